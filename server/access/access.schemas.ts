@@ -1,0 +1,70 @@
+import { Type } from '@sinclair/typebox';
+import { AreaRefSchema, Nullable } from '../platform/schemas.ts';
+import { ROLES } from '../../shared/roles.ts';
+
+const Username = Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$', description: 'Sign-in name', example: 'yunmeng_center' });
+const Password = Type.String({ minLength: 1, maxLength: 256, description: 'Password', example: 'Gezhi2026!' });
+
+export const LoginBody = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64, description: 'Sign-in name', example: 'admin' }), password: Password }, { additionalProperties: false });
+
+export const MeSchema = Type.Object({
+  id: Type.String({ description: 'User id', format: 'uuid' }),
+  username: Type.String({ description: 'Sign-in name', example: 'admin' }),
+  displayName: Type.String({ description: 'Display name', example: '系统管理员' }),
+  roles: Type.Array(Type.String(), { description: 'Roles', example: ['system_admin'] }),
+  permissions: Type.Array(Type.String(), { description: 'Permissions these roles grant', example: ['territory.read'] }),
+  areas: Type.Array(AreaRefSchema, { description: 'Area nodes the user is bound to (their jurisdiction)' }),
+  departmentCode: Nullable(Type.String({ description: 'Department the user belongs to', example: 'YM-CG' })),
+});
+
+export const MeReply = Type.Object({ user: MeSchema });
+
+export const PasswordBody = Type.Object(
+  { currentPassword: Password, newPassword: Type.String({ minLength: 1, maxLength: 256, description: 'New password: ≥ 8 characters, letters and digits', example: 'NewPass2026' }) },
+  { additionalProperties: false },
+);
+
+const RoleList = Type.Array(Type.String({ description: `One of: ${ROLES.join(', ')}`, example: 'grid_worker' }), { description: 'Roles', maxItems: 20 });
+const AreaCodes = Type.Array(Type.String({ pattern: '^[0-9]{6,15}$', example: '420923100' }), { description: 'Area tree nodes the user is bound to', maxItems: 200 });
+
+export const UserSchema = Type.Object({
+  id: Type.String({ format: 'uuid', description: 'User id' }),
+  username: Type.String({ description: 'Sign-in name' }),
+  displayName: Type.String({ description: 'Display name' }),
+  phone: Nullable(Type.String({ description: 'Phone' })),
+  roles: Type.Array(Type.String(), { description: 'Roles' }),
+  areas: Type.Array(AreaRefSchema, { description: 'Bound area nodes' }),
+  departmentCode: Nullable(Type.String({ description: 'Department code' })),
+  locked: Type.Boolean({ description: 'Locked after failed sign-ins' }),
+  disabled: Type.Boolean({ description: 'Disabled by an administrator' }),
+});
+
+export const UserList = Type.Object({ items: Type.Array(UserSchema) });
+
+export const CreateUserBody = Type.Object(
+  {
+    username: Username,
+    displayName: Type.String({ minLength: 1, maxLength: 64, description: 'Display name', example: '张三' }),
+    password: Type.String({ minLength: 1, maxLength: 256, description: 'Initial password: ≥ 8 characters, letters and digits', example: 'Gezhi2026' }),
+    roles: RoleList,
+    areaCodes: AreaCodes,
+    departmentCode: Type.Optional(Nullable(Type.String({ maxLength: 32, description: 'Department code', example: 'YM-CG' }))),
+    phone: Type.Optional(Nullable(Type.String({ pattern: '^[0-9+-]{5,20}$', description: 'Phone', example: '13800001234' }))),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateUserBody = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Display name' })),
+    password: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Reset the password' })),
+    roles: Type.Optional(RoleList),
+    areaCodes: Type.Optional(AreaCodes),
+    departmentCode: Type.Optional(Nullable(Type.String({ maxLength: 32, description: 'Department code' }))),
+    phone: Type.Optional(Nullable(Type.String({ pattern: '^[0-9+-]{5,20}$', description: 'Phone' }))),
+    disabled: Type.Optional(Type.Boolean({ description: 'Disable or enable the account' })),
+  },
+  { additionalProperties: false },
+);
+
+export const UserIdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'User id' }) });

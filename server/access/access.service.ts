@@ -1,0 +1,226 @@
+import crypto from 'node:crypto';
+import { ROLES, PERMISSIONS, type Permission, type Role } from '../../shared/roles.ts';
+import type { Config } from '../platform/config.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { scopeOf, type Scope } from '../platform/scope.ts';
+import { hashPassword, isStrongEnough, verifyPassword } from './password.ts';
+import * as store from './access.store.ts';
+import { departmentExists } from '../org/org.store.ts';
+
+export interface AreaRef {
+  code: string;
+  name: string;
+  level: string;
+}
+
+/** The signed-in caller, as every service sees it. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  permissions: Permission[];
+  departmentCode: string | null;
+  areas: AreaRef[];
+  scope: Scope;
+}
+
+export interface UserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: string[];
+  areaCodes: string[];
+  departmentCode?: string | null;
+  phone?: string | null;
+}
+
+export type UserChanges = Partial<Omit<UserInput, 'username'>> & { disabled?: boolean };
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+const permissionsOf = (roles: string[]) =>
+  (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roles.some((r) => (PERMISSIONS[p] as readonly string[]).includes(r)));
+
+export function createAccessService({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {
+  const dummyHash = hashPassword(crypto.randomUUID());
+
+  async function toActors(users: store.UserRow[]) {
+    const areas = await store.areasOfUsers(db, users.map((u) => u.id));
+    return users.map((u) => {
+      const mine = areas.filter((a) => a.userId === u.id).map(({ code, name, level }) => ({ code, name, level }));
+      return {
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        roles: u.roles as Role[],
+        permissions: permissionsOf(u.roles),
+        departmentCode: u.departmentCode,
+        areas: mine,
+        scope: scopeOf(mine.map((a) => a.code)),
+        phone: u.phone,
+        locked: !!u.lockedUntil && u.lockedUntil > clock(),
+        disabled: u.disabled,
+      };
+    });
+  }
+
+  async function checkUserFields(input: Partial<UserInput>) {
+    const details = [];
+    for (const [i, r] of (input.roles ?? []).entries()) {
+      if (!(ROLES as readonly string[]).includes(r)) details.push({ field: `body.roles.${i}`, reason: 'user.role_unknown', message: r });
+    }
+    if (input.areaCodes) {
+      const known = await store.existingAreaCodes(db, input.areaCodes);
+      input.areaCodes.forEach((c, i) => {
+        if (!known.has(c)) details.push({ field: `body.areaCodes.${i}`, reason: 'user.area_unknown', message: c });
+      });
+    }
+    if (input.departmentCode && !(await departmentExists(db, input.departmentCode))) {
+      details.push({ field: 'body.departmentCode', reason: 'user.department_unknown', message: input.departmentCode });
+    }
+    if (input.password !== undefined && !isStrongEnough(input.password)) {
+      details.push({ field: 'body.password', reason: 'auth.password_too_weak' });
+    }
+    if (details.length) throw new AppError('request.invalid', details);
+  }
+
+  return {
+    /** Password sign-in with lockout. Returns the session token for the cookie. */
+    async login(username: string, password: string, meta: { ip: string }) {
+      const now = clock();
+      const user = await store.findUserByUsername(db, username);
+      if (!user || user.disabled) {
+        await verifyPassword(await dummyHash, password); // same work whether or not the user exists
+        throw new AppError('auth.invalid_credentials');
+      }
+      if (user.lockedUntil && user.lockedUntil > now) throw new AppError('auth.locked');
+      if (!(await verifyPassword(user.passwordHash, password))) {
+        const failed = user.failedAttempts + 1;
+        const lock = failed >= config.lockout.attempts;
+        await db.transaction(async (tx) => {
+          await store.updateUser(tx, user.id, {
+            failedAttempts: lock ? 0 : failed,
+            lockedUntil: lock ? new Date(now.getTime() + config.lockout.minutes * 60_000) : user.lockedUntil,
+          });
+          await recordAudit(tx, { at: now, actorId: user.id, action: lock ? 'auth.locked' : 'auth.login_failed', detail: meta });
+        });
+        throw new AppError('auth.invalid_credentials');
+      }
+      const token = crypto.randomBytes(32).toString('base64url');
+      await db.transaction(async (tx) => {
+        await store.updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null });
+        await store.insertSession(tx, {
+          tokenHash: sha256(token),
+          userId: user.id,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + config.sessionHours * 3_600_000),
+        });
+        await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login', detail: meta });
+      });
+      const [actor] = await toActors([user]);
+      return { token, actor };
+    },
+
+    async logout(token: string, actor: Actor) {
+      await db.transaction(async (tx) => {
+        await store.removeSession(tx, sha256(token));
+        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'auth.logout' });
+      });
+    },
+
+    /** The actor behind a session token, or null when the token is unknown, expired or the user disabled. */
+    async authenticate(token: string): Promise<Actor | null> {
+      const session = await store.findLiveSession(db, sha256(token), clock());
+      if (!session) return null;
+      const user = await store.findUserById(db, session.userId);
+      if (!user || user.disabled) return null;
+      const [actor] = await toActors([user]);
+      return actor;
+    },
+
+    async changePassword(actor: Actor, token: string, current: string, next: string) {
+      const user = await store.findUserById(db, actor.id);
+      if (!user || !(await verifyPassword(user.passwordHash, current))) throw new AppError('auth.wrong_password');
+      if (!isStrongEnough(next)) throw new AppError('auth.password_too_weak', [{ field: 'body.newPassword', reason: 'weak' }]);
+      const passwordHash = await hashPassword(next);
+      await db.transaction(async (tx) => {
+        await store.updateUser(tx, actor.id, { passwordHash });
+        await store.removeSessionsOfUser(tx, actor.id, sha256(token)); // other devices sign in again
+        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'auth.password_changed' });
+      });
+    },
+
+    async listUsers() {
+      return toActors(await store.listUsers(db));
+    },
+
+    async getUser(id: string) {
+      const user = await store.findUserById(db, id);
+      if (!user) throw new AppError('user.not_found');
+      return (await toActors([user]))[0];
+    },
+
+    async createUser(actor: Actor | null, input: UserInput) {
+      await checkUserFields(input);
+      if (await store.findUserByUsername(db, input.username)) {
+        throw new AppError('user.username_taken', [{ field: 'body.username', reason: 'taken' }]);
+      }
+      const passwordHash = await hashPassword(input.password);
+      const id = await db.transaction(async (tx) => {
+        const user = await store.insertUser(tx, {
+          username: input.username,
+          displayName: input.displayName,
+          phone: input.phone ?? null,
+          passwordHash,
+          roles: [...new Set(input.roles)],
+          departmentCode: input.departmentCode ?? null,
+        });
+        await store.replaceUserAreas(tx, user.id, [...new Set(input.areaCodes)]);
+        await recordAudit(tx, {
+          at: clock(),
+          actorId: actor?.id ?? null,
+          action: 'user.created',
+          target: user.id,
+          detail: { username: input.username, roles: input.roles, areaCodes: input.areaCodes, departmentCode: input.departmentCode ?? null },
+        });
+        return user.id;
+      });
+      return this.getUser(id);
+    },
+
+    async updateUser(actor: Actor, id: string, changes: UserChanges) {
+      await this.getUser(id);
+      await checkUserFields(changes);
+      const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
+      await db.transaction(async (tx) => {
+        await store.updateUser(tx, id, {
+          ...(changes.displayName !== undefined && { displayName: changes.displayName }),
+          ...(changes.phone !== undefined && { phone: changes.phone }),
+          ...(changes.roles !== undefined && { roles: [...new Set(changes.roles)] }),
+          ...(changes.departmentCode !== undefined && { departmentCode: changes.departmentCode }),
+          ...(changes.disabled !== undefined && { disabled: changes.disabled }),
+          ...(passwordHash && { passwordHash }),
+        });
+        if (changes.areaCodes) await store.replaceUserAreas(tx, id, [...new Set(changes.areaCodes)]);
+        if (changes.disabled || passwordHash) await store.removeSessionsOfUser(tx, id, null);
+        const { password: _omit, ...logged } = changes;
+        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'user.updated', target: id, detail: { ...logged, passwordReset: !!passwordHash } });
+      });
+      return this.getUser(id);
+    },
+
+    async unlockUser(actor: Actor, id: string) {
+      await this.getUser(id);
+      await db.transaction(async (tx) => {
+        await store.updateUser(tx, id, { failedAttempts: 0, lockedUntil: null });
+        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'user.unlocked', target: id });
+      });
+      return this.getUser(id);
+    },
+  };
+}
+
+export type AccessService = ReturnType<typeof createAccessService>;

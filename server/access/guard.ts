@@ -1,0 +1,26 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can, type Permission } from '../../shared/roles.ts';
+import { AppError } from '../platform/errors.ts';
+import type { AccessService, Actor } from './access.service.ts';
+
+export const SESSION_COOKIE = 'gezhi_sid';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+/** preHandler factory: signs the caller in from the session cookie and checks the route's permission. */
+export function createGuard(access: AccessService) {
+  return (permission?: Permission) =>
+    async function guard(request: FastifyRequest, _reply: FastifyReply) {
+      const token = request.cookies[SESSION_COOKIE];
+      const actor = token ? await access.authenticate(token) : null;
+      if (!actor) throw new AppError('auth.required');
+      if (permission && !can(actor.roles, permission)) throw new AppError('access.forbidden');
+      request.actor = actor;
+    };
+}
+
+export type Guard = ReturnType<typeof createGuard>;

@@ -1,0 +1,17 @@
+import type { Config } from '../platform/config.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db.ts';
+import type { Http } from '../platform/http.ts';
+import { createAccessService } from './access.service.ts';
+import { createGuard } from './guard.ts';
+import { accessRoutes } from './access.routes.ts';
+
+export type { Actor, AccessService } from './access.service.ts';
+export type { Guard } from './guard.ts';
+
+export function createAccess({ app, db, clock, config }: { app: Http; db: Db; clock: Clock; config: Config }) {
+  const service = createAccessService({ db, clock, config });
+  const guard = createGuard(service);
+  accessRoutes(app, { access: service, guard, secureCookies: config.secureCookies, sessionHours: config.sessionHours });
+  return { service, guard };
+}

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './platform/config.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Database } from './platform/db.ts';
+import { createHttp, sendError } from './platform/http.ts';
+import { createAccess } from './access/index.ts';
+import { createTerritory } from './territory/index.ts';
+import { createOrg } from './org/index.ts';
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/** Composition root: every area gets its dependencies explicitly. */
+export async function buildApp({ config, database, clock }: { config: Config; database: Database; clock: Clock }) {
+  const app = await createHttp({ logLevel: config.logLevel });
+  const { db } = database;
+  const access = createAccess({ app, db, clock, config });
+  const territory = createTerritory({ app, db, clock, guard: access.guard });
+  createOrg({ app, db, clock, guard: access.guard });
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && fs.existsSync(path.join(webDist, 'index.html'));
+    if (isPage) return reply.type('text/html').sendFile('index.html'); // client-side routes
+    return sendError(reply, 'route.not_found', request.lang);
+  });
+  return { app, services: { access: access.service, territory: territory.service } };
+}

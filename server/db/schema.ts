@@ -1,0 +1,4 @@
+/** The declared schema: every table of every area. Migrations are generated from it (drizzle-kit). */
+export * from '../territory/territory.tables.ts';
+export * from '../org/org.tables.ts';
+export * from '../access/access.tables.ts';

@@ -1,0 +1,62 @@
+import type { Db } from '../platform/db.ts';
+import type { Clock } from '../platform/clock.ts';
+import { AppError } from '../platform/errors.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { codeInScope } from '../platform/scope.ts';
+import { countyOf } from '../../shared/codes.ts';
+import type { Actor } from '../access/access.service.ts';
+import { getGrid } from '../territory/territory.store.ts';
+import * as store from './org.store.ts';
+
+export function createOrgService({ db, clock }: { db: Db; clock: Clock }) {
+  async function mustGet(actor: Actor, code: string) {
+    const dept = await store.getDepartment(db, actor.scope, code);
+    if (!dept) throw new AppError('org.department_not_found');
+    return dept;
+  }
+
+  return {
+    list: (actor: Actor) => store.listDepartments(db, actor.scope),
+
+    async get(actor: Actor, code: string) {
+      const dept = await mustGet(actor, code);
+      const [claims, staff] = await Promise.all([store.claimsOf(db, actor.scope, code), store.staffOf(db, code)]);
+      return { code: dept.code, name: dept.name, areaCode: dept.areaCode, claims, staff };
+    },
+
+    async create(actor: Actor, input: { code: string; name: string; areaCode: string }) {
+      if (!codeInScope(input.areaCode, actor.scope)) {
+        throw new AppError('request.invalid', [{ field: 'body.areaCode', reason: 'out_of_jurisdiction' }]);
+      }
+      if (await store.departmentExists(db, input.code)) throw new AppError('org.department_exists', [{ field: 'body.code', reason: 'taken' }]);
+      await db.transaction(async (tx) => {
+        await store.insertDepartment(tx, input);
+        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'department.created', target: input.code, detail: input });
+      });
+      return this.get(actor, input.code);
+    },
+
+    /** 认领网格: the grid must be in the caller's jurisdiction. */
+    async claim(actor: Actor, code: string, gridCode: string) {
+      await mustGet(actor, code);
+      if (!(await getGrid(db, actor.scope, gridCode))) throw new AppError('territory.grid_not_found', [{ field: 'body.gridCode', reason: 'not_found' }]);
+      await db.transaction(async (tx) => {
+        await store.insertClaim(tx, { countyCode: countyOf(gridCode), gridCode, departmentCode: code, claimedAt: clock() });
+        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'department.grid_claimed', target: code, detail: { gridCode } });
+      });
+      return this.get(actor, code);
+    },
+
+    async release(actor: Actor, code: string, gridCode: string) {
+      await mustGet(actor, code);
+      if (!(await getGrid(db, actor.scope, gridCode))) throw new AppError('territory.grid_not_found');
+      await db.transaction(async (tx) => {
+        await store.removeClaim(tx, code, gridCode);
+        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'department.grid_released', target: code, detail: { gridCode } });
+      });
+      return this.get(actor, code);
+    },
+  };
+}
+
+export type OrgService = ReturnType<typeof createOrgService>;

@@ -1,0 +1,62 @@
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Tx } from '../platform/db.ts';
+import { inScope, type Scope } from '../platform/scope.ts';
+import { department, departmentGridClaim } from './org.tables.ts';
+import { grid } from '../territory/territory.tables.ts';
+import { appUser } from '../access/access.tables.ts';
+
+/** A department is visible when it sits inside the caller's jurisdiction or above it (a county bureau serves its townships). */
+const visible = (scope: Scope) =>
+  scope.ancestors.length ? or(inScope(department.areaCode, scope), inArray(department.areaCode, scope.ancestors))! : inScope(department.areaCode, scope);
+
+export async function departmentExists(tx: Tx, code: string): Promise<boolean> {
+  return (await tx.select({ code: department.code }).from(department).where(eq(department.code, code))).length > 0;
+}
+
+export async function listDepartments(tx: Tx, scope: Scope) {
+  return tx
+    .select({
+      code: department.code, name: department.name, areaCode: department.areaCode,
+      claimCount: sql<number>`(select count(*)::int from department_grid_claim c where c.department_code = "department"."code")`,
+      staffCount: sql<number>`(select count(*)::int from app_user u where u.department_code = "department"."code")`,
+    })
+    .from(department)
+    .where(visible(scope))
+    .orderBy(department.code);
+}
+
+export async function getDepartment(tx: Tx, scope: Scope, code: string) {
+  return (await tx.select().from(department).where(and(eq(department.code, code), visible(scope))))[0];
+}
+
+export async function insertDepartment(tx: Tx, values: typeof department.$inferInsert) {
+  await tx.insert(department).values(values);
+}
+
+/** Claims of a department, limited to grids in the caller's scope. */
+export async function claimsOf(tx: Tx, scope: Scope, departmentCode: string) {
+  return tx
+    .select({ gridCode: grid.code, gridName: grid.name })
+    .from(departmentGridClaim)
+    .innerJoin(grid, and(eq(grid.countyCode, departmentGridClaim.countyCode), eq(grid.code, departmentGridClaim.gridCode)))
+    .where(and(eq(departmentGridClaim.departmentCode, departmentCode), inScope(grid.code, scope)))
+    .orderBy(grid.code);
+}
+
+export async function staffOf(tx: Tx, departmentCode: string) {
+  return tx
+    .select({ id: appUser.id, username: appUser.username, displayName: appUser.displayName })
+    .from(appUser)
+    .where(eq(appUser.departmentCode, departmentCode))
+    .orderBy(appUser.username);
+}
+
+export async function insertClaim(tx: Tx, values: typeof departmentGridClaim.$inferInsert) {
+  await tx.insert(departmentGridClaim).values(values).onConflictDoNothing();
+}
+
+export async function removeClaim(tx: Tx, departmentCode: string, gridCode: string) {
+  await tx
+    .delete(departmentGridClaim)
+    .where(and(eq(departmentGridClaim.departmentCode, departmentCode), eq(departmentGridClaim.gridCode, gridCode)));
+}

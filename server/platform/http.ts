@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorDetail } from '../../shared/errors.ts';
+import { ERROR_MESSAGES, pickLang, type Lang } from '../../shared/i18n/errors.ts';
+import { AppError } from './errors.ts';
+import { validatorCompiler, validationDetails } from './validation.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+  }
+}
+
+export const LANG_COOKIE = 'gezhi_lang';
+
+export function errorBody(code: ErrorCode, lang: Lang, details: ErrorDetail[] = []): ErrorBody {
+  return { code, message: ERROR_MESSAGES[lang][code], details };
+}
+
+export function sendError(reply: FastifyReply, code: ErrorCode, lang: Lang, details: ErrorDetail[] = []) {
+  return reply.status(ERROR_STATUS[code]).send(errorBody(code, lang, details));
+}
+
+function handleError(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const lang = request.lang ?? 'zh-CN';
+  if (error instanceof AppError) return sendError(reply, error.code, lang, error.details);
+  if (error.validation) {
+    const part = error.validationContext ?? 'body';
+    return sendError(reply, 'request.invalid', lang, validationDetails(error.validation as never, part, lang));
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return sendError(reply, 'request.malformed_json', lang, [{ field: 'body', reason: 'json', message: error.message }]);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return sendError(reply, 'request.unsupported_media_type', lang);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return sendError(reply, 'request.too_large', lang);
+  }
+  if (error.statusCode && error.statusCode < 500 && error instanceof SyntaxError) {
+    return sendError(reply, 'request.malformed_json', lang, [{ field: 'body', reason: 'json', message: error.message }]);
+  }
+  const errorId = crypto.randomUUID();
+  request.log.error({ err: error, errorId }, 'unhandled error');
+  return reply.status(500).send({ ...errorBody('server.internal', lang), errorId });
+}
+
+/** The HTTP shell: validation, the one error shape, language, cookies and the OpenAPI page. */
+export async function createHttp(opts: { logLevel: string }) {
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
+    bodyLimit: 50 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.decorateRequest('lang', 'zh-CN');
+  await app.register(cookie);
+  app.addHook('onRequest', async (request) => {
+    const q = (request.query as Record<string, string | undefined>)?.lang;
+    request.lang = pickLang(q, request.cookies[LANG_COOKIE], request.headers['accept-language']);
+  });
+  app.setErrorHandler(handleError);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gezhi 格治 API', version: '0.1.0', description: '网格化社会治理平台接口 / grid-governance platform API' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gezhi_sid' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  return app;
+}
+
+export type Http = Awaited<ReturnType<typeof createHttp>>;

@@ -1,0 +1,57 @@
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../platform/config.ts';
+import type { Clock } from '../platform/clock.ts';
+import { buildApp } from '../app.ts';
+import { openTestDatabase } from './test-database.ts';
+import { seedTerritory } from './fixtures.ts';
+
+export const TEST_PASSWORD = 'Test2026pass';
+
+/** A composed app on a fresh database with the fixture territory, a movable clock, and helpers to sign in. */
+export async function createTestApp() {
+  const database = await openTestDatabase();
+  let now = new Date('2026-11-02T09:00:00+08:00');
+  const clock: Clock = () => now;
+  const config = loadConfig({}, { logLevel: 'silent', lockout: { attempts: 3, minutes: 15 } });
+  const { app, services } = await buildApp({ config, database, clock });
+  await seedTerritory(database.db);
+  let serial = 0;
+
+  async function buildUser(overrides: { roles: string[]; areaCodes: string[]; departmentCode?: string; username?: string }) {
+    const username = overrides.username ?? `user${++serial}`;
+    return services.access.createUser(null, { displayName: username, password: TEST_PASSWORD, ...overrides, username });
+  }
+
+  /** Signs in and returns a request function carrying the session cookie. */
+  async function signIn(username: string, password = TEST_PASSWORD) {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.body}`);
+    const cookie = String(res.cookies.find((c) => c.name === 'gezhi_sid')!.value);
+    return (opts: InjectOptions): Promise<LightMyRequestResponse> =>
+      app.inject({ ...opts, cookies: { gezhi_sid: cookie, ...(opts.cookies ?? {}) } }) as Promise<LightMyRequestResponse>;
+  }
+
+  /** A signed-in user with the given roles and bindings. */
+  async function as(roles: string[], areaCodes: string[], extra: { departmentCode?: string } = {}) {
+    const user = await buildUser({ roles, areaCodes, ...extra });
+    return { user, request: await signIn(user.username) };
+  }
+
+  return {
+    app,
+    db: database.db,
+    services,
+    buildUser,
+    signIn,
+    as,
+    advance(ms: number) {
+      now = new Date(now.getTime() + ms);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -1,0 +1,36 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { testDatabaseUrl } from '../platform/config.ts';
+import { openDatabase, type Database } from '../platform/db.ts';
+
+/**
+ * A fresh, migrated database for one test file: PGlite in memory, or — when TEST_DATABASE_URL is set —
+ * a new database on that PostgreSQL server, dropped again by `close()`.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const adminUrl = testDatabaseUrl();
+  if (!adminUrl) {
+    const database = await openDatabase({ url: null, dataDir: null });
+    await database.migrate();
+    return database;
+  }
+  const name = `gezhi_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), dataDir: null });
+  await database.migrate();
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
+      await again.end();
+    },
+  };
+}

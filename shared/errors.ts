@@ -1,0 +1,50 @@
+/**
+ * The closed list of error codes, area first, each with its HTTP status.
+ * The code is also the i18n key of its message (shared/i18n/errors.ts).
+ */
+export const ERROR_STATUS = {
+  'request.invalid': 400,
+  'request.malformed_json': 400,
+  'request.unsupported_media_type': 415,
+  'request.too_large': 413,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.locked': 423,
+  'auth.wrong_password': 400,
+  'auth.password_too_weak': 400,
+  'access.forbidden': 403,
+  'access.not_found': 404,
+  'user.not_found': 404,
+  'user.username_taken': 409,
+  'user.role_unknown': 400,
+  'user.area_unknown': 400,
+  'user.department_unknown': 400,
+  'territory.area_not_found': 404,
+  'territory.grid_not_found': 404,
+  'territory.coordinate_out_of_range': 400,
+  'territory.import_invalid': 422,
+  'territory.network_not_found': 404,
+  'territory.network_exists': 409,
+  'org.department_not_found': 404,
+  'org.department_exists': 409,
+  'route.not_found': 404,
+  'server.internal': 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One problem inside a request: which field (or row/feature) and why. */
+export interface ErrorDetail {
+  field: string;
+  reason: string;
+  message?: string;
+  [extra: string]: unknown;
+}
+
+/** The one error shape every 4xx/5xx reply carries. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details: ErrorDetail[];
+  errorId?: string;
+}

@@ -1,0 +1,38 @@
+/** Roles a user can hold. System, security and audit administrators are three separate roles (三员分立). */
+export const ROLES = [
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+  'city_center',
+  'county_center',
+  'township_center',
+  'village_center',
+  'grid_worker',
+  'grid_leader',
+  'department_handler',
+  'leader',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Permissions named by routes. Which roles hold each one lives here and nowhere else. */
+export const PERMISSIONS = {
+  'territory.read': ['system_admin', 'security_admin', 'city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader', 'department_handler', 'leader'],
+  'territory.manage': ['system_admin', 'city_center', 'county_center'],
+  'org.read': ['system_admin', 'security_admin', 'city_center', 'county_center', 'township_center', 'village_center', 'department_handler', 'leader'],
+  'org.manage': ['system_admin', 'city_center', 'county_center'],
+  'users.manage': ['security_admin'],
+  'audit.read': ['audit_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly string[], permission: Permission): boolean {
+  const allowed: readonly string[] = PERMISSIONS[permission];
+  return roles.some((r) => allowed.includes(r));
+}
+
+/** The "1+1+1+N" team roles of a grid. */
+export const GRID_TEAM_ROLES = ['grid_leader', 'grid_worker', 'instructor', 'assistant', 'party_helper'] as const;
+export type GridTeamRole = (typeof GRID_TEAM_ROLES)[number];
+
+export const AREA_LEVELS = ['city', 'county', 'township', 'village', 'grid'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
