@@ -9,13 +9,13 @@ import { dirname, join } from 'node:path';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 
 /** The geometry of a compressed feature: rings are strings, each with its own start offset. */
-interface EncodedGeometry {
+export interface EncodedGeometry {
   type: string;
   coordinates: unknown;
   encodeOffsets?: unknown;
 }
 
-interface EncodedFeatureCollection {
+export interface EncodedFeatureCollection {
   type: 'FeatureCollection';
   features: Array<{ type: 'Feature'; id?: string | number; properties?: Record<string, unknown>; geometry: EncodedGeometry }>;
   UTF8Encoding?: boolean;

@@ -1,0 +1,16 @@
+/**
+ * How each table distributes on Citus (docs/scale-out.md). Every table not listed here as a reference
+ * table is distributed by county: it has a `county_code` column that leads its primary key.
+ */
+export const REFERENCE_TABLES = [
+  'area', // the division tree of a city or province: thousands of rows, joined from everywhere
+  'professional_network',
+  'professional_unit', // police beats and road sections may cross county lines
+  'department',
+  'app_user',
+  'user_area',
+  'user_session',
+  'audit_log', // appended by every node; partitioned by time rather than county
+] as const;
+
+export const DISTRIBUTION_COLUMN = 'county_code';
