@@ -29,7 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     sessionHours: Number(env.GEZHI_SESSION_HOURS ?? 12),
     secureCookies: env.GEZHI_SECURE_COOKIES === '1',
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: env.LOG_LEVEL ?? 'warn',
     ...overrides,
   };
 }

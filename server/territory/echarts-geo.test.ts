@@ -24,7 +24,7 @@ describe('decodeEchartsGeoJson', () => {
   it('decodes Polygon and MultiPolygon rings and closes them', () => {
     const sq = encodeRing(square);
     const tri = encodeRing(triangle);
-    const [poly, multi] = decodeEchartsGeoJson({
+    const { features: [poly, multi] } = decodeEchartsGeoJson({
       type: 'FeatureCollection',
       UTF8Encoding: true,
       features: [
@@ -39,7 +39,7 @@ describe('decodeEchartsGeoJson', () => {
 
   it('drops zero deltas, which would otherwise be zero-length edges', () => {
     const withRepeat = encodeRing([square[0], square[0], square[1], square[2], square[2], square[3]]);
-    const [f] = decodeEchartsGeoJson({
+    const { features: [f] } = decodeEchartsGeoJson({
       type: 'FeatureCollection',
       UTF8Encoding: true,
       features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [withRepeat.text], encodeOffsets: [withRepeat.offset] } }],
@@ -49,7 +49,7 @@ describe('decodeEchartsGeoJson', () => {
 
   it('leaves a collection without UTF8Encoding as it is', () => {
     const geometry = { type: 'Polygon', coordinates: [[...square, square[0]]] };
-    const [f] = decodeEchartsGeoJson({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry }] });
+    const { features: [f] } = decodeEchartsGeoJson({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry }] });
     expect(f.geometry).toEqual(geometry);
   });
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 
 /** The geometry of a compressed feature: rings are strings, each with its own start offset. */
 export interface EncodedGeometry {
@@ -75,14 +75,15 @@ function decodeGeometry(geometry: EncodedGeometry, scale: number): Polygon | Mul
  * Decodes an ECharts map into plain GeoJSON. A collection without `UTF8Encoding: true` is already
  * plain, exactly as ECharts itself treats it.
  */
-export function decodeEchartsGeoJson(fc: EncodedFeatureCollection): Array<Feature<Polygon | MultiPolygon>> {
+export function decodeEchartsGeoJson(fc: EncodedFeatureCollection): FeatureCollection<Polygon | MultiPolygon> {
   const scale = fc.UTF8Scale ?? DEFAULT_SCALE;
-  return fc.features.map((f) => ({
+  const features = fc.features.map((f): Feature<Polygon | MultiPolygon> => ({
     type: 'Feature',
     ...(f.id === undefined ? {} : { id: f.id }),
     properties: f.properties ?? {},
     geometry: fc.UTF8Encoding ? decodeGeometry(f.geometry, scale) : (f.geometry as unknown as Polygon | MultiPolygon),
   }));
+  return { type: 'FeatureCollection', features };
 }
 
 /** The object literal passed to `registerMap(name, {...})`, found by brace matching outside strings. */
@@ -112,7 +113,7 @@ const packageRoot = dirname(createRequire(import.meta.url).resolve('echarts-chin
  */
 export function loadCityOutlines(provinceDir: string, cityFile: string): CountyOutline[] {
   const script = readFileSync(join(packageRoot, 'src', provinceDir, cityFile), 'utf8');
-  return decodeEchartsGeoJson(extractRegisteredMap(script)).map((f) => {
+  return decodeEchartsGeoJson(extractRegisteredMap(script)).features.map((f) => {
     const id = String(f.id ?? '');
     if (!/^\d{6}$/.test(id)) throw new Error(`echarts-geo: feature without a county code in ${cityFile}`);
     return { type: 'Feature', id, properties: { name: String(f.properties?.name ?? '') }, geometry: f.geometry };

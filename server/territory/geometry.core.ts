@@ -230,11 +230,24 @@ export function validateGridFeatures(features: ReadonlyArray<GridFeatureInput>, 
   return problems.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * Area of a clipping result. The clipper can still throw on odd but structurally valid input (rings
+ * folding onto themselves); that is reported against the imported grid instead of failing the request.
+ */
+function clippedArea(grid: Checked, clip: () => AreaGeometry | null): number | GridProblem {
+  try {
+    const result = clip();
+    return result ? areaSquareMeters(result) : 0;
+  } catch (error) {
+    return { index: grid.index, code: grid.code, reason: 'grid.geometry_invalid', detail: `cannot be clipped: ${(error as Error).message}` };
+  }
+}
+
 function outsideParent(grid: Checked, ctx: GridValidationContext): GridProblem[] {
   const village = grid.code && GRID_CODE.test(grid.code) ? ctx.villages.get(grid.code.slice(0, 12)) : undefined;
   if (!village) return [];
-  const outside = differenceGeometries(grid.geometry, village);
-  const outsideM2 = outside ? areaSquareMeters(outside) : 0;
+  const outsideM2 = clippedArea(grid, () => differenceGeometries(grid.geometry, village));
+  if (typeof outsideM2 !== 'number') return [outsideM2];
   if (outsideM2 <= tolerance(grid.areaM2)) return [];
   const detail = `${outsideM2.toFixed(1)} m² of ${grid.areaM2.toFixed(1)} m² lies outside village ${grid.code!.slice(0, 12)}`;
   return [{ index: grid.index, code: grid.code, reason: 'grid.outside_parent', detail }];
@@ -260,8 +273,9 @@ function overlaps(grids: Checked[], ctx: GridValidationContext, importedCodes: S
     for (const j of index.search(b[0], b[1], b[2], b[3]).sort((x, y) => x - y)) {
       const other = all[j];
       if (j === i || (!other.existing && j > i)) continue;
-      const common = intersectGeometries(grid.geometry, other.geometry);
-      const commonM2 = common ? areaSquareMeters(common) : 0;
+      const commonM2 = clippedArea(grid, () => intersectGeometries(grid.geometry, other.geometry));
+      // A grid the clipper cannot handle is reported once and compared no further.
+      if (typeof commonM2 !== 'number') return void problems.push(commonM2);
       if (commonM2 <= tolerance(Math.min(grid.areaM2, other.areaM2))) continue;
       const what = other.existing ? `stored grid ${other.code}` : `feature ${other.index}`;
       problems.push({

@@ -267,14 +267,15 @@ function nodeGeometries(geometries: AreaGeometry[]): AreaGeometry[] {
 
 /**
  * Orders a village's grids for numbering, north-west first, like reading a page:
- * with n grids there are r = ceil(√n) rows; grids are sorted by centroid latitude (north first) and cut
- * into rows of ceil(n / r) grids; inside a row they go by centroid longitude (west first).
+ * with n grids there are r = round(√n) rows (1 row for 1–2 grids, 2 for 3–6, 3 for 7–12); grids are
+ * sorted by centroid latitude (north first) and cut into rows of ceil(n / r) grids; inside a row they
+ * go by centroid longitude (west first). Ties fall back to the other coordinate.
  * Returns the polygons in serial order: element i gets serial i + 1.
  */
 export function numberGrids<T extends AreaGeometry>(polygons: ReadonlyArray<T>): T[] {
   const items = polygons.map((geometry) => ({ geometry, c: centroidOf(geometry) }));
   items.sort((a, b) => b.c[1] - a.c[1] || a.c[0] - b.c[0]);
-  const perRow = Math.ceil(items.length / Math.ceil(Math.sqrt(items.length)));
+  const perRow = Math.ceil(items.length / Math.max(1, Math.round(Math.sqrt(items.length))));
   const ordered: T[] = [];
   for (let start = 0; start < items.length; start += perRow) {
     const row = items.slice(start, start + perRow).sort((a, b) => a.c[0] - b.c[0] || b.c[1] - a.c[1]);

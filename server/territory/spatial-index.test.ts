@@ -76,6 +76,10 @@ describe('GridIndex.locate', () => {
     expect(index.locate(113.795, 30.905)).toBe('two-parts');
     expect(index.locate(113.795, 31.095)).toBe('two-parts');
     expect(index.locate(114.5, 31)).toBeNull();
+    // Without the island, a point in the hole is in no grid at all.
+    const donutOnly = new GridIndex(mesh.filter((g) => g.code === 'donut'));
+    expect(donutOnly.locate(113.605, 30.905)).toBeNull();
+    expect(donutOnly.locate(113.601, 30.901)).toBe('donut');
   });
 
   it('gives a point on a border shared by two grids to exactly one of them', () => {

@@ -45,7 +45,7 @@ function gridContains(grid: PreparedGrid, x: number, y: number): boolean {
   for (const rings of grid.polygons) {
     // Holes flip the parity just like the outer ring does, so a point in a hole ends up outside.
     let inside = false;
-    if (ringContains(rings[0], x, y)) inside = !inside;
+    for (const ring of rings) if (ringContains(ring, x, y)) inside = !inside;
     if (inside) return true;
   }
   return false;

@@ -1,0 +1,51 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Permission } from '../../../shared/roles.ts';
+import { api, ApiError, setUnauthorizedHandler } from '../api.ts';
+import type { Me } from '../types.ts';
+
+interface Auth {
+  me: Me | null;
+  loading: boolean;
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  can(permission: Permission): boolean;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+/** Holds the signed-in user; the permissions come from the server, never re-derived here. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => setMe(null));
+    api<{ user: Me }>('/api/auth/me')
+      .then((reply) => setMe(reply.user))
+      .catch((err: unknown) => {
+        if (!(err instanceof ApiError && err.status === 401)) console.error(err);
+      })
+      .finally(() => setLoading(false));
+  }, []);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const reply = await api<{ user: Me }>('/api/auth/login', { method: 'POST', body: { username, password } });
+    setMe(reply.user);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await api<void>('/api/auth/logout', { method: 'POST' });
+    setMe(null);
+  }, []);
+
+  const can = useCallback((permission: Permission) => me?.permissions.includes(permission) ?? false, [me]);
+
+  const value = useMemo(() => ({ me, loading, signIn, signOut, can }), [me, loading, signIn, signOut, can]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthProvider');
+  return auth;
+}

@@ -1,0 +1,50 @@
+import { App, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
+import { useShowError } from '../use-show-error.tsx';
+
+interface Values {
+  code: string;
+  name: string;
+  areaCode: string;
+}
+
+export function DepartmentCreateDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(values: Values) {
+    setBusy(true);
+    try {
+      await api('/api/org/departments', { method: 'POST', body: values });
+      void message.success(t('common.created'));
+      onCreated();
+      onClose();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal open={open} title={t('departments.create')} okText={t('common.create')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item name="code" label={t('common.code')} rules={[{ required: true }]}>
+          <Input placeholder="YM-CG" />
+        </Form.Item>
+        <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
+          <Input placeholder={t('departments.namePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="areaCode" label={t('departments.area')} extra={t('departments.areaHint')} rules={[{ required: true }]}>
+          <AreaTreeSelect pick="county" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,52 @@
+import { Layout, Menu, Result, Space, Spin } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../auth/auth-context.tsx';
+import { PAGES } from '../pages.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const pages = PAGES.filter((p) => can(p.permission));
+  const current = pages.find((p) => pathname.startsWith(p.path));
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        <Link to="/" className="brand">
+          <span className="brand-mark">格治</span>
+          <span className="brand-sub">{t('app.tagline')}</span>
+        </Link>
+        <Menu
+          className="app-menu"
+          mode="horizontal"
+          selectedKeys={current ? [current.path] : []}
+          items={pages.map((p) => ({ key: p.path, icon: p.icon, label: t(p.labelKey) }))}
+          onClick={({ key }) => navigate(key)}
+        />
+        <Space size="middle">
+          <LanguageSwitch />
+          <UserMenu />
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Suspense fallback={<Spin className="page-spin" />}>
+          <Routes>
+            {pages.map(({ path, Component }) => (
+              <Route key={path} path={`${path}/*`} element={<Component />} />
+            ))}
+            <Route
+              path="*"
+              element={pages[0] ? <Navigate to={pages[0].path} replace /> : <Result status="403" title={t('app.noPages')} />}
+            />
+          </Routes>
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

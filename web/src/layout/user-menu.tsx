@@ -1,0 +1,45 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Dropdown, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/auth-context.tsx';
+import { ChangePasswordDialog } from '../auth/change-password-dialog.tsx';
+import { useShowError } from '../use-show-error.tsx';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { me, signOut } = useAuth();
+  const showError = useShowError();
+  const [changing, setChanging] = useState(false);
+  if (!me) return null;
+
+  const items = [
+    { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+    { type: 'divider' as const },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('header.signOut'), danger: true },
+  ];
+  function onClick({ key }: { key: string }) {
+    if (key === 'password') setChanging(true);
+    if (key === 'logout') signOut().catch(showError);
+  }
+
+  return (
+    <>
+      <Dropdown menu={{ items, onClick }} trigger={['click']}>
+        <a className="user-menu" data-testid="user-menu" onClick={(e) => e.preventDefault()}>
+          <Space size={6}>
+            <UserOutlined />
+            <span className="user-name">{me.displayName}</span>
+            {me.roles.map((role) => (
+              <Tag key={role} color="blue" bordered={false}>
+                {t(`role.${role}`, { defaultValue: role })}
+              </Tag>
+            ))}
+            <DownOutlined />
+          </Space>
+        </a>
+      </Dropdown>
+      <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
+    </>
+  );
+}

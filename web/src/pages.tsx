@@ -1,0 +1,30 @@
+import { ApartmentOutlined, BankOutlined, ClusterOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import type { Permission } from '../../shared/roles.ts';
+
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const TerritoryPage = page(() => import('./territory/territory-page.tsx'), 'TerritoryPage');
+const GridIoPage = page(() => import('./grid-io/grid-io-page.tsx'), 'GridIoPage');
+const NetworksPage = page(() => import('./networks/networks-page.tsx'), 'NetworksPage');
+const DepartmentsPage = page(() => import('./departments/departments-page.tsx'), 'DepartmentsPage');
+const UsersPage = page(() => import('./users/users-page.tsx'), 'UsersPage');
+
+export interface PageDef {
+  path: string;
+  permission: Permission;
+  labelKey: string;
+  icon: ReactNode;
+  Component: ComponentType;
+}
+
+/** The console's screens; the menu shows those the signed-in user's permissions allow. */
+export const PAGES: PageDef[] = [
+  { path: '/territory', permission: 'territory.read', labelKey: 'nav.territory', icon: <ApartmentOutlined />, Component: TerritoryPage },
+  { path: '/grid-io', permission: 'territory.manage', labelKey: 'nav.gridIo', icon: <SwapOutlined />, Component: GridIoPage },
+  { path: '/networks', permission: 'territory.read', labelKey: 'nav.networks', icon: <ClusterOutlined />, Component: NetworksPage },
+  { path: '/departments', permission: 'org.read', labelKey: 'nav.departments', icon: <BankOutlined />, Component: DepartmentsPage },
+  { path: '/users', permission: 'users.manage', labelKey: 'nav.users', icon: <TeamOutlined />, Component: UsersPage },
+];

@@ -1,0 +1,27 @@
+import { Breadcrumb } from 'antd';
+import type { AreaRef } from '../types.ts';
+
+interface Props {
+  /** Ancestors, from the top down (the API leaves the node itself out). */
+  path: AreaRef[];
+  self: { code: string; name: string };
+  /** Ancestors the user may open (those inside their jurisdiction). */
+  openable: string[];
+  onOpen(code: string): void;
+}
+
+/** The 面包屑 of an area or grid; each ancestor can be opened on the map. */
+export function AreaPath({ path, self, openable, onOpen }: Props) {
+  return (
+    <Breadcrumb
+      className="area-path"
+      items={[
+        ...path.map((p) => ({
+          key: p.code,
+          title: openable.includes(p.code) ? <a onClick={() => onOpen(p.code)}>{p.name}</a> : p.name,
+        })),
+        { key: self.code, title: self.name },
+      ]}
+    />
+  );
+}

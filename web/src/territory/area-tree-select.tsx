@@ -1,0 +1,36 @@
+import { TreeSelect, type TreeSelectProps } from 'antd';
+import { useMemo } from 'react';
+import type { AreaLevel } from '../../../shared/roles.ts';
+import { useAreaTree, type AreaTreeNode } from './use-area-tree.ts';
+
+type Pick = 'county' | 'area' | 'grid' | 'any';
+/** How deep the picker goes: the lowest level is shown as a leaf. */
+const LOWEST: Record<Pick, AreaLevel> = { county: 'county', area: 'village', grid: 'grid', any: 'grid' };
+
+function trim(nodes: AreaTreeNode[], pick: Pick): (AreaTreeNode & { selectable?: boolean })[] {
+  return nodes.map((n) => {
+    const node = pick === 'grid' && n.area.level !== 'grid' ? { ...n, selectable: false } : n;
+    if (n.area.level === LOWEST[pick]) return { ...node, isLeaf: true, children: undefined };
+    return n.children ? { ...node, children: trim(n.children, pick) } : node;
+  });
+}
+
+type Props = Omit<TreeSelectProps, 'treeData' | 'loadData'> & { pick?: Pick };
+
+/** A TreeSelect over the caller's area tree, loaded lazily like the territory tree. */
+export function AreaTreeSelect({ pick = 'any', ...props }: Props) {
+  const { nodes, loading, loadChildren } = useAreaTree();
+  const treeData = useMemo(() => trim(nodes, pick), [nodes, pick]);
+  return (
+    <TreeSelect
+      showSearch
+      allowClear
+      treeNodeFilterProp="title"
+      loading={loading}
+      popupMatchSelectWidth={false}
+      {...props}
+      treeData={treeData}
+      loadData={(node) => loadChildren(String(node.value))}
+    />
+  );
+}

@@ -1,0 +1,126 @@
+import type { Geometry, FeatureCollection } from 'geojson';
+import type { AreaLevel, GridTeamRole } from '../../shared/roles.ts';
+
+/** Shapes of the API replies the console reads (see the OpenAPI page at /docs). */
+
+export interface AreaRef {
+  code: string;
+  name: string;
+  level: AreaLevel;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  permissions: string[];
+  areas: AreaRef[];
+  departmentCode: string | null;
+}
+
+export interface AreaNode extends AreaRef {
+  parentCode: string | null;
+  childCount: number;
+  gridCount: number;
+}
+
+export interface AreaDetail extends AreaRef {
+  parentCode: string | null;
+  path: AreaRef[];
+  gridCount: number;
+  bbox: [number, number, number, number] | null;
+  geometry: Geometry | null;
+}
+
+export interface GridProperties {
+  code: string;
+  name: string;
+  villageCode: string;
+  areaM2: number;
+}
+
+export type GridCollection = FeatureCollection<Geometry, GridProperties>;
+
+export interface TeamMember {
+  id: string;
+  role: GridTeamRole;
+  employment: 'full_time' | 'part_time' | null;
+  name: string;
+  phone: string | null;
+  userId: string | null;
+}
+
+export interface ProfessionalUnit {
+  networkCode: string;
+  networkName: string;
+  unitCode: string;
+  unitName: string;
+  overlapM2: number;
+}
+
+export interface GridDetail {
+  code: string;
+  name: string;
+  countyCode: string;
+  villageCode: string;
+  path: AreaRef[];
+  areaM2: number;
+  households: number | null;
+  population: number | null;
+  team: TeamMember[];
+  professionalUnits: ProfessionalUnit[];
+  claimedBy: { code: string; name: string }[];
+  geometry: Geometry | null;
+}
+
+interface Named {
+  code: string;
+  name: string;
+}
+
+export type LocateResult =
+  | { found: true; grid: Named; village: Named; township: Named; county: Named }
+  | { found: false };
+
+export const NETWORK_KINDS = ['police_beat', 'road_section', 'other'] as const;
+export type NetworkKind = (typeof NETWORK_KINDS)[number];
+
+export interface Network {
+  code: string;
+  name: string;
+  kind: NetworkKind;
+  unitCount: number;
+}
+
+export interface Department {
+  code: string;
+  name: string;
+  areaCode: string;
+  claimCount: number;
+  staffCount: number;
+}
+
+export interface DepartmentDetail {
+  code: string;
+  name: string;
+  areaCode: string;
+  claims: { gridCode: string; gridName: string }[];
+  staff: { id: string; username: string; displayName: string }[];
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: string[];
+  areas: AreaRef[];
+  departmentCode: string | null;
+  locked: boolean;
+  disabled: boolean;
+}
+
+export interface Items<T> {
+  items: T[];
+}

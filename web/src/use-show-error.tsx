@@ -1,0 +1,38 @@
+import { App } from 'antd';
+import { useCallback } from 'react';
+import { ApiError } from './api.ts';
+import { i18n } from './i18n/index.ts';
+
+/** Stable across language changes, so effects may depend on it. Shows any thrown error: the server's translated message, and for 400/422 the list of problems. */
+export function useShowError(): (err: unknown) => void {
+  const { message, notification } = App.useApp();
+  return useCallback(
+    (err: unknown) => {
+      if (!(err instanceof ApiError)) {
+        console.error(err);
+        void message.error(i18n.t('error.network'));
+        return;
+      }
+      const { details } = err.body;
+      if ((err.status === 400 || err.status === 422) && details.length > 0) {
+        notification.error({
+          message: err.body.message,
+          description: (
+            <ul className="error-details">
+              {details.map((d, i) => (
+                <li key={i}>
+                  {d.field ? `${d.field}: ` : ''}
+                  {d.message ?? d.reason}
+                </li>
+              ))}
+            </ul>
+          ),
+          duration: 8,
+        });
+        return;
+      }
+      void message.error(err.body.message);
+    },
+    [message, notification],
+  );
+}

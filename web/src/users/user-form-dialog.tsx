@@ -1,0 +1,122 @@
+import { App, Form, Input, Modal, Select, Switch } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES } from '../../../shared/roles.ts';
+import { api } from '../api.ts';
+import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
+import type { Department, User } from '../types.ts';
+import { useShowError } from '../use-show-error.tsx';
+
+interface Values {
+  username: string;
+  displayName: string;
+  password?: string;
+  roles: string[];
+  areas: { value: string; label?: string }[];
+  departmentCode?: string;
+  phone?: string;
+  disabled: boolean;
+}
+
+interface Props {
+  /** null: create a user; otherwise edit this one. The dialog is mounted only while open. */
+  user: User | null;
+  departments: Department[];
+  onClose(): void;
+  onSaved(): void;
+}
+
+function initial(user: User | null): Partial<Values> {
+  if (!user) return { roles: [], areas: [], disabled: false };
+  return {
+    ...user,
+    phone: undefined, // the list carries a masked phone; it is only sent when retyped
+    departmentCode: user.departmentCode ?? undefined,
+    areas: user.areas.map((a) => ({ value: a.code, label: a.name })),
+  };
+}
+
+export function UserFormDialog({ user, departments, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(v: Values) {
+    const common = {
+      displayName: v.displayName,
+      roles: v.roles,
+      areaCodes: v.areas.map((a) => a.value),
+      departmentCode: v.departmentCode ?? null,
+      ...(v.phone ? { phone: v.phone } : {}),
+    };
+    setBusy(true);
+    try {
+      if (user) {
+        const body = { ...common, disabled: v.disabled, ...(v.password ? { password: v.password } : {}) };
+        await api(`/api/access/users/${user.id}`, { method: 'PATCH', body });
+      } else {
+        await api('/api/access/users', { method: 'POST', body: { ...common, username: v.username, password: v.password } });
+      }
+      void message.success(t(user ? 'common.saved' : 'common.created'));
+      onSaved();
+      onClose();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      width={560}
+      title={user ? t('users.edit', { name: user.displayName }) : t('users.create')}
+      okText={user ? t('common.save') : t('common.create')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+    >
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={initial(user)}>
+        <Form.Item name="username" label={t('users.username')} rules={[{ required: true }]}>
+          <Input disabled={!!user} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={user ? t('users.resetPassword') : t('users.password')}
+          extra={t('password.rule')}
+          rules={[{ required: !user }]}
+        >
+          <Input.Password autoComplete="new-password" placeholder={user ? t('users.keepPassword') : undefined} />
+        </Form.Item>
+        <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true }]}>
+          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        </Form.Item>
+        <Form.Item name="areas" label={t('users.areas')} extra={t('users.areasHint')}>
+          <AreaTreeSelect multiple labelInValue />
+        </Form.Item>
+        <Form.Item name="departmentCode" label={t('users.department')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={departments.map((d) => ({ value: d.code, label: d.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="phone" label={t('users.phone')}>
+          <Input placeholder={user?.phone ? t('users.keepPhone', { phone: user.phone }) : undefined} />
+        </Form.Item>
+        {user && (
+          <Form.Item name="disabled" label={t('users.disabled')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
