@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { ErrorDetail } from '../../shared/errors.ts';
 import { ROLES, PERMISSIONS, type Permission, type Role } from '../../shared/roles.ts';
 import type { Config } from '../platform/config.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -68,18 +69,18 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
   }
 
   async function checkUserFields(input: Partial<UserInput>) {
-    const details = [];
+    const details: ErrorDetail[] = [];
     for (const [i, r] of (input.roles ?? []).entries()) {
-      if (!(ROLES as readonly string[]).includes(r)) details.push({ field: `body.roles.${i}`, reason: 'user.role_unknown', message: r });
+      if (!(ROLES as readonly string[]).includes(r)) details.push({ field: `body.roles.${i}`, reason: 'user.role_unknown', value: r });
     }
     if (input.areaCodes) {
       const known = await store.existingAreaCodes(db, input.areaCodes);
       input.areaCodes.forEach((c, i) => {
-        if (!known.has(c)) details.push({ field: `body.areaCodes.${i}`, reason: 'user.area_unknown', message: c });
+        if (!known.has(c)) details.push({ field: `body.areaCodes.${i}`, reason: 'user.area_unknown', value: c });
       });
     }
     if (input.departmentCode && !(await departmentExists(db, input.departmentCode))) {
-      details.push({ field: 'body.departmentCode', reason: 'user.department_unknown', message: input.departmentCode });
+      details.push({ field: 'body.departmentCode', reason: 'user.department_unknown', value: input.departmentCode });
     }
     if (input.password !== undefined && !isStrongEnough(input.password)) {
       details.push({ field: 'body.password', reason: 'auth.password_too_weak' });

@@ -7,7 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-users.ts';
 import { openRuntime, consoleActor } from './runtime.ts';
 import { ensureWebBuilt } from './web-build.ts';
 import { createGridImportService } from '../territory/grid-import.service.ts';
-import { ERROR_MESSAGES } from '../../shared/i18n/errors.ts';
+import { errorBody } from '../platform/http.ts';
 
 const program = new Command('gezhi').description('格治 Gezhi — grid-governance platform');
 const say = (s: string) => {
@@ -21,8 +21,9 @@ async function withRuntime(fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => 
     await fn(rt);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    process.stderr.write(`${e.code}: ${ERROR_MESSAGES['zh-CN'][e.code]}\n`);
-    for (const d of e.details) process.stderr.write(`  ${d.field}: ${d.message ?? d.reason}\n`);
+    const body = errorBody(e.code, 'zh-CN', e.details);
+    process.stderr.write(`${body.code}: ${body.message}\n`);
+    for (const d of body.details) process.stderr.write(`  ${d.field}: ${d.message ?? d.reason}\n`);
     process.exitCode = 1;
   } finally {
     await rt.app.close();

@@ -17,8 +17,15 @@ declare module 'fastify' {
 
 export const LANG_COOKIE = 'gezhi_lang';
 
+/** Details whose reason is itself an error code get that code's message, with the offending value when given. */
+function describe(detail: ErrorDetail, lang: Lang): ErrorDetail {
+  if (detail.message || !(detail.reason in ERROR_MESSAGES[lang])) return detail;
+  const text = ERROR_MESSAGES[lang][detail.reason as ErrorCode];
+  return { ...detail, message: detail.value === undefined ? text : `${text}: ${String(detail.value)}` };
+}
+
 export function errorBody(code: ErrorCode, lang: Lang, details: ErrorDetail[] = []): ErrorBody {
-  return { code, message: ERROR_MESSAGES[lang][code], details };
+  return { code, message: ERROR_MESSAGES[lang][code], details: details.map((d) => describe(d, lang)) };
 }
 
 export function sendError(reply: FastifyReply, code: ErrorCode, lang: Lang, details: ErrorDetail[] = []) {

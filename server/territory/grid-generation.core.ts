@@ -3,6 +3,7 @@
  * county is cut into its townships, each township into its villages, each village into grids, all by
  * clipped Voronoi cells of seeded points. Pure and deterministic: the same input gives the same output.
  */
+import { createRandom } from '../platform/random.ts';
 import { booleanPointInPolygon, featureCollection, point, voronoi } from '@turf/turf';
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
@@ -37,18 +38,6 @@ const CRUMB_RATIO = 0.2;
 const DECIMALS = 1e6;
 /** A vertex closer than this (degrees, ~10 cm) to another shape's edge lies on their shared border. */
 const NODE_EPSILON = 1e-6;
-
-/** mulberry32 seeded by an FNV-1a hash of the string: tiny, fast and good enough for demo data. */
-function createRandom(seed: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-  return () => {
-    h = (h + 0x6d2b79f5) | 0;
-    let t = Math.imul(h ^ (h >>> 15), 1 | h);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 大周村委会 → 大周村, 朝阳社区居委会 → 朝阳社区: the committee's area, as grids are named in practice. */
 function placeName(villageName: string): string {

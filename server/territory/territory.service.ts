@@ -108,7 +108,11 @@ export function createTerritoryService({ db }: { db: Db }) {
 
     /** Which grid, village, township and county a point is in; null outside every grid. Unscoped, for use inside the server. */
     async locate(lng: number, lat: number) {
-      if (!(Math.abs(lng) <= 180 && Math.abs(lat) <= 90)) throw new AppError('territory.coordinate_out_of_range');
+      const outOfRange = [
+        ...(Math.abs(lng) <= 180 ? [] : [{ field: 'lng', reason: 'range', message: String(lng) }]),
+        ...(Math.abs(lat) <= 90 ? [] : [{ field: 'lat', reason: 'range', message: String(lat) }]),
+      ];
+      if (outOfRange.length) throw new AppError('territory.coordinate_out_of_range', outOfRange);
       const code = (await freshIndex()).locate(lng, lat);
       if (!code) return null;
       const names = new Map((await store.areaNames(db, ancestorCodes(code))).map((a) => [a.code, a.name]));
