@@ -28,7 +28,7 @@ describe('departments', () => {
     const grid = (await request({ method: 'GET', url: `/api/territory/grids/${FIXTURE.grids[0]}` })).json();
     expect(grid.claimedBy).toEqual([{ code: 'YM-CG', name: '云梦县城市管理执法局' }]);
     const list = (await request({ method: 'GET', url: '/api/org/departments' })).json().items;
-    expect(list).toEqual([{ code: 'YM-CG', name: '云梦县城市管理执法局', areaCode: FIXTURE.county, claimCount: 1, staffCount: 1 }]);
+    expect(list).toEqual([{ code: 'YM-CG', name: '云梦县城市管理执法局', areaCode: FIXTURE.county, areaName: '云梦县', claimCount: 1, staffCount: 1 }]);
     const released = await request({ method: 'DELETE', url: `/api/org/departments/YM-CG/claims/${FIXTURE.grids[0]}` });
     expect(released.json().claims).toEqual([]);
   });

@@ -9,6 +9,7 @@ const DepartmentSummary = Type.Object({
   code: Code,
   name: Type.String({ description: 'Name', example: '云梦县城市管理局' }),
   areaCode: Type.String({ description: 'Area the department belongs to (city or county)', example: '420923' }),
+  areaName: Type.String({ description: 'Name of that area', example: '云梦县' }),
   claimCount: Type.Integer({ description: 'Grids claimed' }),
   staffCount: Type.Integer({ description: 'Staff accounts' }),
 });
@@ -16,6 +17,7 @@ const DepartmentDetail = Type.Object({
   code: Code,
   name: Type.String({ description: 'Name' }),
   areaCode: Type.String({ description: 'Area code' }),
+  areaName: Type.String({ description: 'Area name' }),
   claims: Type.Array(Type.Object({ gridCode: Type.String({ description: 'Grid code' }), gridName: Type.String({ description: 'Grid name' }) })),
   staff: Type.Array(Type.Object({ id: Type.String({ description: 'User id' }), username: Type.String({ description: 'Sign-in name' }), displayName: Type.String({ description: 'Name' }) })),
 });

@@ -21,7 +21,7 @@ export function createOrgService({ db, clock }: { db: Db; clock: Clock }) {
     async get(actor: Actor, code: string) {
       const dept = await mustGet(actor, code);
       const [claims, staff] = await Promise.all([store.claimsOf(db, actor.scope, code), store.staffOf(db, code)]);
-      return { code: dept.code, name: dept.name, areaCode: dept.areaCode, claims, staff };
+      return { ...dept, claims, staff };
     },
 
     async create(actor: Actor, input: { code: string; name: string; areaCode: string }) {

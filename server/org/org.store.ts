@@ -9,6 +9,8 @@ import { appUser } from '../access/access.tables.ts';
 const visible = (scope: Scope) =>
   scope.ancestors.length ? or(inScope(department.areaCode, scope), inArray(department.areaCode, scope.ancestors))! : inScope(department.areaCode, scope);
 
+const areaName = sql<string>`(select a.name from area a where a.code = "department"."area_code")`;
+
 export async function departmentExists(tx: Tx, code: string): Promise<boolean> {
   return (await tx.select({ code: department.code }).from(department).where(eq(department.code, code))).length > 0;
 }
@@ -16,7 +18,7 @@ export async function departmentExists(tx: Tx, code: string): Promise<boolean> {
 export async function listDepartments(tx: Tx, scope: Scope) {
   return tx
     .select({
-      code: department.code, name: department.name, areaCode: department.areaCode,
+      code: department.code, name: department.name, areaCode: department.areaCode, areaName,
       claimCount: sql<number>`(select count(*)::int from department_grid_claim c where c.department_code = "department"."code")`,
       staffCount: sql<number>`(select count(*)::int from app_user u where u.department_code = "department"."code")`,
     })
@@ -26,7 +28,11 @@ export async function listDepartments(tx: Tx, scope: Scope) {
 }
 
 export async function getDepartment(tx: Tx, scope: Scope, code: string) {
-  return (await tx.select().from(department).where(and(eq(department.code, code), visible(scope))))[0];
+  const rows = await tx
+    .select({ code: department.code, name: department.name, areaCode: department.areaCode, areaName })
+    .from(department)
+    .where(and(eq(department.code, code), visible(scope)));
+  return rows[0];
 }
 
 export async function insertDepartment(tx: Tx, values: typeof department.$inferInsert) {

@@ -36,9 +36,18 @@ const ZH_REASONS: Record<string, (e: ErrorObject) => string> = {
   enum: (e) => `取值应为 ${(e.params.allowedValues as unknown[]).join('、')} 之一`,
 };
 
+/**
+ * A nullable field that fails reports "anyOf", "type null" and the real reason: keep only the real reason,
+ * so each field gets one line.
+ */
+function meaningful(errors: ErrorObject[]): ErrorObject[] {
+  const real = errors.filter((e) => e.keyword !== 'anyOf');
+  return real.filter((e) => !(e.keyword === 'type' && e.params.type === 'null' && real.some((o) => o !== e && o.instancePath === e.instancePath)));
+}
+
 /** Ajv errors → field details in the request's language. `part` is body, querystring or params. */
 export function validationDetails(errors: ErrorObject[], part: string, lang: Lang): ErrorDetail[] {
-  return errors.map((e) => {
+  return meaningful(errors).map((e) => {
     let field = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
     if (e.keyword === 'required') field = [field, e.params.missingProperty].filter(Boolean).join('.');
     if (e.keyword === 'additionalProperties') field = [field, e.params.additionalProperty].filter(Boolean).join('.');

@@ -26,7 +26,7 @@ export interface Problem {
   otherCode?: string;
 }
 
-/** Problems → the one error shape, one detail per problem, in the request's language. */
+/** Problems → the one error shape, one detail per problem: a message in the request's language, the technical detail beside it. */
 export function problemDetails(problems: Problem[], lang: Lang): ErrorDetail[] {
   return problems
     .sort((a, b) => a.index - b.index)
@@ -35,9 +35,8 @@ export function problemDetails(problems: Problem[], lang: Lang): ErrorDetail[] {
       index: p.index,
       code: p.code,
       reason: p.reason,
-      message: [PROBLEM_MESSAGES[lang][p.reason] ?? p.reason, p.otherCode && p.otherCode !== p.code ? p.otherCode : null, p.detail]
-        .filter(Boolean)
-        .join(' — '),
+      message: `${PROBLEM_MESSAGES[lang][p.reason] ?? p.reason}${p.otherCode && p.otherCode !== p.code ? ` (${p.otherCode})` : ''}`,
+      ...(p.detail ? { detail: p.detail } : {}),
     }));
 }
 

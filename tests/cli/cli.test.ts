@@ -47,6 +47,7 @@ describe('the gezhi command', () => {
     expect(res.stderr).toContain('territory.import_invalid');
     expect(res.stderr).toContain('features[1]: 网格编码重复');
     expect(res.stderr).toContain('features[2]: 网格编码应为 15 位数字');
+    expect(res.stderr).not.toMatch(/same code/);
     const again = path.join(dataDir, 'again.geojson');
     await gezhi('grids', 'export', '--area', '420923100001', '-o', again);
     expect(fs.readFileSync(again, 'utf8')).toBe(fs.readFileSync(file, 'utf8'));

@@ -12,7 +12,7 @@ const NetworksPage = page(() => import('./networks/networks-page.tsx'), 'Network
 const DepartmentsPage = page(() => import('./departments/departments-page.tsx'), 'DepartmentsPage');
 const UsersPage = page(() => import('./users/users-page.tsx'), 'UsersPage');
 
-export interface PageDef {
+interface PageDef {
   path: string;
   permission: Permission;
   labelKey: string;

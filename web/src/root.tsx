@@ -1,18 +1,11 @@
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
-import { AuthProvider, useAuth } from './auth/auth-context.tsx';
-import { LoginPage } from './auth/login-page.tsx';
+import { AuthGate } from './auth/auth-gate.tsx';
+import { AuthProvider } from './auth/auth-context.tsx';
 import { currentLang } from './i18n/index.ts';
-import { AppLayout } from './layout/app-layout.tsx';
-
-function Gate() {
-  const { me, loading } = useAuth();
-  if (loading) return <Spin className="page-spin" size="large" />;
-  return me ? <AppLayout /> : <LoginPage />;
-}
 
 export function Root() {
   useTranslation(); // re-render the locale when the language changes
@@ -21,7 +14,7 @@ export function Root() {
       <AntApp className="ant-app-root">
         <BrowserRouter>
           <AuthProvider>
-            <Gate />
+            <AuthGate />
           </AuthProvider>
         </BrowserRouter>
       </AntApp>

@@ -33,7 +33,7 @@ export interface AreaDetail extends AreaRef {
   geometry: Geometry | null;
 }
 
-export interface GridProperties {
+interface GridProperties {
   code: string;
   name: string;
   villageCode: string;
@@ -51,7 +51,7 @@ export interface TeamMember {
   userId: string | null;
 }
 
-export interface ProfessionalUnit {
+interface ProfessionalUnit {
   networkCode: string;
   networkName: string;
   unitCode: string;
@@ -97,6 +97,7 @@ export interface Department {
   code: string;
   name: string;
   areaCode: string;
+  areaName: string;
   claimCount: number;
   staffCount: number;
 }
@@ -105,6 +106,7 @@ export interface DepartmentDetail {
   code: string;
   name: string;
   areaCode: string;
+  areaName: string;
   claims: { gridCode: string; gridName: string }[];
   staff: { id: string; username: string; displayName: string }[];
 }

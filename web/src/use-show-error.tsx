@@ -3,7 +3,10 @@ import { useCallback } from 'react';
 import { ApiError } from './api.ts';
 import { i18n } from './i18n/index.ts';
 
-/** Stable across language changes, so effects may depend on it. Shows any thrown error: the server's translated message, and for 400/422 the list of problems. */
+/**
+ * Shows any thrown error: the server's translated message, and for 400/422 the list of problems.
+ * The returned function stays the same across language changes, so effects may depend on it.
+ */
 export function useShowError(): (err: unknown) => void {
   const { message, notification } = App.useApp();
   return useCallback(

@@ -30,7 +30,7 @@ export function DepartmentDrawer({ code, manage, onClose, onChanged }: Props) {
             </Descriptions.Item>
             <Descriptions.Item label={t('common.name')}>{detail.name}</Descriptions.Item>
             <Descriptions.Item label={t('departments.area')}>
-              <span className="mono">{detail.areaCode}</span>
+              {detail.areaName} <span className="mono">{detail.areaCode}</span>
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} className="detail-section">

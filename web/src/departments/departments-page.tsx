@@ -36,7 +36,7 @@ export function DepartmentsPage() {
         columns={[
           { title: t('common.code'), dataIndex: 'code', render: (c: string) => <span className="mono">{c}</span> },
           { title: t('common.name'), dataIndex: 'name', render: (n: string) => <a>{n}</a> },
-          { title: t('departments.area'), dataIndex: 'areaCode', render: (c: string) => <span className="mono">{c}</span> },
+          { title: t('departments.area'), dataIndex: 'areaName' },
           { title: t('departments.claimCount'), dataIndex: 'claimCount', align: 'right' },
           { title: t('departments.staffCount'), dataIndex: 'staffCount', align: 'right' },
         ]}

@@ -4,7 +4,7 @@ import type { Lang } from '../../../shared/i18n/errors.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
-export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 const COOKIE = 'gezhi_lang';
 
 function langFromCookie(): Lang {
@@ -20,7 +20,9 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
   interpolation: { escapeValue: false },
+  initAsync: false, // resources are bundled: be ready before the first render
 });
+document.documentElement.lang = i18n.language;
 
 /** Switches the UI language and tells the server, which translates its messages by this cookie. */
 export async function setLanguage(lang: Lang): Promise<void> {

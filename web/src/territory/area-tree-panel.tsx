@@ -14,21 +14,6 @@ interface Props {
   onSelect(node: AreaTreeNode): void;
 }
 
-function Title({ node }: { node: AreaTreeNode }) {
-  const { t } = useTranslation();
-  const { level, gridCount } = node.area;
-  return (
-    <span className="tree-title">
-      <span className="tree-name">{node.title}</span>
-      {level !== 'grid' && gridCount > 0 && (
-        <span className="tree-count" title={t('territory.gridCountHint', { n: gridCount })}>
-          {gridCount}
-        </span>
-      )}
-    </span>
-  );
-}
-
 export function AreaTreePanel({ nodes, loading, loadChildren, selectedKey, expandedKeys, onExpand, onSelect }: Props) {
   const { t } = useTranslation();
   // A grid picked on the map or by the locate tool may be far down a long branch: bring it into view.
@@ -45,7 +30,16 @@ export function AreaTreePanel({ nodes, loading, loadChildren, selectedKey, expan
       showIcon
       treeData={nodes}
       icon={(node) => ((node as unknown as AreaTreeNode).area.level === 'grid' ? <BorderOutlined /> : <EnvironmentOutlined />)}
-      titleRender={(node) => <Title node={node} />}
+      titleRender={({ title, area }) => (
+        <span className="tree-title">
+          <span className="tree-name">{title}</span>
+          {area.level !== 'grid' && area.gridCount > 0 && (
+            <span className="tree-count" title={t('territory.gridCountHint', { n: area.gridCount })}>
+              {area.gridCount}
+            </span>
+          )}
+        </span>
+      )}
       loadData={(node) => loadChildren(node.key)}
       selectedKeys={selectedKey ? [selectedKey] : []}
       expandedKeys={expandedKeys}

@@ -26,7 +26,7 @@ declare global {
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 const PADDING = [36, 36, 36, 36];
 
-export interface GridMapProps {
+interface GridMapProps {
   outline: Geometry | null;
   grids: GridCollection | null;
   selectedGrid: string | null;
