@@ -9,16 +9,19 @@ import { createHttp, sendError } from './platform/http.ts';
 import { createAccess } from './access/index.ts';
 import { createTerritory } from './territory/index.ts';
 import { createOrg } from './org/index.ts';
+import { createDiskFileStore, type FileStore } from './files/file-store.ts';
+import { filesRoutes } from './files/files.routes.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Composition root: every area gets its dependencies explicitly. */
-export async function buildApp({ config, database, clock }: { config: Config; database: Database; clock: Clock }) {
+export async function buildApp({ config, database, clock, files }: { config: Config; database: Database; clock: Clock; files?: FileStore }) {
   const app = await createHttp({ logLevel: config.logLevel });
   const { db } = database;
   const access = createAccess({ app, db, clock, config });
   const territory = createTerritory({ app, db, clock, guard: access.guard });
   createOrg({ app, db, clock, guard: access.guard });
+  await filesRoutes(app, { files: files ?? createDiskFileStore(path.join(config.dataDir, 'files')), guard: access.guard });
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -27,6 +27,10 @@ export const ERROR_STATUS = {
   'territory.network_exists': 409,
   'org.department_not_found': 404,
   'org.department_exists': 409,
+  'file.missing': 400,
+  'file.too_large': 413,
+  'file.not_an_image': 415,
+  'file.not_found': 404,
   'route.not_found': 404,
   'server.internal': 500,
 } as const;

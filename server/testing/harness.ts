@@ -2,7 +2,11 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../platform/config.ts';
 import type { Clock } from '../platform/clock.ts';
 import { buildApp } from '../app.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openTestDatabase } from './test-database.ts';
+import { createDiskFileStore } from '../files/file-store.ts';
 import { seedTerritory } from './fixtures.ts';
 
 export const TEST_PASSWORD = 'Test2026pass';
@@ -13,7 +17,8 @@ export async function createTestApp() {
   let now = new Date('2026-11-02T09:00:00+08:00');
   const clock: Clock = () => now;
   const config = loadConfig({}, { logLevel: 'silent', lockout: { attempts: 3, minutes: 15 } });
-  const { app, services } = await buildApp({ config, database, clock });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-files-'));
+  const { app, services } = await buildApp({ config, database, clock, files: createDiskFileStore(filesDir) });
   await seedTerritory(database.db);
   let serial = 0;
 
@@ -50,6 +55,7 @@ export async function createTestApp() {
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

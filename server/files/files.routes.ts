@@ -1,0 +1,44 @@
+import multipart from '@fastify/multipart';
+import { Type } from '@sinclair/typebox';
+import type { Http } from '../platform/http.ts';
+import { AppError } from '../platform/errors.ts';
+import { errorReplies } from '../platform/schemas.ts';
+import type { Guard } from '../access/guard.ts';
+import type { FileStore } from './file-store.ts';
+import { MAX_PHOTO_BYTES, sniffImage } from './images.core.ts';
+
+const Key = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the content', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
+export const PhotoReply = Type.Object({
+  key: Key,
+  contentType: Type.String({ description: 'Detected image type', example: 'image/jpeg' }),
+  size: Type.Integer({ description: 'Bytes' }),
+});
+
+/** Photo upload (checked by content and size) and download; events and records refer to photos by key. */
+export async function filesRoutes(app: Http, { files, guard }: { files: FileStore; guard: Guard }) {
+  await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
+
+  app.post('/api/files/photos', {
+    schema: { tags: ['files'], summary: '上传照片 Upload one photo (multipart field "file"; JPEG, PNG or WebP, ≤ 10 MB)', consumes: ['multipart/form-data'], response: { 201: PhotoReply, ...errorReplies } },
+    preHandler: guard(),
+  }, async (request, reply) => {
+    const part = await request.file();
+    if (!part) throw new AppError('file.missing', [{ field: 'file', reason: 'required' }]);
+    const bytes = await part.toBuffer().catch((e: { code?: string }) => {
+      if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file.too_large', [{ field: 'file', reason: 'size', value: `${MAX_PHOTO_BYTES} bytes max` }]);
+      throw e;
+    });
+    const contentType = sniffImage(bytes);
+    if (!contentType) throw new AppError('file.not_an_image', [{ field: 'file', reason: 'content_type', value: part.filename }]);
+    return reply.status(201).send({ key: await files.put(bytes), contentType, size: bytes.length });
+  });
+
+  app.get('/api/files/photos/:key', {
+    schema: { tags: ['files'], summary: '查看照片 A photo by key', params: Type.Object({ key: Key }), response: { 200: Type.Unknown({ description: 'The image bytes' }), ...errorReplies } },
+    preHandler: guard(),
+  }, async (request, reply) => {
+    const bytes = await files.get(request.params.key);
+    if (!bytes) throw new AppError('file.not_found');
+    return reply.type(sniffImage(bytes) ?? 'application/octet-stream').header('cache-control', 'private, max-age=31536000, immutable').send(bytes);
+  });
+}
