@@ -152,3 +152,28 @@ describe('user administration', () => {
     expect((await worker({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
 });
+
+describe('audit log', () => {
+  it('not signed in: 401; wrong role: the security admin cannot read it', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/access/audit' })).statusCode).toBe(401);
+    const { request } = await t.as(['security_admin'], [FIXTURE.city]);
+    expect((await request({ method: 'GET', url: '/api/access/audit' })).statusCode).toBe(403);
+  });
+
+  it('the audit admin reads sign-ins, failures and user changes, newest first, filtered by action', async () => {
+    const { request } = await t.as(['audit_admin'], [FIXTURE.city]);
+    const all = (await request({ method: 'GET', url: '/api/access/audit?limit=500' })).json().items;
+    expect(all.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed', 'auth.locked', 'user.created', 'user.unlocked', 'auth.password_changed']));
+    expect(all[0].id).toBeGreaterThan(all[all.length - 1].id);
+    const failed = (await request({ method: 'GET', url: '/api/access/audit?action=auth.login_failed' })).json().items;
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((e: { action: string }) => e.action === 'auth.login_failed')).toBe(true);
+  });
+
+  it('offers no way to change or delete it', async () => {
+    const { request } = await t.as(['audit_admin'], [FIXTURE.city]);
+    for (const method of ['DELETE', 'PUT', 'PATCH', 'POST'] as const) {
+      expect((await request({ method, url: '/api/access/audit' })).statusCode).toBe(404);
+    }
+  });
+});

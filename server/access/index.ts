@@ -5,6 +5,7 @@ import type { Http } from '../platform/http.ts';
 import { createAccessService } from './access.service.ts';
 import { createGuard } from './guard.ts';
 import { accessRoutes } from './access.routes.ts';
+import { auditRoutes } from './audit.routes.ts';
 
 export type { Actor, AccessService } from './access.service.ts';
 export type { Guard } from './guard.ts';
@@ -13,5 +14,6 @@ export function createAccess({ app, db, clock, config }: { app: Http; db: Db; cl
   const service = createAccessService({ db, clock, config });
   const guard = createGuard(service);
   accessRoutes(app, { access: service, guard, secureCookies: config.secureCookies, sessionHours: config.sessionHours });
+  auditRoutes(app, { db, guard });
   return { service, guard };
 }
