@@ -79,4 +79,14 @@ describe('territory console', () => {
     await page.getByText('Areas & grids', { exact: true }).first().waitFor();
     await page.close();
   });
+
+  it('the audit admin reads who signed in, and sees nothing of the territory', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, 'auditor');
+    await page.getByText('审计日志').first().waitFor();
+    await page.locator('.ant-table-row', { hasText: 'auth.login' }).first().waitFor();
+    expect(await page.getByText('区域网格').count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, 'audit-log.png') });
+    await page.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BankOutlined, ClusterOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Permission } from '../../shared/roles.ts';
 
@@ -11,6 +11,7 @@ const GridIoPage = page(() => import('./grid-io/grid-io-page.tsx'), 'GridIoPage'
 const NetworksPage = page(() => import('./networks/networks-page.tsx'), 'NetworksPage');
 const DepartmentsPage = page(() => import('./departments/departments-page.tsx'), 'DepartmentsPage');
 const UsersPage = page(() => import('./users/users-page.tsx'), 'UsersPage');
+const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
 
 interface PageDef {
   path: string;
@@ -27,4 +28,5 @@ export const PAGES: PageDef[] = [
   { path: '/networks', permission: 'territory.read', labelKey: 'nav.networks', icon: <ClusterOutlined />, Component: NetworksPage },
   { path: '/departments', permission: 'org.read', labelKey: 'nav.departments', icon: <BankOutlined />, Component: DepartmentsPage },
   { path: '/users', permission: 'users.manage', labelKey: 'nav.users', icon: <TeamOutlined />, Component: UsersPage },
+  { path: '/audit', permission: 'audit.read', labelKey: 'nav.audit', icon: <AuditOutlined />, Component: AuditPage },
 ];

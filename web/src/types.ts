@@ -126,3 +126,13 @@ export interface User {
 export interface Items<T> {
   items: T[];
 }
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  target: string | null;
+  detail: unknown;
+}

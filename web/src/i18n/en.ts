@@ -11,6 +11,7 @@ export const en: Messages = {
     gridIo: 'Grid import/export',
     networks: 'Professional networks',
     departments: 'Departments',
+    audit: 'Audit log',
     users: 'Users',
   },
   common: {
@@ -182,5 +183,15 @@ export const en: Messages = {
     statusLocked: 'Locked',
     unlock: 'Unlock',
     unlocked: '{{name}} unlocked',
+  },
+  audit: {
+    hint: 'Sign-ins, account changes, imports and other operations. Read-only: nothing here can be changed or deleted.',
+    filterAction: 'Filter by action, e.g. auth.login',
+    at: 'Time',
+    actor: 'Who',
+    system: 'System / command line',
+    action: 'Action',
+    target: 'Target',
+    detail: 'Details',
   },
 };

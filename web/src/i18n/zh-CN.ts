@@ -9,6 +9,7 @@ export const zhCN = {
     gridIo: '网格导入导出',
     networks: '专业网格',
     departments: '职能部门',
+    audit: '审计日志',
     users: '用户管理',
   },
   common: {
@@ -180,6 +181,16 @@ export const zhCN = {
     statusLocked: '已锁定',
     unlock: '解锁',
     unlocked: '已解锁 {{name}}',
+  },
+  audit: {
+    hint: '记录登录、账号变更、数据导入等操作，只读，不可修改或删除。',
+    filterAction: '按操作筛选，如 auth.login',
+    at: '时间',
+    actor: '操作人',
+    system: '系统 / 命令行',
+    action: '操作',
+    target: '对象',
+    detail: '详情',
   },
 };
 
