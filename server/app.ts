@@ -11,6 +11,7 @@ import { createTerritory } from './territory/index.ts';
 import { createOrg } from './org/index.ts';
 import { createDiskFileStore, type FileStore } from './files/file-store.ts';
 import { filesRoutes } from './files/files.routes.ts';
+import { createRegistry } from './registry/index.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -21,7 +22,9 @@ export async function buildApp({ config, database, clock, files }: { config: Con
   const access = createAccess({ app, db, clock, config });
   const territory = createTerritory({ app, db, clock, guard: access.guard });
   createOrg({ app, db, clock, guard: access.guard });
-  await filesRoutes(app, { files: files ?? createDiskFileStore(path.join(config.dataDir, 'files')), guard: access.guard });
+  const fileStore = files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
+  await filesRoutes(app, { files: fileStore, guard: access.guard });
+  const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore });
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
@@ -31,5 +34,5 @@ export async function buildApp({ config, database, clock, files }: { config: Con
     if (isPage) return reply.type('text/html').sendFile('index.html'); // client-side routes
     return sendError(reply, 'route.not_found', request.lang);
   });
-  return { app, services: { access: access.service, territory: territory.service } };
+  return { app, services: { access: access.service, territory: territory.service, registryImport: registry.registryImport, registry: registry.service } };
 }

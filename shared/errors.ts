@@ -31,6 +31,9 @@ export const ERROR_STATUS = {
   'file.too_large': 413,
   'file.not_an_image': 415,
   'file.not_found': 404,
+  'registry.person_not_found': 404,
+  'registry.import_header': 422,
+  'registry.import_format': 415,
   'route.not_found': 404,
   'server.internal': 500,
 } as const;

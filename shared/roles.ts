@@ -21,6 +21,12 @@ export const PERMISSIONS = {
   'org.read': ['system_admin', 'security_admin', 'city_center', 'county_center', 'township_center', 'village_center', 'department_handler', 'leader'],
   'org.manage': ['system_admin', 'city_center', 'county_center'],
   'users.manage': ['security_admin'],
+  'registry.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
+  'registry.write': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker'],
+  /** Reveal one sensitive value of one record, with a reason; every reveal is audited. */
+  'registry.unmask': ['county_center', 'township_center'],
+  /** See special-group and key-person tags (the most sensitive data in the system). */
+  'registry.tags': ['city_center', 'county_center', 'township_center'],
   'audit.read': ['audit_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import { Command } from 'commander';
 import { ROLES } from '../../shared/roles.ts';
 import { AppError } from '../platform/errors.ts';
-import { isLoaded, loadDemoCity } from '../demo/demo-city.ts';
+import { DEMO_CITY, DEMO_LOCAL_COUNTIES, DEMO_REGISTRY_VILLAGES, isLoaded, loadDemoCity } from '../demo/demo-city.ts';
+import { loadDemoRegistry } from '../demo/demo-registry.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-users.ts';
 import { openRuntime, consoleActor } from './runtime.ts';
 import { ensureWebBuilt } from './web-build.ts';
 import { createGridImportService } from '../territory/grid-import.service.ts';
 import { errorBody } from '../platform/http.ts';
+import { readRows } from '../registry/spreadsheet-import.ts';
+import { writeErrorReport } from '../registry/spreadsheet-export.ts';
+import { TEMPLATES } from '../registry/templates.ts';
 
 const program = new Command('gezhi').description('格治 Gezhi — grid-governance platform');
 const say = (s: string) => {
@@ -39,11 +43,7 @@ program
     await ensureWebBuilt(say);
     const rt = await openRuntime();
     const where = rt.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${rt.config.dataDir}`;
-    if (opts.demo && !(await isLoaded(rt.database.db))) {
-      say('loading the demo city 孝感市 (first start)…');
-      const loaded = await loadDemoCity({ db: rt.database.db, clock: rt.clock, access: rt.services.access });
-      say(`  ${loaded.areas} areas, ${loaded.grids} grids generated in 云梦县`);
-    }
+    if (opts.demo && !(await isLoaded(rt.database.db))) await loadDemo(rt, 'villages');
     await rt.app.listen({ host: rt.config.host, port: rt.config.port });
     const url = `http://${rt.config.host}:${rt.config.port}`;
     say(`\n格治 Gezhi is running on ${where}`);
@@ -62,16 +62,33 @@ program
     process.on('SIGTERM', stop);
   });
 
+/** The demo city, then synthetic base data: a few villages by default, the whole county on request. */
+async function loadDemo(rt: Awaited<ReturnType<typeof openRuntime>>, people: 'villages' | 'county') {
+  say('loading the demo city 孝感市…');
+  const loaded = await loadDemoCity({ db: rt.database.db, clock: rt.clock, access: rt.services.access });
+  say(`  ${loaded.areas} areas, ${loaded.grids} grids generated in 云梦县`);
+  const areas = people === 'county' ? [DEMO_CITY.gridCounty] : DEMO_REGISTRY_VILLAGES;
+  for (const areaPrefix of areas) {
+    const r = await loadDemoRegistry({
+      db: rt.database.db, clock: rt.clock, config: rt.config, actor: consoleActor, areaPrefix, localCounties: DEMO_LOCAL_COUNTIES,
+      onProgress: (n) => process.stdout.write(`\r  base data of ${areaPrefix}: ${n} people`),
+    });
+    say(`\r  base data of ${areaPrefix}: ${r.houses} houses, ${r.people} people`);
+  }
+}
+
 program.command('migrate').description('apply database migrations').action(() => withRuntime(async () => say('migrations applied')));
 
 program
   .command('demo')
   .description('load the demo city into an empty database')
-  .action(() =>
+  .option('--people <extent>', 'synthetic base data for "villages" (a few, the default) or the whole "county" (about half a million people)', 'villages')
+  .action((o: { people: string }) =>
     withRuntime(async (rt) => {
       if (await isLoaded(rt.database.db)) return say('the demo city is already loaded');
-      const loaded = await loadDemoCity({ db: rt.database.db, clock: rt.clock, access: rt.services.access });
-      say(`loaded ${loaded.areas} areas and ${loaded.grids} grids; demo password ${DEMO_PASSWORD}`);
+      if (o.people !== 'villages' && o.people !== 'county') throw new AppError('request.invalid', [{ field: 'people', reason: 'enum', value: o.people }]);
+      await loadDemo(rt, o.people);
+      say(`demo loaded; password of the demo accounts: ${DEMO_PASSWORD}`);
     }),
   );
 
@@ -97,6 +114,26 @@ grids
       const json = JSON.stringify(await gridImport.exportGrids(consoleActor, opts.area));
       if (opts.out) fs.writeFileSync(opts.out, json);
       else process.stdout.write(`${json}\n`);
+    }),
+  );
+
+const registry = program.command('registry').description('base data: people and houses');
+registry
+  .command('import <template> <file>')
+  .description('import people or houses from .xlsx or .csv; bad rows go to an Excel report')
+  .option('--report <file>', 'where to write the report of refused rows', 'import-report.xlsx')
+  .action((template: string, file: string, o: { report: string }) =>
+    withRuntime(async (rt) => {
+      if (template !== 'person' && template !== 'house') throw new AppError('request.invalid', [{ field: 'template', reason: 'enum', value: template }]);
+      const format = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+      const started = Date.now();
+      const result = await rt.services.registryImport.importRows(consoleActor, template, readRows(file, { format, template: TEMPLATES[template] }), {
+        lang: 'zh-CN',
+        onProgress: (p) => process.stderr.write(`\r  read ${p.read}  created ${p.created}  updated ${p.updated}  unchanged ${p.unchanged}  refused ${p.rejected}`),
+      });
+      process.stderr.write('\n');
+      if (result.errors.length) await writeErrorReport(result.errors, fs.createWriteStream(o.report));
+      say(`read ${result.read} rows in ${((Date.now() - started) / 1000).toFixed(1)} s: created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}, refused ${result.rejected}${result.errors.length ? ` (report: ${o.report})` : ''}`);
     }),
   );
 

@@ -17,6 +17,10 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPlace } from './demo-users.ts';
 
 /** 孝感市 (Xiaogan), the city of the first source document; grids are generated for 云梦县, its rural pilot. */
 export const DEMO_CITY = { code4: '4209', province: '湖北', outlineFile: '孝感市.js', gridCounty: '420923' };
+/** Where ID numbers of the demo's locals were issued: the counties of 孝感. */
+export const DEMO_LOCAL_COUNTIES = ['420902', '420921', '420922', '420923', '420981', '420982', '420984'];
+/** Villages that get synthetic base data on first start (where the demo village and grid accounts work). */
+export const DEMO_REGISTRY_VILLAGES = ['420923100001', '420923100002'];
 
 const withBbox = (geometry: AreaGeometry | null) => {
   if (!geometry) return { geometry: null, minLng: null, minLat: null, maxLng: null, maxLat: null };

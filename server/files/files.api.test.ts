@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { MAX_PHOTO_BYTES } from './images.core.ts';
+import { multipartFile } from '../testing/multipart.ts';
+
+const multipart = (bytes: Buffer, filename: string, type = 'image/png') => multipartFile(bytes, filename, type);
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,12 +14,6 @@ afterAll(() => t.close());
 
 // The smallest valid PNG: 1×1 transparent pixel.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
-
-function multipart(bytes: Buffer, filename: string, type = 'image/png') {
-  const boundary = '----gezhi';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe('photos', () => {
   it('not signed in: 401', async () => {

@@ -14,6 +14,8 @@ export interface Config {
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies: boolean;
   logLevel: string;
+  /** Hex keys sealing sensitive fields (SM4) and keying their search hashes; see platform/field-keys.ts. */
+  fieldKeys: { enc: string; hash: string } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionHours: Number(env.GEZHI_SESSION_HOURS ?? 12),
     secureCookies: env.GEZHI_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'warn',
+    fieldKeys: env.GEZHI_FIELD_ENC_KEY && env.GEZHI_FIELD_HASH_KEY ? { enc: env.GEZHI_FIELD_ENC_KEY, hash: env.GEZHI_FIELD_HASH_KEY } : null,
     ...overrides,
   };
 }

@@ -10,13 +10,14 @@ import { createDiskFileStore } from '../files/file-store.ts';
 import { seedTerritory } from './fixtures.ts';
 
 export const TEST_PASSWORD = 'Test2026pass';
+export const TEST_FIELD_KEYS = { enc: '00112233445566778899aabbccddeeff', hash: 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100' };
 
 /** A composed app on a fresh database with the fixture territory, a movable clock, and helpers to sign in. */
 export async function createTestApp() {
   const database = await openTestDatabase();
   let now = new Date('2026-11-02T09:00:00+08:00');
   const clock: Clock = () => now;
-  const config = loadConfig({}, { logLevel: 'silent', lockout: { attempts: 3, minutes: 15 } });
+  const config = loadConfig({}, { logLevel: 'silent', lockout: { attempts: 3, minutes: 15 }, fieldKeys: TEST_FIELD_KEYS });
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-files-'));
   const { app, services } = await buildApp({ config, database, clock, files: createDiskFileStore(filesDir) });
   await seedTerritory(database.db);

@@ -10,6 +10,7 @@ import { loadDemoCity } from '../../server/demo/demo-city.ts';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
 import { ensureWebBuilt } from '../../server/cli/web-build.ts';
 import { openTestDatabase } from '../../server/testing/test-database.ts';
+import { TEST_FIELD_KEYS } from '../../server/testing/harness.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const shots = path.resolve('artifacts/browser');
@@ -23,7 +24,7 @@ beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   await ensureWebBuilt(() => {});
   database = await openTestDatabase();
-  const built = await buildApp({ config: loadConfig({}, { logLevel: 'silent' }), database, clock: systemClock });
+  const built = await buildApp({ config: loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS }), database, clock: systemClock });
   app = built.app;
   await loadDemoCity({ db: database.db, clock: systemClock, access: built.services.access });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -21,7 +21,8 @@ async function gezhi(...args: string[]): Promise<{ code: number; stdout: string;
 
 beforeAll(async () => {
   const loaded = await gezhi('demo');
-  expect(loaded.stdout).toMatch(/loaded 2399 areas and 472 grids/);
+  expect(loaded.stdout).toMatch(/2399 areas, 472 grids generated in 云梦县/);
+  expect(loaded.stdout).toMatch(/base data of 420923100001: \d+ houses, \d+ people/);
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 

@@ -1,0 +1,57 @@
+import type { Db } from '../platform/db.ts';
+import type { Clock } from '../platform/clock.ts';
+import { resolveFieldKeys } from '../platform/field-keys.ts';
+import type { Config } from '../platform/config.ts';
+import type { Actor } from '../access/index.ts';
+import { createFieldCrypto } from '../registry/field-crypto.ts';
+import { chinaDate } from '../registry/identifiers.core.ts';
+import { applyHouses, applyPeople, type Batch } from '../registry/registry-apply.ts';
+import { syntheticPeople, type HouseSlot } from '../registry/synthetic-people.ts';
+import type { ImportRecord } from '../registry/templates.ts';
+import { gridsUnder } from '../territory/territory.store.ts';
+import { countyOf } from '../../shared/codes.ts';
+
+const BATCH = 1000;
+/** Counties of other provinces the demo's floating population comes from (Henan, Hunan, Jiangxi, Anhui, Sichuan). */
+const ORIGINS = ['411723', '430124', '360124', '341221', '511621'];
+
+/**
+ * Synthetic base data for the demo: one house per household of each grid under `areaPrefix`, filled with
+ * families (valid ID numbers, local birthplaces, some floating population, a few tagged people).
+ */
+export async function loadDemoRegistry(opts: { db: Db; clock: Clock; config: Config; actor: Actor; areaPrefix: string; localCounties: string[]; onProgress?: (people: number) => void }) {
+  const { db, clock, actor } = opts;
+  const fieldCrypto = createFieldCrypto(resolveFieldKeys(opts.config));
+  const grids = await gridsUnder(db, actor.scope, opts.areaPrefix);
+  const now = clock();
+  const batch = (rows: ImportRecord[]): Batch => ({ rows: rows.map((record, i) => ({ rowNumber: i + 2, record })), actor, now, today: chinaDate(now), crypto: fieldCrypto, scopeAllows: () => true });
+
+  const houses: ImportRecord[] = grids.flatMap((g) =>
+    Array.from({ length: g.households ?? 300 }, (_, i) => ({
+      houseCode: `${g.code}-${String(i + 1).padStart(4, '0')}`, gridCode: g.code, address: `${g.name.replace(/第\d+网格$/, '')}${i + 1}号`,
+      buildingCode: null, use: '01', areaM2: 60 + ((i * 37) % 90), ownerIdNumber: null, ownerName: null, ownerPhone: null,
+      rented: i % 9 === 0, rentalUse: i % 9 === 0 ? '02' : null, rentalCategory: null, rentalLevel: null, hazards: [],
+    })),
+  );
+  for (let i = 0; i < houses.length; i += BATCH) await db.transaction((tx) => applyHouses(tx, batch(houses.slice(i, i + BATCH))));
+
+  const slots: HouseSlot[] = houses.map((h) => ({ code: String(h.houseCode), countyCode: countyOf(String(h.gridCode)) }));
+  let pending: ImportRecord[] = [];
+  let count = 0;
+  const flush = async () => {
+    await db.transaction((tx) => applyPeople(tx, batch(pending)));
+    count += pending.length;
+    pending = [];
+    opts.onProgress?.(count);
+  };
+  for (const p of syntheticPeople({ houses: slots, localCounties: opts.localCounties, originCounties: ORIGINS, asOf: chinaDate(now), seed: opts.areaPrefix })) {
+    pending.push({
+      idNumber: p.idNumber, name: p.name, sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity, phone: p.phone,
+      residentType: p.residentType, houseCode: p.houseCode, relation: p.relation, hukouRegion: p.hukouRegion, hukouAddress: null,
+      inflowReason: p.inflowReason, specialGroups: p.specialGroups, keyPersonTags: p.keyPersonTags,
+    });
+    if (pending.length >= BATCH) await flush();
+  }
+  if (pending.length) await flush();
+  return { houses: houses.length, people: count };
+}

@@ -1,0 +1,130 @@
+import crypto from 'node:crypto';
+import type { Tx } from '../platform/db.ts';
+import { countyOf } from '../../shared/codes.ts';
+import { maskIdNumber, maskPhone } from '../../shared/masking.ts';
+import type { Actor } from '../access/index.ts';
+import type { FieldCrypto } from './field-crypto.ts';
+import { normalizeIdNumber, parseIdNumber } from './identifiers.core.ts';
+import type { ImportRecord } from './templates.ts';
+import * as store from './registry.store.ts';
+
+export interface Batch {
+  rows: { rowNumber: number; record: ImportRecord }[];
+  actor: Actor;
+  now: Date;
+  today: string;
+  crypto: FieldCrypto;
+  scopeAllows(code: string): boolean;
+}
+
+export interface BatchOutcome {
+  created: number;
+  updated: number;
+  unchanged: number;
+  refused: { rowNumber: number; field: string; reason: string; value?: string }[];
+}
+
+const WHOLE_TERRITORY = { prefixes: [''], ancestors: [] };
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const list = (v: unknown) => (Array.isArray(v) ? [...v].sort() : []);
+/** History keeps what a person may read: masked values, never the sealed ones or the search hashes. */
+const forHistory = (view: Record<string, unknown>) => Object.fromEntries(Object.entries(view).filter(([k]) => !k.endsWith('Hash')));
+const same = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);
+
+function houseView(h: Omit<store.HouseRow, 'countyCode' | 'code' | 'ownerIdEnc' | 'ownerPhoneEnc' | 'verifiedBy' | 'verifiedAt' | 'updatedAt'>) {
+  return {
+    gridCode: h.gridCode, buildingCode: h.buildingCode, address: h.address, use: h.use, areaM2: h.areaM2,
+    ownerName: h.ownerName, ownerIdHash: h.ownerIdHash, ownerIdMasked: h.ownerIdMasked, ownerPhoneHash: h.ownerPhoneHash, ownerPhoneMasked: h.ownerPhoneMasked,
+    rented: h.rented, rentalUse: h.rentalUse, rentalCategory: h.rentalCategory, rentalLevel: h.rentalLevel, hazards: list(h.hazards),
+  };
+}
+
+function personView(p: Pick<store.PersonRow, 'idNumberHash' | 'idNumberMasked' | 'name' | 'sex' | 'birthDate' | 'ethnicity' | 'phoneHash' | 'phoneMasked' | 'residentType' | 'hukouRegion' | 'hukouAddress' | 'inflowReason' | 'specialGroups' | 'keyPersonTags' | 'gridCode'>) {
+  return {
+    idNumberHash: p.idNumberHash, idNumberMasked: p.idNumberMasked, name: p.name, sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity,
+    phoneHash: p.phoneHash, phoneMasked: p.phoneMasked, residentType: p.residentType, hukouRegion: p.hukouRegion, hukouAddress: p.hukouAddress,
+    inflowReason: p.inflowReason, specialGroups: list(p.specialGroups), keyPersonTags: list(p.keyPersonTags), gridCode: p.gridCode,
+  };
+}
+
+/** Seals a sensitive value: ciphertext, keyed search hash and masked form, or all null. */
+function seal(c: FieldCrypto, value: string | null, mask: (v: string) => string | null) {
+  return value ? { enc: c.encrypt(value), hash: c.searchHash(value), masked: mask(value) } : { enc: null, hash: null, masked: null };
+}
+
+export async function applyHouses(tx: Tx, b: Batch): Promise<BatchOutcome> {
+  const out: BatchOutcome = { created: 0, updated: 0, unchanged: 0, refused: [] };
+  const grids = await store.gridsInScope(tx, b.actor.scope, [...new Set(b.rows.map((r) => String(r.record.gridCode)))]);
+  const existing = new Map((await store.housesByCode(tx, WHOLE_TERRITORY, b.rows.map((r) => String(r.record.houseCode)))).map((h) => [h.code, h]));
+  const writes = new Map<string, Parameters<typeof store.upsertHouses>[1][number]>();
+  const changes = [];
+  for (const { rowNumber, record: r } of b.rows) {
+    const code = String(r.houseCode);
+    const gridCode = String(r.gridCode);
+    const before = existing.get(code);
+    if (!grids.has(gridCode)) { out.refused.push({ rowNumber, field: 'gridCode', reason: 'grid.not_found', value: gridCode }); continue; }
+    if (before && !b.scopeAllows(before.gridCode)) { out.refused.push({ rowNumber, field: 'houseCode', reason: 'house.out_of_jurisdiction', value: code }); continue; }
+    if (writes.has(code)) { out.refused.push({ rowNumber, field: 'houseCode', reason: 'record.duplicate_in_file', value: code }); continue; }
+    const ownerId = seal(b.crypto, r.ownerIdNumber ? normalizeIdNumber(String(r.ownerIdNumber)) : null, maskIdNumber);
+    const ownerPhone = seal(b.crypto, str(r.ownerPhone), maskPhone);
+    const row = {
+      countyCode: countyOf(gridCode), code, gridCode, buildingCode: str(r.buildingCode), address: String(r.address), use: String(r.use),
+      areaM2: r.areaM2 === null ? null : Number(r.areaM2), ownerName: str(r.ownerName),
+      ownerIdEnc: ownerId.enc, ownerIdHash: ownerId.hash, ownerIdMasked: ownerId.masked,
+      ownerPhoneEnc: ownerPhone.enc, ownerPhoneHash: ownerPhone.hash, ownerPhoneMasked: ownerPhone.masked,
+      rented: r.rented === true, rentalUse: str(r.rentalUse), rentalCategory: str(r.rentalCategory), rentalLevel: str(r.rentalLevel), hazards: list(r.hazards) as string[],
+      verifiedBy: b.actor.id, verifiedAt: b.now, updatedAt: b.now,
+    };
+    if (before && same(houseView(before), houseView(row))) { out.unchanged++; continue; }
+    writes.set(code, row);
+    if (before) out.updated++; else out.created++;
+    changes.push({ countyCode: row.countyCode, recordType: 'house', recordKey: code, at: b.now, actorId: b.actor.id, before: before ? forHistory(houseView(before)) : null, after: forHistory(houseView(row)) });
+  }
+  await store.upsertHouses(tx, [...writes.values()]);
+  await store.insertChanges(tx, changes);
+  return out;
+}
+
+export async function applyPeople(tx: Tx, b: Batch): Promise<BatchOutcome> {
+  const out: BatchOutcome = { created: 0, updated: 0, unchanged: 0, refused: [] };
+  const houses = new Map((await store.housesByCode(tx, b.actor.scope, [...new Set(b.rows.map((r) => String(r.record.houseCode)))])).map((h) => [h.code, h]));
+  const hashOf = (r: ImportRecord) => b.crypto.searchHash(normalizeIdNumber(String(r.idNumber)));
+  const existing = new Map((await store.peopleByIdHash(tx, b.rows.map((r) => hashOf(r.record)))).map((p) => [p.idNumberHash, p]));
+  const living = new Map((await store.currentResidences(tx, [...existing.values()].map((p) => p.id))).map((r) => [r.personId, r]));
+  const writes = new Map<string, Parameters<typeof store.upsertPeople>[1][number]>();
+  const moves: { id: string; countyCode: string; houseCode: string; relation: string | null; from: string | null }[] = [];
+  const changes = [];
+  for (const { rowNumber, record: r } of b.rows) {
+    const house = houses.get(String(r.houseCode));
+    if (!house) { out.refused.push({ rowNumber, field: 'houseCode', reason: 'house.not_found', value: String(r.houseCode) }); continue; }
+    const idNumber = normalizeIdNumber(String(r.idNumber));
+    const hash = b.crypto.searchHash(idNumber);
+    const before = existing.get(hash);
+    if (before && !b.scopeAllows(before.gridCode)) { out.refused.push({ rowNumber, field: 'idNumber', reason: 'person.out_of_jurisdiction' }); continue; }
+    if (writes.has(hash)) { out.refused.push({ rowNumber, field: 'idNumber', reason: 'record.duplicate_in_file' }); continue; }
+    const facts = parseIdNumber(idNumber, b.today);
+    if (!facts.ok) throw new Error('validated ID number failed to parse'); // validateRow checked it
+    const phone = seal(b.crypto, str(r.phone), maskPhone);
+    const row = {
+      countyCode: countyOf(house.gridCode), id: before?.id ?? crypto.randomUUID(),
+      idNumberEnc: b.crypto.encrypt(idNumber), idNumberHash: hash, idNumberMasked: maskIdNumber(idNumber)!,
+      name: String(r.name), sex: str(r.sex) ?? (facts.sex === 'male' ? '1' : '2'), birthDate: str(r.birthDate) ?? facts.birthDate,
+      ethnicity: String(r.ethnicity), phoneEnc: phone.enc, phoneHash: phone.hash, phoneMasked: phone.masked,
+      residentType: String(r.residentType), hukouRegion: str(r.hukouRegion), hukouAddress: str(r.hukouAddress), inflowReason: str(r.inflowReason),
+      specialGroups: list(r.specialGroups) as string[], keyPersonTags: list(r.keyPersonTags) as string[], gridCode: house.gridCode,
+      verifiedBy: b.actor.id, verifiedAt: b.now, updatedAt: b.now,
+    };
+    const home = before ? living.get(before.id) : undefined;
+    const moved = home?.houseCode !== house.code;
+    if (before && !moved && same(personView(before), personView(row))) { out.unchanged++; continue; }
+    writes.set(hash, row);
+    if (moved) moves.push({ id: row.id, countyCode: row.countyCode, houseCode: house.code, relation: str(r.relation), from: home?.houseCode ?? null });
+    if (before) out.updated++; else out.created++;
+    changes.push({ countyCode: row.countyCode, recordType: 'person', recordKey: row.id, at: b.now, actorId: b.actor.id, before: before ? forHistory(personView(before)) : null, after: forHistory({ ...personView(row), houseCode: house.code }) });
+  }
+  await store.upsertPeople(tx, [...writes.values()]);
+  for (const m of moves) if (m.from) await store.moveOut(tx, m.id, m.from, b.today);
+  await store.insertResidences(tx, moves.map((m) => ({ countyCode: m.countyCode, personId: m.id, houseCode: m.houseCode, relation: m.relation, movedIn: b.today })));
+  await store.insertChanges(tx, changes);
+  return out;
+}

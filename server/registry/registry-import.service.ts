@@ -1,0 +1,86 @@
+import type { Db, Tx } from '../platform/db.ts';
+import type { Clock } from '../platform/clock.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { codeInScope } from '../platform/scope.ts';
+import type { Lang } from '../../shared/i18n/errors.ts';
+import type { Actor } from '../access/index.ts';
+import type { FieldCrypto } from './field-crypto.ts';
+import type { ImportRow } from './spreadsheet-import.ts';
+import type { ReportedError } from './spreadsheet-export.ts';
+import { importMessage } from './import-messages.ts';
+import { chinaDate } from './identifiers.core.ts';
+import { TEMPLATES, validateRow, type ImportRecord, type TemplateId } from './templates.ts';
+import { applyHouses, applyPeople, type Batch, type BatchOutcome } from './registry-apply.ts';
+
+/** Rows written per transaction: a killed import loses at most the batch in flight, and a re-run skips what is there. */
+export const IMPORT_BATCH_ROWS = 1000;
+/** Refused rows kept for the report; beyond this they are counted only. */
+const MAX_REPORTED_ERRORS = 100_000;
+
+export interface ImportProgress {
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export type ImportableTemplate = Extract<TemplateId, 'house' | 'person'>;
+
+export function createRegistryImport({ db, clock, fieldCrypto }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto }) {
+  const appliers: Record<ImportableTemplate, (tx: Tx, batch: Batch) => Promise<BatchOutcome>> = { house: applyHouses, person: applyPeople };
+
+  return {
+    /**
+     * Validates every row, writes the good ones in batches (matched on their natural keys, so re-importing
+     * the same file changes nothing), and returns the bad ones by row, column and reason.
+     */
+    async importRows(
+      actor: Actor,
+      templateId: ImportableTemplate,
+      rows: AsyncIterable<ImportRow>,
+      opts: { lang: Lang; onProgress?: (p: ImportProgress) => void },
+    ) {
+      const template = TEMPLATES[templateId];
+      const now = clock();
+      const today = chinaDate(now);
+      const progress: ImportProgress = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+      const errors: ReportedError[] = [];
+      const reject = (rowNumber: number, list: Omit<ReportedError, 'rowNumber'>[]) => {
+        progress.rejected++;
+        for (const e of list) if (errors.length < MAX_REPORTED_ERRORS) errors.push({ rowNumber, ...e });
+      };
+      let pending: { rowNumber: number; record: ImportRecord }[] = [];
+
+      const flush = async () => {
+        if (pending.length === 0) return;
+        const batch: Batch = { rows: pending, actor, now, today, crypto: fieldCrypto, scopeAllows: (code) => codeInScope(code, actor.scope) };
+        pending = [];
+        const outcome = await db.transaction((tx) => appliers[templateId](tx, batch));
+        for (const r of outcome.refused) {
+          const f = template.fields.find((x) => x.key === r.field)!;
+          reject(r.rowNumber, [{ column: f.header, reason: r.reason, message: importMessage(r.reason, opts.lang, { value: r.value }) }]);
+        }
+        progress.created += outcome.created;
+        progress.updated += outcome.updated;
+        progress.unchanged += outcome.unchanged;
+        opts.onProgress?.({ ...progress });
+      };
+
+      for await (const row of rows) {
+        progress.read++;
+        const result = validateRow(template, row.values, { today, lang: opts.lang });
+        if (!result.ok) reject(row.rowNumber, result.errors.map(({ column, reason, message }) => ({ column, reason, message })));
+        else pending.push({ rowNumber: row.rowNumber, record: result.record });
+        if (pending.length >= IMPORT_BATCH_ROWS) await flush();
+      }
+      await flush();
+      await db.transaction((tx) =>
+        recordAudit(tx, { at: now, actorId: actor.id, action: 'registry.imported', target: templateId, detail: { ...progress } }),
+      );
+      return { ...progress, errors };
+    },
+  };
+}
+
+export type RegistryImport = ReturnType<typeof createRegistryImport>;

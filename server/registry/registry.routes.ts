@@ -1,0 +1,103 @@
+import { PassThrough } from 'node:stream';
+import { Type } from '@sinclair/typebox';
+import type { Http } from '../platform/http.ts';
+import { AppError } from '../platform/errors.ts';
+import { errorReplies, Nullable } from '../platform/schemas.ts';
+import type { Guard } from '../access/guard.ts';
+import type { FileStore } from '../files/file-store.ts';
+import type { RegistryService } from './registry.service.ts';
+import type { RegistryImport } from './registry-import.service.ts';
+import { HeaderMismatchError, readRows, type SpreadsheetFormat } from './spreadsheet-import.ts';
+import { writeErrorReport, writeTemplate } from './spreadsheet-export.ts';
+import { TEMPLATES } from './templates.ts';
+
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const Person = Type.Object({
+  id: Type.String({ format: 'uuid', description: 'Person id' }),
+  name: Type.String({ description: 'Name', example: '张建华' }),
+  sex: Type.String({ description: 'GB/T 2261.1 code: 1 male, 2 female' }),
+  birthDate: Type.String({ description: 'From the ID number', example: '1985-03-14' }),
+  ethnicity: Type.String({ description: 'GB/T 3304 code', example: '01' }),
+  idNumber: Type.String({ description: 'Masked ID number', example: '4209**********2016' }),
+  phone: Nullable(Type.String({ description: 'Masked phone', example: '138****1234' })),
+  residentType: Type.String({ description: 'Resident type code' }),
+  hukouRegion: Nullable(Type.String({ description: 'Household registration region code' })),
+  hukouAddress: Nullable(Type.String({ description: 'Household registration address' })),
+  inflowReason: Nullable(Type.String({ description: 'Reason for moving in (floating population)' })),
+  gridCode: Type.String({ description: 'Grid of the current home' }),
+  tags: Nullable(Type.Object({ specialGroups: Type.Array(Type.String()), keyPersonTags: Type.Array(Type.String()) }, { description: 'Only for roles allowed to see them' })),
+  verifiedAt: Nullable(Type.String({ description: 'Last verified' })),
+});
+const PersonDetail = Type.Intersect([Person, Type.Object({
+  residences: Type.Array(Type.Object({ houseCode: Type.String(), address: Nullable(Type.String()), relation: Nullable(Type.String()), movedIn: Type.String(), movedOut: Nullable(Type.String()) })),
+  history: Type.Array(Type.Object({ at: Type.String(), actorId: Nullable(Type.String()), before: Type.Unknown(), after: Type.Unknown() })),
+})]);
+const TemplateParam = Type.Object({ template: Type.Union([Type.Literal('person'), Type.Literal('house')], { description: 'person | house' }) });
+
+export async function registryRoutes(app: Http, deps: { registry: RegistryService; registryImport: RegistryImport; files: FileStore; guard: Guard }) {
+  const { registry, registryImport, files, guard } = deps;
+  const tags = ['registry'];
+
+  app.get('/api/registry/people', {
+    schema: { tags, summary: '查找人员 Find people by name (part), ID number or phone', querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 40, description: 'Name, ID number or mobile', example: '张' }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Person) }), ...errorReplies } },
+    preHandler: guard('registry.read'),
+  }, async (request) => ({ items: await registry.searchPeople(request.actor, request.query.q, request.query.limit ?? 50) }));
+
+  app.get('/api/registry/people/:id', {
+    schema: { tags, summary: '人员详情 A person, where they live, and the history of changes', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: PersonDetail, ...errorReplies } },
+    preHandler: guard('registry.read'),
+  }, async (request) => registry.getPerson(request.actor, request.params.id));
+
+  app.post('/api/registry/people/:id/reveal', {
+    schema: { tags, summary: '查看完整信息 Reveal one masked value, with a reason (audited)', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: Type.Object({ field: Type.Union([Type.Literal('idNumber'), Type.Literal('phone')]), reason: Type.String({ minLength: 2, maxLength: 200, description: 'Why', example: '核实走访对象身份' }) }, { additionalProperties: false }), response: { 200: Type.Object({ field: Type.String(), value: Nullable(Type.String()) }), ...errorReplies } },
+    preHandler: guard('registry.unmask'),
+  }, async (request) => registry.reveal(request.actor, request.params.id, request.body.field, request.body.reason));
+
+  app.get('/api/registry/templates/:template', {
+    schema: { tags, summary: '下载导入模板 Download the Excel import template', params: TemplateParam, response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies } },
+    preHandler: guard('registry.read'),
+  }, async (request, reply) => {
+    const out = new PassThrough();
+    void writeTemplate(TEMPLATES[request.params.template], out);
+    return reply.type(XLSX).header('content-disposition', `attachment; filename="template-${request.params.template}.xlsx"`).send(out);
+  });
+
+  app.post('/api/registry/imports/:template', {
+    schema: { tags, summary: '导入 Import people or houses from .xlsx or .csv (multipart field "file")', consumes: ['multipart/form-data'], params: TemplateParam, response: { 200: Type.Object({ read: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), rejected: Type.Integer(), reportKey: Nullable(Type.String({ description: 'Download the report of refused rows at /api/registry/import-reports/{reportKey}' })) }), ...errorReplies } },
+    preHandler: guard('registry.write'),
+  }, async (request) => {
+    const part = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
+    if (!part) throw new AppError('file.missing', [{ field: 'file', reason: 'required' }]);
+    const format: SpreadsheetFormat | null = /\.xlsx$/i.test(part.filename) ? 'xlsx' : /\.csv$/i.test(part.filename) ? 'csv' : null;
+    if (!format) throw new AppError('registry.import_format', [{ field: 'file', reason: 'format', value: part.filename }]);
+    try {
+      const template = request.params.template;
+      const result = await registryImport.importRows(request.actor, template, readRows(part.file, { format, template: TEMPLATES[template] }), { lang: request.lang });
+      const reportKey = result.errors.length ? await files.put(await reportBytes(result.errors, request.lang)) : null;
+      const { errors: _e, ...counts } = result;
+      return { ...counts, reportKey };
+    } catch (e) {
+      if (e instanceof HeaderMismatchError) throw new AppError('registry.import_header', [...e.missing.map((c) => ({ field: c, reason: 'missing' })), ...e.duplicate.map((c) => ({ field: c, reason: 'duplicate' }))]);
+      throw e;
+    }
+  });
+
+  app.get('/api/registry/import-reports/:key', {
+    schema: { tags, summary: '导入问题报告 The Excel report of refused rows', params: Type.Object({ key: Type.String({ pattern: '^[0-9a-f]{64}$' }) }), response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies } },
+    preHandler: guard('registry.write'),
+  }, async (request, reply) => {
+    const bytes = await files.get(request.params.key);
+    if (!bytes) throw new AppError('file.not_found');
+    return reply.type(XLSX).header('content-disposition', 'attachment; filename="import-report.xlsx"').send(bytes);
+  });
+}
+
+async function reportBytes(errors: Parameters<typeof writeErrorReport>[0], lang: Parameters<typeof writeErrorReport>[2]): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await writeErrorReport(errors, out, lang);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,73 @@
+import type { Db } from '../platform/db.ts';
+import type { Clock } from '../platform/clock.ts';
+import { AppError } from '../platform/errors.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { can } from '../../shared/roles.ts';
+import type { Actor } from '../access/index.ts';
+import type { FieldCrypto } from './field-crypto.ts';
+import { normalizeIdNumber } from './identifiers.core.ts';
+import * as store from './registry.store.ts';
+
+export type RevealableField = 'idNumber' | 'phone';
+
+/** How a search text is read: an ID number or a mobile number is matched exactly (by keyed hash), anything else as part of a name. */
+export function searchTerms(q: string, c: FieldCrypto) {
+  const text = q.trim();
+  if (/^\d{17}[\dXx]$/.test(text)) return { idHash: c.searchHash(normalizeIdNumber(text)) };
+  if (/^1\d{10}$/.test(text)) return { phoneHash: c.searchHash(text) };
+  return { name: text };
+}
+
+export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto }) {
+  /** What every list and detail shows: masked identifiers, tags only for roles allowed to see them. */
+  const view = (actor: Actor, p: store.PersonRow) => ({
+    id: p.id, name: p.name, sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity,
+    idNumber: p.idNumberMasked, phone: p.phoneMasked, residentType: p.residentType,
+    hukouRegion: p.hukouRegion, hukouAddress: p.hukouAddress, inflowReason: p.inflowReason, gridCode: p.gridCode,
+    tags: can(actor.roles, 'registry.tags') ? { specialGroups: p.specialGroups, keyPersonTags: p.keyPersonTags } : null,
+    verifiedAt: p.verifiedAt?.toISOString() ?? null,
+  });
+
+  async function mustGet(actor: Actor, id: string) {
+    const p = await store.getPerson(db, actor.scope, id);
+    if (!p) throw new AppError('registry.person_not_found');
+    return p;
+  }
+
+  return {
+    async searchPeople(actor: Actor, q: string, limit: number) {
+      return (await store.searchPeople(db, actor.scope, searchTerms(q, fieldCrypto), limit)).map((p) => view(actor, p));
+    },
+
+    async getPerson(actor: Actor, id: string) {
+      const p = await mustGet(actor, id);
+      const [residences, history] = await Promise.all([store.residencesOfPerson(db, id), store.changesOf(db, 'person', id)]);
+      const hideTags = !can(actor.roles, 'registry.tags');
+      return {
+        ...view(actor, p),
+        residences,
+        history: history.map((h) => ({
+          at: h.at.toISOString(), actorId: h.actorId,
+          before: hideTags ? withoutTags(h.before) : h.before, after: hideTags ? withoutTags(h.after) : h.after,
+        })),
+      };
+    },
+
+    /** Reveals one sensitive value of one record to a user allowed to, for a stated reason, and audits it. */
+    async reveal(actor: Actor, id: string, field: RevealableField, reason: string) {
+      const p = await mustGet(actor, id);
+      const sealed = field === 'idNumber' ? p.idNumberEnc : p.phoneEnc;
+      const value = sealed ? fieldCrypto.decrypt(sealed) : null;
+      await db.transaction((tx) => recordAudit(tx, { at: clock(), actorId: actor.id, action: 'registry.revealed', target: `person:${id}`, detail: { field, reason } }));
+      return { field, value };
+    },
+  };
+}
+
+const withoutTags = (v: unknown) => {
+  if (!v || typeof v !== 'object') return v;
+  const { specialGroups: _s, keyPersonTags: _k, ...rest } = v as Record<string, unknown>;
+  return rest;
+};
+
+export type RegistryService = ReturnType<typeof createRegistryService>;

@@ -1,0 +1,83 @@
+import { and, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Tx } from '../platform/db.ts';
+import { inScope, type Scope } from '../platform/scope.ts';
+import { grid } from '../territory/territory.tables.ts';
+import { house, person, recordChange, residence } from './registry.tables.ts';
+
+export type HouseRow = typeof house.$inferSelect;
+export type PersonRow = typeof person.$inferSelect;
+
+export async function gridsInScope(tx: Tx, scope: Scope, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await tx.select({ code: grid.code }).from(grid).where(and(inArray(grid.code, codes), inScope(grid.code, scope)));
+  return new Set(rows.map((r) => r.code));
+}
+
+export async function housesByCode(tx: Tx, scope: Scope, codes: string[]): Promise<HouseRow[]> {
+  if (codes.length === 0) return [];
+  return tx.select().from(house).where(and(inArray(house.code, codes), inScope(house.gridCode, scope)));
+}
+
+export async function peopleByIdHash(tx: Tx, hashes: string[]): Promise<PersonRow[]> {
+  if (hashes.length === 0) return [];
+  return tx.select().from(person).where(inArray(person.idNumberHash, hashes));
+}
+
+export async function upsertHouses(tx: Tx, rows: (typeof house.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  const set = Object.fromEntries(Object.keys(rows[0]).filter((k) => k !== 'countyCode' && k !== 'code').map((k) => [k, sql.raw(`excluded.${snake(k)}`)]));
+  await tx.insert(house).values(rows).onConflictDoUpdate({ target: [house.countyCode, house.code], set });
+}
+
+export async function upsertPeople(tx: Tx, rows: (typeof person.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  const set = Object.fromEntries(Object.keys(rows[0]).filter((k) => !['countyCode', 'id', 'idNumberHash'].includes(k)).map((k) => [k, sql.raw(`excluded.${snake(k)}`)]));
+  await tx.insert(person).values(rows).onConflictDoUpdate({ target: [person.countyCode, person.idNumberHash], set });
+}
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Current residences of these people (moved_out is null). */
+export async function currentResidences(tx: Tx, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return tx.select().from(residence).where(and(inArray(residence.personId, personIds), isNull(residence.movedOut)));
+}
+
+export async function insertResidences(tx: Tx, rows: (typeof residence.$inferInsert)[]) {
+  if (rows.length) await tx.insert(residence).values(rows).onConflictDoNothing();
+}
+
+export async function moveOut(tx: Tx, personId: string, houseCode: string, on: string) {
+  await tx.update(residence).set({ movedOut: on }).where(and(eq(residence.personId, personId), eq(residence.houseCode, houseCode), isNull(residence.movedOut)));
+}
+
+export async function insertChanges(tx: Tx, rows: (typeof recordChange.$inferInsert)[]) {
+  if (rows.length) await tx.insert(recordChange).values(rows);
+}
+
+export async function changesOf(tx: Tx, recordType: string, recordKey: string) {
+  return tx.select().from(recordChange).where(and(eq(recordChange.recordType, recordType), eq(recordChange.recordKey, recordKey))).orderBy(recordChange.at, recordChange.id);
+}
+
+/** People in scope matching a name fragment, or exactly an ID number or phone (by keyed hash). */
+export async function searchPeople(tx: Tx, scope: Scope, q: { name?: string; idHash?: string; phoneHash?: string }, limit: number) {
+  const match = or(
+    q.name ? ilike(person.name, `%${q.name.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+    q.idHash ? eq(person.idNumberHash, q.idHash) : undefined,
+    q.phoneHash ? eq(person.phoneHash, q.phoneHash) : undefined,
+  );
+  return tx.select().from(person).where(and(match, inScope(person.gridCode, scope))).orderBy(person.name, person.id).limit(limit);
+}
+
+export async function getPerson(tx: Tx, scope: Scope, id: string): Promise<PersonRow | undefined> {
+  return (await tx.select().from(person).where(and(eq(person.id, id), inScope(person.gridCode, scope))))[0];
+}
+
+export async function residencesOfPerson(tx: Tx, personId: string) {
+  return tx
+    .select({ houseCode: residence.houseCode, address: house.address, relation: residence.relation, movedIn: residence.movedIn, movedOut: residence.movedOut })
+    .from(residence)
+    .leftJoin(house, eq(house.code, residence.houseCode))
+    .where(eq(residence.personId, personId))
+    .orderBy(residence.movedIn);
+}

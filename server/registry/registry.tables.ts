@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, text, doublePrecision, jsonb, boolean, uuid, date, bigserial, timestamptz, primaryKey, index, uniqueIndex } from '../db/columns.ts';
+
+const sealed = (name: string) => text(`${name}_enc`);
+const searchHash = (name: string) => text(`${name}_hash`);
+const masked = (name: string) => text(`${name}_masked`);
+
+/** 实有房屋. Natural key: the house code. Owner's ID and phone are sealed with SM4, searchable by keyed hash. */
+export const house = pgTable(
+  'house',
+  {
+    countyCode: text('county_code').notNull(),
+    code: text('code').notNull(),
+    gridCode: text('grid_code').notNull(),
+    buildingCode: text('building_code'),
+    address: text('address').notNull(),
+    use: text('use').notNull(),
+    areaM2: doublePrecision('area_m2'),
+    ownerName: text('owner_name'),
+    ownerIdEnc: sealed('owner_id'),
+    ownerIdHash: searchHash('owner_id'),
+    ownerIdMasked: masked('owner_id'),
+    ownerPhoneEnc: sealed('owner_phone'),
+    ownerPhoneHash: searchHash('owner_phone'),
+    ownerPhoneMasked: masked('owner_phone'),
+    rented: boolean('rented').notNull(),
+    rentalUse: text('rental_use'),
+    rentalCategory: text('rental_category'),
+    rentalLevel: text('rental_level'),
+    hazards: text('hazards').array().notNull().default(sql`'{}'::text[]`),
+    verifiedBy: uuid('verified_by'),
+    verifiedAt: timestamptz('verified_at'),
+    updatedAt: timestamptz('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'house_pkey', columns: [t.countyCode, t.code] }),
+    index('house_grid_code_idx').on(t.gridCode),
+    index('house_address_idx').on(t.address),
+  ],
+);
+
+/** 实有人口. Natural key: the ID number, kept only sealed (SM4) with a keyed hash for exact search. */
+export const person = pgTable(
+  'person',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    idNumberEnc: sealed('id_number').notNull(),
+    idNumberHash: searchHash('id_number').notNull(),
+    idNumberMasked: masked('id_number').notNull(),
+    name: text('name').notNull(),
+    sex: text('sex').notNull(),
+    birthDate: date('birth_date').notNull(),
+    ethnicity: text('ethnicity').notNull(),
+    phoneEnc: sealed('phone'),
+    phoneHash: searchHash('phone'),
+    phoneMasked: masked('phone'),
+    residentType: text('resident_type').notNull(),
+    hukouRegion: text('hukou_region'),
+    hukouAddress: text('hukou_address'),
+    inflowReason: text('inflow_reason'),
+    /** Special-group and key-person tags: shown only to roles allowed to see them. */
+    specialGroups: text('special_groups').array().notNull().default(sql`'{}'::text[]`),
+    keyPersonTags: text('key_person_tags').array().notNull().default(sql`'{}'::text[]`),
+    gridCode: text('grid_code').notNull(),
+    verifiedBy: uuid('verified_by'),
+    verifiedAt: timestamptz('verified_at'),
+    updatedAt: timestamptz('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'person_pkey', columns: [t.countyCode, t.id] }),
+    uniqueIndex('person_county_code_id_number_hash_key').on(t.countyCode, t.idNumberHash),
+    index('person_phone_hash_idx').on(t.phoneHash),
+    index('person_name_idx').on(t.name),
+    index('person_grid_code_idx').on(t.gridCode),
+  ],
+);
+
+/** Who lives where, over time (move in, move out). */
+export const residence = pgTable(
+  'residence',
+  {
+    countyCode: text('county_code').notNull(),
+    personId: uuid('person_id').notNull(),
+    houseCode: text('house_code').notNull(),
+    relation: text('relation'),
+    movedIn: date('moved_in').notNull(),
+    movedOut: date('moved_out'),
+  },
+  (t) => [
+    primaryKey({ name: 'residence_pkey', columns: [t.countyCode, t.personId, t.houseCode, t.movedIn] }),
+    index('residence_house_code_idx').on(t.houseCode),
+  ],
+);
+
+/** Every change to a base-data record: who, when, before and after (sensitive values masked). */
+export const recordChange = pgTable(
+  'record_change',
+  {
+    countyCode: text('county_code').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    recordType: text('record_type').notNull(),
+    recordKey: text('record_key').notNull(),
+    at: timestamptz('at').notNull(),
+    actorId: uuid('actor_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    primaryKey({ name: 'record_change_pkey', columns: [t.countyCode, t.id] }),
+    index('record_change_record_type_record_key_idx').on(t.recordType, t.recordKey),
+  ],
+);
+
