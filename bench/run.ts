@@ -1,29 +1,52 @@
 /**
  * `npm run bench`: speed as ratios against an anchor measured in the same run (DESIGN: benchmarks, not timed tests).
  * 1. point → grid lookups per second, in process (flatbush + exact test) vs. a PostGIS GiST join.
- * Options: BENCH_POINTS (default 1,000,000), BENCH_POSTGIS_URL (default the local PostgreSQL; set to "" to skip).
+ * 2. people import from CSV on PostgreSQL vs. a raw COPY of the same file; the same import on PGlite; search p95.
+ * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import),
+ * BENCH_POSTGIS_URL and BENCH_PG_URL (default the local PostgreSQL; set to "" to skip).
  */
 import fs from 'node:fs';
 import { benchLocate, type LocateResult } from './locate.bench.ts';
 import { demoCityGrids } from './territory-fixtures.ts';
 import { DEMO_CITY } from '../server/demo/demo-city.ts';
+import { benchRegistryImport } from './registry-import.bench.ts';
 
 const points = Number(process.env.BENCH_POINTS ?? 1_000_000);
 const postgisUrl = process.env.BENCH_POSTGIS_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const fmt = (n: number | null) => (n === null ? '—' : Math.round(n).toLocaleString('en-US'));
 
+const only = process.env.BENCH_ONLY;
+const people = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
+const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
 const results: LocateResult[] = [];
-for (const set of [demoCityGrids([DEMO_CITY.gridCounty], 'demo-yunmeng'), demoCityGrids('all', 'xiaogan-city')]) {
-  results.push(await benchLocate(set, points, postgisUrl || null));
+if (only !== 'import') {
+  for (const set of [demoCityGrids([DEMO_CITY.gridCounty], 'demo-yunmeng'), demoCityGrids('all', 'xiaogan-city')]) {
+    results.push(await benchLocate(set, points, postgisUrl || null));
+  }
 }
 
-console.log('\n1. point → grid lookups per second');
+if (results.length) console.log('\n1. point → grid lookups per second');
 console.log('| grids | dataset | points | hits | in process /s | PostGIS GiST join /s | ratio |');
 console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   const ratio = r.postgisPerSecond ? `${(r.inProcessPerSecond / r.postgisPerSecond).toFixed(1)}×` : 'no PostGIS reachable: skipped';
   console.log(`| ${r.grids} | ${r.dataset} | ${fmt(r.points)} | ${fmt(r.hits)}${r.postgisHits !== null && r.postgisHits !== r.hits ? ` (PostGIS ${fmt(r.postgisHits)})` : ''} | ${fmt(r.inProcessPerSecond)} | ${fmt(r.postgisPerSecond)} | ${ratio} |`);
 }
+const imported = only === 'locate' ? null : await benchRegistryImport(people, pgUrl || null);
+if (imported) {
+  const rate = (r: { seconds: number }) => fmt(imported.count / r.seconds);
+  console.log(`\n2. import of ${fmt(imported.count)} people from CSV (validated, ID and phone sealed with SM4, matched on ID number)`);
+  console.log('| where | seconds | rows/s | raw COPY of the same file, s | import ÷ COPY |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  if (imported.onPostgres && imported.copySeconds !== null) {
+    console.log(`| PostgreSQL | ${imported.onPostgres.seconds.toFixed(1)} | ${rate(imported.onPostgres)} | ${imported.copySeconds.toFixed(2)} | ${(imported.onPostgres.seconds / imported.copySeconds).toFixed(0)}× |`);
+  } else {
+    console.log('| PostgreSQL | — | — | no PostgreSQL reachable: skipped | — |');
+  }
+  console.log(`| PGlite | ${imported.onPglite.seconds.toFixed(1)} | ${rate(imported.onPglite)} | — | — |`);
+  if (imported.search) console.log(`\n   search over them on PostgreSQL: name (part) p95 ${imported.search.nameP95Ms.toFixed(1)} ms, ID number p95 ${imported.search.idP95Ms.toFixed(1)} ms`);
+}
 fs.mkdirSync('bench/out', { recursive: true });
-fs.writeFileSync('bench/out/results.json', JSON.stringify({ at: new Date().toISOString(), locate: results }, null, 2));
+fs.writeFileSync('bench/out/results.json', JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported }, null, 2));

@@ -23,16 +23,27 @@ export async function peopleByIdHash(tx: Tx, hashes: string[]): Promise<PersonRo
   return tx.select().from(person).where(inArray(person.idNumberHash, hashes));
 }
 
-export async function upsertHouses(tx: Tx, rows: (typeof house.$inferInsert)[]) {
+/**
+ * Bulk upserts send the whole batch as one JSON parameter expanded by json_populate_recordset: one
+ * statement and one parameter for a thousand rows, several times faster than a thousand-row VALUES list.
+ */
+async function bulkUpsert(tx: Tx, table: string, rows: Record<string, unknown>[], conflict: string[], keep: string[]) {
   if (rows.length === 0) return;
-  const set = Object.fromEntries(Object.keys(rows[0]).filter((k) => k !== 'countyCode' && k !== 'code').map((k) => [k, sql.raw(`excluded.${snake(k)}`)]));
-  await tx.insert(house).values(rows).onConflictDoUpdate({ target: [house.countyCode, house.code], set });
+  const columns = Object.keys(rows[0]).map(snake);
+  const json = JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [snake(k), v]))));
+  const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
+  const updates = sql.raw(columns.filter((c) => !conflict.includes(c) && !keep.includes(c)).map((c) => `"${c}" = excluded."${c}"`).join(', '));
+  await tx.execute(sql`insert into ${sql.raw(`"${table}"`)} (${list})
+    select ${list} from json_populate_recordset(null::${sql.raw(`"${table}"`)}, ${json}::json)
+    on conflict (${sql.raw(conflict.map((c) => `"${c}"`).join(', '))}) do update set ${updates}`);
+}
+
+export async function upsertHouses(tx: Tx, rows: (typeof house.$inferInsert)[]) {
+  await bulkUpsert(tx, 'house', rows, ['county_code', 'code'], []);
 }
 
 export async function upsertPeople(tx: Tx, rows: (typeof person.$inferInsert)[]) {
-  if (rows.length === 0) return;
-  const set = Object.fromEntries(Object.keys(rows[0]).filter((k) => !['countyCode', 'id', 'idNumberHash'].includes(k)).map((k) => [k, sql.raw(`excluded.${snake(k)}`)]));
-  await tx.insert(person).values(rows).onConflictDoUpdate({ target: [person.countyCode, person.idNumberHash], set });
+  await bulkUpsert(tx, 'person', rows, ['county_code', 'id_number_hash'], ['id']);
 }
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -52,7 +63,10 @@ export async function moveOut(tx: Tx, personId: string, houseCode: string, on: s
 }
 
 export async function insertChanges(tx: Tx, rows: (typeof recordChange.$inferInsert)[]) {
-  if (rows.length) await tx.insert(recordChange).values(rows);
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows.map((r) => ({ county_code: r.countyCode, record_type: r.recordType, record_key: r.recordKey, at: r.at, actor_id: r.actorId, before: r.before, after: r.after })));
+  await tx.execute(sql`insert into record_change (county_code, record_type, record_key, at, actor_id, before, after)
+    select county_code, record_type, record_key, at, actor_id, before, after from json_populate_recordset(null::record_change, ${json}::json)`);
 }
 
 export async function changesOf(tx: Tx, recordType: string, recordKey: string) {

@@ -34,6 +34,8 @@ export const house = pgTable(
   },
   (t) => [
     primaryKey({ name: 'house_pkey', columns: [t.countyCode, t.code] }),
+    // Natural-key lookups come without the county (an import batch spans counties): each key has its own index.
+    index('house_code_idx').on(t.code),
     index('house_grid_code_idx').on(t.gridCode),
     index('house_address_idx').on(t.address),
   ],
@@ -70,6 +72,8 @@ export const person = pgTable(
   (t) => [
     primaryKey({ name: 'person_pkey', columns: [t.countyCode, t.id] }),
     uniqueIndex('person_county_code_id_number_hash_key').on(t.countyCode, t.idNumberHash),
+    index('person_id_number_hash_idx').on(t.idNumberHash),
+    index('person_id_idx').on(t.id),
     index('person_phone_hash_idx').on(t.phoneHash),
     index('person_name_idx').on(t.name),
     index('person_grid_code_idx').on(t.gridCode),
@@ -90,6 +94,7 @@ export const residence = pgTable(
   (t) => [
     primaryKey({ name: 'residence_pkey', columns: [t.countyCode, t.personId, t.houseCode, t.movedIn] }),
     index('residence_house_code_idx').on(t.houseCode),
+    index('residence_person_id_idx').on(t.personId),
   ],
 );
 

@@ -72,11 +72,15 @@ CREATE TABLE "residence" (
 	CONSTRAINT "residence_pkey" PRIMARY KEY("county_code","person_id","house_code","moved_in")
 );
 --> statement-breakpoint
+CREATE INDEX "house_code_idx" ON "house" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "house_grid_code_idx" ON "house" USING btree ("grid_code");--> statement-breakpoint
 CREATE INDEX "house_address_idx" ON "house" USING btree ("address");--> statement-breakpoint
 CREATE UNIQUE INDEX "person_county_code_id_number_hash_key" ON "person" USING btree ("county_code","id_number_hash");--> statement-breakpoint
+CREATE INDEX "person_id_number_hash_idx" ON "person" USING btree ("id_number_hash");--> statement-breakpoint
+CREATE INDEX "person_id_idx" ON "person" USING btree ("id");--> statement-breakpoint
 CREATE INDEX "person_phone_hash_idx" ON "person" USING btree ("phone_hash");--> statement-breakpoint
 CREATE INDEX "person_name_idx" ON "person" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "person_grid_code_idx" ON "person" USING btree ("grid_code");--> statement-breakpoint
 CREATE INDEX "record_change_record_type_record_key_idx" ON "record_change" USING btree ("record_type","record_key");--> statement-breakpoint
-CREATE INDEX "residence_house_code_idx" ON "residence" USING btree ("house_code");
+CREATE INDEX "residence_house_code_idx" ON "residence" USING btree ("house_code");--> statement-breakpoint
+CREATE INDEX "residence_person_id_idx" ON "residence" USING btree ("person_id");
