@@ -12,6 +12,7 @@ import { createOrg } from './org/index.ts';
 import { createDiskFileStore, type FileStore } from './files/file-store.ts';
 import { filesRoutes } from './files/files.routes.ts';
 import { createRegistry } from './registry/index.ts';
+import { createEvents } from './events/index.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -22,6 +23,7 @@ export async function buildApp({ config, database, clock, files }: { config: Con
   const access = createAccess({ app, db, clock, config });
   const territory = createTerritory({ app, db, clock, guard: access.guard });
   createOrg({ app, db, clock, guard: access.guard });
+  const events = createEvents({ app, db, clock, guard: access.guard, territory: territory.service });
   const fileStore = files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
   await filesRoutes(app, { files: fileStore, guard: access.guard });
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore });
@@ -34,5 +36,5 @@ export async function buildApp({ config, database, clock, files }: { config: Con
     if (isPage) return reply.type('text/html').sendFile('index.html'); // client-side routes
     return sendError(reply, 'route.not_found', request.lang);
   });
-  return { app, services: { access: access.service, territory: territory.service, registryImport: registry.registryImport, registry: registry.service } };
+  return { app, services: { access: access.service, territory: territory.service, registryImport: registry.registryImport, registry: registry.service, events: events.service } };
 }

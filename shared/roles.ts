@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'org.read': ['system_admin', 'security_admin', 'city_center', 'county_center', 'township_center', 'village_center', 'department_handler', 'leader'],
   'org.manage': ['system_admin', 'city_center', 'county_center'],
   'users.manage': ['security_admin'],
+  'events.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader', 'department_handler', 'leader'],
+  'events.report': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader', 'department_handler'],
   'registry.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   'registry.write': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker'],
   /** Reveal one sensitive value of one record, with a reason; every reveal is audited. */

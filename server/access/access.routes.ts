@@ -18,7 +18,7 @@ export function accessRoutes(app: Http, { access, guard, secureCookies, sessionH
 
   app.post('/api/auth/logout', {
     schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: { type: 'null', description: 'Signed out' }, ...errorReplies } },
-    preHandler: guard(),
+    onRequest: guard(),
   }, async (request, reply) => {
     await access.logout(request.cookies[SESSION_COOKIE]!, request.actor);
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
@@ -27,12 +27,12 @@ export function accessRoutes(app: Http, { access, guard, secureCookies, sessionH
 
   app.get('/api/auth/me', {
     schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: S.MeReply, ...errorReplies } },
-    preHandler: guard(),
+    onRequest: guard(),
   }, async (request) => ({ user: request.actor }));
 
   app.post('/api/auth/password', {
     schema: { tags: ['auth'], summary: '修改密码 Change my password', body: S.PasswordBody, response: { 204: { type: 'null', description: 'Changed' }, ...errorReplies } },
-    preHandler: guard(),
+    onRequest: guard(),
   }, async (request, reply) => {
     await access.changePassword(request.actor, request.cookies[SESSION_COOKIE]!, request.body.currentPassword, request.body.newPassword);
     return reply.status(204).send(null);
@@ -42,21 +42,21 @@ export function accessRoutes(app: Http, { access, guard, secureCookies, sessionH
 
   app.get('/api/access/users', {
     schema: { tags: ['access'], summary: '用户列表 List users', response: { 200: S.UserList, ...errorReplies } },
-    preHandler: guard('users.manage'),
+    onRequest: guard('users.manage'),
   }, async () => ({ items: (await access.listUsers()).map(view) }));
 
   app.post('/api/access/users', {
     schema: { tags: ['access'], summary: '创建用户 Create a user', body: S.CreateUserBody, response: { 201: S.UserSchema, ...errorReplies } },
-    preHandler: guard('users.manage'),
+    onRequest: guard('users.manage'),
   }, async (request, reply) => reply.status(201).send(view(await access.createUser(request.actor, request.body))));
 
   app.patch('/api/access/users/:id', {
     schema: { tags: ['access'], summary: '修改用户 Change roles, bindings, password or status', params: S.UserIdParams, body: S.UpdateUserBody, response: { 200: S.UserSchema, ...errorReplies } },
-    preHandler: guard('users.manage'),
+    onRequest: guard('users.manage'),
   }, async (request) => view(await access.updateUser(request.actor, request.params.id, request.body)));
 
   app.post('/api/access/users/:id/unlock', {
     schema: { tags: ['access'], summary: '解锁用户 Unlock after failed sign-ins', params: S.UserIdParams, response: { 200: S.UserSchema, ...errorReplies } },
-    preHandler: guard('users.manage'),
+    onRequest: guard('users.manage'),
   }, async (request) => view(await access.unlockUser(request.actor, request.params.id)));
 }

@@ -32,7 +32,7 @@ const Query = Type.Object(
 export function auditRoutes(app: Http, { db, guard }: { db: Db; guard: Guard }) {
   app.get('/api/access/audit', {
     schema: { tags: ['access'], summary: '审计日志 Read the audit log', querystring: Query, response: { 200: Type.Object({ items: Type.Array(AuditEntry) }), ...errorReplies } },
-    preHandler: guard('audit.read'),
+    onRequest: guard('audit.read'),
   }, async (request) => {
     const q = request.query;
     const rows = await db

@@ -11,7 +11,7 @@ declare module 'fastify' {
   }
 }
 
-/** preHandler factory: signs the caller in from the session cookie and checks the route's permission. */
+/** onRequest hook factory: signs the caller in from the session cookie and checks the route's permission, before the body is read or validated (so an anonymous caller gets 401, not 400). */
 export function createGuard(access: AccessService) {
   return (permission?: Permission) =>
     async function guard(request: FastifyRequest, _reply: FastifyReply) {

@@ -2,13 +2,14 @@ import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase, type Database } from '../platform/db.ts';
 import { systemClock } from '../platform/clock.ts';
 import { buildApp } from '../app.ts';
+import { prepareDatabase } from '../db/reference-data.ts';
 import type { Actor } from '../access/index.ts';
 
 /** Opens the configured database, migrated, and composes the app around it (without listening). */
 export async function openRuntime(overrides: Partial<Config> = {}) {
   const config = loadConfig(process.env, overrides);
   const database: Database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  await database.migrate();
+  await prepareDatabase(database);
   const { app, services } = await buildApp({ config, database, clock: systemClock });
   return { config, database, app, services, clock: systemClock };
 }

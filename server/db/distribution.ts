@@ -7,6 +7,7 @@ export const REFERENCE_TABLES = [
   'professional_network',
   'professional_unit', // police beats and road sections may cross county lines
   'department',
+  'catalogue_item', // the dispatch catalogue: a few hundred rows read by every report
   'app_user',
   'user_area',
   'user_session',

@@ -3,3 +3,4 @@ export * from '../territory/territory.tables.ts';
 export * from '../org/org.tables.ts';
 export * from '../access/access.tables.ts';
 export * from '../registry/registry.tables.ts';
+export * from '../events/events.tables.ts';

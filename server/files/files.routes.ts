@@ -20,7 +20,7 @@ export async function filesRoutes(app: Http, { files, guard }: { files: FileStor
 
   app.post('/api/files/photos', {
     schema: { tags: ['files'], summary: '上传照片 Upload one photo (multipart field "file"; JPEG, PNG or WebP, ≤ 10 MB)', consumes: ['multipart/form-data'], response: { 201: PhotoReply, ...errorReplies } },
-    preHandler: guard(),
+    onRequest: guard(),
   }, async (request, reply) => {
     const part = await request.file();
     if (!part) throw new AppError('file.missing', [{ field: 'file', reason: 'required' }]);
@@ -35,7 +35,7 @@ export async function filesRoutes(app: Http, { files, guard }: { files: FileStor
 
   app.get('/api/files/photos/:key', {
     schema: { tags: ['files'], summary: '查看照片 A photo by key', params: Type.Object({ key: Key }), response: { 200: Type.Unknown({ description: 'The image bytes' }), ...errorReplies } },
-    preHandler: guard(),
+    onRequest: guard(),
   }, async (request, reply) => {
     const bytes = await files.get(request.params.key);
     if (!bytes) throw new AppError('file.not_found');

@@ -28,7 +28,7 @@ export function orgRoutes(app: Http, { org, guard }: { org: OrgService; guard: G
   const tags = ['org'];
   app.get('/api/org/departments', {
     schema: { tags, summary: '职能部门列表 List departments', response: { 200: Type.Object({ items: Type.Array(DepartmentSummary) }), ...errorReplies } },
-    preHandler: guard('org.read'),
+    onRequest: guard('org.read'),
   }, async (request) => ({ items: await org.list(request.actor) }));
 
   app.post('/api/org/departments', {
@@ -37,21 +37,21 @@ export function orgRoutes(app: Http, { org, guard }: { org: OrgService; guard: G
       body: Type.Object({ code: Code, name: Type.String({ minLength: 1, maxLength: 64, description: 'Name', example: '云梦县城市管理局' }), areaCode: Type.String({ pattern: '^[0-9]{6}$', description: 'City or county code', example: '420923' }) }, { additionalProperties: false }),
       response: { 201: DepartmentDetail, ...errorReplies },
     },
-    preHandler: guard('org.manage'),
+    onRequest: guard('org.manage'),
   }, async (request, reply) => reply.status(201).send(await org.create(request.actor, request.body)));
 
   app.get('/api/org/departments/:code', {
     schema: { tags, summary: '部门详情 A department, its claimed grids and staff', params: CodeParams, response: { 200: DepartmentDetail, ...errorReplies } },
-    preHandler: guard('org.read'),
+    onRequest: guard('org.read'),
   }, async (request) => org.get(request.actor, request.params.code));
 
   app.post('/api/org/departments/:code/claims', {
     schema: { tags, summary: '认领网格 Claim a grid', params: CodeParams, body: Type.Object({ gridCode: GridCode }, { additionalProperties: false }), response: { 200: DepartmentDetail, ...errorReplies } },
-    preHandler: guard('org.manage'),
+    onRequest: guard('org.manage'),
   }, async (request) => org.claim(request.actor, request.params.code, request.body.gridCode));
 
   app.delete('/api/org/departments/:code/claims/:gridCode', {
     schema: { tags, summary: '取消认领 Release a claimed grid', params: Type.Object({ code: Code, gridCode: GridCode }), response: { 200: DepartmentDetail, ...errorReplies } },
-    preHandler: guard('org.manage'),
+    onRequest: guard('org.manage'),
   }, async (request) => org.release(request.actor, request.params.code, request.params.gridCode));
 }

@@ -42,22 +42,22 @@ export async function registryRoutes(app: Http, deps: { registry: RegistryServic
 
   app.get('/api/registry/people', {
     schema: { tags, summary: '查找人员 Find people by name (part), ID number or phone', querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 40, description: 'Name, ID number or mobile', example: '张' }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Person) }), ...errorReplies } },
-    preHandler: guard('registry.read'),
+    onRequest: guard('registry.read'),
   }, async (request) => ({ items: await registry.searchPeople(request.actor, request.query.q, request.query.limit ?? 50) }));
 
   app.get('/api/registry/people/:id', {
     schema: { tags, summary: '人员详情 A person, where they live, and the history of changes', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: PersonDetail, ...errorReplies } },
-    preHandler: guard('registry.read'),
+    onRequest: guard('registry.read'),
   }, async (request) => registry.getPerson(request.actor, request.params.id));
 
   app.post('/api/registry/people/:id/reveal', {
     schema: { tags, summary: '查看完整信息 Reveal one masked value, with a reason (audited)', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: Type.Object({ field: Type.Union([Type.Literal('idNumber'), Type.Literal('phone')]), reason: Type.String({ minLength: 2, maxLength: 200, description: 'Why', example: '核实走访对象身份' }) }, { additionalProperties: false }), response: { 200: Type.Object({ field: Type.String(), value: Nullable(Type.String()) }), ...errorReplies } },
-    preHandler: guard('registry.unmask'),
+    onRequest: guard('registry.unmask'),
   }, async (request) => registry.reveal(request.actor, request.params.id, request.body.field, request.body.reason));
 
   app.get('/api/registry/templates/:template', {
     schema: { tags, summary: '下载导入模板 Download the Excel import template', params: TemplateParam, response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies } },
-    preHandler: guard('registry.read'),
+    onRequest: guard('registry.read'),
   }, async (request, reply) => {
     const out = new PassThrough();
     void writeTemplate(TEMPLATES[request.params.template], out);
@@ -66,7 +66,7 @@ export async function registryRoutes(app: Http, deps: { registry: RegistryServic
 
   app.post('/api/registry/imports/:template', {
     schema: { tags, summary: '导入 Import people or houses from .xlsx or .csv (multipart field "file")', consumes: ['multipart/form-data'], params: TemplateParam, response: { 200: Type.Object({ read: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), rejected: Type.Integer(), reportKey: Nullable(Type.String({ description: 'Download the report of refused rows at /api/registry/import-reports/{reportKey}' })) }), ...errorReplies } },
-    preHandler: guard('registry.write'),
+    onRequest: guard('registry.write'),
   }, async (request) => {
     const part = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
     if (!part) throw new AppError('file.missing', [{ field: 'file', reason: 'required' }]);
@@ -86,7 +86,7 @@ export async function registryRoutes(app: Http, deps: { registry: RegistryServic
 
   app.get('/api/registry/import-reports/:key', {
     schema: { tags, summary: '导入问题报告 The Excel report of refused rows', params: Type.Object({ key: Type.String({ pattern: '^[0-9a-f]{64}$' }) }), response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies } },
-    preHandler: guard('registry.write'),
+    onRequest: guard('registry.write'),
   }, async (request, reply) => {
     const bytes = await files.get(request.params.key);
     if (!bytes) throw new AppError('file.not_found');

@@ -22,27 +22,27 @@ export function territoryRoutes(app: Http, { territory, gridImport, networks, gu
 
   app.get('/api/territory/areas', {
     schema: { tags, summary: '管辖根节点 The roots of my jurisdiction', response: { 200: S.AreaNodes, ...errorReplies } },
-    preHandler: read,
+    onRequest: read,
   }, async (request) => ({ items: await territory.roots(request.actor) }));
 
   app.get('/api/territory/areas/:code', {
     schema: { tags, summary: '区域详情 An area with its outline and path', params: CodeParams, response: { 200: S.AreaDetail, ...errorReplies } },
-    preHandler: read,
+    onRequest: read,
   }, async (request) => territory.area(request.actor, request.params.code));
 
   app.get('/api/territory/areas/:code/children', {
     schema: { tags, summary: '下级节点 Children of an area (grids under a village)', params: CodeParams, response: { 200: S.AreaNodes, ...errorReplies } },
-    preHandler: read,
+    onRequest: read,
   }, async (request) => ({ items: await territory.children(request.actor, request.params.code) }));
 
   app.get('/api/territory/grids', {
     schema: { tags, summary: '区域内网格 Grids under an area, as GeoJSON', querystring: Type.Object({ area: S.AreaCode }, { additionalProperties: false }), response: { 200: S.FeatureCollection, ...errorReplies } },
-    preHandler: read,
+    onRequest: read,
   }, async (request) => territory.gridsOf(request.actor, request.query.area));
 
   app.get('/api/territory/grids/export', {
     schema: { tags, summary: '导出网格 Export grids under an area as a GeoJSON file', querystring: Type.Object({ area: S.AreaCode }, { additionalProperties: false }), response: { 200: S.FeatureCollection, ...errorReplies } },
-    preHandler: manage,
+    onRequest: manage,
   }, async (request, reply) => {
     reply.header('content-disposition', `attachment; filename="grids-${request.query.area}.geojson"`);
     return gridImport.exportGrids(request.actor, request.query.area);
@@ -50,38 +50,38 @@ export function territoryRoutes(app: Http, { territory, gridImport, networks, gu
 
   app.post('/api/territory/grids/import', {
     schema: { tags, summary: '导入网格 Import grids from GeoJSON (all or nothing)', body: S.FeatureCollection, response: { 200: S.ImportReply, ...errorReplies } },
-    preHandler: manage,
+    onRequest: manage,
   }, async (request) => gridImport.importGrids(request.actor, request.body as GridFeatureCollection, request.lang));
 
   app.get('/api/territory/grids/:code', {
     schema: { tags, summary: '网格详情 A grid with its team, professional units and claims', params: Type.Object({ code: S.GridCode }), response: { 200: S.GridDetail, ...errorReplies } },
-    preHandler: read,
+    onRequest: read,
   }, async (request) => territory.grid(request.actor, request.params.code));
 
   app.get('/api/territory/locate', {
     schema: { tags, summary: '坐标定位 Which grid, village, township and county a point is in', querystring: Type.Object({ lng: S.LocateQuery.properties.lng, lat: S.LocateQuery.properties.lat }, { additionalProperties: false }), response: { 200: S.LocateReply, ...errorReplies } },
-    preHandler: read,
+    onRequest: read,
   }, async (request) => territory.locateFor(request.actor, request.query.lng, request.query.lat));
 
   app.get('/api/territory/networks', {
     schema: { tags, summary: '专业网格列表 Professional networks', response: { 200: Type.Object({ items: Type.Array(S.Network) }), ...errorReplies } },
-    preHandler: read,
+    onRequest: read,
   }, async () => ({ items: await networks.list() }));
 
   app.post('/api/territory/networks', {
     schema: { tags, summary: '新建专业网格 Define a professional network', body: S.CreateNetworkBody, response: { 201: S.Network, ...errorReplies } },
-    preHandler: manage,
+    onRequest: manage,
   }, async (request, reply) => reply.status(201).send(await networks.create(request.actor, request.body)));
 
   const NetworkParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32, description: 'Network code' }) });
 
   app.post('/api/territory/networks/:code/units', {
     schema: { tags, summary: '导入专业网格单元 Import units of a network from GeoJSON', params: NetworkParams, body: S.FeatureCollection, response: { 200: Type.Object({ imported: Type.Integer(), links: Type.Integer({ description: 'Grid ↔ unit links computed' }) }), ...errorReplies } },
-    preHandler: manage,
+    onRequest: manage,
   }, async (request) => networks.importUnits(request.actor, request.params.code, request.body as GridFeatureCollection, request.lang));
 
   app.get('/api/territory/networks/:code/units', {
     schema: { tags, summary: '专业网格单元 Units overlapping grids under an area', params: NetworkParams, querystring: Type.Object({ area: S.AreaCode }, { additionalProperties: false }), response: { 200: S.FeatureCollection, ...errorReplies } },
-    preHandler: read,
+    onRequest: read,
   }, async (request) => networks.unitsOf(request.actor, request.params.code, request.query.area));
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { testDatabaseUrl } from '../platform/config.ts';
 import { openDatabase, type Database } from '../platform/db.ts';
+import { prepareDatabase } from '../db/reference-data.ts';
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory, or — when TEST_DATABASE_URL is set —
@@ -11,7 +12,7 @@ export async function openTestDatabase(): Promise<Database> {
   const adminUrl = testDatabaseUrl();
   if (!adminUrl) {
     const database = await openDatabase({ url: null, dataDir: null });
-    await database.migrate();
+    await prepareDatabase(database);
     return database;
   }
   const name = `gezhi_test_${crypto.randomBytes(6).toString('hex')}`;
@@ -22,7 +23,7 @@ export async function openTestDatabase(): Promise<Database> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), dataDir: null });
-  await database.migrate();
+  await prepareDatabase(database);
   return {
     ...database,
     async close() {

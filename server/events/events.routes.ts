@@ -1,0 +1,94 @@
+import { Type } from '@sinclair/typebox';
+import type { Http } from '../platform/http.ts';
+import { errorReplies, Nullable } from '../platform/schemas.ts';
+import type { Guard } from '../access/guard.ts';
+import { EVENT_ACTION_NAMES, EVENT_STATUSES, RATINGS } from './event-actions.core.ts';
+import type { EventsService } from './events.service.ts';
+
+const PhotoKey = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Key of a photo uploaded to /api/files/photos' });
+const SOURCES = ['grid_worker', 'hotline', 'department', 'video', 'leader'] as const;
+/** Dates leave as ISO strings; the service hands over Date objects. */
+const DateTime = (description = 'ISO 8601') => Type.Unsafe<Date>({ type: 'string', format: 'date-time', description });
+const literals = <T extends string>(xs: readonly T[], description: string) => Type.Union(xs.map((x) => Type.Literal(x)), { description });
+
+const Action = Type.Object({
+  seq: Type.Integer(), action: Type.String(), actorName: Type.String({ description: 'Who' }), at: DateTime(),
+  fromStatus: Nullable(Type.String()), toStatus: Type.String(), note: Nullable(Type.String()), photos: Type.Array(Type.String()), data: Type.Unknown(),
+});
+const EventSummary = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  caseNo: Type.String({ description: 'Case number', example: '202611020001' }),
+  version: Type.Integer({ description: 'Send it back with an action: a changed event refuses a stale one' }),
+  status: Type.String({ description: EVENT_STATUSES.join(' | ') }),
+  source: Type.String(), itemCode: Type.String(), severity: Type.String(), description: Type.String(),
+  lng: Type.Number(), lat: Type.Number(), gridCode: Type.String(), ownerCode: Type.String({ description: 'Area node that owns the case' }),
+  leadUnit: Nullable(Type.String()), coUnits: Type.Array(Type.String()), photos: Type.Array(Type.String()),
+  stage: Nullable(Type.String()), stageDueAt: Nullable(DateTime()), dueAt: Nullable(DateTime()),
+  suspendedAt: Nullable(DateTime()), rating: Nullable(Type.String()),
+  reportedAt: DateTime(), closedAt: Nullable(DateTime()),
+  abilities: Type.Array(Type.String(), { description: 'Actions the caller may take now' }),
+});
+const EventDetail = Type.Intersect([EventSummary, Type.Object({ history: Type.Array(Action, { description: 'Every change, oldest first' }) })]);
+
+export function eventsRoutes(app: Http, { events, guard }: { events: EventsService; guard: Guard }) {
+  const tags = ['events'];
+
+  app.get('/api/events/catalogue', {
+    schema: { tags, summary: '派单目录 The event catalogue', response: { 200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), parentCode: Nullable(Type.String()), kind: Type.String(), name: Type.String(), rule: Type.Unknown() })) }), ...errorReplies } },
+    onRequest: guard('events.read'),
+  }, async () => ({ items: await events.catalogue() }));
+
+  app.post('/api/events', {
+    schema: {
+      tags, summary: '上报事件 Report an event (idempotent with idempotencyKey)',
+      body: Type.Object({
+        itemCode: Type.String({ minLength: 1, maxLength: 20, description: 'Catalogue item', example: 'CG06010' }),
+        lng: Type.Number({ minimum: -180, maximum: 180, description: 'Longitude from the device or a tap on the map' }),
+        lat: Type.Number({ minimum: -90, maximum: 90, description: 'Latitude' }),
+        description: Type.String({ minLength: 1, maxLength: 500, description: 'One line of text' }),
+        photos: Type.Array(PhotoKey, { maxItems: 9, default: [] }),
+        source: Type.Optional(literals(SOURCES, 'Where the report came from; grid workers report as grid_worker')),
+        idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 64, description: 'A retried report with the same key returns the first result' })),
+      }, { additionalProperties: false }),
+      response: { 201: EventDetail, ...errorReplies },
+    },
+    onRequest: guard('events.report'),
+  }, async (request, reply) => {
+    const b = request.body;
+    const source = b.source ?? (request.actor.roles.some((r) => r === 'grid_worker' || r === 'grid_leader') ? 'grid_worker' : 'department');
+    return reply.status(201).send(await events.report(request.actor, { ...b, photos: b.photos ?? [], source }));
+  });
+
+  app.get('/api/events', {
+    schema: { tags, summary: '事件列表 Events in my jurisdiction, newest first', querystring: Type.Object({ status: Type.Optional(Type.String({ description: 'Comma-separated statuses' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(EventSummary) }), ...errorReplies } },
+    onRequest: guard('events.read'),
+  }, async (request) => ({ items: await events.list(request.actor, { statuses: request.query.status?.split(',').filter(Boolean), limit: request.query.limit ?? 100 }) }));
+
+  app.get('/api/events/:id', {
+    schema: { tags, summary: '事件详情 An event with its history and what I may do', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: EventDetail, ...errorReplies } },
+    onRequest: guard('events.read'),
+  }, async (request) => events.get(request.actor, request.params.id));
+
+  app.post('/api/events/:id/actions', {
+    schema: {
+      tags, summary: '处理事件 Take one step of the loop (accept, dispatch, sign, handle, close, visit, …)',
+      params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+      body: Type.Object({
+        action: literals(EVENT_ACTION_NAMES, 'The step'),
+        version: Type.Integer({ description: 'The version the caller saw' }),
+        note: Type.Optional(Type.String({ maxLength: 1000, description: 'Reason, reply or note' })),
+        photos: Type.Optional(Type.Array(PhotoKey, { maxItems: 9 })),
+        targetUnit: Type.Optional(Type.String({ maxLength: 32, description: 'dispatch: department code or area code; assign_down: area code' })),
+        coUnits: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 10 })),
+        rating: Type.Optional(literals(RATINGS, 'visit: the rating')),
+        workingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: 'extension_request: working days more' })),
+        masterId: Type.Optional(Type.String({ format: 'uuid', description: 'merge: the case this one duplicates' })),
+      }, { additionalProperties: false }),
+      response: { 200: EventDetail, ...errorReplies },
+    },
+    onRequest: guard('events.read'),
+  }, async (request) => {
+    const { action, version, photos, ...input } = request.body;
+    return events.act(request.actor, request.params.id, action, version, { ...input, attachments: photos });
+  });
+}

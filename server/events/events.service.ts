@@ -1,0 +1,151 @@
+import type { Db, Tx } from '../platform/db.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { WorkingCalendar } from '../platform/calendar.core.ts';
+import { AppError } from '../platform/errors.ts';
+import { levelOfCode, subtreePrefix } from '../../shared/codes.ts';
+import type { Actor } from '../access/index.ts';
+import type { TerritoryService } from '../territory/index.ts';
+import { departmentExists } from '../org/org.store.ts';
+import { areaNames } from '../territory/territory.store.ts';
+import { allowedActions, applyAction, reportEvent, type ActionRecord } from './event-machine.core.ts';
+import { EventRuleError, type ActionInput, type Actor as MachineActor, type EventActionName, type EventState } from './event-actions.core.ts';
+import type { CatalogueRule } from './catalogue.seed.ts';
+import * as store from './events.store.ts';
+
+export interface ReportInput {
+  itemCode: string;
+  lng: number;
+  lat: number;
+  description: string;
+  photos: string[];
+  source: string;
+  idempotencyKey?: string;
+}
+
+/** The area node that owns a new case: the grid's ancestor at the item's level ("小事不出村、大事不出镇"). */
+function ownerOf(gridCode: string, level: CatalogueRule['level']): string {
+  return { village: gridCode.slice(0, 12), township: gridCode.slice(0, 9), county: gridCode.slice(0, 6), city: `${gridCode.slice(0, 4)}00` }[level];
+}
+
+const stateOf = (row: store.EventRow): EventState => ({
+  status: row.status as EventState['status'], ownerCode: row.ownerCode, leadUnit: row.leadUnit, coUnits: row.coUnits,
+  stage: row.stage as EventState['stage'], stageDueAt: row.stageDueAt, dueAt: row.dueAt, suspendedAt: row.suspendedAt,
+  returnedFrom: row.returnedFrom,
+  extension: row.extension ? { ...(row.extension as { workingDays: number; reason: string }), requestedAt: new Date((row.extension as { requestedAt: string }).requestedAt) } : null,
+  escalations: row.escalations, reworks: row.reworks, extensions: row.extensions,
+  rating: row.rating as EventState['rating'], mergedInto: row.mergedInto, closedAt: row.closedAt, rule: row.rule as EventState['rule'],
+});
+
+/** How the state machine sees a signed-in user in relation to one case. */
+export function machineActor(actor: Actor, row: Pick<store.EventRow, 'gridCode' | 'ownerCode' | 'leadUnit' | 'reporterId'>): MachineActor {
+  const holding = actor.areas.filter((a) => row.gridCode.startsWith(subtreePrefix(a.code))).sort((a, b) => b.code.length - a.code.length)[0];
+  const isHandler = actor.roles.includes('department_handler') && actor.departmentCode !== null;
+  return {
+    roles: actor.roles,
+    level: isHandler ? 'department' : holding ? levelOfCode(holding.code) : null,
+    isOwner: actor.areas.some((a) => a.code === row.ownerCode),
+    isLead: row.leadUnit !== null && (actor.departmentCode === row.leadUnit || actor.areas.some((a) => a.code === row.leadUnit)),
+    isReporter: row.reporterId === actor.id,
+  };
+}
+
+function ruleError(e: unknown): never {
+  if (e instanceof EventRuleError) throw new AppError(e.code, e.details);
+  throw e;
+}
+
+export function createEventsService({ db, clock, calendar, territory }: { db: Db; clock: Clock; calendar: WorkingCalendar; territory: TerritoryService }) {
+  const actionRow = (row: store.EventRow, seq: number, record: ActionRecord, actor: Actor) => ({
+    countyCode: row.countyCode, eventId: row.id, seq, action: record.action, actorId: actor.id, actorName: actor.displayName,
+    at: record.at, fromStatus: record.fromStatus, toStatus: record.toStatus, note: record.note, photos: record.attachments, data: record.data,
+  });
+
+  async function view(actor: Actor, row: store.EventRow) {
+    const history = await store.actionsOf(db, row.countyCode, row.id);
+    return { ...row, abilities: allowedActions(stateOf(row), machineActor(actor, row)), history };
+  }
+
+  async function checkTarget(tx: Tx, state: EventState, input: ActionInput) {
+    const target = input.targetUnit;
+    if (!target) return;
+    const isArea = /^\d+$/.test(target);
+    const known = isArea ? (await areaNames(tx, [target])).length > 0 && target.startsWith(subtreePrefix(state.ownerCode)) : await departmentExists(tx, target);
+    if (!known) throw new AppError('event.target_invalid', [{ field: 'targetUnit', reason: 'unknown', value: target }]);
+  }
+
+  return {
+    catalogue: () => store.catalogue(db),
+
+    /** A new case from the field, the hotline or a department. The point must be in a grid the caller may see. */
+    async report(actor: Actor, input: ReportInput) {
+      const hit = await territory.locateFor(actor, input.lng, input.lat);
+      if (!hit.found) throw new AppError('event.outside_grids', [{ field: 'lng', reason: hit.reason }]);
+      const countyCode = hit.county.code;
+      if (input.idempotencyKey) {
+        const earlier = await store.findByIdempotencyKey(db, countyCode, actor.id, input.idempotencyKey);
+        if (earlier) return view(actor, earlier);
+      }
+      const item = await store.catalogueItemByCode(db, input.itemCode);
+      if (!item) throw new AppError('event.item_unknown', [{ field: 'itemCode', reason: 'unknown', value: input.itemCode }]);
+      const rule = item.rule as CatalogueRule;
+      const now = clock();
+      const { next, record } = (() => {
+        try {
+          return reportEvent({ ownerCode: ownerOf(hit.grid.code, rule.level), rule }, { now, calendar });
+        } catch (e) {
+          return ruleError(e);
+        }
+      })();
+      const day = now.toISOString().slice(0, 10).replaceAll('-', '');
+      const row = await db.transaction(async (tx) => {
+        const serial = await store.nextCaseSerial(tx, countyCode, day);
+        const inserted = await store.insertEvent(tx, {
+          countyCode, caseNo: `${day}${String(serial).padStart(4, '0')}`, source: input.source, itemCode: item.code, severity: rule.severity,
+          description: input.description, lng: input.lng, lat: input.lat, gridCode: hit.grid.code, photos: input.photos,
+          reporterId: actor.id, idempotencyKey: input.idempotencyKey ?? null, reportedAt: now, updatedAt: now,
+          ...next, extension: null,
+        });
+        await store.insertAction(tx, actionRow(inserted, 1, { ...record, attachments: input.photos, note: input.description }, actor));
+        return inserted;
+      });
+      return view(actor, row);
+    },
+
+    async get(actor: Actor, id: string) {
+      const row = await store.getEvent(db, actor.scope, id);
+      if (!row) throw new AppError('event.not_found');
+      return view(actor, row);
+    },
+
+    async list(actor: Actor, filter: { statuses?: string[]; limit: number }) {
+      const rows = await store.listEvents(db, actor.scope, filter);
+      return rows.map((row) => ({ ...row, abilities: allowedActions(stateOf(row), machineActor(actor, row)) }));
+    },
+
+    /** One step of the loop: checked by the state machine, written with its action row in one transaction. */
+    async act(actor: Actor, id: string, action: EventActionName, expectedVersion: number, input: ActionInput) {
+      const row = await store.getEvent(db, actor.scope, id);
+      if (!row) throw new AppError('event.not_found');
+      if (row.version !== expectedVersion) throw new AppError('event.changed', [{ field: 'version', reason: 'stale', value: row.version }]);
+      const state = stateOf(row);
+      const now = clock();
+      let transition;
+      try {
+        transition = applyAction(state, action, input, { now, actor: machineActor(actor, row), calendar });
+      } catch (e) {
+        ruleError(e);
+      }
+      const saved = await db.transaction(async (tx) => {
+        await checkTarget(tx, state, action === 'dispatch' ? input : {});
+        const next = { ...row, ...transition.next, updatedAt: now };
+        if (!(await store.updateEvent(tx, next, expectedVersion))) throw new AppError('event.changed', [{ field: 'version', reason: 'stale' }]);
+        const history = await store.actionsOf(tx, row.countyCode, row.id);
+        await store.insertAction(tx, actionRow(row, history.length + 1, transition.record, actor));
+        return { ...next, version: expectedVersion + 1 };
+      });
+      return view(actor, saved);
+    },
+  };
+}
+
+export type EventsService = ReturnType<typeof createEventsService>;

@@ -1,0 +1,74 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../platform/db.ts';
+import { inScope, type Scope } from '../platform/scope.ts';
+import { catalogueItem, event, eventAction } from './events.tables.ts';
+import type { CatalogueNode } from './catalogue.seed.ts';
+
+export type EventRow = typeof event.$inferSelect;
+export type EventInsert = typeof event.$inferInsert;
+
+/** Loads the default catalogue into an empty catalogue table (and only then: a city's own edits stay). */
+export async function seedCatalogue(tx: Tx, nodes: readonly CatalogueNode[]): Promise<void> {
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(catalogueItem);
+  if (n > 0) return;
+  for (let i = 0; i < nodes.length; i += 200) {
+    await tx.insert(catalogueItem).values(nodes.slice(i, i + 200).map((c) => ({ code: c.code, parentCode: c.parentCode, kind: c.kind, name: c.name, rule: c.rule })));
+  }
+}
+
+export async function catalogue(tx: Tx) {
+  return tx.select().from(catalogueItem).orderBy(asc(catalogueItem.code));
+}
+
+export async function catalogueItemByCode(tx: Tx, code: string) {
+  return (await tx.select().from(catalogueItem).where(and(eq(catalogueItem.code, code), eq(catalogueItem.kind, 'item'))))[0];
+}
+
+export async function findByIdempotencyKey(tx: Tx, countyCode: string, reporterId: string, key: string) {
+  return (await tx.select().from(event).where(and(eq(event.countyCode, countyCode), eq(event.reporterId, reporterId), eq(event.idempotencyKey, key))))[0];
+}
+
+export async function insertEvent(tx: Tx, row: EventInsert): Promise<EventRow> {
+  return (await tx.insert(event).values(row).returning())[0];
+}
+
+export async function getEvent(tx: Tx, scope: Scope, id: string): Promise<EventRow | undefined> {
+  return (await tx.select().from(event).where(and(eq(event.id, id), inScope(event.gridCode, scope))))[0];
+}
+
+/** Writes the new current row only if nobody changed it since `version` was read; false when someone did. */
+export async function updateEvent(tx: Tx, row: EventRow, expectedVersion: number): Promise<boolean> {
+  const { countyCode, id, ...rest } = row;
+  const updated = await tx
+    .update(event)
+    .set({ ...rest, version: expectedVersion + 1 })
+    .where(and(eq(event.countyCode, countyCode), eq(event.id, id), eq(event.version, expectedVersion)))
+    .returning({ id: event.id });
+  return updated.length === 1;
+}
+
+export async function insertAction(tx: Tx, row: typeof eventAction.$inferInsert): Promise<void> {
+  await tx.insert(eventAction).values(row);
+}
+
+export async function actionsOf(tx: Tx, countyCode: string, eventId: string) {
+  return tx.select().from(eventAction).where(and(eq(eventAction.countyCode, countyCode), eq(eventAction.eventId, eventId))).orderBy(asc(eventAction.seq));
+}
+
+export async function listEvents(tx: Tx, scope: Scope, filter: { statuses?: string[]; limit: number }) {
+  return tx
+    .select()
+    .from(event)
+    .where(and(inScope(event.gridCode, scope), filter.statuses?.length ? inArray(event.status, filter.statuses) : undefined))
+    .orderBy(desc(event.reportedAt))
+    .limit(filter.limit);
+}
+
+/** Next case number of a county for a day: 云梦 20261102-0001 style, counted in the same transaction. */
+export async function nextCaseSerial(tx: Tx, countyCode: string, dayPrefix: string): Promise<number> {
+  const [{ n }] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(event)
+    .where(and(eq(event.countyCode, countyCode), sql`${event.caseNo} like ${`${dayPrefix}%`}`));
+  return n + 1;
+}
