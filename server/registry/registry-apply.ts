@@ -120,7 +120,7 @@ export async function applyPeople(tx: Tx, b: Batch): Promise<BatchOutcome> {
     writes.set(hash, row);
     if (moved) moves.push({ id: row.id, countyCode: row.countyCode, houseCode: house.code, relation: str(r.relation), from: home?.houseCode ?? null });
     if (before) out.updated++; else out.created++;
-    changes.push({ countyCode: row.countyCode, recordType: 'person', recordKey: row.id, at: b.now, actorId: b.actor.id, before: before ? forHistory(personView(before)) : null, after: forHistory({ ...personView(row), houseCode: house.code }) });
+    changes.push({ countyCode: row.countyCode, recordType: 'person', recordKey: row.id, at: b.now, actorId: b.actor.id, before: before ? forHistory({ ...personView(before), houseCode: home?.houseCode ?? null }) : null, after: forHistory({ ...personView(row), houseCode: house.code }) });
   }
   await store.upsertPeople(tx, [...writes.values()]);
   for (const m of moves) if (m.from) await store.moveOut(tx, m.id, m.from, b.today);

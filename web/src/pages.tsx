@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, IdcardOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Permission } from '../../shared/roles.ts';
 
@@ -9,6 +9,7 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 const TerritoryPage = page(() => import('./territory/territory-page.tsx'), 'TerritoryPage');
 const GridIoPage = page(() => import('./grid-io/grid-io-page.tsx'), 'GridIoPage');
 const NetworksPage = page(() => import('./networks/networks-page.tsx'), 'NetworksPage');
+const PeoplePage = page(() => import('./people/people-page.tsx'), 'PeoplePage');
 const DepartmentsPage = page(() => import('./departments/departments-page.tsx'), 'DepartmentsPage');
 const UsersPage = page(() => import('./users/users-page.tsx'), 'UsersPage');
 const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
@@ -26,6 +27,7 @@ export const PAGES: PageDef[] = [
   { path: '/territory', permission: 'territory.read', labelKey: 'nav.territory', icon: <ApartmentOutlined />, Component: TerritoryPage },
   { path: '/grid-io', permission: 'territory.manage', labelKey: 'nav.gridIo', icon: <SwapOutlined />, Component: GridIoPage },
   { path: '/networks', permission: 'territory.read', labelKey: 'nav.networks', icon: <ClusterOutlined />, Component: NetworksPage },
+  { path: '/people', permission: 'registry.read', labelKey: 'nav.people', icon: <IdcardOutlined />, Component: PeoplePage },
   { path: '/departments', permission: 'org.read', labelKey: 'nav.departments', icon: <BankOutlined />, Component: DepartmentsPage },
   { path: '/users', permission: 'users.manage', labelKey: 'nav.users', icon: <TeamOutlined />, Component: UsersPage },
   { path: '/audit', permission: 'audit.read', labelKey: 'nav.audit', icon: <AuditOutlined />, Component: AuditPage },

@@ -136,3 +136,60 @@ export interface AuditEntry {
   target: string | null;
   detail: unknown;
 }
+
+export interface PersonTags {
+  specialGroups: string[];
+  keyPersonTags: string[];
+}
+
+/** A person as lists show them: ID number and phone masked; tags null unless the role may see them. */
+export interface Person {
+  id: string;
+  name: string;
+  sex: string;
+  birthDate: string;
+  ethnicity: string;
+  idNumber: string;
+  phone: string | null;
+  residentType: string;
+  hukouRegion: string | null;
+  hukouAddress: string | null;
+  inflowReason: string | null;
+  gridCode: string;
+  tags: PersonTags | null;
+  verifiedAt: string | null;
+}
+
+export interface Residence {
+  houseCode: string;
+  address: string | null;
+  relation: string | null;
+  movedIn: string;
+  movedOut: string | null;
+}
+
+/** One change of a record: the masked view before (null when it was created) and after. */
+export interface RecordChange {
+  at: string;
+  actorId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface PersonDetail extends Person {
+  residences: Residence[];
+  history: RecordChange[];
+}
+
+export type RevealableField = 'idNumber' | 'phone';
+
+export type RegistryTemplate = 'person' | 'house';
+
+export interface RegistryImportResult {
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  reportKey: string | null;
+}

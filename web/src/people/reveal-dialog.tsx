@@ -1,0 +1,60 @@
+import { Alert, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import type { RevealableField } from '../types.ts';
+import { useShowError } from '../use-show-error.tsx';
+
+interface Props {
+  open: boolean;
+  personId: string;
+  field: RevealableField;
+  onClose(): void;
+  onRevealed(value: string | null): void;
+}
+
+/** Asks why the full value is needed, then reveals it; the server writes the audit row. */
+export function RevealDialog({ open, personId, field, onClose, onRevealed }: Props) {
+  const { t } = useTranslation();
+  const showError = useShowError();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit({ reason }: { reason: string }) {
+    setBusy(true);
+    try {
+      const reply = await api<{ field: string; value: string | null }>(`/api/registry/people/${encodeURIComponent(personId)}/reveal`, {
+        method: 'POST',
+        body: { field, reason: reason.trim() },
+      });
+      onRevealed(reply.value);
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('reveal.title', { field: t(`people.${field}`) })}
+      okText={t('reveal.submit')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      <Alert type="warning" showIcon message={t('reveal.audited')} className="reveal-audited" />
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item
+          name="reason"
+          label={t('reveal.reason')}
+          rules={[{ required: true, whitespace: true, min: 2, max: 200, transform: (v: string | undefined) => v?.trim(), message: t('reveal.reasonRule') }]}
+        >
+          <Input.TextArea autoFocus rows={2} maxLength={200} showCount placeholder={t('reveal.reasonPlaceholder')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
