@@ -1,57 +1,20 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadConfig } from '../../server/platform/config.ts';
-import { systemClock } from '../../server/platform/clock.ts';
-import type { Database } from '../../server/platform/db.ts';
-import { buildApp } from '../../server/app.ts';
-import { loadDemoCity } from '../../server/demo/demo-city.ts';
-import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
-import { ensureWebBuilt } from '../../server/cli/web-build.ts';
-import { openTestDatabase } from '../../server/testing/test-database.ts';
-import { TEST_FIELD_KEYS } from '../../server/testing/harness.ts';
+import type { Page } from 'playwright-core';
+import { shots, startDemo, type Demo } from './browser-harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const shots = path.resolve('artifacts/browser');
-
-let database: Database;
-let app: Awaited<ReturnType<typeof buildApp>>['app'];
-let browser: Browser;
-let base: string;
-
+let demo: Demo;
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  await ensureWebBuilt(() => {});
-  database = await openTestDatabase();
-  const built = await buildApp({ config: loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS }), database, clock: systemClock });
-  app = built.app;
-  await loadDemoCity({ db: database.db, clock: systemClock, access: built.services.access });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  fs.mkdirSync(shots, { recursive: true });
+  demo = await startDemo();
 });
+afterAll(() => demo?.close());
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
-
-async function signIn(page: Page, username: string) {
-  await page.goto(base);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-}
-
+const signIn = (page: Page, username: string) => demo.signIn(page, username);
 const drawnGrids = (page: Page) => page.evaluate(() => (window as unknown as { __gezhiMap?: { gridFeatureCount: number } }).__gezhiMap?.gridFeatureCount ?? 0);
 
 describe('territory console', () => {
   it('a county centre signs in, opens its county, sees its grids on the map, and opens one grid', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, 'county');
     await page.locator('.ant-tree').getByText('云梦县', { exact: true }).click();
     await expect.poll(() => drawnGrids(page), { timeout: 20_000 }).toBe(472);
@@ -71,7 +34,7 @@ describe('territory console', () => {
   });
 
   it('a township user sees only their township; English is one click away', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, 'township');
     const tree = page.locator('.ant-tree');
     await tree.getByText('城关镇', { exact: true }).waitFor();
@@ -82,7 +45,7 @@ describe('territory console', () => {
   });
 
   it('the audit admin reads who signed in, and sees nothing of the territory', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, 'auditor');
     await page.getByText('审计日志').first().waitFor();
     await page.locator('.ant-table-row', { hasText: 'auth.login' }).first().waitFor();

@@ -1,69 +1,34 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../../server/platform/config.ts';
-import { systemClock } from '../../server/platform/clock.ts';
-import { queryRows, type Database } from '../../server/platform/db.ts';
-import { buildApp } from '../../server/app.ts';
-import { DEMO_LOCAL_COUNTIES, loadDemoCity } from '../../server/demo/demo-city.ts';
-import { loadDemoRegistry } from '../../server/demo/demo-registry.ts';
+import { queryRows } from '../../server/platform/db.ts';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
-import { consoleActor } from '../../server/cli/runtime.ts';
 import type { Actor } from '../../server/access/index.ts';
-import { ensureWebBuilt } from '../../server/cli/web-build.ts';
-import { openTestDatabase } from '../../server/testing/test-database.ts';
-import { TEST_FIELD_KEYS } from '../../server/testing/harness.ts';
+import { consoleActor } from '../../server/cli/runtime.ts';
+import { shots, startDemo, type Demo } from './browser-harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const VILLAGE = '420923100001';
-const shots = path.resolve('artifacts/browser');
 
-let database: Database;
-let built: Awaited<ReturnType<typeof buildApp>>;
-let browser: Browser;
-let base: string;
+let demo: Demo;
 /** A surname that exists in the grid of the demo `worker` (so both users find people by it). */
 let surname: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  await ensureWebBuilt(() => {});
-  database = await openTestDatabase();
-  const config = loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS });
-  built = await buildApp({ config, database, clock: systemClock });
-  await loadDemoCity({ db: database.db, clock: systemClock, access: built.services.access });
-  await loadDemoRegistry({ db: database.db, clock: systemClock, config, actor: consoleActor, areaPrefix: VILLAGE, localCounties: DEMO_LOCAL_COUNTIES });
-  await built.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = built.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-
-  const login = await built.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'worker', password: DEMO_PASSWORD } });
+  demo = await startDemo({ registryVillage: VILLAGE });
+  const login = await demo.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'worker', password: DEMO_PASSWORD } });
   const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const me = (await built.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json<{ user: { areas: { code: string }[] } }>();
+  const me = (await demo.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json<{ user: { areas: { code: string }[] } }>();
   const grid = me.user.areas[0].code;
-  const [first] = await queryRows<{ name: string }>(database.db, sql`select name from person where grid_code = ${grid} order by name limit 1`);
+  const [first] = await queryRows<{ name: string }>(demo.database.db, sql`select name from person where grid_code = ${grid} order by name limit 1`);
   surname = first.name.slice(0, 1);
-  const found = (await built.app.inject({ method: 'GET', url: `/api/registry/people?q=${encodeURIComponent(surname)}`, headers: { cookie } })).json<{ items: unknown[] }>();
+  const found = (await demo.app.inject({ method: 'GET', url: `/api/registry/people?q=${encodeURIComponent(surname)}`, headers: { cookie } })).json<{ items: unknown[] }>();
   expect(found.items.length).toBeGreaterThan(0);
-
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  fs.mkdirSync(shots, { recursive: true });
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await built?.app.close();
-  await database?.close();
-});
+afterAll(() => demo?.close());
 
-async function signIn(page: Page, username: string) {
-  await page.goto(base);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-}
+const signIn = (page: Page, username: string) => demo.signIn(page, username);
 
 async function searchPeople(page: Page, q: string) {
   await page.getByRole('menuitem', { name: '实有人口' }).click();
@@ -87,7 +52,7 @@ const csv = (rows: (string | null)[][]) => Buffer.from(`\uFEFF${rows.map((r) => 
 
 describe('people (实有人口)', () => {
   it('a township centre finds a person, reveals the ID number with a reason, and imports a change', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, 'township');
     await searchPeople(page, surname);
     expect(await page.locator('.ant-table-thead th', { hasText: '标签' }).count()).toBe(1);
@@ -114,14 +79,14 @@ describe('people (实有人口)', () => {
     expect(idNumber).toMatch(/^\d{17}[\dX]$/);
     expect(idNumber.slice(0, 4) + idNumber.slice(-4)).toBe(masked.slice(0, 4) + masked.slice(-4));
     await page.screenshot({ path: path.join(shots, 'people-revealed.png') });
-    const audit = await queryRows<{ detail: { field: string; reason: string } }>(database.db, sql`select detail from audit_log where action = 'registry.revealed'`);
+    const audit = await queryRows<{ detail: { field: string; reason: string } }>(demo.database.db, sql`select detail from audit_log where action = 'registry.revealed'`);
     expect(audit.map((a) => a.detail)).toContainEqual({ field: 'idNumber', reason: '核实走访对象身份' });
 
     // Import the same person with a new phone (and one row with a wrong check digit) through the import tab.
     // The console actor may not read tags; the row must carry them unchanged, so read the record as a county centre would.
     const tagReader: Actor = { ...consoleActor, roles: ['county_center'] };
-    const [person] = await built.services.registry.searchPeople(tagReader, idNumber, 1);
-    const detail = await built.services.registry.getPerson(tagReader, person.id);
+    const [person] = await demo.services.registry.searchPeople(tagReader, idNumber, 1);
+    const detail = await demo.services.registry.getPerson(tagReader, person.id);
     const home = detail.residences.find((r) => r.movedOut === null)!;
     const badId = `${idNumber.slice(0, 17)}${idNumber[17] === '0' ? '1' : '0'}`;
     const people = csv([
@@ -173,11 +138,11 @@ describe('people (实有人口)', () => {
 
   it('special-group and key-person tags show in red to a role allowed to see them', async () => {
     const [tagged] = await queryRows<{ name: string; id_number_masked: string }>(
-      database.db,
+      demo.database.db,
       sql`select name, id_number_masked from person where cardinality(special_groups) + cardinality(key_person_tags) > 0 order by name limit 1`,
     );
     expect(tagged).toBeDefined();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, 'township');
     await searchPeople(page, tagged.name);
     const row = page.locator('.ant-table-row').filter({ hasText: tagged.id_number_masked });
@@ -187,7 +152,7 @@ describe('people (实有人口)', () => {
   });
 
   it('a grid worker sees masked numbers only: no reveal button and no tags column', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, 'worker');
     await searchPeople(page, surname);
     expect(await page.locator('.ant-table-thead th', { hasText: '标签' }).count()).toBe(0);
