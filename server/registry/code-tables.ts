@@ -188,3 +188,9 @@ export const CODE_TABLES: readonly CodeTable[] = [
   SPECIAL_GROUP, KEY_PERSON, HOUSE_USE, RENTAL_USE, RENTAL_CATEGORY, RENTAL_LEVEL, HOUSE_HAZARD, ENTERPRISE_TYPE,
   SOCIAL_ORG_TYPE, ORG_HAZARD, ATTENTION_LEVEL, FACILITY_STATE,
 ];
+
+/** The name of a code in the request's language, or the code itself when the table has no such code. */
+export function codeName(codeTable: CodeTable, code: string, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const entry = codeTable.entries.find((e) => e.code === code);
+  return entry ? (lang === 'en' ? (entry.en ?? entry.zh) : entry.zh) : code;
+}

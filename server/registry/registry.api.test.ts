@@ -140,3 +140,33 @@ describe('people: search, masking, reveal', () => {
     expect((await other({ method: 'GET', url: `/api/registry/people/${p.id}` })).statusCode).toBe(404);
   });
 });
+
+describe('export', () => {
+  const rowsOf = async (bytes: Buffer) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    return rows;
+  };
+
+  it('exports the filtered list masked by default, and audits the filter and row count', async () => {
+    const res = await county({ method: 'GET', url: `/api/registry/people/export?area=${FIXTURE.villages[0]}` });
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const rows = await rowsOf(res.rawPayload);
+    expect(rows[0].slice(0, 5)).toEqual(['姓名', '性别', '出生日期', '民族', '公民身份号码']);
+    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['张小明', '张建华', '李秀兰']);
+    expect(JSON.stringify(rows)).not.toContain(li);
+    expect(rows.find((r) => r[0] === '李秀兰')![4]).toBe(`${li.slice(0, 4)}**********${li.slice(-4)}`);
+    const [audit] = await queryRows<{ detail: Record<string, unknown> }>(t.db, sql`select detail from audit_log where action = 'registry.exported' order by id desc limit 1`);
+    expect(audit.detail).toMatchObject({ area: FIXTURE.villages[0], rows: 3, unmasked: false });
+  });
+
+  it('unmasks only for an allowed role that gives a reason', async () => {
+    expect((await county({ method: 'GET', url: `/api/registry/people/export?area=${FIXTURE.villages[0]}&unmask=true` })).statusCode).toBe(400);
+    const full = await county({ method: 'GET', url: `/api/registry/people/export?area=${FIXTURE.villages[0]}&unmask=true&reason=${encodeURIComponent('低保复核')}` });
+    expect(JSON.stringify(await rowsOf(full.rawPayload))).toContain(li);
+    const { request: worker } = await t.as(['grid_worker'], [FIXTURE.grids[0]]);
+    expect((await worker({ method: 'GET', url: `/api/registry/people/export?unmask=true&reason=${encodeURIComponent('想看看')}` })).statusCode).toBe(403);
+  });
+});

@@ -9,6 +9,7 @@ import type { RegistryService } from './registry.service.ts';
 import type { RegistryImport } from './registry-import.service.ts';
 import { HeaderMismatchError, readRows, type SpreadsheetFormat } from './spreadsheet-import.ts';
 import { writeErrorReport, writeTemplate } from './spreadsheet-export.ts';
+import { writePeopleSheet } from './people-export.ts';
 import { TEMPLATES } from './templates.ts';
 
 const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -44,6 +45,27 @@ export async function registryRoutes(app: Http, deps: { registry: RegistryServic
     schema: { tags, summary: '查找人员 Find people by name (part), ID number or phone', querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 40, description: 'Name, ID number or mobile', example: '张' }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Person) }), ...errorReplies } },
     onRequest: guard('registry.read'),
   }, async (request) => ({ items: await registry.searchPeople(request.actor, request.query.q, request.query.limit ?? 50) }));
+
+  app.get('/api/registry/people/export', {
+    schema: {
+      tags, summary: '导出人员 Export a filtered list to Excel (masked unless unmasking is allowed, asked for and explained; audited)',
+      querystring: Type.Object({
+        q: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Name, ID number or mobile' })),
+        area: Type.Optional(Type.String({ pattern: '^[0-9]{6,15}$', description: 'Only people living under this area or grid' })),
+        unmask: Type.Optional(Type.Boolean({ description: 'Full ID numbers and phones (needs registry.unmask and a reason)' })),
+        reason: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'Why the full values are needed' })),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies },
+    },
+    onRequest: guard('registry.read'),
+  }, async (request, reply) => {
+    const { q, area, unmask, reason } = request.query;
+    if (unmask && !reason) throw new AppError('request.invalid', [{ field: 'querystring.reason', reason: 'required' }]);
+    const people = await registry.exportPeople(request.actor, { q, area, unmask: unmask ? { reason: reason! } : undefined });
+    const out = new PassThrough();
+    void writePeopleSheet(people, out, request.lang);
+    return reply.type(XLSX).header('content-disposition', 'attachment; filename="people.xlsx"').send(out);
+  });
 
   app.get('/api/registry/people/:id', {
     schema: { tags, summary: '人员详情 A person, where they live, and the history of changes', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: PersonDetail, ...errorReplies } },

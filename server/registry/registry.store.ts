@@ -73,14 +73,15 @@ export async function changesOf(tx: Tx, recordType: string, recordKey: string) {
   return tx.select().from(recordChange).where(and(eq(recordChange.recordType, recordType), eq(recordChange.recordKey, recordKey))).orderBy(recordChange.at, recordChange.id);
 }
 
-/** People in scope matching a name fragment, or exactly an ID number or phone (by keyed hash). */
-export async function searchPeople(tx: Tx, scope: Scope, q: { name?: string; idHash?: string; phoneHash?: string }, limit: number) {
+/** People in scope (optionally under an area) matching a name fragment, or exactly an ID number or phone (by keyed hash). */
+export async function searchPeople(tx: Tx, scope: Scope, q: { name?: string; idHash?: string; phoneHash?: string; areaPrefix?: string }, limit: number) {
   const match = or(
     q.name ? ilike(person.name, `%${q.name.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
     q.idHash ? eq(person.idNumberHash, q.idHash) : undefined,
     q.phoneHash ? eq(person.phoneHash, q.phoneHash) : undefined,
   );
-  return tx.select().from(person).where(and(match, inScope(person.gridCode, scope))).orderBy(person.name, person.id).limit(limit);
+  const under = q.areaPrefix ? sql`${person.gridCode} like ${`${q.areaPrefix}%`}` : undefined;
+  return tx.select().from(person).where(and(match, under, inScope(person.gridCode, scope))).orderBy(person.name, person.id).limit(limit);
 }
 
 export async function getPerson(tx: Tx, scope: Scope, id: string): Promise<PersonRow | undefined> {
