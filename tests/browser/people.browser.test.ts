@@ -58,6 +58,9 @@ describe('people (实有人口)', () => {
     expect(await page.locator('.ant-table-thead th', { hasText: '标签' }).count()).toBe(1);
     for (const name of await page.locator('.ant-table-row td:first-child').allInnerTexts()) expect(name).toContain(surname);
     await page.screenshot({ path: path.join(shots, 'people-search.png') });
+    const exported = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出 Excel/ }).click();
+    expect((await exported).suggestedFilename()).toBe('people.xlsx');
 
     const name = await openFirst(page);
     const drawer = page.locator('.ant-drawer-content');

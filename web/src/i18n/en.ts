@@ -186,6 +186,8 @@ export const en: Messages = {
     unlocked: '{{name}} unlocked',
   },
   people: {
+    export: 'Export to Excel',
+    exportHint: 'Export these results with ID numbers and phones masked; the export is recorded in the audit log',
     hint: 'Find the people living in your jurisdiction by name (or part of it), 18-digit ID number or 11-digit mobile number. ID and phone numbers are masked.',
     searchTab: 'Find people',
     importTab: 'Import',

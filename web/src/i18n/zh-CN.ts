@@ -184,6 +184,8 @@ export const zhCN = {
     unlocked: '已解锁 {{name}}',
   },
   people: {
+    export: '导出 Excel',
+    exportHint: '导出当前结果，身份证号和电话已脱敏；导出会记入审计日志',
     hint: '按姓名（可只输部分）、18 位公民身份号码或 11 位手机号，查找管辖范围内的实有人口。证件号和手机号脱敏显示。',
     searchTab: '查找人员',
     importTab: '导入数据',

@@ -6,6 +6,7 @@ import type { Items, Person } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { PeopleTable } from './people-table.tsx';
 import { PersonDrawer } from './person-drawer.tsx';
+import { ExportButton } from './export-button.tsx';
 
 const LIMIT = 100;
 const MAX_QUERY = 40;
@@ -44,7 +45,10 @@ export function PeopleSearch() {
           data-testid="people-search"
         />
         {q && !loading && items.length > 0 && (
-          <Typography.Text type="secondary">{t('people.found', { n: items.length })}</Typography.Text>
+          <>
+            <Typography.Text type="secondary">{t('people.found', { n: items.length })}</Typography.Text>
+            <ExportButton q={q} />
+          </>
         )}
       </div>
       {items.length >= LIMIT && <Alert className="people-limited" type="info" showIcon message={t('people.limited', { n: LIMIT })} />}
