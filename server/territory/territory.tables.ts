@@ -1,6 +1,20 @@
 import { pgTable, text, doublePrecision, integer, jsonb, timestamptz, primaryKey, index, uuid, check } from '../db/columns.ts';
 import { sql } from 'drizzle-orm';
 
+/** The bounding box kept beside every outline, so a box query needs no geometry. */
+const bboxColumns = () => ({
+  minLng: doublePrecision('min_lng'),
+  minLat: doublePrecision('min_lat'),
+  maxLng: doublePrecision('max_lng'),
+  maxLat: doublePrecision('max_lat'),
+});
+const requiredBbox = () => ({
+  minLng: doublePrecision('min_lng').notNull(),
+  minLat: doublePrecision('min_lat').notNull(),
+  maxLng: doublePrecision('max_lng').notNull(),
+  maxLat: doublePrecision('max_lat').notNull(),
+});
+
 /** Administrative areas: city, county, township, village. A reference table (a few thousand rows per city). */
 export const area = pgTable(
   'area',
@@ -10,10 +24,7 @@ export const area = pgTable(
     parentCode: text('parent_code'),
     name: text('name').notNull(),
     geometry: jsonb('geometry'),
-    minLng: doublePrecision('min_lng'),
-    minLat: doublePrecision('min_lat'),
-    maxLng: doublePrecision('max_lng'),
-    maxLat: doublePrecision('max_lat'),
+    ...bboxColumns(),
   },
   (t) => [
     index('area_parent_code_idx').on(t.parentCode),
@@ -30,10 +41,7 @@ export const grid = pgTable(
     villageCode: text('village_code').notNull(),
     name: text('name').notNull(),
     geometry: jsonb('geometry').notNull(),
-    minLng: doublePrecision('min_lng').notNull(),
-    minLat: doublePrecision('min_lat').notNull(),
-    maxLng: doublePrecision('max_lng').notNull(),
-    maxLat: doublePrecision('max_lat').notNull(),
+    ...requiredBbox(),
     areaM2: doublePrecision('area_m2').notNull(),
     households: integer('households'),
     population: integer('population'),
@@ -83,10 +91,7 @@ export const professionalUnit = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     geometry: jsonb('geometry').notNull(),
-    minLng: doublePrecision('min_lng').notNull(),
-    minLat: doublePrecision('min_lat').notNull(),
-    maxLng: doublePrecision('max_lng').notNull(),
-    maxLat: doublePrecision('max_lat').notNull(),
+    ...requiredBbox(),
   },
   (t) => [primaryKey({ name: 'professional_unit_pkey', columns: [t.networkCode, t.code] })],
 );
