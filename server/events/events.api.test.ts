@@ -56,6 +56,24 @@ describe('reporting', () => {
   });
 });
 
+describe('lights and warnings', () => {
+  it('an open case is green in time, yellow near due, red overdue with a graded warning, on working time', async () => {
+    const created = (await report(worker)).json(); // accept within 0.5 working hours
+    expect(created).toMatchObject({ light: 'green', warning: null });
+    t.advance(25 * 60_000);
+    const { request: later } = await t.as(['township_center'], [FIXTURE.townships[0]]);
+    expect((await later({ method: 'GET', url: `/api/events/${created.id}` })).json().light).toBe('yellow');
+    t.advance(3 * 86_400_000);
+    const { request: muchLater } = await t.as(['township_center'], [FIXTURE.townships[0]]);
+    const overdue = (await muchLater({ method: 'GET', url: `/api/events/${created.id}` })).json();
+    expect(overdue.light).toBe('red');
+    expect(overdue.warning).not.toBeNull();
+    worker = (await t.as(['grid_worker'], [FIXTURE.grids[0]])).request; // the clock moved past the old sessions
+    township = muchLater;
+    dept = (await t.as(['department_handler'], [FIXTURE.county], { departmentCode: 'YM-CG' })).request;
+  });
+});
+
 describe('the closed loop', () => {
   it('runs report → accept → dispatch → sign → handle → close → visit, each step an action, abilities following the role', async () => {
     const created = (await report(worker)).json();

@@ -26,6 +26,8 @@ const EventSummary = Type.Object({
   stage: Nullable(Type.String()), stageDueAt: Nullable(DateTime()), dueAt: Nullable(DateTime()),
   suspendedAt: Nullable(DateTime()), rating: Nullable(Type.String()),
   reportedAt: DateTime(), closedAt: Nullable(DateTime()),
+  light: Nullable(Type.String({ description: 'green | yellow | red: the current stage against its due time' })),
+  warning: Nullable(Type.String({ description: 'Five-colour graded warning: blue | yellow | light_red | purple | red' })),
   abilities: Type.Array(Type.String(), { description: 'Actions the caller may take now' }),
 });
 const EventDetail = Type.Intersect([EventSummary, Type.Object({ history: Type.Array(Action, { description: 'Every change, oldest first' }) })]);

@@ -11,6 +11,7 @@ import { allowedActions, applyAction, reportEvent, type ActionRecord } from './e
 import { EventRuleError, type ActionInput, type Actor as MachineActor, type EventActionName, type EventState } from './event-actions.core.ts';
 import type { CatalogueRule } from './catalogue.seed.ts';
 import * as store from './events.store.ts';
+import { overdueWorkingDays, trafficLight, warningColour } from './deadlines.core.ts';
 
 export interface ReportInput {
   itemCode: string;
@@ -49,6 +50,21 @@ export function machineActor(actor: Actor, row: Pick<store.EventRow, 'gridCode' 
   };
 }
 
+const OPEN: readonly string[] = ['reported', 'accepted', 'dispatched', 'signed', 'handled'];
+
+/**
+ * The light of the current stage (green in time, yellow near due, red overdue) and the five-colour warning,
+ * read at `now`; null for a closed case or a stage without a limit. Derived on every read, never stored.
+ */
+export function signals(state: EventState, now: Date, calendar: WorkingCalendar) {
+  const limit = state.stage ? state.rule.limits[state.stage] : undefined;
+  if (!OPEN.includes(state.status) || !state.stageDueAt || !limit) return { light: null, warning: null };
+  const light = trafficLight({ now, dueAt: state.stageDueAt, limit, suspendedAt: state.suspendedAt }, calendar);
+  const overdue = overdueWorkingDays(state.suspendedAt ?? now, state.stageDueAt, calendar);
+  const warning = warningColour({ severity: state.rule.severity, overdueWorkingDays: overdue, escalations: state.escalations, repeats: 0 });
+  return { light, warning };
+}
+
 function ruleError(e: unknown): never {
   if (e instanceof EventRuleError) throw new AppError(e.code, e.details);
   throw e;
@@ -60,9 +76,13 @@ export function createEventsService({ db, clock, calendar, territory }: { db: Db
     at: record.at, fromStatus: record.fromStatus, toStatus: record.toStatus, note: record.note, photos: record.attachments, data: record.data,
   });
 
+  const summary = (actor: Actor, row: store.EventRow) => {
+    const state = stateOf(row);
+    return { ...row, ...signals(state, clock(), calendar), abilities: allowedActions(state, machineActor(actor, row)) };
+  };
+
   async function view(actor: Actor, row: store.EventRow) {
-    const history = await store.actionsOf(db, row.countyCode, row.id);
-    return { ...row, abilities: allowedActions(stateOf(row), machineActor(actor, row)), history };
+    return { ...summary(actor, row), history: await store.actionsOf(db, row.countyCode, row.id) };
   }
 
   async function checkTarget(tx: Tx, state: EventState, input: ActionInput) {
@@ -118,8 +138,7 @@ export function createEventsService({ db, clock, calendar, territory }: { db: Db
     },
 
     async list(actor: Actor, filter: { statuses?: string[]; limit: number }) {
-      const rows = await store.listEvents(db, actor.scope, filter);
-      return rows.map((row) => ({ ...row, abilities: allowedActions(stateOf(row), machineActor(actor, row)) }));
+      return (await store.listEvents(db, actor.scope, filter)).map((row) => summary(actor, row));
     },
 
     /** One step of the loop: checked by the state machine, written with its action row in one transaction. */
