@@ -193,3 +193,62 @@ export interface RegistryImportResult {
   rejected: number;
   reportKey: string | null;
 }
+
+/** One node of the dispatch catalogue (派单目录): major class → minor class → item. */
+export interface CatalogueNode {
+  code: string;
+  parentCode: string | null;
+  kind: 'major' | 'minor' | 'item';
+  name: string;
+  rule: unknown;
+}
+
+/** An event as lists show it, with the actions the caller may take now. */
+export interface EventSummary {
+  id: string;
+  caseNo: string;
+  version: number;
+  status: string;
+  source: string;
+  itemCode: string;
+  severity: string;
+  description: string;
+  lng: number;
+  lat: number;
+  gridCode: string;
+  ownerCode: string;
+  leadUnit: string | null;
+  coUnits: string[];
+  photos: string[];
+  stage: string | null;
+  stageDueAt: string | null;
+  dueAt: string | null;
+  suspendedAt: string | null;
+  rating: string | null;
+  reportedAt: string;
+  closedAt: string | null;
+  abilities: string[];
+}
+
+/** One step of an event's history. */
+export interface EventStep {
+  seq: number;
+  action: string;
+  actorName: string;
+  at: string;
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+  photos: string[];
+  data: unknown;
+}
+
+export interface EventDetail extends EventSummary {
+  history: EventStep[];
+}
+
+export interface PhotoUploaded {
+  key: string;
+  contentType: string;
+  size: number;
+}

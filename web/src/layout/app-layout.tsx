@@ -5,6 +5,7 @@ import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-r
 import { useAuth } from '../auth/auth-context.tsx';
 import { PAGES } from '../pages.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { MobileLayout } from './mobile-layout.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 export function AppLayout() {
@@ -14,6 +15,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const pages = PAGES.filter((p) => can(p.permission));
   const current = pages.find((p) => pathname.startsWith(p.path));
+  if (current?.mobile) return <MobileLayout title={t(current.labelKey)} Component={current.Component} />;
 
   return (
     <Layout className="app-layout">

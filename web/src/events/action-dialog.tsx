@@ -1,0 +1,132 @@
+import { Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api.ts';
+import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
+import type { EventDetail, EventSummary, Items } from '../types.ts';
+import { useApi } from '../use-api.ts';
+import { useShowError } from '../use-show-error.tsx';
+import { ACTION_NEEDS } from './action-needs.ts';
+import { PhotoPicker } from './photo-picker.tsx';
+import { useDepartments } from './use-departments.ts';
+
+interface Values {
+  note?: string;
+  photos?: string[];
+  targetUnit?: string;
+  rating?: string;
+  workingDays?: number;
+  masterId?: string;
+}
+
+interface Props {
+  event: EventDetail;
+  action: string;
+  onClose(): void;
+  /** The step was taken: the event as it is now. */
+  onDone(event: EventDetail): void;
+  /** Someone else changed the event first: reload it. */
+  onStale(): void;
+}
+
+const RATINGS = ['satisfied', 'basic', 'dissatisfied'] as const;
+const OPEN_STATUSES = 'reported,accepted,dispatched,signed,handled';
+
+/** A small form with just what one action needs; it sends the version the user saw. */
+export function ActionDialog({ event, action, onClose, onDone, onStale }: Props) {
+  const { t } = useTranslation();
+  const showError = useShowError();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const needs = ACTION_NEEDS[action] ?? { note: 'optional' };
+  const departments = useDepartments();
+  const others = useApi<Items<EventSummary>>(needs.master ? `/api/events?status=${OPEN_STATUSES}&limit=200` : null);
+  const label = t(`eventAction.${action}`, { defaultValue: action });
+
+  async function submit(values: Values) {
+    setBusy(true);
+    try {
+      const note = values.note?.trim();
+      const reply = await api<EventDetail>(`/api/events/${encodeURIComponent(event.id)}/actions`, {
+        method: 'POST',
+        body: { action, version: event.version, ...values, note: note || undefined },
+      });
+      onDone(reply);
+    } catch (err) {
+      if (err instanceof ApiError && err.body.code === 'event.changed') onStale();
+      else showError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const noteLabel = action === 'handle' ? t('events.handleNote') : needs.note === 'required' ? t('events.reason') : t('events.note');
+  return (
+    <Modal
+      open
+      title={`${label} · ${event.caseNo}`}
+      okText={label}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+      className="action-dialog"
+    >
+      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={needs.workingDays ? { workingDays: 3 } : {}}>
+        {needs.target === 'department' && (
+          <Form.Item name="targetUnit" label={t('events.target')} rules={[{ required: true, message: t('events.targetRule') }]}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={departments.loading}
+              options={departments.items.map((d) => ({ value: d.code, label: d.name }))}
+              data-testid="target-select"
+            />
+          </Form.Item>
+        )}
+        {needs.target === 'area' && (
+          <Form.Item name="targetUnit" label={t('events.area')} rules={[{ required: true, message: t('events.areaRule') }]}>
+            <AreaTreeSelect pick="area" />
+          </Form.Item>
+        )}
+        {needs.master && (
+          <Form.Item name="masterId" label={t('events.master')} rules={[{ required: true, message: t('events.masterRule') }]}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={others.loading}
+              options={(others.data?.items ?? []).filter((e) => e.id !== event.id).map((e) => ({ value: e.id, label: `${e.caseNo} ${e.description}` }))}
+            />
+          </Form.Item>
+        )}
+        {needs.rating && (
+          <Form.Item name="rating" label={t('events.rating')} rules={[{ required: true, message: t('events.ratingRule') }]}>
+            <Radio.Group optionType="button" options={RATINGS.map((r) => ({ value: r, label: t(`rating.${r}`) }))} />
+          </Form.Item>
+        )}
+        {needs.workingDays && (
+          <Form.Item name="workingDays" label={t('events.workingDays')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={10} precision={0} />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="note"
+          label={noteLabel}
+          rules={needs.note === 'required' ? [{ required: true, whitespace: true, message: t('events.reasonRule') }] : []}
+        >
+          <Input.TextArea
+            rows={2}
+            maxLength={1000}
+            autoFocus={!needs.target && !needs.rating}
+            placeholder={action === 'handle' ? t('events.handlePlaceholder') : needs.note === 'optional' ? t('events.notePlaceholder') : undefined}
+          />
+        </Form.Item>
+        {needs.photos && (
+          <Form.Item name="photos" label={t('events.photosField')} rules={needs.photos === 'required' ? [{ required: true, type: 'array', min: 1, message: t('events.photosRule') }] : []}>
+            <PhotoPicker />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

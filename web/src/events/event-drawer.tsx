@@ -1,0 +1,88 @@
+import { App, Drawer, Empty, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EventDetail } from '../types.ts';
+import { useApi } from '../use-api.ts';
+import { ActionDialog } from './action-dialog.tsx';
+import { EventActionButtons } from './event-action-buttons.tsx';
+import { EventFacts } from './event-facts.tsx';
+import { EventHistory } from './event-history.tsx';
+import { PhotoThumbs } from './photo-thumbs.tsx';
+import { PointMap } from './point-map.tsx';
+import { useGridOutline } from './use-grid-outline.ts';
+
+interface Props {
+  id: string | null;
+  itemName(code: string): string;
+  unitName(code: string): string;
+  onClose(): void;
+  /** An action changed the event: the list should reload. */
+  onChanged(): void;
+}
+
+/** One case: facts, photos, where it is, its history, and a button for each step the caller may take. */
+export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { data, loading, reload } = useApi<EventDetail>(id ? `/api/events/${encodeURIComponent(id)}` : null);
+  // The reply of the last action, shown at once instead of fetching the event again.
+  const [fresh, setFresh] = useState<EventDetail | null>(null);
+  const [acting, setActing] = useState<string | null>(null);
+  const loaded = data && data.id === id ? data : null;
+  const event = fresh && fresh.id === id && (!loaded || fresh.version >= loaded.version) ? fresh : loaded;
+  const grid = useGridOutline(event?.gridCode ?? null);
+
+  function done(reply: EventDetail) {
+    void message.success(t('events.done', { action: t(`eventAction.${acting}`, { defaultValue: acting }) }));
+    setActing(null);
+    setFresh(reply);
+    onChanged();
+  }
+
+  function stale() {
+    void message.warning(t('events.changed'));
+    setActing(null);
+    setFresh(null);
+    reload();
+    onChanged();
+  }
+
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width={720}
+      title={event ? `${event.caseNo} · ${itemName(event.itemCode)}` : t('events.detail')}
+      destroyOnHidden
+      rootClassName="event-drawer"
+      footer={event && <EventActionButtons abilities={event.abilities} onPick={setActing} />}
+    >
+      {!event ? (
+        <Spin className="panel-spin" spinning={loading} />
+      ) : (
+        <>
+          <EventFacts event={event} itemName={itemName(event.itemCode)} unitName={unitName} />
+          <Typography.Title level={5} className="detail-section">
+            {t('events.photos', { n: event.photos.length })}
+          </Typography.Title>
+          {event.photos.length > 0 ? <PhotoThumbs keys={event.photos} size={96} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('events.noPhotos')} />}
+          <Typography.Title level={5} className="detail-section">
+            {t('events.location')}
+            <Typography.Text type="secondary" className="event-coords mono">
+              {grid.name ? `${grid.name} · ` : ''}
+              {event.lng.toFixed(6)}, {event.lat.toFixed(6)}
+            </Typography.Text>
+          </Typography.Title>
+          <div className="event-map">
+            <PointMap outline={grid.geometry} point={[event.lng, event.lat]} />
+          </div>
+          <Typography.Title level={5} className="detail-section">
+            {t('events.history', { n: event.history.length })}
+          </Typography.Title>
+          <EventHistory history={event.history} unitName={unitName} />
+          {acting && <ActionDialog event={event} action={acting} onClose={() => setActing(null)} onDone={done} onStale={stale} />}
+        </>
+      )}
+    </Drawer>
+  );
+}

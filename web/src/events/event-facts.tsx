@@ -1,0 +1,50 @@
+import { Descriptions, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { EventDetail } from '../types.ts';
+import { DueDot } from './due-dot.tsx';
+import { EventStatusTag } from './event-status-tag.tsx';
+
+interface Props {
+  event: EventDetail;
+  itemName: string;
+  unitName(code: string): string;
+}
+
+/** The facts of one case: what, where, who has it and by when. */
+export function EventFacts({ event, itemName, unitName }: Props) {
+  const { t, i18n } = useTranslation();
+  const time = (at: string | null) => (at ? new Date(at).toLocaleString(i18n.language) : '—');
+  return (
+    <Descriptions column={2} size="small" bordered className="event-facts">
+      <Descriptions.Item label={t('events.caseNo')}>
+        <span className="mono" data-testid="event-case-no">
+          {event.caseNo}
+        </span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('events.status')}>
+        <EventStatusTag status={event.status} />
+        {event.suspendedAt && <Tag color="red">{t('events.suspended')}</Tag>}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('events.item')} span={2}>
+        {itemName} <span className="mono secondary">{event.itemCode}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('events.description')} span={2}>
+        {event.description}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('events.source')}>{t(`source.${event.source}`, { defaultValue: event.source })}</Descriptions.Item>
+      <Descriptions.Item label={t('events.grid')}>
+        <span className="mono">{event.gridCode}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('events.reportedAt')}>{time(event.reportedAt)}</Descriptions.Item>
+      <Descriptions.Item label={t('events.dueAt')}>
+        <DueDot event={event} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('events.leadUnit')}>{event.leadUnit ? unitName(event.leadUnit) : '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('events.owner')}>
+        <span className="mono">{event.ownerCode}</span>
+      </Descriptions.Item>
+      {event.closedAt && <Descriptions.Item label={t('events.closedAt')}>{time(event.closedAt)}</Descriptions.Item>}
+      {event.rating && <Descriptions.Item label={t('events.rating')}>{t(`rating.${event.rating}`, { defaultValue: event.rating })}</Descriptions.Item>}
+    </Descriptions>
+  );
+}

@@ -1,0 +1,68 @@
+import { ArrowRightOutlined } from '@ant-design/icons';
+import { Tag, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { EventStep } from '../types.ts';
+import { PhotoThumbs } from './photo-thumbs.tsx';
+
+const COLOURS: Record<string, string> = { report: 'blue', void: 'gray', return: 'red', rework: 'red', reopen: 'red', close: 'green', visit: 'green', fix_on_spot: 'green' };
+
+interface Props {
+  history: EventStep[];
+  unitName(code: string): string;
+}
+
+/** Every step of the case, oldest first: what was done, by whom and when, with its note and photos. */
+export function EventHistory({ history, unitName }: Props) {
+  const { t, i18n } = useTranslation();
+
+  // The parts of a step's data worth reading: where it went, the rating, the days asked for.
+  function facts(step: EventStep): [string, string][] {
+    const d = (step.data ?? {}) as Record<string, unknown>;
+    const out: [string, string][] = [];
+    if (typeof d.leadUnit === 'string') out.push([t('events.leadUnit'), unitName(d.leadUnit)]);
+    if (typeof d.toOwner === 'string') out.push([t('events.owner'), d.toOwner]);
+    if (typeof d.rating === 'string') out.push([t('events.rating'), t(`rating.${d.rating}`, { defaultValue: d.rating })]);
+    if (typeof d.workingDays === 'number') out.push([t('events.workingDays'), String(d.workingDays)]);
+    return out;
+  }
+
+  return (
+    <Timeline
+      className="event-history"
+      items={history.map((step) => ({
+        key: step.seq,
+        color: COLOURS[step.action] ?? 'blue',
+        children: (
+          <div className="event-step" data-testid="event-step" data-action={step.action}>
+            <div className="event-step-head">
+              <Typography.Text strong>{t(`eventAction.${step.action}`, { defaultValue: step.action })}</Typography.Text>
+              <span>{step.actorName}</span>
+              <Typography.Text type="secondary">{new Date(step.at).toLocaleString(i18n.language)}</Typography.Text>
+            </div>
+            {step.fromStatus !== step.toStatus && (
+              <div className="event-step-status">
+                {step.fromStatus && (
+                  <>
+                    <Tag bordered={false}>{t(`eventStatus.${step.fromStatus}`, { defaultValue: step.fromStatus })}</Tag>
+                    <ArrowRightOutlined className="history-arrow" />
+                  </>
+                )}
+                <Tag bordered={false} color="blue">
+                  {t(`eventStatus.${step.toStatus}`, { defaultValue: step.toStatus })}
+                </Tag>
+              </div>
+            )}
+            {facts(step).map(([label, value]) => (
+              <div key={label} className="event-step-fact">
+                <span className="event-step-label">{label}</span>
+                {value}
+              </div>
+            ))}
+            {step.note && <div className="event-step-note">{step.note}</div>}
+            {step.photos.length > 0 && <PhotoThumbs keys={step.photos} size={56} />}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,39 @@
+import { Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import type { EventSummary } from '../types.ts';
+import { DueDot } from './due-dot.tsx';
+import { EventStatusTag } from './event-status-tag.tsx';
+
+interface Props {
+  items: EventSummary[];
+  loading: boolean;
+  itemName(code: string): string;
+  onOpen(id: string): void;
+}
+
+export function EventsTable({ items, loading, itemName, onOpen }: Props) {
+  const { t, i18n } = useTranslation();
+  const columns: ColumnsType<EventSummary> = [
+    { title: t('events.caseNo'), dataIndex: 'caseNo', width: 150, render: (c: string) => <a className="mono">{c}</a> },
+    { title: t('events.item'), dataIndex: 'itemCode', render: (c: string, e) => <span title={e.description}>{itemName(c)}</span> },
+    { title: t('events.status'), dataIndex: 'status', width: 110, render: (s: string) => <EventStatusTag status={s} /> },
+    { title: t('events.grid'), dataIndex: 'gridCode', width: 170, render: (g: string) => <span className="mono">{g}</span> },
+    { title: t('events.reportedAt'), dataIndex: 'reportedAt', width: 180, render: (at: string) => new Date(at).toLocaleString(i18n.language) },
+    { title: t('events.dueAt'), key: 'due', width: 170, render: (_: unknown, e) => <DueDot event={e} /> },
+  ];
+
+  return (
+    <Table<EventSummary>
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      dataSource={items}
+      columns={columns}
+      locale={{ emptyText: t('events.empty') }}
+      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+      onRow={(e) => ({ onClick: () => onOpen(e.id), className: 'clickable-row' })}
+      data-testid="events-table"
+    />
+  );
+}

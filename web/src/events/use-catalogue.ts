@@ -1,0 +1,23 @@
+import { useMemo } from 'react';
+import type { CatalogueNode, Items } from '../types.ts';
+import { useApi } from '../use-api.ts';
+
+/** The dispatch catalogue: its items, and a code → name lookup for any node. */
+export function useCatalogue() {
+  const { data, loading } = useApi<Items<CatalogueNode>>('/api/events/catalogue');
+  return useMemo(() => {
+    const nodes = data?.items ?? [];
+    const names = new Map(nodes.map((n) => [n.code, n.name]));
+    return {
+      loading,
+      items: nodes.filter((n) => n.kind === 'item'),
+      nameOf: (code: string) => names.get(code) ?? code,
+      /** "市容环境 / 暴露垃圾": the item with its minor class, to tell similar names apart. */
+      pathOf: (code: string) => {
+        const node = nodes.find((n) => n.code === code);
+        const parent = node?.parentCode ? names.get(node.parentCode) : undefined;
+        return parent ? `${parent} / ${names.get(code) ?? code}` : (names.get(code) ?? code);
+      },
+    };
+  }, [data, loading]);
+}

@@ -1,0 +1,58 @@
+import { AimOutlined, EnvironmentOutlined, LoadingOutlined } from '@ant-design/icons';
+import { Typography } from 'antd';
+import type { Geometry } from 'geojson';
+import { useTranslation } from 'react-i18next';
+import { PointMap } from '../events/point-map.tsx';
+import type { LocateResult } from '../types.ts';
+import type { Position } from './use-position.ts';
+
+interface Props {
+  position: Position;
+  point: [number, number] | null;
+  located: LocateResult | null;
+  outline: Geometry | null;
+  onPick(lngLat: [number, number]): void;
+}
+
+/** Where it is: the device's fix or a tap on the small map, and the grid that point falls in. */
+export function ReportLocation({ position, point, located, outline, onPick }: Props) {
+  const { t } = useTranslation();
+  const status =
+    position.status === 'locating' && !point ? (
+      <>
+        <LoadingOutlined /> {t('report.locating')}
+      </>
+    ) : position.status === 'failed' && !point ? (
+      <Typography.Text type="warning">
+        <AimOutlined /> {t('report.noGps')}
+      </Typography.Text>
+    ) : position.status === 'located' && position.accuracy !== null ? (
+      <Typography.Text type="secondary">{t('report.located', { m: Math.round(position.accuracy) })}</Typography.Text>
+    ) : (
+      <Typography.Text type="secondary">{t('report.tapHint')}</Typography.Text>
+    );
+
+  return (
+    <div className="report-location">
+      <div className="report-grid" data-testid="report-grid">
+        <EnvironmentOutlined />
+        {point === null ? (
+          <span className="secondary">—</span>
+        ) : located === null ? (
+          <LoadingOutlined />
+        ) : located.found ? (
+          <span>
+            <strong>{located.grid.name}</strong>
+            <span className="secondary"> · {located.village.name}</span>
+          </span>
+        ) : (
+          <Typography.Text type="danger">{t('locate.notFound')}</Typography.Text>
+        )}
+      </div>
+      <div className="report-map">
+        <PointMap outline={outline} point={point} onPick={onPick} />
+      </div>
+      <div className="report-location-status">{status}</div>
+    </div>
+  );
+}

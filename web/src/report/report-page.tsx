@@ -1,0 +1,92 @@
+import { Button, Form, Input } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { PhotoPicker } from '../events/photo-picker.tsx';
+import { useCatalogue } from '../events/use-catalogue.ts';
+import type { EventDetail } from '../types.ts';
+import { useShowError } from '../use-show-error.tsx';
+import { newIdempotencyKey } from './idempotency-key.ts';
+import { ItemPicker } from './item-picker.tsx';
+import { recentItems, rememberItem } from './recent-items.ts';
+import { ReportDone } from './report-done.tsx';
+import { ReportLocation } from './report-location.tsx';
+import { useHomeOutline } from './use-home-outline.ts';
+import { useLocate } from './use-locate.ts';
+import { usePosition } from './use-position.ts';
+
+interface Values {
+  photos: string[];
+  itemCode: string;
+  description: string;
+}
+
+/** 上报事件 on a phone: photos, where, what, one line, and a big button. */
+export function ReportPage() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const showError = useShowError();
+  const [form] = Form.useForm<Values>();
+  const catalogue = useCatalogue();
+  const position = usePosition();
+  const [picked, setPicked] = useState<[number, number] | null>(null);
+  const point = picked ?? position.point;
+  const located = useLocate(point);
+  const outline = useHomeOutline(me?.areas[0]);
+  const user = me?.username ?? '';
+  const [recentVersion, setRecentVersion] = useState(0);
+  // Read again after each report (recentVersion) so the item just sent moves to the top.
+  const recent = useMemo(() => (recentVersion >= 0 ? recentItems(user) : []), [user, recentVersion]);
+  // One key per report, kept across retries until the server has it, so a resend never files it twice.
+  const key = useRef(newIdempotencyKey());
+  const [sending, setSending] = useState(false);
+  const [done, setDone] = useState<EventDetail | null>(null);
+
+  async function send(values: Values) {
+    if (!point) return;
+    setSending(true);
+    try {
+      const reply = await api<EventDetail>('/api/events', {
+        method: 'POST',
+        body: { itemCode: values.itemCode, lng: point[0], lat: point[1], description: values.description.trim(), photos: values.photos ?? [], idempotencyKey: key.current },
+      });
+      rememberItem(user, values.itemCode);
+      setRecentVersion((v) => v + 1);
+      key.current = newIdempotencyKey();
+      setDone(reply);
+    } catch (err) {
+      showError(err);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  function another() {
+    form.resetFields();
+    setDone(null);
+  }
+
+  if (done) return <ReportDone event={done} itemName={catalogue.nameOf(done.itemCode)} onAnother={another} />;
+
+  const noPoint = !point && position.status !== 'locating';
+  return (
+    <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={send} className="report-form" initialValues={{ photos: [] }}>
+      <Form.Item name="photos" label={t('report.photos')}>
+        <PhotoPicker size={88} />
+      </Form.Item>
+      <Form.Item label={t('report.location')} required validateStatus={noPoint ? 'warning' : undefined}>
+        <ReportLocation position={position} point={point} located={located} outline={outline} onPick={setPicked} />
+      </Form.Item>
+      <Form.Item name="itemCode" label={t('report.item')} rules={[{ required: true, message: t('report.needItem') }]}>
+        <ItemPicker items={catalogue.items} recent={recent} loading={catalogue.loading} pathOf={catalogue.pathOf} />
+      </Form.Item>
+      <Form.Item name="description" label={t('report.description')} rules={[{ required: true, whitespace: true, message: t('report.needDescription') }]}>
+        <Input size="large" maxLength={500} placeholder={t('report.descriptionPlaceholder')} data-testid="report-description" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" size="large" block loading={sending} disabled={!point} className="report-submit">
+        {point ? t('report.submit') : t('report.needLocation')}
+      </Button>
+    </Form>
+  );
+}
