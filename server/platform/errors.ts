@@ -8,7 +8,3 @@ export class AppError extends Error {
     this.status = ERROR_STATUS[code];
   }
 }
-
-export const notFound = (code: ErrorCode = 'access.not_found') => new AppError(code);
-export const invalid = (field: string, reason: string, message?: string) =>
-  new AppError('request.invalid', [{ field, reason, ...(message ? { message } : {}) }]);
