@@ -53,4 +53,20 @@ describe('territory console', () => {
     await page.screenshot({ path: path.join(shots, 'audit-log.png') });
     await page.close();
   });
+
+  it('a county centre defines a professional network through its dialog, and a duplicate code is refused', async () => {
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, 'county');
+    await page.getByRole('menuitem', { name: '专业网格' }).click();
+    for (const attempt of ['first', 'again']) {
+      await page.getByRole('button', { name: '新建专业网格' }).click();
+      const dialog = page.locator('.ant-modal');
+      await dialog.getByLabel('编码').fill('road');
+      await dialog.getByLabel('名称').fill('道路路段');
+      await dialog.getByRole('button', { name: /新\s*建/ }).click();
+      if (attempt === 'first') await page.locator('.ant-table-row', { hasText: '道路路段' }).waitFor();
+    }
+    await page.getByText('专业网格编码已存在').first().waitFor();
+    await page.close();
+  });
 });

@@ -1,8 +1,7 @@
 import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
-import { useShowError } from '../use-show-error.tsx';
+import { useBusyAction } from '../use-busy-action.ts';
 
 interface Values {
   currentPassword: string;
@@ -13,25 +12,19 @@ interface Values {
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction();
 
   async function submit(values: Values) {
-    setBusy(true);
-    try {
+    await run(async () => {
       await api<void>('/api/auth/password', {
         method: 'POST',
         body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
-      });
-      void message.success(t('password.changed'));
-      form.resetFields();
-      onClose();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
+    void message.success(t('password.changed'));
+    form.resetFields();
+    onClose();
+    });
   }
 
   return (

@@ -1,9 +1,8 @@
 import { App, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { NETWORK_KINDS, type NetworkKind } from '../types.ts';
-import { useShowError } from '../use-show-error.tsx';
+import { useBusyAction } from '../use-busy-action.ts';
 
 interface Values {
   code: string;
@@ -14,22 +13,16 @@ interface Values {
 export function NetworkCreateDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction();
 
   async function submit(values: Values) {
-    setBusy(true);
-    try {
+    await run(async () => {
       await api('/api/territory/networks', { method: 'POST', body: values });
       void message.success(t('common.created'));
       onCreated();
       onClose();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,9 +1,8 @@
 import { Alert, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import type { RevealableField } from '../types.ts';
-import { useShowError } from '../use-show-error.tsx';
+import { useBusyAction } from '../use-busy-action.ts';
 
 interface Props {
   open: boolean;
@@ -16,23 +15,17 @@ interface Props {
 /** Asks why the full value is needed, then reveals it; the server writes the audit row. */
 export function RevealDialog({ open, personId, field, onClose, onRevealed }: Props) {
   const { t } = useTranslation();
-  const showError = useShowError();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction();
 
   async function submit({ reason }: { reason: string }) {
-    setBusy(true);
-    try {
+    await run(async () => {
       const reply = await api<{ field: string; value: string | null }>(`/api/registry/people/${encodeURIComponent(personId)}/reveal`, {
         method: 'POST',
         body: { field, reason: reason.trim() },
-      });
-      onRevealed(reply.value);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
+    onRevealed(reply.value);
+    });
   }
 
   return (

@@ -1,11 +1,10 @@
 import { App, Form, Input, Modal, Select, Switch } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../shared/roles.ts';
 import { api } from '../api.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
 import type { Department, User } from '../types.ts';
-import { useShowError } from '../use-show-error.tsx';
+import { useBusyAction } from '../use-busy-action.ts';
 
 interface Values {
   username: string;
@@ -39,9 +38,8 @@ function initial(user: User | null): Partial<Values> {
 export function UserFormDialog({ user, departments, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction();
 
   async function submit(v: Values) {
     const common = {
@@ -51,8 +49,7 @@ export function UserFormDialog({ user, departments, onClose, onSaved }: Props) {
       departmentCode: v.departmentCode ?? null,
       ...(v.phone ? { phone: v.phone } : {}),
     };
-    setBusy(true);
-    try {
+    await run(async () => {
       if (user) {
         const body = { ...common, disabled: v.disabled, ...(v.password ? { password: v.password } : {}) };
         await api(`/api/access/users/${user.id}`, { method: 'PATCH', body });
@@ -62,11 +59,7 @@ export function UserFormDialog({ user, departments, onClose, onSaved }: Props) {
       void message.success(t(user ? 'common.saved' : 'common.created'));
       onSaved();
       onClose();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
