@@ -8,6 +8,9 @@ export const REFERENCE_TABLES = [
   'professional_unit', // police beats and road sections may cross county lines
   'department',
   'catalogue_item', // the dispatch catalogue: a few hundred rows read by every report
+  'catalogue_change',
+  'warning_rule',
+  'calendar_day',
   'app_user',
   'user_area',
   'user_session',

@@ -4,3 +4,4 @@ export * from '../org/org.tables.ts';
 export * from '../access/access.tables.ts';
 export * from '../registry/registry.tables.ts';
 export * from '../events/events.tables.ts';
+export * from '../events/oversight.tables.ts';

@@ -70,7 +70,21 @@ function ruleError(e: unknown): never {
   throw e;
 }
 
+/** One committed change of a case, for whoever follows them (the inbox, warnings). */
+export interface EventChange {
+  row: store.EventRow;
+  action: ActionRecord['action'];
+  actor: Actor | null;
+}
+export type EventChangeListener = (change: EventChange) => Promise<void>;
+
 export function createEventsService({ db, clock, calendar, territory }: { db: Db; clock: Clock; calendar: WorkingCalendar; territory: TerritoryService }) {
+  const listeners: EventChangeListener[] = [];
+  /** Listeners run after the commit: one that throws fails the reply but cannot undo the change. */
+  const changed = async (change: EventChange) => {
+    for (const listener of listeners) await listener(change);
+  };
+
   const actionRow = (row: store.EventRow, seq: number, record: ActionRecord, actor: Actor) => ({
     countyCode: row.countyCode, eventId: row.id, seq, action: record.action, actorId: actor.id, actorName: actor.displayName,
     at: record.at, fromStatus: record.fromStatus, toStatus: record.toStatus, note: record.note, photos: record.attachments, data: record.data,
@@ -94,6 +108,10 @@ export function createEventsService({ db, clock, calendar, territory }: { db: Db
   }
 
   return {
+    onChange(listener: EventChangeListener) {
+      listeners.push(listener);
+    },
+
     catalogue: () => store.catalogue(db),
 
     /** A new case from the field, the hotline or a department. The point must be in a grid the caller may see. */
@@ -128,6 +146,7 @@ export function createEventsService({ db, clock, calendar, territory }: { db: Db
         await store.insertAction(tx, actionRow(inserted, 1, { ...record, attachments: input.photos, note: input.description }, actor));
         return inserted;
       });
+      await changed({ row, action: 'report', actor });
       return view(actor, row);
     },
 
@@ -162,6 +181,7 @@ export function createEventsService({ db, clock, calendar, territory }: { db: Db
         await store.insertAction(tx, actionRow(row, history.length + 1, transition.record, actor));
         return { ...next, version: expectedVersion + 1 };
       });
+      await changed({ row: saved, action, actor });
       return view(actor, saved);
     },
   };

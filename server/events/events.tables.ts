@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, integer, doublePrecision, jsonb, uuid, timestamptz, primaryKey, index, uniqueIndex } from '../db/columns.ts';
+import { pgTable, text, integer, boolean, doublePrecision, jsonb, uuid, timestamptz, primaryKey, index, uniqueIndex } from '../db/columns.ts';
 
 /** 派单目录: major class → minor class → item. Reference table. */
 export const catalogueItem = pgTable(
@@ -11,6 +11,12 @@ export const catalogueItem = pgTable(
     name: text('name').notNull(),
     /** Responsible level and department kind, stage limits, severity, closing needs: see catalogue.seed.ts. */
     rule: jsonb('rule'),
+    /** Each edit adds one; the edit before it is kept in catalogue_change. */
+    version: integer('version').notNull().default(1),
+    /** A city's own item (added beside the standard ones, which keep their codes). */
+    local: boolean('local').notNull().default(false),
+    /** A retired item is kept for the cases that name it and offered to nobody. */
+    retired: boolean('retired').notNull().default(false),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [index('catalogue_item_parent_code_idx').on(t.parentCode)],
@@ -41,7 +47,13 @@ export const event = pgTable(
     coUnits: text('co_units').array().notNull().default(sql`'{}'::text[]`),
     photos: jsonb('photos').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     reporterId: uuid('reporter_id'),
+    /** Hotline caller or citizen; the phone is stored sealed (SM4) like every phone, shown masked. */
+    reporterName: text('reporter_name'),
     reporterPhone: text('reporter_phone'),
+    /** The work-order number of the system it came from (12345 hotline, video platform). */
+    externalNo: text('external_no'),
+    /** Reports of this matter: 1, plus every "me too" and every duplicate merged into it. */
+    reports: integer('reports').notNull().default(1),
     trackingCode: text('tracking_code'),
     idempotencyKey: text('idempotency_key'),
     mergedInto: uuid('merged_into'),
@@ -67,6 +79,9 @@ export const event = pgTable(
     index('event_grid_code_idx').on(t.gridCode),
     index('event_status_idx').on(t.status),
     index('event_reported_at_idx').on(t.reportedAt),
+    /** Repeat detection: the same item reported recently. */
+    index('event_item_code_reported_at_idx').on(t.itemCode, t.reportedAt),
+    index('event_lead_unit_idx').on(t.leadUnit),
   ],
 );
 
@@ -88,4 +103,19 @@ export const eventAction = pgTable(
     data: jsonb('data'),
   },
   (t) => [primaryKey({ name: 'event_action_pkey', columns: [t.countyCode, t.eventId, t.seq] })],
+);
+
+/** Every earlier version of a catalogue node: who changed it, when, and what it was. Reference table. */
+export const catalogueChange = pgTable(
+  'catalogue_change',
+  {
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    rule: jsonb('rule'),
+    retired: boolean('retired').notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamptz('changed_at').notNull(),
+  },
+  (t) => [primaryKey({ name: 'catalogue_change_pkey', columns: [t.code, t.version] })],
 );
