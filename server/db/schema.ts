@@ -3,5 +3,6 @@ export * from '../territory/territory.tables.ts';
 export * from '../org/org.tables.ts';
 export * from '../access/access.tables.ts';
 export * from '../registry/registry.tables.ts';
+export * from '../registry/org-facility.tables.ts';
 export * from '../events/events.tables.ts';
 export * from '../events/oversight.tables.ts';

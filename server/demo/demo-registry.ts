@@ -10,6 +10,7 @@ import { syntheticPeople, type HouseSlot } from '../registry/synthetic-people.ts
 import type { ImportRecord } from '../registry/templates.ts';
 import { gridsUnder } from '../territory/territory.store.ts';
 import { countyOf } from '../../shared/codes.ts';
+import { loadDemoOrganisations } from './demo-orgs.ts';
 
 const BATCH = 1000;
 /** Counties of other provinces the demo's floating population comes from (Henan, Hunan, Jiangxi, Anhui, Sichuan). */
@@ -53,5 +54,6 @@ export async function loadDemoRegistry(opts: { db: Db; clock: Clock; config: Con
     if (pending.length >= BATCH) await flush();
   }
   if (pending.length) await flush();
-  return { houses: houses.length, people: count };
+  const orgs = await loadDemoOrganisations({ db, fieldCrypto, actor, grids, now });
+  return { houses: houses.length, people: count, ...orgs };
 }

@@ -4,6 +4,7 @@
  * its own entries in the database, so rules must not treat a table as a closed enum. Tables marked
  * "local" have no national code list; their codes are ours and their entries placeholders to adjust.
  */
+import { FACILITY_CLASS_ROWS, FACILITY_MAJOR_ROWS } from './facility-classes.ts';
 
 export interface CodeEntry<C extends string = string> {
   readonly code: C;
@@ -151,9 +152,21 @@ export const SOCIAL_ORG_TYPE = table('social_org_type', 'GB/T 31000-2015 5.47', 
   ['01', '社会团体', 'association'], ['02', '民办非企业单位', 'private non-enterprise unit'], ['03', '基金会', 'foundation'], ['99', '其他', 'other'],
 ]);
 
-export const ORG_HAZARD = table('org_hazard', 'GB/T 31000-2015 5.45', '安全隐患类型', 'Safety hazard', [
+/**
+ * What kind of body an organisation is, after the registration authorities and entity categories of GB 32100
+ * (standards.md §4): local codes, since GB/T 31000 only subdivides enterprises (5.44) and social organisations (5.47).
+ */
+export const ORG_TYPE = table('org_type', 'local (GB 32100-2015 registration categories)', '单位类型', 'Organisation type', [
+  ['01', '企业', 'enterprise'], ['02', '机关', 'government organ'], ['03', '事业单位', 'public institution'],
+  ['04', '社会组织', 'social organisation'], ['05', '个体工商户', 'individual business'], ['06', '农民专业合作社', "farmers' cooperative"],
+  ['99', '其他', 'other'],
+]);
+
+/** GB/T 31000 5.45 plus the hazards grid work screens for most (05–07, local): chemicals, gas, crowds. */
+export const ORG_HAZARD = table('org_hazard', 'GB/T 31000-2015 5.45; 05–07 local', '安全隐患类型', 'Safety hazard', [
   ['00', '无', 'none'], ['01', '治安', 'public order'], ['02', '消防', 'fire'], ['03', '矛盾纠纷', 'dispute'],
-  ['04', '劳资纠纷', 'labour dispute'], ['99', '其他', 'other'],
+  ['04', '劳资纠纷', 'labour dispute'], ['05', '危险化学品', 'hazardous chemicals'], ['06', '燃气', 'gas'],
+  ['07', '人员密集场所', 'crowded place'], ['99', '其他', 'other'],
 ]);
 
 export const ATTENTION_LEVEL = table('attention_level', 'GB/T 31000-2015 5.46', '关注程度', 'Attention', [
@@ -165,6 +178,10 @@ export const FACILITY_STATE = table('facility_state', 'local (GB/T 30428.2, GB/T
   ['01', '完好', 'intact'], ['02', '破损', 'damaged'], ['03', '丢失', 'lost'], ['04', '占用', 'occupied'],
   ['05', '废弃', 'abandoned'], ['06', '移除', 'removed'],
 ]);
+
+export const FACILITY_MAJOR = table('facility_major', 'GB/T 47678.5-2026 [U]', '部件大类', 'Component major class', FACILITY_MAJOR_ROWS);
+/** Component classes of GB/T 47678.5 (standards.md §1.3): 5 digits, major (2) + minor (3). */
+export const FACILITY_CLASS = table('facility_class', 'GB/T 47678.5-2026 [U]', '部件类别', 'Component class', FACILITY_CLASS_ROWS);
 
 /**
  * The code an entry is known by, from what a person typed: its code (a spreadsheet turns 01 into 1, so short
@@ -186,7 +203,7 @@ export function resolveCode<C extends string>(codeTable: CodeTable<C>, input: st
 export const CODE_TABLES: readonly CodeTable[] = [
   SEX, ETHNICITY, RELATION, RESIDENT_TYPE, HOUSEHOLD_MATCH, INFLOW_REASON, PERMIT_TYPE, RESIDENCE_TYPE, LEFT_BEHIND_TYPE,
   SPECIAL_GROUP, KEY_PERSON, HOUSE_USE, RENTAL_USE, RENTAL_CATEGORY, RENTAL_LEVEL, HOUSE_HAZARD, ENTERPRISE_TYPE,
-  SOCIAL_ORG_TYPE, ORG_HAZARD, ATTENTION_LEVEL, FACILITY_STATE,
+  SOCIAL_ORG_TYPE, ORG_TYPE, ORG_HAZARD, ATTENTION_LEVEL, FACILITY_STATE, FACILITY_MAJOR, FACILITY_CLASS,
 ];
 
 /** The name of a code in the request's language, or the code itself when the table has no such code. */

@@ -9,13 +9,20 @@ import { createFieldCrypto } from './field-crypto.ts';
 import { createRegistryService } from './registry.service.ts';
 import { createRegistryImport } from './registry-import.service.ts';
 import { registryRoutes } from './registry.routes.ts';
+import type { TerritoryService } from '../territory/index.ts';
+import { createOrganisationsService } from './organisations.service.ts';
+import { createFacilitiesService } from './facilities.service.ts';
+import { organisationRoutes } from './organisations.routes.ts';
+import { facilityRoutes } from './facilities.routes.ts';
 
 export type { RegistryImport } from './registry-import.service.ts';
 
-export async function createRegistry({ app, db, clock, config, guard, files }: { app: Http; db: Db; clock: Clock; config: Config; guard: Guard; files: FileStore }) {
+export async function createRegistry({ app, db, clock, config, guard, files, territory }: { app: Http; db: Db; clock: Clock; config: Config; guard: Guard; files: FileStore; territory: TerritoryService }) {
   const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
   const service = createRegistryService({ db, clock, fieldCrypto });
-  const registryImport = createRegistryImport({ db, clock, fieldCrypto });
+  const registryImport = createRegistryImport({ db, clock, fieldCrypto, locate: async (lng, lat) => (await territory.locate(lng, lat))?.grid.code ?? null });
   await registryRoutes(app, { registry: service, registryImport, files, guard });
+  await organisationRoutes(app, { organisations: createOrganisationsService({ db, clock, fieldCrypto, territory }), guard });
+  await facilityRoutes(app, { facilities: createFacilitiesService({ db, clock, territory }), guard });
   return { service, registryImport };
 }

@@ -25,11 +25,11 @@ export interface BatchOutcome {
 }
 
 const WHOLE_TERRITORY = { prefixes: [''], ancestors: [] };
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-const list = (v: unknown) => (Array.isArray(v) ? [...v].sort() : []);
+export const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+export const list = (v: unknown) => (Array.isArray(v) ? [...v].sort() : []);
 /** History keeps what a person may read: masked values, never the sealed ones or the search hashes. */
-const forHistory = (view: Record<string, unknown>) => Object.fromEntries(Object.entries(view).filter(([k]) => !k.endsWith('Hash')));
-const same = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);
+export const forHistory = (view: Record<string, unknown>) => Object.fromEntries(Object.entries(view).filter(([k]) => !k.endsWith('Hash')));
+export const same = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);
 
 function houseView(h: Omit<store.HouseRow, 'countyCode' | 'code' | 'ownerIdEnc' | 'ownerPhoneEnc' | 'verifiedBy' | 'verifiedAt' | 'updatedAt'>) {
   return {
@@ -48,7 +48,7 @@ function personView(p: Pick<store.PersonRow, 'idNumberHash' | 'idNumberMasked' |
 }
 
 /** Seals a sensitive value: ciphertext, keyed search hash and masked form, or all null. */
-function seal(c: FieldCrypto, value: string | null, mask: (v: string) => string | null) {
+export function seal(c: FieldCrypto, value: string | null, mask: (v: string) => string | null) {
   return value ? { enc: c.encrypt(value), hash: c.searchHash(value), masked: mask(value) } : { enc: null, hash: null, masked: null };
 }
 

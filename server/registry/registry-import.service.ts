@@ -11,6 +11,7 @@ import { importMessage } from './import-messages.ts';
 import { chinaDate } from './identifiers.core.ts';
 import { TEMPLATES, validateRow, type ImportRecord, type TemplateId } from './templates.ts';
 import { applyHouses, applyPeople, type Batch, type BatchOutcome } from './registry-apply.ts';
+import { applyOrganisations, locatePoints, type Locate, type Located } from './org-apply.ts';
 
 /** Rows written per transaction: a killed import loses at most the batch in flight, and a re-run skips what is there. */
 export const IMPORT_BATCH_ROWS = 1000;
@@ -25,10 +26,13 @@ export interface ImportProgress {
   rejected: number;
 }
 
-export type ImportableTemplate = Extract<TemplateId, 'house' | 'person'>;
+export type ImportableTemplate = Extract<TemplateId, 'house' | 'person' | 'organisation'>;
 
-export function createRegistryImport({ db, clock, fieldCrypto }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto }) {
-  const appliers: Record<ImportableTemplate, (tx: Tx, batch: Batch) => Promise<BatchOutcome>> = { house: applyHouses, person: applyPeople };
+/** Without the territory (the import benchmark) no point lies in a grid, so rows must name their grid. */
+const NOWHERE: Locate = async () => null;
+
+export function createRegistryImport({ db, clock, fieldCrypto, locate = NOWHERE }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto; locate?: Locate }) {
+  const appliers: Record<ImportableTemplate, (tx: Tx, batch: Batch & { located: Located }) => Promise<BatchOutcome>> = { house: applyHouses, person: applyPeople, organisation: applyOrganisations };
 
   return {
     /**
@@ -54,7 +58,8 @@ export function createRegistryImport({ db, clock, fieldCrypto }: { db: Db; clock
 
       const flush = async () => {
         if (pending.length === 0) return;
-        const batch: Batch = { rows: pending, actor, now, today, crypto: fieldCrypto, scopeAllows: (code) => codeInScope(code, actor.scope) };
+        const located = await locatePoints(pending.map((r) => r.record), locate);
+        const batch = { rows: pending, actor, now, today, crypto: fieldCrypto, scopeAllows: (code: string) => codeInScope(code, actor.scope), located };
         pending = [];
         const outcome = await db.transaction((tx) => appliers[templateId](tx, batch));
         for (const r of outcome.refused) {

@@ -53,7 +53,7 @@ const Quality = Type.Object({
     duplicatePeople: Type.Array(Type.Object({ idNumber: Type.String({ description: 'Masked' }), names: Type.Array(Type.String()), gridCodes: Type.Array(Type.String()) })),
   }),
 });
-const TemplateParam = Type.Object({ template: Type.Union([Type.Literal('person'), Type.Literal('house')], { description: 'person | house' }) });
+const TemplateParam = Type.Object({ template: Type.Union([Type.Literal('person'), Type.Literal('house'), Type.Literal('organisation')], { description: 'person | house | organisation' }) });
 
 export async function registryRoutes(app: Http, deps: { registry: RegistryService; registryImport: RegistryImport; files: FileStore; guard: Guard }) {
   const { registry, registryImport, files, guard } = deps;
@@ -117,7 +117,7 @@ export async function registryRoutes(app: Http, deps: { registry: RegistryServic
   });
 
   app.post('/api/registry/imports/:template', {
-    schema: { tags, summary: '导入 Import people or houses from .xlsx or .csv (multipart field "file")', consumes: ['multipart/form-data'], params: TemplateParam, response: { 200: Type.Object({ read: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), rejected: Type.Integer(), reportKey: Nullable(Type.String({ description: 'Download the report of refused rows at /api/registry/import-reports/{reportKey}' })) }), ...errorReplies } },
+    schema: { tags, summary: '导入 Import people, houses or organisations from .xlsx or .csv (multipart field "file")', consumes: ['multipart/form-data'], params: TemplateParam, response: { 200: Type.Object({ read: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), rejected: Type.Integer(), reportKey: Nullable(Type.String({ description: 'Download the report of refused rows at /api/registry/import-reports/{reportKey}' })) }), ...errorReplies } },
     onRequest: guard('registry.write'),
   }, async (request) => {
     const part = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES } });

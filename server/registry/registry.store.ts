@@ -27,7 +27,7 @@ export async function peopleByIdHash(tx: Tx, hashes: string[]): Promise<PersonRo
  * Bulk upserts send the whole batch as one JSON parameter expanded by json_populate_recordset: one
  * statement and one parameter for a thousand rows, several times faster than a thousand-row VALUES list.
  */
-async function bulkUpsert(tx: Tx, table: string, rows: Record<string, unknown>[], conflict: string[], keep: string[]) {
+export async function bulkUpsert(tx: Tx, table: string, rows: Record<string, unknown>[], conflict: string[], keep: string[]) {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]).map(snake);
   const json = JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [snake(k), v]))));

@@ -83,17 +83,17 @@ describe('validateRow', () => {
     ]);
   });
 
-  it('checks organisations: credit code, exactly one kind, both coordinates', () => {
+  it('checks organisations: credit code, type code, a grid or a point, both coordinates', () => {
     const org = sampleOf(ORGANISATION_TEMPLATE);
     const code = makeCreditCode('53', '420902', 'MJ000001');
-    expect(validateRow(ORGANISATION_TEMPLATE, { ...org, creditCode: code.toLowerCase(), enterpriseType: '', socialOrgType: '基金会' }, ctx)).toMatchObject({
-      ok: true, record: { creditCode: code, socialOrgType: '03', enterpriseType: null },
+    expect(validateRow(ORGANISATION_TEMPLATE, { ...org, creditCode: code.toLowerCase(), orgType: '社会组织', hazards: '燃气、人员密集场所' }, ctx)).toMatchObject({
+      ok: true, record: { creditCode: code, orgType: '04', hazards: ['06', '07'] },
     });
     expect(reasons(ORGANISATION_TEMPLATE, { ...org, creditCode: `${code.slice(0, 17)}${code[17] === '1' ? '2' : '1'}` })).toEqual([['统一社会信用代码', 'credit.checksum']]);
-    expect(reasons(ORGANISATION_TEMPLATE, { ...org, socialOrgType: '基金会', lng: '113.9', lat: '' })).toEqual([
-      ['纬度', 'coordinate.incomplete'], ['社会组织类型', 'org.type_conflict'],
-    ]);
-    expect(reasons(ORGANISATION_TEMPLATE, { ...org, enterpriseType: '' })).toEqual([['企业类别', 'org.type_required']]);
+    expect(reasons(ORGANISATION_TEMPLATE, { ...org, orgType: '外星企业' })).toEqual([['单位类型', 'code.unknown']]);
+    expect(reasons(ORGANISATION_TEMPLATE, { ...org, lng: '113.9', lat: '' })).toEqual([['纬度', 'coordinate.incomplete']]);
+    expect(reasons(ORGANISATION_TEMPLATE, { ...org, gridCode: '', lng: '', lat: '' })).toEqual([['所属网格编码', 'org.grid_or_point_required']]);
+    expect(validateRow(ORGANISATION_TEMPLATE, { ...org, gridCode: '', lng: '113.9', lat: '30.9' }, ctx)).toMatchObject({ ok: true });
   });
 
   it('checks components: the class inside the code, and coordinates inside China', () => {

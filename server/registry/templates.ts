@@ -5,8 +5,8 @@
  */
 import type { Lang } from '../../shared/i18n/errors.ts';
 import {
-  ATTENTION_LEVEL, ENTERPRISE_TYPE, ETHNICITY, FACILITY_STATE, HOUSE_HAZARD, HOUSE_USE, INFLOW_REASON, KEY_PERSON, ORG_HAZARD,
-  RELATION, RENTAL_CATEGORY, RENTAL_LEVEL, RENTAL_USE, RESIDENT_TYPE, SEX, SOCIAL_ORG_TYPE, SPECIAL_GROUP, type CodeTable,
+  ETHNICITY, FACILITY_STATE, HOUSE_HAZARD, HOUSE_USE, INFLOW_REASON, KEY_PERSON, ORG_HAZARD, ORG_TYPE,
+  RELATION, RENTAL_CATEGORY, RENTAL_LEVEL, RENTAL_USE, RESIDENT_TYPE, SEX, SPECIAL_GROUP, type CodeTable,
 } from './code-tables.ts';
 import { importMessage } from './import-messages.ts';
 import { parseIdNumber } from './identifiers.core.ts';
@@ -131,31 +131,28 @@ export const BUILDING_TEMPLATE: ImportTemplate = {
   check: bothOrNeither,
 };
 
-/** Non-public economic and social organisations, GB/T 31000 tables 23–24. */
+/**
+ * Organisations (实有单位): the fields of GB/T 31000 tables 23–24 that grid work keeps, one type code for every
+ * kind of body, and a grid either given or found from the point.
+ */
 export const ORGANISATION_TEMPLATE: ImportTemplate = {
   id: 'organisation',
   name: '实有单位',
   fields: [
     field('creditCode', '统一社会信用代码', true, creditCode, '91420902MA4K2C7Y9P', TEXT),
     field('name', '单位名称', true, textOf(100), '孝感市槐荫商贸有限公司', { aliases: ['名称', '组织名称'] }),
-    coded('enterpriseType', '企业类别', false, ENTERPRISE_TYPE, '内资企业'),
-    coded('socialOrgType', '社会组织类型', false, SOCIAL_ORG_TYPE, ''),
+    coded('orgType', '单位类型', true, ORG_TYPE, '企业'),
     field('address', '单位地址', true, textOf(120), '孝南区书院街道槐荫路 10 号'),
-    field('gridCode', '所属网格编码', true, gridCode, '420902001001001', TEXT),
-    field('legalRep', '法定代表人', false, textOf(50), '王志强', { aliases: ['负责人'] }),
-    field('legalRepPhone', '法定代表人联系电话', false, phone, '13872009876', TEXT),
-    field('safetyContact', '治保负责人', false, textOf(50), '刘敏'),
-    field('safetyContactPhone', '治保负责人联系电话', false, phone, '0712-2345678', TEXT),
-    field('employees', '员工数', false, numberIn(0, 1_000_000, true), '35'),
-    field('hazardousChemicals', '是否危化企业', false, yesNo, '否'),
-    coded('hazards', '安全隐患类型', false, ORG_HAZARD, '无', true),
-    coded('attention', '关注程度', false, ATTENTION_LEVEL, '低'),
+    field('gridCode', '所属网格编码', false, gridCode, '420902001001001', TEXT),
     ...coordinateFields(false),
+    field('legalRep', '法定代表人', false, textOf(50), '王志强', { aliases: ['负责人'] }),
+    field('safetyContact', '安全负责人', false, textOf(50), '刘敏', { aliases: ['治保负责人', '安全联系人'] }),
+    field('safetyContactPhone', '安全负责人联系电话', false, phone, '13872009876', { text: true, aliases: ['治保负责人联系电话'] }),
+    coded('hazards', '安全隐患类型', false, ORG_HAZARD, '无', true),
   ],
   check(r) {
     const issues = bothOrNeither(r);
-    if (r.enterpriseType === null && r.socialOrgType === null) issues.push({ field: 'enterpriseType', reason: 'org.type_required' });
-    if (r.enterpriseType !== null && r.socialOrgType !== null) issues.push({ field: 'socialOrgType', reason: 'org.type_conflict' });
+    if (r.gridCode === null && r.lng === null) issues.push({ field: 'gridCode', reason: 'org.grid_or_point_required' });
     return issues;
   },
 };

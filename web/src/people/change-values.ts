@@ -25,7 +25,7 @@ export interface FieldChange {
   after: string;
 }
 
-function isEmpty(v: unknown): boolean {
+export function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 }
 
@@ -37,15 +37,28 @@ export function showValue(key: string, v: unknown): string {
   return Array.isArray(v) ? v.map(one).join(i18n.t('common.listSep')) : typeof v === 'object' ? JSON.stringify(v) : one(v);
 }
 
+/** How the history of one kind of record reads: a field's label, a value as words, which keys are codes. */
+export interface RecordDescriber {
+  label(key: string): string;
+  show(key: string, value: unknown): string;
+  mono: ReadonlySet<string>;
+}
+
+export const PERSON_DESCRIBER: RecordDescriber = {
+  label: (k) => i18n.t(`people.${LABEL_KEYS[k] ?? k}`, { defaultValue: k }),
+  show: showValue,
+  mono: MONO_KEYS,
+};
+
 /** The fields whose value differs between two views of a record, in the order of the later one. */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, describe: RecordDescriber = PERSON_DESCRIBER): FieldChange[] {
   const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])];
   return keys
     .filter((k) => !(isEmpty(before[k]) && isEmpty(after[k])) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
     .map((k) => ({
       key: k,
-      label: i18n.t(`people.${LABEL_KEYS[k] ?? k}`, { defaultValue: k }),
-      before: showValue(k, before[k]),
-      after: showValue(k, after[k]),
+      label: describe.label(k),
+      before: describe.show(k, before[k]),
+      after: describe.show(k, after[k]),
     }));
 }

@@ -2,19 +2,21 @@ import { EyeOutlined } from '@ant-design/icons';
 import { Button, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RevealableField } from '../types.ts';
 import { RevealDialog } from './reveal-dialog.tsx';
 
 interface Props {
-  personId: string;
-  field: RevealableField;
+  /** POST here with { field, reason } to reveal. */
+  revealPath: string;
+  field: string;
+  /** The field's name, for the dialog. */
+  label: string;
   masked: string | null;
   /** The user holds registry.unmask. */
   canReveal: boolean;
 }
 
 /** A masked ID number or phone; with permission, a button to see it in full (asks a reason, audited). */
-export function MaskedValue({ personId, field, masked, canReveal }: Props) {
+export function MaskedValue({ revealPath, field, label, masked, canReveal }: Props) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const [full, setFull] = useState<string | null>(null);
@@ -42,8 +44,9 @@ export function MaskedValue({ personId, field, masked, canReveal }: Props) {
       )}
       <RevealDialog
         open={asking}
-        personId={personId}
+        path={revealPath}
         field={field}
+        label={label}
         onClose={() => setAsking(false)}
         onRevealed={(value) => {
           setFull(value);

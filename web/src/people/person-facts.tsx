@@ -12,6 +12,7 @@ export function PersonFacts({ person }: { person: PersonDetail }) {
   const { can } = useAuth();
   const unmask = can('registry.unmask');
   const tags = person.tags;
+  const revealPath = `/api/registry/people/${encodeURIComponent(person.id)}/reveal`;
 
   return (
     <Descriptions column={2} size="small" bordered className="person-facts">
@@ -20,10 +21,10 @@ export function PersonFacts({ person }: { person: PersonDetail }) {
       <Descriptions.Item label={t('people.birthDate')}>{person.birthDate}</Descriptions.Item>
       <Descriptions.Item label={t('people.ethnicity')}>{codeName('ethnicity', person.ethnicity)}</Descriptions.Item>
       <Descriptions.Item label={t('people.idNumber')} span={2}>
-        <MaskedValue personId={person.id} field="idNumber" masked={person.idNumber} canReveal={unmask} />
+        <MaskedValue revealPath={revealPath} field="idNumber" label={t('people.idNumber')} masked={person.idNumber} canReveal={unmask} />
       </Descriptions.Item>
       <Descriptions.Item label={t('people.phone')} span={2}>
-        <MaskedValue personId={person.id} field="phone" masked={person.phone} canReveal={unmask} />
+        <MaskedValue revealPath={revealPath} field="phone" label={t('people.phone')} masked={person.phone} canReveal={unmask} />
       </Descriptions.Item>
       <Descriptions.Item label={t('people.residentType')}>{codeName('residentType', person.residentType)}</Descriptions.Item>
       <Descriptions.Item label={t('people.gridCode')}>

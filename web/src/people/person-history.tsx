@@ -2,15 +2,15 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecordChange } from '../types.ts';
-import { changedFields, MONO_KEYS, type FieldChange } from './change-values.ts';
+import { changedFields, PERSON_DESCRIBER, type FieldChange, type RecordDescriber } from './change-values.ts';
 
 /** The changes of one record, newest first; an update lists only the fields it changed. */
-export function PersonHistory({ history }: { history: RecordChange[] }) {
+export function PersonHistory({ history, describe = PERSON_DESCRIBER }: { history: RecordChange[]; describe?: RecordDescriber }) {
   const { t, i18n } = useTranslation();
   if (history.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('people.noHistory')} />;
 
   // null for the entry that created the record.
-  const changesOf = (h: RecordChange): FieldChange[] | null => (h.before ? changedFields(h.before, h.after ?? {}) : null);
+  const changesOf = (h: RecordChange): FieldChange[] | null => (h.before ? changedFields(h.before, h.after ?? {}, describe) : null);
   const entries = history.map((h) => ({ h, changes: changesOf(h) })).reverse();
 
   return (
@@ -29,9 +29,9 @@ export function PersonHistory({ history }: { history: RecordChange[] }) {
             {changes?.map((c) => (
               <div key={c.key} className="history-change">
                 <span className="history-field">{c.label}</span>
-                <span className={MONO_KEYS.has(c.key) ? 'mono history-before' : 'history-before'}>{c.before}</span>
+                <span className={describe.mono.has(c.key) ? 'mono history-before' : 'history-before'}>{c.before}</span>
                 <ArrowRightOutlined className="history-arrow" />
-                <span className={MONO_KEYS.has(c.key) ? 'mono history-after' : 'history-after'}>{c.after}</span>
+                <span className={describe.mono.has(c.key) ? 'mono history-after' : 'history-after'}>{c.after}</span>
               </div>
             ))}
           </div>

@@ -1,26 +1,27 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
-import type { RevealableField } from '../types.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 
 interface Props {
   open: boolean;
-  personId: string;
-  field: RevealableField;
+  /** The reveal endpoint of the record. */
+  path: string;
+  field: string;
+  label: string;
   onClose(): void;
   onRevealed(value: string | null): void;
 }
 
 /** Asks why the full value is needed, then reveals it; the server writes the audit row. */
-export function RevealDialog({ open, personId, field, onClose, onRevealed }: Props) {
+export function RevealDialog({ open, path, field, label, onClose, onRevealed }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const { busy, run } = useBusyAction();
 
   async function submit({ reason }: { reason: string }) {
     await run(async () => {
-      const reply = await api<{ field: string; value: string | null }>(`/api/registry/people/${encodeURIComponent(personId)}/reveal`, {
+      const reply = await api<{ field: string; value: string | null }>(path, {
         method: 'POST',
         body: { field, reason: reason.trim() },
     });
@@ -31,7 +32,7 @@ export function RevealDialog({ open, personId, field, onClose, onRevealed }: Pro
   return (
     <Modal
       open={open}
-      title={t('reveal.title', { field: t(`people.${field}`) })}
+      title={t('reveal.title', { field: label })}
       okText={t('reveal.submit')}
       onOk={() => form.submit()}
       onCancel={onClose}

@@ -7,8 +7,8 @@ import { saveBlob } from '../save-file.ts';
 import type { RegistryTemplate } from '../types.ts';
 import { useShowError } from '../use-show-error.tsx';
 
-/** Saves the Excel template of one import (headers, required marks and a sample row). */
-export function TemplateDownloadButton({ template }: { template: RegistryTemplate }) {
+/** Saves the Excel template of one import (headers, required marks and a sample row); `name` labels it. */
+export function TemplateDownloadButton({ template, name }: { template: RegistryTemplate; name?: string }) {
   const { t } = useTranslation();
   const showError = useShowError();
   const [busy, setBusy] = useState(false);
@@ -26,7 +26,7 @@ export function TemplateDownloadButton({ template }: { template: RegistryTemplat
 
   return (
     <Button type="link" icon={<DownloadOutlined />} loading={busy} onClick={download}>
-      {t('registryImport.downloadTemplate', { name: t(`registryImport.${template}`) })}
+      {t('registryImport.downloadTemplate', { name: name ?? t(`registryImport.${template}`) })}
     </Button>
   );
 }

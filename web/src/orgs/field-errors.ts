@@ -1,0 +1,14 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from '../api.ts';
+
+/**
+ * Puts a refused record's problems (422, one per field) beside the form's fields; true when it did, so the
+ * caller shows nothing more. Other errors are left to the usual message.
+ */
+export function showFieldErrors(form: FormInstance, err: unknown, fields: readonly string[]): boolean {
+  if (!(err instanceof ApiError) || err.status !== 422) return false;
+  const mine = err.body.details.filter((d) => fields.includes(d.field));
+  if (mine.length === 0) return false;
+  form.setFields(mine.map((d) => ({ name: d.field, errors: [d.message ?? d.reason] })));
+  return mine.length === err.body.details.length;
+}

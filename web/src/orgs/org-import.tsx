@@ -1,0 +1,38 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Card, Spin, Typography, Upload } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ImportFailureAlert } from '../people/import-failure.tsx';
+import { ImportOutcome } from '../people/import-outcome.tsx';
+import { TemplateDownloadButton } from '../people/template-download-button.tsx';
+import { useRegistryImport } from '../people/use-registry-import.ts';
+
+/** Imports organisations through the registry's import (matched on the credit code: a second run changes nothing). */
+export function OrgImport() {
+  const { t } = useTranslation();
+  const { run, busy, result, failure } = useRegistryImport();
+
+  return (
+    <Card title={t('orgs.importTitle')} className="registry-import">
+      <Typography.Paragraph type="secondary">{t('orgs.importHint')}</Typography.Paragraph>
+      <TemplateDownloadButton template="organisation" name={t('orgs.templateName')} />
+      <Spin spinning={busy}>
+        <Upload.Dragger
+          accept=".xlsx,.csv"
+          showUploadList={false}
+          multiple={false}
+          disabled={busy}
+          beforeUpload={(file) => {
+            void run(file, 'organisation');
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <p className="ant-upload-text">{t('registryImport.drop')}</p>
+          <p className="ant-upload-hint">{t('registryImport.dropHint', { name: t('orgs.templateName') })}</p>
+        </Upload.Dragger>
+      </Spin>
+      {result && <ImportOutcome result={result} />}
+      {failure && <ImportFailureAlert failure={failure} />}
+    </Card>
+  );
+}

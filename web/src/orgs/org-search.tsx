@@ -1,0 +1,88 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiBlob } from '../api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { saveBlob } from '../save-file.ts';
+import type { Items } from '../types.ts';
+import { useApi } from '../use-api.ts';
+import { useBusyAction } from '../use-busy-action.ts';
+import { OrgDrawer } from './org-drawer.tsx';
+import { OrgForm } from './org-form.tsx';
+import type { Organisation } from './org-types.ts';
+import { useCodes } from './use-codes.ts';
+
+const LIMIT = 200;
+
+interface Filter {
+  q: string;
+  orgType?: string;
+  hazard?: string;
+}
+
+const queryOf = (f: Filter) => new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]);
+
+/** Organisations of one's jurisdiction by name or credit code, type and hazard; export the list as it is filtered. */
+export function OrgSearch() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const codes = useCodes();
+  const [filter, setFilter] = useState<Filter>({ q: '' });
+  const [open, setOpen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const { data, loading, reload } = useApi<Items<Organisation>>(`/api/registry/organisations?${queryOf(filter)}&limit=${LIMIT}`);
+  const exporting = useBusyAction();
+  const items = data?.items ?? [];
+
+  const exportList = () => exporting.run(async () => saveBlob(await apiBlob(`/api/registry/organisations/export?${queryOf(filter)}`), 'organisations.xlsx'));
+
+  const columns: ColumnsType<Organisation> = [
+    { title: t('orgs.name'), dataIndex: 'name', render: (n: string) => <a>{n}</a> },
+    { title: t('orgs.creditCode'), dataIndex: 'creditCode', width: 190, render: (c: string) => <span className="mono">{c}</span> },
+    { title: t('orgs.orgType'), dataIndex: 'orgType', width: 120, render: (c: string) => codes.name('org_type', c) },
+    { title: t('orgs.safetyContactPhone'), dataIndex: 'safetyContactPhone', width: 130, render: (p: string | null) => <span className="mono">{p ?? '—'}</span> },
+    { title: t('orgs.hazards'), dataIndex: 'hazards', render: (hs: string[]) => hs.filter((h) => h !== '00').map((h) => <Tag key={h} color="orange">{codes.name('org_hazard', h)}</Tag>) },
+    { title: t('orgs.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
+    { title: t('orgs.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? v.slice(0, 10) : t('orgs.notVerified')) },
+  ];
+
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('orgs.hint')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear enterButton={t('orgs.search')} placeholder={t('orgs.searchPlaceholder')} maxLength={60} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() }))} data-testid="org-search" />
+        <Select allowClear placeholder={t('orgs.orgType')} options={codes.options('org_type')} onChange={(orgType?: string) => setFilter((f) => ({ ...f, orgType }))} style={{ width: 180 }} />
+        <Select allowClear placeholder={t('orgs.hazards')} options={codes.options('org_hazard')} onChange={(hazard?: string) => setFilter((f) => ({ ...f, hazard }))} style={{ width: 180 }} />
+        <Button icon={<DownloadOutlined />} loading={exporting.busy} disabled={items.length === 0} onClick={exportList} title={t('orgs.exportHint')}>{t('orgs.export')}</Button>
+        {can('registry.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('orgs.create')}</Button>}
+      </Space>
+      <Table<Organisation>
+        rowKey="creditCode"
+        size="middle"
+        loading={loading}
+        dataSource={items}
+        columns={columns}
+        locale={{ emptyText: t('orgs.noMatch') }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        onRow={(o) => ({ onClick: () => setOpen(o.creditCode), className: 'clickable-row' })}
+        data-testid="org-table"
+      />
+      {items.length >= LIMIT && <Typography.Text type="secondary">{t('orgs.limited', { n: LIMIT })}</Typography.Text>}
+      <OrgDrawer creditCode={open} onClose={() => setOpen(null)} onChanged={reload} />
+      <OrgForm
+        open={creating}
+        editing={null}
+        onClose={() => setCreating(false)}
+        onSaved={(o) => {
+          setCreating(false);
+          void message.success(t('common.created'));
+          reload();
+          setOpen(o.creditCode);
+        }}
+      />
+    </>
+  );
+}
