@@ -2,14 +2,17 @@
  * `npm run bench`: speed as ratios against an anchor measured in the same run (DESIGN: benchmarks, not timed tests).
  * 1. point → grid lookups per second, in process (flatbush + exact test) vs. a PostGIS GiST join.
  * 2. people import from CSV on PostgreSQL vs. a raw COPY of the same file; the same import on PGlite; search p95.
- * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import),
- * BENCH_POSTGIS_URL and BENCH_PG_URL (default the local PostgreSQL; set to "" to skip).
+ * 3. events reported per second through the API by 50 clients on PostgreSQL vs. an empty route of the same server.
+ * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events),
+ * BENCH_EVENTS_SECONDS (default 10, per route), BENCH_POSTGIS_URL and BENCH_PG_URL (default the local PostgreSQL;
+ * set to "" to skip).
  */
 import fs from 'node:fs';
 import { benchLocate, type LocateResult } from './locate.bench.ts';
 import { demoCityGrids } from './territory-fixtures.ts';
 import { DEMO_CITY } from '../server/demo/demo-city.ts';
 import { benchRegistryImport } from './registry-import.bench.ts';
+import { benchEvents } from './events.bench.ts';
 
 const points = Number(process.env.BENCH_POINTS ?? 1_000_000);
 const postgisUrl = process.env.BENCH_POSTGIS_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -21,20 +24,22 @@ const people = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
 const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const results: LocateResult[] = [];
-if (only !== 'import') {
+if (!only || only === 'locate') {
   for (const set of [demoCityGrids([DEMO_CITY.gridCounty], 'demo-yunmeng'), demoCityGrids('all', 'xiaogan-city')]) {
     results.push(await benchLocate(set, points, postgisUrl || null));
   }
 }
 
-if (results.length) console.log('\n1. point → grid lookups per second');
-console.log('| grids | dataset | points | hits | in process /s | PostGIS GiST join /s | ratio |');
-console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+if (results.length) {
+  console.log('\n1. point → grid lookups per second');
+  console.log('| grids | dataset | points | hits | in process /s | PostGIS GiST join /s | ratio |');
+  console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+}
 for (const r of results) {
   const ratio = r.postgisPerSecond ? `${(r.inProcessPerSecond / r.postgisPerSecond).toFixed(1)}×` : 'no PostGIS reachable: skipped';
   console.log(`| ${r.grids} | ${r.dataset} | ${fmt(r.points)} | ${fmt(r.hits)}${r.postgisHits !== null && r.postgisHits !== r.hits ? ` (PostGIS ${fmt(r.postgisHits)})` : ''} | ${fmt(r.inProcessPerSecond)} | ${fmt(r.postgisPerSecond)} | ${ratio} |`);
 }
-const imported = only === 'locate' ? null : await benchRegistryImport(people, pgUrl || null);
+const imported = !only || only === 'import' ? await benchRegistryImport(people, pgUrl || null) : null;
 if (imported) {
   const rate = (r: { seconds: number }) => fmt(imported.count / r.seconds);
   console.log(`\n2. import of ${fmt(imported.count)} people from CSV (validated, ID and phone sealed with SM4, matched on ID number)`);
@@ -48,5 +53,16 @@ if (imported) {
   console.log(`| PGlite | ${imported.onPglite.seconds.toFixed(1)} | ${rate(imported.onPglite)} | — | — |`);
   if (imported.search) console.log(`\n   search over them on PostgreSQL: name (part) p95 ${imported.search.nameP95Ms.toFixed(1)} ms, ID number p95 ${imported.search.idP95Ms.toFixed(1)} ms`);
 }
+const reported = (!only || only === 'events') && pgUrl ? await benchEvents(pgUrl, { clients: 50, seconds: Number(process.env.BENCH_EVENTS_SECONDS ?? 10) }) : null;
+if (reported) {
+  const { emptyRoute: e, events: r } = reported;
+  console.log(`\n3. API throughput on PostgreSQL, ${reported.clients} concurrent clients, ${reported.seconds} s per route`);
+  console.log('| route | requests/s | p50 ms | p99 ms | failed |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log(`| GET /api/health (empty) | ${fmt(e.perSecond)} | ${e.p50Ms.toFixed(1)} | ${e.p99Ms.toFixed(1)} | ${e.failures} |`);
+  console.log(`| POST /api/events (report) | ${fmt(r.perSecond)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.failures} |`);
+  console.log(`\n   events/s ÷ empty-route req/s = ${(r.perSecond / e.perSecond).toFixed(3)}`);
+  for (const x of [e, r]) if (x.firstFailure) console.log(`   first failure: ${x.firstFailure}`);
+}
 fs.mkdirSync('bench/out', { recursive: true });
-fs.writeFileSync('bench/out/results.json', JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported }, null, 2));
+fs.writeFileSync('bench/out/results.json', JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported, events: reported }, null, 2));

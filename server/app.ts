@@ -23,10 +23,10 @@ export async function buildApp({ config, database, clock, files }: { config: Con
   const access = createAccess({ app, db, clock, config });
   const territory = createTerritory({ app, db, clock, guard: access.guard });
   createOrg({ app, db, clock, guard: access.guard });
-  const events = createEvents({ app, db, clock, guard: access.guard, territory: territory.service });
   const fileStore = files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
+  const events = await createEvents({ app, db, clock, config, guard: access.guard, territory: territory.service, files: fileStore });
   await filesRoutes(app, { files: fileStore, guard: access.guard });
-  const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore });
+  const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
@@ -36,5 +36,5 @@ export async function buildApp({ config, database, clock, files }: { config: Con
     if (isPage) return reply.type('text/html').sendFile('index.html'); // client-side routes
     return sendError(reply, 'route.not_found', request.lang);
   });
-  return { app, services: { access: access.service, territory: territory.service, registryImport: registry.registryImport, registry: registry.service, events: events.service } };
+  return { app, services: { access: access.service, territory: territory.service, registryImport: registry.registryImport, registry: registry.service, events: events.service, sweep: events.sweep } };
 }

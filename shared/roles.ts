@@ -23,6 +23,16 @@ export const PERMISSIONS = {
   'users.manage': ['security_admin'],
   'events.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader', 'department_handler', 'leader'],
   'events.report': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader', 'department_handler'],
+  /** Issue and close 督办/催办 orders and read the supervision queue: leaders and the centres that supervise below them. */
+  'events.supervise': ['city_center', 'county_center', 'township_center', 'leader'],
+  /** Open the supervision page and answer orders addressed to one's own unit (the service checks the unit). */
+  'supervision.read': ['city_center', 'county_center', 'township_center', 'village_center', 'department_handler', 'leader'],
+  /** Edit the dispatch catalogue (派单目录): one per city, so only the centres that set its rules. */
+  'catalogue.manage': ['system_admin', 'city_center', 'county_center'],
+  /** Edit the five-colour warning rules and the working calendar's overrides: they bind the whole city. */
+  'events.configure': ['system_admin', 'city_center'],
+  /** Read the warning rules and the monthly tally of warnings per unit, within one's jurisdiction. */
+  'events.warnings': ['system_admin', 'city_center', 'county_center', 'township_center', 'leader'],
   'registry.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   'registry.write': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker'],
   /** Reveal one sensitive value of one record, with a reason; every reveal is audited. */

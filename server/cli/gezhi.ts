@@ -7,6 +7,7 @@ import { loadDemoRegistry } from '../demo/demo-registry.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-users.ts';
 import { openRuntime, consoleActor } from './runtime.ts';
 import { ensureWebBuilt } from './web-build.ts';
+import { startSweeper } from '../events/sweep.ts';
 import { createGridImportService } from '../territory/grid-import.service.ts';
 import { errorBody } from '../platform/http.ts';
 import { readRows } from '../registry/spreadsheet-import.ts';
@@ -45,6 +46,7 @@ program
     const where = rt.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${rt.config.dataDir}`;
     if (opts.demo && !(await isLoaded(rt.database.db))) await loadDemo(rt, 'villages');
     await rt.app.listen({ host: rt.config.host, port: rt.config.port });
+    const sweeper = startSweeper(rt.services.sweep, { onError: (err) => rt.app.log.error({ err }, 'deadline sweep failed') });
     const url = `http://${rt.config.host}:${rt.config.port}`;
     say(`\n格治 Gezhi is running on ${where}`);
     say(`  open      ${url}`);
@@ -54,6 +56,7 @@ program
       for (const u of DEMO_ACCOUNTS) say(`    ${u.username.padEnd(11)} ${u.roles.join(',').padEnd(19)} ${u.displayName}`);
     }
     const stop = async () => {
+      sweeper.stop();
       await rt.app.close();
       await rt.database.close();
       process.exit(0);
@@ -76,6 +79,17 @@ async function loadDemo(rt: Awaited<ReturnType<typeof openRuntime>>, people: 'vi
     say(`\r  base data of ${areaPrefix}: ${r.houses} houses, ${r.people} people`);
   }
 }
+
+program
+  .command('sweep')
+  .description('run the deadline sweep once: reminders before due, overdue notices, unit warnings (the server runs it every minute)')
+  .action(() =>
+    withRuntime(async (rt) => {
+      const result = await rt.services.sweep();
+      if (result.status === 'skipped') return say('skipped: another server is sweeping now');
+      say(`swept ${result.cases} open cases: ${result.notified} new notifications, ${result.warnings} new unit warnings`);
+    }),
+  );
 
 program.command('migrate').description('apply database migrations').action(() => withRuntime(async () => say('migrations applied')));
 
@@ -120,11 +134,11 @@ grids
 const registry = program.command('registry').description('base data: people and houses');
 registry
   .command('import <template> <file>')
-  .description('import people or houses from .xlsx or .csv; bad rows go to an Excel report')
+  .description('import people, houses or organisations from .xlsx or .csv; bad rows go to an Excel report')
   .option('--report <file>', 'where to write the report of refused rows', 'import-report.xlsx')
   .action((template: string, file: string, o: { report: string }) =>
     withRuntime(async (rt) => {
-      if (template !== 'person' && template !== 'house') throw new AppError('request.invalid', [{ field: 'template', reason: 'enum', value: template }]);
+      if (template !== 'person' && template !== 'house' && template !== 'organisation') throw new AppError('request.invalid', [{ field: 'template', reason: 'enum', value: template }]);
       const format = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
       const started = Date.now();
       const result = await rt.services.registryImport.importRows(consoleActor, template, readRows(file, { format, template: TEMPLATES[template] }), {

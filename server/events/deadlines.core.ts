@@ -40,7 +40,8 @@ function remainingMillis(now: Date, dueAt: Date, limit: StageLimit, calendar: Wo
   return 'clockHours' in limit ? dueAt.getTime() - now.getTime() : calendar.workingMillisBetween(now, dueAt);
 }
 
-function allottedMillis(limit: StageLimit, calendar: WorkingCalendar): number {
+/** The whole time a stage allows, in the unit its limit is counted in. */
+export function allottedMillis(limit: StageLimit, calendar: WorkingCalendar): number {
   if ('clockHours' in limit) return limit.clockHours * HOUR_MS;
   if ('hours' in limit) return limit.hours * HOUR_MS;
   return limit.workingDays * calendar.officeDayMillis;

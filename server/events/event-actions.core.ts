@@ -12,6 +12,11 @@ import type { Severity, Stage, StageLimits } from './deadlines.core.ts';
  * accepted again with `returnedFrom` set, and a suspended one keeps its state with `suspendedAt` set. */
 export const EVENT_STATUSES = ['reported', 'accepted', 'voided', 'dispatched', 'signed', 'handled', 'closed', 'visited', 'merged'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
+/** Statuses whose clock runs: a stage deadline, a light and a warning mean something only here. */
+export const OPEN_STATUSES: readonly EventStatus[] = ['reported', 'accepted', 'dispatched', 'signed', 'handled'];
+
+/** Where a report came from; the list filters and the export name it in words. */
+export const EVENT_SOURCES = ['grid_worker', 'hotline', 'department', 'video', 'leader', 'citizen'] as const;
 
 /** Return visit 回访: 满意 / 基本满意 / 不满意. */
 export const RATINGS = ['satisfied', 'basic', 'dissatisfied'] as const;

@@ -2,11 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { Http } from '../platform/http.ts';
 import { errorReplies, Nullable } from '../platform/schemas.ts';
 import type { Guard } from '../access/guard.ts';
-import { EVENT_ACTION_NAMES, EVENT_STATUSES, RATINGS } from './event-actions.core.ts';
+import { EVENT_ACTION_NAMES, EVENT_SOURCES, EVENT_STATUSES, RATINGS } from './event-actions.core.ts';
 import type { EventsService } from './events.service.ts';
+import { intakeSource, PHONE } from './intake.core.ts';
 
 const PhotoKey = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Key of a photo uploaded to /api/files/photos' });
-const SOURCES = ['grid_worker', 'hotline', 'department', 'video', 'leader'] as const;
+const SOURCES = EVENT_SOURCES;
 /** Dates leave as ISO strings; the service hands over Date objects. */
 const DateTime = (description = 'ISO 8601') => Type.Unsafe<Date>({ type: 'string', format: 'date-time', description });
 const literals = <T extends string>(xs: readonly T[], description: string) => Type.Union(xs.map((x) => Type.Literal(x)), { description });
@@ -15,7 +16,8 @@ const Action = Type.Object({
   seq: Type.Integer(), action: Type.String(), actorName: Type.String({ description: 'Who' }), at: DateTime(),
   fromStatus: Nullable(Type.String()), toStatus: Type.String(), note: Nullable(Type.String()), photos: Type.Array(Type.String()), data: Type.Unknown(),
 });
-const EventSummary = Type.Object({
+/** Also the row of the filtered list (event-list.routes.ts). */
+export const EventSummary = Type.Object({
   id: Type.String({ format: 'uuid' }),
   caseNo: Type.String({ description: 'Case number', example: '202611020001' }),
   version: Type.Integer({ description: 'Send it back with an action: a changed event refuses a stale one' }),
@@ -26,6 +28,9 @@ const EventSummary = Type.Object({
   stage: Nullable(Type.String()), stageDueAt: Nullable(DateTime()), dueAt: Nullable(DateTime()),
   suspendedAt: Nullable(DateTime()), rating: Nullable(Type.String()),
   reportedAt: DateTime(), closedAt: Nullable(DateTime()),
+  reporterName: Nullable(Type.String()), reporterPhone: Nullable(Type.String({ description: 'Masked: 138****1234' })), externalNo: Nullable(Type.String()),
+  reports: Type.Integer({ description: 'Reports of this matter: 1, plus every "me too" and merged duplicate' }),
+  repeat: Type.Boolean({ description: 'Three or more reports: a repeat case' }),
   light: Nullable(Type.String({ description: 'green | yellow | red: the current stage against its due time' })),
   warning: Nullable(Type.String({ description: 'Five-colour graded warning: blue | yellow | light_red | purple | red' })),
   abilities: Type.Array(Type.String(), { description: 'Actions the caller may take now' }),
@@ -34,11 +39,6 @@ const EventDetail = Type.Intersect([EventSummary, Type.Object({ history: Type.Ar
 
 export function eventsRoutes(app: Http, { events, guard }: { events: EventsService; guard: Guard }) {
   const tags = ['events'];
-
-  app.get('/api/events/catalogue', {
-    schema: { tags, summary: '派单目录 The event catalogue', response: { 200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), parentCode: Nullable(Type.String()), kind: Type.String(), name: Type.String(), rule: Type.Unknown() })) }), ...errorReplies } },
-    onRequest: guard('events.read'),
-  }, async () => ({ items: await events.catalogue() }));
 
   app.post('/api/events', {
     schema: {
@@ -49,22 +49,21 @@ export function eventsRoutes(app: Http, { events, guard }: { events: EventsServi
         lat: Type.Number({ minimum: -90, maximum: 90, description: 'Latitude' }),
         description: Type.String({ minLength: 1, maxLength: 500, description: 'One line of text' }),
         photos: Type.Array(PhotoKey, { maxItems: 9, default: [] }),
-        source: Type.Optional(literals(SOURCES, 'Where the report came from; grid workers report as grid_worker')),
+        source: Type.Optional(literals(SOURCES, 'Where the report came from; only centres name one (hotline, department, video, leader), others report as what they are')),
         idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 64, description: 'A retried report with the same key returns the first result' })),
+        reporterName: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Centres: the caller (hotline) or reporting person' })),
+        reporterPhone: Type.Optional(Type.String({ pattern: PHONE, description: 'Centres: the caller’s mobile or landline; stored sealed, shown masked' })),
+        externalNo: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Centres: the work-order number in the source system (12345 hotline, video platform)' })),
+        sameAs: Type.Optional(Type.String({ format: 'uuid', description: '"Me too": add this report to that open case (from /api/events/nearby) instead of opening one' })),
       }, { additionalProperties: false }),
       response: { 201: EventDetail, ...errorReplies },
     },
     onRequest: guard('events.report'),
   }, async (request, reply) => {
     const b = request.body;
-    const source = b.source ?? (request.actor.roles.some((r) => r === 'grid_worker' || r === 'grid_leader') ? 'grid_worker' : 'department');
+    const source = intakeSource(request.actor, b);
     return reply.status(201).send(await events.report(request.actor, { ...b, photos: b.photos ?? [], source }));
   });
-
-  app.get('/api/events', {
-    schema: { tags, summary: '事件列表 Events in my jurisdiction, newest first', querystring: Type.Object({ status: Type.Optional(Type.String({ description: 'Comma-separated statuses' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(EventSummary) }), ...errorReplies } },
-    onRequest: guard('events.read'),
-  }, async (request) => ({ items: await events.list(request.actor, { statuses: request.query.status?.split(',').filter(Boolean), limit: request.query.limit ?? 100 }) }));
 
   app.get('/api/events/:id', {
     schema: { tags, summary: '事件详情 An event with its history and what I may do', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: EventDetail, ...errorReplies } },

@@ -2,16 +2,22 @@ import type { Db, Tx } from '../platform/db.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { WorkingCalendar } from '../platform/calendar.core.ts';
 import { AppError } from '../platform/errors.ts';
-import { levelOfCode, subtreePrefix } from '../../shared/codes.ts';
+import { countyOf, levelOfCode, subtreePrefix } from '../../shared/codes.ts';
 import type { Actor } from '../access/index.ts';
 import type { TerritoryService } from '../territory/index.ts';
 import { departmentExists } from '../org/org.store.ts';
 import { areaNames } from '../territory/territory.store.ts';
 import { allowedActions, applyAction, reportEvent, type ActionRecord } from './event-machine.core.ts';
-import { EventRuleError, type ActionInput, type Actor as MachineActor, type EventActionName, type EventState } from './event-actions.core.ts';
+import { EventRuleError, OPEN_STATUSES, type ActionInput, type Actor as MachineActor, type EventActionName, type EventState } from './event-actions.core.ts';
 import type { CatalogueRule } from './catalogue.seed.ts';
+import { itemForReport } from './catalogue.service.ts';
 import * as store from './events.store.ts';
-import { overdueWorkingDays, trafficLight, warningColour } from './deadlines.core.ts';
+import type { EventFilter } from './event-filter.ts';
+import { exportEvents, filteredPage, type Page } from './event-list.ts';
+import type { FieldCrypto } from '../registry/field-crypto.ts';
+import { authorOf, CITIZEN_REPORTER, intakeFacts } from './intake.core.ts';
+import { meToo, mergeReports } from './repeats.ts';
+import { DEFAULT_WARNING_RULES, overdueWorkingDays, trafficLight, warningColour, type WarningRule } from './deadlines.core.ts';
 
 export interface ReportInput {
   itemCode: string;
@@ -21,6 +27,13 @@ export interface ReportInput {
   photos: string[];
   source: string;
   idempotencyKey?: string;
+  /** Hotline caller or citizen; the phone arrives plain and is stored sealed. */
+  reporterName?: string;
+  reporterPhone?: string;
+  /** Work-order number in the system the report came from (12345 hotline, video platform). */
+  externalNo?: string;
+  /** "Me too": the open case this report joins instead of opening a new one. */
+  sameAs?: string;
 }
 
 /** The area node that owns a new case: the grid's ancestor at the item's level ("小事不出村、大事不出镇"). */
@@ -28,7 +41,8 @@ function ownerOf(gridCode: string, level: CatalogueRule['level']): string {
   return { village: gridCode.slice(0, 12), township: gridCode.slice(0, 9), county: gridCode.slice(0, 6), city: `${gridCode.slice(0, 4)}00` }[level];
 }
 
-const stateOf = (row: store.EventRow): EventState => ({
+/** The case as the state machine sees it, from its current row. */
+export const stateOf = (row: store.EventRow): EventState => ({
   status: row.status as EventState['status'], ownerCode: row.ownerCode, leadUnit: row.leadUnit, coUnits: row.coUnits,
   stage: row.stage as EventState['stage'], stageDueAt: row.stageDueAt, dueAt: row.dueAt, suspendedAt: row.suspendedAt,
   returnedFrom: row.returnedFrom,
@@ -50,18 +64,18 @@ export function machineActor(actor: Actor, row: Pick<store.EventRow, 'gridCode' 
   };
 }
 
-const OPEN: readonly string[] = ['reported', 'accepted', 'dispatched', 'signed', 'handled'];
+const OPEN: readonly string[] = OPEN_STATUSES;
 
 /**
  * The light of the current stage (green in time, yellow near due, red overdue) and the five-colour warning,
  * read at `now`; null for a closed case or a stage without a limit. Derived on every read, never stored.
  */
-export function signals(state: EventState, now: Date, calendar: WorkingCalendar) {
+export function signals(state: EventState, now: Date, calendar: WorkingCalendar, reports = 1, rules: readonly WarningRule[] = DEFAULT_WARNING_RULES) {
   const limit = state.stage ? state.rule.limits[state.stage] : undefined;
   if (!OPEN.includes(state.status) || !state.stageDueAt || !limit) return { light: null, warning: null };
   const light = trafficLight({ now, dueAt: state.stageDueAt, limit, suspendedAt: state.suspendedAt }, calendar);
   const overdue = overdueWorkingDays(state.suspendedAt ?? now, state.stageDueAt, calendar);
-  const warning = warningColour({ severity: state.rule.severity, overdueWorkingDays: overdue, escalations: state.escalations, repeats: 0 });
+  const warning = warningColour({ severity: state.rule.severity, overdueWorkingDays: overdue, escalations: state.escalations, repeats: reports }, rules);
   return { light, warning };
 }
 
@@ -78,21 +92,21 @@ export interface EventChange {
 }
 export type EventChangeListener = (change: EventChange) => Promise<void>;
 
-export function createEventsService({ db, clock, calendar, territory }: { db: Db; clock: Clock; calendar: WorkingCalendar; territory: TerritoryService }) {
+export function createEventsService({ db, clock, calendar, territory, fieldCrypto, warningRules = () => DEFAULT_WARNING_RULES }: { db: Db; clock: Clock; calendar: WorkingCalendar; territory: TerritoryService; fieldCrypto: FieldCrypto; warningRules?: () => readonly WarningRule[] }) {
   const listeners: EventChangeListener[] = [];
   /** Listeners run after the commit: one that throws fails the reply but cannot undo the change. */
   const changed = async (change: EventChange) => {
     for (const listener of listeners) await listener(change);
   };
 
-  const actionRow = (row: store.EventRow, seq: number, record: ActionRecord, actor: Actor) => ({
-    countyCode: row.countyCode, eventId: row.id, seq, action: record.action, actorId: actor.id, actorName: actor.displayName,
+  const actionRow = (row: store.EventRow, seq: number, record: ActionRecord, actor: Actor | null) => ({
+    countyCode: row.countyCode, eventId: row.id, seq, action: record.action, ...authorOf(actor),
     at: record.at, fromStatus: record.fromStatus, toStatus: record.toStatus, note: record.note, photos: record.attachments, data: record.data,
   });
 
   const summary = (actor: Actor, row: store.EventRow) => {
     const state = stateOf(row);
-    return { ...row, ...signals(state, clock(), calendar), abilities: allowedActions(state, machineActor(actor, row)) };
+    return { ...row, ...intakeFacts(row, fieldCrypto), ...signals(state, clock(), calendar, row.reports, warningRules()), abilities: allowedActions(state, machineActor(actor, row)) };
   };
 
   async function view(actor: Actor, row: store.EventRow) {
@@ -107,48 +121,85 @@ export function createEventsService({ db, clock, calendar, territory }: { db: Db
     if (!known) throw new AppError('event.target_invalid', [{ field: 'targetUnit', reason: 'unknown', value: target }]);
   }
 
+  /**
+   * Opens a case at a grid already found and checked: `actor` null is a citizen on the public page, who has no
+   * account; the caller gives them a tracking code.
+   */
+  async function fileCase(actor: Actor | null, gridCode: string, input: ReportInput & { trackingCode?: string }) {
+    const countyCode = countyOf(gridCode);
+    const item = await itemForReport(db, input.itemCode);
+    const rule = item.rule;
+    const now = clock();
+    const { next, record } = (() => {
+      try {
+        return reportEvent({ ownerCode: ownerOf(gridCode, rule.level), rule }, { now, calendar });
+      } catch (e) {
+        return ruleError(e);
+      }
+    })();
+    const day = now.toISOString().slice(0, 10).replaceAll('-', '');
+    const row = await db.transaction(async (tx) => {
+      const serial = await store.nextCaseSerial(tx, countyCode, day);
+      const inserted = await store.insertEvent(tx, {
+        countyCode, caseNo: `${day}${String(serial).padStart(4, '0')}`, source: input.source, itemCode: item.code, severity: rule.severity,
+        description: input.description, lng: input.lng, lat: input.lat, gridCode, photos: input.photos,
+        reporterId: actor?.id ?? null, idempotencyKey: input.idempotencyKey ?? null, reportedAt: now, updatedAt: now,
+        reporterName: input.reporterName ?? null, reporterPhone: input.reporterPhone ? fieldCrypto.encrypt(input.reporterPhone) : null,
+        externalNo: input.externalNo ?? null, trackingCode: input.trackingCode ?? null,
+        ...next, extension: null,
+      });
+      await store.insertAction(tx, actionRow(inserted, 1, { ...record, attachments: input.photos, note: input.description }, actor));
+      return inserted;
+    });
+    await changed({ row, action: 'report', actor });
+    return row;
+  }
+
+  /** One step on a case already loaded for `actor`; null is the citizen who reported it, holding its tracking code. */
+  async function step(actor: Actor | null, row: store.EventRow, action: EventActionName, expectedVersion: number, input: ActionInput) {
+    if (row.version !== expectedVersion) throw new AppError('event.changed', [{ field: 'version', reason: 'stale', value: row.version }]);
+    const state = stateOf(row);
+    const now = clock();
+    let transition;
+    try {
+      transition = applyAction(state, action, input, { now, actor: actor ? machineActor(actor, row) : CITIZEN_REPORTER, calendar });
+    } catch (e) {
+      ruleError(e);
+    }
+    const saved = await db.transaction(async (tx) => {
+      await checkTarget(tx, state, action === 'dispatch' ? input : {});
+      const next = { ...row, ...transition.next, updatedAt: now };
+      if (!(await store.updateEvent(tx, next, expectedVersion))) throw new AppError('event.changed', [{ field: 'version', reason: 'stale' }]);
+      const history = await store.actionsOf(tx, row.countyCode, row.id);
+      await store.insertAction(tx, actionRow(row, history.length + 1, transition.record, actor));
+      // Only an owning centre may merge (the action table), so a merge always has a signed-in actor.
+      for (const effect of transition.effects) {
+        if (effect.type === 'duplicate_merged') await mergeReports(tx, { actor: actor!, duplicate: row, masterId: effect.masterId, now });
+      }
+      return { ...next, version: expectedVersion + 1 };
+    });
+    await changed({ row: saved, action, actor });
+    return saved;
+  }
+
   return {
     onChange(listener: EventChangeListener) {
       listeners.push(listener);
     },
 
-    catalogue: () => store.catalogue(db),
-
     /** A new case from the field, the hotline or a department. The point must be in a grid the caller may see. */
     async report(actor: Actor, input: ReportInput) {
       const hit = await territory.locateFor(actor, input.lng, input.lat);
       if (!hit.found) throw new AppError('event.outside_grids', [{ field: 'lng', reason: hit.reason }]);
-      const countyCode = hit.county.code;
       if (input.idempotencyKey) {
-        const earlier = await store.findByIdempotencyKey(db, countyCode, actor.id, input.idempotencyKey);
+        const earlier = await store.findByIdempotencyKey(db, hit.county.code, actor.id, input.idempotencyKey);
         if (earlier) return view(actor, earlier);
       }
-      const item = await store.catalogueItemByCode(db, input.itemCode);
-      if (!item) throw new AppError('event.item_unknown', [{ field: 'itemCode', reason: 'unknown', value: input.itemCode }]);
-      const rule = item.rule as CatalogueRule;
-      const now = clock();
-      const { next, record } = (() => {
-        try {
-          return reportEvent({ ownerCode: ownerOf(hit.grid.code, rule.level), rule }, { now, calendar });
-        } catch (e) {
-          return ruleError(e);
-        }
-      })();
-      const day = now.toISOString().slice(0, 10).replaceAll('-', '');
-      const row = await db.transaction(async (tx) => {
-        const serial = await store.nextCaseSerial(tx, countyCode, day);
-        const inserted = await store.insertEvent(tx, {
-          countyCode, caseNo: `${day}${String(serial).padStart(4, '0')}`, source: input.source, itemCode: item.code, severity: rule.severity,
-          description: input.description, lng: input.lng, lat: input.lat, gridCode: hit.grid.code, photos: input.photos,
-          reporterId: actor.id, idempotencyKey: input.idempotencyKey ?? null, reportedAt: now, updatedAt: now,
-          ...next, extension: null,
-        });
-        await store.insertAction(tx, actionRow(inserted, 1, { ...record, attachments: input.photos, note: input.description }, actor));
-        return inserted;
-      });
-      await changed({ row, action: 'report', actor });
-      return view(actor, row);
+      if (input.sameAs) return view(actor, await meToo(db, { actor, now: clock(), input: { ...input, sameAs: input.sameAs } }));
+      return view(actor, await fileCase(actor, hit.grid.code, input));
     },
+
+    fileCase,
 
     async get(actor: Actor, id: string) {
       const row = await store.getEvent(db, actor.scope, id);
@@ -156,33 +207,18 @@ export function createEventsService({ db, clock, calendar, territory }: { db: Db
       return view(actor, row);
     },
 
-    async list(actor: Actor, filter: { statuses?: string[]; limit: number }) {
-      return (await store.listEvents(db, actor.scope, filter)).map((row) => summary(actor, row));
-    },
+    /** A page of the filtered list and how many match; event-list.ts says how light and warning filters page. */
+    list: (actor: Actor, filter: EventFilter, page: Page) => filteredPage(db, { filter, scope: actor.scope, now: clock(), page }, (row) => summary(actor, row)),
+
+    exportList: (actor: Actor, filter: EventFilter) => exportEvents(db, { actor, filter, now: clock() }, (row) => summary(actor, row)),
+
+    step,
 
     /** One step of the loop: checked by the state machine, written with its action row in one transaction. */
     async act(actor: Actor, id: string, action: EventActionName, expectedVersion: number, input: ActionInput) {
       const row = await store.getEvent(db, actor.scope, id);
       if (!row) throw new AppError('event.not_found');
-      if (row.version !== expectedVersion) throw new AppError('event.changed', [{ field: 'version', reason: 'stale', value: row.version }]);
-      const state = stateOf(row);
-      const now = clock();
-      let transition;
-      try {
-        transition = applyAction(state, action, input, { now, actor: machineActor(actor, row), calendar });
-      } catch (e) {
-        ruleError(e);
-      }
-      const saved = await db.transaction(async (tx) => {
-        await checkTarget(tx, state, action === 'dispatch' ? input : {});
-        const next = { ...row, ...transition.next, updatedAt: now };
-        if (!(await store.updateEvent(tx, next, expectedVersion))) throw new AppError('event.changed', [{ field: 'version', reason: 'stale' }]);
-        const history = await store.actionsOf(tx, row.countyCode, row.id);
-        await store.insertAction(tx, actionRow(row, history.length + 1, transition.record, actor));
-        return { ...next, version: expectedVersion + 1 };
-      });
-      await changed({ row: saved, action, actor });
-      return view(actor, saved);
+      return view(actor, await step(actor, row, action, expectedVersion, input));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 import { catalogueItem, event, eventAction } from './events.tables.ts';
@@ -14,14 +14,6 @@ export async function seedCatalogue(tx: Tx, nodes: readonly CatalogueNode[]): Pr
   for (let i = 0; i < nodes.length; i += 200) {
     await tx.insert(catalogueItem).values(nodes.slice(i, i + 200).map((c) => ({ code: c.code, parentCode: c.parentCode, kind: c.kind, name: c.name, rule: c.rule })));
   }
-}
-
-export async function catalogue(tx: Tx) {
-  return tx.select().from(catalogueItem).orderBy(asc(catalogueItem.code));
-}
-
-export async function catalogueItemByCode(tx: Tx, code: string) {
-  return (await tx.select().from(catalogueItem).where(and(eq(catalogueItem.code, code), eq(catalogueItem.kind, 'item'))))[0];
 }
 
 export async function findByIdempotencyKey(tx: Tx, countyCode: string, reporterId: string, key: string) {
@@ -55,20 +47,27 @@ export async function actionsOf(tx: Tx, countyCode: string, eventId: string) {
   return tx.select().from(eventAction).where(and(eq(eventAction.countyCode, countyCode), eq(eventAction.eventId, eventId))).orderBy(asc(eventAction.seq));
 }
 
-export async function listEvents(tx: Tx, scope: Scope, filter: { statuses?: string[]; limit: number }) {
-  return tx
-    .select()
-    .from(event)
-    .where(and(inScope(event.gridCode, scope), filter.statuses?.length ? inArray(event.status, filter.statuses) : undefined))
-    .orderBy(desc(event.reportedAt))
-    .limit(filter.limit);
+/** Events matching `where` (built by event-filter.ts, scope included), newest first; the id keeps pages stable. */
+export async function listEvents(tx: Tx, where: SQL, page: { offset: number; limit: number }): Promise<EventRow[]> {
+  return tx.select().from(event).where(where).orderBy(desc(event.reportedAt), desc(event.id)).offset(page.offset).limit(page.limit);
 }
 
-/** Next case number of a county for a day: 云梦 20261102-0001 style, counted in the same transaction. */
+export async function countEvents(tx: Tx, where: SQL): Promise<number> {
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(event).where(where);
+  return n;
+}
+
+/**
+ * Next case number of a county for a day: 云梦 20261102-0001 style, counted in the same transaction. Two reports
+ * at once would count the same number and one would fail on the unique key (the events bench showed it), so a
+ * transaction-scoped advisory lock on the county and day makes them take turns until the first commits.
+ */
 export async function nextCaseSerial(tx: Tx, countyCode: string, dayPrefix: string): Promise<number> {
-  const [{ n }] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`event.case_no:${countyCode}:${dayPrefix}`}))`);
+  // The highest serial of the day, over the day's range of the (county_code, case_no) unique index.
+  const [{ last }] = await tx
+    .select({ last: sql<number | null>`max(substring(${event.caseNo} from ${dayPrefix.length + 1})::int)` })
     .from(event)
-    .where(and(eq(event.countyCode, countyCode), sql`${event.caseNo} like ${`${dayPrefix}%`}`));
-  return n + 1;
+    .where(and(eq(event.countyCode, countyCode), sql`${event.caseNo} >= ${dayPrefix}`, sql`${event.caseNo} < ${`${dayPrefix}~`}`));
+  return (last ?? 0) + 1;
 }

@@ -1,14 +1,58 @@
 import type { Clock } from '../platform/clock.ts';
+import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import type { Http } from '../platform/http.ts';
-import { createCalendar } from '../platform/calendar.core.ts';
 import type { Guard } from '../access/guard.ts';
 import type { TerritoryService } from '../territory/index.ts';
 import { createEventsService } from './events.service.ts';
 import { eventsRoutes } from './events.routes.ts';
+import { createCalendarDays, liveCalendar } from './calendar.service.ts';
+import { calendarRoutes } from './calendar.routes.ts';
+import { createWarnings } from './warnings.service.ts';
+import { warningsRoutes } from './warnings.routes.ts';
+import { createNotifier, robotChannel } from './inbox.channels.ts';
+import { createInboxService } from './inbox.service.ts';
+import { inboxRoutes } from './inbox.routes.ts';
+import { sweep } from './sweep.ts';
+import { eventListRoutes } from './event-list.routes.ts';
+import { createCatalogueService } from './catalogue.service.ts';
+import { catalogueRoutes } from './catalogue.routes.ts';
+import { createSupervisionService } from './supervision.service.ts';
+import { supervisionRoutes } from './supervision.routes.ts';
+import { resolveFieldKeys } from '../platform/field-keys.ts';
+import { createFieldCrypto } from '../registry/field-crypto.ts';
+import type { FileStore } from '../files/file-store.ts';
+import { createIntakeService } from './intake.service.ts';
+import { intakeRoutes } from './intake.routes.ts';
+import { publicRoutes } from './public.routes.ts';
 
-export function createEvents({ app, db, clock, guard, territory }: { app: Http; db: Db; clock: Clock; guard: Guard; territory: TerritoryService }) {
-  const service = createEventsService({ db, clock, calendar: createCalendar(), territory });
+export async function createEvents({ app, db, clock, config, guard, territory, files }: { app: Http; db: Db; clock: Clock; config: Config; guard: Guard; territory: TerritoryService; files: FileStore }) {
+  const calendarDays = createCalendarDays({ db, clock });
+  const warnings = createWarnings({ db, clock });
+  await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
+  // Everything that counts working time reads the administrator's overrides through this one calendar.
+  const calendar = liveCalendar(calendarDays.holder);
+  const service = createEventsService({ db, clock, calendar, warningRules: warnings.rules, territory, fieldCrypto: createFieldCrypto(resolveFieldKeys(config)) });
   eventsRoutes(app, { events: service, guard });
-  return { service };
+  eventListRoutes(app, { events: service, guard });
+  const intake = createIntakeService({ db, clock, config, territory, events: service });
+  intakeRoutes(app, { intake, guard });
+  publicRoutes(app, { intake, files, config });
+  catalogueRoutes(app, { catalogue: createCatalogueService({ db, clock }), guard });
+  supervisionRoutes(app, { supervision: createSupervisionService({ db, clock, calendar, unvisitedWorkingDays: config.unvisitedWorkingDays }), guard });
+  calendarRoutes(app, { days: calendarDays, guard });
+  warningsRoutes(app, { warnings, guard });
+  const notifier = createNotifier({
+    db, channels: config.robot ? [robotChannel(config.robot)] : [],
+    onError: (channel, err) => app.log.warn({ err, channel }, 'notification channel failed'),
+  });
+  const inbox = createInboxService({ db, clock, notifier });
+  service.onChange(inbox.onEventChange);
+  inboxRoutes(app, { inbox, guard });
+  /** One deadline sweep; it first reloads the rules and overrides, so edits made on another server apply here too. */
+  const runSweep = async () => {
+    await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
+    return sweep({ db, clock, calendar, rules: warnings.rules, notifier, reminderWorkingDays: config.reminderWorkingDays });
+  };
+  return { service, sweep: runSweep };
 }

@@ -16,6 +16,16 @@ export interface Config {
   logLevel: string;
   /** Hex keys sealing sensitive fields (SM4) and keying their search hashes; see platform/field-keys.ts. */
   fieldKeys: { enc: string; hash: string } | null;
+  /** Working days after closing within which a case should have its return visit; later, it enters the supervision queue. */
+  unvisitedWorkingDays: number;
+  /** Working days before a stage is due when the sweep reminds the responsible unit, e.g. 3 and 1. */
+  reminderWorkingDays: number[];
+  /** A WeCom or DingTalk group robot that also receives notifications; off unless a webhook URL is set. */
+  robot: { kind: 'wecom' | 'dingtalk'; url: string; secret: string | null } | null;
+  /** Repeats: an open case of the same item within this distance and this many days is offered as "me too". */
+  repeats: { radiusMeters: number; windowDays: number };
+  /** Citizens' public routes: requests allowed per client (IP) in each window, so a flood is refused. */
+  publicRateLimit: { max: number; windowSeconds: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -33,8 +43,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.GEZHI_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'warn',
     fieldKeys: env.GEZHI_FIELD_ENC_KEY && env.GEZHI_FIELD_HASH_KEY ? { enc: env.GEZHI_FIELD_ENC_KEY, hash: env.GEZHI_FIELD_HASH_KEY } : null,
+    unvisitedWorkingDays: wholeDays('GEZHI_UNVISITED_WORKING_DAYS', env.GEZHI_UNVISITED_WORKING_DAYS ?? '2'),
+    reminderWorkingDays: reminderDays(env.GEZHI_REMINDER_DAYS ?? '3,1'),
+    robot: env.GEZHI_ROBOT_WEBHOOK
+      ? { kind: env.GEZHI_ROBOT_KIND === 'dingtalk' ? 'dingtalk' : 'wecom', url: env.GEZHI_ROBOT_WEBHOOK, secret: env.GEZHI_ROBOT_SECRET || null }
+      : null,
+    repeats: { radiusMeters: Number(env.GEZHI_REPEAT_RADIUS_M ?? 50), windowDays: Number(env.GEZHI_REPEAT_WINDOW_DAYS ?? 7) },
+    publicRateLimit: { max: Number(env.GEZHI_PUBLIC_RATE_MAX ?? 30), windowSeconds: Number(env.GEZHI_PUBLIC_RATE_WINDOW_S ?? 60) },
     ...overrides,
   };
+}
+
+/** "3,1" → [3, 1]; a setting that is not a list of whole numbers stops the server rather than remind nobody. */
+function reminderDays(text: string): number[] {
+  const days = text.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
+  if (days.some((d) => !Number.isInteger(d) || d < 1)) throw new Error(`GEZHI_REMINDER_DAYS: '${text}' is not a comma-separated list of whole working days ≥ 1`);
+  return [...new Set(days)].sort((a, b) => b - a);
+}
+
+/** A count of working days ≥ 1; anything else stops the server rather than silently supervise too early or never. */
+function wholeDays(name: string, text: string): number {
+  const days = Number(text);
+  if (!Number.isInteger(days) || days < 1) throw new Error(`${name}: '${text}' is not a whole number of working days ≥ 1`);
+  return days;
 }
 
 /** Test databases: PGlite in memory by default, PostgreSQL when TEST_DATABASE_URL is set (CI sets it). */

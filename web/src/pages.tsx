@@ -1,4 +1,4 @@
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, CameraOutlined, ClusterOutlined, IdcardOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BellOutlined, BankOutlined, BookOutlined, BulbOutlined, CameraOutlined, ClusterOutlined, FlagOutlined, IdcardOutlined, ShopOutlined, SwapOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Permission } from '../../shared/roles.ts';
 
@@ -10,11 +10,17 @@ const TerritoryPage = page(() => import('./territory/territory-page.tsx'), 'Terr
 const GridIoPage = page(() => import('./grid-io/grid-io-page.tsx'), 'GridIoPage');
 const NetworksPage = page(() => import('./networks/networks-page.tsx'), 'NetworksPage');
 const EventsPage = page(() => import('./events/events-page.tsx'), 'EventsPage');
+const SupervisionPage = page(() => import('./supervision/supervision-page.tsx'), 'SupervisionPage');
 const ReportPage = page(() => import('./report/report-page.tsx'), 'ReportPage');
 const PeoplePage = page(() => import('./people/people-page.tsx'), 'PeoplePage');
+const OrgsPage = page(() => import('./orgs/orgs-page.tsx'), 'OrgsPage');
+const FacilitiesPage = page(() => import('./facilities/facilities-page.tsx'), 'FacilitiesPage');
 const DepartmentsPage = page(() => import('./departments/departments-page.tsx'), 'DepartmentsPage');
+const CataloguePage = page(() => import('./catalogue/catalogue-page.tsx'), 'CataloguePage');
 const UsersPage = page(() => import('./users/users-page.tsx'), 'UsersPage');
 const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
+const InboxPage = page(() => import('./inbox/inbox-page.tsx'), 'InboxPage');
+const WarningsPage = page(() => import('./warnings/warnings-page.tsx'), 'WarningsPage');
 
 interface PageDef {
   path: string;
@@ -24,6 +30,8 @@ interface PageDef {
   Component: ComponentType;
   /** A phone screen: shown full-width without the console menu (the path starts with /m/). */
   mobile?: boolean;
+  /** false: reached from the header (the inbox bell), not listed in the menu. */
+  menu?: false;
 }
 
 /** The console's screens; the menu shows those the signed-in user's permissions allow. */
@@ -31,10 +39,16 @@ export const PAGES: PageDef[] = [
   { path: '/territory', permission: 'territory.read', labelKey: 'nav.territory', icon: <ApartmentOutlined />, Component: TerritoryPage },
   { path: '/grid-io', permission: 'territory.manage', labelKey: 'nav.gridIo', icon: <SwapOutlined />, Component: GridIoPage },
   { path: '/events', permission: 'events.read', labelKey: 'nav.events', icon: <AlertOutlined />, Component: EventsPage },
+  { path: '/supervision', permission: 'supervision.read', labelKey: 'supervision.title', icon: <FlagOutlined />, Component: SupervisionPage },
   { path: '/m/report', permission: 'events.report', labelKey: 'nav.report', icon: <CameraOutlined />, Component: ReportPage, mobile: true },
   { path: '/networks', permission: 'territory.read', labelKey: 'nav.networks', icon: <ClusterOutlined />, Component: NetworksPage },
   { path: '/people', permission: 'registry.read', labelKey: 'nav.people', icon: <IdcardOutlined />, Component: PeoplePage },
+  { path: '/orgs', permission: 'registry.read', labelKey: 'orgs.title', icon: <ShopOutlined />, Component: OrgsPage },
+  { path: '/facilities', permission: 'registry.read', labelKey: 'facilities.title', icon: <BulbOutlined />, Component: FacilitiesPage },
   { path: '/departments', permission: 'org.read', labelKey: 'nav.departments', icon: <BankOutlined />, Component: DepartmentsPage },
+  { path: '/catalogue', permission: 'catalogue.manage', labelKey: 'catalogue.title', icon: <BookOutlined />, Component: CataloguePage },
   { path: '/users', permission: 'users.manage', labelKey: 'nav.users', icon: <TeamOutlined />, Component: UsersPage },
   { path: '/audit', permission: 'audit.read', labelKey: 'nav.audit', icon: <AuditOutlined />, Component: AuditPage },
+  { path: '/warnings', permission: 'events.warnings', labelKey: 'warnings.title', icon: <WarningOutlined />, Component: WarningsPage },
+  { path: '/inbox', permission: 'events.read', labelKey: 'inbox.title', icon: <BellOutlined />, Component: InboxPage, menu: false },
 ];

@@ -181,9 +181,7 @@ export interface PersonDetail extends Person {
   history: RecordChange[];
 }
 
-export type RevealableField = 'idNumber' | 'phone';
-
-export type RegistryTemplate = 'person' | 'house';
+export type RegistryTemplate = 'person' | 'house' | 'organisation';
 
 export interface RegistryImportResult {
   read: number;
@@ -227,6 +225,14 @@ export interface EventSummary {
   rating: string | null;
   reportedAt: string;
   closedAt: string | null;
+  /** Hotline caller or citizen; the phone comes masked. */
+  reporterName: string | null;
+  reporterPhone: string | null;
+  /** Work-order number in the source system (12345 hotline, video platform). */
+  externalNo: string | null;
+  /** Reports of this matter: 1 plus every "me too" and merged duplicate; 3 or more is a repeat case. */
+  reports: number;
+  repeat: boolean;
   abilities: string[];
 }
 

@@ -1,11 +1,23 @@
 import { Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import { useLocation } from 'react-router';
 import { AppLayout } from '../layout/app-layout.tsx';
 import { LoginPage } from './login-page.tsx';
 import { useAuth } from './auth-context.tsx';
 
-/** The console for a signed-in user, the login page otherwise. */
+const PublicPages = lazy(async () => ({ default: (await import('../public/public-pages.tsx')).PublicPages }));
+
+/** The citizens' pages for anyone; the console for a signed-in user, the login page otherwise. */
 export function AuthGate() {
   const { me, loading } = useAuth();
+  const { pathname } = useLocation();
+  if (pathname === '/public' || pathname.startsWith('/public/')) {
+    return (
+      <Suspense fallback={<Spin className="page-spin" size="large" />}>
+        <PublicPages />
+      </Suspense>
+    );
+  }
   if (loading) return <Spin className="page-spin" size="large" />;
   return me ? <AppLayout /> : <LoginPage />;
 }

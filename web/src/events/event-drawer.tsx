@@ -1,6 +1,8 @@
-import { App, Drawer, Empty, Spin, Typography } from 'antd';
+import { App, Button, Drawer, Empty, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/auth-context.tsx';
+import { IssueOrderDialog } from '../supervision/issue-order-dialog.tsx';
 import type { EventDetail } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { ActionDialog } from './action-dialog.tsx';
@@ -28,6 +30,8 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
   // The reply of the last action, shown at once instead of fetching the event again.
   const [fresh, setFresh] = useState<EventDetail | null>(null);
   const [acting, setActing] = useState<string | null>(null);
+  const [supervising, setSupervising] = useState(false);
+  const maySupervise = useAuth().can('events.supervise');
   const loaded = data && data.id === id ? data : null;
   const event = fresh && fresh.id === id && (!loaded || fresh.version >= loaded.version) ? fresh : loaded;
   const grid = useGridOutline(event?.gridCode ?? null);
@@ -55,6 +59,13 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
       title={event ? `${event.caseNo} · ${itemName(event.itemCode)}` : t('events.detail')}
       destroyOnHidden
       rootClassName="event-drawer"
+      extra={
+        event && maySupervise && !['voided', 'merged'].includes(event.status) && (
+          <Button onClick={() => setSupervising(true)} data-testid="event-supervise">
+            {t('supervision.issue')}
+          </Button>
+        )
+      }
       footer={event && <EventActionButtons abilities={event.abilities} onPick={setActing} />}
     >
       {!event ? (
@@ -81,6 +92,18 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
           </Typography.Title>
           <EventHistory history={event.history} unitName={unitName} />
           {acting && <ActionDialog event={event} action={acting} onClose={() => setActing(null)} onDone={done} onStale={stale} />}
+          {supervising && (
+            <IssueOrderDialog
+              subject={{ eventId: event.id, caseNo: event.caseNo }}
+              onClose={() => setSupervising(false)}
+              onIssued={() => {
+                // The order adds a step to the history without changing the case's version, so fetch it again.
+                setSupervising(false);
+                setFresh(null);
+                reload();
+              }}
+            />
+          )}
         </>
       )}
     </Drawer>

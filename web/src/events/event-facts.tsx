@@ -32,6 +32,21 @@ export function EventFacts({ event, itemName, unitName }: Props) {
         {event.description}
       </Descriptions.Item>
       <Descriptions.Item label={t('events.source')}>{t(`source.${event.source}`, { defaultValue: event.source })}</Descriptions.Item>
+      {(event.reporterName || event.reporterPhone) && (
+        <Descriptions.Item label={t('intake.callerName')}>
+          {event.reporterName} <span className="mono">{event.reporterPhone}</span>
+        </Descriptions.Item>
+      )}
+      {event.externalNo && (
+        <Descriptions.Item label={t('intake.externalNo')}>
+          <span className="mono">{event.externalNo}</span>
+        </Descriptions.Item>
+      )}
+      {event.reports > 1 && (
+        <Descriptions.Item label={t('intake.reportsLabel')}>
+          {t('intake.reports', { n: event.reports })} {event.repeat && <Tag color="volcano">{t('intake.repeat')}</Tag>}
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('events.grid')}>
         <span className="mono">{event.gridCode}</span>
       </Descriptions.Item>

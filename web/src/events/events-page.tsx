@@ -1,24 +1,28 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Select, Space, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventSummary, Items } from '../types.ts';
+import type { EventSummary } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { EventDrawer } from './event-drawer.tsx';
+import { EventFilters, filterQuery, NO_FILTER, type EventFilterValue } from './event-filters.tsx';
 import { EventsTable } from './events-table.tsx';
+import { IntakeButton } from './intake-dialog.tsx';
 import { useCatalogue } from './use-catalogue.ts';
 import { useDepartments } from './use-departments.ts';
 
-const STATUSES = ['reported', 'accepted', 'dispatched', 'signed', 'handled', 'closed', 'visited', 'voided', 'merged'];
-const LIMIT = 200;
+const PAGE_SIZE = 20;
 
-/** 事件: the cases of one's jurisdiction, newest first; a row opens the case and the steps one may take. */
+/** 事件: the cases of one's jurisdiction, filtered, newest first, a page at a time; a row opens the case and the steps one may take. */
 export function EventsPage() {
   const { t } = useTranslation();
-  const [statuses, setStatuses] = useState<string[]>([]);
+  const [filter, setFilter] = useState<EventFilterValue>(NO_FILTER);
+  const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
   const [open, setOpen] = useState<string | null>(null);
-  const query = new URLSearchParams({ limit: String(LIMIT), ...(statuses.length ? { status: statuses.join(',') } : {}) });
-  const { data, loading, reload } = useApi<Items<EventSummary>>(`/api/events?${query}`);
+  const query = filterQuery(filter);
+  query.set('offset', String((page.current - 1) * page.pageSize));
+  query.set('limit', String(page.pageSize));
+  const { data, loading, reload } = useApi<{ items: EventSummary[]; total: number }>(`/api/events?${query}`);
   const catalogue = useCatalogue();
   const departments = useDepartments();
   const items = data?.items ?? [];
@@ -28,23 +32,29 @@ export function EventsPage() {
       <div className="page-toolbar">
         <Typography.Title level={4}>{t('nav.events')}</Typography.Title>
         <Space>
-          {!loading && <Typography.Text type="secondary">{t('events.count', { n: items.length })}</Typography.Text>}
-          <Select
-            mode="multiple"
-            allowClear
-            className="events-status-filter"
-            placeholder={t('events.statusFilter')}
-            value={statuses}
-            onChange={setStatuses}
-            options={STATUSES.map((s) => ({ value: s, label: t(`eventStatus.${s}`) }))}
-            data-testid="status-filter"
-          />
+          {!loading && <Typography.Text type="secondary">{t('events.count', { n: data?.total ?? 0 })}</Typography.Text>}
           <Button icon={<ReloadOutlined />} onClick={reload}>
             {t('events.refresh')}
           </Button>
+          <IntakeButton onCreated={reload} />
         </Space>
       </div>
-      <EventsTable items={items} loading={loading} itemName={catalogue.nameOf} onOpen={setOpen} />
+      <EventFilters
+        value={filter}
+        onChange={(next) => {
+          setFilter(next);
+          setPage((p) => ({ ...p, current: 1 }));
+        }}
+        items={catalogue.items}
+        nameOf={catalogue.nameOf}
+      />
+      <EventsTable
+        items={items}
+        loading={loading}
+        itemName={catalogue.nameOf}
+        onOpen={setOpen}
+        pagination={{ ...page, total: data?.total ?? 0, showSizeChanger: true, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+      />
       <EventDrawer id={open} itemName={catalogue.nameOf} unitName={departments.unitName} onClose={() => setOpen(null)} onChanged={reload} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { EventSummary } from '../types.ts';
 import { DueDot } from './due-dot.tsx';
@@ -10,9 +10,11 @@ interface Props {
   loading: boolean;
   itemName(code: string): string;
   onOpen(id: string): void;
+  /** The server pages the list; the table shows where in it we are. */
+  pagination: TablePaginationConfig;
 }
 
-export function EventsTable({ items, loading, itemName, onOpen }: Props) {
+export function EventsTable({ items, loading, itemName, onOpen, pagination }: Props) {
   const { t, i18n } = useTranslation();
   const columns: ColumnsType<EventSummary> = [
     { title: t('events.caseNo'), dataIndex: 'caseNo', width: 150, render: (c: string) => <a className="mono">{c}</a> },
@@ -31,7 +33,7 @@ export function EventsTable({ items, loading, itemName, onOpen }: Props) {
       dataSource={items}
       columns={columns}
       locale={{ emptyText: t('events.empty') }}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+      pagination={pagination}
       onRow={(e) => ({ onClick: () => onOpen(e.id), className: 'clickable-row' })}
       data-testid="events-table"
     />

@@ -2,9 +2,12 @@ import { useMemo } from 'react';
 import type { CatalogueNode, Items } from '../types.ts';
 import { useApi } from '../use-api.ts';
 
-/** The dispatch catalogue: its items, and a code → name lookup for any node. */
-export function useCatalogue() {
-  const { data, loading } = useApi<Items<CatalogueNode>>('/api/events/catalogue');
+/**
+ * The dispatch catalogue: its items, and a code → name lookup for any node. `reporting` is what a new report may
+ * name; `all` adds retired nodes, which old cases still name.
+ */
+export function useCatalogue(list: 'all' | 'reporting' = 'all') {
+  const { data, loading } = useApi<Items<CatalogueNode>>(list === 'all' ? '/api/events/catalogue?retired=true' : '/api/events/catalogue');
   return useMemo(() => {
     const nodes = data?.items ?? [];
     const names = new Map(nodes.map((n) => [n.code, n.name]));

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context.tsx';
+import { InboxBell } from '../inbox/inbox-bell.tsx';
 import { PAGES } from '../pages.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { MobileLayout } from './mobile-layout.tsx';
@@ -28,10 +29,11 @@ export function AppLayout() {
           className="app-menu"
           mode="horizontal"
           selectedKeys={current ? [current.path] : []}
-          items={pages.map((p) => ({ key: p.path, icon: p.icon, label: t(p.labelKey) }))}
+          items={pages.filter((p) => p.menu !== false).map((p) => ({ key: p.path, icon: p.icon, label: t(p.labelKey) }))}
           onClick={({ key }) => navigate(key)}
         />
         <Space size="middle">
+          {can('events.read') && <InboxBell />}
           <LanguageSwitch />
           <UserMenu />
         </Space>

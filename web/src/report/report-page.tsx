@@ -9,6 +9,7 @@ import type { EventDetail } from '../types.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import { ItemPicker } from './item-picker.tsx';
+import { NearbyCases } from './nearby-cases.tsx';
 import { recentItems, rememberItem } from './recent-items.ts';
 import { ReportDone } from './report-done.tsx';
 import { ReportLocation } from './report-location.tsx';
@@ -28,7 +29,7 @@ export function ReportPage() {
   const { me } = useAuth();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const catalogue = useCatalogue();
+  const catalogue = useCatalogue('reporting');
   const position = usePosition();
   const [picked, setPicked] = useState<[number, number] | null>(null);
   const point = picked ?? position.point;
@@ -42,14 +43,16 @@ export function ReportPage() {
   const key = useRef(newIdempotencyKey());
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<EventDetail | null>(null);
+  const itemCode = Form.useWatch('itemCode', form);
 
-  async function send(values: Values) {
+  /** Sends a new report, or with `sameAs` joins that open case ("me too"). */
+  async function send(values: Values, sameAs?: string) {
     if (!point) return;
     setSending(true);
     try {
       const reply = await api<EventDetail>('/api/events', {
         method: 'POST',
-        body: { itemCode: values.itemCode, lng: point[0], lat: point[1], description: values.description.trim(), photos: values.photos ?? [], idempotencyKey: key.current },
+        body: { itemCode: values.itemCode, lng: point[0], lat: point[1], description: values.description.trim(), photos: values.photos ?? [], idempotencyKey: key.current, ...(sameAs ? { sameAs } : {}) },
       });
       rememberItem(user, values.itemCode);
       setRecentVersion((v) => v + 1);
@@ -84,6 +87,13 @@ export function ReportPage() {
       <Form.Item name="description" label={t('report.description')} rules={[{ required: true, whitespace: true, message: t('report.needDescription') }]}>
         <Input size="large" maxLength={500} placeholder={t('report.descriptionPlaceholder')} data-testid="report-description" />
       </Form.Item>
+      <NearbyCases
+        itemCode={itemCode}
+        point={point}
+        sending={sending}
+        // A form with errors shows them where they are; nothing more to do here.
+        onMeToo={(id) => void form.validateFields().then((values) => send(values, id), () => {})}
+      />
       <Button type="primary" htmlType="submit" size="large" block loading={sending} disabled={!point} className="report-submit">
         {point ? t('report.submit') : t('report.needLocation')}
       </Button>

@@ -1,0 +1,138 @@
+/**
+ * Events reported per second through the real API on PostgreSQL, beside an empty route of the same server:
+ * the server listens on a free port, and 50 clients in a worker thread (its own event loop, so the load
+ * does not steal the server's) keep one request each in flight for a fixed time.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { openDatabase } from '../server/platform/db.ts';
+import { systemClock } from '../server/platform/clock.ts';
+import { prepareDatabase } from '../server/db/reference-data.ts';
+import { createDiskFileStore } from '../server/files/file-store.ts';
+import { FIXTURE, gridBox, seedTerritory } from '../server/testing/fixtures.ts';
+import { TEST_FIELD_KEYS, TEST_PASSWORD } from '../server/testing/harness.ts';
+import { bboxOf } from '../server/territory/geometry.core.ts';
+
+export interface LoadResult {
+  requests: number;
+  failures: number;
+  /** Status and start of the body of the first failed request, to say why. */
+  firstFailure: string | null;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/** The load loop, as plain JS so the worker needs no TypeScript loader. Each client sends its own body. */
+const LOAD_LOOP = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { url, method, cookies, bodies, seconds } = workerData;
+const latencies = [];
+let failures = 0;
+let firstFailure = null;
+const start = performance.now();
+const end = start + seconds * 1000;
+async function client(i) {
+  const headers = { cookie: cookies[i] };
+  if (method === 'POST') headers['content-type'] = 'application/json';
+  while (performance.now() < end) {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(url, { method, headers, body: method === 'POST' ? bodies[i] : undefined });
+      const text = await res.text();
+      if (!res.ok) {
+        failures++;
+        firstFailure ??= res.status + ' ' + text.slice(0, 200);
+      }
+    } catch (err) {
+      failures++;
+      firstFailure ??= String(err);
+    }
+    latencies.push(performance.now() - t0);
+  }
+}
+Promise.all(cookies.map((_, i) => client(i))).then(() => parentPort.postMessage({ latencies, failures, firstFailure, seconds: (performance.now() - start) / 1000 }));
+`;
+
+function load(job: { url: string; method: 'GET' | 'POST'; cookies: string[]; bodies: string[]; seconds: number }): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LOAD_LOOP, { eval: true, workerData: job });
+    worker.once('error', reject);
+    worker.once('message', ({ latencies, failures, firstFailure, seconds }: { latencies: number[]; failures: number; firstFailure: string | null; seconds: number }) => {
+      void worker.terminate();
+      const sorted = Float64Array.from(latencies).sort();
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
+      resolve({ requests: sorted.length, failures, firstFailure, perSecond: (sorted.length - failures) / seconds, p50Ms: at(0.5), p99Ms: at(0.99) });
+    });
+  });
+}
+
+/** A point inside one fixture grid, a little different per client so reports are not all one spot. */
+function pointIn(gridIndex: number, client: number) {
+  const [west, south, east, north] = bboxOf(gridBox(Math.floor(gridIndex / 2), (gridIndex % 2) as 0 | 1));
+  return { lng: west + ((east - west) * (10 + (client % 80))) / 100, lat: south + ((north - south) * (10 + ((client * 7) % 80))) / 100 };
+}
+
+/**
+ * pool.end() resolves before its connections have said goodbye; dropping with force at once would kill them
+ * mid-goodbye and crash the run. Wait until the server has let them go (a few seconds at most).
+ */
+async function dropWhenIdle(admin: pg.Client, name: string) {
+  for (let i = 0; i < 50; i++) {
+    const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    if (rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await admin.query(`drop database if exists ${name} with (force)`);
+}
+
+export async function benchEvents(pgUrl: string, opts: { clients: number; seconds: number }) {
+  const name = `gezhi_bench_events_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), dataDir: null });
+  await prepareDatabase(database);
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-bench-files-'));
+  const config = loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS });
+  const { app, services } = await buildApp({ config, database, clock: systemClock, files: createDiskFileStore(filesDir) });
+  try {
+    await seedTerritory(database.db);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+    // One grid worker per client, spread over the fixture's grids, each reporting inside its own grid.
+    const grids = Array.from({ length: opts.clients }, (_, i) => i % FIXTURE.grids.length);
+    const cookies: string[] = [];
+    for (const [i, g] of grids.entries()) {
+      const username = `bench${i}`;
+      await services.access.createUser(null, { username, displayName: username, password: TEST_PASSWORD, roles: ['grid_worker'], areaCodes: [FIXTURE.grids[g]] });
+      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
+      if (!res.ok) throw new Error(`bench sign-in failed: ${await res.text()}`);
+      cookies.push(res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
+    }
+    const bodies = grids.map((g, i) => JSON.stringify({ itemCode: 'CG06010', ...pointIn(g, i), description: '压测上报：路口垃圾堆放', photos: [] }));
+    const empty = { url: `${base}/api/health`, method: 'GET' as const, cookies, bodies };
+    const report = { url: `${base}/api/events`, method: 'POST' as const, cookies, bodies };
+
+    await load({ ...empty, seconds: 1 }); // warm-up: JIT and connections
+    await load({ ...report, seconds: 1 });
+    const emptyRoute = await load({ ...empty, seconds: opts.seconds });
+    const events = await load({ ...report, seconds: opts.seconds });
+    return { clients: opts.clients, seconds: opts.seconds, emptyRoute, events };
+  } finally {
+    await app.close();
+    await database.close();
+    await dropWhenIdle(admin, name);
+    await admin.end();
+    fs.rmSync(filesDir, { recursive: true, force: true });
+  }
+}

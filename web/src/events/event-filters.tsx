@@ -1,0 +1,116 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Checkbox, DatePicker, Select, Space, TreeSelect } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiBlob } from '../api.ts';
+import { saveBlob } from '../save-file.ts';
+import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
+import type { CatalogueNode } from '../types.ts';
+import { useShowError } from '../use-show-error.tsx';
+
+const STATUSES = ['reported', 'accepted', 'dispatched', 'signed', 'handled', 'closed', 'visited', 'voided', 'merged'];
+const LIGHTS = ['green', 'yellow', 'red'];
+const WARNINGS = ['blue', 'yellow', 'light_red', 'purple', 'red'];
+const SOURCES = ['grid_worker', 'hotline', 'department', 'video', 'leader'];
+
+/** What the events list is filtered by; empty lists and unset fields filter nothing. */
+export interface EventFilterValue {
+  status: string[];
+  light: string[];
+  warning: string[];
+  source: string[];
+  item?: string;
+  area?: string;
+  from?: string;
+  to?: string;
+  overdue: boolean;
+  repeat: boolean;
+}
+
+export const NO_FILTER: EventFilterValue = { status: [], light: [], warning: [], source: [], overdue: false, repeat: false };
+
+/** The filter as the querystring GET /api/events and its export both take. */
+export function filterQuery(f: EventFilterValue): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const key of ['status', 'light', 'warning', 'source'] as const) if (f[key].length) q.set(key, f[key].join(','));
+  for (const key of ['item', 'area', 'from', 'to'] as const) if (f[key]) q.set(key, f[key]);
+  if (f.overdue) q.set('overdue', 'true');
+  if (f.repeat) q.set('repeat', 'true');
+  return q;
+}
+
+interface TreeNode {
+  value: string;
+  title: string;
+  children?: TreeNode[];
+}
+
+/** Major class → minor class → item, from the items and their parents; codes nest by prefix (CG → CG06 → CG06010). */
+function catalogueTree(items: CatalogueNode[], nameOf: (code: string) => string): TreeNode[] {
+  const majors = new Map<string, Map<string, TreeNode[]>>();
+  for (const item of items) {
+    const minor = item.parentCode ?? item.code;
+    const major = minor.slice(0, 2);
+    const minors = majors.get(major) ?? majors.set(major, new Map()).get(major)!;
+    (minors.get(minor) ?? minors.set(minor, []).get(minor)!).push({ value: item.code, title: item.name });
+  }
+  return [...majors].map(([major, minors]) => ({
+    value: major,
+    title: nameOf(major),
+    children: [...minors].map(([minor, children]) => ({ value: minor, title: nameOf(minor), children })),
+  }));
+}
+
+interface Props {
+  value: EventFilterValue;
+  onChange(next: EventFilterValue): void;
+  items: CatalogueNode[];
+  nameOf(code: string): string;
+}
+
+/** The filter bar of the events page, with the export of what it selects. */
+export function EventFilters({ value, onChange, items, nameOf }: Props) {
+  const { t } = useTranslation();
+  const showError = useShowError();
+  const [exporting, setExporting] = useState(false);
+  const tree = useMemo(() => catalogueTree(items, nameOf), [items, nameOf]);
+  const set = (patch: Partial<EventFilterValue>) => onChange({ ...value, ...patch });
+  const options = (values: string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+
+  async function download() {
+    setExporting(true);
+    try {
+      saveBlob(await apiBlob(`/api/events/export?${filterQuery(value)}`), 'events.xlsx');
+    } catch (err) {
+      showError(err);
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  return (
+    <Space wrap className="event-filters" data-testid="event-filters">
+      <Select mode="multiple" allowClear className="event-filter-wide" placeholder={t('eventFilters.status')} value={value.status} onChange={(status) => set({ status })} options={options(STATUSES, 'eventStatus')} data-testid="status-filter" />
+      <Select mode="multiple" allowClear className="event-filter" placeholder={t('eventFilters.light')} value={value.light} onChange={(light) => set({ light })} options={options(LIGHTS, 'eventFilters.lights')} data-testid="light-filter" />
+      <Select mode="multiple" allowClear className="event-filter" placeholder={t('eventFilters.warning')} value={value.warning} onChange={(warning) => set({ warning })} options={options(WARNINGS, 'eventFilters.warnings')} data-testid="warning-filter" />
+      <TreeSelect showSearch allowClear className="event-filter-wide" treeNodeFilterProp="title" popupMatchSelectWidth={false} placeholder={t('eventFilters.item')} value={value.item} onChange={(item?: string) => set({ item })} treeData={tree} data-testid="item-filter" />
+      <Select mode="multiple" allowClear className="event-filter" placeholder={t('eventFilters.source')} value={value.source} onChange={(source) => set({ source })} options={options(SOURCES, 'source')} data-testid="source-filter" />
+      <AreaTreeSelect className="event-filter-wide" placeholder={t('eventFilters.area')} value={value.area} onChange={(area?: string) => set({ area })} data-testid="area-filter" />
+      <DatePicker.RangePicker
+        allowEmpty={[true, true]}
+        placeholder={[t('eventFilters.from'), t('eventFilters.to')]}
+        onChange={(_, [from, to]) => set({ from: from || undefined, to: to || undefined })}
+        data-testid="date-filter"
+      />
+      <Checkbox checked={value.overdue} onChange={(e) => set({ overdue: e.target.checked })} data-testid="overdue-filter">
+        {t('eventFilters.overdue')}
+      </Checkbox>
+      <Checkbox checked={value.repeat} onChange={(e) => set({ repeat: e.target.checked })} data-testid="repeat-filter">
+        {t('eventFilters.repeat')}
+      </Checkbox>
+      <Button icon={<DownloadOutlined />} loading={exporting} onClick={download} title={t('eventFilters.exportHint')} data-testid="events-export">
+        {t('eventFilters.export')}
+      </Button>
+    </Space>
+  );
+}

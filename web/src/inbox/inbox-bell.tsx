@@ -1,0 +1,36 @@
+import { BellOutlined } from '@ant-design/icons';
+import { Badge, Button, Tooltip } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useApi } from '../use-api.ts';
+import { INBOX_CHANGED, type InboxCounts } from './inbox-types.ts';
+
+/** New notifications arrive from other people's actions and the minute sweep, so the bell asks again this often. */
+const POLL_MS = 60_000;
+
+/** The header bell: unread notifications, and open supervision orders to my units; a click opens the inbox. */
+export function InboxBell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { data, reload } = useApi<InboxCounts>('/api/inbox/counts');
+
+  useEffect(() => {
+    const timer = setInterval(reload, POLL_MS);
+    window.addEventListener(INBOX_CHANGED, reload);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener(INBOX_CHANGED, reload);
+    };
+  }, [reload]);
+
+  const unread = data?.unread ?? 0;
+  const supervision = data?.supervision ?? 0;
+  return (
+    <Tooltip title={t('inbox.bell', { unread, supervision })}>
+      <Badge count={unread + supervision} size="small" offset={[-4, 4]}>
+        <Button type="text" className="inbox-bell" icon={<BellOutlined />} onClick={() => navigate('/inbox')} aria-label={t('inbox.title')} data-testid="inbox-bell" />
+      </Badge>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,69 @@
+import { Alert, Button, List, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../use-api.ts';
+
+export interface NearbyCase {
+  id: string;
+  caseNo: string;
+  status: string;
+  description: string;
+  reportedAt: string;
+  reports: number;
+  repeat: boolean;
+  distanceMeters: number;
+}
+
+interface Props {
+  itemCode: string | undefined;
+  point: [number, number] | null;
+  sending: boolean;
+  onMeToo(id: string): void;
+}
+
+/** Open cases of the chosen item close by: the reporter may join one ("我也遇到了") instead of sending it again. */
+export function NearbyCases({ itemCode, point, sending, onMeToo }: Props) {
+  const { t } = useTranslation();
+  const path = itemCode && point ? `/api/events/nearby?${new URLSearchParams({ itemCode, lng: point[0].toFixed(7), lat: point[1].toFixed(7) })}` : null;
+  const { data } = useApi<{ items: NearbyCase[] }>(path);
+  const items = data?.items ?? [];
+  if (!items.length) return null;
+  return (
+    <Alert
+      type="info"
+      className="nearby-cases"
+      message={t('intake.nearbyTitle')}
+      data-testid="nearby-cases"
+      description={
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(c) => (
+            <List.Item
+              actions={[
+                <Button key="me-too" type="primary" ghost size="small" loading={sending} onClick={() => onMeToo(c.id)} data-testid="me-too">
+                  {t('intake.meToo')}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={
+                  <span>
+                    <Typography.Text className="mono">{c.caseNo}</Typography.Text> {c.repeat && <Tag color="volcano">{t('intake.repeat')}</Tag>}
+                  </span>
+                }
+                description={
+                  <>
+                    <div>{c.description}</div>
+                    <Typography.Text type="secondary">
+                      {t('intake.distance', { m: c.distanceMeters })} · {t('intake.reports', { n: c.reports })} · {t(`eventStatus.${c.status}`, { defaultValue: c.status })}
+                    </Typography.Text>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      }
+    />
+  );
+}

@@ -1,0 +1,53 @@
+import { Input, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../use-api.ts';
+import { COLOUR_TAG, COLOURS } from './warning-rules-editor.tsx';
+
+interface UnitTally {
+  unitCode: string;
+  unitName: string;
+  counts: Record<string, number>;
+  total: number;
+  worst: string | null;
+  sanction: string | null;
+}
+
+/** This month in China time, 'YYYY-MM'. */
+const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+
+/** 月度统计: the warnings each unit earned in a month, and the measure its worst colour brings. */
+export function WarningTally() {
+  const { t } = useTranslation();
+  const [month, setMonth] = useState(thisMonth);
+  const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
+  const { data, loading } = useApi<{ month: string; units: UnitTally[] }>(valid ? `/api/warnings/tally?month=${month}` : null);
+
+  return (
+    <Space direction="vertical" className="full-width">
+      <Space>
+        <Typography.Text>{t('warnings.month')}</Typography.Text>
+        <Input type="month" value={month} onChange={(e) => setMonth(e.target.value)} status={valid ? undefined : 'error'} data-testid="tally-month" />
+      </Space>
+      <Table<UnitTally>
+        rowKey="unitCode"
+        loading={loading}
+        dataSource={data?.units ?? []}
+        locale={{ emptyText: t('warnings.noWarnings') }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        columns={[
+          { title: t('warnings.unit'), dataIndex: 'unitName' },
+          ...COLOURS.map((colour) => ({
+            title: <Tag color={COLOUR_TAG[colour]}>{t(`eventFilters.warnings.${colour}`)}</Tag>,
+            key: colour,
+            align: 'right' as const,
+            render: (_: unknown, u: UnitTally) => u.counts[colour] ?? 0,
+          })),
+          { title: t('warnings.total'), dataIndex: 'total', align: 'right' as const },
+          { title: t('warnings.worst'), dataIndex: 'worst', render: (w: string | null) => (w ? <Tag color={COLOUR_TAG[w]}>{t(`eventFilters.warnings.${w}`)}</Tag> : '—') },
+          { title: t('warnings.earned'), dataIndex: 'sanction', render: (s: string | null) => (s ? t(s) : '—') },
+        ]}
+      />
+    </Space>
+  );
+}
