@@ -13,6 +13,8 @@ import { errorBody } from '../platform/http.ts';
 import { readRows } from '../registry/spreadsheet-import.ts';
 import { writeErrorReport } from '../registry/spreadsheet-export.ts';
 import { TEMPLATES } from '../registry/templates.ts';
+import { IMPORTABLE_TEMPLATES, type ImportableTemplate } from '../registry/registry-import.service.ts';
+import { importProgressLines } from './import-progress.ts';
 
 const program = new Command('gezhi').description('格治 Gezhi — grid-governance platform');
 const say = (s: string) => {
@@ -131,23 +133,20 @@ grids
     }),
   );
 
-const registry = program.command('registry').description('base data: people and houses');
+const registry = program.command('registry').description('base data: people, houses, organisations and components');
 registry
   .command('import <template> <file>')
-  .description('import people, houses or organisations from .xlsx or .csv; bad rows go to an Excel report')
+  .description(`import ${IMPORTABLE_TEMPLATES.join(', ')} from .xlsx or .csv, showing progress; bad rows go to an Excel report; a second run of the same file changes nothing`)
   .option('--report <file>', 'where to write the report of refused rows', 'import-report.xlsx')
   .action((template: string, file: string, o: { report: string }) =>
     withRuntime(async (rt) => {
-      if (template !== 'person' && template !== 'house' && template !== 'organisation') throw new AppError('request.invalid', [{ field: 'template', reason: 'enum', value: template }]);
+      if (!IMPORTABLE_TEMPLATES.includes(template as ImportableTemplate)) throw new AppError('request.invalid', [{ field: 'template', reason: 'enum', value: template }]);
+      const id = template as ImportableTemplate;
       const format = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-      const started = Date.now();
-      const result = await rt.services.registryImport.importRows(consoleActor, template, readRows(file, { format, template: TEMPLATES[template] }), {
-        lang: 'zh-CN',
-        onProgress: (p) => process.stderr.write(`\r  read ${p.read}  created ${p.created}  updated ${p.updated}  unchanged ${p.unchanged}  refused ${p.rejected}`),
-      });
-      process.stderr.write('\n');
+      const progress = importProgressLines((s) => process.stderr.write(s), { tty: process.stderr.isTTY === true });
+      const result = await rt.services.registryImport.importRows(consoleActor, id, readRows(file, { format, template: TEMPLATES[id] }), { lang: 'zh-CN', onProgress: progress.update });
       if (result.errors.length) await writeErrorReport(result.errors, fs.createWriteStream(o.report));
-      say(`read ${result.read} rows in ${((Date.now() - started) / 1000).toFixed(1)} s: created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}, refused ${result.rejected}${result.errors.length ? ` (report: ${o.report})` : ''}`);
+      say(`${progress.summary(result)}${result.errors.length ? ` (report: ${o.report})` : ''}`);
     }),
   );
 

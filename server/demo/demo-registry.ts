@@ -11,6 +11,7 @@ import type { ImportRecord } from '../registry/templates.ts';
 import { gridsUnder } from '../territory/territory.store.ts';
 import { countyOf } from '../../shared/codes.ts';
 import { loadDemoOrganisations } from './demo-orgs.ts';
+import { demoHouseCount, demoHouseSpot, loadDemoBuildings } from './demo-buildings.ts';
 
 const BATCH = 1000;
 /** Counties of other provinces the demo's floating population comes from (Henan, Hunan, Jiangxi, Anhui, Sichuan). */
@@ -28,9 +29,8 @@ export async function loadDemoRegistry(opts: { db: Db; clock: Clock; config: Con
   const batch = (rows: ImportRecord[]): Batch => ({ rows: rows.map((record, i) => ({ rowNumber: i + 2, record })), actor, now, today: chinaDate(now), crypto: fieldCrypto, scopeAllows: () => true });
 
   const houses: ImportRecord[] = grids.flatMap((g) =>
-    Array.from({ length: g.households ?? 300 }, (_, i) => ({
-      houseCode: `${g.code}-${String(i + 1).padStart(4, '0')}`, gridCode: g.code, address: `${g.name.replace(/第\d+网格$/, '')}${i + 1}号`,
-      buildingCode: null, use: '01', areaM2: 60 + ((i * 37) % 90), ownerIdNumber: null, ownerName: null, ownerPhone: null,
+    Array.from({ length: demoHouseCount(g) }, (_, i) => ({
+      houseCode: `${g.code}-${String(i + 1).padStart(4, '0')}`, gridCode: g.code, ...demoHouseSpot(g, i), use: '01', areaM2: 60 + ((i * 37) % 90), ownerIdNumber: null, ownerName: null, ownerPhone: null,
       rented: i % 9 === 0, rentalUse: i % 9 === 0 ? '02' : null, rentalCategory: null, rentalLevel: null, hazards: [],
     })),
   );
@@ -55,5 +55,7 @@ export async function loadDemoRegistry(opts: { db: Db; clock: Clock; config: Con
   }
   if (pending.length) await flush();
   const orgs = await loadDemoOrganisations({ db, fieldCrypto, actor, grids, now });
-  return { houses: houses.length, people: count, ...orgs };
+  // After the people: each building's leader is one of its residents.
+  const buildings = await loadDemoBuildings({ db, actor, grids, areaPrefix: opts.areaPrefix, now });
+  return { houses: houses.length, people: count, ...orgs, ...buildings };
 }

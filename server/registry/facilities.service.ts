@@ -11,6 +11,7 @@ import { FACILITY_CLASS, FACILITY_STATE, resolveCode, type CodeTable } from './c
 import { importMessage } from './import-messages.ts';
 import { changesOf, insertChanges } from './registry.store.ts';
 import { forHistory, same } from './registry-apply.ts';
+import { facilityView, SERIAL_DIGITS } from './facility-apply.ts';
 import * as store from './org-facility.store.ts';
 import { listDepartments } from '../org/org.store.ts';
 
@@ -31,15 +32,7 @@ export interface FacilityFilter {
   q?: string;
 }
 
-/** Serial digits at the end of a component code (GB/T 47678.5: 6). */
-const SERIAL_DIGITS = 6;
-
 type Hit = Awaited<ReturnType<TerritoryService['locate']>>;
-
-const facilityView = (f: Pick<store.FacilityRow, 'classCode' | 'name' | 'gridCode' | 'lng' | 'lat' | 'ownerDept' | 'maintainerDept' | 'state' | 'note'>) => ({
-  classCode: f.classCode, name: f.name, gridCode: f.gridCode, lng: f.lng, lat: f.lat,
-  ownerDept: f.ownerDept, maintainerDept: f.maintainerDept, state: f.state, note: f.note,
-});
 
 export function createFacilitiesService({ db, clock, territory }: { db: Db; clock: Clock; territory: TerritoryService }) {
   const view = (f: store.FacilityRow, depts: Map<string, string>) => ({

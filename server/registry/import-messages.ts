@@ -32,8 +32,8 @@ export const IMPORT_MESSAGES: Record<Lang, Record<string, string>> = {
     'boolean.invalid': '应填“是”或“否”：{value}',
     'region.invalid': '应为 6 位行政区划代码：{value}',
     'grid.code_invalid': '网格编码应为 15 位数字（村社区编码 12 位 + 序号 3 位）：{value}',
-    'facility.class_invalid': '部件类别代码应为 4 位（大类 2 + 小类 2）或 5 位（大类 2 + 小类 3）数字：{value}',
-    'facility.code_invalid': '部件标识码应为 16 或 17 位数字：{value}',
+    'facility.code_invalid': '部件标识码应为 17 位数字（区县 6 位 + 类别 5 位 + 序号 6 位）：{value}',
+    'facility.not_found': '部件标识码不存在或不在您的管辖范围内；新部件请留空标识码，由系统编码：{value}',
     'facility.code_class_mismatch': '部件标识码中的类别与部件类别代码不一致',
     'person.sex_mismatch': '性别与公民身份号码不一致',
     'person.birth_date_mismatch': '出生日期与公民身份号码不一致',
@@ -48,6 +48,14 @@ export const IMPORT_MESSAGES: Record<Lang, Record<string, string>> = {
     'point.outside_county': '部件编码含所在区县，不能移到其他区县；请在新位置另行登记',
     'department.unknown': '部门编码不存在：{value}',
     'coordinate.incomplete': '经度和纬度须同时填写',
+    'address.not_found': '标准地址不存在或不在您的管辖范围内：{value}',
+    'address.outside_county': '标准地址编码含所在区县，不能移到其他区县；请在新位置另行登记',
+    'building.out_of_jurisdiction': '该楼栋编号已属于您管辖范围外的楼栋：{value}',
+    'group.too_many': '十户联防组最多 {limit} 户，现有 {value} 户，请分成两组',
+    'group.too_few': '十户联防组至少 {limit} 户，现有 {value} 户',
+    'group.house_outside_grid': '房屋不在本组所属网格内：{value}',
+    'group.house_taken': '房屋已在另一个十户联防组中：{value}',
+    'group.lead_not_member': '联防户长须是本组成员房屋：{value}',
     'import.header_mismatch': '表头与模板不符，缺少列：{value}',
   },
   en: {
@@ -76,8 +84,8 @@ export const IMPORT_MESSAGES: Record<Lang, Record<string, string>> = {
     'boolean.invalid': 'Expected 是 (yes) or 否 (no): {value}',
     'region.invalid': 'Expected a 6-digit division code: {value}',
     'grid.code_invalid': 'A grid code is 15 digits (12-digit village code + 3-digit serial): {value}',
-    'facility.class_invalid': 'A component class is 4 digits (2 + 2) or 5 digits (2 + 3): {value}',
-    'facility.code_invalid': 'A component code is 16 or 17 digits: {value}',
+    'facility.code_invalid': 'A component code is 17 digits (county 6 + class 5 + serial 6): {value}',
+    'facility.not_found': 'No such component code in your jurisdiction; leave the code empty for a new component and the system gives one: {value}',
     'facility.code_class_mismatch': 'The class inside the component code differs from the class column',
     'person.sex_mismatch': 'Sex differs from the ID number',
     'person.birth_date_mismatch': 'Birth date differs from the ID number',
@@ -92,11 +100,19 @@ export const IMPORT_MESSAGES: Record<Lang, Record<string, string>> = {
     'point.outside_county': 'A component code carries its county; record the component anew at a place in another county',
     'department.unknown': 'No such department code: {value}',
     'coordinate.incomplete': 'Give both longitude and latitude',
+    'address.not_found': 'No such standard address in your jurisdiction: {value}',
+    'address.outside_county': 'An address code carries its county; record the address anew in the other county',
+    'building.out_of_jurisdiction': 'This building code belongs to a building outside your jurisdiction: {value}',
+    'group.too_many': 'A ten-household group has at most {limit} houses, not {value}; split it in two',
+    'group.too_few': 'A ten-household group has at least {limit} houses, not {value}',
+    'group.house_outside_grid': 'The house is not in the group’s grid: {value}',
+    'group.house_taken': 'The house is already in another ten-household group: {value}',
+    'group.lead_not_member': 'The lead household must be one of the group’s houses: {value}',
     'import.header_mismatch': 'The header does not match the template; missing columns: {value}',
   },
 };
 
-export function importMessage(reason: string, lang: Lang, params: { value?: string; table?: string } = {}): string {
+export function importMessage(reason: string, lang: Lang, params: { value?: string; table?: string; limit?: number } = {}): string {
   const text = IMPORT_MESSAGES[lang][reason] ?? reason;
-  return text.replace('{value}', params.value ?? '').replace('{table}', params.table ?? '');
+  return text.replace('{value}', params.value ?? '').replace('{table}', params.table ?? '').replace('{limit}', String(params.limit ?? ''));
 }

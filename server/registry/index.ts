@@ -9,11 +9,19 @@ import { createFieldCrypto } from './field-crypto.ts';
 import { createRegistryService } from './registry.service.ts';
 import { createRegistryImport } from './registry-import.service.ts';
 import { registryRoutes } from './registry.routes.ts';
+import { importRoutes } from './import.routes.ts';
+import { createImportJobs } from './import-jobs.ts';
 import type { TerritoryService } from '../territory/index.ts';
 import { createOrganisationsService } from './organisations.service.ts';
 import { createFacilitiesService } from './facilities.service.ts';
 import { organisationRoutes } from './organisations.routes.ts';
 import { facilityRoutes } from './facilities.routes.ts';
+import { createBuildingsService } from './buildings.service.ts';
+import { createAddressesService } from './addresses.service.ts';
+import { createHousesService } from './houses.service.ts';
+import { createHouseholdGroupsService } from './household-groups.service.ts';
+import { buildingRoutes } from './buildings.routes.ts';
+import { householdGroupRoutes } from './household-groups.routes.ts';
 
 export type { RegistryImport } from './registry-import.service.ts';
 
@@ -21,8 +29,14 @@ export async function createRegistry({ app, db, clock, config, guard, files, ter
   const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
   const service = createRegistryService({ db, clock, fieldCrypto });
   const registryImport = createRegistryImport({ db, clock, fieldCrypto, locate: async (lng, lat) => (await territory.locate(lng, lat))?.grid.code ?? null });
-  await registryRoutes(app, { registry: service, registryImport, files, guard });
+  await registryRoutes(app, { registry: service, guard });
+  const jobs = createImportJobs({ clock, onFailure: (err) => app.log.error({ err }, 'import failed') });
+  await importRoutes(app, { registryImport, jobs, files, guard });
   await organisationRoutes(app, { organisations: createOrganisationsService({ db, clock, fieldCrypto, territory }), guard });
   await facilityRoutes(app, { facilities: createFacilitiesService({ db, clock, territory }), guard });
+  await buildingRoutes(app, {
+    buildings: createBuildingsService({ db, clock, fieldCrypto, territory }), addresses: createAddressesService({ db, clock, territory }), houses: createHousesService({ db }), guard,
+  });
+  await householdGroupRoutes(app, { groups: createHouseholdGroupsService({ db, clock }), guard });
   return { service, registryImport };
 }

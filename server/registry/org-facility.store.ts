@@ -90,6 +90,24 @@ export async function nextFacilitySerial(tx: Tx, prefix: string): Promise<number
   return (row?.max ? Number(row.max) : 0) + 1;
 }
 
+/** Components with these codes in any county: a code is given once, wherever it is. */
+export async function facilitiesByCode(tx: Tx, codes: string[]): Promise<FacilityRow[]> {
+  if (codes.length === 0) return [];
+  return tx.select().from(facility).where(inArray(facility.code, codes));
+}
+
+/** Components of these classes at exactly these points: how an import row without a code finds its component. */
+export async function facilitiesAt(tx: Tx, places: { classCode: string; lng: number; lat: number }[]): Promise<FacilityRow[]> {
+  if (places.length === 0) return [];
+  const json = JSON.stringify(places.map((p) => ({ class_code: p.classCode, lng: p.lng, lat: p.lat })));
+  return tx.select().from(facility).where(sql`(${facility.classCode}, ${facility.lng}, ${facility.lat}) in
+    (select class_code, lng, lat from json_to_recordset(${json}::json) as x(class_code text, lng float8, lat float8))`);
+}
+
+export async function upsertFacilities(tx: Tx, rows: (typeof facility.$inferInsert)[]) {
+  await bulkUpsert(tx, 'facility', rows, ['county_code', 'code'], []);
+}
+
 export async function insertFacility(tx: Tx, row: typeof facility.$inferInsert) {
   await tx.insert(facility).values(row);
 }

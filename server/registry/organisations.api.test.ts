@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
-import { multipartFile } from '../testing/multipart.ts';
+import { importFile } from '../testing/import-job.ts';
 import { queryRows } from '../platform/db.ts';
 import { makeCreditCode } from './identifiers.core.ts';
 
@@ -136,7 +136,7 @@ describe('organisations: template and import', () => {
     [makeCreditCode('91', '420923', 'MF000006'), '怪类型公司', '外星企业', '城关镇', FIXTURE.grids[0], '', '', '', ''],
     [makeCreditCode('91', '420902', 'MG000007'), '外县公司', '企业', '孝南区', '420902001001001', '', '', '', ''],
   ].map((r) => r.join(',')).join('\n'));
-  const upload = () => county({ method: 'POST', url: '/api/registry/imports/organisation', ...multipartFile(FILE, 'orgs.csv') });
+  const upload = () => importFile(county, 'organisation', FILE, 'orgs.csv');
 
   it('offers an Excel template with the Chinese headers', async () => {
     const res = await county({ method: 'GET', url: '/api/registry/templates/organisation' });
@@ -144,9 +144,9 @@ describe('organisations: template and import', () => {
   });
 
   it('imports the good rows and reports each bad one by row, column and reason', async () => {
-    const res = await upload();
-    expect(res.json()).toMatchObject({ read: 5, created: 2, updated: 0, unchanged: 0, rejected: 3 });
-    const report = await rowsOf((await county({ method: 'GET', url: `/api/registry/import-reports/${res.json().reportKey}` })).rawPayload);
+    const job = await upload();
+    expect(job).toMatchObject({ read: 5, created: 2, updated: 0, unchanged: 0, rejected: 3 });
+    const report = await rowsOf((await county({ method: 'GET', url: `/api/registry/import-jobs/${job.id}/report` })).rawPayload);
     expect(report.slice(1).map((r) => r.slice(0, 3).join('|'))).toEqual(['4|统一社会信用代码|credit.checksum', '5|单位类型|code.unknown', '6|所属网格编码|grid.not_found']);
     const [stall] = (await county({ method: 'GET', url: `/api/registry/organisations?q=${encodeURIComponent('小吃')}` })).json().items;
     expect(stall).toMatchObject({ gridCode: FIXTURE.grids[1], orgType: '05', hazards: ['06', '07'] });
@@ -154,7 +154,7 @@ describe('organisations: template and import', () => {
 
   it('re-importing the same file changes nothing', async () => {
     const [orgs, changes] = [await count('organisation'), await count('record_change')];
-    expect((await upload()).json()).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 3 });
+    expect(await upload()).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 3 });
     expect([await count('organisation'), await count('record_change')]).toEqual([orgs, changes]);
   });
 });

@@ -5,9 +5,12 @@ import { inScope, type Scope } from '../platform/scope.ts';
 const under = (column: string, scope: Scope, prefix: string) =>
   sql`${sql.raw(column)} like ${`${prefix}%`} and ${inScope(sql.raw(column), scope)}`;
 
-/** Per grid under `prefix`: people, houses, share verified since `since`. */
+/** Per grid under `prefix`: people, houses, share verified since `since`, buildings and ten-household groups. */
 export async function gridFigures(tx: Tx, scope: Scope, prefix: string, since: Date) {
-  return queryRows<{ gridCode: string; people: number; houses: number; verified: number; emptyHouses: number; homeless: number }>(tx, sql`
+  return queryRows<{
+    gridCode: string; people: number; houses: number; verified: number; emptyHouses: number; homeless: number;
+    buildings: number; housesWithoutBuilding: number; groups: number; housesInGroups: number;
+  }>(tx, sql`
     select g.code as "gridCode",
       (select count(*)::int from person p where p.grid_code = g.code) as people,
       (select count(*)::int from house h where h.grid_code = g.code) as houses,
@@ -15,7 +18,12 @@ export async function gridFigures(tx: Tx, scope: Scope, prefix: string, since: D
       (select count(*)::int from house h where h.grid_code = g.code and h.use = '01'
          and not exists (select 1 from residence r where r.house_code = h.code and r.moved_out is null)) as "emptyHouses",
       (select count(*)::int from person p where p.grid_code = g.code
-         and not exists (select 1 from residence r where r.person_id = p.id and r.moved_out is null)) as homeless
+         and not exists (select 1 from residence r where r.person_id = p.id and r.moved_out is null)) as homeless,
+      (select count(*)::int from building b where b.grid_code = g.code) as buildings,
+      (select count(*)::int from house h where h.grid_code = g.code and h.building_code is null) as "housesWithoutBuilding",
+      (select count(*)::int from household_group hg where hg.grid_code = g.code) as groups,
+      (select count(*)::int from household_group hg join household_group_member m on m.county_code = hg.county_code and m.group_id = hg.id
+         where hg.grid_code = g.code) as "housesInGroups"
     from grid g where ${under('g.code', scope, prefix)}
     order by g.code`);
 }

@@ -12,6 +12,8 @@ import { chinaDate } from './identifiers.core.ts';
 import { TEMPLATES, validateRow, type ImportRecord, type TemplateId } from './templates.ts';
 import { applyHouses, applyPeople, type Batch, type BatchOutcome } from './registry-apply.ts';
 import { applyOrganisations, locatePoints, type Locate, type Located } from './org-apply.ts';
+import { applyFacilities } from './facility-apply.ts';
+import { applyBuildings } from './building-apply.ts';
 
 /** Rows written per transaction: a killed import loses at most the batch in flight, and a re-run skips what is there. */
 export const IMPORT_BATCH_ROWS = 1000;
@@ -26,14 +28,17 @@ export interface ImportProgress {
   rejected: number;
 }
 
-export type ImportableTemplate = Extract<TemplateId, 'house' | 'person' | 'organisation'>;
+/** Each importable template's writer of one batch; a template is importable once it is here. */
+const APPLIERS = { house: applyHouses, person: applyPeople, organisation: applyOrganisations, facility: applyFacilities, building: applyBuildings } satisfies
+  Partial<Record<TemplateId, (tx: Tx, batch: Batch & { located: Located }) => Promise<BatchOutcome>>>;
+
+export type ImportableTemplate = keyof typeof APPLIERS;
+export const IMPORTABLE_TEMPLATES = Object.keys(APPLIERS) as ImportableTemplate[];
 
 /** Without the territory (the import benchmark) no point lies in a grid, so rows must name their grid. */
 const NOWHERE: Locate = async () => null;
 
 export function createRegistryImport({ db, clock, fieldCrypto, locate = NOWHERE }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto; locate?: Locate }) {
-  const appliers: Record<ImportableTemplate, (tx: Tx, batch: Batch & { located: Located }) => Promise<BatchOutcome>> = { house: applyHouses, person: applyPeople, organisation: applyOrganisations };
-
   return {
     /**
      * Validates every row, writes the good ones in batches (matched on their natural keys, so re-importing
@@ -61,7 +66,7 @@ export function createRegistryImport({ db, clock, fieldCrypto, locate = NOWHERE 
         const located = await locatePoints(pending.map((r) => r.record), locate);
         const batch = { rows: pending, actor, now, today, crypto: fieldCrypto, scopeAllows: (code: string) => codeInScope(code, actor.scope), located };
         pending = [];
-        const outcome = await db.transaction((tx) => appliers[templateId](tx, batch));
+        const outcome = await db.transaction((tx) => APPLIERS[templateId](tx, batch));
         for (const r of outcome.refused) {
           const f = template.fields.find((x) => x.key === r.field)!;
           reject(r.rowNumber, [{ column: f.header, reason: r.reason, message: importMessage(r.reason, opts.lang, { value: r.value }) }]);

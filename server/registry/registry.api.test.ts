@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { multipartFile } from '../testing/multipart.ts';
+import { importFile, startImport } from '../testing/import-job.ts';
 import { queryRows } from '../platform/db.ts';
 import { makeIdNumber } from './identifiers.core.ts';
 
@@ -16,8 +17,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\n'));
-const upload = (request: typeof county, template: string, bytes: Buffer, name = 'data.csv') =>
-  request({ method: 'POST', url: `/api/registry/imports/${template}`, ...multipartFile(bytes, name) });
 
 const HOUSE_HEADER = ['房屋编号', '房屋地址', '所属网格编码', '房屋用途', '是否出租'];
 const HOUSES = csv([
@@ -46,19 +45,17 @@ describe('registry import', () => {
   it('not signed in: 401; wrong role: a department handler may not import', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/registry/imports/house', ...multipartFile(HOUSES, 'h.csv') })).statusCode).toBe(401);
     const { request } = await t.as(['department_handler'], [FIXTURE.county]);
-    expect((await upload(request, 'house', HOUSES)).statusCode).toBe(403);
+    expect((await startImport(request, 'house', HOUSES)).statusCode).toBe(403);
   });
 
   it('imports good houses and reports the bad row; out-of-jurisdiction grids are refused', async () => {
-    const res = await upload(county, 'house', HOUSES);
-    expect(res.json()).toMatchObject({ read: 3, created: 2, updated: 0, unchanged: 0, rejected: 1 });
-    expect(res.json().reportKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(await importFile(county, 'house', HOUSES)).toMatchObject({ state: 'done', read: 3, created: 2, updated: 0, unchanged: 0, rejected: 1, reportReady: true });
   });
 
   it('imports people, refusing each bad row with its row, column and reason in an Excel report', async () => {
-    const res = await upload(county, 'person', people());
-    expect(res.json()).toMatchObject({ read: 6, created: 3, rejected: 3 });
-    const report = await county({ method: 'GET', url: `/api/registry/import-reports/${res.json().reportKey}` });
+    const job = await importFile(county, 'person', people());
+    expect(job).toMatchObject({ read: 6, created: 3, rejected: 3 });
+    const report = await county({ method: 'GET', url: `/api/registry/import-jobs/${job.id}/report` });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
     const lines: string[] = [];
@@ -70,22 +67,20 @@ describe('registry import', () => {
 
   it('re-importing the same file changes nothing', async () => {
     const before = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from record_change`);
-    const res = await upload(county, 'person', people());
-    expect(res.json()).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 3 });
+    expect(await importFile(county, 'person', people())).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 3 });
     const after = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from record_change`);
     expect(after[0].n).toBe(before[0].n);
   });
 
   it('a wrong template is refused naming the missing columns', async () => {
-    const res = await upload(county, 'person', HOUSES);
+    const res = await startImport(county, 'person', HOUSES);
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('registry.import_header');
     expect(res.json().details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['公民身份号码', '姓名']));
   });
 
   it('a move is a new residence; the old one ends, and the change is in the history', async () => {
-    const res = await upload(county, 'person', people('H-002'));
-    expect(res.json()).toMatchObject({ updated: 1, unchanged: 2 });
+    expect(await importFile(county, 'person', people('H-002'))).toMatchObject({ updated: 1, unchanged: 2 });
     const [found] = (await county({ method: 'GET', url: `/api/registry/people?q=${zhang}` })).json().items;
     const detail = (await county({ method: 'GET', url: `/api/registry/people/${found.id}` })).json();
     expect(detail.residences.map((r: { houseCode: string; movedOut: string | null }) => [r.houseCode, r.movedOut !== null])).toEqual([['H-001', true], ['H-002', false]]);
@@ -173,7 +168,7 @@ describe('export', () => {
 
 describe('data quality', () => {
   it('counts per grid, verification share, empty houses, and the same address under two codes', async () => {
-    await upload(county, 'house', csv([HOUSE_HEADER, ['H-003', '城关镇朝阳路 1 号 101 室', FIXTURE.grids[0], '住宅', '否']]));
+    await importFile(county, 'house', csv([HOUSE_HEADER, ['H-003', '城关镇朝阳路 1 号 101 室', FIXTURE.grids[0], '住宅', '否']]));
     const q = (await county({ method: 'GET', url: `/api/registry/quality?area=${FIXTURE.villages[0]}` })).json();
     expect(q.grids.map((g: { gridCode: string }) => g.gridCode)).toEqual([FIXTURE.grids[0], FIXTURE.grids[1]]);
     expect(q.total).toMatchObject({ people: 3, houses: 3, verified: 3, homeless: 0 });

@@ -4,15 +4,12 @@ import type { Http } from '../platform/http.ts';
 import { AppError } from '../platform/errors.ts';
 import { errorReplies, Nullable } from '../platform/schemas.ts';
 import type { Guard } from '../access/guard.ts';
-import type { FileStore } from '../files/file-store.ts';
 import type { RegistryService } from './registry.service.ts';
-import type { RegistryImport } from './registry-import.service.ts';
-import { HeaderMismatchError, readRows, type SpreadsheetFormat } from './spreadsheet-import.ts';
-import { writeErrorReport, writeTemplate } from './spreadsheet-export.ts';
+import { writeTemplate } from './spreadsheet-export.ts';
 import { writePeopleSheet } from './people-export.ts';
 import { TEMPLATES } from './templates.ts';
+import { ImportTemplateParam } from './import.routes.ts';
 
-const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const Person = Type.Object({
@@ -41,6 +38,10 @@ const Figures = {
   verified: Type.Integer({ description: 'People verified within the window' }),
   emptyHouses: Type.Integer({ description: 'Dwellings with nobody living in them' }),
   homeless: Type.Integer({ description: 'People with no current house' }),
+  buildings: Type.Integer({ description: 'Buildings (楼栋)' }),
+  housesWithoutBuilding: Type.Integer({ description: 'Houses linked to no building' }),
+  groups: Type.Integer({ description: 'Ten-household groups (十户联防)' }),
+  housesInGroups: Type.Integer({ description: 'Houses in a ten-household group' }),
 };
 const Quality = Type.Object({
   area: Type.String(),
@@ -53,10 +54,9 @@ const Quality = Type.Object({
     duplicatePeople: Type.Array(Type.Object({ idNumber: Type.String({ description: 'Masked' }), names: Type.Array(Type.String()), gridCodes: Type.Array(Type.String()) })),
   }),
 });
-const TemplateParam = Type.Object({ template: Type.Union([Type.Literal('person'), Type.Literal('house'), Type.Literal('organisation')], { description: 'person | house | organisation' }) });
 
-export async function registryRoutes(app: Http, deps: { registry: RegistryService; registryImport: RegistryImport; files: FileStore; guard: Guard }) {
-  const { registry, registryImport, files, guard } = deps;
+export async function registryRoutes(app: Http, deps: { registry: RegistryService; guard: Guard }) {
+  const { registry, guard } = deps;
   const tags = ['registry'];
 
   app.get('/api/registry/people', {
@@ -108,48 +108,11 @@ export async function registryRoutes(app: Http, deps: { registry: RegistryServic
   }, async (request) => registry.reveal(request.actor, request.params.id, request.body.field, request.body.reason));
 
   app.get('/api/registry/templates/:template', {
-    schema: { tags, summary: '下载导入模板 Download the Excel import template', params: TemplateParam, response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies } },
+    schema: { tags, summary: '下载导入模板 Download the Excel import template', params: ImportTemplateParam, response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies } },
     onRequest: guard('registry.read'),
   }, async (request, reply) => {
     const out = new PassThrough();
     void writeTemplate(TEMPLATES[request.params.template], out);
     return reply.type(XLSX).header('content-disposition', `attachment; filename="template-${request.params.template}.xlsx"`).send(out);
   });
-
-  app.post('/api/registry/imports/:template', {
-    schema: { tags, summary: '导入 Import people, houses or organisations from .xlsx or .csv (multipart field "file")', consumes: ['multipart/form-data'], params: TemplateParam, response: { 200: Type.Object({ read: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), rejected: Type.Integer(), reportKey: Nullable(Type.String({ description: 'Download the report of refused rows at /api/registry/import-reports/{reportKey}' })) }), ...errorReplies } },
-    onRequest: guard('registry.write'),
-  }, async (request) => {
-    const part = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
-    if (!part) throw new AppError('file.missing', [{ field: 'file', reason: 'required' }]);
-    const format: SpreadsheetFormat | null = /\.xlsx$/i.test(part.filename) ? 'xlsx' : /\.csv$/i.test(part.filename) ? 'csv' : null;
-    if (!format) throw new AppError('registry.import_format', [{ field: 'file', reason: 'format', value: part.filename }]);
-    try {
-      const template = request.params.template;
-      const result = await registryImport.importRows(request.actor, template, readRows(part.file, { format, template: TEMPLATES[template] }), { lang: request.lang });
-      const reportKey = result.errors.length ? await files.put(await reportBytes(result.errors, request.lang)) : null;
-      const { errors: _e, ...counts } = result;
-      return { ...counts, reportKey };
-    } catch (e) {
-      if (e instanceof HeaderMismatchError) throw new AppError('registry.import_header', [...e.missing.map((c) => ({ field: c, reason: 'missing' })), ...e.duplicate.map((c) => ({ field: c, reason: 'duplicate' }))]);
-      throw e;
-    }
-  });
-
-  app.get('/api/registry/import-reports/:key', {
-    schema: { tags, summary: '导入问题报告 The Excel report of refused rows', params: Type.Object({ key: Type.String({ pattern: '^[0-9a-f]{64}$' }) }), response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies } },
-    onRequest: guard('registry.write'),
-  }, async (request, reply) => {
-    const bytes = await files.get(request.params.key);
-    if (!bytes) throw new AppError('file.not_found');
-    return reply.type(XLSX).header('content-disposition', 'attachment; filename="import-report.xlsx"').send(bytes);
-  });
-}
-
-async function reportBytes(errors: Parameters<typeof writeErrorReport>[0], lang: Parameters<typeof writeErrorReport>[2]): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeErrorReport(errors, out, lang);
-  return Buffer.concat(chunks);
 }

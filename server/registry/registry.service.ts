@@ -91,8 +91,8 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
         quality.sameCodeDifferentAddresses(db, actor.scope, prefix, ANOMALY_LIMIT),
         quality.duplicatePeople(db, actor.scope, prefix, ANOMALY_LIMIT),
       ]);
-      const sum = (k: 'people' | 'houses' | 'verified' | 'emptyHouses' | 'homeless') => grids.reduce((n, g) => n + g[k], 0);
-      const total = { people: sum('people'), houses: sum('houses'), verified: sum('verified'), emptyHouses: sum('emptyHouses'), homeless: sum('homeless') };
+      const keys = ['people', 'houses', 'verified', 'emptyHouses', 'homeless', 'buildings', 'housesWithoutBuilding', 'groups', 'housesInGroups'] as const;
+      const total = Object.fromEntries(keys.map((k) => [k, grids.reduce((n, g) => n + g[k], 0)])) as Record<(typeof keys)[number], number>;
       return { area, verifiedWithinDays, total, grids, anomalies: { sameAddressDifferentCodes: sameAddress, sameCodeDifferentAddresses: sameCode, duplicatePeople: duplicates } };
     },
 

@@ -24,18 +24,20 @@ export async function peopleByIdHash(tx: Tx, hashes: string[]): Promise<PersonRo
 }
 
 /**
- * Bulk upserts send the whole batch as one JSON parameter expanded by json_populate_recordset: one
+ * Bulk writes send the whole batch as one JSON parameter expanded by json_populate_recordset: one
  * statement and one parameter for a thousand rows, several times faster than a thousand-row VALUES list.
+ * A row that meets an existing key updates it, except the columns in `keep`; with `update: false` it is skipped.
  */
-export async function bulkUpsert(tx: Tx, table: string, rows: Record<string, unknown>[], conflict: string[], keep: string[]) {
+export async function bulkUpsert(tx: Tx, table: string, rows: Record<string, unknown>[], conflict: string[], keep: string[], update = true) {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]).map(snake);
   const json = JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [snake(k), v]))));
   const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
-  const updates = sql.raw(columns.filter((c) => !conflict.includes(c) && !keep.includes(c)).map((c) => `"${c}" = excluded."${c}"`).join(', '));
+  const updates = columns.filter((c) => !conflict.includes(c) && !keep.includes(c)).map((c) => `"${c}" = excluded."${c}"`).join(', ');
+  const action = sql.raw(update && updates ? `do update set ${updates}` : 'do nothing');
   await tx.execute(sql`insert into ${sql.raw(`"${table}"`)} (${list})
     select ${list} from json_populate_recordset(null::${sql.raw(`"${table}"`)}, ${json}::json)
-    on conflict (${sql.raw(conflict.map((c) => `"${c}"`).join(', '))}) do update set ${updates}`);
+    on conflict (${sql.raw(conflict.map((c) => `"${c}"`).join(', '))}) ${action}`);
 }
 
 export async function upsertHouses(tx: Tx, rows: (typeof house.$inferInsert)[]) {
@@ -54,8 +56,9 @@ export async function currentResidences(tx: Tx, personIds: string[]) {
   return tx.select().from(residence).where(and(inArray(residence.personId, personIds), isNull(residence.movedOut)));
 }
 
+/** New residences; one already recorded (same person, house and day) stays as it is. */
 export async function insertResidences(tx: Tx, rows: (typeof residence.$inferInsert)[]) {
-  if (rows.length) await tx.insert(residence).values(rows).onConflictDoNothing();
+  await bulkUpsert(tx, 'residence', rows, ['county_code', 'person_id', 'house_code', 'moved_in'], [], false);
 }
 
 export async function moveOut(tx: Tx, personId: string, houseCode: string, on: string) {

@@ -38,6 +38,8 @@ export const house = pgTable(
     index('house_code_idx').on(t.code),
     index('house_grid_code_idx').on(t.gridCode),
     index('house_address_idx').on(t.address),
+    // A building's houses are listed by its code.
+    index('house_building_code_idx').on(t.buildingCode),
   ],
 );
 

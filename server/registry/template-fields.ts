@@ -102,9 +102,6 @@ export const regionCode: FieldParser = (t) => (isRegionCodeShape(t) ? ok(t) : fa
 /** 15 digits: village code (12) + serial (3), GB/T 30428.1. */
 export const gridCode: FieldParser = (t) => (/^\d{15}$/.test(t) ? ok(t) : fail('grid.code_invalid'));
 
-/** Component class: legacy 4 digits (GB/T 30428.2: 2 major + 2 minor) or new 5 digits (GB/T 47678.5: 2 + 3). */
-export const facilityClass: FieldParser = (t) => (/^\d{4,5}$/.test(t) ? ok(t) : fail('facility.class_invalid'));
-
 /** Degrees within China's extent (73–136 E, 3–54 N), which also catches swapped columns. */
 export const longitude = numberIn(73, 136);
 export const latitude = numberIn(3, 54);

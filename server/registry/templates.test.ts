@@ -96,10 +96,12 @@ describe('validateRow', () => {
     expect(validateRow(ORGANISATION_TEMPLATE, { ...org, gridCode: '', lng: '113.9', lat: '30.9' }, ctx)).toMatchObject({ ok: true });
   });
 
-  it('checks components: the class inside the code, and coordinates inside China', () => {
+  it('checks components: a known 5-digit class (by code or name), the class inside the code, coordinates inside China', () => {
     const facility = sampleOf(FACILITY_TEMPLATE);
-    expect(reasons(FACILITY_TEMPLATE, { ...facility, classCode: '0102' })).toEqual([['部件类别代码', 'facility.code_class_mismatch']]);
-    expect(validateRow(FACILITY_TEMPLATE, { ...facility, code: '42090201001000001', classCode: '01001' }, ctx)).toMatchObject({ ok: true });
+    expect(validateRow(FACILITY_TEMPLATE, facility, ctx)).toMatchObject({ ok: true, record: { code: null, classCode: '01037', ownerDept: 'YM-CG', gridCode: null } });
+    expect(validateRow(FACILITY_TEMPLATE, { ...facility, code: '42092301001000001', classCode: '1001' }, ctx)).toMatchObject({ ok: true, record: { classCode: '01001' } });
+    expect(reasons(FACILITY_TEMPLATE, { ...facility, code: '42092301001000001' })).toEqual([['部件类别', 'facility.code_class_mismatch']]);
+    expect(reasons(FACILITY_TEMPLATE, { ...facility, code: '4209230100100001', classCode: '0101' })).toEqual([['部件标识码', 'facility.code_invalid'], ['部件类别', 'code.unknown']]);
     expect(reasons(FACILITY_TEMPLATE, { ...facility, lng: facility.lat, lat: facility.lng })).toEqual([
       ['经度', 'number.out_of_range'], ['纬度', 'number.out_of_range'],
     ]);

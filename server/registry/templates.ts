@@ -5,13 +5,13 @@
  */
 import type { Lang } from '../../shared/i18n/errors.ts';
 import {
-  ETHNICITY, FACILITY_STATE, HOUSE_HAZARD, HOUSE_USE, INFLOW_REASON, KEY_PERSON, ORG_HAZARD, ORG_TYPE,
+  ETHNICITY, FACILITY_CLASS, FACILITY_STATE, HOUSE_HAZARD, HOUSE_USE, INFLOW_REASON, KEY_PERSON, ORG_HAZARD, ORG_TYPE,
   RELATION, RENTAL_CATEGORY, RENTAL_LEVEL, RENTAL_USE, RESIDENT_TYPE, SEX, SPECIAL_GROUP, type CodeTable,
 } from './code-tables.ts';
 import { importMessage } from './import-messages.ts';
 import { parseIdNumber } from './identifiers.core.ts';
 import {
-  codeOf, codesOf, creditCode, facilityClass, gridCode, idNumber, latitude, longitude, numberIn, pastDate, phone, regionCode,
+  codeOf, codesOf, creditCode, gridCode, idNumber, latitude, longitude, numberIn, pastDate, phone, regionCode,
   textOf, yesNo, type FieldContext, type FieldParser, type FieldValue, type TemplateField,
 } from './template-fields.ts';
 
@@ -46,8 +46,8 @@ const field = (
   key: string, header: string, required: boolean, parse: FieldParser, sample: string,
   extra: Partial<Pick<TemplateField, 'aliases' | 'text'>> = {},
 ): TemplateField => ({ key, header, required, parse, sample, ...extra });
-const coded = (key: string, header: string, required: boolean, table: CodeTable, sample: string, many = false): TemplateField =>
-  ({ key, header, required, parse: many ? codesOf(table) : codeOf(table), sample, codeTable: table, ...(many ? { multiple: true } : {}) });
+const coded = (key: string, header: string, required: boolean, table: CodeTable, sample: string, many = false, aliases?: readonly string[]): TemplateField =>
+  ({ key, header, required, parse: many ? codesOf(table) : codeOf(table), sample, codeTable: table, ...(many ? { multiple: true } : {}), ...(aliases ? { aliases } : {}) });
 
 const ID = { text: true, aliases: ['身份证号', '身份证号码', '身份证'] } as const;
 const TEXT = { text: true } as const;
@@ -157,28 +157,30 @@ export const ORGANISATION_TEMPLATE: ImportTemplate = {
   },
 };
 
-/** Components (部件) with the attributes of GB/T 30428.2 / GB/T 47678.5 (standards.md §1.2–1.3). */
+/**
+ * Components (部件) as the facility records keep them (GB/T 47678.5, standards.md §1.3): a 5-digit class, owner
+ * and maintainer as department codes, a state, and a point that decides the grid. The server gives the code:
+ * a row with a code updates that component; a row without one is matched on its class and exact point (the
+ * same kind of component at the same spot is the same component) or else recorded anew. So the same file,
+ * imported twice, changes nothing, with or without the codes filled in.
+ */
 export const FACILITY_TEMPLATE: ImportTemplate = {
   id: 'facility',
   name: '部件',
   fields: [
-    field('code', '部件标识码', false, (t) => (/^\d{16,17}$/.test(t) ? { value: t } : { reason: 'facility.code_invalid' }), '4209020101000001', TEXT),
-    field('name', '部件名称', true, textOf(30), '上水井盖'),
-    field('classCode', '部件类别代码', true, facilityClass, '0101', { text: true, aliases: ['小类代码'] }),
-    field('department', '主管部门', true, textOf(60), '孝南区城市管理执法局'),
-    field('owner', '权属单位', false, textOf(60), '孝感市水务集团'),
-    field('maintainer', '养护单位', false, textOf(60), '孝感市水务集团'),
-    field('gridCode', '所在单元网格', true, gridCode, '420902001001001', { text: true, aliases: ['所属网格编码'] }),
+    field('code', '部件标识码', false, (t) => (/^\d{17}$/.test(t) ? { value: t } : { reason: 'facility.code_invalid' }), '', TEXT),
+    coded('classCode', '部件类别', true, FACILITY_CLASS, '路灯', false, ['部件类别代码', '小类代码']),
+    field('name', '部件名称', false, textOf(30), '朝阳路 3 号路灯'),
+    field('ownerDept', '权属部门编码', true, textOf(40), 'YM-CG', { text: true, aliases: ['权属单位编码', '权属单位'] }),
+    field('maintainerDept', '养护部门编码', false, textOf(40), 'YM-SW', { text: true, aliases: ['养护单位编码', '养护单位'] }),
     coded('state', '部件状态', true, FACILITY_STATE, '完好'),
     ...coordinateFields(true),
-    field('since', '初始日期', false, pastDate, '2020-06-01'),
+    field('gridCode', '所在单元网格', false, gridCode, '', { text: true, aliases: ['所属网格编码'] }),
     field('note', '备注', false, textOf(1000), ''),
   ],
   check(r) {
-    if (r.code === null) return [];
-    // 16 digits: 6 region + 2 major + 2 minor + 6 serial; 17 digits: the minor class has 3.
-    const code = String(r.code);
-    return code.slice(6, code.length - 6) === r.classCode ? [] : [{ field: 'classCode', reason: 'facility.code_class_mismatch' }];
+    // The code is county (6) + class (5) + serial (6): a component of another class is another component.
+    return r.code === null || String(r.code).slice(6, 11) === r.classCode ? [] : [{ field: 'classCode', reason: 'facility.code_class_mismatch' }];
   },
 };
 

@@ -59,6 +59,31 @@ describe('the gezhi command', () => {
     expect(res.stdout).toContain('imported 0 new grids, replaced 6');
   });
 
+  it('imports houses printing progress lines with the rate, then the summary; a second run changes nothing', async () => {
+    const houses = path.join(dataDir, 'houses.csv');
+    const rows = Array.from({ length: 1500 }, (_, i) => `CLI-${i},朝阳社区 ${i} 号,420923100001001,${i === 3 ? '城堡' : '住宅'},否`);
+    fs.writeFileSync(houses, ['房屋编号,房屋地址,所属网格编码,房屋用途,是否出租', ...rows].join('\n'));
+    const report = path.join(dataDir, 'report.xlsx');
+    const res = await gezhi('registry', 'import', 'house', houses, '--report', report);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(/^ {2}read 1001 {2}imported 1000 \(created 1000, updated 0\) {2}unchanged 0 {2}refused 1 {2}\d+ rows\/s$/m);
+    expect(res.stdout).toMatch(/read 1500 {2}imported 1499 \(created 1499, updated 0\) {2}unchanged 0 {2}refused 1 {2}\d+ rows\/s in [\d.]+ s \(report: .*report\.xlsx\)/);
+    expect(fs.statSync(report).size).toBeGreaterThan(0);
+    expect((await gezhi('registry', 'import', 'house', houses, '--report', report)).stdout).toMatch(/read 1500 {2}imported 0 \(created 0, updated 0\) {2}unchanged 1499 {2}refused 1/);
+  });
+
+  it('imports components: the code comes from the server, and the same file again changes nothing', async () => {
+    const grid = JSON.parse(fs.readFileSync(file, 'utf8')).features[0].geometry;
+    const ring: [number, number][] = (grid.type === 'Polygon' ? grid.coordinates : grid.coordinates[0])[0].slice(1);
+    const [lng, lat] = [0, 1].map((k) => ring.reduce((sum, p) => sum + p[k], 0) / ring.length);
+    const components = path.join(dataDir, 'components.csv');
+    fs.writeFileSync(components, `部件类别,权属部门编码,部件状态,经度,纬度\n路灯,YM-CG,完好,${lng},${lat}\n`);
+    expect((await gezhi('registry', 'import', 'facility', components)).stdout).toMatch(/read 1 {2}imported 1 \(created 1, updated 0\)/);
+    expect((await gezhi('registry', 'import', 'facility', components)).stdout).toMatch(/read 1 {2}imported 0 \(created 0, updated 0\) {2}unchanged 1/);
+    const wrong = await gezhi('registry', 'import', 'castle', components);
+    expect([wrong.code, wrong.stderr]).toEqual([1, expect.stringContaining('request.invalid')]);
+  });
+
   it('creates a user bound to a grid, and refuses a duplicate', async () => {
     const created = await gezhi('users', 'create', '--username', 'zhao', '--name', '赵六', '--password', 'Abc12345', '--roles', 'grid_worker', '--areas', '420923100001001');
     expect(created.stdout).toContain('created zhao (grid_worker) bound to 朝阳社区第1网格 420923100001001');

@@ -181,15 +181,22 @@ export interface PersonDetail extends Person {
   history: RecordChange[];
 }
 
-export type RegistryTemplate = 'person' | 'house' | 'organisation';
+export type RegistryTemplate = 'person' | 'house' | 'organisation' | 'building';
 
-export interface RegistryImportResult {
+/** An import as the server runs it: the counts so far, then the outcome (GET /api/registry/import-jobs/{id}). */
+export interface RegistryImportJob {
+  id: string;
+  state: 'running' | 'done' | 'failed';
   read: number;
   created: number;
   updated: number;
   unchanged: number;
   rejected: number;
-  reportKey: string | null;
+  /** Share of the file read, 0–100. */
+  percent: number;
+  /** Rows were refused: their report is at /api/registry/import-jobs/{id}/report. */
+  reportReady: boolean;
+  failure: { code: string; message: string } | null;
 }
 
 /** One node of the dispatch catalogue (派单目录): major class → minor class → item. */

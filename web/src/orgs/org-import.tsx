@@ -3,19 +3,20 @@ import { Card, Spin, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ImportFailureAlert } from '../people/import-failure.tsx';
 import { ImportOutcome } from '../people/import-outcome.tsx';
+import { ImportProgressBar } from '../people/import-progress.tsx';
 import { TemplateDownloadButton } from '../people/template-download-button.tsx';
 import { useRegistryImport } from '../people/use-registry-import.ts';
 
 /** Imports organisations through the registry's import (matched on the credit code: a second run changes nothing). */
 export function OrgImport() {
   const { t } = useTranslation();
-  const { run, busy, result, failure } = useRegistryImport();
+  const { run, busy, progress, result, failure } = useRegistryImport();
 
   return (
     <Card title={t('orgs.importTitle')} className="registry-import">
       <Typography.Paragraph type="secondary">{t('orgs.importHint')}</Typography.Paragraph>
       <TemplateDownloadButton template="organisation" name={t('orgs.templateName')} />
-      <Spin spinning={busy}>
+      <Spin spinning={busy && !progress}>
         <Upload.Dragger
           accept=".xlsx,.csv"
           showUploadList={false}
@@ -31,6 +32,7 @@ export function OrgImport() {
           <p className="ant-upload-hint">{t('registryImport.dropHint', { name: t('orgs.templateName') })}</p>
         </Upload.Dragger>
       </Spin>
+      {progress && <ImportProgressBar job={progress} />}
       {result && <ImportOutcome result={result} />}
       {failure && <ImportFailureAlert failure={failure} />}
     </Card>

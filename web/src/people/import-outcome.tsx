@@ -4,23 +4,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiBlob } from '../api.ts';
 import { saveBlob } from '../save-file.ts';
-import type { RegistryImportResult } from '../types.ts';
 import { useShowError } from '../use-show-error.tsx';
+import type { ImportJobOf } from './use-registry-import.ts';
 
 const COUNTS = ['read', 'created', 'updated', 'unchanged', 'rejected'] as const;
 
 /** The counts of one import and, when rows were refused, the Excel report of them. */
-export function ImportOutcome({ result }: { result: RegistryImportResult & { file: string } }) {
+export function ImportOutcome({ result }: { result: ImportJobOf }) {
   const { t } = useTranslation();
   const showError = useShowError();
   const [busy, setBusy] = useState(false);
-  const { reportKey } = result;
 
   async function downloadReport() {
-    if (!reportKey) return;
     setBusy(true);
     try {
-      saveBlob(await apiBlob(`/api/registry/import-reports/${encodeURIComponent(reportKey)}`), 'import-report.xlsx');
+      saveBlob(await apiBlob(`/api/registry/import-jobs/${encodeURIComponent(result.id)}/report`), 'import-report.xlsx');
     } catch (err) {
       showError(err);
     } finally {
@@ -35,7 +33,7 @@ export function ImportOutcome({ result }: { result: RegistryImportResult & { fil
         showIcon
         message={result.rejected > 0 ? t('registryImport.doneWithRejected', { file: result.file, n: result.rejected }) : t('registryImport.done', { file: result.file })}
         action={
-          reportKey && (
+          result.reportReady && (
             <Button size="small" icon={<DownloadOutlined />} loading={busy} onClick={downloadReport}>
               {t('registryImport.downloadReport')}
             </Button>

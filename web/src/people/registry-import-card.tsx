@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RegistryTemplate } from '../types.ts';
 import { ImportFailureAlert } from './import-failure.tsx';
 import { ImportOutcome } from './import-outcome.tsx';
+import { ImportProgressBar } from './import-progress.tsx';
 import { TemplateDownloadButton } from './template-download-button.tsx';
 import { useRegistryImport } from './use-registry-import.ts';
 
@@ -14,7 +15,7 @@ const TEMPLATES: RegistryTemplate[] = ['person', 'house'];
 export function RegistryImportCard() {
   const { t } = useTranslation();
   const [template, setTemplate] = useState<RegistryTemplate>('person');
-  const { run, busy, result, failure, clear } = useRegistryImport();
+  const { run, busy, progress, result, failure, clear } = useRegistryImport();
   const name = t(`registryImport.${template}`);
 
   return (
@@ -33,7 +34,7 @@ export function RegistryImportCard() {
         />
         <TemplateDownloadButton template={template} />
       </Space>
-      <Spin spinning={busy}>
+      <Spin spinning={busy && !progress}>
         <Upload.Dragger
           accept=".xlsx,.csv"
           showUploadList={false}
@@ -51,6 +52,7 @@ export function RegistryImportCard() {
           <p className="ant-upload-hint">{t('registryImport.dropHint', { name })}</p>
         </Upload.Dragger>
       </Spin>
+      {progress && <ImportProgressBar job={progress} />}
       {result && <ImportOutcome result={result} />}
       {failure && <ImportFailureAlert failure={failure} />}
     </Card>

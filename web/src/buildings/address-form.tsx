@@ -1,0 +1,76 @@
+import { Col, Form, Input, InputNumber, Modal, Row } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import { useShowError } from '../use-show-error.tsx';
+import { useBusyAction } from '../use-busy-action.ts';
+import { showFieldErrors } from '../orgs/field-errors.ts';
+import type { AddressDetail } from './building-types.ts';
+
+const PARTS = ['road', 'doorNumber', 'estate', 'building', 'unit', 'room'] as const;
+const FIELDS = ['fullText', ...PARTS, 'gridCode', 'lng', 'lat'] as const;
+type Values = Partial<Record<(typeof FIELDS)[number], string | number | null>>;
+const blankToNull = (v: unknown) => (typeof v === 'string' ? v.trim() || null : v ?? null);
+
+/** Records a standard address (the server gives its code), or edits one on the version it was read at. */
+export function AddressForm({ open, editing, onClose, onSaved }: { open: boolean; editing: AddressDetail | null; onClose(): void; onSaved(a: AddressDetail): void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const showError = useShowError();
+  const { busy, run } = useBusyAction();
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (editing) form.setFieldsValue(Object.fromEntries(FIELDS.map((k) => [k, editing[k] ?? undefined])));
+  }, [open, editing, form]);
+
+  async function submit(v: Values) {
+    const body = Object.fromEntries(FIELDS.map((k) => [k, blankToNull(v[k])]));
+    await run(async () => {
+      try {
+        onSaved(editing
+          ? await api<AddressDetail>(`/api/registry/addresses/${editing.code}`, { method: 'PUT', body: { ...body, version: editing.version } })
+          : await api<AddressDetail>('/api/registry/addresses', { method: 'POST', body }));
+      } catch (err) {
+        if (!showFieldErrors(form, err, FIELDS)) showError(err);
+      }
+    });
+  }
+
+  return (
+    <Modal open={open} title={editing ? t('buildings.addressEditTitle', { code: editing.code }) : t('buildings.addressCreateTitle')} okText={t('common.save')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} width={720} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="address-form">
+        <Form.Item name="fullText" label={t('buildings.fullText')} extra={t('buildings.fullTextHint')}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Row gutter={16}>
+          {PARTS.map((k) => (
+            <Col span={8} key={k}>
+              <Form.Item name={k} label={t(`buildings.${k}`)}>
+                <Input maxLength={k === 'road' || k === 'estate' ? 60 : 20} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="gridCode" label={t('buildings.gridCode')} extra={t('buildings.gridHint')}>
+              <Input className="mono" maxLength={15} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="lng" label={t('buildings.lng')}>
+              <InputNumber min={73} max={136} step={0.0001} className="full-width" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="lat" label={t('buildings.lat')}>
+              <InputNumber min={3} max={54} step={0.0001} className="full-width" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}

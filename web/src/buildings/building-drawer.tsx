@@ -1,0 +1,108 @@
+import { CheckCircleOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Drawer, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { useApi } from '../use-api.ts';
+import { useBusyAction } from '../use-busy-action.ts';
+import { MaskedValue } from '../people/masked-value.tsx';
+import { PersonHistory } from '../people/person-history.tsx';
+import { BuildingForm } from './building-form.tsx';
+import type { BuildingDetail, HouseRow } from './building-types.ts';
+import { placeDescriber } from './history-describer.ts';
+import { HouseDrawer } from './house-drawer.tsx';
+
+/** One building: its facts (leader's phone masked, revealable), its houses one click away, edit and verify, history. */
+export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: string | null; onClose(): void; onChanged(): void; onOpen(code: string): void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const { data, loading, reload } = useApi<BuildingDetail>(code ? `/api/registry/buildings/${encodeURIComponent(code)}` : null);
+  const [editing, setEditing] = useState(false);
+  const [house, setHouse] = useState<string | null>(null);
+  const { busy, run } = useBusyAction();
+  const b = data && data.code === code ? data : null;
+
+  const changed = () => {
+    reload();
+    onChanged();
+  };
+  const verify = (x: BuildingDetail) =>
+    run(async () => {
+      await api(`/api/registry/buildings/${encodeURIComponent(x.code)}/verify`, { method: 'POST', body: { version: x.version } });
+      void message.success(t('buildings.verifiedNow'));
+      changed();
+    });
+  const count = (n: number | null) => (n === null ? '—' : String(n));
+
+  return (
+    <Drawer
+      open={code !== null}
+      onClose={onClose}
+      width={760}
+      title={b ? `${b.estate ?? ''}${b.name}` : t('buildings.detail')}
+      destroyOnHidden
+      extra={b && can('registry.write') && (
+        <Space>
+          <Button icon={<CheckCircleOutlined />} loading={busy} onClick={() => verify(b)}>{t('buildings.verify')}</Button>
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>
+        </Space>
+      )}
+    >
+      {!b ? (
+        <Spin className="panel-spin" spinning={loading} />
+      ) : (
+        <>
+          <Descriptions column={3} size="small" bordered>
+            <Descriptions.Item label={t('buildings.code')} span={2}><span className="mono">{b.code}</span></Descriptions.Item>
+            <Descriptions.Item label={t('buildings.gridCode')}><span className="mono">{b.gridCode}</span></Descriptions.Item>
+            <Descriptions.Item label={t('buildings.address')} span={2}>{b.address}</Descriptions.Item>
+            <Descriptions.Item label={t('buildings.addressCode')}><span className="mono">{b.addressCode ?? '—'}</span></Descriptions.Item>
+            <Descriptions.Item label={t('buildings.floors')}>{count(b.floors)}</Descriptions.Item>
+            <Descriptions.Item label={t('buildings.units')}>{count(b.units)}</Descriptions.Item>
+            <Descriptions.Item label={t('buildings.households')}>{t('buildings.householdsOf', { declared: count(b.households), houses: b.houses })}</Descriptions.Item>
+            <Descriptions.Item label={t('buildings.leaderName')}>
+              {b.leaderName ?? '—'} {b.leaderPersonId && <Tag color="blue">{t('buildings.leaderOnRecord')}</Tag>}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('buildings.leaderPhone')} span={2}>
+              <MaskedValue revealPath={`/api/registry/buildings/${encodeURIComponent(b.code)}/reveal`} field="leaderPhone" label={t('buildings.leaderPhone')} masked={b.leaderPhone} canReveal={can('registry.unmask')} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('buildings.verifiedAt')} span={3}>
+              {b.verifiedAt ? t('buildings.verifiedBy', { at: new Date(b.verifiedAt).toLocaleString(i18n.language), by: b.verifiedBy ?? t('common.unknown') }) : t('buildings.notVerified')}
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5} className="detail-section">{t('buildings.houses', { n: b.houseList.length })}</Typography.Title>
+          <Table<HouseRow>
+            size="small"
+            rowKey="code"
+            dataSource={b.houseList}
+            pagination={{ pageSize: 12, hideOnSinglePage: true, showSizeChanger: false }}
+            locale={{ emptyText: t('buildings.noHouses') }}
+            onRow={(h) => ({ onClick: () => setHouse(h.code), className: 'clickable-row' })}
+            data-testid="building-houses"
+            columns={[
+              { title: t('buildings.houseCode'), dataIndex: 'code', width: 200, render: (c: string) => <a className="mono">{c}</a> },
+              { title: t('buildings.address'), dataIndex: 'address' },
+              { title: t('buildings.residentsCol'), dataIndex: 'residents', width: 80 },
+              { title: t('buildings.rented'), dataIndex: 'rented', width: 70, render: (r: boolean) => (r ? <Tag color="orange">{t('buildings.yes')}</Tag> : '') },
+            ]}
+          />
+          <Typography.Title level={5} className="detail-section">{t('buildings.history', { n: b.history.length })}</Typography.Title>
+          <PersonHistory history={b.history} describe={placeDescriber('buildings')} />
+          <HouseDrawer code={house} onClose={() => setHouse(null)} onOpenBuilding={(c) => { setHouse(null); onOpen(c); }} />
+          <BuildingForm
+            open={editing}
+            editing={b}
+            onClose={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              void message.success(t('common.saved'));
+              changed();
+            }}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,73 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Input, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/auth-context.tsx';
+import type { Items } from '../types.ts';
+import { useApi } from '../use-api.ts';
+import { BuildingDrawer } from './building-drawer.tsx';
+import { BuildingForm } from './building-form.tsx';
+import type { Building } from './building-types.ts';
+
+const LIMIT = 200;
+
+/** Buildings of one's jurisdiction by address, name or code, and area; record new ones. */
+export function BuildingSearch() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const [filter, setFilter] = useState<{ q?: string; area?: string }>({});
+  const [open, setOpen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const query = new URLSearchParams(Object.entries({ ...filter, limit: String(LIMIT) }).filter((e): e is [string, string] => !!e[1]));
+  const { data, loading, reload } = useApi<Items<Building>>(`/api/registry/buildings?${query}`);
+  const items = data?.items ?? [];
+
+  const columns: ColumnsType<Building> = [
+    { title: t('buildings.name'), dataIndex: 'name', render: (n: string, b) => <a>{`${b.estate ?? ''}${n}`}</a> },
+    { title: t('buildings.code'), dataIndex: 'code', width: 200, render: (c: string) => <span className="mono">{c}</span> },
+    { title: t('buildings.address'), dataIndex: 'address' },
+    { title: t('buildings.floors'), dataIndex: 'floors', width: 70, render: (n: number | null) => n ?? '—' },
+    { title: t('buildings.housesCol'), dataIndex: 'houses', width: 80 },
+    { title: t('buildings.leaderName'), dataIndex: 'leaderName', width: 100, render: (n: string | null) => n ?? '—' },
+    { title: t('buildings.leaderPhone'), dataIndex: 'leaderPhone', width: 130, render: (p: string | null) => <span className="mono">{p ?? '—'}</span> },
+    { title: t('buildings.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
+    { title: t('buildings.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? v.slice(0, 10) : t('buildings.notVerified')) },
+  ];
+
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('buildings.hint')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear enterButton={t('buildings.search')} placeholder={t('buildings.searchPlaceholder')} maxLength={60} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))} data-testid="building-search" />
+        <Input.Search allowClear placeholder={t('buildings.areaPlaceholder')} maxLength={15} onSearch={(v) => setFilter((f) => ({ ...f, area: /^\d{6,15}$/.test(v.trim()) ? v.trim() : undefined }))} style={{ width: 220 }} />
+        {can('registry.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('buildings.create')}</Button>}
+      </Space>
+      <Table<Building>
+        rowKey="code"
+        size="middle"
+        loading={loading}
+        dataSource={items}
+        columns={columns}
+        locale={{ emptyText: t('buildings.noMatch') }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        onRow={(b) => ({ onClick: () => setOpen(b.code), className: 'clickable-row' })}
+        data-testid="building-table"
+      />
+      {items.length >= LIMIT && <Typography.Text type="secondary">{t('buildings.limited', { n: LIMIT })}</Typography.Text>}
+      <BuildingDrawer code={open} onClose={() => setOpen(null)} onChanged={reload} onOpen={setOpen} />
+      <BuildingForm
+        open={creating}
+        editing={null}
+        onClose={() => setCreating(false)}
+        onSaved={(b) => {
+          setCreating(false);
+          void message.success(t('common.created'));
+          reload();
+          setOpen(b.code);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { CheckCircleOutlined, CrownOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Drawer, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { useApi } from '../use-api.ts';
+import { useBusyAction } from '../use-busy-action.ts';
+import { PersonHistory } from '../people/person-history.tsx';
+import type { HouseholdGroupDetail } from '../buildings/building-types.ts';
+import { placeDescriber } from '../buildings/history-describer.ts';
+import { HouseDrawer } from '../buildings/house-drawer.tsx';
+import { GroupForm } from './group-form.tsx';
+
+type Member = HouseholdGroupDetail['houses'][number];
+
+/** One ten-household group: its houses and their people, the lead household (set with one click), verify, history. */
+export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onClose(): void; onChanged(): void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const { data, loading, reload } = useApi<HouseholdGroupDetail>(id ? `/api/registry/household-groups/${id}` : null);
+  const [editing, setEditing] = useState(false);
+  const [house, setHouse] = useState<string | null>(null);
+  const { busy, run } = useBusyAction();
+  const g = data && data.id === id ? data : null;
+  const changed = () => {
+    reload();
+    onChanged();
+  };
+
+  const setLead = (x: HouseholdGroupDetail, houseCode: string) =>
+    run(async () => {
+      await api(`/api/registry/household-groups/${x.id}`, { method: 'PUT', body: { name: x.name, houseCodes: x.houses.map((h) => h.houseCode), leadHouseCode: houseCode, version: x.version } });
+      void message.success(t('groups.leadSet'));
+      changed();
+    });
+  const verify = (x: HouseholdGroupDetail) =>
+    run(async () => {
+      await api(`/api/registry/household-groups/${x.id}/verify`, { method: 'POST', body: { version: x.version } });
+      void message.success(t('groups.verifiedNow'));
+      changed();
+    });
+
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width={760}
+      title={g?.name ?? t('groups.detail')}
+      destroyOnHidden
+      extra={g && can('registry.write') && (
+        <Space>
+          <Button icon={<CheckCircleOutlined />} loading={busy} onClick={() => verify(g)}>{t('groups.verify')}</Button>
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('groups.editMembers')}</Button>
+        </Space>
+      )}
+    >
+      {!g ? (
+        <Spin className="panel-spin" spinning={loading} />
+      ) : (
+        <>
+          <Descriptions column={2} size="small" bordered>
+            <Descriptions.Item label={t('groups.gridCode')}><span className="mono">{g.gridCode}</span></Descriptions.Item>
+            <Descriptions.Item label={t('groups.leadHouse')}><span className="mono">{g.leadHouseCode ?? t('groups.noLead')}</span></Descriptions.Item>
+            <Descriptions.Item label={t('groups.members')}>{g.members}</Descriptions.Item>
+            <Descriptions.Item label={t('groups.residents')}>{g.residents}</Descriptions.Item>
+            <Descriptions.Item label={t('groups.verifiedAt')} span={2}>
+              {g.verifiedAt ? t('groups.verifiedBy', { at: new Date(g.verifiedAt).toLocaleString(i18n.language), by: g.verifiedBy ?? t('common.unknown') }) : t('groups.notVerified')}
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5} className="detail-section">{t('groups.houses', { n: g.houses.length })}</Typography.Title>
+          <Table<Member>
+            size="small"
+            rowKey="houseCode"
+            pagination={false}
+            dataSource={g.houses}
+            data-testid="group-members"
+            columns={[
+              { title: t('groups.houseCode'), dataIndex: 'houseCode', width: 200, render: (c: string) => <a className="mono" onClick={() => setHouse(c)}>{c}</a> },
+              { title: t('groups.address'), dataIndex: 'address', render: (a: string | null, m) => <>{a ?? '—'} {m.lead && <Tag color="gold">{t('groups.lead')}</Tag>}</> },
+              { title: t('groups.residents'), dataIndex: 'residents', width: 70 },
+              ...(can('registry.write') ? [{
+                key: 'lead', width: 120,
+                render: (_: unknown, m: Member) => !m.lead && <Button size="small" icon={<CrownOutlined />} disabled={busy} onClick={() => setLead(g, m.houseCode)}>{t('groups.makeLead')}</Button>,
+              }] : []),
+            ]}
+          />
+          <Typography.Title level={5} className="detail-section">{t('groups.history', { n: g.history.length })}</Typography.Title>
+          <PersonHistory history={g.history} describe={placeDescriber('groups')} />
+          <HouseDrawer code={house} onClose={() => setHouse(null)} />
+          <GroupForm
+            open={editing}
+            gridCode={g.gridCode}
+            editing={g}
+            onClose={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              void message.success(t('common.saved'));
+              changed();
+            }}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}
