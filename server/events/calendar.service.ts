@@ -63,7 +63,7 @@ export function createCalendarDays({ db, clock }: { db: Db; clock: Clock }) {
       checkDay(day, 'params.day');
       const at = clock();
       const row = await db.transaction(async (tx) => {
-        const saved = await store.upsertCalendarDay(tx, { day, kind: input.kind, note: input.note ?? null, updatedBy: actor.username, updatedAt: at });
+        const saved = await store.upsertCalendarDay(tx, { day, kind: input.kind, note: input.note ?? null, updatedBy: actor.displayName, updatedAt: at });
         await recordAudit(tx, { at, actorId: actor.id, action: 'calendar.set_day', target: day, detail: { kind: input.kind, note: input.note ?? null } });
         return saved;
       });

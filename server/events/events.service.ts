@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../platform/db.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { WorkingCalendar } from '../platform/calendar.core.ts';
+import { chinaDateOf, type WorkingCalendar } from '../platform/calendar.core.ts';
 import { AppError } from '../platform/errors.ts';
 import { countyOf, levelOfCode, subtreePrefix } from '../../shared/codes.ts';
 import type { Actor } from '../access/index.ts';
@@ -137,7 +137,7 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
         return ruleError(e);
       }
     })();
-    const day = now.toISOString().slice(0, 10).replaceAll('-', '');
+    const day = chinaDateOf(now).replaceAll('-', ''); // the China date: a report at 07:00 belongs to that day, not to UTC's yesterday
     const row = await db.transaction(async (tx) => {
       const serial = await store.nextCaseSerial(tx, countyCode, day);
       const inserted = await store.insertEvent(tx, {

@@ -64,9 +64,10 @@ export async function countEvents(tx: Tx, where: SQL): Promise<number> {
  */
 export async function nextCaseSerial(tx: Tx, countyCode: string, dayPrefix: string): Promise<number> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`event.case_no:${countyCode}:${dayPrefix}`}))`);
-  // The highest serial of the day, over the day's range of the (county_code, case_no) unique index.
+  // The highest serial of the day, over the day's range of the (county_code, case_no) unique index. The start
+  // is cast: an untyped parameter makes `substring(x from $1)` the regular-expression form, which finds nothing.
   const [{ last }] = await tx
-    .select({ last: sql<number | null>`max(substring(${event.caseNo} from ${dayPrefix.length + 1})::int)` })
+    .select({ last: sql<number | null>`max(substring(${event.caseNo} from ${dayPrefix.length + 1}::int)::int)` })
     .from(event)
     .where(and(eq(event.countyCode, countyCode), sql`${event.caseNo} >= ${dayPrefix}`, sql`${event.caseNo} < ${`${dayPrefix}~`}`));
   return (last ?? 0) + 1;

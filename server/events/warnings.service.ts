@@ -60,7 +60,7 @@ export function createWarnings({ db, clock }: { db: Db; clock: Clock }) {
       if (details.length) throw new AppError('warning.rules_invalid', details);
       const at = clock();
       await db.transaction(async (tx) => {
-        await store.replaceWarningRules(tx, rules.map((r) => ({ colour: r.colour, anyOf: r.anyOf, sanction: r.sanction, updatedBy: actor.username, updatedAt: at })));
+        await store.replaceWarningRules(tx, rules.map((r) => ({ colour: r.colour, anyOf: r.anyOf, sanction: r.sanction, updatedBy: actor.displayName, updatedAt: at })));
         await recordAudit(tx, { at, actorId: actor.id, action: 'events.warning_rules', detail: { rules } });
       });
       await reload();

@@ -30,6 +30,13 @@ export async function openTestDatabase(): Promise<Database> {
       await database.close();
       const again = new pg.Client({ connectionString: adminUrl });
       await again.connect();
+      // pool.end() resolves once its clients are told to end, not once their backends are gone; forcing the drop
+      // while one is still closing makes that client raise an uncaught "terminating connection". Let them go first.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await again.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await again.query(`drop database if exists ${name} with (force)`);
       await again.end();
     },

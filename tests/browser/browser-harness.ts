@@ -17,12 +17,39 @@ const CHROMIUM = '/usr/bin/chromium';
 export const shots = path.resolve('artifacts/browser');
 
 /**
+ * Builds a stale web bundle once. Browser test files start in parallel: each would build at once, and one build
+ * empties web/dist under the server another file has started, whose pages then miss their chunks. A lock
+ * directory (mkdir is atomic) lets one build while the others wait, then find the bundle current.
+ */
+async function buildWebOnce() {
+  const lock = path.resolve('tmp/web-build.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // A lock left by a run that was killed mid-build is taken over after a while.
+      const since = fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > 300_000) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    await ensureWebBuilt(() => {});
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
  * The platform as a user meets it: the current web build served by a real server on a free port, on a fresh
  * database with the demo city (and, when asked, the demo base data of one village), and headless Chromium.
  */
 export async function startDemo(opts: { registryVillage?: string } = {}) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  await ensureWebBuilt(() => {});
+  await buildWebOnce();
   const database = await openTestDatabase();
   const config = loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS });
   const built = await buildApp({ config, database, clock: systemClock });

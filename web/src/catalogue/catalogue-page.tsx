@@ -56,7 +56,7 @@ export function CataloguePage() {
           }}
         />
       )}
-      <HistoryDrawer code={history} onClose={() => setHistory(null)} />
+      <HistoryDrawer code={history} stages={data?.choices.stages ?? []} onClose={() => setHistory(null)} />
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { changedParts, LIMIT_UNITS } from './rule-form.ts';
 interface Props {
   /** The node whose versions to show; null while closed. */
   code: string | null;
+  /** The stages in the order of the loop, so limits read 受理 → 派遣 → … whatever order the rule stored them in. */
+  stages: readonly string[];
   onClose(): void;
 }
 
@@ -16,13 +18,14 @@ const PART_LABEL: Record<string, string> = {
 };
 
 /** 版本历史: the node now, then each earlier version with who replaced it, when, and what the next one changed. */
-export function HistoryDrawer({ code, onClose }: Props) {
+export function HistoryDrawer({ code, stages, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const { data, loading } = useApi<CatalogueHistory>(code ? `/api/catalogue/${encodeURIComponent(code)}/history` : null);
 
   // A limit in words: "处置 3 工作日".
   const limits = (rule: CatalogueRule) =>
     Object.entries(rule.limits)
+      .sort(([a], [b]) => stages.indexOf(a) - stages.indexOf(b))
       .map(([stage, limit]) => {
         const unit = LIMIT_UNITS.find((u) => limit[u] !== undefined);
         return unit ? `${t(`eventStage.${stage}`)} ${limit[unit]} ${t(`catalogue.unit.${unit}`)}` : null;

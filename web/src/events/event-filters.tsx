@@ -11,7 +11,7 @@ import { useShowError } from '../use-show-error.tsx';
 const STATUSES = ['reported', 'accepted', 'dispatched', 'signed', 'handled', 'closed', 'visited', 'voided', 'merged'];
 const LIGHTS = ['green', 'yellow', 'red'];
 const WARNINGS = ['blue', 'yellow', 'light_red', 'purple', 'red'];
-const SOURCES = ['grid_worker', 'hotline', 'department', 'video', 'leader'];
+const SOURCES = ['grid_worker', 'hotline', 'department', 'video', 'leader', 'citizen'];
 
 /** What the events list is filtered by; empty lists and unset fields filter nothing. */
 export interface EventFilterValue {

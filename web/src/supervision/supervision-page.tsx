@@ -7,6 +7,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { EventDrawer } from '../events/event-drawer.tsx';
 import { useCatalogue } from '../events/use-catalogue.ts';
 import { useDepartments } from '../events/use-departments.ts';
+import { INBOX_CHANGED } from '../inbox/inbox-types.ts';
 import type { Items } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
@@ -41,6 +42,8 @@ export function SupervisionPage() {
       issued.reload();
     }
     addressed.reload();
+    // Answering an order changes the header bell's count of orders waiting for me.
+    window.dispatchEvent(new Event(INBOX_CHANGED));
   }
 
   async function closeOrder(order: SupervisionOrder) {

@@ -1,14 +1,18 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 
 /** The area shown on the map and the selected grid, kept in the URL so a view can be reloaded or shared. */
 export function useTerritorySelection() {
   const [params, setParams] = useSearchParams();
+  const { pathname } = useLocation();
   const areaCode = params.get('area');
   const gridCode = params.get('grid');
 
   const update = useCallback(
     (change: (area: string | null, grid: string | null) => { area: string | null; grid: string | null }, replace = false) => {
+      // Navigations are transitions: while the next page loads this one stays mounted, and the browser is already
+      // elsewhere. Writing this page's URL then (the first area, once loaded) would take the user back here.
+      if (window.location.pathname !== pathname) return;
       setParams(
         (prev) => {
           const next = change(prev.get('area'), prev.get('grid'));
@@ -20,7 +24,7 @@ export function useTerritorySelection() {
         { replace },
       );
     },
-    [setParams],
+    [setParams, pathname],
   );
 
   const openArea = useCallback((code: string) => update(() => ({ area: code, grid: null })), [update]);
