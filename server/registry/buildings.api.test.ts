@@ -181,7 +181,7 @@ describe('buildings: template and import', () => {
 describe('buildings: data quality', () => {
   it('counts buildings per grid and the houses linked to none', async () => {
     const q = (await county({ method: 'GET', url: `/api/registry/quality?area=${FIXTURE.villages[0]}` })).json();
-    expect(q.grids[0]).toMatchObject({ gridCode: FIXTURE.grids[0], houses: 3, buildings: 2, housesWithoutBuilding: 1 });
+    expect(q.children[0]).toMatchObject({ code: FIXTURE.grids[0], houses: 3, buildings: 2, housesWithoutBuilding: 1 });
     expect(q.total).toMatchObject({ buildings: 2, housesWithoutBuilding: 1, groups: 0 });
   });
 });

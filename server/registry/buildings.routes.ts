@@ -65,13 +65,33 @@ const BuildingFields = {
 };
 
 const HouseDetail = Type.Object({
-  code: Type.String(), address: Type.String(), gridCode: Type.String(), use: Type.String(), areaM2: Nullable(Type.Number()), rented: Type.Boolean(),
-  ownerName: Nullable(Type.String()), ownerPhone: Nullable(Type.String({ description: 'Masked' })),
+  code: Type.String(), address: Type.String(), gridCode: Type.String(), buildingCode: Nullable(Type.String()),
+  unit: Nullable(Type.String()), floor: Nullable(Type.Integer()), room: Nullable(Type.String()),
+  use: Type.String({ description: 'house_use code' }), areaM2: Nullable(Type.Number()),
+  ownerName: Nullable(Type.String()), ownerIdNumber: Nullable(Type.String({ description: 'Masked' })), ownerPhone: Nullable(Type.String({ description: 'Masked' })),
+  rented: Type.Boolean(), rentalUse: Nullable(Type.String()), rentalCategory: Nullable(Type.String()), rentalLevel: Nullable(Type.String()), hazards: Type.Array(Type.String()),
   building: Nullable(Type.Object({ code: Type.String(), name: Type.String(), address: Type.String() })),
   group: Nullable(Type.Object({ id: Type.String(), name: Type.String(), lead: Type.Boolean() })),
   residents: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), relation: Nullable(Type.String()), movedIn: Type.String() })),
-  verifiedAt: Nullable(Type.String()),
+  verifiedAt: Nullable(Type.String()), verifiedBy: Nullable(Type.String()), version: Type.Integer({ description: 'Send it back with an edit' }), updatedAt: Type.String(),
+  history: History,
 });
+const HouseCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, description: '房屋编号', example: '420923100001-01-0101' }) });
+// Lengths, ranges and codes are the house template's to check, so a refusal names the field like an import's.
+const HouseFields = {
+  address: Text(200, '房屋地址; left out, the building’s address with the unit and room'),
+  gridCode: Text(15, 'Grid; left out, the building’s'),
+  buildingCode: Text(40, '楼栋编号 of a building on record'),
+  unit: Text(40, '单元'), floor: Type.Optional(Nullable(Type.Integer({ description: '楼层 (negative: basement)' }))), room: Text(40, '室号'),
+  use: Type.String({ maxLength: 20, description: 'house_use code or name', example: '01' }),
+  areaM2: Type.Optional(Nullable(Type.Number({ description: '建筑面积 m²' }))),
+  ownerName: Text(100, '房主姓名'),
+  ownerIdNumber: Text(40, '房主公民身份号码; left out on an edit, the one on record stays'),
+  ownerPhone: Text(40, '房主联系电话; left out on an edit, the one on record stays'),
+  rented: Type.Boolean({ description: '是否出租' }),
+  rentalUse: Text(20, 'rental_use code (required when rented)'), rentalCategory: Text(20, 'rental_category code'), rentalLevel: Text(20, 'rental_level code'),
+  hazards: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10, description: 'house_hazard codes' })),
+};
 
 export async function buildingRoutes(app: Http, { buildings, addresses, houses, guard }: { buildings: BuildingsService; addresses: AddressesService; houses: HousesService; guard: Guard }) {
   const tags = ['registry'];
@@ -117,6 +137,10 @@ export async function buildingRoutes(app: Http, { buildings, addresses, houses, 
     },
     onRequest: read,
   }, async (request) => ({ items: await houses.list(request.actor, request.query, request.query.limit ?? 500) }));
-  app.get('/api/registry/houses/:code', { schema: { tags, summary: '房屋详情 A house, its building, its ten-household group and who lives there', params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }), response: { 200: HouseDetail, ...errorReplies } }, onRequest: read },
+  app.get('/api/registry/houses/:code', { schema: { tags, summary: '房屋详情 A house, its building, its ten-household group, who lives there, and its history', params: HouseCode, response: { 200: HouseDetail, ...errorReplies } }, onRequest: read },
     async (request) => houses.get(request.actor, request.params.code));
+  app.post('/api/registry/houses', { schema: { tags, summary: '登记房屋 Record a house (checked like a row of the house template)', body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), ...HouseFields }, { additionalProperties: false }), response: { 200: HouseDetail, ...errorReplies } }, onRequest: write },
+    async (request) => houses.create(request.actor, request.body, request.lang));
+  app.put('/api/registry/houses/:code', { schema: { tags, summary: '修改房屋 Edit a house (409 when it changed since `version`)', params: HouseCode, body: Type.Object({ ...HouseFields, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: { 200: HouseDetail, ...errorReplies } }, onRequest: write },
+    async (request) => houses.edit(request.actor, request.params.code, request.body, request.lang));
 }

@@ -3,7 +3,7 @@ import type { Http } from '../platform/http.ts';
 import { errorReplies, Nullable } from '../platform/schemas.ts';
 import type { Guard } from '../access/guard.ts';
 import type { FacilitiesService } from './facilities.service.ts';
-import { FACILITY_CLASS, FACILITY_MAJOR, FACILITY_STATE, ORG_HAZARD, ORG_TYPE } from './code-tables.ts';
+import { FACILITY_CLASS, FACILITY_MAJOR, FACILITY_STATE, ORG_HAZARD, ORG_TYPE, HOUSE_USE, RENTAL_USE, RENTAL_CATEGORY, RENTAL_LEVEL, HOUSE_HAZARD } from './code-tables.ts';
 
 const CodeParam = Type.Object({ code: Type.String({ pattern: '^[0-9]{16,17}$', description: '部件标识码', example: '42092301037000001' }) });
 
@@ -46,13 +46,13 @@ export async function facilityRoutes(app: Http, { facilities, guard }: { facilit
 
   app.get('/api/registry/org-facility-codes', {
     schema: {
-      tags, summary: '代码表 Code tables of organisations and components, and the departments that own components',
+      tags, summary: '代码表 Code tables of organisations, components and houses, and the departments that own components',
       response: { 200: Type.Object({ tables: Type.Array(CodeTableReply), departments: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) }), ...errorReplies },
     },
     onRequest: guard('registry.read'),
   }, async (request) => ({
     departments: await facilities.departments(request.actor),
-    tables: [ORG_TYPE, ORG_HAZARD, FACILITY_MAJOR, FACILITY_CLASS, FACILITY_STATE].map((t) => ({ id: t.id, zh: t.zh, en: t.en, entries: t.entries.map((e) => ({ code: e.code, zh: e.zh, ...(e.en ? { en: e.en } : {}) })) })),
+    tables: [ORG_TYPE, ORG_HAZARD, FACILITY_MAJOR, FACILITY_CLASS, FACILITY_STATE, HOUSE_USE, RENTAL_USE, RENTAL_CATEGORY, RENTAL_LEVEL, HOUSE_HAZARD].map((t) => ({ id: t.id, zh: t.zh, en: t.en, entries: t.entries.map((e) => ({ code: e.code, zh: e.zh, ...(e.en ? { en: e.en } : {}) })) })),
   }));
 
   app.get('/api/registry/facilities', {

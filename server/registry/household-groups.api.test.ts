@@ -110,6 +110,6 @@ describe('ten-household groups: editing', () => {
 
   it('data quality counts the groups of a grid and the houses in them', async () => {
     const q = (await county({ method: 'GET', url: `/api/registry/quality?area=${FIXTURE.grids[0]}` })).json();
-    expect(q.grids[0]).toMatchObject({ houses: 17, groups: 2, housesInGroups: 12, housesWithoutBuilding: 17 });
+    expect(q.children[0]).toMatchObject({ houses: 17, groups: 2, housesInGroups: 12, housesWithoutBuilding: 17 });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+  idCheckDigitHolds,
   chinaDate,
   creditCheckChar,
   idCheckChar,
@@ -64,6 +65,15 @@ describe('resident ID number (GB 11643)', () => {
   it('takes the date in China, eight hours ahead of UTC', () => {
     expect(chinaDate(new Date('2025-06-30T15:59:59Z'))).toBe('2025-06-30');
     expect(chinaDate(new Date('2025-06-30T16:00:00Z'))).toBe('2025-07-01');
+  });
+});
+
+describe('stored ID check digit', () => {
+  it('holds for a valid number and fails for a wrong last character or a malformed value', () => {
+    const id = makeIdNumber('420923', '1985-03-14', 101, 'male');
+    expect(idCheckDigitHolds(id)).toBe(true);
+    expect(idCheckDigitHolds(`${id.slice(0, 17)}${id[17] === '0' ? '1' : '0'}`)).toBe(false);
+    expect(idCheckDigitHolds(id.slice(0, 17))).toBe(false);
   });
 });
 

@@ -76,6 +76,11 @@ export function idCheckChar(first17: string): string {
   return ID_CHECK_CHARS[sum % 11];
 }
 
+/** Whether a stored ID number (normalized) has the shape of one and its 18th character matches the first 17. */
+export function idCheckDigitHolds(id: string): boolean {
+  return /^\d{17}[\dX]$/.test(id) && idCheckChar(id) === id[17];
+}
+
 /** Checks an ID number and reads the facts inside it. Checks run from the coarsest to the checksum. */
 export function parseIdNumber(raw: string, today: string): IdNumberResult {
   const id = normalizeIdNumber(raw);

@@ -22,6 +22,8 @@ import { createHousesService } from './houses.service.ts';
 import { createHouseholdGroupsService } from './household-groups.service.ts';
 import { buildingRoutes } from './buildings.routes.ts';
 import { householdGroupRoutes } from './household-groups.routes.ts';
+import { createQualityService } from './quality.service.ts';
+import { qualityRoutes } from './quality.routes.ts';
 
 export type { RegistryImport } from './registry-import.service.ts';
 
@@ -35,8 +37,9 @@ export async function createRegistry({ app, db, clock, config, guard, files, ter
   await organisationRoutes(app, { organisations: createOrganisationsService({ db, clock, fieldCrypto, territory }), guard });
   await facilityRoutes(app, { facilities: createFacilitiesService({ db, clock, territory }), guard });
   await buildingRoutes(app, {
-    buildings: createBuildingsService({ db, clock, fieldCrypto, territory }), addresses: createAddressesService({ db, clock, territory }), houses: createHousesService({ db }), guard,
+    buildings: createBuildingsService({ db, clock, fieldCrypto, territory }), addresses: createAddressesService({ db, clock, territory }), houses: createHousesService({ db, clock, fieldCrypto }), guard,
   });
   await householdGroupRoutes(app, { groups: createHouseholdGroupsService({ db, clock }), guard });
+  await qualityRoutes(app, { quality: createQualityService({ db, clock, fieldCrypto }), guard });
   return { service, registryImport };
 }

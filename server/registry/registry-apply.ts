@@ -4,7 +4,7 @@ import { countyOf } from '../../shared/codes.ts';
 import { maskIdNumber, maskPhone } from '../../shared/masking.ts';
 import type { Actor } from '../access/index.ts';
 import type { FieldCrypto } from './field-crypto.ts';
-import { normalizeIdNumber, parseIdNumber } from './identifiers.core.ts';
+import { idCheckDigitHolds, normalizeIdNumber, parseIdNumber } from './identifiers.core.ts';
 import type { ImportRecord } from './templates.ts';
 import * as store from './registry.store.ts';
 
@@ -31,12 +31,42 @@ export const list = (v: unknown) => (Array.isArray(v) ? [...v].sort() : []);
 export const forHistory = (view: Record<string, unknown>) => Object.fromEntries(Object.entries(view).filter(([k]) => !k.endsWith('Hash')));
 export const same = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);
 
-function houseView(h: Omit<store.HouseRow, 'countyCode' | 'code' | 'ownerIdEnc' | 'ownerPhoneEnc' | 'verifiedBy' | 'verifiedAt' | 'updatedAt'>) {
+type HouseFacts = Omit<store.HouseRow, 'countyCode' | 'code' | 'ownerIdEnc' | 'ownerPhoneEnc' | 'verifiedBy' | 'verifiedAt' | 'version' | 'updatedAt'>;
+
+/** What history keeps and what "unchanged" compares: the facts, owner ID and phone by hash and masked form. */
+export function houseView(h: HouseFacts) {
   return {
-    gridCode: h.gridCode, buildingCode: h.buildingCode, address: h.address, use: h.use, areaM2: h.areaM2,
+    gridCode: h.gridCode, buildingCode: h.buildingCode, address: h.address, unit: h.unit, floor: h.floor, room: h.room, use: h.use, areaM2: h.areaM2,
     ownerName: h.ownerName, ownerIdHash: h.ownerIdHash, ownerIdMasked: h.ownerIdMasked, ownerPhoneHash: h.ownerPhoneHash, ownerPhoneMasked: h.ownerPhoneMasked,
     rented: h.rented, rentalUse: h.rentalUse, rentalCategory: h.rentalCategory, rentalLevel: h.rentalLevel, hazards: list(h.hazards),
   };
+}
+
+/** A house row from a record the house template accepted: one path for the import and the house form. */
+export function buildHouseRow(r: ImportRecord, c: FieldCrypto, by: { actorId: string; now: Date; version: number }) {
+  const gridCode = String(r.gridCode);
+  const ownerId = seal(c, r.ownerIdNumber ? normalizeIdNumber(String(r.ownerIdNumber)) : null, maskIdNumber);
+  const ownerPhone = seal(c, str(r.ownerPhone), maskPhone);
+  return {
+    countyCode: countyOf(gridCode), code: String(r.houseCode), gridCode, buildingCode: str(r.buildingCode), address: String(r.address),
+    unit: str(r.unit), floor: r.floor === null ? null : Number(r.floor), room: str(r.room), use: String(r.use),
+    areaM2: r.areaM2 === null ? null : Number(r.areaM2), ownerName: str(r.ownerName),
+    ownerIdEnc: ownerId.enc, ownerIdHash: ownerId.hash, ownerIdMasked: ownerId.masked,
+    ownerPhoneEnc: ownerPhone.enc, ownerPhoneHash: ownerPhone.hash, ownerPhoneMasked: ownerPhone.masked,
+    rented: r.rented === true, rentalUse: str(r.rentalUse), rentalCategory: str(r.rentalCategory), rentalLevel: str(r.rentalLevel), hazards: list(r.hazards) as string[],
+    verifiedBy: by.actorId, verifiedAt: by.now, version: by.version, updatedAt: by.now,
+  };
+}
+
+export type HouseRowInput = ReturnType<typeof buildHouseRow>;
+
+/** Writes new versions of houses and their history. */
+export async function writeHouses(tx: Tx, writes: { before?: store.HouseRow; row: HouseRowInput }[], actorId: string, at: Date) {
+  await store.upsertHouses(tx, writes.map((w) => w.row));
+  await store.insertChanges(tx, writes.map(({ before, row }) => ({
+    countyCode: row.countyCode, recordType: 'house', recordKey: row.code, at, actorId,
+    before: before ? forHistory(houseView(before)) : null, after: forHistory(houseView(row)),
+  })));
 }
 
 function personView(p: Pick<store.PersonRow, 'idNumberHash' | 'idNumberMasked' | 'name' | 'sex' | 'birthDate' | 'ethnicity' | 'phoneHash' | 'phoneMasked' | 'residentType' | 'hukouRegion' | 'hukouAddress' | 'inflowReason' | 'specialGroups' | 'keyPersonTags' | 'gridCode'>) {
@@ -56,8 +86,7 @@ export async function applyHouses(tx: Tx, b: Batch): Promise<BatchOutcome> {
   const out: BatchOutcome = { created: 0, updated: 0, unchanged: 0, refused: [] };
   const grids = await store.gridsInScope(tx, b.actor.scope, [...new Set(b.rows.map((r) => String(r.record.gridCode)))]);
   const existing = new Map((await store.housesByCode(tx, WHOLE_TERRITORY, b.rows.map((r) => String(r.record.houseCode)))).map((h) => [h.code, h]));
-  const writes = new Map<string, Parameters<typeof store.upsertHouses>[1][number]>();
-  const changes = [];
+  const writes = new Map<string, { before?: store.HouseRow; row: HouseRowInput }>();
   for (const { rowNumber, record: r } of b.rows) {
     const code = String(r.houseCode);
     const gridCode = String(r.gridCode);
@@ -65,23 +94,12 @@ export async function applyHouses(tx: Tx, b: Batch): Promise<BatchOutcome> {
     if (!grids.has(gridCode)) { out.refused.push({ rowNumber, field: 'gridCode', reason: 'grid.not_found', value: gridCode }); continue; }
     if (before && !b.scopeAllows(before.gridCode)) { out.refused.push({ rowNumber, field: 'houseCode', reason: 'house.out_of_jurisdiction', value: code }); continue; }
     if (writes.has(code)) { out.refused.push({ rowNumber, field: 'houseCode', reason: 'record.duplicate_in_file', value: code }); continue; }
-    const ownerId = seal(b.crypto, r.ownerIdNumber ? normalizeIdNumber(String(r.ownerIdNumber)) : null, maskIdNumber);
-    const ownerPhone = seal(b.crypto, str(r.ownerPhone), maskPhone);
-    const row = {
-      countyCode: countyOf(gridCode), code, gridCode, buildingCode: str(r.buildingCode), address: String(r.address), use: String(r.use),
-      areaM2: r.areaM2 === null ? null : Number(r.areaM2), ownerName: str(r.ownerName),
-      ownerIdEnc: ownerId.enc, ownerIdHash: ownerId.hash, ownerIdMasked: ownerId.masked,
-      ownerPhoneEnc: ownerPhone.enc, ownerPhoneHash: ownerPhone.hash, ownerPhoneMasked: ownerPhone.masked,
-      rented: r.rented === true, rentalUse: str(r.rentalUse), rentalCategory: str(r.rentalCategory), rentalLevel: str(r.rentalLevel), hazards: list(r.hazards) as string[],
-      verifiedBy: b.actor.id, verifiedAt: b.now, updatedAt: b.now,
-    };
+    const row = buildHouseRow(r, b.crypto, { actorId: b.actor.id, now: b.now, version: (before?.version ?? 0) + 1 });
     if (before && same(houseView(before), houseView(row))) { out.unchanged++; continue; }
-    writes.set(code, row);
+    writes.set(code, { before, row });
     if (before) out.updated++; else out.created++;
-    changes.push({ countyCode: row.countyCode, recordType: 'house', recordKey: code, at: b.now, actorId: b.actor.id, before: before ? forHistory(houseView(before)) : null, after: forHistory(houseView(row)) });
   }
-  await store.upsertHouses(tx, [...writes.values()]);
-  await store.insertChanges(tx, changes);
+  await writeHouses(tx, [...writes.values()], b.actor.id, b.now);
   return out;
 }
 
@@ -107,7 +125,7 @@ export async function applyPeople(tx: Tx, b: Batch): Promise<BatchOutcome> {
     const phone = seal(b.crypto, str(r.phone), maskPhone);
     const row = {
       countyCode: countyOf(house.gridCode), id: before?.id ?? crypto.randomUUID(),
-      idNumberEnc: b.crypto.encrypt(idNumber), idNumberHash: hash, idNumberMasked: maskIdNumber(idNumber)!,
+      idNumberEnc: b.crypto.encrypt(idNumber), idNumberHash: hash, idNumberMasked: maskIdNumber(idNumber)!, idCheckOk: idCheckDigitHolds(idNumber),
       name: String(r.name), sex: str(r.sex) ?? (facts.sex === 'male' ? '1' : '2'), birthDate: str(r.birthDate) ?? facts.birthDate,
       ethnicity: String(r.ethnicity), phoneEnc: phone.enc, phoneHash: phone.hash, phoneMasked: phone.masked,
       residentType: String(r.residentType), hukouRegion: str(r.hukouRegion), hukouAddress: str(r.hukouAddress), inflowReason: str(r.inflowReason),

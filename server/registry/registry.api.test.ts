@@ -170,13 +170,14 @@ describe('data quality', () => {
   it('counts per grid, verification share, empty houses, and the same address under two codes', async () => {
     await importFile(county, 'house', csv([HOUSE_HEADER, ['H-003', '城关镇朝阳路 1 号 101 室', FIXTURE.grids[0], '住宅', '否']]));
     const q = (await county({ method: 'GET', url: `/api/registry/quality?area=${FIXTURE.villages[0]}` })).json();
-    expect(q.grids.map((g: { gridCode: string }) => g.gridCode)).toEqual([FIXTURE.grids[0], FIXTURE.grids[1]]);
-    expect(q.total).toMatchObject({ people: 3, houses: 3, verified: 3, homeless: 0 });
-    expect(q.grids[0]).toMatchObject({ houses: 2, emptyHouses: 1 }); // H-001 lost 张建华 but keeps two; H-003 is empty
-    expect(q.anomalies.sameAddressDifferentCodes).toEqual([{ address: '城关镇朝阳路 1 号 101 室', codes: ['H-001', 'H-003'] }]);
+    expect(q.children.map((g: { code: string }) => g.code)).toEqual([FIXTURE.grids[0], FIXTURE.grids[1]]);
+    expect(q.total).toMatchObject({ people: 3, houses: 3, peopleVerified: 3, homeless: 0 });
+    expect(q.children[0]).toMatchObject({ houses: 2, emptyHouses: 1 }); // H-001 lost 张建华 but keeps two; H-003 is empty
+    const same = (await county({ method: 'GET', url: `/api/registry/quality/anomalies?area=${FIXTURE.villages[0]}&kind=sameAddressDifferentCodes` })).json();
+    expect(same.items.map((i: { key: string; houses: { code: string }[] }) => [i.key, i.houses.map((h) => h.code)])).toEqual([['城关镇朝阳路 1 号 101 室', ['H-001', 'H-003']]]);
     t.advance(120 * 86_400_000);
     const { request: later } = await t.as(['county_center'], [FIXTURE.county]); // sessions expire; sign in again
-    expect((await later({ method: 'GET', url: `/api/registry/quality?area=${FIXTURE.villages[0]}&days=90` })).json().total.verified).toBe(0);
+    expect((await later({ method: 'GET', url: `/api/registry/quality?area=${FIXTURE.villages[0]}&days=90` })).json().total.peopleVerified).toBe(0);
   });
 
   it('out of jurisdiction: another township’s area answers 404', async () => {

@@ -32,29 +32,6 @@ const PersonDetail = Type.Intersect([Person, Type.Object({
   residences: Type.Array(Type.Object({ houseCode: Type.String(), address: Nullable(Type.String()), relation: Nullable(Type.String()), movedIn: Type.String(), movedOut: Nullable(Type.String()) })),
   history: Type.Array(Type.Object({ at: Type.String(), actorId: Nullable(Type.String()), before: Type.Unknown(), after: Type.Unknown() })),
 })]);
-const Figures = {
-  people: Type.Integer({ description: 'People living here' }),
-  houses: Type.Integer({ description: 'Houses' }),
-  verified: Type.Integer({ description: 'People verified within the window' }),
-  emptyHouses: Type.Integer({ description: 'Dwellings with nobody living in them' }),
-  homeless: Type.Integer({ description: 'People with no current house' }),
-  buildings: Type.Integer({ description: 'Buildings (楼栋)' }),
-  housesWithoutBuilding: Type.Integer({ description: 'Houses linked to no building' }),
-  groups: Type.Integer({ description: 'Ten-household groups (十户联防)' }),
-  housesInGroups: Type.Integer({ description: 'Houses in a ten-household group' }),
-};
-const Quality = Type.Object({
-  area: Type.String(),
-  verifiedWithinDays: Type.Integer(),
-  total: Type.Object(Figures),
-  grids: Type.Array(Type.Object({ gridCode: Type.String(), ...Figures })),
-  anomalies: Type.Object({
-    sameAddressDifferentCodes: Type.Array(Type.Object({ address: Type.String(), codes: Type.Array(Type.String()) })),
-    sameCodeDifferentAddresses: Type.Array(Type.Object({ code: Type.String(), addresses: Type.Array(Type.String()) })),
-    duplicatePeople: Type.Array(Type.Object({ idNumber: Type.String({ description: 'Masked' }), names: Type.Array(Type.String()), gridCodes: Type.Array(Type.String()) })),
-  }),
-});
-
 export async function registryRoutes(app: Http, deps: { registry: RegistryService; guard: Guard }) {
   const { registry, guard } = deps;
   const tags = ['registry'];
@@ -63,18 +40,6 @@ export async function registryRoutes(app: Http, deps: { registry: RegistryServic
     schema: { tags, summary: '查找人员 Find people by name (part), ID number or phone', querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 40, description: 'Name, ID number or mobile', example: '张' }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(Person) }), ...errorReplies } },
     onRequest: guard('registry.read'),
   }, async (request) => ({ items: await registry.searchPeople(request.actor, request.query.q, request.query.limit ?? 50) }));
-
-  app.get('/api/registry/quality', {
-    schema: {
-      tags, summary: '数据质量 Figures per grid and anomalies to fix, under an area',
-      querystring: Type.Object({
-        area: Type.String({ pattern: '^[0-9]{6,15}$', description: 'Area or grid code', example: '420923100' }),
-        days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, default: 90, description: 'Verified within this many days counts as verified' })),
-      }, { additionalProperties: false }),
-      response: { 200: Quality, ...errorReplies },
-    },
-    onRequest: guard('registry.read'),
-  }, async (request) => registry.quality(request.actor, request.query.area, request.query.days ?? 90));
 
   app.get('/api/registry/people/export', {
     schema: {

@@ -8,14 +8,11 @@ import type { Actor } from '../access/index.ts';
 import type { FieldCrypto } from './field-crypto.ts';
 import { normalizeIdNumber } from './identifiers.core.ts';
 import * as store from './registry.store.ts';
-import * as quality from './quality.store.ts';
 
 export type RevealableField = 'idNumber' | 'phone';
 
 /** One export holds at most this many people; a larger area is exported part by part. */
 export const MAX_EXPORT_ROWS = 100_000;
-/** Anomalies listed per kind; the figures count all of them. */
-const ANOMALY_LIMIT = 200;
 
 /** How a search text is read: an ID number or a mobile number is matched exactly (by keyed hash), anything else as part of a name. */
 export function searchTerms(q: string, c: FieldCrypto) {
@@ -78,22 +75,6 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
         ...view(actor, p),
         ...(filter.unmask ? { idNumber: fieldCrypto.decrypt(p.idNumberEnc), phone: p.phoneEnc ? fieldCrypto.decrypt(p.phoneEnc) : null } : {}),
       }));
-    },
-
-    /** 数据质量: figures per grid and the anomalies a worker should fix, under an area of the caller's. */
-    async quality(actor: Actor, area: string, verifiedWithinDays: number) {
-      const prefix = subtreePrefix(area);
-      if (!actor.scope.prefixes.some((p) => prefix.startsWith(p))) throw new AppError('territory.area_not_found');
-      const since = new Date(clock().getTime() - verifiedWithinDays * 86_400_000);
-      const [grids, sameAddress, sameCode, duplicates] = await Promise.all([
-        quality.gridFigures(db, actor.scope, prefix, since),
-        quality.sameAddressDifferentCodes(db, actor.scope, prefix, ANOMALY_LIMIT),
-        quality.sameCodeDifferentAddresses(db, actor.scope, prefix, ANOMALY_LIMIT),
-        quality.duplicatePeople(db, actor.scope, prefix, ANOMALY_LIMIT),
-      ]);
-      const keys = ['people', 'houses', 'verified', 'emptyHouses', 'homeless', 'buildings', 'housesWithoutBuilding', 'groups', 'housesInGroups'] as const;
-      const total = Object.fromEntries(keys.map((k) => [k, grids.reduce((n, g) => n + g[k], 0)])) as Record<(typeof keys)[number], number>;
-      return { area, verifiedWithinDays, total, grids, anomalies: { sameAddressDifferentCodes: sameAddress, sameCodeDifferentAddresses: sameCode, duplicatePeople: duplicates } };
     },
 
     /** Reveals one sensitive value of one record to a user allowed to, for a stated reason, and audits it. */

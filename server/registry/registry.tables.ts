@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, doublePrecision, jsonb, boolean, uuid, date, bigserial, timestamptz, primaryKey, index, uniqueIndex } from '../db/columns.ts';
+import { pgTable, text, doublePrecision, integer, jsonb, boolean, uuid, date, bigserial, timestamptz, primaryKey, index, uniqueIndex } from '../db/columns.ts';
 
 const sealed = (name: string) => text(`${name}_enc`);
 const searchHash = (name: string) => text(`${name}_hash`);
@@ -14,6 +14,10 @@ export const house = pgTable(
     gridCode: text('grid_code').notNull(),
     buildingCode: text('building_code'),
     address: text('address').notNull(),
+    /** 单元 · 楼层 · 室: where in its building the house is (GB/T 31000 门(楼)详址). */
+    unit: text('unit'),
+    floor: integer('floor'),
+    room: text('room'),
     use: text('use').notNull(),
     areaM2: doublePrecision('area_m2'),
     ownerName: text('owner_name'),
@@ -30,6 +34,8 @@ export const house = pgTable(
     hazards: text('hazards').array().notNull().default(sql`'{}'::text[]`),
     verifiedBy: uuid('verified_by'),
     verifiedAt: timestamptz('verified_at'),
+    /** Raised by every change; an edit names the version it was made on, so a lost update is refused. */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamptz('updated_at').notNull(),
   },
   (t) => [
@@ -59,6 +65,12 @@ export const person = pgTable(
     phoneEnc: sealed('phone'),
     phoneHash: searchHash('phone'),
     phoneMasked: masked('phone'),
+    /**
+     * Whether the ID number's check digit holds, decided when the number is written. Null: written before the
+     * flag existed (or by a bulk load); the data-quality screen checks those in bounded batches, since the
+     * number is sealed and SQL cannot test it.
+     */
+    idCheckOk: boolean('id_check_ok'),
     residentType: text('resident_type').notNull(),
     hukouRegion: text('hukou_region'),
     hukouAddress: text('hukou_address'),

@@ -97,6 +97,10 @@ export const HOUSE_TEMPLATE: ImportTemplate = {
     field('address', '房屋地址', true, textOf(120), '孝南区书院街道槐荫社区槐荫路 8 号 1 栋 1 单元 101 室'),
     field('gridCode', '所属网格编码', true, gridCode, '420902001001001', TEXT),
     field('buildingCode', '楼栋编号', false, textOf(40), '420902001001-01', TEXT),
+    field('unit', '单元', false, textOf(20), '1 单元'),
+    // Negative floors are basements (地下一层 = -1).
+    field('floor', '楼层', false, numberIn(-10, 200, true), '1'),
+    field('room', '室号', false, textOf(20), '101', { ...TEXT, aliases: ['户室', '房号'] }),
     coded('use', '房屋用途', true, HOUSE_USE, '住宅'),
     field('areaM2', '建筑面积（平方米）', false, numberIn(1, 100_000), '89.5', { aliases: ['建筑面积'] }),
     field('ownerIdNumber', '房主公民身份号码', false, idNumber, '420902198503142016', { ...ID, aliases: ['房主身份证号'] }),

@@ -1,4 +1,4 @@
-import { AlertOutlined, ApartmentOutlined, AuditOutlined, BellOutlined, BankOutlined, BookOutlined, BulbOutlined, CameraOutlined, ClusterOutlined, FlagOutlined, IdcardOutlined, ShopOutlined, SwapOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BellOutlined, BookOutlined, BulbOutlined, CameraOutlined, CheckSquareOutlined, ClusterOutlined, FlagOutlined, HomeOutlined, IdcardOutlined, SafetyOutlined, ShopOutlined, SwapOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Permission } from '../../shared/roles.ts';
 
@@ -15,6 +15,9 @@ const ReportPage = page(() => import('./report/report-page.tsx'), 'ReportPage');
 const PeoplePage = page(() => import('./people/people-page.tsx'), 'PeoplePage');
 const OrgsPage = page(() => import('./orgs/orgs-page.tsx'), 'OrgsPage');
 const FacilitiesPage = page(() => import('./facilities/facilities-page.tsx'), 'FacilitiesPage');
+const BuildingsPage = page(() => import('./buildings/buildings-page.tsx'), 'BuildingsPage');
+const GroupsPage = page(() => import('./groups/groups-page.tsx'), 'GroupsPage');
+const QualityPage = page(() => import('./quality/quality-page.tsx'), 'QualityPage');
 const DepartmentsPage = page(() => import('./departments/departments-page.tsx'), 'DepartmentsPage');
 const CataloguePage = page(() => import('./catalogue/catalogue-page.tsx'), 'CataloguePage');
 const UsersPage = page(() => import('./users/users-page.tsx'), 'UsersPage');
@@ -45,6 +48,9 @@ export const PAGES: PageDef[] = [
   { path: '/people', permission: 'registry.read', labelKey: 'nav.people', icon: <IdcardOutlined />, Component: PeoplePage },
   { path: '/orgs', permission: 'registry.read', labelKey: 'orgs.title', icon: <ShopOutlined />, Component: OrgsPage },
   { path: '/facilities', permission: 'registry.read', labelKey: 'facilities.title', icon: <BulbOutlined />, Component: FacilitiesPage },
+  { path: '/buildings', permission: 'registry.read', labelKey: 'buildings.title', icon: <HomeOutlined />, Component: BuildingsPage },
+  { path: '/groups', permission: 'registry.read', labelKey: 'groups.title', icon: <SafetyOutlined />, Component: GroupsPage },
+  { path: '/quality', permission: 'registry.read', labelKey: 'quality.title', icon: <CheckSquareOutlined />, Component: QualityPage },
   { path: '/departments', permission: 'org.read', labelKey: 'nav.departments', icon: <BankOutlined />, Component: DepartmentsPage },
   { path: '/catalogue', permission: 'catalogue.manage', labelKey: 'catalogue.title', icon: <BookOutlined />, Component: CataloguePage },
   { path: '/users', permission: 'users.manage', labelKey: 'nav.users', icon: <TeamOutlined />, Component: UsersPage },

@@ -1,5 +1,5 @@
-import { CheckCircleOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Space, Spin, Table, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Drawer, Flex, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
@@ -8,10 +8,12 @@ import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { MaskedValue } from '../people/masked-value.tsx';
 import { PersonHistory } from '../people/person-history.tsx';
+import { PersonDrawer } from '../people/person-drawer.tsx';
 import { BuildingForm } from './building-form.tsx';
 import type { BuildingDetail, HouseRow } from './building-types.ts';
 import { placeDescriber } from './history-describer.ts';
 import { HouseDrawer } from './house-drawer.tsx';
+import { HouseForm } from './house-form.tsx';
 
 /** One building: its facts (leader's phone masked, revealable), its houses one click away, edit and verify, history. */
 export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: string | null; onClose(): void; onChanged(): void; onOpen(code: string): void }) {
@@ -21,6 +23,8 @@ export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: str
   const { data, loading, reload } = useApi<BuildingDetail>(code ? `/api/registry/buildings/${encodeURIComponent(code)}` : null);
   const [editing, setEditing] = useState(false);
   const [house, setHouse] = useState<string | null>(null);
+  const [person, setPerson] = useState<string | null>(null);
+  const [addingHouse, setAddingHouse] = useState(false);
   const { busy, run } = useBusyAction();
   const b = data && data.code === code ? data : null;
 
@@ -72,7 +76,10 @@ export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: str
               {b.verifiedAt ? t('buildings.verifiedBy', { at: new Date(b.verifiedAt).toLocaleString(i18n.language), by: b.verifiedBy ?? t('common.unknown') }) : t('buildings.notVerified')}
             </Descriptions.Item>
           </Descriptions>
-          <Typography.Title level={5} className="detail-section">{t('buildings.houses', { n: b.houseList.length })}</Typography.Title>
+          <Flex justify="space-between" align="baseline">
+            <Typography.Title level={5} className="detail-section">{t('buildings.houses', { n: b.houseList.length })}</Typography.Title>
+            {can('registry.write') && <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingHouse(true)} data-testid="house-create">{t('houses.createTitle')}</Button>}
+          </Flex>
           <Table<HouseRow>
             size="small"
             rowKey="code"
@@ -90,7 +97,20 @@ export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: str
           />
           <Typography.Title level={5} className="detail-section">{t('buildings.history', { n: b.history.length })}</Typography.Title>
           <PersonHistory history={b.history} describe={placeDescriber('buildings')} />
-          <HouseDrawer code={house} onClose={() => setHouse(null)} onOpenBuilding={(c) => { setHouse(null); onOpen(c); }} />
+          <HouseDrawer code={house} onClose={() => setHouse(null)} onOpenBuilding={(c) => { setHouse(null); onOpen(c); }} onOpenPerson={setPerson} onChanged={changed} />
+          <PersonDrawer id={person} onClose={() => setPerson(null)} onOpenPerson={setPerson} />
+          <HouseForm
+            open={addingHouse}
+            editing={null}
+            buildingCode={b.code}
+            onClose={() => setAddingHouse(false)}
+            onSaved={(h) => {
+              setAddingHouse(false);
+              void message.success(t('common.saved'));
+              changed();
+              setHouse(h.code);
+            }}
+          />
           <BuildingForm
             open={editing}
             editing={b}

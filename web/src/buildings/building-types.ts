@@ -65,19 +65,33 @@ export interface AddressDetail extends StandardAddress {
   history: History;
 }
 
+/** A house with its owner's ID and phone masked, its building, group, residents and history. */
 export interface HouseDetail {
   code: string;
   address: string;
   gridCode: string;
+  buildingCode: string | null;
+  unit: string | null;
+  floor: number | null;
+  room: string | null;
   use: string;
   areaM2: number | null;
-  rented: boolean;
   ownerName: string | null;
+  ownerIdNumber: string | null;
   ownerPhone: string | null;
+  rented: boolean;
+  rentalUse: string | null;
+  rentalCategory: string | null;
+  rentalLevel: string | null;
+  hazards: string[];
   building: { code: string; name: string; address: string } | null;
   group: { id: string; name: string; lead: boolean } | null;
   residents: { id: string; name: string; relation: string | null; movedIn: string }[];
   verifiedAt: string | null;
+  verifiedBy: string | null;
+  version: number;
+  updatedAt: string;
+  history: History;
 }
 
 export interface HouseholdGroup {

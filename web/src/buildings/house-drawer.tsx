@@ -1,35 +1,77 @@
-import { Descriptions, Drawer, Spin, Table, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Drawer, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/auth-context.tsx';
 import { useApi } from '../use-api.ts';
 import { codeName } from '../people/person-codes.ts';
+import { PersonHistory } from '../people/person-history.tsx';
+import { useCodes } from '../orgs/use-codes.ts';
 import type { HouseDetail } from './building-types.ts';
+import { placeDescriber } from './history-describer.ts';
+import { HouseForm } from './house-form.tsx';
 
-/** One house: its building (a click opens it), its ten-household group and who lives there now. */
-export function HouseDrawer({ code, onClose, onOpenBuilding }: { code: string | null; onClose(): void; onOpenBuilding?(code: string): void }) {
-  const { t } = useTranslation();
-  const { data, loading } = useApi<HouseDetail>(code ? `/api/registry/houses/${encodeURIComponent(code)}` : null);
+/**
+ * One house: its facts (owner's ID and phone masked), its building and ten-household group, who lives there now
+ * (a click opens the person), edit, and its history.
+ */
+export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onChanged }: {
+  code: string | null; onClose(): void; onOpenBuilding?(code: string): void; onOpenPerson?(id: string): void; onChanged?(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const codes = useCodes();
+  const { data, loading, reload } = useApi<HouseDetail>(code ? `/api/registry/houses/${encodeURIComponent(code)}` : null);
+  const [editing, setEditing] = useState(false);
   const h = data && data.code === code ? data : null;
+  const orDash = (v: string | number | null) => (v === null || v === '' ? '—' : String(v));
 
   return (
-    <Drawer open={code !== null} onClose={onClose} width={600} title={h?.address ?? t('buildings.house')} destroyOnHidden>
+    <Drawer
+      open={code !== null}
+      onClose={onClose}
+      width={680}
+      title={h?.address ?? t('buildings.house')}
+      destroyOnHidden
+      extra={h && can('registry.write') && <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="house-edit">{t('common.edit')}</Button>}
+    >
       {!h ? (
         <Spin className="panel-spin" spinning={loading} />
       ) : (
         <>
-          <Descriptions column={2} size="small" bordered>
+          <Descriptions column={3} size="small" bordered>
             <Descriptions.Item label={t('buildings.houseCode')} span={2}><span className="mono">{h.code}</span></Descriptions.Item>
             <Descriptions.Item label={t('buildings.gridCode')}><span className="mono">{h.gridCode}</span></Descriptions.Item>
-            <Descriptions.Item label={t('buildings.rented')}>{h.rented ? t('buildings.yes') : t('buildings.no')}</Descriptions.Item>
-            <Descriptions.Item label={t('buildings.building')} span={2}>
+            <Descriptions.Item label={t('buildings.building')} span={3}>
               {h.building ? (
                 onOpenBuilding ? <a onClick={() => onOpenBuilding(h.building!.code)} data-testid="house-building">{`${h.building.name}（${h.building.code}）`}</a> : `${h.building.name}（${h.building.code}）`
               ) : t('buildings.noBuilding')}
             </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.group')} span={2}>
+            <Descriptions.Item label={t('houses.unit')}>{orDash(h.unit)}</Descriptions.Item>
+            <Descriptions.Item label={t('houses.floor')}>{orDash(h.floor)}</Descriptions.Item>
+            <Descriptions.Item label={t('houses.room')}>{orDash(h.room)}</Descriptions.Item>
+            <Descriptions.Item label={t('houses.use')}>{codes.name('house_use', h.use)}</Descriptions.Item>
+            <Descriptions.Item label={t('houses.areaM2')}>{orDash(h.areaM2)}</Descriptions.Item>
+            <Descriptions.Item label={t('houses.hazards')}>{h.hazards.map((c) => codes.name('house_hazard', c)).join(t('common.listSep')) || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('buildings.rented')} span={3}>
+              {h.rented ? (
+                <>
+                  <Tag color="orange">{codes.name('rental_use', h.rentalUse) || t('buildings.yes')}</Tag>
+                  {h.rentalCategory && <Tag>{codes.name('rental_category', h.rentalCategory)}</Tag>}
+                  {h.rentalLevel && <Tag color={h.rentalLevel === 'C' ? 'red' : h.rentalLevel === 'B' ? 'gold' : 'green'}>{codes.name('rental_level', h.rentalLevel)}</Tag>}
+                </>
+              ) : t('buildings.no')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('buildings.group')} span={3}>
               {h.group ? <>{h.group.name} {h.group.lead && <Tag color="gold">{t('groups.lead')}</Tag>}</> : t('buildings.noGroup')}
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.ownerName')}>{h.ownerName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('houses.ownerIdNumber')}><span className="mono">{h.ownerIdNumber ?? '—'}</span></Descriptions.Item>
             <Descriptions.Item label={t('buildings.ownerPhone')}><span className="mono">{h.ownerPhone ?? '—'}</span></Descriptions.Item>
+            <Descriptions.Item label={t('buildings.verifiedAt')} span={3}>
+              {h.verifiedAt ? t('buildings.verifiedBy', { at: new Date(h.verifiedAt).toLocaleString(i18n.language), by: h.verifiedBy ?? t('common.unknown') }) : t('buildings.notVerified')}
+            </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} className="detail-section">{t('buildings.residents', { n: h.residents.length })}</Typography.Title>
           <Table
@@ -38,11 +80,26 @@ export function HouseDrawer({ code, onClose, onOpenBuilding }: { code: string | 
             pagination={false}
             dataSource={h.residents}
             locale={{ emptyText: t('buildings.noResidents') }}
+            onRow={(r) => (onOpenPerson ? { onClick: () => onOpenPerson(r.id), className: 'clickable-row' } : {})}
+            data-testid="house-residents"
             columns={[
-              { title: t('buildings.residentName'), dataIndex: 'name' },
+              { title: t('buildings.residentName'), dataIndex: 'name', render: (n: string) => (onOpenPerson ? <a>{n}</a> : n) },
               { title: t('buildings.relation'), dataIndex: 'relation', render: (c: string | null) => codeName('relation', c) || '—' },
               { title: t('buildings.movedIn'), dataIndex: 'movedIn', width: 120 },
             ]}
+          />
+          <Typography.Title level={5} className="detail-section">{t('houses.history', { n: h.history.length })}</Typography.Title>
+          <PersonHistory history={h.history} describe={placeDescriber('houses')} />
+          <HouseForm
+            open={editing}
+            editing={h}
+            onClose={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              void message.success(t('common.saved'));
+              reload();
+              onChanged?.();
+            }}
           />
         </>
       )}

@@ -45,7 +45,8 @@ export interface FacilityDetail extends Facility {
   history: RecordChange[];
 }
 
-export type CodeTableId = 'org_type' | 'org_hazard' | 'facility_major' | 'facility_class' | 'facility_state';
+export type CodeTableId = 'org_type' | 'org_hazard' | 'facility_major' | 'facility_class' | 'facility_state'
+  | 'house_use' | 'rental_use' | 'rental_category' | 'rental_level' | 'house_hazard';
 
 export interface CodeTable {
   id: CodeTableId;

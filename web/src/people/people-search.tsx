@@ -59,7 +59,7 @@ export function PeopleSearch() {
         emptyText={q ? t('people.noMatch') : t('people.searchFirst')}
         onOpen={setOpen}
       />
-      <PersonDrawer id={open} onClose={() => setOpen(null)} />
+      <PersonDrawer id={open} onClose={() => setOpen(null)} onOpenPerson={setOpen} />
     </>
   );
 }
