@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shots, startDemo, type Demo } from './browser-harness.ts';
+import { openMenu } from './journey-helpers.ts';
 
 let demo: Demo;
 beforeAll(async () => {
@@ -57,7 +58,7 @@ describe('territory console', () => {
   it('a county centre defines a professional network through its dialog, and a duplicate code is refused', async () => {
     const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, 'county');
-    await page.getByRole('menuitem', { name: '专业网格' }).click();
+    await openMenu(page, '专业网格');
     for (const attempt of ['first', 'again']) {
       await page.getByRole('button', { name: '新建专业网格' }).click();
       const dialog = page.locator('.ant-modal');

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
 import type { Actor } from '../../server/access/index.ts';
 import { consoleActor } from '../../server/cli/runtime.ts';
 import { shots, startDemo, type Demo } from './browser-harness.ts';
+import { openMenu } from './journey-helpers.ts';
 
 const VILLAGE = '420923100001';
 
@@ -31,7 +32,7 @@ afterAll(() => demo?.close());
 const signIn = (page: Page, username: string) => demo.signIn(page, username);
 
 async function searchPeople(page: Page, q: string) {
-  await page.getByRole('menuitem', { name: '实有人口' }).click();
+  await openMenu(page, '实有人口');
   const box = page.getByPlaceholder('姓名 / 公民身份号码 / 手机号');
   await box.fill(q);
   await box.press('Enter');

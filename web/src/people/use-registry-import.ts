@@ -30,7 +30,10 @@ export function useRegistryImport() {
   const [failure, setFailure] = useState<ImportFailure | null>(null);
   // Following stops when the page is left; the import itself goes on on the server.
   const mounted = useRef(true);
-  useEffect(() => () => void (mounted.current = false), []);
+  useEffect(() => {
+    mounted.current = true; // again after a remount (React may unmount and mount an effect again, as StrictMode does)
+    return () => void (mounted.current = false);
+  }, []);
 
   const run = useCallback(
     async (file: File, template: RegistryTemplate) => {
