@@ -1,5 +1,12 @@
 import 'antd/dist/reset.css';
-import './styles.css';
+import './styles/base.css';
+import './styles/territory.css';
+import './styles/people.css';
+import './styles/events.css';
+import './styles/phone.css';
+import './styles/catalogue.css';
+import './styles/intake.css';
+import './styles/oversight.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './root.tsx';
