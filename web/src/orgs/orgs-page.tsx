@@ -1,7 +1,7 @@
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
-import { OrgImport } from './org-import.tsx';
+import { TemplateImportCard } from '../people/template-import-card.tsx';
 import { OrgSearch } from './org-search.tsx';
 
 /** 实有单位: the organisations of one's jurisdiction; recorders also import them from a spreadsheet. */
@@ -18,7 +18,7 @@ export function OrgsPage() {
         <Tabs
           items={[
             { key: 'search', label: t('orgs.searchTab'), children: <OrgSearch /> },
-            { key: 'import', label: t('orgs.importTab'), children: <OrgImport /> },
+            { key: 'import', label: t('orgs.importTab'), children: <TemplateImportCard template="organisation" ns="orgs" /> },
           ]}
         />
       ) : (
