@@ -52,6 +52,12 @@ export const event = pgTable(
     reporterPhone: text('reporter_phone'),
     /** The work-order number of the system it came from (12345 hotline, video platform). */
     externalNo: text('external_no'),
+    /**
+     * The base-data record the case is about (collect once: its place and address come from that record):
+     * a record type as in record_change ('house', 'building', 'organisation', 'facility') and that record's key.
+     */
+    subjectType: text('subject_type'),
+    subjectKey: text('subject_key'),
     /** Reports of this matter: 1, plus every "me too" and every duplicate merged into it. */
     reports: integer('reports').notNull().default(1),
     trackingCode: text('tracking_code'),
@@ -82,6 +88,7 @@ export const event = pgTable(
     /** Repeat detection: the same item reported recently. */
     index('event_item_code_reported_at_idx').on(t.itemCode, t.reportedAt),
     index('event_lead_unit_idx').on(t.leadUnit),
+    index('event_subject_type_subject_key_idx').on(t.subjectType, t.subjectKey),
   ],
 );
 
