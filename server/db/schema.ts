@@ -7,3 +7,4 @@ export * from '../registry/org-facility.tables.ts';
 export * from '../registry/address-building.tables.ts';
 export * from '../events/events.tables.ts';
 export * from '../events/oversight.tables.ts';
+export * from '../fieldwork/visits.tables.ts';
