@@ -36,5 +36,5 @@ export async function buildApp({ config, database, clock, files }: { config: Con
     if (isPage) return reply.type('text/html').sendFile('index.html'); // client-side routes
     return sendError(reply, 'route.not_found', request.lang);
   });
-  return { app, services: { access: access.service, territory: territory.service, registryImport: registry.registryImport, registry: registry.service, events: events.service, sweep: events.sweep } };
+  return { app, services: { access: access.service, territory: territory.service, registryImport: registry.registryImport, registry: registry.service, events: events.service, sweep: events.sweep, idCheckBacklog: registry.idCheckBacklog } };
 }

@@ -49,6 +49,7 @@ program
     if (opts.demo && !(await isLoaded(rt.database.db))) await loadDemo(rt, 'villages');
     await rt.app.listen({ host: rt.config.host, port: rt.config.port });
     const sweeper = startSweeper(rt.services.sweep, { onError: (err) => rt.app.log.error({ err }, 'deadline sweep failed') });
+    const idChecker = startSweeper(rt.services.idCheckBacklog, { onError: (err) => rt.app.log.error({ err }, 'ID check digit pass failed') });
     const url = `http://${rt.config.host}:${rt.config.port}`;
     say(`\n格治 Gezhi is running on ${where}`);
     say(`  open      ${url}`);
@@ -59,6 +60,7 @@ program
     }
     const stop = async () => {
       sweeper.stop();
+      idChecker.stop();
       await rt.app.close();
       await rt.database.close();
       process.exit(0);

@@ -40,6 +40,7 @@ export async function createRegistry({ app, db, clock, config, guard, files, ter
     buildings: createBuildingsService({ db, clock, fieldCrypto, territory }), addresses: createAddressesService({ db, clock, territory }), houses: createHousesService({ db, clock, fieldCrypto }), guard,
   });
   await householdGroupRoutes(app, { groups: createHouseholdGroupsService({ db, clock }), guard });
-  await qualityRoutes(app, { quality: createQualityService({ db, clock, fieldCrypto }), guard });
-  return { service, registryImport };
+  const quality = createQualityService({ db, clock, fieldCrypto });
+  await qualityRoutes(app, { quality, guard });
+  return { service, registryImport, idCheckBacklog: quality.checkIdBacklog };
 }

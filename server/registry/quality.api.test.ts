@@ -164,4 +164,14 @@ describe('data quality: anomaly lists', () => {
   it('refuses an unknown kind', async () => {
     expect((await county({ method: 'GET', url: `/api/registry/quality/anomalies?area=${area}&kind=everything` })).statusCode).toBe(400);
   });
+
+  it('the server’s background pass checks older rows everywhere, without anyone opening the figures', async () => {
+    const good = makeIdNumber('420902', '1983-04-04', 113, 'female');
+    await insertPerson('420902', OTHER_GRID, '周外县旧档', good);
+    await insertPerson('420902', OTHER_GRID, '吴外县旧错', broken(makeIdNumber('420902', '1984-05-05', 115, 'male')));
+    expect(await t.services.idCheckBacklog()).toBeGreaterThanOrEqual(2);
+    expect(await idCheckOf('周外县旧档')).toBe(true);
+    expect(await idCheckOf('吴外县旧错')).toBe(false);
+    expect(await t.services.idCheckBacklog()).toBe(0);
+  });
 });

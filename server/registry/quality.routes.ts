@@ -14,7 +14,7 @@ const FIGURE_NOTES: Record<(typeof FIGURES)[number], string> = {
   groups: 'Ten-household groups (十户联防)', groupsVerified: 'Groups verified within the window',
   homeless: 'People with no current house', emptyHouses: 'Houses marked lived in (dwelling, or let as home or dormitory) with nobody living there',
   housesWithoutBuilding: 'Houses linked to no building', housesInGroups: 'Houses in a ten-household group',
-  idCheckFailed: 'ID numbers whose check digit fails', idUnchecked: 'ID numbers not yet checked (older rows; checked a batch per request)',
+  idCheckFailed: 'ID numbers whose check digit fails', idUnchecked: 'ID numbers not yet checked (older rows; the server checks a batch a minute, and one per request)',
 };
 const Figures = Object.fromEntries(FIGURES.map((f) => [f, Type.Integer({ description: FIGURE_NOTES[f] })])) as Record<(typeof FIGURES)[number], ReturnType<typeof Type.Integer>>;
 const Area = Type.String({ pattern: '^[0-9]{6,15}$', description: 'Area or grid code, in the caller’s jurisdiction', example: '420923100' });
