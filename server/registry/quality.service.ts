@@ -10,9 +10,8 @@ import * as store from './quality.store.ts';
 
 /**
  * ID numbers checked per request, and per minute by the server, among those never checked. The number is sealed,
- * so SQL cannot test its
- * check digit; new writes set the flag, and older rows are decrypted here a bounded batch at a time (a few
- * milliseconds per thousand) instead of a million at once. The figures say how many are left.
+ * so SQL cannot test its check digit; new writes set the flag, and older rows are decrypted here a bounded batch at a
+ * time (a few milliseconds per thousand) instead of a million at once. The figures say how many are left.
  */
 export const ID_CHECK_BATCH = 5_000;
 
