@@ -1,0 +1,99 @@
+/**
+ * An import killed halfway (SIGKILL, nothing gets to clean up) leaves whole rows only, and running it again
+ * finishes the file without writing anything twice. Runs the real `gezhi registry import` in a child process, on
+ * PGlite in a data folder, or on a fresh PostgreSQL database when TEST_DATABASE_URL is set.
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from '../platform/config.ts';
+import { openDatabase, queryRows, type Database } from '../platform/db.ts';
+import { prepareDatabase } from '../db/reference-data.ts';
+import { seedTerritory } from '../testing/fixtures.ts';
+import { seedPeopleHouses, writePeopleCsv } from '../testing/people-file.ts';
+import { IMPORT_BATCH_ROWS } from '../registry/registry-import.service.ts';
+
+const PEOPLE = 12_000;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-killed-import-'));
+const file = path.join(dir, 'people.csv');
+const adminUrl = testDatabaseUrl();
+const dbName = `gezhi_test_${crypto.randomBytes(6).toString('hex')}`;
+const dbUrl = adminUrl ? Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString() : null;
+const env = { ...process.env, GEZHI_DATA_DIR: dir, DATABASE_URL: dbUrl ?? '', LOG_LEVEL: 'warn' };
+
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: adminUrl! });
+  await client.connect();
+  await client.query(statement);
+  await client.end();
+}
+const open = () => openDatabase({ url: dbUrl, dataDir: dir });
+
+/** What the database holds: people, current residences, and people without one (a half-written row). */
+async function holdings() {
+  const database: Database = await open();
+  try {
+    const [r] = await queryRows<{ people: number; residences: number; homeless: number }>(database.db, sql`select
+      (select count(*)::int from person) as people,
+      (select count(*)::int from residence where moved_out is null) as residences,
+      (select count(*)::int from person p where not exists (select 1 from residence r where r.person_id = p.id)) as homeless`);
+    return r;
+  } finally {
+    await database.close();
+  }
+}
+
+/** Runs the CLI import; `killWhen` sees each progress line and answers true to kill the process there and then. */
+function runImport(killWhen: (line: string) => boolean = () => false) {
+  return new Promise<{ code: number | null; signal: string | null; output: string }>((resolve) => {
+    const child = spawn(process.execPath, ['bin/gezhi.js', 'registry', 'import', 'person', file, '--report', path.join(dir, 'report.xlsx')], { env, cwd: process.cwd() });
+    let output = '';
+    const take = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (child.exitCode === null && output.split('\n').some(killWhen)) child.kill('SIGKILL');
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('close', (code, signal) => resolve({ code, signal, output }));
+  });
+}
+
+beforeAll(async () => {
+  const { houses } = writePeopleCsv(file, PEOPLE);
+  if (adminUrl) await admin(`create database ${dbName}`);
+  const database = await open();
+  await prepareDatabase(database);
+  await seedTerritory(database.db);
+  await seedPeopleHouses(database.db, houses);
+  await database.close();
+}, 120_000);
+
+afterAll(async () => {
+  if (adminUrl) await admin(`drop database if exists ${dbName} with (force)`);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('an import killed halfway', () => {
+  it('keeps whole batches only, and a second run finishes the file without duplicating anything', async () => {
+    const imported = (line: string) => Number(/imported (\d+)/.exec(line)?.[1] ?? 0);
+    const killed = await runImport((line) => imported(line) >= 2 * IMPORT_BATCH_ROWS);
+    expect(killed.signal).toBe('SIGKILL');
+
+    const half = await holdings();
+    expect(half.people).toBeGreaterThanOrEqual(2 * IMPORT_BATCH_ROWS);
+    expect(half.people).toBeLessThan(PEOPLE);
+    expect(half.people % IMPORT_BATCH_ROWS).toBe(0);
+    expect(half).toMatchObject({ residences: half.people, homeless: 0 });
+
+    const again = await runImport();
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).toContain(`unchanged ${half.people}`);
+    expect(again.output).toContain(`created ${PEOPLE - half.people}`);
+    expect(await holdings()).toEqual({ people: PEOPLE, residences: PEOPLE, homeless: 0 });
+  }, 300_000);
+});
