@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
 import { shots, startDemo, type Demo } from './browser-harness.ts';
+import { openMenu } from './journey-helpers.ts';
 
 let demo: Demo;
 /** The demo `worker`'s grid, and a point inside it (its bbox centre, checked with locate). */
@@ -58,7 +59,7 @@ const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`
 
 async function openCase(page: Page, username: string, caseNo: string) {
   await demo.signIn(page, username);
-  await page.locator('.app-menu .ant-menu-item').filter({ hasText: /^事件$/ }).click();
+  await openMenu(page, '事件');
   const row = page.getByTestId('events-table').locator('.ant-table-row', { hasText: caseNo });
   await row.waitFor();
   await page.locator('.ant-spin-blur').waitFor({ state: 'detached' });

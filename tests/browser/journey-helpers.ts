@@ -92,15 +92,9 @@ export const desktopPage = (demo: Demo) => demo.browser.newPage({ viewport: { wi
 export const phoneContext = (demo: Demo, geolocation: { longitude: number; latitude: number }) =>
   demo.browser.newContext({ geolocation, permissions: ['geolocation'], viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...CHINA });
 
-/** Opens a console page from the menu by its label, from the "…" overflow when the bar is too narrow for it. */
+/** Opens a console page from the side menu by its label. */
 export async function openMenu(page: Page, name: string) {
-  const text = new RegExp(`^${name}$`);
-  const item = page.locator('.app-menu .ant-menu-item:visible').filter({ hasText: text });
-  const more = page.locator('.app-menu .ant-menu-overflow-item-rest:visible');
-  await item.or(more).first().waitFor();
-  if (await item.count()) return item.click();
-  await more.hover();
-  await page.locator('.ant-menu-submenu-popup .ant-menu-item').filter({ hasText: text }).click();
+  await page.locator('.app-menu .ant-menu-item').filter({ hasText: new RegExp(`^${name}$`) }).click();
 }
 
 /** Waits until a table has settled: no spinner over it. */

@@ -25,8 +25,12 @@ const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
 const InboxPage = page(() => import('./inbox/inbox-page.tsx'), 'InboxPage');
 const WarningsPage = page(() => import('./warnings/warnings-page.tsx'), 'WarningsPage');
 
+/** The menu's sections, in the order they are listed. */
+export const SECTIONS = ['events', 'base', 'grid', 'admin'] as const;
+
 interface PageDef {
   path: string;
+  section: (typeof SECTIONS)[number];
   permission: Permission;
   labelKey: string;
   icon: ReactNode;
@@ -37,24 +41,24 @@ interface PageDef {
   menu?: false;
 }
 
-/** The console's screens; the menu shows those the signed-in user's permissions allow. */
+/** The console's screens; the menu shows those the signed-in user's permissions allow, by section. */
 export const PAGES: PageDef[] = [
-  { path: '/territory', permission: 'territory.read', labelKey: 'nav.territory', icon: <ApartmentOutlined />, Component: TerritoryPage },
-  { path: '/grid-io', permission: 'territory.manage', labelKey: 'nav.gridIo', icon: <SwapOutlined />, Component: GridIoPage },
-  { path: '/events', permission: 'events.read', labelKey: 'nav.events', icon: <AlertOutlined />, Component: EventsPage },
-  { path: '/supervision', permission: 'supervision.read', labelKey: 'supervision.title', icon: <FlagOutlined />, Component: SupervisionPage },
-  { path: '/m/report', permission: 'events.report', labelKey: 'nav.report', icon: <CameraOutlined />, Component: ReportPage, mobile: true },
-  { path: '/networks', permission: 'territory.read', labelKey: 'nav.networks', icon: <ClusterOutlined />, Component: NetworksPage },
-  { path: '/people', permission: 'registry.read', labelKey: 'nav.people', icon: <IdcardOutlined />, Component: PeoplePage },
-  { path: '/orgs', permission: 'registry.read', labelKey: 'orgs.title', icon: <ShopOutlined />, Component: OrgsPage },
-  { path: '/facilities', permission: 'registry.read', labelKey: 'facilities.title', icon: <BulbOutlined />, Component: FacilitiesPage },
-  { path: '/buildings', permission: 'registry.read', labelKey: 'buildings.title', icon: <HomeOutlined />, Component: BuildingsPage },
-  { path: '/groups', permission: 'registry.read', labelKey: 'groups.title', icon: <SafetyOutlined />, Component: GroupsPage },
-  { path: '/quality', permission: 'registry.read', labelKey: 'quality.title', icon: <CheckSquareOutlined />, Component: QualityPage },
-  { path: '/departments', permission: 'org.read', labelKey: 'nav.departments', icon: <BankOutlined />, Component: DepartmentsPage },
-  { path: '/catalogue', permission: 'catalogue.manage', labelKey: 'catalogue.title', icon: <BookOutlined />, Component: CataloguePage },
-  { path: '/users', permission: 'users.manage', labelKey: 'nav.users', icon: <TeamOutlined />, Component: UsersPage },
-  { path: '/audit', permission: 'audit.read', labelKey: 'nav.audit', icon: <AuditOutlined />, Component: AuditPage },
-  { path: '/warnings', permission: 'events.warnings', labelKey: 'warnings.title', icon: <WarningOutlined />, Component: WarningsPage },
-  { path: '/inbox', permission: 'events.read', labelKey: 'inbox.title', icon: <BellOutlined />, Component: InboxPage, menu: false },
+  { path: '/territory', section: 'grid', permission: 'territory.read', labelKey: 'nav.territory', icon: <ApartmentOutlined />, Component: TerritoryPage },
+  { path: '/grid-io', section: 'grid', permission: 'territory.manage', labelKey: 'nav.gridIo', icon: <SwapOutlined />, Component: GridIoPage },
+  { path: '/events', section: 'events', permission: 'events.read', labelKey: 'nav.events', icon: <AlertOutlined />, Component: EventsPage },
+  { path: '/supervision', section: 'events', permission: 'supervision.read', labelKey: 'supervision.title', icon: <FlagOutlined />, Component: SupervisionPage },
+  { path: '/m/report', section: 'events', permission: 'events.report', labelKey: 'nav.report', icon: <CameraOutlined />, Component: ReportPage, mobile: true },
+  { path: '/networks', section: 'grid', permission: 'territory.read', labelKey: 'nav.networks', icon: <ClusterOutlined />, Component: NetworksPage },
+  { path: '/people', section: 'base', permission: 'registry.read', labelKey: 'nav.people', icon: <IdcardOutlined />, Component: PeoplePage },
+  { path: '/orgs', section: 'base', permission: 'registry.read', labelKey: 'orgs.title', icon: <ShopOutlined />, Component: OrgsPage },
+  { path: '/facilities', section: 'base', permission: 'registry.read', labelKey: 'facilities.title', icon: <BulbOutlined />, Component: FacilitiesPage },
+  { path: '/buildings', section: 'base', permission: 'registry.read', labelKey: 'buildings.title', icon: <HomeOutlined />, Component: BuildingsPage },
+  { path: '/groups', section: 'base', permission: 'registry.read', labelKey: 'groups.title', icon: <SafetyOutlined />, Component: GroupsPage },
+  { path: '/quality', section: 'base', permission: 'registry.read', labelKey: 'quality.title', icon: <CheckSquareOutlined />, Component: QualityPage },
+  { path: '/departments', section: 'admin', permission: 'org.read', labelKey: 'nav.departments', icon: <BankOutlined />, Component: DepartmentsPage },
+  { path: '/catalogue', section: 'events', permission: 'catalogue.manage', labelKey: 'catalogue.title', icon: <BookOutlined />, Component: CataloguePage },
+  { path: '/users', section: 'admin', permission: 'users.manage', labelKey: 'nav.users', icon: <TeamOutlined />, Component: UsersPage },
+  { path: '/audit', section: 'admin', permission: 'audit.read', labelKey: 'nav.audit', icon: <AuditOutlined />, Component: AuditPage },
+  { path: '/warnings', section: 'events', permission: 'events.warnings', labelKey: 'warnings.title', icon: <WarningOutlined />, Component: WarningsPage },
+  { path: '/inbox', section: 'events', permission: 'events.read', labelKey: 'inbox.title', icon: <BellOutlined />, Component: InboxPage, menu: false },
 ];

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context.tsx';
 import { InboxBell } from '../inbox/inbox-bell.tsx';
-import { PAGES } from '../pages.tsx';
+import { PAGES, SECTIONS } from '../pages.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { MobileLayout } from './mobile-layout.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -18,6 +18,13 @@ export function AppLayout() {
   const current = pages.find((p) => pathname.startsWith(p.path));
   if (current?.mobile) return <MobileLayout title={t(current.labelKey)} Component={current.Component} />;
 
+  const sections = SECTIONS.map((section) => ({
+    type: 'group' as const,
+    key: section,
+    label: t(`nav.sections.${section}`),
+    children: pages.filter((p) => p.menu !== false && p.section === section).map((p) => ({ key: p.path, icon: p.icon, label: t(p.labelKey) })),
+  })).filter((s) => s.children.length > 0);
+
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -25,32 +32,36 @@ export function AppLayout() {
           <span className="brand-mark">格治</span>
           <span className="brand-sub">{t('app.tagline')}</span>
         </Link>
-        <Menu
-          className="app-menu"
-          mode="horizontal"
-          selectedKeys={current ? [current.path] : []}
-          items={pages.filter((p) => p.menu !== false).map((p) => ({ key: p.path, icon: p.icon, label: t(p.labelKey) }))}
-          onClick={({ key }) => navigate(key)}
-        />
         <Space size="middle">
           {can('events.read') && <InboxBell />}
           <LanguageSwitch />
           <UserMenu />
         </Space>
       </Layout.Header>
-      <Layout.Content className="app-content">
-        <Suspense fallback={<Spin className="page-spin" />}>
-          <Routes>
-            {pages.map(({ path, Component }) => (
-              <Route key={path} path={`${path}/*`} element={<Component />} />
-            ))}
-            <Route
-              path="*"
-              element={pages[0] ? <Navigate to={pages[0].path} replace /> : <Result status="403" title={t('app.noPages')} />}
-            />
-          </Routes>
-        </Suspense>
-      </Layout.Content>
+      <Layout>
+        <Layout.Sider className="app-sider" theme="light" width={184} breakpoint="lg" collapsedWidth={0}>
+          <Menu
+            className="app-menu"
+            mode="inline"
+            selectedKeys={current ? [current.path] : []}
+            items={sections}
+            onClick={({ key }) => navigate(key)}
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <Suspense fallback={<Spin className="page-spin" />}>
+            <Routes>
+              {pages.map(({ path, Component }) => (
+                <Route key={path} path={`${path}/*`} element={<Component />} />
+              ))}
+              <Route
+                path="*"
+                element={pages[0] ? <Navigate to={pages[0].path} replace /> : <Result status="403" title={t('app.noPages')} />}
+              />
+            </Routes>
+          </Suspense>
+        </Layout.Content>
+      </Layout>
     </Layout>
   );
 }

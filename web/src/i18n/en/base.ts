@@ -16,6 +16,7 @@ export const base: typeof zh = {
     people: 'People',
     events: 'Events',
     report: 'Report an event',
+    sections: { grid: 'Grids', events: 'Events', base: 'Base data', admin: 'Administration' },
   },
   common: {
     actions: 'Actions',
