@@ -3,6 +3,8 @@ import type { Http } from '../platform/http.ts';
 import { errorReplies, Nullable } from '../platform/schemas.ts';
 import type { Guard } from '../access/guard.ts';
 import type { FacilitiesService } from './facilities.service.ts';
+import { writeFacilitySheet } from './facility-export.ts';
+import { exportRoute } from './list-export.ts';
 import { FACILITY_CLASS, FACILITY_MAJOR, FACILITY_STATE, ORG_HAZARD, ORG_TYPE, HOUSE_USE, RENTAL_USE, RENTAL_CATEGORY, RENTAL_LEVEL, HOUSE_HAZARD } from './code-tables.ts';
 
 const CodeParam = Type.Object({ code: Type.String({ pattern: '^[0-9]{16,17}$', description: '部件标识码', example: '42092301037000001' }) });
@@ -36,6 +38,12 @@ const Fields = {
   state: Type.String({ minLength: 1, maxLength: 10, description: 'Code or name of the facility_state table', example: '01' }),
   note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
 };
+const Filter = {
+  classCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$', description: 'Major class (2 digits) or class (5)', example: '01037' })),
+  area: Type.Optional(Type.String({ pattern: '^[0-9]{6,15}$', description: 'Only under this area or grid' })),
+  state: Type.Optional(Type.String({ maxLength: 4, description: 'Code of the facility_state table' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: 'Part of the name' })),
+};
 const CodeTableReply = Type.Object({
   id: Type.String(), zh: Type.String(), en: Type.String(),
   entries: Type.Array(Type.Object({ code: Type.String(), zh: Type.String(), en: Type.Optional(Type.String()) })),
@@ -58,19 +66,23 @@ export async function facilityRoutes(app: Http, { facilities, guard }: { facilit
   app.get('/api/registry/facilities', {
     schema: {
       tags, summary: '查找部件 Components by class, area or grid, state, name — within jurisdiction',
-      querystring: Type.Object({
-        classCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$', description: 'Major class (2 digits) or class (5)' })),
-        area: Type.Optional(Type.String({ pattern: '^[0-9]{6,15}$' })),
-        state: Type.Optional(Type.String({ maxLength: 4 })),
-        q: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: 'Part of the name' })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
-      }, { additionalProperties: false }),
+      querystring: Type.Object({ ...Filter, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })) }, { additionalProperties: false }),
       response: { 200: Type.Object({ items: Type.Array(Facility) }), ...errorReplies },
     },
     onRequest: guard('registry.read'),
   }, async (request) => {
     const { limit, ...filter } = request.query;
     return { items: await facilities.list(request.actor, filter, limit ?? 200) };
+  });
+
+  exportRoute(app, guard, {
+    url: '/api/registry/facilities/export',
+    summary: '导出部件 Export a filtered list to Excel (audited with its filter and row count)',
+    filter: Filter,
+    unmaskable: false,
+    fileName: 'facilities.xlsx',
+    rows: (actor, filter) => facilities.export(actor, filter),
+    write: writeFacilitySheet,
   });
 
   app.get('/api/registry/facilities/:code', {

@@ -1,13 +1,11 @@
-import { PassThrough } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../platform/http.ts';
-import { AppError } from '../platform/errors.ts';
 import { errorReplies, Nullable } from '../platform/schemas.ts';
 import type { Guard } from '../access/guard.ts';
 import type { OrganisationsService } from './organisations.service.ts';
 import { writeOrganisationSheet } from './org-export.ts';
+import { exportRoute } from './list-export.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CreditCodeParam = Type.Object({ creditCode: Type.String({ minLength: 18, maxLength: 18, description: '统一社会信用代码', example: '91420923MA49ABCD1X' }) });
 const Text = (maxLength: number, description: string) => Nullable(Type.String({ maxLength, description }));
 
@@ -62,20 +60,14 @@ export async function organisationRoutes(app: Http, { organisations, guard }: { 
     return { items: await organisations.search(request.actor, filter, limit ?? 100) };
   });
 
-  app.get('/api/registry/organisations/export', {
-    schema: {
-      tags, summary: '导出单位 Export a filtered list to Excel (masked unless unmasking is allowed and explained; audited)',
-      querystring: Type.Object({ ...Filter, unmask: Type.Optional(Type.Boolean()), reason: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })) }, { additionalProperties: false }),
-      response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies },
-    },
-    onRequest: guard('registry.read'),
-  }, async (request, reply) => {
-    const { unmask, reason, ...filter } = request.query;
-    if (unmask && !reason) throw new AppError('request.invalid', [{ field: 'querystring.reason', reason: 'required' }]);
-    const rows = await organisations.export(request.actor, { ...filter, unmask: unmask ? { reason: reason! } : undefined });
-    const out = new PassThrough();
-    void writeOrganisationSheet(rows, out, request.lang);
-    return reply.type(XLSX).header('content-disposition', 'attachment; filename="organisations.xlsx"').send(out);
+  exportRoute(app, guard, {
+    url: '/api/registry/organisations/export',
+    summary: '导出单位 Export a filtered list to Excel (masked unless unmasking is allowed and explained; audited)',
+    filter: Filter,
+    unmaskable: true,
+    fileName: 'organisations.xlsx',
+    rows: (actor, filter, unmask) => organisations.export(actor, { ...filter, unmask }),
+    write: writeOrganisationSheet,
   });
 
   app.get('/api/registry/organisations/:creditCode', {

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Lang } from '../../shared/i18n/errors.ts';
-import { ETHNICITY, KEY_PERSON, RESIDENT_TYPE, SEX, SPECIAL_GROUP, codeName, type CodeTable } from './code-tables.ts';
+import { ETHNICITY, KEY_PERSON, RESIDENT_TYPE, SEX, SPECIAL_GROUP, codeName } from './code-tables.ts';
+import { codeNames, writeListSheet, type ExportColumn } from './list-export.ts';
 
 interface ExportedPerson {
   name: string;
@@ -15,29 +15,23 @@ interface ExportedPerson {
   tags: { specialGroups: string[]; keyPersonTags: string[] } | null;
 }
 
-const HEADERS: Record<Lang, string[]> = {
-  'zh-CN': ['姓名', '性别', '出生日期', '民族', '公民身份号码', '联系电话', '人员类型', '所属网格', '特殊人群', '重点人员'],
-  en: ['Name', 'Sex', 'Birth date', 'Ethnicity', 'ID number', 'Phone', 'Resident type', 'Grid', 'Special group', 'Key person'],
-};
-
-
+const COLUMNS: ExportColumn<ExportedPerson>[] = [
+  { zh: '姓名', en: 'Name', value: (p) => p.name },
+  { zh: '性别', en: 'Sex', value: (p, lang) => codeName(SEX, p.sex, lang) },
+  { zh: '出生日期', en: 'Birth date', value: (p) => p.birthDate },
+  { zh: '民族', en: 'Ethnicity', value: (p, lang) => codeName(ETHNICITY, p.ethnicity, lang) },
+  { zh: '公民身份号码', en: 'ID number', value: (p) => p.idNumber },
+  { zh: '联系电话', en: 'Phone', value: (p) => p.phone },
+  { zh: '人员类型', en: 'Resident type', value: (p, lang) => codeName(RESIDENT_TYPE, p.residentType, lang) },
+  { zh: '所属网格', en: 'Grid', value: (p) => p.gridCode },
+];
+const TAG_COLUMNS: ExportColumn<ExportedPerson>[] = [
+  { zh: '特殊人群', en: 'Special group', value: (p, lang) => codeNames(SPECIAL_GROUP, p.tags?.specialGroups ?? [], lang) },
+  { zh: '重点人员', en: 'Key person', value: (p, lang) => codeNames(KEY_PERSON, p.tags?.keyPersonTags ?? [], lang) },
+];
 
 /** A people list as the user filtered it; the tag columns exist only when the list carries tags. */
-export async function writePeopleSheet(people: ExportedPerson[], stream: Writable, lang: Lang): Promise<void> {
-  const withTags = people.some((p) => p.tags !== null);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet(lang === 'en' ? 'People' : '实有人口');
-  sheet.columns = HEADERS[lang].slice(0, withTags ? 10 : 8).map((header) => ({ header, width: 18 }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  const name = (table: CodeTable, code: string) => codeName(table, code, lang);
-  const names = (table: CodeTable, codes: string[]) => codes.map((c) => name(table, c)).join(lang === 'en' ? ', ' : '、');
-  for (const p of people) {
-    sheet.addRow([
-      p.name, name(SEX, p.sex), p.birthDate, name(ETHNICITY, p.ethnicity), p.idNumber, p.phone ?? '',
-      name(RESIDENT_TYPE, p.residentType), p.gridCode,
-      ...(withTags && p.tags ? [names(SPECIAL_GROUP, p.tags.specialGroups), names(KEY_PERSON, p.tags.keyPersonTags)] : []),
-    ]).commit();
-  }
-  await workbook.commit();
+export function writePeopleSheet(people: ExportedPerson[], stream: Writable, lang: Lang): Promise<void> {
+  const columns = people.some((p) => p.tags !== null) ? [...COLUMNS, ...TAG_COLUMNS] : COLUMNS;
+  return writeListSheet({ zh: '实有人口', en: 'People', columns }, people, stream, lang);
 }

@@ -1,12 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../platform/http.ts';
-import { AppError } from '../platform/errors.ts';
 import { errorReplies, Nullable } from '../platform/schemas.ts';
 import type { Guard } from '../access/guard.ts';
 import type { RegistryService } from './registry.service.ts';
 import { writeTemplate } from './spreadsheet-export.ts';
 import { writePeopleSheet } from './people-export.ts';
+import { exportRoute } from './list-export.ts';
 import { TEMPLATES } from './templates.ts';
 import { ImportTemplateParam } from './import.routes.ts';
 
@@ -41,25 +41,17 @@ export async function registryRoutes(app: Http, deps: { registry: RegistryServic
     onRequest: guard('registry.read'),
   }, async (request) => ({ items: await registry.searchPeople(request.actor, request.query.q, request.query.limit ?? 50) }));
 
-  app.get('/api/registry/people/export', {
-    schema: {
-      tags, summary: '导出人员 Export a filtered list to Excel (masked unless unmasking is allowed, asked for and explained; audited)',
-      querystring: Type.Object({
-        q: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Name, ID number or mobile' })),
-        area: Type.Optional(Type.String({ pattern: '^[0-9]{6,15}$', description: 'Only people living under this area or grid' })),
-        unmask: Type.Optional(Type.Boolean({ description: 'Full ID numbers and phones (needs registry.unmask and a reason)' })),
-        reason: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'Why the full values are needed' })),
-      }, { additionalProperties: false }),
-      response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies },
+  exportRoute(app, guard, {
+    url: '/api/registry/people/export',
+    summary: '导出人员 Export a filtered list to Excel (masked unless unmasking is allowed, asked for and explained; audited)',
+    filter: {
+      q: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Name, ID number or mobile' })),
+      area: Type.Optional(Type.String({ pattern: '^[0-9]{6,15}$', description: 'Only people living under this area or grid' })),
     },
-    onRequest: guard('registry.read'),
-  }, async (request, reply) => {
-    const { q, area, unmask, reason } = request.query;
-    if (unmask && !reason) throw new AppError('request.invalid', [{ field: 'querystring.reason', reason: 'required' }]);
-    const people = await registry.exportPeople(request.actor, { q, area, unmask: unmask ? { reason: reason! } : undefined });
-    const out = new PassThrough();
-    void writePeopleSheet(people, out, request.lang);
-    return reply.type(XLSX).header('content-disposition', 'attachment; filename="people.xlsx"').send(out);
+    unmaskable: true,
+    fileName: 'people.xlsx',
+    rows: (actor, filter, unmask) => registry.exportPeople(actor, { ...filter, unmask }),
+    write: writePeopleSheet,
   });
 
   app.get('/api/registry/people/:id', {

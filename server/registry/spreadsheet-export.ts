@@ -1,7 +1,7 @@
 /**
- * The two workbooks an import hands to the user: the blank template to fill in, and the report of the rows
- * that were refused. The report is written by exceljs's streaming writer, so a file with a million bad rows
- * never sits in memory.
+ * The workbooks base data is handed out in: the blank template to fill in, the report of the rows an import
+ * refused, and (through writeSheet) the list exports. Reports and lists are written by exceljs's streaming
+ * writer, so a file with a million rows never sits in memory.
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -79,12 +79,38 @@ export async function writeTemplate(template: ImportTemplate, file: string | Wri
   else await workbook.xlsx.write(file);
 }
 
+/** Let the zip stream drain now and then: exceljs's writer does not wait for the output on its own. */
+const YIELD_EVERY_ROWS = 1000;
+
+export interface SheetLayout {
+  name: string;
+  headers: readonly string[];
+  widths: readonly number[];
+}
+
+/**
+ * One streamed sheet: a bold header row that stays in view, then one line per row. Rows may come lazily, so a
+ * list or a report of a million lines never sits in memory as a workbook.
+ */
+export async function writeSheet(layout: SheetLayout, rows: Iterable<unknown[]> | AsyncIterable<unknown[]>, stream: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+  const sheet = workbook.addWorksheet(layout.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = layout.headers.map((header, i) => ({ header, width: layout.widths[i] }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  let n = 0;
+  for await (const row of rows) {
+    sheet.addRow(row).commit();
+    if (++n % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
 const REPORT_HEADERS: Record<Lang, string[]> = {
   'zh-CN': ['行号', '列名', '原因代码', '说明'],
   en: ['Row', 'Column', 'Reason', 'Message'],
 };
-/** Let the zip stream drain now and then: exceljs's writer does not wait for the output on its own. */
-const YIELD_EVERY_ROWS = 1000;
 
 /** Streams the refused rows of an import into an .xlsx workbook, one line per problem. */
 export async function writeErrorReport(
@@ -92,16 +118,8 @@ export async function writeErrorReport(
   stream: Writable,
   lang: Lang = 'zh-CN',
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet(lang === 'en' ? 'Refused rows' : '未导入的行', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = REPORT_HEADERS[lang].map((header, i) => ({ header, width: [8, 20, 28, 60][i] }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  let n = 0;
-  for await (const e of errors) {
-    sheet.addRow([e.rowNumber, e.column, e.reason, e.message]).commit();
-    if (++n % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
+  async function* lines() {
+    for await (const e of errors) yield [e.rowNumber, e.column, e.reason, e.message];
   }
-  sheet.commit();
-  await workbook.commit();
+  await writeSheet({ name: lang === 'en' ? 'Refused rows' : '未导入的行', headers: REPORT_HEADERS[lang], widths: [8, 20, 28, 60] }, lines(), stream);
 }

@@ -8,6 +8,7 @@ import type { Items } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { BuildingDrawer } from './building-drawer.tsx';
 import { BuildingForm } from './building-form.tsx';
+import { ExportButton } from '../people/export-button.tsx';
 import type { Building } from './building-types.ts';
 
 const LIMIT = 200;
@@ -42,6 +43,7 @@ export function BuildingSearch() {
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear enterButton={t('buildings.search')} placeholder={t('buildings.searchPlaceholder')} maxLength={60} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))} data-testid="building-search" />
         <Input.Search allowClear placeholder={t('buildings.areaPlaceholder')} maxLength={15} onSearch={(v) => setFilter((f) => ({ ...f, area: /^\d{6,15}$/.test(v.trim()) ? v.trim() : undefined }))} style={{ width: 220 }} />
+        <ExportButton path="/api/registry/buildings/export" filter={filter} fileName="buildings.xlsx" hint={t('buildings.exportHint')} disabled={items.length === 0} />
         {can('registry.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('buildings.create')}</Button>}
       </Space>
       <Table<Building>

@@ -1,14 +1,12 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiBlob } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
-import { saveBlob } from '../save-file.ts';
 import type { Items } from '../types.ts';
 import { useApi } from '../use-api.ts';
-import { useBusyAction } from '../use-busy-action.ts';
+import { ExportButton } from '../people/export-button.tsx';
 import { OrgDrawer } from './org-drawer.tsx';
 import { OrgForm } from './org-form.tsx';
 import type { Organisation } from './org-types.ts';
@@ -34,10 +32,7 @@ export function OrgSearch() {
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const { data, loading, reload } = useApi<Items<Organisation>>(`/api/registry/organisations?${queryOf(filter)}&limit=${LIMIT}`);
-  const exporting = useBusyAction();
   const items = data?.items ?? [];
-
-  const exportList = () => exporting.run(async () => saveBlob(await apiBlob(`/api/registry/organisations/export?${queryOf(filter)}`), 'organisations.xlsx'));
 
   const columns: ColumnsType<Organisation> = [
     { title: t('orgs.name'), dataIndex: 'name', render: (n: string) => <a>{n}</a> },
@@ -56,7 +51,7 @@ export function OrgSearch() {
         <Input.Search allowClear enterButton={t('orgs.search')} placeholder={t('orgs.searchPlaceholder')} maxLength={60} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() }))} data-testid="org-search" />
         <Select allowClear placeholder={t('orgs.orgType')} options={codes.options('org_type')} onChange={(orgType?: string) => setFilter((f) => ({ ...f, orgType }))} style={{ width: 180 }} />
         <Select allowClear placeholder={t('orgs.hazards')} options={codes.options('org_hazard')} onChange={(hazard?: string) => setFilter((f) => ({ ...f, hazard }))} style={{ width: 180 }} />
-        <Button icon={<DownloadOutlined />} loading={exporting.busy} disabled={items.length === 0} onClick={exportList} title={t('orgs.exportHint')}>{t('orgs.export')}</Button>
+        <ExportButton path="/api/registry/organisations/export" filter={{ ...filter }} fileName="organisations.xlsx" hint={t('orgs.exportHint')} disabled={items.length === 0} />
         {can('registry.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('orgs.create')}</Button>}
       </Space>
       <Table<Organisation>

@@ -1,31 +1,29 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
-import { useState } from 'react';
+import { Button, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { apiBlob } from '../api.ts';
 import { saveBlob } from '../save-file.ts';
-import { useShowError } from '../use-show-error.tsx';
+import { useBusyAction } from '../use-busy-action.ts';
 
-/** Downloads the current search as Excel, masked; the server records the export in the audit log. */
-export function ExportButton({ q }: { q: string }) {
+/**
+ * Downloads a base-data list as Excel, as its filter now stands (blank filters left out). The server masks ID
+ * numbers and phones and records the export in the audit log; `hint` says what this list masks.
+ */
+export function ExportButton({ path, filter, fileName, hint, disabled, size }: {
+  path: string;
+  filter: Record<string, string | undefined>;
+  fileName: string;
+  hint: string;
+  disabled?: boolean;
+  size?: ButtonProps['size'];
+}) {
   const { t } = useTranslation();
-  const showError = useShowError();
-  const [busy, setBusy] = useState(false);
-
-  async function download() {
-    setBusy(true);
-    try {
-      saveBlob(await apiBlob(`/api/registry/people/export?${new URLSearchParams({ q })}`), 'people.xlsx');
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, run } = useBusyAction();
+  const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
 
   return (
-    <Button icon={<DownloadOutlined />} loading={busy} onClick={download} title={t('people.exportHint')}>
-      {t('people.export')}
+    <Button icon={<DownloadOutlined />} size={size} loading={busy} disabled={disabled} onClick={() => run(async () => saveBlob(await apiBlob(`${path}?${query}`), fileName))} title={hint}>
+      {t('listExport.button')}
     </Button>
   );
 }
