@@ -7,6 +7,7 @@ import './styles/phone.css';
 import './styles/catalogue.css';
 import './styles/intake.css';
 import './styles/oversight.css';
+import './styles/visits.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './root.tsx';

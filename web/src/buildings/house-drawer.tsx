@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Spin, Table, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
@@ -10,6 +10,8 @@ import { useCodes } from '../orgs/use-codes.ts';
 import type { HouseDetail } from './building-types.ts';
 import { placeDescriber } from './history-describer.ts';
 import { HouseForm } from './house-form.tsx';
+import { HouseVisits } from '../visits/house-visits.tsx';
+import { VisitButton } from '../visits/visit-button.tsx';
 
 /**
  * One house: its facts (owner's ID and phone masked), its building and ten-household group, who lives there now
@@ -31,16 +33,21 @@ export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onCha
     <Drawer
       open={code !== null}
       onClose={onClose}
-      width={680}
+      width="min(680px, 100vw)"
       title={h?.address ?? t('buildings.house')}
       destroyOnHidden
-      extra={h && can('registry.write') && <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="house-edit">{t('common.edit')}</Button>}
+      extra={h && can('registry.write') && (
+        <Space>
+          <VisitButton code={h.code} onSaved={() => { reload(); onChanged?.(); }} />
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="house-edit">{t('common.edit')}</Button>
+        </Space>
+      )}
     >
       {!h ? (
         <Spin className="panel-spin" spinning={loading} />
       ) : (
         <>
-          <Descriptions column={3} size="small" bordered>
+          <Descriptions column={{ xs: 1, sm: 3 }} size="small" bordered>
             <Descriptions.Item label={t('buildings.houseCode')} span={2}><span className="mono">{h.code}</span></Descriptions.Item>
             <Descriptions.Item label={t('buildings.gridCode')}><span className="mono">{h.gridCode}</span></Descriptions.Item>
             <Descriptions.Item label={t('buildings.building')} span={3}>
@@ -88,6 +95,7 @@ export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onCha
               { title: t('buildings.movedIn'), dataIndex: 'movedIn', width: 120 },
             ]}
           />
+          <HouseVisits key={h.version} code={h.code} />
           <Typography.Title level={5} className="detail-section">{t('houses.history', { n: h.history.length })}</Typography.Title>
           <PersonHistory history={h.history} describe={placeDescriber('houses')} />
           <HouseForm

@@ -1,0 +1,26 @@
+/** Chinese UI strings of field work: house visits (走访). */
+export const fieldwork = {
+  visits: {
+    visit: '走访',
+    title: '走访：{{address}}',
+    residents: '住户（{{n}}）',
+    residentsHint: '逐一确认：仍在住的保持“在住”，已不在此居住的选“已搬离”（住所登记截止到今天）；电话有变的填写新号码。',
+    noResidents: '该房屋没有登记在住人员',
+    present: '在住',
+    movedOut: '已搬离',
+    phoneFix: '新电话（不变则不填）',
+    house: '房屋情况',
+    houseHint: '已按登记信息填好，与实际不符的请更正',
+    note: '备注',
+    notePlaceholder: '走访中发现的其他情况',
+    save: '保存走访',
+    saved: '走访已记录',
+    stale: '房屋信息已被他人更新，已重新载入，请核对后再保存',
+    records: '走访记录（{{n}}）',
+    noRecords: '还没有走访记录',
+    summary: '确认在住 {{confirmed}} 人，搬离 {{movedOut}} 人',
+    noChanges: '核实无误',
+    changePhone: '{{name}} 电话',
+    changeMovedOut: '{{name}} 搬离',
+  },
+};
