@@ -8,6 +8,8 @@ import type { FastifyRequest } from 'fastify';
 import { subtreePrefix } from '../../shared/codes.ts';
 import { AppError } from '../platform/errors.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
+import { oneOf } from '../platform/schemas.ts';
+import { RECORD_TYPES } from '../registry/index.ts';
 import { WARNING_COLOURS } from './deadlines.core.ts';
 import { EVENT_SOURCES, EVENT_STATUSES, OPEN_STATUSES } from './event-actions.core.ts';
 import { REPEAT_REPORTS } from './intake.core.ts';
@@ -33,6 +35,8 @@ export const EventFilterSchema = {
   to: Type.Optional(Type.String({ format: 'date', description: 'Reported on or before this China date', example: '2026-11-30' })),
   overdue: Type.Optional(Type.Boolean({ description: 'true: open cases past their stage due time; false: all others' })),
   repeat: Type.Optional(Type.Boolean({ description: `true: repeat cases (${REPEAT_REPORTS} or more reports); false: the others` })),
+  subjectType: Type.Optional(oneOf(RECORD_TYPES, 'With subjectKey: the cases about this base-data record')),
+  subjectKey: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'With subjectType: the record’s code or credit code', example: '42092301037000001' })),
 };
 export const EventFilterQuery = Type.Object(EventFilterSchema, { additionalProperties: false });
 export type EventFilter = Static<typeof EventFilterQuery>;
@@ -50,8 +54,10 @@ export async function splitListParams(request: FastifyRequest): Promise<void> {
 const DAY_MS = 86_400_000;
 const startOfChinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
-/** The checks a schema cannot make: the area must lie inside the caller's jurisdiction, and from ≤ to. */
+/** The checks a schema cannot make: the area must lie inside the caller's jurisdiction, from ≤ to, a record named by type and key. */
 export function checkFilter(filter: EventFilter, scope: Scope): void {
+  const halfSubject = (['subjectType', 'subjectKey'] as const).filter((f) => filter[f] === undefined);
+  if (halfSubject.length === 1) throw new AppError('request.invalid', [{ field: `querystring.${halfSubject[0]}`, reason: 'required' }]);
   if (filter.area && !scope.prefixes.some((p) => subtreePrefix(filter.area!).startsWith(p))) {
     throw new AppError('request.invalid', [{ field: 'querystring.area', reason: 'territory.area_not_found', value: filter.area }]);
   }
@@ -72,7 +78,7 @@ export const hasDerived = (filter: EventFilter) => !!(filter.light?.length || fi
  * only open cases with a stage deadline, the only ones that have a light or a warning at all.
  */
 export function eventWhere(filter: EventFilter, scope: Scope, now: Date): SQL {
-  const { status, source, item, area, unit, from, to, overdue, repeat } = filter;
+  const { status, source, item, area, unit, from, to, overdue, repeat, subjectType, subjectKey } = filter;
   return and(
     inScope(event.gridCode, scope),
     status?.length ? inArray(event.status, status) : undefined,
@@ -85,6 +91,7 @@ export function eventWhere(filter: EventFilter, scope: Scope, now: Date): SQL {
     to ? lt(event.reportedAt, new Date(startOfChinaDay(to).getTime() + DAY_MS)) : undefined,
     overdue === undefined ? undefined : overdue ? overdueAt(now) : not(overdueAt(now)),
     repeat === undefined ? undefined : repeat ? gte(event.reports, REPEAT_REPORTS) : lt(event.reports, REPEAT_REPORTS),
+    subjectType && subjectKey ? and(eq(event.subjectType, subjectType), eq(event.subjectKey, subjectKey)) : undefined,
     hasDerived(filter) ? and(inArray(event.status, [...OPEN_STATUSES]), isNotNull(event.stageDueAt)) : undefined,
   )!;
 }

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Http } from '../platform/http.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import type { Guard } from '../access/guard.ts';
-import { EventFilterSchema, splitListParams } from './event-filter.ts';
+import { EventFilterSchema, splitListParams, type EventFilter } from './event-filter.ts';
 import { MAX_DERIVED_SCAN, MAX_EXPORT_ROWS } from './event-list.ts';
 import { writeEventsSheet } from './events-export.ts';
 import { EventSummary } from './events.routes.ts';
@@ -32,7 +32,8 @@ export function eventListRoutes(app: Http, { events, guard }: { events: EventsSe
     preValidation: splitListParams,
   }, async (request) => {
     const { offset, limit, ...filter } = request.query;
-    return events.list(request.actor, filter, { offset: offset ?? 0, limit: limit ?? DEFAULT_LIMIT });
+    // The schema admits only known record types (subjectType).
+    return events.list(request.actor, filter as EventFilter, { offset: offset ?? 0, limit: limit ?? DEFAULT_LIMIT });
   });
 
   app.get('/api/events/export', {
@@ -45,7 +46,7 @@ export function eventListRoutes(app: Http, { events, guard }: { events: EventsSe
     onRequest: guard('events.read'),
     preValidation: splitListParams,
   }, async (request, reply) => {
-    const { items, total, names } = await events.exportList(request.actor, request.query);
+    const { items, total, names } = await events.exportList(request.actor, request.query as EventFilter);
     const out = new PassThrough();
     void writeEventsSheet(items, total, names, out, request.lang).catch((err: unknown) => out.destroy(err as Error));
     return reply.type(XLSX).header('content-disposition', 'attachment; filename="events.xlsx"').send(out);

@@ -1,10 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../platform/http.ts';
-import { errorReplies, Nullable } from '../platform/schemas.ts';
+import { errorReplies, Nullable, oneOf } from '../platform/schemas.ts';
 import type { Guard } from '../access/guard.ts';
 import { EVENT_ACTION_NAMES, EVENT_SOURCES, EVENT_STATUSES, RATINGS } from './event-actions.core.ts';
 import type { EventsService } from './events.service.ts';
+import type { SubjectRef } from './event-subject.ts';
 import { intakeSource, PHONE } from './intake.core.ts';
+import { RECORD_TYPES } from '../registry/index.ts';
 
 const PhotoKey = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Key of a photo uploaded to /api/files/photos' });
 const SOURCES = EVENT_SOURCES;
@@ -29,13 +31,23 @@ export const EventSummary = Type.Object({
   suspendedAt: Nullable(DateTime()), rating: Nullable(Type.String()),
   reportedAt: DateTime(), closedAt: Nullable(DateTime()),
   reporterName: Nullable(Type.String()), reporterPhone: Nullable(Type.String({ description: 'Masked: 138****1234' })), externalNo: Nullable(Type.String()),
+  subjectType: Nullable(Type.String({ description: `The base-data record the case is about: ${RECORD_TYPES.join(' | ')}` })),
+  subjectKey: Nullable(Type.String({ description: 'That record’s code (house, building, component) or credit code (organisation)' })),
   reports: Type.Integer({ description: 'Reports of this matter: 1, plus every "me too" and merged duplicate' }),
   repeat: Type.Boolean({ description: 'Three or more reports: a repeat case' }),
   light: Nullable(Type.String({ description: 'green | yellow | red: the current stage against its due time' })),
   warning: Nullable(Type.String({ description: 'Five-colour graded warning: blue | yellow | light_red | purple | red' })),
   abilities: Type.Array(Type.String(), { description: 'Actions the caller may take now' }),
 });
-const EventDetail = Type.Intersect([EventSummary, Type.Object({ history: Type.Array(Action, { description: 'Every change, oldest first' }) })]);
+const Subject = Type.Object({
+  type: Type.String({ description: RECORD_TYPES.join(' | ') }), key: Type.String(),
+  name: Nullable(Type.String({ description: 'Read from the base data now; null when the record is gone or outside your jurisdiction' })),
+  address: Nullable(Type.String()),
+});
+const EventDetail = Type.Intersect([EventSummary, Type.Object({
+  subject: Nullable(Subject),
+  history: Type.Array(Action, { description: 'Every change, oldest first' }),
+})]);
 
 export function eventsRoutes(app: Http, { events, guard }: { events: EventsService; guard: Guard }) {
   const tags = ['events'];
@@ -45,8 +57,8 @@ export function eventsRoutes(app: Http, { events, guard }: { events: EventsServi
       tags, summary: '上报事件 Report an event (idempotent with idempotencyKey)',
       body: Type.Object({
         itemCode: Type.String({ minLength: 1, maxLength: 20, description: 'Catalogue item', example: 'CG06010' }),
-        lng: Type.Number({ minimum: -180, maximum: 180, description: 'Longitude from the device or a tap on the map' }),
-        lat: Type.Number({ minimum: -90, maximum: 90, description: 'Latitude' }),
+        lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180, description: 'Longitude from the device or a tap on the map; left out with a subject, the record’s point is used' })),
+        lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, description: 'Latitude; with lng or not at all' })),
         description: Type.String({ minLength: 1, maxLength: 500, description: 'One line of text' }),
         photos: Type.Array(PhotoKey, { maxItems: 9, default: [] }),
         source: Type.Optional(literals(SOURCES, 'Where the report came from; only centres name one (hotline, department, video, leader), others report as what they are')),
@@ -55,6 +67,10 @@ export function eventsRoutes(app: Http, { events, guard }: { events: EventsServi
         reporterPhone: Type.Optional(Type.String({ pattern: PHONE, description: 'Centres: the caller’s mobile or landline; stored sealed, shown masked' })),
         externalNo: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Centres: the work-order number in the source system (12345 hotline, video platform)' })),
         sameAs: Type.Optional(Type.String({ format: 'uuid', description: '"Me too": add this report to that open case (from /api/events/nearby) instead of opening one' })),
+        subject: Type.Optional(Type.Object({
+          type: oneOf(RECORD_TYPES, 'Record type'),
+          key: Type.String({ minLength: 1, maxLength: 40, description: 'Its code or credit code (from /api/registry/nearby or /api/registry/lookup)', example: '42092301037000001' }),
+        }, { additionalProperties: false, description: 'The base-data record the case is about, within your jurisdiction (not kept on a "me too")' })),
       }, { additionalProperties: false }),
       response: { 201: EventDetail, ...errorReplies },
     },
@@ -62,7 +78,8 @@ export function eventsRoutes(app: Http, { events, guard }: { events: EventsServi
   }, async (request, reply) => {
     const b = request.body;
     const source = intakeSource(request.actor, b);
-    return reply.status(201).send(await events.report(request.actor, { ...b, photos: b.photos ?? [], source }));
+    // The schema admits only known record types.
+    return reply.status(201).send(await events.report(request.actor, { ...b, photos: b.photos ?? [], source, subject: b.subject as SubjectRef | undefined }));
   });
 
   app.get('/api/events/:id', {

@@ -15,6 +15,8 @@ import * as store from './events.store.ts';
 import type { EventFilter } from './event-filter.ts';
 import { exportEvents, filteredPage, type Page } from './event-list.ts';
 import type { FieldCrypto } from '../registry/field-crypto.ts';
+import type { RecordLookup } from '../registry/index.ts';
+import { placeOfReport, subjectSummary, type SubjectRef } from './event-subject.ts';
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from './intake.core.ts';
 import { meToo, mergeReports } from './repeats.ts';
 import { DEFAULT_WARNING_RULES, overdueWorkingDays, trafficLight, warningColour, type WarningRule } from './deadlines.core.ts';
@@ -34,7 +36,12 @@ export interface ReportInput {
   externalNo?: string;
   /** "Me too": the open case this report joins instead of opening a new one. */
   sameAs?: string;
+  /** The base-data record the case is about; its place is the report's when the report gives none. */
+  subject?: SubjectRef;
 }
+
+/** A staff report: the point may come from the linked record instead. */
+export type StaffReportInput = Omit<ReportInput, 'lng' | 'lat'> & { lng?: number; lat?: number };
 
 /** The area node that owns a new case: the grid's ancestor at the item's level ("小事不出村、大事不出镇"). */
 function ownerOf(gridCode: string, level: CatalogueRule['level']): string {
@@ -92,7 +99,7 @@ export interface EventChange {
 }
 export type EventChangeListener = (change: EventChange) => Promise<void>;
 
-export function createEventsService({ db, clock, calendar, territory, fieldCrypto, warningRules = () => DEFAULT_WARNING_RULES }: { db: Db; clock: Clock; calendar: WorkingCalendar; territory: TerritoryService; fieldCrypto: FieldCrypto; warningRules?: () => readonly WarningRule[] }) {
+export function createEventsService({ db, clock, calendar, territory, fieldCrypto, records, warningRules = () => DEFAULT_WARNING_RULES }: { db: Db; clock: Clock; calendar: WorkingCalendar; territory: TerritoryService; fieldCrypto: FieldCrypto; records: RecordLookup; warningRules?: () => readonly WarningRule[] }) {
   const listeners: EventChangeListener[] = [];
   /** Listeners run after the commit: one that throws fails the reply but cannot undo the change. */
   const changed = async (change: EventChange) => {
@@ -110,7 +117,8 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
   };
 
   async function view(actor: Actor, row: store.EventRow) {
-    return { ...summary(actor, row), history: await store.actionsOf(db, row.countyCode, row.id) };
+    const [history, subject] = await Promise.all([store.actionsOf(db, row.countyCode, row.id), subjectSummary(records, actor, row)]);
+    return { ...summary(actor, row), subject, history };
   }
 
   async function checkTarget(tx: Tx, state: EventState, input: ActionInput) {
@@ -146,6 +154,7 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
         reporterId: actor?.id ?? null, idempotencyKey: input.idempotencyKey ?? null, reportedAt: now, updatedAt: now,
         reporterName: input.reporterName ?? null, reporterPhone: input.reporterPhone ? fieldCrypto.encrypt(input.reporterPhone) : null,
         externalNo: input.externalNo ?? null, trackingCode: input.trackingCode ?? null,
+        subjectType: input.subject?.type ?? null, subjectKey: input.subject?.key ?? null,
         ...next, extension: null,
       });
       await store.insertAction(tx, actionRow(inserted, 1, { ...record, attachments: input.photos, note: input.description }, actor));
@@ -187,10 +196,15 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
       listeners.push(listener);
     },
 
-    /** A new case from the field, the hotline or a department. The point must be in a grid the caller may see. */
-    async report(actor: Actor, input: ReportInput) {
+    /**
+     * A new case from the field, the hotline or a department. The point — the reporter's, or else the linked
+     * record's — must be in a grid the caller may see.
+     */
+    async report(actor: Actor, staffInput: StaffReportInput) {
+      const place = await placeOfReport(records, actor, staffInput);
+      const input = { ...staffInput, lng: place.lng, lat: place.lat, subject: place.subject };
       const hit = await territory.locateFor(actor, input.lng, input.lat);
-      if (!hit.found) throw new AppError('event.outside_grids', [{ field: 'lng', reason: hit.reason }]);
+      if (!hit.found) throw new AppError('event.outside_grids', [{ field: place.fromSubject ? 'subject' : 'lng', reason: hit.reason }]);
       if (input.idempotencyKey) {
         const earlier = await store.findByIdempotencyKey(db, hit.county.code, actor.id, input.idempotencyKey);
         if (earlier) return view(actor, earlier);

@@ -21,6 +21,7 @@ import { createSupervisionService } from './supervision.service.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { resolveFieldKeys } from '../platform/field-keys.ts';
 import { createFieldCrypto } from '../registry/field-crypto.ts';
+import { createRecordLookup } from '../registry/index.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { createIntakeService } from './intake.service.ts';
 import { intakeRoutes } from './intake.routes.ts';
@@ -32,7 +33,7 @@ export async function createEvents({ app, db, clock, config, guard, territory, f
   await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
   // Everything that counts working time reads the administrator's overrides through this one calendar.
   const calendar = liveCalendar(calendarDays.holder);
-  const service = createEventsService({ db, clock, calendar, warningRules: warnings.rules, territory, fieldCrypto: createFieldCrypto(resolveFieldKeys(config)) });
+  const service = createEventsService({ db, clock, calendar, warningRules: warnings.rules, territory, fieldCrypto: createFieldCrypto(resolveFieldKeys(config)), records: createRecordLookup({ db }) });
   eventsRoutes(app, { events: service, guard });
   eventListRoutes(app, { events: service, guard });
   const intake = createIntakeService({ db, clock, config, territory, events: service });

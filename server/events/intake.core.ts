@@ -1,6 +1,6 @@
 /**
  * Intake rules without I/O: who may record which source and caller, the citizen as the state machine sees
- * them, tracking codes, repeat cases and the distance test for "me too".
+ * them, tracking codes and repeat cases (the distance "me too" is judged by lives in platform/distance.core.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { maskPhone } from '../../shared/masking.ts';
@@ -74,20 +74,4 @@ export function normalizeTrackingCode(text: string): string | null {
 /** 420923-K7QM-3XHP-9TRW: groups a person can copy and read out. */
 export function formatTrackingCode(code: string): string {
   return [code.slice(0, 6), code.slice(6, 10), code.slice(10, 14), code.slice(14)].join('-');
-}
-
-const EARTH_RADIUS_M = 6_371_008.8;
-const rad = (deg: number) => (deg * Math.PI) / 180;
-
-/** Great-circle distance in metres (haversine); exact enough at the tens of metres repeats are judged at. */
-export function distanceMeters(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
-  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** A box that holds every point within `meters` of the centre, for the index to narrow before the exact test. */
-export function boxAround(p: { lng: number; lat: number }, meters: number) {
-  const dLat = (meters / EARTH_RADIUS_M) * (180 / Math.PI);
-  const dLng = dLat / Math.max(Math.cos(rad(p.lat)), 0.01);
-  return { minLng: p.lng - dLng, maxLng: p.lng + dLng, minLat: p.lat - dLat, maxLat: p.lat + dLat };
 }

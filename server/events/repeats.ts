@@ -9,7 +9,8 @@ import type { Actor } from '../access/index.ts';
 import { OPEN_STATUSES, type EventStatus } from './event-actions.core.ts';
 import * as store from './events.store.ts';
 import { addReports, lockEvent, meTooByKey, openCasesNear } from './intake.store.ts';
-import { authorOf, boxAround, distanceMeters, REPEAT_REPORTS } from './intake.core.ts';
+import { boxAround, distanceMeters } from '../platform/distance.core.ts';
+import { authorOf, REPEAT_REPORTS } from './intake.core.ts';
 
 const isOpen = (status: string) => OPEN_STATUSES.includes(status as EventStatus);
 

@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../platform/http.ts';
-import { errorReplies, Nullable } from '../platform/schemas.ts';
+import { errorReplies, Nullable, oneOf } from '../platform/schemas.ts';
 import type { Guard } from '../access/guard.ts';
 import { SEVERITIES, WARNING_COLOURS, type WarningRule } from './deadlines.core.ts';
 import { SANCTIONS, type Warnings } from './warnings.service.ts';
 
-const oneOf = <T extends string>(xs: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...xs], description });
 const Count = (description: string) => Type.Optional(Type.Integer({ minimum: 0, maximum: 1000, description }));
 
 const Condition = Type.Object({

@@ -38,6 +38,9 @@ export const AreaRefSchema = Type.Object({
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
+/** One of a list of strings: a value outside it gets one "enum" reason naming the list, not one per literal. */
+export const oneOf = <T extends string>(xs: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...xs], description });
+
 /** Free-form GeoJSON geometry (validated by the territory core, not by JSON schema). */
 export const GeometrySchema = Type.Object(
   { type: Type.String({ example: 'Polygon' }), coordinates: Type.Array(Type.Any()) },

@@ -71,6 +71,8 @@ export const building = pgTable(
     index('building_grid_code_idx').on(t.gridCode),
     index('building_address_code_idx').on(t.addressCode),
     index('building_address_idx').on(t.address),
+    // Records near a point (the report form's nearby list): a latitude band, then the longitude.
+    index('building_lat_lng_idx').on(t.lat, t.lng),
   ],
 );
 

@@ -33,6 +33,7 @@ export const organisation = pgTable(
     // Imports and the search box come with the code but not the county.
     index('organisation_credit_code_idx').on(t.creditCode),
     index('organisation_grid_code_idx').on(t.gridCode),
+    index('organisation_lat_lng_idx').on(t.lat, t.lng),
     index('organisation_name_idx').on(t.name),
   ],
 );
@@ -65,6 +66,7 @@ export const facility = pgTable(
     primaryKey({ name: 'facility_pkey', columns: [t.countyCode, t.code] }),
     index('facility_code_idx').on(t.code),
     index('facility_grid_code_idx').on(t.gridCode),
+    index('facility_lat_lng_idx').on(t.lat, t.lng),
     index('facility_class_code_idx').on(t.classCode),
   ],
 );

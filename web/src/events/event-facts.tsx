@@ -1,8 +1,9 @@
-import { Descriptions, Tag } from 'antd';
+import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../types.ts';
 import { DueDot } from './due-dot.tsx';
 import { EventStatusTag } from './event-status-tag.tsx';
+import { recordLabel } from './linked-record.tsx';
 
 interface Props {
   event: EventDetail;
@@ -31,6 +32,15 @@ export function EventFacts({ event, itemName, unitName }: Props) {
       <Descriptions.Item label={t('events.description')} span={2}>
         {event.description}
       </Descriptions.Item>
+      {event.subject && (
+        <Descriptions.Item label={t('subject.label')} span={2}>
+          <span data-testid="event-subject">
+            {recordLabel(t, event.subject)} {event.subject.address && event.subject.address !== event.subject.name && <span className="secondary">{event.subject.address}</span>}{' '}
+            <span className="mono secondary">{event.subject.key}</span>
+            {event.subject.name === null && <Typography.Text type="secondary"> {t('subject.notVisible')}</Typography.Text>}
+          </span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('events.source')}>{t(`source.${event.source}`, { defaultValue: event.source })}</Descriptions.Item>
       {(event.reporterName || event.reporterPhone) && (
         <Descriptions.Item label={t('intake.callerName')}>

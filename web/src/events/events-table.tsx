@@ -12,23 +12,26 @@ interface Props {
   onOpen(id: string): void;
   /** The server pages the list; the table shows where in it we are. */
   pagination: TablePaginationConfig;
+  /** Inside a record's drawer: every case is at that record, so no grid column, and the columns share what room there is. */
+  compact?: boolean;
 }
 
-export function EventsTable({ items, loading, itemName, onOpen, pagination }: Props) {
+export function EventsTable({ items, loading, itemName, onOpen, pagination, compact = false }: Props) {
   const { t, i18n } = useTranslation();
-  const columns: ColumnsType<EventSummary> = [
+  const full: ColumnsType<EventSummary> = [
     { title: t('events.caseNo'), dataIndex: 'caseNo', width: 150, render: (c: string) => <a className="mono">{c}</a> },
     { title: t('events.item'), dataIndex: 'itemCode', render: (c: string, e) => <span title={e.description}>{itemName(c)}</span> },
     { title: t('events.status'), dataIndex: 'status', width: 110, render: (s: string) => <EventStatusTag status={s} /> },
-    { title: t('events.grid'), dataIndex: 'gridCode', width: 170, render: (g: string) => <span className="mono">{g}</span> },
+    { title: t('events.grid'), dataIndex: 'gridCode', key: 'grid', width: 170, render: (g: string) => <span className="mono">{g}</span> },
     { title: t('events.reportedAt'), dataIndex: 'reportedAt', width: 180, render: (at: string) => new Date(at).toLocaleString(i18n.language) },
     { title: t('events.dueAt'), key: 'due', width: 170, render: (_: unknown, e) => <DueDot event={e} /> },
   ];
+  const columns = compact ? full.filter((c) => c.key !== 'grid').map((c) => ({ ...c, width: undefined })) : full;
 
   return (
     <Table<EventSummary>
       rowKey="id"
-      size="middle"
+      size={compact ? 'small' : 'middle'}
       loading={loading}
       dataSource={items}
       columns={columns}

@@ -7,10 +7,11 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { ItemPicker } from '../report/item-picker.tsx';
 import { newIdempotencyKey } from '../report/idempotency-key.ts';
 import { useHomeOutline } from '../report/use-home-outline.ts';
-import type { EventDetail } from '../types.ts';
+import type { EventDetail, RecordPlace } from '../types.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { PhotoPicker } from './photo-picker.tsx';
 import { PointMap } from './point-map.tsx';
+import { RecordSearch } from './record-search.tsx';
 import { useCatalogue } from './use-catalogue.ts';
 
 /** What a centre records; a grid worker's own reports come from the phone view. */
@@ -44,6 +45,7 @@ export function IntakeDialog({ open, onClose, onCreated }: { open: boolean; onCl
   const lng = Form.useWatch('lng', form);
   const lat = Form.useWatch('lat', form);
   const point: [number, number] | null = typeof lng === 'number' && typeof lat === 'number' ? [lng, lat] : null;
+  const [subject, setSubject] = useState<RecordPlace | null>(null);
   // One key per work order, kept across retries until the server has it, so a resend never files it twice.
   const key = useRef(newIdempotencyKey());
 
@@ -54,12 +56,13 @@ export function IntakeDialog({ open, onClose, onCreated }: { open: boolean; onCl
         body: {
           source: v.source, itemCode: v.itemCode, lng: v.lng, lat: v.lat, description: v.description.trim(), photos: v.photos ?? [],
           reporterName: blankToUndefined(v.reporterName), reporterPhone: blankToUndefined(v.reporterPhone), externalNo: blankToUndefined(v.externalNo),
-          idempotencyKey: key.current,
+          idempotencyKey: key.current, ...(subject ? { subject: { type: subject.type, key: subject.key } } : {}),
         },
       });
       key.current = newIdempotencyKey();
       void message.success(t('intake.created', { caseNo: created.caseNo }));
       form.resetFields();
+      setSubject(null);
       onCreated(created);
     });
 
@@ -84,6 +87,17 @@ export function IntakeDialog({ open, onClose, onCreated }: { open: boolean; onCl
         </Space>
         <Form.Item name="itemCode" label={t('intake.item')} rules={[{ required: true, message: t('intake.needItem') }]}>
           <ItemPicker items={catalogue.items} recent={[]} loading={catalogue.loading} pathOf={catalogue.pathOf} />
+        </Form.Item>
+        <Form.Item label={t('subject.label')} extra={subject && (subject.lng !== null ? t('subject.pointFromRecord', { name: subject.name }) : t('subject.noPoint'))}>
+          <RecordSearch
+            value={subject}
+            onPick={(record) => {
+              setSubject(record);
+              // The caller's place is the record's; the map still takes a tap to correct it.
+              if (record && record.lng !== null && record.lat !== null) form.setFieldsValue({ lng: record.lng, lat: record.lat });
+              if (!form.getFieldValue('itemCode')) form.setFieldValue('itemCode', catalogue.itemFor(record));
+            }}
+          />
         </Form.Item>
         <Form.Item label={t('intake.location')} required extra={t('intake.locationHint')}>
           <div className="intake-map">

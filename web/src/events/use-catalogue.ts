@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { CatalogueNode, Items } from '../types.ts';
+import type { CatalogueNode, Items, RecordPlace } from '../types.ts';
 import { useApi } from '../use-api.ts';
 
 /**
@@ -15,6 +15,8 @@ export function useCatalogue(list: 'all' | 'reporting' = 'all') {
       loading,
       items: nodes.filter((n) => n.kind === 'item'),
       nameOf: (code: string) => names.get(code) ?? code,
+      /** The item a report about a linked record is likely to be: a component's class names one (路灯 → 路灯异常). */
+      itemFor: (record: RecordPlace | null) => (record?.classCode && nodes.some((n) => n.kind === 'item' && n.code === record.classCode) ? record.classCode : undefined),
       /** "市容环境 / 暴露垃圾": the item with its minor class, to tell similar names apart. */
       pathOf: (code: string) => {
         const node = nodes.find((n) => n.code === code);

@@ -11,6 +11,7 @@ import type { FacilityDetail } from '../orgs/org-types.ts';
 import { recordDescriber } from '../orgs/record-describer.ts';
 import { useCodes } from '../orgs/use-codes.ts';
 import { FacilityForm } from './facility-form.tsx';
+import { RecordCases } from '../events/record-cases.tsx';
 
 /** One component: its facts, edit and verify, and its history. */
 export function FacilityDrawer({ code, onClose, onChanged }: { code: string | null; onClose(): void; onChanged(): void }) {
@@ -67,6 +68,7 @@ export function FacilityDrawer({ code, onClose, onChanged }: { code: string | nu
               {f.verifiedAt ? new Date(f.verifiedAt).toLocaleString(i18n.language) : t('facilities.notVerified')}
             </Descriptions.Item>
           </Descriptions>
+          <RecordCases type="facility" recordKey={f.code} />
           <Typography.Title level={5} className="detail-section">{t('facilities.history', { n: f.history.length })}</Typography.Title>
           <PersonHistory
             history={f.history}

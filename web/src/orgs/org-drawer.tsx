@@ -12,6 +12,7 @@ import { OrgForm } from './org-form.tsx';
 import type { OrganisationDetail } from './org-types.ts';
 import { recordDescriber } from './record-describer.ts';
 import { useCodes } from './use-codes.ts';
+import { RecordCases } from '../events/record-cases.tsx';
 
 /** One organisation: its facts (phone masked, revealable), who verified it, edit and verify, and its history. */
 export function OrgDrawer({ creditCode, onClose, onChanged }: { creditCode: string | null; onClose(): void; onChanged(): void }) {
@@ -79,6 +80,7 @@ export function OrgDrawer({ creditCode, onClose, onChanged }: { creditCode: stri
               {org.verifiedAt ? t('orgs.verifiedBy', { at: new Date(org.verifiedAt).toLocaleString(i18n.language), by: org.verifiedBy ?? t('common.unknown') }) : t('orgs.notVerified')}
             </Descriptions.Item>
           </Descriptions>
+          <RecordCases type="organisation" recordKey={org.creditCode} />
           <Typography.Title level={5} className="detail-section">{t('orgs.history', { n: org.history.length })}</Typography.Title>
           <PersonHistory history={org.history} describe={recordDescriber('orgs', codes, { orgType: 'org_type', hazards: 'org_hazard' })} />
           <OrgForm

@@ -5,11 +5,12 @@ import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { PhotoPicker } from '../events/photo-picker.tsx';
 import { useCatalogue } from '../events/use-catalogue.ts';
-import type { EventDetail } from '../types.ts';
+import type { EventDetail, RecordPlace } from '../types.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import { ItemPicker } from './item-picker.tsx';
 import { NearbyCases } from './nearby-cases.tsx';
+import { NearbyRecords } from './nearby-records.tsx';
 import { recentItems, rememberItem } from './recent-items.ts';
 import { ReportDone } from './report-done.tsx';
 import { ReportLocation } from './report-location.tsx';
@@ -31,7 +32,11 @@ export function ReportPage() {
   const [form] = Form.useForm<Values>();
   const catalogue = useCatalogue('reporting');
   const position = usePosition();
+  // The point sent: a tap on the map or a linked record's place; nearby records are looked up around the
+  // device's fix or the last tap, so linking one does not change the chips offered.
   const [picked, setPicked] = useState<[number, number] | null>(null);
+  const [tapped, setTapped] = useState<[number, number] | null>(null);
+  const [subject, setSubject] = useState<RecordPlace | null>(null);
   const point = picked ?? position.point;
   const located = useLocate(point);
   const outline = useHomeOutline(me?.areas[0]);
@@ -52,7 +57,10 @@ export function ReportPage() {
     try {
       const reply = await api<EventDetail>('/api/events', {
         method: 'POST',
-        body: { itemCode: values.itemCode, lng: point[0], lat: point[1], description: values.description.trim(), photos: values.photos ?? [], idempotencyKey: key.current, ...(sameAs ? { sameAs } : {}) },
+        body: {
+          itemCode: values.itemCode, lng: point[0], lat: point[1], description: values.description.trim(), photos: values.photos ?? [], idempotencyKey: key.current,
+          ...(sameAs ? { sameAs } : subject ? { subject: { type: subject.type, key: subject.key } } : {}),
+        },
       });
       rememberItem(user, values.itemCode);
       setRecentVersion((v) => v + 1);
@@ -65,8 +73,27 @@ export function ReportPage() {
     }
   }
 
+  function tap(lngLat: [number, number]) {
+    setPicked(lngLat);
+    setTapped(lngLat);
+  }
+
+  /** Links the report to a record and moves the point to the record's; the worker may still tap the map to correct it. */
+  function link(record: RecordPlace) {
+    setSubject(record);
+    if (record.lng !== null && record.lat !== null) setPicked([record.lng, record.lat]);
+    // Offered, not forced over an item already chosen.
+    if (!form.getFieldValue('itemCode')) form.setFieldValue('itemCode', catalogue.itemFor(record));
+  }
+
+  function unlink() {
+    setSubject(null);
+    setPicked(tapped);
+  }
+
   function another() {
     form.resetFields();
+    unlink();
     setDone(null);
   }
 
@@ -79,7 +106,8 @@ export function ReportPage() {
         <PhotoPicker size={88} />
       </Form.Item>
       <Form.Item label={t('report.location')} required validateStatus={noPoint ? 'warning' : undefined}>
-        <ReportLocation position={position} point={point} located={located} outline={outline} onPick={setPicked} />
+        <ReportLocation position={position} point={point} located={located} outline={outline} onPick={tap} />
+        <NearbyRecords around={tapped ?? position.point} linked={subject} onLink={link} onUnlink={unlink} />
       </Form.Item>
       <Form.Item name="itemCode" label={t('report.item')} rules={[{ required: true, message: t('report.needItem') }]}>
         <ItemPicker items={catalogue.items} recent={recent} loading={catalogue.loading} pathOf={catalogue.pathOf} />

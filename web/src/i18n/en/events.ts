@@ -234,4 +234,17 @@ export const events: typeof zh = {
     toTrack: 'Track a report',
     toReport: 'Report a problem',
   },
+  subject: {
+    type: { house: 'House', building: 'Building', organisation: 'Organisation', facility: 'Component' },
+    label: 'About',
+    nearby: 'Components, organisations and buildings nearby: tap one to link it',
+    unlink: 'Unlink',
+    pointFromRecord: 'Place taken from {{name}}; tap the map to correct it',
+    noPoint: 'This record has no location: tap the place on the map',
+    search: 'Search houses, buildings, organisations or components (name or code)',
+    distance: '{{m}} m',
+    notVisible: 'Record not visible to you',
+    cases: 'Cases ({{n}})',
+    noCases: 'No cases yet',
+  },
 };

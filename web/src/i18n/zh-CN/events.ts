@@ -232,4 +232,17 @@ export const events = {
     toTrack: '查询进度',
     toReport: '我要反映',
   },
+  subject: {
+    type: { house: '房屋', building: '楼栋', organisation: '单位', facility: '部件' },
+    label: '关联对象',
+    nearby: '附近的部件、单位和楼栋，点选即关联',
+    unlink: '取消关联',
+    pointFromRecord: '位置已取自{{name}}，如有偏差请点击地图更正',
+    noPoint: '该对象没有位置，请在地图上点选事发位置',
+    search: '搜索房屋、楼栋、单位或部件（名称或编码）',
+    distance: '{{m}} 米',
+    notVisible: '无法查看该记录',
+    cases: '相关事件（{{n}}）',
+    noCases: '暂无相关事件',
+  },
 };

@@ -1,0 +1,51 @@
+import { Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/auth-context.tsx';
+import { LinkedRecord, recordLabel } from '../events/linked-record.tsx';
+import type { Items, RecordPlace } from '../types.ts';
+import { useApi } from '../use-api.ts';
+
+interface Props {
+  /** Where to look around: the device's fix or the worker's last tap, not a point taken from a record. */
+  around: [number, number] | null;
+  linked: RecordPlace | null;
+  onLink(record: RecordPlace): void;
+  onUnlink(): void;
+}
+
+const sameRecord = (a: RecordPlace | null, b: RecordPlace) => a?.type === b.type && a.key === b.key;
+
+/** Components, organisations and buildings close by, as chips: a tap links the report to one (collect once). */
+export function NearbyRecords({ around, linked, onLink, onUnlink }: Props) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const path = around && can('registry.read') ? `/api/registry/nearby?${new URLSearchParams({ lng: around[0].toFixed(7), lat: around[1].toFixed(7) })}` : null;
+  const { data } = useApi<Items<RecordPlace>>(path);
+  const items = data?.items ?? [];
+  if (!items.length && !linked) return null;
+  return (
+    <div className="nearby-records" data-testid="nearby-records">
+      {items.length > 0 && (
+        <>
+          <Typography.Text type="secondary" className="nearby-records-title">
+            {t('subject.nearby')}
+          </Typography.Text>
+          <div className="record-chips">
+            {items.map((r) => (
+              <Tag.CheckableTag
+                key={`${r.type}:${r.key}`}
+                checked={sameRecord(linked, r)}
+                onChange={(on) => (on ? onLink(r) : onUnlink())}
+                className="record-chip"
+                data-testid="record-chip"
+              >
+                {recordLabel(t, r)} <span className="secondary">{t('subject.distance', { m: r.distanceMeters })}</span>
+              </Tag.CheckableTag>
+            ))}
+          </div>
+        </>
+      )}
+      {linked && <LinkedRecord record={linked} onUnlink={onUnlink} />}
+    </div>
+  );
+}
