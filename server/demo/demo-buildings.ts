@@ -17,7 +17,8 @@ export const HOUSES_PER_BUILDING = DEMO_FLOORS * FLATS_PER_FLOOR;
 const GROUPS_PER_GRID = 2;
 const GROUP_SIZE = 10;
 
-export const demoPlace = (g: GridRow) => g.name.replace(/第\d+网格$/, '');
+/** 朝阳社区第1网格 → 朝阳社区1区: each grid its own estate, so no two grids' houses share an address. */
+export const demoPlace = (g: GridRow) => g.name.replace(/第(\d+)网格$/, '$1区');
 /** One house per household of the grid. */
 export const demoHouseCount = (g: GridRow) => g.households ?? 300;
 

@@ -43,6 +43,17 @@ export function buildBuildingRow(
 
 export type BuildingRowInput = ReturnType<typeof buildBuildingRow>;
 
+/** A person on record, as much of them as a building keeps for its 楼栋长. */
+export type LeaderOnRecord = { id: string; name: string; phoneEnc: string | null; phoneHash: string | null; phoneMasked: string | null };
+
+/**
+ * The 楼栋长 picked from the people on record: name and phone are the person's (collect once). The sealed phone,
+ * its search hash and masked form are copied as they are: the same keys sealed them.
+ */
+export function ledBy(row: BuildingRowInput, p: LeaderOnRecord): BuildingRowInput {
+  return { ...row, leaderName: p.name, leaderPhoneEnc: p.phoneEnc, leaderPhoneHash: p.phoneHash, leaderPhoneMasked: p.phoneMasked, leaderPersonId: p.id };
+}
+
 /**
  * The 楼栋长 as a person on record: someone of the building's county with the leader's phone and name.
  * Matching on both avoids linking a namesake or a shared family phone to the wrong person.

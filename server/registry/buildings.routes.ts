@@ -5,15 +5,23 @@ import type { Guard } from '../access/guard.ts';
 import type { BuildingsService } from './buildings.service.ts';
 import type { AddressesService } from './addresses.service.ts';
 import type { HousesService } from './houses.service.ts';
+import { writeBuildingSheet } from './building-export.ts';
+import { writeHouseSheet } from './house-export.ts';
+import { exportRoute } from './list-export.ts';
 
 const Text = (maxLength: number, description: string) => Type.Optional(Nullable(Type.String({ maxLength, description })));
 const Version = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 const History = Type.Array(Type.Object({ at: Type.String(), actorId: Nullable(Type.String()), actorName: Nullable(Type.String()), before: Type.Unknown(), after: Type.Unknown() }));
-const Search = Type.Object({
+const SearchFilter = {
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'Part of the address or name, or a whole code' })),
   area: Type.Optional(Type.String({ pattern: '^[0-9]{6,15}$', description: 'Only under this area or grid' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
-}, { additionalProperties: false });
+};
+const Search = Type.Object({ ...SearchFilter, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })) }, { additionalProperties: false });
+const HouseFilter = {
+  building: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: '楼栋编号: the houses of this building' })),
+  grid: Type.Optional(Type.String({ pattern: '^[0-9]{15}$', description: 'The houses of this grid' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'Part of the address or house code' })),
+};
 const Point = { lng: Nullable(Type.Number()), lat: Nullable(Type.Number()) };
 const PointInput = { lng: Type.Optional(Nullable(Type.Number({ description: 'Longitude; the grid is found from the point' }))), lat: Type.Optional(Nullable(Type.Number())) };
 
@@ -46,7 +54,7 @@ const Building = Type.Object({
   gridCode: Type.String(), ...Point, floors: Nullable(Type.Integer()), units: Nullable(Type.Integer()), households: Nullable(Type.Integer({ description: '户数 as declared' })),
   houses: Type.Integer({ description: 'Houses on record in the building' }),
   leaderName: Nullable(Type.String({ description: '楼栋长' })), leaderPhone: Nullable(Type.String({ description: 'Masked', example: '139****5678' })),
-  leaderPersonId: Nullable(Type.String({ description: 'The leader as a person on record (same name and phone)' })),
+  leaderPersonId: Nullable(Type.String({ description: 'The leader as a person on record: picked, or matched by name and phone' })),
   verifiedAt: Nullable(Type.String()), version: Type.Integer(), updatedAt: Type.String(),
 });
 const BuildingDetail = Type.Intersect([Building, Type.Object({ houseList: Type.Array(HouseRow), verifiedBy: Nullable(Type.String()), history: History })]);
@@ -60,7 +68,8 @@ const BuildingFields = {
   floors: Type.Optional(Nullable(Type.Integer({ description: '层数' }))),
   units: Type.Optional(Nullable(Type.Integer({ description: '单元数' }))),
   households: Type.Optional(Nullable(Type.Integer({ description: '户数' }))),
-  leaderName: Text(50, '楼栋长姓名'),
+  leaderPersonId: Type.Optional(Nullable(Type.String({ format: 'uuid', description: '楼栋长 picked from the people on record (in jurisdiction): name and phone are then the person’s, and any typed are not used' }))),
+  leaderName: Text(50, '楼栋长姓名, for a leader not on record'),
   leaderPhone: Text(20, 'Left out on an edit: the phone on record stays'),
 };
 
@@ -127,16 +136,30 @@ export async function buildingRoutes(app: Http, { buildings, addresses, houses, 
   app.get('/api/registry/houses', {
     schema: {
       tags, summary: '查找房屋 Houses of a building or a grid, or by address or code (part) — within jurisdiction',
-      querystring: Type.Object({
-        building: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
-        grid: Type.Optional(Type.String({ pattern: '^[0-9]{15}$' })),
-        q: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000, default: 500 })),
-      }, { additionalProperties: false }),
+      querystring: Type.Object({ ...HouseFilter, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000, default: 500 })) }, { additionalProperties: false }),
       response: { 200: Type.Object({ items: Type.Array(HouseRow) }), ...errorReplies },
     },
     onRequest: read,
   }, async (request) => ({ items: await houses.list(request.actor, request.query, request.query.limit ?? 500) }));
+  exportRoute(app, guard, {
+    url: '/api/registry/buildings/export',
+    summary: '导出楼栋 Export a filtered list to Excel (leader phones masked unless unmasking is allowed and explained; audited)',
+    filter: SearchFilter,
+    unmaskable: true,
+    fileName: 'buildings.xlsx',
+    rows: (actor, filter, unmask) => buildings.export(actor, { ...filter, unmask }),
+    write: writeBuildingSheet,
+  });
+  exportRoute(app, guard, {
+    url: '/api/registry/houses/export',
+    summary: '导出房屋 Export the houses of a building or grid, or found by address or code, to Excel (owner ID numbers and phones masked unless unmasking is allowed and explained; audited)',
+    filter: HouseFilter,
+    needsOneOf: ['building', 'grid', 'q'],
+    unmaskable: true,
+    fileName: 'houses.xlsx',
+    rows: (actor, filter, unmask) => houses.export(actor, { ...filter, unmask }),
+    write: writeHouseSheet,
+  });
   app.get('/api/registry/houses/:code', { schema: { tags, summary: '房屋详情 A house, its building, its ten-household group, who lives there, and its history', params: HouseCode, response: { 200: HouseDetail, ...errorReplies } }, onRequest: read },
     async (request) => houses.get(request.actor, request.params.code));
   app.post('/api/registry/houses', { schema: { tags, summary: '登记房屋 Record a house (checked like a row of the house template)', body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), ...HouseFields }, { additionalProperties: false }), response: { 200: HouseDetail, ...errorReplies } }, onRequest: write },

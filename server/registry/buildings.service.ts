@@ -13,11 +13,12 @@ import { chinaDate } from './identifiers.core.ts';
 import { importMessage } from './import-messages.ts';
 import { BUILDING_TEMPLATE, validateRow, type ImportRecord } from './templates.ts';
 import { same } from './registry-apply.ts';
-import { gridsInScope, insertChanges } from './registry.store.ts';
+import { getPerson, gridsInScope, insertChanges } from './registry.store.ts';
 import { locatePoints, placeRecord, type Refusal } from './org-apply.ts';
-import { buildBuildingRow, buildingView, leaderPeople, writeBuildings } from './building-apply.ts';
+import { buildBuildingRow, buildingView, leaderPeople, ledBy, writeBuildings, type LeaderOnRecord } from './building-apply.ts';
 import { historyWithNames } from './record-history.ts';
 import * as store from './address-building.store.ts';
+import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from './list-export.ts';
 
 /** The fields of the create and edit forms; checked by the building template's own rules. */
 export interface BuildingInput {
@@ -32,6 +33,11 @@ export interface BuildingInput {
   floors?: number | null;
   units?: number | null;
   households?: number | null;
+  /**
+   * The 楼栋长 picked from the people on record (in the caller's jurisdiction): name and phone come from the person,
+   * and any typed here are not used. Null or left out: the leader as typed below.
+   */
+  leaderPersonId?: string | null;
   leaderName?: string | null;
   /** Left out on an edit: the phone on record stays; null clears it. */
   leaderPhone?: string | null;
@@ -56,16 +62,24 @@ export function createBuildingsService({ db, clock, fieldCrypto, territory }: { 
   }) as ErrorDetail));
 
   /**
-   * The form filled from its standard address, checked by the template's rules (every problem at once, each
-   * naming its field), and placed in a grid of the caller's. The point is looked up before any transaction.
+   * The form filled from its standard address and its leader on record, checked by the template's rules (every
+   * problem at once, each naming its field), and placed in a grid of the caller's. The point is looked up before
+   * any transaction.
    */
-  async function check(actor: Actor, code: string, input: BuildingInput, lang: Lang): Promise<{ record: ImportRecord; gridCode: string; addressCode: string | null }> {
+  async function check(actor: Actor, code: string, input: BuildingInput, lang: Lang): Promise<{ record: ImportRecord; gridCode: string; addressCode: string | null; leader: LeaderOnRecord | null }> {
     let filled: BuildingInput = input;
-    if (input.addressCode) {
-      const a = await store.getAddress(db, actor.scope, input.addressCode);
-      if (!a) throw invalid(lang, { field: 'addressCode', reason: 'address.not_found', value: input.addressCode });
-      filled = { ...input, address: a.fullText, gridCode: input.gridCode || a.gridCode, lng: input.lng ?? a.lng, lat: input.lat ?? a.lat };
-    }
+    const [address, leader] = await Promise.all([
+      input.addressCode ? store.getAddress(db, actor.scope, input.addressCode) : undefined,
+      input.leaderPersonId ? getPerson(db, actor.scope, input.leaderPersonId) : undefined,
+    ]);
+    const missing: Refusal[] = [
+      ...(input.addressCode && !address ? [{ field: 'addressCode', reason: 'address.not_found', value: input.addressCode }] : []),
+      ...(input.leaderPersonId && !leader ? [{ field: 'leaderPersonId', reason: 'person.not_found', value: input.leaderPersonId }] : []),
+    ];
+    if (missing.length) throw invalid(lang, ...missing);
+    if (address) filled = { ...filled, address: address.fullText, gridCode: input.gridCode || address.gridCode, lng: input.lng ?? address.lng, lat: input.lat ?? address.lat };
+    // The person's phone is copied sealed, never unsealed to be checked again: only the name goes through the template.
+    if (leader) filled = { ...filled, leaderName: leader.name, leaderPhone: null };
     const values = Object.fromEntries(BUILDING_TEMPLATE.fields.map((f) => [f.key, asText((filled as unknown as Record<string, unknown>)[f.key])]));
     const result = validateRow(BUILDING_TEMPLATE, { ...values, buildingCode: code }, { today: chinaDate(clock()), lang });
     if (!result.ok) {
@@ -79,7 +93,7 @@ export function createBuildingsService({ db, clock, fieldCrypto, territory }: { 
       scopeAllows: (g) => codeInScope(g, actor.scope),
     });
     if ('reason' in placed) throw invalid(lang, placed);
-    return { record, gridCode: placed.gridCode, addressCode: input.addressCode || null };
+    return { record, gridCode: placed.gridCode, addressCode: input.addressCode || null, leader: leader ?? null };
   }
 
   async function mustGet(tx: Tx, actor: Actor, code: string) {
@@ -92,19 +106,32 @@ export function createBuildingsService({ db, clock, fieldCrypto, territory }: { 
     if (b.version !== version) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(b.version) }]);
   };
 
-  /** The row to write; `keepPhoneOf` keeps that record's phone (an edit that left the phone out). */
+  /**
+   * The row to write. A leader picked on record is that person; a typed one is linked to the person of the same
+   * name and phone. `keepPhoneOf` keeps that record's phone (an edit that left the phone out), and its link too
+   * while the name stays: the person may live in another county, or have changed phone since.
+   */
   async function build(tx: Tx, actor: Actor, checked: Awaited<ReturnType<typeof check>>, version: number, keepPhoneOf?: store.BuildingRow) {
     const built = buildBuildingRow(checked.record, checked.gridCode, fieldCrypto, { addressCode: checked.addressCode, leaderPersonId: null }, { actorId: actor.id, now: clock(), version });
+    if (checked.leader) return ledBy(built, checked.leader);
     const row = keepPhoneOf
       ? { ...built, leaderPhoneEnc: keepPhoneOf.leaderPhoneEnc, leaderPhoneHash: keepPhoneOf.leaderPhoneHash, leaderPhoneMasked: keepPhoneOf.leaderPhoneMasked }
       : built;
     const key = { countyCode: row.countyCode, phoneHash: row.leaderPhoneHash, name: row.leaderName };
-    return { ...row, leaderPersonId: (await leaderPeople(tx, [key]))(key) };
+    const kept = keepPhoneOf && keepPhoneOf.leaderName === row.leaderName ? keepPhoneOf.leaderPersonId : null;
+    return { ...row, leaderPersonId: (await leaderPeople(tx, [key]))(key) ?? kept };
   }
 
   return {
     async search(actor: Actor, filter: { q?: string; area?: string }, limit: number) {
       return (await store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), limit)).map((r) => view(r.b, r.houses));
+    },
+
+    /** The filtered list for a spreadsheet: the leader's phone masked unless the caller may unmask and gives a reason; audited. */
+    async export(actor: Actor, { unmask, ...filter }: { q?: string; area?: string; unmask?: Unmask }) {
+      const rows = await auditedExport({ db, clock }, actor, { target: 'building', filter, unmask }, () =>
+        store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), MAX_EXPORT_ROWS));
+      return rows.map(({ b, houses }) => ({ ...view(b, houses), ...(unmask && b.leaderPhoneEnc ? { leaderPhone: fieldCrypto.decrypt(b.leaderPhoneEnc) } : {}) }));
     },
 
     /** A building, its houses (with residents counted), who verified it, and its history. */

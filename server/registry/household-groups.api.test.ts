@@ -113,3 +113,53 @@ describe('ten-household groups: editing', () => {
     expect(q.children[0]).toMatchObject({ houses: 17, groups: 2, housesInGroups: 12, housesWithoutBuilding: 17 });
   });
 });
+
+describe('ten-household groups: disbanding', () => {
+  const remove = (request: typeof county, version?: number) =>
+    request({ method: 'DELETE', url: `/api/registry/household-groups/${id}${version === undefined ? '' : `?version=${version}`}` });
+  const counts = async () => [await count('household_group'), await count('household_group_member'), await count('record_change')];
+
+  it('not signed in: 401; a grid leader may not disband; another township sees no such group; nothing changes', async () => {
+    const before = await counts();
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/registry/household-groups/${id}?version=3` })).statusCode).toBe(401);
+    const { request } = await t.as(['grid_leader'], [FIXTURE.grids[0]]);
+    expect((await remove(request, 3)).statusCode).toBe(403);
+    const outside = await remove(otherTownship, 3);
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json().code).toBe('registry.group_not_found');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('needs the version it was read at: none is refused naming it, a stale one answers 409; nothing changes', async () => {
+    const before = await counts();
+    const missing = await remove(county);
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.stringify(missing.json().details)).toContain('version');
+    const stale = await remove(county, 2);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('registry.record_changed');
+    expect(await counts()).toEqual(before);
+    expect((await county({ method: 'GET', url: `/api/registry/household-groups/${id}` })).json()).toMatchObject({ version: 3, members: 10 });
+  });
+
+  it('disbands the group: gone from the list, its houses free for another group, the deletion kept in the history', async () => {
+    const [members, changes] = [await count('household_group_member'), await count('record_change')];
+    t.advance(60_000);
+    const res = await remove(county, 3);
+    expect(res.statusCode).toBe(204);
+    expect((await county({ method: 'GET', url: `/api/registry/household-groups/${id}` })).statusCode).toBe(404);
+    const list = (await county({ method: 'GET', url: `/api/registry/household-groups?grid=${FIXTURE.grids[0]}` })).json().items;
+    expect(list.map((g: { name: string }) => g.name)).toEqual(['二组']);
+    expect(await count('household_group_member')).toBe(members - 10);
+    expect(await count('record_change')).toBe(changes + 1);
+    expect((await county({ method: 'GET', url: '/api/registry/houses/G1-02' })).json().group).toBeNull();
+    const [last] = await queryRows<{ actor_id: string; at: string; before: { name: string; leadHouseCode: string; houseCodes: string[] }; after: unknown }>(t.db, sql`
+      select actor_id, at, before, after from record_change where record_type = 'household_group' and record_key = ${id} order by at desc, id desc limit 1`);
+    const [who] = await queryRows<{ actor_id: string }>(t.db, sql`select actor_id from record_change where record_type = 'household_group' and record_key = ${id} order by at limit 1`);
+    expect(last).toMatchObject({ actor_id: who.actor_id, after: null, before: { name: '朝阳路一组', leadHouseCode: 'G1-02' } });
+    expect(new Date(last.at).toISOString()).toBe('2026-11-02T01:02:00.000Z');
+    expect(last.before.houseCodes).toEqual([...G1.slice(1, 10), 'G1-11']);
+    expect((await post(county, { name: '三组', gridCode: FIXTURE.grids[0], houseCodes: ['G1-02', 'G1-03'], leadHouseCode: 'G1-02' })).statusCode).toBe(200);
+    expect((await remove(county, 3)).statusCode).toBe(404);
+  });
+});

@@ -59,6 +59,19 @@ export async function householdGroupRoutes(app: Http, { groups, guard }: { group
     onRequest: write,
   }, async (request) => groups.edit(request.actor, request.params.id, request.body, request.lang));
 
+  app.delete('/api/registry/household-groups/:id', {
+    schema: {
+      tags, summary: '解散十户联防组 Disband a group; its houses are free to join another (409 when it changed since `version`)',
+      params: IdParam,
+      querystring: Type.Object({ version: Type.Integer({ minimum: 1, description: 'The version the group was read at' }) }, { additionalProperties: false }),
+      response: { 204: Type.Null({ description: 'Disbanded; the history keeps the group as it was' }), ...errorReplies },
+    },
+    onRequest: write,
+  }, async (request, reply) => {
+    await groups.remove(request.actor, request.params.id, request.query.version);
+    return reply.status(204).send(null);
+  });
+
   app.post('/api/registry/household-groups/:id/verify', {
     schema: { tags, summary: '核实十户联防组 Confirm the group as it stands', params: IdParam, body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), response: { 200: GroupDetail, ...errorReplies } },
     onRequest: write,

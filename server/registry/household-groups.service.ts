@@ -77,6 +77,8 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
   };
   const change = (g: { countyCode: string; id: string }, actorId: string, at: Date, before: unknown, after: unknown) =>
     ({ countyCode: g.countyCode, recordType: 'household_group', recordKey: g.id, at, actorId, before, after });
+  const factsOf = async (tx: Tx, g: store.GroupRow): Promise<GroupFacts> =>
+    ({ name: g.name, gridCode: g.gridCode, leadHouseCode: g.leadHouseCode, houseCodes: (await store.groupMembers(tx, g)).map((m) => m.houseCode) });
 
   return {
     async list(actor: Actor, filter: { gridCode?: string; area?: string }, limit: number) {
@@ -120,13 +122,28 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
         const before = await mustGet(tx, actor, id);
         assertVersion(before, input.version);
         const facts = await check(tx, actor, before.gridCode, input, before.id, lang);
-        const old = { name: before.name, gridCode: before.gridCode, leadHouseCode: before.leadHouseCode, houseCodes: (await store.groupMembers(tx, before)).map((m) => m.houseCode) };
+        const old = await factsOf(tx, before);
         if (same(groupView(old), groupView(facts))) return;
         await store.updateGroup(tx, before, { name: facts.name, leadHouseCode: facts.leadHouseCode, verifiedBy: actor.id, verifiedAt: now, version: before.version + 1, updatedAt: now });
         await store.replaceMembers(tx, before, facts.houseCodes);
         await insertChanges(tx, [change(before, actor.id, now, groupView(old), groupView(facts))]);
       });
       return this.get(actor, id);
+    },
+
+    /**
+     * Disbands a group on the version it was read at; its houses are free to join another. The history keeps
+     * who did it, when, and the group as it was (an entry with nothing after).
+     */
+    async remove(actor: Actor, id: string, version: number) {
+      const now = clock();
+      await db.transaction(async (tx) => {
+        const g = await mustGet(tx, actor, id);
+        assertVersion(g, version);
+        const old = await factsOf(tx, g);
+        await store.deleteGroup(tx, g);
+        await insertChanges(tx, [change(g, actor.id, now, groupView(old), null)]);
+      });
     },
 
     async verify(actor: Actor, id: string, version: number) {

@@ -22,7 +22,7 @@ async function gezhi(...args: string[]): Promise<{ code: number; stdout: string;
 beforeAll(async () => {
   const loaded = await gezhi('demo');
   expect(loaded.stdout).toMatch(/2399 areas, 472 grids generated in 云梦县/);
-  expect(loaded.stdout).toMatch(/base data of 420923100001: \d+ houses, \d+ people/);
+  expect(loaded.stdout).toMatch(/base data of 420923100001: \d+ houses, \d+ people, \d+ organisations, \d+ facilities, [1-9]\d* buildings, [1-9]\d* ten-household groups/);
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 

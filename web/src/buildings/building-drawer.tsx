@@ -7,6 +7,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { MaskedValue } from '../people/masked-value.tsx';
+import { ExportButton } from '../people/export-button.tsx';
 import { PersonHistory } from '../people/person-history.tsx';
 import { PersonDrawer } from '../people/person-drawer.tsx';
 import { BuildingForm } from './building-form.tsx';
@@ -14,6 +15,7 @@ import type { BuildingDetail, HouseRow } from './building-types.ts';
 import { placeDescriber } from './history-describer.ts';
 import { HouseDrawer } from './house-drawer.tsx';
 import { HouseForm } from './house-form.tsx';
+import { RecordCases } from '../events/record-cases.tsx';
 
 /** One building: its facts (leader's phone masked, revealable), its houses one click away, edit and verify, history. */
 export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: string | null; onClose(): void; onChanged(): void; onOpen(code: string): void }) {
@@ -67,7 +69,10 @@ export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: str
             <Descriptions.Item label={t('buildings.units')}>{count(b.units)}</Descriptions.Item>
             <Descriptions.Item label={t('buildings.households')}>{t('buildings.householdsOf', { declared: count(b.households), houses: b.houses })}</Descriptions.Item>
             <Descriptions.Item label={t('buildings.leaderName')}>
-              {b.leaderName ?? '—'} {b.leaderPersonId && <Tag color="blue">{t('buildings.leaderOnRecord')}</Tag>}
+              {b.leaderPersonId ? (
+                <a onClick={() => setPerson(b.leaderPersonId)} title={t('buildings.leaderOpen')} data-testid="building-leader">{b.leaderName}</a>
+              ) : (b.leaderName ?? '—')}{' '}
+              {b.leaderPersonId && <Tag color="blue">{t('buildings.leaderOnRecord')}</Tag>}
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.leaderPhone')} span={2}>
               <MaskedValue revealPath={`/api/registry/buildings/${encodeURIComponent(b.code)}/reveal`} field="leaderPhone" label={t('buildings.leaderPhone')} masked={b.leaderPhone} canReveal={can('registry.unmask')} />
@@ -78,7 +83,10 @@ export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: str
           </Descriptions>
           <Flex justify="space-between" align="baseline">
             <Typography.Title level={5} className="detail-section">{t('buildings.houses', { n: b.houseList.length })}</Typography.Title>
-            {can('registry.write') && <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingHouse(true)} data-testid="house-create">{t('houses.createTitle')}</Button>}
+            <Space>
+              <ExportButton size="small" path="/api/registry/houses/export" filter={{ building: b.code }} fileName="houses.xlsx" hint={t('buildings.housesExportHint')} disabled={b.houseList.length === 0} />
+              {can('registry.write') && <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingHouse(true)} data-testid="house-create">{t('houses.createTitle')}</Button>}
+            </Space>
           </Flex>
           <Table<HouseRow>
             size="small"
@@ -95,6 +103,7 @@ export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: str
               { title: t('buildings.rented'), dataIndex: 'rented', width: 70, render: (r: boolean) => (r ? <Tag color="orange">{t('buildings.yes')}</Tag> : '') },
             ]}
           />
+          <RecordCases type="building" recordKey={b.code} />
           <Typography.Title level={5} className="detail-section">{t('buildings.history', { n: b.history.length })}</Typography.Title>
           <PersonHistory history={b.history} describe={placeDescriber('buildings')} />
           <HouseDrawer code={house} onClose={() => setHouse(null)} onOpenBuilding={(c) => { setHouse(null); onOpen(c); }} onOpenPerson={setPerson} onChanged={changed} />

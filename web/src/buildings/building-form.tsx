@@ -1,11 +1,12 @@
-import { Col, Form, Input, InputNumber, Modal, Row } from 'antd';
-import { useEffect } from 'react';
+import { Col, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
 import { showFieldErrors } from '../orgs/field-errors.ts';
 import type { BuildingDetail } from './building-types.ts';
+import { LeaderPicker, type PickedPerson } from './leader-picker.tsx';
 
 interface Values {
   code?: string;
@@ -19,12 +20,28 @@ interface Values {
   floors?: number | null;
   units?: number | null;
   households?: number | null;
+  leaderPersonId?: string | null;
   leaderName?: string;
   leaderPhone?: string;
 }
 
-const FIELDS = ['code', 'name', 'estate', 'addressCode', 'address', 'gridCode', 'lng', 'lat', 'floors', 'units', 'households', 'leaderName', 'leaderPhone'] as const;
+const FIELDS = ['code', 'name', 'estate', 'addressCode', 'address', 'gridCode', 'lng', 'lat', 'floors', 'units', 'households', 'leaderPersonId', 'leaderName', 'leaderPhone'] as const;
 const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
+/** The 楼栋长 is picked from the people on record, or typed when they are not on record. */
+type LeaderMode = 'record' | 'typed';
+
+/**
+ * What the form sends about the leader. A person picked anew is sent by id (the server takes name and phone from
+ * the record); the same person as before is left as it is; a typed leader as today, an empty phone box keeping
+ * the phone on record when editing (the form only ever sees it masked).
+ */
+function leaderBody(mode: LeaderMode, v: Values, editing: BuildingDetail | null) {
+  if (mode === 'record') {
+    if (!v.leaderPersonId) return { leaderPersonId: null, leaderName: null, leaderPhone: null };
+    return v.leaderPersonId === editing?.leaderPersonId ? { leaderName: editing.leaderName } : { leaderPersonId: v.leaderPersonId };
+  }
+  return { leaderPersonId: null, leaderName: blankToNull(v.leaderName), ...(v.leaderPhone?.trim() ? { leaderPhone: v.leaderPhone.trim() } : editing ? {} : { leaderPhone: null }) };
+}
 
 /** Records a building, or edits one (sent with the version it was read at). */
 export function BuildingForm({ open, editing, onClose, onSaved }: { open: boolean; editing: BuildingDetail | null; onClose(): void; onSaved(b: BuildingDetail): void }) {
@@ -32,10 +49,15 @@ export function BuildingForm({ open, editing, onClose, onSaved }: { open: boolea
   const [form] = Form.useForm<Values>();
   const showError = useShowError();
   const { busy, run } = useBusyAction();
+  const [mode, setMode] = useState<LeaderMode>('record');
+  const [leader, setLeader] = useState<PickedPerson | null>(null);
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    // A leader typed and matched to nobody stays typed; otherwise the form starts from the people on record.
+    setMode(editing?.leaderName && !editing.leaderPersonId ? 'typed' : 'record');
+    setLeader(editing?.leaderPersonId ? { id: editing.leaderPersonId, name: editing.leaderName ?? '', phone: editing.leaderPhone } : null);
     // The phone box starts empty: the form only ever has the masked phone.
     if (editing) form.setFieldsValue(Object.fromEntries(FIELDS.filter((k) => k !== 'leaderPhone').map((k) => [k, editing[k] ?? undefined])));
   }, [open, editing, form]);
@@ -43,9 +65,8 @@ export function BuildingForm({ open, editing, onClose, onSaved }: { open: boolea
   async function submit(v: Values) {
     const body = {
       name: v.name.trim(), estate: blankToNull(v.estate), addressCode: blankToNull(v.addressCode), address: blankToNull(v.address), gridCode: blankToNull(v.gridCode),
-      lng: v.lng ?? null, lat: v.lat ?? null, floors: v.floors ?? null, units: v.units ?? null, households: v.households ?? null, leaderName: blankToNull(v.leaderName),
-      // Editing: an empty phone box keeps the phone on record (the form only ever sees it masked).
-      ...(v.leaderPhone?.trim() ? { leaderPhone: v.leaderPhone.trim() } : editing ? {} : { leaderPhone: null }),
+      lng: v.lng ?? null, lat: v.lat ?? null, floors: v.floors ?? null, units: v.units ?? null, households: v.households ?? null,
+      ...leaderBody(mode, v, editing),
     };
     await run(async () => {
       try {
@@ -120,18 +141,44 @@ export function BuildingForm({ open, editing, onClose, onSaved }: { open: boolea
           <Col span={8}>{int('units')}</Col>
           <Col span={8}>{int('households')}</Col>
         </Row>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="leaderName" label={t('buildings.leaderName')}>
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="leaderPhone" label={t('buildings.leaderPhone')} extra={editing?.leaderPhone ? t('buildings.phoneKeep') : undefined}>
-              <Input maxLength={20} placeholder={editing?.leaderPhone ?? undefined} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <Form.Item label={t('buildings.leaderName')}>
+          <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as LeaderMode)} data-testid="leader-mode">
+            <Radio value="record">{t('buildings.leaderFromRecord')}</Radio>
+            <Radio value="typed">{t('buildings.leaderTyped')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        {mode === 'record' ? (
+          <Row gutter={16}>
+            <Col span={10}>
+              <Form.Item name="leaderPersonId" label={t('buildings.leaderPerson')} extra={t('buildings.leaderPickHint')}>
+                <LeaderPicker person={leader} onPerson={setLeader} />
+              </Form.Item>
+            </Col>
+            <Col span={7}>
+              <Form.Item label={t('buildings.leaderNameField')}>
+                <Input readOnly value={leader?.name ?? ''} data-testid="leader-name" />
+              </Form.Item>
+            </Col>
+            <Col span={7}>
+              <Form.Item label={t('buildings.leaderPhone')}>
+                <Input readOnly className="mono" value={leader?.phone ?? ''} data-testid="leader-phone" />
+              </Form.Item>
+            </Col>
+          </Row>
+        ) : (
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item name="leaderName" label={t('buildings.leaderNameField')}>
+                <Input maxLength={50} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="leaderPhone" label={t('buildings.leaderPhone')} extra={editing?.leaderPhone ? t('buildings.phoneKeep') : undefined}>
+                <Input maxLength={20} placeholder={editing?.leaderPhone ?? undefined} />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
       </Form>
     </Modal>
   );

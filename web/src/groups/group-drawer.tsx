@@ -1,5 +1,5 @@
-import { CheckCircleOutlined, CrownOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Space, Spin, Table, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, CrownOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Drawer, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
@@ -14,7 +14,7 @@ import { GroupForm } from './group-form.tsx';
 
 type Member = HouseholdGroupDetail['houses'][number];
 
-/** One ten-household group: its houses and their people, the lead household (set with one click), verify, history. */
+/** One ten-household group: its houses and their people, the lead household (set with one click), verify, disband, history. */
 export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onClose(): void; onChanged(): void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -41,6 +41,14 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
       void message.success(t('groups.verifiedNow'));
       changed();
     });
+  // On the version shown: a group changed meanwhile is refused (409), not disbanded unseen.
+  const remove = (x: HouseholdGroupDetail) =>
+    run(async () => {
+      await api(`/api/registry/household-groups/${x.id}?version=${x.version}`, { method: 'DELETE' });
+      void message.success(t('groups.removed'));
+      onChanged();
+      onClose();
+    });
 
   return (
     <Drawer
@@ -51,6 +59,15 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
       destroyOnHidden
       extra={g && can('registry.write') && (
         <Space>
+          <Popconfirm
+            title={t('groups.removeConfirm', { name: g.name })}
+            description={t('groups.removeHint', { n: g.members })}
+            okText={t('groups.remove')}
+            okButtonProps={{ danger: true, 'data-testid': 'group-remove-confirm' }}
+            onConfirm={() => remove(g)}
+          >
+            <Button danger icon={<DeleteOutlined />} disabled={busy} data-testid="group-remove">{t('groups.remove')}</Button>
+          </Popconfirm>
           <Button icon={<CheckCircleOutlined />} loading={busy} onClick={() => verify(g)}>{t('groups.verify')}</Button>
           <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('groups.editMembers')}</Button>
         </Space>

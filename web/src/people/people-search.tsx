@@ -7,9 +7,9 @@ import { useApi } from '../use-api.ts';
 import { PeopleTable } from './people-table.tsx';
 import { PersonDrawer } from './person-drawer.tsx';
 import { ExportButton } from './export-button.tsx';
+import { MAX_PEOPLE_QUERY, peopleQueryProblem, peopleSearchPath } from './people-query.ts';
 
 const LIMIT = 100;
-const MAX_QUERY = 40;
 
 /** The search box and its results; a row opens the person. */
 export function PeopleSearch() {
@@ -18,15 +18,14 @@ export function PeopleSearch() {
   const { can } = useAuth();
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<string | null>(null);
-  const path = q ? `/api/registry/people?${new URLSearchParams({ q, limit: String(LIMIT) })}` : null;
+  const path = q ? peopleSearchPath(q, LIMIT) : null;
   const { data, loading, reload } = useApi<Items<Person>>(path);
   const items = data?.items ?? [];
 
   function search(value: string) {
     const text = value.trim();
-    if (text.length > MAX_QUERY) return void message.warning(t('people.tooLong'));
-    // Digits are matched as a whole ID number or mobile number, never as a part: say so instead of finding nobody.
-    if (/^\d[\dXx]*$/.test(text) && !/^\d{17}[\dXx]$/.test(text) && !/^1\d{10}$/.test(text)) return void message.warning(t('people.partialNumber'));
+    const problem = peopleQueryProblem(text);
+    if (problem) return void message.warning(t(problem));
     if (text === q) reload(); // the same search again: fetch afresh (an import may have changed the records)
     else setQ(text);
   }
@@ -39,7 +38,7 @@ export function PeopleSearch() {
           allowClear
           enterButton={t('people.search')}
           placeholder={t('people.searchPlaceholder')}
-          maxLength={MAX_QUERY + 10}
+          maxLength={MAX_PEOPLE_QUERY + 10}
           onSearch={search}
           loading={loading}
           data-testid="people-search"
@@ -47,7 +46,7 @@ export function PeopleSearch() {
         {q && !loading && items.length > 0 && (
           <>
             <Typography.Text type="secondary">{t('people.found', { n: items.length })}</Typography.Text>
-            <ExportButton q={q} />
+            <ExportButton path="/api/registry/people/export" filter={{ q }} fileName="people.xlsx" hint={t('people.exportHint')} />
           </>
         )}
       </div>
