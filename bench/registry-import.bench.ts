@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../server/platform/db.ts';
 import { systemClock } from '../server/platform/clock.ts';
-import { consoleActor } from '../server/cli/runtime.ts';
+import { consoleActor } from '../server/access/console-actor.ts';
 import { seedTerritory } from '../server/testing/fixtures.ts';
 import { PEOPLE_HEADER, seedPeopleHouses, writePeopleCsv } from '../server/testing/people-file.ts';
 import { TEST_FIELD_KEYS } from '../server/testing/harness.ts';

@@ -13,6 +13,7 @@ import { createDiskFileStore, type FileStore } from './files/file-store.ts';
 import { filesRoutes } from './files/files.routes.ts';
 import { createRegistry } from './registry/index.ts';
 import { createEvents } from './events/index.ts';
+import { createFieldwork } from './fieldwork/index.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -27,6 +28,7 @@ export async function buildApp({ config, database, clock, files }: { config: Con
   const events = await createEvents({ app, db, clock, config, guard: access.guard, territory: territory.service, files: fileStore });
   await filesRoutes(app, { files: fileStore, guard: access.guard });
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
+  await createFieldwork({ app, db, clock, guard: access.guard, registry });
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -5,7 +5,8 @@ import { AppError } from '../platform/errors.ts';
 import { DEMO_CITY, DEMO_LOCAL_COUNTIES, DEMO_REGISTRY_VILLAGES, isLoaded, loadDemoCity } from '../demo/demo-city.ts';
 import { loadDemoRegistry } from '../demo/demo-registry.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-users.ts';
-import { openRuntime, consoleActor } from './runtime.ts';
+import { openRuntime } from './runtime.ts';
+import { consoleActor } from '../access/console-actor.ts';
 import { ensureWebBuilt } from './web-build.ts';
 import { startSweeper } from '../events/sweep.ts';
 import { createGridImportService } from '../territory/grid-import.service.ts';
@@ -80,7 +81,7 @@ async function loadDemo(rt: Awaited<ReturnType<typeof openRuntime>>, people: 'vi
       db: rt.database.db, clock: rt.clock, config: rt.config, actor: consoleActor, areaPrefix, localCounties: DEMO_LOCAL_COUNTIES,
       onProgress: (n) => process.stdout.write(`\r  base data of ${areaPrefix}: ${n} people`),
     });
-    say(`\r  base data of ${areaPrefix}: ${r.houses} houses, ${r.people} people`);
+    say(`\r  base data of ${areaPrefix}: ${r.houses} houses, ${r.people} people, ${r.organisations} organisations, ${r.facilities} facilities, ${r.buildings} buildings, ${r.groups} ten-household groups`);
   }
 }
 

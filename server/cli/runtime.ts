@@ -3,7 +3,6 @@ import { openDatabase, type Database } from '../platform/db.ts';
 import { systemClock } from '../platform/clock.ts';
 import { buildApp } from '../app.ts';
 import { prepareDatabase } from '../db/reference-data.ts';
-import type { Actor } from '../access/index.ts';
 
 /** Opens the configured database, migrated, and composes the app around it (without listening). */
 export async function openRuntime(overrides: Partial<Config> = {}) {
@@ -13,15 +12,3 @@ export async function openRuntime(overrides: Partial<Config> = {}) {
   const { app, services } = await buildApp({ config, database, clock: systemClock });
   return { config, database, app, services, clock: systemClock };
 }
-
-/** Who the CLI acts as: the operator at the console, with the whole territory in scope; audited under the nil id. */
-export const consoleActor: Actor = {
-  id: '00000000-0000-0000-0000-000000000000',
-  username: 'console',
-  displayName: '命令行',
-  roles: ['system_admin', 'security_admin'],
-  permissions: [],
-  departmentCode: null,
-  areas: [],
-  scope: { prefixes: [''], ancestors: [] },
-};

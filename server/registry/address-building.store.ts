@@ -84,7 +84,8 @@ export async function searchBuildings(tx: Tx, scope: Scope, f: PlaceFilter, limi
   const match = f.code
     ? or(eq(building.code, f.code), eq(building.addressCode, f.code))
     : f.text ? or(ilike(building.address, like(f.text)), ilike(building.name, like(f.text)), ilike(building.estate, like(f.text))) : undefined;
-  return tx.select({ b: building, houses: sql<number>`(select count(*)::int from house h where h.county_code = ${building.countyCode} and h.building_code = ${building.code})` })
+  // The outer columns are named with their table: drizzle writes a bare "code", which inside the subquery is the house's.
+  return tx.select({ b: building, houses: sql<number>`(select count(*)::int from house h where h.county_code = building.county_code and h.building_code = building.code)` })
     .from(building)
     .where(and(match, under(building.gridCode, f.areaPrefix), inScope(building.gridCode, scope)))
     .orderBy(building.address, building.code).limit(limit);
@@ -142,6 +143,13 @@ export interface HouseFilter {
   text?: string;
 }
 
+const houseMatch = (scope: Scope, f: HouseFilter) => and(
+  f.buildingCode ? eq(house.buildingCode, f.buildingCode) : undefined,
+  f.gridCode ? eq(house.gridCode, f.gridCode) : undefined,
+  f.text ? or(ilike(house.address, like(f.text)), ilike(house.code, like(f.text))) : undefined,
+  inScope(house.gridCode, scope),
+);
+
 /** Houses in scope by building, grid or part of the address/code, with residents counted and their group. */
 export async function listHouses(tx: Tx, scope: Scope, f: HouseFilter, limit: number) {
   return tx
@@ -151,17 +159,22 @@ export async function listHouses(tx: Tx, scope: Scope, f: HouseFilter, limit: nu
     })
     .from(house)
     .leftJoin(householdGroupMember, and(eq(householdGroupMember.countyCode, house.countyCode), eq(householdGroupMember.houseCode, house.code)))
-    .where(and(
-      f.buildingCode ? eq(house.buildingCode, f.buildingCode) : undefined,
-      f.gridCode ? eq(house.gridCode, f.gridCode) : undefined,
-      f.text ? or(ilike(house.address, like(f.text)), ilike(house.code, like(f.text))) : undefined,
-      inScope(house.gridCode, scope),
-    ))
+    .where(houseMatch(scope, f))
     .orderBy(house.code).limit(limit);
+}
+
+/** The same houses as whole records (sealed owner fields included), with residents counted: what an export writes. */
+export async function housesWithResidents(tx: Tx, scope: Scope, f: HouseFilter, limit: number) {
+  return tx.select({ h: house, residents: residentsOf(house.code) }).from(house).where(houseMatch(scope, f)).orderBy(house.code).limit(limit);
 }
 
 export async function getHouse(tx: Tx, scope: Scope, code: string) {
   return (await tx.select().from(house).where(and(eq(house.code, code), inScope(house.gridCode, scope))))[0];
+}
+
+export async function markHouseVerified(tx: Tx, row: { countyCode: string; code: string; version: number }, by: string, at: Date) {
+  await tx.update(house).set({ verifiedBy: by, verifiedAt: at, version: row.version + 1, updatedAt: at })
+    .where(and(eq(house.countyCode, row.countyCode), eq(house.code, row.code)));
 }
 
 /** Who lives in a house now. */
@@ -214,6 +227,12 @@ export async function insertMembers(tx: Tx, rows: (typeof householdGroupMember.$
 
 export async function updateGroup(tx: Tx, g: Pick<GroupRow, 'countyCode' | 'id'>, values: Partial<typeof householdGroup.$inferInsert>) {
   await tx.update(householdGroup).set(values).where(and(eq(householdGroup.countyCode, g.countyCode), eq(householdGroup.id, g.id)));
+}
+
+/** A group and its members, so its houses are free to join another. */
+export async function deleteGroup(tx: Tx, g: Pick<GroupRow, 'countyCode' | 'id'>) {
+  await tx.delete(householdGroupMember).where(and(eq(householdGroupMember.countyCode, g.countyCode), eq(householdGroupMember.groupId, g.id)));
+  await tx.delete(householdGroup).where(and(eq(householdGroup.countyCode, g.countyCode), eq(householdGroup.id, g.id)));
 }
 
 export async function replaceMembers(tx: Tx, g: Pick<GroupRow, 'countyCode' | 'id'>, houseCodes: string[]) {

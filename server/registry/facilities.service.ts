@@ -14,6 +14,7 @@ import { forHistory, same } from './registry-apply.ts';
 import { facilityView, SERIAL_DIGITS } from './facility-apply.ts';
 import * as store from './org-facility.store.ts';
 import { listDepartments } from '../org/org.store.ts';
+import { auditedExport, MAX_EXPORT_ROWS } from './list-export.ts';
 
 export interface FacilityInput {
   name?: string | null;
@@ -33,6 +34,10 @@ export interface FacilityFilter {
 }
 
 type Hit = Awaited<ReturnType<TerritoryService['locate']>>;
+
+const storeFilter = (f: FacilityFilter): store.FacilityFilter => ({
+  classCode: f.classCode, state: f.state, name: f.q?.trim() || undefined, areaPrefix: f.area ? subtreePrefix(f.area) : undefined,
+});
 
 export function createFacilitiesService({ db, clock, territory }: { db: Db; clock: Clock; territory: TerritoryService }) {
   const view = (f: store.FacilityRow, depts: Map<string, string>) => ({
@@ -91,9 +96,13 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
     },
 
     async list(actor: Actor, filter: FacilityFilter, limit: number) {
-      const rows = await store.listFacilities(db, actor.scope, {
-        classCode: filter.classCode, state: filter.state, name: filter.q?.trim() || undefined, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined,
-      }, limit);
+      return withDepts(db, await store.listFacilities(db, actor.scope, storeFilter(filter), limit));
+    },
+
+    /** The filtered list for a spreadsheet, audited with its filter and row count (a component holds nothing sealed). */
+    async export(actor: Actor, filter: FacilityFilter) {
+      const rows = await auditedExport({ db, clock }, actor, { target: 'facility', filter: { ...filter } }, () =>
+        store.listFacilities(db, actor.scope, storeFilter(filter), MAX_EXPORT_ROWS));
       return withDepts(db, rows);
     },
 

@@ -8,10 +8,11 @@ import type { FieldCrypto } from './field-crypto.ts';
 import { chinaDate } from './identifiers.core.ts';
 import { importMessage } from './import-messages.ts';
 import { HOUSE_TEMPLATE, validateRow, type ImportRecord } from './templates.ts';
-import { buildHouseRow, houseView, same, writeHouses } from './registry-apply.ts';
+import { buildHouseRow, houseView, writeHouses } from './registry-apply.ts';
 import { gridsInScope, housesByCode, type HouseRow } from './registry.store.ts';
 import { historyWithNames } from './record-history.ts';
 import * as store from './address-building.store.ts';
+import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from './list-export.ts';
 
 /** The fields of the house form; checked by the house template's own rules, so a form and a sheet row agree. */
 export interface HouseInput {
@@ -49,10 +50,10 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
    * The form filled from its building, checked by the house template (every problem at once, each naming its
    * field), and placed in a grid of the caller's.
    */
-  async function check(actor: Actor, code: string, input: HouseInput, lang: Lang): Promise<ImportRecord> {
+  async function check(q: Tx, actor: Actor, code: string, input: HouseInput, lang: Lang): Promise<ImportRecord> {
     let filled = input;
     if (input.buildingCode) {
-      const b = await store.getBuilding(db, actor.scope, input.buildingCode);
+      const b = await store.getBuilding(q, actor.scope, input.buildingCode);
       if (!b) throw refuse(lang, 'buildingCode', 'building.not_found', input.buildingCode);
       const parts = [input.unit, input.room].filter(Boolean).join(' ');
       filled = { ...input, gridCode: input.gridCode || b.gridCode, address: input.address || [b.address, parts].filter(Boolean).join(' ') };
@@ -63,7 +64,7 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
       throw new AppError('registry.record_invalid', result.errors.map((e) => ({ field: e.field, reason: e.reason, message: e.message, ...(values[e.field] ? { value: values[e.field] } : {}) })));
     }
     const gridCode = String(result.record.gridCode);
-    if (!(await gridsInScope(db, actor.scope, [gridCode])).has(gridCode)) throw refuse(lang, 'gridCode', 'grid.not_found', gridCode);
+    if (!(await gridsInScope(q, actor.scope, [gridCode])).has(gridCode)) throw refuse(lang, 'gridCode', 'grid.not_found', gridCode);
     return result.record;
   }
 
@@ -72,6 +73,10 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
     if (!h) throw new AppError('registry.house_not_found');
     return h;
   }
+
+  const assertVersion = (h: { version: number }, version: number) => {
+    if (h.version !== version) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(h.version) }]);
+  };
 
   /** Owner ID and phone as they were: an edit that left them out keeps them. */
   const keepSealed = (row: ReturnType<typeof buildHouseRow>, before: HouseRow, input: HouseInput) => ({
@@ -85,6 +90,20 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
     async list(actor: Actor, filter: { building?: string; grid?: string; q?: string }, limit: number) {
       if (!filter.building && !filter.grid && !filter.q?.trim()) return [];
       return store.listHouses(db, actor.scope, { buildingCode: filter.building, gridCode: filter.grid, text: filter.q?.trim() || undefined }, limit);
+    },
+
+    /** The same list for a spreadsheet, whole: owner ID number and phone masked unless the caller may unmask and gives a reason; audited. */
+    async export(actor: Actor, { unmask, ...filter }: { building?: string; grid?: string; q?: string; unmask?: Unmask }) {
+      const rows = await auditedExport({ db, clock }, actor, { target: 'house', filter, unmask }, () =>
+        store.housesWithResidents(db, actor.scope, { buildingCode: filter.building, gridCode: filter.grid, text: filter.q?.trim() || undefined }, MAX_EXPORT_ROWS));
+      return rows.map(({ h, residents }) => ({
+        code: h.code, address: h.address, gridCode: h.gridCode, buildingCode: h.buildingCode, unit: h.unit, floor: h.floor, room: h.room,
+        use: h.use, areaM2: h.areaM2, ownerName: h.ownerName,
+        ownerIdNumber: unmask && h.ownerIdEnc ? fieldCrypto.decrypt(h.ownerIdEnc) : h.ownerIdMasked,
+        ownerPhone: unmask && h.ownerPhoneEnc ? fieldCrypto.decrypt(h.ownerPhoneEnc) : h.ownerPhoneMasked,
+        rented: h.rented, rentalUse: h.rentalUse, rentalCategory: h.rentalCategory, rentalLevel: h.rentalLevel, hazards: h.hazards,
+        residents, verifiedAt: h.verifiedAt?.toISOString() ?? null,
+      }));
     },
 
     async get(actor: Actor, code: string) {
@@ -107,7 +126,7 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
     /** A house code is registered once, wherever it is: one already on record (anywhere) answers 409. */
     async create(actor: Actor, input: HouseInput & { code: string }, lang: Lang) {
       const code = input.code.trim();
-      const record = await check(actor, code, input, lang);
+      const record = await check(db, actor, code, input, lang);
       await db.transaction(async (tx) => {
         if ((await housesByCode(tx, WHOLE_TERRITORY, [code])).length) throw new AppError('registry.house_exists', [{ field: 'code', reason: 'exists', value: code }]);
         await writeHouses(tx, [{ row: buildHouseRow(record, fieldCrypto, { actorId: actor.id, now: clock(), version: 1 }) }], actor.id, clock());
@@ -117,18 +136,33 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
 
     /** An edit names the version it was made on: a house changed meanwhile by someone else answers 409. */
     async edit(actor: Actor, code: string, input: HouseInput & { version: number }, lang: Lang) {
-      const current = await mustGet(db, actor, code);
-      const record = await check(actor, current.code, input, lang);
-      // Residences and ten-household groups hang on the house by its county: a house moves within its county only.
-      if (countyOf(String(record.gridCode)) !== current.countyCode) throw refuse(lang, 'gridCode', 'house.outside_county', String(record.gridCode));
-      await db.transaction(async (tx) => {
-        const before = await mustGet(tx, actor, current.code);
-        if (before.version !== input.version) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(before.version) }]);
-        const row = keepSealed(buildHouseRow(record, fieldCrypto, { actorId: actor.id, now: clock(), version: before.version + 1 }), before, input);
-        if (!same(houseView(before), houseView(row))) await writeHouses(tx, [{ before, row }], actor.id, clock());
-      });
-      return this.get(actor, current.code);
+      await db.transaction((tx) => this.editIn(tx, actor, code, input, lang));
+      return this.get(actor, code);
     },
+
+    /** The edit inside a caller's transaction (a field visit's corrections); answers the fields it changed. */
+    async editIn(tx: Tx, actor: Actor, code: string, input: HouseInput & { version: number }, lang: Lang): Promise<string[]> {
+      const before = await mustGet(tx, actor, code);
+      const record = await check(tx, actor, before.code, input, lang);
+      // Residences and ten-household groups hang on the house by its county: a house moves within its county only.
+      if (countyOf(String(record.gridCode)) !== before.countyCode) throw refuse(lang, 'gridCode', 'house.outside_county', String(record.gridCode));
+      assertVersion(before, input.version);
+      const row = keepSealed(buildHouseRow(record, fieldCrypto, { actorId: actor.id, now: clock(), version: before.version + 1 }), before, input);
+      const [was, is] = [houseView(before), houseView(row)];
+      const changed = (Object.keys(is) as (keyof typeof is)[]).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(is[k]));
+      if (changed.length) await writeHouses(tx, [{ before, row }], actor.id, clock());
+      return changed;
+    },
+
+    /** 核实 inside a caller's transaction: the house was checked on site and is right as it stands. */
+    async verifyIn(tx: Tx, actor: Actor, code: string, version: number) {
+      const h = await mustGet(tx, actor, code);
+      assertVersion(h, version);
+      await store.markHouseVerified(tx, h, actor.id, clock());
+    },
+
+    /** The house as stored (sealed values included): for another area's use case inside its transaction. */
+    find: (tx: Tx, actor: Actor, code: string) => mustGet(tx, actor, code),
   };
 }
 

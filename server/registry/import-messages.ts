@@ -52,6 +52,7 @@ export const IMPORT_MESSAGES: Record<Lang, Record<string, string>> = {
     'address.outside_county': '标准地址编码含所在区县，不能移到其他区县；请在新位置另行登记',
     'building.out_of_jurisdiction': '该楼栋编号已属于您管辖范围外的楼栋：{value}',
     'building.not_found': '楼栋不存在或不在您的管辖范围内：{value}',
+    'person.not_found': '人员不存在或不在您的管辖范围内：{value}',
     'house.outside_county': '房屋不能移到其他区县（住户和十户联防随区县登记）；请在新位置另行登记：{value}',
     'group.too_many': '十户联防组最多 {limit} 户，现有 {value} 户，请分成两组',
     'group.too_few': '十户联防组至少 {limit} 户，现有 {value} 户',
@@ -59,6 +60,9 @@ export const IMPORT_MESSAGES: Record<Lang, Record<string, string>> = {
     'group.house_taken': '房屋已在另一个十户联防组中：{value}',
     'group.lead_not_member': '联防户长须是本组成员房屋：{value}',
     'import.header_mismatch': '表头与模板不符，缺少列：{value}',
+    'visit.not_resident': '此人不是该房屋的现住人员：{value}',
+    'visit.marked_twice': '同一住户标注了两次：{value}',
+    'visit.mark_required': '请标注“在住”或“已搬离”：{value}',
   },
   en: {
     'field.required': 'Required',
@@ -106,6 +110,7 @@ export const IMPORT_MESSAGES: Record<Lang, Record<string, string>> = {
     'address.outside_county': 'An address code carries its county; record the address anew in the other county',
     'building.out_of_jurisdiction': 'This building code belongs to a building outside your jurisdiction: {value}',
     'building.not_found': 'No such building in your jurisdiction: {value}',
+    'person.not_found': 'No such person in your jurisdiction: {value}',
     'house.outside_county': 'A house cannot move to another county (its residents and group are kept by county); record it anew there: {value}',
     'group.too_many': 'A ten-household group has at most {limit} houses, not {value}; split it in two',
     'group.too_few': 'A ten-household group has at least {limit} houses, not {value}',
@@ -113,6 +118,9 @@ export const IMPORT_MESSAGES: Record<Lang, Record<string, string>> = {
     'group.house_taken': 'The house is already in another ten-household group: {value}',
     'group.lead_not_member': 'The lead household must be one of the group’s houses: {value}',
     'import.header_mismatch': 'The header does not match the template; missing columns: {value}',
+    'visit.not_resident': 'This person does not live in the house now: {value}',
+    'visit.marked_twice': 'The same resident is marked twice: {value}',
+    'visit.mark_required': 'Mark the resident as still here or moved out: {value}',
   },
 };
 

@@ -24,8 +24,17 @@ import { buildingRoutes } from './buildings.routes.ts';
 import { householdGroupRoutes } from './household-groups.routes.ts';
 import { createQualityService } from './quality.service.ts';
 import { qualityRoutes } from './quality.routes.ts';
+import { createPeopleEdits } from './people-edits.ts';
+import { createRecordLookup } from './record-lookup.service.ts';
+import { recordLookupRoutes } from './record-lookup.routes.ts';
 
 export type { RegistryImport } from './registry-import.service.ts';
+export type { HouseInput, HousesService } from './houses.service.ts';
+export type { PeopleEdits } from './people-edits.ts';
+export type { HouseRow, PersonRow } from './registry.store.ts';
+export { phone as parsePhone } from './template-fields.ts';
+export { importMessage } from './import-messages.ts';
+export { createRecordLookup, RECORD_TYPES, type RecordLookup, type RecordType } from './record-lookup.service.ts';
 
 export async function createRegistry({ app, db, clock, config, guard, files, territory }: { app: Http; db: Db; clock: Clock; config: Config; guard: Guard; files: FileStore; territory: TerritoryService }) {
   const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
@@ -36,11 +45,13 @@ export async function createRegistry({ app, db, clock, config, guard, files, ter
   await importRoutes(app, { registryImport, jobs, files, guard });
   await organisationRoutes(app, { organisations: createOrganisationsService({ db, clock, fieldCrypto, territory }), guard });
   await facilityRoutes(app, { facilities: createFacilitiesService({ db, clock, territory }), guard });
+  const houses = createHousesService({ db, clock, fieldCrypto });
   await buildingRoutes(app, {
-    buildings: createBuildingsService({ db, clock, fieldCrypto, territory }), addresses: createAddressesService({ db, clock, territory }), houses: createHousesService({ db, clock, fieldCrypto }), guard,
+    buildings: createBuildingsService({ db, clock, fieldCrypto, territory }), addresses: createAddressesService({ db, clock, territory }), houses, guard,
   });
   await householdGroupRoutes(app, { groups: createHouseholdGroupsService({ db, clock }), guard });
+  recordLookupRoutes(app, { records: createRecordLookup({ db }), guard });
   const quality = createQualityService({ db, clock, fieldCrypto });
   await qualityRoutes(app, { quality, guard });
-  return { service, registryImport, idCheckBacklog: quality.checkIdBacklog };
+  return { service, registryImport, idCheckBacklog: quality.checkIdBacklog, houses, people: createPeopleEdits({ fieldCrypto }) };
 }

@@ -4,7 +4,6 @@ import type { Clock } from '../platform/clock.ts';
 import { AppError } from '../platform/errors.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { codeInScope } from '../platform/scope.ts';
-import { can } from '../../shared/roles.ts';
 import { subtreePrefix } from '../../shared/codes.ts';
 import type { ErrorDetail } from '../../shared/errors.ts';
 import type { Lang } from '../../shared/i18n/errors.ts';
@@ -19,9 +18,7 @@ import { same } from './registry-apply.ts';
 import { changesOf, gridsInScope, insertChanges } from './registry.store.ts';
 import { buildOrgRow, locatePoints, orgView, placeRecord, writeOrganisations, type Refusal } from './org-apply.ts';
 import * as store from './org-facility.store.ts';
-
-/** One export holds at most this many organisations; a larger area is exported part by part. */
-export const MAX_ORG_EXPORT_ROWS = 100_000;
+import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from './list-export.ts';
 
 /** The fields of the create and edit forms, as JSON; checked by the import template's own rules. */
 export interface OrganisationInput {
@@ -164,14 +161,10 @@ export function createOrganisationsService({ db, clock, fieldCrypto, territory }
     },
 
     /** A filtered list for a spreadsheet: masked unless the caller may unmask and gives a reason; always audited. */
-    async export(actor: Actor, filter: OrganisationFilter & { unmask?: { reason: string } }) {
-      if (filter.unmask && !can(actor.roles, 'registry.unmask')) throw new AppError('access.forbidden', [{ field: 'unmask', reason: 'registry.unmask' }]);
-      const rows = await store.searchOrganisations(db, actor.scope, searchTerms(filter), MAX_ORG_EXPORT_ROWS);
-      await db.transaction((tx) => recordAudit(tx, {
-        at: clock(), actorId: actor.id, action: 'registry.exported', target: 'organisation',
-        detail: { q: filter.q ?? null, area: filter.area ?? null, orgType: filter.orgType ?? null, hazard: filter.hazard ?? null, rows: rows.length, unmasked: !!filter.unmask, reason: filter.unmask?.reason ?? null },
-      }));
-      return rows.map((o) => ({ ...view(o), ...(filter.unmask && o.safetyPhoneEnc ? { safetyContactPhone: fieldCrypto.decrypt(o.safetyPhoneEnc) } : {}) }));
+    async export(actor: Actor, { unmask, ...filter }: OrganisationFilter & { unmask?: Unmask }) {
+      const rows = await auditedExport({ db, clock }, actor, { target: 'organisation', filter, unmask }, () =>
+        store.searchOrganisations(db, actor.scope, searchTerms(filter), MAX_EXPORT_ROWS));
+      return rows.map((o) => ({ ...view(o), ...(unmask && o.safetyPhoneEnc ? { safetyContactPhone: fieldCrypto.decrypt(o.safetyPhoneEnc) } : {}) }));
     },
 
     /** The safety contact's full phone, for a stated reason; audited. */

@@ -69,7 +69,8 @@ export async function writeHouses(tx: Tx, writes: { before?: store.HouseRow; row
   })));
 }
 
-function personView(p: Pick<store.PersonRow, 'idNumberHash' | 'idNumberMasked' | 'name' | 'sex' | 'birthDate' | 'ethnicity' | 'phoneHash' | 'phoneMasked' | 'residentType' | 'hukouRegion' | 'hukouAddress' | 'inflowReason' | 'specialGroups' | 'keyPersonTags' | 'gridCode'>) {
+/** What history keeps and what "unchanged" compares of a person: the facts, ID number and phone by hash and masked form. */
+export function personView(p: Pick<store.PersonRow, 'idNumberHash' | 'idNumberMasked' | 'name' | 'sex' | 'birthDate' | 'ethnicity' | 'phoneHash' | 'phoneMasked' | 'residentType' | 'hukouRegion' | 'hukouAddress' | 'inflowReason' | 'specialGroups' | 'keyPersonTags' | 'gridCode'>) {
   return {
     idNumberHash: p.idNumberHash, idNumberMasked: p.idNumberMasked, name: p.name, sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity,
     phoneHash: p.phoneHash, phoneMasked: p.phoneMasked, residentType: p.residentType, hukouRegion: p.hukouRegion, hukouAddress: p.hukouAddress,

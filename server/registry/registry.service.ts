@@ -8,11 +8,9 @@ import type { Actor } from '../access/index.ts';
 import type { FieldCrypto } from './field-crypto.ts';
 import { normalizeIdNumber } from './identifiers.core.ts';
 import * as store from './registry.store.ts';
+import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from './list-export.ts';
 
 export type RevealableField = 'idNumber' | 'phone';
-
-/** One export holds at most this many people; a larger area is exported part by part. */
-export const MAX_EXPORT_ROWS = 100_000;
 
 /** How a search text is read: an ID number or a mobile number is matched exactly (by keyed hash), anything else as part of a name. */
 export function searchTerms(q: string, c: FieldCrypto) {
@@ -61,19 +59,13 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
      * A filtered list for a spreadsheet. Masked unless the caller may unmask and asks to, with a reason;
      * either way the export is audited with its filter and row count.
      */
-    async exportPeople(actor: Actor, filter: { q?: string; area?: string; unmask?: { reason: string } }) {
-      if (filter.unmask && !can(actor.roles, 'registry.unmask')) throw new AppError('access.forbidden', [{ field: 'unmask', reason: 'registry.unmask' }]);
+    async exportPeople(actor: Actor, { unmask, ...filter }: { q?: string; area?: string; unmask?: Unmask }) {
       const terms = filter.q ? searchTerms(filter.q, fieldCrypto) : {};
-      const rows = await store.searchPeople(db, actor.scope, { ...terms, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined }, MAX_EXPORT_ROWS);
-      await db.transaction((tx) =>
-        recordAudit(tx, {
-          at: clock(), actorId: actor.id, action: 'registry.exported', target: 'person',
-          detail: { q: filter.q ?? null, area: filter.area ?? null, rows: rows.length, unmasked: !!filter.unmask, reason: filter.unmask?.reason ?? null },
-        }),
-      );
+      const rows = await auditedExport({ db, clock }, actor, { target: 'person', filter, unmask }, () =>
+        store.searchPeople(db, actor.scope, { ...terms, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined }, MAX_EXPORT_ROWS));
       return rows.map((p) => ({
         ...view(actor, p),
-        ...(filter.unmask ? { idNumber: fieldCrypto.decrypt(p.idNumberEnc), phone: p.phoneEnc ? fieldCrypto.decrypt(p.phoneEnc) : null } : {}),
+        ...(unmask ? { idNumber: fieldCrypto.decrypt(p.idNumberEnc), phone: p.phoneEnc ? fieldCrypto.decrypt(p.phoneEnc) : null } : {}),
       }));
     },
 

@@ -91,6 +91,16 @@ export async function getPerson(tx: Tx, scope: Scope, id: string): Promise<Perso
   return (await tx.select().from(person).where(and(eq(person.id, id), inScope(person.gridCode, scope))))[0];
 }
 
+/** The people living in a house now, each with their record and residence. */
+export async function residentRecords(tx: Tx, countyCode: string, houseCode: string) {
+  return tx
+    .select({ person, relation: residence.relation, movedIn: residence.movedIn })
+    .from(residence)
+    .innerJoin(person, and(eq(person.countyCode, residence.countyCode), eq(person.id, residence.personId)))
+    .where(and(eq(residence.countyCode, countyCode), eq(residence.houseCode, houseCode), isNull(residence.movedOut)))
+    .orderBy(residence.movedIn, person.name);
+}
+
 export async function residencesOfPerson(tx: Tx, personId: string) {
   return tx
     .select({ houseCode: residence.houseCode, address: house.address, relation: residence.relation, movedIn: residence.movedIn, movedOut: residence.movedOut })

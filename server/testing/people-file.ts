@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { Db } from '../platform/db.ts';
-import { consoleActor } from '../cli/runtime.ts';
+import { consoleActor } from '../access/console-actor.ts';
 import { FIXTURE } from './fixtures.ts';
 import { TEST_FIELD_KEYS } from './harness.ts';
 import { createFieldCrypto } from '../registry/field-crypto.ts';

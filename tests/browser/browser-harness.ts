@@ -7,7 +7,7 @@ import { buildApp } from '../../server/app.ts';
 import { DEMO_LOCAL_COUNTIES, loadDemoCity } from '../../server/demo/demo-city.ts';
 import { loadDemoRegistry } from '../../server/demo/demo-registry.ts';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
-import { consoleActor } from '../../server/cli/runtime.ts';
+import { consoleActor } from '../../server/access/console-actor.ts';
 import { ensureWebBuilt } from '../../server/cli/web-build.ts';
 import { openTestDatabase } from '../../server/testing/test-database.ts';
 import { TEST_FIELD_KEYS } from '../../server/testing/harness.ts';

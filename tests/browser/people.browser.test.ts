@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../server/platform/db.ts';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
 import type { Actor } from '../../server/access/index.ts';
-import { consoleActor } from '../../server/cli/runtime.ts';
+import { consoleActor } from '../../server/access/console-actor.ts';
 import { shots, startDemo, type Demo } from './browser-harness.ts';
 import { openMenu } from './journey-helpers.ts';
 

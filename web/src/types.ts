@@ -181,7 +181,7 @@ export interface PersonDetail extends Person {
   history: RecordChange[];
 }
 
-export type RegistryTemplate = 'person' | 'house' | 'organisation' | 'building';
+export type RegistryTemplate = 'person' | 'house' | 'organisation' | 'building' | 'facility';
 
 /** An import as the server runs it: the counts so far, then the outcome (GET /api/registry/import-jobs/{id}). */
 export interface RegistryImportJob {
@@ -237,6 +237,9 @@ export interface EventSummary {
   reporterPhone: string | null;
   /** Work-order number in the source system (12345 hotline, video platform). */
   externalNo: string | null;
+  /** The base-data record the case is about: its type and key. */
+  subjectType: RecordType | null;
+  subjectKey: string | null;
   /** Reports of this matter: 1 plus every "me too" and merged duplicate; 3 or more is a repeat case. */
   reports: number;
   repeat: boolean;
@@ -257,7 +260,26 @@ export interface EventStep {
 }
 
 export interface EventDetail extends EventSummary {
+  /** The linked record as the base data says now; name and address null when it is gone or out of reach. */
+  subject: { type: RecordType; key: string; name: string | null; address: string | null } | null;
   history: EventStep[];
+}
+
+/** Base-data record types a case may be about. */
+export type RecordType = 'house' | 'building' | 'organisation' | 'facility';
+
+/** A base-data record as a form links it: where it is, nothing personal. */
+export interface RecordPlace {
+  type: RecordType;
+  key: string;
+  name: string;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  /** A component's class code: the catalogue item of the same code is what a report about it is likely to be. */
+  classCode: string | null;
+  /** Only from the nearby lookup. */
+  distanceMeters?: number;
 }
 
 export interface PhotoUploaded {

@@ -3,7 +3,6 @@ import type { registry as zh } from '../zh-CN/registry.ts';
 /** English UI strings of base data: people, houses, buildings, organisations, facilities, data quality; the type keeps the keys in step with Chinese. */
 export const registry: typeof zh = {
   people: {
-    export: 'Export to Excel',
     exportHint: 'Export these results with ID numbers and phones masked; the export is recorded in the audit log',
     hint: 'Find the people living in your jurisdiction by name (or part of it), 18-digit ID number or 11-digit mobile number. ID and phone numbers are masked.',
     searchTab: 'Find people',
@@ -57,6 +56,9 @@ export const registry: typeof zh = {
     submit: 'Show',
     revealed: 'Full number',
     empty: 'Not recorded',
+  },
+  listExport: {
+    button: 'Export to Excel',
   },
   registryImport: {
     title: 'Import people or houses',
@@ -115,6 +117,14 @@ export const registry: typeof zh = {
     leaderName: 'Building leader',
     leaderPhone: 'Leader’s phone',
     leaderOnRecord: 'Person on record',
+    leaderNameField: 'Leader’s name',
+    leaderPersonId: 'Person on record',
+    leaderFromRecord: 'From the people on record',
+    leaderTyped: 'Not on record: type in',
+    leaderPerson: 'Person',
+    leaderPickPlaceholder: 'Name, ID number or mobile',
+    leaderPickHint: 'Name and phone come from the person’s record: nothing to type again',
+    leaderOpen: 'Open the person',
     phoneKeep: 'Leave empty to keep the phone on record',
     verifiedAt: 'Last verified',
     verifiedBy: '{{at}}, by {{by}}',
@@ -128,6 +138,8 @@ export const registry: typeof zh = {
     importTitle: 'Import buildings',
     importHint: 'Download the template, fill it in under its headers and upload .xlsx or .csv. Matched on the building code: existing buildings are updated, and importing the same file again changes nothing; a building whose address equals a standard address of its grid is linked to it; refused rows are in a downloadable report.',
     templateName: 'buildings',
+    exportHint: 'Exports the current filter with leader phones masked; the export is recorded in the audit log',
+    housesExportHint: 'Exports the houses of this building with owner ID numbers and phones masked; the export is recorded in the audit log',
     house: 'House',
     houseCode: 'House code',
     rented: 'Rented',
@@ -194,6 +206,10 @@ export const registry: typeof zh = {
     required: 'Required',
     houseCodes: 'Member houses',
     leadHouseCode: 'Lead household',
+    remove: 'Disband',
+    removeConfirm: 'Disband “{{name}}”?',
+    removeHint: 'Its {{n}} houses will belong to no group and may join another; the history keeps the group as it was.',
+    removed: 'Group disbanded',
   },
   orgs: {
     title: 'Organisations',
@@ -202,7 +218,6 @@ export const registry: typeof zh = {
     hint: 'Find organisations in your jurisdiction by part of the name or a whole credit code; phones are masked.',
     search: 'Search',
     searchPlaceholder: 'Name or unified social credit code',
-    export: 'Export to Excel',
     exportHint: 'Exports the current filter with phones masked; the export is recorded in the audit log',
     create: 'Record organisation',
     createTitle: 'Record an organisation',
@@ -268,6 +283,12 @@ export const registry: typeof zh = {
     noMatch: 'No component matches',
     limited: 'Only the first {{n}} are shown; narrow the filter',
     required: 'Required',
+    exportHint: 'Exports the current filter; the export is recorded in the audit log',
+    searchTab: 'Find components',
+    importTab: 'Import',
+    importTitle: 'Import components',
+    importHint: 'Download the template, fill it in under its headers and upload .xlsx or .csv. The system gives the component code: a row with a code updates that component, a row without one is matched on its class and point, and importing the same file again changes nothing; the point decides the grid; refused rows are in a downloadable report.',
+    templateName: 'components',
   },
   quality: {
     title: 'Data quality',

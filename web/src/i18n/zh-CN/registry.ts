@@ -1,7 +1,6 @@
 /** Chinese UI strings of base data: people, houses, buildings, organisations, facilities, data quality. */
 export const registry = {
   people: {
-    export: '导出 Excel',
     exportHint: '导出当前结果，身份证号和电话已脱敏；导出会记入审计日志',
     hint: '按姓名（可只输部分）、18 位公民身份号码或 11 位手机号，查找管辖范围内的实有人口。证件号和手机号脱敏显示。',
     searchTab: '查找人员',
@@ -55,6 +54,9 @@ export const registry = {
     submit: '查看',
     revealed: '完整号码',
     empty: '未登记',
+  },
+  listExport: {
+    button: '导出 Excel',
   },
   registryImport: {
     title: '导入人员或房屋',
@@ -113,6 +115,14 @@ export const registry = {
     leaderName: '楼栋长',
     leaderPhone: '楼栋长电话',
     leaderOnRecord: '已关联人员',
+    leaderNameField: '楼栋长姓名',
+    leaderPersonId: '关联人员',
+    leaderFromRecord: '从人员库选择',
+    leaderTyped: '不在人员库，手动填写',
+    leaderPerson: '选择人员',
+    leaderPickPlaceholder: '姓名、公民身份号码或手机号',
+    leaderPickHint: '姓名和电话取自人员库，无需再录入',
+    leaderOpen: '查看人员',
     phoneKeep: '不填则保留原电话',
     verifiedAt: '最近核实',
     verifiedBy: '{{at}}，核实人 {{by}}',
@@ -126,6 +136,8 @@ export const registry = {
     importTitle: '导入楼栋',
     importHint: '下载模板，按表头填写后上传 .xlsx 或 .csv。按楼栋编号匹配：已有的楼栋会更新，同一文件再次导入不会产生变化；楼栋地址与所在网格的标准地址一致时自动关联；有问题的行可下载报告。',
     templateName: '楼栋',
+    exportHint: '按当前筛选导出，楼栋长电话脱敏；导出记入审计日志',
+    housesExportHint: '导出这栋楼的房屋，房主身份证号和电话已脱敏；导出记入审计日志',
     house: '房屋详情',
     houseCode: '房屋编号',
     rented: '出租',
@@ -192,6 +204,10 @@ export const registry = {
     required: '必填',
     houseCodes: '成员房屋',
     leadHouseCode: '联防户长（户）',
+    remove: '解散',
+    removeConfirm: '解散“{{name}}”？',
+    removeHint: '{{n}} 户将不再属于任何联防组，可编入其他组；解散记入变更记录。',
+    removed: '已解散联防组',
   },
   orgs: {
     title: '实有单位',
@@ -200,7 +216,6 @@ export const registry = {
     hint: '按名称（可只输入一部分）或完整的统一社会信用代码查找您辖区内的单位；联系电话已脱敏。',
     search: '查找',
     searchPlaceholder: '单位名称或统一社会信用代码',
-    export: '导出 Excel',
     exportHint: '按当前筛选导出，电话脱敏；导出记入审计日志',
     create: '登记单位',
     createTitle: '登记单位',
@@ -266,6 +281,12 @@ export const registry = {
     noMatch: '没有符合条件的部件',
     limited: '只显示前 {{n}} 条，请缩小查找范围',
     required: '必填',
+    exportHint: '按当前筛选导出；导出记入审计日志',
+    searchTab: '查找部件',
+    importTab: '导入',
+    importTitle: '导入部件',
+    importHint: '下载模板，按表头填写后上传 .xlsx 或 .csv。部件标识码由系统编号：带标识码的行更新该部件，不带的按类别和经纬度匹配，同一文件再次导入不会产生变化；所在网格由位置确定；有问题的行可下载报告。',
+    templateName: '部件',
   },
   quality: {
     title: '数据质量',
