@@ -1,8 +1,9 @@
 import { Select, Spin } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Items, Person } from '../types.ts';
 import { useApi } from '../use-api.ts';
+import { useTypingPause } from '../use-typing-pause.ts';
 import { peopleQueryProblem, peopleSearchPath } from '../people/people-query.ts';
 
 /** A person on record as a building keeps its leader: the phone masked. */
@@ -13,7 +14,6 @@ export interface PickedPerson {
 }
 
 const LIMIT = 20;
-const TYPING_PAUSE_MS = 300;
 
 /**
  * Picks a person from the people registry by part of the name, a whole ID number or a whole mobile number (the
@@ -24,11 +24,7 @@ export function LeaderPicker({ value, onChange, person, onPerson }: {
 }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), TYPING_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [typed]);
+  const q = useTypingPause(typed);
   const problem = q ? peopleQueryProblem(q) : null;
   const { data, loading } = useApi<Items<Person>>(q && !problem ? peopleSearchPath(q, LIMIT) : null);
   const found = useMemo(() => (q && !problem ? (data?.items ?? []) : []), [q, problem, data]);
