@@ -8,10 +8,10 @@ import type { HousesService } from './houses.service.ts';
 import { writeBuildingSheet } from './building-export.ts';
 import { writeHouseSheet } from './house-export.ts';
 import { exportRoute } from './list-export.ts';
+import { RecordHistorySchema, VerifiedBySchema } from './record-history.ts';
 
 const Text = (maxLength: number, description: string) => Type.Optional(Nullable(Type.String({ maxLength, description })));
 const Version = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
-const History = Type.Array(Type.Object({ at: Type.String(), actorId: Nullable(Type.String()), actorName: Nullable(Type.String()), before: Type.Unknown(), after: Type.Unknown() }));
 const SearchFilter = {
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'Part of the address or name, or a whole code' })),
   area: Type.Optional(Type.String({ pattern: '^[0-9]{6,15}$', description: 'Only under this area or grid' })),
@@ -36,7 +36,7 @@ const Address = Type.Object({
 });
 const AddressDetail = Type.Intersect([Address, Type.Object({
   buildings: Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), { description: 'Buildings at this address' }),
-  verifiedBy: Nullable(Type.String()), history: History,
+  verifiedBy: VerifiedBySchema, history: RecordHistorySchema,
 })]);
 const AddressFields = {
   fullText: Text(120, 'The whole address; left out, the parts joined'),
@@ -57,7 +57,7 @@ const Building = Type.Object({
   leaderPersonId: Nullable(Type.String({ description: 'The leader as a person on record: picked, or matched by name and phone' })),
   verifiedAt: Nullable(Type.String()), version: Type.Integer(), updatedAt: Type.String(),
 });
-const BuildingDetail = Type.Intersect([Building, Type.Object({ houseList: Type.Array(HouseRow), verifiedBy: Nullable(Type.String()), history: History })]);
+const BuildingDetail = Type.Intersect([Building, Type.Object({ houseList: Type.Array(HouseRow), verifiedBy: VerifiedBySchema, history: RecordHistorySchema })]);
 const BuildingFields = {
   name: Type.String({ minLength: 1, maxLength: 60, description: '楼栋名称', example: '1 栋' }),
   estate: Text(60, '小区名称'),
@@ -82,8 +82,8 @@ const HouseDetail = Type.Object({
   building: Nullable(Type.Object({ code: Type.String(), name: Type.String(), address: Type.String() })),
   group: Nullable(Type.Object({ id: Type.String(), name: Type.String(), lead: Type.Boolean() })),
   residents: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), relation: Nullable(Type.String()), movedIn: Type.String() })),
-  verifiedAt: Nullable(Type.String()), verifiedBy: Nullable(Type.String()), version: Type.Integer({ description: 'Send it back with an edit' }), updatedAt: Type.String(),
-  history: History,
+  verifiedAt: Nullable(Type.String()), verifiedBy: VerifiedBySchema, version: Type.Integer({ description: 'Send it back with an edit' }), updatedAt: Type.String(),
+  history: RecordHistorySchema,
 });
 const HouseCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, description: '房屋编号', example: '420923100001-01-0101' }) });
 // Lengths, ranges and codes are the house template's to check, so a refusal names the field like an import's.

@@ -7,12 +7,15 @@ import { insertDepartment } from '../org/org.store.ts';
 
 let t: TestApp;
 let county: Awaited<ReturnType<TestApp['signIn']>>;
+let countyName: string;
 let otherTownship: Awaited<ReturnType<TestApp['signIn']>>;
 beforeAll(async () => {
   t = await createTestApp();
   await insertDepartment(t.db, { code: 'YM-CG', name: '云梦县城市管理执法局', areaCode: FIXTURE.county });
   await insertDepartment(t.db, { code: 'YM-SW', name: '云梦县水务局', areaCode: FIXTURE.county });
-  county = (await t.as(['county_center'], [FIXTURE.county])).request;
+  const signedIn = await t.as(['county_center'], [FIXTURE.county]);
+  county = signedIn.request;
+  countyName = signedIn.user.displayName;
   otherTownship = (await t.as(['township_center'], [FIXTURE.townships[1]])).request;
 });
 afterAll(() => t.close());
@@ -32,6 +35,7 @@ describe('facilities', () => {
       code: '42092301037000001', name: '路灯', gridCode: FIXTURE.grids[0], ownerDeptName: '云梦县城市管理执法局', maintainerDeptName: '云梦县水务局', state: '01', version: 1,
     });
     expect(first.json().history).toHaveLength(1);
+    expect(first.json()).toMatchObject({ verifiedBy: countyName, history: [{ actorName: countyName }] });
     expect((await post(county, { ...LAMP, lng: 113.33, state: '破损' })).json()).toMatchObject({ code: '42092301037000002', gridCode: FIXTURE.grids[6], state: '02' });
     expect((await post(county, { ...LAMP, classCode: '01002', name: '朝阳路污水井盖' })).json().code).toBe('42092301002000001');
   });
@@ -54,16 +58,18 @@ describe('facilities', () => {
     expect((await otherTownship({ method: 'GET', url: '/api/registry/facilities/42092301037000001' })).statusCode).toBe(404);
   });
 
-  it('edits on the version it read (state damaged, maintainer gone); a stale version answers 409; history shows the change', async () => {
+  it('edits on the version it read (state damaged, maintainer gone); a stale version answers 409; history shows the change and who made it', async () => {
     const url = '/api/registry/facilities/42092301037000001';
     const res = await county({ method: 'PUT', url, payload: { ...LAMP, classCode: undefined, state: '02', maintainerDept: null, version: 1 } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ state: '02', maintainerDept: null, version: 2 });
     expect(res.json().history[1]).toMatchObject({ before: { state: '01', maintainerDept: 'YM-SW' }, after: { state: '02', maintainerDept: null } });
     expect((await county({ method: 'PUT', url, payload: { ...LAMP, classCode: undefined, state: '03', version: 1 } })).statusCode).toBe(409);
-    const verified = await county({ method: 'POST', url: `${url}/verify`, payload: { version: 2 } });
-    expect(verified.json()).toMatchObject({ version: 3 });
-    expect(verified.json().history).toHaveLength(3);
+    const checker = await t.as(['county_center'], [FIXTURE.county]);
+    const verified = await checker.request({ method: 'POST', url: `${url}/verify`, payload: { version: 2 } });
+    expect(verified.json()).toMatchObject({ version: 3, verifiedBy: checker.user.displayName });
+    expect(verified.json().history.map((h: { actorName: string | null }) => h.actorName)).toEqual([countyName, countyName, checker.user.displayName]);
+    expect((await county({ method: 'GET', url })).json().verifiedBy).toBe(checker.user.displayName);
   });
 
   it('serves the code tables and the departments the forms offer', async () => {

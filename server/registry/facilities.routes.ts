@@ -5,6 +5,7 @@ import type { Guard } from '../access/guard.ts';
 import type { FacilitiesService } from './facilities.service.ts';
 import { writeFacilitySheet } from './facility-export.ts';
 import { exportRoute } from './list-export.ts';
+import { RecordHistorySchema, VerifiedBySchema } from './record-history.ts';
 import { FACILITY_CLASS, FACILITY_MAJOR, FACILITY_STATE, ORG_HAZARD, ORG_TYPE, HOUSE_USE, RENTAL_USE, RENTAL_CATEGORY, RENTAL_LEVEL, HOUSE_HAZARD } from './code-tables.ts';
 
 const CodeParam = Type.Object({ code: Type.String({ pattern: '^[0-9]{16,17}$', description: '部件标识码', example: '42092301037000001' }) });
@@ -27,7 +28,8 @@ const Facility = Type.Object({
   updatedAt: Type.String(),
 });
 const FacilityDetail = Type.Intersect([Facility, Type.Object({
-  history: Type.Array(Type.Object({ at: Type.String(), actorId: Nullable(Type.String()), before: Type.Unknown(), after: Type.Unknown() })),
+  verifiedBy: VerifiedBySchema,
+  history: RecordHistorySchema,
 })]);
 const Fields = {
   name: Type.Optional(Nullable(Type.String({ maxLength: 30, description: 'Defaults to the class name' }))),

@@ -9,7 +9,8 @@ import type { Actor } from '../access/index.ts';
 import type { TerritoryService } from '../territory/index.ts';
 import { FACILITY_CLASS, FACILITY_STATE, resolveCode, type CodeTable } from './code-tables.ts';
 import { importMessage } from './import-messages.ts';
-import { changesOf, insertChanges } from './registry.store.ts';
+import { insertChanges } from './registry.store.ts';
+import { historyWithNames } from './record-history.ts';
 import { forHistory, same } from './registry-apply.ts';
 import { facilityView, SERIAL_DIGITS } from './facility-apply.ts';
 import * as store from './org-facility.store.ts';
@@ -109,8 +110,7 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
     async get(actor: Actor, code: string) {
       const f = await mustGet(db, actor, code);
       const [one] = await withDepts(db, [f]);
-      const history = await changesOf(db, 'facility', f.code);
-      return { ...one, history: history.map((h) => ({ at: h.at.toISOString(), actorId: h.actorId, before: h.before, after: h.after })) };
+      return { ...one, ...(await historyWithNames(db, 'facility', f.code, f.verifiedBy)) };
     },
 
     /** Records a component; its code is the county, the class and the next serial of that class there. */

@@ -3,6 +3,7 @@ import type { Http } from '../platform/http.ts';
 import { errorReplies, Nullable } from '../platform/schemas.ts';
 import type { Guard } from '../access/guard.ts';
 import type { HouseholdGroupsService } from './household-groups.service.ts';
+import { RecordHistorySchema, VerifiedBySchema } from './record-history.ts';
 
 const IdParam = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Group = Type.Object({
@@ -17,8 +18,8 @@ const GroupDetail = Type.Intersect([Group, Type.Object({
     residents: Type.Integer({ description: 'People living there now' }), lead: Type.Boolean(),
   })),
   residents: Type.Integer({ description: 'People living in the member houses' }),
-  verifiedBy: Nullable(Type.String()),
-  history: Type.Array(Type.Object({ at: Type.String(), actorId: Nullable(Type.String()), actorName: Nullable(Type.String()), before: Type.Unknown(), after: Type.Unknown() })),
+  verifiedBy: VerifiedBySchema,
+  history: RecordHistorySchema,
 })]);
 const Fields = {
   name: Type.String({ minLength: 1, maxLength: 60, description: 'Group name', example: '槐荫路 8 号十户联防组' }),

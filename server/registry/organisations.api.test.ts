@@ -9,10 +9,13 @@ import { makeCreditCode } from './identifiers.core.ts';
 
 let t: TestApp;
 let county: Awaited<ReturnType<TestApp['signIn']>>;
+let countyName: string;
 let otherTownship: Awaited<ReturnType<TestApp['signIn']>>;
 beforeAll(async () => {
   t = await createTestApp();
-  county = (await t.as(['county_center'], [FIXTURE.county])).request;
+  const signedIn = await t.as(['county_center'], [FIXTURE.county]);
+  county = signedIn.request;
+  countyName = signedIn.user.displayName;
   otherTownship = (await t.as(['township_center'], [FIXTURE.townships[1]])).request;
 });
 afterAll(() => t.close());
@@ -32,7 +35,8 @@ describe('organisations: create and edit', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ creditCode: ACME, gridCode: FIXTURE.grids[0], safetyContactPhone: '138****9876', hazards: ['02', '06'], version: 1 });
     expect(res.json().history).toHaveLength(1);
-    expect(res.json().verifiedBy).toBeTruthy();
+    expect(res.json().verifiedBy).toBe(countyName);
+    expect(res.json().history[0].actorName).toBe(countyName);
     expect(JSON.stringify(await queryRows(t.db, sql`select * from organisation`))).not.toContain('13872009876');
   });
 
@@ -83,9 +87,11 @@ describe('organisations: create and edit', () => {
 
   it('verifies: who and when, kept in the history', async () => {
     t.advance(60_000);
-    const res = await county({ method: 'POST', url: `/api/registry/organisations/${ACME}/verify`, payload: { version: 2 } });
-    expect(res.json()).toMatchObject({ version: 3, verifiedAt: '2026-11-02T01:01:00.000Z' });
+    const checker = await t.as(['county_center'], [FIXTURE.county]);
+    const res = await checker.request({ method: 'POST', url: `/api/registry/organisations/${ACME}/verify`, payload: { version: 2 } });
+    expect(res.json()).toMatchObject({ version: 3, verifiedAt: '2026-11-02T01:01:00.000Z', verifiedBy: checker.user.displayName });
     expect(res.json().history.at(-1).after).toEqual({ verifiedAt: '2026-11-02T01:01:00.000Z' });
+    expect(res.json().history.map((h: { actorName: string | null }) => h.actorName)).toEqual([countyName, countyName, checker.user.displayName]);
   });
 });
 

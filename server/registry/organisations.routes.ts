@@ -5,6 +5,7 @@ import type { Guard } from '../access/guard.ts';
 import type { OrganisationsService } from './organisations.service.ts';
 import { writeOrganisationSheet } from './org-export.ts';
 import { exportRoute } from './list-export.ts';
+import { RecordHistorySchema, VerifiedBySchema } from './record-history.ts';
 
 const CreditCodeParam = Type.Object({ creditCode: Type.String({ minLength: 18, maxLength: 18, description: '统一社会信用代码', example: '91420923MA49ABCD1X' }) });
 const Text = (maxLength: number, description: string) => Nullable(Type.String({ maxLength, description }));
@@ -26,8 +27,8 @@ const Organisation = Type.Object({
   updatedAt: Type.String(),
 });
 const OrganisationDetail = Type.Intersect([Organisation, Type.Object({
-  verifiedBy: Nullable(Type.String({ description: 'Who last verified it' })),
-  history: Type.Array(Type.Object({ at: Type.String(), actorId: Nullable(Type.String()), actorName: Nullable(Type.String()), before: Type.Unknown(), after: Type.Unknown() })),
+  verifiedBy: VerifiedBySchema,
+  history: RecordHistorySchema,
 })]);
 
 const Fields = {

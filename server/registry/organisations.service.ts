@@ -1,4 +1,3 @@
-import { inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../platform/db.ts';
 import type { Clock } from '../platform/clock.ts';
 import { AppError } from '../platform/errors.ts';
@@ -8,14 +7,14 @@ import { subtreePrefix } from '../../shared/codes.ts';
 import type { ErrorDetail } from '../../shared/errors.ts';
 import type { Lang } from '../../shared/i18n/errors.ts';
 import type { Actor } from '../access/index.ts';
-import { appUser } from '../access/access.tables.ts';
 import type { TerritoryService } from '../territory/index.ts';
 import type { FieldCrypto } from './field-crypto.ts';
 import { chinaDate, normalizeCreditCode } from './identifiers.core.ts';
 import { importMessage } from './import-messages.ts';
 import { ORGANISATION_TEMPLATE, validateRow, type ImportRecord } from './templates.ts';
 import { same } from './registry-apply.ts';
-import { changesOf, gridsInScope, insertChanges } from './registry.store.ts';
+import { gridsInScope, insertChanges } from './registry.store.ts';
+import { historyWithNames } from './record-history.ts';
 import { buildOrgRow, locatePoints, orgView, placeRecord, writeOrganisations, type Refusal } from './org-apply.ts';
 import * as store from './org-facility.store.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from './list-export.ts';
@@ -101,14 +100,7 @@ export function createOrganisationsService({ db, clock, fieldCrypto, territory }
 
     async get(actor: Actor, creditCode: string) {
       const o = await mustGet(db, actor, creditCode);
-      const history = await changesOf(db, 'organisation', o.creditCode);
-      const ids = [...new Set([o.verifiedBy, ...history.map((h) => h.actorId)].filter((x): x is string => !!x))];
-      const names = new Map(ids.length ? (await db.select({ id: appUser.id, name: appUser.displayName }).from(appUser).where(inArray(appUser.id, ids))).map((u) => [u.id, u.name]) : []);
-      return {
-        ...view(o),
-        verifiedBy: o.verifiedBy ? (names.get(o.verifiedBy) ?? null) : null,
-        history: history.map((h) => ({ at: h.at.toISOString(), actorId: h.actorId, actorName: h.actorId ? (names.get(h.actorId) ?? null) : null, before: h.before, after: h.after })),
-      };
+      return { ...view(o), ...(await historyWithNames(db, 'organisation', o.creditCode, o.verifiedBy)) };
     },
 
     async create(actor: Actor, input: OrganisationInput & { creditCode: string }, lang: Lang) {

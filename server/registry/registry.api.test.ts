@@ -10,9 +10,12 @@ import { makeIdNumber } from './identifiers.core.ts';
 
 let t: TestApp;
 let county: Awaited<ReturnType<TestApp['signIn']>>;
+let countyName: string;
 beforeAll(async () => {
   t = await createTestApp();
-  county = (await t.as(['county_center'], [FIXTURE.county])).request;
+  const signedIn = await t.as(['county_center'], [FIXTURE.county]);
+  county = signedIn.request;
+  countyName = signedIn.user.displayName;
 });
 afterAll(() => t.close());
 
@@ -79,14 +82,17 @@ describe('registry import', () => {
     expect(res.json().details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['公民身份号码', '姓名']));
   });
 
-  it('a move is a new residence; the old one ends, and the change is in the history', async () => {
-    expect(await importFile(county, 'person', people('H-002'))).toMatchObject({ updated: 1, unchanged: 2 });
+  it('a move is a new residence; the old one ends, and the change is in the history with who made it', async () => {
+    const clerk = await t.as(['county_center'], [FIXTURE.county]);
+    expect(await importFile(clerk.request, 'person', people('H-002'))).toMatchObject({ updated: 1, unchanged: 2 });
     const [found] = (await county({ method: 'GET', url: `/api/registry/people?q=${zhang}` })).json().items;
     const detail = (await county({ method: 'GET', url: `/api/registry/people/${found.id}` })).json();
     expect(detail.residences.map((r: { houseCode: string; movedOut: string | null }) => [r.houseCode, r.movedOut !== null])).toEqual([['H-001', true], ['H-002', false]]);
     expect(detail.history).toHaveLength(2);
     expect(detail.history[1].before.gridCode).toBe(FIXTURE.grids[0]);
     expect(detail.history[1].after.gridCode).toBe(FIXTURE.grids[1]);
+    expect(detail.history.map((h: { actorName: string | null }) => h.actorName)).toEqual([countyName, clerk.user.displayName]);
+    expect(detail.verifiedBy).toBe(clerk.user.displayName);
   });
 });
 
@@ -116,6 +122,7 @@ describe('people: search, masking, reveal', () => {
     expect(seen.tags).toBeNull();
     const detail = (await worker({ method: 'GET', url: `/api/registry/people/${seen.id}` })).json();
     expect(JSON.stringify(detail.history)).not.toContain('specialGroups');
+    expect(detail.history[0].actorName).toBe(countyName);
   });
 
   it('reveals one value to an allowed role with a reason, and audits it; others get 403', async () => {

@@ -8,6 +8,7 @@ import { writeTemplate } from './spreadsheet-export.ts';
 import { writePeopleSheet } from './people-export.ts';
 import { exportRoute } from './list-export.ts';
 import { TEMPLATES } from './templates.ts';
+import { RecordHistorySchema, VerifiedBySchema } from './record-history.ts';
 import { ImportTemplateParam } from './import.routes.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -30,7 +31,8 @@ const Person = Type.Object({
 });
 const PersonDetail = Type.Intersect([Person, Type.Object({
   residences: Type.Array(Type.Object({ houseCode: Type.String(), address: Nullable(Type.String()), relation: Nullable(Type.String()), movedIn: Type.String(), movedOut: Nullable(Type.String()) })),
-  history: Type.Array(Type.Object({ at: Type.String(), actorId: Nullable(Type.String()), before: Type.Unknown(), after: Type.Unknown() })),
+  verifiedBy: VerifiedBySchema,
+  history: RecordHistorySchema,
 })]);
 export async function registryRoutes(app: Http, deps: { registry: RegistryService; guard: Guard }) {
   const { registry, guard } = deps;

@@ -8,6 +8,7 @@ import type { Actor } from '../access/index.ts';
 import type { FieldCrypto } from './field-crypto.ts';
 import { normalizeIdNumber } from './identifiers.core.ts';
 import * as store from './registry.store.ts';
+import { historyWithNames } from './record-history.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from './list-export.ts';
 
 export type RevealableField = 'idNumber' | 'phone';
@@ -43,15 +44,13 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
 
     async getPerson(actor: Actor, id: string) {
       const p = await mustGet(actor, id);
-      const [residences, history] = await Promise.all([store.residencesOfPerson(db, id), store.changesOf(db, 'person', id)]);
+      const [residences, { verifiedBy, history }] = await Promise.all([store.residencesOfPerson(db, id), historyWithNames(db, 'person', id, p.verifiedBy)]);
       const hideTags = !can(actor.roles, 'registry.tags');
       return {
         ...view(actor, p),
         residences,
-        history: history.map((h) => ({
-          at: h.at.toISOString(), actorId: h.actorId,
-          before: hideTags ? withoutTags(h.before) : h.before, after: hideTags ? withoutTags(h.after) : h.after,
-        })),
+        verifiedBy,
+        history: hideTags ? history.map((h) => ({ ...h, before: withoutTags(h.before), after: withoutTags(h.after) })) : history,
       };
     },
 

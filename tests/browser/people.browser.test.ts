@@ -135,6 +135,9 @@ describe('people (实有人口)', () => {
     await newest.getByText('联系电话').waitFor();
     expect(await newest.locator('.history-change').count()).toBe(1);
     expect(await newest.locator('.history-after').innerText()).toBe('139****1234');
+    // Each entry names who made it (the importer; the demo load by the console), and the facts who verified last.
+    expect([await newest.locator('.history-actor').innerText(), await drawer.getByTestId('history-entry').last().locator('.history-actor').innerText()]).toEqual(['城关镇网格化中心 赵磊', consoleActor.displayName]);
+    await drawer.locator('.person-facts').getByText('核实人 城关镇网格化中心 赵磊', { exact: false }).waitFor();
     await drawer.getByText('变更记录（2）').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'people-history.png') });
     await page.close();

@@ -168,16 +168,20 @@ export interface Residence {
   movedOut: string | null;
 }
 
-/** One change of a record: the masked view before (null when it was created) and after. */
+/** One change of a record: who made it, the masked view before (null when it was created) and after. */
 export interface RecordChange {
   at: string;
   actorId: string | null;
+  /** Null when the user is not known (or, with no actorId, the system made it). */
+  actorName: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
 
 export interface PersonDetail extends Person {
   residences: Residence[];
+  /** Who last verified the record, by name. */
+  verifiedBy: string | null;
   history: RecordChange[];
 }
 

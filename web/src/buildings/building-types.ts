@@ -1,6 +1,6 @@
 import type { RecordChange } from '../types.ts';
 
-type History = (RecordChange & { actorName: string | null })[];
+type History = RecordChange[];
 
 /** A house as the building and ten-household screens list it. */
 export interface HouseRow {

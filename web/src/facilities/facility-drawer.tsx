@@ -13,7 +13,7 @@ import { useCodes } from '../orgs/use-codes.ts';
 import { FacilityForm } from './facility-form.tsx';
 import { RecordCases } from '../events/record-cases.tsx';
 
-/** One component: its facts, edit and verify, and its history. */
+/** One component: its facts, who verified it, edit and verify, and its history. */
 export function FacilityDrawer({ code, onClose, onChanged }: { code: string | null; onClose(): void; onChanged(): void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -65,7 +65,7 @@ export function FacilityDrawer({ code, onClose, onChanged }: { code: string | nu
             <Descriptions.Item label={t('facilities.maintainerDept')}>{f.maintainerDeptName ?? f.maintainerDept ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('facilities.note')} span={2}>{f.note ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('facilities.verifiedAt')} span={2}>
-              {f.verifiedAt ? new Date(f.verifiedAt).toLocaleString(i18n.language) : t('facilities.notVerified')}
+              {f.verifiedAt ? t('facilities.verifiedBy', { at: new Date(f.verifiedAt).toLocaleString(i18n.language), by: f.verifiedBy ?? t('common.unknown') }) : t('facilities.notVerified')}
             </Descriptions.Item>
           </Descriptions>
           <RecordCases type="facility" recordKey={f.code} />

@@ -20,7 +20,7 @@ export interface Organisation {
 
 export interface OrganisationDetail extends Organisation {
   verifiedBy: string | null;
-  history: (RecordChange & { actorName: string | null })[];
+  history: RecordChange[];
 }
 
 export interface Facility {
@@ -42,6 +42,7 @@ export interface Facility {
 }
 
 export interface FacilityDetail extends Facility {
+  verifiedBy: string | null;
   history: RecordChange[];
 }
 

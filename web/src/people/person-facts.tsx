@@ -43,7 +43,7 @@ export function PersonFacts({ person }: { person: PersonDetail }) {
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('people.verifiedAt')} span={2}>
-        {person.verifiedAt ? new Date(person.verifiedAt).toLocaleString(i18n.language) : t('people.notVerified')}
+        {person.verifiedAt ? t('people.verifiedBy', { at: new Date(person.verifiedAt).toLocaleString(i18n.language), by: person.verifiedBy ?? t('common.unknown') }) : t('people.notVerified')}
       </Descriptions.Item>
     </Descriptions>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordChange } from '../types.ts';
 import { changedFields, PERSON_DESCRIBER, type FieldChange, type RecordDescriber } from './change-values.ts';
 
-/** The changes of one record, newest first; an update lists only the fields it changed. */
+/** The changes of one record, newest first, each with who made it; an update lists only the fields it changed. */
 export function PersonHistory({ history, describe = PERSON_DESCRIBER }: { history: RecordChange[]; describe?: RecordDescriber }) {
   const { t, i18n } = useTranslation();
   if (history.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('people.noHistory')} />;
@@ -23,6 +23,7 @@ export function PersonHistory({ history, describe = PERSON_DESCRIBER }: { histor
           <div className="history-entry" data-testid="history-entry">
             <div className="history-head">
               <Typography.Text type="secondary">{new Date(h.at).toLocaleString(i18n.language)}</Typography.Text>
+              <Typography.Text className="history-actor">{h.actorName ?? (h.actorId ? t('common.unknown') : t('audit.system'))}</Typography.Text>
               {changes ? <Tag color="blue">{t('people.changed', { n: changes.length })}</Tag> : <Tag color="green">{t('people.created')}</Tag>}
             </div>
             {changes?.length === 0 && <Typography.Text type="secondary">{t('people.noFieldChanged')}</Typography.Text>}
