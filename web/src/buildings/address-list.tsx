@@ -35,7 +35,7 @@ export function AddressList() {
     { title: t('buildings.addressCode'), dataIndex: 'code', width: 190, render: (c: string) => <span className="mono">{c}</span> },
     { title: t('buildings.fullText'), dataIndex: 'fullText' },
     { title: t('buildings.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
-    { title: t('buildings.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? v.slice(0, 10) : t('buildings.notVerified')) },
+    { title: t('buildings.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? v.slice(0, 10) : t('common.notVerified')) },
     ...(can('registry.write') ? [{
       key: 'actions', width: 180,
       render: (_: unknown, a: StandardAddress) => (

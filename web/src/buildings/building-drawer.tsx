@@ -16,6 +16,7 @@ import { placeDescriber } from './history-describer.ts';
 import { HouseDrawer } from './house-drawer.tsx';
 import { HouseForm } from './house-form.tsx';
 import { RecordCases } from '../events/record-cases.tsx';
+import { VerifiedLine } from '../people/verified-line.tsx';
 
 /** One building: its facts (leader's phone masked, revealable), its houses one click away, edit and verify, history. */
 export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: string | null; onClose(): void; onChanged(): void; onOpen(code: string): void }) {
@@ -78,7 +79,7 @@ export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: str
               <MaskedValue revealPath={`/api/registry/buildings/${encodeURIComponent(b.code)}/reveal`} field="leaderPhone" label={t('buildings.leaderPhone')} masked={b.leaderPhone} canReveal={can('registry.unmask')} />
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.verifiedAt')} span={3}>
-              {b.verifiedAt ? t('buildings.verifiedBy', { at: new Date(b.verifiedAt).toLocaleString(i18n.language), by: b.verifiedBy ?? t('common.unknown') }) : t('buildings.notVerified')}
+              <VerifiedLine at={b.verifiedAt} by={b.verifiedBy} />
             </Descriptions.Item>
           </Descriptions>
           <Flex justify="space-between" align="baseline">

@@ -34,7 +34,7 @@ export function BuildingSearch() {
     { title: t('buildings.leaderName'), dataIndex: 'leaderName', width: 100, render: (n: string | null) => n ?? '—' },
     { title: t('buildings.leaderPhone'), dataIndex: 'leaderPhone', width: 130, render: (p: string | null) => <span className="mono">{p ?? '—'}</span> },
     { title: t('buildings.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
-    { title: t('buildings.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? v.slice(0, 10) : t('buildings.notVerified')) },
+    { title: t('buildings.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? v.slice(0, 10) : t('common.notVerified')) },
   ];
 
   return (

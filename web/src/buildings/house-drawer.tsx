@@ -12,6 +12,7 @@ import { placeDescriber } from './history-describer.ts';
 import { HouseForm } from './house-form.tsx';
 import { HouseVisits } from '../visits/house-visits.tsx';
 import { VisitButton } from '../visits/visit-button.tsx';
+import { VerifiedLine } from '../people/verified-line.tsx';
 
 /**
  * One house: its facts (owner's ID and phone masked), its building and ten-household group, who lives there now
@@ -77,7 +78,7 @@ export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onCha
             <Descriptions.Item label={t('houses.ownerIdNumber')}><span className="mono">{h.ownerIdNumber ?? '—'}</span></Descriptions.Item>
             <Descriptions.Item label={t('buildings.ownerPhone')}><span className="mono">{h.ownerPhone ?? '—'}</span></Descriptions.Item>
             <Descriptions.Item label={t('buildings.verifiedAt')} span={3}>
-              {h.verifiedAt ? t('buildings.verifiedBy', { at: new Date(h.verifiedAt).toLocaleString(i18n.language), by: h.verifiedBy ?? t('common.unknown') }) : t('buildings.notVerified')}
+              <VerifiedLine at={h.verifiedAt} by={h.verifiedBy} />
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} className="detail-section">{t('buildings.residents', { n: h.residents.length })}</Typography.Title>

@@ -12,6 +12,7 @@ import { recordDescriber } from '../orgs/record-describer.ts';
 import { useCodes } from '../orgs/use-codes.ts';
 import { FacilityForm } from './facility-form.tsx';
 import { RecordCases } from '../events/record-cases.tsx';
+import { VerifiedLine } from '../people/verified-line.tsx';
 
 /** One component: its facts, who verified it, edit and verify, and its history. */
 export function FacilityDrawer({ code, onClose, onChanged }: { code: string | null; onClose(): void; onChanged(): void }) {
@@ -65,7 +66,7 @@ export function FacilityDrawer({ code, onClose, onChanged }: { code: string | nu
             <Descriptions.Item label={t('facilities.maintainerDept')}>{f.maintainerDeptName ?? f.maintainerDept ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('facilities.note')} span={2}>{f.note ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('facilities.verifiedAt')} span={2}>
-              {f.verifiedAt ? t('facilities.verifiedBy', { at: new Date(f.verifiedAt).toLocaleString(i18n.language), by: f.verifiedBy ?? t('common.unknown') }) : t('facilities.notVerified')}
+              <VerifiedLine at={f.verifiedAt} by={f.verifiedBy} />
             </Descriptions.Item>
           </Descriptions>
           <RecordCases type="facility" recordKey={f.code} />

@@ -11,6 +11,7 @@ import type { HouseholdGroupDetail } from '../buildings/building-types.ts';
 import { placeDescriber } from '../buildings/history-describer.ts';
 import { HouseDrawer } from '../buildings/house-drawer.tsx';
 import { GroupForm } from './group-form.tsx';
+import { VerifiedLine } from '../people/verified-line.tsx';
 
 type Member = HouseholdGroupDetail['houses'][number];
 
@@ -83,7 +84,7 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
             <Descriptions.Item label={t('groups.members')}>{g.members}</Descriptions.Item>
             <Descriptions.Item label={t('groups.residents')}>{g.residents}</Descriptions.Item>
             <Descriptions.Item label={t('groups.verifiedAt')} span={2}>
-              {g.verifiedAt ? t('groups.verifiedBy', { at: new Date(g.verifiedAt).toLocaleString(i18n.language), by: g.verifiedBy ?? t('common.unknown') }) : t('groups.notVerified')}
+              <VerifiedLine at={g.verifiedAt} by={g.verifiedBy} />
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} className="detail-section">{t('groups.houses', { n: g.houses.length })}</Typography.Title>

@@ -13,6 +13,7 @@ import type { OrganisationDetail } from './org-types.ts';
 import { recordDescriber } from './record-describer.ts';
 import { useCodes } from './use-codes.ts';
 import { RecordCases } from '../events/record-cases.tsx';
+import { VerifiedLine } from '../people/verified-line.tsx';
 
 /** One organisation: its facts (phone masked, revealable), who verified it, edit and verify, and its history. */
 export function OrgDrawer({ creditCode, onClose, onChanged }: { creditCode: string | null; onClose(): void; onChanged(): void }) {
@@ -77,7 +78,7 @@ export function OrgDrawer({ creditCode, onClose, onChanged }: { creditCode: stri
               <span className="mono">{org.lng !== null && org.lat !== null ? `${org.lng}, ${org.lat}` : '—'}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('orgs.verifiedAt')} span={2}>
-              {org.verifiedAt ? t('orgs.verifiedBy', { at: new Date(org.verifiedAt).toLocaleString(i18n.language), by: org.verifiedBy ?? t('common.unknown') }) : t('orgs.notVerified')}
+              <VerifiedLine at={org.verifiedAt} by={org.verifiedBy} />
             </Descriptions.Item>
           </Descriptions>
           <RecordCases type="organisation" recordKey={org.creditCode} />

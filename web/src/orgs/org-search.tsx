@@ -41,7 +41,7 @@ export function OrgSearch() {
     { title: t('orgs.safetyContactPhone'), dataIndex: 'safetyContactPhone', width: 130, render: (p: string | null) => <span className="mono">{p ?? '—'}</span> },
     { title: t('orgs.hazards'), dataIndex: 'hazards', render: (hs: string[]) => hs.filter((h) => h !== '00').map((h) => <Tag key={h} color="orange">{codes.name('org_hazard', h)}</Tag>) },
     { title: t('orgs.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
-    { title: t('orgs.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? v.slice(0, 10) : t('orgs.notVerified')) },
+    { title: t('orgs.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? v.slice(0, 10) : t('common.notVerified')) },
   ];
 
   return (

@@ -5,6 +5,7 @@ import type { PersonDetail } from '../types.ts';
 import { MaskedValue } from './masked-value.tsx';
 import { codeName } from './person-codes.ts';
 import { PersonTagList } from './person-tags.tsx';
+import { VerifiedLine } from './verified-line.tsx';
 
 /** The fields of one person record; ID number and phone masked, revealable by roles allowed to. */
 export function PersonFacts({ person }: { person: PersonDetail }) {
@@ -43,7 +44,7 @@ export function PersonFacts({ person }: { person: PersonDetail }) {
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('people.verifiedAt')} span={2}>
-        {person.verifiedAt ? t('people.verifiedBy', { at: new Date(person.verifiedAt).toLocaleString(i18n.language), by: person.verifiedBy ?? t('common.unknown') }) : t('people.notVerified')}
+        <VerifiedLine at={person.verifiedAt} by={person.verifiedBy} />
       </Descriptions.Item>
     </Descriptions>
   );

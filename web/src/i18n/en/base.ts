@@ -19,6 +19,8 @@ export const base: typeof zh = {
     sections: { grid: 'Grids', events: 'Events', base: 'Base data', admin: 'Administration' },
   },
   common: {
+    verifiedBy: '{{at}}, by {{by}}',
+    notVerified: 'Not verified',
     actions: 'Actions',
     close: 'Close',
     code: 'Code',

@@ -17,6 +17,8 @@ export const base = {
     sections: { grid: '网格', events: '事件', base: '基础数据', admin: '系统管理' },
   },
   common: {
+    verifiedBy: '{{at}}，核实人 {{by}}',
+    notVerified: '未核实',
     actions: '操作',
     close: '关闭',
     code: '编码',
