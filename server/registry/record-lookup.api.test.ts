@@ -4,7 +4,7 @@ import { FIXTURE } from '../testing/fixtures.ts';
 import { HERE, recordPlaces } from '../testing/record-places.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
-type Item = { type: string; key: string; name: string; address: string | null; lng: number; lat: number; distanceMeters: number };
+type Item = { type: string; key: string; name: string; address: string | null; lng: number; lat: number; distanceMeters: number; classCode: string | null };
 let t: TestApp;
 let county: Request;
 let worker: Request;
@@ -37,11 +37,13 @@ describe('records near a point', () => {
     expect(items.map((i) => i.distanceMeters)).toEqual([0, 10, 22, 56]);
     expect(items[1]).toMatchObject({ name: '云梦县城关五金有限公司', address: '城关镇朝阳路 3 号', lng: 113.0201, lat: HERE.lat });
     expect(items[2]).toMatchObject({ name: '朝阳小区1 栋', address: '城关镇朝阳路 8 号 1 栋' });
+    // A component names its class (the report form offers the catalogue item of that class); other records none.
+    expect(items.map((i) => i.classCode)).toEqual(['01037', null, null, '01037']);
   });
 
   it('answers no phones, ID numbers or people: each item is a place and nothing more', async () => {
     const { items, body } = await nearby(worker, at(HERE));
-    for (const item of items) expect(Object.keys(item).sort()).toEqual(['address', 'distanceMeters', 'key', 'lat', 'lng', 'name', 'type']);
+    for (const item of items) expect(Object.keys(item).sort()).toEqual(['address', 'classCode', 'distanceMeters', 'key', 'lat', 'lng', 'name', 'type']);
     const text = JSON.stringify(body);
     for (const secret of ['13872009876', '9876', '刘敏', '王志强']) expect(text).not.toContain(secret);
   });

@@ -29,7 +29,7 @@ export interface RecordPlace {
   lng: number | null;
   lat: number | null;
   gridCode: string;
-  /** A component's class code; the catalogue's component items carry the same codes (路灯 01037 → 路灯异常 01037). */
+  /** A component's class code (GB/T 30428.2); the catalogue's urban-management items carry it after `CG` (路灯 01037 → 路灯异常 CG01037). */
   classCode: string | null;
 }
 

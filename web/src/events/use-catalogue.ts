@@ -15,8 +15,14 @@ export function useCatalogue(list: 'all' | 'reporting' = 'all') {
       loading,
       items: nodes.filter((n) => n.kind === 'item'),
       nameOf: (code: string) => names.get(code) ?? code,
-      /** The item a report about a linked record is likely to be: a component's class names one (路灯 → 路灯异常). */
-      itemFor: (record: RecordPlace | null) => (record?.classCode && nodes.some((n) => n.kind === 'item' && n.code === record.classCode) ? record.classCode : undefined),
+      /**
+       * The item a report about a linked record is likely to be: a component's class names one, the urban-management
+       * major class `CG` followed by the class code (路灯 01037 → 路灯异常 CG01037).
+       */
+      itemFor: (record: RecordPlace | null) => {
+        const code = record?.classCode ? `CG${record.classCode}` : undefined;
+        return code && nodes.some((n) => n.kind === 'item' && n.code === code) ? code : undefined;
+      },
       /** "市容环境 / 暴露垃圾": the item with its minor class, to tell similar names apart. */
       pathOf: (code: string) => {
         const node = nodes.find((n) => n.code === code);

@@ -38,7 +38,7 @@ export function AppLayout() {
           <UserMenu />
         </Space>
       </Layout.Header>
-      <Layout>
+      <Layout className="app-body">
         <Layout.Sider className="app-sider" theme="light" width={184} breakpoint="lg" collapsedWidth={0}>
           <Menu
             className="app-menu"
@@ -48,7 +48,7 @@ export function AppLayout() {
             onClick={({ key }) => navigate(key)}
           />
         </Layout.Sider>
-        <Layout.Content className="app-content">
+        <Layout.Content>
           <Suspense fallback={<Spin className="page-spin" />}>
             <Routes>
               {pages.map(({ path, Component }) => (
