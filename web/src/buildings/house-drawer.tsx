@@ -13,6 +13,7 @@ import { HouseForm } from './house-form.tsx';
 import { HouseVisits } from '../visits/house-visits.tsx';
 import { VisitButton } from '../visits/visit-button.tsx';
 import { VerifiedLine } from '../people/verified-line.tsx';
+import { RecordCases } from '../events/record-cases.tsx';
 
 /**
  * One house: its facts (owner's ID and phone masked), its building and ten-household group, who lives there now
@@ -97,6 +98,7 @@ export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onCha
             ]}
           />
           <HouseVisits key={h.version} code={h.code} />
+          <RecordCases type="house" recordKey={h.code} />
           <Typography.Title level={5} className="detail-section">{t('houses.history', { n: h.history.length })}</Typography.Title>
           <PersonHistory history={h.history} describe={placeDescriber('houses')} />
           <HouseForm
