@@ -14,6 +14,7 @@ import { applyHouses, applyPeople, type Batch, type BatchOutcome } from './regis
 import { applyOrganisations, locatePoints, type Locate, type Located } from './org-apply.ts';
 import { applyFacilities } from './facility-apply.ts';
 import { applyBuildings } from './building-apply.ts';
+import { analyzeTables } from './registry.store.ts';
 
 /** Rows written per transaction: a killed import loses at most the batch in flight, and a re-run skips what is there. */
 export const IMPORT_BATCH_ROWS = 1000;
@@ -33,6 +34,17 @@ const APPLIERS = { house: applyHouses, person: applyPeople, organisation: applyO
   Partial<Record<TemplateId, (tx: Tx, batch: Batch & { located: Located }) => Promise<BatchOutcome>>>;
 
 export type ImportableTemplate = keyof typeof APPLIERS;
+
+/** The tables each template writes: analysed after a large import (below). */
+const WRITTEN: Record<ImportableTemplate, string[]> = {
+  house: ['house', 'record_change'], person: ['person', 'residence', 'record_change'], organisation: ['organisation', 'record_change'],
+  facility: ['facility', 'record_change'], building: ['building', 'record_change'],
+};
+/**
+ * An import that wrote this many rows has the tables analysed when it ends: the planner must not wait for
+ * autovacuum to learn of a fresh million rows (until it did, an ID-number search over them took seconds).
+ */
+export const ANALYZE_AFTER_ROWS = 10_000;
 export const IMPORTABLE_TEMPLATES = Object.keys(APPLIERS) as ImportableTemplate[];
 
 /** Without the territory (the import benchmark) no point lies in a grid, so rows must name their grid. */
@@ -85,6 +97,7 @@ export function createRegistryImport({ db, clock, fieldCrypto, locate = NOWHERE 
         if (pending.length >= IMPORT_BATCH_ROWS) await flush();
       }
       await flush();
+      if (progress.created + progress.updated >= ANALYZE_AFTER_ROWS) await analyzeTables(db, WRITTEN[templateId]);
       await db.transaction((tx) =>
         recordAudit(tx, { at: now, actorId: actor.id, action: 'registry.imported', target: templateId, detail: { ...progress } }),
       );

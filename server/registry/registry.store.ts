@@ -76,10 +76,25 @@ export async function changesOf(tx: Tx, recordType: string, recordKey: string) {
   return tx.select().from(recordChange).where(and(eq(recordChange.recordType, recordType), eq(recordChange.recordKey, recordKey))).orderBy(recordChange.at, recordChange.id);
 }
 
+/**
+ * The grams a name must hold to contain `text`: its pairs of neighbouring characters, or the one character of a
+ * one-character query, lower-cased — the query side of the `name_grams` index (migration 0010).
+ */
+export function nameGrams(text: string): string[] {
+  const chars = Array.from(text.toLowerCase());
+  return chars.length === 1 ? chars : [...new Set(chars.slice(1).map((c, i) => chars[i] + c))];
+}
+
 /** People in scope (optionally under an area) matching a name fragment, or exactly an ID number or phone (by keyed hash). */
 export async function searchPeople(tx: Tx, scope: Scope, q: { name?: string; idHash?: string; phoneHash?: string; areaPrefix?: string }, limit: number) {
+  const grams = q.name ? nameGrams(q.name) : [];
   const match = or(
-    q.name ? ilike(person.name, `%${q.name.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+    q.name
+      ? and(
+        sql`name_grams(${person.name}) @> array[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`,
+        ilike(person.name, `%${q.name.replace(/[%_\\]/g, '\\$&')}%`),
+      )
+      : undefined,
     q.idHash ? eq(person.idNumberHash, q.idHash) : undefined,
     q.phoneHash ? eq(person.phoneHash, q.phoneHash) : undefined,
   );
@@ -108,4 +123,9 @@ export async function residencesOfPerson(tx: Tx, personId: string) {
     .leftJoin(house, eq(house.code, residence.houseCode))
     .where(eq(residence.personId, personId))
     .orderBy(residence.movedIn);
+}
+
+/** Refreshes the planner's statistics of tables a large write has just filled (names from the code, never input). */
+export async function analyzeTables(tx: Tx, tables: readonly string[]) {
+  await tx.execute(sql.raw(`analyze ${tables.map((t) => `"${t}"`).join(', ')}`));
 }
