@@ -71,16 +71,34 @@ export const person = pgTable(
      * number is sealed and SQL cannot test it.
      */
     idCheckOk: boolean('id_check_ok'),
+    /**
+     * The document the number above is (GA/T 517): 111 居民身份证 for Chinese citizens; a foreigner (境外人员,
+     * GB/T 31000 has no 身份号码 for them) is keyed by a passport or permit number, sealed and hashed the same way.
+     */
+    idType: text('id_type').notNull().default('111'),
     residentType: text('resident_type').notNull(),
     hukouRegion: text('hukou_region'),
     hukouAddress: text('hukou_address'),
     inflowReason: text('inflow_reason'),
+    /** 流动人口: 办证类型 (5.12) and when the permit runs out. */
+    permitType: text('permit_type'),
+    permitExpiry: date('permit_expiry'),
+    /** 留守人员类型 (5.15): a registered resident left behind. */
+    leftBehindType: text('left_behind_type'),
+    /** 境外人员: 国籍 (GB/T 2659 alpha-3), 外文姓名, 来华目的 (5.16), arrival and expected departure. */
+    nationality: text('nationality'),
+    foreignName: text('foreign_name'),
+    visitPurpose: text('visit_purpose'),
+    arrivalDate: date('arrival_date'),
+    departureDate: date('departure_date'),
     /** Special-group and key-person tags: shown only to roles allowed to see them. */
     specialGroups: text('special_groups').array().notNull().default(sql`'{}'::text[]`),
     keyPersonTags: text('key_person_tags').array().notNull().default(sql`'{}'::text[]`),
     gridCode: text('grid_code').notNull(),
     verifiedBy: uuid('verified_by'),
     verifiedAt: timestamptz('verified_at'),
+    /** Raised by every change; an edit names the version it was made on, so a lost update is refused. */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamptz('updated_at').notNull(),
   },
   (t) => [
