@@ -32,6 +32,7 @@ export const ERROR_STATUS = {
   'file.not_an_image': 415,
   'file.not_found': 404,
   'registry.person_not_found': 404,
+  'registry.person_exists': 409,
   'registry.import_header': 422,
   'registry.import_format': 415,
   'registry.import_unreadable': 422,

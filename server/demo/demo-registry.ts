@@ -16,10 +16,13 @@ import { demoHouseCount, demoHouseSpot, loadDemoBuildings } from './demo-buildin
 const BATCH = 1000;
 /** Counties of other provinces the demo's floating population comes from (Henan, Hunan, Jiangxi, Anhui, Sichuan). */
 const ORIGINS = ['411723', '430124', '360124', '341221', '511621'];
+/** Share of the vacant houses let to people from abroad (境外人员): a few households with passports per village. */
+const FOREIGN_SHARE = 0.02;
 
 /**
  * Synthetic base data for the demo: one house per household of each grid under `areaPrefix`, filled with
- * families (valid ID numbers, local birthplaces, some floating population, a few tagged people).
+ * families (valid ID numbers, local birthplaces, some floating population with residence permits, left-behind
+ * elders and children, a few tagged people) and a few people from abroad with passports.
  */
 export async function loadDemoRegistry(opts: { db: Db; clock: Clock; config: Config; actor: Actor; areaPrefix: string; localCounties: string[]; onProgress?: (people: number) => void }) {
   const { db, clock, actor } = opts;
@@ -45,12 +48,9 @@ export async function loadDemoRegistry(opts: { db: Db; clock: Clock; config: Con
     pending = [];
     opts.onProgress?.(count);
   };
-  for (const p of syntheticPeople({ houses: slots, localCounties: opts.localCounties, originCounties: ORIGINS, asOf: chinaDate(now), seed: opts.areaPrefix })) {
-    pending.push({
-      idNumber: p.idNumber, name: p.name, sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity, phone: p.phone,
-      residentType: p.residentType, houseCode: p.houseCode, relation: p.relation, hukouRegion: p.hukouRegion, hukouAddress: null,
-      inflowReason: p.inflowReason, specialGroups: p.specialGroups, keyPersonTags: p.keyPersonTags,
-    });
+  for (const p of syntheticPeople({ houses: slots, localCounties: opts.localCounties, originCounties: ORIGINS, asOf: chinaDate(now), seed: opts.areaPrefix, foreignShare: FOREIGN_SHARE })) {
+    // A generated person has the person template's fields (and the county, which the house decides anyway).
+    pending.push({ ...p, hukouAddress: null });
     if (pending.length >= BATCH) await flush();
   }
   if (pending.length) await flush();

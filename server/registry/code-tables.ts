@@ -4,6 +4,7 @@
  * its own entries in the database, so rules must not treat a table as a closed enum. Tables marked
  * "local" have no national code list; their codes are ours and their entries placeholders to adjust.
  */
+import { COUNTRY_ROWS } from '../../shared/countries.ts';
 import { FACILITY_CLASS_ROWS, FACILITY_MAJOR_ROWS } from './facility-classes.ts';
 
 export interface CodeEntry<C extends string = string> {
@@ -77,6 +78,44 @@ export const RELATION = table('relation', 'GB/T 4761-2008', '与户主关系', '
 /** Local codes for the GB/T 31000 §4.2 modules a person is recorded in (the standard names no code). */
 export const RESIDENT_TYPE = table('resident_type', 'local (GB/T 31000-2015 §4.2)', '人员类型', 'Resident type', [
   ['01', '户籍人口', 'registered resident'], ['02', '流动人口', 'floating population'], ['03', '境外人员', 'foreigner'],
+]);
+
+/** The codes of RESIDENT_TYPE by name, for the rules that tell one kind of person from another. */
+export const RESIDENT = { registered: '01', floating: '02', foreigner: '03' } as const;
+
+/** Other spellings seen in spreadsheets, added to a table's entries by code. */
+function withAliases<C extends string>(t: CodeTable<C>, aliases: Partial<Record<C, readonly string[]>>): CodeTable<C> {
+  return { ...t, entries: t.entries.map((e) => (aliases[e.code] ? { ...e, aliases: aliases[e.code] } : e)) };
+}
+
+/**
+ * GA/T 517 常用证件代码: the document a person is recorded by. GB/T 31000 keys people by the resident ID number
+ * (111); people from abroad (境外人员) by their passport or permit. Only the documents the person template knows
+ * rules for are here.
+ */
+export const ID_TYPE = withAliases(table('id_type', 'GA/T 517', '证件类型', 'Document', [
+  ['111', '居民身份证', 'resident ID card'], ['411', '外交护照', 'diplomatic passport'], ['412', '公务护照', 'service passport'],
+  ['414', '普通护照', 'passport'], ['511', '台湾居民来往大陆通行证', 'Taiwan residents’ mainland travel permit'],
+  ['516', '港澳居民来往内地通行证', 'Hong Kong and Macao residents’ mainland travel permit'],
+  ['553', '外国人永久居留身份证', 'foreign permanent resident ID card'], ['990', '其他', 'other'],
+]), { '111': ['身份证', '二代身份证'], '414': ['护照'], '511': ['台胞证'], '516': ['回乡证'], '553': ['外国人永久居留证', '永久居留证'] });
+
+/** The number of a 111 document is a GB 11643 ID number: checked by its check digit, sex and birth date read from it. */
+export const RESIDENT_ID_CARD = '111';
+/** Residents of Hong Kong, Macao and Taiwan: Chinese citizens, not foreigners, who may live here as floating population. */
+export const HMT_PERMITS: readonly string[] = ['511', '516'];
+
+/** GB/T 2659 countries and regions (shared/countries.ts): a person from abroad's nationality. */
+export const COUNTRY: CodeTable = {
+  id: 'country', source: 'GB/T 2659-2000 (selection)', zh: '国籍（地区）', en: 'Nationality',
+  entries: COUNTRY_ROWS.map(([code, zh, en, aliases]) => ({ code, zh, en, ...(aliases ? { aliases } : {}) })),
+};
+/** Nationalities of Chinese citizens (Hong Kong, Macao and Taiwan are coded as regions): never a foreigner's. */
+export const CHINESE_NATIONALITIES: readonly string[] = ['CHN', 'HKG', 'MAC', 'TWN'];
+
+export const VISIT_PURPOSE = table('visit_purpose', 'GB/T 31000-2015 5.16', '来华目的', 'Purpose of stay', [
+  ['01', '商务', 'business'], ['02', '就业', 'employment'], ['03', '学习', 'study'], ['04', '定居', 'settlement'],
+  ['05', '探亲', 'visiting family'], ['99', '其他', 'other'],
 ]);
 
 export const HOUSEHOLD_MATCH = table('household_match', 'GB/T 31000-2015 5.10', '人户一致标识', 'Lives at registered address', [
@@ -201,7 +240,7 @@ export function resolveCode<C extends string>(codeTable: CodeTable<C>, input: st
 
 /** Every table, for seeding the code-table store; cities add entries there, not here. */
 export const CODE_TABLES: readonly CodeTable[] = [
-  SEX, ETHNICITY, RELATION, RESIDENT_TYPE, HOUSEHOLD_MATCH, INFLOW_REASON, PERMIT_TYPE, RESIDENCE_TYPE, LEFT_BEHIND_TYPE,
+  SEX, ETHNICITY, RELATION, RESIDENT_TYPE, ID_TYPE, COUNTRY, VISIT_PURPOSE, HOUSEHOLD_MATCH, INFLOW_REASON, PERMIT_TYPE, RESIDENCE_TYPE, LEFT_BEHIND_TYPE,
   SPECIAL_GROUP, KEY_PERSON, HOUSE_USE, RENTAL_USE, RENTAL_CATEGORY, RENTAL_LEVEL, HOUSE_HAZARD, ENTERPRISE_TYPE,
   SOCIAL_ORG_TYPE, ORG_TYPE, ORG_HAZARD, ATTENTION_LEVEL, FACILITY_STATE, FACILITY_MAJOR, FACILITY_CLASS,
 ];

@@ -8,6 +8,7 @@ import type { FieldCrypto } from './field-crypto.ts';
 import { chinaDate } from './identifiers.core.ts';
 import { importMessage } from './import-messages.ts';
 import { HOUSE_TEMPLATE, validateRow, type ImportRecord } from './templates.ts';
+import { cellText } from './template-fields.ts';
 import { buildHouseRow, houseView, writeHouses } from './registry-apply.ts';
 import { gridsInScope, housesByCode, type HouseRow } from './registry.store.ts';
 import { historyWithNames } from './record-history.ts';
@@ -39,7 +40,6 @@ export interface HouseInput {
 }
 
 const WHOLE_TERRITORY = { prefixes: [''], ancestors: [] };
-const asText = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('、') : typeof v === 'boolean' ? (v ? '是' : '否') : String(v));
 
 /** Houses: the lists of the building and ten-household screens, a house's detail, and the house form. */
 export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto }) {
@@ -58,7 +58,7 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
       const parts = [input.unit, input.room].filter(Boolean).join(' ');
       filled = { ...input, gridCode: input.gridCode || b.gridCode, address: input.address || [b.address, parts].filter(Boolean).join(' ') };
     }
-    const values = Object.fromEntries(HOUSE_TEMPLATE.fields.map((f) => [f.key, asText((filled as unknown as Record<string, unknown>)[f.key])]));
+    const values = Object.fromEntries(HOUSE_TEMPLATE.fields.map((f) => [f.key, cellText((filled as unknown as Record<string, unknown>)[f.key])]));
     const result = validateRow(HOUSE_TEMPLATE, { ...values, houseCode: code }, { today: chinaDate(clock()), lang });
     if (!result.ok) {
       throw new AppError('registry.record_invalid', result.errors.map((e) => ({ field: e.field, reason: e.reason, message: e.message, ...(values[e.field] ? { value: values[e.field] } : {}) })));

@@ -1,16 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import {
-  idCheckDigitHolds,
-  chinaDate,
-  creditCheckChar,
-  idCheckChar,
-  makeCreditCode,
-  makeIdNumber,
-  orgCodeCheckChar,
-  parseIdNumber,
-  validateCreditCode,
-  validateIdNumber,
-} from './identifiers.core.ts';
+import { idCheckChar, idCheckDigitHolds, parseIdNumber, validateIdNumber } from '../../shared/id-number.ts';
+import { chinaDate, creditCheckChar, makeCreditCode, makeIdNumber, orgCodeCheckChar, validateCreditCode } from './identifiers.core.ts';
 
 const TODAY = '2025-06-30';
 /** The worked example of GB 11643 (standards.md §4). */

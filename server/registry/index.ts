@@ -27,6 +27,8 @@ import { qualityRoutes } from './quality.routes.ts';
 import { createPeopleEdits } from './people-edits.ts';
 import { createRecordLookup } from './record-lookup.service.ts';
 import { recordLookupRoutes } from './record-lookup.routes.ts';
+import { createPersonForm } from './person-form.service.ts';
+import { personFormRoutes } from './person-form.routes.ts';
 
 export type { RegistryImport } from './registry-import.service.ts';
 export type { HouseInput, HousesService } from './houses.service.ts';
@@ -53,5 +55,7 @@ export async function createRegistry({ app, db, clock, config, guard, files, ter
   recordLookupRoutes(app, { records: createRecordLookup({ db }), guard });
   const quality = createQualityService({ db, clock, fieldCrypto });
   await qualityRoutes(app, { quality, guard });
-  return { service, registryImport, idCheckBacklog: quality.checkIdBacklog, houses, people: createPeopleEdits({ fieldCrypto }) };
+  const people = createPeopleEdits({ fieldCrypto });
+  personFormRoutes(app, { form: createPersonForm({ db, clock, fieldCrypto, people, registry: service }), guard });
+  return { service, registryImport, idCheckBacklog: quality.checkIdBacklog, houses, people };
 }

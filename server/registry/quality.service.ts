@@ -5,7 +5,7 @@ import type { Scope } from '../platform/scope.ts';
 import { levelOfCode, subtreePrefix } from '../../shared/codes.ts';
 import type { Actor } from '../access/index.ts';
 import type { FieldCrypto } from './field-crypto.ts';
-import { idCheckDigitHolds } from './identifiers.core.ts';
+import { idCheckDigitHolds } from '../../shared/id-number.ts';
 import * as store from './quality.store.ts';
 
 /**

@@ -13,6 +13,12 @@ const homeless = (p: string) => sql`not exists (select 1 from residence r where 
  * A house its record says someone lives in — a dwelling, or let as a home or dormitory — with nobody living
  * there now. There is no occupancy flag: use and rental use are what the record marks.
  */
+/**
+ * A person recorded by a resident ID number (GA/T 517 111): the only document with a check digit. A passport or
+ * permit number is never checked by that algorithm, so it is neither failed nor waiting to be checked.
+ */
+const byIdCard = (p: string) => sql.raw(`${p}.id_type = '111'`);
+
 const occupiedButEmpty = (h: string) => sql`(${sql.raw(h)}.use in ('01', '06') or (${sql.raw(h)}.rented and ${sql.raw(h)}.rental_use in ('01', '02')))
   and not exists (select 1 from residence r where r.county_code = ${sql.raw(h)}.county_code and r.house_code = ${sql.raw(h)}.code and r.moved_out is null)`;
 
@@ -41,7 +47,7 @@ export async function childFigures(tx: Tx, scope: Scope, prefix: string, childLe
     counted('homeless', 'person', homeless('t')), counted('emptyHouses', 'house', occupiedButEmpty('t')),
     counted('housesWithoutBuilding', 'house', sql`t.building_code is null`),
     counted('housesInGroups', 'house', sql`exists (select 1 from household_group_member m where m.county_code = t.county_code and m.house_code = t.code)`),
-    counted('idCheckFailed', 'person', sql`t.id_check_ok = false`), counted('idUnchecked', 'person', sql`t.id_check_ok is null`),
+    counted('idCheckFailed', 'person', sql`${byIdCard('t')} and t.id_check_ok = false`), counted('idUnchecked', 'person', sql`${byIdCard('t')} and t.id_check_ok is null`),
   ];
   return queryRows<{ figure: string; child: string; n: number; verified: number }>(tx, sql`
     select figure, left(grid_code, ${childLength}) as child, count(*)::int as n, count(*) filter (where verified_at >= ${since})::int as verified
@@ -94,7 +100,7 @@ function groupsOf(kind: AnomalyKind, scope: Scope, prefix: string): SQL {
     case 'occupiedHousesWithoutPeople':
       return sql`select h.code as key, h.code as sort from house h where ${under('h.grid_code', scope, prefix)} and ${occupiedButEmpty('h')}`;
     case 'idCheckDigitFails':
-      return sql`select p.id::text as key, p.grid_code || p.name as sort from person p where ${under('p.grid_code', scope, prefix)} and p.id_check_ok = false`;
+      return sql`select p.id::text as key, p.grid_code || p.name as sort from person p where ${under('p.grid_code', scope, prefix)} and ${byIdCard('p')} and p.id_check_ok = false`;
   }
 }
 
@@ -144,7 +150,7 @@ export async function anomalies(tx: Tx, scope: Scope, prefix: string, kind: Anom
 export async function uncheckedIds(tx: Tx, scope: Scope, prefix: string, limit: number) {
   return queryRows<{ countyCode: string; id: string; idNumberEnc: string }>(tx, sql`
     select county_code as "countyCode", id, id_number_enc as "idNumberEnc" from person
-    where ${under('grid_code', scope, prefix)} and id_check_ok is null limit ${limit}`);
+    where ${under('grid_code', scope, prefix)} and ${byIdCard('person')} and id_check_ok is null limit ${limit}`);
 }
 
 export async function markIdChecks(tx: Tx, rows: { countyCode: string; id: string; ok: boolean }[]) {

@@ -4,7 +4,8 @@ import { countyOf } from '../../shared/codes.ts';
 import { maskIdNumber, maskPhone } from '../../shared/masking.ts';
 import type { Actor } from '../access/index.ts';
 import type { FieldCrypto } from './field-crypto.ts';
-import { idCheckDigitHolds, normalizeIdNumber, parseIdNumber } from './identifiers.core.ts';
+import { idCheckDigitHolds, normalizeIdNumber, parseIdNumber } from '../../shared/id-number.ts';
+import { RESIDENT_ID_CARD } from './code-tables.ts';
 import type { ImportRecord } from './templates.ts';
 import * as store from './registry.store.ts';
 
@@ -15,6 +16,8 @@ export interface Batch {
   today: string;
   crypto: FieldCrypto;
   scopeAllows(code: string): boolean;
+  /** The day people move in (and out of where they lived): `today` unless given (a form records a move made earlier). */
+  movedIn?: string;
 }
 
 export interface BatchOutcome {
@@ -69,12 +72,40 @@ export async function writeHouses(tx: Tx, writes: { before?: store.HouseRow; row
   })));
 }
 
-/** What history keeps and what "unchanged" compares of a person: the facts, ID number and phone by hash and masked form. */
-export function personView(p: Pick<store.PersonRow, 'idNumberHash' | 'idNumberMasked' | 'name' | 'sex' | 'birthDate' | 'ethnicity' | 'phoneHash' | 'phoneMasked' | 'residentType' | 'hukouRegion' | 'hukouAddress' | 'inflowReason' | 'specialGroups' | 'keyPersonTags' | 'gridCode'>) {
+type PersonFactsRow = Pick<store.PersonRow, 'idType' | 'idNumberHash' | 'idNumberMasked' | 'name' | 'sex' | 'birthDate' | 'ethnicity' | 'phoneHash' | 'phoneMasked'
+  | 'residentType' | 'hukouRegion' | 'hukouAddress' | 'inflowReason' | 'permitType' | 'permitExpiry' | 'leftBehindType' | 'nationality' | 'foreignName'
+  | 'visitPurpose' | 'arrivalDate' | 'departureDate' | 'specialGroups' | 'keyPersonTags' | 'gridCode'>;
+
+/** What history keeps and what "unchanged" compares of a person: the facts, the document number and phone by hash and masked form. */
+export function personView(p: PersonFactsRow) {
   return {
-    idNumberHash: p.idNumberHash, idNumberMasked: p.idNumberMasked, name: p.name, sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity,
+    idType: p.idType, idNumberHash: p.idNumberHash, idNumberMasked: p.idNumberMasked, name: p.name, sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity,
     phoneHash: p.phoneHash, phoneMasked: p.phoneMasked, residentType: p.residentType, hukouRegion: p.hukouRegion, hukouAddress: p.hukouAddress,
-    inflowReason: p.inflowReason, specialGroups: list(p.specialGroups), keyPersonTags: list(p.keyPersonTags), gridCode: p.gridCode,
+    inflowReason: p.inflowReason, permitType: p.permitType, permitExpiry: p.permitExpiry, leftBehindType: p.leftBehindType,
+    nationality: p.nationality, foreignName: p.foreignName, visitPurpose: p.visitPurpose, arrivalDate: p.arrivalDate, departureDate: p.departureDate,
+    specialGroups: list(p.specialGroups), keyPersonTags: list(p.keyPersonTags), gridCode: p.gridCode,
+  };
+}
+
+/**
+ * A person's own facts from a record the person template accepted, the sex and birth date read from a resident ID
+ * number when the record leaves them out (another document's row gives them: validateRow made sure): one path for
+ * the import and the person form. A record without a document type holds an ID number (the template's default).
+ */
+export function personFacts(r: ImportRecord, today: string) {
+  const idType = str(r.idType) ?? RESIDENT_ID_CARD;
+  const inNumber = idType === RESIDENT_ID_CARD ? parseIdNumber(normalizeIdNumber(String(r.idNumber)), today) : null;
+  if (inNumber && !inNumber.ok) throw new Error('validated ID number failed to parse');
+  const sex = str(r.sex) ?? (inNumber ? (inNumber.sex === 'male' ? '1' : '2') : null);
+  const birthDate = str(r.birthDate) ?? inNumber?.birthDate ?? null;
+  if (sex === null || birthDate === null) throw new Error('validated person lacks a sex or birth date');
+  return {
+    idType, name: String(r.name), sex, birthDate,
+    // GB/T 3304 codes the nationalities of China: a person from abroad has none.
+    ethnicity: str(r.ethnicity) ?? '', residentType: String(r.residentType), hukouRegion: str(r.hukouRegion), hukouAddress: str(r.hukouAddress),
+    inflowReason: str(r.inflowReason), permitType: str(r.permitType), permitExpiry: str(r.permitExpiry), leftBehindType: str(r.leftBehindType),
+    nationality: str(r.nationality), foreignName: str(r.foreignName), visitPurpose: str(r.visitPurpose), arrivalDate: str(r.arrivalDate), departureDate: str(r.departureDate),
+    specialGroups: list(r.specialGroups) as string[], keyPersonTags: list(r.keyPersonTags) as string[],
   };
 }
 
@@ -121,17 +152,15 @@ export async function applyPeople(tx: Tx, b: Batch): Promise<BatchOutcome> {
     const before = existing.get(hash);
     if (before && !b.scopeAllows(before.gridCode)) { out.refused.push({ rowNumber, field: 'idNumber', reason: 'person.out_of_jurisdiction' }); continue; }
     if (writes.has(hash)) { out.refused.push({ rowNumber, field: 'idNumber', reason: 'record.duplicate_in_file' }); continue; }
-    const facts = parseIdNumber(idNumber, b.today);
-    if (!facts.ok) throw new Error('validated ID number failed to parse'); // validateRow checked it
     const phone = seal(b.crypto, str(r.phone), maskPhone);
+    const facts = personFacts(r, b.today);
     const row = {
       countyCode: countyOf(house.gridCode), id: before?.id ?? crypto.randomUUID(),
-      idNumberEnc: b.crypto.encrypt(idNumber), idNumberHash: hash, idNumberMasked: maskIdNumber(idNumber)!, idCheckOk: idCheckDigitHolds(idNumber),
-      name: String(r.name), sex: str(r.sex) ?? (facts.sex === 'male' ? '1' : '2'), birthDate: str(r.birthDate) ?? facts.birthDate,
-      ethnicity: String(r.ethnicity), phoneEnc: phone.enc, phoneHash: phone.hash, phoneMasked: phone.masked,
-      residentType: String(r.residentType), hukouRegion: str(r.hukouRegion), hukouAddress: str(r.hukouAddress), inflowReason: str(r.inflowReason),
-      specialGroups: list(r.specialGroups) as string[], keyPersonTags: list(r.keyPersonTags) as string[], gridCode: house.gridCode,
-      verifiedBy: b.actor.id, verifiedAt: b.now, updatedAt: b.now,
+      idNumberEnc: b.crypto.encrypt(idNumber), idNumberHash: hash, idNumberMasked: maskIdNumber(idNumber, facts.idType)!,
+      // Only a resident ID number has a check digit: a passport is never checked by its algorithm.
+      idCheckOk: facts.idType === RESIDENT_ID_CARD ? idCheckDigitHolds(idNumber) : null,
+      ...facts, phoneEnc: phone.enc, phoneHash: phone.hash, phoneMasked: phone.masked, gridCode: house.gridCode,
+      verifiedBy: b.actor.id, verifiedAt: b.now, version: (before?.version ?? 0) + 1, updatedAt: b.now,
     };
     const home = before ? living.get(before.id) : undefined;
     const moved = home?.houseCode !== house.code;
@@ -141,9 +170,10 @@ export async function applyPeople(tx: Tx, b: Batch): Promise<BatchOutcome> {
     if (before) out.updated++; else out.created++;
     changes.push({ countyCode: row.countyCode, recordType: 'person', recordKey: row.id, at: b.now, actorId: b.actor.id, before: before ? forHistory({ ...personView(before), houseCode: home?.houseCode ?? null }) : null, after: forHistory({ ...personView(row), houseCode: house.code }) });
   }
+  const on = b.movedIn ?? b.today;
   await store.upsertPeople(tx, [...writes.values()]);
-  for (const m of moves) if (m.from) await store.moveOut(tx, m.id, m.from, b.today);
-  await store.insertResidences(tx, moves.map((m) => ({ countyCode: m.countyCode, personId: m.id, houseCode: m.houseCode, relation: m.relation, movedIn: b.today })));
+  for (const m of moves) if (m.from) await store.moveOut(tx, m.id, m.from, on);
+  await store.insertResidences(tx, moves.map((m) => ({ countyCode: m.countyCode, personId: m.id, houseCode: m.houseCode, relation: m.relation, movedIn: on })));
   await store.insertChanges(tx, changes);
   return out;
 }

@@ -156,7 +156,7 @@ describe('export', () => {
     const res = await county({ method: 'GET', url: `/api/registry/people/export?area=${FIXTURE.villages[0]}` });
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const rows = await rowsOf(res.rawPayload);
-    expect(rows[0].slice(0, 5)).toEqual(['姓名', '性别', '出生日期', '民族', '公民身份号码']);
+    expect(rows[0].slice(0, 6)).toEqual(['姓名', '性别', '出生日期', '民族', '证件号码', '证件类型']);
     expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['张小明', '张建华', '李秀兰']);
     expect(JSON.stringify(rows)).not.toContain(li);
     expect(rows.find((r) => r[0] === '李秀兰')![4]).toBe(`${li.slice(0, 4)}**********${li.slice(-4)}`);

@@ -6,18 +6,22 @@ import { can } from '../../shared/roles.ts';
 import { subtreePrefix } from '../../shared/codes.ts';
 import type { Actor } from '../access/index.ts';
 import type { FieldCrypto } from './field-crypto.ts';
-import { normalizeIdNumber } from './identifiers.core.ts';
+import { normalizeIdNumber } from '../../shared/id-number.ts';
 import * as store from './registry.store.ts';
 import { historyWithNames } from './record-history.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from './list-export.ts';
 
 export type RevealableField = 'idNumber' | 'phone';
 
-/** How a search text is read: an ID number or a mobile number is matched exactly (by keyed hash), anything else as part of a name. */
+/**
+ * How a search text is read: an ID number, a mobile number, or another document's number (5–20 letters and digits,
+ * at least one digit: a passport, a permit) is matched exactly by keyed hash; anything else as part of a name.
+ */
 export function searchTerms(q: string, c: FieldCrypto) {
   const text = q.trim();
-  if (/^\d{17}[\dXx]$/.test(text)) return { idHash: c.searchHash(normalizeIdNumber(text)) };
   if (/^1\d{10}$/.test(text)) return { phoneHash: c.searchHash(text) };
+  const number = normalizeIdNumber(text);
+  if (/^\d{17}[\dX]$/.test(number) || /^(?=.*\d)[A-Z0-9]{5,20}$/.test(number)) return { idHash: c.searchHash(number) };
   return { name: text };
 }
 
@@ -25,10 +29,12 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
   /** What every list and detail shows: masked identifiers, tags only for roles allowed to see them. */
   const view = (actor: Actor, p: store.PersonRow) => ({
     id: p.id, name: p.name, sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity,
-    idNumber: p.idNumberMasked, phone: p.phoneMasked, residentType: p.residentType,
-    hukouRegion: p.hukouRegion, hukouAddress: p.hukouAddress, inflowReason: p.inflowReason, gridCode: p.gridCode,
+    idType: p.idType, idNumber: p.idNumberMasked, phone: p.phoneMasked, residentType: p.residentType,
+    hukouRegion: p.hukouRegion, hukouAddress: p.hukouAddress, inflowReason: p.inflowReason, permitType: p.permitType, permitExpiry: p.permitExpiry,
+    leftBehindType: p.leftBehindType, nationality: p.nationality, foreignName: p.foreignName, visitPurpose: p.visitPurpose,
+    arrivalDate: p.arrivalDate, departureDate: p.departureDate, gridCode: p.gridCode,
     tags: can(actor.roles, 'registry.tags') ? { specialGroups: p.specialGroups, keyPersonTags: p.keyPersonTags } : null,
-    verifiedAt: p.verifiedAt?.toISOString() ?? null,
+    verifiedAt: p.verifiedAt?.toISOString() ?? null, version: p.version,
   });
 
   async function mustGet(actor: Actor, id: string) {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { halfWidth } from './identifiers.core.ts';
+import { halfWidth } from '../../shared/id-number.ts';
 import type { ImportTemplate } from './templates.ts';
 
 export type SpreadsheetFormat = 'csv' | 'xlsx';

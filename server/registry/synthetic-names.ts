@@ -3,7 +3,7 @@
  * (with the Hubei names 熊, 涂, 喻 a little more common); given names follow the fashion of the birth
  * decade, so a 70-year-old is 秀英 and a child 梓涵, as a user would expect.
  */
-import type { Sex } from './identifiers.core.ts';
+import type { Sex } from '../../shared/id-number.ts';
 
 type Random = () => number;
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { parseIdNumber } from './identifiers.core.ts';
+import { parseIdNumber } from '../../shared/id-number.ts';
 import { syntheticPeople, type HouseSlot, type SyntheticPerson, type SyntheticPeopleOptions } from './synthetic-people.ts';
 import { PERSON_TEMPLATE, validateRow } from './templates.ts';
 
@@ -93,8 +93,38 @@ describe('syntheticPeople', () => {
     const tagged = share((p) => p.specialGroups.length + p.keyPersonTags.length > 0);
     expect(tagged).toBeGreaterThan(0.002);
     expect(tagged).toBeLessThan(0.03);
-    expect(share((p) => p.leftBehind === '03')).toBeGreaterThan(0);
+    expect(share((p) => p.leftBehindType === '03')).toBeGreaterThan(0);
+    expect(people.filter((p) => p.leftBehindType !== null).every((p) => p.residentType === '01')).toBe(true);
     expect(share((p) => p.phone === null && ageOf(p) >= 18)).toBeLessThan(0.15);
+  });
+
+  it('gives most floating adults a residence permit, some lapsed, and nobody else one', () => {
+    const floatingAdults = people.filter((p) => p.residentType === '02' && ageOf(p) >= 18);
+    const permitted = floatingAdults.filter((p) => p.permitType === '01');
+    expect(permitted.length / floatingAdults.length).toBeGreaterThan(0.5);
+    expect(permitted.length / floatingAdults.length).toBeLessThan(0.8);
+    expect(permitted.some((p) => p.permitExpiry! < AS_OF) && permitted.some((p) => p.permitExpiry! > AS_OF)).toBe(true);
+    expect(people.filter((p) => p.permitType === null).every((p) => p.permitExpiry === null)).toBe(true);
+    expect(people.filter((p) => p.residentType !== '02').every((p) => p.permitType === null)).toBe(true);
+  });
+
+  it('lets some vacant houses to people from abroad when asked, leaving everyone else as they were', () => {
+    const before = [...syntheticPeople(options({ houses: houses(5_000) }))];
+    const withForeigners = [...syntheticPeople(options({ houses: houses(5_000), foreignShare: 0.3 }))];
+    const foreigners = withForeigners.filter((p) => p.residentType === '03');
+    expect(JSON.stringify(withForeigners.filter((p) => p.residentType !== '03')) === JSON.stringify(before)).toBe(true);
+    expect(foreigners.length).toBeGreaterThan(100);
+    const lived = new Set(before.map((p) => p.houseCode));
+    expect(new Set(foreigners.map((p) => p.idNumber)).size).toBe(foreigners.length);
+    expect(new Set(foreigners.map((p) => p.houseCode)).size).toBeLessThan(foreigners.length);
+    for (const p of foreigners) {
+      expect(p).toMatchObject({ idType: '414', ethnicity: '', hukouRegion: null, specialGroups: [] });
+      expect(p.nationality).not.toBe('CHN');
+      expect(p.departureDate! > AS_OF && p.arrivalDate! <= AS_OF).toBe(true);
+      expect(lived.has(p.houseCode)).toBe(false);
+      const result = validateRow(PERSON_TEMPLATE, asCells(p), { today: AS_OF });
+      if (!result.ok) throw new Error(`${p.idNumber}: ${JSON.stringify(result.errors)}`);
+    }
   });
 
   it('produces half a million people without holding them', () => {

@@ -6,9 +6,11 @@
  * Each person has the shape of a person-template record (templates.ts), so demo data and imports meet.
  */
 import { createRandom } from '../platform/random.ts';
-import type { CodeOf, INFLOW_REASON, KEY_PERSON, LEFT_BEHIND_TYPE, RELATION, RESIDENT_TYPE, SPECIAL_GROUP } from './code-tables.ts';
-import { makeIdNumber, type Sex } from './identifiers.core.ts';
+import type { CodeOf, ID_TYPE, INFLOW_REASON, KEY_PERSON, LEFT_BEHIND_TYPE, PERMIT_TYPE, RELATION, RESIDENT_TYPE, SPECIAL_GROUP, VISIT_PURPOSE } from './code-tables.ts';
+import type { Sex } from '../../shared/id-number.ts';
+import { makeIdNumber } from './identifiers.core.ts';
 import { givenName, mobile, surname } from './synthetic-names.ts';
+import { foreignHousehold } from './synthetic-foreigners.ts';
 
 type Random = () => number;
 
@@ -30,15 +32,19 @@ export interface SyntheticPeopleOptions {
   seed?: string;
   /** Stop after this many people. */
   limit?: number;
+  /** Share of the vacant houses let to people from abroad (none unless given): they hold passports, not ID numbers. */
+  foreignShare?: number;
 }
 
 export interface SyntheticPerson {
+  /** GA/T 517: 111 with an ID number; 414 (passport) for people from abroad. */
+  idType: CodeOf<typeof ID_TYPE>;
   idNumber: string;
   name: string;
   /** GB/T 2261.1: '1' male, '2' female. */
   sex: '1' | '2';
   birthDate: string;
-  /** GB/T 3304 */
+  /** GB/T 3304; empty for people from abroad. */
   ethnicity: string;
   phone: string | null;
   residentType: CodeOf<typeof RESIDENT_TYPE>;
@@ -47,10 +53,18 @@ export interface SyntheticPerson {
   /** County where the person lives (the house's), which leads the people table's key. */
   countyCode: string;
   relation: CodeOf<typeof RELATION>;
-  /** Where the household registration (户籍) is: the live-in county for locals, the origin for floating people. */
-  hukouRegion: string;
+  /** Where the household registration (户籍) is: the live-in county for locals, the origin for floating people; none for people from abroad. */
+  hukouRegion: string | null;
   inflowReason: CodeOf<typeof INFLOW_REASON> | null;
-  leftBehind: CodeOf<typeof LEFT_BEHIND_TYPE> | null;
+  /** Floating adults' residence permits (居住证), some lapsed. */
+  permitType: CodeOf<typeof PERMIT_TYPE> | null;
+  permitExpiry: string | null;
+  leftBehindType: CodeOf<typeof LEFT_BEHIND_TYPE> | null;
+  nationality: string | null;
+  foreignName: string | null;
+  visitPurpose: CodeOf<typeof VISIT_PURPOSE> | null;
+  arrivalDate: string | null;
+  departureDate: string | null;
   specialGroups: CodeOf<typeof SPECIAL_GROUP>[];
   keyPersonTags: CodeOf<typeof KEY_PERSON>[];
 }
@@ -168,14 +182,37 @@ function createIdAllocator() {
   };
 }
 
+/** A floating adult's permit: most hold a residence permit (居住证), which lapses a year after its last renewal. */
+function permitFor(random: Random, asOf: string): Pick<SyntheticPerson, 'permitType' | 'permitExpiry'> {
+  if (random() >= 0.65) return { permitType: null, permitExpiry: null };
+  return { permitType: '01', permitExpiry: new Date(Date.parse(asOf) + (Math.floor(random() * 425) - 60) * DAY_MS).toISOString().slice(0, 10) };
+}
+
+const NOT_FROM_ABROAD = { idType: '111', nationality: null, foreignName: null, visitPurpose: null, arrivalDate: null, departureDate: null } as const;
+
 export function* syntheticPeople(options: SyntheticPeopleOptions): Generator<SyntheticPerson> {
-  const { asOf, localCounties, originCounties, limit = Infinity } = options;
-  const random = createRandom(options.seed ?? 'synthetic-people');
+  const { asOf, localCounties, originCounties, limit = Infinity, foreignShare = 0 } = options;
+  const seed = options.seed ?? 'synthetic-people';
+  const random = createRandom(seed);
+  // Permits and people from abroad draw from sources of their own, so everyone else is generated as before.
+  const permits = createRandom(`${seed}/permits`);
+  const abroad = createRandom(`${seed}/abroad`);
   const makeId = createIdAllocator();
   let count = 0;
   for (const house of options.houses) {
     const roll = random();
-    if (roll < VACANT) continue;
+    if (roll < VACANT) {
+      if (foreignShare > 0 && abroad() < foreignShare) {
+        for (const f of foreignHousehold(abroad, asOf)) {
+          yield {
+            ...f, idType: '414', ethnicity: '', residentType: '03', houseCode: house.code, countyCode: house.countyCode, hukouRegion: null,
+            inflowReason: null, permitType: null, permitExpiry: null, leftBehindType: null, specialGroups: [], keyPersonTags: [],
+          };
+          if (++count >= limit) return;
+        }
+      }
+      continue;
+    }
     const floating = roll < VACANT + FLOATING;
     const members = floating ? floatingHousehold(random) : localHousehold(random);
     const origin = floating ? choose(random, originCounties) : house.countyCode;
@@ -187,6 +224,7 @@ export function* syntheticPeople(options: SyntheticPeopleOptions): Generator<Syn
       const region = floating || random() < 0.8 ? origin : choose(random, localCounties);
       const adult = m.age >= 18;
       yield {
+        ...NOT_FROM_ABROAD,
         idNumber: makeId(region, birthDate, m.sex),
         name: (m.familyName ? familyName : surname(random)) + givenName(m.sex, Number(birthDate.slice(0, 4)), random),
         sex: m.sex === 'male' ? '1' : '2',
@@ -199,7 +237,8 @@ export function* syntheticPeople(options: SyntheticPeopleOptions): Generator<Syn
         relation: m.relation,
         hukouRegion: floating ? origin : house.countyCode,
         inflowReason: floating ? (m.inflowReason ?? '01') : null,
-        leftBehind: m.leftBehind ?? null,
+        ...(floating && adult ? permitFor(permits, asOf) : { permitType: null, permitExpiry: null }),
+        leftBehindType: m.leftBehind ?? null,
         specialGroups: adult ? SPECIAL_RATES.filter(([, rate]) => random() < rate).map(([code]) => code) : [],
         keyPersonTags: keyPersonTags(random, m),
       };

@@ -2,8 +2,9 @@
  * The cell parsers import templates are built from. Each turns the text of one cell into a stored value or
  * a reason code; what a cell may hold is decided here once, not per template.
  */
-import { halfWidth, isRegionCodeShape, normalizeCreditCode, parseIdNumber, realDate, validateCreditCode } from './identifiers.core.ts';
-import { resolveCode, type CodeTable } from './code-tables.ts';
+import { halfWidth, isRegionCodeShape, parseIdNumber, realDate } from '../../shared/id-number.ts';
+import { normalizeCreditCode, validateCreditCode } from './identifiers.core.ts';
+import { RESIDENT_ID_CARD, resolveCode, type CodeTable } from './code-tables.ts';
 
 export type FieldValue = string | number | boolean | readonly string[];
 
@@ -13,7 +14,8 @@ export interface FieldContext {
 }
 
 export type Parsed = { value: FieldValue } | { reason: string };
-export type FieldParser = (text: string, ctx: FieldContext) => Parsed;
+/** `row` holds the other fields as parsed (null when blank or refused), for a field marked `reads`: a cell read by another's value. */
+export type FieldParser = (text: string, ctx: FieldContext, row?: Readonly<Record<string, FieldValue | null>>) => Parsed;
 
 export interface TemplateField {
   /** Key of the value in the parsed record; the name the store and the API use. */
@@ -23,6 +25,14 @@ export interface TemplateField {
   /** Other headers accepted for the same column (older templates, other systems' exports). */
   aliases?: readonly string[];
   required: boolean;
+  /** Rows whose cell of this required column may be blank (a foreigner has no 民族); the column must still be there. */
+  blankAllowed?: (values: Readonly<Record<string, string>>) => boolean;
+  /** Text a blank cell is read as (证件类型: 居民身份证). */
+  fallback?: string;
+  /** Another field whose text a blank cell takes (a foreigner's 姓名 may be only the 外文姓名). */
+  orElse?: string;
+  /** Fields the parser reads from `row` (a document number is read by its type): it is parsed after the others. */
+  reads?: readonly string[];
   parse: FieldParser;
   /** A value for the sample row of the downloadable template. */
   sample: string;
@@ -34,6 +44,10 @@ export interface TemplateField {
   text?: boolean;
 }
 
+/** A form's value as the text of a spreadsheet cell, so a form is checked by its template's own parsers. */
+export const cellText = (v: unknown): string =>
+  v === null || v === undefined ? '' : Array.isArray(v) ? v.join('、') : typeof v === 'boolean' ? (v ? '是' : '否') : String(v);
+
 const ok = (value: FieldValue): Parsed => ({ value });
 const fail = (reason: string): Parsed => ({ reason });
 
@@ -42,6 +56,16 @@ export const textOf = (maxLength: number): FieldParser => (t) => (t.length > max
 export const idNumber: FieldParser = (t, ctx) => {
   const result = parseIdNumber(t, ctx.today);
   return result.ok ? ok(result.idNumber) : fail(result.reason);
+};
+
+/**
+ * The number of the document named by the field `typeKey` (GA/T 517): a resident ID number is checked as one; any
+ * other document's number (a passport's, a permit's) is 5–20 letters and digits, upper-cased.
+ */
+export const documentNumber = (typeKey: string): FieldParser => (t, ctx, row) => {
+  if (row?.[typeKey] === RESIDENT_ID_CARD) return idNumber(t, ctx);
+  const number = halfWidth(t).toUpperCase();
+  return /^[A-Z0-9]{5,20}$/.test(number) ? ok(number) : fail('document.number_invalid');
 };
 
 export const creditCode: FieldParser = (t) => {
@@ -78,6 +102,12 @@ export function parseDateText(t: string): string | null {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   return m ? realDate(`${m[1]}${m[2].padStart(2, '0')}${m[3].padStart(2, '0')}`) : null;
 }
+
+/** Any real calendar day: an expiry or an expected departure may lie ahead. */
+export const calendarDate: FieldParser = (t) => {
+  const date = parseDateText(t);
+  return date ? ok(date) : fail('date.invalid');
+};
 
 export const pastDate: FieldParser = (t, ctx) => {
   const date = parseDateText(t);

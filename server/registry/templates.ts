@@ -5,13 +5,14 @@
  */
 import type { Lang } from '../../shared/i18n/errors.ts';
 import {
-  ETHNICITY, FACILITY_CLASS, FACILITY_STATE, HOUSE_HAZARD, HOUSE_USE, INFLOW_REASON, KEY_PERSON, ORG_HAZARD, ORG_TYPE,
-  RELATION, RENTAL_CATEGORY, RENTAL_LEVEL, RENTAL_USE, RESIDENT_TYPE, SEX, SPECIAL_GROUP, type CodeTable,
+  CHINESE_NATIONALITIES, COUNTRY, ETHNICITY, FACILITY_CLASS, FACILITY_STATE, HMT_PERMITS, HOUSE_HAZARD, HOUSE_USE, ID_TYPE, INFLOW_REASON,
+  KEY_PERSON, LEFT_BEHIND_TYPE, ORG_HAZARD, ORG_TYPE, PERMIT_TYPE, RELATION, RENTAL_CATEGORY, RENTAL_LEVEL, RENTAL_USE, RESIDENT,
+  RESIDENT_ID_CARD, RESIDENT_TYPE, SEX, SPECIAL_GROUP, VISIT_PURPOSE, resolveCode, type CodeTable,
 } from './code-tables.ts';
 import { importMessage } from './import-messages.ts';
-import { parseIdNumber } from './identifiers.core.ts';
+import { parseIdNumber } from '../../shared/id-number.ts';
 import {
-  codeOf, codesOf, creditCode, gridCode, idNumber, latitude, longitude, numberIn, pastDate, phone, regionCode,
+  calendarDate, codeOf, codesOf, creditCode, documentNumber, gridCode, idNumber, latitude, longitude, numberIn, pastDate, phone, regionCode,
   textOf, yesNo, type FieldContext, type FieldParser, type FieldValue, type TemplateField,
 } from './template-fields.ts';
 
@@ -44,12 +45,15 @@ export type RowResult = { ok: true; record: ImportRecord } | { ok: false; errors
 
 const field = (
   key: string, header: string, required: boolean, parse: FieldParser, sample: string,
-  extra: Partial<Pick<TemplateField, 'aliases' | 'text'>> = {},
+  extra: Partial<Pick<TemplateField, 'aliases' | 'text' | 'blankAllowed' | 'fallback' | 'orElse' | 'reads'>> = {},
 ): TemplateField => ({ key, header, required, parse, sample, ...extra });
-const coded = (key: string, header: string, required: boolean, table: CodeTable, sample: string, many = false, aliases?: readonly string[]): TemplateField =>
-  ({ key, header, required, parse: many ? codesOf(table) : codeOf(table), sample, codeTable: table, ...(many ? { multiple: true } : {}), ...(aliases ? { aliases } : {}) });
+const coded = (
+  key: string, header: string, required: boolean, table: CodeTable, sample: string, many = false, extra: Partial<Pick<TemplateField, 'aliases' | 'blankAllowed' | 'fallback'>> = {},
+): TemplateField => ({ key, header, required, parse: many ? codesOf(table) : codeOf(table), sample, codeTable: table, ...(many ? { multiple: true } : {}), ...extra });
 
 const ID = { text: true, aliases: ['身份证号', '身份证号码', '身份证'] } as const;
+/** A row of a person from abroad (境外人员), read before its cells are checked: such a person has no 民族. */
+const foreignerRow = (values: Readonly<Record<string, string>>) => resolveCode(RESIDENT_TYPE, values.residentType ?? '') === RESIDENT.foreigner;
 const TEXT = { text: true } as const;
 const coordinateFields = (required: boolean) => [
   field('lng', '经度', required, longitude, '113.916'),
@@ -58,15 +62,21 @@ const coordinateFields = (required: boolean) => [
 const bothOrNeither = (r: ImportRecord): RowIssue[] =>
   (r.lng === null) !== (r.lat === null) ? [{ field: r.lng === null ? 'lng' : 'lat', reason: 'coordinate.incomplete' }] : [];
 
+/**
+ * 实有人口: the common person block of GB/T 31000 with the blocks of each kind of person — 流动人口 (inflow reason,
+ * permit), 留守人员 (type), 境外人员 (table 15: nationality, foreign name, purpose, arrival and departure). A person is
+ * keyed by the number of their document (GA/T 517): a resident ID card's, or a passport's or permit's for someone
+ * from abroad. Every rule of the import and the person form is here and in check below.
+ */
 export const PERSON_TEMPLATE: ImportTemplate = {
   id: 'person',
   name: '实有人口',
   fields: [
-    field('idNumber', '公民身份号码', true, idNumber, '420902198503142016', ID),
-    field('name', '姓名', true, textOf(50), '张建华'),
+    field('idNumber', '公民身份号码', true, documentNumber('idType'), '420902198503142016', { ...ID, aliases: [...ID.aliases, '证件号码'], reads: ['idType'] }),
+    field('name', '姓名', true, textOf(50), '张建华', { aliases: ['中文姓名'], orElse: 'foreignName' }),
     coded('sex', '性别', false, SEX, '男'),
     field('birthDate', '出生日期', false, pastDate, '1985-03-14'),
-    coded('ethnicity', '民族', true, ETHNICITY, '汉族'),
+    coded('ethnicity', '民族', true, ETHNICITY, '汉族', false, { blankAllowed: foreignerRow }),
     field('phone', '联系电话', false, phone, '13872001234', { text: true, aliases: ['联系方式', '手机号码'] }),
     coded('residentType', '人员类型', true, RESIDENT_TYPE, '户籍人口'),
     field('houseCode', '房屋编号', true, textOf(40), '420902001001-0101', TEXT),
@@ -76,18 +86,74 @@ export const PERSON_TEMPLATE: ImportTemplate = {
     coded('inflowReason', '流入原因', false, INFLOW_REASON, ''),
     coded('specialGroups', '特殊人群', false, SPECIAL_GROUP, '', true),
     coded('keyPersonTags', '重点人员', false, KEY_PERSON, '', true),
+    // Later columns, after those of older templates (files filled by position keep their meaning).
+    coded('idType', '证件类型', false, ID_TYPE, '居民身份证', false, { aliases: ['证件代码', '证件种类'], fallback: '居民身份证' }),
+    coded('nationality', '国籍', false, COUNTRY, '', false, { aliases: ['国籍（地区）', '国家地区'] }),
+    // A passport's machine-readable zone holds 39 characters of name.
+    field('foreignName', '外文姓名', false, textOf(50), '', { aliases: ['英文姓名'] }),
+    coded('visitPurpose', '来华目的', false, VISIT_PURPOSE, ''),
+    field('arrivalDate', '抵达日期', false, pastDate, '', { aliases: ['入境日期'] }),
+    field('departureDate', '预计离开日期', false, calendarDate, '', { aliases: ['预计离境日期'] }),
+    coded('permitType', '办证类型', false, PERMIT_TYPE, ''),
+    field('permitExpiry', '证件到期日期', false, calendarDate, '', { aliases: ['居住证到期日期'] }),
+    coded('leftBehindType', '留守人员类型', false, LEFT_BEHIND_TYPE, ''),
   ],
-  check(r, ctx) {
-    const issues: RowIssue[] = [];
-    const facts = parseIdNumber(String(r.idNumber), ctx.today);
+  check: (r, ctx) => [...documentIssues(r, ctx.today), ...foreignerIssues(r), ...residenceIssues(r)],
+};
+
+/**
+ * A resident ID number holds the sex and birth date, which must agree with the row; other documents hold
+ * neither, so the row gives them. A foreign document makes a person from abroad; Hong Kong, Macao and Taiwan
+ * residents are Chinese citizens and may also live here as floating population, never as registered residents.
+ */
+function documentIssues(r: ImportRecord, today: string): RowIssue[] {
+  const issues: RowIssue[] = [];
+  if (r.idType === RESIDENT_ID_CARD) {
+    const facts = parseIdNumber(String(r.idNumber), today);
     if (facts.ok && r.sex !== null && r.sex !== (facts.sex === 'male' ? '1' : '2')) issues.push({ field: 'sex', reason: 'person.sex_mismatch' });
     if (facts.ok && r.birthDate !== null && r.birthDate !== facts.birthDate) issues.push({ field: 'birthDate', reason: 'person.birth_date_mismatch' });
-    if (r.residentType === '02' && r.inflowReason === null) issues.push({ field: 'inflowReason', reason: 'person.inflow_reason_required' });
-    // Foreigners carry passports, not ID numbers: GB/T 31000 gives them their own field block.
-    if (r.residentType === '03') issues.push({ field: 'residentType', reason: 'person.foreigner_template' });
+    if (r.residentType === RESIDENT.foreigner) issues.push({ field: 'idType', reason: 'person.foreigner_document' });
     return issues;
-  },
-};
+  }
+  if (r.sex === null) issues.push({ field: 'sex', reason: 'person.sex_required' });
+  if (r.birthDate === null) issues.push({ field: 'birthDate', reason: 'person.birth_date_required' });
+  if (HMT_PERMITS.includes(String(r.idType))) {
+    if (r.residentType === RESIDENT.registered) issues.push({ field: 'residentType', reason: 'person.hmt_resident_type' });
+  } else if (r.residentType !== RESIDENT.foreigner) {
+    issues.push({ field: 'residentType', reason: 'person.document_foreigner_only' });
+  }
+  return issues;
+}
+
+/** The fields of a person from abroad only (GB/T 31000 table 15). */
+const FOREIGNER_ONLY = ['foreignName', 'visitPurpose', 'arrivalDate', 'departureDate'] as const;
+
+/** 境外人员: a nationality other than China's; their own block belongs to nobody else. */
+function foreignerIssues(r: ImportRecord): RowIssue[] {
+  const issues: RowIssue[] = [];
+  if (r.residentType === RESIDENT.foreigner) {
+    if (r.nationality === null) issues.push({ field: 'nationality', reason: 'person.nationality_required' });
+    else if (r.nationality === 'CHN') issues.push({ field: 'nationality', reason: 'person.nationality_foreign' });
+  } else {
+    if (r.nationality !== null && !CHINESE_NATIONALITIES.includes(String(r.nationality))) issues.push({ field: 'nationality', reason: 'person.nationality_foreigner_only' });
+    for (const key of FOREIGNER_ONLY) if (r[key] !== null) issues.push({ field: key, reason: 'person.foreigner_only' });
+  }
+  if (r.arrivalDate !== null && r.departureDate !== null && String(r.departureDate) < String(r.arrivalDate)) {
+    issues.push({ field: 'departureDate', reason: 'person.departure_before_arrival' });
+  }
+  return issues;
+}
+
+/** 流动人口 give why they came and may hold a permit (办证类型, its expiry); 留守人员 are registered residents. */
+function residenceIssues(r: ImportRecord): RowIssue[] {
+  const issues: RowIssue[] = [];
+  const floating = r.residentType === RESIDENT.floating;
+  if (floating && r.inflowReason === null) issues.push({ field: 'inflowReason', reason: 'person.inflow_reason_required' });
+  if (!floating && r.permitType !== null) issues.push({ field: 'permitType', reason: 'person.permit_floating_only' });
+  if (r.permitExpiry !== null && r.permitType === null) issues.push({ field: 'permitExpiry', reason: 'person.permit_expiry_without_type' });
+  if (r.leftBehindType !== null && r.residentType !== RESIDENT.registered) issues.push({ field: 'leftBehindType', reason: 'person.left_behind_registered_only' });
+  return issues;
+}
 
 export const HOUSE_TEMPLATE: ImportTemplate = {
   id: 'house',
@@ -173,7 +239,7 @@ export const FACILITY_TEMPLATE: ImportTemplate = {
   name: '部件',
   fields: [
     field('code', '部件标识码', false, (t) => (/^\d{17}$/.test(t) ? { value: t } : { reason: 'facility.code_invalid' }), '', TEXT),
-    coded('classCode', '部件类别', true, FACILITY_CLASS, '路灯', false, ['部件类别代码', '小类代码']),
+    coded('classCode', '部件类别', true, FACILITY_CLASS, '路灯', false, { aliases: ['部件类别代码', '小类代码'] }),
     field('name', '部件名称', false, textOf(30), '朝阳路 3 号路灯'),
     field('ownerDept', '权属部门编码', true, textOf(40), 'YM-CG', { text: true, aliases: ['权属单位编码', '权属单位'] }),
     field('maintainerDept', '养护部门编码', false, textOf(40), 'YM-SW', { text: true, aliases: ['养护单位编码', '养护单位'] }),
@@ -195,23 +261,25 @@ export const TEMPLATES: Record<TemplateId, ImportTemplate> = {
 /** Checks one row: every field on its own, then (when all are valid) the template's cross-field rules. */
 export function validateRow(template: ImportTemplate, values: Readonly<Record<string, string>>, ctx: FieldContext & { lang?: Lang }): RowResult {
   const lang = ctx.lang ?? 'zh-CN';
-  const record: ImportRecord = {};
+  const record: ImportRecord = Object.fromEntries(template.fields.map((f) => [f.key, null]));
   const errors: RowError[] = [];
+  const position = new Map(template.fields.map((f, i) => [f.key, i]));
   const error = (f: TemplateField, reason: string, value: string) => errors.push({
     column: f.header, field: f.key, reason,
     message: importMessage(reason, lang, { value, table: lang === 'en' ? f.codeTable?.en : f.codeTable?.zh }),
   });
-  for (const f of template.fields) {
-    const text = (values[f.key] ?? '').trim();
-    record[f.key] = null;
+  // A field that reads others is parsed after them; its problems are still listed in the order of the columns.
+  for (const f of [...template.fields].sort((a, b) => Number(Boolean(a.reads)) - Number(Boolean(b.reads)))) {
+    const text = (values[f.key] ?? '').trim() || (f.orElse ? (values[f.orElse] ?? '').trim() : '') || (f.fallback ?? '');
     if (!text) {
-      if (f.required) error(f, 'field.required', text);
+      if (f.required && !f.blankAllowed?.(values)) error(f, 'field.required', text);
       continue;
     }
-    const parsed = f.parse(text, ctx);
+    const parsed = f.parse(text, ctx, record);
     if ('reason' in parsed) error(f, parsed.reason, text);
     else record[f.key] = parsed.value;
   }
+  errors.sort((a, b) => position.get(a.field)! - position.get(b.field)!);
   if (errors.length === 0) {
     for (const issue of template.check?.(record, ctx) ?? []) {
       error(template.fields.find((f) => f.key === issue.field)!, issue.reason, (values[issue.field] ?? '').trim());

@@ -94,9 +94,9 @@ describe('people (实有人口)', () => {
     const home = detail.residences.find((r) => r.movedOut === null)!;
     const badId = `${idNumber.slice(0, 17)}${idNumber[17] === '0' ? '1' : '0'}`;
     const people = csv([
-      ['公民身份号码', '姓名', '性别', '出生日期', '民族', '联系电话', '人员类型', '房屋编号', '与户主关系', '户籍地', '户籍门（楼）详址', '流入原因', '特殊人群', '重点人员'],
-      [idNumber, name, detail.sex, detail.birthDate, detail.ethnicity, '13900001234', detail.residentType, home.houseCode, home.relation, detail.hukouRegion, detail.hukouAddress, detail.inflowReason, person.tags!.specialGroups.join('、'), person.tags!.keyPersonTags.join('、')],
-      [badId, '错号', '', '', '汉族', '', '户籍人口', home.houseCode, '', '', '', '', '', ''],
+      ['公民身份号码', '姓名', '性别', '出生日期', '民族', '联系电话', '人员类型', '房屋编号', '与户主关系', '户籍地', '户籍门（楼）详址', '流入原因', '特殊人群', '重点人员', '办证类型', '证件到期日期', '留守人员类型'],
+      [idNumber, name, detail.sex, detail.birthDate, detail.ethnicity, '13900001234', detail.residentType, home.houseCode, home.relation, detail.hukouRegion, detail.hukouAddress, detail.inflowReason, person.tags!.specialGroups.join('、'), person.tags!.keyPersonTags.join('、'), detail.permitType, detail.permitExpiry, detail.leftBehindType],
+      [badId, '错号', '', '', '汉族', '', '户籍人口', home.houseCode, '', '', '', '', '', '', '', '', ''],
     ]);
     await drawer.locator('.ant-drawer-close').click();
     await page.getByRole('tab', { name: '导入数据' }).click();

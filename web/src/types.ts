@@ -148,16 +148,33 @@ export interface Person {
   name: string;
   sex: string;
   birthDate: string;
+  /** GB/T 3304; empty for a person from abroad. */
   ethnicity: string;
+  /** GA/T 517 document: 111 resident ID card; a passport or permit for people from abroad and Hong Kong, Macao, Taiwan residents. */
+  idType: string;
+  /** The document's number, masked. */
   idNumber: string;
   phone: string | null;
   residentType: string;
   hukouRegion: string | null;
   hukouAddress: string | null;
   inflowReason: string | null;
+  /** Floating population: residence permit (5.12) and its expiry. */
+  permitType: string | null;
+  permitExpiry: string | null;
+  /** Registered residents left behind (5.15). */
+  leftBehindType: string | null;
+  /** People from abroad: GB/T 2659 nationality, name in Latin letters, purpose of stay (5.16), arrival, expected departure. */
+  nationality: string | null;
+  foreignName: string | null;
+  visitPurpose: string | null;
+  arrivalDate: string | null;
+  departureDate: string | null;
   gridCode: string;
   tags: PersonTags | null;
   verifiedAt: string | null;
+  /** Sent back with an edit or a move: a person changed meanwhile is refused. */
+  version: number;
 }
 
 export interface Residence {

@@ -1,4 +1,4 @@
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,10 +14,11 @@ import { HouseVisits } from '../visits/house-visits.tsx';
 import { VisitButton } from '../visits/visit-button.tsx';
 import { VerifiedLine } from '../people/verified-line.tsx';
 import { RecordCases } from '../events/record-cases.tsx';
+import { PersonForm } from '../people/person-form.tsx';
 
 /**
  * One house: its facts (owner's ID and phone masked), its building and ten-household group, who lives there now
- * (a click opens the person), edit, and its history.
+ * (a click opens the person), edit, register a resident (登记住户), and its history.
  */
 export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onChanged }: {
   code: string | null; onClose(): void; onOpenBuilding?(code: string): void; onOpenPerson?(id: string): void; onChanged?(): void;
@@ -28,6 +29,7 @@ export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onCha
   const codes = useCodes();
   const { data, loading, reload } = useApi<HouseDetail>(code ? `/api/registry/houses/${encodeURIComponent(code)}` : null);
   const [editing, setEditing] = useState(false);
+  const [registering, setRegistering] = useState(false);
   const h = data && data.code === code ? data : null;
   const orDash = (v: string | number | null) => (v === null || v === '' ? '—' : String(v));
 
@@ -39,8 +41,9 @@ export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onCha
       title={h?.address ?? t('buildings.house')}
       destroyOnHidden
       extra={h && can('registry.write') && (
-        <Space>
+        <Space wrap>
           <VisitButton code={h.code} onSaved={() => { reload(); onChanged?.(); }} />
+          <Button icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="house-register-resident">{t('personForm.registerResident')}</Button>
           <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="house-edit">{t('common.edit')}</Button>
         </Space>
       )}
@@ -101,6 +104,19 @@ export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onCha
           <RecordCases type="house" recordKey={h.code} />
           <Typography.Title level={5} className="detail-section">{t('houses.history', { n: h.history.length })}</Typography.Title>
           <PersonHistory history={h.history} describe={placeDescriber('houses')} />
+          <PersonForm
+            open={registering}
+            editing={null}
+            house={h}
+            onClose={() => setRegistering(false)}
+            onOpenPerson={onOpenPerson && ((id) => { setRegistering(false); onOpenPerson(id); })}
+            onSaved={(p) => {
+              setRegistering(false);
+              void message.success(t('personForm.registered', { name: p.name }));
+              reload();
+              onChanged?.();
+            }}
+          />
           <HouseForm
             open={editing}
             editing={h}

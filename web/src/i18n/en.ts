@@ -4,6 +4,7 @@ import { registry } from './en/registry.ts';
 import { events } from './en/events.ts';
 import { oversight } from './en/oversight.ts';
 import { fieldwork } from './en/fieldwork.ts';
+import { personForm } from './en/person-form.ts';
 
 /** English UI strings, one file per part of the product in en/; the types keep the keys in step with zh-CN. */
-export const en: Messages = { ...base, ...registry, ...events, ...oversight, ...fieldwork };
+export const en: Messages = { ...base, ...registry, ...events, ...oversight, ...fieldwork, ...personForm };

@@ -3,8 +3,9 @@ import { registry } from './zh-CN/registry.ts';
 import { events } from './zh-CN/events.ts';
 import { oversight } from './zh-CN/oversight.ts';
 import { fieldwork } from './zh-CN/fieldwork.ts';
+import { personForm } from './zh-CN/person-form.ts';
 
 /** Chinese UI strings (the default language), one file per part of the product in zh-CN/; en/ has the same keys. */
-export const zhCN = { ...base, ...registry, ...events, ...oversight, ...fieldwork };
+export const zhCN = { ...base, ...registry, ...events, ...oversight, ...fieldwork, ...personForm };
 
 export type Messages = typeof zhCN;

@@ -8,6 +8,11 @@ const CODED: Record<string, PersonCodeTable> = {
   residentType: 'residentType',
   relation: 'relation',
   inflowReason: 'inflowReason',
+  idType: 'idType',
+  permitType: 'permitType',
+  leftBehindType: 'leftBehindType',
+  nationality: 'nationality',
+  visitPurpose: 'visitPurpose',
   specialGroups: 'specialGroup',
   keyPersonTags: 'keyPerson',
 };

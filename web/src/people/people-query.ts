@@ -1,4 +1,4 @@
-/** What the people search takes: a name or part of one, or a whole ID number or mobile number. */
+/** What the people search takes: a name or part of one, or a whole ID number, mobile number or passport/permit number. */
 export const MAX_PEOPLE_QUERY = 40;
 
 /**
@@ -7,7 +7,8 @@ export const MAX_PEOPLE_QUERY = 40;
  */
 export function peopleQueryProblem(text: string): 'people.tooLong' | 'people.partialNumber' | null {
   if (text.length > MAX_PEOPLE_QUERY) return 'people.tooLong';
-  if (/^\d[\dXx]*$/.test(text) && !/^\d{17}[\dXx]$/.test(text) && !/^1\d{10}$/.test(text)) return 'people.partialNumber';
+  // 8 or 9 digits may be a whole document number: a Taiwan residents' permit, some passports.
+  if (/^\d[\dXx]*$/.test(text) && !/^\d{17}[\dXx]$/.test(text) && !/^1\d{10}$/.test(text) && !/^\d{8,9}$/.test(text)) return 'people.partialNumber';
   return null;
 }
 

@@ -1,4 +1,5 @@
-import { Alert, App, Input, Typography } from 'antd';
+import { UserAddOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
@@ -7,17 +8,19 @@ import { useApi } from '../use-api.ts';
 import { PeopleTable } from './people-table.tsx';
 import { PersonDrawer } from './person-drawer.tsx';
 import { ExportButton } from './export-button.tsx';
+import { PersonForm } from './person-form.tsx';
 import { MAX_PEOPLE_QUERY, peopleQueryProblem, peopleSearchPath } from './people-query.ts';
 
 const LIMIT = 100;
 
-/** The search box and its results; a row opens the person. */
+/** The search box and its results; a row opens the person; 登记人员 registers a newcomer and opens them. */
 export function PeopleSearch() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useAuth();
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<string | null>(null);
+  const [registering, setRegistering] = useState(false);
   const path = q ? peopleSearchPath(q, LIMIT) : null;
   const { data, loading, reload } = useApi<Items<Person>>(path);
   const items = data?.items ?? [];
@@ -43,6 +46,9 @@ export function PeopleSearch() {
           loading={loading}
           data-testid="people-search"
         />
+        {can('registry.write') && (
+          <Button icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="person-register">{t('personForm.register')}</Button>
+        )}
         {q && !loading && items.length > 0 && (
           <>
             <Typography.Text type="secondary">{t('people.found', { n: items.length })}</Typography.Text>
@@ -58,7 +64,18 @@ export function PeopleSearch() {
         emptyText={q ? t('people.noMatch') : t('people.searchFirst')}
         onOpen={setOpen}
       />
-      <PersonDrawer id={open} onClose={() => setOpen(null)} onOpenPerson={setOpen} />
+      <PersonDrawer id={open} onClose={() => setOpen(null)} onOpenPerson={setOpen} onChanged={() => q && reload()} />
+      <PersonForm
+        open={registering}
+        editing={null}
+        onClose={() => setRegistering(false)}
+        onOpenPerson={(id) => { setRegistering(false); setOpen(id); }}
+        onSaved={(p) => {
+          setRegistering(false);
+          void message.success(t('personForm.registered', { name: p.name }));
+          setOpen(p.id);
+        }}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { Person, PersonTags } from '../types.ts';
@@ -15,6 +15,13 @@ interface Props {
 }
 
 const mono = (v: string | null) => <span className="mono">{v ?? '—'}</span>;
+/** The masked number, with its document named when it is not a resident ID card (a passport, a permit). */
+const documentNumber = (v: string, p: Person) => (
+  <>
+    {mono(v)}{' '}
+    {p.idType !== '111' && <Tag>{codeName('idType', p.idType)}</Tag>}
+  </>
+);
 
 export function PeopleTable({ items, loading, showTags, emptyText, onOpen }: Props) {
   const { t } = useTranslation();
@@ -22,7 +29,7 @@ export function PeopleTable({ items, loading, showTags, emptyText, onOpen }: Pro
     { title: t('people.name'), dataIndex: 'name', width: 120, render: (n: string) => <a>{n}</a> },
     { title: t('people.sex'), dataIndex: 'sex', width: 72, render: (c: string) => codeName('sex', c) },
     { title: t('people.birthDate'), dataIndex: 'birthDate', width: 120 },
-    { title: t('people.idNumber'), dataIndex: 'idNumber', width: 200, render: mono },
+    { title: t('people.idNumber'), dataIndex: 'idNumber', width: 200, render: documentNumber },
     { title: t('people.phone'), dataIndex: 'phone', width: 140, render: mono },
     { title: t('people.residentType'), dataIndex: 'residentType', width: 120, render: (c: string) => codeName('residentType', c) },
     { title: t('people.gridCode'), dataIndex: 'gridCode', width: 170, render: mono },

@@ -1,9 +1,10 @@
+import { COUNTRY_ROWS } from '../../../shared/countries.ts';
 import { currentLang } from '../i18n/index.ts';
 
 /**
  * Names of the codes a person record carries, copied from server/registry/code-tables.ts (GB/T 2261.1,
- * GB/T 3304, GB/T 4761, GB/T 31000 and our local tables). A city may add codes there; a code missing here
- * is shown as itself.
+ * GB/T 3304, GB/T 4761, GB/T 31000, GA/T 517 and our local tables; the GB/T 2659 countries are shared with it).
+ * A city may add codes there; a code missing here is shown as itself.
  */
 type Names = Record<string, readonly [zh: string, en: string]>;
 
@@ -22,6 +23,24 @@ const INFLOW_REASON: Names = {
   '05': ['婚嫁', 'marriage'], '06': ['随迁', 'accompanying family'], '07': ['治病疗养', 'medical care'],
   '08': ['投亲靠友', 'joining relatives'], '09': ['工作调动', 'job transfer'], '99': ['其他', 'other'],
 };
+
+/** GA/T 517 documents the person template knows. */
+const ID_TYPE: Names = {
+  '111': ['居民身份证', 'resident ID card'], '411': ['外交护照', 'diplomatic passport'], '412': ['公务护照', 'service passport'],
+  '414': ['普通护照', 'passport'], '511': ['台湾居民来往大陆通行证', 'Taiwan residents’ mainland travel permit'],
+  '516': ['港澳居民来往内地通行证', 'Hong Kong and Macao residents’ mainland travel permit'],
+  '553': ['外国人永久居留身份证', 'foreign permanent resident ID card'], '990': ['其他', 'other'],
+};
+
+const PERMIT_TYPE: Names = { '01': ['居住证', 'residence permit'], '02': ['暂住证', 'temporary residence permit'], '99': ['其他', 'other'] };
+
+const LEFT_BEHIND_TYPE: Names = { '01': ['留守老人', 'left-behind elder'], '02': ['留守妇女', 'left-behind woman'], '03': ['留守儿童', 'left-behind child'] };
+
+const VISIT_PURPOSE: Names = {
+  '01': ['商务', 'business'], '02': ['就业', 'employment'], '03': ['学习', 'study'], '04': ['定居', 'settlement'], '05': ['探亲', 'visiting family'], '99': ['其他', 'other'],
+};
+
+const COUNTRY: Names = Object.fromEntries(COUNTRY_ROWS.map(([code, zh, en]) => [code, [zh, en] as const]));
 
 const SPECIAL_GROUP: Names = {
   '01': ['刑满释放人员', 'released prisoner'], '02': ['社区矫正人员', 'community correction'],
@@ -55,11 +74,21 @@ export const PERSON_CODES = {
   residentType: RESIDENT_TYPE,
   relation: RELATION,
   inflowReason: INFLOW_REASON,
+  idType: ID_TYPE,
+  permitType: PERMIT_TYPE,
+  leftBehindType: LEFT_BEHIND_TYPE,
+  visitPurpose: VISIT_PURPOSE,
+  nationality: COUNTRY,
   specialGroup: SPECIAL_GROUP,
   keyPerson: KEY_PERSON,
 } as const;
 
 export type PersonCodeTable = keyof typeof PERSON_CODES;
+
+/** A table as the options of a select, in the UI language, optionally without some codes. */
+export function codeOptions(table: PersonCodeTable, without: readonly string[] = []): { value: string; label: string }[] {
+  return Object.keys(PERSON_CODES[table]).filter((code) => !without.includes(code)).map((code) => ({ value: code, label: codeName(table, code) }));
+}
 
 /** The name of a code in the UI language; the code itself when the table lacks it, '' for null. */
 export function codeName(table: PersonCodeTable, code: string | null | undefined): string {

@@ -6,20 +6,28 @@ import type { PersonDetail } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { PersonFacts } from './person-facts.tsx';
 import { PersonHistory } from './person-history.tsx';
+import { PersonActions } from './person-actions.tsx';
 import { ResidenceTable } from './residence-table.tsx';
 
 /**
  * One person: the record (masked), where they have lived (a click opens the house, whose residents open in
- * turn through `onOpenPerson`), and every change of the record.
+ * turn through `onOpenPerson`), and every change of the record; edit, move in and move out (`onChanged` after each).
  */
-export function PersonDrawer({ id, onClose, onOpenPerson }: { id: string | null; onClose(): void; onOpenPerson?(id: string): void }) {
+export function PersonDrawer({ id, onClose, onOpenPerson, onChanged }: { id: string | null; onClose(): void; onOpenPerson?(id: string): void; onChanged?(): void }) {
   const { t } = useTranslation();
   const [house, setHouse] = useState<string | null>(null);
-  const { data, loading } = useApi<PersonDetail>(id ? `/api/registry/people/${encodeURIComponent(id)}` : null);
+  const { data, loading, reload } = useApi<PersonDetail>(id ? `/api/registry/people/${encodeURIComponent(id)}` : null);
   const person = data && data.id === id ? data : null;
 
   return (
-    <Drawer open={id !== null} onClose={onClose} width={680} title={person?.name ?? t('people.detail')} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width="min(680px, 100vw)"
+      title={person?.name ?? t('people.detail')}
+      destroyOnHidden
+      extra={person && <PersonActions person={person} onChanged={() => { reload(); onChanged?.(); }} />}
+    >
       {!person ? (
         <Spin className="panel-spin" spinning={loading} />
       ) : (

@@ -7,37 +7,63 @@ import { codeName } from './person-codes.ts';
 import { PersonTagList } from './person-tags.tsx';
 import { VerifiedLine } from './verified-line.tsx';
 
-/** The fields of one person record; ID number and phone masked, revealable by roles allowed to. */
+const RESIDENT_ID_CARD = '111';
+const FLOATING = '02';
+const FOREIGNER = '03';
+
+/**
+ * The fields of one person record; the document number and phone masked, revealable by roles allowed to. Beside the
+ * common block, each kind of person's own (GB/T 31000): a floating person's permit, a left-behind type, and for a
+ * person from abroad the nationality, foreign name, purpose and dates of the stay.
+ */
 export function PersonFacts({ person }: { person: PersonDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { can } = useAuth();
   const unmask = can('registry.unmask');
   const tags = person.tags;
   const revealPath = `/api/registry/people/${encodeURIComponent(person.id)}/reveal`;
+  const numberLabel = t(person.idType === RESIDENT_ID_CARD ? 'people.idNumber' : 'people.documentNumber');
+  const foreigner = person.residentType === FOREIGNER;
+  const floating = person.residentType === FLOATING;
+  // The kind of person's own block, as [field, value shown]; the last one fills its row.
+  const own: [string, string | null][] = [];
+  if (foreigner) {
+    own.push(['nationality', codeName('nationality', person.nationality)], ['foreignName', person.foreignName],
+      ['visitPurpose', codeName('visitPurpose', person.visitPurpose)], ['arrivalDate', person.arrivalDate], ['departureDate', person.departureDate]);
+  } else {
+    if (floating || person.inflowReason) own.push(['inflowReason', codeName('inflowReason', person.inflowReason)]);
+    if (floating || person.permitType) own.push(['permitType', codeName('permitType', person.permitType)], ['permitExpiry', person.permitExpiry]);
+    if (person.leftBehindType) own.push(['leftBehindType', codeName('leftBehindType', person.leftBehindType)]);
+  }
 
   return (
     <Descriptions column={2} size="small" bordered className="person-facts">
       <Descriptions.Item label={t('people.name')}>{person.name}</Descriptions.Item>
       <Descriptions.Item label={t('people.sex')}>{codeName('sex', person.sex)}</Descriptions.Item>
       <Descriptions.Item label={t('people.birthDate')}>{person.birthDate}</Descriptions.Item>
-      <Descriptions.Item label={t('people.ethnicity')}>{codeName('ethnicity', person.ethnicity)}</Descriptions.Item>
-      <Descriptions.Item label={t('people.idNumber')} span={2}>
-        <MaskedValue revealPath={revealPath} field="idNumber" label={t('people.idNumber')} masked={person.idNumber} canReveal={unmask} />
+      <Descriptions.Item label={t('people.ethnicity')}>{codeName('ethnicity', person.ethnicity) || '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('people.idType')}>{codeName('idType', person.idType)}</Descriptions.Item>
+      <Descriptions.Item label={t('people.residentType')}>{codeName('residentType', person.residentType)}</Descriptions.Item>
+      <Descriptions.Item label={numberLabel} span={2}>
+        <MaskedValue revealPath={revealPath} field="idNumber" label={numberLabel} masked={person.idNumber} canReveal={unmask} />
       </Descriptions.Item>
       <Descriptions.Item label={t('people.phone')} span={2}>
         <MaskedValue revealPath={revealPath} field="phone" label={t('people.phone')} masked={person.phone} canReveal={unmask} />
       </Descriptions.Item>
-      <Descriptions.Item label={t('people.residentType')}>{codeName('residentType', person.residentType)}</Descriptions.Item>
-      <Descriptions.Item label={t('people.gridCode')}>
+      <Descriptions.Item label={t('people.gridCode')} span={foreigner ? 2 : 1}>
         <span className="mono">{person.gridCode}</span>
       </Descriptions.Item>
-      <Descriptions.Item label={t('people.hukouRegion')}>
-        <span className="mono">{person.hukouRegion ?? '—'}</span>
-      </Descriptions.Item>
-      <Descriptions.Item label={t('people.inflowReason')}>{codeName('inflowReason', person.inflowReason) || '—'}</Descriptions.Item>
-      <Descriptions.Item label={t('people.hukouAddress')} span={2}>
-        {person.hukouAddress ?? '—'}
-      </Descriptions.Item>
+      {!foreigner && [
+        <Descriptions.Item key="hukouRegion" label={t('people.hukouRegion')}>
+          <span className="mono">{person.hukouRegion ?? '—'}</span>
+        </Descriptions.Item>,
+        <Descriptions.Item key="hukouAddress" label={t('people.hukouAddress')} span={2}>
+          {person.hukouAddress ?? '—'}
+        </Descriptions.Item>,
+      ]}
+      {own.map(([key, value], i) => (
+        <Descriptions.Item key={key} label={t(`people.${key}`)} span={i === own.length - 1 ? 'filled' : 1}>{value || '—'}</Descriptions.Item>
+      ))}
       {tags && (
         <Descriptions.Item label={t('people.tags')} span={2}>
           {tags.specialGroups.length + tags.keyPersonTags.length > 0 ? <PersonTagList tags={tags} /> : t('common.none')}

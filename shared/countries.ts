@@ -1,0 +1,58 @@
+/**
+ * Countries and regions of GB/T 2659-2000 (ISO 3166-1 alpha-3) that a county's records of people from abroad
+ * (境外人员) mostly hold: the neighbours, the larger trading and sending countries, and Hong Kong, Macao and
+ * Taiwan (GB/T 2659 codes them as regions). Not the full list: a city adds the countries it meets to its code
+ * table. Shared by the server's code table and the web's code names, so the two never drift apart.
+ */
+export type CountryRow = readonly [code: string, zh: string, en: string, aliases?: readonly string[]];
+
+export const COUNTRY_ROWS: readonly CountryRow[] = [
+  ['CHN', '中国', 'China', ['中华人民共和国']],
+  ['HKG', '香港', 'Hong Kong', ['中国香港']],
+  ['MAC', '澳门', 'Macao', ['中国澳门', 'Macau']],
+  ['TWN', '台湾', 'Taiwan', ['中国台湾']],
+  ['KOR', '韩国', 'South Korea', ['大韩民国', 'Korea']],
+  ['PRK', '朝鲜', 'North Korea'],
+  ['JPN', '日本', 'Japan'],
+  ['MNG', '蒙古', 'Mongolia', ['蒙古国']],
+  ['RUS', '俄罗斯', 'Russia', ['俄罗斯联邦']],
+  ['KAZ', '哈萨克斯坦', 'Kazakhstan'],
+  ['KGZ', '吉尔吉斯斯坦', 'Kyrgyzstan'],
+  ['UZB', '乌兹别克斯坦', 'Uzbekistan'],
+  ['VNM', '越南', 'Vietnam', ['Viet Nam']],
+  ['LAO', '老挝', 'Laos'],
+  ['MMR', '缅甸', 'Myanmar'],
+  ['KHM', '柬埔寨', 'Cambodia'],
+  ['THA', '泰国', 'Thailand'],
+  ['MYS', '马来西亚', 'Malaysia'],
+  ['SGP', '新加坡', 'Singapore'],
+  ['IDN', '印度尼西亚', 'Indonesia', ['印尼']],
+  ['PHL', '菲律宾', 'Philippines'],
+  ['IND', '印度', 'India'],
+  ['PAK', '巴基斯坦', 'Pakistan'],
+  ['BGD', '孟加拉国', 'Bangladesh'],
+  ['NPL', '尼泊尔', 'Nepal'],
+  ['LKA', '斯里兰卡', 'Sri Lanka'],
+  ['IRN', '伊朗', 'Iran'],
+  ['TUR', '土耳其', 'Turkey', ['Türkiye']],
+  ['SAU', '沙特阿拉伯', 'Saudi Arabia', ['沙特']],
+  ['ARE', '阿拉伯联合酋长国', 'United Arab Emirates', ['阿联酋']],
+  ['EGY', '埃及', 'Egypt'],
+  ['NGA', '尼日利亚', 'Nigeria'],
+  ['ETH', '埃塞俄比亚', 'Ethiopia'],
+  ['KEN', '肯尼亚', 'Kenya'],
+  ['ZAF', '南非', 'South Africa'],
+  ['GBR', '英国', 'United Kingdom', ['大不列颠及北爱尔兰联合王国', 'UK']],
+  ['FRA', '法国', 'France'],
+  ['DEU', '德国', 'Germany'],
+  ['ITA', '意大利', 'Italy'],
+  ['ESP', '西班牙', 'Spain'],
+  ['NLD', '荷兰', 'Netherlands'],
+  ['UKR', '乌克兰', 'Ukraine'],
+  ['USA', '美国', 'United States', ['美利坚合众国', 'United States of America']],
+  ['CAN', '加拿大', 'Canada'],
+  ['MEX', '墨西哥', 'Mexico'],
+  ['BRA', '巴西', 'Brazil'],
+  ['AUS', '澳大利亚', 'Australia', ['澳洲']],
+  ['NZL', '新西兰', 'New Zealand'],
+];

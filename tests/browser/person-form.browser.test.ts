@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../server/platform/db.ts';
+import { makeIdNumber } from '../../server/registry/identifiers.core.ts';
+import { startDemo, type Demo } from './browser-harness.ts';
+import { apiAs, CHINA, screenshotsOnFailure, shooter, valueOf } from './journey-helpers.ts';
+
+/** 登记人员: the demo grid worker, on a phone, registers a newcomer into a house of their grid, edits the phone, moves them out. */
+const VILLAGE = '420923100001';
+/** A woman born 1993-07-15: the demo base data numbers its people from other serials. */
+const ID_NUMBER = makeIdNumber('420923', '1993-07-15', 480, 'female');
+const NAME = '温新来';
+
+let demo: Demo;
+let house: { code: string; address: string; building_code: string; building_name: string };
+const shot = shooter('person-form');
+const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(demo.database.db, query);
+
+beforeAll(async () => {
+  demo = await startDemo({ registryVillage: VILLAGE });
+  const worker = await apiAs(demo, 'worker');
+  const me = await worker.get<{ user: { areas: { code: string }[] } }>('/api/auth/me');
+  [house] = await rows<typeof house>(sql`
+    select h.code, h.address, b.code as building_code, coalesce(b.estate, '') || b.name as building_name
+    from house h join building b on b.county_code = h.county_code and b.code = h.building_code
+    where h.grid_code = ${me.user.areas[0].code} order by h.code limit 1`);
+  expect(house).toBeDefined();
+  expect(await rows(sql`select 1 from person where name = ${NAME}`)).toHaveLength(0);
+}, 600_000);
+afterAll(() => demo?.close());
+screenshotsOnFailure(() => demo, 'person-form');
+
+const drawer = (page: Page, title: string | RegExp) => page.locator('.ant-drawer-content').filter({ has: page.locator('.ant-drawer-title', { hasText: title }) });
+
+describe('person form (登记人员)', () => {
+  it('a grid worker on a phone registers a newcomer from the house drawer, finds, edits and moves them out', async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, ...CHINA });
+    const page = await context.newPage();
+    await demo.signIn(page, 'worker');
+    await page.waitForURL((url) => url.pathname !== '/');
+    await page.goto(`${demo.base}/buildings`);
+    const search = page.getByPlaceholder('地址、楼栋名称或编号');
+    await search.fill(house.building_code);
+    await search.press('Enter');
+    await page.getByTestId('building-table').locator('.ant-table-row', { hasText: house.building_code }).click();
+    await drawer(page, house.building_name).getByTestId('building-houses').locator('.ant-table-row', { hasText: house.code }).click();
+    const houseDrawer = drawer(page, house.address);
+    await houseDrawer.getByTestId('house-residents').waitFor();
+
+    // The form opens with the house filled in; the ID number shows the sex and birth date once it is whole.
+    await houseDrawer.getByTestId('house-register-resident').click();
+    const form = drawer(page, '登记人员');
+    await form.getByTestId('house-picker').getByText(house.address).waitFor();
+    const id = form.getByTestId('person-id-number');
+    await id.fill(ID_NUMBER.slice(0, 17));
+    expect(await form.getByTestId('id-facts').count()).toBe(0);
+    await id.pressSequentially(ID_NUMBER.slice(17));
+    const facts = form.getByTestId('id-facts');
+    await facts.waitFor();
+    expect(await valueOf(facts, '性别').innerText()).toBe('女');
+    expect(await valueOf(facts, '出生日期').innerText()).toBe('1993-07-15');
+    await form.getByTestId('person-name').fill(NAME);
+    await form.getByTestId('person-phone').fill('13912345678');
+    await form.getByTestId('person-residentType').click();
+    await page.locator('.ant-select-item-option[title="流动人口"]').click();
+    await form.getByTestId('person-inflowReason').click();
+    await page.locator('.ant-select-item-option[title="务工"]').click();
+    await shot(page, 'register');
+    await form.getByTestId('person-save').click();
+    await page.getByText(`已登记 ${NAME}`).waitFor();
+    await houseDrawer.getByTestId('house-residents').getByText(NAME).waitFor();
+
+    const [stored] = await rows<{ sex: string; birth_date: string; grid_code: string }>(sql`select sex, birth_date::text, grid_code from person where name = ${NAME}`);
+    expect(stored).toMatchObject({ sex: '2', birth_date: '1993-07-15' });
+
+    // Found in the people search by the ID number; the phone edited; the change in the history.
+    await page.goto(`${demo.base}/people`);
+    const box = page.getByPlaceholder('姓名 / 公民身份号码 / 手机号');
+    await box.fill(ID_NUMBER);
+    await box.press('Enter');
+    await page.locator('.ant-table-row', { hasText: NAME }).click();
+    const person = drawer(page, NAME);
+    await person.getByText('变更记录（1）').waitFor();
+    await person.getByTestId('person-edit').click();
+    const edit = drawer(page, `编辑：${NAME}`);
+    await edit.getByText('留空则保持原号码 139****5678').waitFor();
+    await edit.getByTestId('person-phone').fill('13800138000');
+    await edit.getByTestId('person-save').click();
+    await person.getByText('变更记录（2）').waitFor();
+    const change = person.getByTestId('history-entry').first();
+    expect(await change.innerText()).toContain('138****8000');
+    expect(await change.innerText()).toContain('139****5678');
+    await shot(page, 'edited');
+
+    // Moved out: no house now, the person stays on record.
+    await person.getByTestId('person-move-out').click();
+    await page.locator('.ant-modal-content').getByText('迁出后此人仍在册').waitFor();
+    await page.getByTestId('person-move-save').click();
+    await page.getByText('已迁出').waitFor();
+    await person.getByText('变更记录（3）').waitFor();
+    expect(await person.getByTestId('person-residences').getByText('现住').count()).toBe(0);
+    expect(await person.getByTestId('person-move-out').isDisabled()).toBe(true);
+    await shot(page, 'moved-out');
+    const residences = await rows<{ house_code: string; moved_out: string | null }>(sql`
+      select r.house_code, r.moved_out::text from residence r join person p on p.id = r.person_id where p.name = ${NAME}`);
+    expect(residences).toEqual([{ house_code: house.code, moved_out: expect.any(String) }]);
+    await context.close();
+  }, 240_000);
+});
