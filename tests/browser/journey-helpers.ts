@@ -115,3 +115,22 @@ export function screenshotsOnFailure(demo: () => Demo | undefined, prefix: strin
     }),
   );
 }
+
+/** The drawer whose title holds `title` (a house opened from its building lies on top of it). */
+export const drawerTitled = (page: Page, title: string | RegExp) =>
+  page.locator('.ant-drawer-content').filter({ has: page.locator('.ant-drawer-title', { hasText: title }) });
+
+/** A grid worker's phone: its width, not emulated as a mobile browser (the console pages, wider, would zoom out). */
+export const phoneWidthPage = async (demo: Demo) =>
+  (await demo.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, ...CHINA })).newPage();
+
+/** Opens a house from its building, found on the buildings page by its code; answers the house's drawer. */
+export async function openHouse(page: Page, demo: Demo, house: { code: string; address: string; building_code: string; building_name: string }) {
+  await page.goto(`${demo.base}/buildings`);
+  const search = page.getByPlaceholder('地址、楼栋名称或编号');
+  await search.fill(house.building_code);
+  await search.press('Enter');
+  await page.getByTestId('building-table').locator('.ant-table-row', { hasText: house.building_code }).click();
+  await drawerTitled(page, house.building_name).getByTestId('building-houses').locator('.ant-table-row', { hasText: house.code }).click();
+  return drawerTitled(page, house.address);
+}

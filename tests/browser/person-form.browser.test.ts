@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../server/platform/db.ts';
 import { makeIdNumber } from '../../server/registry/identifiers.core.ts';
 import { startDemo, type Demo } from './browser-harness.ts';
-import { apiAs, CHINA, screenshotsOnFailure, shooter, valueOf } from './journey-helpers.ts';
+import { apiAs, drawerTitled, openHouse, phoneWidthPage, screenshotsOnFailure, shooter, valueOf } from './journey-helpers.ts';
 
 /** 登记人员: the demo grid worker, on a phone, registers a newcomer into a house of their grid, edits the phone, moves them out. */
 const VILLAGE = '420923100001';
@@ -31,21 +30,14 @@ beforeAll(async () => {
 afterAll(() => demo?.close());
 screenshotsOnFailure(() => demo, 'person-form');
 
-const drawer = (page: Page, title: string | RegExp) => page.locator('.ant-drawer-content').filter({ has: page.locator('.ant-drawer-title', { hasText: title }) });
+const drawer = drawerTitled;
 
 describe('person form (登记人员)', () => {
   it('a grid worker on a phone registers a newcomer from the house drawer, finds, edits and moves them out', async () => {
-    const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, ...CHINA });
-    const page = await context.newPage();
+    const page = await phoneWidthPage(demo);
     await demo.signIn(page, 'worker');
     await page.waitForURL((url) => url.pathname !== '/');
-    await page.goto(`${demo.base}/buildings`);
-    const search = page.getByPlaceholder('地址、楼栋名称或编号');
-    await search.fill(house.building_code);
-    await search.press('Enter');
-    await page.getByTestId('building-table').locator('.ant-table-row', { hasText: house.building_code }).click();
-    await drawer(page, house.building_name).getByTestId('building-houses').locator('.ant-table-row', { hasText: house.code }).click();
-    const houseDrawer = drawer(page, house.address);
+    const houseDrawer = await openHouse(page, demo, house);
     await houseDrawer.getByTestId('house-residents').waitFor();
 
     // The form opens with the house filled in; the ID number shows the sex and birth date once it is whole.
@@ -105,6 +97,6 @@ describe('person form (登记人员)', () => {
     const residences = await rows<{ house_code: string; moved_out: string | null }>(sql`
       select r.house_code, r.moved_out::text from residence r join person p on p.id = r.person_id where p.name = ${NAME}`);
     expect(residences).toEqual([{ house_code: house.code, moved_out: expect.any(String) }]);
-    await context.close();
+    await page.context().close();
   }, 240_000);
 });

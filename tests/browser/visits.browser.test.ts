@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../server/platform/db.ts';
 import { startDemo, type Demo } from './browser-harness.ts';
-import { apiAs, CHINA, screenshotsOnFailure, shooter } from './journey-helpers.ts';
+import { apiAs, drawerTitled, openHouse, phoneWidthPage, screenshotsOnFailure, shooter } from './journey-helpers.ts';
 
 /** 走访: the demo grid worker visits a house of their grid on a phone and records that one resident moved out. */
 const VILLAGE = '420923100001';
@@ -33,24 +32,14 @@ beforeAll(async () => {
 afterAll(() => demo?.close());
 screenshotsOnFailure(() => demo, 'visits');
 
-/** The drawer whose title holds `title` (a house opened from its building lies on top of it). */
-const drawer = (page: Page, title: string | RegExp) => page.locator('.ant-drawer-content').filter({ has: page.locator('.ant-drawer-title', { hasText: title }) });
+const drawer = drawerTitled;
 
 describe('house visits (走访)', () => {
   it('a grid worker on a phone opens a house, marks one resident moved out, saves, and sees the visit listed and the resident gone', async () => {
-    // A phone's width; not emulated as a mobile browser, whose zoom-out the console pages (wider than a phone) would trigger.
-    const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, ...CHINA });
-    const page = await context.newPage();
+    const page = await phoneWidthPage(demo);
     await demo.signIn(page, 'worker');
     await page.waitForURL((url) => url.pathname !== '/');
-    await page.goto(`${demo.base}/buildings`);
-    const search = page.getByPlaceholder('地址、楼栋名称或编号');
-    await search.fill(house.building_code);
-    await search.press('Enter');
-    await page.getByTestId('building-table').locator('.ant-table-row', { hasText: house.building_code }).click();
-    const building = drawer(page, house.building_name);
-    await building.getByTestId('building-houses').locator('.ant-table-row', { hasText: house.code }).click();
-    const houseDrawer = drawer(page, house.address);
+    const houseDrawer = await openHouse(page, demo, house);
     const table = houseDrawer.getByTestId('house-residents');
     await table.locator('.ant-table-row').first().waitFor();
     expect(await table.locator('.ant-table-row').count()).toBe(residents.length);
@@ -89,6 +78,6 @@ describe('house visits (走访)', () => {
     const [ended] = await rows<{ moved_out: string | null }>(sql`
       select r.moved_out::text as moved_out from residence r join person p on p.id = r.person_id where r.house_code = ${house.code} and p.name = ${leaving}`);
     expect(ended.moved_out).not.toBeNull();
-    await context.close();
+    await page.context().close();
   }, 180_000);
 });
