@@ -147,6 +147,51 @@ describe('person form: register', () => {
   });
 });
 
+describe('person form: every kind of person', () => {
+  const foreigner = {
+    idType: '414', idNumber: 'e12345678', name: null, foreignName: 'KIM MINJUN', sex: '1', birthDate: '1991-05-20', ethnicity: null, residentType: '境外人员',
+    nationality: 'KOR', visitPurpose: '02', arrivalDate: '2026-03-01', departureDate: '2027-02-28', houseCode: 'PF-1', movedIn: '2026-03-02',
+  };
+
+  it('registers a person from abroad by passport: sex and birth date as given, the passport masked and never stored in clear', async () => {
+    const res = await create(county, foreigner);
+    expect(res.statusCode).toBe(200);
+    const p = await detail(res.json<Detail>().id);
+    expect(p).toMatchObject({
+      idType: '414', idNumber: 'E*****678', name: 'KIM MINJUN', sex: '1', birthDate: '1991-05-20', ethnicity: '', residentType: '03',
+      nationality: 'KOR', foreignName: 'KIM MINJUN', visitPurpose: '02', arrivalDate: '2026-03-01', departureDate: '2027-02-28',
+      residences: [{ houseCode: 'PF-1', movedIn: '2026-03-02', movedOut: null }],
+    });
+    const stored = JSON.stringify(await queryRows(t.db, sql`select * from person`));
+    expect(stored).not.toContain('E12345678');
+    // The same passport again is the same person.
+    expect((await create(county, { ...foreigner, idNumber: 'E12345678' })).statusCode).toBe(409);
+  });
+
+  it('a person from abroad without a nationality, or by ID card, is refused naming the field; nothing is written', async () => {
+    const before = await counts();
+    const stateless = await create(county, { ...foreigner, idNumber: 'E22345678', nationality: null });
+    expect(stateless.statusCode).toBe(422);
+    expect(fields(stateless)).toEqual(['nationality:person.nationality_required']);
+    expect(fields(await create(county, { ...foreigner, idNumber: 'E2-34' }))).toEqual(['idNumber:document.number_invalid']);
+    expect(fields(await create(county, { ...foreigner, idNumber: 'E22345678', sex: null, birthDate: null }))).toEqual(['sex:person.sex_required', 'birthDate:person.birth_date_required']);
+    expect(fields(await create(county, { ...newcomer, idNumber: makeIdNumber('420923', '1988-01-01', 70, 'male'), residentType: '03', inflowReason: null, nationality: 'KOR' })))
+      .toEqual(['idType:person.foreigner_document']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a floating person keeps their residence permit and its expiry; a registered resident may not hold one', async () => {
+    const res = await create(county, { ...newcomer, idNumber: makeIdNumber('420923', '1987-03-03', 71, 'male'), name: '钱进', permitType: '居住证', permitExpiry: '2027-06-30' });
+    expect(res.statusCode).toBe(200);
+    expect(await detail(res.json<Detail>().id)).toMatchObject({ residentType: '02', inflowReason: '01', permitType: '01', permitExpiry: '2027-06-30', leftBehindType: null });
+    const before = await counts();
+    const registered = { ...newcomer, idNumber: makeIdNumber('420923', '1950-03-03', 72, 'male'), residentType: '01', inflowReason: null };
+    expect(fields(await create(county, { ...registered, permitType: '01' }))).toEqual(['permitType:person.permit_floating_only']);
+    expect(await counts()).toEqual(before);
+    expect((await create(county, { ...registered, leftBehindType: '留守老人' })).json()).toMatchObject({ residentType: '01', leftBehindType: '01' });
+  });
+});
+
 describe('person form: edit', () => {
   let id: string;
   beforeAll(async () => {

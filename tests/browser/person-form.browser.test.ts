@@ -3,13 +3,15 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../server/platform/db.ts';
 import { makeIdNumber } from '../../server/registry/identifiers.core.ts';
 import { startDemo, type Demo } from './browser-harness.ts';
-import { apiAs, drawerTitled, openHouse, phoneWidthPage, screenshotsOnFailure, shooter, valueOf } from './journey-helpers.ts';
+import { apiAs, desktopPage, drawerTitled, openHouse, phoneWidthPage, screenshotsOnFailure, shooter, valueOf } from './journey-helpers.ts';
 
 /** 登记人员: the demo grid worker, on a phone, registers a newcomer into a house of their grid, edits the phone, moves them out. */
 const VILLAGE = '420923100001';
 /** A woman born 1993-07-15: the demo base data numbers its people from other serials. */
 const ID_NUMBER = makeIdNumber('420923', '1993-07-15', 480, 'female');
 const NAME = '温新来';
+const PASSPORT = 'M70315426';
+const FOREIGN_NAME = 'PARK JIWOO';
 
 let demo: Demo;
 let house: { code: string; address: string; building_code: string; building_name: string };
@@ -25,7 +27,7 @@ beforeAll(async () => {
     from house h join building b on b.county_code = h.county_code and b.code = h.building_code
     where h.grid_code = ${me.user.areas[0].code} order by h.code limit 1`);
   expect(house).toBeDefined();
-  expect(await rows(sql`select 1 from person where name = ${NAME}`)).toHaveLength(0);
+  expect(await rows(sql`select 1 from person where name in (${NAME}, ${FOREIGN_NAME})`)).toHaveLength(0);
 }, 600_000);
 afterAll(() => demo?.close());
 screenshotsOnFailure(() => demo, 'person-form');
@@ -97,6 +99,47 @@ describe('person form (登记人员)', () => {
     const residences = await rows<{ house_code: string; moved_out: string | null }>(sql`
       select r.house_code, r.moved_out::text from residence r join person p on p.id = r.person_id where p.name = ${NAME}`);
     expect(residences).toEqual([{ house_code: house.code, moved_out: expect.any(String) }]);
+    await page.context().close();
+  }, 240_000);
+
+  it('registers a person from abroad by passport from the people page and finds them by the passport number', async () => {
+    const page = await desktopPage(demo);
+    await demo.signIn(page, 'worker');
+    await page.goto(`${demo.base}/people`);
+    await page.getByTestId('person-register').click();
+    const form = drawer(page, '登记人员');
+    const choose = async (field: string, option: string) => {
+      await form.getByTestId(`person-${field}`).click();
+      await page.locator(`.ant-select-item-option[title="${option}"]`).click();
+    };
+    await choose('idType', '普通护照');
+    await form.getByTestId('person-id-number').fill(PASSPORT);
+    expect(await form.getByTestId('id-facts').count()).toBe(0);
+    await choose('sex', '女');
+    await form.getByTestId('person-birthDate').fill('1996-10-08');
+    await choose('residentType', '境外人员');
+    expect(await form.getByTestId('person-ethnicity').count()).toBe(0);
+    await choose('nationality', '韩国');
+    await form.getByTestId('person-foreignName').fill(FOREIGN_NAME);
+    await choose('visitPurpose', '就业');
+    await form.getByTestId('person-arrivalDate').fill('2026-01-05');
+    const picker = form.getByTestId('house-picker');
+    await picker.click();
+    await picker.locator('input').fill(house.code);
+    await page.locator('.ant-select-item-option').filter({ hasText: house.address }).click();
+    await shot(page, 'register-foreigner');
+    await form.getByTestId('person-save').click();
+    await page.getByText(`已登记 ${FOREIGN_NAME}`).waitFor();
+
+    const box = page.getByPlaceholder('姓名 / 公民身份号码 / 手机号');
+    await box.fill(PASSPORT);
+    await box.press('Enter');
+    const row = page.locator('.ant-table-row', { hasText: FOREIGN_NAME });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('M*****426');
+    const [stored] = await rows<{ id_type: string; sex: string; birth_date: string; nationality: string; resident_type: string }>(
+      sql`select id_type, sex, birth_date::text, nationality, resident_type from person where foreign_name = ${FOREIGN_NAME}`);
+    expect(stored).toEqual({ id_type: '414', sex: '2', birth_date: '1996-10-08', nationality: 'KOR', resident_type: '03' });
     await page.context().close();
   }, 240_000);
 });

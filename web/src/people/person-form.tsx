@@ -9,10 +9,14 @@ import type { PersonDetail } from '../types.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { HousePicker, type PickedHouse } from './house-picker.tsx';
 import { codeName, codeOptions } from './person-codes.ts';
+import { CodeSelect, FLOATING, FOREIGNER, localToday, PersonKindFields, REGISTERED, RESIDENT_ID_CARD } from './person-kind-fields.tsx';
 
 interface Values {
+  idType?: string;
   idNumber?: string;
   name?: string;
+  sex?: string;
+  birthDate?: string;
   ethnicity?: string;
   phone?: string;
   residentType?: string;
@@ -24,17 +28,31 @@ interface Values {
   houseCode?: PickedHouse | null;
   relation?: string;
   movedIn?: string;
+  nationality?: string;
+  foreignName?: string;
+  visitPurpose?: string;
+  arrivalDate?: string;
+  departureDate?: string;
+  permitType?: string;
+  permitExpiry?: string;
+  leftBehindType?: string;
 }
 
 /** Form fields named as the server names them, so a refusal lands beside its field. */
-const FIELDS = ['idNumber', 'name', 'ethnicity', 'phone', 'residentType', 'inflowReason', 'hukouRegion', 'hukouAddress', 'specialGroups', 'keyPersonTags', 'houseCode', 'relation', 'movedIn'] as const;
-const FLOATING = '02';
-/** Foreigners are keyed by a passport, not by an ID number: they are not registered with this form. */
-const FOREIGNER = '03';
+const FIELDS = [
+  'idType', 'idNumber', 'name', 'sex', 'birthDate', 'ethnicity', 'phone', 'residentType', 'inflowReason', 'hukouRegion', 'hukouAddress', 'specialGroups',
+  'keyPersonTags', 'houseCode', 'relation', 'movedIn', 'nationality', 'foreignName', 'visitPurpose', 'arrivalDate', 'departureDate', 'permitType',
+  'permitExpiry', 'leftBehindType',
+] as const;
+/** The facts of a person on record the form edits; the rest (number, house, tags) are handled on their own. */
+const EDITED = [
+  'name', 'sex', 'birthDate', 'ethnicity', 'residentType', 'inflowReason', 'hukouRegion', 'hukouAddress', 'nationality', 'foreignName', 'visitPurpose',
+  'arrivalDate', 'departureDate', 'permitType', 'permitExpiry', 'leftBehindType',
+] as const;
 const HAN = '01';
 const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
-/** Today in the browser's calendar, YYYY-MM-DD: the latest day a move may be recorded on. */
-export const localToday = () => new Date().toLocaleDateString('sv-SE');
+/** A kind of person's own field: its value for that kind, null for any other (the template refuses it there). */
+const only = (applies: boolean, v: string | undefined) => (applies ? blankToNull(v) : null);
 
 /** The sex and birth date an ID number holds, read as it is typed with the server's own rule (collect once). */
 function IdFacts({ idNumber }: { idNumber: string | undefined }) {
@@ -52,9 +70,10 @@ function IdFacts({ idNumber }: { idNumber: string | undefined }) {
 }
 
 /**
- * 登记人员 / 编辑: one column with large inputs, for a grid worker at the door on a phone. A new person starts from the
- * ID number (sex and birth date read from it), then the house picked by search; an edit confirms or corrects the
- * facts on record, sent with the version it was read at. The ID number itself is never edited.
+ * 登记人员 / 编辑: one column with large inputs, for a grid worker at the door on a phone. A new person starts from their
+ * document: an ID number gives the sex and birth date; a passport or permit does not, so they are typed, and its holder
+ * may be a person from abroad. Then the kind of person's own fields and the house picked by search; an edit confirms or
+ * corrects the facts on record, sent with the version it was read at. The document and its number are never edited.
  */
 export function PersonForm({ open, editing, house, onClose, onSaved, onOpenPerson, onStale }: {
   open: boolean;
@@ -73,26 +92,38 @@ export function PersonForm({ open, editing, house, onClose, onSaved, onOpenPerso
   const { can } = useAuth();
   const [form] = Form.useForm<Values>();
   const { busy, run } = useBusyAction();
-  const [idNumber, residentType] = [Form.useWatch('idNumber', form), Form.useWatch('residentType', form)];
+  const [idNumber, residentType, watchedType] = [Form.useWatch('idNumber', form), Form.useWatch('residentType', form), Form.useWatch('idType', form)];
+  const idType = editing?.idType ?? watchedType ?? RESIDENT_ID_CARD;
+  const idCard = idType === RESIDENT_ID_CARD;
+  const foreigner = residentType === FOREIGNER;
   const tags = can('registry.tags');
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     if (editing) {
-      const { name, ethnicity, residentType: type, inflowReason, hukouRegion, hukouAddress } = editing;
-      form.setFieldsValue({ name, ethnicity, residentType: type, inflowReason: inflowReason ?? undefined, hukouRegion: hukouRegion ?? undefined, hukouAddress: hukouAddress ?? undefined, ...editing.tags });
+      form.setFieldsValue({ ...Object.fromEntries(EDITED.map((k) => [k, editing[k] || undefined])), ...editing.tags });
     } else {
-      form.setFieldsValue({ ethnicity: HAN, residentType: '01', houseCode: house ?? null });
+      form.setFieldsValue({ idType: RESIDENT_ID_CARD, ethnicity: HAN, residentType: REGISTERED, houseCode: house ?? null });
     }
   }, [open, editing, house, form]);
 
+  /** An ID card holder is never a person from abroad: switching to one leaves that kind. */
+  function keepKindFitting(changed: Values) {
+    if (changed.idType === RESIDENT_ID_CARD && form.getFieldValue('residentType') === FOREIGNER) form.setFieldValue('residentType', REGISTERED);
+  }
+
   async function submit(v: Values) {
+    const [abroad, floating] = [v.residentType === FOREIGNER, v.residentType === FLOATING];
     const facts = {
-      name: v.name?.trim(), ethnicity: v.ethnicity, residentType: v.residentType,
-      // Only the floating population gives a reason for moving in.
-      inflowReason: v.residentType === FLOATING ? (v.inflowReason ?? null) : null,
-      hukouRegion: blankToNull(v.hukouRegion), hukouAddress: blankToNull(v.hukouAddress),
+      name: blankToNull(v.name), ethnicity: only(!abroad, v.ethnicity), residentType: v.residentType,
+      // An ID number holds the sex and birth date; another document does not, so the form gives them.
+      ...(idCard ? {} : { sex: v.sex ?? null, birthDate: blankToNull(v.birthDate) }),
+      inflowReason: only(floating, v.inflowReason), permitType: only(floating, v.permitType), permitExpiry: only(floating, v.permitExpiry),
+      leftBehindType: only(v.residentType === REGISTERED, v.leftBehindType),
+      hukouRegion: only(!abroad, v.hukouRegion), hukouAddress: only(!abroad, v.hukouAddress),
+      nationality: only(abroad || !idCard, v.nationality), foreignName: only(abroad, v.foreignName), visitPurpose: only(abroad, v.visitPurpose),
+      arrivalDate: only(abroad, v.arrivalDate), departureDate: only(abroad, v.departureDate),
       ...(tags ? { specialGroups: v.specialGroups ?? [], keyPersonTags: v.keyPersonTags ?? [] } : {}),
     };
     await run(async () => {
@@ -102,7 +133,7 @@ export function PersonForm({ open, editing, house, onClose, onSaved, onOpenPerso
           ? await api<PersonDetail>(`/api/registry/people/${editing.id}`, { method: 'PATCH', body: { ...facts, ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}), version: editing.version } })
           : await api<PersonDetail>('/api/registry/people', {
             method: 'POST',
-            body: { ...facts, idNumber: v.idNumber?.trim(), phone: blankToNull(v.phone), houseCode: v.houseCode?.code, relation: v.relation ?? null, movedIn: v.movedIn || null },
+            body: { ...facts, idType: v.idType, idNumber: v.idNumber?.trim(), phone: blankToNull(v.phone), houseCode: v.houseCode?.code, relation: v.relation ?? null, movedIn: v.movedIn || null },
           });
         onSaved(saved);
       } catch (err) {
@@ -125,11 +156,7 @@ export function PersonForm({ open, editing, house, onClose, onSaved, onOpenPerso
   }
 
   const required = [{ required: true, whitespace: true, message: t('personForm.required') }];
-  const select = (name: 'ethnicity' | 'residentType' | 'inflowReason' | 'relation', options: { value: string; label: string }[], rules = required) => (
-    <Form.Item name={name} label={t(`people.${name}`)} rules={rules}>
-      <Select showSearch optionFilterProp="label" allowClear={rules.length === 0} options={options} data-testid={`person-${name}`} />
-    </Form.Item>
-  );
+  const numberLabel = t(idCard ? 'people.idNumber' : 'people.documentNumber');
   return (
     <Drawer
       open={open}
@@ -140,35 +167,50 @@ export function PersonForm({ open, editing, house, onClose, onSaved, onOpenPerso
       destroyOnHidden
       footer={<Button type="primary" block size="large" loading={busy} onClick={() => form.submit()} data-testid="person-save">{t('personForm.save')}</Button>}
     >
-      <Form form={form} layout="vertical" size="large" onFinish={submit} data-testid="person-form">
+      <Form form={form} layout="vertical" size="large" onFinish={submit} onValuesChange={keepKindFitting} data-testid="person-form">
         {editing ? (
           <>
-            <Form.Item label={t('people.idNumber')}><span className="mono">{editing.idNumber}</span></Form.Item>
-            <Typography.Paragraph type="secondary">{t('personForm.idFixed')}</Typography.Paragraph>
+            <Form.Item label={t('people.idType')}>{codeName('idType', editing.idType)}</Form.Item>
+            <Form.Item label={numberLabel}><span className="mono">{editing.idNumber}</span></Form.Item>
+            <Typography.Paragraph type="secondary">{t(idCard ? 'personForm.idFixed' : 'personForm.documentFixed')}</Typography.Paragraph>
           </>
         ) : (
           <>
-            <Form.Item name="idNumber" label={t('people.idNumber')} rules={required} extra={t('personForm.idNumberHint')}>
-              <Input className="mono" maxLength={18} autoComplete="off" data-testid="person-id-number" />
+            <CodeSelect name="idType" table="idType" rules={required} />
+            <Form.Item name="idNumber" label={numberLabel} rules={required} extra={t(idCard ? 'personForm.idNumberHint' : 'personForm.documentHint')}>
+              <Input className="mono" maxLength={idCard ? 18 : 20} autoComplete="off" data-testid="person-id-number" />
             </Form.Item>
-            <IdFacts idNumber={idNumber} />
+            {idCard && <IdFacts idNumber={idNumber} />}
           </>
         )}
-        <Form.Item name="name" label={t('people.name')} rules={required}>
+        <Form.Item name="name" label={t('people.name')} rules={foreigner ? [] : required} extra={foreigner ? t('personForm.nameOrForeign') : undefined}>
           <Input maxLength={50} data-testid="person-name" />
         </Form.Item>
-        {select('ethnicity', codeOptions('ethnicity'))}
+        {!idCard && (
+          <>
+            <CodeSelect name="sex" table="sex" rules={required} />
+            <Form.Item name="birthDate" label={t('people.birthDate')} rules={required}>
+              <Input type="date" max={localToday()} data-testid="person-birthDate" />
+            </Form.Item>
+          </>
+        )}
+        {!foreigner && <CodeSelect name="ethnicity" table="ethnicity" rules={required} />}
         <Form.Item name="phone" label={t('people.phone')} extra={editing?.phone ? t('personForm.phoneKeep', { masked: editing.phone }) : undefined}>
           <Input type="tel" inputMode="tel" maxLength={20} data-testid="person-phone" />
         </Form.Item>
-        {select('residentType', codeOptions('residentType', [FOREIGNER]))}
-        {residentType === FLOATING && select('inflowReason', codeOptions('inflowReason'))}
-        <Form.Item name="hukouRegion" label={t('people.hukouRegion')}>
-          <Input className="mono" inputMode="numeric" maxLength={6} />
-        </Form.Item>
-        <Form.Item name="hukouAddress" label={t('people.hukouAddress')}>
-          <Input maxLength={80} />
-        </Form.Item>
+        <CodeSelect name="residentType" table="residentType" rules={required} without={idCard ? [FOREIGNER] : []} />
+        {residentType === FLOATING && <CodeSelect name="inflowReason" table="inflowReason" rules={required} />}
+        <PersonKindFields residentType={residentType} idCard={idCard} />
+        {!foreigner && (
+          <>
+            <Form.Item name="hukouRegion" label={t('people.hukouRegion')}>
+              <Input className="mono" inputMode="numeric" maxLength={6} />
+            </Form.Item>
+            <Form.Item name="hukouAddress" label={t('people.hukouAddress')}>
+              <Input maxLength={80} />
+            </Form.Item>
+          </>
+        )}
         {tags && (
           <>
             <Form.Item name="specialGroups" label={t('people.specialGroups')}><Select mode="multiple" options={codeOptions('specialGroup')} /></Form.Item>
@@ -180,7 +222,7 @@ export function PersonForm({ open, editing, house, onClose, onSaved, onOpenPerso
             <Form.Item name="houseCode" label={t('personForm.house')} rules={[{ required: true, message: t('personForm.required') }]}>
               <HousePicker />
             </Form.Item>
-            {select('relation', codeOptions('relation'), [])}
+            <CodeSelect name="relation" table="relation" />
             <Form.Item name="movedIn" label={t('personForm.movedIn')} extra={t('personForm.today')}>
               <Input type="date" max={localToday()} />
             </Form.Item>

@@ -7,7 +7,7 @@ import type { PersonDetail } from '../types.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { HousePicker, type PickedHouse } from './house-picker.tsx';
 import { codeOptions } from './person-codes.ts';
-import { localToday } from './person-form.tsx';
+import { localToday } from './person-kind-fields.tsx';
 
 export type MoveKind = 'move' | 'move-out';
 
