@@ -1,39 +1,19 @@
-import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
-import { shots, startDemo, type Demo } from './browser-harness.ts';
-import { openMenu } from './journey-helpers.ts';
+import { startDemo, type Demo } from './browser-harness.ts';
+import { label, openMenu, photoFile, shooter } from './journey-helpers.ts';
 
 let demo: Demo;
 /** The demo `worker`'s grid, and a point inside it (its bbox centre, checked with locate). */
 let grid: { code: string; name: string };
 let point: { longitude: number; latitude: number };
 
-/** A solid-colour PNG, so the thumbnails show something. */
-function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(zlib.crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => [r, g, b][i % 3])]);
-  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
-}
 async function cookieOf(username: string): Promise<string> {
   const login = await demo.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
   return login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
-const photo = (name: string, colour: [number, number, number]) => ({ name, mimeType: 'image/png', buffer: png(96, 72, colour) });
+const photo = photoFile;
 
 beforeAll(async () => {
   demo = await startDemo();
@@ -52,10 +32,7 @@ beforeAll(async () => {
 
 afterAll(() => demo?.close());
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `events-${name}.png`) });
-
-/** antd spaces out two-character Chinese button labels ("受 理"): match with or without the space. */
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
+const shot = shooter('events');
 
 async function openCase(page: Page, username: string, caseNo: string) {
   await demo.signIn(page, username);
