@@ -8,11 +8,11 @@ import { consoleActor } from '../server/access/console-actor.ts';
 import { seedTerritory } from '../server/testing/fixtures.ts';
 import { PEOPLE_HEADER, seedPeopleHouses, writePeopleCsv } from '../server/testing/people-file.ts';
 import { TEST_FIELD_KEYS } from '../server/testing/harness.ts';
-import { createFieldCrypto } from '../server/registry/field-crypto.ts';
-import { createRegistryImport } from '../server/registry/registry-import.service.ts';
-import { createRegistryService } from '../server/registry/registry.service.ts';
-import { readRows } from '../server/registry/spreadsheet-import.ts';
-import { PERSON_TEMPLATE } from '../server/registry/templates.ts';
+import { createFieldCrypto } from '../server/platform/field-crypto.ts';
+import { createRegistryImport } from '../server/registry/io/registry-import.service.ts';
+import { createRegistryService } from '../server/registry/people/people.service.ts';
+import { readRows } from '../server/registry/io/spreadsheet-import.ts';
+import { PERSON_TEMPLATE } from '../server/registry/io/templates.ts';
 import { createRandom } from '../server/platform/random.ts';
 
 const fieldCrypto = createFieldCrypto({ encKey: Buffer.from(TEST_FIELD_KEYS.enc, 'hex'), hashKey: Buffer.from(TEST_FIELD_KEYS.hash, 'hex') });

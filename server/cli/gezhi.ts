@@ -8,13 +8,13 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-users.ts';
 import { openRuntime } from './runtime.ts';
 import { consoleActor } from '../access/console-actor.ts';
 import { ensureWebBuilt } from './web-build.ts';
-import { startSweeper } from '../events/sweep.ts';
+import { startSweeper } from '../events/oversight/sweep.ts';
 import { createGridImportService } from '../territory/grid-import.service.ts';
 import { errorBody } from '../platform/http.ts';
-import { readRows } from '../registry/spreadsheet-import.ts';
-import { writeErrorReport } from '../registry/spreadsheet-export.ts';
-import { TEMPLATES } from '../registry/templates.ts';
-import { IMPORTABLE_TEMPLATES, type ImportableTemplate } from '../registry/registry-import.service.ts';
+import { readRows } from '../registry/io/spreadsheet-import.ts';
+import { writeErrorReport } from '../registry/io/spreadsheet-export.ts';
+import { TEMPLATES } from '../registry/io/templates.ts';
+import { IMPORTABLE_TEMPLATES, type ImportableTemplate } from '../registry/io/registry-import.service.ts';
 import { importProgressLines } from './import-progress.ts';
 
 const program = new Command('gezhi').description('格治 Gezhi — grid-governance platform');

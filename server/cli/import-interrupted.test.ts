@@ -16,7 +16,7 @@ import { openDatabase, queryRows, type Database } from '../platform/db.ts';
 import { prepareDatabase } from '../db/reference-data.ts';
 import { seedTerritory } from '../testing/fixtures.ts';
 import { seedPeopleHouses, writePeopleCsv } from '../testing/people-file.ts';
-import { IMPORT_BATCH_ROWS } from '../registry/registry-import.service.ts';
+import { IMPORT_BATCH_ROWS } from '../registry/io/registry-import.service.ts';
 
 const PEOPLE = 12_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-killed-import-'));

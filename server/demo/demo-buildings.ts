@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import type { Db } from '../platform/db.ts';
 import { countyOf } from '../../shared/codes.ts';
 import type { Actor } from '../access/index.ts';
-import { writeBuildings, type BuildingRowInput } from '../registry/building-apply.ts';
-import { groupView } from '../registry/household-groups.service.ts';
-import { insertChanges } from '../registry/registry.store.ts';
-import { forHistory } from '../registry/registry-apply.ts';
-import * as store from '../registry/address-building.store.ts';
+import { writeBuildings, type BuildingRowInput } from '../registry/places/building-apply.ts';
+import { groupView } from '../registry/places/household-groups.service.ts';
+import { insertChanges } from '../registry/records/records.store.ts';
+import { forHistory } from '../registry/records/record-apply.ts';
+import * as store from '../registry/places/places.store.ts';
 import type { GridRow } from '../territory/territory.store.ts';
 
 /** Six floors, two flats a floor: a walk-up block of the kind these urban communities have. */

@@ -1,4 +1,4 @@
-import { pgTable, text, doublePrecision, integer, jsonb, timestamptz, primaryKey, index, uuid, check } from '../db/columns.ts';
+import { pgTable, text, doublePrecision, integer, jsonb, timestamptz, primaryKey, index, uuid, check } from '../platform/columns.ts';
 import { sql } from 'drizzle-orm';
 
 /** The bounding box kept beside every outline, so a box query needs no geometry. */

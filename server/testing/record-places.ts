@@ -1,4 +1,4 @@
-import { makeCreditCode } from '../registry/identifiers.core.ts';
+import { makeCreditCode } from '../registry/records/identifiers.core.ts';
 import { insertDepartment } from '../org/org.store.ts';
 import { FIXTURE } from './fixtures.ts';
 import type { TestApp } from './harness.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chinaDateOf } from '../../server/platform/calendar.core.ts';
+import { chinaDateOf } from '../../server/platform/calendar/calendar.core.ts';
 import { startDemo, type Demo } from './browser-harness.ts';
 import { apiAs, desktopPage, label, openMenu, screenshotsOnFailure, shooter, type ApiAs } from './journey-helpers.ts';
 

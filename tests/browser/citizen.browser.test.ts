@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
-import { chinaDateOf } from '../../server/platform/calendar.core.ts';
+import { chinaDateOf } from '../../server/platform/calendar/calendar.core.ts';
 import { startDemo, type Demo } from './browser-harness.ts';
 import { apiAs, CHINA, desktopPage, label, openMenu, phoneContext, photoFile, settled, screenshotsOnFailure, shooter, step, valueOf, workerGridPoint } from './journey-helpers.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../server/platform/db.ts';
-import { makeIdNumber } from '../../server/registry/identifiers.core.ts';
+import { makeIdNumber } from '../../server/registry/records/identifiers.core.ts';
 import { startDemo, type Demo } from './browser-harness.ts';
 import { apiAs, desktopPage, drawerTitled, openHouse, phoneWidthPage, screenshotsOnFailure, shooter, valueOf } from './journey-helpers.ts';
 

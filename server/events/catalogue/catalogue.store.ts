@@ -1,0 +1,64 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../platform/db.ts';
+import { catalogueChange, catalogueItem } from '../loop/events.tables.ts';
+
+export type CatalogueRow = typeof catalogueItem.$inferSelect;
+
+export async function listNodes(tx: Tx): Promise<CatalogueRow[]> {
+  return tx.select().from(catalogueItem).orderBy(asc(catalogueItem.code));
+}
+
+/** One node; `lock` holds its row until the transaction ends, so two additions under it take turns. */
+export async function getNode(tx: Tx, code: string, lock = false): Promise<CatalogueRow | undefined> {
+  const query = tx.select().from(catalogueItem).where(eq(catalogueItem.code, code));
+  return (await (lock ? query.for('update') : query))[0];
+}
+
+/** An item with whether it or a class above it is retired: what reporting needs to know. */
+export async function itemForReport(tx: Tx, code: string): Promise<(CatalogueRow & { offered: boolean }) | undefined> {
+  const item = (await tx.select().from(catalogueItem).where(and(eq(catalogueItem.code, code), eq(catalogueItem.kind, 'item'))))[0];
+  if (!item) return undefined;
+  const [{ retired }] = await queryRows<{ retired: number }>(tx, sql`
+    with recursive lineage as (
+      select code, parent_code, retired from catalogue_item where code = ${code}
+      union all
+      select c.code, c.parent_code, c.retired from catalogue_item c join lineage l on c.code = l.parent_code
+    )
+    select count(*)::int as retired from lineage where retired`);
+  return { ...item, offered: retired === 0 };
+}
+
+export async function childCodes(tx: Tx, parentCode: string): Promise<string[]> {
+  return (await tx.select({ code: catalogueItem.code }).from(catalogueItem).where(eq(catalogueItem.parentCode, parentCode))).map((r) => r.code);
+}
+
+export async function insertNode(tx: Tx, row: typeof catalogueItem.$inferInsert): Promise<CatalogueRow> {
+  return (await tx.insert(catalogueItem).values(row).returning())[0];
+}
+
+/**
+ * Replaces a node's name, rule and retired flag if it is still at `before.version`, keeping the version it
+ * replaces in catalogue_change with who replaced it and when. Undefined when someone changed it first.
+ */
+export async function replaceNode(
+  tx: Tx,
+  before: CatalogueRow,
+  next: Pick<CatalogueRow, 'name' | 'rule' | 'retired'>,
+  by: { name: string; at: Date },
+): Promise<CatalogueRow | undefined> {
+  const [updated] = await tx
+    .update(catalogueItem)
+    .set({ ...next, version: before.version + 1, updatedAt: by.at })
+    .where(and(eq(catalogueItem.code, before.code), eq(catalogueItem.version, before.version)))
+    .returning();
+  if (!updated) return undefined;
+  await tx.insert(catalogueChange).values({
+    code: before.code, version: before.version, name: before.name, rule: before.rule, retired: before.retired, changedBy: by.name, changedAt: by.at,
+  });
+  return updated;
+}
+
+/** Earlier versions of a node, newest first. */
+export async function changesOf(tx: Tx, code: string) {
+  return tx.select().from(catalogueChange).where(eq(catalogueChange.code, code)).orderBy(desc(catalogueChange.version));
+}

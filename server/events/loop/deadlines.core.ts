@@ -1,0 +1,166 @@
+/**
+ * Time limits of the closed loop: the due time of each stage from a catalogue item's limits, the traffic
+ * light of one deadline, and the five-colour graded warning of seed 000. "Now" and the calendar are always
+ * inputs (DESIGN invariant 6).
+ */
+import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
+
+/** Stages that carry a time limit, in the order a case meets them. */
+export const STAGES = ['accept', 'dispatch', 'sign', 'handle', 'check', 'visit'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/**
+ * `hours` are working hours (工作时, the unit of CJ/T 315 limit tables, e.g. exposed rubbish 4 h);
+ * `workingDays` per calendar.addWorkingDays; `clockHours` run round the clock, for urgent matters
+ * (a burst gas main reported at 22:00 cannot wait for the office to open).
+ */
+export type StageLimit = { hours: number } | { workingDays: number } | { clockHours: number };
+export type StageLimits = Partial<Record<Stage, StageLimit>>;
+
+/** 案(事)件分级, GB/T 31000 code 5.8 (04 一般 … 01 特别重大), least serious first. */
+export const SEVERITIES = ['general', 'significant', 'major', 'extraordinary'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const HOUR_MS = 3_600_000;
+
+export function dueAfter(limit: StageLimit, from: Date, calendar: WorkingCalendar): Date {
+  if ('workingDays' in limit) return calendar.addWorkingDays(from, limit.workingDays);
+  if ('hours' in limit) return calendar.addWorkingHours(from, limit.hours);
+  return new Date(from.getTime() + Math.round(limit.clockHours * HOUR_MS));
+}
+
+/** Due time of a stage entered at `from`; null when the catalogue sets no limit for it. */
+export function stageDueAt(limits: StageLimits, stage: Stage, from: Date, calendar: WorkingCalendar): Date | null {
+  const limit = limits[stage];
+  return limit ? dueAfter(limit, from, calendar) : null;
+}
+
+/** Time left until due, counted the way the limit is counted; negative once overdue. */
+function remainingMillis(now: Date, dueAt: Date, limit: StageLimit, calendar: WorkingCalendar): number {
+  return 'clockHours' in limit ? dueAt.getTime() - now.getTime() : calendar.workingMillisBetween(now, dueAt);
+}
+
+/** The whole time a stage allows, in the unit its limit is counted in. */
+export function allottedMillis(limit: StageLimit, calendar: WorkingCalendar): number {
+  if ('clockHours' in limit) return limit.clockHours * HOUR_MS;
+  if ('hours' in limit) return limit.hours * HOUR_MS;
+  return limit.workingDays * calendar.officeDayMillis;
+}
+
+/**
+ * The default "near due" threshold: the last third of the allotted time, at most 3 working days. Seed 004
+ * reminds units 1–3 days before a 12-working-day order is due; a third of a 30-minute limit is 10 minutes.
+ */
+export function nearDueThreshold(limit: StageLimit, calendar: WorkingCalendar): number {
+  return Math.min(allottedMillis(limit, calendar) / 3, 3 * calendar.officeDayMillis);
+}
+
+export type TrafficLight = 'green' | 'yellow' | 'red';
+
+export interface LightInput {
+  now: Date;
+  dueAt: Date;
+  limit: StageLimit;
+  /** While suspended the clock stands still, so the light is read at the moment it stopped. */
+  suspendedAt?: Date | null;
+}
+
+/** Green in time, yellow near due, red overdue. Due exactly now is still in time. */
+export function trafficLight(input: LightInput, calendar: WorkingCalendar, threshold = nearDueThreshold(input.limit, calendar)): TrafficLight {
+  const now = input.suspendedAt ?? input.now;
+  if (now > input.dueAt) return 'red';
+  return remainingMillis(now, input.dueAt, input.limit, calendar) <= threshold ? 'yellow' : 'green';
+}
+
+/**
+ * Working days overdue, counted as people say them: overdue by a minute is "1 day overdue"; 0 when not
+ * overdue. Overdue only outside office hours (due Friday 17:30, now Saturday) still counts as 1.
+ */
+export function overdueWorkingDays(now: Date, dueAt: Date, calendar: WorkingCalendar): number {
+  if (now <= dueAt) return 0;
+  return Math.max(1, Math.ceil(calendar.workingMillisBetween(dueAt, now) / calendar.officeDayMillis));
+}
+
+/** 五色亮灯, least serious first. Seed 000 names the colours; their order follows the national warning
+ * convention (blue lowest, red highest, 蓝黄橙红) with light red and purple between yellow and red. */
+export const WARNING_COLOURS = ['blue', 'yellow', 'light_red', 'purple', 'red'] as const;
+export type WarningColour = (typeof WARNING_COLOURS)[number];
+
+export interface WarningFacts {
+  severity: Severity;
+  overdueWorkingDays: number;
+  /** Times the case was escalated to the level above. */
+  escalations: number;
+  /** Reports of the same matter at the same place (merged duplicates count here). */
+  repeats: number;
+}
+
+/** Every field given must hold (all-of); a field left out does not matter. */
+export interface WarningCondition {
+  minSeverity?: Severity;
+  minOverdueWorkingDays?: number;
+  minEscalations?: number;
+  minRepeats?: number;
+}
+
+export interface WarningRule {
+  colour: WarningColour;
+  /** The rule fires when any one condition holds. */
+  anyOf: WarningCondition[];
+  /** What the responsible unit is subject to, as an i18n key (seed 000's list of measures). */
+  sanction: string;
+}
+
+/**
+ * Default rule table, editable by a city. Seed 000 gives the five colours and the five measures (网上通知督办,
+ * 网上巡查督查, 季度通报, 半年黄牌警告, 年底综治结硬账) but no thresholds; these are ours, each tied to a figure
+ * from the sources where one exists:
+ * - blue: overdue at all, or reported twice — a notice to the unit;
+ * - yellow: 2 working days overdue, escalated once, or a significant (较大) case overdue;
+ * - light red: 3 days overdue, escalated twice, or a repeat order (same place and matter ≥ 3 times, seed 004);
+ * - purple: 5 days overdue ("超期5日未说明→通报", standards §3), or a major (重大) case overdue;
+ * - red: 10 days overdue (longer than the longest extension allowed), escalated three times (no level left
+ *   above a village), or an extraordinary (特别重大) case overdue.
+ */
+export const DEFAULT_WARNING_RULES: readonly WarningRule[] = [
+  { colour: 'blue', sanction: 'warning.online_notice', anyOf: [{ minOverdueWorkingDays: 1 }, { minRepeats: 2 }] },
+  {
+    colour: 'yellow',
+    sanction: 'warning.online_inspection',
+    anyOf: [{ minOverdueWorkingDays: 2 }, { minEscalations: 1 }, { minSeverity: 'significant', minOverdueWorkingDays: 1 }],
+  },
+  {
+    colour: 'light_red',
+    sanction: 'warning.quarterly_notice',
+    anyOf: [{ minOverdueWorkingDays: 3 }, { minEscalations: 2 }, { minRepeats: 3 }],
+  },
+  {
+    colour: 'purple',
+    sanction: 'warning.half_year_yellow_card',
+    anyOf: [{ minOverdueWorkingDays: 5 }, { minSeverity: 'major', minOverdueWorkingDays: 1 }],
+  },
+  {
+    colour: 'red',
+    sanction: 'warning.year_end_account',
+    anyOf: [{ minOverdueWorkingDays: 10 }, { minEscalations: 3 }, { minSeverity: 'extraordinary', minOverdueWorkingDays: 1 }],
+  },
+];
+
+function holds(c: WarningCondition, f: WarningFacts): boolean {
+  return (
+    (c.minSeverity === undefined || SEVERITIES.indexOf(f.severity) >= SEVERITIES.indexOf(c.minSeverity)) &&
+    (c.minOverdueWorkingDays === undefined || f.overdueWorkingDays >= c.minOverdueWorkingDays) &&
+    (c.minEscalations === undefined || f.escalations >= c.minEscalations) &&
+    (c.minRepeats === undefined || f.repeats >= c.minRepeats)
+  );
+}
+
+/** The most serious colour whose rule fires, whatever the order of the table; null when none does. */
+export function warningColour(facts: WarningFacts, rules: readonly WarningRule[] = DEFAULT_WARNING_RULES): WarningColour | null {
+  let worst: WarningColour | null = null;
+  for (const rule of rules) {
+    const rank = WARNING_COLOURS.indexOf(rule.colour);
+    if ((worst === null || rank > WARNING_COLOURS.indexOf(worst)) && rule.anyOf.some((c) => holds(c, facts))) worst = rule.colour;
+  }
+  return worst;
+}

@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import { pgTable, text, integer, boolean, doublePrecision, jsonb, uuid, timestamptz, primaryKey, index, uniqueIndex } from '../../platform/columns.ts';
+
+/** 派单目录: major class → minor class → item. Reference table. */
+export const catalogueItem = pgTable(
+  'catalogue_item',
+  {
+    code: text('code').primaryKey(),
+    parentCode: text('parent_code'),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    /** Responsible level and department kind, stage limits, severity, closing needs: see catalogue.seed.ts. */
+    rule: jsonb('rule'),
+    /** Each edit adds one; the edit before it is kept in catalogue_change. */
+    version: integer('version').notNull().default(1),
+    /** A city's own item (added beside the standard ones, which keep their codes). */
+    local: boolean('local').notNull().default(false),
+    /** A retired item is kept for the cases that name it and offered to nobody. */
+    retired: boolean('retired').notNull().default(false),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('catalogue_item_parent_code_idx').on(t.parentCode)],
+);
+
+/** An event's current row: a projection of its actions (invariant 1). */
+export const event = pgTable(
+  'event',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseNo: text('case_no').notNull(),
+    status: text('status').notNull(),
+    /** Optimistic concurrency: each action increments it; an action names the version it saw. */
+    version: integer('version').notNull().default(1),
+    source: text('source').notNull(),
+    itemCode: text('item_code').notNull(),
+    /** The catalogue rule as it was when reported, so later catalogue edits don't move this case's deadlines. */
+    rule: jsonb('rule').notNull(),
+    severity: text('severity').notNull(),
+    description: text('description').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    gridCode: text('grid_code').notNull(),
+    /** The area node that currently owns the case (village, township, county or city). */
+    ownerCode: text('owner_code').notNull(),
+    leadUnit: text('lead_unit'),
+    coUnits: text('co_units').array().notNull().default(sql`'{}'::text[]`),
+    photos: jsonb('photos').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    reporterId: uuid('reporter_id'),
+    /** Hotline caller or citizen; the phone is stored sealed (SM4) like every phone, shown masked. */
+    reporterName: text('reporter_name'),
+    reporterPhone: text('reporter_phone'),
+    /** The work-order number of the system it came from (12345 hotline, video platform). */
+    externalNo: text('external_no'),
+    /**
+     * The base-data record the case is about (collect once: its place and address come from that record):
+     * a record type as in record_change ('house', 'building', 'organisation', 'facility') and that record's key.
+     */
+    subjectType: text('subject_type'),
+    subjectKey: text('subject_key'),
+    /** Reports of this matter: 1, plus every "me too" and every duplicate merged into it. */
+    reports: integer('reports').notNull().default(1),
+    trackingCode: text('tracking_code'),
+    idempotencyKey: text('idempotency_key'),
+    mergedInto: uuid('merged_into'),
+    returnedFrom: text('returned_from'),
+    extension: jsonb('extension'),
+    escalations: integer('escalations').notNull().default(0),
+    reworks: integer('reworks').notNull().default(0),
+    extensions: integer('extensions').notNull().default(0),
+    stage: text('stage'),
+    stageDueAt: timestamptz('stage_due_at'),
+    dueAt: timestamptz('due_at'),
+    suspendedAt: timestamptz('suspended_at'),
+    rating: text('rating'),
+    reportedAt: timestamptz('reported_at').notNull(),
+    closedAt: timestamptz('closed_at'),
+    updatedAt: timestamptz('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'event_pkey', columns: [t.countyCode, t.id] }),
+    uniqueIndex('event_county_code_reporter_id_idempotency_key_key').on(t.countyCode, t.reporterId, t.idempotencyKey),
+    uniqueIndex('event_county_code_tracking_code_key').on(t.countyCode, t.trackingCode),
+    uniqueIndex('event_county_code_case_no_key').on(t.countyCode, t.caseNo),
+    index('event_grid_code_idx').on(t.gridCode),
+    index('event_status_idx').on(t.status),
+    index('event_reported_at_idx').on(t.reportedAt),
+    /** Repeat detection: the same item reported recently. */
+    index('event_item_code_reported_at_idx').on(t.itemCode, t.reportedAt),
+    index('event_lead_unit_idx').on(t.leadUnit),
+    index('event_subject_type_subject_key_idx').on(t.subjectType, t.subjectKey),
+  ],
+);
+
+/** Append-only history of every change to an event, written in the same transaction as the event row. */
+export const eventAction = pgTable(
+  'event_action',
+  {
+    countyCode: text('county_code').notNull(),
+    eventId: uuid('event_id').notNull(),
+    seq: integer('seq').notNull(),
+    action: text('action').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: timestamptz('at').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note'),
+    photos: jsonb('photos').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    data: jsonb('data'),
+  },
+  (t) => [primaryKey({ name: 'event_action_pkey', columns: [t.countyCode, t.eventId, t.seq] })],
+);
+
+/** Every earlier version of a catalogue node: who changed it, when, and what it was. Reference table. */
+export const catalogueChange = pgTable(
+  'catalogue_change',
+  {
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    rule: jsonb('rule'),
+    retired: boolean('retired').notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamptz('changed_at').notNull(),
+  },
+  (t) => [primaryKey({ name: 'catalogue_change_pkey', columns: [t.code, t.version] })],
+);

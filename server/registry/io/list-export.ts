@@ -1,0 +1,131 @@
+/**
+ * What the base-data list exports (people, organisations, components, buildings, houses) share, in one place:
+ * the route (the list's own filter, plus `unmask` with a reason where the list holds sealed values), the rule
+ * (full values only for a role that may unmask and asks to, with a reason) with the audit row it writes (the
+ * list, the filter, the row count, unmasked or not), and the sheet (columns with Chinese and English headers).
+ * Each list brings its filter, its rows and its columns; nothing else is its own.
+ */
+import { PassThrough, type Writable } from 'node:stream';
+import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox';
+import type { Http } from '../../platform/http.ts';
+import type { Db } from '../../platform/db.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { errorReplies } from '../../platform/schemas.ts';
+import { can } from '../../../shared/roles.ts';
+import type { Lang } from '../../../shared/i18n/errors.ts';
+import type { Actor } from '../../access/index.ts';
+import type { Guard } from '../../access/guard.ts';
+import { codeName, type CodeTable } from '../records/code-tables.ts';
+import { chinaDate } from '../records/identifiers.core.ts';
+import { writeSheet } from './spreadsheet-export.ts';
+
+/** One export holds at most this many rows; a larger area is exported part by part. */
+export const MAX_EXPORT_ROWS = 100_000;
+
+/** Asked for full values, and why. */
+export interface Unmask {
+  reason: string;
+}
+
+// ── the rule and the audit ────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Loads the rows of one export and audits it with its filter and row count. Unmasking needs registry.unmask:
+ * a caller without it is refused before anything is read.
+ */
+export async function auditedExport<T>(
+  { db, clock }: { db: Db; clock: Clock },
+  actor: Actor,
+  request: { target: string; filter: Record<string, string | undefined>; unmask?: Unmask },
+  load: () => Promise<T[]>,
+): Promise<T[]> {
+  if (request.unmask && !can(actor.roles, 'registry.unmask')) throw new AppError('access.forbidden', [{ field: 'unmask', reason: 'registry.unmask' }]);
+  const rows = await load();
+  const filter = Object.fromEntries(Object.entries(request.filter).map(([key, value]) => [key, value ?? null]));
+  await db.transaction((tx) => recordAudit(tx, {
+    at: clock(), actorId: actor.id, action: 'registry.exported', target: request.target,
+    detail: { ...filter, rows: rows.length, unmasked: !!request.unmask, reason: request.unmask?.reason ?? null },
+  }));
+  return rows;
+}
+
+// ── the sheet ─────────────────────────────────────────────────────────────────────────────────────────
+
+export interface ExportColumn<T> {
+  zh: string;
+  en: string;
+  width?: number;
+  value(row: T, lang: Lang): string | number | null;
+}
+
+export interface ListSheet<T> {
+  zh: string;
+  en: string;
+  columns: readonly ExportColumn<T>[];
+}
+
+/** The rows under the sheet's headers, in the caller's language. */
+export function writeListSheet<T>(sheet: ListSheet<T>, rows: readonly T[], stream: Writable, lang: Lang): Promise<void> {
+  const en = lang === 'en';
+  function* lines() {
+    for (const row of rows) yield sheet.columns.map((c) => c.value(row, lang) ?? '');
+  }
+  return writeSheet({ name: en ? sheet.en : sheet.zh, headers: sheet.columns.map((c) => (en ? c.en : c.zh)), widths: sheet.columns.map((c) => c.width ?? 18) }, lines(), stream);
+}
+
+/** The names of several codes of one table in one cell, as the import templates take them. */
+export const codeNames = (table: CodeTable, codes: readonly string[], lang: Lang) => codes.map((c) => codeName(table, c, lang)).join(lang === 'en' ? ', ' : '、');
+/** When a record was last verified, as the day in China. */
+export const verifiedDay = (verifiedAt: string | null) => (verifiedAt ? chinaDate(new Date(verifiedAt)) : null);
+export const yesNo = (value: boolean, lang: Lang) => (lang === 'en' ? (value ? 'Yes' : 'No') : value ? '是' : '否');
+
+// ── the route ─────────────────────────────────────────────────────────────────────────────────────────
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const UNMASK_QUERY = {
+  unmask: Type.Optional(Type.Boolean({ description: 'Full ID numbers and phones (needs registry.unmask and a reason)' })),
+  reason: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'Why the full values are needed', example: '低保复核' })),
+};
+const ONE_OF_MESSAGE: Record<Lang, (names: string) => string> = {
+  'zh-CN': (names) => `请至少按以下一项筛选：${names}`,
+  en: (names) => `Filter by at least one of: ${names}`,
+};
+
+export interface ExportRoute<F extends TProperties, T> {
+  url: string;
+  /** 导出… Chinese first, then English, like every route's summary. */
+  summary: string;
+  /** The querystring properties of the list route, without its limit. */
+  filter: F;
+  /** A list holding sealed values (ID numbers, phones) takes `unmask` and `reason`; one without takes neither. */
+  unmaskable: boolean;
+  /** At least one of these filters must be given, not blank (a whole jurisdiction of them is no list). */
+  needsOneOf?: readonly (keyof F & string)[];
+  fileName: string;
+  rows(actor: Actor, filter: Static<TObject<F>>, unmask: Unmask | undefined): Promise<T[]>;
+  write(rows: T[], stream: Writable, lang: Lang): Promise<void>;
+}
+
+/** Registers GET `url`: the filtered list as .xlsx, for registry.read, streamed as it is written. */
+export function exportRoute<F extends TProperties, T>(app: Http, guard: Guard, spec: ExportRoute<F, T>) {
+  const querystring = Type.Object({ ...spec.filter, ...(spec.unmaskable ? UNMASK_QUERY : {}) }, { additionalProperties: false });
+  app.get(spec.url, {
+    schema: { tags: ['registry'], summary: spec.summary, querystring, response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies } },
+    onRequest: guard('registry.read'),
+  }, async (request, reply) => {
+    const { unmask, reason, ...query } = request.query as Record<string, unknown> & { unmask?: boolean; reason?: string };
+    // Every filter of the list, given or not, so the audit row shows the whole filter.
+    const filter = Object.fromEntries(Object.keys(spec.filter).map((key) => [key, query[key]]));
+    if (unmask && !reason) throw new AppError('request.invalid', [{ field: 'querystring.reason', reason: 'required' }]);
+    if (spec.needsOneOf && !spec.needsOneOf.some((key) => String(filter[key] ?? '').trim() !== '')) {
+      const names = spec.needsOneOf.join(request.lang === 'en' ? ', ' : '、');
+      throw new AppError('request.invalid', [{ field: 'querystring', reason: 'filter.required', message: ONE_OF_MESSAGE[request.lang](names) }]);
+    }
+    const rows = await spec.rows(request.actor, filter as Static<TObject<F>>, unmask ? { reason: reason! } : undefined);
+    const out = new PassThrough();
+    spec.write(rows, out, request.lang).catch((err: Error) => out.destroy(err));
+    return reply.type(XLSX).header('content-disposition', `attachment; filename="${spec.fileName}"`).send(out);
+  });
+}

@@ -1,0 +1,172 @@
+import type { Db, Tx } from '../../platform/db.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { codeInScope } from '../../platform/scope.ts';
+import { subtreePrefix } from '../../../shared/codes.ts';
+import type { ErrorDetail } from '../../../shared/errors.ts';
+import type { Lang } from '../../../shared/i18n/errors.ts';
+import type { Actor } from '../../access/index.ts';
+import type { TerritoryService } from '../../territory/index.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { chinaDate, normalizeCreditCode } from '../records/identifiers.core.ts';
+import { importMessage } from '../io/import-messages.ts';
+import { ORGANISATION_TEMPLATE, validateRow, type ImportRecord } from '../io/templates.ts';
+import { same } from '../records/record-apply.ts';
+import { gridsInScope, insertChanges } from '../records/records.store.ts';
+import { historyWithNames } from '../records/record-history.ts';
+import { buildOrgRow, locatePoints, orgView, placeRecord, writeOrganisations, type Refusal } from './org-apply.ts';
+import * as store from './organisations.store.ts';
+import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
+
+/** The fields of the create and edit forms, as JSON; checked by the import template's own rules. */
+export interface OrganisationInput {
+  name: string;
+  orgType: string;
+  address: string;
+  gridCode?: string | null;
+  lng?: number | null;
+  lat?: number | null;
+  legalRep?: string | null;
+  safetyContact?: string | null;
+  safetyContactPhone?: string | null;
+  hazards?: string[];
+}
+
+export interface OrganisationFilter {
+  q?: string;
+  area?: string;
+  orgType?: string;
+  hazard?: string;
+}
+
+/** A whole credit code is matched exactly; anything else as part of a name. */
+function searchTerms(f: OrganisationFilter): store.OrganisationFilter {
+  const text = f.q?.trim() ?? '';
+  const code = normalizeCreditCode(text);
+  return {
+    ...(/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) ? { creditCode: code } : text ? { name: text } : {}),
+    areaPrefix: f.area ? subtreePrefix(f.area) : undefined, orgType: f.orgType, hazard: f.hazard,
+  };
+}
+
+const asText = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('、') : String(v));
+
+export function createOrganisationsService({ db, clock, fieldCrypto, territory }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto; territory: TerritoryService }) {
+  const view = (o: store.OrganisationRow) => ({
+    creditCode: o.creditCode, name: o.name, orgType: o.orgType, address: o.address, gridCode: o.gridCode, lng: o.lng, lat: o.lat,
+    legalRep: o.legalRep, safetyContact: o.safetyContact, safetyContactPhone: o.safetyPhoneMasked, hazards: o.hazards,
+    verifiedAt: o.verifiedAt?.toISOString() ?? null, version: o.version, updatedAt: o.updatedAt.toISOString(),
+  });
+
+  /** The form checked by the template's rules; every problem at once, each naming its field. */
+  function check(creditCode: string, input: OrganisationInput, lang: Lang): ImportRecord {
+    const values = Object.fromEntries(ORGANISATION_TEMPLATE.fields.map((f) => [f.key, asText((input as unknown as Record<string, unknown>)[f.key])]));
+    const result = validateRow(ORGANISATION_TEMPLATE, { ...values, creditCode }, { today: chinaDate(clock()), lang });
+    const typed = (field: string) => (field === 'creditCode' ? creditCode : values[field]);
+    if (!result.ok) throw new AppError('registry.record_invalid', result.errors.map((e) => ({ field: e.field, reason: e.reason, message: e.message, ...(typed(e.field) ? { value: typed(e.field) } : {}) })));
+    return result.record;
+  }
+
+  const refused = (r: Refusal, lang: Lang): AppError =>
+    new AppError('registry.record_invalid', [{ field: r.field, reason: r.reason, message: importMessage(r.reason, lang, { value: r.value }), ...(r.value ? { value: r.value } : {}) } as ErrorDetail]);
+
+  /** Before any transaction: see locatePoints. */
+  async function place(actor: Actor, record: ImportRecord, lang: Lang) {
+    const grids = record.gridCode === null ? new Set<string>() : await gridsInScope(db, actor.scope, [String(record.gridCode)]);
+    const placed = placeRecord(record, {
+      located: await locatePoints([record], async (lng, lat) => (await territory.locate(lng, lat))?.grid.code ?? null),
+      gridInScope: (g) => grids.has(g),
+      scopeAllows: (g) => codeInScope(g, actor.scope),
+    });
+    if ('reason' in placed) throw refused(placed, lang);
+    return placed.gridCode;
+  }
+
+  async function mustGet(tx: Tx, actor: Actor, creditCode: string) {
+    const o = await store.getOrganisation(tx, actor.scope, normalizeCreditCode(creditCode));
+    if (!o) throw new AppError('registry.org_not_found');
+    return o;
+  }
+
+  const assertVersion = (o: store.OrganisationRow, version: number) => {
+    if (o.version !== version) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(o.version) }]);
+  };
+
+  return {
+    async search(actor: Actor, filter: OrganisationFilter, limit: number) {
+      return (await store.searchOrganisations(db, actor.scope, searchTerms(filter), limit)).map(view);
+    },
+
+    async get(actor: Actor, creditCode: string) {
+      const o = await mustGet(db, actor, creditCode);
+      return { ...view(o), ...(await historyWithNames(db, 'organisation', o.creditCode, o.verifiedBy)) };
+    },
+
+    async create(actor: Actor, input: OrganisationInput & { creditCode: string }, lang: Lang) {
+      const record = check(input.creditCode, input, lang);
+      const code = String(record.creditCode);
+      const now = clock();
+      const gridCode = await place(actor, record, lang);
+      await db.transaction(async (tx) => {
+        if ((await store.organisationsByCode(tx, [code])).length) throw new AppError('registry.org_exists', [{ field: 'creditCode', reason: 'exists', value: code }]);
+        await writeOrganisations(tx, [{ row: buildOrgRow(record, gridCode, fieldCrypto, { actorId: actor.id, now, version: 1 }) }], actor.id, now);
+      });
+      return this.get(actor, code);
+    },
+
+    /**
+   * An edit names the version it was made on: a record changed meanwhile by someone else answers 409. A phone
+   * left out stays as it is; null clears it.
+   */
+    async edit(actor: Actor, creditCode: string, input: OrganisationInput & { version: number }, lang: Lang) {
+      const now = clock();
+      const code = (await mustGet(db, actor, creditCode)).creditCode;
+      const record = check(code, input, lang);
+      const gridCode = await place(actor, record, lang);
+      await db.transaction(async (tx) => {
+        const before = await mustGet(tx, actor, code);
+        assertVersion(before, input.version);
+        const built = buildOrgRow(record, gridCode, fieldCrypto, { actorId: actor.id, now, version: before.version + 1 });
+        // The form never holds the full phone (only its masked form): leaving it out keeps the one on record.
+        const row = input.safetyContactPhone === undefined
+          ? { ...built, safetyPhoneEnc: before.safetyPhoneEnc, safetyPhoneHash: before.safetyPhoneHash, safetyPhoneMasked: before.safetyPhoneMasked }
+          : built;
+        if (!same(orgView(before), orgView(row))) await writeOrganisations(tx, [{ before, row }], actor.id, now);
+      });
+      return this.get(actor, code);
+    },
+
+    /** 核实: the record was checked on site and is right as it stands; kept in the history as who and when. */
+    async verify(actor: Actor, creditCode: string, version: number) {
+      const now = clock();
+      await db.transaction(async (tx) => {
+        const o = await mustGet(tx, actor, creditCode);
+        assertVersion(o, version);
+        await store.markOrganisationVerified(tx, o, actor.id, now);
+        await insertChanges(tx, [{
+          countyCode: o.countyCode, recordType: 'organisation', recordKey: o.creditCode, at: now, actorId: actor.id,
+          before: { verifiedAt: o.verifiedAt?.toISOString() ?? null }, after: { verifiedAt: now.toISOString() },
+        }]);
+      });
+      return this.get(actor, creditCode);
+    },
+
+    /** A filtered list for a spreadsheet: masked unless the caller may unmask and gives a reason; always audited. */
+    async export(actor: Actor, { unmask, ...filter }: OrganisationFilter & { unmask?: Unmask }) {
+      const rows = await auditedExport({ db, clock }, actor, { target: 'organisation', filter, unmask }, () =>
+        store.searchOrganisations(db, actor.scope, searchTerms(filter), MAX_EXPORT_ROWS));
+      return rows.map((o) => ({ ...view(o), ...(unmask && o.safetyPhoneEnc ? { safetyContactPhone: fieldCrypto.decrypt(o.safetyPhoneEnc) } : {}) }));
+    },
+
+    /** The safety contact's full phone, for a stated reason; audited. */
+    async reveal(actor: Actor, creditCode: string, reason: string) {
+      const o = await mustGet(db, actor, creditCode);
+      const value = o.safetyPhoneEnc ? fieldCrypto.decrypt(o.safetyPhoneEnc) : null;
+      await db.transaction((tx) => recordAudit(tx, { at: clock(), actorId: actor.id, action: 'registry.revealed', target: `organisation:${o.creditCode}`, detail: { field: 'safetyContactPhone', reason } }));
+      return { field: 'safetyContactPhone', value };
+    },
+  };
+}
+
+export type OrganisationsService = ReturnType<typeof createOrganisationsService>;

@@ -1,0 +1,132 @@
+import { and, arrayOverlaps, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../platform/db.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
+import { department } from '../../org/org.tables.ts';
+import { facility, organisation } from './organisations.tables.ts';
+import { bulkUpsert } from '../records/records.store.ts';
+
+export type OrganisationRow = typeof organisation.$inferSelect;
+export type FacilityRow = typeof facility.$inferSelect;
+
+export interface OrganisationFilter {
+  /** Part of the name. */
+  name?: string;
+  /** A whole credit code, normalized. */
+  creditCode?: string;
+  /** Only under this area (a code prefix). */
+  areaPrefix?: string;
+  orgType?: string;
+  hazard?: string;
+}
+
+export interface FacilityFilter {
+  /** A major class (2 digits) or a class (5 digits). */
+  classCode?: string;
+  areaPrefix?: string;
+  state?: string;
+  name?: string;
+}
+
+const like = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
+const under = (column: typeof organisation.gridCode | typeof facility.gridCode, prefix?: string) => (prefix ? sql`${column} like ${`${prefix}%`}` : undefined);
+
+/** Organisations with these credit codes in any county: a code is registered once, wherever it is. */
+export async function organisationsByCode(tx: Tx, codes: string[]): Promise<OrganisationRow[]> {
+  if (codes.length === 0) return [];
+  return tx.select().from(organisation).where(inArray(organisation.creditCode, codes));
+}
+
+export async function getOrganisation(tx: Tx, scope: Scope, creditCode: string): Promise<OrganisationRow | undefined> {
+  return (await tx.select().from(organisation).where(and(eq(organisation.creditCode, creditCode), inScope(organisation.gridCode, scope))))[0];
+}
+
+export async function upsertOrganisations(tx: Tx, rows: (typeof organisation.$inferInsert)[]) {
+  await bulkUpsert(tx, 'organisation', rows, ['county_code', 'credit_code'], []);
+}
+
+/** The distribution column cannot change in place (Citus): a move to another county is a delete and an insert. */
+export async function deleteOrganisations(tx: Tx, keys: { countyCode: string; creditCode: string }[]) {
+  for (const k of keys) await tx.delete(organisation).where(and(eq(organisation.countyCode, k.countyCode), eq(organisation.creditCode, k.creditCode)));
+}
+
+export async function markOrganisationVerified(tx: Tx, row: OrganisationRow, by: string, at: Date) {
+  await tx.update(organisation).set({ verifiedBy: by, verifiedAt: at, version: row.version + 1, updatedAt: at })
+    .where(and(eq(organisation.countyCode, row.countyCode), eq(organisation.creditCode, row.creditCode)));
+}
+
+export async function searchOrganisations(tx: Tx, scope: Scope, f: OrganisationFilter, limit: number) {
+  const conditions: (SQL | undefined)[] = [
+    f.name ? ilike(organisation.name, like(f.name)) : undefined,
+    f.creditCode ? eq(organisation.creditCode, f.creditCode) : undefined,
+    under(organisation.gridCode, f.areaPrefix),
+    f.orgType ? eq(organisation.orgType, f.orgType) : undefined,
+    f.hazard ? arrayOverlaps(organisation.hazards, [f.hazard]) : undefined,
+    inScope(organisation.gridCode, scope),
+  ];
+  return tx.select().from(organisation).where(and(...conditions)).orderBy(organisation.name, organisation.creditCode).limit(limit);
+}
+
+/** Which of these department codes exist. */
+export async function knownDepartments(tx: Tx, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  return new Set((await tx.select({ code: department.code }).from(department).where(inArray(department.code, codes))).map((d) => d.code));
+}
+
+export async function departmentNames(tx: Tx, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  return new Map((await tx.select({ code: department.code, name: department.name }).from(department).where(inArray(department.code, codes))).map((d) => [d.code, d.name]));
+}
+
+/**
+ * The next free serial of a component class in a county. A transaction-scoped advisory lock on the code
+ * prefix makes two servers recording the same class one after the other instead of picking the same serial.
+ */
+export async function nextFacilitySerial(tx: Tx, prefix: string): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`facility:${prefix}`}))`);
+  const [row] = await tx
+    .select({ max: sql<string | null>`max(substr(${facility.code}, 12))` })
+    .from(facility)
+    .where(and(eq(facility.countyCode, prefix.slice(0, 6)), sql`${facility.code} like ${`${prefix}%`}`));
+  return (row?.max ? Number(row.max) : 0) + 1;
+}
+
+/** Components with these codes in any county: a code is given once, wherever it is. */
+export async function facilitiesByCode(tx: Tx, codes: string[]): Promise<FacilityRow[]> {
+  if (codes.length === 0) return [];
+  return tx.select().from(facility).where(inArray(facility.code, codes));
+}
+
+/** Components of these classes at exactly these points: how an import row without a code finds its component. */
+export async function facilitiesAt(tx: Tx, places: { classCode: string; lng: number; lat: number }[]): Promise<FacilityRow[]> {
+  if (places.length === 0) return [];
+  const json = JSON.stringify(places.map((p) => ({ class_code: p.classCode, lng: p.lng, lat: p.lat })));
+  return tx.select().from(facility).where(sql`(${facility.classCode}, ${facility.lng}, ${facility.lat}) in
+    (select class_code, lng, lat from json_to_recordset(${json}::json) as x(class_code text, lng float8, lat float8))`);
+}
+
+export async function upsertFacilities(tx: Tx, rows: (typeof facility.$inferInsert)[]) {
+  await bulkUpsert(tx, 'facility', rows, ['county_code', 'code'], []);
+}
+
+export async function insertFacility(tx: Tx, row: typeof facility.$inferInsert) {
+  await tx.insert(facility).values(row);
+}
+
+export async function updateFacility(tx: Tx, countyCode: string, code: string, values: Partial<typeof facility.$inferInsert>) {
+  await tx.update(facility).set(values).where(and(eq(facility.countyCode, countyCode), eq(facility.code, code)));
+}
+
+export async function getFacility(tx: Tx, scope: Scope, code: string): Promise<FacilityRow | undefined> {
+  return (await tx.select().from(facility).where(and(eq(facility.code, code), inScope(facility.gridCode, scope))))[0];
+}
+
+export async function listFacilities(tx: Tx, scope: Scope, f: FacilityFilter, limit: number) {
+  const conditions: (SQL | undefined)[] = [
+    f.classCode ? sql`${facility.classCode} like ${`${f.classCode}%`}` : undefined,
+    under(facility.gridCode, f.areaPrefix),
+    f.state ? eq(facility.state, f.state) : undefined,
+    f.name ? ilike(facility.name, like(f.name)) : undefined,
+    inScope(facility.gridCode, scope),
+  ];
+  return tx.select().from(facility).where(and(...conditions)).orderBy(facility.code).limit(limit);
+}

@@ -1,0 +1,94 @@
+import type { Db } from '../../platform/db.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { can } from '../../../shared/roles.ts';
+import { subtreePrefix } from '../../../shared/codes.ts';
+import type { Actor } from '../../access/index.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { normalizeIdNumber } from '../../../shared/id-number.ts';
+import * as store from '../records/records.store.ts';
+import { historyWithNames } from '../records/record-history.ts';
+import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
+
+export type RevealableField = 'idNumber' | 'phone';
+
+/**
+ * How a search text is read: an ID number, a mobile number, or another document's number (5–20 letters and digits,
+ * at least one digit: a passport, a permit) is matched exactly by keyed hash; anything else as part of a name.
+ */
+export function searchTerms(q: string, c: FieldCrypto) {
+  const text = q.trim();
+  if (/^1\d{10}$/.test(text)) return { phoneHash: c.searchHash(text) };
+  const number = normalizeIdNumber(text);
+  if (/^\d{17}[\dX]$/.test(number) || /^(?=.*\d)[A-Z0-9]{5,20}$/.test(number)) return { idHash: c.searchHash(number) };
+  return { name: text };
+}
+
+export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto }) {
+  /** What every list and detail shows: masked identifiers, tags only for roles allowed to see them. */
+  const view = (actor: Actor, p: store.PersonRow) => ({
+    id: p.id, name: p.name, sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity,
+    idType: p.idType, idNumber: p.idNumberMasked, phone: p.phoneMasked, residentType: p.residentType,
+    hukouRegion: p.hukouRegion, hukouAddress: p.hukouAddress, inflowReason: p.inflowReason, permitType: p.permitType, permitExpiry: p.permitExpiry,
+    leftBehindType: p.leftBehindType, nationality: p.nationality, foreignName: p.foreignName, visitPurpose: p.visitPurpose,
+    arrivalDate: p.arrivalDate, departureDate: p.departureDate, gridCode: p.gridCode,
+    tags: can(actor.roles, 'registry.tags') ? { specialGroups: p.specialGroups, keyPersonTags: p.keyPersonTags } : null,
+    verifiedAt: p.verifiedAt?.toISOString() ?? null, version: p.version,
+  });
+
+  async function mustGet(actor: Actor, id: string) {
+    const p = await store.getPerson(db, actor.scope, id);
+    if (!p) throw new AppError('registry.person_not_found');
+    return p;
+  }
+
+  return {
+    async searchPeople(actor: Actor, q: string, limit: number) {
+      return (await store.searchPeople(db, actor.scope, searchTerms(q, fieldCrypto), limit)).map((p) => view(actor, p));
+    },
+
+    async getPerson(actor: Actor, id: string) {
+      const p = await mustGet(actor, id);
+      const [residences, { verifiedBy, history }] = await Promise.all([store.residencesOfPerson(db, id), historyWithNames(db, 'person', id, p.verifiedBy)]);
+      const hideTags = !can(actor.roles, 'registry.tags');
+      return {
+        ...view(actor, p),
+        residences,
+        verifiedBy,
+        history: hideTags ? history.map((h) => ({ ...h, before: withoutTags(h.before), after: withoutTags(h.after) })) : history,
+      };
+    },
+
+    /**
+     * A filtered list for a spreadsheet. Masked unless the caller may unmask and asks to, with a reason;
+     * either way the export is audited with its filter and row count.
+     */
+    async exportPeople(actor: Actor, { unmask, ...filter }: { q?: string; area?: string; unmask?: Unmask }) {
+      const terms = filter.q ? searchTerms(filter.q, fieldCrypto) : {};
+      const rows = await auditedExport({ db, clock }, actor, { target: 'person', filter, unmask }, () =>
+        store.searchPeople(db, actor.scope, { ...terms, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined }, MAX_EXPORT_ROWS));
+      return rows.map((p) => ({
+        ...view(actor, p),
+        ...(unmask ? { idNumber: fieldCrypto.decrypt(p.idNumberEnc), phone: p.phoneEnc ? fieldCrypto.decrypt(p.phoneEnc) : null } : {}),
+      }));
+    },
+
+    /** Reveals one sensitive value of one record to a user allowed to, for a stated reason, and audits it. */
+    async reveal(actor: Actor, id: string, field: RevealableField, reason: string) {
+      const p = await mustGet(actor, id);
+      const sealed = field === 'idNumber' ? p.idNumberEnc : p.phoneEnc;
+      const value = sealed ? fieldCrypto.decrypt(sealed) : null;
+      await db.transaction((tx) => recordAudit(tx, { at: clock(), actorId: actor.id, action: 'registry.revealed', target: `person:${id}`, detail: { field, reason } }));
+      return { field, value };
+    },
+  };
+}
+
+const withoutTags = (v: unknown) => {
+  if (!v || typeof v !== 'object') return v;
+  const { specialGroups: _s, keyPersonTags: _k, ...rest } = v as Record<string, unknown>;
+  return rest;
+};
+
+export type RegistryService = ReturnType<typeof createRegistryService>;

@@ -1,0 +1,162 @@
+import crypto from 'node:crypto';
+import type { Db, Tx } from '../../platform/db.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { countyOf, subtreePrefix } from '../../../shared/codes.ts';
+import type { ErrorDetail } from '../../../shared/errors.ts';
+import type { Lang } from '../../../shared/i18n/errors.ts';
+import type { Actor } from '../../access/index.ts';
+import { importMessage } from '../io/import-messages.ts';
+import { gridsInScope, housesByCode, insertChanges } from '../records/records.store.ts';
+import { same } from '../records/record-apply.ts';
+import { historyWithNames } from '../records/record-history.ts';
+import * as store from './places.store.ts';
+
+/** 十户联防 is "about ten" households: a group of one is no group, and past this it is two groups. */
+export const GROUP_MIN_HOUSES = 2;
+export const GROUP_MAX_HOUSES = 15;
+
+export interface GroupInput {
+  name: string;
+  houseCodes: string[];
+  /** The lead household (联防户长); one of the member houses. */
+  leadHouseCode?: string | null;
+}
+
+interface GroupFacts {
+  name: string;
+  gridCode: string;
+  leadHouseCode: string | null;
+  houseCodes: string[];
+}
+
+export const groupView = (g: GroupFacts) => ({ name: g.name, gridCode: g.gridCode, leadHouseCode: g.leadHouseCode, houseCodes: [...g.houseCodes].sort() });
+
+export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clock }) {
+  const view = (g: store.GroupRow, members: number) => ({
+    id: g.id, name: g.name, gridCode: g.gridCode, leadHouseCode: g.leadHouseCode, members,
+    verifiedAt: g.verifiedAt?.toISOString() ?? null, version: g.version, updatedAt: g.updatedAt.toISOString(),
+  });
+
+  /**
+   * Every problem with the member list at once, each naming its field and the house: unknown or out of the
+   * caller's jurisdiction, outside the group's grid, already in another group, too few or too many, a lead
+   * household that is not a member.
+   */
+  async function check(tx: Tx, actor: Actor, gridCode: string, input: GroupInput, groupId: string | null, lang: Lang): Promise<GroupFacts> {
+    const details: ErrorDetail[] = [];
+    const problem = (field: string, reason: string, value?: string, limit?: number) =>
+      details.push({ field, reason, message: importMessage(reason, lang, { value, limit }), ...(value ? { value } : {}) });
+    const name = input.name.trim();
+    if (!name) problem('name', 'field.required');
+    const codes = [...new Set(input.houseCodes.map((c) => c.trim()).filter(Boolean))];
+    if (codes.length > GROUP_MAX_HOUSES) problem('houseCodes', 'group.too_many', String(codes.length), GROUP_MAX_HOUSES);
+    if (codes.length < GROUP_MIN_HOUSES) problem('houseCodes', 'group.too_few', String(codes.length), GROUP_MIN_HOUSES);
+    const houses = new Map((await housesByCode(tx, actor.scope, codes)).map((h) => [h.code, h]));
+    const taken = await store.groupsOfHouses(tx, countyOf(gridCode), codes);
+    for (const code of codes) {
+      const h = houses.get(code);
+      if (!h) problem('houseCodes', 'house.not_found', code);
+      else if (h.gridCode !== gridCode) problem('houseCodes', 'group.house_outside_grid', code);
+      else if (taken.has(code) && taken.get(code) !== groupId) problem('houseCodes', 'group.house_taken', code);
+    }
+    const lead = input.leadHouseCode?.trim() || null;
+    if (lead && !codes.includes(lead)) problem('leadHouseCode', 'group.lead_not_member', lead);
+    if (details.length) throw new AppError('registry.record_invalid', details);
+    return { name, gridCode, leadHouseCode: lead, houseCodes: codes };
+  }
+
+  async function mustGet(tx: Tx, actor: Actor, id: string) {
+    const g = await store.getGroup(tx, actor.scope, id);
+    if (!g) throw new AppError('registry.group_not_found');
+    return g;
+  }
+
+  const assertVersion = (g: store.GroupRow, version: number) => {
+    if (g.version !== version) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(g.version) }]);
+  };
+  const change = (g: { countyCode: string; id: string }, actorId: string, at: Date, before: unknown, after: unknown) =>
+    ({ countyCode: g.countyCode, recordType: 'household_group', recordKey: g.id, at, actorId, before, after });
+  const factsOf = async (tx: Tx, g: store.GroupRow): Promise<GroupFacts> =>
+    ({ name: g.name, gridCode: g.gridCode, leadHouseCode: g.leadHouseCode, houseCodes: (await store.groupMembers(tx, g)).map((m) => m.houseCode) });
+
+  return {
+    async list(actor: Actor, filter: { gridCode?: string; area?: string }, limit: number) {
+      const rows = await store.listGroups(db, actor.scope, { gridCode: filter.gridCode, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined }, limit);
+      return rows.map((r) => view(r.g, r.members));
+    },
+
+    /** A group with its member houses, the people living in each, who verified it, and its history. */
+    async get(actor: Actor, id: string) {
+      const g = await mustGet(db, actor, id);
+      const members = await store.groupMembers(db, g);
+      return {
+        ...view(g, members.length),
+        houses: members.map((m) => ({ ...m, lead: m.houseCode === g.leadHouseCode })),
+        residents: members.reduce((n, m) => n + m.residents, 0),
+        ...(await historyWithNames(db, 'household_group', g.id, g.verifiedBy)),
+      };
+    },
+
+    async create(actor: Actor, input: GroupInput & { gridCode: string }, lang: Lang) {
+      const grids = await gridsInScope(db, actor.scope, [input.gridCode]);
+      if (!grids.has(input.gridCode)) {
+        throw new AppError('registry.record_invalid', [{ field: 'gridCode', reason: 'grid.not_found', message: importMessage('grid.not_found', lang, { value: input.gridCode }), value: input.gridCode }]);
+      }
+      const now = clock();
+      const id = crypto.randomUUID();
+      await db.transaction(async (tx) => {
+        const facts = await check(tx, actor, input.gridCode, input, null, lang);
+        const g = { countyCode: countyOf(facts.gridCode), id };
+        await store.insertGroups(tx, [{ ...g, name: facts.name, gridCode: facts.gridCode, leadHouseCode: facts.leadHouseCode, verifiedBy: actor.id, verifiedAt: now, version: 1, updatedAt: now }]);
+        await store.replaceMembers(tx, g, facts.houseCodes);
+        await insertChanges(tx, [change(g, actor.id, now, null, groupView(facts))]);
+      });
+      return this.get(actor, id);
+    },
+
+    /** Renames, changes the members or the lead household; the grid stays (a group of another grid is another group). */
+    async edit(actor: Actor, id: string, input: GroupInput & { version: number }, lang: Lang) {
+      const now = clock();
+      await db.transaction(async (tx) => {
+        const before = await mustGet(tx, actor, id);
+        assertVersion(before, input.version);
+        const facts = await check(tx, actor, before.gridCode, input, before.id, lang);
+        const old = await factsOf(tx, before);
+        if (same(groupView(old), groupView(facts))) return;
+        await store.updateGroup(tx, before, { name: facts.name, leadHouseCode: facts.leadHouseCode, verifiedBy: actor.id, verifiedAt: now, version: before.version + 1, updatedAt: now });
+        await store.replaceMembers(tx, before, facts.houseCodes);
+        await insertChanges(tx, [change(before, actor.id, now, groupView(old), groupView(facts))]);
+      });
+      return this.get(actor, id);
+    },
+
+    /**
+     * Disbands a group on the version it was read at; its houses are free to join another. The history keeps
+     * who did it, when, and the group as it was (an entry with nothing after).
+     */
+    async remove(actor: Actor, id: string, version: number) {
+      const now = clock();
+      await db.transaction(async (tx) => {
+        const g = await mustGet(tx, actor, id);
+        assertVersion(g, version);
+        const old = await factsOf(tx, g);
+        await store.deleteGroup(tx, g);
+        await insertChanges(tx, [change(g, actor.id, now, groupView(old), null)]);
+      });
+    },
+
+    async verify(actor: Actor, id: string, version: number) {
+      const now = clock();
+      await db.transaction(async (tx) => {
+        const g = await mustGet(tx, actor, id);
+        assertVersion(g, version);
+        await store.updateGroup(tx, g, { verifiedBy: actor.id, verifiedAt: now, version: g.version + 1, updatedAt: now });
+        await insertChanges(tx, [change(g, actor.id, now, { verifiedAt: g.verifiedAt?.toISOString() ?? null }, { verifiedAt: now.toISOString() })]);
+      });
+      return this.get(actor, id);
+    },
+  };
+}
+
+export type HouseholdGroupsService = ReturnType<typeof createHouseholdGroupsService>;
