@@ -13,7 +13,7 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import { openDatabase } from '../server/platform/db.ts';
 import { systemClock } from '../server/platform/clock.ts';
-import { prepareDatabase } from '../server/db/reference-data.ts';
+import { prepareDatabase } from '../server/db/index.ts';
 import { createDiskFileStore } from '../server/files/file-store.ts';
 import { FIXTURE, gridBox, seedTerritory } from '../server/testing/fixtures.ts';
 import { TEST_FIELD_KEYS, TEST_PASSWORD } from '../server/testing/harness.ts';

@@ -6,11 +6,10 @@ import type { Config } from './platform/config.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
 import { createHttp, sendError } from './platform/http.ts';
-import { createAccess } from './access/index.ts';
+import { createAccess, staffOf } from './access/index.ts';
 import { createTerritory } from './territory/index.ts';
-import { createOrg } from './org/index.ts';
-import { createDiskFileStore, type FileStore } from './files/file-store.ts';
-import { filesRoutes } from './files/files.routes.ts';
+import { claimsOfGrid, createOrg } from './org/index.ts';
+import { createDiskFileStore, createFiles, type FileStore } from './files/index.ts';
 import { createRegistry } from './registry/index.ts';
 import { createEvents } from './events/index.ts';
 import { createFieldwork } from './fieldwork/index.ts';
@@ -22,11 +21,12 @@ export async function buildApp({ config, database, clock, files }: { config: Con
   const app = await createHttp({ logLevel: config.logLevel });
   const { db } = database;
   const access = createAccess({ app, db, clock, config });
-  const territory = createTerritory({ app, db, clock, guard: access.guard });
-  createOrg({ app, db, clock, guard: access.guard });
+  // Lower areas read what an area above them keeps through a function passed here, so no two areas import each other.
+  const territory = createTerritory({ app, db, clock, guard: access.guard, claimsOfGrid: (gridCode) => claimsOfGrid(db, gridCode) });
+  createOrg({ app, db, clock, guard: access.guard, staffOf: (departmentCode) => staffOf(db, departmentCode) });
   const fileStore = files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
   const events = await createEvents({ app, db, clock, config, guard: access.guard, territory: territory.service, files: fileStore });
-  await filesRoutes(app, { files: fileStore, guard: access.guard });
+  await createFiles({ app, files: fileStore, guard: access.guard });
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
   await createFieldwork({ app, db, clock, guard: access.guard, registry });
 

@@ -2,7 +2,8 @@ import type { Http } from '../platform/http.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import { maskPhone } from '../../shared/masking.ts';
 import type { AccessService } from './access.service.ts';
-import { SESSION_COOKIE, type Guard } from './guard.ts';
+import { SESSION_COOKIE } from './guard.ts';
+import type { Guard } from '../platform/actor.ts';
 import * as S from './access.schemas.ts';
 
 export function accessRoutes(app: Http, { access, guard, secureCookies, sessionHours }: { access: AccessService; guard: Guard; secureCookies: boolean; sessionHours: number }) {

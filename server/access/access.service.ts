@@ -6,28 +6,14 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { recordAudit } from '../platform/audit.ts';
-import { scopeOf, type Scope } from '../platform/scope.ts';
+import { scopeOf } from '../platform/scope.ts';
+import type { Actor, AreaRef } from '../platform/actor.ts';
 import { hashPassword, isStrongEnough, verifyPassword } from './password.ts';
 import * as store from './access.store.ts';
-import { departmentExists } from '../org/org.store.ts';
+import { departmentExists } from '../org/index.ts';
+import { nodeNames } from '../territory/index.ts';
 
-export interface AreaRef {
-  code: string;
-  name: string;
-  level: string;
-}
-
-/** The signed-in caller, as every service sees it. */
-export interface Actor {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  permissions: Permission[];
-  departmentCode: string | null;
-  areas: AreaRef[];
-  scope: Scope;
-}
+export type { Actor, AreaRef } from '../platform/actor.ts';
 
 export interface UserInput {
   username: string;
@@ -49,7 +35,9 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
   const dummyHash = hashPassword(crypto.randomUUID());
 
   async function toActors(users: store.UserRow[]) {
-    const areas = await store.areasOfUsers(db, users.map((u) => u.id));
+    const bindings = await store.bindingsOf(db, users.map((u) => u.id));
+    const names = await nodeNames(db, bindings.map((b) => b.code));
+    const areas = bindings.map((b) => ({ ...b, name: names.get(b.code)?.name ?? b.code, level: names.get(b.code)?.level ?? 'grid' }));
     return users.map((u) => {
       const mine = areas.filter((a) => a.userId === u.id).map(({ code, name, level }) => ({ code, name, level }));
       return {
@@ -74,7 +62,7 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
       if (!(ROLES as readonly string[]).includes(r)) details.push({ field: `body.roles.${i}`, reason: 'user.role_unknown', value: r });
     }
     if (input.areaCodes) {
-      const known = await store.existingAreaCodes(db, input.areaCodes);
+      const known = await nodeNames(db, input.areaCodes);
       input.areaCodes.forEach((c, i) => {
         if (!known.has(c)) details.push({ field: `body.areaCodes.${i}`, reason: 'user.area_unknown', value: c });
       });

@@ -1,7 +1,6 @@
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../platform/db.ts';
 import { appUser, userArea, userSession } from './access.tables.ts';
-import { area, grid } from '../territory/territory.tables.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
 
@@ -29,30 +28,15 @@ export async function updateUser(tx: Tx, id: string, values: Partial<typeof appU
   await tx.update(appUser).set(values).where(eq(appUser.id, id));
 }
 
-/** Bound nodes of the given users (areas or grids), with names and levels. */
-export async function areasOfUsers(tx: Tx, userIds: string[]) {
+/** The nodes (area or grid codes) the given users are bound to. */
+export async function bindingsOf(tx: Tx, userIds: string[]) {
   if (userIds.length === 0) return [];
-  return queryRows<{ userId: string; code: string; name: string; level: string }>(tx, sql`
-    select ua.user_id as "userId", ua.area_code as code,
-           coalesce(a.name, g.name, ua.area_code) as name, coalesce(a.level, 'grid') as level
-    from user_area ua
-    left join area a on a.code = ua.area_code
-    left join grid g on g.code = ua.area_code
-    where ua.user_id in (${sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `)})
-    order by ua.area_code`);
+  return tx.select({ userId: userArea.userId, code: userArea.areaCode }).from(userArea).where(inArray(userArea.userId, userIds)).orderBy(userArea.areaCode);
 }
 
 export async function replaceUserAreas(tx: Tx, userId: string, codes: string[]): Promise<void> {
   await tx.delete(userArea).where(eq(userArea.userId, userId));
   if (codes.length) await tx.insert(userArea).values(codes.map((areaCode) => ({ userId, areaCode })));
-}
-
-/** Which of these codes name an area or a grid. */
-export async function existingAreaCodes(tx: Tx, codes: string[]): Promise<Set<string>> {
-  if (codes.length === 0) return new Set();
-  const a = await tx.select({ code: area.code }).from(area).where(inArray(area.code, codes));
-  const g = await tx.select({ code: grid.code }).from(grid).where(inArray(grid.code, codes));
-  return new Set([...a, ...g].map((r) => r.code));
 }
 
 export async function insertSession(tx: Tx, values: typeof userSession.$inferInsert): Promise<void> {
@@ -75,4 +59,39 @@ export async function removeSessionsOfUser(tx: Tx, userId: string, exceptTokenHa
   await tx
     .delete(userSession)
     .where(and(eq(userSession.userId, userId), exceptTokenHash ? sql`${userSession.tokenHash} <> ${exceptTokenHash}` : sql`true`));
+}
+
+/** Display names of users by id; ids not found are left out. */
+export async function userNames(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await tx.select({ id: appUser.id, name: appUser.displayName }).from(appUser).where(inArray(appUser.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The accounts of a department's staff. */
+export async function staffOf(tx: Tx, departmentCode: string) {
+  return tx
+    .select({ id: appUser.id, username: appUser.username, displayName: appUser.displayName })
+    .from(appUser)
+    .where(eq(appUser.departmentCode, departmentCode))
+    .orderBy(appUser.username);
+}
+
+/**
+ * Active accounts that belong to any of these units: a department's staff by their department code, an area
+ * unit's people by their binding to exactly that node and one of `areaRoles`.
+ */
+export async function usersOfUnits(tx: Tx, units: { departments: string[]; areas: string[]; areaRoles: readonly string[] }): Promise<string[]> {
+  const conditions = [
+    units.departments.length ? inArray(appUser.departmentCode, units.departments) : undefined,
+    units.areas.length ? and(inArray(userArea.areaCode, units.areas), arrayOverlaps(appUser.roles, [...units.areaRoles])) : undefined,
+  ].filter((c) => c !== undefined);
+  if (conditions.length === 0) return [];
+  const rows = await tx
+    .selectDistinct({ id: appUser.id })
+    .from(appUser)
+    .leftJoin(userArea, eq(userArea.userId, appUser.id))
+    .where(and(eq(appUser.disabled, false), or(...conditions)));
+  return rows.map((r) => r.id);
 }

@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Http } from '../platform/http.ts';
 import type { Db } from '../platform/db.ts';
 import { errorReplies, Nullable } from '../platform/schemas.ts';
-import { auditLog, appUser } from './access.tables.ts';
-import type { Guard } from './guard.ts';
+import { findAuditEntries } from '../platform/audit.ts';
+import { userNames } from './access.store.ts';
+import type { Guard } from '../platform/actor.ts';
 
 const AuditEntry = Type.Object({
   id: Type.Integer({ description: 'Entry number' }),
@@ -35,19 +35,11 @@ export function auditRoutes(app: Http, { db, guard }: { db: Db; guard: Guard }) 
     onRequest: guard('audit.read'),
   }, async (request) => {
     const q = request.query;
-    const rows = await db
-      .select({ id: auditLog.id, at: auditLog.at, actorId: auditLog.actorId, actorName: appUser.displayName, action: auditLog.action, target: auditLog.target, detail: auditLog.detail })
-      .from(auditLog)
-      .leftJoin(appUser, eq(appUser.id, auditLog.actorId))
-      .where(and(
-        q.action ? eq(auditLog.action, q.action) : undefined,
-        q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
-        q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
-        q.to ? lt(auditLog.at, new Date(q.to)) : undefined,
-        q.before ? lt(auditLog.id, q.before) : sql`true`,
-      ))
-      .orderBy(desc(auditLog.id))
-      .limit(q.limit ?? 100);
-    return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+    const rows = await findAuditEntries(db, {
+      action: q.action, actorId: q.actorId, before: q.before, limit: q.limit ?? 100,
+      from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined,
+    });
+    const names = await userNames(db, rows.map((r) => r.actorId).filter((id) => id !== null));
+    return { items: rows.map((r) => ({ ...r, actorName: r.actorId ? (names.get(r.actorId) ?? null) : null, at: r.at.toISOString() })) };
   });
 }

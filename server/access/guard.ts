@@ -1,18 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Permission } from '../../shared/roles.ts';
 import { AppError } from '../platform/errors.ts';
-import type { AccessService, Actor } from './access.service.ts';
+import type { Guard } from '../platform/actor.ts';
+import type { AccessService } from './access.service.ts';
 
 export const SESSION_COOKIE = 'gezhi_sid';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor;
-  }
-}
-
 /** onRequest hook factory: signs the caller in from the session cookie and checks the route's permission, before the body is read or validated (so an anonymous caller gets 401, not 400). */
-export function createGuard(access: AccessService) {
+export function createGuard(access: AccessService): Guard {
   return (permission?: Permission) =>
     async function guard(request: FastifyRequest, _reply: FastifyReply) {
       const token = request.cookies[SESSION_COOKIE];
@@ -22,5 +17,3 @@ export function createGuard(access: AccessService) {
       request.actor = actor;
     };
 }
-
-export type Guard = ReturnType<typeof createGuard>;

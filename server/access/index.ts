@@ -8,7 +8,10 @@ import { accessRoutes } from './access.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 
 export type { Actor, AccessService } from './access.service.ts';
-export type { Guard } from './guard.ts';
+export type { Guard } from '../platform/actor.ts';
+export { consoleActor } from './console-actor.ts';
+/** Narrow reads other areas need: names of users, who belongs to a unit, what users are bound to, a department's staff. */
+export { bindingsOf, staffOf, userNames, usersOfUnits } from './access.store.ts';
 
 export function createAccess({ app, db, clock, config }: { app: Http; db: Db; clock: Clock; config: Config }) {
   const service = createAccessService({ db, clock, config });

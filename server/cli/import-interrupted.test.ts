@@ -13,10 +13,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../platform/config.ts';
 import { openDatabase, queryRows, type Database } from '../platform/db.ts';
-import { prepareDatabase } from '../db/reference-data.ts';
+import { prepareDatabase } from '../db/index.ts';
 import { seedTerritory } from '../testing/fixtures.ts';
 import { seedPeopleHouses, writePeopleCsv } from '../testing/people-file.ts';
-import { IMPORT_BATCH_ROWS } from '../registry/io/registry-import.service.ts';
+import { IMPORT_BATCH_ROWS } from '../registry/index.ts';
 
 const PEOPLE = 12_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-killed-import-'));

@@ -1,4 +1,4 @@
-import type { ImportProgress } from '../registry/io/registry-import.service.ts';
+import type { ImportProgress } from '../registry/index.ts';
 
 /**
  * Progress lines of an import at the console: at most one a second, each with the rate so far. On a terminal

@@ -1,13 +1,12 @@
 import crypto from 'node:crypto';
 import type { Db } from '../platform/db.ts';
 import { countyOf } from '../../shared/codes.ts';
-import type { Actor } from '../access/index.ts';
-import { writeBuildings, type BuildingRowInput } from '../registry/places/building-apply.ts';
-import { groupView } from '../registry/places/household-groups.service.ts';
-import { insertChanges } from '../registry/records/records.store.ts';
-import { forHistory } from '../registry/records/record-apply.ts';
-import * as store from '../registry/places/places.store.ts';
-import type { GridRow } from '../territory/territory.store.ts';
+import type { Actor } from '../platform/actor.ts';
+import { writeBuildings, type BuildingRowInput } from '../registry/index.ts';
+import { groupView } from '../registry/index.ts';
+import { forHistory } from '../registry/index.ts';
+import { analyzeHousesAndPeople, insertAddresses, insertChanges, insertGroupMembers, insertGroups, leaderCandidates } from '../registry/index.ts';
+import type { GridRow } from '../territory/index.ts';
 
 /** Six floors, two flats a floor: a walk-up block of the kind these urban communities have. */
 export const DEMO_FLOORS = 6;
@@ -37,12 +36,12 @@ export function demoHouseSpot(g: GridRow, i: number) {
  */
 export async function loadDemoBuildings(opts: { db: Db; actor: Actor; grids: GridRow[]; areaPrefix: string; now: Date }) {
   const { db, actor, now } = opts;
-  await store.analyzeHousesAndPeople(db);
-  const leaders = new Map((await store.leaderCandidates(db, opts.areaPrefix)).map((l) => [l.buildingCode, l]));
-  const addresses: Parameters<typeof store.insertAddresses>[1] = [];
+  await analyzeHousesAndPeople(db);
+  const leaders = new Map((await leaderCandidates(db, opts.areaPrefix)).map((l) => [l.buildingCode, l]));
+  const addresses: Parameters<typeof insertAddresses>[1] = [];
   const buildings: BuildingRowInput[] = [];
-  const groups: Parameters<typeof store.insertGroups>[1] = [];
-  const members: Parameters<typeof store.insertMembers>[1] = [];
+  const groups: Parameters<typeof insertGroups>[1] = [];
+  const members: Parameters<typeof insertGroupMembers>[1] = [];
   const changes: Parameters<typeof insertChanges>[1] = [];
   const stamp = { verifiedBy: actor.id, verifiedAt: now, version: 1, updatedAt: now };
 
@@ -76,10 +75,10 @@ export async function loadDemoBuildings(opts: { db: Db; actor: Actor; grids: Gri
   }
   await db.transaction(async (tx) => {
     // A whole county has ~12,000 addresses: insert them in slices under PostgreSQL's 65,535 parameters a statement.
-    for (let i = 0; i < addresses.length; i += 2000) await store.insertAddresses(tx, addresses.slice(i, i + 2000));
+    for (let i = 0; i < addresses.length; i += 2000) await insertAddresses(tx, addresses.slice(i, i + 2000));
     await writeBuildings(tx, buildings.map((row) => ({ row })), actor.id, now);
-    await store.insertGroups(tx, groups);
-    for (let i = 0; i < members.length; i += 10_000) await store.insertMembers(tx, members.slice(i, i + 10_000));
+    await insertGroups(tx, groups);
+    for (let i = 0; i < members.length; i += 10_000) await insertGroupMembers(tx, members.slice(i, i + 10_000));
     await insertChanges(tx, changes);
   });
   return { buildings: buildings.length, groups: groups.length };

@@ -4,13 +4,12 @@ import type { Clock } from '../platform/clock.ts';
 import { createRandom } from '../platform/random.ts';
 import { countyOf } from '../../shared/codes.ts';
 import type { AccessService } from '../access/index.ts';
-import { loadCityOutlines } from '../territory/echarts-geo.ts';
-import { generateCountyGrids } from '../territory/grid-generation.core.ts';
-import { areaSquareMeters, bboxOf, type AreaGeometry } from '../territory/geometry.core.ts';
-import { overlapLinks } from '../territory/networks.core.ts';
-import * as territoryStore from '../territory/territory.store.ts';
-import * as networksStore from '../territory/networks.store.ts';
-import * as orgStore from '../org/org.store.ts';
+import { loadCityOutlines } from '../territory/index.ts';
+import { generateCountyGrids } from '../territory/index.ts';
+import { areaSquareMeters, bboxOf, type AreaGeometry } from '../territory/index.ts';
+import { overlapLinks } from '../territory/index.ts';
+import * as territoryStore from '../territory/index.ts';
+import * as orgStore from '../org/index.ts';
 import { loadCityDivisions } from './divisions.ts';
 import { gridTeam } from './people.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPlace } from './demo-users.ts';
@@ -71,9 +70,9 @@ export async function loadDemoCity({ db, clock, access }: { db: Db; clock: Clock
     ]);
     await territoryStore.upsertGrids(tx, grids);
     await territoryStore.insertMembers(tx, grids.flatMap((g) => gridTeam(g.code, random)));
-    await networksStore.insertNetwork(tx, { code: 'police', name: '警务网格', kind: 'police_beat', createdAt: now });
-    await networksStore.upsertUnits(tx, policeUnits);
-    await networksStore.replaceLinks(
+    await territoryStore.insertNetwork(tx, { code: 'police', name: '警务网格', kind: 'police_beat', createdAt: now });
+    await territoryStore.upsertUnits(tx, policeUnits);
+    await territoryStore.replaceLinks(
       tx,
       { gridCodes: [] },
       overlapLinks(grids, policeUnits).map(({ grid, unit, overlapM2 }) => ({ countyCode: grid.countyCode, gridCode: grid.code, networkCode: 'police', unitCode: unit.code, overlapM2 })),

@@ -2,15 +2,14 @@ import { booleanPointInPolygon, feature, pointOnFeature } from '@turf/turf';
 import type { Db } from '../platform/db.ts';
 import { createRandom } from '../platform/random.ts';
 import { countyOf } from '../../shared/codes.ts';
-import type { Actor } from '../access/index.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { makeCreditCode } from '../registry/records/identifiers.core.ts';
-import { buildOrgRow, writeOrganisations } from '../registry/organisations/org-apply.ts';
-import { insertFacility, nextFacilitySerial } from '../registry/organisations/organisations.store.ts';
-import { insertChanges } from '../registry/records/records.store.ts';
-import { forHistory } from '../registry/records/record-apply.ts';
-import type { GridRow } from '../territory/territory.store.ts';
-import type { AreaGeometry } from '../territory/geometry.core.ts';
+import { makeCreditCode } from '../registry/index.ts';
+import { buildOrgRow, writeOrganisations } from '../registry/index.ts';
+import { insertChanges, insertFacility, nextFacilitySerial } from '../registry/index.ts';
+import { forHistory } from '../registry/index.ts';
+import type { GridRow } from '../territory/index.ts';
+import type { AreaGeometry } from '../territory/index.ts';
 import { mobile, personName } from './people.ts';
 
 /** The demo county's urban-management bureau (loaded by loadDemoCity) owns and maintains the components. */

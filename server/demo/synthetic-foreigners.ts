@@ -5,7 +5,7 @@
  * renderings avoid the characters of local surnames, so a search by a surname finds locals only.
  */
 import type { Sex } from '../../shared/id-number.ts';
-import type { CodeOf, RELATION, VISIT_PURPOSE } from '../registry/records/code-tables.ts';
+import type { CodeOf, RELATION, VISIT_PURPOSE } from '../registry/index.ts';
 import { mobile } from './synthetic-names.ts';
 
 type Random = () => number;

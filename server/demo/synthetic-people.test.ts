@@ -3,7 +3,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parseIdNumber } from '../../shared/id-number.ts';
 import { syntheticPeople, type HouseSlot, type SyntheticPerson, type SyntheticPeopleOptions } from './synthetic-people.ts';
-import { PERSON_TEMPLATE, validateRow } from '../registry/io/templates.ts';
+import { PERSON_TEMPLATE, validateRow } from '../registry/index.ts';
 
 const AS_OF = '2025-06-30';
 /** 孝感's counties: 孝南区, 孝昌县, 大悟县, 云梦县, 应城市, 安陆市, 汉川市. */

@@ -6,9 +6,9 @@
  * Each person has the shape of a person-template record (templates.ts), so demo data and imports meet.
  */
 import { createRandom } from '../platform/random.ts';
-import type { CodeOf, ID_TYPE, INFLOW_REASON, KEY_PERSON, LEFT_BEHIND_TYPE, PERMIT_TYPE, RELATION, RESIDENT_TYPE, SPECIAL_GROUP, VISIT_PURPOSE } from '../registry/records/code-tables.ts';
+import type { CodeOf, ID_TYPE, INFLOW_REASON, KEY_PERSON, LEFT_BEHIND_TYPE, PERMIT_TYPE, RELATION, RESIDENT_TYPE, SPECIAL_GROUP, VISIT_PURPOSE } from '../registry/index.ts';
 import type { Sex } from '../../shared/id-number.ts';
-import { makeIdNumber } from '../registry/records/identifiers.core.ts';
+import { makeIdNumber } from '../registry/index.ts';
 import { givenName, mobile, surname } from './synthetic-names.ts';
 import { foreignHousehold } from './synthetic-foreigners.ts';
 

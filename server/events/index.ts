@@ -2,7 +2,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import type { Http } from '../platform/http.ts';
-import type { Guard } from '../access/guard.ts';
+import type { Guard } from '../platform/actor.ts';
 import type { TerritoryService } from '../territory/index.ts';
 import { createEventsService } from './loop/events.service.ts';
 import { eventsRoutes } from './loop/events.routes.ts';
@@ -22,10 +22,13 @@ import { supervisionRoutes } from './oversight/supervision.routes.ts';
 import { resolveFieldKeys } from '../platform/field-keys.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { createRecordLookup } from '../registry/index.ts';
-import type { FileStore } from '../files/file-store.ts';
+import type { FileStore } from '../files/index.ts';
 import { createIntakeService } from './intake/intake.service.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
 import { publicRoutes } from './intake/public.routes.ts';
+import { seedCatalogue } from './catalogue/catalogue.store.ts';
+import { DEFAULT_CATALOGUE } from './catalogue/catalogue.seed.ts';
+export { startSweeper } from './oversight/sweep.ts';
 
 export async function createEvents({ app, db, clock, config, guard, territory, files }: { app: Http; db: Db; clock: Clock; config: Config; guard: Guard; territory: TerritoryService; files: FileStore }) {
   const calendarDays = createCalendarDays({ db, clock });
@@ -56,4 +59,9 @@ export async function createEvents({ app, db, clock, config, guard, territory, f
     return sweep({ db, clock, calendar, rules: warnings.rules, notifier, reminderWorkingDays: config.reminderWorkingDays });
   };
   return { service, sweep: runSweep };
+}
+
+/** Reference data every database starts with: the default catalogue, loaded into an empty catalogue only. */
+export function seedDefaultCatalogue(db: Db): Promise<void> {
+  return seedCatalogue(db, DEFAULT_CATALOGUE);
 }

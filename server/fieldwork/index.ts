@@ -1,7 +1,7 @@
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { Http } from '../platform/http.ts';
-import type { Guard } from '../access/guard.ts';
+import type { Guard } from '../platform/actor.ts';
 import type { HousesService, PeopleEdits } from '../registry/index.ts';
 import { createVisitsService } from './visits.service.ts';
 import { visitRoutes } from './visits.routes.ts';

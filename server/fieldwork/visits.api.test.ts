@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { importFile } from '../testing/import-job.ts';
 import { queryRows } from '../platform/db.ts';
-import { makeIdNumber } from '../registry/records/identifiers.core.ts';
+import { makeIdNumber } from '../registry/index.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
 interface FormResident { personId: string; name: string; idNumber: string; phone: string | null; relation: string | null; residentType: string; movedIn: string }

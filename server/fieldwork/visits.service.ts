@@ -2,7 +2,7 @@ import type { Db } from '../platform/db.ts';
 import type { Clock } from '../platform/clock.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Lang } from '../../shared/i18n/errors.ts';
-import type { Actor } from '../access/index.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { HousesService, PeopleEdits } from '../registry/index.ts';
 import { asHouseField, changeList, correctedHouse, correctsHouse, planVisit, type HouseCorrections, type ResidentMark } from './visits.core.ts';
 import * as store from './visits.store.ts';

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { Http } from '../platform/http.ts';
 import { AppError } from '../platform/errors.ts';
 import { errorReplies } from '../platform/schemas.ts';
-import type { Guard } from '../access/guard.ts';
+import type { Guard } from '../platform/actor.ts';
 import type { FileStore } from './file-store.ts';
 import { MAX_PHOTO_BYTES, sniffImage } from './images.core.ts';
 

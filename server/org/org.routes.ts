@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../platform/http.ts';
 import { errorReplies } from '../platform/schemas.ts';
-import type { Guard } from '../access/guard.ts';
+import type { Guard } from '../platform/actor.ts';
 import type { OrgService } from './org.service.ts';
 
 const Code = Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$', description: 'Department code', example: 'YM-CG' });

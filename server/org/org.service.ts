@@ -4,11 +4,18 @@ import { AppError } from '../platform/errors.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { codeInScope } from '../platform/scope.ts';
 import { countyOf } from '../../shared/codes.ts';
-import type { Actor } from '../access/access.service.ts';
-import { getGrid } from '../territory/territory.store.ts';
+import type { Actor } from '../platform/actor.ts';
+import { gridsInScope, nodeNames } from '../territory/index.ts';
 import * as store from './org.store.ts';
 
-export function createOrgService({ db, clock }: { db: Db; clock: Clock }) {
+/** A department's staff accounts (access/ keeps them; app.ts passes them in, so org needs no access). */
+export type StaffOf = (departmentCode: string) => Promise<{ id: string; username: string; displayName: string }[]>;
+
+export function createOrgService({ db, clock, staffOf }: { db: Db; clock: Clock; staffOf: StaffOf }) {
+  async function gridExists(actor: Actor, gridCode: string) {
+    return (await gridsInScope(db, actor.scope, [gridCode])).has(gridCode);
+  }
+
   async function mustGet(actor: Actor, code: string) {
     const dept = await store.getDepartment(db, actor.scope, code);
     if (!dept) throw new AppError('org.department_not_found');
@@ -20,7 +27,9 @@ export function createOrgService({ db, clock }: { db: Db; clock: Clock }) {
 
     async get(actor: Actor, code: string) {
       const dept = await mustGet(actor, code);
-      const [claims, staff] = await Promise.all([store.claimsOf(db, actor.scope, code), store.staffOf(db, code)]);
+      const [gridCodes, staff] = await Promise.all([store.claimedGrids(db, actor.scope, code), staffOf(code)]);
+      const names = await nodeNames(db, gridCodes);
+      const claims = gridCodes.filter((g) => names.has(g)).map((gridCode) => ({ gridCode, gridName: names.get(gridCode)!.name }));
       return { ...dept, claims, staff };
     },
 
@@ -39,7 +48,7 @@ export function createOrgService({ db, clock }: { db: Db; clock: Clock }) {
     /** 认领网格: the grid must be in the caller's jurisdiction. */
     async claim(actor: Actor, code: string, gridCode: string) {
       await mustGet(actor, code);
-      if (!(await getGrid(db, actor.scope, gridCode))) throw new AppError('territory.grid_not_found', [{ field: 'body.gridCode', reason: 'not_found' }]);
+      if (!(await gridExists(actor, gridCode))) throw new AppError('territory.grid_not_found', [{ field: 'body.gridCode', reason: 'not_found' }]);
       await db.transaction(async (tx) => {
         await store.insertClaim(tx, { countyCode: countyOf(gridCode), gridCode, departmentCode: code, claimedAt: clock() });
         await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'department.grid_claimed', target: code, detail: { gridCode } });
@@ -49,7 +58,7 @@ export function createOrgService({ db, clock }: { db: Db; clock: Clock }) {
 
     async release(actor: Actor, code: string, gridCode: string) {
       await mustGet(actor, code);
-      if (!(await getGrid(db, actor.scope, gridCode))) throw new AppError('territory.grid_not_found');
+      if (!(await gridExists(actor, gridCode))) throw new AppError('territory.grid_not_found');
       await db.transaction(async (tx) => {
         await store.removeClaim(tx, code, gridCode);
         await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'department.grid_released', target: code, detail: { gridCode } });

@@ -2,8 +2,6 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 import { department, departmentGridClaim } from './org.tables.ts';
-import { grid } from '../territory/territory.tables.ts';
-import { appUser } from '../access/access.tables.ts';
 
 /** A department is visible when it sits inside the caller's jurisdiction or above it (a county bureau serves its townships). */
 const visible = (scope: Scope) =>
@@ -39,22 +37,14 @@ export async function insertDepartment(tx: Tx, values: typeof department.$inferI
   await tx.insert(department).values(values);
 }
 
-/** Claims of a department, limited to grids in the caller's scope. */
-export async function claimsOf(tx: Tx, scope: Scope, departmentCode: string) {
-  return tx
-    .select({ gridCode: grid.code, gridName: grid.name })
+/** Grids a department claimed, limited to the caller's scope. */
+export async function claimedGrids(tx: Tx, scope: Scope, departmentCode: string): Promise<string[]> {
+  const rows = await tx
+    .select({ gridCode: departmentGridClaim.gridCode })
     .from(departmentGridClaim)
-    .innerJoin(grid, and(eq(grid.countyCode, departmentGridClaim.countyCode), eq(grid.code, departmentGridClaim.gridCode)))
-    .where(and(eq(departmentGridClaim.departmentCode, departmentCode), inScope(grid.code, scope)))
-    .orderBy(grid.code);
-}
-
-export async function staffOf(tx: Tx, departmentCode: string) {
-  return tx
-    .select({ id: appUser.id, username: appUser.username, displayName: appUser.displayName })
-    .from(appUser)
-    .where(eq(appUser.departmentCode, departmentCode))
-    .orderBy(appUser.username);
+    .where(and(eq(departmentGridClaim.departmentCode, departmentCode), inScope(departmentGridClaim.gridCode, scope)))
+    .orderBy(departmentGridClaim.gridCode);
+  return rows.map((r) => r.gridCode);
 }
 
 export async function insertClaim(tx: Tx, values: typeof departmentGridClaim.$inferInsert) {
@@ -65,4 +55,21 @@ export async function removeClaim(tx: Tx, departmentCode: string, gridCode: stri
   await tx
     .delete(departmentGridClaim)
     .where(and(eq(departmentGridClaim.departmentCode, departmentCode), eq(departmentGridClaim.gridCode, gridCode)));
+}
+
+/** The departments that claimed a grid. */
+export async function claimsOfGrid(tx: Tx, gridCode: string) {
+  return tx
+    .select({ code: department.code, name: department.name })
+    .from(departmentGridClaim)
+    .innerJoin(department, eq(department.code, departmentGridClaim.departmentCode))
+    .where(eq(departmentGridClaim.gridCode, gridCode))
+    .orderBy(department.code);
+}
+
+/** Names and areas of departments by code; codes not found are left out. */
+export async function departmentsByCode(tx: Tx, codes: string[]): Promise<Map<string, { name: string; areaCode: string }>> {
+  if (codes.length === 0) return new Map();
+  const rows = await tx.select({ code: department.code, name: department.name, areaCode: department.areaCode }).from(department).where(inArray(department.code, codes));
+  return new Map(rows.map((d) => [d.code, { name: d.name, areaCode: d.areaCode }]));
 }

@@ -3,8 +3,8 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { Http } from '../platform/http.ts';
 import { resolveFieldKeys } from '../platform/field-keys.ts';
-import type { Guard } from '../access/guard.ts';
-import type { FileStore } from '../files/file-store.ts';
+import type { Guard } from '../platform/actor.ts';
+import type { FileStore } from '../files/index.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { createRegistryService } from './people/people.service.ts';
 import { createRegistryImport } from './io/registry-import.service.ts';
@@ -37,6 +37,20 @@ export type { HouseRow, PersonRow } from './records/records.store.ts';
 export { phone as parsePhone } from './io/template-fields.ts';
 export { importMessage } from './io/import-messages.ts';
 export { createRecordLookup, RECORD_TYPES, type RecordLookup, type RecordType } from './records/record-lookup.service.ts';
+export { IMPORTABLE_TEMPLATES, IMPORT_BATCH_ROWS, type ImportProgress, type ImportableTemplate } from './io/registry-import.service.ts';
+export { writeErrorReport } from './io/spreadsheet-export.ts';
+export { readRows } from './io/spreadsheet-import.ts';
+export { PERSON_TEMPLATE, TEMPLATES, validateRow, type ImportRecord } from './io/templates.ts';
+export { buildOrgRow, writeOrganisations } from './organisations/org-apply.ts';
+export { writeBuildings, type BuildingRowInput } from './places/building-apply.ts';
+export { groupView } from './places/household-groups.service.ts';
+export { type CodeOf, type ID_TYPE, type INFLOW_REASON, type KEY_PERSON, type LEFT_BEHIND_TYPE, type PERMIT_TYPE, type RELATION, type RESIDENT_TYPE, type SPECIAL_GROUP, type VISIT_PURPOSE } from './records/code-tables.ts';
+export { chinaDate, makeCreditCode, makeIdNumber } from './records/identifiers.core.ts';
+export { applyHouses, applyPeople, forHistory, type Batch } from './records/record-apply.ts';
+/** Writes the demo loader makes, of rows it built itself. */
+export { insertChanges } from './records/records.store.ts';
+export { insertFacility, nextFacilitySerial } from './organisations/organisations.store.ts';
+export { analyzeHousesAndPeople, insertAddresses, insertGroups, insertMembers as insertGroupMembers, leaderCandidates } from './places/places.store.ts';
 
 export async function createRegistry({ app, db, clock, config, guard, files, territory }: { app: Http; db: Db; clock: Clock; config: Config; guard: Guard; files: FileStore; territory: TerritoryService }) {
   const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));

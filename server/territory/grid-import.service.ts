@@ -6,7 +6,7 @@ import { codeInScope } from '../platform/scope.ts';
 import type { ErrorDetail } from '../../shared/errors.ts';
 import { PROBLEM_MESSAGES, type Lang } from '../../shared/i18n/errors.ts';
 import { countyOf } from '../../shared/codes.ts';
-import type { Actor } from '../access/access.service.ts';
+import type { Actor } from '../platform/actor.ts';
 import { areaSquareMeters, bboxOf, validateGridFeatures, type AreaGeometry, type GridFeatureInput } from './geometry.core.ts';
 import { overlapLinks } from './networks.core.ts';
 import type { TerritoryService } from './territory.service.ts';

@@ -4,7 +4,7 @@ import { AppError } from '../platform/errors.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Lang } from '../../shared/i18n/errors.ts';
 import { countyOf, subtreePrefix } from '../../shared/codes.ts';
-import type { Actor } from '../access/access.service.ts';
+import type { Actor } from '../platform/actor.ts';
 import { areaSquareMeters, bboxOf, geometryProblem, selfIntersection, type AreaGeometry } from './geometry.core.ts';
 import { overlapLinks } from './networks.core.ts';
 import { problemDetails, type GridFeatureCollection, type Problem } from './grid-import.service.ts';

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../platform/http.ts';
 import { errorReplies } from '../platform/schemas.ts';
-import type { Guard } from '../access/guard.ts';
+import type { Guard } from '../platform/actor.ts';
 import type { TerritoryService } from './territory.service.ts';
 import type { GridImportService, GridFeatureCollection } from './grid-import.service.ts';
 import type { NetworksService } from './networks.service.ts';

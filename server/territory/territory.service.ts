@@ -3,7 +3,7 @@ import { AppError } from '../platform/errors.ts';
 import { codeInScope } from '../platform/scope.ts';
 import { ancestorCodes, levelOfCode, subtreePrefix } from '../../shared/codes.ts';
 import { maskPhone } from '../../shared/masking.ts';
-import type { Actor } from '../access/access.service.ts';
+import type { Actor } from '../platform/actor.ts';
 import { bboxOf, type AreaGeometry } from './geometry.core.ts';
 import { GridIndex } from './spatial-index.ts';
 import * as store from './territory.store.ts';
@@ -20,7 +20,10 @@ export function gridFeature(g: store.GridRow) {
   };
 }
 
-export function createTerritoryService({ db }: { db: Db }) {
+/** The departments that claimed a grid (org/ keeps the claims; app.ts passes them in, so territory needs no org). */
+export type ClaimsOfGrid = (gridCode: string) => Promise<{ code: string; name: string }[]>;
+
+export function createTerritoryService({ db, claimsOfGrid }: { db: Db; claimsOfGrid: ClaimsOfGrid }) {
   const index = new GridIndex();
   let revision: string | null = null;
   let checkedAt = 0;
@@ -93,7 +96,7 @@ export function createTerritoryService({ db }: { db: Db }) {
       const g = await store.getGrid(db, actor.scope, code);
       if (!g) throw new AppError('territory.grid_not_found');
       const [team, units, claimedBy, path] = await Promise.all([
-        store.teamOfGrid(db, code), store.unitsOfGrid(db, code), store.claimsOfGrid(db, code), pathOf(code),
+        store.teamOfGrid(db, code), store.unitsOfGrid(db, code), claimsOfGrid(code), pathOf(code),
       ]);
       return {
         code: g.code, name: g.name, countyCode: g.countyCode, villageCode: g.villageCode, path,

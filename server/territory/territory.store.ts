@@ -2,7 +2,6 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../platform/db.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 import { area, grid, gridMember, gridUnitLink, professionalNetwork, professionalUnit } from './territory.tables.ts';
-import { department, departmentGridClaim } from '../org/org.tables.ts';
 
 export type AreaRow = typeof area.$inferSelect;
 export type GridRow = typeof grid.$inferSelect;
@@ -110,15 +109,6 @@ export async function unitsOfGrid(tx: Tx, gridCode: string) {
     .orderBy(gridUnitLink.networkCode, gridUnitLink.unitCode);
 }
 
-export async function claimsOfGrid(tx: Tx, gridCode: string) {
-  return tx
-    .select({ code: department.code, name: department.name })
-    .from(departmentGridClaim)
-    .innerJoin(department, eq(department.code, departmentGridClaim.departmentCode))
-    .where(eq(departmentGridClaim.gridCode, gridCode))
-    .orderBy(department.code);
-}
-
 export async function insertAreas(tx: Tx, rows: (typeof area.$inferInsert)[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await tx.insert(area).values(rows.slice(i, i + 500)).onConflictDoNothing();
 }
@@ -132,4 +122,19 @@ export async function linkMemberAccount(tx: Tx, gridCode: string, role: string, 
   await tx.execute(sql`
     update grid_member set user_id = ${userId}, name = ${name}
     where id = (select id from grid_member where grid_code = ${gridCode} and role = ${role} order by id limit 1)`);
+}
+
+/** Which of these grid codes exist in the caller's jurisdiction. */
+export async function gridsInScope(tx: Tx, scope: Scope, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await tx.select({ code: grid.code }).from(grid).where(and(inArray(grid.code, codes), inScope(grid.code, scope)));
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Names and levels of area nodes and grids by code (a grid's level is 'grid'); codes not found are left out. */
+export async function nodeNames(tx: Tx, codes: string[]): Promise<Map<string, { name: string; level: string }>> {
+  if (codes.length === 0) return new Map();
+  const areas = await tx.select({ code: area.code, name: area.name, level: area.level }).from(area).where(inArray(area.code, codes));
+  const grids = await tx.select({ code: grid.code, name: grid.name }).from(grid).where(inArray(grid.code, codes));
+  return new Map([...areas.map((a) => [a.code, { name: a.name, level: a.level }] as const), ...grids.map((g) => [g.code, { name: g.name, level: 'grid' }] as const)]);
 }

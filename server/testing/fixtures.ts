@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db.ts';
 import { countyOf } from '../../shared/codes.ts';
-import { areaSquareMeters, bboxOf, type AreaGeometry } from '../territory/geometry.core.ts';
-import * as territoryStore from '../territory/territory.store.ts';
+import { areaSquareMeters, bboxOf, type AreaGeometry } from '../territory/index.ts';
+import * as territoryStore from '../territory/index.ts';
 
 /** An axis-aligned square polygon [west, south] → [east, north]. */
 export function square(west: number, south: number, east: number, north: number): AreaGeometry {

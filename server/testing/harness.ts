@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openTestDatabase } from './test-database.ts';
-import { createDiskFileStore } from '../files/file-store.ts';
+import { createDiskFileStore } from '../files/index.ts';
 import { seedTerritory } from './fixtures.ts';
 
 export const TEST_PASSWORD = 'Test2026pass';

@@ -1,5 +1,5 @@
-import { makeCreditCode } from '../registry/records/identifiers.core.ts';
-import { insertDepartment } from '../org/org.store.ts';
+import { makeCreditCode } from '../registry/index.ts';
+import { insertDepartment } from '../org/index.ts';
 import { FIXTURE } from './fixtures.ts';
 import type { TestApp } from './harness.ts';
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { testDatabaseUrl } from '../platform/config.ts';
 import { openDatabase, type Database } from '../platform/db.ts';
-import { prepareDatabase } from '../db/reference-data.ts';
+import { prepareDatabase } from '../db/index.ts';
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory, or — when TEST_DATABASE_URL is set —

@@ -1,7 +1,7 @@
 import { Type, type TOptional } from '@sinclair/typebox';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies, Nullable } from '../../platform/schemas.ts';
-import type { Guard } from '../../access/guard.ts';
+import type { Guard } from '../../platform/actor.ts';
 import { AREA_LEVELS } from '../../../shared/roles.ts';
 import { DEPARTMENT_KINDS, type CatalogueRule } from './catalogue.seed.ts';
 import { SEVERITIES, STAGES, type Stage } from '../loop/deadlines.core.ts';

@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { CatalogueNode, CatalogueRule } from './catalogue.seed.ts';
 import { childKind, nextLocalCode, offeredNodes, sameJson } from './catalogue.core.ts';
 import * as store from './catalogue.store.ts';

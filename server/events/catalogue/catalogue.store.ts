@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db.ts';
-import { catalogueChange, catalogueItem } from '../loop/events.tables.ts';
+import { catalogueChange, catalogueItem } from './catalogue.tables.ts';
+import type { CatalogueNode } from './catalogue.seed.ts';
 
 export type CatalogueRow = typeof catalogueItem.$inferSelect;
 
@@ -61,4 +62,13 @@ export async function replaceNode(
 /** Earlier versions of a node, newest first. */
 export async function changesOf(tx: Tx, code: string) {
   return tx.select().from(catalogueChange).where(eq(catalogueChange.code, code)).orderBy(desc(catalogueChange.version));
+}
+
+/** Loads the default catalogue into an empty catalogue table (and only then: a city's own edits stay). */
+export async function seedCatalogue(tx: Tx, nodes: readonly CatalogueNode[]): Promise<void> {
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(catalogueItem);
+  if (n > 0) return;
+  for (let i = 0; i < nodes.length; i += 200) {
+    await tx.insert(catalogueItem).values(nodes.slice(i, i + 200).map((c) => ({ code: c.code, parentCode: c.parentCode, kind: c.kind, name: c.name, rule: c.rule })));
+  }
 }

@@ -1,28 +1,9 @@
 import { and, arrayOverlaps, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
-import { appUser, userArea } from '../../access/access.tables.ts';
 import { notification, supervisionOrder } from '../oversight/oversight.tables.ts';
 
 export type NotificationRow = typeof notification.$inferSelect;
 export type NotificationInsert = typeof notification.$inferInsert;
-
-/**
- * Active accounts that belong to any of these units: a department's staff by their department code, an area
- * unit's people by their binding to exactly that node and one of `areaRoles`.
- */
-export async function usersOfUnits(tx: Tx, units: { departments: string[]; areas: string[]; areaRoles: readonly string[] }): Promise<string[]> {
-  const conditions = [
-    units.departments.length ? inArray(appUser.departmentCode, units.departments) : undefined,
-    units.areas.length ? and(inArray(userArea.areaCode, units.areas), arrayOverlaps(appUser.roles, [...units.areaRoles])) : undefined,
-  ].filter((c) => c !== undefined);
-  if (conditions.length === 0) return [];
-  const rows = await tx
-    .selectDistinct({ id: appUser.id })
-    .from(appUser)
-    .leftJoin(userArea, eq(userArea.userId, appUser.id))
-    .where(and(eq(appUser.disabled, false), or(...conditions)));
-  return rows.map((r) => r.id);
-}
 
 /** Writes the notifications not written before (same user and dedupe key) and returns only those. */
 export async function insertNotifications(tx: Tx, rows: NotificationInsert[]): Promise<NotificationRow[]> {

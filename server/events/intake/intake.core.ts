@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { maskPhone } from '../../../shared/masking.ts';
 import type { Role } from '../../../shared/roles.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor as MachineActor } from '../loop/event-actions.core.ts';

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies } from '../../platform/schemas.ts';
-import type { Guard } from '../../access/guard.ts';
+import type { Guard } from '../../platform/actor.ts';
 import type { IntakeService } from './intake.service.ts';
 
 const DateTime = () => Type.Unsafe<Date>({ type: 'string', format: 'date-time' });

@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import type { Rating } from '../loop/event-actions.core.ts';
 import type { EventsService } from '../loop/events.service.ts';

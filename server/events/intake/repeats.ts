@@ -5,7 +5,7 @@
  */
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { OPEN_STATUSES, type EventStatus } from '../loop/event-actions.core.ts';
 import * as store from '../loop/events.store.ts';
 import { addReports, lockEvent, meTooByKey, openCasesNear } from './intake.store.ts';

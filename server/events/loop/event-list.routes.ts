@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies } from '../../platform/schemas.ts';
-import type { Guard } from '../../access/guard.ts';
+import type { Guard } from '../../platform/actor.ts';
 import { EventFilterSchema, splitListParams, type EventFilter } from './event-filter.ts';
 import { MAX_DERIVED_SCAN, MAX_EXPORT_ROWS } from './event-list.ts';
 import { writeEventsSheet } from './events-export.ts';

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../platform/errors.ts';
 import type { LngLat } from '../../platform/distance.core.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { RecordLookup, RecordType } from '../../registry/index.ts';
 
 export interface SubjectRef {

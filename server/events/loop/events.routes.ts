@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies, Nullable, oneOf } from '../../platform/schemas.ts';
-import type { Guard } from '../../access/guard.ts';
+import type { Guard } from '../../platform/actor.ts';
 import { EVENT_ACTION_NAMES, EVENT_SOURCES, EVENT_STATUSES, RATINGS } from './event-actions.core.ts';
 import type { EventsService } from './events.service.ts';
 import type { SubjectRef } from './event-subject.ts';

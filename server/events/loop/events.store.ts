@@ -1,20 +1,10 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
-import { catalogueItem, event, eventAction } from './events.tables.ts';
-import type { CatalogueNode } from '../catalogue/catalogue.seed.ts';
+import { event, eventAction } from './events.tables.ts';
 
 export type EventRow = typeof event.$inferSelect;
 export type EventInsert = typeof event.$inferInsert;
-
-/** Loads the default catalogue into an empty catalogue table (and only then: a city's own edits stay). */
-export async function seedCatalogue(tx: Tx, nodes: readonly CatalogueNode[]): Promise<void> {
-  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(catalogueItem);
-  if (n > 0) return;
-  for (let i = 0; i < nodes.length; i += 200) {
-    await tx.insert(catalogueItem).values(nodes.slice(i, i + 200).map((c) => ({ code: c.code, parentCode: c.parentCode, kind: c.kind, name: c.name, rule: c.rule })));
-  }
-}
 
 export async function findByIdempotencyKey(tx: Tx, countyCode: string, reporterId: string, key: string) {
   return (await tx.select().from(event).where(and(eq(event.countyCode, countyCode), eq(event.reporterId, reporterId), eq(event.idempotencyKey, key))))[0];

@@ -1,13 +1,10 @@
 import { and, asc, eq, gte, inArray, isNotNull, like, lt, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
-import { area } from '../../territory/territory.tables.ts';
-import { department } from '../../org/org.tables.ts';
 import { event } from '../loop/events.tables.ts';
-import { calendarDay, unitWarning, warningRule } from './oversight.tables.ts';
+import { unitWarning, warningRule } from './oversight.tables.ts';
 
 export type WarningRuleRow = typeof warningRule.$inferSelect;
-export type CalendarDayRow = typeof calendarDay.$inferSelect;
 
 export async function warningRules(tx: Tx): Promise<WarningRuleRow[]> {
   return tx.select().from(warningRule).orderBy(asc(warningRule.colour));
@@ -35,14 +32,6 @@ export async function warningCounts(tx: Tx, scope: Scope, from: Date, to: Date) 
     .groupBy(unitWarning.unitCode, unitWarning.colour);
 }
 
-/** Names of units, area nodes and departments alike. */
-export async function unitNames(tx: Tx, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const areas = await tx.select({ code: area.code, name: area.name }).from(area).where(inArray(area.code, codes));
-  const departments = await tx.select({ code: department.code, name: department.name }).from(department).where(inArray(department.code, codes));
-  return new Map([...areas, ...departments].map((r) => [r.code, r.name]));
-}
-
 /** Open cases whose current stage has a due time: what the deadline sweep looks at. */
 export async function openCasesWithDue(tx: Tx, openStatuses: readonly string[]) {
   return tx.select().from(event).where(and(inArray(event.status, [...openStatuses]), isNotNull(event.stageDueAt)));
@@ -54,19 +43,3 @@ export async function tryAdvisoryXactLock(tx: Tx, key: number): Promise<boolean>
   return rows[0].locked;
 }
 
-export async function calendarDays(tx: Tx, year?: number): Promise<CalendarDayRow[]> {
-  return tx
-    .select()
-    .from(calendarDay)
-    .where(year === undefined ? undefined : like(calendarDay.day, `${year}-%`))
-    .orderBy(asc(calendarDay.day));
-}
-
-export async function upsertCalendarDay(tx: Tx, row: CalendarDayRow): Promise<CalendarDayRow> {
-  const { day, ...rest } = row;
-  return (await tx.insert(calendarDay).values(row).onConflictDoUpdate({ target: calendarDay.day, set: rest }).returning())[0];
-}
-
-export async function deleteCalendarDay(tx: Tx, day: string): Promise<CalendarDayRow | undefined> {
-  return (await tx.delete(calendarDay).where(eq(calendarDay.day, day)).returning())[0];
-}

@@ -5,8 +5,11 @@ import { AppError } from '../../platform/errors.ts';
 import { codeInScope } from '../../platform/scope.ts';
 import { subtreePrefix } from '../../../shared/codes.ts';
 import type { Role } from '../../../shared/roles.ts';
-import type { Actor } from '../../access/index.ts';
-import { areaNames } from '../../territory/territory.store.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { areaNames } from '../../territory/index.ts';
+import { bindingsOf } from '../../access/index.ts';
+import { departmentsByCode } from '../../org/index.ts';
+import { unitNames } from './unit-names.ts';
 import { dueAfter } from '../loop/deadlines.core.ts';
 import { getEvent } from '../loop/events.store.ts';
 import * as store from './supervision.store.ts';
@@ -26,6 +29,14 @@ export interface IssueInput {
 }
 
 const CENTRES: readonly Role[] = ['city_center', 'county_center', 'township_center', 'village_center'];
+
+/** The area nodes each issuer is bound to, to tell whether a centre sits above them. */
+async function areasOfUsers(tx: Tx, userIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const b of await bindingsOf(tx, userIds)) out.set(b.userId, [...(out.get(b.userId) ?? []), b.code]);
+  return out;
+}
+
 /** Statuses in which a case sits with its lead unit; otherwise its owner answers for it. */
 const WITH_LEAD = ['dispatched', 'signed', 'handled'];
 /** A voided or merged case has nothing left to supervise: its master case carries on. */
@@ -59,7 +70,7 @@ export function createSupervisionService({ db, clock, calendar, unvisitedWorking
   async function present(tx: Tx, actor: Actor, rows: store.ListedOrder[]) {
     const now = clock();
     const mine = new Set(unitsOf(actor));
-    const issuers = await store.areasOfUsers(tx, [...new Set(rows.filter((r) => r.status === 'replied').map((r) => r.issuedBy))]);
+    const issuers = await areasOfUsers(tx, [...new Set(rows.filter((r) => r.status === 'replied').map((r) => r.issuedBy))]);
     return rows.map((r) => ({
       ...r,
       overdue: r.status === 'open' && r.dueAt !== null && r.dueAt < now,
@@ -79,7 +90,7 @@ export function createSupervisionService({ db, clock, calendar, unvisitedWorking
   /** The unit must exist and lie in the issuer's jurisdiction; an area by its code, a department by its area. */
   async function checkUnit(tx: Tx, actor: Actor, unitCode: string): Promise<string> {
     const isArea = /^\d+$/.test(unitCode);
-    const home = isArea ? ((await areaNames(tx, [unitCode])).length > 0 ? unitCode : undefined) : await store.departmentArea(tx, unitCode);
+    const home = isArea ? ((await areaNames(tx, [unitCode])).length > 0 ? unitCode : undefined) : (await departmentsByCode(tx, [unitCode])).get(unitCode)?.areaCode;
     if (!home) throw new AppError('supervision.unit_unknown', [{ field: 'unitCode', reason: 'unknown', value: unitCode }]);
     if (!codeInScope(home, actor.scope)) throw new AppError('supervision.unit_outside', [{ field: 'unitCode', reason: 'outside_jurisdiction', value: unitCode }]);
     return home.slice(0, 6);
@@ -103,7 +114,7 @@ export function createSupervisionService({ db, clock, calendar, unvisitedWorking
       const row = await store.lockOrder(tx, viewer(actor), id);
       if (!row) throw new AppError('supervision.not_found');
       if (step === 'reply' && !unitsOf(actor).includes(row.unitCode)) throw new AppError('supervision.not_unit', [{ field: 'unitCode', reason: 'not_member', value: row.unitCode }]);
-      if (step === 'close' && !mayClose(actor, row, (await store.areasOfUsers(tx, [row.issuedBy])).get(row.issuedBy) ?? [])) throw new AppError('supervision.not_issuer');
+      if (step === 'close' && !mayClose(actor, row, (await areasOfUsers(tx, [row.issuedBy])).get(row.issuedBy) ?? [])) throw new AppError('supervision.not_issuer');
       if (row.status === 'closed') throw new AppError('supervision.already_closed', [{ field: 'status', reason: row.status }]);
       if (step === 'reply' && row.status !== 'open') throw new AppError('supervision.already_replied', [{ field: 'status', reason: row.status }]);
       if (step === 'close' && row.status !== 'replied') throw new AppError('supervision.not_replied', [{ field: 'status', reason: row.status }]);
@@ -185,7 +196,7 @@ export function createSupervisionService({ db, clock, calendar, unvisitedWorking
         gridCode: null, unitCode: o.unitCode, liveOrders: null, order: o,
       }));
       const items = [...unvisited, ...dissatisfied, ...orders].sort((a, b) => a.since.getTime() - b.since.getTime());
-      const names = await store.unitNames(db, [...new Set(items.map((i) => i.unitCode))]);
+      const names = await unitNames(db, [...new Set(items.map((i) => i.unitCode))]);
       return items.map((i) => ({ ...i, unitName: names.get(i.unitCode) ?? null }));
     },
   };

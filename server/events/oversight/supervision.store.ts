@@ -1,9 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
-import { userArea } from '../../access/access.tables.ts';
-import { department } from '../../org/org.tables.ts';
-import { area } from '../../territory/territory.tables.ts';
 import { event, eventAction } from '../loop/events.tables.ts';
 import { supervisionOrder as order } from './oversight.tables.ts';
 
@@ -79,27 +76,6 @@ export const ordersOfEvent = (tx: Tx, countyCode: string, eventId: string) =>
 /** Open orders past their deadline whose subject is in the jurisdiction. */
 export const overdueOrders = (tx: Tx, scope: Scope, now: Date) =>
   listWhere(tx, and(eq(order.status, 'open'), lt(order.dueAt, now), subjectInScope(scope)), 500);
-
-/** The area nodes each issuer is bound to, to tell whether a centre sits above them. */
-export async function areasOfUsers(tx: Tx, userIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (userIds.length === 0) return out;
-  const rows = await tx.select().from(userArea).where(inArray(userArea.userId, userIds));
-  for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.areaCode]);
-  return out;
-}
-
-/** Names of units by code, whether area nodes or departments. */
-export async function unitNames(tx: Tx, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const areas = await tx.select({ code: area.code, name: area.name }).from(area).where(inArray(area.code, codes));
-  const departments = await tx.select({ code: department.code, name: department.name }).from(department).where(inArray(department.code, codes));
-  return new Map([...areas, ...departments].map((r) => [r.code, r.name]));
-}
-
-export async function departmentArea(tx: Tx, code: string): Promise<string | undefined> {
-  return (await tx.select({ areaCode: department.areaCode }).from(department).where(eq(department.code, code)))[0]?.areaCode;
-}
 
 /**
  * The event row, locked: the events service writes its actions after updating this row, so holding the lock

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies, Nullable, oneOf } from '../../platform/schemas.ts';
-import type { Guard } from '../../access/guard.ts';
+import type { Guard } from '../../platform/actor.ts';
 import { SEVERITIES, WARNING_COLOURS, type WarningRule } from '../loop/deadlines.core.ts';
 import { SANCTIONS, type Warnings } from './warnings.service.ts';
 

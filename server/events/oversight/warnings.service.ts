@@ -2,10 +2,11 @@ import type { Db } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import { DEFAULT_WARNING_RULES, WARNING_COLOURS, type WarningColour, type WarningCondition, type WarningRule } from '../loop/deadlines.core.ts';
 import * as store from './oversight.store.ts';
+import { unitNames } from './unit-names.ts';
 
 /** The measures of seed 000 a rule may name; the screens have words for these keys and no others. */
 export const SANCTIONS = DEFAULT_WARNING_RULES.map((r) => r.sanction);
@@ -74,7 +75,7 @@ export function createWarnings({ db, clock }: { db: Db; clock: Clock }) {
     async tally(actor: Actor, month: string) {
       const [from, to] = monthRange(month);
       const counts = await store.warningCounts(db, actor.scope, from, to);
-      const names = await store.unitNames(db, [...new Set(counts.map((c) => c.unitCode))]);
+      const names = await unitNames(db, [...new Set(counts.map((c) => c.unitCode))]);
       const units = new Map<string, Record<string, number>>();
       for (const c of counts) units.set(c.unitCode, { ...units.get(c.unitCode), [c.colour]: c.n });
       const sanctionOf = (colour: string) => current.find((r) => r.colour === colour)?.sanction ?? null;

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../http.ts';
 import { errorReplies, Nullable } from '../schemas.ts';
-import type { Guard } from '../../access/guard.ts';
+import type { Guard } from '../actor.ts';
 import type { CalendarDays } from './calendar.service.ts';
 
 const Kind = Type.Union([Type.Literal('workday'), Type.Literal('holiday')], { description: 'workday | holiday' });

@@ -3,8 +3,8 @@ import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { createCalendar, type DayKind, type WorkingCalendar } from './calendar.core.ts';
-import type { Actor } from '../../access/index.ts';
-import * as store from '../../events/oversight/oversight.store.ts';
+import type { Actor } from '../actor.ts';
+import * as store from './calendar.store.ts';
 
 /** The working calendar in force, with the administrator's overrides; deadlines, the sweep and supervision read it. */
 export interface CalendarHolder {

@@ -5,7 +5,7 @@ import { codeInScope } from '../../platform/scope.ts';
 import { countyOf, subtreePrefix } from '../../../shared/codes.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { FACILITY_CLASS, FACILITY_STATE, resolveCode, type CodeTable } from '../records/code-tables.ts';
 import { importMessage } from '../io/import-messages.ts';
@@ -14,7 +14,7 @@ import { historyWithNames } from '../records/record-history.ts';
 import { forHistory, same } from '../records/record-apply.ts';
 import { facilityView, SERIAL_DIGITS } from './facility-apply.ts';
 import * as store from '../organisations/organisations.store.ts';
-import { listDepartments } from '../../org/org.store.ts';
+import { departmentsByCode, listDepartments } from '../../org/index.ts';
 import { auditedExport, MAX_EXPORT_ROWS } from '../io/list-export.ts';
 
 export interface FacilityInput {
@@ -47,7 +47,8 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
     verifiedAt: f.verifiedAt?.toISOString() ?? null, version: f.version, updatedAt: f.updatedAt.toISOString(),
   });
   const withDepts = async (tx: Tx, rows: store.FacilityRow[]) => {
-    const depts = await store.departmentNames(tx, [...new Set(rows.flatMap((f) => [f.ownerDept, f.maintainerDept ?? '']).filter(Boolean))]);
+    const found = await departmentsByCode(tx, [...new Set(rows.flatMap((f) => [f.ownerDept, f.maintainerDept ?? '']).filter(Boolean))]);
+    const depts = new Map([...found].map(([code, d]) => [code, d.name]));
     return rows.map((f) => view(f, depts));
   };
 
@@ -64,7 +65,7 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
     const state = resolveCode(FACILITY_STATE, input.state);
     if (!state) problem('state', 'code.unknown', input.state, FACILITY_STATE);
     const wanted = [input.ownerDept, input.maintainerDept].filter((d): d is string => !!d);
-    const known = await store.knownDepartments(tx, wanted);
+    const known = new Set((await departmentsByCode(tx, wanted)).keys());
     if (!known.has(input.ownerDept)) problem('ownerDept', 'department.unknown', input.ownerDept);
     if (input.maintainerDept && !known.has(input.maintainerDept)) problem('maintainerDept', 'department.unknown', input.maintainerDept);
     if (!hit) problem('lng', 'point.outside_grids', `${input.lng},${input.lat}`);

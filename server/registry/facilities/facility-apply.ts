@@ -9,8 +9,10 @@ import { FACILITY_CLASS } from '../records/code-tables.ts';
 import type { ImportRecord } from '../io/templates.ts';
 import { forHistory, same, str, type Batch, type BatchOutcome } from '../records/record-apply.ts';
 import { placeRecord, type Located, type Placing, type Refusal } from '../organisations/org-apply.ts';
-import { gridsInScope, insertChanges } from '../records/records.store.ts';
+import { insertChanges } from '../records/records.store.ts';
+import { gridsInScope } from '../../territory/index.ts';
 import * as store from '../organisations/organisations.store.ts';
+import { departmentsByCode } from '../../org/index.ts';
 
 /** Serial digits at the end of a component code (GB/T 47678.5: 6). */
 export const SERIAL_DIGITS = 6;
@@ -31,7 +33,7 @@ export async function applyFacilities(tx: Tx, b: Batch & { located: Located }): 
   const byCode = new Map((await store.facilitiesByCode(tx, records.flatMap((r) => (r.code === null ? [] : [String(r.code)])))).map((f) => [f.code, f]));
   const uncoded = records.filter((r) => r.code === null).map((r) => ({ classCode: String(r.classCode), lng: Number(r.lng), lat: Number(r.lat) }));
   const byPlace = new Map((await store.facilitiesAt(tx, uncoded)).map((f) => [placeKey(f.classCode, f.lng, f.lat), f]));
-  const depts = await store.knownDepartments(tx, [...new Set(records.flatMap((r) => [str(r.ownerDept), str(r.maintainerDept)]).filter((d) => d !== null))]);
+  const depts = new Set((await departmentsByCode(tx, [...new Set(records.flatMap((r) => [str(r.ownerDept), str(r.maintainerDept)]).filter((d) => d !== null))])).keys());
   const grids = await gridsInScope(tx, b.actor.scope, [...new Set(records.flatMap((r) => (r.gridCode === null ? [] : [String(r.gridCode)])))]);
   const placing: Placing = { located: b.located, gridInScope: (g) => grids.has(g), scopeAllows: b.scopeAllows };
   const seen = new Set<string>();

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { FIXTURE } from '../../testing/fixtures.ts';
 import { importFile } from '../../testing/import-job.ts';
 import { queryRows } from '../../platform/db.ts';
-import { insertDepartment } from '../../org/org.store.ts';
+import { insertDepartment } from '../../org/index.ts';
 
 let t: TestApp;
 let county: Awaited<ReturnType<TestApp['signIn']>>;

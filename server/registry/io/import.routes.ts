@@ -3,7 +3,7 @@ import { ERROR_MESSAGES, type Lang } from '../../../shared/i18n/errors.ts';
 import type { Http } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorReplies, Nullable } from '../../platform/schemas.ts';
-import type { Guard } from '../../access/guard.ts';
+import type { Guard } from '../../platform/actor.ts';
 import type { ImportJobView } from './import-jobs.ts';
 import { IMPORTABLE_TEMPLATES } from './registry-import.service.ts';
 import { MAX_IMPORT_BYTES, startFileImport, type ImportDeps } from './import-upload.ts';

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { FIXTURE } from '../../testing/fixtures.ts';
 import { importFile } from '../../testing/import-job.ts';
 import { queryRows } from '../../platform/db.ts';
-import { insertDepartment } from '../../org/org.store.ts';
+import { insertDepartment } from '../../org/index.ts';
 import { makeIdNumber } from '../records/identifiers.core.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;

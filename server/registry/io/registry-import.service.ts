@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { codeInScope } from '../../platform/scope.ts';
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import type { ImportRow } from './spreadsheet-import.ts';
 import type { ReportedError } from './spreadsheet-export.ts';

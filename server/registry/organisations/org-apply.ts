@@ -8,7 +8,8 @@ import { maskPhone } from '../../../shared/masking.ts';
 import type { ImportRecord } from '../io/templates.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { forHistory, list, same, seal, str, type Batch, type BatchOutcome } from '../records/record-apply.ts';
-import { gridsInScope, insertChanges } from '../records/records.store.ts';
+import { insertChanges } from '../records/records.store.ts';
+import { gridsInScope } from '../../territory/index.ts';
 import * as store from './organisations.store.ts';
 
 /** The grid a point lies in, or null outside every grid (territory's in-process index). */

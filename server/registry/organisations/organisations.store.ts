@@ -1,7 +1,6 @@
 import { and, arrayOverlaps, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
-import { department } from '../../org/org.tables.ts';
 import { facility, organisation } from './organisations.tables.ts';
 import { bulkUpsert } from '../records/records.store.ts';
 
@@ -64,17 +63,6 @@ export async function searchOrganisations(tx: Tx, scope: Scope, f: OrganisationF
     inScope(organisation.gridCode, scope),
   ];
   return tx.select().from(organisation).where(and(...conditions)).orderBy(organisation.name, organisation.creditCode).limit(limit);
-}
-
-/** Which of these department codes exist. */
-export async function knownDepartments(tx: Tx, codes: string[]): Promise<Set<string>> {
-  if (codes.length === 0) return new Set();
-  return new Set((await tx.select({ code: department.code }).from(department).where(inArray(department.code, codes))).map((d) => d.code));
-}
-
-export async function departmentNames(tx: Tx, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  return new Map((await tx.select({ code: department.code, name: department.name }).from(department).where(inArray(department.code, codes))).map((d) => [d.code, d.name]));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Tx } from '../../platform/db.ts';
 import { maskPhone } from '../../../shared/masking.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { chinaDate } from '../records/identifiers.core.ts';
 import { forHistory, personView, seal, type personFacts } from '../records/record-apply.ts';

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '../../platform/db.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { consoleActor } from '../../access/console-actor.ts';
+import { consoleActor } from '../../access/index.ts';
 import { openTestDatabase } from '../../testing/test-database.ts';
 import { seedTerritory } from '../../testing/fixtures.ts';
 import { TEST_FIELD_KEYS } from '../../testing/harness.ts';

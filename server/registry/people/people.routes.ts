@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies, Nullable } from '../../platform/schemas.ts';
-import type { Guard } from '../../access/guard.ts';
+import type { Guard } from '../../platform/actor.ts';
 import type { RegistryService } from './people.service.ts';
 import { writeTemplate } from '../io/spreadsheet-export.ts';
 import { writePeopleSheet } from './people-export.ts';

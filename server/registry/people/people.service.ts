@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { can } from '../../../shared/roles.ts';
 import { subtreePrefix } from '../../../shared/codes.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { normalizeIdNumber } from '../../../shared/id-number.ts';
 import * as store from '../records/records.store.ts';

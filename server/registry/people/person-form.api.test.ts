@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { FIXTURE, square } from '../../testing/fixtures.ts';
 import { queryRows } from '../../platform/db.ts';
-import { bboxOf } from '../../territory/geometry.core.ts';
-import * as territoryStore from '../../territory/territory.store.ts';
+import { bboxOf } from '../../territory/index.ts';
+import * as territoryStore from '../../territory/index.ts';
 import { idCheckChar } from '../../../shared/id-number.ts';
 import { makeIdNumber } from '../records/identifiers.core.ts';
 

@@ -1,7 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies, Nullable } from '../../platform/schemas.ts';
-import type { Guard } from '../../access/guard.ts';
+import type { Guard } from '../../platform/actor.ts';
 import type { TemplateField } from '../io/template-fields.ts';
 import type { PersonForm } from './person-form.service.ts';
 import { NATURAL_KEY, PERSON_FACTS, PERSON_REGISTRATION } from './person-form.core.ts';

@@ -6,7 +6,7 @@ import type { Lang } from '../../../shared/i18n/errors.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import { normalizeIdNumber } from '../../../shared/id-number.ts';
 import { can } from '../../../shared/roles.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { chinaDate } from '../records/identifiers.core.ts';
 import { importMessage } from '../io/import-messages.ts';

@@ -8,7 +8,8 @@ import { maskPhone } from '../../../shared/masking.ts';
 import type { ImportRecord } from '../io/templates.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { forHistory, same, seal, str, type Batch, type BatchOutcome } from '../records/record-apply.ts';
-import { gridsInScope, insertChanges } from '../records/records.store.ts';
+import { insertChanges } from '../records/records.store.ts';
+import { gridsInScope } from '../../territory/index.ts';
 import { placeRecord, type Located, type Placing } from '../organisations/org-apply.ts';
 import * as store from './places.store.ts';
 

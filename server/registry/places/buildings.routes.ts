@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies, Nullable } from '../../platform/schemas.ts';
-import type { Guard } from '../../access/guard.ts';
+import type { Guard } from '../../platform/actor.ts';
 import type { BuildingsService } from './buildings.service.ts';
 import type { AddressesService } from './addresses.service.ts';
 import type { HousesService } from './houses.service.ts';

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies, Nullable } from '../../platform/schemas.ts';
-import type { Guard } from '../../access/guard.ts';
+import type { Guard } from '../../platform/actor.ts';
 import type { HouseholdGroupsService } from './household-groups.service.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 

@@ -4,8 +4,8 @@ import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { FIXTURE, square } from '../../testing/fixtures.ts';
 import { importFile } from '../../testing/import-job.ts';
 import { queryRows } from '../../platform/db.ts';
-import { bboxOf } from '../../territory/geometry.core.ts';
-import * as territoryStore from '../../territory/territory.store.ts';
+import { bboxOf } from '../../territory/index.ts';
+import * as territoryStore from '../../territory/index.ts';
 import { makeIdNumber } from '../records/identifiers.core.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { idCheckDigitHolds } from '../../../shared/id-number.ts';
 import * as store from './quality.store.ts';

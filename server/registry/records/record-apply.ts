@@ -2,12 +2,13 @@ import crypto from 'node:crypto';
 import type { Tx } from '../../platform/db.ts';
 import { countyOf } from '../../../shared/codes.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/masking.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { idCheckDigitHolds, normalizeIdNumber, parseIdNumber } from '../../../shared/id-number.ts';
 import { RESIDENT_ID_CARD } from './code-tables.ts';
 import type { ImportRecord } from '../io/templates.ts';
 import * as store from './records.store.ts';
+import { gridsInScope } from '../../territory/index.ts';
 
 export interface Batch {
   rows: { rowNumber: number; record: ImportRecord }[];
@@ -116,7 +117,7 @@ export function seal(c: FieldCrypto, value: string | null, mask: (v: string) => 
 
 export async function applyHouses(tx: Tx, b: Batch): Promise<BatchOutcome> {
   const out: BatchOutcome = { created: 0, updated: 0, unchanged: 0, refused: [] };
-  const grids = await store.gridsInScope(tx, b.actor.scope, [...new Set(b.rows.map((r) => String(r.record.gridCode)))]);
+  const grids = await gridsInScope(tx, b.actor.scope, [...new Set(b.rows.map((r) => String(r.record.gridCode)))]);
   const existing = new Map((await store.housesByCode(tx, WHOLE_TERRITORY, b.rows.map((r) => String(r.record.houseCode)))).map((h) => [h.code, h]));
   const writes = new Map<string, { before?: store.HouseRow; row: HouseRowInput }>();
   for (const { rowNumber, record: r } of b.rows) {

@@ -1,9 +1,7 @@
-import { inArray } from 'drizzle-orm';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../platform/db.ts';
 import { Nullable } from '../../platform/schemas.ts';
-import { appUser } from '../../access/access.tables.ts';
-import { consoleActor } from '../../access/console-actor.ts';
+import { consoleActor, userNames } from '../../access/index.ts';
 import { changesOf } from './records.store.ts';
 
 /** Who last verified a record, by name: what every record detail replies with. */
@@ -25,7 +23,7 @@ export const RecordHistorySchema = Type.Array(Type.Object({
 export async function historyWithNames(db: Db, recordType: string, recordKey: string, verifiedBy: string | null) {
   const history = await changesOf(db, recordType, recordKey);
   const ids = [...new Set([verifiedBy, ...history.map((h) => h.actorId)].filter((x): x is string => !!x))];
-  const names = new Map(ids.length ? (await db.select({ id: appUser.id, name: appUser.displayName }).from(appUser).where(inArray(appUser.id, ids))).map((u) => [u.id, u.name]) : []);
+  const names = await userNames(db, ids);
   names.set(consoleActor.id, consoleActor.displayName);
   return {
     verifiedBy: verifiedBy ? (names.get(verifiedBy) ?? null) : null,

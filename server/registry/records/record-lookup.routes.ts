@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies, Nullable, oneOf } from '../../platform/schemas.ts';
-import type { Guard } from '../../access/guard.ts';
+import type { Guard } from '../../platform/actor.ts';
 import { NEARBY_RADIUS_M, RECORD_TYPES, type RecordLookup } from './record-lookup.service.ts';
 
 const Place = {

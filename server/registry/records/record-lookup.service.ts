@@ -6,7 +6,7 @@
 import type { Db } from '../../platform/db.ts';
 import { boxAround, distanceMeters, type LngLat } from '../../platform/distance.core.ts';
 import { codeInScope } from '../../platform/scope.ts';
-import type { Actor } from '../../access/index.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { normalizeCreditCode } from './identifiers.core.ts';
 import { buildingsByCode, getBuilding, getHouse, listHouses, searchBuildings, type BuildingRow } from '../places/places.store.ts';
 import { getFacility, getOrganisation, listFacilities, searchOrganisations, type FacilityRow, type OrganisationRow } from '../organisations/organisations.store.ts';

@@ -1,17 +1,10 @@
 import { and, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
-import { grid } from '../../territory/territory.tables.ts';
 import { house, person, recordChange, residence } from './records.tables.ts';
 
 export type HouseRow = typeof house.$inferSelect;
 export type PersonRow = typeof person.$inferSelect;
-
-export async function gridsInScope(tx: Tx, scope: Scope, codes: string[]): Promise<Set<string>> {
-  if (codes.length === 0) return new Set();
-  const rows = await tx.select({ code: grid.code }).from(grid).where(and(inArray(grid.code, codes), inScope(grid.code, scope)));
-  return new Set(rows.map((r) => r.code));
-}
 
 export async function housesByCode(tx: Tx, scope: Scope, codes: string[]): Promise<HouseRow[]> {
   if (codes.length === 0) return [];

@@ -1,0 +1,13 @@
+import type { Guard } from '../platform/actor.ts';
+import type { Http } from '../platform/http.ts';
+import type { FileStore } from './file-store.ts';
+import { filesRoutes } from './files.routes.ts';
+
+export { createDiskFileStore, type FileStore } from './file-store.ts';
+export { PHOTO_UPLOAD, PhotoReply, receivePhoto } from './files.routes.ts';
+
+/** Photos: uploaded once, checked by content and size, stored by content hash. */
+export async function createFiles({ app, files, guard }: { app: Http; files: FileStore; guard: Guard }) {
+  await filesRoutes(app, { files, guard });
+  return { files };
+}

@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Permission, Role } from '../../shared/roles.ts';
+import type { Scope } from './scope.ts';
+
+/** A node of the area tree a user is bound to, by name. */
+export interface AreaRef {
+  code: string;
+  name: string;
+  level: string;
+}
+
+/**
+ * The signed-in caller, as every service sees it. Declared here, not in access/, so that every area can take an
+ * actor and a guard without importing the area that signs users in.
+ */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  permissions: Permission[];
+  departmentCode: string | null;
+  areas: AreaRef[];
+  scope: Scope;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+/** An onRequest hook that signs the caller in and checks the permission a route names (access/ implements it). */
+export type Guard = (permission?: Permission) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
