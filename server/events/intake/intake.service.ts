@@ -17,6 +17,7 @@ import { offeredNodes } from '../catalogue/catalogue.core.ts';
 import { byTrackingCode, citizenReportByKey, eventInCounty } from './intake.store.ts';
 import { formatTrackingCode, newTrackingCode, normalizeTrackingCode } from './intake.core.ts';
 import { nearbyOpen } from './repeats.ts';
+import { createOnce } from '../../platform/idempotency.ts';
 
 export interface PublicReportInput {
   itemCode: string;
@@ -68,11 +69,13 @@ export function createIntakeService({ db, clock, config, territory, events }: { 
     async publicReport(input: PublicReportInput) {
       const hit = await territory.locate(input.lng, input.lat);
       if (!hit) throw new AppError('event.outside_grids', [{ field: 'lng', reason: 'outside_all_grids' }]);
-      const earlier = input.idempotencyKey ? await citizenReportByKey(db, hit.county.code, input.idempotencyKey) : undefined;
-      const row = earlier ?? (await events.fileCase(null, hit.grid.code, {
-        itemCode: input.itemCode, lng: input.lng, lat: input.lat, description: input.description, photos: input.photos, source: 'citizen',
-        reporterPhone: input.phone, idempotencyKey: input.idempotencyKey, trackingCode: newTrackingCode(hit.county.code),
-      }));
+      const row = await createOnce(input.idempotencyKey, {
+        find: (key) => citizenReportByKey(db, hit.county.code, key),
+        create: () => events.fileCase(null, hit.grid.code, {
+          itemCode: input.itemCode, lng: input.lng, lat: input.lat, description: input.description, photos: input.photos, source: 'citizen',
+          reporterPhone: input.phone, idempotencyKey: input.idempotencyKey, trackingCode: newTrackingCode(hit.county.code),
+        }),
+      });
       return publicView(row);
     },
 

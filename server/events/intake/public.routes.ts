@@ -11,6 +11,7 @@ import { PHOTO_UPLOAD, PhotoReply, receivePhoto } from '../../files/index.ts';
 import { RATINGS } from '../loop/event-actions.core.ts';
 import { MOBILE } from './intake.core.ts';
 import type { IntakeService } from './intake.service.ts';
+import { IdempotencyKey } from '../../platform/idempotency.ts';
 
 const DateTime = () => Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 const Code = Type.String({ minLength: 18, maxLength: 30, description: 'Tracking code as given on reporting; dashes and spaces are ignored', example: '420923-K7QM-3XHP-9TRW' });
@@ -58,7 +59,7 @@ export function publicRoutes(app: Http, { intake, files, config }: { intake: Int
           description: Type.String({ minLength: 1, maxLength: 500 }),
           photos: Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' }), { maxItems: 9, default: [], description: 'Keys from /api/public/photos' }),
           phone: Type.Optional(Type.String({ pattern: MOBILE, description: 'Mobile number for a call back (11 digits); stored sealed, shown to staff masked' })),
-          idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 64, description: 'A retried report with the same key returns the first result' })),
+          idempotencyKey: Type.Optional(IdempotencyKey),
         }, { additionalProperties: false }),
         response: { 201: PublicReport, ...replies },
       },

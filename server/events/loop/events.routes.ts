@@ -7,6 +7,7 @@ import type { EventsService } from './events.service.ts';
 import type { SubjectRef } from './event-subject.ts';
 import { intakeSource, PHONE } from '../intake/intake.core.ts';
 import { RECORD_TYPES } from '../../registry/index.ts';
+import { IdempotencyKey } from '../../platform/idempotency.ts';
 
 const PhotoKey = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Key of a photo uploaded to /api/files/photos' });
 const SOURCES = EVENT_SOURCES;
@@ -62,7 +63,7 @@ export function eventsRoutes(app: Http, { events, guard }: { events: EventsServi
         description: Type.String({ minLength: 1, maxLength: 500, description: 'One line of text' }),
         photos: Type.Array(PhotoKey, { maxItems: 9, default: [] }),
         source: Type.Optional(literals(SOURCES, 'Where the report came from; only centres name one (hotline, department, video, leader), others report as what they are')),
-        idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 64, description: 'A retried report with the same key returns the first result' })),
+        idempotencyKey: Type.Optional(IdempotencyKey),
         reporterName: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Centres: the caller (hotline) or reporting person' })),
         reporterPhone: Type.Optional(Type.String({ pattern: PHONE, description: 'Centres: the caller’s mobile or landline; stored sealed, shown masked' })),
         externalNo: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Centres: the work-order number in the source system (12345 hotline, video platform)' })),

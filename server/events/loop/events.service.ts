@@ -12,6 +12,7 @@ import { EventRuleError, OPEN_STATUSES, type ActionInput, type Actor as MachineA
 import type { CatalogueRule } from '../catalogue/catalogue.seed.ts';
 import { itemForReport } from '../catalogue/catalogue.service.ts';
 import * as store from './events.store.ts';
+import { createOnce } from '../../platform/idempotency.ts';
 import type { EventFilter } from './event-filter.ts';
 import { exportEvents, filteredPage, type Page } from './event-list.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
@@ -205,12 +206,12 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
       const input = { ...staffInput, lng: place.lng, lat: place.lat, subject: place.subject };
       const hit = await territory.locateFor(actor, input.lng, input.lat);
       if (!hit.found) throw new AppError('event.outside_grids', [{ field: place.fromSubject ? 'subject' : 'lng', reason: hit.reason }]);
-      if (input.idempotencyKey) {
-        const earlier = await store.findByIdempotencyKey(db, hit.county.code, actor.id, input.idempotencyKey);
-        if (earlier) return view(actor, earlier);
-      }
-      if (input.sameAs) return view(actor, await meToo(db, { actor, now: clock(), input: { ...input, sameAs: input.sameAs } }));
-      return view(actor, await fileCase(actor, hit.grid.code, input));
+      const county = hit.county.code;
+      const row = await createOnce(input.idempotencyKey, {
+        find: (key) => store.findByIdempotencyKey(db, county, actor.id, key),
+        create: () => (input.sameAs ? meToo(db, { actor, now: clock(), input: { ...input, sameAs: input.sameAs } }) : fileCase(actor, hit.grid.code, input)),
+      });
+      return view(actor, row);
     },
 
     fileCase,

@@ -59,6 +59,8 @@ export const event = pgTable(
   (t) => [
     primaryKey({ name: 'event_pkey', columns: [t.countyCode, t.id] }),
     uniqueIndex('event_county_code_reporter_id_idempotency_key_key').on(t.countyCode, t.reporterId, t.idempotencyKey),
+    // Citizens have no reporter id, and null ids never collide: their keys are unique on their own.
+    uniqueIndex('event_county_code_idempotency_key_citizen_key').on(t.countyCode, t.idempotencyKey).where(sql`reporter_id is null`),
     uniqueIndex('event_county_code_tracking_code_key').on(t.countyCode, t.trackingCode),
     uniqueIndex('event_county_code_case_no_key').on(t.countyCode, t.caseNo),
     index('event_grid_code_idx').on(t.gridCode),

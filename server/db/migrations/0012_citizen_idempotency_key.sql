@@ -1,0 +1,4 @@
+-- Citizen reports carried their keys without a unique index (null reporter ids never collide), so concurrent
+-- retries made several cases: keep each key on its first case only, then hold it unique.
+UPDATE "event" e SET "idempotency_key" = NULL WHERE e."reporter_id" IS NULL AND e."idempotency_key" IS NOT NULL AND EXISTS (SELECT 1 FROM "event" f WHERE f."county_code" = e."county_code" AND f."reporter_id" IS NULL AND f."idempotency_key" = e."idempotency_key" AND (f."reported_at", f."id") < (e."reported_at", e."id"));--> statement-breakpoint
+CREATE UNIQUE INDEX "event_county_code_idempotency_key_citizen_key" ON "event" USING btree ("county_code","idempotency_key") WHERE reporter_id is null;
