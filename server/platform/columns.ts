@@ -1,5 +1,32 @@
-import { timestamp } from 'drizzle-orm/pg-core';
+import { integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 export * from 'drizzle-orm/pg-core';
 
 /** Every time is a timestamptz, read as a JS Date. */
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const optionalText = (name: string) => text(name);
+const requiredText = (name: string) => text(name).notNull();
+type Sealed<K extends string, C> = { [P in `${K}Enc` | `${K}Hash` | `${K}Masked`]: C };
+
+/**
+ * A sensitive value kept three ways: sealed (SM4 ciphertext, `…_enc`), a keyed hash for exact search (`…_hash`)
+ * and the masked form lists show (`…_masked`). `sealedColumns('ownerPhone')` gives ownerPhoneEnc, ownerPhoneHash
+ * and ownerPhoneMasked on owner_phone_enc, owner_phone_hash and owner_phone_masked.
+ */
+export function sealedColumns<K extends string>(key: K): Sealed<K, ReturnType<typeof optionalText>>;
+export function sealedColumns<K extends string>(key: K, opts: { notNull: true }): Sealed<K, ReturnType<typeof requiredText>>;
+export function sealedColumns(key: string, opts?: { notNull: true }) {
+  const column = opts?.notNull ? requiredText : optionalText;
+  const name = snake(key);
+  return { [`${key}Enc`]: column(`${name}_enc`), [`${key}Hash`]: column(`${name}_hash`), [`${key}Masked`]: column(`${name}_masked`) };
+}
+
+/** What every versioned base record carries: who verified it and when, its version, its last change. */
+export const versionedColumns = () => ({
+  verifiedBy: uuid('verified_by'),
+  verifiedAt: timestamptz('verified_at'),
+  /** Raised by every change; an edit names the version it was made on, so a lost update is refused. */
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamptz('updated_at').notNull(),
+});

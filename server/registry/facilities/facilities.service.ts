@@ -10,7 +10,8 @@ import type { TerritoryService } from '../../territory/index.ts';
 import { FACILITY_CLASS, FACILITY_STATE, resolveCode, type CodeTable } from '../records/code-tables.ts';
 import { importMessage } from '../io/import-messages.ts';
 import { insertChanges } from '../records/records.store.ts';
-import { historyWithNames } from '../records/record-history.ts';
+import { createRecordLifecycle } from '../records/record-lifecycle.ts';
+import { stampOf } from '../records/record-lifecycle.core.ts';
 import { forHistory, same } from '../records/record-apply.ts';
 import { facilityView, SERIAL_DIGITS } from './facility-apply.ts';
 import * as store from '../organisations/organisations.store.ts';
@@ -41,6 +42,10 @@ const storeFilter = (f: FacilityFilter): store.FacilityFilter => ({
 });
 
 export function createFacilitiesService({ db, clock, territory }: { db: Db; clock: Clock; territory: TerritoryService }) {
+  const records = createRecordLifecycle<store.FacilityRow>({
+    type: 'facility', notFound: 'registry.facility_not_found', find: store.getFacility, keyOf: (f) => f.code,
+    restamp: (tx, f, stamp) => store.updateFacility(tx, f.countyCode, f.code, stamp),
+  }, { db, clock });
   const view = (f: store.FacilityRow, depts: Map<string, string>) => ({
     code: f.code, ...facilityView(f),
     ownerDeptName: depts.get(f.ownerDept) ?? null, maintainerDeptName: f.maintainerDept ? (depts.get(f.maintainerDept) ?? null) : null,
@@ -78,19 +83,6 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
     };
   }
 
-  async function mustGet(tx: Tx, actor: Actor, code: string) {
-    const f = await store.getFacility(tx, actor.scope, code);
-    if (!f) throw new AppError('registry.facility_not_found');
-    return f;
-  }
-
-  const assertVersion = (f: store.FacilityRow, version: number) => {
-    if (f.version !== version) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(f.version) }]);
-  };
-
-  const change = (f: { countyCode: string; code: string }, actorId: string, at: Date, before: unknown, after: unknown) =>
-    ({ countyCode: f.countyCode, recordType: 'facility', recordKey: f.code, at, actorId, before, after });
-
   return {
     /** The departments a component's owner and maintainer are chosen from: those the caller's jurisdiction sees. */
     async departments(actor: Actor) {
@@ -109,9 +101,9 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
     },
 
     async get(actor: Actor, code: string) {
-      const f = await mustGet(db, actor, code);
+      const f = await records.get(db, actor, code);
       const [one] = await withDepts(db, [f]);
-      return { ...one, ...(await historyWithNames(db, 'facility', f.code, f.verifiedBy)) };
+      return { ...one, ...(await records.history(f)) };
     },
 
     /** Records a component; its code is the county, the class and the next serial of that class there. */
@@ -122,9 +114,9 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
         const facts = await check(tx, actor, input, hit, lang);
         const prefix = countyOf(facts.gridCode) + facts.classCode;
         const code = prefix + String(await store.nextFacilitySerial(tx, prefix)).padStart(SERIAL_DIGITS, '0');
-        const row = { countyCode: countyOf(facts.gridCode), code, ...facts, verifiedBy: actor.id, verifiedAt: now, version: 1, updatedAt: now };
+        const row = { countyCode: countyOf(facts.gridCode), code, ...facts, ...stampOf({ actorId: actor.id, now, version: 1 }) };
         await store.insertFacility(tx, row);
-        await insertChanges(tx, [change(row, actor.id, now, null, forHistory(facilityView(row)))]);
+        await insertChanges(tx, [records.change(row, actor.id, now, null, forHistory(facilityView(row)))]);
         return code;
       });
       return this.get(actor, code);
@@ -135,26 +127,20 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
       const now = clock();
       const hit = await territory.locate(input.lng, input.lat);
       await db.transaction(async (tx) => {
-        const before = await mustGet(tx, actor, code);
-        assertVersion(before, input.version);
+        const before = await records.get(tx, actor, code);
+        records.assertVersion(before, input.version);
         const facts = await check(tx, actor, { ...input, classCode: before.classCode }, hit, lang);
         // The code carries the county: a point moved into another county would need a new component.
         if (countyOf(facts.gridCode) !== before.countyCode) throw new AppError('registry.record_invalid', [{ field: 'lng', reason: 'point.outside_county', message: importMessage('point.outside_county', lang) }]);
         if (same(facilityView(before), facilityView(facts))) return;
-        await store.updateFacility(tx, before.countyCode, before.code, { ...facts, verifiedBy: actor.id, verifiedAt: now, version: before.version + 1, updatedAt: now });
-        await insertChanges(tx, [change(before, actor.id, now, forHistory(facilityView(before)), forHistory(facilityView(facts)))]);
+        await store.updateFacility(tx, before.countyCode, before.code, { ...facts, ...stampOf({ actorId: actor.id, now, version: before.version + 1 }) });
+        await insertChanges(tx, [records.change(before, actor.id, now, forHistory(facilityView(before)), forHistory(facilityView(facts)))]);
       });
       return this.get(actor, code);
     },
 
     async verify(actor: Actor, code: string, version: number) {
-      const now = clock();
-      await db.transaction(async (tx) => {
-        const f = await mustGet(tx, actor, code);
-        assertVersion(f, version);
-        await store.updateFacility(tx, f.countyCode, f.code, { verifiedBy: actor.id, verifiedAt: now, version: f.version + 1, updatedAt: now });
-        await insertChanges(tx, [change(f, actor.id, now, { verifiedAt: f.verifiedAt?.toISOString() ?? null }, { verifiedAt: now.toISOString() })]);
-      });
+      await records.verify(actor, code, version);
       return this.get(actor, code);
     },
   };

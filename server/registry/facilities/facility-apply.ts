@@ -7,7 +7,8 @@ import type { Tx } from '../../platform/db.ts';
 import { countyOf } from '../../../shared/codes.ts';
 import { FACILITY_CLASS } from '../records/code-tables.ts';
 import type { ImportRecord } from '../io/templates.ts';
-import { forHistory, same, str, type Batch, type BatchOutcome } from '../records/record-apply.ts';
+import { counted, historyOf, same, str, type Batch, type BatchOutcome } from '../records/record-apply.ts';
+import { stampOf } from '../records/record-lifecycle.core.ts';
 import { placeRecord, type Located, type Placing, type Refusal } from '../organisations/org-apply.ts';
 import { insertChanges } from '../records/records.store.ts';
 import { gridsInScope } from '../../territory/index.ts';
@@ -22,6 +23,8 @@ export const facilityView = (f: Pick<store.FacilityRow, 'classCode' | 'name' | '
   classCode: f.classCode, name: f.name, gridCode: f.gridCode, lng: f.lng, lat: f.lat,
   ownerDept: f.ownerDept, maintainerDept: f.maintainerDept, state: f.state, note: f.note,
 });
+
+const facilityHistory = historyOf<store.FacilityRow, store.FacilityRow>('facility', (f) => f.code, facilityView);
 
 const className = (code: string) => FACILITY_CLASS.entries.find((e) => e.code === code)!.zh;
 const placeKey = (classCode: unknown, lng: unknown, lat: unknown) => `${classCode}@${lng},${lat}`;
@@ -58,18 +61,14 @@ export async function applyFacilities(tx: Tx, b: Batch & { located: Located }): 
     if ('reason' in problem) { out.refused.push({ rowNumber, ...problem }); continue; }
 
     const facts = factsOf(r, problem.gridCode);
-    if (before && same(facilityView(before), facilityView(facts))) { out.unchanged++; continue; }
+    if (!counted(out, before, (was) => same(facilityView(was), facilityView(facts)))) continue;
     const countyCode = countyOf(facts.gridCode);
-    const stamp = { verifiedBy: b.actor.id, verifiedAt: b.now, version: (before?.version ?? 0) + 1, updatedAt: b.now };
+    const stamp = stampOf({ actorId: b.actor.id, now: b.now, version: (before?.version ?? 0) + 1 });
     writes.push({ before, row: { countyCode, code: before?.code ?? (await nextCode(tx, serials, countyCode + facts.classCode)), ...facts, ...stamp } });
-    if (before) out.updated++; else out.created++;
   }
 
   await store.upsertFacilities(tx, writes.map((w) => w.row));
-  await insertChanges(tx, writes.map(({ before, row }) => ({
-    countyCode: row.countyCode, recordType: 'facility', recordKey: row.code, at: b.now, actorId: b.actor.id,
-    before: before ? forHistory(facilityView(before)) : null, after: forHistory(facilityView(row)),
-  })));
+  await insertChanges(tx, facilityHistory(writes, b.actor.id, b.now));
   return out;
 }
 

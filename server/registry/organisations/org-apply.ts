@@ -7,7 +7,8 @@ import { countyOf } from '../../../shared/codes.ts';
 import { maskPhone } from '../../../shared/masking.ts';
 import type { ImportRecord } from '../io/templates.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import { forHistory, list, same, seal, str, type Batch, type BatchOutcome } from '../records/record-apply.ts';
+import { counted, historyOf, list, same, seal, str, type Batch, type BatchOutcome } from '../records/record-apply.ts';
+import { stampOf } from '../records/record-lifecycle.core.ts';
 import { insertChanges } from '../records/records.store.ts';
 import { gridsInScope } from '../../territory/index.ts';
 import * as store from './organisations.store.ts';
@@ -75,20 +76,19 @@ export function buildOrgRow(r: ImportRecord, gridCode: string, c: FieldCrypto, b
     gridCode, lng: r.lng === null ? null : Number(r.lng), lat: r.lat === null ? null : Number(r.lat),
     legalRep: str(r.legalRep), safetyContact: str(r.safetyContact),
     safetyPhoneEnc: phone.enc, safetyPhoneHash: phone.hash, safetyPhoneMasked: phone.masked, hazards: list(r.hazards) as string[],
-    verifiedBy: by.actorId, verifiedAt: by.now, version: by.version, updatedAt: by.now,
+    ...stampOf(by),
   };
 }
 
 export type OrgRowInput = ReturnType<typeof buildOrgRow>;
 
+const orgHistory = historyOf<store.OrganisationRow, OrgRowInput>('organisation', (o) => o.creditCode, orgView);
+
 /** Writes new versions of records and their history; a record moved to another county leaves its old row. */
 export async function writeOrganisations(tx: Tx, writes: { before?: store.OrganisationRow; row: OrgRowInput }[], actorId: string, at: Date) {
   await store.deleteOrganisations(tx, writes.filter((w) => w.before && w.before.countyCode !== w.row.countyCode).map((w) => w.before!));
   await store.upsertOrganisations(tx, writes.map((w) => w.row));
-  await insertChanges(tx, writes.map(({ before, row }) => ({
-    countyCode: row.countyCode, recordType: 'organisation', recordKey: row.creditCode, at, actorId,
-    before: before ? forHistory(orgView(before)) : null, after: forHistory(orgView(row)),
-  })));
+  await insertChanges(tx, orgHistory(writes, actorId, at));
 }
 
 /** The import's applier: matched on the credit code, so the same file imported twice changes nothing. */
@@ -106,9 +106,8 @@ export async function applyOrganisations(tx: Tx, b: Batch & { located: Located }
     const place = placeRecord(r, placing);
     if ('reason' in place) { out.refused.push({ rowNumber, ...place }); continue; }
     const row = buildOrgRow(r, place.gridCode, b.crypto, { actorId: b.actor.id, now: b.now, version: (before?.version ?? 0) + 1 });
-    if (before && same(orgView(before), orgView(row))) { out.unchanged++; continue; }
+    if (!counted(out, before, (was) => same(orgView(was), orgView(row)))) continue;
     writes.set(code, { before, row });
-    if (before) out.updated++; else out.created++;
   }
   await writeOrganisations(tx, [...writes.values()], b.actor.id, b.now);
   return out;

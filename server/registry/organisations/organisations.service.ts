@@ -1,7 +1,6 @@
 import type { Db, Tx } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import { codeInScope } from '../../platform/scope.ts';
 import { subtreePrefix } from '../../../shared/codes.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
@@ -13,9 +12,8 @@ import { chinaDate, normalizeCreditCode } from '../records/identifiers.core.ts';
 import { importMessage } from '../io/import-messages.ts';
 import { ORGANISATION_TEMPLATE, validateRow, type ImportRecord } from '../io/templates.ts';
 import { same } from '../records/record-apply.ts';
-import { insertChanges } from '../records/records.store.ts';
 import { gridsInScope } from '../../territory/index.ts';
-import { historyWithNames } from '../records/record-history.ts';
+import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { buildOrgRow, locatePoints, orgView, placeRecord, writeOrganisations, type Refusal } from './org-apply.ts';
 import * as store from './organisations.store.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
@@ -54,6 +52,11 @@ function searchTerms(f: OrganisationFilter): store.OrganisationFilter {
 const asText = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('、') : String(v));
 
 export function createOrganisationsService({ db, clock, fieldCrypto, territory }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto; territory: TerritoryService }) {
+  const records = createRecordLifecycle<store.OrganisationRow, 'safetyContactPhone'>({
+    type: 'organisation', notFound: 'registry.org_not_found', keyOf: (o) => o.creditCode, restamp: store.markOrganisationVerified,
+    find: (tx, scope, creditCode) => store.getOrganisation(tx, scope, normalizeCreditCode(creditCode)),
+    sealed: { safetyContactPhone: (o) => o.safetyPhoneEnc },
+  }, { db, clock, fieldCrypto });
   const view = (o: store.OrganisationRow) => ({
     creditCode: o.creditCode, name: o.name, orgType: o.orgType, address: o.address, gridCode: o.gridCode, lng: o.lng, lat: o.lat,
     legalRep: o.legalRep, safetyContact: o.safetyContact, safetyContactPhone: o.safetyPhoneMasked, hazards: o.hazards,
@@ -84,24 +87,14 @@ export function createOrganisationsService({ db, clock, fieldCrypto, territory }
     return placed.gridCode;
   }
 
-  async function mustGet(tx: Tx, actor: Actor, creditCode: string) {
-    const o = await store.getOrganisation(tx, actor.scope, normalizeCreditCode(creditCode));
-    if (!o) throw new AppError('registry.org_not_found');
-    return o;
-  }
-
-  const assertVersion = (o: store.OrganisationRow, version: number) => {
-    if (o.version !== version) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(o.version) }]);
-  };
-
   return {
     async search(actor: Actor, filter: OrganisationFilter, limit: number) {
       return (await store.searchOrganisations(db, actor.scope, searchTerms(filter), limit)).map(view);
     },
 
     async get(actor: Actor, creditCode: string) {
-      const o = await mustGet(db, actor, creditCode);
-      return { ...view(o), ...(await historyWithNames(db, 'organisation', o.creditCode, o.verifiedBy)) };
+      const o = await records.get(db, actor, creditCode);
+      return { ...view(o), ...(await records.history(o)) };
     },
 
     async create(actor: Actor, input: OrganisationInput & { creditCode: string }, lang: Lang) {
@@ -122,12 +115,12 @@ export function createOrganisationsService({ db, clock, fieldCrypto, territory }
    */
     async edit(actor: Actor, creditCode: string, input: OrganisationInput & { version: number }, lang: Lang) {
       const now = clock();
-      const code = (await mustGet(db, actor, creditCode)).creditCode;
+      const code = (await records.get(db, actor, creditCode)).creditCode;
       const record = check(code, input, lang);
       const gridCode = await place(actor, record, lang);
       await db.transaction(async (tx) => {
-        const before = await mustGet(tx, actor, code);
-        assertVersion(before, input.version);
+        const before = await records.get(tx, actor, code);
+        records.assertVersion(before, input.version);
         const built = buildOrgRow(record, gridCode, fieldCrypto, { actorId: actor.id, now, version: before.version + 1 });
         // The form never holds the full phone (only its masked form): leaving it out keeps the one on record.
         const row = input.safetyContactPhone === undefined
@@ -140,16 +133,7 @@ export function createOrganisationsService({ db, clock, fieldCrypto, territory }
 
     /** 核实: the record was checked on site and is right as it stands; kept in the history as who and when. */
     async verify(actor: Actor, creditCode: string, version: number) {
-      const now = clock();
-      await db.transaction(async (tx) => {
-        const o = await mustGet(tx, actor, creditCode);
-        assertVersion(o, version);
-        await store.markOrganisationVerified(tx, o, actor.id, now);
-        await insertChanges(tx, [{
-          countyCode: o.countyCode, recordType: 'organisation', recordKey: o.creditCode, at: now, actorId: actor.id,
-          before: { verifiedAt: o.verifiedAt?.toISOString() ?? null }, after: { verifiedAt: now.toISOString() },
-        }]);
-      });
+      await records.verify(actor, creditCode, version);
       return this.get(actor, creditCode);
     },
 
@@ -161,12 +145,7 @@ export function createOrganisationsService({ db, clock, fieldCrypto, territory }
     },
 
     /** The safety contact's full phone, for a stated reason; audited. */
-    async reveal(actor: Actor, creditCode: string, reason: string) {
-      const o = await mustGet(db, actor, creditCode);
-      const value = o.safetyPhoneEnc ? fieldCrypto.decrypt(o.safetyPhoneEnc) : null;
-      await db.transaction((tx) => recordAudit(tx, { at: clock(), actorId: actor.id, action: 'registry.revealed', target: `organisation:${o.creditCode}`, detail: { field: 'safetyContactPhone', reason } }));
-      return { field: 'safetyContactPhone', value };
-    },
+    reveal: (actor: Actor, creditCode: string, reason: string) => records.reveal(actor, creditCode, 'safetyContactPhone', reason),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { facility, organisation } from './organisations.tables.ts';
 import { bulkUpsert } from '../records/records.store.ts';
+import type { Stamp } from '../records/record-lifecycle.core.ts';
 
 export type OrganisationRow = typeof organisation.$inferSelect;
 export type FacilityRow = typeof facility.$inferSelect;
@@ -48,9 +49,9 @@ export async function deleteOrganisations(tx: Tx, keys: { countyCode: string; cr
   for (const k of keys) await tx.delete(organisation).where(and(eq(organisation.countyCode, k.countyCode), eq(organisation.creditCode, k.creditCode)));
 }
 
-export async function markOrganisationVerified(tx: Tx, row: OrganisationRow, by: string, at: Date) {
-  await tx.update(organisation).set({ verifiedBy: by, verifiedAt: at, version: row.version + 1, updatedAt: at })
-    .where(and(eq(organisation.countyCode, row.countyCode), eq(organisation.creditCode, row.creditCode)));
+/** Writes a verification's stamp: who and when, and the raised version. */
+export async function markOrganisationVerified(tx: Tx, row: { countyCode: string; creditCode: string }, stamp: Stamp) {
+  await tx.update(organisation).set(stamp).where(and(eq(organisation.countyCode, row.countyCode), eq(organisation.creditCode, row.creditCode)));
 }
 
 export async function searchOrganisations(tx: Tx, scope: Scope, f: OrganisationFilter, limit: number) {

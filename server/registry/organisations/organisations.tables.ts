@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, doublePrecision, uuid, integer, timestamptz, primaryKey, index } from '../../platform/columns.ts';
+import { pgTable, text, doublePrecision, primaryKey, index, sealedColumns, versionedColumns } from '../../platform/columns.ts';
 
 /**
  * 实有单位 (legal persons and other organisations). Natural key: the unified social credit code (GB 32100),
@@ -18,15 +18,9 @@ export const organisation = pgTable(
     lat: doublePrecision('lat'),
     legalRep: text('legal_rep'),
     safetyContact: text('safety_contact'),
-    safetyPhoneEnc: text('safety_phone_enc'),
-    safetyPhoneHash: text('safety_phone_hash'),
-    safetyPhoneMasked: text('safety_phone_masked'),
+    ...sealedColumns('safetyPhone'),
     hazards: text('hazards').array().notNull().default(sql`'{}'::text[]`),
-    verifiedBy: uuid('verified_by'),
-    verifiedAt: timestamptz('verified_at'),
-    /** Raised by every change; an edit names the version it was made on, so a lost update is refused. */
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamptz('updated_at').notNull(),
+    ...versionedColumns(),
   },
   (t) => [
     primaryKey({ name: 'organisation_pkey', columns: [t.countyCode, t.creditCode] }),
@@ -57,10 +51,7 @@ export const facility = pgTable(
     maintainerDept: text('maintainer_dept'),
     state: text('state').notNull(),
     note: text('note'),
-    verifiedBy: uuid('verified_by'),
-    verifiedAt: timestamptz('verified_at'),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamptz('updated_at').notNull(),
+    ...versionedColumns(),
   },
   (t) => [
     primaryKey({ name: 'facility_pkey', columns: [t.countyCode, t.code] }),

@@ -1,17 +1,21 @@
 import type { Db } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import { can } from '../../../shared/roles.ts';
 import { subtreePrefix } from '../../../shared/codes.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { normalizeIdNumber } from '../../../shared/id-number.ts';
 import * as store from '../records/records.store.ts';
-import { historyWithNames } from '../records/record-history.ts';
+import { createRecordLifecycle, type RecordKind } from '../records/record-lifecycle.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
 
 export type RevealableField = 'idNumber' | 'phone';
+
+/** A person as a base record: kept by id, never verified on its own (a field visit marks them present). */
+export const PERSON_RECORD: RecordKind<store.PersonRow, RevealableField> = {
+  type: 'person', notFound: 'registry.person_not_found', find: store.getPerson, keyOf: (p) => p.id,
+  sealed: { idNumber: (p) => p.idNumberEnc, phone: (p) => p.phoneEnc },
+};
 
 /**
  * How a search text is read: an ID number, a mobile number, or another document's number (5–20 letters and digits,
@@ -26,6 +30,7 @@ export function searchTerms(q: string, c: FieldCrypto) {
 }
 
 export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto }) {
+  const records = createRecordLifecycle(PERSON_RECORD, { db, clock, fieldCrypto });
   /** What every list and detail shows: masked identifiers, tags only for roles allowed to see them. */
   const view = (actor: Actor, p: store.PersonRow) => ({
     id: p.id, name: p.name, sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity,
@@ -37,20 +42,14 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
     verifiedAt: p.verifiedAt?.toISOString() ?? null, version: p.version,
   });
 
-  async function mustGet(actor: Actor, id: string) {
-    const p = await store.getPerson(db, actor.scope, id);
-    if (!p) throw new AppError('registry.person_not_found');
-    return p;
-  }
-
   return {
     async searchPeople(actor: Actor, q: string, limit: number) {
       return (await store.searchPeople(db, actor.scope, searchTerms(q, fieldCrypto), limit)).map((p) => view(actor, p));
     },
 
     async getPerson(actor: Actor, id: string) {
-      const p = await mustGet(actor, id);
-      const [residences, { verifiedBy, history }] = await Promise.all([store.residencesOfPerson(db, id), historyWithNames(db, 'person', id, p.verifiedBy)]);
+      const p = await records.get(db, actor, id);
+      const [residences, { verifiedBy, history }] = await Promise.all([store.residencesOfPerson(db, id), records.history(p)]);
       const hideTags = !can(actor.roles, 'registry.tags');
       return {
         ...view(actor, p),
@@ -75,13 +74,7 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
     },
 
     /** Reveals one sensitive value of one record to a user allowed to, for a stated reason, and audits it. */
-    async reveal(actor: Actor, id: string, field: RevealableField, reason: string) {
-      const p = await mustGet(actor, id);
-      const sealed = field === 'idNumber' ? p.idNumberEnc : p.phoneEnc;
-      const value = sealed ? fieldCrypto.decrypt(sealed) : null;
-      await db.transaction((tx) => recordAudit(tx, { at: clock(), actorId: actor.id, action: 'registry.revealed', target: `person:${id}`, detail: { field, reason } }));
-      return { field, value };
-    },
+    reveal: (actor: Actor, id: string, field: RevealableField, reason: string) => records.reveal(actor, id, field, reason),
   };
 }
 

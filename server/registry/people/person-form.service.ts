@@ -15,7 +15,8 @@ import { cellText } from '../io/template-fields.ts';
 import { applyPeople, personFacts, str } from '../records/record-apply.ts';
 import * as store from '../records/records.store.ts';
 import type { PeopleEdits } from './people-edits.ts';
-import type { RegistryService } from './people.service.ts';
+import { PERSON_RECORD, type RegistryService } from './people.service.ts';
+import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { NATURAL_KEY, PERSON_FACTS, PERSON_MOVE, PERSON_MOVE_OUT, PERSON_REGISTRATION, TAG_KEYS, residenceDayIssue } from './person-form.core.ts';
 
 /** A form's values by template key (text, codes or their names, dates, tag lists; null clears), as the route's schema let them through. */
@@ -27,6 +28,7 @@ export type PersonFields = Readonly<Record<string, unknown>>;
  * (edit, move, move out), with history and a raised version.
  */
 export function createPersonForm({ db, clock, fieldCrypto, people, registry }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto; people: PeopleEdits; registry: RegistryService }) {
+  const records = createRecordLifecycle(PERSON_RECORD, { db, clock, fieldCrypto });
   const refuse = (lang: Lang, field: string, reason: string, value?: string, code: ErrorCode = 'registry.record_invalid') =>
     new AppError(code, [{ field, reason, message: importMessage(reason, lang, { value }), ...(value ? { value } : {}) }]);
 
@@ -42,16 +44,6 @@ export function createPersonForm({ db, clock, fieldCrypto, people, registry }: {
     const key = TAG_KEYS.find((k) => input[k] !== undefined);
     if (key && !can(actor.roles, 'registry.tags')) throw refuse(lang, key, 'person.tags_not_allowed', undefined, 'access.forbidden');
   }
-
-  async function mustGet(tx: Tx, actor: Actor, id: string) {
-    const p = await store.getPerson(tx, actor.scope, id);
-    if (!p) throw new AppError('registry.person_not_found');
-    return p;
-  }
-
-  const assertVersion = (p: { version: number }, version: number) => {
-    if (p.version !== version) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(p.version) }]);
-  };
 
   /** A house of the caller's jurisdiction, in the person's county (people are kept by county). */
   async function houseFor(tx: Tx, actor: Actor, code: string, lang: Lang, countyCode?: string) {
@@ -104,14 +96,14 @@ export function createPersonForm({ db, clock, fieldCrypto, people, registry }: {
     async edit(actor: Actor, id: string, input: PersonFields & { version: number }, lang: Lang) {
       assertMaySetTags(actor, input, lang);
       await db.transaction(async (tx) => {
-        const before = await mustGet(tx, actor, id);
+        const before = await records.get(tx, actor, id);
         const stored = before as unknown as Record<string, unknown>;
         const values = Object.fromEntries(PERSON_FACTS.fields.map((f) => [f.key, cellText(input[f.key] !== undefined ? input[f.key] : stored[f.key])]));
         values[NATURAL_KEY] = fieldCrypto.decrypt(before.idNumberEnc);
         // The phone on record is sealed: left out, it stays as it is; the form only ever sees it masked.
         values.phone = cellText(input.phone);
         const record = check(PERSON_FACTS, values, lang);
-        assertVersion(before, input.version);
+        records.assertVersion(before, input.version);
         await people.update(tx, actor, before, { facts: personFacts(record, chinaDate(clock())), ...(input.phone !== undefined ? { phone: str(record.phone) } : {}) }, clock());
       });
       return registry.getPerson(actor, id);
@@ -122,13 +114,13 @@ export function createPersonForm({ db, clock, fieldCrypto, people, registry }: {
       const record = check(PERSON_MOVE, { houseCode: input.houseCode, relation: cellText(input.relation), movedIn: cellText(input.movedIn) }, lang);
       const movedIn = str(record.movedIn) ?? chinaDate(clock());
       await db.transaction(async (tx) => {
-        const before = await mustGet(tx, actor, id);
+        const before = await records.get(tx, actor, id);
         const house = await houseFor(tx, actor, String(record.houseCode), lang, before.countyCode);
         const current = await livingIn(tx, id);
         if (current?.houseCode === house.code) throw refuse(lang, 'houseCode', 'residence.same_house', house.code);
         const issue = residenceDayIssue(movedIn, { birthDate: before.birthDate, livingSince: current?.movedIn });
         if (issue) throw refuse(lang, 'movedIn', issue, movedIn);
-        assertVersion(before, input.version);
+        records.assertVersion(before, input.version);
         await people.update(tx, actor, before, { movedOutOf: current?.houseCode, movedInto: { code: house.code, gridCode: house.gridCode, relation: str(record.relation) }, on: movedIn }, clock());
       });
       return registry.getPerson(actor, id);
@@ -139,12 +131,12 @@ export function createPersonForm({ db, clock, fieldCrypto, people, registry }: {
       const record = check(PERSON_MOVE_OUT, { movedOut: cellText(input.movedOut) }, lang);
       const movedOut = str(record.movedOut) ?? chinaDate(clock());
       await db.transaction(async (tx) => {
-        const before = await mustGet(tx, actor, id);
+        const before = await records.get(tx, actor, id);
         const current = await livingIn(tx, id);
         if (!current) throw refuse(lang, 'movedOut', 'residence.none');
         const issue = residenceDayIssue(movedOut, { birthDate: before.birthDate, livingSince: current.movedIn });
         if (issue) throw refuse(lang, 'movedOut', issue, movedOut);
-        assertVersion(before, input.version);
+        records.assertVersion(before, input.version);
         await people.update(tx, actor, before, { movedOutOf: current.houseCode, on: movedOut }, clock());
       });
       return registry.getPerson(actor, id);

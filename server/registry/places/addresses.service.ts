@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../../platform/db.ts';
+import type { Db } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { codeInScope } from '../../platform/scope.ts';
@@ -11,7 +11,8 @@ import { forHistory, same } from '../records/record-apply.ts';
 import { insertChanges } from '../records/records.store.ts';
 import { gridsInScope } from '../../territory/index.ts';
 import { locatePoints, placeRecord } from '../organisations/org-apply.ts';
-import { historyWithNames } from '../records/record-history.ts';
+import { createRecordLifecycle } from '../records/record-lifecycle.ts';
+import { stampOf } from '../records/record-lifecycle.core.ts';
 import * as store from './places.store.ts';
 
 export interface AddressInput {
@@ -39,6 +40,10 @@ const addressView = (a: Facts): Facts => ({
 });
 
 export function createAddressesService({ db, clock, territory }: { db: Db; clock: Clock; territory: TerritoryService }) {
+  const records = createRecordLifecycle<store.AddressRow>({
+    type: 'address', notFound: 'registry.address_not_found', find: store.getAddress, keyOf: (a) => a.code,
+    restamp: (tx, a, stamp) => store.updateAddress(tx, a.countyCode, a.code, stamp),
+  }, { db, clock });
   const view = (a: store.AddressRow) => ({ code: a.code, ...addressView(a), verifiedAt: a.verifiedAt?.toISOString() ?? null, version: a.version, updatedAt: a.updatedAt.toISOString() });
   const refuse = (lang: Lang, field: string, reason: string, value?: string) =>
     new AppError('registry.record_invalid', [{ field, reason, message: importMessage(reason, lang, { value }), ...(value ? { value } : {}) }]);
@@ -64,18 +69,6 @@ export function createAddressesService({ db, clock, territory }: { db: Db; clock
     return { fullText, ...parts, gridCode: placed.gridCode, lng, lat };
   }
 
-  async function mustGet(tx: Tx, actor: Actor, code: string) {
-    const a = await store.getAddress(tx, actor.scope, code);
-    if (!a) throw new AppError('registry.address_not_found');
-    return a;
-  }
-
-  const assertVersion = (a: store.AddressRow, version: number) => {
-    if (a.version !== version) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(a.version) }]);
-  };
-  const change = (a: { countyCode: string; code: string }, actorId: string, at: Date, before: unknown, after: unknown) =>
-    ({ countyCode: a.countyCode, recordType: 'address', recordKey: a.code, at, actorId, before, after });
-
   return {
     async search(actor: Actor, filter: { q?: string; area?: string }, limit: number) {
       const text = filter.q?.trim() ?? '';
@@ -84,9 +77,9 @@ export function createAddressesService({ db, clock, territory }: { db: Db; clock
     },
 
     async get(actor: Actor, code: string) {
-      const a = await mustGet(db, actor, code);
+      const a = await records.get(db, actor, code);
       const buildings = (await store.searchBuildings(db, actor.scope, { code: a.code }, 100)).filter((r) => r.b.addressCode === a.code).map((r) => ({ code: r.b.code, name: r.b.name }));
-      return { ...view(a), buildings, ...(await historyWithNames(db, 'address', a.code, a.verifiedBy)) };
+      return { ...view(a), buildings, ...(await records.history(a)) };
     },
 
     /** Records an address; its code is the village of its grid and the next serial there. */
@@ -97,8 +90,9 @@ export function createAddressesService({ db, clock, territory }: { db: Db; clock
         const countyCode = countyOf(facts.gridCode);
         const village = facts.gridCode.slice(0, 12);
         const code = village + String(await store.nextAddressSerial(tx, countyCode, village)).padStart(SERIAL_DIGITS, '0');
-        await store.insertAddresses(tx, [{ countyCode, code, ...facts, verifiedBy: actor.id, verifiedAt: now, version: 1, updatedAt: now }]);
-        await insertChanges(tx, [change({ countyCode, code }, actor.id, now, null, forHistory(addressView(facts)))]);
+        const row = { countyCode, code, ...facts, ...stampOf({ actorId: actor.id, now, version: 1 }) };
+        await store.insertAddresses(tx, [row]);
+        await insertChanges(tx, [records.change(row, actor.id, now, null, forHistory(addressView(facts)))]);
         return code;
       });
       return this.get(actor, code);
@@ -109,24 +103,18 @@ export function createAddressesService({ db, clock, territory }: { db: Db; clock
       const facts = await check(actor, input, lang);
       const now = clock();
       await db.transaction(async (tx) => {
-        const before = await mustGet(tx, actor, code);
-        assertVersion(before, input.version);
+        const before = await records.get(tx, actor, code);
+        records.assertVersion(before, input.version);
         if (countyOf(facts.gridCode) !== before.countyCode) throw refuse(lang, 'gridCode', 'address.outside_county');
         if (same(addressView(before), addressView(facts))) return;
-        await store.updateAddress(tx, before.countyCode, before.code, { ...facts, verifiedBy: actor.id, verifiedAt: now, version: before.version + 1, updatedAt: now });
-        await insertChanges(tx, [change(before, actor.id, now, forHistory(addressView(before)), forHistory(addressView(facts)))]);
+        await store.updateAddress(tx, before.countyCode, before.code, { ...facts, ...stampOf({ actorId: actor.id, now, version: before.version + 1 }) });
+        await insertChanges(tx, [records.change(before, actor.id, now, forHistory(addressView(before)), forHistory(addressView(facts)))]);
       });
       return this.get(actor, code);
     },
 
     async verify(actor: Actor, code: string, version: number) {
-      const now = clock();
-      await db.transaction(async (tx) => {
-        const a = await mustGet(tx, actor, code);
-        assertVersion(a, version);
-        await store.updateAddress(tx, a.countyCode, a.code, { verifiedBy: actor.id, verifiedAt: now, version: a.version + 1, updatedAt: now });
-        await insertChanges(tx, [change(a, actor.id, now, { verifiedAt: a.verifiedAt?.toISOString() ?? null }, { verifiedAt: now.toISOString() })]);
-      });
+      await records.verify(actor, code, version);
       return this.get(actor, code);
     },
   };

@@ -7,7 +7,8 @@ import { countyOf } from '../../../shared/codes.ts';
 import { maskPhone } from '../../../shared/masking.ts';
 import type { ImportRecord } from '../io/templates.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import { forHistory, same, seal, str, type Batch, type BatchOutcome } from '../records/record-apply.ts';
+import { counted, historyOf, same, seal, str, type Batch, type BatchOutcome } from '../records/record-apply.ts';
+import { stampOf } from '../records/record-lifecycle.core.ts';
 import { insertChanges } from '../records/records.store.ts';
 import { gridsInScope } from '../../territory/index.ts';
 import { placeRecord, type Located, type Placing } from '../organisations/org-apply.ts';
@@ -38,11 +39,13 @@ export function buildBuildingRow(
     floors: num(r.floors), units: num(r.units), households: num(r.households),
     leaderName: str(r.leaderName), leaderPhoneEnc: phone.enc, leaderPhoneHash: phone.hash, leaderPhoneMasked: phone.masked,
     leaderPersonId: link.leaderPersonId,
-    verifiedBy: by.actorId, verifiedAt: by.now, version: by.version, updatedAt: by.now,
+    ...stampOf(by),
   };
 }
 
 export type BuildingRowInput = ReturnType<typeof buildBuildingRow>;
+
+const buildingHistory = historyOf<store.BuildingRow, BuildingRowInput>('building', (b) => b.code, buildingView);
 
 /** A person on record, as much of them as a building keeps for its 楼栋长. */
 export type LeaderOnRecord = { id: string; name: string; phoneEnc: string | null; phoneHash: string | null; phoneMasked: string | null };
@@ -73,10 +76,7 @@ export async function leaderPeople(tx: Tx, rows: { countyCode: string; phoneHash
 export async function writeBuildings(tx: Tx, writes: { before?: store.BuildingRow; row: BuildingRowInput }[], actorId: string, at: Date) {
   await store.deleteBuildings(tx, writes.filter((w) => w.before && w.before.countyCode !== w.row.countyCode).map((w) => w.before!));
   await store.upsertBuildings(tx, writes.map((w) => w.row));
-  await insertChanges(tx, writes.map(({ before, row }) => ({
-    countyCode: row.countyCode, recordType: 'building', recordKey: row.code, at, actorId,
-    before: before ? forHistory(buildingView(before)) : null, after: forHistory(buildingView(row)),
-  })));
+  await insertChanges(tx, buildingHistory(writes, actorId, at));
 }
 
 /**
@@ -109,9 +109,8 @@ export async function applyBuildings(tx: Tx, b: Batch & { located: Located }): P
   const writes: { before?: store.BuildingRow; row: BuildingRowInput }[] = [];
   for (const { before, row } of pending) {
     row.leaderPersonId = leaderOf({ countyCode: row.countyCode, phoneHash: row.leaderPhoneHash, name: row.leaderName });
-    if (before && same(buildingView(before), buildingView(row))) { out.unchanged++; continue; }
+    if (!counted(out, before, (was) => same(buildingView(was), buildingView(row)))) continue;
     writes.push({ before, row });
-    if (before) out.updated++; else out.created++;
   }
   await writeBuildings(tx, writes, b.actor.id, b.now);
   return out;

@@ -1,7 +1,6 @@
 import type { Db, Tx } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import { codeInScope } from '../../platform/scope.ts';
 import { subtreePrefix } from '../../../shared/codes.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
@@ -13,11 +12,11 @@ import { chinaDate } from '../records/identifiers.core.ts';
 import { importMessage } from '../io/import-messages.ts';
 import { BUILDING_TEMPLATE, validateRow, type ImportRecord } from '../io/templates.ts';
 import { same } from '../records/record-apply.ts';
-import { getPerson, insertChanges } from '../records/records.store.ts';
+import { getPerson } from '../records/records.store.ts';
 import { gridsInScope } from '../../territory/index.ts';
 import { locatePoints, placeRecord, type Refusal } from '../organisations/org-apply.ts';
 import { buildBuildingRow, buildingView, leaderPeople, ledBy, writeBuildings, type LeaderOnRecord } from './building-apply.ts';
-import { historyWithNames } from '../records/record-history.ts';
+import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import * as store from './places.store.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
 
@@ -52,6 +51,11 @@ const termsOf = (q?: string, area?: string): store.PlaceFilter => {
 };
 
 export function createBuildingsService({ db, clock, fieldCrypto, territory }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto; territory: TerritoryService }) {
+  const records = createRecordLifecycle<store.BuildingRow, 'leaderPhone'>({
+    type: 'building', notFound: 'registry.building_not_found', find: store.getBuilding, keyOf: (b) => b.code,
+    restamp: store.markBuildingVerified,
+    sealed: { leaderPhone: (b) => b.leaderPhoneEnc },
+  }, { db, clock, fieldCrypto });
   const view = (b: store.BuildingRow, houses: number) => ({
     code: b.code, name: b.name, estate: b.estate, addressCode: b.addressCode, address: b.address, gridCode: b.gridCode, lng: b.lng, lat: b.lat,
     floors: b.floors, units: b.units, households: b.households, houses,
@@ -97,16 +101,6 @@ export function createBuildingsService({ db, clock, fieldCrypto, territory }: { 
     return { record, gridCode: placed.gridCode, addressCode: input.addressCode || null, leader: leader ?? null };
   }
 
-  async function mustGet(tx: Tx, actor: Actor, code: string) {
-    const b = await store.getBuilding(tx, actor.scope, code);
-    if (!b) throw new AppError('registry.building_not_found');
-    return b;
-  }
-
-  const assertVersion = (b: { version: number }, version: number) => {
-    if (b.version !== version) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(b.version) }]);
-  };
-
   /**
    * The row to write. A leader picked on record is that person; a typed one is linked to the person of the same
    * name and phone. `keepPhoneOf` keeps that record's phone (an edit that left the phone out), and its link too
@@ -137,9 +131,9 @@ export function createBuildingsService({ db, clock, fieldCrypto, territory }: { 
 
     /** A building, its houses (with residents counted), who verified it, and its history. */
     async get(actor: Actor, code: string) {
-      const b = await mustGet(db, actor, code);
+      const b = await records.get(db, actor, code);
       const houses = await store.listHouses(db, actor.scope, { buildingCode: b.code }, 2000);
-      return { ...view(b, houses.length), houseList: houses, ...(await historyWithNames(db, 'building', b.code, b.verifiedBy)) };
+      return { ...view(b, houses.length), houseList: houses, ...(await records.history(b)) };
     },
 
     async create(actor: Actor, input: BuildingInput & { code: string }, lang: Lang) {
@@ -154,11 +148,11 @@ export function createBuildingsService({ db, clock, fieldCrypto, territory }: { 
 
     /** An edit names the version it was made on: a record changed meanwhile by someone else answers 409. */
     async edit(actor: Actor, code: string, input: BuildingInput & { version: number }, lang: Lang) {
-      const current = await mustGet(db, actor, code);
+      const current = await records.get(db, actor, code);
       const checked = await check(actor, current.code, input, lang);
       await db.transaction(async (tx) => {
-        const before = await mustGet(tx, actor, current.code);
-        assertVersion(before, input.version);
+        const before = await records.get(tx, actor, current.code);
+        records.assertVersion(before, input.version);
         // The form never holds the full phone (only its masked form): leaving it out keeps the one on record.
         const row = await build(tx, actor, checked, before.version + 1, input.leaderPhone === undefined ? before : undefined);
         if (!same(buildingView(before), buildingView(row))) await writeBuildings(tx, [{ before, row }], actor.id, clock());
@@ -168,26 +162,12 @@ export function createBuildingsService({ db, clock, fieldCrypto, territory }: { 
 
     /** 核实: the record was checked on site and is right as it stands; kept in the history as who and when. */
     async verify(actor: Actor, code: string, version: number) {
-      const now = clock();
-      await db.transaction(async (tx) => {
-        const b = await mustGet(tx, actor, code);
-        assertVersion(b, version);
-        await store.markBuildingVerified(tx, b, actor.id, now);
-        await insertChanges(tx, [{
-          countyCode: b.countyCode, recordType: 'building', recordKey: b.code, at: now, actorId: actor.id,
-          before: { verifiedAt: b.verifiedAt?.toISOString() ?? null }, after: { verifiedAt: now.toISOString() },
-        }]);
-      });
+      await records.verify(actor, code, version);
       return this.get(actor, code);
     },
 
     /** The 楼栋长's full phone, for a stated reason; audited. */
-    async reveal(actor: Actor, code: string, reason: string) {
-      const b = await mustGet(db, actor, code);
-      const value = b.leaderPhoneEnc ? fieldCrypto.decrypt(b.leaderPhoneEnc) : null;
-      await db.transaction((tx) => recordAudit(tx, { at: clock(), actorId: actor.id, action: 'registry.revealed', target: `building:${b.code}`, detail: { field: 'leaderPhone', reason } }));
-      return { field: 'leaderPhone', value };
-    },
+    reveal: (actor: Actor, code: string, reason: string) => records.reveal(actor, code, 'leaderPhone', reason),
   };
 }
 

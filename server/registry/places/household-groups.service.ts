@@ -10,7 +10,8 @@ import { importMessage } from '../io/import-messages.ts';
 import { housesByCode, insertChanges } from '../records/records.store.ts';
 import { gridsInScope } from '../../territory/index.ts';
 import { same } from '../records/record-apply.ts';
-import { historyWithNames } from '../records/record-history.ts';
+import { createRecordLifecycle } from '../records/record-lifecycle.ts';
+import { stampOf } from '../records/record-lifecycle.core.ts';
 import * as store from './places.store.ts';
 
 /** 十户联防 is "about ten" households: a group of one is no group, and past this it is two groups. */
@@ -67,17 +68,9 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
     return { name, gridCode, leadHouseCode: lead, houseCodes: codes };
   }
 
-  async function mustGet(tx: Tx, actor: Actor, id: string) {
-    const g = await store.getGroup(tx, actor.scope, id);
-    if (!g) throw new AppError('registry.group_not_found');
-    return g;
-  }
-
-  const assertVersion = (g: store.GroupRow, version: number) => {
-    if (g.version !== version) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(g.version) }]);
-  };
-  const change = (g: { countyCode: string; id: string }, actorId: string, at: Date, before: unknown, after: unknown) =>
-    ({ countyCode: g.countyCode, recordType: 'household_group', recordKey: g.id, at, actorId, before, after });
+  const records = createRecordLifecycle<store.GroupRow>({
+    type: 'household_group', notFound: 'registry.group_not_found', find: store.getGroup, keyOf: (g) => g.id, restamp: store.updateGroup,
+  }, { db, clock });
   const factsOf = async (tx: Tx, g: store.GroupRow): Promise<GroupFacts> =>
     ({ name: g.name, gridCode: g.gridCode, leadHouseCode: g.leadHouseCode, houseCodes: (await store.groupMembers(tx, g)).map((m) => m.houseCode) });
 
@@ -89,13 +82,13 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
 
     /** A group with its member houses, the people living in each, who verified it, and its history. */
     async get(actor: Actor, id: string) {
-      const g = await mustGet(db, actor, id);
+      const g = await records.get(db, actor, id);
       const members = await store.groupMembers(db, g);
       return {
         ...view(g, members.length),
         houses: members.map((m) => ({ ...m, lead: m.houseCode === g.leadHouseCode })),
         residents: members.reduce((n, m) => n + m.residents, 0),
-        ...(await historyWithNames(db, 'household_group', g.id, g.verifiedBy)),
+        ...(await records.history(g)),
       };
     },
 
@@ -108,10 +101,10 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
       const id = crypto.randomUUID();
       await db.transaction(async (tx) => {
         const facts = await check(tx, actor, input.gridCode, input, null, lang);
-        const g = { countyCode: countyOf(facts.gridCode), id };
-        await store.insertGroups(tx, [{ ...g, name: facts.name, gridCode: facts.gridCode, leadHouseCode: facts.leadHouseCode, verifiedBy: actor.id, verifiedAt: now, version: 1, updatedAt: now }]);
+        const g = { countyCode: countyOf(facts.gridCode), id, name: facts.name, gridCode: facts.gridCode, leadHouseCode: facts.leadHouseCode, ...stampOf({ actorId: actor.id, now, version: 1 }) };
+        await store.insertGroups(tx, [g]);
         await store.replaceMembers(tx, g, facts.houseCodes);
-        await insertChanges(tx, [change(g, actor.id, now, null, groupView(facts))]);
+        await insertChanges(tx, [records.change(g, actor.id, now, null, groupView(facts))]);
       });
       return this.get(actor, id);
     },
@@ -120,14 +113,14 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
     async edit(actor: Actor, id: string, input: GroupInput & { version: number }, lang: Lang) {
       const now = clock();
       await db.transaction(async (tx) => {
-        const before = await mustGet(tx, actor, id);
-        assertVersion(before, input.version);
+        const before = await records.get(tx, actor, id);
+        records.assertVersion(before, input.version);
         const facts = await check(tx, actor, before.gridCode, input, before.id, lang);
         const old = await factsOf(tx, before);
         if (same(groupView(old), groupView(facts))) return;
-        await store.updateGroup(tx, before, { name: facts.name, leadHouseCode: facts.leadHouseCode, verifiedBy: actor.id, verifiedAt: now, version: before.version + 1, updatedAt: now });
+        await store.updateGroup(tx, before, { name: facts.name, leadHouseCode: facts.leadHouseCode, ...stampOf({ actorId: actor.id, now, version: before.version + 1 }) });
         await store.replaceMembers(tx, before, facts.houseCodes);
-        await insertChanges(tx, [change(before, actor.id, now, groupView(old), groupView(facts))]);
+        await insertChanges(tx, [records.change(before, actor.id, now, groupView(old), groupView(facts))]);
       });
       return this.get(actor, id);
     },
@@ -139,22 +132,16 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
     async remove(actor: Actor, id: string, version: number) {
       const now = clock();
       await db.transaction(async (tx) => {
-        const g = await mustGet(tx, actor, id);
-        assertVersion(g, version);
+        const g = await records.get(tx, actor, id);
+        records.assertVersion(g, version);
         const old = await factsOf(tx, g);
         await store.deleteGroup(tx, g);
-        await insertChanges(tx, [change(g, actor.id, now, groupView(old), null)]);
+        await insertChanges(tx, [records.change(g, actor.id, now, groupView(old), null)]);
       });
     },
 
     async verify(actor: Actor, id: string, version: number) {
-      const now = clock();
-      await db.transaction(async (tx) => {
-        const g = await mustGet(tx, actor, id);
-        assertVersion(g, version);
-        await store.updateGroup(tx, g, { verifiedBy: actor.id, verifiedAt: now, version: g.version + 1, updatedAt: now });
-        await insertChanges(tx, [change(g, actor.id, now, { verifiedAt: g.verifiedAt?.toISOString() ?? null }, { verifiedAt: now.toISOString() })]);
-      });
+      await records.verify(actor, id, version);
       return this.get(actor, id);
     },
   };

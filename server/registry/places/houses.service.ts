@@ -12,7 +12,7 @@ import { cellText } from '../io/template-fields.ts';
 import { buildHouseRow, houseView, writeHouses } from '../records/record-apply.ts';
 import { housesByCode, type HouseRow } from '../records/records.store.ts';
 import { gridsInScope } from '../../territory/index.ts';
-import { historyWithNames } from '../records/record-history.ts';
+import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import * as store from './places.store.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
 
@@ -69,15 +69,9 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
     return result.record;
   }
 
-  async function mustGet(tx: Tx, actor: Actor, code: string) {
-    const h = await store.getHouse(tx, actor.scope, code);
-    if (!h) throw new AppError('registry.house_not_found');
-    return h;
-  }
-
-  const assertVersion = (h: { version: number }, version: number) => {
-    if (h.version !== version) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(h.version) }]);
-  };
+  const records = createRecordLifecycle<HouseRow>({
+    type: 'house', notFound: 'registry.house_not_found', find: store.getHouse, keyOf: (h) => h.code, restamp: store.markHouseVerified,
+  }, { db, clock });
 
   /** Owner ID and phone as they were: an edit that left them out keeps them. */
   const keepSealed = (row: ReturnType<typeof buildHouseRow>, before: HouseRow, input: HouseInput) => ({
@@ -108,7 +102,7 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
     },
 
     async get(actor: Actor, code: string) {
-      const h = await mustGet(db, actor, code);
+      const h = await records.get(db, actor, code);
       const [b] = h.buildingCode ? (await store.buildingsByCode(db, [h.buildingCode])).filter((x) => x.countyCode === h.countyCode) : [];
       const groupId = (await store.groupsOfHouses(db, h.countyCode, [h.code])).get(h.code);
       const g = groupId ? await store.getGroup(db, actor.scope, groupId) : undefined;
@@ -120,7 +114,7 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
         group: g ? { id: g.id, name: g.name, lead: g.leadHouseCode === h.code } : null,
         residents: await store.residentsOfHouse(db, h.countyCode, h.code),
         verifiedAt: h.verifiedAt?.toISOString() ?? null, version: h.version, updatedAt: h.updatedAt.toISOString(),
-        ...(await historyWithNames(db, 'house', h.code, h.verifiedBy)),
+        ...(await records.history(h)),
       };
     },
 
@@ -143,11 +137,11 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
 
     /** The edit inside a caller's transaction (a field visit's corrections); answers the fields it changed. */
     async editIn(tx: Tx, actor: Actor, code: string, input: HouseInput & { version: number }, lang: Lang): Promise<string[]> {
-      const before = await mustGet(tx, actor, code);
+      const before = await records.get(tx, actor, code);
       const record = await check(tx, actor, before.code, input, lang);
       // Residences and ten-household groups hang on the house by its county: a house moves within its county only.
       if (countyOf(String(record.gridCode)) !== before.countyCode) throw refuse(lang, 'gridCode', 'house.outside_county', String(record.gridCode));
-      assertVersion(before, input.version);
+      records.assertVersion(before, input.version);
       const row = keepSealed(buildHouseRow(record, fieldCrypto, { actorId: actor.id, now: clock(), version: before.version + 1 }), before, input);
       const [was, is] = [houseView(before), houseView(row)];
       const changed = (Object.keys(is) as (keyof typeof is)[]).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(is[k]));
@@ -157,13 +151,11 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
 
     /** 核实 inside a caller's transaction: the house was checked on site and is right as it stands. */
     async verifyIn(tx: Tx, actor: Actor, code: string, version: number) {
-      const h = await mustGet(tx, actor, code);
-      assertVersion(h, version);
-      await store.markHouseVerified(tx, h, actor.id, clock());
+      await records.stampVerified(tx, actor, code, version);
     },
 
     /** The house as stored (sealed values included): for another area's use case inside its transaction. */
-    find: (tx: Tx, actor: Actor, code: string) => mustGet(tx, actor, code),
+    find: records.get,
   };
 }
 

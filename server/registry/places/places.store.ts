@@ -4,6 +4,7 @@ import { inScope, type Scope } from '../../platform/scope.ts';
 import { building, householdGroup, householdGroupMember, standardAddress } from './places.tables.ts';
 import { house, person } from '../records/records.tables.ts';
 import { bulkUpsert } from '../records/records.store.ts';
+import type { Stamp } from '../records/record-lifecycle.core.ts';
 
 export type AddressRow = typeof standardAddress.$inferSelect;
 export type BuildingRow = typeof building.$inferSelect;
@@ -100,9 +101,9 @@ export async function deleteBuildings(tx: Tx, keys: { countyCode: string; code: 
   for (const k of keys) await tx.delete(building).where(and(eq(building.countyCode, k.countyCode), eq(building.code, k.code)));
 }
 
-export async function markBuildingVerified(tx: Tx, row: BuildingRow, by: string, at: Date) {
-  await tx.update(building).set({ verifiedBy: by, verifiedAt: at, version: row.version + 1, updatedAt: at })
-    .where(and(eq(building.countyCode, row.countyCode), eq(building.code, row.code)));
+/** Writes a verification's stamp: who and when, and the raised version. */
+export async function markBuildingVerified(tx: Tx, row: { countyCode: string; code: string }, stamp: Stamp) {
+  await tx.update(building).set(stamp).where(and(eq(building.countyCode, row.countyCode), eq(building.code, row.code)));
 }
 
 /** People on record in a county with these phones (by keyed hash): candidates for a building leader. */
@@ -172,9 +173,9 @@ export async function getHouse(tx: Tx, scope: Scope, code: string) {
   return (await tx.select().from(house).where(and(eq(house.code, code), inScope(house.gridCode, scope))))[0];
 }
 
-export async function markHouseVerified(tx: Tx, row: { countyCode: string; code: string; version: number }, by: string, at: Date) {
-  await tx.update(house).set({ verifiedBy: by, verifiedAt: at, version: row.version + 1, updatedAt: at })
-    .where(and(eq(house.countyCode, row.countyCode), eq(house.code, row.code)));
+/** Writes a verification's stamp: who and when, and the raised version. */
+export async function markHouseVerified(tx: Tx, row: { countyCode: string; code: string }, stamp: Stamp) {
+  await tx.update(house).set(stamp).where(and(eq(house.countyCode, row.countyCode), eq(house.code, row.code)));
 }
 
 /** Who lives in a house now. */

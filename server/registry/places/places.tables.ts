@@ -1,4 +1,4 @@
-import { pgTable, text, doublePrecision, uuid, integer, timestamptz, primaryKey, index, uniqueIndex } from '../../platform/columns.ts';
+import { pgTable, text, doublePrecision, uuid, integer, primaryKey, index, uniqueIndex, sealedColumns, versionedColumns } from '../../platform/columns.ts';
 
 /**
  * 标准地址 (the "一标" of 一标三实): one place a building or door stands, coded by the server as the village
@@ -20,11 +20,7 @@ export const standardAddress = pgTable(
     gridCode: text('grid_code').notNull(),
     lng: doublePrecision('lng'),
     lat: doublePrecision('lat'),
-    verifiedBy: uuid('verified_by'),
-    verifiedAt: timestamptz('verified_at'),
-    /** Raised by every change; an edit names the version it was made on, so a lost update is refused. */
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamptz('updated_at').notNull(),
+    ...versionedColumns(),
   },
   (t) => [
     primaryKey({ name: 'standard_address_pkey', columns: [t.countyCode, t.code] }),
@@ -55,14 +51,9 @@ export const building = pgTable(
     /** 户数 as declared on the form or sheet; the houses on record are counted, not stored. */
     households: integer('households'),
     leaderName: text('leader_name'),
-    leaderPhoneEnc: text('leader_phone_enc'),
-    leaderPhoneHash: text('leader_phone_hash'),
-    leaderPhoneMasked: text('leader_phone_masked'),
+    ...sealedColumns('leaderPhone'),
     leaderPersonId: uuid('leader_person_id'),
-    verifiedBy: uuid('verified_by'),
-    verifiedAt: timestamptz('verified_at'),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamptz('updated_at').notNull(),
+    ...versionedColumns(),
   },
   (t) => [
     primaryKey({ name: 'building_pkey', columns: [t.countyCode, t.code] }),
@@ -85,10 +76,7 @@ export const householdGroup = pgTable(
     name: text('name').notNull(),
     gridCode: text('grid_code').notNull(),
     leadHouseCode: text('lead_house_code'),
-    verifiedBy: uuid('verified_by'),
-    verifiedAt: timestamptz('verified_at'),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamptz('updated_at').notNull(),
+    ...versionedColumns(),
   },
   (t) => [
     primaryKey({ name: 'household_group_pkey', columns: [t.countyCode, t.id] }),

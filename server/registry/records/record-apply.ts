@@ -9,6 +9,7 @@ import { RESIDENT_ID_CARD } from './code-tables.ts';
 import type { ImportRecord } from '../io/templates.ts';
 import * as store from './records.store.ts';
 import { gridsInScope } from '../../territory/index.ts';
+import { changeRow, stampOf } from './record-lifecycle.core.ts';
 
 export interface Batch {
   rows: { rowNumber: number; record: ImportRecord }[];
@@ -35,6 +36,21 @@ export const list = (v: unknown) => (Array.isArray(v) ? [...v].sort() : []);
 export const forHistory = (view: Record<string, unknown>) => Object.fromEntries(Object.entries(view).filter(([k]) => !k.endsWith('Hash')));
 export const same = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * The history entries of written versions of one kind of record: the kind's view before (none for a new record)
+ * and after, as a person may read it. Every writer of a kind leaves the same entries.
+ */
+export const historyOf = <Before, Row extends { countyCode: string }>(recordType: string, keyOf: (row: Row) => string, view: (r: Before | Row) => Record<string, unknown>) =>
+  (writes: readonly { before?: Before; row: Row }[], actorId: string, at: Date) =>
+    writes.map(({ before, row }) => changeRow(recordType, keyOf(row), row, actorId, at, before ? forHistory(view(before)) : null, forHistory(view(row))));
+
+/** Counts a built row against the record it would replace: false (counted unchanged) when it changes nothing, else created or updated. */
+export function counted<T>(out: BatchOutcome, before: T | undefined, unchanged: (before: T) => boolean) {
+  if (before !== undefined && unchanged(before)) { out.unchanged++; return false; }
+  if (before !== undefined) out.updated++; else out.created++;
+  return true;
+}
+
 type HouseFacts = Omit<store.HouseRow, 'countyCode' | 'code' | 'ownerIdEnc' | 'ownerPhoneEnc' | 'verifiedBy' | 'verifiedAt' | 'version' | 'updatedAt'>;
 
 /** What history keeps and what "unchanged" compares: the facts, owner ID and phone by hash and masked form. */
@@ -58,19 +74,18 @@ export function buildHouseRow(r: ImportRecord, c: FieldCrypto, by: { actorId: st
     ownerIdEnc: ownerId.enc, ownerIdHash: ownerId.hash, ownerIdMasked: ownerId.masked,
     ownerPhoneEnc: ownerPhone.enc, ownerPhoneHash: ownerPhone.hash, ownerPhoneMasked: ownerPhone.masked,
     rented: r.rented === true, rentalUse: str(r.rentalUse), rentalCategory: str(r.rentalCategory), rentalLevel: str(r.rentalLevel), hazards: list(r.hazards) as string[],
-    verifiedBy: by.actorId, verifiedAt: by.now, version: by.version, updatedAt: by.now,
+    ...stampOf(by),
   };
 }
 
 export type HouseRowInput = ReturnType<typeof buildHouseRow>;
 
+const houseHistory = historyOf<store.HouseRow, HouseRowInput>('house', (h) => h.code, houseView);
+
 /** Writes new versions of houses and their history. */
 export async function writeHouses(tx: Tx, writes: { before?: store.HouseRow; row: HouseRowInput }[], actorId: string, at: Date) {
   await store.upsertHouses(tx, writes.map((w) => w.row));
-  await store.insertChanges(tx, writes.map(({ before, row }) => ({
-    countyCode: row.countyCode, recordType: 'house', recordKey: row.code, at, actorId,
-    before: before ? forHistory(houseView(before)) : null, after: forHistory(houseView(row)),
-  })));
+  await store.insertChanges(tx, houseHistory(writes, actorId, at));
 }
 
 type PersonFactsRow = Pick<store.PersonRow, 'idType' | 'idNumberHash' | 'idNumberMasked' | 'name' | 'sex' | 'birthDate' | 'ethnicity' | 'phoneHash' | 'phoneMasked'
@@ -128,9 +143,8 @@ export async function applyHouses(tx: Tx, b: Batch): Promise<BatchOutcome> {
     if (before && !b.scopeAllows(before.gridCode)) { out.refused.push({ rowNumber, field: 'houseCode', reason: 'house.out_of_jurisdiction', value: code }); continue; }
     if (writes.has(code)) { out.refused.push({ rowNumber, field: 'houseCode', reason: 'record.duplicate_in_file', value: code }); continue; }
     const row = buildHouseRow(r, b.crypto, { actorId: b.actor.id, now: b.now, version: (before?.version ?? 0) + 1 });
-    if (before && same(houseView(before), houseView(row))) { out.unchanged++; continue; }
+    if (!counted(out, before, (was) => same(houseView(was), houseView(row)))) continue;
     writes.set(code, { before, row });
-    if (before) out.updated++; else out.created++;
   }
   await writeHouses(tx, [...writes.values()], b.actor.id, b.now);
   return out;
@@ -161,15 +175,14 @@ export async function applyPeople(tx: Tx, b: Batch): Promise<BatchOutcome> {
       // Only a resident ID number has a check digit: a passport is never checked by its algorithm.
       idCheckOk: facts.idType === RESIDENT_ID_CARD ? idCheckDigitHolds(idNumber) : null,
       ...facts, phoneEnc: phone.enc, phoneHash: phone.hash, phoneMasked: phone.masked, gridCode: house.gridCode,
-      verifiedBy: b.actor.id, verifiedAt: b.now, version: (before?.version ?? 0) + 1, updatedAt: b.now,
+      ...stampOf({ actorId: b.actor.id, now: b.now, version: (before?.version ?? 0) + 1 }),
     };
     const home = before ? living.get(before.id) : undefined;
     const moved = home?.houseCode !== house.code;
-    if (before && !moved && same(personView(before), personView(row))) { out.unchanged++; continue; }
+    if (!counted(out, before, (was) => !moved && same(personView(was), personView(row)))) continue;
     writes.set(hash, row);
     if (moved) moves.push({ id: row.id, countyCode: row.countyCode, houseCode: house.code, relation: str(r.relation), from: home?.houseCode ?? null });
-    if (before) out.updated++; else out.created++;
-    changes.push({ countyCode: row.countyCode, recordType: 'person', recordKey: row.id, at: b.now, actorId: b.actor.id, before: before ? forHistory({ ...personView(before), houseCode: home?.houseCode ?? null }) : null, after: forHistory({ ...personView(row), houseCode: house.code }) });
+    changes.push(changeRow('person', row.id, row, b.actor.id, b.now, before ? forHistory({ ...personView(before), houseCode: home?.houseCode ?? null }) : null, forHistory({ ...personView(row), houseCode: house.code })));
   }
   const on = b.movedIn ?? b.today;
   await store.upsertPeople(tx, [...writes.values()]);

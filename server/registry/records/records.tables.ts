@@ -1,9 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, doublePrecision, integer, jsonb, boolean, uuid, date, bigserial, timestamptz, primaryKey, index, uniqueIndex } from '../../platform/columns.ts';
-
-const sealed = (name: string) => text(`${name}_enc`);
-const searchHash = (name: string) => text(`${name}_hash`);
-const masked = (name: string) => text(`${name}_masked`);
+import { pgTable, text, doublePrecision, integer, jsonb, boolean, uuid, date, bigserial, timestamptz, primaryKey, index, uniqueIndex, sealedColumns, versionedColumns } from '../../platform/columns.ts';
 
 /** 实有房屋. Natural key: the house code. Owner's ID and phone are sealed with SM4, searchable by keyed hash. */
 export const house = pgTable(
@@ -21,22 +17,14 @@ export const house = pgTable(
     use: text('use').notNull(),
     areaM2: doublePrecision('area_m2'),
     ownerName: text('owner_name'),
-    ownerIdEnc: sealed('owner_id'),
-    ownerIdHash: searchHash('owner_id'),
-    ownerIdMasked: masked('owner_id'),
-    ownerPhoneEnc: sealed('owner_phone'),
-    ownerPhoneHash: searchHash('owner_phone'),
-    ownerPhoneMasked: masked('owner_phone'),
+    ...sealedColumns('ownerId'),
+    ...sealedColumns('ownerPhone'),
     rented: boolean('rented').notNull(),
     rentalUse: text('rental_use'),
     rentalCategory: text('rental_category'),
     rentalLevel: text('rental_level'),
     hazards: text('hazards').array().notNull().default(sql`'{}'::text[]`),
-    verifiedBy: uuid('verified_by'),
-    verifiedAt: timestamptz('verified_at'),
-    /** Raised by every change; an edit names the version it was made on, so a lost update is refused. */
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamptz('updated_at').notNull(),
+    ...versionedColumns(),
   },
   (t) => [
     primaryKey({ name: 'house_pkey', columns: [t.countyCode, t.code] }),
@@ -55,16 +43,12 @@ export const person = pgTable(
   {
     countyCode: text('county_code').notNull(),
     id: uuid('id').notNull().defaultRandom(),
-    idNumberEnc: sealed('id_number').notNull(),
-    idNumberHash: searchHash('id_number').notNull(),
-    idNumberMasked: masked('id_number').notNull(),
+    ...sealedColumns('idNumber', { notNull: true }),
     name: text('name').notNull(),
     sex: text('sex').notNull(),
     birthDate: date('birth_date').notNull(),
     ethnicity: text('ethnicity').notNull(),
-    phoneEnc: sealed('phone'),
-    phoneHash: searchHash('phone'),
-    phoneMasked: masked('phone'),
+    ...sealedColumns('phone'),
     /**
      * Whether the ID number's check digit holds, decided when the number is written. Null: written before the
      * flag existed (or by a bulk load); the data-quality screen checks those in bounded batches, since the
@@ -95,11 +79,7 @@ export const person = pgTable(
     specialGroups: text('special_groups').array().notNull().default(sql`'{}'::text[]`),
     keyPersonTags: text('key_person_tags').array().notNull().default(sql`'{}'::text[]`),
     gridCode: text('grid_code').notNull(),
-    verifiedBy: uuid('verified_by'),
-    verifiedAt: timestamptz('verified_at'),
-    /** Raised by every change; an edit names the version it was made on, so a lost update is refused. */
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamptz('updated_at').notNull(),
+    ...versionedColumns(),
   },
   (t) => [
     primaryKey({ name: 'person_pkey', columns: [t.countyCode, t.id] }),
