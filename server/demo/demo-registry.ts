@@ -4,7 +4,6 @@ import { resolveFieldKeys } from '../platform/field-keys.ts';
 import type { Config } from '../platform/config.ts';
 import type { Actor } from '../platform/actor.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
-import { chinaDate } from '../registry/index.ts';
 import { applyHouses, applyPeople, type Batch } from '../registry/index.ts';
 import { syntheticPeople, type HouseSlot } from './synthetic-people.ts';
 import type { ImportRecord } from '../registry/index.ts';
@@ -12,6 +11,7 @@ import { gridsUnder } from '../territory/index.ts';
 import { countyOf } from '../../shared/codes.ts';
 import { loadDemoOrganisations } from './demo-orgs.ts';
 import { demoHouseCount, demoHouseSpot, loadDemoBuildings } from './demo-buildings.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 
 const BATCH = 1000;
 /** Counties of other provinces the demo's floating population comes from (Henan, Hunan, Jiangxi, Anhui, Sichuan). */

@@ -35,7 +35,7 @@ export type { HouseInput, HousesService } from './places/houses.service.ts';
 export type { PeopleEdits } from './people/people-edits.ts';
 export type { HouseRow, PersonRow } from './records/records.store.ts';
 export { phone as parsePhone } from './io/template-fields.ts';
-export { importMessage } from './io/import-messages.ts';
+export { importMessage } from '../../shared/i18n/import.ts';
 export { createRecordLookup, RECORD_TYPES, type RecordLookup, type RecordType } from './records/record-lookup.service.ts';
 export { IMPORTABLE_TEMPLATES, IMPORT_BATCH_ROWS, type ImportProgress, type ImportableTemplate } from './io/registry-import.service.ts';
 export { writeErrorReport } from './io/spreadsheet-export.ts';
@@ -45,7 +45,7 @@ export { buildOrgRow, writeOrganisations } from './organisations/org-apply.ts';
 export { writeBuildings, type BuildingRowInput } from './places/building-apply.ts';
 export { groupView } from './places/household-groups.service.ts';
 export { type CodeOf, type ID_TYPE, type INFLOW_REASON, type KEY_PERSON, type LEFT_BEHIND_TYPE, type PERMIT_TYPE, type RELATION, type RESIDENT_TYPE, type SPECIAL_GROUP, type VISIT_PURPOSE } from './records/code-tables.ts';
-export { chinaDate, makeCreditCode, makeIdNumber } from './records/identifiers.core.ts';
+export { makeCreditCode, makeIdNumber } from './records/identifiers.core.ts';
 export { applyHouses, applyPeople, forHistory, type Batch } from './records/record-apply.ts';
 /** Writes the demo loader makes, of rows it built itself. */
 export { insertChanges } from './records/records.store.ts';

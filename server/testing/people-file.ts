@@ -10,8 +10,8 @@ import { TEST_FIELD_KEYS } from './harness.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { applyHouses } from '../registry/index.ts';
 import { syntheticPeople } from '../demo/index.ts';
-import { chinaDate } from '../registry/index.ts';
 import { DEMO_LOCAL_COUNTIES } from '../demo/index.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 
 export const PEOPLE_HEADER = ['公民身份号码', '姓名', '性别', '出生日期', '民族', '联系电话', '人员类型', '房屋编号', '与户主关系', '户籍地', '流入原因'];
 const houseCode = (i: number) => `B-${FIXTURE.grids[i % FIXTURE.grids.length]}-${i}`;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chinaDateOf } from '../../server/platform/calendar/calendar.core.ts';
 import { startDemo, type Demo } from './browser-harness.ts';
 import { apiAs, desktopPage, label, openMenu, screenshotsOnFailure, shooter, type ApiAs } from './journey-helpers.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 
 let demo: Demo;
 let admin: ApiAs;
@@ -32,7 +32,7 @@ interface Rule {
 
 /** The first Wednesday of December this year: an ordinary working day with no official holiday near it. */
 function aWednesdayInDecember(): string {
-  const year = Number(chinaDateOf(new Date()).slice(0, 4));
+  const year = Number(chinaDate(new Date()).slice(0, 4));
   const first = new Date(Date.UTC(year, 11, 1));
   first.setUTCDate(1 + ((3 - first.getUTCDay() + 7) % 7));
   return first.toISOString().slice(0, 10);

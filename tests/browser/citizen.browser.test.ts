@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
-import { chinaDateOf } from '../../server/platform/calendar/calendar.core.ts';
 import { startDemo, type Demo } from './browser-harness.ts';
 import { apiAs, CHINA, desktopPage, label, openMenu, phoneContext, photoFile, settled, screenshotsOnFailure, shooter, step, valueOf, workerGridPoint } from './journey-helpers.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 
 let demo: Demo;
 let point: { longitude: number; latitude: number };
@@ -63,7 +63,7 @@ describe('citizens (市民随手拍)', () => {
     await report.getByTestId('public-status').filter({ hasText: '待受理' }).waitFor();
     const caseNo = (await valueOf(report, '案件编号').innerText()).trim();
     // Numbered by the China date it was reported on, whatever the hour in UTC.
-    expect(caseNo).toMatch(new RegExp(`^${chinaDateOf(new Date()).replaceAll('-', '')}\\d{4}$`));
+    expect(caseNo).toMatch(new RegExp(`^${chinaDate(new Date()).replaceAll('-', '')}\\d{4}$`));
     expect(await report.getByText('请评价处理结果').count()).toBe(0); // nothing to rate before it is closed
     await shot(citizen, 'track-reported');
 

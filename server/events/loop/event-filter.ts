@@ -14,6 +14,7 @@ import { WARNING_COLOURS } from './deadlines.core.ts';
 import { EVENT_SOURCES, EVENT_STATUSES, OPEN_STATUSES } from './event-actions.core.ts';
 import { REPEAT_REPORTS } from '../intake/intake.core.ts';
 import { event } from './events.tables.ts';
+import { startOfChinaDay } from '../../../shared/china-time.ts';
 
 export const LIGHTS = ['green', 'yellow', 'red'] as const;
 
@@ -52,7 +53,6 @@ export async function splitListParams(request: FastifyRequest): Promise<void> {
 }
 
 const DAY_MS = 86_400_000;
-const startOfChinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 /** The checks a schema cannot make: the area must lie inside the caller's jurisdiction, from ≤ to, a record named by type and key. */
 export function checkFilter(filter: EventFilter, scope: Scope): void {

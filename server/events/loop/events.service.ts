@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { chinaDateOf, type WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
+import { type WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
 import { AppError } from '../../platform/errors.ts';
 import { countyOf, levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -21,6 +21,7 @@ import { placeOfReport, subjectSummary, type SubjectRef } from './event-subject.
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
 import { meToo, mergeReports } from '../intake/repeats.ts';
 import { DEFAULT_WARNING_RULES, overdueWorkingDays, trafficLight, warningColour, type WarningRule } from './deadlines.core.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
 
 export interface ReportInput {
   itemCode: string;
@@ -146,7 +147,7 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
         return ruleError(e);
       }
     })();
-    const day = chinaDateOf(now).replaceAll('-', ''); // the China date: a report at 07:00 belongs to that day, not to UTC's yesterday
+    const day = chinaDate(now).replaceAll('-', ''); // the China date: a report at 07:00 belongs to that day, not to UTC's yesterday
     const row = await db.transaction(async (tx) => {
       const serial = await store.nextCaseSerial(tx, countyCode, day);
       const inserted = await store.insertEvent(tx, {

@@ -7,16 +7,15 @@ import type { ErrorDetail } from '../../../shared/errors.ts';
 import { DEFAULT_WARNING_RULES, WARNING_COLOURS, type WarningColour, type WarningCondition, type WarningRule } from '../loop/deadlines.core.ts';
 import * as store from './oversight.store.ts';
 import { unitNames } from './unit-names.ts';
+import { startOfChinaMonth } from '../../../shared/china-time.ts';
 
 /** The measures of seed 000 a rule may name; the screens have words for these keys and no others. */
 export const SANCTIONS = DEFAULT_WARNING_RULES.map((r) => r.sanction);
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
 /** [first instant, first instant of the next month) of a China month 'YYYY-MM'. */
 export function monthRange(month: string): [Date, Date] {
   const [y, m] = month.split('-').map(Number);
-  return [new Date(Date.UTC(y, m - 1, 1) - CHINA_OFFSET_MS), new Date(Date.UTC(y, m, 1) - CHINA_OFFSET_MS)];
+  return [startOfChinaMonth(y, m), startOfChinaMonth(y, m + 1)];
 }
 
 /** What JSON schema cannot say about a rule table: one rule per colour, no condition that holds always. */

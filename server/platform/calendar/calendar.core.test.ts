@@ -1,5 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { chinaDateOf, createCalendar } from './calendar.core.ts';
+import { createCalendar } from './calendar.core.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
 
 /** An instant written in China time, so each test reads like the office clock. */
 const cn = (local: string): Date => new Date(`${local}:00+08:00`);
@@ -28,7 +29,7 @@ describe('isWorkday', () => {
 
   it('reads a Date by its China date, not the UTC one', () => {
     // 2025-10-10T20:00Z is Saturday 04:00 in China: the adjusted working day, though in UTC it is still Friday.
-    expect(chinaDateOf(new Date('2025-10-10T20:00:00Z'))).toBe('2025-10-11');
+    expect(chinaDate(new Date('2025-10-10T20:00:00Z'))).toBe('2025-10-11');
     expect(calendar.isWorkday(new Date('2025-09-30T16:30:00Z'))).toBe(false); // Oct 1, 00:30 in China
   });
 
@@ -149,7 +150,7 @@ describe('administrator overrides', () => {
   });
 
   it('refuses to search forever when every day is switched off', () => {
-    const days = Array.from({ length: 4000 }, (_, i) => chinaDateOf(new Date(Date.UTC(2030, 0, 1) + i * 86_400_000)));
+    const days = Array.from({ length: 4000 }, (_, i) => chinaDate(new Date(Date.UTC(2030, 0, 1) + i * 86_400_000)));
     const never = createCalendar({ overrides: new Map(days.map((d) => [d, 'holiday'] as const)) });
     expect(() => never.addWorkingDays(cn('2030-01-01T09:00'), 1)).toThrow(/no working day/);
   });

@@ -8,6 +8,7 @@
 // on a server west of UTC it answers for the wrong day (with TZ=America/New_York it calls the adjusted
 // working Saturday 2025-10-11 a holiday). Its JSON is the same table keyed by China date, read as data.
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { CHINA_OFFSET_MS, chinaDate } from '../../../shared/china-time.ts';
 
 export type DayKind = 'workday' | 'holiday';
 
@@ -41,7 +42,6 @@ export const DEFAULT_OFFICE_HOURS: readonly OfficePeriod[] = [
   { start: '14:00', end: '17:30' },
 ];
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 /** A search that meets no working day in ten years means the overrides switched them all off. */
@@ -49,11 +49,6 @@ const MAX_DAYS_WITHOUT_WORK = 3_660;
 
 const OFFICIAL_HOLIDAYS: Readonly<Record<string, string>> = chineseDays.holidays;
 const OFFICIAL_WORKDAYS: Readonly<Record<string, string>> = chineseDays.workdays;
-
-/** The China date an instant falls on. */
-export function chinaDateOf(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 const startOfChinaDay = (key: string): number => Date.parse(`${key}T00:00:00Z`) - CHINA_OFFSET_MS;
 /** Date arithmetic on the key itself, so the day always advances whatever the offset. */
@@ -114,7 +109,7 @@ export function createCalendar(options: CalendarOptions = {}): WorkingCalendar {
 
   /** Office intervals [start, end) in ms on working days, from `from` on, the first one clipped at `from`. */
   function* officeIntervals(from: number): Generator<[number, number]> {
-    for (let key = workdayFrom(chinaDateOf(new Date(from))); ; key = workdayFrom(nextDay(key))) {
+    for (let key = workdayFrom(chinaDate(new Date(from))); ; key = workdayFrom(nextDay(key))) {
       const midnight = startOfChinaDay(key);
       for (const [start, end] of periods) {
         const s = Math.max(midnight + start * MINUTE_MS, from);
@@ -156,7 +151,7 @@ export function createCalendar(options: CalendarOptions = {}): WorkingCalendar {
   const addWorkingDays = (start: Date, days: number): Date => {
     if (!Number.isInteger(days) || days < 0) throw new RangeError(`calendar: working days must be a whole number ≥ 0, got ${days}`);
     const endOf = (key: string): number => startOfChinaDay(key) + lastEndMinute * MINUTE_MS;
-    let key = chinaDateOf(start);
+    let key = chinaDate(start);
     if (days === 0) {
       key = workdayFrom(key);
       return new Date(endOf(key) > start.getTime() ? endOf(key) : endOf(workdayFrom(nextDay(key))));
@@ -166,7 +161,7 @@ export function createCalendar(options: CalendarOptions = {}): WorkingCalendar {
   };
 
   return {
-    isWorkday: (date) => isWorkdayKey(typeof date === 'string' ? checkDateKey(date) : chinaDateOf(date)),
+    isWorkday: (date) => isWorkdayKey(typeof date === 'string' ? checkDateKey(date) : chinaDate(date)),
     addWorkingDays,
     addWorkingHours: (start, hours) => addWorkingMillis(start, hours * 3_600_000),
     addWorkingMillis,

@@ -8,7 +8,7 @@ import type { Lang } from '../../../shared/i18n/errors.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { FACILITY_CLASS, FACILITY_STATE, resolveCode, type CodeTable } from '../records/code-tables.ts';
-import { importMessage } from '../io/import-messages.ts';
+import { importMessage } from '../../../shared/i18n/import.ts';
 import { insertChanges } from '../records/records.store.ts';
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { stampOf } from '../records/record-lifecycle.core.ts';

@@ -18,8 +18,9 @@ import type { Lang } from '../../../shared/i18n/errors.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Guard } from '../../platform/actor.ts';
 import { codeName, type CodeTable } from '../records/code-tables.ts';
-import { chinaDate } from '../records/identifiers.core.ts';
 import { writeSheet } from './spreadsheet-export.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
+import { ONE_FILTER_NEEDED } from '../../../shared/i18n/export.ts';
 
 /** One export holds at most this many rows; a larger area is exported part by part. */
 export const MAX_EXPORT_ROWS = 100_000;
@@ -88,10 +89,6 @@ const UNMASK_QUERY = {
   unmask: Type.Optional(Type.Boolean({ description: 'Full ID numbers and phones (needs registry.unmask and a reason)' })),
   reason: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'Why the full values are needed', example: '低保复核' })),
 };
-const ONE_OF_MESSAGE: Record<Lang, (names: string) => string> = {
-  'zh-CN': (names) => `请至少按以下一项筛选：${names}`,
-  en: (names) => `Filter by at least one of: ${names}`,
-};
 
 export interface ExportRoute<F extends TProperties, T> {
   url: string;
@@ -121,7 +118,7 @@ export function exportRoute<F extends TProperties, T>(app: Http, guard: Guard, s
     if (unmask && !reason) throw new AppError('request.invalid', [{ field: 'querystring.reason', reason: 'required' }]);
     if (spec.needsOneOf && !spec.needsOneOf.some((key) => String(filter[key] ?? '').trim() !== '')) {
       const names = spec.needsOneOf.join(request.lang === 'en' ? ', ' : '、');
-      throw new AppError('request.invalid', [{ field: 'querystring', reason: 'filter.required', message: ONE_OF_MESSAGE[request.lang](names) }]);
+      throw new AppError('request.invalid', [{ field: 'querystring', reason: 'filter.required', message: ONE_FILTER_NEEDED[request.lang](names) }]);
     }
     const rows = await spec.rows(request.actor, filter as Static<TObject<F>>, unmask ? { reason: reason! } : undefined);
     const out = new PassThrough();

@@ -7,14 +7,14 @@ import type { Actor } from '../../platform/actor.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import type { ImportRow } from './spreadsheet-import.ts';
 import type { ReportedError } from './spreadsheet-export.ts';
-import { importMessage } from './import-messages.ts';
-import { chinaDate } from '../records/identifiers.core.ts';
+import { importMessage } from '../../../shared/i18n/import.ts';
 import { TEMPLATES, validateRow, type ImportRecord, type TemplateId } from './templates.ts';
 import { applyHouses, applyPeople, type Batch, type BatchOutcome } from '../records/record-apply.ts';
 import { applyOrganisations, locatePoints, type Locate, type Located } from '../organisations/org-apply.ts';
 import { applyFacilities } from '../facilities/facility-apply.ts';
 import { applyBuildings } from '../places/building-apply.ts';
 import { analyzeTables } from '../records/records.store.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
 
 /** Rows written per transaction: a killed import loses at most the batch in flight, and a re-run skips what is there. */
 export const IMPORT_BATCH_ROWS = 1000;

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Lang } from '../../../shared/i18n/errors.ts';
 import type { CodeTable } from '../records/code-tables.ts';
 import type { ImportTemplate } from './templates.ts';
+import { REFUSED_ROWS_HEADERS } from '../../../shared/i18n/export.ts';
 
 export interface ReportedError {
   rowNumber: number;
@@ -107,10 +108,6 @@ export async function writeSheet(layout: SheetLayout, rows: Iterable<unknown[]> 
   await workbook.commit();
 }
 
-const REPORT_HEADERS: Record<Lang, string[]> = {
-  'zh-CN': ['行号', '列名', '原因代码', '说明'],
-  en: ['Row', 'Column', 'Reason', 'Message'],
-};
 
 /** Streams the refused rows of an import into an .xlsx workbook, one line per problem. */
 export async function writeErrorReport(
@@ -121,5 +118,5 @@ export async function writeErrorReport(
   async function* lines() {
     for await (const e of errors) yield [e.rowNumber, e.column, e.reason, e.message];
   }
-  await writeSheet({ name: lang === 'en' ? 'Refused rows' : '未导入的行', headers: REPORT_HEADERS[lang], widths: [8, 20, 28, 60] }, lines(), stream);
+  await writeSheet({ name: lang === 'en' ? 'Refused rows' : '未导入的行', headers: REFUSED_ROWS_HEADERS[lang], widths: [8, 20, 28, 60] }, lines(), stream);
 }

@@ -9,7 +9,7 @@ import {
   KEY_PERSON, LEFT_BEHIND_TYPE, ORG_HAZARD, ORG_TYPE, PERMIT_TYPE, RELATION, RENTAL_CATEGORY, RENTAL_LEVEL, RENTAL_USE, RESIDENT,
   RESIDENT_ID_CARD, RESIDENT_TYPE, SEX, SPECIAL_GROUP, VISIT_PURPOSE, resolveCode, type CodeTable,
 } from '../records/code-tables.ts';
-import { importMessage } from './import-messages.ts';
+import { importMessage } from '../../../shared/i18n/import.ts';
 import { parseIdNumber } from '../../../shared/id-number.ts';
 import {
   calendarDate, codeOf, codesOf, creditCode, documentNumber, gridCode, idNumber, latitude, longitude, numberIn, pastDate, phone, regionCode,

@@ -8,8 +8,8 @@ import type { Lang } from '../../../shared/i18n/errors.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import { chinaDate, normalizeCreditCode } from '../records/identifiers.core.ts';
-import { importMessage } from '../io/import-messages.ts';
+import { normalizeCreditCode } from '../records/identifiers.core.ts';
+import { importMessage } from '../../../shared/i18n/import.ts';
 import { ORGANISATION_TEMPLATE, validateRow, type ImportRecord } from '../io/templates.ts';
 import { same } from '../records/record-apply.ts';
 import { gridsInScope } from '../../territory/index.ts';
@@ -17,6 +17,7 @@ import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { buildOrgRow, locatePoints, orgView, placeRecord, writeOrganisations, type Refusal } from './org-apply.ts';
 import * as store from './organisations.store.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
 
 /** The fields of the create and edit forms, as JSON; checked by the import template's own rules. */
 export interface OrganisationInput {

@@ -2,9 +2,9 @@ import type { Tx } from '../../platform/db.ts';
 import { maskPhone } from '../../../shared/masking.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import { chinaDate } from '../records/identifiers.core.ts';
 import { forHistory, personView, seal, type personFacts } from '../records/record-apply.ts';
 import * as store from '../records/records.store.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
 
 export interface PersonChange {
   /** The person's own facts as the person template accepted them (the person form's edit). */

@@ -8,8 +8,7 @@ import { normalizeIdNumber } from '../../../shared/id-number.ts';
 import { can } from '../../../shared/roles.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import { chinaDate } from '../records/identifiers.core.ts';
-import { importMessage } from '../io/import-messages.ts';
+import { importMessage } from '../../../shared/i18n/import.ts';
 import { validateRow, type ImportRecord, type ImportTemplate } from '../io/templates.ts';
 import { cellText } from '../io/template-fields.ts';
 import { applyPeople, personFacts, str } from '../records/record-apply.ts';
@@ -18,6 +17,7 @@ import type { PeopleEdits } from './people-edits.ts';
 import { PERSON_RECORD, type RegistryService } from './people.service.ts';
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { NATURAL_KEY, PERSON_FACTS, PERSON_MOVE, PERSON_MOVE_OUT, PERSON_REGISTRATION, TAG_KEYS, residenceDayIssue } from './person-form.core.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
 
 /** A form's values by template key (text, codes or their names, dates, tag lists; null clears), as the route's schema let them through. */
 export type PersonFields = Readonly<Record<string, unknown>>;

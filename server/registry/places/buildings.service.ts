@@ -8,8 +8,7 @@ import type { Lang } from '../../../shared/i18n/errors.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import { chinaDate } from '../records/identifiers.core.ts';
-import { importMessage } from '../io/import-messages.ts';
+import { importMessage } from '../../../shared/i18n/import.ts';
 import { BUILDING_TEMPLATE, validateRow, type ImportRecord } from '../io/templates.ts';
 import { same } from '../records/record-apply.ts';
 import { getPerson } from '../records/records.store.ts';
@@ -19,6 +18,7 @@ import { buildBuildingRow, buildingView, leaderPeople, ledBy, writeBuildings, ty
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import * as store from './places.store.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
 
 /** The fields of the create and edit forms; checked by the building template's own rules. */
 export interface BuildingInput {

@@ -6,7 +6,7 @@ import { countyOf, subtreePrefix } from '../../../shared/codes.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import type { Lang } from '../../../shared/i18n/errors.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { importMessage } from '../io/import-messages.ts';
+import { importMessage } from '../../../shared/i18n/import.ts';
 import { housesByCode, insertChanges } from '../records/records.store.ts';
 import { gridsInScope } from '../../territory/index.ts';
 import { same } from '../records/record-apply.ts';

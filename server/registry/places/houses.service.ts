@@ -5,8 +5,7 @@ import type { Lang } from '../../../shared/i18n/errors.ts';
 import { countyOf } from '../../../shared/codes.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import { chinaDate } from '../records/identifiers.core.ts';
-import { importMessage } from '../io/import-messages.ts';
+import { importMessage } from '../../../shared/i18n/import.ts';
 import { HOUSE_TEMPLATE, validateRow, type ImportRecord } from '../io/templates.ts';
 import { cellText } from '../io/template-fields.ts';
 import { buildHouseRow, houseView, writeHouses } from '../records/record-apply.ts';
@@ -15,6 +14,7 @@ import { gridsInScope } from '../../territory/index.ts';
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import * as store from './places.store.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
 
 /** The fields of the house form; checked by the house template's own rules, so a form and a sheet row agree. */
 export interface HouseInput {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { idCheckChar, idCheckDigitHolds, parseIdNumber, validateIdNumber } from '../../../shared/id-number.ts';
-import { chinaDate, creditCheckChar, makeCreditCode, makeIdNumber, orgCodeCheckChar, validateCreditCode } from './identifiers.core.ts';
+import { creditCheckChar, makeCreditCode, makeIdNumber, orgCodeCheckChar, validateCreditCode } from './identifiers.core.ts';
 
 const TODAY = '2025-06-30';
 /** The worked example of GB 11643 (standards.md §4). */
@@ -50,11 +50,6 @@ describe('resident ID number (GB 11643)', () => {
     expect(() => makeIdNumber('420923', '1987-02-30', 0, 'male')).toThrow(RangeError);
     expect(() => makeIdNumber('990923', '1987-02-03', 0, 'male')).toThrow(RangeError);
     expect(() => makeIdNumber('420923', '1987-02-03', 499, 'male')).toThrow(RangeError);
-  });
-
-  it('takes the date in China, eight hours ahead of UTC', () => {
-    expect(chinaDate(new Date('2025-06-30T15:59:59Z'))).toBe('2025-06-30');
-    expect(chinaDate(new Date('2025-06-30T16:00:00Z'))).toBe('2025-07-01');
   });
 });
 

@@ -11,11 +11,6 @@ export function normalizeCreditCode(raw: string): string {
   return halfWidth(raw).toUpperCase();
 }
 
-/** The calendar date in China (UTC+8, no daylight saving) at an instant, as YYYY-MM-DD. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * A valid ID number, for demo data. The 3-digit serial is odd for men and even for women, so `sequence`
  * (0–498) counts the numbers of one sex issued in one county for one birth date.

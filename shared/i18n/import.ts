@@ -1,9 +1,8 @@
 /**
- * Messages for the reasons an imported row or file is refused, keyed by reason code like PROBLEM_MESSAGES
- * in shared/i18n/errors.ts (where they belong once the registry routes exist). `{value}` is the cell as
- * typed, `{table}` the code table's name.
+ * Messages for the reasons a record is refused — an imported row or file, or a form checked by the same template
+ * rules — keyed by reason code. `{value}` is the cell as typed, `{table}` the code table's name.
  */
-import type { Lang } from '../../../shared/i18n/errors.ts';
+import type { Lang } from './errors.ts';
 
 export const IMPORT_MESSAGES: Record<Lang, Record<string, string>> = {
   'zh-CN': {
