@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
-import { openTestDatabase } from '../testing/test-database.ts';
+import { openEmptyTestDatabase } from '../testing/test-database.ts';
 import { queryRows, type Database } from '../platform/db.ts';
 import * as schema from './schema.ts';
 import { DISTRIBUTION_COLUMN, REFERENCE_TABLES } from './distribution.ts';
 
 let database: Database;
+// Not the run's template: this test is what vouches that the migrations themselves build the declared schema.
 beforeAll(async () => {
-  database = await openTestDatabase();
+  database = await openEmptyTestDatabase();
+  await database.migrate();
 });
 afterAll(() => database.close());
 

@@ -24,8 +24,11 @@ export interface Database {
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db/migrations');
 
-/** `url` null → PGlite in `dataDir` (or in memory when dataDir is null); otherwise PostgreSQL. */
-export async function openDatabase(opts: { url: string | null; dataDir: string | null }): Promise<Database> {
+/**
+ * `url` null → PGlite in `dataDir` (or in memory when dataDir is null); otherwise PostgreSQL. `dump`, a PGlite
+ * `dumpDataDir()` tarball, starts an in-memory PGlite from that data directory instead of an empty one.
+ */
+export async function openDatabase(opts: { url: string | null; dataDir: string | null; dump?: Blob }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     const db = drizzlePg(pool) as unknown as Db;
@@ -42,7 +45,7 @@ export async function openDatabase(opts: { url: string | null; dataDir: string |
     fs.mkdirSync(dir, { recursive: true });
     client = new PGlite(dir);
   } else {
-    client = new PGlite();
+    client = new PGlite({ loadDataDir: opts.dump });
   }
   await client.waitReady;
   const db = drizzlePglite(client) as unknown as Db;

@@ -1,44 +1,65 @@
-import crypto from 'node:crypto';
-import pg from 'pg';
+import fs from 'node:fs';
+import path from 'node:path';
+import { inject } from 'vitest';
 import { testDatabaseUrl } from '../platform/config.ts';
 import { openDatabase, type Database } from '../platform/db.ts';
-import { prepareDatabase } from '../db/index.ts';
+import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './postgres-databases.ts';
+import { buildPgliteDump, buildPostgresDatabase, dumpFile, sourceDatabase, type TemplateDatabase } from './template-database.ts';
+import { withFileLock } from './file-lock.ts';
+
+function runTemplate(): TemplateDatabase {
+  const template = inject('testDatabaseTemplate');
+  if (!template) throw new Error('no test database template: run the tests through vitest.config.ts, whose globalSetup prepares it');
+  return template;
+}
 
 /**
- * A fresh, migrated database for one test file: PGlite in memory, or — when TEST_DATABASE_URL is set —
- * a new database on that PostgreSQL server, dropped again by `close()`.
+ * A fresh, migrated and seeded database for one test file, copied from the run's template (global-setup.ts):
+ * PGlite in memory loaded from the template's dump, or — when TEST_DATABASE_URL is set — a new database on
+ * that PostgreSQL server copied from the template database, dropped again by `close()`.
  */
-export async function openTestDatabase(): Promise<Database> {
+export function openTestDatabase(): Promise<Database> {
+  return openCopy(runTemplate(), 'template');
+}
+
+/**
+ * A fresh copy of a database that `build` fills once per run, starting from the template: for test files that
+ * all begin with the same costly data (the browser tests' demo city). `key` names that data; the first file to
+ * ask builds it while the others wait.
+ */
+export async function openSnapshotDatabase(key: string, build: (database: Database) => Promise<void>): Promise<Database> {
+  if (!/^[a-z0-9_]+$/.test(key)) throw new Error(`snapshot key '${key}': lower-case letters, digits and _ only (it names a database)`);
+  const template = runTemplate();
+  const ready = path.join(template.dir, `${key}.ready`);
+  await withFileLock(path.join(template.dir, `${key}.lock`), async () => {
+    if (fs.existsSync(ready)) return;
+    if (template.kind === 'pglite') await buildPgliteDump(() => openCopy(template, 'template'), dumpFile(template, key), build);
+    else await buildPostgresDatabase(template.adminUrl, sourceDatabase(template.name, key), template.name, build);
+    fs.writeFileSync(ready, '');
+  });
+  return openCopy(template, key);
+}
+
+/** An empty database, for the tests that must build it by the migrations themselves (the schema test). */
+export async function openEmptyTestDatabase(): Promise<Database> {
   const adminUrl = testDatabaseUrl();
-  if (!adminUrl) {
-    const database = await openDatabase({ url: null, dataDir: null });
-    await prepareDatabase(database);
-    return database;
-  }
-  const name = `gezhi_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), dataDir: null });
-  await prepareDatabase(database);
+  return adminUrl ? openPostgres(adminUrl) : openDatabase({ url: null, dataDir: null });
+}
+
+function openCopy(template: TemplateDatabase, source: string): Promise<Database> {
+  if (template.kind === 'pglite') return openDatabase({ url: null, dataDir: null, dump: new Blob([fs.readFileSync(dumpFile(template, source))]) });
+  return openPostgres(template.adminUrl, sourceDatabase(template.name, source));
+}
+
+async function openPostgres(adminUrl: string, template?: string): Promise<Database> {
+  const name = uniqueDatabaseName('gezhi_test');
+  await createDatabase(adminUrl, name, template);
+  const database = await openDatabase({ url: databaseUrl(adminUrl, name), dataDir: null });
   return {
     ...database,
     async close() {
       await database.close();
-      const again = new pg.Client({ connectionString: adminUrl });
-      await again.connect();
-      // pool.end() resolves once its clients are told to end, not once their backends are gone; forcing the drop
-      // while one is still closing makes that client raise an uncaught "terminating connection". Let them go first.
-      for (let i = 0; i < 100; i++) {
-        const { rows } = await again.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (rows[0].n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
+      await dropDatabase(adminUrl, name);
     },
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadConfig } from '../../server/platform/config.ts';
+import { loadConfig, type Config } from '../../server/platform/config.ts';
 import { systemClock } from '../../server/platform/clock.ts';
 import { buildApp } from '../../server/app.ts';
 import { DEMO_LOCAL_COUNTIES, loadDemoCity } from '../../server/demo/demo-city.ts';
@@ -9,7 +9,8 @@ import { loadDemoRegistry } from '../../server/demo/demo-registry.ts';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
 import { consoleActor } from '../../server/access/console-actor.ts';
 import { ensureWebBuilt } from '../../server/cli/web-build.ts';
-import { openTestDatabase } from '../../server/testing/test-database.ts';
+import { openSnapshotDatabase } from '../../server/testing/test-database.ts';
+import { withFileLock } from '../../server/testing/file-lock.ts';
 import { TEST_FIELD_KEYS } from '../../server/testing/harness.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -18,29 +19,29 @@ export const shots = path.resolve('artifacts/browser');
 
 /**
  * Builds a stale web bundle once. Browser test files start in parallel: each would build at once, and one build
- * empties web/dist under the server another file has started, whose pages then miss their chunks. A lock
- * directory (mkdir is atomic) lets one build while the others wait, then find the bundle current.
+ * empties web/dist under the server another file has started, whose pages then miss their chunks. So one builds
+ * while the others wait, then find the bundle current.
  */
-async function buildWebOnce() {
-  const lock = path.resolve('tmp/web-build.lock');
-  fs.mkdirSync(path.dirname(lock), { recursive: true });
-  for (;;) {
+function buildWebOnce() {
+  return withFileLock(path.resolve('tmp/web-build.lock'), () => ensureWebBuilt(() => {}));
+}
+
+/**
+ * A fresh database with the demo city (and the base data of `registryVillage`), copied from a snapshot built
+ * once per run: generating the city's grids and the village's people costs more than a whole journey.
+ */
+function openDemoDatabase(config: Config, registryVillage: string | undefined) {
+  return openSnapshotDatabase(registryVillage ? `demo_${registryVillage}` : 'demo', async (database) => {
+    const built = await buildApp({ config, database, clock: systemClock });
     try {
-      fs.mkdirSync(lock);
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      // A lock left by a run that was killed mid-build is taken over after a while.
-      const since = fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
-      if (since !== undefined && Date.now() - since > 300_000) fs.rmSync(lock, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await loadDemoCity({ db: database.db, clock: systemClock, access: built.services.access });
+      if (registryVillage) {
+        await loadDemoRegistry({ db: database.db, clock: systemClock, config, actor: consoleActor, areaPrefix: registryVillage, localCounties: DEMO_LOCAL_COUNTIES });
+      }
+    } finally {
+      await built.app.close();
     }
-  }
-  try {
-    await ensureWebBuilt(() => {});
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -50,13 +51,9 @@ async function buildWebOnce() {
 export async function startDemo(opts: { registryVillage?: string } = {}) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   await buildWebOnce();
-  const database = await openTestDatabase();
   const config = loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS });
+  const database = await openDemoDatabase(config, opts.registryVillage);
   const built = await buildApp({ config, database, clock: systemClock });
-  await loadDemoCity({ db: database.db, clock: systemClock, access: built.services.access });
-  if (opts.registryVillage) {
-    await loadDemoRegistry({ db: database.db, clock: systemClock, config, actor: consoleActor, areaPrefix: opts.registryVillage, localCounties: DEMO_LOCAL_COUNTIES });
-  }
   await built.app.listen({ host: '127.0.0.1', port: 0 });
   const address = built.app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

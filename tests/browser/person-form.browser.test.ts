@@ -105,6 +105,8 @@ describe('person form (登记人员)', () => {
   it('registers a person from abroad by passport from the people page and finds them by the passport number', async () => {
     const page = await desktopPage(demo);
     await demo.signIn(page, 'worker');
+    // Signed in before navigating: going to /people while the sign-in is still in flight lands on the login page.
+    await page.waitForURL((url) => url.pathname !== '/');
     await page.goto(`${demo.base}/people`);
     await page.getByTestId('person-register').click();
     const form = drawer(page, '登记人员');
