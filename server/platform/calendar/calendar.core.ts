@@ -8,8 +8,9 @@
 // on a server west of UTC it answers for the wrong day (with TZ=America/New_York it calls the adjusted
 // working Saturday 2025-10-11 a holiday). Its JSON is the same table keyed by China date, read as data.
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import type { DayKind } from '../../../shared/enums.ts';
 
-export type DayKind = 'workday' | 'holiday';
+export type { DayKind };
 
 /** One block of office hours in China time, 'HH:MM'. */
 export interface OfficePeriod {
