@@ -44,7 +44,7 @@ export const FeatureCollection = Type.Object(
   { additionalProperties: true, description: 'GeoJSON, lng/lat. Grid features carry properties {code, name, households?, population?}' },
 );
 
-const Ref = Type.Object({ code: Type.String({ description: '编码 Code' }), name: Type.String({ description: '名称 Name' }) });
+const Ref = Type.Object({ code: Type.String({ description: '编码 Code' }), name: Type.String({ description: '名称 Name' }) }, { description: '编码与名称 Code and name' });
 
 export const GridDetail = Type.Object({
   code: GridCode,
