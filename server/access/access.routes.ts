@@ -18,7 +18,7 @@ export function accessRoutes(app: Http, { access, guard, secureCookies, sessionH
   });
 
   app.post('/api/auth/logout', {
-    schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: { type: 'null', description: 'Signed out' }, ...errorReplies } },
+    schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: S.SignedOut, ...errorReplies } },
     onRequest: guard(),
   }, async (request, reply) => {
     await access.logout(request.cookies[SESSION_COOKIE]!, request.actor);
@@ -32,7 +32,7 @@ export function accessRoutes(app: Http, { access, guard, secureCookies, sessionH
   }, async (request) => ({ user: request.actor }));
 
   app.post('/api/auth/password', {
-    schema: { tags: ['auth'], summary: '修改密码 Change my password', body: S.PasswordBody, response: { 204: { type: 'null', description: 'Changed' }, ...errorReplies } },
+    schema: { tags: ['auth'], summary: '修改密码 Change my password', body: S.PasswordBody, response: { 204: S.PasswordChanged, ...errorReplies } },
     onRequest: guard(),
   }, async (request, reply) => {
     await access.changePassword(request.actor, request.cookies[SESSION_COOKIE]!, request.body.currentPassword, request.body.newPassword);

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { AreaRefSchema, Nullable } from '../platform/schemas.ts';
 import { ROLES } from '../../shared/roles.ts';
+import { DISPLAY_NAME_MAX, UNIT_CODE_MAX } from '../../shared/limits.ts';
 
 const Username = Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$', description: 'Sign-in name', example: 'yunmeng_center' });
 const Password = Type.String({ minLength: 1, maxLength: 256, description: 'Password', example: 'Gezhi2026!' });
@@ -15,7 +16,7 @@ export const MeSchema = Type.Object({
   permissions: Type.Array(Type.String(), { description: 'Permissions these roles grant', example: ['territory.read'] }),
   areas: Type.Array(AreaRefSchema, { description: 'Area nodes the user is bound to (their jurisdiction)' }),
   departmentCode: Nullable(Type.String({ description: 'Department the user belongs to', example: 'YM-CG' })),
-});
+}, { description: '当前用户 The signed-in user' });
 
 export const MeReply = Type.Object({ user: MeSchema });
 
@@ -25,7 +26,7 @@ export const PasswordBody = Type.Object(
 );
 
 const RoleList = Type.Array(Type.String({ description: `One of: ${ROLES.join(', ')}`, example: 'grid_worker' }), { description: 'Roles', maxItems: 20 });
-const AreaCodes = Type.Array(Type.String({ pattern: '^[0-9]{6,15}$', example: '420923100' }), { description: 'Area tree nodes the user is bound to', maxItems: 200 });
+const AreaCodes = Type.Array(Type.String({ pattern: '^[0-9]{6,15}$', description: '区划或网格编码 Area or grid code', example: '420923100' }), { description: 'Area tree nodes the user is bound to', maxItems: 200 });
 
 export const UserSchema = Type.Object({
   id: Type.String({ format: 'uuid', description: 'User id' }),
@@ -37,18 +38,18 @@ export const UserSchema = Type.Object({
   departmentCode: Nullable(Type.String({ description: 'Department code' })),
   locked: Type.Boolean({ description: 'Locked after failed sign-ins' }),
   disabled: Type.Boolean({ description: 'Disabled by an administrator' }),
-});
+}, { description: '用户 A user account' });
 
-export const UserList = Type.Object({ items: Type.Array(UserSchema) });
+export const UserList = Type.Object({ items: Type.Array(UserSchema, { description: '用户 Users' }) });
 
 export const CreateUserBody = Type.Object(
   {
     username: Username,
-    displayName: Type.String({ minLength: 1, maxLength: 64, description: 'Display name', example: '张三' }),
+    displayName: Type.String({ minLength: 1, maxLength: DISPLAY_NAME_MAX, description: '姓名 Display name', example: '张三' }),
     password: Type.String({ minLength: 1, maxLength: 256, description: 'Initial password: ≥ 8 characters, letters and digits', example: 'Gezhi2026' }),
     roles: RoleList,
     areaCodes: AreaCodes,
-    departmentCode: Type.Optional(Nullable(Type.String({ maxLength: 32, description: 'Department code', example: 'YM-CG' }))),
+    departmentCode: Type.Optional(Nullable(Type.String({ maxLength: UNIT_CODE_MAX, description: '部门编码 Department code', example: 'YM-CG' }))),
     phone: Type.Optional(Nullable(Type.String({ pattern: '^[0-9+-]{5,20}$', description: 'Phone', example: '13800001234' }))),
   },
   { additionalProperties: false },
@@ -56,11 +57,11 @@ export const CreateUserBody = Type.Object(
 
 export const UpdateUserBody = Type.Object(
   {
-    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Display name' })),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: DISPLAY_NAME_MAX, description: '姓名 Display name' })),
     password: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Reset the password' })),
     roles: Type.Optional(RoleList),
     areaCodes: Type.Optional(AreaCodes),
-    departmentCode: Type.Optional(Nullable(Type.String({ maxLength: 32, description: 'Department code' }))),
+    departmentCode: Type.Optional(Nullable(Type.String({ maxLength: UNIT_CODE_MAX, description: '部门编码 Department code' }))),
     phone: Type.Optional(Nullable(Type.String({ pattern: '^[0-9+-]{5,20}$', description: 'Phone' }))),
     disabled: Type.Optional(Type.Boolean({ description: 'Disable or enable the account' })),
   },
@@ -68,3 +69,6 @@ export const UpdateUserBody = Type.Object(
 );
 
 export const UserIdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'User id' }) });
+
+export const SignedOut = Type.Null({ description: '已退出 Signed out' });
+export const PasswordChanged = Type.Null({ description: '已修改 Changed' });

@@ -1,9 +1,8 @@
-import { Type } from '@sinclair/typebox';
 import type { Http } from '../platform/http.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { VisitsService } from './visits.service.ts';
-import { HouseCode, Visit, VisitBody, VisitForm } from './visits.schemas.ts';
+import { HouseCode, Visit, VisitBody, VisitForm, Visits } from './visits.schemas.ts';
 
 export async function visitRoutes(app: Http, { visits, guard }: { visits: VisitsService; guard: Guard }) {
   const tags = ['fieldwork'];
@@ -22,7 +21,7 @@ export async function visitRoutes(app: Http, { visits, guard }: { visits: Visits
   }, async (request) => visits.record(request.actor, request.params.code, request.body, request.lang));
 
   app.get('/api/fieldwork/houses/:code/visits', {
-    schema: { tags, summary: '走访记录 The house’s visits, newest first', params: HouseCode, response: { 200: Type.Object({ items: Type.Array(Visit) }), ...errorReplies } },
+    schema: { tags, summary: '走访记录 The house’s visits, newest first', params: HouseCode, response: { 200: Visits, ...errorReplies } },
     onRequest: guard('registry.read'),
   }, async (request) => ({ items: await visits.list(request.actor, request.params.code) }));
 }

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Nullable } from '../platform/schemas.ts';
+import { DESCRIPTION_MAX } from '../../shared/limits.ts';
 
 export const HouseCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40, description: '房屋编号', example: '420923100001001-0001' }) });
 
@@ -20,7 +21,7 @@ export const VisitForm = Type.Object({
     ownerPhone: Masked('Owner’s phone, masked', '138****1234'),
     verifiedAt: Nullable(Type.String({ description: 'Last verified' })),
     version: Type.Integer({ description: 'Send it back with the visit' }),
-  }),
+  }, { description: '房屋 The house as on record' }),
   residents: Type.Array(Type.Object({
     personId: Type.String({ format: 'uuid', description: 'Person id' }),
     name: Type.String({ description: 'Name', example: '张建华' }),
@@ -46,15 +47,16 @@ export const VisitBody = Type.Object({
     rentalCategory: Type.Optional(Nullable(Type.String({ maxLength: 20, description: 'rental_category code' }))),
     rentalLevel: Type.Optional(Nullable(Type.String({ maxLength: 20, description: 'rental_level code' }))),
   }, { additionalProperties: false, description: 'The house fields as found; those that differ go through the house edit' })),
-  note: Type.Optional(Nullable(Type.String({ maxLength: 500, description: 'What the worker noted', example: '租户已换人，房东已告知' }))),
+  note: Type.Optional(Nullable(Type.String({ maxLength: DESCRIPTION_MAX, description: 'What the worker noted', example: '租户已换人，房东已告知' }))),
 }, { additionalProperties: false });
 
 export const Visit = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  at: Type.String({ description: 'When' }),
+  id: Type.String({ format: 'uuid', description: '走访标识 Visit id' }),
+  at: Type.String({ description: '走访时间 When' }),
   actorName: Type.String({ description: 'Who visited', example: '网格员 李娜' }),
   confirmed: Type.Integer({ description: 'Residents confirmed as living there' }),
   movedOut: Type.Integer({ description: 'Residents recorded as moved out' }),
   changes: Type.Array(Type.String(), { description: 'What changed: house.<field>, person.phone:<name>, person.movedOut:<name>', example: ['house.rentalLevel', 'person.movedOut:李秀兰'] }),
-  note: Nullable(Type.String()),
+  note: Nullable(Type.String({ description: '走访记录 What the worker noted' })),
 });
+export const Visits = Type.Object({ items: Type.Array(Visit, { description: '走访记录 Visits, newest first' }) });

@@ -1,19 +1,12 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import type { Http } from '../platform/http.ts';
 import { AppError } from '../platform/errors.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { FileStore } from './file-store.ts';
 import { MAX_PHOTO_BYTES, sniffImage } from './images.core.ts';
-
-const Key = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the content', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
-export const PhotoReply = Type.Object({
-  key: Key,
-  contentType: Type.String({ description: 'Detected image type', example: 'image/jpeg' }),
-  size: Type.Integer({ description: 'Bytes' }),
-});
+import { PhotoBytes, PhotoParams, PhotoReply } from './files.schemas.ts';
 
 /** Multipart limits of a photo upload: one file, refused past the size limit while it streams in. */
 export const PHOTO_UPLOAD = { limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } };
@@ -41,7 +34,7 @@ export async function filesRoutes(app: Http, { files, guard }: { files: FileStor
   }, async (request, reply) => reply.status(201).send(await receivePhoto(request, files)));
 
   app.get('/api/files/photos/:key', {
-    schema: { tags: ['files'], summary: '查看照片 A photo by key', params: Type.Object({ key: Key }), response: { 200: Type.Unknown({ description: 'The image bytes' }), ...errorReplies } },
+    schema: { tags: ['files'], summary: '查看照片 A photo by key', params: PhotoParams, response: { 200: PhotoBytes, ...errorReplies } },
     onRequest: guard(),
   }, async (request, reply) => {
     const bytes = await files.get(request.params.key);

@@ -4,7 +4,8 @@ import type { FileStore } from './file-store.ts';
 import { filesRoutes } from './files.routes.ts';
 
 export { createDiskFileStore, type FileStore } from './file-store.ts';
-export { PHOTO_UPLOAD, PhotoReply, receivePhoto } from './files.routes.ts';
+export { PHOTO_UPLOAD, receivePhoto } from './files.routes.ts';
+export { PhotoReply } from './files.schemas.ts';
 
 /** Photos: uploaded once, checked by content and size, stored by content hash. */
 export async function createFiles({ app, files, guard }: { app: Http; files: FileStore; guard: Guard }) {

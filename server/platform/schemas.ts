@@ -14,6 +14,7 @@ export const ErrorReply = Type.Object(
         },
         { additionalProperties: true },
       ),
+      { description: '问题明细 What is wrong, field by field (empty when the message says it all)' },
     ),
     errorId: Type.Optional(Type.String({ description: 'Present on 500: quote it to an administrator' })),
   },
@@ -43,6 +44,6 @@ export const oneOf = <T extends string>(xs: readonly T[], description: string) =
 
 /** Free-form GeoJSON geometry (validated by the territory core, not by JSON schema). */
 export const GeometrySchema = Type.Object(
-  { type: Type.String({ example: 'Polygon' }), coordinates: Type.Array(Type.Any()) },
+  { type: Type.String({ description: '几何类型 GeoJSON geometry type', example: 'Polygon' }), coordinates: Type.Array(Type.Any(), { description: '坐标 Coordinates, lng/lat' }) },
   { additionalProperties: true, description: 'GeoJSON geometry, lng/lat (EPSG:4326)' },
 );

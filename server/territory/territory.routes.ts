@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import type { Http } from '../platform/http.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import type { Guard } from '../platform/actor.ts';
@@ -18,7 +17,6 @@ export function territoryRoutes(app: Http, { territory, gridImport, networks, gu
   const tags = ['territory'];
   const read = guard('territory.read');
   const manage = guard('territory.manage');
-  const CodeParams = Type.Object({ code: S.AreaCode });
 
   app.get('/api/territory/areas', {
     schema: { tags, summary: '管辖根节点 The roots of my jurisdiction', response: { 200: S.AreaNodes, ...errorReplies } },
@@ -26,22 +24,22 @@ export function territoryRoutes(app: Http, { territory, gridImport, networks, gu
   }, async (request) => ({ items: await territory.roots(request.actor) }));
 
   app.get('/api/territory/areas/:code', {
-    schema: { tags, summary: '区域详情 An area with its outline and path', params: CodeParams, response: { 200: S.AreaDetail, ...errorReplies } },
+    schema: { tags, summary: '区域详情 An area with its outline and path', params: S.AreaParams, response: { 200: S.AreaDetail, ...errorReplies } },
     onRequest: read,
   }, async (request) => territory.area(request.actor, request.params.code));
 
   app.get('/api/territory/areas/:code/children', {
-    schema: { tags, summary: '下级节点 Children of an area (grids under a village)', params: CodeParams, response: { 200: S.AreaNodes, ...errorReplies } },
+    schema: { tags, summary: '下级节点 Children of an area (grids under a village)', params: S.AreaParams, response: { 200: S.AreaNodes, ...errorReplies } },
     onRequest: read,
   }, async (request) => ({ items: await territory.children(request.actor, request.params.code) }));
 
   app.get('/api/territory/grids', {
-    schema: { tags, summary: '区域内网格 Grids under an area, as GeoJSON', querystring: Type.Object({ area: S.AreaCode }, { additionalProperties: false }), response: { 200: S.FeatureCollection, ...errorReplies } },
+    schema: { tags, summary: '区域内网格 Grids under an area, as GeoJSON', querystring: S.AreaQuery, response: { 200: S.FeatureCollection, ...errorReplies } },
     onRequest: read,
   }, async (request) => territory.gridsOf(request.actor, request.query.area));
 
   app.get('/api/territory/grids/export', {
-    schema: { tags, summary: '导出网格 Export grids under an area as a GeoJSON file', querystring: Type.Object({ area: S.AreaCode }, { additionalProperties: false }), response: { 200: S.FeatureCollection, ...errorReplies } },
+    schema: { tags, summary: '导出网格 Export grids under an area as a GeoJSON file', querystring: S.AreaQuery, response: { 200: S.FeatureCollection, ...errorReplies } },
     onRequest: manage,
   }, async (request, reply) => {
     reply.header('content-disposition', `attachment; filename="grids-${request.query.area}.geojson"`);
@@ -54,17 +52,17 @@ export function territoryRoutes(app: Http, { territory, gridImport, networks, gu
   }, async (request) => gridImport.importGrids(request.actor, request.body as GridFeatureCollection, request.lang));
 
   app.get('/api/territory/grids/:code', {
-    schema: { tags, summary: '网格详情 A grid with its team, professional units and claims', params: Type.Object({ code: S.GridCode }), response: { 200: S.GridDetail, ...errorReplies } },
+    schema: { tags, summary: '网格详情 A grid with its team, professional units and claims', params: S.GridParams, response: { 200: S.GridDetail, ...errorReplies } },
     onRequest: read,
   }, async (request) => territory.grid(request.actor, request.params.code));
 
   app.get('/api/territory/locate', {
-    schema: { tags, summary: '坐标定位 Which grid, village, township and county a point is in', querystring: Type.Object({ lng: S.LocateQuery.properties.lng, lat: S.LocateQuery.properties.lat }, { additionalProperties: false }), response: { 200: S.LocateReply, ...errorReplies } },
+    schema: { tags, summary: '坐标定位 Which grid, village, township and county a point is in', querystring: S.LocateQuery, response: { 200: S.LocateReply, ...errorReplies } },
     onRequest: read,
   }, async (request) => territory.locateFor(request.actor, request.query.lng, request.query.lat));
 
   app.get('/api/territory/networks', {
-    schema: { tags, summary: '专业网格列表 Professional networks', response: { 200: Type.Object({ items: Type.Array(S.Network) }), ...errorReplies } },
+    schema: { tags, summary: '专业网格列表 Professional networks', response: { 200: S.Networks, ...errorReplies } },
     onRequest: read,
   }, async () => ({ items: await networks.list() }));
 
@@ -73,15 +71,13 @@ export function territoryRoutes(app: Http, { territory, gridImport, networks, gu
     onRequest: manage,
   }, async (request, reply) => reply.status(201).send(await networks.create(request.actor, request.body)));
 
-  const NetworkParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32, description: 'Network code' }) });
-
   app.post('/api/territory/networks/:code/units', {
-    schema: { tags, summary: '导入专业网格单元 Import units of a network from GeoJSON', params: NetworkParams, body: S.FeatureCollection, response: { 200: Type.Object({ imported: Type.Integer(), links: Type.Integer({ description: 'Grid ↔ unit links computed' }) }), ...errorReplies } },
+    schema: { tags, summary: '导入专业网格单元 Import units of a network from GeoJSON', params: S.NetworkParams, body: S.FeatureCollection, response: { 200: S.UnitImportReply, ...errorReplies } },
     onRequest: manage,
   }, async (request) => networks.importUnits(request.actor, request.params.code, request.body as GridFeatureCollection, request.lang));
 
   app.get('/api/territory/networks/:code/units', {
-    schema: { tags, summary: '专业网格单元 Units overlapping grids under an area', params: NetworkParams, querystring: Type.Object({ area: S.AreaCode }, { additionalProperties: false }), response: { 200: S.FeatureCollection, ...errorReplies } },
+    schema: { tags, summary: '专业网格单元 Units overlapping grids under an area', params: S.NetworkParams, querystring: S.AreaQuery, response: { 200: S.FeatureCollection, ...errorReplies } },
     onRequest: read,
   }, async (request) => networks.unitsOf(request.actor, request.params.code, request.query.area));
 }

@@ -1,5 +1,6 @@
 import type { Geometry, FeatureCollection } from 'geojson';
 import type { AreaLevel, GridTeamRole } from '../../shared/roles.ts';
+import type { NetworkKind, RecordType } from '../../shared/enums.ts';
 
 /** Shapes of the API replies the console reads (see the OpenAPI page at /docs). */
 
@@ -83,8 +84,7 @@ export type LocateResult =
   | { found: true; grid: Named; village: Named; township: Named; county: Named }
   | { found: false };
 
-export const NETWORK_KINDS = ['police_beat', 'road_section', 'other'] as const;
-export type NetworkKind = (typeof NETWORK_KINDS)[number];
+export { NETWORK_KINDS, type NetworkKind } from '../../shared/enums.ts';
 
 export interface Network {
   code: string;
@@ -287,7 +287,7 @@ export interface EventDetail extends EventSummary {
 }
 
 /** Base-data record types a case may be about. */
-export type RecordType = 'house' | 'building' | 'organisation' | 'facility';
+export type { RecordType } from '../../shared/enums.ts';
 
 /** A base-data record as a form links it: where it is, nothing personal. */
 export interface RecordPlace {

@@ -7,14 +7,13 @@ import type { EventRow } from '../loop/events.store.ts';
 import type { Notice, Notifier } from './inbox.channels.ts';
 import * as store from './inbox.store.ts';
 import { usersOfUnits } from '../../access/index.ts';
+import { type NotificationKind } from '../../../shared/enums.ts';
 
 export const CENTRE_ROLES = ['city_center', 'county_center', 'township_center', 'village_center'] as const;
 /** An area unit handling a case itself: its centre, or the grid team bound to it. */
 const AREA_UNIT_ROLES = [...CENTRE_ROLES, 'grid_worker', 'grid_leader'] as const;
 
-/** What a notification asks of its reader; the screen words each kind. */
-export const NOTIFICATION_KINDS = ['to_accept', 'to_dispatch', 'to_sign', 'returned', 'extension_request', 'to_check', 'due_soon', 'overdue'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/enums.ts';
 
 /** Who a change of a case concerns: the centre that owns it, or the units it is dispatched to. */
 type Audience = 'owner' | 'units';

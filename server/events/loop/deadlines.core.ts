@@ -4,10 +4,10 @@
  * inputs (DESIGN invariant 6).
  */
 import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
+import { STAGES, SEVERITIES, WARNING_COLOURS, type Stage, type Severity, type WarningColour } from '../../../shared/enums.ts';
 
-/** Stages that carry a time limit, in the order a case meets them. */
-export const STAGES = ['accept', 'dispatch', 'sign', 'handle', 'check', 'visit'] as const;
-export type Stage = (typeof STAGES)[number];
+// Stages, severities and warning colours are shared with the web's editors.
+export { STAGES, SEVERITIES, WARNING_COLOURS, type Stage, type Severity, type WarningColour };
 
 /**
  * `hours` are working hours (工作时, the unit of CJ/T 315 limit tables, e.g. exposed rubbish 4 h);
@@ -17,9 +17,6 @@ export type Stage = (typeof STAGES)[number];
 export type StageLimit = { hours: number } | { workingDays: number } | { clockHours: number };
 export type StageLimits = Partial<Record<Stage, StageLimit>>;
 
-/** 案(事)件分级, GB/T 31000 code 5.8 (04 一般 … 01 特别重大), least serious first. */
-export const SEVERITIES = ['general', 'significant', 'major', 'extraordinary'] as const;
-export type Severity = (typeof SEVERITIES)[number];
 
 const HOUR_MS = 3_600_000;
 
@@ -81,10 +78,6 @@ export function overdueWorkingDays(now: Date, dueAt: Date, calendar: WorkingCale
   return Math.max(1, Math.ceil(calendar.workingMillisBetween(dueAt, now) / calendar.officeDayMillis));
 }
 
-/** 五色亮灯, least serious first. Seed 000 names the colours; their order follows the national warning
- * convention (blue lowest, red highest, 蓝黄橙红) with light red and purple between yellow and red. */
-export const WARNING_COLOURS = ['blue', 'yellow', 'light_red', 'purple', 'red'] as const;
-export type WarningColour = (typeof WARNING_COLOURS)[number];
 
 export interface WarningFacts {
   severity: Severity;

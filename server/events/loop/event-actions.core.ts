@@ -7,20 +7,10 @@
 import type { ErrorCode, ErrorDetail } from '../../../shared/errors.ts';
 import type { AreaLevel, Role } from '../../../shared/roles.ts';
 import type { Severity, Stage, StageLimits } from './deadlines.core.ts';
+import type { EventStatus, Rating } from '../../../shared/enums.ts';
 
-/** 上报 受理 作废 派遣 签收 处置反馈 结案 回访 并单. There is no "returned" or "suspended" state: a returned case is
- * accepted again with `returnedFrom` set, and a suspended one keeps its state with `suspendedAt` set. */
-export const EVENT_STATUSES = ['reported', 'accepted', 'voided', 'dispatched', 'signed', 'handled', 'closed', 'visited', 'merged'] as const;
-export type EventStatus = (typeof EVENT_STATUSES)[number];
-/** Statuses whose clock runs: a stage deadline, a light and a warning mean something only here. */
-export const OPEN_STATUSES: readonly EventStatus[] = ['reported', 'accepted', 'dispatched', 'signed', 'handled'];
-
-/** Where a report came from; the list filters and the export name it in words. */
-export const EVENT_SOURCES = ['grid_worker', 'hotline', 'department', 'video', 'leader', 'citizen'] as const;
-
-/** Return visit 回访: 满意 / 基本满意 / 不满意. */
-export const RATINGS = ['satisfied', 'basic', 'dissatisfied'] as const;
-export type Rating = (typeof RATINGS)[number];
+// States, sources and ratings are shared with the web's filters and forms (shared/enums.ts).
+export { EVENT_STATUSES, OPEN_STATUSES, EVENT_SOURCES, RATINGS, type EventStatus, type Rating } from '../../../shared/enums.ts';
 
 /** The catalogue item's rule as it was when the case was reported, so later catalogue edits don't move it. */
 export interface EventRule {

@@ -9,14 +9,11 @@ import { subtreePrefix } from '../../../shared/codes.ts';
 import { AppError } from '../../platform/errors.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { oneOf } from '../../platform/schemas.ts';
-import { RECORD_TYPES } from '../../registry/index.ts';
-import { WARNING_COLOURS } from './deadlines.core.ts';
-import { EVENT_SOURCES, EVENT_STATUSES, OPEN_STATUSES } from './event-actions.core.ts';
+import { EVENT_SOURCES, EVENT_STATUSES, LIGHTS, OPEN_STATUSES, RECORD_TYPES, WARNING_COLOURS } from '../../../shared/enums.ts';
+import { RECORD_CODE_MAX, UNIT_CODE_MAX } from '../../../shared/limits.ts';
 import { REPEAT_REPORTS } from '../intake/intake.core.ts';
 import { event } from './events.tables.ts';
 import { startOfChinaDay } from '../../../shared/china-time.ts';
-
-export const LIGHTS = ['green', 'yellow', 'red'] as const;
 
 const list = <T extends string>(values: readonly T[], description: string) =>
   Type.Optional(Type.Array(Type.Union(values.map((v) => Type.Literal(v))), { maxItems: values.length, description: `${description}; comma-separated or repeated: ${values.join(' | ')}` }));
@@ -31,13 +28,13 @@ export const EventFilterSchema = {
   item: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[0-9A-Z]{0,12}$', description: 'Catalogue item code, or a class prefix (CG, CG06; local codes like CG06L01 too)', example: 'CG06' })),
   source: list(EVENT_SOURCES, 'Sources'),
   area: Type.Optional(Type.String({ pattern: '^([0-9]{6}|[0-9]{9}|[0-9]{12}|[0-9]{15})$', description: 'Division or grid code inside your jurisdiction: the cases of its grids', example: '420923100' })),
-  unit: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'Lead unit: department code or area code', example: 'YM-CG' })),
+  unit: Type.Optional(Type.String({ minLength: 1, maxLength: UNIT_CODE_MAX, description: 'Lead unit: department code or area code', example: 'YM-CG' })),
   from: Type.Optional(Type.String({ format: 'date', description: 'Reported on or after this China date', example: '2026-11-01' })),
   to: Type.Optional(Type.String({ format: 'date', description: 'Reported on or before this China date', example: '2026-11-30' })),
   overdue: Type.Optional(Type.Boolean({ description: 'true: open cases past their stage due time; false: all others' })),
   repeat: Type.Optional(Type.Boolean({ description: `true: repeat cases (${REPEAT_REPORTS} or more reports); false: the others` })),
   subjectType: Type.Optional(oneOf(RECORD_TYPES, 'With subjectKey: the cases about this base-data record')),
-  subjectKey: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'With subjectType: the record’s code or credit code', example: '42092301037000001' })),
+  subjectKey: Type.Optional(Type.String({ minLength: 1, maxLength: RECORD_CODE_MAX, description: 'With subjectType: the record’s code or credit code', example: '42092301037000001' })),
 };
 export const EventFilterQuery = Type.Object(EventFilterSchema, { additionalProperties: false });
 export type EventFilter = Static<typeof EventFilterQuery>;

@@ -1,16 +1,15 @@
 import { PassThrough } from 'node:stream';
-import { Type } from '@sinclair/typebox';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies } from '../../platform/schemas.ts';
 import type { Guard } from '../../platform/actor.ts';
-import { EventFilterSchema, splitListParams, type EventFilter } from './event-filter.ts';
+import { splitListParams, type EventFilter } from './event-filter.ts';
 import { MAX_DERIVED_SCAN, MAX_EXPORT_ROWS } from './event-list.ts';
 import { writeEventsSheet } from './events-export.ts';
-import { EventSummary } from './events.routes.ts';
+import * as S from './events.schemas.ts';
+import { PAGE } from '../../../shared/limits.ts';
 import type { EventsService } from './events.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DEFAULT_LIMIT = 50;
 
 /** 事件列表 and its Excel export: the same filters, translated to SQL in one place (event-filter.ts). */
 export function eventListRoutes(app: Http, { events, guard }: { events: EventsService; guard: Guard }) {
@@ -21,27 +20,23 @@ export function eventListRoutes(app: Http, { events, guard }: { events: EventsSe
       tags,
       summary: '事件列表 Events in my jurisdiction, filtered, newest first, a page at a time',
       description: `Light and warning are derived at read time: with either, the open cases matching the other filters (at most ${MAX_DERIVED_SCAN}) are judged and then paged.`,
-      querystring: Type.Object({
-        ...EventFilterSchema,
-        offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Rows to skip' })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: DEFAULT_LIMIT, description: 'Rows in this page' })),
-      }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(EventSummary), total: Type.Integer({ description: 'Rows matching the filter, all pages' }) }), ...errorReplies },
+      querystring: S.EventListQuery,
+      response: { 200: S.EventPage, ...errorReplies },
     },
     onRequest: guard('events.read'),
     preValidation: splitListParams,
   }, async (request) => {
     const { offset, limit, ...filter } = request.query;
     // The schema admits only known record types (subjectType).
-    return events.list(request.actor, filter as EventFilter, { offset: offset ?? 0, limit: limit ?? DEFAULT_LIMIT });
+    return events.list(request.actor, filter as EventFilter, { offset: offset ?? 0, limit: limit ?? PAGE.events.default });
   });
 
   app.get('/api/events/export', {
     schema: {
       tags,
       summary: `导出事件 The filtered list as .xlsx (newest ${MAX_EXPORT_ROWS} at most; phones masked; audited)`,
-      querystring: Type.Object(EventFilterSchema, { additionalProperties: false }),
-      response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies },
+      querystring: S.EventExportQuery,
+      response: { 200: S.EventSheet, ...errorReplies },
     },
     onRequest: guard('events.read'),
     preValidation: splitListParams,

@@ -13,11 +13,9 @@ import { unitNames } from './unit-names.ts';
 import { dueAfter } from '../loop/deadlines.core.ts';
 import { getEvent } from '../loop/events.store.ts';
 import * as store from './supervision.store.ts';
+import { type OrderKind, type OrderMethod } from '../../../shared/enums.ts';
 
-export const ORDER_KINDS = ['supervise', 'urge'] as const;
-export const ORDER_METHODS = ['phone', 'written', 'on_site', 'meeting'] as const;
-export type OrderKind = (typeof ORDER_KINDS)[number];
-export type OrderMethod = (typeof ORDER_METHODS)[number];
+export { ORDER_KINDS, ORDER_METHODS, type OrderKind, type OrderMethod } from '../../../shared/enums.ts';
 
 export interface IssueInput {
   kind: OrderKind;

@@ -9,8 +9,9 @@
 // working Saturday 2025-10-11 a holiday). Its JSON is the same table keyed by China date, read as data.
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { CHINA_OFFSET_MS, chinaDate } from '../../../shared/china-time.ts';
+import type { DayKind } from '../../../shared/enums.ts';
 
-export type DayKind = 'workday' | 'holiday';
+export type { DayKind };
 
 /** One block of office hours in China time, 'HH:MM'. */
 export interface OfficePeriod {

@@ -1,35 +1,13 @@
-import { Type } from '@sinclair/typebox';
 import { ERROR_MESSAGES, type Lang } from '../../../shared/i18n/errors.ts';
 import type { Http } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
-import { errorReplies, Nullable } from '../../platform/schemas.ts';
+import { errorReplies } from '../../platform/schemas.ts';
 import type { Guard } from '../../platform/actor.ts';
 import type { ImportJobView } from './import-jobs.ts';
-import { IMPORTABLE_TEMPLATES } from './registry-import.service.ts';
 import { MAX_IMPORT_BYTES, startFileImport, type ImportDeps } from './import-upload.ts';
+import { ImportJob, ImportReport, ImportTemplateParam, JobParam } from './import.schemas.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export const ImportTemplateParam = Type.Object({
-  template: Type.Union(IMPORTABLE_TEMPLATES.map((t) => Type.Literal(t)), { description: IMPORTABLE_TEMPLATES.join(' | ') }),
-});
-const JobParam = Type.Object({ id: Type.String({ format: 'uuid', description: 'Import job id' }) });
-const Count = (description: string) => Type.Integer({ description });
-const ImportJob = Type.Object({
-  id: Type.String({ description: 'Import job id; only the user who started the import can read it' }),
-  template: Type.String(),
-  state: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
-  read: Count('Rows read so far'),
-  created: Count('Records created'),
-  updated: Count('Records changed'),
-  unchanged: Count('Rows equal to the record already there'),
-  rejected: Count('Rows refused (in the report)'),
-  percent: Type.Integer({ minimum: 0, maximum: 100, description: 'Share of the file read; 100 once finished' }),
-  startedAt: Type.String(),
-  finishedAt: Nullable(Type.String()),
-  reportReady: Type.Boolean({ description: 'Done with refused rows: their report is at /api/registry/import-jobs/{id}/report' }),
-  failure: Nullable(Type.Object({ code: Type.String(), message: Type.String() }, { description: 'Why a failed import stopped' })),
-});
 
 const reply = (job: ImportJobView, lang: Lang) => ({ ...job, failure: job.failure && { code: job.failure, message: ERROR_MESSAGES[lang][job.failure] } });
 
@@ -58,7 +36,7 @@ export async function importRoutes(app: Http, deps: ImportDeps & { guard: Guard 
   }, async (request) => reply(jobs.progress(request.actor.id, request.params.id), request.lang));
 
   app.get('/api/registry/import-jobs/:id/report', {
-    schema: { tags, summary: '导入问题报告 The Excel report of refused rows (row, column, reason), once the import is done', params: JobParam, response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies } },
+    schema: { tags, summary: '导入问题报告 The Excel report of refused rows (row, column, reason), once the import is done', params: JobParam, response: { 200: ImportReport, ...errorReplies } },
     onRequest: guard('registry.write'),
   }, async (request, res) => {
     const bytes = await deps.files.get(jobs.reportKey(request.actor.id, request.params.id));

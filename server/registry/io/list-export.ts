@@ -14,6 +14,7 @@ import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { errorReplies } from '../../platform/schemas.ts';
 import { can } from '../../../shared/roles.ts';
+import { REASON } from '../../../shared/limits.ts';
 import type { Lang } from '../../../shared/i18n/errors.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Guard } from '../../platform/actor.ts';
@@ -87,7 +88,7 @@ export const yesNo = (value: boolean, lang: Lang) => (lang === 'en' ? (value ? '
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UNMASK_QUERY = {
   unmask: Type.Optional(Type.Boolean({ description: 'Full ID numbers and phones (needs registry.unmask and a reason)' })),
-  reason: Type.Optional(Type.String({ minLength: 2, maxLength: 200, description: 'Why the full values are needed', example: '低保复核' })),
+  reason: Type.Optional(Type.String({ minLength: REASON.min, maxLength: REASON.max, description: 'Why the full values are needed', example: '低保复核' })),
 };
 
 export interface ExportRoute<F extends TProperties, T> {

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
+import { type AnomalyKind } from '../../../shared/enums.ts';
 
 /** The rows of a table under `prefix` that the caller may see: the subtree and the jurisdiction, both in SQL. */
 const under = (column: string, scope: Scope, prefix: string) =>
@@ -71,8 +72,7 @@ export async function nodeName(tx: Tx, code: string) {
 // ── anomaly lists ─────────────────────────────────────────────────────────────────────────────────────
 // Each is paged on a stable order and names its records (house codes, person ids) so a row opens them.
 
-export const ANOMALY_KINDS = ['sameAddressDifferentCodes', 'sameCodeDifferentAddresses', 'peopleWithoutHouse', 'occupiedHousesWithoutPeople', 'duplicatePeople', 'idCheckDigitFails'] as const;
-export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
+export { ANOMALY_KINDS, type AnomalyKind } from '../../../shared/enums.ts';
 export interface HouseRef { code: string; address: string; gridCode: string }
 export interface PersonRef { id: string; name: string; idNumber: string; gridCode: string }
 export interface AnomalyItem { key: string; houses: HouseRef[]; people: PersonRef[]; elsewhere: number }

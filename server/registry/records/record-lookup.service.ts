@@ -11,10 +11,9 @@ import { normalizeCreditCode } from './identifiers.core.ts';
 import { buildingsByCode, getBuilding, getHouse, listHouses, searchBuildings, type BuildingRow } from '../places/places.store.ts';
 import { getFacility, getOrganisation, listFacilities, searchOrganisations, type FacilityRow, type OrganisationRow } from '../organisations/organisations.store.ts';
 import { buildingsNear, facilitiesNear, organisationsNear } from './record-lookup.store.ts';
+import { RECORD_TYPES, type RecordType } from '../../../shared/enums.ts';
 
 /** Record types a form may link, named as in record_change; the key is each one's natural key. */
-export const RECORD_TYPES = ['house', 'building', 'organisation', 'facility'] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** Default and largest radius of "near": a worker standing at the door, not the whole street. */
 export const NEARBY_RADIUS_M = { default: 100, max: 500 } as const;

@@ -6,6 +6,7 @@ import { useShowError } from '../use-show-error.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
 import { showFieldErrors } from '../orgs/field-errors.ts';
 import type { AddressDetail } from './building-types.ts';
+import { ADDRESS_MAX, ADDRESS_PART_MAX, GRID_CODE_LENGTH, PLACE_NAME_MAX } from '../../../shared/limits.ts';
 
 const PARTS = ['road', 'doorNumber', 'estate', 'building', 'unit', 'room'] as const;
 const FIELDS = ['fullText', ...PARTS, 'gridCode', 'lng', 'lat'] as const;
@@ -42,13 +43,13 @@ export function AddressForm({ open, editing, onClose, onSaved }: { open: boolean
     <Modal open={open} title={editing ? t('buildings.addressEditTitle', { code: editing.code }) : t('buildings.addressCreateTitle')} okText={t('common.save')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} width={720} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} data-testid="address-form">
         <Form.Item name="fullText" label={t('buildings.fullText')} extra={t('buildings.fullTextHint')}>
-          <Input maxLength={120} />
+          <Input maxLength={ADDRESS_MAX} />
         </Form.Item>
         <Row gutter={16}>
           {PARTS.map((k) => (
             <Col span={8} key={k}>
               <Form.Item name={k} label={t(`buildings.${k}`)}>
-                <Input maxLength={k === 'road' || k === 'estate' ? 60 : 20} />
+                <Input maxLength={k === 'road' || k === 'estate' ? PLACE_NAME_MAX : ADDRESS_PART_MAX} />
               </Form.Item>
             </Col>
           ))}
@@ -56,7 +57,7 @@ export function AddressForm({ open, editing, onClose, onSaved }: { open: boolean
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="gridCode" label={t('buildings.gridCode')} extra={t('buildings.gridHint')}>
-              <Input className="mono" maxLength={15} />
+              <Input className="mono" maxLength={GRID_CODE_LENGTH} />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -10,8 +10,9 @@ import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { AddressForm } from './address-form.tsx';
 import type { AddressDetail, StandardAddress } from './building-types.ts';
+import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
 
-const LIMIT = 200;
+const LIMIT = PAGE.places.default;
 
 /** Standard addresses (标准地址) of one's jurisdiction by text or code; record, edit and verify them. */
 export function AddressList() {
@@ -51,7 +52,7 @@ export function AddressList() {
     <>
       <Typography.Paragraph type="secondary">{t('buildings.addressHint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear enterButton={t('buildings.search')} placeholder={t('buildings.addressSearchPlaceholder')} maxLength={60} onSearch={(v) => setQ(v.trim())} />
+        <Input.Search allowClear enterButton={t('buildings.search')} placeholder={t('buildings.addressSearchPlaceholder')} maxLength={SEARCH_TEXT_MAX} onSearch={(v) => setQ(v.trim())} />
         {can('registry.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ editing: null })}>{t('buildings.addressCreate')}</Button>}
       </Space>
       <Table<StandardAddress>

@@ -7,6 +7,7 @@ import { useBusyAction } from '../use-busy-action.ts';
 import { showFieldErrors } from '../orgs/field-errors.ts';
 import type { BuildingDetail } from './building-types.ts';
 import { LeaderPicker, type PickedPerson } from './leader-picker.tsx';
+import { ADDRESS_CODE_LENGTH, ADDRESS_MAX, GRID_CODE_LENGTH, PERSON_NAME_MAX, PHONE_MAX, PLACE_NAME_MAX, RECORD_CODE_MAX } from '../../../shared/limits.ts';
 
 interface Values {
   code?: string;
@@ -93,36 +94,36 @@ export function BuildingForm({ open, editing, onClose, onSaved }: { open: boolea
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="code" label={t('buildings.code')} rules={editing ? [] : required} extra={editing ? t('buildings.codeFixed') : undefined}>
-              <Input className="mono" maxLength={40} disabled={!!editing} placeholder={editing?.code} />
+              <Input className="mono" maxLength={RECORD_CODE_MAX} disabled={!!editing} placeholder={editing?.code} />
             </Form.Item>
           </Col>
           <Col span={6}>
             <Form.Item name="name" label={t('buildings.name')} rules={required}>
-              <Input maxLength={60} />
+              <Input maxLength={PLACE_NAME_MAX} />
             </Form.Item>
           </Col>
           <Col span={6}>
             <Form.Item name="estate" label={t('buildings.estate')}>
-              <Input maxLength={60} />
+              <Input maxLength={PLACE_NAME_MAX} />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="addressCode" label={t('buildings.addressCode')} extra={t('buildings.addressCodeHint')}>
-              <Input className="mono" maxLength={18} />
+              <Input className="mono" maxLength={ADDRESS_CODE_LENGTH} />
             </Form.Item>
           </Col>
           <Col span={16}>
             <Form.Item name="address" label={t('buildings.address')}>
-              <Input maxLength={120} />
+              <Input maxLength={ADDRESS_MAX} />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="gridCode" label={t('buildings.gridCode')}>
-              <Input className="mono" maxLength={15} />
+              <Input className="mono" maxLength={GRID_CODE_LENGTH} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -169,12 +170,12 @@ export function BuildingForm({ open, editing, onClose, onSaved }: { open: boolea
           <Row gutter={16}>
             <Col span={12}>
               <Form.Item name="leaderName" label={t('buildings.leaderNameField')}>
-                <Input maxLength={50} />
+                <Input maxLength={PERSON_NAME_MAX} />
               </Form.Item>
             </Col>
             <Col span={12}>
               <Form.Item name="leaderPhone" label={t('buildings.leaderPhone')} extra={editing?.leaderPhone ? t('buildings.phoneKeep') : undefined}>
-                <Input maxLength={20} placeholder={editing?.leaderPhone ?? undefined} />
+                <Input maxLength={PHONE_MAX} placeholder={editing?.leaderPhone ?? undefined} />
               </Form.Item>
             </Col>
           </Row>

@@ -10,8 +10,9 @@ import { BuildingDrawer } from './building-drawer.tsx';
 import { BuildingForm } from './building-form.tsx';
 import { ExportButton } from '../people/export-button.tsx';
 import type { Building } from './building-types.ts';
+import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
 
-const LIMIT = 200;
+const LIMIT = PAGE.places.default;
 
 /** Buildings of one's jurisdiction by address, name or code, and area; record new ones. */
 export function BuildingSearch() {
@@ -41,7 +42,7 @@ export function BuildingSearch() {
     <>
       <Typography.Paragraph type="secondary">{t('buildings.hint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear enterButton={t('buildings.search')} placeholder={t('buildings.searchPlaceholder')} maxLength={60} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))} data-testid="building-search" />
+        <Input.Search allowClear enterButton={t('buildings.search')} placeholder={t('buildings.searchPlaceholder')} maxLength={SEARCH_TEXT_MAX} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))} data-testid="building-search" />
         <Input.Search allowClear placeholder={t('buildings.areaPlaceholder')} maxLength={15} onSearch={(v) => setFilter((f) => ({ ...f, area: /^\d{6,15}$/.test(v.trim()) ? v.trim() : undefined }))} style={{ width: 220 }} />
         <ExportButton path="/api/registry/buildings/export" filter={filter} fileName="buildings.xlsx" hint={t('buildings.exportHint')} disabled={items.length === 0} />
         {can('registry.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('buildings.create')}</Button>}

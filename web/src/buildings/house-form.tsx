@@ -7,6 +7,7 @@ import { useBusyAction } from '../use-busy-action.ts';
 import { showFieldErrors } from '../orgs/field-errors.ts';
 import { useCodes } from '../orgs/use-codes.ts';
 import type { HouseDetail } from './building-types.ts';
+import { GRID_CODE_LENGTH, RECORD_CODE_MAX } from '../../../shared/limits.ts';
 
 interface Values {
   code?: string;
@@ -94,12 +95,12 @@ export function HouseForm({ open, editing, buildingCode, onClose, onSaved }: {
         <Row gutter={16}>
           <Col span={10}>
             <Form.Item name="code" label={t('houses.code')} rules={editing ? [] : required} extra={editing ? t('houses.codeFixed') : undefined}>
-              <Input className="mono" maxLength={40} disabled={!!editing} placeholder={editing?.code} />
+              <Input className="mono" maxLength={RECORD_CODE_MAX} disabled={!!editing} placeholder={editing?.code} />
             </Form.Item>
           </Col>
           <Col span={14}>
             <Form.Item name="buildingCode" label={t('houses.buildingCode')} extra={t('houses.buildingHint')}>
-              <Input className="mono" maxLength={40} />
+              <Input className="mono" maxLength={RECORD_CODE_MAX} />
             </Form.Item>
           </Col>
         </Row>
@@ -116,7 +117,7 @@ export function HouseForm({ open, editing, buildingCode, onClose, onSaved }: {
           {text('address', 120, 16, t('houses.addressHint'))}
           <Col span={8}>
             <Form.Item name="gridCode" label={t('houses.gridCode')}>
-              <Input className="mono" maxLength={15} />
+              <Input className="mono" maxLength={GRID_CODE_LENGTH} />
             </Form.Item>
           </Col>
         </Row>

@@ -9,6 +9,8 @@ import { useShowError } from '../use-show-error.tsx';
 import { ACTION_NEEDS } from './action-needs.ts';
 import { PhotoPicker } from './photo-picker.tsx';
 import { useDepartments } from './use-departments.ts';
+import { OPEN_STATUSES, RATINGS } from '../../../shared/enums.ts';
+import { EXTENSION_WORKING_DAYS, NOTE_MAX } from '../../../shared/limits.ts';
 
 interface Values {
   note?: string;
@@ -29,8 +31,6 @@ interface Props {
   onStale(): void;
 }
 
-const RATINGS = ['satisfied', 'basic', 'dissatisfied'] as const;
-const OPEN_STATUSES = 'reported,accepted,dispatched,signed,handled';
 
 /** A small form with just what one action needs; it sends the version the user saw. */
 export function ActionDialog({ event, action, onClose, onDone, onStale }: Props) {
@@ -40,7 +40,7 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
   const [busy, setBusy] = useState(false);
   const needs = ACTION_NEEDS[action] ?? { note: 'optional' };
   const departments = useDepartments();
-  const others = useApi<Items<EventSummary>>(needs.master ? `/api/events?status=${OPEN_STATUSES}&limit=200` : null);
+  const others = useApi<Items<EventSummary>>(needs.master ? `/api/events?status=${OPEN_STATUSES.join(',')}&limit=200` : null);
   const label = t(`eventAction.${action}`, { defaultValue: action });
 
   async function submit(values: Values) {
@@ -106,7 +106,7 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
         )}
         {needs.workingDays && (
           <Form.Item name="workingDays" label={t('events.workingDays')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={10} precision={0} />
+            <InputNumber min={EXTENSION_WORKING_DAYS.min} max={EXTENSION_WORKING_DAYS.max} precision={0} />
           </Form.Item>
         )}
         <Form.Item
@@ -116,7 +116,7 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
         >
           <Input.TextArea
             rows={2}
-            maxLength={1000}
+            maxLength={NOTE_MAX}
             autoFocus={!needs.target && !needs.rating}
             placeholder={action === 'handle' ? t('events.handlePlaceholder') : needs.note === 'optional' ? t('events.notePlaceholder') : undefined}
           />

@@ -7,11 +7,9 @@ import { saveBlob } from '../save-file.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
 import type { CatalogueNode } from '../types.ts';
 import { useShowError } from '../use-show-error.tsx';
+import { EVENT_SOURCES, LIGHTS, WARNING_COLOURS } from '../../../shared/enums.ts';
 
 const STATUSES = ['reported', 'accepted', 'dispatched', 'signed', 'handled', 'closed', 'visited', 'voided', 'merged'];
-const LIGHTS = ['green', 'yellow', 'red'];
-const WARNINGS = ['blue', 'yellow', 'light_red', 'purple', 'red'];
-const SOURCES = ['grid_worker', 'hotline', 'department', 'video', 'leader', 'citizen'];
 
 /** What the events list is filtered by; empty lists and unset fields filter nothing. */
 export interface EventFilterValue {
@@ -91,10 +89,10 @@ export function EventFilters({ value, onChange, items, nameOf }: Props) {
   return (
     <Space wrap className="event-filters" data-testid="event-filters">
       <Select mode="multiple" allowClear className="event-filter-wide" placeholder={t('eventFilters.status')} value={value.status} onChange={(status) => set({ status })} options={options(STATUSES, 'eventStatus')} data-testid="status-filter" />
-      <Select mode="multiple" allowClear className="event-filter" placeholder={t('eventFilters.light')} value={value.light} onChange={(light) => set({ light })} options={options(LIGHTS, 'eventFilters.lights')} data-testid="light-filter" />
-      <Select mode="multiple" allowClear className="event-filter" placeholder={t('eventFilters.warning')} value={value.warning} onChange={(warning) => set({ warning })} options={options(WARNINGS, 'eventFilters.warnings')} data-testid="warning-filter" />
+      <Select mode="multiple" allowClear className="event-filter" placeholder={t('eventFilters.light')} value={value.light} onChange={(light) => set({ light })} options={options([...LIGHTS], 'eventFilters.lights')} data-testid="light-filter" />
+      <Select mode="multiple" allowClear className="event-filter" placeholder={t('eventFilters.warning')} value={value.warning} onChange={(warning) => set({ warning })} options={options([...WARNING_COLOURS], 'eventFilters.warnings')} data-testid="warning-filter" />
       <TreeSelect showSearch allowClear className="event-filter-wide" treeNodeFilterProp="title" popupMatchSelectWidth={false} placeholder={t('eventFilters.item')} value={value.item} onChange={(item?: string) => set({ item })} treeData={tree} data-testid="item-filter" />
-      <Select mode="multiple" allowClear className="event-filter" placeholder={t('eventFilters.source')} value={value.source} onChange={(source) => set({ source })} options={options(SOURCES, 'source')} data-testid="source-filter" />
+      <Select mode="multiple" allowClear className="event-filter" placeholder={t('eventFilters.source')} value={value.source} onChange={(source) => set({ source })} options={options([...EVENT_SOURCES], 'source')} data-testid="source-filter" />
       <AreaTreeSelect className="event-filter-wide" placeholder={t('eventFilters.area')} value={value.area} onChange={(area?: string) => set({ area })} data-testid="area-filter" />
       <DatePicker.RangePicker
         allowEmpty={[true, true]}

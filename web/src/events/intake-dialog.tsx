@@ -13,9 +13,10 @@ import { PhotoPicker } from './photo-picker.tsx';
 import { PointMap } from './point-map.tsx';
 import { RecordSearch } from './record-search.tsx';
 import { useCatalogue } from './use-catalogue.ts';
+import { INTAKE_SOURCES } from '../../../shared/enums.ts';
 
 /** What a centre records; a grid worker's own reports come from the phone view. */
-const SOURCES = ['hotline', 'department', 'video', 'leader'] as const;
+const SOURCES = INTAKE_SOURCES;
 /** The server's rule: a mobile, or a landline with its area code. */
 const PHONE = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
 

@@ -11,8 +11,9 @@ import { useCodes } from '../orgs/use-codes.ts';
 import { ExportButton } from '../people/export-button.tsx';
 import { FacilityDrawer } from './facility-drawer.tsx';
 import { FacilityForm } from './facility-form.tsx';
+import { FACILITY_SEARCH_MAX, PAGE } from '../../../shared/limits.ts';
 
-const LIMIT = 500;
+const LIMIT = PAGE.facilities.max;
 /** Intact is the normal case; every other state wants attention. */
 const STATE_COLOR: Record<string, string> = { '01': 'green', '02': 'orange', '03': 'red', '04': 'gold' };
 
@@ -56,7 +57,7 @@ export function FacilitySearch() {
         <Select allowClear showSearch optionFilterProp="label" placeholder={t('facilities.classCode')} options={codes.options('facility_class')} onChange={(classCode?: string) => set({ classCode })} style={{ width: 220 }} />
         <Select allowClear placeholder={t('facilities.state')} options={codes.options('facility_state')} onChange={(state?: string) => set({ state })} style={{ width: 120 }} />
         <Input.Search allowClear placeholder={t('facilities.areaPlaceholder')} maxLength={15} onSearch={(v) => set({ area: /^\d{6,15}$/.test(v.trim()) ? v.trim() : undefined })} style={{ width: 220 }} />
-        <Input.Search allowClear placeholder={t('facilities.namePlaceholder')} maxLength={30} onSearch={(v) => set({ q: v.trim() || undefined })} style={{ width: 180 }} />
+        <Input.Search allowClear placeholder={t('facilities.namePlaceholder')} maxLength={FACILITY_SEARCH_MAX} onSearch={(v) => set({ q: v.trim() || undefined })} style={{ width: 180 }} />
         <ExportButton path="/api/registry/facilities/export" filter={params} fileName="facilities.xlsx" hint={t('facilities.exportHint')} disabled={items.length === 0} />
         {can('registry.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('facilities.create')}</Button>}
       </Space>

@@ -10,8 +10,9 @@ import { useDepartments } from '../events/use-departments.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { INBOX_CHANGED, NOTIFICATION_KINDS, type InboxCounts, type InboxPage as Page, type Notification } from './inbox-types.ts';
+import { PAGE } from '../../../shared/limits.ts';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = PAGE.inbox.default;
 const KIND_COLOUR: Record<string, string> = { overdue: 'red', due_soon: 'orange', returned: 'magenta', extension_request: 'purple' };
 
 /** 我的消息: what needs me, unread first; opening one marks it read and shows the case. */

@@ -7,6 +7,7 @@ import { useBusyAction } from '../use-busy-action.ts';
 import { showFieldErrors } from './field-errors.ts';
 import type { OrganisationDetail } from './org-types.ts';
 import { useCodes } from './use-codes.ts';
+import { ADDRESS_MAX, CREDIT_CODE_LENGTH, GRID_CODE_LENGTH, ORG_NAME_MAX, PERSON_NAME_MAX, PHONE_MAX } from '../../../shared/limits.ts';
 
 interface Values {
   creditCode?: string;
@@ -65,7 +66,7 @@ export function OrgForm({ open, editing, onClose, onSaved }: { open: boolean; ed
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="creditCode" label={t('orgs.creditCode')} rules={editing ? [] : required} extra={editing ? t('orgs.creditCodeFixed') : undefined}>
-              <Input className="mono" maxLength={18} disabled={!!editing} placeholder={editing?.creditCode} />
+              <Input className="mono" maxLength={CREDIT_CODE_LENGTH} disabled={!!editing} placeholder={editing?.creditCode} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -75,15 +76,15 @@ export function OrgForm({ open, editing, onClose, onSaved }: { open: boolean; ed
           </Col>
         </Row>
         <Form.Item name="name" label={t('orgs.name')} rules={required}>
-          <Input maxLength={100} />
+          <Input maxLength={ORG_NAME_MAX} />
         </Form.Item>
         <Form.Item name="address" label={t('orgs.address')} rules={required}>
-          <Input maxLength={120} />
+          <Input maxLength={ADDRESS_MAX} />
         </Form.Item>
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="gridCode" label={t('orgs.gridCode')} extra={t('orgs.gridHint')}>
-              <Input className="mono" maxLength={15} />
+              <Input className="mono" maxLength={GRID_CODE_LENGTH} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -100,17 +101,17 @@ export function OrgForm({ open, editing, onClose, onSaved }: { open: boolean; ed
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="legalRep" label={t('orgs.legalRep')}>
-              <Input maxLength={50} />
+              <Input maxLength={PERSON_NAME_MAX} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="safetyContact" label={t('orgs.safetyContact')}>
-              <Input maxLength={50} />
+              <Input maxLength={PERSON_NAME_MAX} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="safetyContactPhone" label={t('orgs.safetyContactPhone')} extra={editing?.safetyContactPhone ? t('orgs.phoneKeep') : undefined}>
-              <Input maxLength={20} placeholder={editing?.safetyContactPhone ?? undefined} />
+              <Input maxLength={PHONE_MAX} placeholder={editing?.safetyContactPhone ?? undefined} />
             </Form.Item>
           </Col>
         </Row>

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import type { PublicReport } from './public-types.ts';
+import { RATINGS } from '../../../shared/enums.ts';
+import { DESCRIPTION_MAX } from '../../../shared/limits.ts';
 
-const RATINGS = ['satisfied', 'basic', 'dissatisfied'] as const;
 
 /** 满意 / 基本满意 / 不满意 for a closed report; dissatisfied asks why, as the centre acts on the reason. */
 export function PublicRating({ code, onRated }: { code: string; onRated(report: PublicReport): void }) {
@@ -41,7 +42,7 @@ export function PublicRating({ code, onRated }: { code: string; onRated(report: 
       </Space>
       {unhappy && (
         <Space.Compact className="full-width public-rating-note">
-          <Input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} placeholder={t('publicReport.ratingNote')} />
+          <Input value={note} maxLength={DESCRIPTION_MAX} onChange={(e) => setNote(e.target.value)} placeholder={t('publicReport.ratingNote')} />
           <Button danger type="primary" loading={busy} disabled={!note.trim()} title={note.trim() ? undefined : t('publicReport.needRatingNote')} onClick={() => void rate('dissatisfied')}>
             {t('rating.dissatisfied')}
           </Button>

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../use-api.ts';
 import type { AnomalyItem, AnomalyKind, AnomalyPage } from './quality-types.ts';
+import { PAGE } from '../../../shared/limits.ts';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = PAGE.anomalies.default;
 
 /** One anomaly list under an area, paged on the server; each house and person in a row opens its drawer. */
 export function AnomalyList({ area, kind, onOpenHouse, onOpenPerson }: { area: string; kind: AnomalyKind; onOpenHouse(code: string): void; onOpenPerson(id: string): void }) {

@@ -8,8 +8,9 @@ import { PersonDrawer } from '../people/person-drawer.tsx';
 import { HouseDrawer } from '../buildings/house-drawer.tsx';
 import { AnomalyList } from './anomaly-list.tsx';
 import type { AnomalyKind, Figures, QualityReport } from './quality-types.ts';
+import { ANOMALY_KINDS } from '../../../shared/enums.ts';
 
-const KINDS: AnomalyKind[] = ['sameAddressDifferentCodes', 'sameCodeDifferentAddresses', 'peopleWithoutHouse', 'occupiedHousesWithoutPeople', 'duplicatePeople', 'idCheckDigitFails'];
+const KINDS: readonly AnomalyKind[] = ANOMALY_KINDS;
 const COUNTED = ['people', 'houses', 'buildings', 'organisations', 'facilities', 'groups'] as const;
 const FLAGGED = ['homeless', 'emptyHouses', 'idCheckFailed'] as const;
 const DAYS = [30, 90, 180, 365];

@@ -1,3 +1,5 @@
+import type { AnomalyKind } from '../../../shared/enums.ts';
+
 /** The figures of one node, as GET /api/registry/quality gives them. */
 export interface Figures {
   people: number;
@@ -29,7 +31,7 @@ export interface QualityReport {
   children: (Figures & { code: string; name: string; level: string })[];
 }
 
-export type AnomalyKind = 'sameAddressDifferentCodes' | 'sameCodeDifferentAddresses' | 'peopleWithoutHouse' | 'occupiedHousesWithoutPeople' | 'duplicatePeople' | 'idCheckDigitFails';
+export type { AnomalyKind } from '../../../shared/enums.ts';
 
 export interface AnomalyItem {
   key: string;

@@ -6,6 +6,7 @@ import { useDepartments } from '../events/use-departments.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
 import { ORDER_KINDS, ORDER_METHODS, type OrderSubject, type SupervisionOrder } from './types.ts';
+import { NOTE_MAX, ORDER_WORKING_DAYS } from '../../../shared/limits.ts';
 
 interface Values {
   kind: string;
@@ -87,10 +88,10 @@ export function IssueOrderDialog({ subject, onClose, onIssued }: Props) {
           </>
         )}
         <Form.Item name="note" label={t('supervision.note')} rules={[{ required: true, whitespace: true, message: t('supervision.noteRule') }]}>
-          <Input.TextArea rows={3} maxLength={1000} placeholder={t('supervision.notePlaceholder')} />
+          <Input.TextArea rows={3} maxLength={NOTE_MAX} placeholder={t('supervision.notePlaceholder')} />
         </Form.Item>
         <Form.Item name="workingDays" label={t('supervision.workingDays')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={60} precision={0} addonAfter={t('supervision.days')} />
+          <InputNumber min={ORDER_WORKING_DAYS.min} max={ORDER_WORKING_DAYS.max} precision={0} addonAfter={t('supervision.days')} />
         </Form.Item>
       </Form>
     </Modal>

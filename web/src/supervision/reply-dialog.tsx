@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import type { SupervisionOrder } from './types.ts';
+import { NOTE_MAX } from '../../../shared/limits.ts';
 
 interface Props {
   order: SupervisionOrder;
@@ -30,7 +31,7 @@ export function ReplyDialog({ order, onClose, onDone }: Props) {
       <Typography.Paragraph type="secondary">{order.note}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="reply" label={t('supervision.replyText')} rules={[{ required: true, whitespace: true, message: t('supervision.replyRule') }]}>
-          <Input.TextArea rows={3} maxLength={1000} autoFocus />
+          <Input.TextArea rows={3} maxLength={NOTE_MAX} autoFocus />
         </Form.Item>
       </Form>
     </Modal>

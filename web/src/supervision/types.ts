@@ -1,6 +1,5 @@
-/** 督办 (supervise) or 催办 (urge); how it was given. The server's lists (server/events/supervision.service.ts). */
-export const ORDER_KINDS = ['supervise', 'urge'] as const;
-export const ORDER_METHODS = ['phone', 'written', 'on_site', 'meeting'] as const;
+/** 督办 (supervise) or 催办 (urge); how it was given: the lists the server checks (shared/enums.ts). */
+export { ORDER_KINDS, ORDER_METHODS } from '../../../shared/enums.ts';
 
 export interface SupervisionOrder {
   id: string;

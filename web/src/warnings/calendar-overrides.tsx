@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
+import { CALENDAR_NOTE_MAX, CALENDAR_YEARS } from '../../../shared/limits.ts';
 
 interface Override {
   day: string;
@@ -54,7 +55,7 @@ export function CalendarOverrides() {
           <Radio.Group options={[{ value: 'holiday', label: t('calendar.holiday') }, { value: 'workday', label: t('calendar.workday') }]} />
         </Form.Item>
         <Form.Item name="note" label={t('calendar.note')}>
-          <Input maxLength={200} />
+          <Input maxLength={CALENDAR_NOTE_MAX} />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={busy}>
           {t('calendar.add')}
@@ -62,7 +63,7 @@ export function CalendarOverrides() {
       </Form>
       <Space>
         {t('calendar.year')}
-        <InputNumber min={2000} max={2100} precision={0} value={year} onChange={(y) => y && setYear(y)} />
+        <InputNumber min={CALENDAR_YEARS.min} max={CALENDAR_YEARS.max} precision={0} value={year} onChange={(y) => y && setYear(y)} />
       </Space>
       <Table<Override>
         rowKey="day"

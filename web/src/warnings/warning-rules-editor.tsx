@@ -6,10 +6,10 @@ import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
+import { SEVERITIES, WARNING_COLOURS } from '../../../shared/enums.ts';
 
-export const COLOURS = ['blue', 'yellow', 'light_red', 'purple', 'red'] as const;
+export const COLOURS = WARNING_COLOURS;
 export const COLOUR_TAG: Record<string, string> = { blue: 'blue', yellow: 'gold', light_red: 'volcano', purple: 'purple', red: 'red' };
-const SEVERITIES = ['general', 'significant', 'major', 'extraordinary'];
 const SANCTIONS = ['warning.online_notice', 'warning.online_inspection', 'warning.quarterly_notice', 'warning.half_year_yellow_card', 'warning.year_end_account'];
 const COUNTS = ['minOverdueWorkingDays', 'minEscalations', 'minRepeats'] as const;
 

@@ -1,0 +1,37 @@
+import { Type } from '@sinclair/typebox';
+import { Nullable } from '../../platform/schemas.ts';
+import { NOTIFICATION_KINDS } from '../../../shared/enums.ts';
+import { PAGE } from '../../../shared/limits.ts';
+
+const DateTime = (description: string) => Type.Unsafe<Date>({ type: 'string', format: 'date-time', description });
+
+export const NotificationParams = Type.Object({ id: Type.String({ format: 'uuid', description: '消息标识 Notification id' }) });
+
+export const Notification = Type.Object({
+  id: Type.String({ format: 'uuid', description: '消息标识 Notification id' }),
+  kind: Type.String({ description: NOTIFICATION_KINDS.join(' | '), example: 'to_sign' }),
+  eventId: Nullable(Type.String({ format: 'uuid', description: 'The case it is about' })),
+  orderId: Nullable(Type.String({ format: 'uuid', description: 'The supervision order it is about' })),
+  data: Type.Record(Type.String(), Type.Unknown(), { description: 'Values for the message: caseNo, itemCode, stage, stageDueAt, …' }),
+  createdAt: DateTime('发送时间 When it was sent'),
+  readAt: Nullable(DateTime('阅读时间 When it was read')),
+});
+
+export const InboxQuery = Type.Object({
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: '跳过条数 Rows to skip' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.inbox.max, default: PAGE.inbox.default, description: '每页条数 Rows in this page' })),
+  unread: Type.Optional(Type.Boolean({ description: 'Only unread ones' })),
+}, { additionalProperties: false });
+
+export const InboxPage = Type.Object({
+  items: Type.Array(Notification, { description: '消息 Notifications of this page' }),
+  total: Type.Integer({ description: '总数 Notifications matching, all pages' }),
+});
+
+export const InboxCounts = Type.Object({
+  unread: Type.Integer({ description: '未读 Unread notifications' }),
+  byKind: Type.Record(Type.String(), Type.Integer(), { description: 'Unread count of each kind present' }),
+  supervision: Type.Integer({ description: 'Open supervision and reminder orders to my department or bound areas' }),
+});
+
+export const ReadAllReply = Type.Object({ updated: Type.Integer({ description: '标为已读的条数 Notifications marked read' }) });

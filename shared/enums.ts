@@ -1,0 +1,71 @@
+/**
+ * The closed lists both sides name: the server's schemas accept exactly these values and the web's selects offer
+ * them, so a value added here is offered and accepted at once. Order matters: it is the order of the OpenAPI enums
+ * and of the options on screen.
+ */
+
+// ── events ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** 上报 受理 作废 派遣 签收 处置反馈 结案 回访 并单. There is no "returned" or "suspended" state: a returned case is
+ * accepted again with `returnedFrom` set, and a suspended one keeps its state with `suspendedAt` set. */
+export const EVENT_STATUSES = ['reported', 'accepted', 'voided', 'dispatched', 'signed', 'handled', 'closed', 'visited', 'merged'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+/** Statuses whose clock runs: a stage deadline, a light and a warning mean something only here. */
+export const OPEN_STATUSES: readonly EventStatus[] = ['reported', 'accepted', 'dispatched', 'signed', 'handled'];
+
+/** Where a report came from; the list filters and the export name it in words. */
+export const EVENT_SOURCES = ['grid_worker', 'hotline', 'department', 'video', 'leader', 'citizen'] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
+/** The sources a centre may name when it takes a report in (a grid worker or a citizen reports as what they are). */
+export const INTAKE_SOURCES = ['hotline', 'department', 'video', 'leader'] as const satisfies readonly EventSource[];
+
+/** Return visit 回访: 满意 / 基本满意 / 不满意. */
+export const RATINGS = ['satisfied', 'basic', 'dissatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** Stages that carry a time limit, in the order a case meets them. */
+export const STAGES = ['accept', 'dispatch', 'sign', 'handle', 'check', 'visit'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** 案(事)件分级, GB/T 31000 code 5.8 (04 一般 … 01 特别重大), least serious first. */
+export const SEVERITIES = ['general', 'significant', 'major', 'extraordinary'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The traffic light of the current stage against its due time. */
+export const LIGHTS = ['green', 'yellow', 'red'] as const;
+export type Light = (typeof LIGHTS)[number];
+
+/** 五色亮灯, least serious first. Seed 000 names the colours; their order follows the national warning
+ * convention (blue lowest, red highest, 蓝黄橙红) with light red and purple between yellow and red. */
+export const WARNING_COLOURS = ['blue', 'yellow', 'light_red', 'purple', 'red'] as const;
+export type WarningColour = (typeof WARNING_COLOURS)[number];
+
+/** 督办 (supervise) or 催办 (urge); how the order was given. */
+export const ORDER_KINDS = ['supervise', 'urge'] as const;
+export const ORDER_METHODS = ['phone', 'written', 'on_site', 'meeting'] as const;
+export type OrderKind = (typeof ORDER_KINDS)[number];
+export type OrderMethod = (typeof ORDER_METHODS)[number];
+
+/** What a notification asks of its reader; the screen words each kind. */
+export const NOTIFICATION_KINDS = ['to_accept', 'to_dispatch', 'to_sign', 'returned', 'extension_request', 'to_check', 'due_soon', 'overdue'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+// ── base data ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** Record kinds a form (and a case) may link, named as in record_change; the key is each one's natural key. */
+export const RECORD_TYPES = ['house', 'building', 'organisation', 'facility'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** The anomaly lists of the data-quality page. */
+export const ANOMALY_KINDS = ['sameAddressDifferentCodes', 'sameCodeDifferentAddresses', 'peopleWithoutHouse', 'occupiedHousesWithoutPeople', 'duplicatePeople', 'idCheckDigitFails'] as const;
+export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
+
+// ── territory and calendar ────────────────────────────────────────────────────────────────────────────
+
+/** Kinds of professional network (多网合一). */
+export const NETWORK_KINDS = ['police_beat', 'road_section', 'other'] as const;
+export type NetworkKind = (typeof NETWORK_KINDS)[number];
+
+/** What an administrator makes a day: a working day or a day off. */
+export const DAY_KINDS = ['workday', 'holiday'] as const;
+export type DayKind = (typeof DAY_KINDS)[number];

@@ -1,0 +1,86 @@
+/**
+ * Limits both sides hold to: the server's schemas refuse past them and the web's inputs stop at them, so a form
+ * never lets a user type what the server then refuses. One number per kind of field; a field with a limit of its
+ * own (a code of fixed length, a pattern) keeps it beside its schema.
+ */
+
+// ── free text ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** A step's note or reason, a supervision order's note and its reply, a component's note. */
+export const NOTE_MAX = 1000;
+/** An event's one-line description; a citizen's rating note; a visit's note. */
+export const DESCRIPTION_MAX = 500;
+/** Why a masked value is revealed or a list exported unmasked (audited). */
+export const REASON = { min: 2, max: 200 } as const;
+/** The note on a calendar override. */
+export const CALENDAR_NOTE_MAX = 200;
+
+// ── names and codes ───────────────────────────────────────────────────────────────────────────────────
+
+/** A user's display name, a department's name. */
+export const DISPLAY_NAME_MAX = 64;
+/** A person's name typed into a record: a building leader, a legal representative, a safety contact, a caller. */
+export const PERSON_NAME_MAX = 50;
+/** A phone typed into a record (mobile, or landline with area code). */
+export const PHONE_MAX = 20;
+/** A name of a place: a building, an estate, a road, a ten-household group. */
+export const PLACE_NAME_MAX = 60;
+/** A whole address as one line. */
+export const ADDRESS_MAX = 120;
+/** A short part of an address: door number, building, unit, room. */
+export const ADDRESS_PART_MAX = 20;
+/** An organisation's name. */
+export const ORG_NAME_MAX = 100;
+/** A house or building code, a record's natural key. */
+export const RECORD_CODE_MAX = 40;
+/** A grid code (15 digits). */
+export const GRID_CODE_LENGTH = 15;
+/** A standard address code: village (12) + serial (6). */
+export const ADDRESS_CODE_LENGTH = 18;
+/** A unified social credit code (GB 32100). */
+export const CREDIT_CODE_LENGTH = 18;
+/** A code or name from a code table (house use, rental use, org type, hazards). */
+export const CODE_VALUE_MAX = 20;
+/** A department or area code naming a unit. */
+export const UNIT_CODE_MAX = 32;
+/** A catalogue item code. */
+export const ITEM_CODE_MAX = 20;
+/** A catalogue node's name. */
+export const CATALOGUE_NAME_MAX = 60;
+
+// ── search and pages ──────────────────────────────────────────────────────────────────────────────────
+
+/** Search text of the people search (a name part or a whole ID, mobile or passport number). */
+export const PEOPLE_SEARCH_MAX = 40;
+/** Search text of places, organisations and the record lookup (part of an address or name, or a code). */
+export const SEARCH_TEXT_MAX = 60;
+/** Search text of components (part of the name). */
+export const FACILITY_SEARCH_MAX = 30;
+
+/** Rows a list answers when the caller names no `limit`, and the most it answers at once. */
+export const PAGE = {
+  events: { default: 50, max: 500 },
+  audit: { default: 100, max: 500 },
+  inbox: { default: 20, max: 100 },
+  people: { default: 50, max: 200 },
+  /** Standard addresses and buildings. */
+  places: { default: 200, max: 500 },
+  houses: { default: 500, max: 2000 },
+  householdGroups: { default: 500, max: 1000 },
+  organisations: { default: 100, max: 500 },
+  facilities: { default: 200, max: 500 },
+  anomalies: { default: 20, max: 200 },
+} as const;
+
+// ── counts and ranges ─────────────────────────────────────────────────────────────────────────────────
+
+/** Photos on one report or one step. */
+export const PHOTOS_MAX = 9;
+/** Working days an extension may ask for. */
+export const EXTENSION_WORKING_DAYS = { min: 1, max: 10 } as const;
+/** Working days a supervision order gives the unit to answer. */
+export const ORDER_WORKING_DAYS = { min: 1, max: 60 } as const;
+/** Years the calendar overrides may be listed for. */
+export const CALENDAR_YEARS = { min: 2000, max: 2100 } as const;
+/** "Verified within N days" on the data-quality page. */
+export const VERIFIED_WITHIN_DAYS = { default: 90, max: 3650 } as const;
