@@ -30,7 +30,7 @@ export function ancestorCodes(code: string): string[] {
   const level = levelOfCode(code);
   const out: string[] = [];
   if (level === 'city' || level === null) return out;
-  out.push(code.slice(0, 4) + '00');
+  out.push(`${code.slice(0, 4)}00`);
   if (code.length > 6) out.push(code.slice(0, 6));
   if (code.length > 9) out.push(code.slice(0, 9));
   if (code.length > 12) out.push(code.slice(0, 12));

@@ -7,7 +7,7 @@ import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { scopeOf } from '../platform/scope.ts';
-import type { Actor, AreaRef } from '../platform/actor.ts';
+import type { Actor, } from '../platform/actor.ts';
 import { hashPassword, isStrongEnough, verifyPassword } from './password.ts';
 import * as store from './access.store.ts';
 import { departmentExists } from '../org/index.ts';

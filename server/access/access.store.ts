@@ -1,5 +1,5 @@
 import { and, arrayOverlaps, eq, gt, inArray, or, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../platform/db.ts';
+import type { Tx } from '../platform/db.ts';
 import { appUser, userArea, userSession } from './access.tables.ts';
 
 export type UserRow = typeof appUser.$inferSelect;

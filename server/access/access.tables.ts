@@ -1,4 +1,4 @@
-import { pgTable, text, integer, boolean, uuid, jsonb, bigserial, timestamptz, primaryKey, index, uniqueIndex } from '../platform/columns.ts';
+import { pgTable, text, integer, boolean, uuid, timestamptz, primaryKey, index, uniqueIndex } from '../platform/columns.ts';
 
 /** Accounts. Reference table (thousands of rows per city). */
 export const appUser = pgTable(

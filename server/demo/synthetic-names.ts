@@ -30,7 +30,10 @@ const pick = (s: string, random: Random) => s[Math.floor(random() * s.length)];
 
 export function surname(random: Random): string {
   let r = random() * SURNAME_TOTAL;
-  for (const [name, weight] of SURNAMES) if ((r -= weight) < 0) return name;
+  for (const [name, weight] of SURNAMES) {
+    r -= weight;
+    if (r < 0) return name;
+  }
   return SURNAMES[0][0];
 }
 

@@ -170,7 +170,10 @@ function createIdAllocator() {
   const used = new Map<number, number>();
   return (region: string, birthDate: string, sex: Sex): string => {
     let regionIndex = regions.get(region);
-    if (regionIndex === undefined) regions.set(region, (regionIndex = regions.size));
+    if (regionIndex === undefined) {
+      regionIndex = regions.size;
+      regions.set(region, regionIndex);
+    }
     for (let date = birthDate; ; date = new Date(Date.parse(date) - DAY_MS).toISOString().slice(0, 10)) {
       const key = ((regionIndex * 65_536 + (Date.parse(date) - EPOCH) / DAY_MS) * 2) + (sex === 'male' ? 1 : 0);
       const sequence = used.get(key) ?? 0;
@@ -249,7 +252,10 @@ export function* syntheticPeople(options: SyntheticPeopleOptions): Generator<Syn
 
 function ethnicityFor(random: Random): string {
   let r = random();
-  for (const [code, share] of ETHNIC_SHARES) if ((r -= share) < 0) return code;
+  for (const [code, share] of ETHNIC_SHARES) {
+    r -= share;
+    if (r < 0) return code;
+  }
   return '01';
 }
 

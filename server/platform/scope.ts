@@ -24,7 +24,7 @@ export function scopeOf(areaCodes: string[]): Scope {
 export function inScope(column: AnyColumn | SQL, scope: Scope): SQL {
   if (scope.prefixes.length === 0) return sql`false`;
   return sql`(${sql.join(
-    scope.prefixes.map((p) => sql`${column} like ${p + '%'}`),
+    scope.prefixes.map((p) => sql`${column} like ${`${p}%`}`),
     sql` or `,
   )})`;
 }

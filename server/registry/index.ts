@@ -45,7 +45,7 @@ export { PERSON_TEMPLATE, TEMPLATES, validateRow, type ImportRecord } from './io
 export { buildOrgRow, writeOrganisations } from './organisations/org-apply.ts';
 export { writeBuildings, type BuildingRowInput } from './places/building-apply.ts';
 export { groupView } from './places/household-groups.service.ts';
-export { type CodeOf, type ID_TYPE, type INFLOW_REASON, type KEY_PERSON, type LEFT_BEHIND_TYPE, type PERMIT_TYPE, type RELATION, type RESIDENT_TYPE, type SPECIAL_GROUP, type VISIT_PURPOSE } from './records/code-tables.ts';
+export type { CodeOf, ID_TYPE, INFLOW_REASON, KEY_PERSON, LEFT_BEHIND_TYPE, PERMIT_TYPE, RELATION, RESIDENT_TYPE, SPECIAL_GROUP, VISIT_PURPOSE } from './records/code-tables.ts';
 export { makeCreditCode, makeIdNumber } from './records/identifiers.core.ts';
 export { applyHouses, applyPeople, forHistory, type Batch } from './records/record-apply.ts';
 /** Writes the demo loader makes, of rows it built itself. */

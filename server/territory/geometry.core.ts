@@ -217,11 +217,17 @@ export function validateGridFeatures(features: ReadonlyArray<GridFeatureInput>, 
       if (!ctx.villages.has(code.slice(0, 12))) problems.push({ index, code, reason: 'grid.parent_unknown', detail: `no village ${code.slice(0, 12)}` });
     }
     const invalid = geometryProblem(f.geometry);
-    if (invalid) return void problems.push({ index, code, reason: 'grid.geometry_invalid', detail: invalid });
+    if (invalid) {
+      problems.push({ index, code, reason: 'grid.geometry_invalid', detail: invalid });
+      return;
+    }
     const geometry = f.geometry as AreaGeometry;
     const kink = selfIntersection(geometry);
     // A self-intersecting outline has no well-defined area, so it is not measured against others.
-    if (kink) return void problems.push({ index, code, reason: 'grid.self_intersection', detail: `at ${kink[0]},${kink[1]}` });
+    if (kink) {
+      problems.push({ index, code, reason: 'grid.self_intersection', detail: `at ${kink[0]},${kink[1]}` });
+      return;
+    }
     measurable.push({ index, code, geometry, areaM2: areaSquareMeters(geometry) });
   });
 
@@ -275,7 +281,10 @@ function overlaps(grids: Checked[], ctx: GridValidationContext, importedCodes: S
       if (j === i || (!other.existing && j > i)) continue;
       const commonM2 = clippedArea(grid, () => intersectGeometries(grid.geometry, other.geometry));
       // A grid the clipper cannot handle is reported once and compared no further.
-      if (typeof commonM2 !== 'number') return void problems.push(commonM2);
+      if (typeof commonM2 !== 'number') {
+        problems.push(commonM2);
+        return;
+      }
       if (commonM2 <= tolerance(Math.min(grid.areaM2, other.areaM2))) continue;
       const what = other.existing ? `stored grid ${other.code}` : `feature ${other.index}`;
       problems.push({

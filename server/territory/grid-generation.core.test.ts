@@ -52,8 +52,9 @@ describe('generateCountyGrids for 云梦县', () => {
     for (const v of out.villages) {
       const count = out.grids.filter((g) => g.parentCode === v.code).length;
       // Residents' committees (serial < 200) get 3–6 grids, villagers' committees 1–3.
-      if (Number(v.code.slice(9)) < 200) expect(count).toBeGreaterThanOrEqual(3), expect(count).toBeLessThanOrEqual(6);
-      else expect(count).toBeGreaterThanOrEqual(1), expect(count).toBeLessThanOrEqual(3);
+      const [least, most] = Number(v.code.slice(9)) < 200 ? [3, 6] : [1, 3];
+      expect(count).toBeGreaterThanOrEqual(least);
+      expect(count).toBeLessThanOrEqual(most);
     }
   });
 
@@ -121,7 +122,10 @@ describe('generateCountyGrids for 云梦县', () => {
   it('puts each sample point of the county in exactly one grid, inside its village and township', () => {
     const [w, s, e, n] = bboxOf(input.outline);
     let state = 12345;
-    const random = () => (state = (state * 16807) % 2147483647) / 2147483647;
+    const random = () => {
+      state = (state * 16807) % 2147483647;
+      return state / 2147483647;
+    };
     let inCounty = 0;
     for (let k = 0; k < 3000; k++) {
       const p = [w + random() * (e - w), s + random() * (n - s)];

@@ -148,7 +148,10 @@ function siblingSharingMostCorners(ring: Position[], cells: AreaGeometry[], self
   cells.forEach((cell, j) => {
     if (j === self) return;
     const shared = polygonsOf(cell).flat(2).filter((p) => corners.has(`${p[0]},${p[1]}`)).length;
-    if (shared > bestShared) (best = j), (bestShared = shared);
+    if (shared > bestShared) {
+      best = j;
+      bestShared = shared;
+    }
   });
   return best;
 }
@@ -158,7 +161,10 @@ function nearestIndex(points: Position[], p: Position): number {
   let bestD = Infinity;
   points.forEach((q, i) => {
     const d = (q[0] - p[0]) ** 2 + (q[1] - p[1]) ** 2;
-    if (d < bestD) (best = i), (bestD = d);
+    if (d < bestD) {
+      best = i;
+      bestD = d;
+    }
   });
   return best;
 }
@@ -189,7 +195,10 @@ function tidyRing(ring: Position[]): Position[] | null {
       const prev = pts[(i - 1 + pts.length) % pts.length];
       const { cross, dot } = turn(prev, pts[i], pts[(i + 1) % pts.length]);
       const repeated = prev[0] === pts[i][0] && prev[1] === pts[i][1];
-      if (repeated || (cross === 0 && dot <= 0)) pts.splice(i--, 1), (changed = true);
+      if (repeated || (cross === 0 && dot <= 0)) {
+        pts.splice(i--, 1);
+        changed = true;
+      }
     }
   }
   const closed = [...pts, pts[0]];
@@ -220,7 +229,11 @@ function nodeGeometries(geometries: AreaGeometry[]): AreaGeometry[] {
       for (const ring of rings) {
         for (const [x, y] of ring) {
           const key = `${x},${y}`;
-          if (!keys.has(key)) keys.add(key), xs.push(x), ys.push(y);
+          if (!keys.has(key)) {
+            keys.add(key);
+            xs.push(x);
+            ys.push(y);
+          }
         }
       }
     }

@@ -64,5 +64,5 @@ export async function unitsInArea(tx: Tx, scope: Scope, networkCode: string, pre
     .selectDistinct({ code: professionalUnit.code, name: professionalUnit.name, geometry: professionalUnit.geometry })
     .from(professionalUnit)
     .innerJoin(gridUnitLink, and(eq(gridUnitLink.networkCode, professionalUnit.networkCode), eq(gridUnitLink.unitCode, professionalUnit.code)))
-    .where(and(eq(professionalUnit.networkCode, networkCode), sql`${gridUnitLink.gridCode} like ${prefix + '%'}`, inScope(gridUnitLink.gridCode, scope)));
+    .where(and(eq(professionalUnit.networkCode, networkCode), sql`${gridUnitLink.gridCode} like ${`${prefix}%`}`, inScope(gridUnitLink.gridCode, scope)));
 }

@@ -10,7 +10,10 @@ const box = (w: number, s: number, e: number, n: number): Polygon => ({
 
 function seededRandom(seed: number): () => number {
   let s = seed;
-  return () => (s = (s * 16807) % 2147483647) / 2147483647;
+  return () => {
+    s = (s * 16807) % 2147483647;
+    return s / 2147483647;
+  };
 }
 
 /**

@@ -44,7 +44,7 @@ export async function gridsUnder(tx: Tx, scope: Scope, prefix: string): Promise<
   return tx
     .select()
     .from(grid)
-    .where(and(sql`${grid.code} like ${prefix + '%'}`, inScope(grid.code, scope)))
+    .where(and(sql`${grid.code} like ${`${prefix}%`}`, inScope(grid.code, scope)))
     .orderBy(grid.code);
 }
 

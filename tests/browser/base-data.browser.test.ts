@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../server/platform/db.ts';
 import { startDemo, type Demo } from './browser-harness.ts';
-import { apiAs, CHINA, label, openMenu, screenshotsOnFailure, settled, shooter, valueOf, type ApiAs } from './journey-helpers.ts';
+import { apiAs, CHINA, label, openMenu, screenshotsOnFailure, settled, shooter, fieldValue, type ApiAs } from './journey-helpers.ts';
 
 /** Base data as a township centre keeps it: data quality, houses from their building, a building's leader, groups. */
 const VILLAGE = '420923100001';
@@ -111,7 +111,7 @@ describe('base data (一标三实) in the console', () => {
     // The new house opens on top of its building, which lists it.
     const house = drawer(page, '701');
     await house.getByText(code, { exact: true }).waitFor();
-    expect(await valueOf(house, '所在楼栋').innerText()).toContain(b.code);
+    expect(await fieldValue(house, '所在楼栋').innerText()).toContain(b.code);
     await building.getByText(`房屋（${houses + 1}）`).waitFor();
     await house.getByText('变更记录（1）').waitFor();
 
@@ -153,7 +153,7 @@ describe('base data (一标三实) in the console', () => {
 
     const leader = building.getByTestId('building-leader');
     await leader.filter({ hasText: person.name }).waitFor();
-    expect(await valueOf(building, '楼栋长电话').innerText()).toContain(person.phone_masked);
+    expect(await fieldValue(building, '楼栋长电话').innerText()).toContain(person.phone_masked);
     const [stored] = await rows<{ leader_person_id: string; leader_name: string }>(sql`select leader_person_id, leader_name from building where code = ${b.code}`);
     expect(stored).toEqual({ leader_person_id: person.id, leader_name: person.name });
     await shot(page, 'leader-shown');
@@ -167,9 +167,9 @@ describe('base data (一标三实) in the console', () => {
     await form.getByLabel('楼栋长姓名').fill('孙师傅');
     await form.getByLabel('楼栋长电话').fill('13800001111');
     await form.getByRole('button', { name: label('保存') }).click();
-    await valueOf(building, '楼栋长').getByText('孙师傅').waitFor();
+    await fieldValue(building, '楼栋长').getByText('孙师傅').waitFor();
     expect(await building.getByTestId('building-leader').count()).toBe(0);
-    expect(await valueOf(building, '楼栋长电话').innerText()).toContain('138****1111');
+    expect(await fieldValue(building, '楼栋长电话').innerText()).toContain('138****1111');
     await page.close();
   }, 120_000);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
 import { startDemo, type Demo } from './browser-harness.ts';
-import { apiAs, CHINA, desktopPage, label, openMenu, phoneContext, photoFile, settled, screenshotsOnFailure, shooter, step, valueOf, workerGridPoint } from './journey-helpers.ts';
+import { apiAs, CHINA, desktopPage, label, openMenu, phoneContext, photoFile, settled, screenshotsOnFailure, shooter, step, fieldValue, workerGridPoint } from './journey-helpers.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 
 let demo: Demo;
@@ -61,7 +61,7 @@ describe('citizens (市民随手拍)', () => {
     await citizen.getByRole('button', { name: '查看进度' }).click();
     const report = citizen.getByTestId('public-report');
     await report.getByTestId('public-status').filter({ hasText: '待受理' }).waitFor();
-    const caseNo = (await valueOf(report, '案件编号').innerText()).trim();
+    const caseNo = (await fieldValue(report, '案件编号').innerText()).trim();
     // Numbered by the China date it was reported on, whatever the hour in UTC.
     expect(caseNo).toMatch(new RegExp(`^${chinaDate(new Date()).replaceAll('-', '')}\\d{4}$`));
     expect(await report.getByText('请评价处理结果').count()).toBe(0); // nothing to rate before it is closed
@@ -109,9 +109,9 @@ describe('citizens (市民随手拍)', () => {
     const drawer = page.locator('.event-drawer .ant-drawer-content');
     const facts = drawer.locator('.event-facts');
     await facts.getByTestId('event-case-no').filter({ hasText: caseNo }).waitFor();
-    expect((await valueOf(facts, '来源').innerText()).trim()).toBe('市民反映');
-    expect((await valueOf(facts, '来电人 / 反映人').innerText()).trim()).toBe('138****5678');
-    expect(await valueOf(facts, '反映次数').innerText()).toContain('2 人反映');
+    expect((await fieldValue(facts, '来源').innerText()).trim()).toBe('市民反映');
+    expect((await fieldValue(facts, '来电人 / 反映人').innerText()).trim()).toBe('138****5678');
+    expect(await fieldValue(facts, '反映次数').innerText()).toContain('2 人反映');
     expect(await page.getByText(PHONE).count()).toBe(0);
     await shot(page, 'staff-drawer');
     await page.close();
@@ -152,7 +152,7 @@ describe('citizens (市民随手拍)', () => {
     await send.click();
     await citizen.getByText('感谢您的评价').waitFor();
     await report.getByTestId('public-status').filter({ hasText: '已回访' }).waitFor();
-    await valueOf(report, '您的评价').getByText('不满意').waitFor();
+    await fieldValue(report, '您的评价').getByText('不满意').waitFor();
     expect(await report.getByTestId('public-rating').count()).toBe(0); // rated once only
     await shot(citizen, 'rated');
     await phone.close();

@@ -103,7 +103,7 @@ export async function settled(table: Locator) {
 }
 
 /** The value cell beside a label in an antd Descriptions (bordered: th label, td value). */
-export const valueOf = (scope: Locator, name: string) =>
+export const fieldValue = (scope: Locator, name: string) =>
   scope.locator('.ant-descriptions-item-label').filter({ hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::*[1]');
 
 /** When a test fails, every page still open is saved as `<prefix>-FAILED-<n>.png`, to see what the user saw. */

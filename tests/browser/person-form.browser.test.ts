@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../server/platform/db.ts';
 import { makeIdNumber } from '../../server/registry/records/identifiers.core.ts';
 import { startDemo, type Demo } from './browser-harness.ts';
-import { apiAs, desktopPage, drawerTitled, openHouse, phoneWidthPage, screenshotsOnFailure, shooter, valueOf } from './journey-helpers.ts';
+import { apiAs, desktopPage, drawerTitled, openHouse, phoneWidthPage, screenshotsOnFailure, shooter, fieldValue } from './journey-helpers.ts';
 
 /** 登记人员: the demo grid worker, on a phone, registers a newcomer into a house of their grid, edits the phone, moves them out. */
 const VILLAGE = '420923100001';
@@ -52,8 +52,8 @@ describe('person form (登记人员)', () => {
     await id.pressSequentially(ID_NUMBER.slice(17));
     const facts = form.getByTestId('id-facts');
     await facts.waitFor();
-    expect(await valueOf(facts, '性别').innerText()).toBe('女');
-    expect(await valueOf(facts, '出生日期').innerText()).toBe('1993-07-15');
+    expect(await fieldValue(facts, '性别').innerText()).toBe('女');
+    expect(await fieldValue(facts, '出生日期').innerText()).toBe('1993-07-15');
     await form.getByTestId('person-name').fill(NAME);
     await form.getByTestId('person-phone').fill('13912345678');
     await form.getByTestId('person-residentType').click();

@@ -7,7 +7,7 @@ import type { EventRow } from '../loop/events.store.ts';
 import type { Notice, Notifier } from './inbox.channels.ts';
 import * as store from './inbox.store.ts';
 import { usersOfUnits } from '../../access/index.ts';
-import { type NotificationKind } from '../../../shared/enums.ts';
+import type { NotificationKind } from '../../../shared/enums.ts';
 
 export const CENTRE_ROLES = ['city_center', 'county_center', 'township_center', 'village_center'] as const;
 /** An area unit handling a case itself: its centre, or the grid team bound to it. */

@@ -145,7 +145,7 @@ describe('following and rating with the tracking code', () => {
 describe('flood control', () => {
   it('refuses a flood from one client with 429 in the one error shape, in the caller’s language; other clients and staff routes go on', async () => {
     client = '10.9.9.9';
-    let last;
+    let last: Awaited<ReturnType<typeof citizen>> | undefined;
     for (let i = 0; i < 31; i++) last = await citizen({ method: 'GET', url: '/api/public/catalogue' });
     expect(last!.statusCode).toBe(429);
     expect(last!.json()).toMatchObject({ code: 'public.rate_limited', message: '操作过于频繁，请稍后再试', details: [{ field: 'request', reason: 'rate_limited' }] });

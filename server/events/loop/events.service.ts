@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { type WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
+import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
 import { AppError } from '../../platform/errors.ts';
 import { countyOf, levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -171,7 +171,7 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
     if (row.version !== expectedVersion) throw new AppError('event.changed', [{ field: 'version', reason: 'stale', value: row.version }]);
     const state = stateOf(row);
     const now = clock();
-    let transition;
+    let transition: ReturnType<typeof applyAction>;
     try {
       transition = applyAction(state, action, input, { now, actor: actor ? machineActor(actor, row) : CITIZEN_REPORTER, calendar });
     } catch (e) {

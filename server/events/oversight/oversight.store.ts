@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, like, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { event } from '../loop/events.tables.ts';

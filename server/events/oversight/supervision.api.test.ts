@@ -9,6 +9,7 @@ import { loadConfig } from '../../platform/config.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
 // Reply bodies are read loosely here; the route schemas already fix their shape.
+// biome-ignore lint/suspicious/noExplicitAny: replies are read field by field, as a client reads JSON
 type Json = Record<string, any>;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const DAY = 86_400_000;

@@ -13,7 +13,7 @@ import { unitNames } from './unit-names.ts';
 import { dueAfter } from '../loop/deadlines.core.ts';
 import { getEvent } from '../loop/events.store.ts';
 import * as store from './supervision.store.ts';
-import { type OrderKind, type OrderMethod } from '../../../shared/enums.ts';
+import type { OrderKind, OrderMethod } from '../../../shared/enums.ts';
 
 export { ORDER_KINDS, ORDER_METHODS, type OrderKind, type OrderMethod } from '../../../shared/enums.ts';
 

@@ -128,7 +128,11 @@ describe.runIf(testDatabaseUrl())('two sweeps at once on PostgreSQL', () => {
       notifier: real,
     };
     // The first sweep holds its transaction (and the lock) open until the second has run.
-    const first = sweep({ ...deps, notifier: { ...real, record: async (tx, n) => (entered(), await gate, real.record(tx, n)) } });
+    const first = sweep({ ...deps, notifier: { ...real, record: async (tx, n) => {
+          entered();
+          await gate;
+          return real.record(tx, n);
+        } } });
     await inside;
     expect(await sweep(deps)).toEqual({ status: 'skipped' });
     release();

@@ -50,7 +50,7 @@ export async function applyFacilities(tx: Tx, b: Batch & { located: Located }): 
       if (code && (!before || !b.scopeAllows(before.gridCode))) return { field: 'code', reason: 'facility.not_found', value: code };
       const keys = [code ?? placeKey(r.classCode, r.lng, r.lat), ...(before ? [before.code] : [])];
       if (keys.some((k) => seen.has(k))) return { field: code ? 'code' : 'lng', reason: 'record.duplicate_in_file', value: code ?? `${r.lng},${r.lat}` };
-      keys.forEach((k) => seen.add(k));
+      for (const k of keys) seen.add(k);
       if (!depts.has(String(r.ownerDept))) return { field: 'ownerDept', reason: 'department.unknown', value: String(r.ownerDept) };
       if (r.maintainerDept !== null && !depts.has(String(r.maintainerDept))) return { field: 'maintainerDept', reason: 'department.unknown', value: String(r.maintainerDept) };
       const place = placeRecord(r, placing);

@@ -93,17 +93,17 @@ describe.each([
 describe('facilities export', () => {
   it('exports the filtered list with the template’s headers, and audits the filter and row count', async () => {
     const rows = await recordsOf(await get(county, `/api/registry/facilities/export?classCode=01037&area=${FIXTURE.townships[0]}`));
-    expect(rows.map((r) => [r['部件名称'], r['部件类别'], r['部件状态'], r['权属部门编码'], r['权属部门'], r['所在单元网格']])).toEqual([
+    expect(rows.map((r) => [r.部件名称, r.部件类别, r.部件状态, r.权属部门编码, r.权属部门, r.所在单元网格])).toEqual([
       ['朝阳路 3 号路灯', '路灯', '完好', 'YM-CG', '云梦县城市管理执法局', FIXTURE.grids[0]],
       ['学府路路灯', '路灯', '破损', 'YM-CG', '云梦县城市管理执法局', FIXTURE.grids[2]],
     ]);
-    expect(rows[0]['部件标识码']).toMatch(/^42092301037\d{6}$/);
+    expect(rows[0].部件标识码).toMatch(/^42092301037\d{6}$/);
     expect(await lastAudit('facility')).toEqual({ classCode: '01037', area: FIXTURE.townships[0], state: null, q: null, rows: 2, unmasked: false, reason: null });
   });
 
   it('honours the state and name filters', async () => {
-    expect((await recordsOf(await get(county, '/api/registry/facilities/export?state=02'))).map((r) => r['部件名称'])).toEqual(['学府路路灯']);
-    expect((await recordsOf(await get(county, `/api/registry/facilities/export?q=${encodeURIComponent('井盖')}`))).map((r) => r['备注'])).toEqual(['井盖有裂纹']);
+    expect((await recordsOf(await get(county, '/api/registry/facilities/export?state=02'))).map((r) => r.部件名称)).toEqual(['学府路路灯']);
+    expect((await recordsOf(await get(county, `/api/registry/facilities/export?q=${encodeURIComponent('井盖')}`))).map((r) => r.备注)).toEqual(['井盖有裂纹']);
   });
 
   it('speaks the caller’s language', async () => {
@@ -114,8 +114,8 @@ describe('facilities export', () => {
 
   it('out of jurisdiction: another township exports only its own; a grid worker only their grid', async () => {
     expect(await recordsOf(await get(otherTownship, `/api/registry/facilities/export?area=${FIXTURE.townships[0]}`))).toEqual([]);
-    expect((await recordsOf(await get(otherTownship, '/api/registry/facilities/export'))).map((r) => r['部件名称'])).toEqual(['义堂路灯']);
-    expect((await recordsOf(await get(worker, '/api/registry/facilities/export'))).map((r) => r['所在单元网格'])).toEqual([FIXTURE.grids[0], FIXTURE.grids[0]]);
+    expect((await recordsOf(await get(otherTownship, '/api/registry/facilities/export'))).map((r) => r.部件名称)).toEqual(['义堂路灯']);
+    expect((await recordsOf(await get(worker, '/api/registry/facilities/export'))).map((r) => r.所在单元网格)).toEqual([FIXTURE.grids[0], FIXTURE.grids[0]]);
     expect(await lastAudit('facility')).toMatchObject({ rows: 2 });
   });
 
@@ -132,8 +132,8 @@ describe('facilities export', () => {
 describe('buildings export', () => {
   it('exports the filtered list with the leader’s phone masked, and audits the filter and row count', async () => {
     const res = await get(county, `/api/registry/buildings/export?area=${FIXTURE.townships[0]}`);
-    const rows = (await recordsOf(res)).sort((a, b) => a['楼栋编号'].localeCompare(b['楼栋编号']));
-    expect(rows.map((r) => [r['楼栋编号'], r['楼栋名称'], r['小区名称'], r['楼栋长姓名'], r['楼栋长联系电话'], r['在册房屋']])).toEqual([
+    const rows = (await recordsOf(res)).sort((a, b) => a.楼栋编号.localeCompare(b.楼栋编号));
+    expect(rows.map((r) => [r.楼栋编号, r.楼栋名称, r.小区名称, r.楼栋长姓名, r.楼栋长联系电话, r.在册房屋])).toEqual([
       [B1, '1 栋', '朝阳小区', '李秀兰', '139****5678', '2'],
       [B2, '2 栋', '', '', '', '0'],
     ]);
@@ -142,7 +142,7 @@ describe('buildings export', () => {
   });
 
   it('honours the text filter', async () => {
-    expect((await recordsOf(await get(county, `/api/registry/buildings/export?q=${encodeURIComponent('学府路')}`))).map((r) => r['楼栋编号'])).toEqual([B2]);
+    expect((await recordsOf(await get(county, `/api/registry/buildings/export?q=${encodeURIComponent('学府路')}`))).map((r) => r.楼栋编号)).toEqual([B2]);
   });
 
   it('unmasks only for a role allowed to, with a reason; the audit row says so', async () => {
@@ -152,13 +152,13 @@ describe('buildings export', () => {
     expect((await get(worker, `${url}&reason=${encodeURIComponent('想看看')}`)).statusCode).toBe(403);
     expect(await exports()).toBe(before);
     const rows = await recordsOf(await get(county, `${url}&reason=${encodeURIComponent('楼栋长走访')}`));
-    expect(rows.map((r) => r['楼栋长联系电话'])).toEqual([LEADER_PHONE]);
+    expect(rows.map((r) => r.楼栋长联系电话)).toEqual([LEADER_PHONE]);
     expect(await lastAudit('building')).toEqual({ q: B1, area: null, rows: 1, unmasked: true, reason: '楼栋长走访' });
   });
 
   it('out of jurisdiction: another township sees only its own building, even by code', async () => {
     expect(await recordsOf(await get(otherTownship, `/api/registry/buildings/export?q=${B1}`))).toEqual([]);
-    expect((await recordsOf(await get(otherTownship, '/api/registry/buildings/export'))).map((r) => r['楼栋编号'])).toEqual([B3]);
+    expect((await recordsOf(await get(otherTownship, '/api/registry/buildings/export'))).map((r) => r.楼栋编号)).toEqual([B3]);
   });
 
   it('a bad filter is refused naming the field', async () => {
@@ -170,7 +170,7 @@ describe('houses export', () => {
   it('exports the houses of a building with the owner’s ID number and phone masked, and audits the filter and row count', async () => {
     const res = await get(county, `/api/registry/houses/export?building=${B1}`);
     const rows = await recordsOf(res);
-    expect(rows.map((r) => [r['房屋编号'], r['房主公民身份号码'], r['房主联系电话'], r['是否出租'], r['出租用途'], r['现住人数']])).toEqual([
+    expect(rows.map((r) => [r.房屋编号, r.房主公民身份号码, r.房主联系电话, r.是否出租, r.出租用途, r.现住人数])).toEqual([
       ['B1-101', maskedId, '138****1111', '否', '', '1'],
       ['B1-102', '', '', '是', '住房', '0'],
     ]);
@@ -180,8 +180,8 @@ describe('houses export', () => {
   });
 
   it('honours the grid and address filters', async () => {
-    expect((await recordsOf(await get(county, `/api/registry/houses/export?grid=${FIXTURE.grids[1]}`))).map((r) => r['房屋编号'])).toEqual(['LONE-1']);
-    expect((await recordsOf(await get(county, `/api/registry/houses/export?q=${encodeURIComponent('朝阳路 9')}`))).map((r) => r['房屋编号'])).toEqual(['LONE-1']);
+    expect((await recordsOf(await get(county, `/api/registry/houses/export?grid=${FIXTURE.grids[1]}`))).map((r) => r.房屋编号)).toEqual(['LONE-1']);
+    expect((await recordsOf(await get(county, `/api/registry/houses/export?q=${encodeURIComponent('朝阳路 9')}`))).map((r) => r.房屋编号)).toEqual(['LONE-1']);
   });
 
   it('unmasks only for a role allowed to, with a reason', async () => {
@@ -189,14 +189,14 @@ describe('houses export', () => {
     expect(fields(await get(county, url))).toEqual(['querystring.reason:required']);
     expect((await get(worker, `${url}&reason=${encodeURIComponent('想看看')}`)).statusCode).toBe(403);
     const rows = await recordsOf(await get(county, `${url}&reason=${encodeURIComponent('出租屋核查')}`));
-    expect(rows.map((r) => [r['房主公民身份号码'], r['房主联系电话']])).toEqual([[OWNER_ID, OWNER_PHONE], ['', '']]);
+    expect(rows.map((r) => [r.房主公民身份号码, r.房主联系电话])).toEqual([[OWNER_ID, OWNER_PHONE], ['', '']]);
     expect(await lastAudit('house')).toMatchObject({ building: B1, rows: 2, unmasked: true, reason: '出租屋核查' });
   });
 
   it('out of jurisdiction: another township gets none of the building’s or the grid’s houses', async () => {
     expect(await recordsOf(await get(otherTownship, `/api/registry/houses/export?building=${B1}`))).toEqual([]);
     expect(await recordsOf(await get(otherTownship, `/api/registry/houses/export?grid=${FIXTURE.grids[0]}`))).toEqual([]);
-    expect((await recordsOf(await get(otherTownship, `/api/registry/houses/export?building=${B3}`))).map((r) => r['房屋编号'])).toEqual(['B3-101']);
+    expect((await recordsOf(await get(otherTownship, `/api/registry/houses/export?building=${B3}`))).map((r) => r.房屋编号)).toEqual(['B3-101']);
   });
 
   it('without a building, grid or text, or with a bad one, is refused naming the field; nothing audited', async () => {

@@ -52,7 +52,9 @@ export async function writeTemplate(template: ImportTemplate, file: string | Wri
       tables.push(f.codeTable);
       listCol = tables.length;
       lists.getCell(1, listCol).value = f.codeTable.zh;
-      f.codeTable.entries.forEach((e, r) => (lists.getCell(r + 2, listCol).value = e.zh));
+      f.codeTable.entries.forEach((e, r) => {
+        lists.getCell(r + 2, listCol).value = e.zh;
+      });
     }
     const letter = columnLetter(listCol);
     // Multi-value cells (several tags) cannot be a drop-down: Excel would refuse "刑满释放人员、吸毒人员".

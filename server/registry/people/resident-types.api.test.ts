@@ -150,12 +150,12 @@ describe('search and masking of a passport', () => {
       sheet.eachRow((r, n) => { if (n > 1) rows.push(Object.fromEntries(header.map((h, i) => [h, String(r.getCell(i + 1).value ?? '')]))); });
       return rows;
     };
-    const masked = (await exported('')).find((r) => r['姓名'] === '金敏俊')!;
+    const masked = (await exported('')).find((r) => r.姓名 === '金敏俊')!;
     expect(masked).toMatchObject({ 证件号码: 'M*****678', 证件类型: '普通护照', 国籍: '韩国', 外文姓名: 'KIM MINJUN', 来华目的: '就业', 预计离开日期: '2028-02-28' });
     const full = await exported(`&unmask=true&reason=${encodeURIComponent('境外人员核查')}`);
-    expect(full.find((r) => r['姓名'] === '金敏俊')!['证件号码']).toBe(PASSPORT);
-    expect(full.find((r) => r['姓名'] === '周建军')).toMatchObject({ 办证类型: '居住证', 证件到期日期: '2027-06-30' });
-    expect(full.find((r) => r['姓名'] === '张小雨')).toMatchObject({ 留守人员类型: '留守儿童' });
+    expect(full.find((r) => r.姓名 === '金敏俊')!.证件号码).toBe(PASSPORT);
+    expect(full.find((r) => r.姓名 === '周建军')).toMatchObject({ 办证类型: '居住证', 证件到期日期: '2027-06-30' });
+    expect(full.find((r) => r.姓名 === '张小雨')).toMatchObject({ 留守人员类型: '留守儿童' });
 
     const all = JSON.stringify(await queryRows(t.db, sql`select * from person`));
     for (const secret of [PASSPORT, HK_PERMIT]) expect(all).not.toContain(secret);

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
-import { type AnomalyKind } from '../../../shared/enums.ts';
+import type { AnomalyKind } from '../../../shared/enums.ts';
 
 /** The rows of a table under `prefix` that the caller may see: the subtree and the jurisdiction, both in SQL. */
 const under = (column: string, scope: Scope, prefix: string) =>

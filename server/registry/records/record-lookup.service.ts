@@ -11,7 +11,7 @@ import { normalizeCreditCode } from './identifiers.core.ts';
 import { buildingsByCode, getBuilding, getHouse, listHouses, searchBuildings, type BuildingRow } from '../places/places.store.ts';
 import { getFacility, getOrganisation, listFacilities, searchOrganisations, type FacilityRow, type OrganisationRow } from '../organisations/organisations.store.ts';
 import { buildingsNear, facilitiesNear, organisationsNear } from './record-lookup.store.ts';
-import { RECORD_TYPES, type RecordType } from '../../../shared/enums.ts';
+import type { RecordType } from '../../../shared/enums.ts';
 
 /** Record types a form may link, named as in record_change; the key is each one's natural key. */
 
