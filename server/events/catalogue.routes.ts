@@ -41,21 +41,27 @@ const Rule = Type.Object(
   },
   { additionalProperties: false, description: 'Items only' },
 );
+/** Replies carry the rule in the same shape (null on classes), so the console's types know it too. */
+const RuleReply = Type.Unsafe<CatalogueRule | null>(Nullable(Rule));
 /** The schema's shape is the rule's shape; TypeBox sees each stage limit as an object of optional units. */
 const asRule = (rule: unknown) => rule as CatalogueRule | undefined;
 
+const NodeKind = Type.Unsafe<string>(literals(['major', 'minor', 'item'], 'major | minor | item'));
 const Node = Type.Object({
-  code: Type.String(), parentCode: Nullable(Type.String()), kind: Type.String({ description: 'major | minor | item' }), name: Type.String(),
-  rule: Type.Unknown(), version: Type.Integer(), local: Type.Boolean({ description: 'A city’s own node' }),
+  code: Type.String(), parentCode: Nullable(Type.String()), kind: NodeKind, name: Type.String(),
+  rule: RuleReply, version: Type.Integer(), local: Type.Boolean({ description: 'A city’s own node' }),
   retired: Type.Boolean({ description: 'Kept for old cases, offered to nobody' }), updatedAt: DateTime(),
 });
 const Change = Type.Object({
-  code: Type.String(), version: Type.Integer(), name: Type.String(), rule: Type.Unknown(), retired: Type.Boolean(),
+  code: Type.String(), version: Type.Integer(), name: Type.String(), rule: RuleReply, retired: Type.Boolean(),
   changedBy: Type.String({ description: 'Who replaced this version' }), changedAt: DateTime(),
 });
 /** The editor's select boxes come from here, so the screen offers exactly what the schema accepts. */
 const CHOICES = { stages: [...STAGES], severities: [...SEVERITIES], levels: RULE_LEVELS, departmentKinds: Object.keys(DEPARTMENT_KINDS) };
-const Choices = Type.Object({ stages: Type.Array(Type.String()), severities: Type.Array(Type.String()), levels: Type.Array(Type.String()), departmentKinds: Type.Array(Type.String()) });
+const Choices = Type.Unsafe<Record<keyof typeof CHOICES, string[]>>(Type.Object({
+  stages: Type.Array(literals(STAGES, 'Stage')), severities: Type.Array(literals(SEVERITIES, 'Severity')), levels: Type.Array(literals(RULE_LEVELS, 'Level')),
+  departmentKinds: Type.Array(literals(Object.keys(DEPARTMENT_KINDS), 'Department kind')),
+}));
 const CodeParams = Type.Object({ code: Code });
 const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
 
@@ -66,7 +72,7 @@ export function catalogueRoutes(app: Http, { catalogue, guard }: { catalogue: Ca
     schema: {
       tags, summary: '派单目录 The catalogue offered for reporting',
       querystring: Type.Object({ retired: Type.Optional(Type.Boolean({ default: false, description: 'Include retired nodes too, to name old cases' })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), parentCode: Nullable(Type.String()), kind: Type.String(), name: Type.String(), rule: Type.Unknown(), retired: Type.Boolean() })) }), ...errorReplies },
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), parentCode: Nullable(Type.String()), kind: NodeKind, name: Type.String(), rule: RuleReply, retired: Type.Boolean() })) }), ...errorReplies },
     },
     onRequest: guard('events.read'),
   }, async (request) => ({ items: await catalogue.reporting(request.query.retired ?? false) }));

@@ -18,6 +18,7 @@ const Action = Type.Object({
   seq: Type.Integer(), action: Type.String(), actorName: Type.String({ description: 'Who' }), at: DateTime(),
   fromStatus: Nullable(Type.String()), toStatus: Type.String(), note: Nullable(Type.String()), photos: Type.Array(Type.String()), data: Type.Unknown(),
 });
+/* Unsafe keeps the service's own (looser) types here, while the document names the exact values for clients. */
 /** Also the row of the filtered list (event-list.routes.ts). */
 export const EventSummary = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -31,16 +32,16 @@ export const EventSummary = Type.Object({
   suspendedAt: Nullable(DateTime()), rating: Nullable(Type.String()),
   reportedAt: DateTime(), closedAt: Nullable(DateTime()),
   reporterName: Nullable(Type.String()), reporterPhone: Nullable(Type.String({ description: 'Masked: 138****1234' })), externalNo: Nullable(Type.String()),
-  subjectType: Nullable(Type.String({ description: `The base-data record the case is about: ${RECORD_TYPES.join(' | ')}` })),
+  subjectType: Type.Unsafe<string | null>(Nullable(literals(RECORD_TYPES, `The base-data record the case is about: ${RECORD_TYPES.join(' | ')}`))),
   subjectKey: Nullable(Type.String({ description: 'That record’s code (house, building, component) or credit code (organisation)' })),
   reports: Type.Integer({ description: 'Reports of this matter: 1, plus every "me too" and merged duplicate' }),
   repeat: Type.Boolean({ description: 'Three or more reports: a repeat case' }),
   light: Nullable(Type.String({ description: 'green | yellow | red: the current stage against its due time' })),
   warning: Nullable(Type.String({ description: 'Five-colour graded warning: blue | yellow | light_red | purple | red' })),
-  abilities: Type.Array(Type.String(), { description: 'Actions the caller may take now' }),
+  abilities: Type.Unsafe<string[]>(Type.Array(literals(EVENT_ACTION_NAMES, 'An action'), { description: 'Actions the caller may take now' })),
 });
 const Subject = Type.Object({
-  type: Type.String({ description: RECORD_TYPES.join(' | ') }), key: Type.String(),
+  type: Type.Unsafe<string>(literals(RECORD_TYPES, RECORD_TYPES.join(' | '))), key: Type.String(),
   name: Nullable(Type.String({ description: 'Read from the base data now; null when the record is gone or outside your jurisdiction' })),
   address: Nullable(Type.String()),
 });

@@ -10,7 +10,12 @@ const Notification = Type.Object({
   kind: Type.String({ description: NOTIFICATION_KINDS.join(' | ') }),
   eventId: Nullable(Type.String({ format: 'uuid', description: 'The case it is about' })),
   orderId: Nullable(Type.String({ format: 'uuid', description: 'The supervision order it is about' })),
-  data: Type.Record(Type.String(), Type.Unknown(), { description: 'Values for the message: caseNo, itemCode, stage, stageDueAt, …' }),
+  // The values the console words messages with, named for clients; Unsafe keeps the service's record type.
+  data: Type.Unsafe<Record<string, unknown>>(Type.Object({
+    caseNo: Type.Optional(Type.String()), itemCode: Type.Optional(Type.String()), stage: Type.Optional(Nullable(Type.String())),
+    stageDueAt: Type.Optional(Nullable(Type.String())), workingDays: Type.Optional(Type.Integer()), returnedFrom: Type.Optional(Nullable(Type.String())),
+    colour: Type.Optional(Nullable(Type.String())),
+  }, { additionalProperties: true, description: 'Values for the message: caseNo, itemCode, stage, stageDueAt, …' })),
   createdAt: DateTime,
   readAt: Nullable(DateTime),
 });
