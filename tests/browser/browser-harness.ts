@@ -70,7 +70,10 @@ export async function startDemo(opts: { registryVillage?: string } = {}) {
       await page.goto(base);
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(DEMO_PASSWORD);
+      // Until the reply sets the session cookie, a journey that navigates next would land on the sign-in page again.
+      const signedIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
       await page.keyboard.press('Enter');
+      await signedIn;
     },
     async close() {
       await browser.close();

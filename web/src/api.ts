@@ -1,4 +1,7 @@
+import createClient from 'openapi-fetch';
 import type { ErrorBody } from '../../shared/errors.ts';
+import type { paths } from './api/schema.ts';
+import type { CallArgs, InitOf, Method, ParamsOf, PathOf, ReplyOf } from './api/paths.ts';
 import { i18n } from './i18n/index.ts';
 
 /** An error reply of the API, carrying its body (already translated by the server). */
@@ -33,34 +36,51 @@ async function failure(path: string, res: Response): Promise<ApiError> {
   return new ApiError(res.status, errorBody);
 }
 
-async function send(path: string, init: { method: string; accept: string; contentType?: string; body?: BodyInit }): Promise<Response> {
-  const headers: Record<string, string> = { Accept: init.accept, 'Accept-Language': i18n.language };
-  if (init.contentType) headers['Content-Type'] = init.contentType;
-  const res = await fetch(path, { method: init.method, headers, body: init.body, credentials: 'same-origin' });
-  if (!res.ok) throw await failure(path, res);
-  return res;
+const client = createClient<paths>({ credentials: 'same-origin' });
+client.use({
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', i18n.language);
+    if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json');
+    return request;
+  },
+  // Thrown here, a failure never reaches the caller as data: every call either gives the reply or throws ApiError.
+  async onResponse({ schemaPath, response }) {
+    if (!response.ok) throw await failure(schemaPath, response);
+  },
+});
+
+type Call<M extends Method> = <P extends PathOf<M>, Init extends InitOf<P, M>>(path: P, ...init: CallArgs<Init>) => Promise<ReplyOf<P, M, Init>>;
+
+// The typed signatures are Call<M>; inside, one untyped request serves every method.
+const request = client.request as unknown as (method: Method, path: string, init?: object) => Promise<{ data?: unknown }>;
+const caller = <M extends Method>(method: M) => (async (path: string, init?: object) => (await request(method, path, init)).data) as Call<M>;
+
+/**
+ * The one way the console talks to the server, typed by the OpenAPI document: `api.GET('/api/x/{code}',
+ * { params: { path: { code } } })` gives the reply, and throws ApiError (with the server's body) on failure.
+ */
+export const api = {
+  GET: caller('get'),
+  POST: caller('post'),
+  PUT: caller('put'),
+  PATCH: caller('patch'),
+  DELETE: caller('delete'),
+};
+
+/** The filter without its blank fields: an empty box filters nothing, and the server refuses an empty value. */
+export function withoutBlanks<T extends object>(filter: T): Partial<T> {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== '' && v !== undefined && v !== null)) as Partial<T>;
 }
 
-/** The one way the console talks to the server: JSON in, JSON out, errors thrown as ApiError. */
-export async function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
-  const json = options.body !== undefined;
-  const res = await send(path, {
-    method: options.method ?? 'GET',
-    accept: 'application/json',
-    ...(json ? { contentType: 'application/json', body: JSON.stringify(options.body) } : {}),
-  });
-  if (res.status === 204) return undefined as T;
-  return (await res.json().catch(() => null)) as T;
-}
-
-/** POSTs a multipart form (a file upload; the browser sets the boundary), JSON back. */
-export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
-  const res = await send(path, { method: 'POST', accept: 'application/json', body: form });
-  return (await res.json()) as T;
+/**
+ * POSTs a multipart form (a file upload; the browser sets the boundary), JSON back. The upload routes declare no
+ * body schema (@fastify/multipart reads the stream), so the form goes past the body's type.
+ */
+export async function apiUpload<P extends PathOf<'post'>>(path: P, form: FormData, params?: ParamsOf<P, 'post'>): Promise<ReplyOf<P, 'post'>> {
+  return (await request('post', path, { params, body: form, bodySerializer: (body: FormData) => body })).data as ReplyOf<P, 'post'>;
 }
 
 /** GETs a file (an Excel template or report) as a blob; errors still come back as JSON. */
-export async function apiBlob(path: string): Promise<Blob> {
-  const res = await send(path, { method: 'GET', accept: '*/*' });
-  return res.blob();
+export async function apiBlob<P extends PathOf<'get'>>(path: P, params?: ParamsOf<P, 'get'>): Promise<Blob> {
+  return (await request('get', path, { params, parseAs: 'blob', headers: { Accept: '*/*' } })).data as Blob;
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api.ts';
+import type { CallArgs, InitOf, PathOf, ReplyOf } from './api/paths.ts';
 import { useShowError } from './use-show-error.tsx';
 
 interface Loaded<T> {
@@ -8,22 +9,32 @@ interface Loaded<T> {
   reload(): void;
 }
 
-/** GETs `path` (nothing when null), again on reload(); errors are shown and leave data null. */
-export function useApi<T>(path: string | null): Loaded<T> {
+/**
+ * GETs `path` with its params, again when they change or on reload(); nothing while the path or the params are
+ * null (what they need is not known yet). Errors are shown and leave data null.
+ */
+export function useApi<P extends PathOf<'get'>, Init extends InitOf<P, 'get'>>(path: P | null, ...init: CallArgs<Init> | [init: null]): Loaded<ReplyOf<P, 'get', Init>> {
   const showError = useShowError();
-  const [data, setData] = useState<T | null>(null);
-  const [loading, setLoading] = useState(path !== null);
+  const [data, setData] = useState<ReplyOf<P, 'get', Init> | null>(null);
+  const wanted = path !== null && init[0] !== null;
+  const [loading, setLoading] = useState(wanted);
   const [version, setVersion] = useState(0);
+  // Callers build the params afresh on each render: what they say, not which object, decides a new GET.
+  const key = wanted ? JSON.stringify([path, init[0] ?? null]) : null;
+  const latest = useRef(init);
+  latest.current = init;
 
   useEffect(() => {
-    if (path === null) {
+    if (!wanted) {
       setData(null);
       setLoading(false);
       return;
     }
     let live = true;
     setLoading(true);
-    api<T>(path)
+    // The signature checked path and params against each other; the call itself needs no more.
+    const get = api.GET as (path: string, init?: object) => Promise<ReplyOf<P, 'get', Init>>;
+    get(path as string, latest.current[0] ?? undefined)
       .then((reply) => live && setData(reply))
       .catch((err: unknown) => {
         if (!live) return;
@@ -34,7 +45,7 @@ export function useApi<T>(path: string | null): Loaded<T> {
     return () => {
       live = false;
     };
-  }, [path, version, showError]);
+  }, [key, version, showError]); // key stands for path and params
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, loading, reload };

@@ -3,7 +3,7 @@ import { Nullable } from '../../platform/schemas.ts';
 import { AREA_LEVELS } from '../../../shared/roles.ts';
 import { SEVERITIES, STAGES, type Stage } from '../../../shared/enums.ts';
 import { CATALOGUE_NAME_MAX } from '../../../shared/limits.ts';
-import { DEPARTMENT_KINDS } from './catalogue.seed.ts';
+import { DEPARTMENT_KINDS, type CatalogueRule } from './catalogue.seed.ts';
 
 const literals = <T extends string>(xs: readonly T[], description: string) => Type.Union(xs.map((x) => Type.Literal(x)), { description });
 const DateTime = (description: string) => Type.Unsafe<Date>({ type: 'string', format: 'date-time', description });
@@ -43,12 +43,16 @@ const Rule = Type.Object(
   { additionalProperties: false, description: 'Items only' },
 );
 
-const RuleReply = Type.Unknown({ description: '规则 The item’s rule (level, department, limits, severity, closing, fixOnSpot); none for classes' });
+/** Replies carry the rule in the shape an edit sends it (null on classes), so the console's types know it too. */
+const RuleReply = Type.Unsafe<CatalogueRule | null>(
+  Type.Union([Rule, Type.Null()], { description: '规则 The item’s rule (level, department, limits, severity, closing, fixOnSpot); none for classes' }),
+);
+const NodeKind = Type.Unsafe<string>(literals(['major', 'minor', 'item'], '节点类别 major | minor | item'));
 
 export const CatalogueNode = Type.Object({
   code: Type.String({ description: '编码 Catalogue code', example: 'CG06010' }),
   parentCode: Nullable(Type.String({ description: '上级编码 Parent class', example: 'CG06' })),
-  kind: Type.String({ description: 'major | minor | item' }),
+  kind: NodeKind,
   name: Type.String({ description: '名称 Name', example: '暴露垃圾' }),
   rule: RuleReply,
   version: Type.Integer({ description: '版本 Version, send it back with an edit' }),
@@ -65,19 +69,19 @@ const Change = Type.Object({
   changedBy: Type.String({ description: 'Who replaced this version' }),
   changedAt: DateTime('替换时间 When this version was replaced'),
 });
-const Choices = Type.Object({
-  stages: Type.Array(Type.String(), { description: '环节 Stages a limit may be set for' }),
-  severities: Type.Array(Type.String(), { description: '分级 Severities' }),
-  levels: Type.Array(Type.String(), { description: '层级 Levels that may own a case' }),
-  departmentKinds: Type.Array(Type.String(), { description: '部门类别 Kinds of department' }),
-}, { description: 'The values a rule may take, for the editor’s select boxes' });
+const Choices = Type.Unsafe<Record<'stages' | 'severities' | 'levels' | 'departmentKinds', string[]>>(Type.Object({
+  stages: Type.Array(literals(STAGES, 'Stage'), { description: '环节 Stages a limit may be set for' }),
+  severities: Type.Array(literals(SEVERITIES, 'Severity'), { description: '分级 Severities' }),
+  levels: Type.Array(literals(RULE_LEVELS, 'Level'), { description: '层级 Levels that may own a case' }),
+  departmentKinds: Type.Array(literals(Object.keys(DEPARTMENT_KINDS), 'Department kind'), { description: '部门类别 Kinds of department' }),
+}, { description: 'The values a rule may take, for the editor’s select boxes' }));
 
 export const ReportingQuery = Type.Object({ retired: Type.Optional(Type.Boolean({ default: false, description: 'Include retired nodes too, to name old cases' })) }, { additionalProperties: false });
 export const ReportingCatalogue = Type.Object({
   items: Type.Array(Type.Object({
     code: Type.String({ description: '编码 Catalogue code', example: 'CG06010' }),
     parentCode: Nullable(Type.String({ description: '上级编码 Parent class', example: 'CG06' })),
-    kind: Type.String({ description: 'major | minor | item' }),
+    kind: NodeKind,
     name: Type.String({ description: '名称 Name', example: '暴露垃圾' }),
     rule: RuleReply,
     retired: Type.Boolean({ description: '停用 Retired' }),

@@ -12,7 +12,21 @@ export const Notification = Type.Object({
   kind: Type.String({ description: NOTIFICATION_KINDS.join(' | '), example: 'to_sign' }),
   eventId: Nullable(Type.String({ format: 'uuid', description: 'The case it is about' })),
   orderId: Nullable(Type.String({ format: 'uuid', description: 'The supervision order it is about' })),
-  data: Type.Record(Type.String(), Type.Unknown(), { description: 'Values for the message: caseNo, itemCode, stage, stageDueAt, …' }),
+  // The values the console words messages with, named for clients; Unsafe keeps the service's record type.
+  data: Type.Unsafe<Record<string, unknown>>(
+    Type.Object(
+      {
+        caseNo: Type.Optional(Type.String({ description: '案件编号 Case number' })),
+        itemCode: Type.Optional(Type.String({ description: '事项 Catalogue item' })),
+        stage: Type.Optional(Nullable(Type.String({ description: '环节 Stage' }))),
+        stageDueAt: Type.Optional(Nullable(Type.String({ description: '环节时限 When the stage is due' }))),
+        workingDays: Type.Optional(Type.Integer({ description: '工作日 Working days' })),
+        returnedFrom: Type.Optional(Nullable(Type.String({ description: '退回单位 The unit that returned it' }))),
+        colour: Type.Optional(Nullable(Type.String({ description: '预警颜色 Warning colour' }))),
+      },
+      { additionalProperties: true, description: 'Values for the message: caseNo, itemCode, stage, stageDueAt, …' },
+    ),
+  ),
   createdAt: DateTime('发送时间 When it was sent'),
   readAt: Nullable(DateTime('阅读时间 When it was read')),
 });

@@ -53,17 +53,17 @@ export const EventSummary = Type.Object({
   reporterName: Nullable(Type.String({ description: '上报人 Who reported it' })),
   reporterPhone: Nullable(Type.String({ description: 'Masked: 138****1234' })),
   externalNo: Nullable(Type.String({ description: '外部工单号 Work-order number in the source system' })),
-  subjectType: Nullable(Type.String({ description: `The base-data record the case is about: ${RECORD_TYPES.join(' | ')}` })),
+  subjectType: Type.Unsafe<string | null>(Nullable(literals(RECORD_TYPES, `The base-data record the case is about: ${RECORD_TYPES.join(' | ')}`))),
   subjectKey: Nullable(Type.String({ description: 'That record’s code (house, building, component) or credit code (organisation)' })),
   reports: Type.Integer({ description: 'Reports of this matter: 1, plus every "me too" and merged duplicate' }),
   repeat: Type.Boolean({ description: 'Three or more reports: a repeat case' }),
   light: Nullable(Type.String({ description: 'green | yellow | red: the current stage against its due time' })),
   warning: Nullable(Type.String({ description: 'Five-colour graded warning: blue | yellow | light_red | purple | red' })),
-  abilities: Type.Array(Type.String(), { description: 'Actions the caller may take now' }),
+  abilities: Type.Unsafe<string[]>(Type.Array(literals(EVENT_ACTION_NAMES, 'An action'), { description: 'Actions the caller may take now' })),
 });
 
 const Subject = Type.Object({
-  type: Type.String({ description: RECORD_TYPES.join(' | ') }),
+  type: Type.Unsafe<string>(literals(RECORD_TYPES, RECORD_TYPES.join(' | '))),
   key: Type.String({ description: '记录编码 The record’s code or credit code', example: '42092301037000001' }),
   name: Nullable(Type.String({ description: 'Read from the base data now; null when the record is gone or outside your jurisdiction' })),
   address: Nullable(Type.String({ description: '地址 Address of the record' })),

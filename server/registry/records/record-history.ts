@@ -7,13 +7,16 @@ import { changesOf } from './records.store.ts';
 /** Who last verified a record, by name: what every record detail replies with. */
 export const VerifiedBySchema = Nullable(Type.String({ description: 'Who last verified it (name); none if never verified', example: '王网格' }));
 
+/** The masked fields of one side of a change; typed as the store keeps them (unknown) on this side. */
+const ChangedFields = (description: string) => Type.Unsafe<unknown>(Nullable(Type.Record(Type.String(), Type.Unknown(), { description })));
+
 /** Every change of a record, oldest first, each with who made it: what every record detail replies with. */
 export const RecordHistorySchema = Type.Array(Type.Object({
   at: Type.String({ description: 'When', example: '2025-03-14T08:30:00.000Z' }),
   actorId: Nullable(Type.String({ description: 'Who made the change (user id)' })),
   actorName: Nullable(Type.String({ description: 'Their name; none when the user is not known', example: '王网格' })),
-  before: Type.Unknown({ description: 'The changed fields before; none for a new record' }),
-  after: Type.Unknown({ description: 'The changed fields after' }),
+  before: ChangedFields('The changed fields before; none for a new record'),
+  after: ChangedFields('The changed fields after'),
 }), { description: 'The history of changes, oldest first' });
 
 /**

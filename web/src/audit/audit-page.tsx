@@ -1,15 +1,14 @@
 import { Input, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, Items } from '../types.ts';
+import type { AuditEntry } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 
 /** 审计日志: who did what and when; read-only, for the audit admin. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const [action, setAction] = useState('');
-  const query = new URLSearchParams({ limit: '200', ...(action ? { action } : {}) });
-  const { data, loading } = useApi<Items<AuditEntry>>(`/api/access/audit?${query}`);
+  const { data, loading } = useApi('/api/access/audit', { params: { query: { limit: 200, ...(action ? { action } : {}) } } });
 
   return (
     <div className="page">

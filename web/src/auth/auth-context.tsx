@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Permission } from '../../../shared/roles.ts';
 import { api, ApiError, setUnauthorizedHandler } from '../api.ts';
-import type { Me } from '../types.ts';
+import type { Me } from '../api/replies.ts';
 
 interface Auth {
   me: Me | null;
@@ -20,7 +20,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthorizedHandler(() => setMe(null));
-    api<{ user: Me }>('/api/auth/me')
+    api.GET('/api/auth/me')
       .then((reply) => setMe(reply.user))
       .catch((err: unknown) => {
         if (!(err instanceof ApiError && err.status === 401)) console.error(err);
@@ -29,12 +29,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const reply = await api<{ user: Me }>('/api/auth/login', { method: 'POST', body: { username, password } });
+    const reply = await api.POST('/api/auth/login', { body: { username, password } });
     setMe(reply.user);
   }, []);
 
   const signOut = useCallback(async () => {
-    await api<void>('/api/auth/logout', { method: 'POST' });
+    await api.POST('/api/auth/logout');
     setMe(null);
   }, []);
 

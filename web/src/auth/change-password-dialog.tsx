@@ -17,10 +17,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
 
   async function submit(values: Values) {
     await run(async () => {
-      await api<void>('/api/auth/password', {
-        method: 'POST',
-        body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
-    });
+      await api.POST('/api/auth/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
     void message.success(t('password.changed'));
     form.resetFields();
     onClose();

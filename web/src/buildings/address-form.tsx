@@ -5,7 +5,7 @@ import { api } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
 import { showFieldErrors } from '../orgs/field-errors.ts';
-import type { AddressDetail } from './building-types.ts';
+import type { AddressDetail } from '../api/replies.ts';
 import { ADDRESS_MAX, ADDRESS_PART_MAX, GRID_CODE_LENGTH, PLACE_NAME_MAX } from '../../../shared/limits.ts';
 
 const PARTS = ['road', 'doorNumber', 'estate', 'building', 'unit', 'room'] as const;
@@ -31,8 +31,8 @@ export function AddressForm({ open, editing, onClose, onSaved }: { open: boolean
     await run(async () => {
       try {
         onSaved(editing
-          ? await api<AddressDetail>(`/api/registry/addresses/${editing.code}`, { method: 'PUT', body: { ...body, version: editing.version } })
-          : await api<AddressDetail>('/api/registry/addresses', { method: 'POST', body }));
+          ? await api.PUT('/api/registry/addresses/{code}', { params: { path: { code: editing.code } }, body: { ...body, version: editing.version } })
+          : await api.POST('/api/registry/addresses', { body }));
       } catch (err) {
         if (!showFieldErrors(form, err, FIELDS)) showError(err);
       }

@@ -5,11 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { Items } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { AddressForm } from './address-form.tsx';
-import type { AddressDetail, StandardAddress } from './building-types.ts';
+import type { AddressDetail, StandardAddress } from '../api/replies.ts';
 import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
 
 const LIMIT = PAGE.places.default;
@@ -21,13 +20,13 @@ export function AddressList() {
   const { can } = useAuth();
   const [q, setQ] = useState('');
   const [form, setForm] = useState<{ editing: AddressDetail | null } | null>(null);
-  const { data, loading, reload } = useApi<Items<StandardAddress>>(`/api/registry/addresses?${new URLSearchParams(q ? { q, limit: String(LIMIT) } : { limit: String(LIMIT) })}`);
+  const { data, loading, reload } = useApi('/api/registry/addresses', { params: { query: { ...(q ? { q } : {}), limit: LIMIT } } });
   const { busy, run } = useBusyAction();
 
-  const edit = (code: string) => run(async () => setForm({ editing: await api<AddressDetail>(`/api/registry/addresses/${code}`) }));
+  const edit = (code: string) => run(async () => setForm({ editing: await api.GET('/api/registry/addresses/{code}', { params: { path: { code } } }) }));
   const verify = (a: StandardAddress) =>
     run(async () => {
-      await api(`/api/registry/addresses/${a.code}/verify`, { method: 'POST', body: { version: a.version } });
+      await api.POST('/api/registry/addresses/{code}/verify', { params: { path: { code: a.code } }, body: { version: a.version } });
       void message.success(t('buildings.verifiedNow'));
       reload();
     });

@@ -11,7 +11,7 @@ import { ExportButton } from '../people/export-button.tsx';
 import { PersonHistory } from '../people/person-history.tsx';
 import { PersonDrawer } from '../people/person-drawer.tsx';
 import { BuildingForm } from './building-form.tsx';
-import type { BuildingDetail, HouseRow } from './building-types.ts';
+import type { BuildingDetail, HouseRow } from '../api/replies.ts';
 import { placeDescriber } from './history-describer.ts';
 import { HouseDrawer } from './house-drawer.tsx';
 import { HouseForm } from './house-form.tsx';
@@ -23,7 +23,7 @@ export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: str
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { can } = useAuth();
-  const { data, loading, reload } = useApi<BuildingDetail>(code ? `/api/registry/buildings/${encodeURIComponent(code)}` : null);
+  const { data, loading, reload } = useApi('/api/registry/buildings/{code}', code ? { params: { path: { code } } } : null);
   const [editing, setEditing] = useState(false);
   const [house, setHouse] = useState<string | null>(null);
   const [person, setPerson] = useState<string | null>(null);
@@ -37,7 +37,7 @@ export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: str
   };
   const verify = (x: BuildingDetail) =>
     run(async () => {
-      await api(`/api/registry/buildings/${encodeURIComponent(x.code)}/verify`, { method: 'POST', body: { version: x.version } });
+      await api.POST('/api/registry/buildings/{code}/verify', { params: { path: { code: x.code } }, body: { version: x.version } });
       void message.success(t('buildings.verifiedNow'));
       changed();
     });
@@ -76,7 +76,7 @@ export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: str
               {b.leaderPersonId && <Tag color="blue">{t('buildings.leaderOnRecord')}</Tag>}
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.leaderPhone')} span={2}>
-              <MaskedValue revealPath={`/api/registry/buildings/${encodeURIComponent(b.code)}/reveal`} field="leaderPhone" label={t('buildings.leaderPhone')} masked={b.leaderPhone} canReveal={can('registry.unmask')} />
+              <MaskedValue reveal={(reason) => api.POST('/api/registry/buildings/{code}/reveal', { params: { path: { code: b.code } }, body: { field: 'leaderPhone', reason } })} field="leaderPhone" label={t('buildings.leaderPhone')} masked={b.leaderPhone} canReveal={can('registry.unmask')} />
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.verifiedAt')} span={3}>
               <VerifiedLine at={b.verifiedAt} by={b.verifiedBy} />

@@ -5,7 +5,7 @@ import { api } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
 import { showFieldErrors } from '../orgs/field-errors.ts';
-import type { BuildingDetail } from './building-types.ts';
+import type { BuildingDetail } from '../api/replies.ts';
 import { LeaderPicker, type PickedPerson } from './leader-picker.tsx';
 import { ADDRESS_CODE_LENGTH, ADDRESS_MAX, GRID_CODE_LENGTH, PERSON_NAME_MAX, PHONE_MAX, PLACE_NAME_MAX, RECORD_CODE_MAX } from '../../../shared/limits.ts';
 
@@ -72,8 +72,8 @@ export function BuildingForm({ open, editing, onClose, onSaved }: { open: boolea
     await run(async () => {
       try {
         const saved = editing
-          ? await api<BuildingDetail>(`/api/registry/buildings/${encodeURIComponent(editing.code)}`, { method: 'PUT', body: { ...body, version: editing.version } })
-          : await api<BuildingDetail>('/api/registry/buildings', { method: 'POST', body: { ...body, code: v.code!.trim() } });
+          ? await api.PUT('/api/registry/buildings/{code}', { params: { path: { code: editing.code } }, body: { ...body, version: editing.version } })
+          : await api.POST('/api/registry/buildings', { body: { ...body, code: v.code!.trim() } });
         onSaved(saved);
       } catch (err) {
         if (!showFieldErrors(form, err, FIELDS)) showError(err);

@@ -4,12 +4,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { Items } from '../types.ts';
+import { withoutBlanks } from '../api.ts';
 import { useApi } from '../use-api.ts';
 import { BuildingDrawer } from './building-drawer.tsx';
 import { BuildingForm } from './building-form.tsx';
 import { ExportButton } from '../people/export-button.tsx';
-import type { Building } from './building-types.ts';
+import type { Building } from '../api/replies.ts';
 import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
 
 const LIMIT = PAGE.places.default;
@@ -22,8 +22,7 @@ export function BuildingSearch() {
   const [filter, setFilter] = useState<{ q?: string; area?: string }>({});
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const query = new URLSearchParams(Object.entries({ ...filter, limit: String(LIMIT) }).filter((e): e is [string, string] => !!e[1]));
-  const { data, loading, reload } = useApi<Items<Building>>(`/api/registry/buildings?${query}`);
+  const { data, loading, reload } = useApi('/api/registry/buildings', { params: { query: { ...withoutBlanks(filter), limit: LIMIT } } });
   const items = data?.items ?? [];
 
   const columns: ColumnsType<Building> = [

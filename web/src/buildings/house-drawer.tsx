@@ -7,7 +7,6 @@ import { useApi } from '../use-api.ts';
 import { codeName } from '../people/person-codes.ts';
 import { PersonHistory } from '../people/person-history.tsx';
 import { useCodes } from '../orgs/use-codes.ts';
-import type { HouseDetail } from './building-types.ts';
 import { placeDescriber } from './history-describer.ts';
 import { HouseForm } from './house-form.tsx';
 import { HouseVisits } from '../visits/house-visits.tsx';
@@ -27,7 +26,7 @@ export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onCha
   const { message } = App.useApp();
   const { can } = useAuth();
   const codes = useCodes();
-  const { data, loading, reload } = useApi<HouseDetail>(code ? `/api/registry/houses/${encodeURIComponent(code)}` : null);
+  const { data, loading, reload } = useApi('/api/registry/houses/{code}', code ? { params: { path: { code } } } : null);
   const [editing, setEditing] = useState(false);
   const [registering, setRegistering] = useState(false);
   const h = data && data.code === code ? data : null;

@@ -6,7 +6,7 @@ import { useShowError } from '../use-show-error.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
 import { showFieldErrors } from '../orgs/field-errors.ts';
 import { useCodes } from '../orgs/use-codes.ts';
-import type { HouseDetail } from './building-types.ts';
+import type { HouseDetail } from '../api/replies.ts';
 import { GRID_CODE_LENGTH, RECORD_CODE_MAX } from '../../../shared/limits.ts';
 
 interface Values {
@@ -65,8 +65,8 @@ export function HouseForm({ open, editing, buildingCode, onClose, onSaved }: {
     await run(async () => {
       try {
         const saved = editing
-          ? await api<HouseDetail>(`/api/registry/houses/${encodeURIComponent(editing.code)}`, { method: 'PUT', body: { ...body, version: editing.version } })
-          : await api<HouseDetail>('/api/registry/houses', { method: 'POST', body: { ...body, code: v.code!.trim() } });
+          ? await api.PUT('/api/registry/houses/{code}', { params: { path: { code: editing.code } }, body: { ...body, version: editing.version } })
+          : await api.POST('/api/registry/houses', { body: { ...body, code: v.code!.trim() } });
         onSaved(saved);
       } catch (err) {
         if (!showFieldErrors(form, err, FIELDS)) showError(err);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SearchPicker } from '../search-picker.tsx';
-import { peopleQueryProblem, peopleSearchPath } from '../people/people-query.ts';
+import { peopleQueryProblem } from '../people/people-query.ts';
 
 /** A person on record as a building keeps its leader: the phone masked (the search also shows the masked ID). */
 export interface PickedPerson {
@@ -19,13 +19,14 @@ const LIMIT = 20;
 export function LeaderPicker({ onChange, person, onPerson }: { onChange?(id: string | null): void; person: PickedPerson | null; onPerson(p: PickedPerson | null): void }) {
   const { t } = useTranslation();
   return (
-    <SearchPicker<PickedPerson>
+    <SearchPicker<'/api/registry/people', PickedPerson>
       value={person}
       onPick={(p) => {
         onChange?.(p?.id ?? null);
         onPerson(p);
       }}
-      pathFor={(q) => (peopleQueryProblem(q) ? null : peopleSearchPath(q, LIMIT))}
+      path="/api/registry/people"
+      queryFor={(q) => (peopleQueryProblem(q) ? null : { q, limit: LIMIT })}
       keyOf={(p) => p.id}
       label={(p) => p.name}
       detail={(p) => <span className="mono">{[p.idNumber, p.phone].filter(Boolean).join(' ')}</span>}

@@ -2,7 +2,7 @@ import { App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
-import type { AdminNode, CatalogueRule, RuleChoices } from './catalogue-types.ts';
+import type { AdminNode, CatalogueRule, RuleChoices } from '../api/replies.ts';
 import { RuleFields } from './rule-fields.tsx';
 import { fromRuleForm, toRuleForm, type RuleForm } from './rule-form.ts';
 
@@ -33,7 +33,7 @@ export function AddLocalDialog({ parent, startRule, choices, onClose, onAdded }:
     if (!parent) return;
     await run(async () => {
       const body = { parentCode: parent.code, name: values.name.trim(), ...(values.rule ? { rule: fromRuleForm(values.rule) } : {}) };
-      const added = await api<AdminNode>('/api/catalogue', { method: 'POST', body });
+      const added = await api.POST('/api/catalogue', { body });
       void message.success(t('common.created'));
       onAdded(added);
     });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../use-api.ts';
 import { AddLocalDialog } from './add-local-dialog.tsx';
 import { CatalogueTree } from './catalogue-tree.tsx';
-import type { AdminNode, CatalogueAdmin, CatalogueRule } from './catalogue-types.ts';
+import type { AdminNode, CatalogueRule } from '../api/replies.ts';
 import { HistoryDrawer } from './history-drawer.tsx';
 import { NodeEditor } from './node-editor.tsx';
 import { blankRule } from './rule-form.ts';
@@ -12,7 +12,7 @@ import { blankRule } from './rule-form.ts';
 /** 派单目录维护: the tree of classes and items, one node's editor, local additions, retiring and the version history. */
 export function CataloguePage() {
   const { t } = useTranslation();
-  const { data, loading, reload } = useApi<CatalogueAdmin>('/api/catalogue');
+  const { data, loading, reload } = useApi('/api/catalogue');
   const [selected, setSelected] = useState<string | null>(null);
   const [adding, setAdding] = useState<AdminNode | null>(null);
   const [history, setHistory] = useState<string | null>(null);

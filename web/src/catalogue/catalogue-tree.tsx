@@ -1,7 +1,7 @@
 import { Input, Tag, Tree, Typography, type TreeDataNode } from 'antd';
 import { useEffect, useMemo, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminNode } from './catalogue-types.ts';
+import type { AdminNode } from '../api/replies.ts';
 
 interface Props {
   nodes: AdminNode[];

@@ -1,7 +1,7 @@
 import { Drawer, Empty, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../use-api.ts';
-import type { CatalogueHistory, CatalogueRule } from './catalogue-types.ts';
+import type { CatalogueRule } from '../api/replies.ts';
 import { changedParts, LIMIT_UNITS } from './rule-form.ts';
 
 interface Props {
@@ -20,7 +20,7 @@ const PART_LABEL: Record<string, string> = {
 /** 版本历史: the node now, then each earlier version with who replaced it, when, and what the next one changed. */
 export function HistoryDrawer({ code, stages, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const { data, loading } = useApi<CatalogueHistory>(code ? `/api/catalogue/${encodeURIComponent(code)}/history` : null);
+  const { data, loading } = useApi('/api/catalogue/{code}/history', code ? { params: { path: { code } } } : null);
 
   // A limit in words: "处置 3 工作日".
   const limits = (rule: CatalogueRule) =>

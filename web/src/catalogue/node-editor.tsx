@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
-import type { AdminNode, RuleChoices } from './catalogue-types.ts';
+import type { AdminNode, RuleChoices } from '../api/replies.ts';
 import { RuleFields } from './rule-fields.tsx';
 import { fromRuleForm, toRuleForm, type RuleForm } from './rule-form.ts';
 
@@ -30,7 +30,6 @@ export function NodeEditor({ node, choices, onChanged, onAdd, onHistory }: Props
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { busy, run } = useBusyAction();
-  const url = `/api/catalogue/${encodeURIComponent(node.code)}`;
 
   useEffect(() => {
     form.resetFields();
@@ -38,10 +37,10 @@ export function NodeEditor({ node, choices, onChanged, onAdd, onHistory }: Props
   }, [form, node, choices]);
 
   // Every write names the version on screen; a node changed meanwhile is reloaded rather than overwritten.
-  const write = (path: string, body: object, done: string) =>
+  const write = (call: (params: { path: { code: string } }, version: number) => Promise<unknown>, done: string) =>
     run(async () => {
       try {
-        await api(path, { method: path === url ? 'PUT' : 'POST', body: { ...body, version: node.version } });
+        await call({ path: { code: node.code } }, node.version);
         void message.success(done);
       } catch (err) {
         if (!(err instanceof ApiError && err.body.code === 'catalogue.changed')) throw err;
@@ -51,7 +50,8 @@ export function NodeEditor({ node, choices, onChanged, onAdd, onHistory }: Props
     });
 
   function save(values: Values) {
-    void write(url, { name: values.name.trim(), ...(values.rule ? { rule: fromRuleForm(values.rule) } : {}) }, t('common.saved'));
+    const body = { name: values.name.trim(), ...(values.rule ? { rule: fromRuleForm(values.rule) } : {}) };
+    void write((params, version) => api.PUT('/api/catalogue/{code}', { params, body: { ...body, version } }), t('common.saved'));
   }
 
   return (
@@ -79,7 +79,12 @@ export function NodeEditor({ node, choices, onChanged, onAdd, onHistory }: Props
           </Button>
           <Popconfirm
             title={t(node.retired ? 'catalogue.restoreConfirm' : 'catalogue.retireConfirm')}
-            onConfirm={() => write(`${url}/${node.retired ? 'restore' : 'retire'}`, {}, t(node.retired ? 'catalogue.restoredDone' : 'catalogue.retiredDone'))}
+            onConfirm={() =>
+              write(
+                (params, version) => (node.retired ? api.POST('/api/catalogue/{code}/restore', { params, body: { version } }) : api.POST('/api/catalogue/{code}/retire', { params, body: { version } })),
+                t(node.retired ? 'catalogue.restoredDone' : 'catalogue.retiredDone'),
+              )
+            }
           >
             <Button danger={!node.retired} loading={busy}>
               {t(node.retired ? 'catalogue.restore' : 'catalogue.retire')}

@@ -1,6 +1,6 @@
 import { Checkbox, Form, InputNumber, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RuleChoices } from './catalogue-types.ts';
+import type { RuleChoices } from '../api/replies.ts';
 import { LIMIT_UNITS, NO_DEPARTMENT, type LimitField } from './rule-form.ts';
 
 /** Largest value per unit, as the server's schema accepts it. */

@@ -1,4 +1,4 @@
-import type { CatalogueRule, LimitUnit, StageLimit } from './catalogue-types.ts';
+import type { CatalogueRule, LimitUnit, StageLimit } from '../api/replies.ts';
 
 export const LIMIT_UNITS: readonly LimitUnit[] = ['hours', 'workingDays', 'clockHours'];
 
@@ -8,7 +8,9 @@ export interface LimitField {
   value?: number | null;
 }
 
-export type RuleForm = Omit<CatalogueRule, 'limits' | 'department'> & { department: string; limits: Record<string, LimitField> };
+type Stage = keyof CatalogueRule['limits'];
+
+export type RuleForm = Omit<CatalogueRule, 'limits' | 'department'> & { department: NonNullable<CatalogueRule['department']> | typeof NO_DEPARTMENT; limits: Record<string, LimitField> };
 
 /** The select can't hold null, so "no department" travels through the form as this. */
 export const NO_DEPARTMENT = '';
@@ -18,7 +20,7 @@ function limitField(limit: StageLimit | undefined): LimitField {
   return unit ? { unit, value: limit![unit] } : { unit: 'none', value: null };
 }
 
-export function toRuleForm(rule: CatalogueRule, stages: readonly string[]): RuleForm {
+export function toRuleForm(rule: CatalogueRule, stages: readonly Stage[]): RuleForm {
   return {
     ...rule,
     department: rule.department ?? NO_DEPARTMENT,
@@ -27,9 +29,10 @@ export function toRuleForm(rule: CatalogueRule, stages: readonly string[]): Rule
 }
 
 export function fromRuleForm(form: RuleForm): CatalogueRule {
-  const limits: Record<string, StageLimit> = {};
+  const limits: CatalogueRule['limits'] = {};
   for (const [stage, field] of Object.entries(form.limits ?? {})) {
-    if (field.unit !== 'none' && typeof field.value === 'number') limits[stage] = { [field.unit]: field.value };
+    // The form's limits are keyed by the stages toRuleForm was given.
+    if (field.unit !== 'none' && typeof field.value === 'number') limits[stage as Stage] = { [field.unit]: field.value };
   }
   return {
     level: form.level,

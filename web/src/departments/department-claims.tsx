@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
-import type { DepartmentDetail } from '../types.ts';
+import type { DepartmentDetail } from '../api/replies.ts';
 import { useShowError } from '../use-show-error.tsx';
 
 interface Props {
@@ -19,7 +19,7 @@ export function DepartmentClaims({ department, manage, onChanged }: Props) {
   const showError = useShowError();
   const [gridCode, setGridCode] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const base = `/api/org/departments/${encodeURIComponent(department.code)}/claims`;
+  const code = department.code;
 
   async function change(call: Promise<DepartmentDetail>) {
     setBusy(true);
@@ -48,7 +48,7 @@ export function DepartmentClaims({ department, manage, onChanged }: Props) {
             type="primary"
             disabled={!gridCode}
             loading={busy}
-            onClick={() => gridCode && change(api<DepartmentDetail>(base, { method: 'POST', body: { gridCode } }))}
+            onClick={() => gridCode && change(api.POST('/api/org/departments/{code}/claims', { params: { path: { code } }, body: { gridCode } }))}
           >
             {t('departments.claim')}
           </Button>
@@ -64,7 +64,7 @@ export function DepartmentClaims({ department, manage, onChanged }: Props) {
             actions={
               manage
                 ? [
-                    <Popconfirm key="release" title={t('departments.releaseConfirm', { name: c.gridName })} onConfirm={() => change(api<DepartmentDetail>(`${base}/${c.gridCode}`, { method: 'DELETE' }))}>
+                    <Popconfirm key="release" title={t('departments.releaseConfirm', { name: c.gridName })} onConfirm={() => change(api.DELETE('/api/org/departments/{code}/claims/{gridCode}', { params: { path: { code, gridCode: c.gridCode } } }))}>
                       <a>{t('departments.release')}</a>
                     </Popconfirm>,
                   ]

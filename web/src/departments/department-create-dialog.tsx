@@ -18,7 +18,7 @@ export function DepartmentCreateDialog({ open, onClose, onCreated }: { open: boo
 
   async function submit(values: Values) {
     await run(async () => {
-      await api('/api/org/departments', { method: 'POST', body: values });
+      await api.POST('/api/org/departments', { body: values });
       void message.success(t('common.created'));
       onCreated();
       onClose();

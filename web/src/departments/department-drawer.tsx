@@ -1,7 +1,7 @@
 import { Descriptions, Drawer, List, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DepartmentDetail } from '../types.ts';
+import type { DepartmentDetail } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { DepartmentClaims } from './department-claims.tsx';
 
@@ -14,7 +14,7 @@ interface Props {
 
 export function DepartmentDrawer({ code, manage, onClose, onChanged }: Props) {
   const { t } = useTranslation();
-  const loaded = useApi<DepartmentDetail>(code ? `/api/org/departments/${encodeURIComponent(code)}` : null);
+  const loaded = useApi('/api/org/departments/{code}', code ? { params: { path: { code } } } : null);
   const [detail, setDetail] = useState<DepartmentDetail | null>(null);
   useEffect(() => setDetail(loaded.data), [loaded.data]);
 

@@ -3,7 +3,7 @@ import { Button, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { Department, Items } from '../types.ts';
+import type { Department } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { DepartmentCreateDialog } from './department-create-dialog.tsx';
 import { DepartmentDrawer } from './department-drawer.tsx';
@@ -13,7 +13,7 @@ export function DepartmentsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const manage = can('org.manage');
-  const { data, loading, reload } = useApi<Items<Department>>('/api/org/departments');
+  const { data, loading, reload } = useApi('/api/org/departments');
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
 

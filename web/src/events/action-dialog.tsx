@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
-import type { EventDetail, EventSummary, Items } from '../types.ts';
+import type { EventDetail, EventAction } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { ACTION_NEEDS } from './action-needs.ts';
@@ -16,14 +16,14 @@ interface Values {
   note?: string;
   photos?: string[];
   targetUnit?: string;
-  rating?: string;
+  rating?: (typeof RATINGS)[number];
   workingDays?: number;
   masterId?: string;
 }
 
 interface Props {
   event: EventDetail;
-  action: string;
+  action: EventAction;
   onClose(): void;
   /** The step was taken: the event as it is now. */
   onDone(event: EventDetail): void;
@@ -40,17 +40,14 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
   const [busy, setBusy] = useState(false);
   const needs = ACTION_NEEDS[action] ?? { note: 'optional' };
   const departments = useDepartments();
-  const others = useApi<Items<EventSummary>>(needs.master ? `/api/events?status=${OPEN_STATUSES.join(',')}&limit=200` : null);
+  const others = useApi('/api/events', needs.master ? { params: { query: { status: [...OPEN_STATUSES], limit: 200 } } } : null);
   const label = t(`eventAction.${action}`, { defaultValue: action });
 
   async function submit(values: Values) {
     setBusy(true);
     try {
       const note = values.note?.trim();
-      const reply = await api<EventDetail>(`/api/events/${encodeURIComponent(event.id)}/actions`, {
-        method: 'POST',
-        body: { action, version: event.version, ...values, note: note || undefined },
-      });
+      const reply = await api.POST('/api/events/{id}/actions', { params: { path: { id: event.id } }, body: { action, version: event.version, ...values, note: note || undefined } });
       onDone(reply);
     } catch (err) {
       if (err instanceof ApiError && err.body.code === 'event.changed') onStale();

@@ -1,6 +1,6 @@
 import { Badge, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EventSummary } from '../types.ts';
+import type { EventSummary } from '../api/replies.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Statuses whose clock has stopped: a deadline no longer says anything about them. */

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
 import { IssueOrderDialog } from '../supervision/issue-order-dialog.tsx';
-import type { EventDetail } from '../types.ts';
+import type { EventDetail, EventAction } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { EventActionButtons } from './event-action-buttons.tsx';
@@ -26,10 +26,10 @@ interface Props {
 export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { data, loading, reload } = useApi<EventDetail>(id ? `/api/events/${encodeURIComponent(id)}` : null);
+  const { data, loading, reload } = useApi('/api/events/{id}', id ? { params: { path: { id } } } : null);
   // The reply of the last action, shown at once instead of fetching the event again.
   const [fresh, setFresh] = useState<EventDetail | null>(null);
-  const [acting, setActing] = useState<string | null>(null);
+  const [acting, setActing] = useState<EventAction | null>(null);
   const [supervising, setSupervising] = useState(false);
   const maySupervise = useAuth().can('events.supervise');
   const loaded = data && data.id === id ? data : null;
@@ -66,7 +66,7 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
           </Button>
         )
       }
-      footer={event && <EventActionButtons abilities={event.abilities} onPick={setActing} />}
+      footer={event && <EventActionButtons abilities={event.abilities} onPick={(action) => setActing(action)} />}
     >
       {!event ? (
         <Spin className="panel-spin" spinning={loading} />

@@ -1,6 +1,6 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EventDetail } from '../types.ts';
+import type { EventDetail } from '../api/replies.ts';
 import { DueDot } from './due-dot.tsx';
 import { EventStatusTag } from './event-status-tag.tsx';
 import { recordLabel } from './linked-record.tsx';

@@ -2,21 +2,23 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Select, Space, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiBlob } from '../api.ts';
+import { apiBlob, withoutBlanks } from '../api.ts';
 import { saveBlob } from '../save-file.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
-import type { CatalogueNode } from '../types.ts';
+import type { CatalogueNode, QueryOf } from '../api/replies.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { EVENT_SOURCES, LIGHTS, WARNING_COLOURS } from '../../../shared/enums.ts';
 
 const STATUSES = ['reported', 'accepted', 'dispatched', 'signed', 'handled', 'closed', 'visited', 'voided', 'merged'];
 
+type EventQuery = QueryOf<'/api/events/export'>;
+
 /** What the events list is filtered by; empty lists and unset fields filter nothing. */
 export interface EventFilterValue {
-  status: string[];
-  light: string[];
-  warning: string[];
-  source: string[];
+  status: NonNullable<EventQuery['status']>;
+  light: NonNullable<EventQuery['light']>;
+  warning: NonNullable<EventQuery['warning']>;
+  source: NonNullable<EventQuery['source']>;
   item?: string;
   area?: string;
   from?: string;
@@ -27,14 +29,15 @@ export interface EventFilterValue {
 
 export const NO_FILTER: EventFilterValue = { status: [], light: [], warning: [], source: [], overdue: false, repeat: false };
 
-/** The filter as the querystring GET /api/events and its export both take. */
-export function filterQuery(f: EventFilterValue): URLSearchParams {
-  const q = new URLSearchParams();
-  for (const key of ['status', 'light', 'warning', 'source'] as const) if (f[key].length) q.set(key, f[key].join(','));
-  for (const key of ['item', 'area', 'from', 'to'] as const) if (f[key]) q.set(key, f[key]);
-  if (f.overdue) q.set('overdue', 'true');
-  if (f.repeat) q.set('repeat', 'true');
-  return q;
+/** The filter as the query GET /api/events and its export both take: what filters nothing is left out. */
+export function filterQuery(f: EventFilterValue): EventQuery {
+  const lists = (['status', 'light', 'warning', 'source'] as const).filter((key) => f[key].length);
+  return {
+    ...Object.fromEntries(lists.map((key) => [key, f[key]])),
+    ...withoutBlanks({ item: f.item, area: f.area, from: f.from, to: f.to }),
+    ...(f.overdue ? { overdue: true } : {}),
+    ...(f.repeat ? { repeat: true } : {}),
+  };
 }
 
 interface TreeNode {
@@ -78,7 +81,7 @@ export function EventFilters({ value, onChange, items, nameOf }: Props) {
   async function download() {
     setExporting(true);
     try {
-      saveBlob(await apiBlob(`/api/events/export?${filterQuery(value)}`), 'events.xlsx');
+      saveBlob(await apiBlob('/api/events/export', { query: filterQuery(value) }), 'events.xlsx');
     } catch (err) {
       showError(err);
     } finally {

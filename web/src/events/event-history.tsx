@@ -1,7 +1,7 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EventStep } from '../types.ts';
+import type { EventStep } from '../api/replies.ts';
 import { PhotoThumbs } from './photo-thumbs.tsx';
 
 const COLOURS: Record<string, string> = { report: 'blue', void: 'gray', return: 'red', rework: 'red', reopen: 'red', close: 'green', visit: 'green', fix_on_spot: 'green', supervise: 'orange', urge: 'orange', supervision_reply: 'orange', supervision_close: 'orange' };

@@ -1,7 +1,7 @@
 import { Table } from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { EventSummary } from '../types.ts';
+import type { EventSummary } from '../api/replies.ts';
 import { DueDot } from './due-dot.tsx';
 import { EventStatusTag } from './event-status-tag.tsx';
 

@@ -7,7 +7,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { ItemPicker } from '../report/item-picker.tsx';
 import { newIdempotencyKey } from '../report/idempotency-key.ts';
 import { useHomeOutline } from '../report/use-home-outline.ts';
-import type { EventDetail, RecordPlace } from '../types.ts';
+import type { EventDetail, RecordPlace } from '../api/replies.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { PhotoPicker } from './photo-picker.tsx';
 import { PointMap } from './point-map.tsx';
@@ -52,8 +52,7 @@ export function IntakeDialog({ open, onClose, onCreated }: { open: boolean; onCl
 
   const submit = (v: Values) =>
     run(async () => {
-      const created = await api<EventDetail>('/api/events', {
-        method: 'POST',
+      const created = await api.POST('/api/events', {
         body: {
           source: v.source, itemCode: v.itemCode, lng: v.lng, lat: v.lat, description: v.description.trim(), photos: v.photos ?? [],
           reporterName: blankToUndefined(v.reporterName), reporterPhone: blankToUndefined(v.reporterPhone), externalNo: blankToUndefined(v.externalNo),

@@ -1,7 +1,7 @@
 import { Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { RecordPlace, RecordType } from '../types.ts';
+import type { RecordPlace, RecordType } from '../api/replies.ts';
 
 /** "部件 · 路灯": a record's kind and name, as chips, options and the case's facts show it. */
 export const recordLabel = (t: TFunction, r: { type: RecordType; name: string | null; key: string }) => `${t(`subject.type.${r.type}`)} · ${r.name ?? r.key}`;

@@ -3,7 +3,6 @@ import { App, Button, Image } from 'antd';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUpload } from '../api.ts';
-import type { PhotoUploaded } from '../types.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { photoUrl } from './photo-thumbs.tsx';
 
@@ -34,7 +33,7 @@ export function PhotoPicker({ value = [], onChange, size = 72 }: Props) {
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      const { key } = await apiUpload<PhotoUploaded>('/api/files/photos', form);
+      const { key } = await apiUpload('/api/files/photos', form);
       if (!keys.current.includes(key)) {
         keys.current = [...keys.current, key];
         onChange?.(keys.current);

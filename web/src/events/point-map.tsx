@@ -1,5 +1,4 @@
 import 'ol/ol.css';
-import type { Geometry } from 'geojson';
 import Feature from 'ol/Feature';
 import OlMap from 'ol/Map';
 import type MapBrowserEvent from 'ol/MapBrowserEvent';
@@ -13,13 +12,14 @@ import { fromLonLat, toLonLat } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
 import { useEffect, useRef, useState } from 'react';
 import { markerStyle, outlineStyle } from '../territory/map-styles.ts';
+import type { Outline } from '../api/replies.ts';
 
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 const PADDING = [16, 16, 16, 16];
 
 interface Props {
   /** Drawn behind the point so the map has something to read without a tile layer (the grid, say). */
-  outline: Geometry | null;
+  outline: Outline | null;
   point: [number, number] | null;
   /** When set, a tap reports its coordinate. */
   onPick?(lngLat: [number, number]): void;

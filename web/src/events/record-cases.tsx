@@ -2,7 +2,7 @@ import { Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { EventSummary, RecordType } from '../types.ts';
+import type { RecordType } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { EventDrawer } from './event-drawer.tsx';
 import { EventsTable } from './events-table.tsx';
@@ -25,8 +25,8 @@ function CaseList({ type, recordKey }: Props) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
-  const query = new URLSearchParams({ subjectType: type, subjectKey: recordKey, offset: String((current - 1) * PAGE_SIZE), limit: String(PAGE_SIZE) });
-  const { data, loading, reload } = useApi<{ items: EventSummary[]; total: number }>(`/api/events?${query}`);
+  const query = { subjectType: type, subjectKey: recordKey, offset: (current - 1) * PAGE_SIZE, limit: PAGE_SIZE };
+  const { data, loading, reload } = useApi('/api/events', { params: { query } });
   const catalogue = useCatalogue();
   const departments = useDepartments();
   return (

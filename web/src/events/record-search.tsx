@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RecordPlace } from '../types.ts';
+import type { RecordPlace } from '../api/replies.ts';
 import { SearchPicker } from '../search-picker.tsx';
 import { recordLabel } from './linked-record.tsx';
 
@@ -7,10 +7,11 @@ import { recordLabel } from './linked-record.tsx';
 export function RecordSearch({ value, onPick }: { value: RecordPlace | null; onPick(record: RecordPlace | null): void }) {
   const { t } = useTranslation();
   return (
-    <SearchPicker<RecordPlace>
+    <SearchPicker<'/api/registry/lookup', RecordPlace>
       value={value}
       onPick={onPick}
-      pathFor={(q) => `/api/registry/lookup?${new URLSearchParams({ q })}`}
+      path="/api/registry/lookup"
+      queryFor={(q) => ({ q })}
       keyOf={(r) => `${r.type}:${r.key}`}
       label={(r) => recordLabel(t, r)}
       detail={(r) => r.address ?? r.key}

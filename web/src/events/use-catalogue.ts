@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { CatalogueNode, Items, RecordPlace } from '../types.ts';
+import type { RecordPlace } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 
 /**
@@ -7,7 +7,7 @@ import { useApi } from '../use-api.ts';
  * name; `all` adds retired nodes, which old cases still name.
  */
 export function useCatalogue(list: 'all' | 'reporting' = 'all') {
-  const { data, loading } = useApi<Items<CatalogueNode>>(list === 'all' ? '/api/events/catalogue?retired=true' : '/api/events/catalogue');
+  const { data, loading } = useApi('/api/events/catalogue', { params: { query: { retired: list === 'all' } } });
   return useMemo(() => {
     const nodes = data?.items ?? [];
     const names = new Map(nodes.map((n) => [n.code, n.name]));

@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { Department, Items } from '../types.ts';
 import { useApi } from '../use-api.ts';
 
 /** The departments the caller may see (dispatch targets), and a code → name lookup; empty without org.read. */
 export function useDepartments() {
   const { can } = useAuth();
-  const { data, loading } = useApi<Items<Department>>(can('org.read') ? '/api/org/departments' : null);
+  const { data, loading } = useApi(can('org.read') ? '/api/org/departments' : null);
   return useMemo(() => {
     const items = data?.items ?? [];
     const names = new Map(items.map((d) => [d.code, d.name]));

@@ -7,7 +7,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { PersonHistory } from '../people/person-history.tsx';
-import type { FacilityDetail } from '../orgs/org-types.ts';
+import type { FacilityDetail } from '../api/replies.ts';
 import { recordDescriber } from '../orgs/record-describer.ts';
 import { useCodes } from '../orgs/use-codes.ts';
 import { FacilityForm } from './facility-form.tsx';
@@ -20,7 +20,7 @@ export function FacilityDrawer({ code, onClose, onChanged }: { code: string | nu
   const { message } = App.useApp();
   const { can } = useAuth();
   const codes = useCodes();
-  const { data, loading, reload } = useApi<FacilityDetail>(code ? `/api/registry/facilities/${encodeURIComponent(code)}` : null);
+  const { data, loading, reload } = useApi('/api/registry/facilities/{code}', code ? { params: { path: { code } } } : null);
   const [editing, setEditing] = useState(false);
   const { busy, run } = useBusyAction();
   const f = data && data.code === code ? data : null;
@@ -31,7 +31,7 @@ export function FacilityDrawer({ code, onClose, onChanged }: { code: string | nu
   };
   const verify = (x: FacilityDetail) =>
     run(async () => {
-      await api(`/api/registry/facilities/${x.code}/verify`, { method: 'POST', body: { version: x.version } });
+      await api.POST('/api/registry/facilities/{code}/verify', { params: { path: { code: x.code } }, body: { version: x.version } });
       void message.success(t('facilities.verifiedNow'));
       changed();
     });

@@ -5,11 +5,11 @@ import { api } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
 import { showFieldErrors } from '../orgs/field-errors.ts';
-import type { FacilityDetail } from '../orgs/org-types.ts';
+import type { FacilityDetail } from '../api/replies.ts';
 import { useCodes } from '../orgs/use-codes.ts';
 
 interface Values {
-  classCode?: string;
+  classCode: string;
   name?: string;
   lng: number;
   lat: number;
@@ -40,8 +40,8 @@ export function FacilityForm({ open, editing, onClose, onSaved }: { open: boolea
     await run(async () => {
       try {
         const saved = editing
-          ? await api<FacilityDetail>(`/api/registry/facilities/${editing.code}`, { method: 'PUT', body: { ...body, version: editing.version } })
-          : await api<FacilityDetail>('/api/registry/facilities', { method: 'POST', body: { ...body, classCode: v.classCode } });
+          ? await api.PUT('/api/registry/facilities/{code}', { params: { path: { code: editing.code } }, body: { ...body, version: editing.version } })
+          : await api.POST('/api/registry/facilities', { body: { ...body, classCode: v.classCode } });
         onSaved(saved);
       } catch (err) {
         if (!showFieldErrors(form, err, FIELDS)) showError(err);

@@ -4,9 +4,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { Items } from '../types.ts';
+import { withoutBlanks } from '../api.ts';
 import { useApi } from '../use-api.ts';
-import type { Facility } from '../orgs/org-types.ts';
+import type { Facility } from '../api/replies.ts';
 import { useCodes } from '../orgs/use-codes.ts';
 import { ExportButton } from '../people/export-button.tsx';
 import { FacilityDrawer } from './facility-drawer.tsx';
@@ -35,8 +35,7 @@ export function FacilitySearch() {
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const params = { classCode: filter.classCode ?? filter.major, state: filter.state, area: filter.area, q: filter.q };
-  const query = new URLSearchParams(Object.entries({ ...params, limit: String(LIMIT) }).filter((e): e is [string, string] => !!e[1]));
-  const { data, loading, reload } = useApi<Items<Facility>>(`/api/registry/facilities?${query}`);
+  const { data, loading, reload } = useApi('/api/registry/facilities', { params: { query: { ...withoutBlanks(params), limit: LIMIT } } });
   const items = data?.items ?? [];
   const set = (patch: Filter) => setFilter((f) => ({ ...f, ...patch }));
 

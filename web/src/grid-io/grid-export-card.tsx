@@ -25,7 +25,7 @@ export function GridExportCard() {
     if (!area) return;
     setBusy(true);
     try {
-      saveJson(await api<unknown>(`/api/territory/grids/export?area=${encodeURIComponent(area)}`), `grids-${area}.geojson`);
+      saveJson(await api.GET('/api/territory/grids/export', { params: { query: { area } } }), `grids-${area}.geojson`);
     } catch (err) {
       showError(err);
     } finally {

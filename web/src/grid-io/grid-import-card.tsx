@@ -2,22 +2,21 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Card, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import type { ReplyOf } from '../api/paths.ts';
 import { ImportProblemsTable } from '../imports/import-problems-table.tsx';
 import { useGeoJsonImport } from '../imports/use-geojson-import.ts';
 
-interface ImportResult {
-  imported: number;
-  replaced: number;
-}
+type ImportResult = ReplyOf<'/api/territory/grids/import', 'post'>;
 
 export function GridImportCard() {
   const { t } = useTranslation();
-  const { run, busy, problems } = useGeoJsonImport<ImportResult>();
+  const { run, busy, problems } = useGeoJsonImport();
   const [result, setResult] = useState<(ImportResult & { file: string }) | null>(null);
 
   async function upload(file: File) {
     setResult(null);
-    const reply = await run(file, '/api/territory/grids/import');
+    const reply = await run(file, (body) => api.POST('/api/territory/grids/import', { body }));
     if (reply) setResult({ ...reply, file: file.name });
   }
 

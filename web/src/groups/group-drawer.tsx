@@ -7,7 +7,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { PersonHistory } from '../people/person-history.tsx';
-import type { HouseholdGroupDetail } from '../buildings/building-types.ts';
+import type { HouseholdGroupDetail } from '../api/replies.ts';
 import { placeDescriber } from '../buildings/history-describer.ts';
 import { HouseDrawer } from '../buildings/house-drawer.tsx';
 import { GroupForm } from './group-form.tsx';
@@ -20,7 +20,7 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { can } = useAuth();
-  const { data, loading, reload } = useApi<HouseholdGroupDetail>(id ? `/api/registry/household-groups/${id}` : null);
+  const { data, loading, reload } = useApi('/api/registry/household-groups/{id}', id ? { params: { path: { id } } } : null);
   const [editing, setEditing] = useState(false);
   const [house, setHouse] = useState<string | null>(null);
   const { busy, run } = useBusyAction();
@@ -32,20 +32,20 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
 
   const setLead = (x: HouseholdGroupDetail, houseCode: string) =>
     run(async () => {
-      await api(`/api/registry/household-groups/${x.id}`, { method: 'PUT', body: { name: x.name, houseCodes: x.houses.map((h) => h.houseCode), leadHouseCode: houseCode, version: x.version } });
+      await api.PUT('/api/registry/household-groups/{id}', { params: { path: { id: x.id } }, body: { name: x.name, houseCodes: x.houses.map((h) => h.houseCode), leadHouseCode: houseCode, version: x.version } });
       void message.success(t('groups.leadSet'));
       changed();
     });
   const verify = (x: HouseholdGroupDetail) =>
     run(async () => {
-      await api(`/api/registry/household-groups/${x.id}/verify`, { method: 'POST', body: { version: x.version } });
+      await api.POST('/api/registry/household-groups/{id}/verify', { params: { path: { id: x.id } }, body: { version: x.version } });
       void message.success(t('groups.verifiedNow'));
       changed();
     });
   // On the version shown: a group changed meanwhile is refused (409), not disbanded unseen.
   const remove = (x: HouseholdGroupDetail) =>
     run(async () => {
-      await api(`/api/registry/household-groups/${x.id}?version=${x.version}`, { method: 'DELETE' });
+      await api.DELETE('/api/registry/household-groups/{id}', { params: { path: { id: x.id }, query: { version: x.version } } });
       void message.success(t('groups.removed'));
       onChanged();
       onClose();

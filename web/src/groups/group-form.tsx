@@ -2,11 +2,10 @@ import { Alert, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api.ts';
-import type { Items } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
-import type { HouseholdGroupDetail, HouseRow } from '../buildings/building-types.ts';
+import type { HouseholdGroupDetail, HouseRow } from '../api/replies.ts';
 
 /** The server holds a group to 2–15 houses; the form says so before it asks. */
 const MAX_HOUSES = 15;
@@ -28,7 +27,7 @@ export function GroupForm({ open, gridCode, editing, onClose, onSaved }: Props) 
   const { busy, run } = useBusyAction();
   const [picked, setPicked] = useState<string[]>([]);
   const [houseError, setHouseError] = useState<string | null>(null);
-  const { data, loading } = useApi<Items<HouseRow>>(open ? `/api/registry/houses?grid=${gridCode}&limit=2000` : null);
+  const { data, loading } = useApi('/api/registry/houses', open ? { params: { query: { grid: gridCode, limit: 2000 } } } : null);
 
   useEffect(() => {
     if (!open) return;
@@ -44,8 +43,8 @@ export function GroupForm({ open, gridCode, editing, onClose, onSaved }: Props) 
     await run(async () => {
       try {
         onSaved(editing
-          ? await api<HouseholdGroupDetail>(`/api/registry/household-groups/${editing.id}`, { method: 'PUT', body: { ...body, version: editing.version } })
-          : await api<HouseholdGroupDetail>('/api/registry/household-groups', { method: 'POST', body: { ...body, gridCode } }));
+          ? await api.PUT('/api/registry/household-groups/{id}', { params: { path: { id: editing.id } }, body: { ...body, version: editing.version } })
+          : await api.POST('/api/registry/household-groups', { body: { ...body, gridCode } }));
       } catch (err) {
         if (!(err instanceof ApiError) || err.status !== 422) return showError(err);
         // Problems with the picked houses are shown above the table; the others beside their fields.

@@ -4,9 +4,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { Items } from '../types.ts';
 import { useApi } from '../use-api.ts';
-import type { HouseholdGroup } from '../buildings/building-types.ts';
+import type { HouseholdGroup } from '../api/replies.ts';
 import { GroupDrawer } from './group-drawer.tsx';
 import { GroupForm } from './group-form.tsx';
 
@@ -21,7 +20,7 @@ export function GroupsPage() {
   const [grid, setGrid] = useState<string>(me?.areas.find((a) => a.level === 'grid')?.code ?? '');
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const { data, loading, reload } = useApi<Items<HouseholdGroup>>(GRID.test(grid) ? `/api/registry/household-groups?grid=${grid}` : null);
+  const { data, loading, reload } = useApi('/api/registry/household-groups', GRID.test(grid) ? { params: { query: { grid } } } : null);
 
   const columns: ColumnsType<HouseholdGroup> = [
     { title: t('groups.name'), dataIndex: 'name', render: (n: string) => <a>{n}</a> },

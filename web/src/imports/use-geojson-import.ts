@@ -2,14 +2,17 @@ import { App } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorDetail } from '../../../shared/errors.ts';
-import { api, ApiError } from '../api.ts';
+import { ApiError } from '../api.ts';
+import type { BodyOf } from '../api/replies.ts';
 import { useShowError } from '../use-show-error.tsx';
+
+type FeatureCollection = BodyOf<'/api/territory/grids/import', 'post'>;
 
 /**
  * Reads a .geojson/.json file and POSTs it as JSON. A 422 leaves its problem list in `problems`
  * (for a table by feature); other errors go to the usual message.
  */
-export function useGeoJsonImport<T>() {
+export function useGeoJsonImport() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -17,7 +20,7 @@ export function useGeoJsonImport<T>() {
   const [problems, setProblems] = useState<ErrorDetail[] | null>(null);
 
   const run = useCallback(
-    async (file: File, url: string): Promise<T | null> => {
+    async <T>(file: File, send: (body: FeatureCollection) => Promise<T>): Promise<T | null> => {
       setProblems(null);
       let body: unknown;
       try {
@@ -28,7 +31,8 @@ export function useGeoJsonImport<T>() {
       }
       setBusy(true);
       try {
-        return await api<T>(url, { method: 'POST', body });
+        // Only shaped like GeoJSON: the server checks the file and answers 422 with its problems.
+        return await send(body as FeatureCollection);
       } catch (err) {
         if (err instanceof ApiError && err.status === 422) {
           void message.error(err.body.message);

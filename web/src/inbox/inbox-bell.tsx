@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useApi } from '../use-api.ts';
-import { INBOX_CHANGED, type InboxCounts } from './inbox-types.ts';
+import { INBOX_CHANGED } from './inbox-kinds.ts';
 
 /** New notifications arrive from other people's actions and the minute sweep, so the bell asks again this often. */
 const POLL_MS = 60_000;
@@ -13,7 +13,7 @@ const POLL_MS = 60_000;
 export function InboxBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { data, reload } = useApi<InboxCounts>('/api/inbox/counts');
+  const { data, reload } = useApi('/api/inbox/counts');
 
   useEffect(() => {
     const timer = setInterval(reload, POLL_MS);

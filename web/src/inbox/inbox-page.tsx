@@ -9,7 +9,8 @@ import { useCatalogue } from '../events/use-catalogue.ts';
 import { useDepartments } from '../events/use-departments.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
-import { INBOX_CHANGED, NOTIFICATION_KINDS, type InboxCounts, type InboxPage as Page, type Notification } from './inbox-types.ts';
+import { INBOX_CHANGED, NOTIFICATION_KINDS } from './inbox-kinds.ts';
+import type { Notification } from '../api/replies.ts';
 import { PAGE } from '../../../shared/limits.ts';
 
 const PAGE_SIZE = PAGE.inbox.default;
@@ -23,9 +24,8 @@ export function InboxPage() {
   const [page, setPage] = useState(1);
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const query = new URLSearchParams({ offset: String((page - 1) * PAGE_SIZE), limit: String(PAGE_SIZE), ...(unreadOnly ? { unread: 'true' } : {}) });
-  const list = useApi<Page>(`/api/inbox?${query}`);
-  const counts = useApi<InboxCounts>('/api/inbox/counts');
+  const list = useApi('/api/inbox', { params: { query: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, ...(unreadOnly ? { unread: true } : {}) } } });
+  const counts = useApi('/api/inbox/counts');
   const catalogue = useCatalogue();
   const departments = useDepartments();
 
@@ -38,7 +38,7 @@ export function InboxPage() {
   const openNote = (note: Notification) =>
     run(async () => {
       if (!note.readAt) {
-        await api(`/api/inbox/${note.id}/read`, { method: 'POST' });
+        await api.POST('/api/inbox/{id}/read', { params: { path: { id: note.id } } });
         changed();
       }
       if (note.eventId) setOpen(note.eventId);
@@ -46,7 +46,7 @@ export function InboxPage() {
 
   const markAll = () =>
     run(async () => {
-      const { updated } = await api<{ updated: number }>('/api/inbox/read-all', { method: 'POST' });
+      const { updated } = await api.POST('/api/inbox/read-all');
       void message.success(t('inbox.markedAll', { n: updated }));
       changed();
     });

@@ -1,14 +1,11 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
-import { NETWORK_KINDS, type NetworkKind } from '../types.ts';
+import type { BodyOf } from '../api/replies.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 
-interface Values {
-  code: string;
-  name: string;
-  kind: NetworkKind;
-}
+type Values = BodyOf<'/api/territory/networks', 'post'>;
+const NETWORK_KINDS: Values['kind'][] = ['police_beat', 'road_section', 'other'];
 
 export function NetworkCreateDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(): void }) {
   const { t } = useTranslation();
@@ -18,7 +15,7 @@ export function NetworkCreateDialog({ open, onClose, onCreated }: { open: boolea
 
   async function submit(values: Values) {
     await run(async () => {
-      await api('/api/territory/networks', { method: 'POST', body: values });
+      await api.POST('/api/territory/networks', { body: values });
       void message.success(t('common.created'));
       onCreated();
       onClose();

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
 import { formatCount } from '../format.ts';
-import type { Items, Network } from '../types.ts';
+import type { Network } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { NetworkCreateDialog } from './network-create-dialog.tsx';
 import { UnitImportButton } from './unit-import-button.tsx';
@@ -16,7 +16,7 @@ export function NetworksPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const manage = can('territory.manage');
-  const { data, loading, reload } = useApi<Items<Network>>('/api/territory/networks');
+  const { data, loading, reload } = useApi('/api/territory/networks');
   const [creating, setCreating] = useState(false);
 
   return (

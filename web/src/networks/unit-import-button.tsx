@@ -1,18 +1,19 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
 import { ImportProblemsTable } from '../imports/import-problems-table.tsx';
 import { useGeoJsonImport } from '../imports/use-geojson-import.ts';
-import type { Network } from '../types.ts';
+import type { Network } from '../api/replies.ts';
 
 /** Imports the units (beats, road sections …) of one professional network from a GeoJSON file. */
 export function UnitImportButton({ network, onImported }: { network: Network; onImported(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { run, busy, problems, clearProblems } = useGeoJsonImport<{ imported: number }>();
+  const { run, busy, problems, clearProblems } = useGeoJsonImport();
 
   async function upload(file: File) {
-    const reply = await run(file, `/api/territory/networks/${encodeURIComponent(network.code)}/units`);
+    const reply = await run(file, (body) => api.POST('/api/territory/networks/{code}/units', { params: { path: { code: network.code } }, body }));
     if (!reply) return;
     void message.success(t('networks.imported', { n: reply.imported, name: network.name }));
     onImported();

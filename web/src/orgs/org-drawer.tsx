@@ -9,7 +9,7 @@ import { useBusyAction } from '../use-busy-action.ts';
 import { MaskedValue } from '../people/masked-value.tsx';
 import { PersonHistory } from '../people/person-history.tsx';
 import { OrgForm } from './org-form.tsx';
-import type { OrganisationDetail } from './org-types.ts';
+import type { OrganisationDetail } from '../api/replies.ts';
 import { recordDescriber } from './record-describer.ts';
 import { useCodes } from './use-codes.ts';
 import { RecordCases } from '../events/record-cases.tsx';
@@ -21,7 +21,7 @@ export function OrgDrawer({ creditCode, onClose, onChanged }: { creditCode: stri
   const { message } = App.useApp();
   const { can } = useAuth();
   const codes = useCodes();
-  const { data, loading, reload } = useApi<OrganisationDetail>(creditCode ? `/api/registry/organisations/${encodeURIComponent(creditCode)}` : null);
+  const { data, loading, reload } = useApi('/api/registry/organisations/{creditCode}', creditCode ? { params: { path: { creditCode } } } : null);
   const [editing, setEditing] = useState(false);
   const { busy, run } = useBusyAction();
   const org = data && data.creditCode === creditCode ? data : null;
@@ -32,7 +32,7 @@ export function OrgDrawer({ creditCode, onClose, onChanged }: { creditCode: stri
   };
   const verify = (o: OrganisationDetail) =>
     run(async () => {
-      await api(`/api/registry/organisations/${o.creditCode}/verify`, { method: 'POST', body: { version: o.version } });
+      await api.POST('/api/registry/organisations/{creditCode}/verify', { params: { path: { creditCode: o.creditCode } }, body: { version: o.version } });
       void message.success(t('orgs.verifiedNow'));
       changed();
     });
@@ -64,7 +64,7 @@ export function OrgDrawer({ creditCode, onClose, onChanged }: { creditCode: stri
             <Descriptions.Item label={t('orgs.safetyContact')}>{org.safetyContact ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('orgs.safetyContactPhone')} span={2}>
               <MaskedValue
-                revealPath={`/api/registry/organisations/${org.creditCode}/reveal`}
+                reveal={(reason) => api.POST('/api/registry/organisations/{creditCode}/reveal', { params: { path: { creditCode: org.creditCode } }, body: { field: 'safetyContactPhone', reason } })}
                 field="safetyContactPhone"
                 label={t('orgs.safetyContactPhone')}
                 masked={org.safetyContactPhone}

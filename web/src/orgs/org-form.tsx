@@ -5,7 +5,7 @@ import { api } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
 import { showFieldErrors } from './field-errors.ts';
-import type { OrganisationDetail } from './org-types.ts';
+import type { OrganisationDetail } from '../api/replies.ts';
 import { useCodes } from './use-codes.ts';
 import { ADDRESS_MAX, CREDIT_CODE_LENGTH, GRID_CODE_LENGTH, ORG_NAME_MAX, PERSON_NAME_MAX, PHONE_MAX } from '../../../shared/limits.ts';
 
@@ -50,8 +50,8 @@ export function OrgForm({ open, editing, onClose, onSaved }: { open: boolean; ed
     await run(async () => {
       try {
         const saved = editing
-          ? await api<OrganisationDetail>(`/api/registry/organisations/${editing.creditCode}`, { method: 'PUT', body: { ...body, version: editing.version } })
-          : await api<OrganisationDetail>('/api/registry/organisations', { method: 'POST', body: { ...body, creditCode: v.creditCode!.trim() } });
+          ? await api.PUT('/api/registry/organisations/{creditCode}', { params: { path: { creditCode: editing.creditCode } }, body: { ...body, version: editing.version } })
+          : await api.POST('/api/registry/organisations', { body: { ...body, creditCode: v.creditCode!.trim() } });
         onSaved(saved);
       } catch (err) {
         if (!showFieldErrors(form, err, FIELDS)) showError(err);

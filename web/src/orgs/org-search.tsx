@@ -4,12 +4,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { Items } from '../types.ts';
+import { withoutBlanks } from '../api.ts';
 import { useApi } from '../use-api.ts';
 import { ExportButton } from '../people/export-button.tsx';
 import { OrgDrawer } from './org-drawer.tsx';
 import { OrgForm } from './org-form.tsx';
-import type { Organisation } from './org-types.ts';
+import type { Organisation } from '../api/replies.ts';
 import { useCodes } from './use-codes.ts';
 
 const LIMIT = 200;
@@ -20,8 +20,6 @@ interface Filter {
   hazard?: string;
 }
 
-const queryOf = (f: Filter) => new URLSearchParams(Object.entries(f).filter(([, v]) => v) as [string, string][]);
-
 /** Organisations of one's jurisdiction by name or credit code, type and hazard; export the list as it is filtered. */
 export function OrgSearch() {
   const { t } = useTranslation();
@@ -31,7 +29,7 @@ export function OrgSearch() {
   const [filter, setFilter] = useState<Filter>({ q: '' });
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const { data, loading, reload } = useApi<Items<Organisation>>(`/api/registry/organisations?${queryOf(filter)}&limit=${LIMIT}`);
+  const { data, loading, reload } = useApi('/api/registry/organisations', { params: { query: { ...withoutBlanks(filter), limit: LIMIT } } });
   const items = data?.items ?? [];
 
   const columns: ColumnsType<Organisation> = [

@@ -1,7 +1,6 @@
 import { i18n } from '../i18n/index.ts';
 import { isEmpty, type RecordDescriber } from '../people/change-values.ts';
-import type { CodeTableId } from './org-types.ts';
-import type { Codes } from './use-codes.ts';
+import type { CodeTableId, Codes } from './use-codes.ts';
 
 /**
  * How the history of organisations or components reads. `coded` names the keys that hold codes (and their

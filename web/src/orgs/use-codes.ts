@@ -2,10 +2,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
-import type { CodeTableId, OrgFacilityCodes } from './org-types.ts';
+import type { OrgFacilityCodes } from '../api/replies.ts';
 
 /** The tables change only when a city edits them: fetched once per page load and shared by every screen. */
 let loading: Promise<OrgFacilityCodes> | null = null;
+
+/** The code tables the screens name codes from (GET /api/registry/org-facility-codes). */
+export type CodeTableId = 'org_type' | 'org_hazard' | 'facility_major' | 'facility_class' | 'facility_state'
+  | 'house_use' | 'rental_use' | 'rental_category' | 'rental_level' | 'house_hazard';
 
 export interface Codes {
   ready: boolean;
@@ -24,7 +28,7 @@ export function useCodes(): Codes {
 
   useEffect(() => {
     let live = true;
-    loading ??= api<OrgFacilityCodes>('/api/registry/org-facility-codes');
+    loading ??= api.GET('/api/registry/org-facility-codes');
     loading
       .then((reply) => live && setData(reply))
       .catch((err: unknown) => {

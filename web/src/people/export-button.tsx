@@ -1,17 +1,20 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { apiBlob } from '../api.ts';
+import { apiBlob, withoutBlanks } from '../api.ts';
+import type { QueryOf } from '../api/replies.ts';
 import { saveBlob } from '../save-file.ts';
 import { useBusyAction } from '../use-busy-action.ts';
+
+type ExportPath = '/api/registry/people/export' | '/api/registry/houses/export' | '/api/registry/buildings/export' | '/api/registry/organisations/export' | '/api/registry/facilities/export';
 
 /**
  * Downloads a base-data list as Excel, as its filter now stands (blank filters left out). The server masks ID
  * numbers and phones and records the export in the audit log; `hint` says what this list masks.
  */
-export function ExportButton({ path, filter, fileName, hint, disabled, size }: {
-  path: string;
-  filter: Record<string, string | undefined>;
+export function ExportButton<P extends ExportPath>({ path, filter, fileName, hint, disabled, size }: {
+  path: P;
+  filter: QueryOf<P>;
   fileName: string;
   hint: string;
   disabled?: boolean;
@@ -19,10 +22,9 @@ export function ExportButton({ path, filter, fileName, hint, disabled, size }: {
 }) {
   const { t } = useTranslation();
   const { busy, run } = useBusyAction();
-  const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
 
   return (
-    <Button icon={<DownloadOutlined />} size={size} loading={busy} disabled={disabled} onClick={() => run(async () => saveBlob(await apiBlob(`${path}?${query}`), fileName))} title={hint}>
+    <Button icon={<DownloadOutlined />} size={size} loading={busy} disabled={disabled} onClick={() => run(async () => saveBlob(await apiBlob<ExportPath>(path, { query: withoutBlanks(filter) }), fileName))} title={hint}>
       {t('listExport.button')}
     </Button>
   );

@@ -11,10 +11,11 @@ export interface PickedHouse {
 export function HousePicker({ value, onChange }: { value?: PickedHouse | null; onChange?(house: PickedHouse | null): void }) {
   const { t } = useTranslation();
   return (
-    <SearchPicker<PickedHouse>
+    <SearchPicker<'/api/registry/houses', PickedHouse>
       value={value ?? null}
       onPick={(h) => onChange?.(h && { code: h.code, address: h.address })}
-      pathFor={(q) => `/api/registry/houses?${new URLSearchParams({ q, limit: '20' })}`}
+      path="/api/registry/houses"
+      queryFor={(q) => ({ q, limit: 20 })}
       keyOf={houseKey}
       label={houseAddress}
       detail={houseKey}

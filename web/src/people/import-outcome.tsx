@@ -18,7 +18,7 @@ export function ImportOutcome({ result }: { result: ImportJobOf }) {
   async function downloadReport() {
     setBusy(true);
     try {
-      saveBlob(await apiBlob(`/api/registry/import-jobs/${encodeURIComponent(result.id)}/report`), 'import-report.xlsx');
+      saveBlob(await apiBlob('/api/registry/import-jobs/{id}/report', { path: { id: result.id } }), 'import-report.xlsx');
     } catch (err) {
       showError(err);
     } finally {

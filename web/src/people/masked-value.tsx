@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { RevealDialog } from './reveal-dialog.tsx';
 
 interface Props {
-  /** POST here with { field, reason } to reveal. */
-  revealPath: string;
+  /** Reveals the field with the reason given (the record's reveal route). */
+  reveal(reason: string): Promise<{ value: string | null }>;
   field: string;
   /** The field's name, for the dialog. */
   label: string;
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** A masked ID number or phone; with permission, a button to see it in full (asks a reason, audited). */
-export function MaskedValue({ revealPath, field, label, masked, canReveal }: Props) {
+export function MaskedValue({ reveal, field, label, masked, canReveal }: Props) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const [full, setFull] = useState<string | null>(null);
@@ -44,7 +44,7 @@ export function MaskedValue({ revealPath, field, label, masked, canReveal }: Pro
       )}
       <RevealDialog
         open={asking}
-        path={revealPath}
+        reveal={reveal}
         field={field}
         label={label}
         onClose={() => setAsking(false)}

@@ -11,5 +11,3 @@ export function peopleQueryProblem(text: string): 'people.tooLong' | 'people.par
   if (/^\d[\dXx]*$/.test(text) && !/^\d{17}[\dXx]$/.test(text) && !/^1\d{10}$/.test(text) && !/^\d{8,9}$/.test(text)) return 'people.partialNumber';
   return null;
 }
-
-export const peopleSearchPath = (q: string, limit: number) => `/api/registry/people?${new URLSearchParams({ q, limit: String(limit) })}`;

@@ -3,13 +3,12 @@ import { Alert, App, Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { Items, Person } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { PeopleTable } from './people-table.tsx';
 import { PersonDrawer } from './person-drawer.tsx';
 import { ExportButton } from './export-button.tsx';
 import { PersonForm } from './person-form.tsx';
-import { MAX_PEOPLE_QUERY, peopleQueryProblem, peopleSearchPath } from './people-query.ts';
+import { MAX_PEOPLE_QUERY, peopleQueryProblem } from './people-query.ts';
 
 const LIMIT = 100;
 
@@ -21,8 +20,7 @@ export function PeopleSearch() {
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
-  const path = q ? peopleSearchPath(q, LIMIT) : null;
-  const { data, loading, reload } = useApi<Items<Person>>(path);
+  const { data, loading, reload } = useApi('/api/registry/people', q ? { params: { query: { q, limit: LIMIT } } } : null);
   const items = data?.items ?? [];
 
   function search(value: string) {

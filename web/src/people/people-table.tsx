@@ -1,7 +1,7 @@
 import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { Person, PersonTags } from '../types.ts';
+import type { Person, PersonTags } from '../api/replies.ts';
 import { codeName } from './person-codes.ts';
 import { PersonTagList } from './person-tags.tsx';
 

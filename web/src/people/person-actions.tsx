@@ -3,7 +3,7 @@ import { App, Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { PersonDetail } from '../types.ts';
+import type { PersonDetail } from '../api/replies.ts';
 import { PersonForm } from './person-form.tsx';
 import { PersonMoveDialog, type MoveKind } from './person-moves.tsx';
 

@@ -2,7 +2,6 @@ import { Drawer, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HouseDrawer } from '../buildings/house-drawer.tsx';
-import type { PersonDetail } from '../types.ts';
 import { useApi } from '../use-api.ts';
 import { PersonFacts } from './person-facts.tsx';
 import { PersonHistory } from './person-history.tsx';
@@ -16,7 +15,7 @@ import { ResidenceTable } from './residence-table.tsx';
 export function PersonDrawer({ id, onClose, onOpenPerson, onChanged }: { id: string | null; onClose(): void; onOpenPerson?(id: string): void; onChanged?(): void }) {
   const { t } = useTranslation();
   const [house, setHouse] = useState<string | null>(null);
-  const { data, loading, reload } = useApi<PersonDetail>(id ? `/api/registry/people/${encodeURIComponent(id)}` : null);
+  const { data, loading, reload } = useApi('/api/registry/people/{id}', id ? { params: { path: { id } } } : null);
   const person = data && data.id === id ? data : null;
 
   return (

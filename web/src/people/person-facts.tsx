@@ -1,7 +1,8 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { PersonDetail } from '../types.ts';
+import { api } from '../api.ts';
+import type { PersonDetail } from '../api/replies.ts';
 import { MaskedValue } from './masked-value.tsx';
 import { codeName } from './person-codes.ts';
 import { PersonTagList } from './person-tags.tsx';
@@ -21,7 +22,7 @@ export function PersonFacts({ person }: { person: PersonDetail }) {
   const { can } = useAuth();
   const unmask = can('registry.unmask');
   const tags = person.tags;
-  const revealPath = `/api/registry/people/${encodeURIComponent(person.id)}/reveal`;
+  const reveal = (field: 'idNumber' | 'phone') => (reason: string) => api.POST('/api/registry/people/{id}/reveal', { params: { path: { id: person.id } }, body: { field, reason } });
   const numberLabel = t(person.idType === RESIDENT_ID_CARD ? 'people.idNumber' : 'people.documentNumber');
   const foreigner = person.residentType === FOREIGNER;
   const floating = person.residentType === FLOATING;
@@ -45,10 +46,10 @@ export function PersonFacts({ person }: { person: PersonDetail }) {
       <Descriptions.Item label={t('people.idType')}>{codeName('idType', person.idType)}</Descriptions.Item>
       <Descriptions.Item label={t('people.residentType')}>{codeName('residentType', person.residentType)}</Descriptions.Item>
       <Descriptions.Item label={numberLabel} span={2}>
-        <MaskedValue revealPath={revealPath} field="idNumber" label={numberLabel} masked={person.idNumber} canReveal={unmask} />
+        <MaskedValue reveal={reveal('idNumber')} field="idNumber" label={numberLabel} masked={person.idNumber} canReveal={unmask} />
       </Descriptions.Item>
       <Descriptions.Item label={t('people.phone')} span={2}>
-        <MaskedValue revealPath={revealPath} field="phone" label={t('people.phone')} masked={person.phone} canReveal={unmask} />
+        <MaskedValue reveal={reveal('phone')} field="phone" label={t('people.phone')} masked={person.phone} canReveal={unmask} />
       </Descriptions.Item>
       <Descriptions.Item label={t('people.gridCode')} span={foreigner ? 2 : 1}>
         <span className="mono">{person.gridCode}</span>

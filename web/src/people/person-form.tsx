@@ -5,7 +5,7 @@ import { normalizeIdNumber, parseIdNumber } from '../../../shared/id-number.ts';
 import { api, ApiError } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { showFieldErrors } from '../orgs/field-errors.ts';
-import type { PersonDetail } from '../types.ts';
+import type { PersonDetail } from '../api/replies.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { HousePicker, type PickedHouse } from './house-picker.tsx';
 import { codeName, codeOptions } from './person-codes.ts';
@@ -130,11 +130,8 @@ export function PersonForm({ open, editing, house, onClose, onSaved, onOpenPerso
       try {
         const saved = editing
           // An empty phone box keeps the phone on record (the form only ever sees it masked).
-          ? await api<PersonDetail>(`/api/registry/people/${editing.id}`, { method: 'PATCH', body: { ...facts, ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}), version: editing.version } })
-          : await api<PersonDetail>('/api/registry/people', {
-            method: 'POST',
-            body: { ...facts, idType: v.idType, idNumber: v.idNumber?.trim(), phone: blankToNull(v.phone), houseCode: v.houseCode?.code, relation: v.relation ?? null, movedIn: v.movedIn || null },
-          });
+          ? await api.PATCH('/api/registry/people/{id}', { params: { path: { id: editing.id } }, body: { ...facts, ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}), version: editing.version } })
+          : await api.POST('/api/registry/people', { body: { ...facts, idType: v.idType, idNumber: v.idNumber?.trim(), phone: blankToNull(v.phone), houseCode: v.houseCode?.code, relation: v.relation ?? null, movedIn: v.movedIn || null } });
         onSaved(saved);
       } catch (err) {
         if (err instanceof ApiError && err.status === 409 && err.body.code === 'registry.record_changed') {

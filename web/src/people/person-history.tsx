@@ -1,7 +1,7 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RecordChange } from '../types.ts';
+import type { RecordChange } from '../api/replies.ts';
 import { changedFields, PERSON_DESCRIBER, type FieldChange, type RecordDescriber } from './change-values.ts';
 
 /** The changes of one record, newest first, each with who made it; an update lists only the fields it changed. */

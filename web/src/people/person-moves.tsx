@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api.ts';
 import { showFieldErrors } from '../orgs/field-errors.ts';
-import type { PersonDetail } from '../types.ts';
+import type { PersonDetail } from '../api/replies.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { HousePicker, type PickedHouse } from './house-picker.tsx';
 import { codeOptions } from './person-codes.ts';
@@ -38,12 +38,14 @@ export function PersonMoveDialog({ kind, person, onClose, onSaved, onStale }: {
   }, [kind, form]);
 
   async function submit(v: Values) {
-    const body = kind === 'move'
-      ? { houseCode: v.houseCode?.code, relation: v.relation ?? null, movedIn: v.movedIn || null, version: person.version }
-      : { movedOut: v.movedOut || null, version: person.version };
+    const params = { path: { id: person.id } };
     await run(async () => {
       try {
-        onSaved(await api<PersonDetail>(`/api/registry/people/${person.id}/${kind}`, { method: 'POST', body }));
+        onSaved(
+          await (kind === 'move'
+            ? api.POST('/api/registry/people/{id}/move', { params, body: { houseCode: v.houseCode?.code ?? '', relation: v.relation ?? null, movedIn: v.movedIn || null, version: person.version } })
+            : api.POST('/api/registry/people/{id}/move-out', { params, body: { movedOut: v.movedOut || null, version: person.version } })),
+        );
       } catch (err) {
         if (err instanceof ApiError && err.body.code === 'registry.record_changed') {
           void message.warning(t('personForm.stale'));

@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PersonTags } from '../types.ts';
+import type { PersonTags } from '../api/replies.ts';
 import { codeName } from './person-codes.ts';
 
 /** Special-group and key-person tags in red, each saying which list it comes from. */

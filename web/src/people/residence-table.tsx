@@ -1,6 +1,6 @@
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Residence } from '../types.ts';
+import type { Residence } from '../api/replies.ts';
 import { codeName } from './person-codes.ts';
 
 /** Where a person lived and lives: one row per house, oldest first; a click opens the house. */

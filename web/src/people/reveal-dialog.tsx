@@ -1,12 +1,11 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 
 interface Props {
   open: boolean;
-  /** The reveal endpoint of the record. */
-  path: string;
+  /** Asks the record's reveal route for the field, giving the reason. */
+  reveal(reason: string): Promise<{ value: string | null }>;
   field: string;
   label: string;
   onClose(): void;
@@ -14,18 +13,15 @@ interface Props {
 }
 
 /** Asks why the full value is needed, then reveals it; the server writes the audit row. */
-export function RevealDialog({ open, path, field, label, onClose, onRevealed }: Props) {
+export function RevealDialog({ open, reveal, field, label, onClose, onRevealed }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const { busy, run } = useBusyAction();
 
   async function submit({ reason }: { reason: string }) {
     await run(async () => {
-      const reply = await api<{ field: string; value: string | null }>(path, {
-        method: 'POST',
-        body: { field, reason: reason.trim() },
-    });
-    onRevealed(reply.value);
+      const reply = await reveal(reason.trim());
+      onRevealed(reply.value);
     });
   }
 

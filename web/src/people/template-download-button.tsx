@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiBlob } from '../api.ts';
 import { saveBlob } from '../save-file.ts';
-import type { RegistryTemplate } from '../types.ts';
+import type { RegistryTemplate } from '../api/replies.ts';
 import { useShowError } from '../use-show-error.tsx';
 
 /** Saves the Excel template of one import (headers, required marks and a sample row); `name` labels it. */
@@ -16,7 +16,7 @@ export function TemplateDownloadButton({ template, name }: { template: RegistryT
   async function download() {
     setBusy(true);
     try {
-      saveBlob(await apiBlob(`/api/registry/templates/${template}`), `template-${template}.xlsx`);
+      saveBlob(await apiBlob('/api/registry/templates/{template}', { path: { template } }), `template-${template}.xlsx`);
     } catch (err) {
       showError(err);
     } finally {

@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Card, Spin, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RegistryTemplate } from '../types.ts';
+import type { RegistryTemplate } from '../api/replies.ts';
 import { ImportFailureAlert } from './import-failure.tsx';
 import { ImportOutcome } from './import-outcome.tsx';
 import { ImportProgressBar } from './import-progress.tsx';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import { api, apiUpload, ApiError } from '../api.ts';
-import type { RegistryImportJob, RegistryTemplate } from '../types.ts';
+import type { RegistryImportJob, RegistryTemplate } from '../api/replies.ts';
 import { useShowError } from '../use-show-error.tsx';
 
 /** A file the server refused as a whole (not a spreadsheet, unreadable, a header that does not fit), or an import that stopped. */
@@ -43,11 +43,11 @@ export function useRegistryImport() {
       const form = new FormData();
       form.append('file', file, file.name);
       try {
-        let job = await apiUpload<RegistryImportJob>(`/api/registry/imports/${template}`, form);
+        let job = await apiUpload('/api/registry/imports/{template}', form, { path: { template } });
         while (job.state === 'running' && mounted.current) {
           setProgress({ ...job, file: file.name });
           await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-          job = await api<RegistryImportJob>(`/api/registry/import-jobs/${encodeURIComponent(job.id)}`);
+          job = await api.GET('/api/registry/import-jobs/{id}', { params: { path: { id: job.id } } });
         }
         if (!mounted.current) return;
         if (job.failure) setFailure({ file: file.name, status: 500, message: job.failure.message, details: [] });

@@ -3,7 +3,6 @@ import { App, Button } from 'antd';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUpload } from '../api.ts';
-import type { PhotoUploaded } from '../types.ts';
 import { useShowError } from '../use-show-error.tsx';
 
 const MAX = 9;
@@ -35,7 +34,7 @@ export function PublicPhotoPicker({ value = [], onChange }: Props) {
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      const { key } = await apiUpload<PhotoUploaded>('/api/public/photos', form);
+      const { key } = await apiUpload('/api/public/photos', form);
       setPreviews((p) => (p[key] ? p : { ...p, [key]: URL.createObjectURL(file) }));
       if (!keys.current.includes(key)) {
         keys.current = [...keys.current, key];

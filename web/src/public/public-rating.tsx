@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
-import type { PublicReport } from './public-types.ts';
+import type { PublicReport } from '../api/replies.ts';
 import { RATINGS } from '../../../shared/enums.ts';
 import { DESCRIPTION_MAX } from '../../../shared/limits.ts';
 
@@ -18,10 +18,7 @@ export function PublicRating({ code, onRated }: { code: string; onRated(report: 
 
   const rate = (rating: (typeof RATINGS)[number]) =>
     run(async () => {
-      const reply = await api<PublicReport>(`/api/public/reports/${encodeURIComponent(code)}/rating`, {
-        method: 'POST',
-        body: { rating, ...(note.trim() ? { note: note.trim() } : {}) },
-      });
+      const reply = await api.POST('/api/public/reports/{code}/rating', { params: { path: { code } }, body: { rating, ...(note.trim() ? { note: note.trim() } : {}) } });
       void message.success(t('publicReport.rated'));
       onRated(reply);
     });

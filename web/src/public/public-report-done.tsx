@@ -2,7 +2,7 @@ import { CopyOutlined } from '@ant-design/icons';
 import { App, Button, Result, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PublicReport } from './public-types.ts';
+import type { PublicReport } from '../api/replies.ts';
 
 /** The report went in: the tracking code, big and copyable, and the way to follow it. */
 export function PublicReportDone({ report, onAnother }: { report: PublicReport; onAnother(): void }) {

@@ -11,7 +11,7 @@ import { useShowError } from '../use-show-error.tsx';
 import { rememberCode } from './my-codes.ts';
 import { PublicPhotoPicker } from './public-photo-picker.tsx';
 import { PublicReportDone } from './public-report-done.tsx';
-import type { PublicItem, PublicReport } from './public-types.ts';
+import type { PublicReport } from '../api/replies.ts';
 
 interface Values {
   photos: string[];
@@ -25,7 +25,7 @@ export function PublicReportPage() {
   const { t } = useTranslation();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const catalogue = useApi<{ items: PublicItem[] }>('/api/public/catalogue');
+  const catalogue = useApi('/api/public/catalogue');
   const position = usePosition();
   const [picked, setPicked] = useState<[number, number] | null>(null);
   const point = picked ?? position.point;
@@ -48,10 +48,7 @@ export function PublicReportPage() {
     setSending(true);
     try {
       const phone = values.phone?.trim();
-      const reply = await api<PublicReport>('/api/public/reports', {
-        method: 'POST',
-        body: { itemCode: values.itemCode, lng: point[0], lat: point[1], description: values.description.trim(), photos: values.photos ?? [], ...(phone ? { phone } : {}), idempotencyKey: key.current },
-      });
+      const reply = await api.POST('/api/public/reports', { body: { itemCode: values.itemCode, lng: point[0], lat: point[1], description: values.description.trim(), photos: values.photos ?? [], ...(phone ? { phone } : {}), idempotencyKey: key.current } });
       key.current = newIdempotencyKey();
       rememberCode(reply.trackingCode);
       setDone(reply);

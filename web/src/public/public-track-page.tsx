@@ -6,7 +6,7 @@ import { api } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { myCodes } from './my-codes.ts';
 import { PublicRating } from './public-rating.tsx';
-import type { PublicReport } from './public-types.ts';
+import type { PublicReport } from '../api/replies.ts';
 
 /** 进度查询: a tracking code in, that report's progress out — and the rating once it is closed. */
 export function PublicTrackPage() {
@@ -26,7 +26,7 @@ export function PublicTrackPage() {
       setLoading(true);
       setReport(null);
       try {
-        setReport(await api<PublicReport>(`/api/public/reports/${encodeURIComponent(trimmed)}`));
+        setReport(await api.GET('/api/public/reports/{code}', { params: { path: { code: trimmed } } }));
         setParams({ code: trimmed }, { replace: true });
       } catch (err) {
         showError(err);

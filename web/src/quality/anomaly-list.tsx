@@ -2,7 +2,7 @@ import { Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../use-api.ts';
-import type { AnomalyItem, AnomalyKind, AnomalyPage } from './quality-types.ts';
+import type { AnomalyItem, AnomalyKind } from '../api/replies.ts';
 import { PAGE } from '../../../shared/limits.ts';
 
 const PAGE_SIZE = PAGE.anomalies.default;
@@ -11,7 +11,7 @@ const PAGE_SIZE = PAGE.anomalies.default;
 export function AnomalyList({ area, kind, onOpenHouse, onOpenPerson }: { area: string; kind: AnomalyKind; onOpenHouse(code: string): void; onOpenPerson(id: string): void }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const { data, loading } = useApi<AnomalyPage>(`/api/registry/quality/anomalies?area=${area}&kind=${kind}&page=${page}&pageSize=${PAGE_SIZE}`);
+  const { data, loading } = useApi('/api/registry/quality/anomalies', { params: { query: { area, kind, page, pageSize: PAGE_SIZE } } });
   const rows = data && data.kind === kind ? data.items : [];
   // The key of a group of houses is what they share (address or code); for people it is an id, not worth showing.
   const showKey = kind === 'sameAddressDifferentCodes' || kind === 'sameCodeDifferentAddresses';

@@ -7,7 +7,7 @@ import { useApi } from '../use-api.ts';
 import { PersonDrawer } from '../people/person-drawer.tsx';
 import { HouseDrawer } from '../buildings/house-drawer.tsx';
 import { AnomalyList } from './anomaly-list.tsx';
-import type { AnomalyKind, Figures, QualityReport } from './quality-types.ts';
+import type { AnomalyKind, Figures } from '../api/replies.ts';
 import { ANOMALY_KINDS } from '../../../shared/enums.ts';
 
 const KINDS: readonly AnomalyKind[] = ANOMALY_KINDS;
@@ -28,7 +28,7 @@ export function QualityPage() {
   const [person, setPerson] = useState<string | null>(null);
   const [house, setHouse] = useState<string | null>(null);
   const area = trail.at(-1)?.code ?? null;
-  const { data, loading } = useApi<QualityReport>(area ? `/api/registry/quality?area=${area}&days=${days}` : null);
+  const { data, loading } = useApi('/api/registry/quality', area ? { params: { query: { area, days } } } : null);
   const report = data && data.area === area ? data : null;
 
   const share = (f: Figures, kind: (typeof COUNTED)[number]) => {

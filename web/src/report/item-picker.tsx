@@ -1,7 +1,7 @@
 import { Select, type SelectProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogueNode } from '../types.ts';
+import type { CatalogueNode } from '../api/replies.ts';
 
 interface Props {
   items: CatalogueNode[];

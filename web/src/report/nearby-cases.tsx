@@ -1,17 +1,7 @@
 import { Alert, Button, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../use-api.ts';
-
-export interface NearbyCase {
-  id: string;
-  caseNo: string;
-  status: string;
-  description: string;
-  reportedAt: string;
-  reports: number;
-  repeat: boolean;
-  distanceMeters: number;
-}
+import { roundCoordinate } from './use-position.ts';
 
 interface Props {
   itemCode: string | undefined;
@@ -23,8 +13,7 @@ interface Props {
 /** Open cases of the chosen item close by: the reporter may join one ("我也遇到了") instead of sending it again. */
 export function NearbyCases({ itemCode, point, sending, onMeToo }: Props) {
   const { t } = useTranslation();
-  const path = itemCode && point ? `/api/events/nearby?${new URLSearchParams({ itemCode, lng: point[0].toFixed(7), lat: point[1].toFixed(7) })}` : null;
-  const { data } = useApi<{ items: NearbyCase[] }>(path);
+  const { data } = useApi('/api/events/nearby', itemCode && point ? { params: { query: { itemCode, lng: roundCoordinate(point[0]), lat: roundCoordinate(point[1]) } } } : null);
   const items = data?.items ?? [];
   if (!items.length) return null;
   return (

@@ -2,8 +2,9 @@ import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
 import { LinkedRecord, recordLabel } from '../events/linked-record.tsx';
-import type { Items, RecordPlace } from '../types.ts';
+import type { RecordPlace } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
+import { roundCoordinate } from './use-position.ts';
 
 interface Props {
   /** Where to look around: the device's fix or the worker's last tap, not a point taken from a record. */
@@ -19,8 +20,7 @@ const sameRecord = (a: RecordPlace | null, b: RecordPlace) => a?.type === b.type
 export function NearbyRecords({ around, linked, onLink, onUnlink }: Props) {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const path = around && can('registry.read') ? `/api/registry/nearby?${new URLSearchParams({ lng: around[0].toFixed(7), lat: around[1].toFixed(7) })}` : null;
-  const { data } = useApi<Items<RecordPlace>>(path);
+  const { data } = useApi('/api/registry/nearby', around && can('registry.read') ? { params: { query: { lng: roundCoordinate(around[0]), lat: roundCoordinate(around[1]) } } } : null);
   const items = data?.items ?? [];
   if (!items.length && !linked) return null;
   return (

@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EventDetail } from '../types.ts';
+import type { EventDetail } from '../api/replies.ts';
 
 /** The report went in: its case number, and the way to the next one. */
 export function ReportDone({ event, itemName, onAnother }: { event: EventDetail; itemName: string; onAnother(): void }) {

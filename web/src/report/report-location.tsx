@@ -1,16 +1,15 @@
 import { AimOutlined, EnvironmentOutlined, LoadingOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
-import type { Geometry } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import { PointMap } from '../events/point-map.tsx';
-import type { LocateResult } from '../types.ts';
+import type { LocateResult, Outline } from '../api/replies.ts';
 import type { Position } from './use-position.ts';
 
 interface Props {
   position: Position;
   point: [number, number] | null;
   located: LocateResult | null;
-  outline: Geometry | null;
+  outline: Outline | null;
   onPick(lngLat: [number, number]): void;
 }
 
@@ -42,8 +41,8 @@ export function ReportLocation({ position, point, located, outline, onPick }: Pr
           <LoadingOutlined />
         ) : located.found ? (
           <span>
-            <strong>{located.grid.name}</strong>
-            <span className="secondary"> · {located.village.name}</span>
+            <strong>{located.grid?.name}</strong>
+            <span className="secondary"> · {located.village?.name}</span>
           </span>
         ) : (
           <Typography.Text type="danger">{t('locate.notFound')}</Typography.Text>

@@ -5,7 +5,7 @@ import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { PhotoPicker } from '../events/photo-picker.tsx';
 import { useCatalogue } from '../events/use-catalogue.ts';
-import type { EventDetail, RecordPlace } from '../types.ts';
+import type { EventDetail, RecordPlace } from '../api/replies.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import { ItemPicker } from './item-picker.tsx';
@@ -55,8 +55,7 @@ export function ReportPage() {
     if (!point) return;
     setSending(true);
     try {
-      const reply = await api<EventDetail>('/api/events', {
-        method: 'POST',
+      const reply = await api.POST('/api/events', {
         body: {
           itemCode: values.itemCode, lng: point[0], lat: point[1], description: values.description.trim(), photos: values.photos ?? [], idempotencyKey: key.current,
           ...(sameAs ? { sameAs } : subject ? { subject: { type: subject.type, key: subject.key } } : {}),

@@ -1,18 +1,17 @@
-import type { Geometry } from 'geojson';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import type { AreaDetail, AreaRef, GridDetail } from '../types.ts';
+import type { AreaRef, Outline } from '../api/replies.ts';
 
 /** The outline of the user's own grid or area: the backdrop of the tap-on-the-map fallback. */
-export function useHomeOutline(area: AreaRef | undefined): Geometry | null {
-  const [geometry, setGeometry] = useState<Geometry | null>(null);
+export function useHomeOutline(area: AreaRef | undefined): Outline | null {
+  const [geometry, setGeometry] = useState<Outline | null>(null);
   const code = area?.code;
   const isGrid = area?.level === 'grid';
   useEffect(() => {
     if (!code) return;
     let live = true;
-    const path = isGrid ? `/api/territory/grids/${encodeURIComponent(code)}` : `/api/territory/areas/${encodeURIComponent(code)}`;
-    api<GridDetail | AreaDetail>(path)
+    const params = { path: { code } };
+    (isGrid ? api.GET('/api/territory/grids/{code}', { params }) : api.GET('/api/territory/areas/{code}', { params }))
       .then((a) => live && setGeometry(a.geometry))
       .catch(() => {}); // a backdrop only
     return () => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import type { LocateResult } from '../types.ts';
+import type { LocateResult } from '../api/replies.ts';
+import { roundCoordinate } from './use-position.ts';
 
 /** Which grid a point is in; null while unknown. */
 export function useLocate(point: [number, number] | null): LocateResult | null {
@@ -11,7 +12,7 @@ export function useLocate(point: [number, number] | null): LocateResult | null {
     setResult(null);
     if (lng === undefined || lat === undefined) return;
     let live = true;
-    api<LocateResult>(`/api/territory/locate?${new URLSearchParams({ lng: lng.toFixed(7), lat: lat.toFixed(7) })}`)
+    api.GET('/api/territory/locate', { params: { query: { lng: roundCoordinate(lng), lat: roundCoordinate(lat) } } })
       .then((r) => live && setResult(r))
       .catch(() => live && setResult({ found: false }));
     return () => {

@@ -7,6 +7,9 @@ export interface Position {
   accuracy: number | null;
 }
 
+/** A coordinate to 7 decimals (about a centimetre), as the console sends points. */
+export const roundCoordinate = (x: number) => Number(x.toFixed(7));
+
 /** The device's position, once; 'failed' when there is no geolocation or the user refused it. */
 export function usePosition(): Position {
   const [position, setPosition] = useState<Position>({ status: 'locating', point: null, accuracy: null });

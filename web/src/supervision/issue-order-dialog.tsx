@@ -5,12 +5,13 @@ import { api } from '../api.ts';
 import { useDepartments } from '../events/use-departments.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
-import { ORDER_KINDS, ORDER_METHODS, type OrderSubject, type SupervisionOrder } from './types.ts';
+import { ORDER_KINDS, ORDER_METHODS, type OrderSubject } from './order-subject.ts';
+import type { SupervisionOrder } from '../api/replies.ts';
 import { NOTE_MAX, ORDER_WORKING_DAYS } from '../../../shared/limits.ts';
 
 interface Values {
-  kind: string;
-  method: string;
+  kind: (typeof ORDER_KINDS)[number];
+  method: (typeof ORDER_METHODS)[number];
   unitCode?: string;
   note: string;
   workingDays: number;
@@ -35,10 +36,7 @@ export function IssueOrderDialog({ subject, onClose, onIssued }: Props) {
   async function submit(values: Values) {
     await run(async () => {
       const target = subject ? ('eventId' in subject ? { eventId: subject.eventId } : { unitCode: subject.unitCode }) : { unitCode: values.unitCode };
-      const order = await api<SupervisionOrder>('/api/supervision/orders', {
-        method: 'POST',
-        body: { kind: values.kind, method: values.method, note: values.note.trim(), workingDays: values.workingDays, ...target },
-      });
+      const order = await api.POST('/api/supervision/orders', { body: { kind: values.kind, method: values.method, note: values.note.trim(), workingDays: values.workingDays, ...target } });
       void message.success(t('supervision.issued', { kind: t(`supervision.kind.${order.kind}`) }));
       onIssued(order);
     });

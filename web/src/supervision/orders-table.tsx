@@ -1,7 +1,7 @@
 import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { SupervisionOrder } from './types.ts';
+import type { SupervisionOrder } from '../api/replies.ts';
 
 const STATUS_COLOURS: Record<string, string> = { open: 'orange', replied: 'blue', closed: 'green' };
 

@@ -1,7 +1,8 @@
 import { Badge, Button, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { OrderSubject, QueueItem } from './types.ts';
+import type { OrderSubject } from './order-subject.ts';
+import type { QueueItem } from '../api/replies.ts';
 
 const REASON_COLOURS: Record<QueueItem['reason'], string> = { unvisited: 'orange', dissatisfied: 'red', order_overdue: 'volcano' };
 

@@ -2,7 +2,7 @@ import { App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
-import type { SupervisionOrder } from './types.ts';
+import type { SupervisionOrder } from '../api/replies.ts';
 import { NOTE_MAX } from '../../../shared/limits.ts';
 
 interface Props {
@@ -20,7 +20,7 @@ export function ReplyDialog({ order, onClose, onDone }: Props) {
 
   async function submit({ reply }: { reply: string }) {
     await run(async () => {
-      await api(`/api/supervision/orders/${encodeURIComponent(order.id)}/reply`, { method: 'POST', body: { reply: reply.trim() } });
+      await api.POST('/api/supervision/orders/{id}/reply', { params: { path: { id: order.id } }, body: { reply: reply.trim() } });
       void message.success(t('supervision.replied'));
       onDone();
     });

@@ -7,15 +7,15 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { EventDrawer } from '../events/event-drawer.tsx';
 import { useCatalogue } from '../events/use-catalogue.ts';
 import { useDepartments } from '../events/use-departments.ts';
-import { INBOX_CHANGED } from '../inbox/inbox-types.ts';
-import type { Items } from '../types.ts';
+import { INBOX_CHANGED } from '../inbox/inbox-kinds.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { IssueOrderDialog } from './issue-order-dialog.tsx';
 import { OrdersTable } from './orders-table.tsx';
 import { QueueTable } from './queue-table.tsx';
 import { ReplyDialog } from './reply-dialog.tsx';
-import type { OrderSubject, QueueItem, SupervisionOrder } from './types.ts';
+import type { OrderSubject } from './order-subject.ts';
+import type { SupervisionOrder } from '../api/replies.ts';
 
 /**
  * 督办: for leaders and centres, the queue of what needs supervising and the orders they issued (to close once
@@ -26,9 +26,9 @@ export function SupervisionPage() {
   const { message } = App.useApp();
   const { can } = useAuth();
   const supervises = can('events.supervise');
-  const queue = useApi<Items<QueueItem>>(supervises ? '/api/supervision/queue' : null);
-  const issued = useApi<Items<SupervisionOrder>>(supervises ? '/api/supervision/orders/issued' : null);
-  const addressed = useApi<Items<SupervisionOrder>>('/api/supervision/orders/addressed');
+  const queue = useApi(supervises ? '/api/supervision/queue' : null);
+  const issued = useApi(supervises ? '/api/supervision/orders/issued' : null);
+  const addressed = useApi('/api/supervision/orders/addressed');
   const catalogue = useCatalogue();
   const departments = useDepartments();
   const [issuing, setIssuing] = useState<OrderSubject | 'pick' | null>(null);
@@ -48,7 +48,7 @@ export function SupervisionPage() {
 
   async function closeOrder(order: SupervisionOrder) {
     await run(async () => {
-      await api(`/api/supervision/orders/${encodeURIComponent(order.id)}/close`, { method: 'POST' });
+      await api.POST('/api/supervision/orders/{id}/close', { params: { path: { id: order.id } } });
       void message.success(t('supervision.closed'));
       reloadAll();
     });

@@ -1,5 +1,5 @@
 import { Breadcrumb } from 'antd';
-import type { AreaRef } from '../types.ts';
+import type { AreaRef } from '../api/replies.ts';
 
 interface Props {
   /** Ancestors, from the top down (the API leaves the node itself out). */

@@ -1,5 +1,4 @@
 import 'ol/ol.css';
-import type { Geometry } from 'geojson';
 import Feature from 'ol/Feature';
 import OlMap from 'ol/Map';
 import type MapBrowserEvent from 'ol/MapBrowserEvent';
@@ -13,7 +12,7 @@ import VectorLayer from 'ol/layer/Vector';
 import { fromLonLat, toLonLat } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { GridCollection } from '../types.ts';
+import type { GridCollection, Outline } from '../api/replies.ts';
 import { gridStyle, markerStyle, outlineStyle, type GridHighlight } from './map-styles.ts';
 
 declare global {
@@ -27,7 +26,7 @@ const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'E
 const PADDING = [36, 36, 36, 36];
 
 interface GridMapProps {
-  outline: Geometry | null;
+  outline: Outline | null;
   grids: GridCollection | null;
   selectedGrid: string | null;
   /** When on, a click reports its coordinate through onPick instead of selecting a grid. */

@@ -2,7 +2,6 @@ import { AimOutlined, CloseOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, InputNumber, Space, Spin, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LocateResult } from '../types.ts';
 import { useApi } from '../use-api.ts';
 
 interface Props {
@@ -19,7 +18,7 @@ export function LocateTool({ point, onPoint, picking, onPickingChange, onSelectG
   const [open, setOpen] = useState(false);
   const [lng, setLng] = useState<number | null>(null);
   const [lat, setLat] = useState<number | null>(null);
-  const { data, loading } = useApi<LocateResult>(point ? `/api/territory/locate?lng=${point[0]}&lat=${point[1]}` : null);
+  const { data, loading } = useApi('/api/territory/locate', point ? { params: { query: { lng: point[0], lat: point[1] } } } : null);
 
   useEffect(() => {
     if (!point) return;
@@ -65,11 +64,11 @@ export function LocateTool({ point, onPoint, picking, onPickingChange, onSelectG
         {!loading && data?.found && (
           <Descriptions column={1} size="small" data-testid="locate-result">
             <Descriptions.Item label={t('level.grid')}>
-              <a onClick={() => onSelectGrid(data.grid.code)}>{data.grid.name}</a>
+              <a onClick={() => data.grid && onSelectGrid(data.grid.code)}>{data.grid?.name}</a>
             </Descriptions.Item>
-            <Descriptions.Item label={t('level.village')}>{data.village.name}</Descriptions.Item>
-            <Descriptions.Item label={t('level.township')}>{data.township.name}</Descriptions.Item>
-            <Descriptions.Item label={t('level.county')}>{data.county.name}</Descriptions.Item>
+            <Descriptions.Item label={t('level.village')}>{data.village?.name}</Descriptions.Item>
+            <Descriptions.Item label={t('level.township')}>{data.township?.name}</Descriptions.Item>
+            <Descriptions.Item label={t('level.county')}>{data.county?.name}</Descriptions.Item>
           </Descriptions>
         )}
       </Space>

@@ -1,7 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GRID_TEAM_ROLES } from '../../../shared/roles.ts';
-import type { TeamMember } from '../types.ts';
+import type { TeamMember } from '../api/replies.ts';
 
 /** The grid's "1+1+1+N" team, one line per role. */
 export function TeamList({ team }: { team: TeamMember[] }) {

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
 import { formatCount } from '../format.ts';
-import type { AreaDetail, GridCollection, GridDetail } from '../types.ts';
+import type { GridCollection } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { AreaDetailView } from './area-detail-view.tsx';
 import { AreaTreePanel } from './area-tree-panel.tsx';
@@ -13,8 +13,6 @@ import { withinJurisdiction } from './jurisdiction.ts';
 import { LocateTool } from './locate-tool.tsx';
 import { useAreaTree } from './use-area-tree.ts';
 import { useTerritorySelection } from './use-territory-selection.ts';
-
-const enc = encodeURIComponent;
 
 /** 区域网格: area tree, map of the chosen area's grids, and the detail of what is selected. */
 export function TerritoryPage() {
@@ -27,9 +25,9 @@ export function TerritoryPage() {
   const [picking, setPicking] = useState(false);
   const [point, setPoint] = useState<[number, number] | null>(null);
 
-  const area = useApi<AreaDetail>(areaCode ? `/api/territory/areas/${enc(areaCode)}` : null);
-  const grids = useApi<GridCollection>(areaCode ? `/api/territory/grids?area=${enc(areaCode)}` : null);
-  const grid = useApi<GridDetail>(gridCode ? `/api/territory/grids/${enc(gridCode)}` : null);
+  const area = useApi('/api/territory/areas/{code}', areaCode ? { params: { path: { code: areaCode } } } : null);
+  const grids = useApi('/api/territory/grids', areaCode ? { params: { query: { area: areaCode } } } : null);
+  const grid = useApi('/api/territory/grids/{code}', gridCode ? { params: { path: { code: gridCode } } } : null);
 
   // With nothing chosen yet, open the first root of the caller's jurisdiction (a grid worker's root is their grid).
   const first = tree.nodes[0]?.area;

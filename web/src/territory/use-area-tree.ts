@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import type { AreaNode, Items } from '../types.ts';
+import type { AreaNode } from '../api/replies.ts';
 import { useShowError } from '../use-show-error.tsx';
 
 /** A node of the lazily loaded area tree, usable by antd Tree (key) and TreeSelect (value). */
@@ -31,7 +31,7 @@ export function useAreaTree(): { nodes: AreaTreeNode[]; loading: boolean; loadCh
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
-    api<Items<AreaNode>>('/api/territory/areas')
+    api.GET('/api/territory/areas')
       .then((reply) => setNodes(reply.items.map(toNode)))
       .catch(showError)
       .finally(() => setLoading(false));
@@ -40,7 +40,7 @@ export function useAreaTree(): { nodes: AreaTreeNode[]; loading: boolean; loadCh
   const loadChildren = useCallback(
     async (code: string) => {
       try {
-        const reply = await api<Items<AreaNode>>(`/api/territory/areas/${encodeURIComponent(code)}/children`);
+        const reply = await api.GET('/api/territory/areas/{code}/children', { params: { path: { code } } });
         setNodes((prev) => attach(prev, code, reply.items.map(toNode)));
       } catch (err) {
         showError(err);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../shared/roles.ts';
 import { api } from '../api.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
-import type { Department, User } from '../types.ts';
+import type { Department, User } from '../api/replies.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 
 interface Values {
@@ -52,9 +52,9 @@ export function UserFormDialog({ user, departments, onClose, onSaved }: Props) {
     await run(async () => {
       if (user) {
         const body = { ...common, disabled: v.disabled, ...(v.password ? { password: v.password } : {}) };
-        await api(`/api/access/users/${user.id}`, { method: 'PATCH', body });
+        await api.PATCH('/api/access/users/{id}', { params: { path: { id: user.id } }, body });
       } else {
-        await api('/api/access/users', { method: 'POST', body: { ...common, username: v.username, password: v.password } });
+        await api.POST('/api/access/users', { body: { ...common, username: v.username, password: v.password ?? '' } });
       }
       void message.success(t(user ? 'common.saved' : 'common.created'));
       onSaved();

@@ -3,7 +3,7 @@ import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
-import type { Department, Items, User } from '../types.ts';
+import type { User } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { UserFormDialog } from './user-form-dialog.tsx';
@@ -13,13 +13,13 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
-  const { data, loading, reload } = useApi<Items<User>>('/api/access/users');
-  const departments = useApi<Items<Department>>('/api/org/departments').data?.items ?? [];
+  const { data, loading, reload } = useApi('/api/access/users');
+  const departments = useApi('/api/org/departments').data?.items ?? [];
   const [editing, setEditing] = useState<{ user: User | null } | null>(null);
 
   async function unlock(user: User) {
     try {
-      await api(`/api/access/users/${user.id}/unlock`, { method: 'POST' });
+      await api.POST('/api/access/users/{id}/unlock', { params: { path: { id: user.id } } });
       void message.success(t('users.unlocked', { name: user.displayName }));
       reload();
     } catch (err) {

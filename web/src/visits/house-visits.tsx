@@ -2,12 +2,11 @@ import { List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../use-api.ts';
 import { describeChange } from './visit-changes.ts';
-import type { Visit } from './visit-types.ts';
 
 /** 走访记录 of one house, newest first: when, who, how many confirmed and moved out, and what changed. */
 export function HouseVisits({ code }: { code: string }) {
   const { t, i18n } = useTranslation();
-  const { data, loading } = useApi<{ items: Visit[] }>(`/api/fieldwork/houses/${encodeURIComponent(code)}/visits`);
+  const { data, loading } = useApi('/api/fieldwork/houses/{code}/visits', { params: { path: { code } } });
   const items = data?.items ?? [];
 
   return (

@@ -7,7 +7,9 @@ import { useBusyAction } from '../use-busy-action.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { VisitHouseFields } from './visit-house-fields.tsx';
 import { VisitResidentCard } from './visit-resident-card.tsx';
-import type { ResidentStatus, Visit, VisitForm } from './visit-types.ts';
+import type { Visit } from '../api/replies.ts';
+
+type ResidentStatus = 'present' | 'movedOut';
 
 export interface VisitValues {
   residents: { personId: string; status: ResidentStatus; phone?: string }[];
@@ -34,7 +36,7 @@ export function VisitDrawer({ code, open, onClose, onSaved }: { code: string; op
   const [form] = Form.useForm<VisitValues>();
   const showError = useShowError();
   const { busy, run } = useBusyAction();
-  const { data, loading, reload } = useApi<VisitForm>(open ? `/api/fieldwork/houses/${encodeURIComponent(code)}/visit-form` : null);
+  const { data, loading, reload } = useApi('/api/fieldwork/houses/{code}/visit-form', open ? { params: { path: { code } } } : null);
 
   useEffect(() => {
     if (!data) return;
@@ -62,7 +64,7 @@ export function VisitDrawer({ code, open, onClose, onSaved }: { code: string; op
     };
     await run(async () => {
       try {
-        onSaved(await api<Visit>(`/api/fieldwork/houses/${encodeURIComponent(code)}/visits`, { method: 'POST', body }));
+        onSaved(await api.POST('/api/fieldwork/houses/{code}/visits', { params: { path: { code } }, body }));
       } catch (err) {
         if (err instanceof ApiError && err.status === 409) {
           void message.warning(t('visits.stale'));

@@ -1,7 +1,7 @@
 import { Form, Input, Segmented, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { codeName } from '../people/person-codes.ts';
-import type { VisitForm } from './visit-types.ts';
+import type { VisitForm } from '../api/replies.ts';
 
 /** One resident on the visit form: who (masked), still here or moved out, and a new phone if it changed. */
 export function VisitResidentCard({ index, resident: r }: { index: number; resident: VisitForm['residents'][number] }) {

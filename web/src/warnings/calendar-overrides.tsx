@@ -5,15 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
+import type { CalendarDay } from '../api/replies.ts';
 import { CALENDAR_NOTE_MAX, CALENDAR_YEARS } from '../../../shared/limits.ts';
 
-interface Override {
-  day: string;
-  kind: 'workday' | 'holiday';
-  official: 'workday' | 'holiday';
-  note: string | null;
-  updatedBy: string;
-}
 interface NewOverride {
   day: string;
   kind: 'workday' | 'holiday';
@@ -26,20 +20,20 @@ export function CalendarOverrides() {
   const { message } = App.useApp();
   const { busy, run } = useBusyAction();
   const [year, setYear] = useState(() => new Date().getFullYear());
-  const { data, loading, reload } = useApi<{ items: Override[] }>(`/api/calendar/days?year=${year}`);
+  const { data, loading, reload } = useApi('/api/calendar/days', { params: { query: { year } } });
   const [form] = Form.useForm<NewOverride>();
   const kindTag = (kind: string) => <Tag color={kind === 'workday' ? 'blue' : 'green'}>{t(`calendar.${kind}`)}</Tag>;
 
   const add = (values: NewOverride) =>
     run(async () => {
-      await api(`/api/calendar/days/${values.day}`, { method: 'PUT', body: { kind: values.kind, ...(values.note ? { note: values.note } : {}) } });
+      await api.PUT('/api/calendar/days/{day}', { params: { path: { day: values.day } }, body: { kind: values.kind, ...(values.note ? { note: values.note } : {}) } });
       void message.success(t('calendar.saved', { day: values.day }));
       form.resetFields();
       reload();
     });
   const remove = (day: string) =>
     run(async () => {
-      await api(`/api/calendar/days/${day}`, { method: 'DELETE' });
+      await api.DELETE('/api/calendar/days/{day}', { params: { path: { day } } });
       void message.success(t('calendar.removed', { day }));
       reload();
     });
@@ -65,7 +59,7 @@ export function CalendarOverrides() {
         {t('calendar.year')}
         <InputNumber min={CALENDAR_YEARS.min} max={CALENDAR_YEARS.max} precision={0} value={year} onChange={(y) => y && setYear(y)} />
       </Space>
-      <Table<Override>
+      <Table<CalendarDay>
         rowKey="day"
         loading={loading}
         dataSource={data?.items ?? []}
@@ -80,7 +74,7 @@ export function CalendarOverrides() {
           {
             title: t('common.actions'),
             key: 'actions',
-            render: (_: unknown, o: Override) => (
+            render: (_: unknown, o: CalendarDay) => (
               <Popconfirm title={t('calendar.remove')} onConfirm={() => void remove(o.day)}>
                 <a>{t('calendar.remove')}</a>
               </Popconfirm>

@@ -6,30 +6,17 @@ import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
+import type { WarningRules } from '../api/replies.ts';
 import { SEVERITIES, WARNING_COLOURS } from '../../../shared/enums.ts';
 
 export const COLOURS = WARNING_COLOURS;
 export const COLOUR_TAG: Record<string, string> = { blue: 'blue', yellow: 'gold', light_red: 'volcano', purple: 'purple', red: 'red' };
-const SANCTIONS = ['warning.online_notice', 'warning.online_inspection', 'warning.quarterly_notice', 'warning.half_year_yellow_card', 'warning.year_end_account'];
+const SANCTIONS: Rule['sanction'][] = ['warning.online_notice', 'warning.online_inspection', 'warning.quarterly_notice', 'warning.half_year_yellow_card', 'warning.year_end_account'];
 const COUNTS = ['minOverdueWorkingDays', 'minEscalations', 'minRepeats'] as const;
 
-interface Condition {
-  minSeverity?: string;
-  minOverdueWorkingDays?: number;
-  minEscalations?: number;
-  minRepeats?: number;
-}
-interface Rule {
-  colour: string;
-  anyOf: Condition[];
-  sanction: string;
-}
-interface RuleTable {
-  rules: Rule[];
-  isDefault: boolean;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
+type RuleTable = WarningRules;
+type Rule = RuleTable['rules'][number];
+type Condition = Rule['anyOf'][number];
 /** One row per colour; a colour switched off has no rule and never lights. */
 type Draft = Record<string, Rule & { enabled: boolean }>;
 
@@ -48,7 +35,7 @@ export function WarningRulesEditor() {
   const { message } = App.useApp();
   const { can } = useAuth();
   const editable = can('events.configure');
-  const { data, loading, reload } = useApi<RuleTable>('/api/warnings/rules');
+  const { data, loading, reload } = useApi('/api/warnings/rules');
   const { busy, run } = useBusyAction();
   const [draft, setDraft] = useState<Draft | null>(null);
   useEffect(() => setDraft(data ? draftOf(data) : null), [data]);
@@ -60,7 +47,7 @@ export function WarningRulesEditor() {
 
   const save = (rules: Rule[], done: string) =>
     run(async () => {
-      await api('/api/warnings/rules', { method: 'PUT', body: { rules } });
+      await api.PUT('/api/warnings/rules', { body: { rules } });
       void message.success(t(done));
       reload();
     });
@@ -105,7 +92,7 @@ export function WarningRulesEditor() {
                       disabled={!editable || !r.enabled}
                       placeholder={t('warnings.anySeverity')}
                       value={c.minSeverity}
-                      onChange={(v?: string) => setCondition(r.colour, i, { minSeverity: v })}
+                      onChange={(v?: Condition['minSeverity']) => setCondition(r.colour, i, { minSeverity: v })}
                       options={SEVERITIES.map((s) => ({ value: s, label: `${t('warnings.minSeverity')} ${t(`warnings.severity.${s}`)}` }))}
                     />
                     {COUNTS.map((field) => (
@@ -138,7 +125,7 @@ export function WarningRulesEditor() {
             key: 'sanction',
             width: 220,
             render: (_, r) => (
-              <Select className="full-width" disabled={!editable || !r.enabled} value={r.sanction} onChange={(sanction: string) => update(r.colour, () => ({ sanction }))} options={SANCTIONS.map((s) => ({ value: s, label: t(s) }))} />
+              <Select className="full-width" disabled={!editable || !r.enabled} value={r.sanction} onChange={(sanction: Rule['sanction']) => update(r.colour, () => ({ sanction }))} options={SANCTIONS.map((s) => ({ value: s, label: t(s) }))} />
             ),
           },
         ]}

@@ -2,16 +2,9 @@ import { Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../use-api.ts';
+import type { UnitTally } from '../api/replies.ts';
 import { COLOUR_TAG, COLOURS } from './warning-rules-editor.tsx';
 
-interface UnitTally {
-  unitCode: string;
-  unitName: string;
-  counts: Record<string, number>;
-  total: number;
-  worst: string | null;
-  sanction: string | null;
-}
 
 /** This month in China time, 'YYYY-MM'. */
 const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
@@ -21,7 +14,7 @@ export function WarningTally() {
   const { t } = useTranslation();
   const [month, setMonth] = useState(thisMonth);
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
-  const { data, loading } = useApi<{ month: string; units: UnitTally[] }>(valid ? `/api/warnings/tally?month=${month}` : null);
+  const { data, loading } = useApi('/api/warnings/tally', valid ? { params: { query: { month } } } : null);
 
   return (
     <Space direction="vertical" className="full-width">

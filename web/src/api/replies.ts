@@ -1,0 +1,98 @@
+import type { paths } from './schema.ts';
+import type { Method, PathOf, ReplyOf } from './paths.ts';
+
+/*
+ * Names for the API's replies the console passes around, all taken from the generated schema: when a route's
+ * reply changes, `npm run api:generate` changes these and tsc shows every screen that must follow.
+ */
+
+type Get<P extends PathOf<'get'>> = ReplyOf<P, 'get'>;
+type Item<T extends { items: unknown[] }> = T['items'][number];
+/** The query parameters of a GET route. */
+export type QueryOf<P extends PathOf<'get'>> = NonNullable<paths[P]['get']['parameters']['query']>;
+/** A path parameter of a route. */
+type PathParamOf<P extends keyof paths, M extends 'get' | 'post'> = NonNullable<paths[P][M]>['parameters']['path'];
+/** The JSON body a route takes. */
+export type BodyOf<P extends PathOf<M>, M extends Method> = NonNullable<NonNullable<paths[P][M]>['requestBody']>['content']['application/json'];
+
+export type Me = Get<'/api/auth/me'>['user'];
+export type AreaRef = Me['areas'][number];
+export type User = Item<Get<'/api/access/users'>>;
+export type AuditEntry = Item<Get<'/api/access/audit'>>;
+
+export type AreaNode = Item<Get<'/api/territory/areas'>>;
+export type AreaDetail = Get<'/api/territory/areas/{code}'>;
+export type GridCollection = Get<'/api/territory/grids'>;
+export type GridDetail = Get<'/api/territory/grids/{code}'>;
+export type TeamMember = GridDetail['team'][number];
+/** A grid's or an area's outline: GeoJSON geometry, lng/lat, as the map reads it. */
+export type Outline = NonNullable<AreaDetail['geometry']>;
+export type LocateResult = Get<'/api/territory/locate'>;
+export type Network = Item<Get<'/api/territory/networks'>>;
+
+export type Department = Item<Get<'/api/org/departments'>>;
+export type DepartmentDetail = Get<'/api/org/departments/{code}'>;
+
+export type Person = Item<Get<'/api/registry/people'>>;
+export type PersonTags = NonNullable<Person['tags']>;
+export type PersonDetail = Get<'/api/registry/people/{id}'>;
+export type Residence = PersonDetail['residences'][number];
+/** One change of a record: who made it, the masked view before (null when it was created) and after. */
+export type RecordChange = PersonDetail['history'][number];
+export type RegistryTemplate = PathParamOf<'/api/registry/templates/{template}', 'get'>['template'];
+export type RegistryImportJob = Get<'/api/registry/import-jobs/{id}'>;
+export type RecordPlace = Item<Get<'/api/registry/nearby'>>;
+export type RecordType = RecordPlace['type'];
+
+export type Organisation = Item<Get<'/api/registry/organisations'>>;
+export type OrganisationDetail = Get<'/api/registry/organisations/{creditCode}'>;
+export type Facility = Item<Get<'/api/registry/facilities'>>;
+export type FacilityDetail = Get<'/api/registry/facilities/{code}'>;
+export type OrgFacilityCodes = Get<'/api/registry/org-facility-codes'>;
+
+export type StandardAddress = Item<Get<'/api/registry/addresses'>>;
+export type AddressDetail = Get<'/api/registry/addresses/{code}'>;
+export type Building = Item<Get<'/api/registry/buildings'>>;
+export type BuildingDetail = Get<'/api/registry/buildings/{code}'>;
+export type HouseRow = Item<Get<'/api/registry/houses'>>;
+export type HouseDetail = Get<'/api/registry/houses/{code}'>;
+export type HouseholdGroup = Item<Get<'/api/registry/household-groups'>>;
+export type HouseholdGroupDetail = Get<'/api/registry/household-groups/{id}'>;
+
+export type QualityReport = Get<'/api/registry/quality'>;
+export type Figures = QualityReport['total'];
+export type AnomalyKind = QueryOf<'/api/registry/quality/anomalies'>['kind'];
+export type AnomalyPage = Get<'/api/registry/quality/anomalies'>;
+export type AnomalyItem = Item<AnomalyPage>;
+
+export type VisitForm = Get<'/api/fieldwork/houses/{code}/visit-form'>;
+export type Visit = Item<Get<'/api/fieldwork/houses/{code}/visits'>>;
+
+export type CatalogueNode = Item<Get<'/api/events/catalogue'>>;
+export type CatalogueAdmin = Get<'/api/catalogue'>;
+export type AdminNode = Item<CatalogueAdmin>;
+export type RuleChoices = CatalogueAdmin['choices'];
+export type CatalogueRule = NonNullable<AdminNode['rule']>;
+export type StageLimit = NonNullable<CatalogueRule['limits'][keyof CatalogueRule['limits']]>;
+export type LimitUnit = keyof StageLimit;
+export type CatalogueHistory = Get<'/api/catalogue/{code}/history'>;
+
+export type EventSummary = Item<Get<'/api/events'>>;
+export type EventDetail = Get<'/api/events/{id}'>;
+export type EventAction = EventSummary['abilities'][number];
+export type EventStep = EventDetail['history'][number];
+export type NearbyCase = Item<Get<'/api/events/nearby'>>;
+export type PhotoUploaded = ReplyOf<'/api/files/photos', 'post'>;
+
+export type SupervisionOrder = Item<Get<'/api/supervision/orders/issued'>>;
+export type QueueItem = Item<Get<'/api/supervision/queue'>>;
+export type WarningRules = Get<'/api/warnings/rules'>;
+export type CalendarDay = Item<Get<'/api/calendar/days'>>;
+export type UnitTally = Get<'/api/warnings/tally'>['units'][number];
+
+export type Notification = Item<Get<'/api/inbox'>>;
+export type InboxPage = Get<'/api/inbox'>;
+export type InboxCounts = Get<'/api/inbox/counts'>;
+
+export type PublicReport = Get<'/api/public/reports/{code}'>;
+export type PublicItem = Item<Get<'/api/public/catalogue'>>;
