@@ -1,4 +1,5 @@
 import { currentLang } from './i18n/index.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 
 /** "12,345 m²", with km² beside it once the area is large enough for m² to be hard to read. */
 export function formatArea(m2: number): string {
@@ -11,4 +12,9 @@ export function formatArea(m2: number): string {
 
 export function formatCount(n: number): string {
   return n.toLocaleString(currentLang());
+}
+
+/** The China date of an ISO instant from the server (a verification stamp), not the UTC date its text starts with. */
+export function formatDay(iso: string): string {
+  return chinaDate(new Date(iso));
 }

@@ -18,9 +18,9 @@ export function useApi<P extends PathOf<'get'>, Init extends InitOf<P, 'get'>>(p
   const [data, setData] = useState<ReplyOf<P, 'get', Init> | null>(null);
   const wanted = path !== null && init[0] !== null;
   const [loading, setLoading] = useState(wanted);
-  const [version, setVersion] = useState(0);
+  const [_version, setVersion] = useState(0);
   // Callers build the params afresh on each render: what they say, not which object, decides a new GET.
-  const key = wanted ? JSON.stringify([path, init[0] ?? null]) : null;
+  const _key = wanted ? JSON.stringify([path, init[0] ?? null]) : null;
   const latest = useRef(init);
   latest.current = init;
 
@@ -45,7 +45,7 @@ export function useApi<P extends PathOf<'get'>, Init extends InitOf<P, 'get'>>(p
     return () => {
       live = false;
     };
-  }, [key, version, showError]); // key stands for path and params
+  }, [showError, wanted, path]); // key stands for path and params
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, loading, reload };

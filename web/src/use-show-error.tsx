@@ -23,6 +23,7 @@ export function useShowError(): (err: unknown) => void {
           description: (
             <ul className="error-details">
               {details.map((d, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a reply's details never change order once shown
                 <li key={i}>
                   {d.field ? `${d.field}: ` : ''}
                   {d.message ?? d.reason}

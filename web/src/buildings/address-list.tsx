@@ -10,6 +10,7 @@ import { useBusyAction } from '../use-busy-action.ts';
 import { AddressForm } from './address-form.tsx';
 import type { AddressDetail, StandardAddress } from '../api/replies.ts';
 import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
+import { formatDay } from '../format.ts';
 
 const LIMIT = PAGE.places.default;
 
@@ -35,7 +36,7 @@ export function AddressList() {
     { title: t('buildings.addressCode'), dataIndex: 'code', width: 190, render: (c: string) => <span className="mono">{c}</span> },
     { title: t('buildings.fullText'), dataIndex: 'fullText' },
     { title: t('buildings.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
-    { title: t('buildings.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? v.slice(0, 10) : t('common.notVerified')) },
+    { title: t('buildings.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')) },
     ...(can('registry.write') ? [{
       key: 'actions', width: 180,
       render: (_: unknown, a: StandardAddress) => (

@@ -20,7 +20,7 @@ import { VerifiedLine } from '../people/verified-line.tsx';
 
 /** One building: its facts (leader's phone masked, revealable), its houses one click away, edit and verify, history. */
 export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: string | null; onClose(): void; onChanged(): void; onOpen(code: string): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useAuth();
   const { data, loading, reload } = useApi('/api/registry/buildings/{code}', code ? { params: { path: { code } } } : null);

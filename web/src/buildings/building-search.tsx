@@ -11,6 +11,7 @@ import { BuildingForm } from './building-form.tsx';
 import { ExportButton } from '../people/export-button.tsx';
 import type { Building } from '../api/replies.ts';
 import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
+import { formatDay } from '../format.ts';
 
 const LIMIT = PAGE.places.default;
 
@@ -34,7 +35,7 @@ export function BuildingSearch() {
     { title: t('buildings.leaderName'), dataIndex: 'leaderName', width: 100, render: (n: string | null) => n ?? '—' },
     { title: t('buildings.leaderPhone'), dataIndex: 'leaderPhone', width: 130, render: (p: string | null) => <span className="mono">{p ?? '—'}</span> },
     { title: t('buildings.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
-    { title: t('buildings.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? v.slice(0, 10) : t('common.notVerified')) },
+    { title: t('buildings.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')) },
   ];
 
   return (

@@ -22,7 +22,7 @@ import { PersonForm } from '../people/person-form.tsx';
 export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onChanged }: {
   code: string | null; onClose(): void; onOpenBuilding?(code: string): void; onOpenPerson?(id: string): void; onChanged?(): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useAuth();
   const codes = useCodes();

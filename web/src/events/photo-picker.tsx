@@ -65,6 +65,7 @@ export function PhotoPicker({ value = [], onChange, size = 72 }: Props) {
         </div>
       ))}
       {Array.from({ length: uploading }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders of uploads in flight have nothing but their place
         <div key={`up-${i}`} className="photo-cell photo-pending" style={box} title={t('photos.uploading')}>
           <LoadingOutlined />
         </div>

@@ -16,7 +16,7 @@ import { VerifiedLine } from '../people/verified-line.tsx';
 
 /** One component: its facts, who verified it, edit and verify, and its history. */
 export function FacilityDrawer({ code, onClose, onChanged }: { code: string | null; onClose(): void; onChanged(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useAuth();
   const codes = useCodes();

@@ -17,7 +17,7 @@ type Member = HouseholdGroupDetail['houses'][number];
 
 /** One ten-household group: its houses and their people, the lead household (set with one click), verify, disband, history. */
 export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onClose(): void; onChanged(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useAuth();
   const { data, loading, reload } = useApi('/api/registry/household-groups/{id}', id ? { params: { path: { id } } } : null);

@@ -8,6 +8,7 @@ import { useApi } from '../use-api.ts';
 import type { HouseholdGroup } from '../api/replies.ts';
 import { GroupDrawer } from './group-drawer.tsx';
 import { GroupForm } from './group-form.tsx';
+import { formatDay } from '../format.ts';
 
 const GRID = /^\d{15}$/;
 
@@ -26,7 +27,7 @@ export function GroupsPage() {
     { title: t('groups.name'), dataIndex: 'name', render: (n: string) => <a>{n}</a> },
     { title: t('groups.members'), dataIndex: 'members', width: 90 },
     { title: t('groups.leadHouse'), dataIndex: 'leadHouseCode', width: 220, render: (c: string | null) => <span className="mono">{c ?? t('groups.noLead')}</span> },
-    { title: t('groups.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? v.slice(0, 10) : t('common.notVerified')) },
+    { title: t('groups.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')) },
   ];
 
   return (

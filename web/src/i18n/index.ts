@@ -26,6 +26,7 @@ document.documentElement.lang = i18n.language;
 
 /** Switches the UI language and tells the server, which translates its messages by this cookie. */
 export async function setLanguage(lang: Lang): Promise<void> {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from the browsers many offices still run
   document.cookie = `${COOKIE}=${encodeURIComponent(lang)}; path=/; max-age=31536000; SameSite=Lax`;
   document.documentElement.lang = lang;
   await i18n.changeLanguage(lang);

@@ -17,7 +17,7 @@ import { VerifiedLine } from '../people/verified-line.tsx';
 
 /** One organisation: its facts (phone masked, revealable), who verified it, edit and verify, and its history. */
 export function OrgDrawer({ creditCode, onClose, onChanged }: { creditCode: string | null; onClose(): void; onChanged(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useAuth();
   const codes = useCodes();

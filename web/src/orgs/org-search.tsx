@@ -11,6 +11,7 @@ import { OrgDrawer } from './org-drawer.tsx';
 import { OrgForm } from './org-form.tsx';
 import type { Organisation } from '../api/replies.ts';
 import { useCodes } from './use-codes.ts';
+import { formatDay } from '../format.ts';
 
 const LIMIT = 200;
 
@@ -39,7 +40,7 @@ export function OrgSearch() {
     { title: t('orgs.safetyContactPhone'), dataIndex: 'safetyContactPhone', width: 130, render: (p: string | null) => <span className="mono">{p ?? '—'}</span> },
     { title: t('orgs.hazards'), dataIndex: 'hazards', render: (hs: string[]) => hs.filter((h) => h !== '00').map((h) => <Tag key={h} color="orange">{codes.name('org_hazard', h)}</Tag>) },
     { title: t('orgs.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
-    { title: t('orgs.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? v.slice(0, 10) : t('common.notVerified')) },
+    { title: t('orgs.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')) },
   ];
 
   return (

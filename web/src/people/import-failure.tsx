@@ -24,6 +24,7 @@ export function ImportFailureAlert({ failure }: { failure: ImportFailure }) {
           {missing.length > 0 && <li>{t('registryImport.missingColumns', { columns: missing.join(sep) })}</li>}
           {duplicate.length > 0 && <li>{t('registryImport.duplicateColumns', { columns: duplicate.join(sep) })}</li>}
           {other.map((d, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a reply's details never change order once shown
             <li key={i}>{d.message}</li>
           ))}
         </ul>

@@ -45,7 +45,6 @@ export function MaskedValue({ reveal, field, label, masked, canReveal }: Props) 
       <RevealDialog
         open={asking}
         reveal={reveal}
-        field={field}
         label={label}
         onClose={() => setAsking(false)}
         onRevealed={(value) => {

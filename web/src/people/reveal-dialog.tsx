@@ -6,14 +6,13 @@ interface Props {
   open: boolean;
   /** Asks the record's reveal route for the field, giving the reason. */
   reveal(reason: string): Promise<{ value: string | null }>;
-  field: string;
   label: string;
   onClose(): void;
   onRevealed(value: string | null): void;
 }
 
 /** Asks why the full value is needed, then reveals it; the server writes the audit row. */
-export function RevealDialog({ open, reveal, field, label, onClose, onRevealed }: Props) {
+export function RevealDialog({ open, reveal, label, onClose, onRevealed }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const { busy, run } = useBusyAction();

@@ -32,7 +32,9 @@ export function useRegistryImport() {
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true; // again after a remount (React may unmount and mount an effect again, as StrictMode does)
-    return () => void (mounted.current = false);
+    return () => {
+      mounted.current = false;
+    };
   }, []);
 
   const run = useCallback(

@@ -28,7 +28,12 @@ export function PublicPhotoPicker({ value = [], onChange }: Props) {
   keys.current = value;
   const urls = useRef(previews);
   urls.current = previews;
-  useEffect(() => () => Object.values(urls.current).forEach((u) => URL.revokeObjectURL(u)), []);
+  useEffect(
+    () => () => {
+      for (const u of Object.values(urls.current)) URL.revokeObjectURL(u);
+    },
+    [],
+  );
 
   async function upload(file: File) {
     const form = new FormData();
@@ -64,6 +69,7 @@ export function PublicPhotoPicker({ value = [], onChange }: Props) {
         </div>
       ))}
       {Array.from({ length: uploading }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders of uploads in flight have nothing but their place
         <div key={`up-${i}`} className="photo-cell photo-pending public-photo-cell" title={t('photos.uploading')}>
           <LoadingOutlined />
         </div>

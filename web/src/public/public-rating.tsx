@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import type { PublicReport } from '../api/replies.ts';
-import { RATINGS } from '../../../shared/enums.ts';
+import type { RATINGS } from '../../../shared/enums.ts';
 import { DESCRIPTION_MAX } from '../../../shared/limits.ts';
 
 

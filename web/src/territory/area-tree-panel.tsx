@@ -20,7 +20,7 @@ export function AreaTreePanel({ nodes, loading, loadChildren, selectedKey, expan
   useEffect(() => {
     const timer = setTimeout(() => document.querySelector('.area-tree .ant-tree-treenode-selected')?.scrollIntoView({ block: 'nearest' }), 300);
     return () => clearTimeout(timer);
-  }, [selectedKey]);
+  }, []);
   if (loading) return <Spin className="panel-spin" />;
   if (nodes.length === 0) return <Empty description={t('territory.noAreas')} />;
   return (

@@ -84,6 +84,7 @@ export function WarningRulesEditor() {
             render: (_, r) => (
               <Space direction="vertical" size={4}>
                 {r.anyOf.map((c, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a condition has no identity but its place in the rule
                   <Space key={i} wrap size={4} className="warning-condition">
                     <Select
                       allowClear

@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../use-api.ts';
 import type { UnitTally } from '../api/replies.ts';
 import { COLOUR_TAG, COLOURS } from './warning-rules-editor.tsx';
+import { chinaMonth } from '../../../shared/china-time.ts';
 
 
 /** This month in China time, 'YYYY-MM'. */
-const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+const thisMonth = () => chinaMonth(new Date());
 
 /** 月度统计: the warnings each unit earned in a month, and the measure its worst colour brings. */
 export function WarningTally() {
