@@ -4,20 +4,20 @@
  * does not steal the server's) keep one request each in flight for a fixed time.
  */
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/platform/config.ts';
-import { openDatabase } from '../server/platform/db.ts';
-import { systemClock } from '../server/platform/clock.ts';
 import { prepareDatabase } from '../server/db/index.ts';
 import { createDiskFileStore } from '../server/files/file-store.ts';
+import { systemClock } from '../server/platform/clock.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { openDatabase } from '../server/platform/db.ts';
+import { bboxOf } from '../server/territory/geometry.core.ts';
 import { FIXTURE, gridBox, seedTerritory } from '../server/testing/fixtures.ts';
 import { TEST_FIELD_KEYS, TEST_PASSWORD } from '../server/testing/harness.ts';
-import { bboxOf } from '../server/territory/geometry.core.ts';
 
 export interface LoadResult {
   requests: number;
@@ -64,12 +64,32 @@ function load(job: { url: string; method: 'GET' | 'POST'; cookies: string[]; bod
   return new Promise((resolve, reject) => {
     const worker = new Worker(LOAD_LOOP, { eval: true, workerData: job });
     worker.once('error', reject);
-    worker.once('message', ({ latencies, failures, firstFailure, seconds }: { latencies: number[]; failures: number; firstFailure: string | null; seconds: number }) => {
-      void worker.terminate();
-      const sorted = Float64Array.from(latencies).sort();
-      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
-      resolve({ requests: sorted.length, failures, firstFailure, perSecond: (sorted.length - failures) / seconds, p50Ms: at(0.5), p99Ms: at(0.99) });
-    });
+    worker.once(
+      'message',
+      ({
+        latencies,
+        failures,
+        firstFailure,
+        seconds,
+      }: {
+        latencies: number[];
+        failures: number;
+        firstFailure: string | null;
+        seconds: number;
+      }) => {
+        void worker.terminate();
+        const sorted = Float64Array.from(latencies).sort();
+        const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
+        resolve({
+          requests: sorted.length,
+          failures,
+          firstFailure,
+          perSecond: (sorted.length - failures) / seconds,
+          p50Ms: at(0.5),
+          p99Ms: at(0.99),
+        });
+      },
+    );
   });
 }
 
@@ -114,12 +134,29 @@ export async function benchEvents(pgUrl: string, opts: { clients: number; second
     const cookies: string[] = [];
     for (const [i, g] of grids.entries()) {
       const username = `bench${i}`;
-      await services.access.createUser(null, { username, displayName: username, password: TEST_PASSWORD, roles: ['grid_worker'], areaCodes: [FIXTURE.grids[g]] });
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
+      await services.access.createUser(null, {
+        username,
+        displayName: username,
+        password: TEST_PASSWORD,
+        roles: ['grid_worker'],
+        areaCodes: [FIXTURE.grids[g]],
+      });
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: TEST_PASSWORD }),
+      });
       if (!res.ok) throw new Error(`bench sign-in failed: ${await res.text()}`);
-      cookies.push(res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
+      cookies.push(
+        res.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; '),
+      );
     }
-    const bodies = grids.map((g, i) => JSON.stringify({ itemCode: 'CG06010', ...pointIn(g, i), description: '压测上报：路口垃圾堆放', photos: [] }));
+    const bodies = grids.map((g, i) =>
+      JSON.stringify({ itemCode: 'CG06010', ...pointIn(g, i), description: '压测上报：路口垃圾堆放', photos: [] }),
+    );
     const empty = { url: `${base}/api/health`, method: 'GET' as const, cookies, bodies };
     const report = { url: `${base}/api/events`, method: 'POST' as const, cookies, bodies };
 

@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { GridIndex } from '../server/territory/spatial-index.ts';
-import { bboxOf } from '../server/territory/geometry.core.ts';
 import { createRandom } from '../server/platform/random.ts';
+import { bboxOf } from '../server/territory/geometry.core.ts';
+import { GridIndex } from '../server/territory/spatial-index.ts';
 import type { GridSet } from './territory-fixtures.ts';
 
 export interface LocateResult {
@@ -16,7 +16,12 @@ export interface LocateResult {
 
 function randomPoints(set: GridSet, count: number): Float64Array {
   const boxes = set.grids.map((g) => bboxOf(g.geometry));
-  const [minX, minY, maxX, maxY] = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+  const [minX, minY, maxX, maxY] = [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
   const random = createRandom(`points-${set.name}`);
   const xy = new Float64Array(count * 2);
   for (let i = 0; i < count; i++) {

@@ -2,20 +2,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openDatabase, type Database } from '../server/platform/db.ts';
-import { systemClock } from '../server/platform/clock.ts';
 import { consoleActor } from '../server/access/console-actor.ts';
-import { seedTerritory } from '../server/testing/fixtures.ts';
-import { PEOPLE_HEADER, seedPeopleHouses, writePeopleCsv } from '../server/testing/people-file.ts';
-import { TEST_FIELD_KEYS } from '../server/testing/harness.ts';
+import { systemClock } from '../server/platform/clock.ts';
+import { type Database, openDatabase } from '../server/platform/db.ts';
 import { createFieldCrypto } from '../server/platform/field-crypto.ts';
+import { createRandom } from '../server/platform/random.ts';
 import { createRegistryImport } from '../server/registry/io/registry-import.service.ts';
-import { createRegistryService } from '../server/registry/people/people.service.ts';
 import { readRows } from '../server/registry/io/spreadsheet-import.ts';
 import { PERSON_TEMPLATE } from '../server/registry/io/templates.ts';
-import { createRandom } from '../server/platform/random.ts';
+import { createRegistryService } from '../server/registry/people/people.service.ts';
+import { seedTerritory } from '../server/testing/fixtures.ts';
+import { TEST_FIELD_KEYS } from '../server/testing/harness.ts';
+import { PEOPLE_HEADER, seedPeopleHouses, writePeopleCsv } from '../server/testing/people-file.ts';
 
-const fieldCrypto = createFieldCrypto({ encKey: Buffer.from(TEST_FIELD_KEYS.enc, 'hex'), hashKey: Buffer.from(TEST_FIELD_KEYS.hash, 'hex') });
+const fieldCrypto = createFieldCrypto({
+  encKey: Buffer.from(TEST_FIELD_KEYS.enc, 'hex'),
+  hashKey: Buffer.from(TEST_FIELD_KEYS.hash, 'hex'),
+});
 
 /** A people CSV in the import template's columns (made once per size, kept in the temp folder so PostgreSQL can COPY it). */
 function peopleCsv(count: number) {
@@ -37,7 +40,9 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 async function timedImport(database: Database, file: string) {
   const importer = createRegistryImport({ db: database.db, clock: systemClock, fieldCrypto });
   const start = process.hrtime.bigint();
-  const result = await importer.importRows(consoleActor, 'person', readRows(file, { format: 'csv', template: PERSON_TEMPLATE }), { lang: 'zh-CN' });
+  const result = await importer.importRows(consoleActor, 'person', readRows(file, { format: 'csv', template: PERSON_TEMPLATE }), {
+    lang: 'zh-CN',
+  });
   return { seconds: seconds(start), created: result.created, rejected: result.rejected };
 }
 

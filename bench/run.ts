@@ -8,11 +8,11 @@
  * set to "" to skip).
  */
 import fs from 'node:fs';
-import { benchLocate, type LocateResult } from './locate.bench.ts';
-import { demoCityGrids } from './territory-fixtures.ts';
 import { DEMO_CITY } from '../server/demo/demo-city.ts';
-import { benchRegistryImport } from './registry-import.bench.ts';
 import { benchEvents } from './events.bench.ts';
+import { benchLocate, type LocateResult } from './locate.bench.ts';
+import { benchRegistryImport } from './registry-import.bench.ts';
+import { demoCityGrids } from './territory-fixtures.ts';
 
 const points = Number(process.env.BENCH_POINTS ?? 1_000_000);
 const postgisUrl = process.env.BENCH_POSTGIS_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -37,7 +37,9 @@ if (results.length) {
 }
 for (const r of results) {
   const ratio = r.postgisPerSecond ? `${(r.inProcessPerSecond / r.postgisPerSecond).toFixed(1)}×` : 'no PostGIS reachable: skipped';
-  console.log(`| ${r.grids} | ${r.dataset} | ${fmt(r.points)} | ${fmt(r.hits)}${r.postgisHits !== null && r.postgisHits !== r.hits ? ` (PostGIS ${fmt(r.postgisHits)})` : ''} | ${fmt(r.inProcessPerSecond)} | ${fmt(r.postgisPerSecond)} | ${ratio} |`);
+  console.log(
+    `| ${r.grids} | ${r.dataset} | ${fmt(r.points)} | ${fmt(r.hits)}${r.postgisHits !== null && r.postgisHits !== r.hits ? ` (PostGIS ${fmt(r.postgisHits)})` : ''} | ${fmt(r.inProcessPerSecond)} | ${fmt(r.postgisPerSecond)} | ${ratio} |`,
+  );
 }
 const imported = !only || only === 'import' ? await benchRegistryImport(people, pgUrl || null) : null;
 if (imported) {
@@ -46,14 +48,22 @@ if (imported) {
   console.log('| where | seconds | rows/s | raw COPY of the same file, s | import ÷ COPY |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   if (imported.onPostgres && imported.copySeconds !== null) {
-    console.log(`| PostgreSQL | ${imported.onPostgres.seconds.toFixed(1)} | ${rate(imported.onPostgres)} | ${imported.copySeconds.toFixed(2)} | ${(imported.onPostgres.seconds / imported.copySeconds).toFixed(0)}× |`);
+    console.log(
+      `| PostgreSQL | ${imported.onPostgres.seconds.toFixed(1)} | ${rate(imported.onPostgres)} | ${imported.copySeconds.toFixed(2)} | ${(imported.onPostgres.seconds / imported.copySeconds).toFixed(0)}× |`,
+    );
   } else {
     console.log('| PostgreSQL | — | — | no PostgreSQL reachable: skipped | — |');
   }
   console.log(`| PGlite | ${imported.onPglite.seconds.toFixed(1)} | ${rate(imported.onPglite)} | — | — |`);
-  if (imported.search) console.log(`\n   search over them on PostgreSQL: name (part) p95 ${imported.search.nameP95Ms.toFixed(1)} ms, ID number p95 ${imported.search.idP95Ms.toFixed(1)} ms`);
+  if (imported.search)
+    console.log(
+      `\n   search over them on PostgreSQL: name (part) p95 ${imported.search.nameP95Ms.toFixed(1)} ms, ID number p95 ${imported.search.idP95Ms.toFixed(1)} ms`,
+    );
 }
-const reported = (!only || only === 'events') && pgUrl ? await benchEvents(pgUrl, { clients: 50, seconds: Number(process.env.BENCH_EVENTS_SECONDS ?? 10) }) : null;
+const reported =
+  (!only || only === 'events') && pgUrl
+    ? await benchEvents(pgUrl, { clients: 50, seconds: Number(process.env.BENCH_EVENTS_SECONDS ?? 10) })
+    : null;
 if (reported) {
   const { emptyRoute: e, events: r } = reported;
   console.log(`\n3. API throughput on PostgreSQL, ${reported.clients} concurrent clients, ${reported.seconds} s per route`);
@@ -65,4 +75,7 @@ if (reported) {
   for (const x of [e, r]) if (x.firstFailure) console.log(`   first failure: ${x.firstFailure}`);
 }
 fs.mkdirSync('bench/out', { recursive: true });
-fs.writeFileSync('bench/out/results.json', JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported, events: reported }, null, 2));
+fs.writeFileSync(
+  'bench/out/results.json',
+  JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported, events: reported }, null, 2),
+);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadCityDivisions } from '../server/demo/divisions.ts';
 import { DEMO_CITY } from '../server/demo/demo-city.ts';
+import { loadCityDivisions } from '../server/demo/divisions.ts';
 import { loadCityOutlines } from '../server/territory/echarts-geo.ts';
-import { generateCountyGrids } from '../server/territory/grid-generation.core.ts';
 import type { AreaGeometry } from '../server/territory/geometry.core.ts';
+import { generateCountyGrids } from '../server/territory/grid-generation.core.ts';
 
 export interface GridSet {
   name: string;

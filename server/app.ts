@@ -2,22 +2,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { Config } from './platform/config.ts';
-import type { Clock } from './platform/clock.ts';
-import type { Database } from './platform/db.ts';
-import { createHttp, sendError } from './platform/http.ts';
 import { createAccess, staffOf } from './access/index.ts';
-import { createTerritory } from './territory/index.ts';
-import { claimsOfGrid, createOrg } from './org/index.ts';
-import { createDiskFileStore, createFiles, type FileStore } from './files/index.ts';
-import { createRegistry } from './registry/index.ts';
 import { createEvents } from './events/index.ts';
 import { createFieldwork } from './fieldwork/index.ts';
+import { createDiskFileStore, createFiles, type FileStore } from './files/index.ts';
+import { claimsOfGrid, createOrg } from './org/index.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db.ts';
+import { createHttp, sendError } from './platform/http.ts';
+import { createRegistry } from './registry/index.ts';
+import { createTerritory } from './territory/index.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Composition root: every area gets its dependencies explicitly. */
-export async function buildApp({ config, database, clock, files }: { config: Config; database: Database; clock: Clock; files?: FileStore }) {
+export async function buildApp({
+  config,
+  database,
+  clock,
+  files,
+}: {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  files?: FileStore;
+}) {
   const app = await createHttp({ logLevel: config.logLevel });
   const { db } = database;
   const access = createAccess({ app, db, clock, config });
@@ -38,5 +48,16 @@ export async function buildApp({ config, database, clock, files }: { config: Con
     if (isPage) return reply.type('text/html').sendFile('index.html'); // client-side routes
     return sendError(reply, 'route.not_found', request.lang);
   });
-  return { app, services: { access: access.service, territory: territory.service, registryImport: registry.registryImport, registry: registry.service, events: events.service, sweep: events.sweep, idCheckBacklog: registry.idCheckBacklog } };
+  return {
+    app,
+    services: {
+      access: access.service,
+      territory: territory.service,
+      registryImport: registry.registryImport,
+      registry: registry.service,
+      events: events.service,
+      sweep: events.sweep,
+      idCheckBacklog: registry.idCheckBacklog,
+    },
+  };
 }

@@ -134,6 +134,15 @@ describe('boundaries between areas', () => {
     expect(violation({ file: at('events/loop/events.service.ts'), target: at('registry/people/people.store.ts') })).toMatch(/index\.ts/);
     expect(violation({ file: at('platform/audit.ts'), target: at('access/index.ts') })).toMatch(/platform/);
     expect(violation({ file: at('events/index.ts'), target: at('registry/index.ts') })).toBeNull();
-    expect(cycles(new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      cycles(
+        new Map([
+          ['a', new Set(['b'])],
+          ['b', new Set(['c'])],
+          ['c', new Set(['a'])],
+          ['d', new Set(['a'])],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
   });
 });

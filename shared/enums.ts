@@ -47,7 +47,16 @@ export type OrderKind = (typeof ORDER_KINDS)[number];
 export type OrderMethod = (typeof ORDER_METHODS)[number];
 
 /** What a notification asks of its reader; the screen words each kind. */
-export const NOTIFICATION_KINDS = ['to_accept', 'to_dispatch', 'to_sign', 'returned', 'extension_request', 'to_check', 'due_soon', 'overdue'] as const;
+export const NOTIFICATION_KINDS = [
+  'to_accept',
+  'to_dispatch',
+  'to_sign',
+  'returned',
+  'extension_request',
+  'to_check',
+  'due_soon',
+  'overdue',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 // ── base data ─────────────────────────────────────────────────────────────────────────────────────────
@@ -57,7 +66,14 @@ export const RECORD_TYPES = ['house', 'building', 'organisation', 'facility'] as
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** The anomaly lists of the data-quality page. */
-export const ANOMALY_KINDS = ['sameAddressDifferentCodes', 'sameCodeDifferentAddresses', 'peopleWithoutHouse', 'occupiedHousesWithoutPeople', 'duplicatePeople', 'idCheckDigitFails'] as const;
+export const ANOMALY_KINDS = [
+  'sameAddressDifferentCodes',
+  'sameCodeDifferentAddresses',
+  'peopleWithoutHouse',
+  'occupiedHousesWithoutPeople',
+  'duplicatePeople',
+  'idCheckDigitFails',
+] as const;
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
 // ── territory and calendar ────────────────────────────────────────────────────────────────────────────

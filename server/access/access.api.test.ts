@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/harness.ts';
-import { FIXTURE } from '../testing/fixtures.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../platform/db.ts';
+import { FIXTURE } from '../testing/fixtures.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -27,7 +27,11 @@ describe('sign-in', () => {
     const cookie = res.cookies.find((c) => c.name === 'gezhi_sid')!;
     expect(cookie.httpOnly).toBe(true);
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { gezhi_sid: cookie.value } });
-    expect(me.json().user).toMatchObject({ username: 'zhang', roles: ['township_center'], areas: [{ code: FIXTURE.townships[0], name: '城关镇', level: 'township' }] });
+    expect(me.json().user).toMatchObject({
+      username: 'zhang',
+      roles: ['township_center'],
+      areas: [{ code: FIXTURE.townships[0], name: '城关镇', level: 'township' }],
+    });
     expect(me.json().user.permissions).toContain('territory.read');
     expect(me.json().user).not.toHaveProperty('scope');
   });
@@ -83,11 +87,27 @@ describe('sign-in', () => {
 
   it('changes the password: the old one stops working, a weak one is refused', async () => {
     const { user, request } = await t.as(['grid_worker'], [FIXTURE.grids[0]]);
-    const weak = await request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
+    const weak = await request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+    });
     expect(weak.json().code).toBe('auth.password_too_weak');
-    const wrong = await request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'not-it-123', newPassword: 'NewPass2026' } });
+    const wrong = await request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'not-it-123', newPassword: 'NewPass2026' },
+    });
     expect(wrong.json().code).toBe('auth.wrong_password');
-    expect((await request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'NewPass2026' } })).statusCode).toBe(204);
+    expect(
+      (
+        await request({
+          method: 'POST',
+          url: '/api/auth/password',
+          payload: { currentPassword: TEST_PASSWORD, newPassword: 'NewPass2026' },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(401);
     expect((await login(user.username, 'NewPass2026')).statusCode).toBe(200);
   });
@@ -100,7 +120,11 @@ describe('user administration', () => {
 
   it('wrong role: a system admin (三员分立) may not manage users', async () => {
     const { request } = await t.as(['system_admin'], [FIXTURE.city]);
-    const res = await request({ method: 'POST', url: '/api/access/users', payload: { username: 'x1', displayName: 'x', password: 'Abcdefg123', roles: [], areaCodes: [] } });
+    const res = await request({
+      method: 'POST',
+      url: '/api/access/users',
+      payload: { username: 'x1', displayName: 'x', password: 'Abcdefg123', roles: [], areaCodes: [] },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('access.forbidden');
   });
@@ -110,11 +134,26 @@ describe('user administration', () => {
     await t.services.access; // department must exist
     await t.db.execute(sql`insert into department (code, name, area_code) values ('YM-CG', '城管', '420923')`);
     const res = await request({
-      method: 'POST', url: '/api/access/users',
-      payload: { username: 'handler1', displayName: '处置员', password: 'Handler2026', roles: ['department_handler'], areaCodes: [FIXTURE.county], departmentCode: 'YM-CG', phone: '13812345678' },
+      method: 'POST',
+      url: '/api/access/users',
+      payload: {
+        username: 'handler1',
+        displayName: '处置员',
+        password: 'Handler2026',
+        roles: ['department_handler'],
+        areaCodes: [FIXTURE.county],
+        departmentCode: 'YM-CG',
+        phone: '13812345678',
+      },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: 'handler1', roles: ['department_handler'], departmentCode: 'YM-CG', phone: '138****5678', areas: [{ code: FIXTURE.county }] });
+    expect(res.json()).toMatchObject({
+      username: 'handler1',
+      roles: ['department_handler'],
+      departmentCode: 'YM-CG',
+      phone: '138****5678',
+      areas: [{ code: FIXTURE.county }],
+    });
     expect((await login('handler1', 'Handler2026')).statusCode).toBe(200);
     const audit = await queryRows<{ action: string }>(t.db, sql`select action from audit_log where target = ${res.json().id}`);
     expect(audit.map((a) => a.action)).toContain('user.created');
@@ -123,12 +162,22 @@ describe('user administration', () => {
   it('refuses unknown roles, unknown areas, unknown departments, weak passwords and unknown fields, naming each field, and creates nothing', async () => {
     const { request } = await t.as(['security_admin'], [FIXTURE.city]);
     const res = await request({
-      method: 'POST', url: '/api/access/users',
+      method: 'POST',
+      url: '/api/access/users',
       payload: { username: 'bad1', displayName: 'x', password: 'weak', roles: ['emperor'], areaCodes: ['999999'], departmentCode: 'NOPE' },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['body.areaCodes.0', 'body.departmentCode', 'body.password', 'body.roles.0']);
-    const extra = await request({ method: 'POST', url: '/api/access/users', payload: { username: 'bad2', displayName: 'x', password: 'Abcdefg123', roles: [], areaCodes: [], isRoot: true } });
+    expect(
+      res
+        .json()
+        .details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['body.areaCodes.0', 'body.departmentCode', 'body.password', 'body.roles.0']);
+    const extra = await request({
+      method: 'POST',
+      url: '/api/access/users',
+      payload: { username: 'bad2', displayName: 'x', password: 'Abcdefg123', roles: [], areaCodes: [], isRoot: true },
+    });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().details[0]).toMatchObject({ field: 'body.isRoot', reason: 'additionalProperties' });
     const users = (await request({ method: 'GET', url: '/api/access/users' })).json().items.map((u: { username: string }) => u.username);
@@ -138,7 +187,11 @@ describe('user administration', () => {
 
   it('a duplicate user name is refused', async () => {
     const { request } = await t.as(['security_admin'], [FIXTURE.city]);
-    const res = await request({ method: 'POST', url: '/api/access/users', payload: { username: 'zhang', displayName: 'x', password: 'Abcdefg123', roles: [], areaCodes: [] } });
+    const res = await request({
+      method: 'POST',
+      url: '/api/access/users',
+      payload: { username: 'zhang', displayName: 'x', password: 'Abcdefg123', roles: [], areaCodes: [] },
+    });
     expect(res.statusCode).toBe(409);
   });
 
@@ -146,7 +199,9 @@ describe('user administration', () => {
     const { user, request: worker } = await t.as(['township_center'], [FIXTURE.townships[0]]);
     const { request: admin } = await t.as(['security_admin'], [FIXTURE.city]);
     expect((await worker({ method: 'GET', url: `/api/territory/areas/${FIXTURE.townships[1]}` })).statusCode).toBe(404);
-    expect((await admin({ method: "PATCH", url: `/api/access/users/${user.id}`, payload: { areaCodes: [FIXTURE.townships[1]] } })).json()).toMatchObject({ areas: [{ code: FIXTURE.townships[1] }] });
+    expect(
+      (await admin({ method: 'PATCH', url: `/api/access/users/${user.id}`, payload: { areaCodes: [FIXTURE.townships[1]] } })).json(),
+    ).toMatchObject({ areas: [{ code: FIXTURE.townships[1] }] });
     expect((await worker({ method: 'GET', url: `/api/territory/areas/${FIXTURE.townships[1]}` })).statusCode).toBe(200);
     await admin({ method: 'PATCH', url: `/api/access/users/${user.id}`, payload: { disabled: true } });
     expect((await worker({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
@@ -163,7 +218,9 @@ describe('audit log', () => {
   it('the audit admin reads sign-ins, failures and user changes, newest first, filtered by action', async () => {
     const { request } = await t.as(['audit_admin'], [FIXTURE.city]);
     const all = (await request({ method: 'GET', url: '/api/access/audit?limit=500' })).json().items;
-    expect(all.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed', 'auth.locked', 'user.created', 'user.unlocked', 'auth.password_changed']));
+    expect(all.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['auth.login', 'auth.login_failed', 'auth.locked', 'user.created', 'user.unlocked', 'auth.password_changed']),
+    );
     expect(all[0].id).toBeGreaterThan(all[all.length - 1].id);
     const failed = (await request({ method: 'GET', url: '/api/access/audit?action=auth.login_failed' })).json().items;
     expect(failed.length).toBeGreaterThan(0);

@@ -1,63 +1,119 @@
+import { maskPhone } from '../../shared/masking.ts';
+import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
 import { errorReplies } from '../platform/schemas.ts';
-import { maskPhone } from '../../shared/masking.ts';
+import * as S from './access.schemas.ts';
 import type { AccessService } from './access.service.ts';
 import { SESSION_COOKIE } from './guard.ts';
-import type { Guard } from '../platform/actor.ts';
-import * as S from './access.schemas.ts';
 
-export function accessRoutes(app: Http, { access, guard, secureCookies, sessionHours }: { access: AccessService; guard: Guard; secureCookies: boolean; sessionHours: number }) {
+export function accessRoutes(
+  app: Http,
+  { access, guard, secureCookies, sessionHours }: { access: AccessService; guard: Guard; secureCookies: boolean; sessionHours: number },
+) {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: secureCookies };
 
-  app.post('/api/auth/login', {
-    schema: { tags: ['auth'], summary: '登录 Sign in with a password', body: S.LoginBody, response: { 200: S.MeReply, ...errorReplies } },
-  }, async (request, reply) => {
-    const { token, actor } = await access.login(request.body.username, request.body.password, { ip: request.ip });
-    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: sessionHours * 3600 });
-    return { user: actor };
-  });
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { tags: ['auth'], summary: '登录 Sign in with a password', body: S.LoginBody, response: { 200: S.MeReply, ...errorReplies } },
+    },
+    async (request, reply) => {
+      const { token, actor } = await access.login(request.body.username, request.body.password, { ip: request.ip });
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: sessionHours * 3600 });
+      return { user: actor };
+    },
+  );
 
-  app.post('/api/auth/logout', {
-    schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: S.SignedOut, ...errorReplies } },
-    onRequest: guard(),
-  }, async (request, reply) => {
-    await access.logout(request.cookies[SESSION_COOKIE]!, request.actor);
-    reply.clearCookie(SESSION_COOKIE, cookieOptions);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/auth/logout',
+    {
+      schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: S.SignedOut, ...errorReplies } },
+      onRequest: guard(),
+    },
+    async (request, reply) => {
+      await access.logout(request.cookies[SESSION_COOKIE]!, request.actor);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/api/auth/me', {
-    schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: S.MeReply, ...errorReplies } },
-    onRequest: guard(),
-  }, async (request) => ({ user: request.actor }));
+  app.get(
+    '/api/auth/me',
+    {
+      schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: S.MeReply, ...errorReplies } },
+      onRequest: guard(),
+    },
+    async (request) => ({ user: request.actor }),
+  );
 
-  app.post('/api/auth/password', {
-    schema: { tags: ['auth'], summary: '修改密码 Change my password', body: S.PasswordBody, response: { 204: S.PasswordChanged, ...errorReplies } },
-    onRequest: guard(),
-  }, async (request, reply) => {
-    await access.changePassword(request.actor, request.cookies[SESSION_COOKIE]!, request.body.currentPassword, request.body.newPassword);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 Change my password',
+        body: S.PasswordBody,
+        response: { 204: S.PasswordChanged, ...errorReplies },
+      },
+      onRequest: guard(),
+    },
+    async (request, reply) => {
+      await access.changePassword(request.actor, request.cookies[SESSION_COOKIE]!, request.body.currentPassword, request.body.newPassword);
+      return reply.status(204).send(null);
+    },
+  );
 
   const view = <T extends { phone: string | null }>(u: T) => ({ ...u, phone: maskPhone(u.phone) });
 
-  app.get('/api/access/users', {
-    schema: { tags: ['access'], summary: '用户列表 List users', response: { 200: S.UserList, ...errorReplies } },
-    onRequest: guard('users.manage'),
-  }, async () => ({ items: (await access.listUsers()).map(view) }));
+  app.get(
+    '/api/access/users',
+    {
+      schema: { tags: ['access'], summary: '用户列表 List users', response: { 200: S.UserList, ...errorReplies } },
+      onRequest: guard('users.manage'),
+    },
+    async () => ({ items: (await access.listUsers()).map(view) }),
+  );
 
-  app.post('/api/access/users', {
-    schema: { tags: ['access'], summary: '创建用户 Create a user', body: S.CreateUserBody, response: { 201: S.UserSchema, ...errorReplies } },
-    onRequest: guard('users.manage'),
-  }, async (request, reply) => reply.status(201).send(view(await access.createUser(request.actor, request.body))));
+  app.post(
+    '/api/access/users',
+    {
+      schema: {
+        tags: ['access'],
+        summary: '创建用户 Create a user',
+        body: S.CreateUserBody,
+        response: { 201: S.UserSchema, ...errorReplies },
+      },
+      onRequest: guard('users.manage'),
+    },
+    async (request, reply) => reply.status(201).send(view(await access.createUser(request.actor, request.body))),
+  );
 
-  app.patch('/api/access/users/:id', {
-    schema: { tags: ['access'], summary: '修改用户 Change roles, bindings, password or status', params: S.UserIdParams, body: S.UpdateUserBody, response: { 200: S.UserSchema, ...errorReplies } },
-    onRequest: guard('users.manage'),
-  }, async (request) => view(await access.updateUser(request.actor, request.params.id, request.body)));
+  app.patch(
+    '/api/access/users/:id',
+    {
+      schema: {
+        tags: ['access'],
+        summary: '修改用户 Change roles, bindings, password or status',
+        params: S.UserIdParams,
+        body: S.UpdateUserBody,
+        response: { 200: S.UserSchema, ...errorReplies },
+      },
+      onRequest: guard('users.manage'),
+    },
+    async (request) => view(await access.updateUser(request.actor, request.params.id, request.body)),
+  );
 
-  app.post('/api/access/users/:id/unlock', {
-    schema: { tags: ['access'], summary: '解锁用户 Unlock after failed sign-ins', params: S.UserIdParams, response: { 200: S.UserSchema, ...errorReplies } },
-    onRequest: guard('users.manage'),
-  }, async (request) => view(await access.unlockUser(request.actor, request.params.id)));
+  app.post(
+    '/api/access/users/:id/unlock',
+    {
+      schema: {
+        tags: ['access'],
+        summary: '解锁用户 Unlock after failed sign-ins',
+        params: S.UserIdParams,
+        response: { 200: S.UserSchema, ...errorReplies },
+      },
+      onRequest: guard('users.manage'),
+    },
+    async (request) => view(await access.unlockUser(request.actor, request.params.id)),
+  );
 }

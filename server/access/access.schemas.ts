@@ -1,44 +1,73 @@
 import { Type } from '@sinclair/typebox';
-import { AreaRefSchema, Nullable } from '../platform/schemas.ts';
-import { ROLES } from '../../shared/roles.ts';
 import { DISPLAY_NAME_MAX, UNIT_CODE_MAX } from '../../shared/limits.ts';
+import { ROLES } from '../../shared/roles.ts';
+import { AreaRefSchema, Nullable } from '../platform/schemas.ts';
 
-const Username = Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$', description: 'Sign-in name', example: 'yunmeng_center' });
+const Username = Type.String({
+  minLength: 2,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9_.@-]+$',
+  description: 'Sign-in name',
+  example: 'yunmeng_center',
+});
 const Password = Type.String({ minLength: 1, maxLength: 256, description: 'Password', example: 'Gezhi2026!' });
 
-export const LoginBody = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64, description: 'Sign-in name', example: 'admin' }), password: Password }, { additionalProperties: false });
+export const LoginBody = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 64, description: 'Sign-in name', example: 'admin' }), password: Password },
+  { additionalProperties: false },
+);
 
-export const MeSchema = Type.Object({
-  id: Type.String({ description: 'User id', format: 'uuid' }),
-  username: Type.String({ description: 'Sign-in name', example: 'admin' }),
-  displayName: Type.String({ description: 'Display name', example: '系统管理员' }),
-  roles: Type.Array(Type.String(), { description: 'Roles', example: ['system_admin'] }),
-  permissions: Type.Array(Type.String(), { description: 'Permissions these roles grant', example: ['territory.read'] }),
-  areas: Type.Array(AreaRefSchema, { description: 'Area nodes the user is bound to (their jurisdiction)' }),
-  departmentCode: Nullable(Type.String({ description: 'Department the user belongs to', example: 'YM-CG' })),
-}, { description: '当前用户 The signed-in user' });
+export const MeSchema = Type.Object(
+  {
+    id: Type.String({ description: 'User id', format: 'uuid' }),
+    username: Type.String({ description: 'Sign-in name', example: 'admin' }),
+    displayName: Type.String({ description: 'Display name', example: '系统管理员' }),
+    roles: Type.Array(Type.String(), { description: 'Roles', example: ['system_admin'] }),
+    permissions: Type.Array(Type.String(), { description: 'Permissions these roles grant', example: ['territory.read'] }),
+    areas: Type.Array(AreaRefSchema, { description: 'Area nodes the user is bound to (their jurisdiction)' }),
+    departmentCode: Nullable(Type.String({ description: 'Department the user belongs to', example: 'YM-CG' })),
+  },
+  { description: '当前用户 The signed-in user' },
+);
 
 export const MeReply = Type.Object({ user: MeSchema });
 
 export const PasswordBody = Type.Object(
-  { currentPassword: Password, newPassword: Type.String({ minLength: 1, maxLength: 256, description: 'New password: ≥ 8 characters, letters and digits', example: 'NewPass2026' }) },
+  {
+    currentPassword: Password,
+    newPassword: Type.String({
+      minLength: 1,
+      maxLength: 256,
+      description: 'New password: ≥ 8 characters, letters and digits',
+      example: 'NewPass2026',
+    }),
+  },
   { additionalProperties: false },
 );
 
-const RoleList = Type.Array(Type.String({ description: `One of: ${ROLES.join(', ')}`, example: 'grid_worker' }), { description: 'Roles', maxItems: 20 });
-const AreaCodes = Type.Array(Type.String({ pattern: '^[0-9]{6,15}$', description: '区划或网格编码 Area or grid code', example: '420923100' }), { description: 'Area tree nodes the user is bound to', maxItems: 200 });
+const RoleList = Type.Array(Type.String({ description: `One of: ${ROLES.join(', ')}`, example: 'grid_worker' }), {
+  description: 'Roles',
+  maxItems: 20,
+});
+const AreaCodes = Type.Array(
+  Type.String({ pattern: '^[0-9]{6,15}$', description: '区划或网格编码 Area or grid code', example: '420923100' }),
+  { description: 'Area tree nodes the user is bound to', maxItems: 200 },
+);
 
-export const UserSchema = Type.Object({
-  id: Type.String({ format: 'uuid', description: 'User id' }),
-  username: Type.String({ description: 'Sign-in name' }),
-  displayName: Type.String({ description: 'Display name' }),
-  phone: Nullable(Type.String({ description: 'Phone' })),
-  roles: Type.Array(Type.String(), { description: 'Roles' }),
-  areas: Type.Array(AreaRefSchema, { description: 'Bound area nodes' }),
-  departmentCode: Nullable(Type.String({ description: 'Department code' })),
-  locked: Type.Boolean({ description: 'Locked after failed sign-ins' }),
-  disabled: Type.Boolean({ description: 'Disabled by an administrator' }),
-}, { description: '用户 A user account' });
+export const UserSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid', description: 'User id' }),
+    username: Type.String({ description: 'Sign-in name' }),
+    displayName: Type.String({ description: 'Display name' }),
+    phone: Nullable(Type.String({ description: 'Phone' })),
+    roles: Type.Array(Type.String(), { description: 'Roles' }),
+    areas: Type.Array(AreaRefSchema, { description: 'Bound area nodes' }),
+    departmentCode: Nullable(Type.String({ description: 'Department code' })),
+    locked: Type.Boolean({ description: 'Locked after failed sign-ins' }),
+    disabled: Type.Boolean({ description: 'Disabled by an administrator' }),
+  },
+  { description: '用户 A user account' },
+);
 
 export const UserList = Type.Object({ items: Type.Array(UserSchema, { description: '用户 Users' }) });
 
@@ -46,10 +75,17 @@ export const CreateUserBody = Type.Object(
   {
     username: Username,
     displayName: Type.String({ minLength: 1, maxLength: DISPLAY_NAME_MAX, description: '姓名 Display name', example: '张三' }),
-    password: Type.String({ minLength: 1, maxLength: 256, description: 'Initial password: ≥ 8 characters, letters and digits', example: 'Gezhi2026' }),
+    password: Type.String({
+      minLength: 1,
+      maxLength: 256,
+      description: 'Initial password: ≥ 8 characters, letters and digits',
+      example: 'Gezhi2026',
+    }),
     roles: RoleList,
     areaCodes: AreaCodes,
-    departmentCode: Type.Optional(Nullable(Type.String({ maxLength: UNIT_CODE_MAX, description: '部门编码 Department code', example: 'YM-CG' }))),
+    departmentCode: Type.Optional(
+      Nullable(Type.String({ maxLength: UNIT_CODE_MAX, description: '部门编码 Department code', example: 'YM-CG' })),
+    ),
     phone: Type.Optional(Nullable(Type.String({ pattern: '^[0-9+-]{5,20}$', description: 'Phone', example: '13800001234' }))),
   },
   { additionalProperties: false },

@@ -1,17 +1,17 @@
 import crypto from 'node:crypto';
 import type { ErrorDetail } from '../../shared/errors.ts';
-import { ROLES, PERMISSIONS, type Permission, type Role } from '../../shared/roles.ts';
-import type { Config } from '../platform/config.ts';
+import { PERMISSIONS, type Permission, ROLES, type Role } from '../../shared/roles.ts';
+import { departmentExists } from '../org/index.ts';
+import type { Actor } from '../platform/actor.ts';
+import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { recordAudit } from '../platform/audit.ts';
 import { scopeOf } from '../platform/scope.ts';
-import type { Actor, } from '../platform/actor.ts';
-import { hashPassword, isStrongEnough, verifyPassword } from './password.ts';
-import * as store from './access.store.ts';
-import { departmentExists } from '../org/index.ts';
 import { nodeNames } from '../territory/index.ts';
+import * as store from './access.store.ts';
+import { hashPassword, isStrongEnough, verifyPassword } from './password.ts';
 
 export type { Actor, AreaRef } from '../platform/actor.ts';
 
@@ -35,8 +35,14 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
   const dummyHash = hashPassword(crypto.randomUUID());
 
   async function toActors(users: store.UserRow[]) {
-    const bindings = await store.bindingsOf(db, users.map((u) => u.id));
-    const names = await nodeNames(db, bindings.map((b) => b.code));
+    const bindings = await store.bindingsOf(
+      db,
+      users.map((u) => u.id),
+    );
+    const names = await nodeNames(
+      db,
+      bindings.map((b) => b.code),
+    );
     const areas = bindings.map((b) => ({ ...b, name: names.get(b.code)?.name ?? b.code, level: names.get(b.code)?.level ?? 'grid' }));
     return users.map((u) => {
       const mine = areas.filter((a) => a.userId === u.id).map(({ code, name, level }) => ({ code, name, level }));
@@ -173,7 +179,12 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
           actorId: actor?.id ?? null,
           action: 'user.created',
           target: user.id,
-          detail: { username: input.username, roles: input.roles, areaCodes: input.areaCodes, departmentCode: input.departmentCode ?? null },
+          detail: {
+            username: input.username,
+            roles: input.roles,
+            areaCodes: input.areaCodes,
+            departmentCode: input.departmentCode ?? null,
+          },
         });
         return user.id;
       });
@@ -196,7 +207,13 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
         if (changes.areaCodes) await store.replaceUserAreas(tx, id, [...new Set(changes.areaCodes)]);
         if (changes.disabled || passwordHash) await store.removeSessionsOfUser(tx, id, null);
         const { password: _omit, ...logged } = changes;
-        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'user.updated', target: id, detail: { ...logged, passwordReset: !!passwordHash } });
+        await recordAudit(tx, {
+          at: clock(),
+          actorId: actor.id,
+          action: 'user.updated',
+          target: id,
+          detail: { ...logged, passwordReset: !!passwordHash },
+        });
       });
       return this.getUser(id);
     },

@@ -31,7 +31,11 @@ export async function updateUser(tx: Tx, id: string, values: Partial<typeof appU
 /** The nodes (area or grid codes) the given users are bound to. */
 export async function bindingsOf(tx: Tx, userIds: string[]) {
   if (userIds.length === 0) return [];
-  return tx.select({ userId: userArea.userId, code: userArea.areaCode }).from(userArea).where(inArray(userArea.userId, userIds)).orderBy(userArea.areaCode);
+  return tx
+    .select({ userId: userArea.userId, code: userArea.areaCode })
+    .from(userArea)
+    .where(inArray(userArea.userId, userIds))
+    .orderBy(userArea.areaCode);
 }
 
 export async function replaceUserAreas(tx: Tx, userId: string, codes: string[]): Promise<void> {
@@ -82,7 +86,10 @@ export async function staffOf(tx: Tx, departmentCode: string) {
  * Active accounts that belong to any of these units: a department's staff by their department code, an area
  * unit's people by their binding to exactly that node and one of `areaRoles`.
  */
-export async function usersOfUnits(tx: Tx, units: { departments: string[]; areas: string[]; areaRoles: readonly string[] }): Promise<string[]> {
+export async function usersOfUnits(
+  tx: Tx,
+  units: { departments: string[]; areas: string[]; areaRoles: readonly string[] },
+): Promise<string[]> {
   const conditions = [
     units.departments.length ? inArray(appUser.departmentCode, units.departments) : undefined,
     units.areas.length ? and(inArray(userArea.areaCode, units.areas), arrayOverlaps(appUser.roles, [...units.areaRoles])) : undefined,

@@ -1,4 +1,4 @@
-import { pgTable, text, integer, boolean, uuid, timestamptz, primaryKey, index, uniqueIndex } from '../platform/columns.ts';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamptz, uniqueIndex, uuid } from '../platform/columns.ts';
 
 /** Accounts. Reference table (thousands of rows per city). */
 export const appUser = pgTable(

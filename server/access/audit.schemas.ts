@@ -1,16 +1,19 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable } from '../platform/schemas.ts';
 import { PAGE } from '../../shared/limits.ts';
+import { Nullable } from '../platform/schemas.ts';
 
-export const AuditEntry = Type.Object({
-  id: Type.Integer({ description: '序号 Entry number', example: 1024 }),
-  at: Type.String({ format: 'date-time', description: '时间 When', example: '2026-11-02T09:00:00.000Z' }),
-  actorId: Nullable(Type.String({ description: '操作人 Who (user id)' })),
-  actorName: Nullable(Type.String({ description: '操作人姓名 Who (name)', example: '系统管理员' })),
-  action: Type.String({ description: '操作 What, e.g. auth.login, user.created, grid.imported', example: 'auth.login' }),
-  target: Nullable(Type.String({ description: '对象 On what', example: 'user:admin' })),
-  detail: Type.Unknown({ description: '详情 Details' }),
-}, { description: '审计记录 One audit entry' });
+export const AuditEntry = Type.Object(
+  {
+    id: Type.Integer({ description: '序号 Entry number', example: 1024 }),
+    at: Type.String({ format: 'date-time', description: '时间 When', example: '2026-11-02T09:00:00.000Z' }),
+    actorId: Nullable(Type.String({ description: '操作人 Who (user id)' })),
+    actorName: Nullable(Type.String({ description: '操作人姓名 Who (name)', example: '系统管理员' })),
+    action: Type.String({ description: '操作 What, e.g. auth.login, user.created, grid.imported', example: 'auth.login' }),
+    target: Nullable(Type.String({ description: '对象 On what', example: 'user:admin' })),
+    detail: Type.Unknown({ description: '详情 Details' }),
+  },
+  { description: '审计记录 One audit entry' },
+);
 
 export const AuditQuery = Type.Object(
   {
@@ -19,7 +22,9 @@ export const AuditQuery = Type.Object(
     from: Type.Optional(Type.String({ format: 'date-time', description: '起 From (inclusive)' })),
     to: Type.Optional(Type.String({ format: 'date-time', description: '止 To (exclusive)' })),
     before: Type.Optional(Type.Integer({ minimum: 1, description: '翻页 Page back: entries with a smaller number' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.audit.max, default: PAGE.audit.default, description: '每页条数 Page size' })),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: PAGE.audit.max, default: PAGE.audit.default, description: '每页条数 Page size' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Permission } from '../../shared/roles.ts';
-import { AppError } from '../platform/errors.ts';
 import type { Guard } from '../platform/actor.ts';
+import { AppError } from '../platform/errors.ts';
 import type { AccessService } from './access.service.ts';
 
 export const SESSION_COOKIE = 'gezhi_sid';

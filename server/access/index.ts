@@ -1,17 +1,17 @@
-import type { Config } from '../platform/config.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import type { Http } from '../platform/http.ts';
-import { createAccessService } from './access.service.ts';
-import { createGuard } from './guard.ts';
 import { accessRoutes } from './access.routes.ts';
+import { createAccessService } from './access.service.ts';
 import { auditRoutes } from './audit.routes.ts';
+import { createGuard } from './guard.ts';
 
-export type { Actor, AccessService } from './access.service.ts';
 export type { Guard } from '../platform/actor.ts';
-export { consoleActor } from './console-actor.ts';
+export type { AccessService, Actor } from './access.service.ts';
 /** Narrow reads other areas need: names of users, who belongs to a unit, what users are bound to, a department's staff. */
 export { bindingsOf, staffOf, userNames, usersOfUnits } from './access.store.ts';
+export { consoleActor } from './console-actor.ts';
 
 export function createAccess({ app, db, clock, config }: { app: Http; db: Db; clock: Clock; config: Config }) {
   const service = createAccessService({ db, clock, config });

@@ -1,4 +1,4 @@
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
 
 /** argon2id with the library's recommended cost (19 MiB, t=2). */
 export function hashPassword(password: string): Promise<string> {

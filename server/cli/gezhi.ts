@@ -1,21 +1,25 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
 import { ROLES } from '../../shared/roles.ts';
-import { AppError } from '../platform/errors.ts';
-import { DEMO_CITY, DEMO_LOCAL_COUNTIES, DEMO_REGISTRY_VILLAGES, isLoaded, loadDemoCity } from '../demo/index.ts';
-import { loadDemoRegistry } from '../demo/index.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/index.ts';
-import { openRuntime } from './runtime.ts';
 import { consoleActor } from '../access/index.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CITY,
+  DEMO_LOCAL_COUNTIES,
+  DEMO_PASSWORD,
+  DEMO_REGISTRY_VILLAGES,
+  isLoaded,
+  loadDemoCity,
+  loadDemoRegistry,
+} from '../demo/index.ts';
 import { startSweeper } from '../events/index.ts';
-import { createGridImportService } from '../territory/index.ts';
+import { AppError } from '../platform/errors.ts';
 import { errorBody } from '../platform/http.ts';
-import { readRows } from '../registry/index.ts';
-import { writeErrorReport } from '../registry/index.ts';
-import { TEMPLATES } from '../registry/index.ts';
-import { IMPORTABLE_TEMPLATES, type ImportableTemplate } from '../registry/index.ts';
+import { IMPORTABLE_TEMPLATES, type ImportableTemplate, readRows, TEMPLATES, writeErrorReport } from '../registry/index.ts';
+import { createGridImportService } from '../territory/index.ts';
 import { importProgressLines } from './import-progress.ts';
+import { openRuntime } from './runtime.ts';
+import { ensureWebBuilt } from './web-build.ts';
 
 const program = new Command('gezhi').description('格治 Gezhi — grid-governance platform');
 const say = (s: string) => {
@@ -50,7 +54,9 @@ program
     if (opts.demo && !(await isLoaded(rt.database.db))) await loadDemo(rt, 'villages');
     await rt.app.listen({ host: rt.config.host, port: rt.config.port });
     const sweeper = startSweeper(rt.services.sweep, { onError: (err) => rt.app.log.error({ err }, 'deadline sweep failed') });
-    const idChecker = startSweeper(rt.services.idCheckBacklog, { onError: (err) => rt.app.log.error({ err }, 'ID check digit pass failed') });
+    const idChecker = startSweeper(rt.services.idCheckBacklog, {
+      onError: (err) => rt.app.log.error({ err }, 'ID check digit pass failed'),
+    });
     const url = `http://${rt.config.host}:${rt.config.port}`;
     say(`\n格治 Gezhi is running on ${where}`);
     say(`  open      ${url}`);
@@ -78,10 +84,17 @@ async function loadDemo(rt: Awaited<ReturnType<typeof openRuntime>>, people: 'vi
   const areas = people === 'county' ? [DEMO_CITY.gridCounty] : DEMO_REGISTRY_VILLAGES;
   for (const areaPrefix of areas) {
     const r = await loadDemoRegistry({
-      db: rt.database.db, clock: rt.clock, config: rt.config, actor: consoleActor, areaPrefix, localCounties: DEMO_LOCAL_COUNTIES,
+      db: rt.database.db,
+      clock: rt.clock,
+      config: rt.config,
+      actor: consoleActor,
+      areaPrefix,
+      localCounties: DEMO_LOCAL_COUNTIES,
       onProgress: (n) => process.stdout.write(`\r  base data of ${areaPrefix}: ${n} people`),
     });
-    say(`\r  base data of ${areaPrefix}: ${r.houses} houses, ${r.people} people, ${r.organisations} organisations, ${r.facilities} facilities, ${r.buildings} buildings, ${r.groups} ten-household groups`);
+    say(
+      `\r  base data of ${areaPrefix}: ${r.houses} houses, ${r.people} people, ${r.organisations} organisations, ${r.facilities} facilities, ${r.buildings} buildings, ${r.groups} ten-household groups`,
+    );
   }
 }
 
@@ -96,16 +109,24 @@ program
     }),
   );
 
-program.command('migrate').description('apply database migrations').action(() => withRuntime(async () => say('migrations applied')));
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(() => withRuntime(async () => say('migrations applied')));
 
 program
   .command('demo')
   .description('load the demo city into an empty database')
-  .option('--people <extent>', 'synthetic base data for "villages" (a few, the default) or the whole "county" (about half a million people)', 'villages')
+  .option(
+    '--people <extent>',
+    'synthetic base data for "villages" (a few, the default) or the whole "county" (about half a million people)',
+    'villages',
+  )
   .action((o: { people: string }) =>
     withRuntime(async (rt) => {
       if (await isLoaded(rt.database.db)) return say('the demo city is already loaded');
-      if (o.people !== 'villages' && o.people !== 'county') throw new AppError('request.invalid', [{ field: 'people', reason: 'enum', value: o.people }]);
+      if (o.people !== 'villages' && o.people !== 'county')
+        throw new AppError('request.invalid', [{ field: 'people', reason: 'enum', value: o.people }]);
       await loadDemo(rt, o.people);
       say(`demo loaded; password of the demo accounts: ${DEMO_PASSWORD}`);
     }),
@@ -139,15 +160,21 @@ grids
 const registry = program.command('registry').description('base data: people, houses, organisations and components');
 registry
   .command('import <template> <file>')
-  .description(`import ${IMPORTABLE_TEMPLATES.join(', ')} from .xlsx or .csv, showing progress; bad rows go to an Excel report; a second run of the same file changes nothing`)
+  .description(
+    `import ${IMPORTABLE_TEMPLATES.join(', ')} from .xlsx or .csv, showing progress; bad rows go to an Excel report; a second run of the same file changes nothing`,
+  )
   .option('--report <file>', 'where to write the report of refused rows', 'import-report.xlsx')
   .action((template: string, file: string, o: { report: string }) =>
     withRuntime(async (rt) => {
-      if (!IMPORTABLE_TEMPLATES.includes(template as ImportableTemplate)) throw new AppError('request.invalid', [{ field: 'template', reason: 'enum', value: template }]);
+      if (!IMPORTABLE_TEMPLATES.includes(template as ImportableTemplate))
+        throw new AppError('request.invalid', [{ field: 'template', reason: 'enum', value: template }]);
       const id = template as ImportableTemplate;
       const format = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
       const progress = importProgressLines((s) => process.stderr.write(s), { tty: process.stderr.isTTY === true });
-      const result = await rt.services.registryImport.importRows(consoleActor, id, readRows(file, { format, template: TEMPLATES[id] }), { lang: 'zh-CN', onProgress: progress.update });
+      const result = await rt.services.registryImport.importRows(consoleActor, id, readRows(file, { format, template: TEMPLATES[id] }), {
+        lang: 'zh-CN',
+        onProgress: progress.update,
+      });
       if (result.errors.length) await writeErrorReport(result.errors, fs.createWriteStream(o.report));
       say(`${progress.summary(result)}${result.errors.length ? ` (report: ${o.report})` : ''}`);
     }),
@@ -165,11 +192,22 @@ users
   .option('--department <code>')
   .action((o: { username: string; name: string; password: string; roles: string; areas: string; department?: string }) =>
     withRuntime(async (rt) => {
-      const split = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+      const split = (s: string) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
       const user = await rt.services.access.createUser(consoleActor, {
-        username: o.username, displayName: o.name, password: o.password, roles: split(o.roles), areaCodes: split(o.areas), departmentCode: o.department ?? null,
+        username: o.username,
+        displayName: o.name,
+        password: o.password,
+        roles: split(o.roles),
+        areaCodes: split(o.areas),
+        departmentCode: o.department ?? null,
       });
-      say(`created ${user.username} (${user.roles.join(', ')}) bound to ${user.areas.map((a) => `${a.name} ${a.code}`).join('; ') || 'nothing'}`);
+      say(
+        `created ${user.username} (${user.roles.join(', ')}) bound to ${user.areas.map((a) => `${a.name} ${a.code}`).join('; ') || 'nothing'}`,
+      );
     }),
   );
 

@@ -11,12 +11,12 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../platform/config.ts';
-import { openDatabase, queryRows, type Database } from '../platform/db.ts';
 import { prepareDatabase } from '../db/index.ts';
+import { testDatabaseUrl } from '../platform/config.ts';
+import { type Database, openDatabase, queryRows } from '../platform/db.ts';
+import { IMPORT_BATCH_ROWS } from '../registry/index.ts';
 import { seedTerritory } from '../testing/fixtures.ts';
 import { seedPeopleHouses, writePeopleCsv } from '../testing/people-file.ts';
-import { IMPORT_BATCH_ROWS } from '../registry/index.ts';
 
 const PEOPLE = 12_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-killed-import-'));
@@ -38,10 +38,13 @@ const open = () => openDatabase({ url: dbUrl, dataDir: dir });
 async function holdings() {
   const database: Database = await open();
   try {
-    const [r] = await queryRows<{ people: number; residences: number; homeless: number }>(database.db, sql`select
+    const [r] = await queryRows<{ people: number; residences: number; homeless: number }>(
+      database.db,
+      sql`select
       (select count(*)::int from person) as people,
       (select count(*)::int from residence where moved_out is null) as residences,
-      (select count(*)::int from person p where not exists (select 1 from residence r where r.person_id = p.id)) as homeless`);
+      (select count(*)::int from person p where not exists (select 1 from residence r where r.person_id = p.id)) as homeless`,
+    );
     return r;
   } finally {
     await database.close();
@@ -51,7 +54,11 @@ async function holdings() {
 /** Runs the CLI import; `killWhen` sees each progress line and answers true to kill the process there and then. */
 function runImport(killWhen: (line: string) => boolean = () => false) {
   return new Promise<{ code: number | null; signal: string | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ['bin/gezhi.js', 'registry', 'import', 'person', file, '--report', path.join(dir, 'report.xlsx')], { env, cwd: process.cwd() });
+    const child = spawn(
+      process.execPath,
+      ['bin/gezhi.js', 'registry', 'import', 'person', file, '--report', path.join(dir, 'report.xlsx')],
+      { env, cwd: process.cwd() },
+    );
     let output = '';
     const take = (chunk: Buffer) => {
       output += chunk.toString();

@@ -19,7 +19,9 @@ describe('import progress lines', () => {
       '  read 4000  imported 3997 (created 3997, updated 0)  unchanged 0  refused 3  2000 rows/s\n',
     ]);
     t = 2500;
-    expect(lines.summary(at(4500, 3))).toBe('read 4500  imported 4497 (created 4497, updated 0)  unchanged 0  refused 3  1800 rows/s in 2.5 s');
+    expect(lines.summary(at(4500, 3))).toBe(
+      'read 4500  imported 4497 (created 4497, updated 0)  unchanged 0  refused 3  1800 rows/s in 2.5 s',
+    );
   });
 
   it('rewrites one line on a terminal and ends it before the summary', () => {

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
+import { register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../app.ts';
-import { loadConfig } from '../platform/config.ts';
-import { openDatabase } from '../platform/db.ts';
 import { prepareDatabase } from '../db/index.ts';
 import { createDiskFileStore } from '../files/index.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase } from '../platform/db.ts';
 
 /** The console's types of the API, generated from the served OpenAPI document and committed. */
 export const apiSchemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/src/api/schema.ts');

@@ -1,8 +1,8 @@
-import { loadConfig, type Config } from '../platform/config.ts';
-import { openDatabase, type Database } from '../platform/db.ts';
-import { systemClock } from '../platform/clock.ts';
 import { buildApp } from '../app.ts';
 import { prepareDatabase } from '../db/index.ts';
+import { systemClock } from '../platform/clock.ts';
+import { type Config, loadConfig } from '../platform/config.ts';
+import { type Database, openDatabase } from '../platform/db.ts';
 
 /** Opens the configured database, migrated, and composes the app around it (without listening). */
 export async function openRuntime(overrides: Partial<Config> = {}) {

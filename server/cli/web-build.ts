@@ -16,7 +16,11 @@ function newestMtime(dir: string): number {
 /** Builds the web console when web/dist is missing or older than its sources, so `npm start` serves the current UI. */
 export async function ensureWebBuilt(log: (s: string) => void): Promise<void> {
   const index = path.join(webDist, 'index.html');
-  const sources = Math.max(newestMtime(path.join(webRoot, 'src')), fs.statSync(path.join(webRoot, 'index.html')).mtimeMs, newestMtime(path.resolve(webRoot, '../shared')));
+  const sources = Math.max(
+    newestMtime(path.join(webRoot, 'src')),
+    fs.statSync(path.join(webRoot, 'index.html')).mtimeMs,
+    newestMtime(path.resolve(webRoot, '../shared')),
+  );
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   log('building the web console (first start, or its sources changed)…');
   const { build } = await import('vite');

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, queryRows } from '../platform/db.ts';
 import { openEmptyTestDatabase } from '../testing/test-database.ts';
-import { queryRows, type Database } from '../platform/db.ts';
-import * as schema from './schema.ts';
 import { DISTRIBUTION_COLUMN, REFERENCE_TABLES } from './distribution.ts';
+import * as schema from './schema.ts';
 
 let database: Database;
 // Not the run's template: this test is what vouches that the migrations themselves build the declared schema.
@@ -41,7 +41,9 @@ async function actualPrimaryKeys() {
 
 describe('schema', () => {
   it('the database built by the migrations matches the declared schema (tables, columns, nullability)', async () => {
-    const fromDb = (await actualColumns()).map((c) => `${c.table_name}.${c.column_name}:${c.is_nullable === 'YES' ? 'null' : 'not null'}`).sort();
+    const fromDb = (await actualColumns())
+      .map((c) => `${c.table_name}.${c.column_name}:${c.is_nullable === 'YES' ? 'null' : 'not null'}`)
+      .sort();
     const fromSchema = declared.flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}:${c.notNull ? 'not null' : 'null'}`)).sort();
     expect(fromDb).toEqual(fromSchema);
   });

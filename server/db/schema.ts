@@ -1,13 +1,14 @@
 /** The declared schema: every table of every area. Migrations are generated from it (drizzle-kit). */
-export * from '../territory/territory.tables.ts';
-export * from '../org/org.tables.ts';
+
 export * from '../access/access.tables.ts';
-export * from '../platform/audit.tables.ts';
-export * from '../platform/calendar/calendar.tables.ts';
-export * from '../registry/records/records.tables.ts';
-export * from '../registry/organisations/organisations.tables.ts';
-export * from '../registry/places/places.tables.ts';
 export * from '../events/catalogue/catalogue.tables.ts';
 export * from '../events/loop/events.tables.ts';
 export * from '../events/oversight/oversight.tables.ts';
 export * from '../fieldwork/visits.tables.ts';
+export * from '../org/org.tables.ts';
+export * from '../platform/audit.tables.ts';
+export * from '../platform/calendar/calendar.tables.ts';
+export * from '../registry/organisations/organisations.tables.ts';
+export * from '../registry/places/places.tables.ts';
+export * from '../registry/records/records.tables.ts';
+export * from '../territory/territory.tables.ts';

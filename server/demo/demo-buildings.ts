@@ -1,11 +1,19 @@
 import crypto from 'node:crypto';
-import type { Db } from '../platform/db.ts';
 import { countyOf } from '../../shared/codes.ts';
 import type { Actor } from '../platform/actor.ts';
-import { writeBuildings, type BuildingRowInput } from '../registry/index.ts';
-import { groupView } from '../registry/index.ts';
-import { forHistory } from '../registry/index.ts';
-import { analyzeHousesAndPeople, insertAddresses, insertChanges, insertGroupMembers, insertGroups, leaderCandidates } from '../registry/index.ts';
+import type { Db } from '../platform/db.ts';
+import {
+  analyzeHousesAndPeople,
+  type BuildingRowInput,
+  forHistory,
+  groupView,
+  insertAddresses,
+  insertChanges,
+  insertGroupMembers,
+  insertGroups,
+  leaderCandidates,
+  writeBuildings,
+} from '../registry/index.ts';
 import type { GridRow } from '../territory/index.ts';
 
 /** Six floors, two flats a floor: a walk-up block of the kind these urban communities have. */
@@ -53,15 +61,48 @@ export async function loadDemoBuildings(opts: { db: Db; actor: Actor; grids: Gri
       const code = `${g.code}-B${String(b).padStart(3, '0')}`;
       // Village (12) + serial (6), the code the address service gives; the grid's serial keeps villages' grids apart.
       const addressCode = `${g.code.slice(0, 12)}${g.code.slice(12)}${String(b).padStart(3, '0')}`;
-      const facts = { fullText: `${demoPlace(g)}${b}号楼`, road: null, doorNumber: `${b}号楼`, estate: demoPlace(g), building: `${b}号楼`, unit: null, room: null, gridCode: g.code, lng: null, lat: null };
+      const facts = {
+        fullText: `${demoPlace(g)}${b}号楼`,
+        road: null,
+        doorNumber: `${b}号楼`,
+        estate: demoPlace(g),
+        building: `${b}号楼`,
+        unit: null,
+        room: null,
+        gridCode: g.code,
+        lng: null,
+        lat: null,
+      };
       addresses.push({ countyCode, code: addressCode, ...facts, ...stamp });
-      changes.push({ countyCode, recordType: 'address', recordKey: addressCode, at: now, actorId: actor.id, before: null, after: forHistory(facts) });
+      changes.push({
+        countyCode,
+        recordType: 'address',
+        recordKey: addressCode,
+        at: now,
+        actorId: actor.id,
+        before: null,
+        after: forHistory(facts),
+      });
       const leader = leaders.get(code);
       buildings.push({
-        countyCode, code, name: `${b}号楼`, estate: demoPlace(g), addressCode, address: facts.fullText, gridCode: g.code, lng: null, lat: null,
-        floors: DEMO_FLOORS, units: 1, households: Math.min(HOUSES_PER_BUILDING, houses - (b - 1) * HOUSES_PER_BUILDING),
-        leaderName: leader?.name ?? null, leaderPhoneEnc: leader?.phoneEnc ?? null, leaderPhoneHash: leader?.phoneHash ?? null,
-        leaderPhoneMasked: leader?.phoneMasked ?? null, leaderPersonId: leader?.id ?? null, ...stamp,
+        countyCode,
+        code,
+        name: `${b}号楼`,
+        estate: demoPlace(g),
+        addressCode,
+        address: facts.fullText,
+        gridCode: g.code,
+        lng: null,
+        lat: null,
+        floors: DEMO_FLOORS,
+        units: 1,
+        households: Math.min(HOUSES_PER_BUILDING, houses - (b - 1) * HOUSES_PER_BUILDING),
+        leaderName: leader?.name ?? null,
+        leaderPhoneEnc: leader?.phoneEnc ?? null,
+        leaderPhoneHash: leader?.phoneHash ?? null,
+        leaderPhoneMasked: leader?.phoneMasked ?? null,
+        leaderPersonId: leader?.id ?? null,
+        ...stamp,
       });
     }
     for (let n = 0; n < GROUPS_PER_GRID && (n + 1) * GROUP_SIZE <= houses; n++) {
@@ -70,13 +111,26 @@ export async function loadDemoBuildings(opts: { db: Db; actor: Actor; grids: Gri
       const id = crypto.randomUUID();
       groups.push({ countyCode, id, name: facts.name, gridCode: g.code, leadHouseCode: facts.leadHouseCode, ...stamp });
       members.push(...houseCodes.map((houseCode) => ({ countyCode, groupId: id, houseCode })));
-      changes.push({ countyCode, recordType: 'household_group', recordKey: id, at: now, actorId: actor.id, before: null, after: groupView(facts) });
+      changes.push({
+        countyCode,
+        recordType: 'household_group',
+        recordKey: id,
+        at: now,
+        actorId: actor.id,
+        before: null,
+        after: groupView(facts),
+      });
     }
   }
   await db.transaction(async (tx) => {
     // A whole county has ~12,000 addresses: insert them in slices under PostgreSQL's 65,535 parameters a statement.
     for (let i = 0; i < addresses.length; i += 2000) await insertAddresses(tx, addresses.slice(i, i + 2000));
-    await writeBuildings(tx, buildings.map((row) => ({ row })), actor.id, now);
+    await writeBuildings(
+      tx,
+      buildings.map((row) => ({ row })),
+      actor.id,
+      now,
+    );
     await insertGroups(tx, groups);
     for (let i = 0; i < members.length; i += 10_000) await insertGroupMembers(tx, members.slice(i, i + 10_000));
     await insertChanges(tx, changes);

@@ -1,15 +1,19 @@
 import { booleanPointInPolygon, feature, pointOnFeature } from '@turf/turf';
-import type { Db } from '../platform/db.ts';
-import { createRandom } from '../platform/random.ts';
 import { countyOf } from '../../shared/codes.ts';
 import type { Actor } from '../platform/actor.ts';
+import type { Db } from '../platform/db.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
-import { makeCreditCode } from '../registry/index.ts';
-import { buildOrgRow, writeOrganisations } from '../registry/index.ts';
-import { insertChanges, insertFacility, nextFacilitySerial } from '../registry/index.ts';
-import { forHistory } from '../registry/index.ts';
-import type { GridRow } from '../territory/index.ts';
-import type { AreaGeometry } from '../territory/index.ts';
+import { createRandom } from '../platform/random.ts';
+import {
+  buildOrgRow,
+  forHistory,
+  insertChanges,
+  insertFacility,
+  makeCreditCode,
+  nextFacilitySerial,
+  writeOrganisations,
+} from '../registry/index.ts';
+import type { AreaGeometry, GridRow } from '../territory/index.ts';
 import { mobile, personName } from './people.ts';
 
 /** The demo county's urban-management bureau (loaded by loadDemoCity) owns and maintains the components. */
@@ -32,25 +36,43 @@ const FACILITY_CLASSES = ['01037', '01002', '03005', '03001'];
 export async function loadDemoOrganisations(opts: { db: Db; fieldCrypto: FieldCrypto; actor: Actor; grids: GridRow[]; now: Date }) {
   const { db, actor, now } = opts;
   const random = createRandom(`orgs:${opts.grids[0]?.code ?? ''}`);
-  const placed = opts.grids.map((g) => ({ g, point: pointOnFeature(feature(g.geometry as AreaGeometry)).geometry.coordinates as [number, number] }));
+  const placed = opts.grids.map((g) => ({
+    g,
+    point: pointOnFeature(feature(g.geometry as AreaGeometry)).geometry.coordinates as [number, number],
+  }));
   const place = (g: GridRow) => g.name.replace(/第\d+网格$/, '');
 
   const orgs = placed.flatMap(({ g, point: [lng, lat] }) =>
     ORGS.map(([prefix, orgType, suffix, hazards], i) => ({
-      row: buildOrgRow({
-        // Characters 9–16 (the organisation code body): the grid's place in the county and the row, unique there.
-        creditCode: makeCreditCode(prefix, countyOf(g.code), g.code.slice(8) + String(i)),
-        name: `${place(g)}${personName(random).slice(0, 1)}记${suffix}`, orgType, address: `${place(g)}${10 + i * 7}号`,
-        gridCode: g.code, lng: i === 0 ? lng : null, lat: i === 0 ? lat : null, legalRep: personName(random),
-        safetyContact: personName(random), safetyContactPhone: mobile(random), hazards: [...hazards],
-      }, g.code, opts.fieldCrypto, { actorId: actor.id, now, version: 1 }),
+      row: buildOrgRow(
+        {
+          // Characters 9–16 (the organisation code body): the grid's place in the county and the row, unique there.
+          creditCode: makeCreditCode(prefix, countyOf(g.code), g.code.slice(8) + String(i)),
+          name: `${place(g)}${personName(random).slice(0, 1)}记${suffix}`,
+          orgType,
+          address: `${place(g)}${10 + i * 7}号`,
+          gridCode: g.code,
+          lng: i === 0 ? lng : null,
+          lat: i === 0 ? lat : null,
+          legalRep: personName(random),
+          safetyContact: personName(random),
+          safetyContactPhone: mobile(random),
+          hazards: [...hazards],
+        },
+        g.code,
+        opts.fieldCrypto,
+        { actorId: actor.id, now, version: 1 },
+      ),
     })),
   );
   await db.transaction((tx) => writeOrganisations(tx, orgs, actor.id, now));
 
   let facilities = 0;
   await db.transaction(async (tx) => {
-    for (const { g, point: [lng, lat] } of placed) {
+    for (const {
+      g,
+      point: [lng, lat],
+    } of placed) {
       for (const [i, classCode] of FACILITY_CLASSES.entries()) {
         const prefix = countyOf(g.code) + classCode;
         const code = prefix + String(await nextFacilitySerial(tx, prefix)).padStart(6, '0');
@@ -58,11 +80,36 @@ export async function loadDemoOrganisations(opts: { db: Db; fieldCrypto: FieldCr
         const near: [number, number] = [Number((lng + i * 0.0002).toFixed(6)), lat];
         const at = booleanPointInPolygon(near, g.geometry as AreaGeometry) ? near : [lng, lat];
         const facts = {
-          classCode, name: ['路灯', '污水井盖', '垃圾箱', '公共厕所'][i], gridCode: g.code, lng: at[0], lat: at[1],
-          ownerDept: DEMO_DEPARTMENT, maintainerDept: DEMO_DEPARTMENT, state: random() < 0.1 ? '02' : '01', note: null,
+          classCode,
+          name: ['路灯', '污水井盖', '垃圾箱', '公共厕所'][i],
+          gridCode: g.code,
+          lng: at[0],
+          lat: at[1],
+          ownerDept: DEMO_DEPARTMENT,
+          maintainerDept: DEMO_DEPARTMENT,
+          state: random() < 0.1 ? '02' : '01',
+          note: null,
         };
-        await insertFacility(tx, { countyCode: countyOf(g.code), code, ...facts, verifiedBy: actor.id, verifiedAt: now, version: 1, updatedAt: now });
-        await insertChanges(tx, [{ countyCode: countyOf(g.code), recordType: 'facility', recordKey: code, at: now, actorId: actor.id, before: null, after: forHistory(facts) }]);
+        await insertFacility(tx, {
+          countyCode: countyOf(g.code),
+          code,
+          ...facts,
+          verifiedBy: actor.id,
+          verifiedAt: now,
+          version: 1,
+          updatedAt: now,
+        });
+        await insertChanges(tx, [
+          {
+            countyCode: countyOf(g.code),
+            recordType: 'facility',
+            recordKey: code,
+            at: now,
+            actorId: actor.id,
+            before: null,
+            after: forHistory(facts),
+          },
+        ]);
         facilities++;
       }
     }

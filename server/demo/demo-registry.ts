@@ -1,17 +1,17 @@
-import type { Db } from '../platform/db.ts';
-import type { Clock } from '../platform/clock.ts';
-import { resolveFieldKeys } from '../platform/field-keys.ts';
-import type { Config } from '../platform/config.ts';
-import type { Actor } from '../platform/actor.ts';
-import { createFieldCrypto } from '../platform/field-crypto.ts';
-import { applyHouses, applyPeople, type Batch } from '../registry/index.ts';
-import { syntheticPeople, type HouseSlot } from './synthetic-people.ts';
-import type { ImportRecord } from '../registry/index.ts';
-import { gridsUnder } from '../territory/index.ts';
-import { countyOf } from '../../shared/codes.ts';
-import { loadDemoOrganisations } from './demo-orgs.ts';
-import { demoHouseCount, demoHouseSpot, loadDemoBuildings } from './demo-buildings.ts';
 import { chinaDate } from '../../shared/china-time.ts';
+import { countyOf } from '../../shared/codes.ts';
+import type { Actor } from '../platform/actor.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/db.ts';
+import { createFieldCrypto } from '../platform/field-crypto.ts';
+import { resolveFieldKeys } from '../platform/field-keys.ts';
+import type { ImportRecord } from '../registry/index.ts';
+import { applyHouses, applyPeople, type Batch } from '../registry/index.ts';
+import { gridsUnder } from '../territory/index.ts';
+import { demoHouseCount, demoHouseSpot, loadDemoBuildings } from './demo-buildings.ts';
+import { loadDemoOrganisations } from './demo-orgs.ts';
+import { type HouseSlot, syntheticPeople } from './synthetic-people.ts';
 
 const BATCH = 1000;
 /** Counties of other provinces the demo's floating population comes from (Henan, Hunan, Jiangxi, Anhui, Sichuan). */
@@ -24,17 +24,43 @@ const FOREIGN_SHARE = 0.02;
  * families (valid ID numbers, local birthplaces, some floating population with residence permits, left-behind
  * elders and children, a few tagged people) and a few people from abroad with passports.
  */
-export async function loadDemoRegistry(opts: { db: Db; clock: Clock; config: Config; actor: Actor; areaPrefix: string; localCounties: string[]; onProgress?: (people: number) => void }) {
+export async function loadDemoRegistry(opts: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  actor: Actor;
+  areaPrefix: string;
+  localCounties: string[];
+  onProgress?: (people: number) => void;
+}) {
   const { db, clock, actor } = opts;
   const fieldCrypto = createFieldCrypto(resolveFieldKeys(opts.config));
   const grids = await gridsUnder(db, actor.scope, opts.areaPrefix);
   const now = clock();
-  const batch = (rows: ImportRecord[]): Batch => ({ rows: rows.map((record, i) => ({ rowNumber: i + 2, record })), actor, now, today: chinaDate(now), crypto: fieldCrypto, scopeAllows: () => true });
+  const batch = (rows: ImportRecord[]): Batch => ({
+    rows: rows.map((record, i) => ({ rowNumber: i + 2, record })),
+    actor,
+    now,
+    today: chinaDate(now),
+    crypto: fieldCrypto,
+    scopeAllows: () => true,
+  });
 
   const houses: ImportRecord[] = grids.flatMap((g) =>
     Array.from({ length: demoHouseCount(g) }, (_, i) => ({
-      houseCode: `${g.code}-${String(i + 1).padStart(4, '0')}`, gridCode: g.code, ...demoHouseSpot(g, i), use: '01', areaM2: 60 + ((i * 37) % 90), ownerIdNumber: null, ownerName: null, ownerPhone: null,
-      rented: i % 9 === 0, rentalUse: i % 9 === 0 ? '02' : null, rentalCategory: null, rentalLevel: null, hazards: [],
+      houseCode: `${g.code}-${String(i + 1).padStart(4, '0')}`,
+      gridCode: g.code,
+      ...demoHouseSpot(g, i),
+      use: '01',
+      areaM2: 60 + ((i * 37) % 90),
+      ownerIdNumber: null,
+      ownerName: null,
+      ownerPhone: null,
+      rented: i % 9 === 0,
+      rentalUse: i % 9 === 0 ? '02' : null,
+      rentalCategory: null,
+      rentalLevel: null,
+      hazards: [],
     })),
   );
   for (let i = 0; i < houses.length; i += BATCH) await db.transaction((tx) => applyHouses(tx, batch(houses.slice(i, i + BATCH))));
@@ -48,7 +74,14 @@ export async function loadDemoRegistry(opts: { db: Db; clock: Clock; config: Con
     pending = [];
     opts.onProgress?.(count);
   };
-  for (const p of syntheticPeople({ houses: slots, localCounties: opts.localCounties, originCounties: ORIGINS, asOf: chinaDate(now), seed: opts.areaPrefix, foreignShare: FOREIGN_SHARE })) {
+  for (const p of syntheticPeople({
+    houses: slots,
+    localCounties: opts.localCounties,
+    originCounties: ORIGINS,
+    asOf: chinaDate(now),
+    seed: opts.areaPrefix,
+    foreignShare: FOREIGN_SHARE,
+  })) {
     // A generated person has the person template's fields (and the county, which the house decides anyway).
     pending.push({ ...p, hukouAddress: null });
     if (pending.length >= BATCH) await flush();

@@ -1,4 +1,3 @@
-
 export { DEMO_CITY, DEMO_LOCAL_COUNTIES, DEMO_REGISTRY_VILLAGES, isLoaded, loadDemoCity } from './demo-city.ts';
 export { loadDemoRegistry } from './demo-registry.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-users.ts';

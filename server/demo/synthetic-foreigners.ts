@@ -24,12 +24,110 @@ interface Origin {
 }
 
 const ORIGINS: readonly Origin[] = [
-  { nationality: 'KOR', passport: ['M', 8], familyFirst: true, family: [['PARK', '朴'], ['CHOI', '崔'], ['KANG', '姜']], male: [['MINJUN', '敏俊'], ['JIHOON', '智勋']], female: [['SEOYEON', '瑞妍'], ['JIWOO', '智友']] },
-  { nationality: 'JPN', passport: ['TK', 7], familyFirst: true, family: [['SATO', '佐藤'], ['SUZUKI', '铃木'], ['WATANABE', '渡边']], male: [['SHOTA', '翔太'], ['KENICHI', '健一']], female: [['MISAKI', '美咲'], ['YUMI', '由美']] },
-  { nationality: 'VNM', passport: ['C', 7], familyFirst: true, family: [['NGUYEN', '阮'], ['PHAM', '范']], male: [['VAN AN', '文安'], ['DUC MINH', '德明']], female: [['THI HOA', '氏花'], ['THI LAN', '氏兰']] },
-  { nationality: 'PAK', passport: ['AB', 7], familyFirst: false, family: [['KHAN', '汗'], ['AHMED', '艾哈迈德']], male: [['IMRAN', '伊姆兰'], ['BILAL', '比拉勒']], female: [['AYESHA', '阿伊莎'], ['FATIMA', '法蒂玛']] },
-  { nationality: 'USA', passport: ['', 9], familyFirst: false, family: [['SMITH', '史密斯'], ['MILLER', '米勒']], male: [['JOHN', '约翰'], ['DAVID', '大卫']], female: [['EMILY', '艾米丽'], ['SARAH', '莎拉']] },
-  { nationality: 'DEU', passport: ['C', 8], familyFirst: false, family: [['SCHMIDT', '施密特'], ['MUELLER', '穆勒']], male: [['KLAUS', '克劳斯'], ['MICHAEL', '米夏埃尔']], female: [['ANNA', '安娜'], ['JULIA', '尤利娅']] },
+  {
+    nationality: 'KOR',
+    passport: ['M', 8],
+    familyFirst: true,
+    family: [
+      ['PARK', '朴'],
+      ['CHOI', '崔'],
+      ['KANG', '姜'],
+    ],
+    male: [
+      ['MINJUN', '敏俊'],
+      ['JIHOON', '智勋'],
+    ],
+    female: [
+      ['SEOYEON', '瑞妍'],
+      ['JIWOO', '智友'],
+    ],
+  },
+  {
+    nationality: 'JPN',
+    passport: ['TK', 7],
+    familyFirst: true,
+    family: [
+      ['SATO', '佐藤'],
+      ['SUZUKI', '铃木'],
+      ['WATANABE', '渡边'],
+    ],
+    male: [
+      ['SHOTA', '翔太'],
+      ['KENICHI', '健一'],
+    ],
+    female: [
+      ['MISAKI', '美咲'],
+      ['YUMI', '由美'],
+    ],
+  },
+  {
+    nationality: 'VNM',
+    passport: ['C', 7],
+    familyFirst: true,
+    family: [
+      ['NGUYEN', '阮'],
+      ['PHAM', '范'],
+    ],
+    male: [
+      ['VAN AN', '文安'],
+      ['DUC MINH', '德明'],
+    ],
+    female: [
+      ['THI HOA', '氏花'],
+      ['THI LAN', '氏兰'],
+    ],
+  },
+  {
+    nationality: 'PAK',
+    passport: ['AB', 7],
+    familyFirst: false,
+    family: [
+      ['KHAN', '汗'],
+      ['AHMED', '艾哈迈德'],
+    ],
+    male: [
+      ['IMRAN', '伊姆兰'],
+      ['BILAL', '比拉勒'],
+    ],
+    female: [
+      ['AYESHA', '阿伊莎'],
+      ['FATIMA', '法蒂玛'],
+    ],
+  },
+  {
+    nationality: 'USA',
+    passport: ['', 9],
+    familyFirst: false,
+    family: [
+      ['SMITH', '史密斯'],
+      ['MILLER', '米勒'],
+    ],
+    male: [
+      ['JOHN', '约翰'],
+      ['DAVID', '大卫'],
+    ],
+    female: [
+      ['EMILY', '艾米丽'],
+      ['SARAH', '莎拉'],
+    ],
+  },
+  {
+    nationality: 'DEU',
+    passport: ['C', 8],
+    familyFirst: false,
+    family: [
+      ['SCHMIDT', '施密特'],
+      ['MUELLER', '穆勒'],
+    ],
+    male: [
+      ['KLAUS', '克劳斯'],
+      ['MICHAEL', '米夏埃尔'],
+    ],
+    female: [
+      ['ANNA', '安娜'],
+      ['JULIA', '尤利娅'],
+    ],
+  },
 ];
 /** Why the first of a household came: mostly work, then study and trade (5.16: 02 就业, 03 学习, 01 商务, 04 定居). */
 const PURPOSES: readonly CodeOf<typeof VISIT_PURPOSE>[] = ['02', '02', '02', '03', '03', '01', '04'];
@@ -70,7 +168,11 @@ export function foreignHousehold(random: Random, asOf: string): ForeignMember[] 
       sex: s === 'male' ? '1' : '2',
       birthDate: daysFrom(asOf, -(age * 365 + between(random, 0, 364))),
       phone: random() < 0.7 ? mobile(random) : null,
-      relation, nationality: origin.nationality, visitPurpose, arrivalDate, departureDate,
+      relation,
+      nationality: origin.nationality,
+      visitPurpose,
+      arrivalDate,
+      departureDate,
     };
   };
   const age = between(random, 22, 55);

@@ -1,9 +1,9 @@
-import { describe, it, expect } from 'vitest';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
 import { parseIdNumber } from '../../shared/id-number.ts';
-import { syntheticPeople, type HouseSlot, type SyntheticPerson, type SyntheticPeopleOptions } from './synthetic-people.ts';
 import { PERSON_TEMPLATE, validateRow } from '../registry/index.ts';
+import { type HouseSlot, type SyntheticPeopleOptions, type SyntheticPerson, syntheticPeople } from './synthetic-people.ts';
 
 const AS_OF = '2025-06-30';
 /** 孝感's counties: 孝南区, 孝昌县, 大悟县, 云梦县, 应城市, 安陆市, 汉川市. */
@@ -18,9 +18,14 @@ function* houses(count = Infinity): Generator<HouseSlot> {
   }
 }
 const options = (extra: Partial<SyntheticPeopleOptions> = {}): SyntheticPeopleOptions => ({
-  houses: houses(), localCounties: XIAOGAN, originCounties: ELSEWHERE, asOf: AS_OF, ...extra,
+  houses: houses(),
+  localCounties: XIAOGAN,
+  originCounties: ELSEWHERE,
+  asOf: AS_OF,
+  ...extra,
 });
-const ageOf = (p: SyntheticPerson) => Number(AS_OF.slice(0, 4)) - Number(p.birthDate.slice(0, 4)) - (p.birthDate.slice(5) > AS_OF.slice(5) ? 1 : 0);
+const ageOf = (p: SyntheticPerson) =>
+  Number(AS_OF.slice(0, 4)) - Number(p.birthDate.slice(0, 4)) - (p.birthDate.slice(5) > AS_OF.slice(5) ? 1 : 0);
 
 /** The record as a person would type it into the template: codes as they are, tags joined, nothing for null. */
 const asCells = (p: SyntheticPerson): Record<string, string> =>
@@ -140,7 +145,9 @@ describe('syntheticPeople', () => {
         retained = Math.max(retained, process.memoryUsage().heapUsed - base);
       }
     }
-    console.log(`500,000 synthetic people: heap retained above baseline at most ${(retained / 2 ** 20).toFixed(1)} MB (the ID sequence counters)`);
+    console.log(
+      `500,000 synthetic people: heap retained above baseline at most ${(retained / 2 ** 20).toFixed(1)} MB (the ID sequence counters)`,
+    );
     expect(n).toBe(500_000);
     // The counters grow with distinct (county, birthday, sex), not with people; the records themselves would be ~400 MB.
     expect(retained).toBeLessThan(64 * 2 ** 20);

@@ -5,12 +5,24 @@
  * (seeded) and lazy: a generator that yields one person at a time, so half a million never sit in memory.
  * Each person has the shape of a person-template record (templates.ts), so demo data and imports meet.
  */
-import { createRandom } from '../platform/random.ts';
-import type { CodeOf, ID_TYPE, INFLOW_REASON, KEY_PERSON, LEFT_BEHIND_TYPE, PERMIT_TYPE, RELATION, RESIDENT_TYPE, SPECIAL_GROUP, VISIT_PURPOSE } from '../registry/index.ts';
+
 import type { Sex } from '../../shared/id-number.ts';
+import { createRandom } from '../platform/random.ts';
+import type {
+  CodeOf,
+  ID_TYPE,
+  INFLOW_REASON,
+  KEY_PERSON,
+  LEFT_BEHIND_TYPE,
+  PERMIT_TYPE,
+  RELATION,
+  RESIDENT_TYPE,
+  SPECIAL_GROUP,
+  VISIT_PURPOSE,
+} from '../registry/index.ts';
 import { makeIdNumber } from '../registry/index.ts';
-import { givenName, mobile, surname } from './synthetic-names.ts';
 import { foreignHousehold } from './synthetic-foreigners.ts';
+import { givenName, mobile, surname } from './synthetic-names.ts';
 
 type Random = () => number;
 
@@ -83,16 +95,34 @@ interface Member {
 const VACANT = 0.1;
 const FLOATING = 0.16;
 /** Hubei's minorities are mostly Tujia (west of the province); a sprinkling of others. */
-const ETHNIC_SHARES: readonly (readonly [string, number])[] = [['15', 0.007], ['03', 0.003], ['06', 0.002], ['11', 0.002], ['02', 0.001]];
+const ETHNIC_SHARES: readonly (readonly [string, number])[] = [
+  ['15', 0.007],
+  ['03', 0.003],
+  ['06', 0.002],
+  ['11', 0.002],
+  ['02', 0.001],
+];
 /** Per adult: special groups at rates of the order the registers report (severe mental disorder ≈ 0.4%). */
-const SPECIAL_RATES: readonly (readonly [CodeOf<typeof SPECIAL_GROUP>, number])[] = [['01', 0.002], ['02', 0.0008], ['03', 0.004], ['04', 0.001], ['05', 0.0002]];
+const SPECIAL_RATES: readonly (readonly [CodeOf<typeof SPECIAL_GROUP>, number])[] = [
+  ['01', 0.002],
+  ['02', 0.0008],
+  ['03', 0.004],
+  ['04', 0.001],
+  ['05', 0.0002],
+];
 const DAY_MS = 86_400_000;
 const EPOCH = Date.UTC(1880, 0, 1);
 
 const between = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const choose = <T>(random: Random, xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
 
-function children(random: Random, motherAge: number, count: number, relationOfChild: (sex: Sex) => Member['relation'], extra: Partial<Member> = {}): Member[] {
+function children(
+  random: Random,
+  motherAge: number,
+  count: number,
+  relationOfChild: (sex: Sex) => Member['relation'],
+  extra: Partial<Member> = {},
+): Member[] {
   return Array.from({ length: count }, () => {
     const sex: Sex = random() < 0.52 ? 'male' : 'female';
     // Mothers here give birth between 21 and 36.
@@ -120,21 +150,34 @@ function localHousehold(random: Random): Member[] {
   if (r < 0.52) {
     const family = couple(28, 45);
     const head = family[0].age;
-    const parents = couple(head + 22, Math.min(head + 34, 92), head + 21).map((m) => ({ ...m, relation: '50' as const, familyName: m.sex === 'male' }));
+    const parents = couple(head + 22, Math.min(head + 34, 92), head + 21).map((m) => ({
+      ...m,
+      relation: '50' as const,
+      familyName: m.sex === 'male',
+    }));
     return [...family, ...parents, ...children(random, family[1].age, random() < 0.6 ? 1 : 2, childRelation)];
   }
   if (r < 0.64) return couple(60, 85);
   if (r < 0.71) {
     const sex: Sex = random() < 0.7 ? 'female' : 'male';
-    return [{ relation: '02', sex, age: between(random, 65, 93), familyName: true, ...(random() < 0.3 ? { leftBehind: '01' as const } : {}) }];
+    return [
+      { relation: '02', sex, age: between(random, 65, 93), familyName: true, ...(random() < 0.3 ? { leftBehind: '01' as const } : {}) },
+    ];
   }
   if (r < 0.79) return couple(23, 32);
   if (r < 0.87) return [{ relation: '02', sex: random() < 0.55 ? 'male' : 'female', age: between(random, 20, 60), familyName: true }];
   // Grandparents with grandchildren (under 15) whose parents work elsewhere: left-behind elders and children.
   const elders = couple(55, 75).map((m) => ({ ...m, leftBehind: '01' as const }));
-  const grandchildren = Array.from({ length: random() < 0.6 ? 1 : 2 }, (): Member => ({
-    relation: '40', sex: random() < 0.52 ? 'male' : 'female', age: between(random, 1, 14), familyName: true, leftBehind: '03',
-  }));
+  const grandchildren = Array.from(
+    { length: random() < 0.6 ? 1 : 2 },
+    (): Member => ({
+      relation: '40',
+      sex: random() < 0.52 ? 'male' : 'female',
+      age: between(random, 1, 14),
+      familyName: true,
+      leftBehind: '03',
+    }),
+  );
   return [...elders, ...grandchildren];
 }
 
@@ -143,7 +186,10 @@ function floatingHousehold(random: Random): Member[] {
   if (random() < 0.55) {
     const sex: Sex = random() < 0.6 ? 'male' : 'female';
     return Array.from({ length: between(random, 1, 4) }, (_, i) => ({
-      relation: i === 0 ? '02' : '99', sex, age: between(random, 18, 48), familyName: false,
+      relation: i === 0 ? '02' : '99',
+      sex,
+      age: between(random, 18, 48),
+      familyName: false,
       inflowReason: choose(random, ['01', '01', '01', '03', '04', '09'] as const),
     }));
   }
@@ -151,7 +197,13 @@ function floatingHousehold(random: Random): Member[] {
   const reason = random() < 0.75 ? '01' : '03';
   return [
     { relation: '02', sex: 'male', age: husband, familyName: true, inflowReason: reason },
-    { relation: '10', sex: 'female', age: Math.max(20, husband - between(random, -2, 4)), familyName: false, inflowReason: random() < 0.5 ? reason : '05' },
+    {
+      relation: '10',
+      sex: 'female',
+      age: Math.max(20, husband - between(random, -2, 4)),
+      familyName: false,
+      inflowReason: random() < 0.5 ? reason : '05',
+    },
     ...children(random, husband - 2, between(random, 0, 2), childRelation, { inflowReason: '06' }),
   ];
 }
@@ -175,7 +227,7 @@ function createIdAllocator() {
       regions.set(region, regionIndex);
     }
     for (let date = birthDate; ; date = new Date(Date.parse(date) - DAY_MS).toISOString().slice(0, 10)) {
-      const key = ((regionIndex * 65_536 + (Date.parse(date) - EPOCH) / DAY_MS) * 2) + (sex === 'male' ? 1 : 0);
+      const key = (regionIndex * 65_536 + (Date.parse(date) - EPOCH) / DAY_MS) * 2 + (sex === 'male' ? 1 : 0);
       const sequence = used.get(key) ?? 0;
       // 499 numbers per sex and day; a full day moves the birthday back one day.
       if (sequence > 498) continue;
@@ -188,10 +240,20 @@ function createIdAllocator() {
 /** A floating adult's permit: most hold a residence permit (居住证), which lapses a year after its last renewal. */
 function permitFor(random: Random, asOf: string): Pick<SyntheticPerson, 'permitType' | 'permitExpiry'> {
   if (random() >= 0.65) return { permitType: null, permitExpiry: null };
-  return { permitType: '01', permitExpiry: new Date(Date.parse(asOf) + (Math.floor(random() * 425) - 60) * DAY_MS).toISOString().slice(0, 10) };
+  return {
+    permitType: '01',
+    permitExpiry: new Date(Date.parse(asOf) + (Math.floor(random() * 425) - 60) * DAY_MS).toISOString().slice(0, 10),
+  };
 }
 
-const NOT_FROM_ABROAD = { idType: '111', nationality: null, foreignName: null, visitPurpose: null, arrivalDate: null, departureDate: null } as const;
+const NOT_FROM_ABROAD = {
+  idType: '111',
+  nationality: null,
+  foreignName: null,
+  visitPurpose: null,
+  arrivalDate: null,
+  departureDate: null,
+} as const;
 
 export function* syntheticPeople(options: SyntheticPeopleOptions): Generator<SyntheticPerson> {
   const { asOf, localCounties, originCounties, limit = Infinity, foreignShare = 0 } = options;
@@ -208,8 +270,19 @@ export function* syntheticPeople(options: SyntheticPeopleOptions): Generator<Syn
       if (foreignShare > 0 && abroad() < foreignShare) {
         for (const f of foreignHousehold(abroad, asOf)) {
           yield {
-            ...f, idType: '414', ethnicity: '', residentType: '03', houseCode: house.code, countyCode: house.countyCode, hukouRegion: null,
-            inflowReason: null, permitType: null, permitExpiry: null, leftBehindType: null, specialGroups: [], keyPersonTags: [],
+            ...f,
+            idType: '414',
+            ethnicity: '',
+            residentType: '03',
+            houseCode: house.code,
+            countyCode: house.countyCode,
+            hukouRegion: null,
+            inflowReason: null,
+            permitType: null,
+            permitExpiry: null,
+            leftBehindType: null,
+            specialGroups: [],
+            keyPersonTags: [],
           };
           if (++count >= limit) return;
         }

@@ -1,53 +1,82 @@
+import type { FileStore } from '../files/index.ts';
+import type { Guard } from '../platform/actor.ts';
+import { calendarRoutes } from '../platform/calendar/calendar.routes.ts';
+import { createCalendarDays, liveCalendar } from '../platform/calendar/calendar.service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
-import type { Http } from '../platform/http.ts';
-import type { Guard } from '../platform/actor.ts';
-import type { TerritoryService } from '../territory/index.ts';
-import { createEventsService } from './loop/events.service.ts';
-import { eventsRoutes } from './loop/events.routes.ts';
-import { createCalendarDays, liveCalendar } from '../platform/calendar/calendar.service.ts';
-import { calendarRoutes } from '../platform/calendar/calendar.routes.ts';
-import { createWarnings } from './oversight/warnings.service.ts';
-import { warningsRoutes } from './oversight/warnings.routes.ts';
-import { createNotifier, robotChannel } from './inbox/inbox.channels.ts';
-import { createInboxService } from './inbox/inbox.service.ts';
-import { inboxRoutes } from './inbox/inbox.routes.ts';
-import { sweep } from './oversight/sweep.ts';
-import { eventListRoutes } from './loop/event-list.routes.ts';
-import { createCatalogueService } from './catalogue/catalogue.service.ts';
-import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
-import { createSupervisionService } from './oversight/supervision.service.ts';
-import { supervisionRoutes } from './oversight/supervision.routes.ts';
-import { resolveFieldKeys } from '../platform/field-keys.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
+import { resolveFieldKeys } from '../platform/field-keys.ts';
+import type { Http } from '../platform/http.ts';
 import { createRecordLookup } from '../registry/index.ts';
-import type { FileStore } from '../files/index.ts';
-import { createIntakeService } from './intake/intake.service.ts';
-import { intakeRoutes } from './intake/intake.routes.ts';
-import { publicRoutes } from './intake/public.routes.ts';
-import { seedCatalogue } from './catalogue/catalogue.store.ts';
+import type { TerritoryService } from '../territory/index.ts';
+import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { DEFAULT_CATALOGUE } from './catalogue/catalogue.seed.ts';
+import { createCatalogueService } from './catalogue/catalogue.service.ts';
+import { seedCatalogue } from './catalogue/catalogue.store.ts';
+import { createNotifier, robotChannel } from './inbox/inbox.channels.ts';
+import { inboxRoutes } from './inbox/inbox.routes.ts';
+import { createInboxService } from './inbox/inbox.service.ts';
+import { intakeRoutes } from './intake/intake.routes.ts';
+import { createIntakeService } from './intake/intake.service.ts';
+import { publicRoutes } from './intake/public.routes.ts';
+import { eventListRoutes } from './loop/event-list.routes.ts';
+import { eventsRoutes } from './loop/events.routes.ts';
+import { createEventsService } from './loop/events.service.ts';
+import { supervisionRoutes } from './oversight/supervision.routes.ts';
+import { createSupervisionService } from './oversight/supervision.service.ts';
+import { sweep } from './oversight/sweep.ts';
+import { warningsRoutes } from './oversight/warnings.routes.ts';
+import { createWarnings } from './oversight/warnings.service.ts';
+
 export { startSweeper } from './oversight/sweep.ts';
 
-export async function createEvents({ app, db, clock, config, guard, territory, files }: { app: Http; db: Db; clock: Clock; config: Config; guard: Guard; territory: TerritoryService; files: FileStore }) {
+export async function createEvents({
+  app,
+  db,
+  clock,
+  config,
+  guard,
+  territory,
+  files,
+}: {
+  app: Http;
+  db: Db;
+  clock: Clock;
+  config: Config;
+  guard: Guard;
+  territory: TerritoryService;
+  files: FileStore;
+}) {
   const calendarDays = createCalendarDays({ db, clock });
   const warnings = createWarnings({ db, clock });
   await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
   // Everything that counts working time reads the administrator's overrides through this one calendar.
   const calendar = liveCalendar(calendarDays.holder);
-  const service = createEventsService({ db, clock, calendar, warningRules: warnings.rules, territory, fieldCrypto: createFieldCrypto(resolveFieldKeys(config)), records: createRecordLookup({ db }) });
+  const service = createEventsService({
+    db,
+    clock,
+    calendar,
+    warningRules: warnings.rules,
+    territory,
+    fieldCrypto: createFieldCrypto(resolveFieldKeys(config)),
+    records: createRecordLookup({ db }),
+  });
   eventsRoutes(app, { events: service, guard });
   eventListRoutes(app, { events: service, guard });
   const intake = createIntakeService({ db, clock, config, territory, events: service });
   intakeRoutes(app, { intake, guard });
   publicRoutes(app, { intake, files, config });
   catalogueRoutes(app, { catalogue: createCatalogueService({ db, clock }), guard });
-  supervisionRoutes(app, { supervision: createSupervisionService({ db, clock, calendar, unvisitedWorkingDays: config.unvisitedWorkingDays }), guard });
+  supervisionRoutes(app, {
+    supervision: createSupervisionService({ db, clock, calendar, unvisitedWorkingDays: config.unvisitedWorkingDays }),
+    guard,
+  });
   calendarRoutes(app, { days: calendarDays, guard });
   warningsRoutes(app, { warnings, guard });
   const notifier = createNotifier({
-    db, channels: config.robot ? [robotChannel(config.robot)] : [],
+    db,
+    channels: config.robot ? [robotChannel(config.robot)] : [],
     onError: (channel, err) => app.log.warn({ err, channel }, 'notification channel failed'),
   });
   const inbox = createInboxService({ db, clock, notifier });

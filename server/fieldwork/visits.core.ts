@@ -2,9 +2,10 @@
  * 走访 rules without I/O: how a worker's marks of the residents are checked against who lives in the house, which
  * house fields a visit may correct, and how a visit names what it changed.
  */
-import type { Lang } from '../../shared/i18n/errors.ts';
+
 import type { ErrorDetail } from '../../shared/errors.ts';
-import { importMessage, parsePhone, type HouseInput, type HouseRow } from '../registry/index.ts';
+import type { Lang } from '../../shared/i18n/errors.ts';
+import { type HouseInput, type HouseRow, importMessage, parsePhone } from '../registry/index.ts';
 
 export type ResidentStatus = 'present' | 'movedOut';
 
@@ -30,13 +31,22 @@ export const CORRECTABLE = ['use', 'rented', 'rentalUse', 'rentalCategory', 'ren
 /** What the visit will do to each resident, by person id. */
 export type VisitPlan = Map<string, { status: ResidentStatus; phone?: string }>;
 
-const detail = (field: string, reason: string, value: string, lang: Lang): ErrorDetail => ({ field, reason, value, message: importMessage(reason, lang, { value }) });
+const detail = (field: string, reason: string, value: string, lang: Lang): ErrorDetail => ({
+  field,
+  reason,
+  value,
+  message: importMessage(reason, lang, { value }),
+});
 
 /**
  * Every resident marked once, only residents marked, each phone a phone: every problem at once, each naming its
  * field (`residents[2].phone`), or the plan.
  */
-export function planVisit(residents: readonly { id: string; name: string }[], marks: readonly ResidentMark[], lang: Lang): { problems: ErrorDetail[]; plan: VisitPlan } {
+export function planVisit(
+  residents: readonly { id: string; name: string }[],
+  marks: readonly ResidentMark[],
+  lang: Lang,
+): { problems: ErrorDetail[]; plan: VisitPlan } {
   const names = new Map(residents.map((r) => [r.id, r.name]));
   const problems: ErrorDetail[] = [];
   const plan: VisitPlan = new Map();
@@ -71,9 +81,20 @@ export function correctsHouse(h: HouseRow, c: HouseCorrections): boolean {
 /** The whole house form as it stands, with the visit's corrections: the house edit checks and writes it. */
 export function correctedHouse(h: HouseRow, c: HouseCorrections): HouseInput {
   return {
-    address: h.address, gridCode: h.gridCode, buildingCode: h.buildingCode, unit: h.unit, floor: h.floor, room: h.room, areaM2: h.areaM2,
-    ownerName: h.ownerName, hazards: h.hazards,
-    use: c.use, rented: c.rented, rentalUse: c.rentalUse ?? null, rentalCategory: c.rentalCategory ?? null, rentalLevel: c.rentalLevel ?? null,
+    address: h.address,
+    gridCode: h.gridCode,
+    buildingCode: h.buildingCode,
+    unit: h.unit,
+    floor: h.floor,
+    room: h.room,
+    areaM2: h.areaM2,
+    ownerName: h.ownerName,
+    hazards: h.hazards,
+    use: c.use,
+    rented: c.rented,
+    rentalUse: c.rentalUse ?? null,
+    rentalCategory: c.rentalCategory ?? null,
+    rentalLevel: c.rentalLevel ?? null,
   };
 }
 

@@ -1,10 +1,18 @@
-import type { Db } from '../platform/db.ts';
-import type { Clock } from '../platform/clock.ts';
-import { AppError } from '../platform/errors.ts';
 import type { Lang } from '../../shared/i18n/errors.ts';
 import type { Actor } from '../platform/actor.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
 import type { HousesService, PeopleEdits } from '../registry/index.ts';
-import { asHouseField, changeList, correctedHouse, correctsHouse, planVisit, type HouseCorrections, type ResidentMark } from './visits.core.ts';
+import {
+  asHouseField,
+  changeList,
+  correctedHouse,
+  correctsHouse,
+  type HouseCorrections,
+  planVisit,
+  type ResidentMark,
+} from './visits.core.ts';
 import * as store from './visits.store.ts';
 
 export interface VisitInput {
@@ -19,7 +27,13 @@ export interface VisitInput {
 export const VISITS_SHOWN = 100;
 
 const visitView = (v: store.VisitRow) => ({
-  id: v.id, at: v.at.toISOString(), actorName: v.actorName, confirmed: v.confirmed, movedOut: v.movedOut, changes: v.changes, note: v.note,
+  id: v.id,
+  at: v.at.toISOString(),
+  actorName: v.actorName,
+  confirmed: v.confirmed,
+  movedOut: v.movedOut,
+  changes: v.changes,
+  note: v.note,
 });
 
 /**
@@ -34,12 +48,28 @@ export function createVisitsService({ db, clock, houses, people }: { db: Db; clo
       const residents = await people.residents(db, h);
       return {
         house: {
-          code: h.code, address: h.address, gridCode: h.gridCode, use: h.use, rented: h.rented, rentalUse: h.rentalUse, rentalCategory: h.rentalCategory,
-          rentalLevel: h.rentalLevel, ownerName: h.ownerName, ownerIdNumber: h.ownerIdMasked, ownerPhone: h.ownerPhoneMasked,
-          verifiedAt: h.verifiedAt?.toISOString() ?? null, version: h.version,
+          code: h.code,
+          address: h.address,
+          gridCode: h.gridCode,
+          use: h.use,
+          rented: h.rented,
+          rentalUse: h.rentalUse,
+          rentalCategory: h.rentalCategory,
+          rentalLevel: h.rentalLevel,
+          ownerName: h.ownerName,
+          ownerIdNumber: h.ownerIdMasked,
+          ownerPhone: h.ownerPhoneMasked,
+          verifiedAt: h.verifiedAt?.toISOString() ?? null,
+          version: h.version,
         },
         residents: residents.map(({ person: p, relation, movedIn }) => ({
-          personId: p.id, name: p.name, idNumber: p.idNumberMasked, phone: p.phoneMasked, relation, residentType: p.residentType, movedIn,
+          personId: p.id,
+          name: p.name,
+          idNumber: p.idNumberMasked,
+          phone: p.phoneMasked,
+          relation,
+          residentType: p.residentType,
+          movedIn,
         })),
       };
     },
@@ -53,7 +83,11 @@ export function createVisitsService({ db, clock, houses, people }: { db: Db; clo
       return db.transaction(async (tx) => {
         const h = await houses.find(tx, actor, code);
         const residents = await people.residents(tx, h);
-        const { problems, plan } = planVisit(residents.map((r) => ({ id: r.person.id, name: r.person.name })), input.residents, lang);
+        const { problems, plan } = planVisit(
+          residents.map((r) => ({ id: r.person.id, name: r.person.name })),
+          input.residents,
+          lang,
+        );
         let houseChanged: string[] = [];
         if (input.house && correctsHouse(h, input.house)) {
           try {
@@ -69,14 +103,26 @@ export function createVisitsService({ db, clock, houses, people }: { db: Db; clo
         const changedPeople = [];
         for (const { person } of residents) {
           const mark = plan.get(person.id)!;
-          const fields = await people.update(tx, actor, person, { phone: mark.phone, movedOutOf: mark.status === 'movedOut' ? h.code : undefined, verified: mark.status === 'present' }, at);
+          const fields = await people.update(
+            tx,
+            actor,
+            person,
+            { phone: mark.phone, movedOutOf: mark.status === 'movedOut' ? h.code : undefined, verified: mark.status === 'present' },
+            at,
+          );
           changedPeople.push({ name: person.name, fields });
         }
         const marks = [...plan.values()];
         const visit = await store.insertVisit(tx, {
-          countyCode: h.countyCode, houseCode: h.code, at, actorId: actor.id, actorName: actor.displayName,
-          confirmed: marks.filter((m) => m.status === 'present').length, movedOut: marks.filter((m) => m.status === 'movedOut').length,
-          changes: changeList(houseChanged, changedPeople), note: input.note?.trim() || null,
+          countyCode: h.countyCode,
+          houseCode: h.code,
+          at,
+          actorId: actor.id,
+          actorName: actor.displayName,
+          confirmed: marks.filter((m) => m.status === 'present').length,
+          movedOut: marks.filter((m) => m.status === 'movedOut').length,
+          changes: changeList(houseChanged, changedPeople),
+          note: input.note?.trim() || null,
         });
         return visitView(visit);
       });

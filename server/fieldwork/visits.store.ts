@@ -11,7 +11,10 @@ export async function insertVisit(tx: Tx, row: typeof houseVisit.$inferInsert): 
 
 /** The visits of one house (the caller found it in scope), newest first. */
 export async function visitsOfHouse(tx: Tx, countyCode: string, houseCode: string, limit: number): Promise<VisitRow[]> {
-  return tx.select().from(houseVisit)
+  return tx
+    .select()
+    .from(houseVisit)
     .where(and(eq(houseVisit.countyCode, countyCode), eq(houseVisit.houseCode, houseCode)))
-    .orderBy(desc(houseVisit.at), desc(houseVisit.id)).limit(limit);
+    .orderBy(desc(houseVisit.at), desc(houseVisit.id))
+    .limit(limit);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, integer, jsonb, uuid, timestamptz, primaryKey, index } from '../platform/columns.ts';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamptz, uuid } from '../platform/columns.ts';
 
 /**
  * 走访: a grid worker's visit to a house. The form is filled from the base data (the house and its residents); the

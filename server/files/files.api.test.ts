@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
-import { MAX_PHOTO_BYTES } from './images.core.ts';
+import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { multipartFile } from '../testing/multipart.ts';
+import { MAX_PHOTO_BYTES } from './images.core.ts';
 
 const multipart = (bytes: Buffer, filename: string, type = 'image/png') => multipartFile(bytes, filename, type);
 
@@ -34,7 +34,11 @@ describe('photos', () => {
 
   it('refuses a "photo" that is not an image, whatever its name and declared type', async () => {
     const { request } = await t.as(['grid_worker'], [FIXTURE.grids[0]]);
-    const res = await request({ method: 'POST', url: '/api/files/photos', ...multipart(Buffer.from('MZ this is an exe'), 'photo.jpg', 'image/jpeg') });
+    const res = await request({
+      method: 'POST',
+      url: '/api/files/photos',
+      ...multipart(Buffer.from('MZ this is an exe'), 'photo.jpg', 'image/jpeg'),
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json()).toMatchObject({ code: 'file.not_an_image', details: [{ field: 'file', reason: 'content_type' }] });
   });

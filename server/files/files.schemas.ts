@@ -1,6 +1,10 @@
 import { Type } from '@sinclair/typebox';
 
-export const PhotoKey = Type.String({ pattern: '^[0-9a-f]{64}$', description: '照片键 SHA-256 of the content', example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
+export const PhotoKey = Type.String({
+  pattern: '^[0-9a-f]{64}$',
+  description: '照片键 SHA-256 of the content',
+  example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+});
 export const PhotoParams = Type.Object({ key: PhotoKey });
 
 export const PhotoReply = Type.Object({

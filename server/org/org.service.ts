@@ -1,10 +1,10 @@
-import type { Db } from '../platform/db.ts';
-import type { Clock } from '../platform/clock.ts';
-import { AppError } from '../platform/errors.ts';
-import { recordAudit } from '../platform/audit.ts';
-import { codeInScope } from '../platform/scope.ts';
 import { countyOf } from '../../shared/codes.ts';
 import type { Actor } from '../platform/actor.ts';
+import { recordAudit } from '../platform/audit.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { codeInScope } from '../platform/scope.ts';
 import { gridsInScope, nodeNames } from '../territory/index.ts';
 import * as store from './org.store.ts';
 
@@ -37,7 +37,8 @@ export function createOrgService({ db, clock, staffOf }: { db: Db; clock: Clock;
       if (!codeInScope(input.areaCode, actor.scope)) {
         throw new AppError('request.invalid', [{ field: 'body.areaCode', reason: 'out_of_jurisdiction' }]);
       }
-      if (await store.departmentExists(db, input.code)) throw new AppError('org.department_exists', [{ field: 'body.code', reason: 'taken' }]);
+      if (await store.departmentExists(db, input.code))
+        throw new AppError('org.department_exists', [{ field: 'body.code', reason: 'taken' }]);
       await db.transaction(async (tx) => {
         await store.insertDepartment(tx, input);
         await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'department.created', target: input.code, detail: input });
@@ -48,7 +49,8 @@ export function createOrgService({ db, clock, staffOf }: { db: Db; clock: Clock;
     /** 认领网格: the grid must be in the caller's jurisdiction. */
     async claim(actor: Actor, code: string, gridCode: string) {
       await mustGet(actor, code);
-      if (!(await gridExists(actor, gridCode))) throw new AppError('territory.grid_not_found', [{ field: 'body.gridCode', reason: 'not_found' }]);
+      if (!(await gridExists(actor, gridCode)))
+        throw new AppError('territory.grid_not_found', [{ field: 'body.gridCode', reason: 'not_found' }]);
       await db.transaction(async (tx) => {
         await store.insertClaim(tx, { countyCode: countyOf(gridCode), gridCode, departmentCode: code, claimedAt: clock() });
         await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'department.grid_claimed', target: code, detail: { gridCode } });

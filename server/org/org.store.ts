@@ -5,7 +5,9 @@ import { department, departmentGridClaim } from './org.tables.ts';
 
 /** A department is visible when it sits inside the caller's jurisdiction or above it (a county bureau serves its townships). */
 const visible = (scope: Scope) =>
-  scope.ancestors.length ? or(inScope(department.areaCode, scope), inArray(department.areaCode, scope.ancestors))! : inScope(department.areaCode, scope);
+  scope.ancestors.length
+    ? or(inScope(department.areaCode, scope), inArray(department.areaCode, scope.ancestors))!
+    : inScope(department.areaCode, scope);
 
 const areaName = sql<string>`(select a.name from area a where a.code = "department"."area_code")`;
 
@@ -16,7 +18,10 @@ export async function departmentExists(tx: Tx, code: string): Promise<boolean> {
 export async function listDepartments(tx: Tx, scope: Scope) {
   return tx
     .select({
-      code: department.code, name: department.name, areaCode: department.areaCode, areaName,
+      code: department.code,
+      name: department.name,
+      areaCode: department.areaCode,
+      areaName,
       claimCount: sql<number>`(select count(*)::int from department_grid_claim c where c.department_code = "department"."code")`,
       staffCount: sql<number>`(select count(*)::int from app_user u where u.department_code = "department"."code")`,
     })
@@ -70,6 +75,9 @@ export async function claimsOfGrid(tx: Tx, gridCode: string) {
 /** Names and areas of departments by code; codes not found are left out. */
 export async function departmentsByCode(tx: Tx, codes: string[]): Promise<Map<string, { name: string; areaCode: string }>> {
   if (codes.length === 0) return new Map();
-  const rows = await tx.select({ code: department.code, name: department.name, areaCode: department.areaCode }).from(department).where(inArray(department.code, codes));
+  const rows = await tx
+    .select({ code: department.code, name: department.name, areaCode: department.areaCode })
+    .from(department)
+    .where(inArray(department.code, codes));
   return new Map(rows.map((d) => [d.code, { name: d.name, areaCode: d.areaCode }]));
 }

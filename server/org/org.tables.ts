@@ -1,4 +1,4 @@
-import { pgTable, text, timestamptz, primaryKey, index } from '../platform/columns.ts';
+import { index, pgTable, primaryKey, text, timestamptz } from '../platform/columns.ts';
 
 /** Functional departments (职能部门), at the city or a county. Reference table. */
 export const department = pgTable('department', {

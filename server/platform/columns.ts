@@ -1,4 +1,5 @@
 import { integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
 export * from 'drizzle-orm/pg-core';
 
 /** Every time is a timestamptz, read as a JS Date. */

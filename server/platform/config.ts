@@ -42,11 +42,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionHours: Number(env.GEZHI_SESSION_HOURS ?? 12),
     secureCookies: env.GEZHI_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'warn',
-    fieldKeys: env.GEZHI_FIELD_ENC_KEY && env.GEZHI_FIELD_HASH_KEY ? { enc: env.GEZHI_FIELD_ENC_KEY, hash: env.GEZHI_FIELD_HASH_KEY } : null,
+    fieldKeys:
+      env.GEZHI_FIELD_ENC_KEY && env.GEZHI_FIELD_HASH_KEY ? { enc: env.GEZHI_FIELD_ENC_KEY, hash: env.GEZHI_FIELD_HASH_KEY } : null,
     unvisitedWorkingDays: wholeDays('GEZHI_UNVISITED_WORKING_DAYS', env.GEZHI_UNVISITED_WORKING_DAYS ?? '2'),
     reminderWorkingDays: reminderDays(env.GEZHI_REMINDER_DAYS ?? '3,1'),
     robot: env.GEZHI_ROBOT_WEBHOOK
-      ? { kind: env.GEZHI_ROBOT_KIND === 'dingtalk' ? 'dingtalk' : 'wecom', url: env.GEZHI_ROBOT_WEBHOOK, secret: env.GEZHI_ROBOT_SECRET || null }
+      ? {
+          kind: env.GEZHI_ROBOT_KIND === 'dingtalk' ? 'dingtalk' : 'wecom',
+          url: env.GEZHI_ROBOT_WEBHOOK,
+          secret: env.GEZHI_ROBOT_SECRET || null,
+        }
       : null,
     repeats: { radiusMeters: Number(env.GEZHI_REPEAT_RADIUS_M ?? 50), windowDays: Number(env.GEZHI_REPEAT_WINDOW_DAYS ?? 7) },
     publicRateLimit: { max: Number(env.GEZHI_PUBLIC_RATE_MAX ?? 30), windowSeconds: Number(env.GEZHI_PUBLIC_RATE_WINDOW_S ?? 60) },
@@ -56,8 +61,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 
 /** "3,1" → [3, 1]; a setting that is not a list of whole numbers stops the server rather than remind nobody. */
 function reminderDays(text: string): number[] {
-  const days = text.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
-  if (days.some((d) => !Number.isInteger(d) || d < 1)) throw new Error(`GEZHI_REMINDER_DAYS: '${text}' is not a comma-separated list of whole working days ≥ 1`);
+  const days = text
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map(Number);
+  if (days.some((d) => !Number.isInteger(d) || d < 1))
+    throw new Error(`GEZHI_REMINDER_DAYS: '${text}' is not a comma-separated list of whole working days ≥ 1`);
   return [...new Set(days)].sort((a, b) => b - a);
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../testing/harness.ts';
 
 let t: TestApp;
 let request: Awaited<ReturnType<TestApp['signIn']>>;
@@ -14,15 +14,29 @@ const shape = { code: expect.any(String), message: expect.any(String), details: 
 
 describe('bad input gets one error shape and changes nothing', () => {
   it('malformed JSON', async () => {
-    const res = await request({ method: 'POST', url: '/api/access/users', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    const res = await request({
+      method: 'POST',
+      url: '/api/access/users',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ ...shape, code: 'request.malformed_json' });
   });
 
   it('wrong types are not coerced, and each field is named', async () => {
-    const res = await request({ method: 'POST', url: '/api/access/users', payload: { username: 12, displayName: 'x', password: 'Abcdefg123', roles: 'grid_worker', areaCodes: [] } });
+    const res = await request({
+      method: 'POST',
+      url: '/api/access/users',
+      payload: { username: 12, displayName: 'x', password: 'Abcdefg123', roles: 'grid_worker', areaCodes: [] },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().details.map((d: { field: string }) => d.field).sort()).toEqual(['body.roles', 'body.username']);
+    expect(
+      res
+        .json()
+        .details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['body.roles', 'body.username']);
   });
 
   it('missing fields, in Chinese by default and in English on request', async () => {
@@ -35,7 +49,10 @@ describe('bad input gets one error shape and changes nothing', () => {
 
   it('unknown codes answer 404, unknown routes too', async () => {
     const { request: county } = await t.as(['county_center'], [FIXTURE.county]);
-    expect((await county({ method: 'GET', url: '/api/territory/grids/420923999999999' })).json()).toMatchObject({ ...shape, code: 'territory.grid_not_found' });
+    expect((await county({ method: 'GET', url: '/api/territory/grids/420923999999999' })).json()).toMatchObject({
+      ...shape,
+      code: 'territory.grid_not_found',
+    });
     expect((await county({ method: 'GET', url: '/api/territory/areas/abc' })).statusCode).toBe(400);
     expect((await county({ method: 'GET', url: '/api/nothing' })).json()).toMatchObject({ ...shape, code: 'route.not_found' });
   });
@@ -44,7 +61,9 @@ describe('bad input gets one error shape and changes nothing', () => {
     const res = await t.app.inject({ method: 'GET', url: '/docs/json' });
     const spec = res.json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/territory/locate', '/api/auth/login', '/api/territory/grids/import', '/api/org/departments']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/territory/locate', '/api/auth/login', '/api/territory/grids/import', '/api/org/departments']),
+    );
     expect(spec.paths['/api/territory/locate'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['lng', 'lat']);
     expect((await t.app.inject({ method: 'GET', url: '/docs' })).statusCode).toBeLessThan(400);
   });
@@ -52,7 +71,11 @@ describe('bad input gets one error shape and changes nothing', () => {
 
 describe('nullable fields', () => {
   it('a bad value in a nullable field gives one detail, not the schema’s internals', async () => {
-    const res = await request({ method: 'POST', url: '/api/access/users', payload: { username: 'p1', displayName: 'x', password: 'Abcdefg123', roles: [], areaCodes: [], phone: 'call me' } });
+    const res = await request({
+      method: 'POST',
+      url: '/api/access/users',
+      payload: { username: 'p1', displayName: 'x', password: 'Abcdefg123', roles: [], areaCodes: [], phone: 'call me' },
+    });
     expect(res.json().details).toEqual([{ field: 'body.phone', reason: 'pattern', message: '格式不正确' }]);
   });
 });

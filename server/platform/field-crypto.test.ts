@@ -1,5 +1,5 @@
-import { describe, it, expect } from 'vitest';
 import { createCipheriv, createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { createFieldCrypto, FieldCryptoError } from './field-crypto.ts';
 
 const key = (byte: number, length = 16) => Buffer.alloc(length, byte);

@@ -43,7 +43,9 @@ const TAG_BYTES = 16;
 
 function requireNationalAlgorithms(): void {
   if (!getCiphers().includes('sm4-cbc') || !getHashes().includes('sm3')) {
-    throw new Error('field crypto: this Node.js was built without SM4/SM3 (OpenSSL without the SM algorithms); sensitive fields cannot be sealed');
+    throw new Error(
+      'field crypto: this Node.js was built without SM4/SM3 (OpenSSL without the SM algorithms); sensitive fields cannot be sealed',
+    );
   }
 }
 
@@ -78,7 +80,8 @@ export function createFieldCrypto({ encKey, hashKey }: FieldCryptoKeys): FieldCr
       if (ciphertextBytes < BLOCK_BYTES || ciphertextBytes % BLOCK_BYTES !== 0) throw new FieldCryptoError('crypto.malformed');
       const iv = bytes.subarray(0, IV_BYTES);
       const ciphertext = bytes.subarray(IV_BYTES, IV_BYTES + ciphertextBytes);
-      if (!timingSafeEqual(tagOf(iv, ciphertext), bytes.subarray(IV_BYTES + ciphertextBytes))) throw new FieldCryptoError('crypto.tampered');
+      if (!timingSafeEqual(tagOf(iv, ciphertext), bytes.subarray(IV_BYTES + ciphertextBytes)))
+        throw new FieldCryptoError('crypto.tampered');
       const decipher = createDecipheriv('sm4-cbc', sm4Key, iv);
       return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
     },

@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorDetail } from '../../shared/errors.ts';
-import { ERROR_MESSAGES, pickLang, type Lang } from '../../shared/i18n/errors.ts';
+import { ERROR_MESSAGES, type Lang, pickLang } from '../../shared/i18n/errors.ts';
 import { AppError } from './errors.ts';
-import { validatorCompiler, validationDetails } from './validation.ts';
+import { validationDetails, validatorCompiler } from './validation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -79,7 +79,19 @@ export async function createHttp(opts: { logLevel: string }) {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   // For balancers' health checks, and the empty route `npm run bench` measures the API against.
-  app.get('/api/health', { schema: { tags: ['platform'], summary: '健康检查 The server answers', response: { 200: { type: 'object', properties: { ok: { type: 'boolean', description: '正常 Always true when the server answers' } } } } } }, async () => ({ ok: true }));
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: '健康检查 The server answers',
+        response: {
+          200: { type: 'object', properties: { ok: { type: 'boolean', description: '正常 Always true when the server answers' } } },
+        },
+      },
+    },
+    async () => ({ ok: true }),
+  );
   return app;
 }
 

@@ -22,7 +22,10 @@ export function isUniqueViolation(err: unknown): boolean {
  * racing it loses on the unique index that holds the key and then finds the winner's. Every caller gets the same
  * result and none an error. `find` must read outside the failed transaction (it is called after it ended).
  */
-export async function createOnce<T>(key: string | undefined, ops: { find(key: string): Promise<T | undefined>; create(): Promise<T> }): Promise<T> {
+export async function createOnce<T>(
+  key: string | undefined,
+  ops: { find(key: string): Promise<T | undefined>; create(): Promise<T> },
+): Promise<T> {
   if (key === undefined) return ops.create();
   const earlier = await ops.find(key);
   if (earlier !== undefined) return earlier;

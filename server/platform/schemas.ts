@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 
 /** Schemas shared by every area's routes. */
 export const ErrorReply = Type.Object(
@@ -40,10 +40,14 @@ export const AreaRefSchema = Type.Object({
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 /** One of a list of strings: a value outside it gets one "enum" reason naming the list, not one per literal. */
-export const oneOf = <T extends string>(xs: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...xs], description });
+export const oneOf = <T extends string>(xs: readonly T[], description: string) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...xs], description });
 
 /** Free-form GeoJSON geometry (validated by the territory core, not by JSON schema). */
 export const GeometrySchema = Type.Object(
-  { type: Type.String({ description: '几何类型 GeoJSON geometry type', example: 'Polygon' }), coordinates: Type.Array(Type.Any(), { description: '坐标 Coordinates, lng/lat' }) },
+  {
+    type: Type.String({ description: '几何类型 GeoJSON geometry type', example: 'Polygon' }),
+    coordinates: Type.Array(Type.Any(), { description: '坐标 Coordinates, lng/lat' }),
+  },
   { additionalProperties: true, description: 'GeoJSON geometry, lng/lat (EPSG:4326)' },
 );

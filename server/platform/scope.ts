@@ -1,4 +1,4 @@
-import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { ancestorCodes, subtreePrefix } from '../../shared/codes.ts';
 
 /**
@@ -13,9 +13,7 @@ export interface Scope {
 }
 
 export function scopeOf(areaCodes: string[]): Scope {
-  const prefixes = [...new Set(areaCodes.map(subtreePrefix))].filter(
-    (p, _, all) => !all.some((q) => q !== p && p.startsWith(q)),
-  );
+  const prefixes = [...new Set(areaCodes.map(subtreePrefix))].filter((p, _, all) => !all.some((q) => q !== p && p.startsWith(q)));
   const ancestors = [...new Set(areaCodes.flatMap(ancestorCodes))].filter((a) => !prefixes.some((p) => a.startsWith(p)));
   return { prefixes, ancestors };
 }

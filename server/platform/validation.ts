@@ -29,7 +29,9 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
  */
 function meaningful(errors: ErrorObject[]): ErrorObject[] {
   const real = errors.filter((e) => e.keyword !== 'anyOf');
-  return real.filter((e) => !(e.keyword === 'type' && e.params.type === 'null' && real.some((o) => o !== e && o.instancePath === e.instancePath)));
+  return real.filter(
+    (e) => !(e.keyword === 'type' && e.params.type === 'null' && real.some((o) => o !== e && o.instancePath === e.instancePath)),
+  );
 }
 
 /** Ajv errors → field details in the request's language. `part` is body, querystring or params. */

@@ -1,62 +1,100 @@
-import type { Config } from '../platform/config.ts';
-import type { Clock } from '../platform/clock.ts';
-import type { Db } from '../platform/db.ts';
-import type { Http } from '../platform/http.ts';
-import { resolveFieldKeys } from '../platform/field-keys.ts';
-import type { Guard } from '../platform/actor.ts';
 import type { FileStore } from '../files/index.ts';
+import type { Guard } from '../platform/actor.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/db.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
-import { createRegistryService } from './people/people.service.ts';
-import { createRegistryImport } from './io/registry-import.service.ts';
-import { registryRoutes } from './people/people.routes.ts';
+import { resolveFieldKeys } from '../platform/field-keys.ts';
+import type { Http } from '../platform/http.ts';
+import type { TerritoryService } from '../territory/index.ts';
+import { facilityRoutes } from './facilities/facilities.routes.ts';
+import { createFacilitiesService } from './facilities/facilities.service.ts';
 import { importRoutes } from './io/import.routes.ts';
 import { createImportJobs } from './io/import-jobs.ts';
-import type { TerritoryService } from '../territory/index.ts';
-import { createOrganisationsService } from './organisations/organisations.service.ts';
-import { createFacilitiesService } from './facilities/facilities.service.ts';
+import { createRegistryImport } from './io/registry-import.service.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
-import { facilityRoutes } from './facilities/facilities.routes.ts';
-import { createBuildingsService } from './places/buildings.service.ts';
-import { createAddressesService } from './places/addresses.service.ts';
-import { createHousesService } from './places/houses.service.ts';
-import { createHouseholdGroupsService } from './places/household-groups.service.ts';
-import { buildingRoutes } from './places/buildings.routes.ts';
-import { householdGroupRoutes } from './places/household-groups.routes.ts';
-import { createQualityService } from './quality/quality.service.ts';
-import { qualityRoutes } from './quality/quality.routes.ts';
+import { createOrganisationsService } from './organisations/organisations.service.ts';
+import { registryRoutes } from './people/people.routes.ts';
+import { createRegistryService } from './people/people.service.ts';
 import { createPeopleEdits } from './people/people-edits.ts';
-import { createRecordLookup } from './records/record-lookup.service.ts';
-import { recordLookupRoutes } from './records/record-lookup.routes.ts';
-import { createPersonForm } from './people/person-form.service.ts';
 import { personFormRoutes } from './people/person-form.routes.ts';
+import { createPersonForm } from './people/person-form.service.ts';
+import { createAddressesService } from './places/addresses.service.ts';
+import { buildingRoutes } from './places/buildings.routes.ts';
+import { createBuildingsService } from './places/buildings.service.ts';
+import { householdGroupRoutes } from './places/household-groups.routes.ts';
+import { createHouseholdGroupsService } from './places/household-groups.service.ts';
+import { createHousesService } from './places/houses.service.ts';
+import { qualityRoutes } from './quality/quality.routes.ts';
+import { createQualityService } from './quality/quality.service.ts';
+import { recordLookupRoutes } from './records/record-lookup.routes.ts';
+import { createRecordLookup } from './records/record-lookup.service.ts';
 
-export type { RegistryImport } from './io/registry-import.service.ts';
-export type { HouseInput, HousesService } from './places/houses.service.ts';
-export type { PeopleEdits } from './people/people-edits.ts';
-export type { HouseRow, PersonRow } from './records/records.store.ts';
-export { phone as parsePhone } from './io/template-fields.ts';
-export { importMessage } from '../../shared/i18n/import.ts';
-export { createRecordLookup, type RecordLookup } from './records/record-lookup.service.ts';
 export { RECORD_TYPES, type RecordType } from '../../shared/enums.ts';
-export { IMPORTABLE_TEMPLATES, IMPORT_BATCH_ROWS, type ImportProgress, type ImportableTemplate } from './io/registry-import.service.ts';
+export { importMessage } from '../../shared/i18n/import.ts';
+export type { RegistryImport } from './io/registry-import.service.ts';
+export { IMPORT_BATCH_ROWS, IMPORTABLE_TEMPLATES, type ImportableTemplate, type ImportProgress } from './io/registry-import.service.ts';
 export { writeErrorReport } from './io/spreadsheet-export.ts';
 export { readRows } from './io/spreadsheet-import.ts';
-export { PERSON_TEMPLATE, TEMPLATES, validateRow, type ImportRecord } from './io/templates.ts';
+export { phone as parsePhone } from './io/template-fields.ts';
+export { type ImportRecord, PERSON_TEMPLATE, TEMPLATES, validateRow } from './io/templates.ts';
 export { buildOrgRow, writeOrganisations } from './organisations/org-apply.ts';
-export { writeBuildings, type BuildingRowInput } from './places/building-apply.ts';
+export { insertFacility, nextFacilitySerial } from './organisations/organisations.store.ts';
+export type { PeopleEdits } from './people/people-edits.ts';
+export { type BuildingRowInput, writeBuildings } from './places/building-apply.ts';
 export { groupView } from './places/household-groups.service.ts';
-export type { CodeOf, ID_TYPE, INFLOW_REASON, KEY_PERSON, LEFT_BEHIND_TYPE, PERMIT_TYPE, RELATION, RESIDENT_TYPE, SPECIAL_GROUP, VISIT_PURPOSE } from './records/code-tables.ts';
+export type { HouseInput, HousesService } from './places/houses.service.ts';
+export {
+  analyzeHousesAndPeople,
+  insertAddresses,
+  insertGroups,
+  insertMembers as insertGroupMembers,
+  leaderCandidates,
+} from './places/places.store.ts';
+export type {
+  CodeOf,
+  ID_TYPE,
+  INFLOW_REASON,
+  KEY_PERSON,
+  LEFT_BEHIND_TYPE,
+  PERMIT_TYPE,
+  RELATION,
+  RESIDENT_TYPE,
+  SPECIAL_GROUP,
+  VISIT_PURPOSE,
+} from './records/code-tables.ts';
 export { makeCreditCode, makeIdNumber } from './records/identifiers.core.ts';
-export { applyHouses, applyPeople, forHistory, type Batch } from './records/record-apply.ts';
+export { applyHouses, applyPeople, type Batch, forHistory } from './records/record-apply.ts';
+export { createRecordLookup, type RecordLookup } from './records/record-lookup.service.ts';
+export type { HouseRow, PersonRow } from './records/records.store.ts';
 /** Writes the demo loader makes, of rows it built itself. */
 export { insertChanges } from './records/records.store.ts';
-export { insertFacility, nextFacilitySerial } from './organisations/organisations.store.ts';
-export { analyzeHousesAndPeople, insertAddresses, insertGroups, insertMembers as insertGroupMembers, leaderCandidates } from './places/places.store.ts';
 
-export async function createRegistry({ app, db, clock, config, guard, files, territory }: { app: Http; db: Db; clock: Clock; config: Config; guard: Guard; files: FileStore; territory: TerritoryService }) {
+export async function createRegistry({
+  app,
+  db,
+  clock,
+  config,
+  guard,
+  files,
+  territory,
+}: {
+  app: Http;
+  db: Db;
+  clock: Clock;
+  config: Config;
+  guard: Guard;
+  files: FileStore;
+  territory: TerritoryService;
+}) {
   const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
   const service = createRegistryService({ db, clock, fieldCrypto });
-  const registryImport = createRegistryImport({ db, clock, fieldCrypto, locate: async (lng, lat) => (await territory.locate(lng, lat))?.grid.code ?? null });
+  const registryImport = createRegistryImport({
+    db,
+    clock,
+    fieldCrypto,
+    locate: async (lng, lat) => (await territory.locate(lng, lat))?.grid.code ?? null,
+  });
   await registryRoutes(app, { registry: service, guard });
   const jobs = createImportJobs({ clock, onFailure: (err) => app.log.error({ err }, 'import failed') });
   await importRoutes(app, { registryImport, jobs, files, guard });
@@ -64,7 +102,10 @@ export async function createRegistry({ app, db, clock, config, guard, files, ter
   await facilityRoutes(app, { facilities: createFacilitiesService({ db, clock, territory }), guard });
   const houses = createHousesService({ db, clock, fieldCrypto });
   await buildingRoutes(app, {
-    buildings: createBuildingsService({ db, clock, fieldCrypto, territory }), addresses: createAddressesService({ db, clock, territory }), houses, guard,
+    buildings: createBuildingsService({ db, clock, fieldCrypto, territory }),
+    addresses: createAddressesService({ db, clock, territory }),
+    houses,
+    guard,
   });
   await householdGroupRoutes(app, { groups: createHouseholdGroupsService({ db, clock }), guard });
   recordLookupRoutes(app, { records: createRecordLookup({ db }), guard });

@@ -1,6 +1,6 @@
-import { describe, it, expect } from 'vitest';
 import { area, feature, featureCollection, union } from '@turf/turf';
 import type { Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
 import { decodeEchartsGeoJson, extractRegisteredMap, loadCityOutlines } from './echarts-geo.ts';
 import { bboxOf } from './geometry.core.ts';
 
@@ -17,19 +17,39 @@ function encodeRing(ring: Position[]): { text: string; offset: [number, number] 
   return { text, offset };
 }
 
-const square: Position[] = [[113.5, 31], [113.5, 31.25], [113.75, 31.25], [113.75, 31]];
-const triangle: Position[] = [[114, 30], [114.5, 30], [114, 30.5]];
+const square: Position[] = [
+  [113.5, 31],
+  [113.5, 31.25],
+  [113.75, 31.25],
+  [113.75, 31],
+];
+const triangle: Position[] = [
+  [114, 30],
+  [114.5, 30],
+  [114, 30.5],
+];
 
 describe('decodeEchartsGeoJson', () => {
   it('decodes Polygon and MultiPolygon rings and closes them', () => {
     const sq = encodeRing(square);
     const tri = encodeRing(triangle);
-    const { features: [poly, multi] } = decodeEchartsGeoJson({
+    const {
+      features: [poly, multi],
+    } = decodeEchartsGeoJson({
       type: 'FeatureCollection',
       UTF8Encoding: true,
       features: [
-        { type: 'Feature', id: '1', properties: { name: 'a' }, geometry: { type: 'Polygon', coordinates: [sq.text], encodeOffsets: [sq.offset] } },
-        { type: 'Feature', id: '2', geometry: { type: 'MultiPolygon', coordinates: [[sq.text], [tri.text]], encodeOffsets: [[sq.offset], [tri.offset]] } },
+        {
+          type: 'Feature',
+          id: '1',
+          properties: { name: 'a' },
+          geometry: { type: 'Polygon', coordinates: [sq.text], encodeOffsets: [sq.offset] },
+        },
+        {
+          type: 'Feature',
+          id: '2',
+          geometry: { type: 'MultiPolygon', coordinates: [[sq.text], [tri.text]], encodeOffsets: [[sq.offset], [tri.offset]] },
+        },
       ],
     });
     expect(poly.geometry).toEqual({ type: 'Polygon', coordinates: [[...square, square[0]]] });
@@ -39,7 +59,9 @@ describe('decodeEchartsGeoJson', () => {
 
   it('drops zero deltas, which would otherwise be zero-length edges', () => {
     const withRepeat = encodeRing([square[0], square[0], square[1], square[2], square[2], square[3]]);
-    const { features: [f] } = decodeEchartsGeoJson({
+    const {
+      features: [f],
+    } = decodeEchartsGeoJson({
       type: 'FeatureCollection',
       UTF8Encoding: true,
       features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [withRepeat.text], encodeOffsets: [withRepeat.offset] } }],
@@ -49,7 +71,9 @@ describe('decodeEchartsGeoJson', () => {
 
   it('leaves a collection without UTF8Encoding as it is', () => {
     const geometry = { type: 'Polygon', coordinates: [[...square, square[0]]] };
-    const { features: [f] } = decodeEchartsGeoJson({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry }] });
+    const {
+      features: [f],
+    } = decodeEchartsGeoJson({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry }] });
     expect(f.geometry).toEqual(geometry);
   });
 });

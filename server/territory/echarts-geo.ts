@@ -77,12 +77,14 @@ function decodeGeometry(geometry: EncodedGeometry, scale: number): Polygon | Mul
  */
 export function decodeEchartsGeoJson(fc: EncodedFeatureCollection): FeatureCollection<Polygon | MultiPolygon> {
   const scale = fc.UTF8Scale ?? DEFAULT_SCALE;
-  const features = fc.features.map((f): Feature<Polygon | MultiPolygon> => ({
-    type: 'Feature',
-    ...(f.id === undefined ? {} : { id: f.id }),
-    properties: f.properties ?? {},
-    geometry: fc.UTF8Encoding ? decodeGeometry(f.geometry, scale) : (f.geometry as unknown as Polygon | MultiPolygon),
-  }));
+  const features = fc.features.map(
+    (f): Feature<Polygon | MultiPolygon> => ({
+      type: 'Feature',
+      ...(f.id === undefined ? {} : { id: f.id }),
+      properties: f.properties ?? {},
+      geometry: fc.UTF8Encoding ? decodeGeometry(f.geometry, scale) : (f.geometry as unknown as Polygon | MultiPolygon),
+    }),
+  );
   return { type: 'FeatureCollection', features };
 }
 

@@ -1,18 +1,26 @@
-import { describe, it, expect } from 'vitest';
 import type { Polygon, Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
 import {
+  type AreaGeometry,
   areaSquareMeters,
   bboxOf,
   centroidOf,
+  type GridFeatureInput,
   geometryProblem,
   validateGridFeatures,
-  type AreaGeometry,
-  type GridFeatureInput,
 } from './geometry.core.ts';
 
 const box = (w: number, s: number, e: number, n: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
 });
 const grid = (code: unknown, geometry: unknown): GridFeatureInput => ({ properties: { code }, geometry });
 
@@ -31,11 +39,27 @@ describe('validateGridFeatures', () => {
   });
 
   it('reports every problem of a file, each with its feature index', () => {
-    const bowTie: Position[] = [[113.7, 31.0], [113.71, 31.01], [113.71, 31.0], [113.7, 31.01], [113.7, 31.0]];
+    const bowTie: Position[] = [
+      [113.7, 31.0],
+      [113.71, 31.01],
+      [113.71, 31.0],
+      [113.7, 31.01],
+      [113.7, 31.0],
+    ];
     const features = [
       /* 0 */ grid(`${V1}001`, box(113.7, 31.01, 113.71, 31.02)),
       /* 1 */ grid(`${V1}002`, box(113.71, 31.01, 113.72, 31.02)),
-      /* 2 */ grid(`${V1}003`, { type: 'Polygon', coordinates: [[[113.7, 31.0], [113.71, 31.0], [113.71, 31.01], [113.7, 31.01]]] }),
+      /* 2 */ grid(`${V1}003`, {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [113.7, 31.0],
+            [113.71, 31.0],
+            [113.71, 31.01],
+            [113.7, 31.01],
+          ],
+        ],
+      }),
       /* 3 */ grid(`${V1}004`, { type: 'Polygon', coordinates: [bowTie] }),
       /* 4 */ grid(`${V2}001`, box(113.73, 31.0, 113.75, 31.01)),
       /* 5 */ grid(`${V1}005`, box(113.7, 31.01, 113.705, 31.02)),
@@ -87,7 +111,14 @@ describe('validateGridFeatures', () => {
   });
 
   it('ignores repeated consecutive positions, which are common in exported files', () => {
-    const ring = [[113.7, 31.0], [113.71, 31.0], [113.71, 31.0], [113.71, 31.01], [113.7, 31.01], [113.7, 31.0]];
+    const ring = [
+      [113.7, 31.0],
+      [113.71, 31.0],
+      [113.71, 31.0],
+      [113.71, 31.01],
+      [113.7, 31.01],
+      [113.7, 31.0],
+    ];
     expect(validateGridFeatures([grid(`${V1}001`, { type: 'Polygon', coordinates: [ring] })], { villages })).toEqual([]);
   });
 });
@@ -96,9 +127,44 @@ describe('geometryProblem', () => {
   it('names what is wrong', () => {
     expect(geometryProblem(box(0, 0, 1, 1))).toBeNull();
     expect(geometryProblem({ type: 'Point', coordinates: [0, 0] })).toMatch(/Polygon or MultiPolygon/);
-    expect(geometryProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] })).toMatch(/at least 4/);
-    expect(geometryProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [NaN, 1], [0, 0]]] })).toMatch(/finite/);
-    expect(geometryProblem({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 0], [0, 0]]] })).toMatch(/3 distinct/);
+    expect(
+      geometryProblem({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [0, 0],
+          ],
+        ],
+      }),
+    ).toMatch(/at least 4/);
+    expect(
+      geometryProblem({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [NaN, 1],
+            [0, 0],
+          ],
+        ],
+      }),
+    ).toMatch(/finite/);
+    expect(
+      geometryProblem({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 0],
+            [0, 0],
+          ],
+        ],
+      }),
+    ).toMatch(/3 distinct/);
     expect(geometryProblem({ type: 'MultiPolygon', coordinates: [] })).toMatch(/no coordinates/);
   });
 });
@@ -116,7 +182,10 @@ describe('measures', () => {
   });
 
   it('centroidOf weighs area and subtracts holes', () => {
-    const withHole: AreaGeometry = { type: 'Polygon', coordinates: [box(0, 0, 4, 2).coordinates[0], box(0.5, 0.5, 1.5, 1.5).coordinates[0]] };
+    const withHole: AreaGeometry = {
+      type: 'Polygon',
+      coordinates: [box(0, 0, 4, 2).coordinates[0], box(0.5, 0.5, 1.5, 1.5).coordinates[0]],
+    };
     const [x, y] = centroidOf(withHole);
     // (8 × 2 − 1 × 1) / 7 along x; the hole is symmetric in y.
     expect(x).toBeCloseTo(15 / 7, 10);

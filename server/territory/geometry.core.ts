@@ -133,8 +133,7 @@ export function differenceGeometries(a: AreaGeometry, b: AreaGeometry): AreaGeom
 
 function isPosition(p: unknown): p is Position {
   return (
-    Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) &&
-    Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90
+    Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90
   );
 }
 
@@ -212,9 +211,11 @@ export function validateGridFeatures(features: ReadonlyArray<GridFeatureInput>, 
       problems.push({ index, code, reason: 'grid.code_invalid', detail: 'a grid code is 15 digits: village code + serial 001–999' });
     } else {
       const first = firstIndexOfCode.get(code);
-      if (first !== undefined) problems.push({ index, code, reason: 'grid.duplicate_code', otherCode: code, detail: `same code as feature ${first}` });
+      if (first !== undefined)
+        problems.push({ index, code, reason: 'grid.duplicate_code', otherCode: code, detail: `same code as feature ${first}` });
       else firstIndexOfCode.set(code, index);
-      if (!ctx.villages.has(code.slice(0, 12))) problems.push({ index, code, reason: 'grid.parent_unknown', detail: `no village ${code.slice(0, 12)}` });
+      if (!ctx.villages.has(code.slice(0, 12)))
+        problems.push({ index, code, reason: 'grid.parent_unknown', detail: `no village ${code.slice(0, 12)}` });
     }
     const invalid = geometryProblem(f.geometry);
     if (invalid) {
@@ -245,7 +246,12 @@ function clippedArea(grid: Checked, clip: () => AreaGeometry | null): number | G
     const result = clip();
     return result ? areaSquareMeters(result) : 0;
   } catch (error) {
-    return { index: grid.index, code: grid.code, reason: 'grid.geometry_invalid', detail: `cannot be clipped: ${(error as Error).message}` };
+    return {
+      index: grid.index,
+      code: grid.code,
+      reason: 'grid.geometry_invalid',
+      detail: `cannot be clipped: ${(error as Error).message}`,
+    };
   }
 }
 

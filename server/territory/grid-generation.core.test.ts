@@ -1,16 +1,33 @@
-import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { booleanPointInPolygon } from '@turf/turf';
-import type { Polygon } from 'geojson';
-import { loadCityOutlines } from './echarts-geo.ts';
-import { generateCountyGrids, numberGrids, type GeneratedTerritory, type GridGenerationInput } from './grid-generation.core.ts';
 import Flatbush from 'flatbush';
-import { areaSquareMeters, bboxOf, intersectGeometries, polygonsOf, selfIntersection, validateGridFeatures, type AreaGeometry, type AreaShape } from './geometry.core.ts';
+import type { Polygon } from 'geojson';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCityOutlines } from './echarts-geo.ts';
+import {
+  type AreaGeometry,
+  type AreaShape,
+  areaSquareMeters,
+  bboxOf,
+  intersectGeometries,
+  polygonsOf,
+  selfIntersection,
+  validateGridFeatures,
+} from './geometry.core.ts';
+import { type GeneratedTerritory, type GridGenerationInput, generateCountyGrids, numberGrids } from './grid-generation.core.ts';
 
 const box = (w: number, s: number, e: number, n: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
 });
 
 interface DivisionRecord {
@@ -145,7 +162,11 @@ describe('generateCountyGrids', () => {
   const small: GridGenerationInput = {
     countyCode: '429999',
     outline: box(113, 30, 113.1, 30.1),
-    townships: [{ code: '429999100', name: '甲镇' }, { code: '429999200', name: '乙乡' }, { code: '429999300', name: '无村乡' }],
+    townships: [
+      { code: '429999100', name: '甲镇' },
+      { code: '429999200', name: '乙乡' },
+      { code: '429999300', name: '无村乡' },
+    ],
     villages: [
       { code: '429999100001', name: '东风社区居委会', streetCode: '429999100' },
       { code: '429999100201', name: '大周村委会', streetCode: '429999100' },

@@ -3,11 +3,20 @@
  * county is cut into its townships, each township into its villages, each village into grids, all by
  * clipped Voronoi cells of seeded points. Pure and deterministic: the same input gives the same output.
  */
-import { createRandom } from '../platform/random.ts';
+
 import { booleanPointInPolygon, featureCollection, point, voronoi } from '@turf/turf';
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
-import { bboxOf, centroidOf, intersectGeometries, polygonsOf, unionGeometries, type AreaGeometry, type AreaShape } from './geometry.core.ts';
+import { createRandom } from '../platform/random.ts';
+import {
+  type AreaGeometry,
+  type AreaShape,
+  bboxOf,
+  centroidOf,
+  intersectGeometries,
+  polygonsOf,
+  unionGeometries,
+} from './geometry.core.ts';
 
 export interface GridShape extends AreaShape {
   /** 1-based position in the village, the last 3 digits of the code. */
@@ -41,9 +50,7 @@ const NODE_EPSILON = 1e-6;
 
 /** 大周村委会 → 大周村, 朝阳社区居委会 → 朝阳社区: the committee's area, as grids are named in practice. */
 function placeName(villageName: string): string {
-  return villageName
-    .replace(/(村民委员会|村委会)$/, '村')
-    .replace(/(社区)?(居民委员会|居委会|委会)$/, '社区');
+  return villageName.replace(/(村民委员会|村委会)$/, '村').replace(/(社区)?(居民委员会|居委会|委会)$/, '社区');
 }
 
 /**
@@ -147,7 +154,9 @@ function siblingSharingMostCorners(ring: Position[], cells: AreaGeometry[], self
   let bestShared = 1;
   cells.forEach((cell, j) => {
     if (j === self) return;
-    const shared = polygonsOf(cell).flat(2).filter((p) => corners.has(`${p[0]},${p[1]}`)).length;
+    const shared = polygonsOf(cell)
+      .flat(2)
+      .filter((p) => corners.has(`${p[0]},${p[1]}`)).length;
     if (shared > bestShared) {
       best = j;
       bestShared = shared;
@@ -209,7 +218,10 @@ function tidyGeometry(geometry: AreaGeometry): AreaGeometry | null {
   const polygons: Position[][][] = [];
   for (const rings of polygonsOf(geometry)) {
     const outer = tidyRing(rings[0]);
-    const holes = rings.slice(1).map(tidyRing).filter((r): r is Position[] => r !== null);
+    const holes = rings
+      .slice(1)
+      .map(tidyRing)
+      .filter((r): r is Position[] => r !== null);
     if (outer) polygons.push([outer, ...holes]);
   }
   return polygons.length === 0 ? null : polygonOrMulti(polygons);

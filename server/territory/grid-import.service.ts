@@ -1,17 +1,17 @@
-import type { Db } from '../platform/db.ts';
-import type { Clock } from '../platform/clock.ts';
-import { AppError } from '../platform/errors.ts';
-import { recordAudit } from '../platform/audit.ts';
-import { codeInScope } from '../platform/scope.ts';
-import type { ErrorDetail } from '../../shared/errors.ts';
-import { PROBLEM_MESSAGES, type Lang } from '../../shared/i18n/errors.ts';
 import { countyOf } from '../../shared/codes.ts';
+import type { ErrorDetail } from '../../shared/errors.ts';
+import { type Lang, PROBLEM_MESSAGES } from '../../shared/i18n/errors.ts';
 import type { Actor } from '../platform/actor.ts';
-import { areaSquareMeters, bboxOf, validateGridFeatures, type AreaGeometry, type GridFeatureInput } from './geometry.core.ts';
+import { recordAudit } from '../platform/audit.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { codeInScope } from '../platform/scope.ts';
+import { type AreaGeometry, areaSquareMeters, bboxOf, type GridFeatureInput, validateGridFeatures } from './geometry.core.ts';
 import { overlapLinks } from './networks.core.ts';
+import * as networks from './networks.store.ts';
 import type { TerritoryService } from './territory.service.ts';
 import * as store from './territory.store.ts';
-import * as networks from './networks.store.ts';
 
 export interface GridFeatureCollection {
   type: 'FeatureCollection';
@@ -67,22 +67,49 @@ export function createGridImportService({ db, clock, territory }: { db: Db; cloc
         const [minLng, minLat, maxLng, maxLat] = bboxOf(geometry);
         const code = codes[i]!;
         return {
-          countyCode: countyOf(code), code, villageCode: code.slice(0, 12), name: text(f.properties?.name)!, geometry,
-          minLng, minLat, maxLng, maxLat, areaM2: areaSquareMeters(geometry),
-          households: count(f.properties?.households), population: count(f.properties?.population), updatedAt: now,
+          countyCode: countyOf(code),
+          code,
+          villageCode: code.slice(0, 12),
+          name: text(f.properties?.name)!,
+          geometry,
+          minLng,
+          minLat,
+          maxLng,
+          maxLat,
+          areaM2: areaSquareMeters(geometry),
+          households: count(f.properties?.households),
+          population: count(f.properties?.population),
+          updatedAt: now,
         };
       });
-      const replaced = await store.existingGridCodes(db, rows.map((r) => r.code));
+      const replaced = await store.existingGridCodes(
+        db,
+        rows.map((r) => r.code),
+      );
       const units = await networks.allUnits(db);
       await db.transaction(async (tx) => {
         await store.upsertGrids(tx, rows);
-        const links = overlapLinks(rows, units.map((u) => ({ ...u, geometry: u.geometry as AreaGeometry })));
+        const links = overlapLinks(
+          rows,
+          units.map((u) => ({ ...u, geometry: u.geometry as AreaGeometry })),
+        );
         await networks.replaceLinks(
           tx,
           { gridCodes: rows.map((r) => r.code) },
-          links.map(({ grid, unit, overlapM2 }) => ({ countyCode: grid.countyCode, gridCode: grid.code, networkCode: unit.networkCode, unitCode: unit.code, overlapM2 })),
+          links.map(({ grid, unit, overlapM2 }) => ({
+            countyCode: grid.countyCode,
+            gridCode: grid.code,
+            networkCode: unit.networkCode,
+            unitCode: unit.code,
+            overlapM2,
+          })),
         );
-        await recordAudit(tx, { at: now, actorId: actor.id, action: 'grid.imported', detail: { count: rows.length, replaced: replaced.size } });
+        await recordAudit(tx, {
+          at: now,
+          actorId: actor.id,
+          action: 'grid.imported',
+          detail: { count: rows.length, replaced: replaced.size },
+        });
       });
       territory.invalidateIndex();
       return { imported: rows.length - replaced.size, replaced: replaced.size };
@@ -95,7 +122,12 @@ export function createGridImportService({ db, clock, territory }: { db: Db; cloc
         type: 'FeatureCollection' as const,
         features: fc.features.map((f) => ({
           type: 'Feature' as const,
-          properties: { code: f.properties.code, name: f.properties.name, households: f.properties.households, population: f.properties.population },
+          properties: {
+            code: f.properties.code,
+            name: f.properties.name,
+            households: f.properties.households,
+            population: f.properties.population,
+          },
           geometry: f.geometry,
         })),
       };

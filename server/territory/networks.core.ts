@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import { AREA_TOLERANCE, areaSquareMeters, bboxOf, intersectGeometries, type AreaGeometry } from './geometry.core.ts';
+import { AREA_TOLERANCE, type AreaGeometry, areaSquareMeters, bboxOf, intersectGeometries } from './geometry.core.ts';
 
 interface Shape {
   code: string;

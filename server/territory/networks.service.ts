@@ -1,13 +1,13 @@
-import type { Db } from '../platform/db.ts';
-import type { Clock } from '../platform/clock.ts';
-import { AppError } from '../platform/errors.ts';
-import { recordAudit } from '../platform/audit.ts';
-import type { Lang } from '../../shared/i18n/errors.ts';
 import { countyOf, subtreePrefix } from '../../shared/codes.ts';
+import type { Lang } from '../../shared/i18n/errors.ts';
 import type { Actor } from '../platform/actor.ts';
-import { areaSquareMeters, bboxOf, geometryProblem, selfIntersection, type AreaGeometry } from './geometry.core.ts';
+import { recordAudit } from '../platform/audit.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { type AreaGeometry, areaSquareMeters, bboxOf, geometryProblem, selfIntersection } from './geometry.core.ts';
+import { type GridFeatureCollection, type Problem, problemDetails } from './grid-import.service.ts';
 import { overlapLinks } from './networks.core.ts';
-import { problemDetails, type GridFeatureCollection, type Problem } from './grid-import.service.ts';
 import * as store from './networks.store.ts';
 import { allGridShapes } from './territory.store.ts';
 
@@ -57,12 +57,22 @@ export function createNetworksService({ db, clock }: { db: Db; clock: Clock }) {
       });
       const grids = (await allGridShapes(db)).map((g) => ({ code: g.code, geometry: g.geometry as AreaGeometry }));
       const links = overlapLinks(grids, units).map(({ grid, unit, overlapM2 }) => ({
-        countyCode: countyOf(grid.code), gridCode: grid.code, networkCode, unitCode: unit.code, overlapM2,
+        countyCode: countyOf(grid.code),
+        gridCode: grid.code,
+        networkCode,
+        unitCode: unit.code,
+        overlapM2,
       }));
       await db.transaction(async (tx) => {
         await store.upsertUnits(tx, units);
         await store.replaceLinks(tx, { networkCode, unitCodes: units.map((u) => u.code) }, links);
-        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'network.units_imported', target: networkCode, detail: { count: units.length, links: links.length } });
+        await recordAudit(tx, {
+          at: clock(),
+          actorId: actor.id,
+          action: 'network.units_imported',
+          target: networkCode,
+          detail: { count: units.length, links: links.length },
+        });
       });
       return { imported: units.length, links: links.length };
     },
@@ -73,7 +83,12 @@ export function createNetworksService({ db, clock }: { db: Db; clock: Clock }) {
       const rows = await store.unitsInArea(db, actor.scope, networkCode, subtreePrefix(areaCode));
       return {
         type: 'FeatureCollection' as const,
-        features: rows.map((u) => ({ type: 'Feature' as const, id: u.code, properties: { code: u.code, name: u.name, areaM2: areaSquareMeters(u.geometry as AreaGeometry) }, geometry: u.geometry as AreaGeometry })),
+        features: rows.map((u) => ({
+          type: 'Feature' as const,
+          id: u.code,
+          properties: { code: u.code, name: u.name, areaM2: areaSquareMeters(u.geometry as AreaGeometry) },
+          geometry: u.geometry as AreaGeometry,
+        })),
       };
     },
   };

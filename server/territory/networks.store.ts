@@ -1,4 +1,4 @@
-import { eq, sql, and, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 import { gridUnitLink, professionalNetwork, professionalUnit } from './territory.tables.ts';
@@ -6,7 +6,9 @@ import { gridUnitLink, professionalNetwork, professionalUnit } from './territory
 export async function listNetworks(tx: Tx) {
   return tx
     .select({
-      code: professionalNetwork.code, name: professionalNetwork.name, kind: professionalNetwork.kind,
+      code: professionalNetwork.code,
+      name: professionalNetwork.name,
+      kind: professionalNetwork.kind,
       unitCount: sql<number>`(select count(*)::int from professional_unit u where u.network_code = "professional_network"."code")`,
     })
     .from(professionalNetwork)
@@ -37,8 +39,12 @@ export async function upsertUnits(tx: Tx, rows: (typeof professionalUnit.$inferI
       .onConflictDoUpdate({
         target: [professionalUnit.networkCode, professionalUnit.code],
         set: {
-          name: sql`excluded.name`, geometry: sql`excluded.geometry`,
-          minLng: sql`excluded.min_lng`, minLat: sql`excluded.min_lat`, maxLng: sql`excluded.max_lng`, maxLat: sql`excluded.max_lat`,
+          name: sql`excluded.name`,
+          geometry: sql`excluded.geometry`,
+          minLng: sql`excluded.min_lng`,
+          minLat: sql`excluded.min_lat`,
+          maxLng: sql`excluded.max_lng`,
+          maxLat: sql`excluded.max_lat`,
         },
       });
   }
@@ -63,6 +69,15 @@ export async function unitsInArea(tx: Tx, scope: Scope, networkCode: string, pre
   return tx
     .selectDistinct({ code: professionalUnit.code, name: professionalUnit.name, geometry: professionalUnit.geometry })
     .from(professionalUnit)
-    .innerJoin(gridUnitLink, and(eq(gridUnitLink.networkCode, professionalUnit.networkCode), eq(gridUnitLink.unitCode, professionalUnit.code)))
-    .where(and(eq(professionalUnit.networkCode, networkCode), sql`${gridUnitLink.gridCode} like ${`${prefix}%`}`, inScope(gridUnitLink.gridCode, scope)));
+    .innerJoin(
+      gridUnitLink,
+      and(eq(gridUnitLink.networkCode, professionalUnit.networkCode), eq(gridUnitLink.unitCode, professionalUnit.code)),
+    )
+    .where(
+      and(
+        eq(professionalUnit.networkCode, networkCode),
+        sql`${gridUnitLink.gridCode} like ${`${prefix}%`}`,
+        inScope(gridUnitLink.gridCode, scope),
+      ),
+    );
 }

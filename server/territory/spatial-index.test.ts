@@ -1,11 +1,19 @@
-import { describe, it, expect } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Polygon, Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
 import { GridIndex, type IndexedGrid } from './spatial-index.ts';
 
 const box = (w: number, s: number, e: number, n: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
 });
 
 function seededRandom(seed: number): () => number {
@@ -99,7 +107,10 @@ describe('GridIndex changes', () => {
     const index = new GridIndex();
     expect(index.locate(0.5, 0.5)).toBeNull();
 
-    index.upsert([{ code: 'a', geometry: box(0, 0, 1, 1) }, { code: 'b', geometry: box(1, 0, 2, 1) }]);
+    index.upsert([
+      { code: 'a', geometry: box(0, 0, 1, 1) },
+      { code: 'b', geometry: box(1, 0, 2, 1) },
+    ]);
     expect(index.locate(0.5, 0.5)).toBe('a');
     expect(index.size).toBe(2);
 

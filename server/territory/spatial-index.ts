@@ -4,7 +4,7 @@
  * change rebuilds the tree; that takes milliseconds for a city's few thousand grids.
  */
 import Flatbush from 'flatbush';
-import { bboxOf, polygonsOf, type AreaGeometry } from './geometry.core.ts';
+import { type AreaGeometry, bboxOf, polygonsOf } from './geometry.core.ts';
 
 export interface IndexedGrid {
   code: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../testing/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -42,7 +42,10 @@ describe('area tree and grids', () => {
     expect((await get('/api/territory/areas')).items).toEqual([
       expect.objectContaining({ code: FIXTURE.city, level: 'city', childCount: 2, gridCount: 8 }),
     ]);
-    expect((await get(`/api/territory/areas/${FIXTURE.city}/children`)).items.map((a: { name: string }) => a.name)).toEqual(['孝南区', '云梦县']);
+    expect((await get(`/api/territory/areas/${FIXTURE.city}/children`)).items.map((a: { name: string }) => a.name)).toEqual([
+      '孝南区',
+      '云梦县',
+    ]);
     expect((await get(`/api/territory/areas/${FIXTURE.county}/children`)).items).toEqual([
       expect.objectContaining({ code: FIXTURE.townships[0], level: 'township', childCount: 2, gridCount: 4 }),
       expect.objectContaining({ code: FIXTURE.townships[1], level: 'township', childCount: 2, gridCount: 4 }),
@@ -85,8 +88,14 @@ describe('locate', () => {
 
   it('says clearly when a point is in no grid, or outside the caller’s jurisdiction', async () => {
     const { request } = await t.as(['township_center'], [FIXTURE.townships[0]]);
-    expect((await request({ method: 'GET', url: '/api/territory/locate?lng=100&lat=20' })).json()).toEqual({ found: false, reason: 'outside_all_grids' });
-    expect((await request({ method: 'GET', url: '/api/territory/locate?lng=113.26&lat=31.1' })).json()).toEqual({ found: false, reason: 'outside_jurisdiction' });
+    expect((await request({ method: 'GET', url: '/api/territory/locate?lng=100&lat=20' })).json()).toEqual({
+      found: false,
+      reason: 'outside_all_grids',
+    });
+    expect((await request({ method: 'GET', url: '/api/territory/locate?lng=113.26&lat=31.1' })).json()).toEqual({
+      found: false,
+      reason: 'outside_jurisdiction',
+    });
   });
 
   it('refuses out-of-range and non-numeric coordinates with field details', async () => {

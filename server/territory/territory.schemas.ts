@@ -1,22 +1,33 @@
 import { Type } from '@sinclair/typebox';
-import { AreaRefSchema, GeometrySchema, Nullable } from '../platform/schemas.ts';
 import { NETWORK_KINDS } from '../../shared/enums.ts';
+import { AreaRefSchema, GeometrySchema, Nullable } from '../platform/schemas.ts';
 
-export const AreaCode = Type.String({ pattern: '^[0-9]{6}([0-9]{3}){0,3}$', description: '区划编码 Division code: 6 (city/county), 9 (township), 12 (village) or 15 (grid) digits', example: '420923' });
-export const GridCode = Type.String({ pattern: '^[0-9]{15}$', description: '网格编码 15-digit unit-grid code', example: '420923100001001' });
+export const AreaCode = Type.String({
+  pattern: '^[0-9]{6}([0-9]{3}){0,3}$',
+  description: '区划编码 Division code: 6 (city/county), 9 (township), 12 (village) or 15 (grid) digits',
+  example: '420923',
+});
+export const GridCode = Type.String({
+  pattern: '^[0-9]{15}$',
+  description: '网格编码 15-digit unit-grid code',
+  example: '420923100001001',
+});
 
 export const AreaParams = Type.Object({ code: AreaCode });
 export const GridParams = Type.Object({ code: GridCode });
 export const AreaQuery = Type.Object({ area: AreaCode }, { additionalProperties: false });
 
-export const AreaNode = Type.Object({
-  code: Type.String({ description: '编码 Code', example: '420923100' }),
-  name: Type.String({ description: '名称 Name', example: '城关镇' }),
-  level: Type.String({ description: '层级 city | county | township | village | grid', example: 'township' }),
-  parentCode: Nullable(Type.String({ description: '上级编码 Parent code', example: '420923' })),
-  childCount: Type.Integer({ description: '下级数 Children in the tree', example: 12 }),
-  gridCount: Type.Integer({ description: '网格数 Grids in the subtree', example: 86 }),
-}, { description: '区域节点 A node of the area tree' });
+export const AreaNode = Type.Object(
+  {
+    code: Type.String({ description: '编码 Code', example: '420923100' }),
+    name: Type.String({ description: '名称 Name', example: '城关镇' }),
+    level: Type.String({ description: '层级 city | county | township | village | grid', example: 'township' }),
+    parentCode: Nullable(Type.String({ description: '上级编码 Parent code', example: '420923' })),
+    childCount: Type.Integer({ description: '下级数 Children in the tree', example: 12 }),
+    gridCount: Type.Integer({ description: '网格数 Grids in the subtree', example: 86 }),
+  },
+  { description: '区域节点 A node of the area tree' },
+);
 export const AreaNodes = Type.Object({ items: Type.Array(AreaNode, { description: '区域节点 Nodes' }) });
 
 export const AreaDetail = Type.Object({
@@ -40,11 +51,17 @@ const Feature = Type.Object(
   { additionalProperties: true },
 );
 export const FeatureCollection = Type.Object(
-  { type: Type.Literal('FeatureCollection', { description: 'GeoJSON FeatureCollection' }), features: Type.Array(Feature, { description: '要素 Features' }) },
+  {
+    type: Type.Literal('FeatureCollection', { description: 'GeoJSON FeatureCollection' }),
+    features: Type.Array(Feature, { description: '要素 Features' }),
+  },
   { additionalProperties: true, description: 'GeoJSON, lng/lat. Grid features carry properties {code, name, households?, population?}' },
 );
 
-const Ref = Type.Object({ code: Type.String({ description: '编码 Code' }), name: Type.String({ description: '名称 Name' }) }, { description: '编码与名称 Code and name' });
+const Ref = Type.Object(
+  { code: Type.String({ description: '编码 Code' }), name: Type.String({ description: '名称 Name' }) },
+  { description: '编码与名称 Code and name' },
+);
 
 export const GridDetail = Type.Object({
   code: GridCode,
@@ -81,13 +98,18 @@ export const GridDetail = Type.Object({
   geometry: GeometrySchema,
 });
 
-export const LocateQuery = Type.Object({
-  lng: Type.Number({ description: '经度 Longitude (WGS84/CGCS2000)', example: 113.75 }),
-  lat: Type.Number({ description: '纬度 Latitude', example: 31.02 }),
-}, { additionalProperties: false });
+export const LocateQuery = Type.Object(
+  {
+    lng: Type.Number({ description: '经度 Longitude (WGS84/CGCS2000)', example: 113.75 }),
+    lat: Type.Number({ description: '纬度 Latitude', example: 31.02 }),
+  },
+  { additionalProperties: false },
+);
 export const LocateReply = Type.Object({
   found: Type.Boolean({ description: '是否找到 Whether the point lies in a grid the caller may see' }),
-  reason: Type.Optional(Type.String({ description: '原因 When not found: outside_all_grids | outside_jurisdiction', example: 'outside_all_grids' })),
+  reason: Type.Optional(
+    Type.String({ description: '原因 When not found: outside_all_grids | outside_jurisdiction', example: 'outside_all_grids' }),
+  ),
   grid: Type.Optional(Ref),
   village: Type.Optional(Ref),
   township: Type.Optional(Ref),
@@ -99,22 +121,30 @@ export const ImportReply = Type.Object({
   replaced: Type.Integer({ description: '替换 Existing grids replaced' }),
 });
 
-export const Network = Type.Object({
-  code: Type.String({ description: '编码 Code', example: 'police' }),
-  name: Type.String({ description: '名称 Name', example: '警务网格' }),
-  kind: Type.String({ description: `类型 ${NETWORK_KINDS.join(' | ')}`, example: 'police_beat' }),
-  unitCount: Type.Integer({ description: '单元数 Units' }),
-}, { description: '专业网格 A professional network' });
+export const Network = Type.Object(
+  {
+    code: Type.String({ description: '编码 Code', example: 'police' }),
+    name: Type.String({ description: '名称 Name', example: '警务网格' }),
+    kind: Type.String({ description: `类型 ${NETWORK_KINDS.join(' | ')}`, example: 'police_beat' }),
+    unitCount: Type.Integer({ description: '单元数 Units' }),
+  },
+  { description: '专业网格 A professional network' },
+);
 export const Networks = Type.Object({ items: Type.Array(Network, { description: '专业网格 Networks' }) });
 export const CreateNetworkBody = Type.Object(
   {
     code: Type.String({ minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$', description: '编码 Code', example: 'road' }),
     name: Type.String({ minLength: 1, maxLength: 64, description: '名称 Name', example: '道路路段' }),
-    kind: Type.Union(NETWORK_KINDS.map((k) => Type.Literal(k)), { description: '类型 Kind' }),
+    kind: Type.Union(
+      NETWORK_KINDS.map((k) => Type.Literal(k)),
+      { description: '类型 Kind' },
+    ),
   },
   { additionalProperties: false },
 );
-export const NetworkParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32, description: '专业网格编码 Network code', example: 'police' }) });
+export const NetworkParams = Type.Object({
+  code: Type.String({ minLength: 1, maxLength: 32, description: '专业网格编码 Network code', example: 'police' }),
+});
 export const UnitImportReply = Type.Object({
   imported: Type.Integer({ description: '导入单元数 Units imported' }),
   links: Type.Integer({ description: 'Grid ↔ unit links computed' }),

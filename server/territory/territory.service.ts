@@ -1,10 +1,10 @@
-import type { Db } from '../platform/db.ts';
-import { AppError } from '../platform/errors.ts';
-import { codeInScope } from '../platform/scope.ts';
 import { ancestorCodes, levelOfCode, subtreePrefix } from '../../shared/codes.ts';
 import { maskPhone } from '../../shared/masking.ts';
 import type { Actor } from '../platform/actor.ts';
-import { bboxOf, type AreaGeometry } from './geometry.core.ts';
+import type { Db } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { codeInScope } from '../platform/scope.ts';
+import { type AreaGeometry, bboxOf } from './geometry.core.ts';
 import { GridIndex } from './spatial-index.ts';
 import * as store from './territory.store.ts';
 
@@ -15,7 +15,14 @@ export function gridFeature(g: store.GridRow) {
   return {
     type: 'Feature' as const,
     id: g.code,
-    properties: { code: g.code, name: g.name, villageCode: g.villageCode, areaM2: g.areaM2, households: g.households, population: g.population },
+    properties: {
+      code: g.code,
+      name: g.name,
+      villageCode: g.villageCode,
+      areaM2: g.areaM2,
+      households: g.households,
+      population: g.population,
+    },
     geometry: g.geometry as AreaGeometry,
   };
 }
@@ -46,7 +53,14 @@ export function createTerritoryService({ db, claimsOfGrid }: { db: Db; claimsOfG
     return codes.filter((c) => names.has(c)).map((c) => names.get(c)!);
   }
 
-  const gridNode = (g: store.GridRow) => ({ code: g.code, name: g.name, level: 'grid', parentCode: g.villageCode, childCount: 0, gridCount: 1 });
+  const gridNode = (g: store.GridRow) => ({
+    code: g.code,
+    name: g.name,
+    level: 'grid',
+    parentCode: g.villageCode,
+    childCount: 0,
+    gridCount: 1,
+  });
 
   return {
     /** Forget the index so the next lookup reloads it (called after a change through this server). */
@@ -55,7 +69,11 @@ export function createTerritoryService({ db, claimsOfGrid }: { db: Db; claimsOfG
     },
 
     roots: async (actor: Actor) => {
-      const areas = await store.findAreas(db, actor.scope, actor.areas.map((a) => a.code));
+      const areas = await store.findAreas(
+        db,
+        actor.scope,
+        actor.areas.map((a) => a.code),
+      );
       const grids = await Promise.all(actor.areas.filter((a) => a.level === 'grid').map((a) => store.getGrid(db, actor.scope, a.code)));
       return [...areas, ...grids.filter((g) => g !== undefined).map(gridNode)];
     },
@@ -72,7 +90,10 @@ export function createTerritoryService({ db, claimsOfGrid }: { db: Db; claimsOfG
       if (!row) throw new AppError('territory.area_not_found');
       const [counted] = await store.findAreas(db, actor.scope, [code]);
       return {
-        code: row.code, name: row.name, level: row.level, parentCode: row.parentCode,
+        code: row.code,
+        name: row.name,
+        level: row.level,
+        parentCode: row.parentCode,
         path: await pathOf(code),
         gridCount: counted.gridCount,
         bbox: row.minLng === null ? null : [row.minLng, row.minLat!, row.maxLng!, row.maxLat!],
@@ -96,13 +117,29 @@ export function createTerritoryService({ db, claimsOfGrid }: { db: Db; claimsOfG
       const g = await store.getGrid(db, actor.scope, code);
       if (!g) throw new AppError('territory.grid_not_found');
       const [team, units, claimedBy, path] = await Promise.all([
-        store.teamOfGrid(db, code), store.unitsOfGrid(db, code), claimsOfGrid(code), pathOf(code),
+        store.teamOfGrid(db, code),
+        store.unitsOfGrid(db, code),
+        claimsOfGrid(code),
+        pathOf(code),
       ]);
       return {
-        code: g.code, name: g.name, countyCode: g.countyCode, villageCode: g.villageCode, path,
-        areaM2: g.areaM2, households: g.households, population: g.population,
+        code: g.code,
+        name: g.name,
+        countyCode: g.countyCode,
+        villageCode: g.villageCode,
+        path,
+        areaM2: g.areaM2,
+        households: g.households,
+        population: g.population,
         bbox: bboxOf(g.geometry as AreaGeometry),
-        team: team.map((m) => ({ id: m.id, role: m.role, employment: m.employment, name: m.name, phone: maskPhone(m.phone), userId: m.userId })),
+        team: team.map((m) => ({
+          id: m.id,
+          role: m.role,
+          employment: m.employment,
+          name: m.name,
+          phone: maskPhone(m.phone),
+          userId: m.userId,
+        })),
         professionalUnits: units,
         claimedBy,
         geometry: g.geometry as AreaGeometry,

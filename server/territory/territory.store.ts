@@ -12,7 +12,10 @@ export async function findAreas(tx: Tx, scope: Scope, codes: string[]) {
   if (codes.length === 0) return [];
   return tx
     .select({
-      code: area.code, name: area.name, level: area.level, parentCode: area.parentCode,
+      code: area.code,
+      name: area.name,
+      level: area.level,
+      parentCode: area.parentCode,
       // Correlated subqueries name the outer row explicitly: inside them a bare "code" would be the inner table's.
       childCount: sql<number>`(select count(*)::int from area c where c.parent_code = "area"."code")
         + (select count(*)::int from grid g where g.village_code = "area"."code")`,
@@ -25,12 +28,22 @@ export async function findAreas(tx: Tx, scope: Scope, codes: string[]) {
 }
 
 export async function childAreas(tx: Tx, scope: Scope, parentCode: string) {
-  const rows = await tx.select({ code: area.code }).from(area).where(and(eq(area.parentCode, parentCode), inScope(area.code, scope)));
-  return findAreas(tx, scope, rows.map((r) => r.code));
+  const rows = await tx
+    .select({ code: area.code })
+    .from(area)
+    .where(and(eq(area.parentCode, parentCode), inScope(area.code, scope)));
+  return findAreas(
+    tx,
+    scope,
+    rows.map((r) => r.code),
+  );
 }
 
 export async function getArea(tx: Tx, scope: Scope, code: string): Promise<AreaRow | undefined> {
-  const rows = await tx.select().from(area).where(and(eq(area.code, code), inScope(area.code, scope)));
+  const rows = await tx
+    .select()
+    .from(area)
+    .where(and(eq(area.code, code), inScope(area.code, scope)));
   return rows[0];
 }
 
@@ -49,7 +62,10 @@ export async function gridsUnder(tx: Tx, scope: Scope, prefix: string): Promise<
 }
 
 export async function getGrid(tx: Tx, scope: Scope, code: string): Promise<GridRow | undefined> {
-  const rows = await tx.select().from(grid).where(and(eq(grid.code, code), inScope(grid.code, scope)));
+  const rows = await tx
+    .select()
+    .from(grid)
+    .where(and(eq(grid.code, code), inScope(grid.code, scope)));
   return rows[0];
 }
 
@@ -60,13 +76,19 @@ export async function allGridShapes(tx: Tx) {
 
 /** A cheap fingerprint of the grid table, so each server notices changes made through another. */
 export async function gridRevision(tx: Tx): Promise<string> {
-  const [row] = await queryRows<{ rev: string }>(tx, sql`select count(*)::text || '/' || coalesce(max(updated_at)::text, '') as rev from grid`);
+  const [row] = await queryRows<{ rev: string }>(
+    tx,
+    sql`select count(*)::text || '/' || coalesce(max(updated_at)::text, '') as rev from grid`,
+  );
   return row.rev;
 }
 
 export async function villageShapes(tx: Tx, codes: string[]) {
   if (codes.length === 0) return [];
-  return tx.select({ code: area.code, geometry: area.geometry }).from(area).where(and(inArray(area.code, codes), eq(area.level, 'village')));
+  return tx
+    .select({ code: area.code, geometry: area.geometry })
+    .from(area)
+    .where(and(inArray(area.code, codes), eq(area.level, 'village')));
 }
 
 export async function upsertGrids(tx: Tx, rows: GridInsert[]): Promise<void> {
@@ -77,9 +99,16 @@ export async function upsertGrids(tx: Tx, rows: GridInsert[]): Promise<void> {
       .onConflictDoUpdate({
         target: [grid.countyCode, grid.code],
         set: {
-          villageCode: sql`excluded.village_code`, name: sql`excluded.name`, geometry: sql`excluded.geometry`,
-          minLng: sql`excluded.min_lng`, minLat: sql`excluded.min_lat`, maxLng: sql`excluded.max_lng`, maxLat: sql`excluded.max_lat`,
-          areaM2: sql`excluded.area_m2`, households: sql`excluded.households`, population: sql`excluded.population`,
+          villageCode: sql`excluded.village_code`,
+          name: sql`excluded.name`,
+          geometry: sql`excluded.geometry`,
+          minLng: sql`excluded.min_lng`,
+          minLat: sql`excluded.min_lat`,
+          maxLng: sql`excluded.max_lng`,
+          maxLat: sql`excluded.max_lat`,
+          areaM2: sql`excluded.area_m2`,
+          households: sql`excluded.households`,
+          population: sql`excluded.population`,
           updatedAt: sql`now()`,
         },
       });
@@ -99,18 +128,28 @@ export async function teamOfGrid(tx: Tx, gridCode: string) {
 export async function unitsOfGrid(tx: Tx, gridCode: string) {
   return tx
     .select({
-      networkCode: gridUnitLink.networkCode, networkName: professionalNetwork.name,
-      unitCode: gridUnitLink.unitCode, unitName: professionalUnit.name, overlapM2: gridUnitLink.overlapM2,
+      networkCode: gridUnitLink.networkCode,
+      networkName: professionalNetwork.name,
+      unitCode: gridUnitLink.unitCode,
+      unitName: professionalUnit.name,
+      overlapM2: gridUnitLink.overlapM2,
     })
     .from(gridUnitLink)
     .innerJoin(professionalNetwork, eq(professionalNetwork.code, gridUnitLink.networkCode))
-    .innerJoin(professionalUnit, and(eq(professionalUnit.networkCode, gridUnitLink.networkCode), eq(professionalUnit.code, gridUnitLink.unitCode)))
+    .innerJoin(
+      professionalUnit,
+      and(eq(professionalUnit.networkCode, gridUnitLink.networkCode), eq(professionalUnit.code, gridUnitLink.unitCode)),
+    )
     .where(eq(gridUnitLink.gridCode, gridCode))
     .orderBy(gridUnitLink.networkCode, gridUnitLink.unitCode);
 }
 
 export async function insertAreas(tx: Tx, rows: (typeof area.$inferInsert)[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(area).values(rows.slice(i, i + 500)).onConflictDoNothing();
+  for (let i = 0; i < rows.length; i += 500)
+    await tx
+      .insert(area)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing();
 }
 
 export async function insertMembers(tx: Tx, rows: (typeof gridMember.$inferInsert)[]): Promise<void> {
@@ -127,7 +166,10 @@ export async function linkMemberAccount(tx: Tx, gridCode: string, role: string, 
 /** Which of these grid codes exist in the caller's jurisdiction. */
 export async function gridsInScope(tx: Tx, scope: Scope, codes: string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const rows = await tx.select({ code: grid.code }).from(grid).where(and(inArray(grid.code, codes), inScope(grid.code, scope)));
+  const rows = await tx
+    .select({ code: grid.code })
+    .from(grid)
+    .where(and(inArray(grid.code, codes), inScope(grid.code, scope)));
   return new Set(rows.map((r) => r.code));
 }
 
@@ -136,5 +178,8 @@ export async function nodeNames(tx: Tx, codes: string[]): Promise<Map<string, { 
   if (codes.length === 0) return new Map();
   const areas = await tx.select({ code: area.code, name: area.name, level: area.level }).from(area).where(inArray(area.code, codes));
   const grids = await tx.select({ code: grid.code, name: grid.name }).from(grid).where(inArray(grid.code, codes));
-  return new Map([...areas.map((a) => [a.code, { name: a.name, level: a.level }] as const), ...grids.map((g) => [g.code, { name: g.name, level: 'grid' }] as const)]);
+  return new Map([
+    ...areas.map((a) => [a.code, { name: a.name, level: a.level }] as const),
+    ...grids.map((g) => [g.code, { name: g.name, level: 'grid' }] as const),
+  ]);
 }

@@ -1,5 +1,5 @@
-import { pgTable, text, doublePrecision, integer, jsonb, timestamptz, primaryKey, index, uuid, check } from '../platform/columns.ts';
 import { sql } from 'drizzle-orm';
+import { check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamptz, uuid } from '../platform/columns.ts';
 
 /** The bounding box kept beside every outline, so a box query needs no geometry. */
 const bboxColumns = () => ({

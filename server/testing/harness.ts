@@ -1,16 +1,19 @@
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { loadConfig } from '../platform/config.ts';
-import type { Clock } from '../platform/clock.ts';
-import { buildApp } from '../app.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openTestDatabase } from './test-database.ts';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
 import { createDiskFileStore } from '../files/index.ts';
+import type { Clock } from '../platform/clock.ts';
+import { loadConfig } from '../platform/config.ts';
 import { seedTerritory } from './fixtures.ts';
+import { openTestDatabase } from './test-database.ts';
 
 export const TEST_PASSWORD = 'Test2026pass';
-export const TEST_FIELD_KEYS = { enc: '00112233445566778899aabbccddeeff', hash: 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100' };
+export const TEST_FIELD_KEYS = {
+  enc: '00112233445566778899aabbccddeeff',
+  hash: 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100',
+};
 
 /** A composed app on a fresh database with the fixture territory, a movable clock, and helpers to sign in. */
 export async function createTestApp() {

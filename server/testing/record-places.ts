@@ -1,5 +1,5 @@
-import { makeCreditCode } from '../registry/index.ts';
 import { insertDepartment } from '../org/index.ts';
+import { makeCreditCode } from '../registry/index.ts';
 import { FIXTURE } from './fixtures.ts';
 import type { TestApp } from './harness.ts';
 
@@ -21,15 +21,57 @@ export async function recordPlaces(t: TestApp, county: Request) {
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.body}`);
     return String(res.json()[key]);
   };
-  const facility = (lng: number, lat: number, classCode = '01037') => post('/api/registry/facilities', { classCode, lng, lat, ownerDept: 'YM-CG', state: '01' }, 'code');
+  const facility = (lng: number, lat: number, classCode = '01037') =>
+    post('/api/registry/facilities', { classCode, lng, lat, ownerDept: 'YM-CG', state: '01' }, 'code');
   const lamp = await facility(HERE.lng, HERE.lat);
-  const org = await post('/api/registry/organisations', {
-    creditCode: makeCreditCode('91', FIXTURE.county, 'MA49AB01'), name: '云梦县城关五金有限公司', orgType: '01', address: '城关镇朝阳路 3 号',
-    lng: 113.0201, lat: HERE.lat, legalRep: '王志强', safetyContact: '刘敏', safetyContactPhone: '13872009876', hazards: ['02'],
-  }, 'creditCode');
-  const building = await post('/api/registry/buildings', { code: '420923100001-01', name: '1 栋', estate: '朝阳小区', address: '城关镇朝阳路 8 号 1 栋', gridCode: FIXTURE.grids[0], lng: HERE.lng, lat: 31.1002 }, 'code');
-  const flat = await post('/api/registry/houses', { code: 'B01-101', buildingCode: building, unit: '1 单元', room: '101', use: '01', rented: false, ownerName: '张三', ownerPhone: '13800001111' }, 'code');
-  const loneHouse = await post('/api/registry/houses', { code: 'LONE-1', address: '城关镇朝阳路 9 号', gridCode: FIXTURE.grids[0], use: '01', rented: false }, 'code');
+  const org = await post(
+    '/api/registry/organisations',
+    {
+      creditCode: makeCreditCode('91', FIXTURE.county, 'MA49AB01'),
+      name: '云梦县城关五金有限公司',
+      orgType: '01',
+      address: '城关镇朝阳路 3 号',
+      lng: 113.0201,
+      lat: HERE.lat,
+      legalRep: '王志强',
+      safetyContact: '刘敏',
+      safetyContactPhone: '13872009876',
+      hazards: ['02'],
+    },
+    'creditCode',
+  );
+  const building = await post(
+    '/api/registry/buildings',
+    {
+      code: '420923100001-01',
+      name: '1 栋',
+      estate: '朝阳小区',
+      address: '城关镇朝阳路 8 号 1 栋',
+      gridCode: FIXTURE.grids[0],
+      lng: HERE.lng,
+      lat: 31.1002,
+    },
+    'code',
+  );
+  const flat = await post(
+    '/api/registry/houses',
+    {
+      code: 'B01-101',
+      buildingCode: building,
+      unit: '1 单元',
+      room: '101',
+      use: '01',
+      rented: false,
+      ownerName: '张三',
+      ownerPhone: '13800001111',
+    },
+    'code',
+  );
+  const loneHouse = await post(
+    '/api/registry/houses',
+    { code: 'LONE-1', address: '城关镇朝阳路 9 号', gridCode: FIXTURE.grids[0], use: '01', rented: false },
+    'code',
+  );
   const lamp56m = await facility(HERE.lng, 31.1005);
   const cover150m = await facility(HERE.lng, 31.10135, '01002');
   const acrossEdge = await facility(113.0502, HERE.lat);

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import { testDatabaseUrl } from '../platform/config.ts';
-import { openDatabase, type Database } from '../platform/db.ts';
+import pg from 'pg';
 import { prepareDatabase } from '../db/index.ts';
+import { testDatabaseUrl } from '../platform/config.ts';
+import { type Database, openDatabase } from '../platform/db.ts';
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './postgres-databases.ts';
 
 /**
@@ -22,7 +22,11 @@ export const dumpFile = (template: TemplateDatabase, source: string) => path.joi
 export const sourceDatabase = (name: string, source: string) => (source === 'template' ? name : `${name}_${source}`);
 
 /** Opens a PGlite database, fills it and dumps it to `file`, whole or not at all (written aside, then renamed). */
-export async function buildPgliteDump(open: () => Promise<Database>, file: string, fill: (database: Database) => Promise<void>): Promise<void> {
+export async function buildPgliteDump(
+  open: () => Promise<Database>,
+  file: string,
+  fill: (database: Database) => Promise<void>,
+): Promise<void> {
   const database = await open();
   try {
     await fill(database);
@@ -41,7 +45,12 @@ export async function buildPgliteDump(open: () => Promise<Database>, file: strin
  * Creates database `name` (a copy of `template` when given) and fills it; drops it again when that fails. It is
  * closed on return: PostgreSQL refuses to copy a template another session is connected to.
  */
-export async function buildPostgresDatabase(adminUrl: string, name: string, template: string | undefined, fill: (database: Database) => Promise<void>): Promise<void> {
+export async function buildPostgresDatabase(
+  adminUrl: string,
+  name: string,
+  template: string | undefined,
+  fill: (database: Database) => Promise<void>,
+): Promise<void> {
   await createDatabase(adminUrl, name, template);
   const database = await openDatabase({ url: databaseUrl(adminUrl, name), dataDir: null });
   try {
@@ -77,7 +86,10 @@ export async function dropTemplate(template: TemplateDatabase): Promise<void> {
   if (template.kind === 'pglite') return;
   const admin = new pg.Client({ connectionString: template.adminUrl });
   await admin.connect();
-  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname = $1 or starts_with(datname, $1 || '_')`, [template.name]);
+  const { rows } = await admin.query<{ datname: string }>(
+    `select datname from pg_database where datname = $1 or starts_with(datname, $1 || '_')`,
+    [template.name],
+  );
   await admin.end();
   for (const { datname } of rows) await dropDatabase(template.adminUrl, datname);
 }

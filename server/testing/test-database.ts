@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { testDatabaseUrl } from '../platform/config.ts';
-import { openDatabase, type Database } from '../platform/db.ts';
+import { type Database, openDatabase } from '../platform/db.ts';
+import { withFileLock } from './file-lock.ts';
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './postgres-databases.ts';
 import { buildPgliteDump, buildPostgresDatabase, dumpFile, sourceDatabase, type TemplateDatabase } from './template-database.ts';
-import { withFileLock } from './file-lock.ts';
 
 function runTemplate(): TemplateDatabase {
   const template = inject('testDatabaseTemplate');
@@ -47,7 +47,8 @@ export async function openEmptyTestDatabase(): Promise<Database> {
 }
 
 function openCopy(template: TemplateDatabase, source: string): Promise<Database> {
-  if (template.kind === 'pglite') return openDatabase({ url: null, dataDir: null, dump: new Blob([fs.readFileSync(dumpFile(template, source))]) });
+  if (template.kind === 'pglite')
+    return openDatabase({ url: null, dataDir: null, dump: new Blob([fs.readFileSync(dumpFile(template, source))]) });
   return openPostgres(template.adminUrl, sourceDatabase(template.name, source));
 }
 

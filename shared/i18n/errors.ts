@@ -139,7 +139,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'registry.import_unreadable': 'The file cannot be read: it is empty, damaged, or not the .xlsx / .csv it is named as',
     'registry.import_not_found': 'No such import (after a server restart, import the file again)',
     'registry.import_running': 'The import has not finished yet',
-    'registry.import_failed': 'The import stopped on an error: the rows imported so far are kept; import the same file again to finish, nothing is duplicated',
+    'registry.import_failed':
+      'The import stopped on an error: the rows imported so far are kept; import the same file again to finish, nothing is duplicated',
     'registry.org_not_found': 'Organisation not found, or outside your jurisdiction',
     'registry.org_exists': 'This credit code is already registered',
     'registry.facility_not_found': 'Component not found, or outside your jurisdiction',
@@ -170,7 +171,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'event.master_invalid': 'Cannot merge into that case: it does not exist, is finished, or is this case',
     'event.intake_not_allowed': 'Only a command centre may record a hotline, department or video source and its caller',
     'event.same_as_closed': 'That case is finished or merged; report a new one instead of "me too"',
-    'event.subject_not_found': 'The linked record (house, building, organisation or component) does not exist or is outside your jurisdiction',
+    'event.subject_not_found':
+      'The linked record (house, building, organisation or component) does not exist or is outside your jurisdiction',
     'event.subject_no_point': 'The linked record has no location: pick the event’s place on the map',
     'public.not_found': 'No report has this tracking code; check it and try again',
     'public.rate_limited': 'Too many requests; please wait a moment and try again',

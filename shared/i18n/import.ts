@@ -109,18 +109,22 @@ export const IMPORT_MESSAGES: Record<Lang, Record<string, string>> = {
     'region.invalid': 'Expected a 6-digit division code: {value}',
     'grid.code_invalid': 'A grid code is 15 digits (12-digit village code + 3-digit serial): {value}',
     'facility.code_invalid': 'A component code is 17 digits (county 6 + class 5 + serial 6): {value}',
-    'facility.not_found': 'No such component code in your jurisdiction; leave the code empty for a new component and the system gives one: {value}',
+    'facility.not_found':
+      'No such component code in your jurisdiction; leave the code empty for a new component and the system gives one: {value}',
     'facility.code_class_mismatch': 'The class inside the component code differs from the class column',
     'person.sex_mismatch': 'Sex differs from the ID number',
     'person.birth_date_mismatch': 'Birth date differs from the ID number',
     'person.inflow_reason_required': 'Floating population needs a reason for moving in',
     'person.sex_required': 'The document is not a resident ID card, so the sex cannot be read from its number; give the sex',
-    'person.birth_date_required': 'The document is not a resident ID card, so the birth date cannot be read from its number; give the birth date',
+    'person.birth_date_required':
+      'The document is not a resident ID card, so the birth date cannot be read from its number; give the birth date',
     'person.document_foreigner_only': 'A person with this document is recorded as a person from abroad (境外人员): {value}',
-    'person.hmt_resident_type': 'Hong Kong, Macao and Taiwan residents are not registered residents; record them as floating population or from abroad: {value}',
+    'person.hmt_resident_type':
+      'Hong Kong, Macao and Taiwan residents are not registered residents; record them as floating population or from abroad: {value}',
     'person.foreigner_document': 'A person from abroad needs a passport or another non-ID-card document type',
     'person.nationality_required': 'A person from abroad needs a nationality',
-    'person.nationality_foreign': 'A person from abroad cannot be of Chinese nationality; for Hong Kong, Macao or Taiwan give that region: {value}',
+    'person.nationality_foreign':
+      'A person from abroad cannot be of Chinese nationality; for Hong Kong, Macao or Taiwan give that region: {value}',
     'person.nationality_foreigner_only': 'A person of foreign nationality is recorded as a person from abroad (境外人员): {value}',
     'person.foreigner_only': 'Only for people from abroad: {value}',
     'person.departure_before_arrival': 'The expected departure is before the arrival: {value}',
@@ -142,7 +146,8 @@ export const IMPORT_MESSAGES: Record<Lang, Record<string, string>> = {
     'building.out_of_jurisdiction': 'This building code belongs to a building outside your jurisdiction: {value}',
     'building.not_found': 'No such building in your jurisdiction: {value}',
     'person.not_found': 'No such person in your jurisdiction: {value}',
-    'house.outside_county': 'A house cannot move to another county (its residents and group are kept by county); record it anew there: {value}',
+    'house.outside_county':
+      'A house cannot move to another county (its residents and group are kept by county); record it anew there: {value}',
     'group.too_many': 'A ten-household group has at most {limit} houses, not {value}; split it in two',
     'group.too_few': 'A ten-household group has at least {limit} houses, not {value}',
     'group.house_outside_grid': 'The house is not in the group’s grid: {value}',
@@ -156,12 +161,16 @@ export const IMPORT_MESSAGES: Record<Lang, Record<string, string>> = {
     'residence.before_current': 'The date is before the person moved into the house they live in now: {value}',
     'residence.same_house': 'The person already lives in this house: {value}',
     'residence.none': 'The person lives in no house now; there is nothing to move out of',
-    'person.outside_county': 'People are registered by county and cannot move into a house of another county; register them there and record the move out here: {value}',
+    'person.outside_county':
+      'People are registered by county and cannot move into a house of another county; register them there and record the move out here: {value}',
     'person.tags_not_allowed': 'Your role may not set special-group or key-person tags',
   },
 };
 
 export function importMessage(reason: string, lang: Lang, params: { value?: string; table?: string; limit?: number } = {}): string {
   const text = IMPORT_MESSAGES[lang][reason] ?? reason;
-  return text.replace('{value}', params.value ?? '').replace('{table}', params.table ?? '').replace('{limit}', String(params.limit ?? ''));
+  return text
+    .replace('{value}', params.value ?? '')
+    .replace('{table}', params.table ?? '')
+    .replace('{limit}', String(params.limit ?? ''));
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startDemo, type Demo } from './browser-harness.ts';
-import { apiAs, desktopPage, label, openMenu, screenshotsOnFailure, shooter, type ApiAs } from './journey-helpers.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../shared/china-time.ts';
+import { type Demo, startDemo } from './browser-harness.ts';
+import { type ApiAs, apiAs, desktopPage, label, openMenu, screenshotsOnFailure, shooter } from './journey-helpers.ts';
 
 let demo: Demo;
 let admin: ApiAs;
@@ -76,7 +76,9 @@ describe('administration (派单目录, 预警管理)', () => {
     await drawer.waitFor({ state: 'detached' });
 
     // New reports are timed by the new rule.
-    const { items } = await admin.get<{ items: { code: string; version: number; rule: { limits: Record<string, unknown> } }[] }>('/api/catalogue');
+    const { items } = await admin.get<{ items: { code: string; version: number; rule: { limits: Record<string, unknown> } }[] }>(
+      '/api/catalogue',
+    );
     expect(items.find((n) => n.code === 'CG06010')).toMatchObject({ version: 2, rule: { limits: { handle: { hours: 6 } } } });
   });
 
@@ -89,7 +91,11 @@ describe('administration (派单目录, 预警管理)', () => {
     await page.getByText('当前使用系统默认规则').waitFor();
     const row = (colour: string) => page.locator('.ant-table-row', { hasText: colour });
     const count = (colour: string, condition: number, name: string) =>
-      row(colour).locator('.warning-condition').nth(condition).locator('.ant-input-number-group-wrapper', { hasText: name }).locator('input');
+      row(colour)
+        .locator('.warning-condition')
+        .nth(condition)
+        .locator('.ant-input-number-group-wrapper', { hasText: name })
+        .locator('input');
 
     // Blue: overdue by two working days instead of one, and a third condition: escalated once.
     const blueOverdue = count('蓝色预警', 0, '超期工作日 ≥');
@@ -111,7 +117,11 @@ describe('administration (派单目录, 预警管理)', () => {
     const saved = await admin.get<{ rules: Rule[]; isDefault: boolean }>('/api/warnings/rules');
     expect(saved.isDefault).toBe(false);
     expect(saved.rules.map((r) => r.colour)).toEqual(['blue', 'yellow', 'light_red', 'red']);
-    expect(saved.rules[0].anyOf).toEqual([{ minOverdueWorkingDays: 2 }, { minRepeats: 2 }, { minOverdueWorkingDays: 1, minEscalations: 1 }]);
+    expect(saved.rules[0].anyOf).toEqual([
+      { minOverdueWorkingDays: 2 },
+      { minRepeats: 2 },
+      { minOverdueWorkingDays: 1, minEscalations: 1 },
+    ]);
     expect(saved.rules[3].sanction).toBe('warning.quarterly_notice');
 
     // What was saved is what the page shows after a reload.
@@ -124,7 +134,10 @@ describe('administration (派单目录, 预警管理)', () => {
     await shot(page, 'warnings-saved');
 
     await page.getByRole('button', { name: '恢复默认规则' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: label('确定') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('确定') })
+      .click();
     await page.getByText('已恢复默认规则').waitFor();
     await page.getByText('当前使用系统默认规则').waitFor();
     expect(await count('蓝色预警', 0, '超期工作日 ≥').inputValue()).toBe('1');
@@ -148,10 +161,15 @@ describe('administration (派单目录, 预警管理)', () => {
     const cells = (await row.locator('td').allInnerTexts()).map((s) => s.trim());
     expect(cells.slice(0, 5)).toEqual([day, '上班', '休息', '防汛抢险调休', '系统管理员']);
     await shot(page, 'calendar-added');
-    expect((await admin.get<{ items: { day: string; kind: string }[] }>(`/api/calendar/days?year=${day.slice(0, 4)}`)).items).toEqual([expect.objectContaining({ day, kind: 'holiday', official: 'workday' })]);
+    expect((await admin.get<{ items: { day: string; kind: string }[] }>(`/api/calendar/days?year=${day.slice(0, 4)}`)).items).toEqual([
+      expect.objectContaining({ day, kind: 'holiday', official: 'workday' }),
+    ]);
 
     await row.getByText('恢复法定安排').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: label('确定') }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('确定') })
+      .click();
     await page.getByText(`已恢复 ${day} 的法定安排`).waitFor();
     await row.waitFor({ state: 'detached' });
     await page.getByText('本年没有调整').waitFor();

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/platform/db.ts';
-import { startDemo, type Demo } from './browser-harness.ts';
-import { apiAs, CHINA, label, openMenu, screenshotsOnFailure, settled, shooter, fieldValue, type ApiAs } from './journey-helpers.ts';
+import { type Demo, startDemo } from './browser-harness.ts';
+import { type ApiAs, apiAs, CHINA, fieldValue, label, openMenu, screenshotsOnFailure, settled, shooter } from './journey-helpers.ts';
 
 /** Base data as a township centre keeps it: data quality, houses from their building, a building's leader, groups. */
 const VILLAGE = '420923100001';
@@ -30,7 +30,8 @@ async function open(path: string) {
 }
 
 /** The drawer whose title holds `title` (drawers stack: a house opened from its building lies on top). */
-const drawer = (page: Page, title: string | RegExp) => page.locator('.ant-drawer-content').filter({ has: page.locator('.ant-drawer-title', { hasText: title }) });
+const drawer = (page: Page, title: string | RegExp) =>
+  page.locator('.ant-drawer-content').filter({ has: page.locator('.ant-drawer-title', { hasText: title }) });
 
 /** Finds a building by its code on the 楼栋 page and opens its drawer. */
 async function openBuilding(page: Page, b: { code: string; name: string }): Promise<Locator> {
@@ -52,8 +53,16 @@ async function buildingOf(offset: number) {
 describe('base data (一标三实) in the console', () => {
   it('a township centre reads each village’s counts and verified share, and opens an anomaly list to its rows', async () => {
     // A flat recorded twice under two codes: the kind of slip the quality page is for.
-    const [twin] = await rows<{ code: string; address: string; grid_code: string }>(sql`select code, address, grid_code from house where grid_code like ${`${VILLAGE}%`} order by code limit 1`);
-    await township.post('/api/registry/houses', { code: `${twin.code}-DUP`, address: twin.address, gridCode: twin.grid_code, use: '01', rented: false });
+    const [twin] = await rows<{ code: string; address: string; grid_code: string }>(
+      sql`select code, address, grid_code from house where grid_code like ${`${VILLAGE}%`} order by code limit 1`,
+    );
+    await township.post('/api/registry/houses', {
+      code: `${twin.code}-DUP`,
+      address: twin.address,
+      gridCode: twin.grid_code,
+      use: '01',
+      rented: false,
+    });
     const [counts] = await rows<{ people: number; houses: number; buildings: number }>(sql`
       select (select count(*)::int from person where grid_code like ${`${VILLAGE}%`}) as people,
              (select count(*)::int from house where grid_code like ${`${VILLAGE}%`}) as houses,
@@ -65,7 +74,13 @@ describe('base data (一标三实) in the console', () => {
     await village.waitFor();
     await settled(children);
     const header = await children.locator('.ant-table-thead th').allInnerTexts();
-    const cell = async (name: string) => (await village.locator('td').nth(header.findIndex((h) => h.trim() === name)).innerText()).trim();
+    const cell = async (name: string) =>
+      (
+        await village
+          .locator('td')
+          .nth(header.findIndex((h) => h.trim() === name))
+          .innerText()
+      ).trim();
     // Everything the demo loaded was verified on loading; the new house was verified by the one who recorded it.
     expect(await cell('人口')).toBe(`${counts.people} · 100%`);
     expect(await cell('房屋')).toBe(`${counts.houses} · 100%`);
@@ -127,7 +142,9 @@ describe('base data (一标三实) in the console', () => {
     expect(await newest.locator('.history-before').innerText()).toBe('86');
     expect(await newest.locator('.history-after').innerText()).toBe('92.5');
     await shot(page, 'house-history');
-    const [stored] = await rows<{ area_m2: number; building_code: string; version: number }>(sql`select area_m2, building_code, version from house where code = ${code}`);
+    const [stored] = await rows<{ area_m2: number; building_code: string; version: number }>(
+      sql`select area_m2, building_code, version from house where code = ${code}`,
+    );
     expect(stored).toEqual({ area_m2: 92.5, building_code: b.code, version: 2 });
     await page.close();
   }, 120_000);
@@ -154,7 +171,9 @@ describe('base data (一标三实) in the console', () => {
     const leader = building.getByTestId('building-leader');
     await leader.filter({ hasText: person.name }).waitFor();
     expect(await fieldValue(building, '楼栋长电话').innerText()).toContain(person.phone_masked);
-    const [stored] = await rows<{ leader_person_id: string; leader_name: string }>(sql`select leader_person_id, leader_name from building where code = ${b.code}`);
+    const [stored] = await rows<{ leader_person_id: string; leader_name: string }>(
+      sql`select leader_person_id, leader_name from building where code = ${b.code}`,
+    );
     expect(stored).toEqual({ leader_person_id: person.id, leader_name: person.name });
     await shot(page, 'leader-shown');
     await leader.click();
@@ -197,7 +216,9 @@ describe('base data (一标三实) in the console', () => {
     const [left] = await rows<{ groups: number; members: number }>(sql`
       select (select count(*)::int from household_group where id = ${g.id}) as groups, (select count(*)::int from household_group_member where group_id = ${g.id}) as members`);
     expect(left).toEqual({ groups: 0, members: 0 });
-    const [last] = await rows<{ before: { name: string }; after: unknown }>(sql`select before, after from record_change where record_key = ${g.id} order by at desc, id desc limit 1`);
+    const [last] = await rows<{ before: { name: string }; after: unknown }>(
+      sql`select before, after from record_change where record_key = ${g.id} order by at desc, id desc limit 1`,
+    );
     expect(last).toMatchObject({ before: { name: g.name }, after: null });
     await page.close();
   }, 120_000);

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadConfig, type Config } from '../../server/platform/config.ts';
-import { systemClock } from '../../server/platform/clock.ts';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { consoleActor } from '../../server/access/console-actor.ts';
 import { buildApp } from '../../server/app.ts';
+import { ensureWebBuilt } from '../../server/cli/web-build.ts';
 import { DEMO_LOCAL_COUNTIES, loadDemoCity } from '../../server/demo/demo-city.ts';
 import { loadDemoRegistry } from '../../server/demo/demo-registry.ts';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
-import { consoleActor } from '../../server/access/console-actor.ts';
-import { ensureWebBuilt } from '../../server/cli/web-build.ts';
-import { openSnapshotDatabase } from '../../server/testing/test-database.ts';
+import { systemClock } from '../../server/platform/clock.ts';
+import { type Config, loadConfig } from '../../server/platform/config.ts';
 import { withFileLock } from '../../server/testing/file-lock.ts';
 import { TEST_FIELD_KEYS } from '../../server/testing/harness.ts';
+import { openSnapshotDatabase } from '../../server/testing/test-database.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** Screenshots land here; CI keeps them as artifacts (the folder is git-ignored). */
@@ -36,7 +36,14 @@ function openDemoDatabase(config: Config, registryVillage: string | undefined) {
     try {
       await loadDemoCity({ db: database.db, clock: systemClock, access: built.services.access });
       if (registryVillage) {
-        await loadDemoRegistry({ db: database.db, clock: systemClock, config, actor: consoleActor, areaPrefix: registryVillage, localCounties: DEMO_LOCAL_COUNTIES });
+        await loadDemoRegistry({
+          db: database.db,
+          clock: systemClock,
+          config,
+          actor: consoleActor,
+          areaPrefix: registryVillage,
+          localCounties: DEMO_LOCAL_COUNTIES,
+        });
       }
     } finally {
       await built.app.close();
@@ -57,7 +64,10 @@ export async function startDemo(opts: { registryVillage?: string } = {}) {
   await built.app.listen({ host: '127.0.0.1', port: 0 });
   const address = built.app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   fs.mkdirSync(shots, { recursive: true });
   return {
     database,

@@ -1,8 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
-import { startDemo, type Demo } from './browser-harness.ts';
-import { apiAs, CHINA, desktopPage, label, openMenu, phoneContext, photoFile, settled, screenshotsOnFailure, shooter, step, fieldValue, workerGridPoint } from './journey-helpers.ts';
 import { chinaDate } from '../../shared/china-time.ts';
+import { type Demo, startDemo } from './browser-harness.ts';
+import {
+  apiAs,
+  CHINA,
+  desktopPage,
+  fieldValue,
+  label,
+  openMenu,
+  phoneContext,
+  photoFile,
+  screenshotsOnFailure,
+  settled,
+  shooter,
+  step,
+  workerGridPoint,
+} from './journey-helpers.ts';
 
 let demo: Demo;
 let point: { longitude: number; latitude: number };
@@ -158,7 +172,12 @@ describe('citizens (市民随手拍)', () => {
     await phone.close();
 
     // The centre sees the citizen's verdict.
-    expect(await township.get(`/api/events/${id}`)).toMatchObject({ status: 'visited', rating: 'dissatisfied', source: 'citizen', reports: 2 });
+    expect(await township.get(`/api/events/${id}`)).toMatchObject({
+      status: 'visited',
+      rating: 'dissatisfied',
+      source: 'citizen',
+      reports: 2,
+    });
   }, 180_000);
 
   it('an unknown tracking code finds nothing and says so', async () => {

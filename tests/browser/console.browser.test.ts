@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shots, startDemo, type Demo } from './browser-harness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Demo, shots, startDemo } from './browser-harness.ts';
 import { openMenu } from './journey-helpers.ts';
 
 let demo: Demo;
@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => demo?.close());
 
 const signIn = (page: Page, username: string) => demo.signIn(page, username);
-const drawnGrids = (page: Page) => page.evaluate(() => (window as unknown as { __gezhiMap?: { gridFeatureCount: number } }).__gezhiMap?.gridFeatureCount ?? 0);
+const drawnGrids = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __gezhiMap?: { gridFeatureCount: number } }).__gezhiMap?.gridFeatureCount ?? 0);
 
 describe('territory console', () => {
   it('a county centre signs in, opens its county, sees its grids on the map, and opens one grid', async () => {

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
-import { startDemo, type Demo } from './browser-harness.ts';
-import { apiAs, desktopPage, openMenu, phoneContext, screenshotsOnFailure, settled, shooter, workerGridPoint, type ApiAs } from './journey-helpers.ts';
+import { type Demo, startDemo } from './browser-harness.ts';
+import {
+  type ApiAs,
+  apiAs,
+  desktopPage,
+  openMenu,
+  phoneContext,
+  screenshotsOnFailure,
+  settled,
+  shooter,
+  workerGridPoint,
+} from './journey-helpers.ts';
 
 let demo: Demo;
 let township: ApiAs;
@@ -14,7 +24,13 @@ beforeAll(async () => {
   demo = await startDemo();
   ({ point } = await workerGridPoint(demo));
   township = await apiAs(demo, 'township');
-  lamp = await township.post('/api/registry/facilities', { classCode: '01037', lng: Number((point.longitude + 0.0001).toFixed(6)), lat: point.latitude, ownerDept: 'YM-CG', state: '01' });
+  lamp = await township.post('/api/registry/facilities', {
+    classCode: '01037',
+    lng: Number((point.longitude + 0.0001).toFixed(6)),
+    lat: point.latitude,
+    ownerDept: 'YM-CG',
+    state: '01',
+  });
 }, 600_000);
 
 afterAll(() => demo?.close());
@@ -44,9 +60,11 @@ describe('a case about a base-data record (collect once)', () => {
     const caseNo = (await mobile.getByTestId('report-case-no').innerText()).trim();
     await phone.close();
 
-    const [sent] = (await township.get<{ items: { caseNo: string; lng: number; lat: number; subjectType: string; subjectKey: string }[] }>(
-      `/api/events?subjectType=facility&subjectKey=${lamp.code}`,
-    )).items;
+    const [sent] = (
+      await township.get<{ items: { caseNo: string; lng: number; lat: number; subjectType: string; subjectKey: string }[] }>(
+        `/api/events?subjectType=facility&subjectKey=${lamp.code}`,
+      )
+    ).items;
     expect(sent).toMatchObject({ caseNo, subjectType: 'facility', subjectKey: lamp.code, lng: lamp.lng, lat: lamp.lat });
 
     // 2. The township opens the case: its facts name the lamp, read from the base data.

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
-import { startDemo, type Demo } from './browser-harness.ts';
+import { type Demo, startDemo } from './browser-harness.ts';
 import { label, openMenu, photoFile, shooter } from './journey-helpers.ts';
 
 let demo: Demo;
@@ -19,13 +19,20 @@ beforeAll(async () => {
   demo = await startDemo();
   const login = await demo.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'worker', password: DEMO_PASSWORD } });
   const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const me = (await demo.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json<{ user: { areas: { code: string }[] } }>();
+  const me = (await demo.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json<{
+    user: { areas: { code: string }[] };
+  }>();
   const code = me.user.areas[0].code;
   expect(code).toBe('420923100001001');
-  const detail = (await demo.app.inject({ method: 'GET', url: `/api/territory/grids/${code}`, headers: { cookie } })).json<{ name: string; bbox: number[] }>();
+  const detail = (await demo.app.inject({ method: 'GET', url: `/api/territory/grids/${code}`, headers: { cookie } })).json<{
+    name: string;
+    bbox: number[];
+  }>();
   const [minLng, minLat, maxLng, maxLat] = detail.bbox;
   point = { longitude: (minLng + maxLng) / 2, latitude: (minLat + maxLat) / 2 };
-  const located = (await demo.app.inject({ method: 'GET', url: `/api/territory/locate?lng=${point.longitude}&lat=${point.latitude}`, headers: { cookie } })).json<{ found: boolean; grid?: { code: string } }>();
+  const located = (
+    await demo.app.inject({ method: 'GET', url: `/api/territory/locate?lng=${point.longitude}&lat=${point.latitude}`, headers: { cookie } })
+  ).json<{ found: boolean; grid?: { code: string } }>();
   expect(located).toMatchObject({ found: true, grid: { code } });
   grid = { code, name: detail.name };
 }, 600_000);
@@ -48,9 +55,18 @@ async function openCase(page: Page, username: string, caseNo: string) {
 }
 
 /** Clicks the action's button in the drawer, lets `fill` complete its form, confirms, and waits for the new status. */
-async function act(page: Page, action: string, status: string, fill: (dialog: ReturnType<Page['locator']>) => Promise<void> = async () => {}, shotName?: string) {
+async function act(
+  page: Page,
+  action: string,
+  status: string,
+  fill: (dialog: ReturnType<Page['locator']>) => Promise<void> = async () => {},
+  shotName?: string,
+) {
   const drawer = page.locator('.event-drawer .ant-drawer-content');
-  await drawer.getByTestId('event-actions').getByRole('button', { name: label(action) }).click();
+  await drawer
+    .getByTestId('event-actions')
+    .getByRole('button', { name: label(action) })
+    .click();
   const dialog = page.locator('.action-dialog');
   await dialog.waitFor();
   await fill(dialog);
@@ -69,7 +85,14 @@ async function addPhoto(dialog: ReturnType<Page['locator']>, name: string, colou
 describe('events (事件)', () => {
   it('a grid worker reports from a phone; the case goes round the loop to a return visit', async () => {
     // 1. The worker opens /m/report directly on a phone, signs in, and reports.
-    const phone = await demo.browser.newContext({ geolocation: point, permissions: ['geolocation'], viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await demo.browser.newContext({
+      geolocation: point,
+      permissions: ['geolocation'],
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
     const mobile = await phone.newPage();
     await mobile.goto(`${demo.base}/m/report`);
     await mobile.getByLabel('用户名').fill('worker');
@@ -112,10 +135,16 @@ describe('events (事件)', () => {
     await page.waitForTimeout(300); // let the map draw
     await shot(page, 'township-reported');
     await act(page, '受理', '已受理');
-    await act(page, '派遣', '已派遣', async (dialog) => {
-      await dialog.getByTestId('target-select').click();
-      await page.locator('.ant-select-item-option[title="云梦县城市管理执法局"]').click();
-    }, 'dispatch-dialog');
+    await act(
+      page,
+      '派遣',
+      '已派遣',
+      async (dialog) => {
+        await dialog.getByTestId('target-select').click();
+        await page.locator('.ant-select-item-option[title="云梦县城市管理执法局"]').click();
+      },
+      'dispatch-dialog',
+    );
     const list = page.getByTestId('events-table').locator('.ant-table-row', { hasText: caseNo });
     await list.getByText('已派遣').waitFor(); // the list behind the drawer reloaded too
     await page.close();
@@ -124,31 +153,67 @@ describe('events (事件)', () => {
     const deptPage = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await openCase(deptPage, 'dept', caseNo);
     await act(deptPage, '签收', '处置中');
-    await act(deptPage, '处置反馈', '待核查', async (dialog) => {
-      await dialog.locator('textarea').fill('已清运完毕，现场恢复整洁');
-      await addPhoto(dialog, 'cleared.png', [70, 130, 200]);
-    }, 'handle-dialog');
+    await act(
+      deptPage,
+      '处置反馈',
+      '待核查',
+      async (dialog) => {
+        await dialog.locator('textarea').fill('已清运完毕，现场恢复整洁');
+        await addPhoto(dialog, 'cleared.png', [70, 130, 200]);
+      },
+      'handle-dialog',
+    );
     await deptPage.close();
 
     // 4. The township centre checks and closes it with a photo, then records the return visit.
     const closing = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const final = await openCase(closing, 'township', caseNo);
     await act(closing, '核查结案', '已结案', (dialog) => addPhoto(dialog, 'checked.png', [200, 170, 60]));
-    await act(closing, '回访', '已回访', async (dialog) => {
-      await dialog.getByText('满意', { exact: true }).click();
-    }, 'visit-dialog');
+    await act(
+      closing,
+      '回访',
+      '已回访',
+      async (dialog) => {
+        await dialog.getByText('满意', { exact: true }).click();
+      },
+      'visit-dialog',
+    );
 
     const steps = final.getByTestId('event-step');
-    expect(await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['report', 'accept', 'dispatch', 'sign', 'handle', 'close', 'visit']);
+    expect(await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual([
+      'report',
+      'accept',
+      'dispatch',
+      'sign',
+      'handle',
+      'close',
+      'visit',
+    ]);
     const text = await final.locator('.event-history').innerText();
-    for (const s of ['上报', '受理', '派遣', '签收', '处置反馈', '核查结案', '回访', '云梦县城市管理执法局', '已清运完毕，现场恢复整洁', '满意', '网格员 李娜', '城管执法局 吴刚']) expect(text).toContain(s);
+    for (const s of [
+      '上报',
+      '受理',
+      '派遣',
+      '签收',
+      '处置反馈',
+      '核查结案',
+      '回访',
+      '云梦县城市管理执法局',
+      '已清运完毕，现场恢复整洁',
+      '满意',
+      '网格员 李娜',
+      '城管执法局 吴刚',
+    ])
+      expect(text).toContain(s);
     expect(await final.locator('.event-history').getByTestId('photo-thumb').count()).toBe(3); // report, handle and close
     await final.locator('.event-history').scrollIntoViewIfNeeded();
     await shot(closing, 'visited');
 
     // The server agrees.
     const cookie = await cookieOf('township');
-    const { items } = (await demo.app.inject({ method: 'GET', url: '/api/events?status=visited', headers: { cookie } })).json<{ items: { caseNo: string; rating: string; leadUnit: string }[] }>();
+    const { items } = (await demo.app.inject({ method: 'GET', url: '/api/events?status=visited', headers: { cookie } })).json<{
+      items: { caseNo: string; rating: string; leadUnit: string }[];
+    }>();
     expect(items.find((e) => e.caseNo === caseNo)).toMatchObject({ rating: 'satisfied', leadUnit: 'YM-CG' });
     await closing.close();
   }, 180_000);
@@ -156,15 +221,32 @@ describe('events (事件)', () => {
   it('acting on a case someone else changed meanwhile says so and shows the case as it is now', async () => {
     const worker = await cookieOf('worker');
     const township = await cookieOf('township');
-    const reported = await demo.app.inject({ method: 'POST', url: '/api/events', headers: { cookie: worker }, payload: { itemCode: 'CG06010', lng: point.longitude, lat: point.latitude, description: '另一处垃圾', photos: [] } });
+    const reported = await demo.app.inject({
+      method: 'POST',
+      url: '/api/events',
+      headers: { cookie: worker },
+      payload: { itemCode: 'CG06010', lng: point.longitude, lat: point.latitude, description: '另一处垃圾', photos: [] },
+    });
     expect(reported.statusCode).toBe(201);
     const { id, caseNo } = reported.json<{ id: string; caseNo: string }>();
     const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const drawer = await openCase(page, 'township', caseNo);
     await drawer.getByTestId('event-status').filter({ hasText: '待受理' }).waitFor();
     // A colleague accepts it first.
-    expect((await demo.app.inject({ method: 'POST', url: `/api/events/${id}/actions`, headers: { cookie: township }, payload: { action: 'accept', version: 1 } })).statusCode).toBe(200);
-    await drawer.getByTestId('event-actions').getByRole('button', { name: label('作废') }).click();
+    expect(
+      (
+        await demo.app.inject({
+          method: 'POST',
+          url: `/api/events/${id}/actions`,
+          headers: { cookie: township },
+          payload: { action: 'accept', version: 1 },
+        })
+      ).statusCode,
+    ).toBe(200);
+    await drawer
+      .getByTestId('event-actions')
+      .getByRole('button', { name: label('作废') })
+      .click();
     const dialog = page.locator('.action-dialog');
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await dialog.getByText('请填写原因或说明').waitFor(); // void needs a reason

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { beforeEach, expect, onTestFailed } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { beforeEach, expect, onTestFailed } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
 import { multipartFile } from '../../server/testing/multipart.ts';
-import { shots, type Demo } from './browser-harness.ts';
+import { type Demo, shots } from './browser-harness.ts';
 
 /** A solid-colour PNG, so thumbnails show something. */
 export function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
@@ -22,7 +22,12 @@ export function png(width: number, height: number, [r, g, b]: [number, number, n
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => [r, g, b][i % 3])]);
   const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export const photoFile = (name: string, colour: [number, number, number]) => ({ name, mimeType: 'image/png', buffer: png(96, 72, colour) });
@@ -31,7 +36,8 @@ export const photoFile = (name: string, colour: [number, number, number]) => ({ 
 export const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 /** Screenshots of one file, prefixed with its name. */
-export const shooter = (prefix: string) => (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${prefix}-${name}.png`) });
+export const shooter = (prefix: string) => (page: Page, name: string) =>
+  page.screenshot({ path: path.join(shots, `${prefix}-${name}.png`) });
 
 /** The API as a demo account, for the steps a journey does not walk through the screens. */
 export async function apiAs(demo: Demo, username: string) {
@@ -49,7 +55,12 @@ export async function apiAs(demo: Demo, username: string) {
     put: <T = unknown>(url: string, payload: object) => call<T>('PUT', url, payload),
     async photo(colour: [number, number, number]): Promise<string> {
       const body = multipartFile(png(64, 48, colour), 'p.png', 'image/png');
-      const res = await demo.app.inject({ method: 'POST', url: '/api/files/photos', payload: body.payload, headers: { ...body.headers, cookie } });
+      const res = await demo.app.inject({
+        method: 'POST',
+        url: '/api/files/photos',
+        payload: body.payload,
+        headers: { ...body.headers, cookie },
+      });
       expect(res.statusCode, res.body).toBe(201);
       return res.json<{ key: string }>().key;
     },
@@ -77,7 +88,9 @@ export async function workerGridPoint(demo: Demo) {
   const detail = await worker.get<{ name: string; bbox: number[] }>(`/api/territory/grids/${code}`);
   const [minLng, minLat, maxLng, maxLat] = detail.bbox;
   const point = { longitude: (minLng + maxLng) / 2, latitude: (minLat + maxLat) / 2 };
-  const located = await worker.get<{ found: boolean; grid?: { code: string } }>(`/api/territory/locate?lng=${point.longitude}&lat=${point.latitude}`);
+  const located = await worker.get<{ found: boolean; grid?: { code: string } }>(
+    `/api/territory/locate?lng=${point.longitude}&lat=${point.latitude}`,
+  );
   expect(located).toMatchObject({ found: true, grid: { code } });
   return { grid: { code, name: detail.name }, point };
 }
@@ -90,11 +103,22 @@ export const desktopPage = (demo: Demo) => demo.browser.newPage({ viewport: { wi
 
 /** A phone: small screen, touch, and the position it reports. */
 export const phoneContext = (demo: Demo, geolocation: { longitude: number; latitude: number }) =>
-  demo.browser.newContext({ geolocation, permissions: ['geolocation'], viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...CHINA });
+  demo.browser.newContext({
+    geolocation,
+    permissions: ['geolocation'],
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    ...CHINA,
+  });
 
 /** Opens a console page from the side menu by its label. */
 export async function openMenu(page: Page, name: string) {
-  await page.locator('.app-menu .ant-menu-item').filter({ hasText: new RegExp(`^${name}$`) }).click();
+  await page
+    .locator('.app-menu .ant-menu-item')
+    .filter({ hasText: new RegExp(`^${name}$`) })
+    .click();
 }
 
 /** Waits until a table has settled: no spinner over it. */
@@ -104,13 +128,19 @@ export async function settled(table: Locator) {
 
 /** The value cell beside a label in an antd Descriptions (bordered: th label, td value). */
 export const fieldValue = (scope: Locator, name: string) =>
-  scope.locator('.ant-descriptions-item-label').filter({ hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::*[1]');
+  scope
+    .locator('.ant-descriptions-item-label')
+    .filter({ hasText: new RegExp(`^${name}$`) })
+    .locator('xpath=following-sibling::*[1]');
 
 /** When a test fails, every page still open is saved as `<prefix>-FAILED-<n>.png`, to see what the user saw. */
 export function screenshotsOnFailure(demo: () => Demo | undefined, prefix: string) {
   beforeEach(() =>
     onTestFailed(async () => {
-      const pages = demo()?.browser.contexts().flatMap((c) => c.pages()) ?? [];
+      const pages =
+        demo()
+          ?.browser.contexts()
+          .flatMap((c) => c.pages()) ?? [];
       await Promise.all(pages.map((p, i) => p.screenshot({ path: path.join(shots, `${prefix}-FAILED-${i}.png`) }).catch(() => {})));
     }),
   );
@@ -125,7 +155,11 @@ export const phoneWidthPage = async (demo: Demo) =>
   (await demo.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, ...CHINA })).newPage();
 
 /** Opens a house from its building, found on the buildings page by its code; answers the house's drawer. */
-export async function openHouse(page: Page, demo: Demo, house: { code: string; address: string; building_code: string; building_name: string }) {
+export async function openHouse(
+  page: Page,
+  demo: Demo,
+  house: { code: string; address: string; building_code: string; building_name: string },
+) {
   await page.goto(`${demo.base}/buildings`);
   const search = page.getByPlaceholder('地址、楼栋名称或编号');
   await search.fill(house.building_code);

@@ -1,10 +1,21 @@
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { startDemo, type Demo } from './browser-harness.ts';
-import { apiAs, desktopPage, label, openMenu, settled, screenshotsOnFailure, shooter, step, workerGridPoint, type ApiAs } from './journey-helpers.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Demo, startDemo } from './browser-harness.ts';
+import {
+  type ApiAs,
+  apiAs,
+  desktopPage,
+  label,
+  openMenu,
+  screenshotsOnFailure,
+  settled,
+  shooter,
+  step,
+  workerGridPoint,
+} from './journey-helpers.ts';
 
 let demo: Demo;
 let worker: ApiAs;
@@ -27,7 +38,13 @@ beforeAll(async () => {
   worker = await apiAs(demo, 'worker');
   township = await apiAs(demo, 'township');
   const report = (description: string, offset: number) =>
-    worker.post<Created>('/api/events', { itemCode: 'CG06010', lng: point.longitude + offset, lat: point.latitude, description, photos: [] });
+    worker.post<Created>('/api/events', {
+      itemCode: 'CG06010',
+      lng: point.longitude + offset,
+      lat: point.latitude,
+      description,
+      photos: [],
+    });
   dispatched = await report('桥下垃圾堆积', 0);
   await step(township, dispatched.id, 'accept');
   await step(township, dispatched.id, 'dispatch', { targetUnit: 'YM-CG' });
@@ -79,7 +96,8 @@ describe('oversight (督办, inbox, filters, export)', () => {
     const supervised = drawer.locator('[data-testid=event-step][data-action=supervise]');
     await supervised.waitFor();
     const stepText = await supervised.innerText();
-    for (const s of ['督办', '云梦县网格化中心 陈静', '云梦县城市管理执法局', '现场', '请三日内清运并反馈照片']) expect(stepText).toContain(s);
+    for (const s of ['督办', '云梦县网格化中心 陈静', '云梦县城市管理执法局', '现场', '请三日内清运并反馈照片'])
+      expect(stepText).toContain(s);
     await supervised.scrollIntoViewIfNeeded();
     await shot(county, 'drawer-supervised');
     await drawer.getByTestId('event-status').filter({ hasText: '已派遣' }).waitFor(); // the order does not move the case
@@ -120,7 +138,10 @@ describe('oversight (督办, inbox, filters, export)', () => {
     await shot(county, 'supervision-issued');
     await mine.getByRole('button', { name: label('办结') }).click();
     await county.getByText('确认被督办单位已落实，办结该督办单？').waitFor();
-    await county.locator('.ant-popconfirm').getByRole('button', { name: label('确定') }).click();
+    await county
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('确定') })
+      .click();
     await county.getByText('督办单已办结').waitFor();
     await mine.locator('.ant-tag', { hasText: '已办结' }).waitFor();
     expect(await mine.getByRole('button').count()).toBe(0);
@@ -138,7 +159,10 @@ describe('oversight (督办, inbox, filters, export)', () => {
     await note.click();
     const opened = dept.locator('.event-drawer .ant-drawer-content');
     await opened.getByTestId('event-case-no').filter({ hasText: dispatched.caseNo }).waitFor();
-    await opened.getByTestId('event-actions').getByRole('button', { name: label('签收') }).waitFor();
+    await opened
+      .getByTestId('event-actions')
+      .getByRole('button', { name: label('签收') })
+      .waitFor();
     // The drawer tells the whole supervision story.
     const actions = await opened.getByTestId('event-step').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(actions).toEqual(['report', 'accept', 'dispatch', 'supervise', 'supervision_reply', 'supervision_close']);

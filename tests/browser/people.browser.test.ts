@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../../server/platform/db.ts';
-import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
-import type { Actor } from '../../server/access/index.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleActor } from '../../server/access/console-actor.ts';
-import { shots, startDemo, type Demo } from './browser-harness.ts';
+import type { Actor } from '../../server/access/index.ts';
+import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
+import { queryRows } from '../../server/platform/db.ts';
+import { type Demo, shots, startDemo } from './browser-harness.ts';
 import { openMenu } from './journey-helpers.ts';
 
 const VILLAGE = '420923100001';
@@ -19,11 +19,18 @@ beforeAll(async () => {
   demo = await startDemo({ registryVillage: VILLAGE });
   const login = await demo.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'worker', password: DEMO_PASSWORD } });
   const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const me = (await demo.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json<{ user: { areas: { code: string }[] } }>();
+  const me = (await demo.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json<{
+    user: { areas: { code: string }[] };
+  }>();
   const grid = me.user.areas[0].code;
-  const [first] = await queryRows<{ name: string }>(demo.database.db, sql`select name from person where grid_code = ${grid} order by name limit 1`);
+  const [first] = await queryRows<{ name: string }>(
+    demo.database.db,
+    sql`select name from person where grid_code = ${grid} order by name limit 1`,
+  );
   surname = first.name.slice(0, 1);
-  const found = (await demo.app.inject({ method: 'GET', url: `/api/registry/people?q=${encodeURIComponent(surname)}`, headers: { cookie } })).json<{ items: unknown[] }>();
+  const found = (
+    await demo.app.inject({ method: 'GET', url: `/api/registry/people?q=${encodeURIComponent(surname)}`, headers: { cookie } })
+  ).json<{ items: unknown[] }>();
   expect(found.items.length).toBeGreaterThan(0);
 }, 600_000);
 
@@ -69,7 +76,10 @@ describe('people (实有人口)', () => {
     expect(masked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
 
     // The reveal asks for a reason and says it is audited.
-    await drawer.locator('.masked-value', { has: page.getByTestId('masked-idNumber') }).getByRole('button').click();
+    await drawer
+      .locator('.masked-value', { has: page.getByTestId('masked-idNumber') })
+      .getByRole('button')
+      .click();
     const dialog = page.locator('.ant-modal-content');
     await dialog.getByText('记入审计日志', { exact: false }).waitFor();
     await dialog.locator('.ant-btn-primary').click();
@@ -83,7 +93,10 @@ describe('people (实有人口)', () => {
     expect(idNumber).toMatch(/^\d{17}[\dX]$/);
     expect(idNumber.slice(0, 4) + idNumber.slice(-4)).toBe(masked.slice(0, 4) + masked.slice(-4));
     await page.screenshot({ path: path.join(shots, 'people-revealed.png') });
-    const audit = await queryRows<{ detail: { field: string; reason: string } }>(demo.database.db, sql`select detail from audit_log where action = 'registry.revealed'`);
+    const audit = await queryRows<{ detail: { field: string; reason: string } }>(
+      demo.database.db,
+      sql`select detail from audit_log where action = 'registry.revealed'`,
+    );
     expect(audit.map((a) => a.detail)).toContainEqual({ field: 'idNumber', reason: '核实走访对象身份' });
 
     // Import the same person with a new phone (and one row with a wrong check digit) through the import tab.
@@ -94,8 +107,44 @@ describe('people (实有人口)', () => {
     const home = detail.residences.find((r) => r.movedOut === null)!;
     const badId = `${idNumber.slice(0, 17)}${idNumber[17] === '0' ? '1' : '0'}`;
     const people = csv([
-      ['公民身份号码', '姓名', '性别', '出生日期', '民族', '联系电话', '人员类型', '房屋编号', '与户主关系', '户籍地', '户籍门（楼）详址', '流入原因', '特殊人群', '重点人员', '办证类型', '证件到期日期', '留守人员类型'],
-      [idNumber, name, detail.sex, detail.birthDate, detail.ethnicity, '13900001234', detail.residentType, home.houseCode, home.relation, detail.hukouRegion, detail.hukouAddress, detail.inflowReason, person.tags!.specialGroups.join('、'), person.tags!.keyPersonTags.join('、'), detail.permitType, detail.permitExpiry, detail.leftBehindType],
+      [
+        '公民身份号码',
+        '姓名',
+        '性别',
+        '出生日期',
+        '民族',
+        '联系电话',
+        '人员类型',
+        '房屋编号',
+        '与户主关系',
+        '户籍地',
+        '户籍门（楼）详址',
+        '流入原因',
+        '特殊人群',
+        '重点人员',
+        '办证类型',
+        '证件到期日期',
+        '留守人员类型',
+      ],
+      [
+        idNumber,
+        name,
+        detail.sex,
+        detail.birthDate,
+        detail.ethnicity,
+        '13900001234',
+        detail.residentType,
+        home.houseCode,
+        home.relation,
+        detail.hukouRegion,
+        detail.hukouAddress,
+        detail.inflowReason,
+        person.tags!.specialGroups.join('、'),
+        person.tags!.keyPersonTags.join('、'),
+        detail.permitType,
+        detail.permitExpiry,
+        detail.leftBehindType,
+      ],
       [badId, '错号', '', '', '汉族', '', '户籍人口', home.houseCode, '', '', '', '', '', '', '', '', ''],
     ]);
     await drawer.locator('.ant-drawer-close').click();
@@ -119,7 +168,14 @@ describe('people (实有人口)', () => {
     expect((await report).suggestedFilename()).toBe('import-report.xlsx');
 
     // A file with the house header is refused naming the missing columns; a text file is refused by type.
-    await upload({ name: 'houses.csv', mimeType: 'text/csv', buffer: csv([['房屋编号', '房屋地址', '所属网格编码'], ['X-1', '某处', detail.gridCode]]) });
+    await upload({
+      name: 'houses.csv',
+      mimeType: 'text/csv',
+      buffer: csv([
+        ['房屋编号', '房屋地址', '所属网格编码'],
+        ['X-1', '某处', detail.gridCode],
+      ]),
+    });
     const failure = card.getByTestId('import-failure');
     await failure.getByText('缺少必填列', { exact: false }).waitFor();
     expect(await failure.innerText()).toContain('公民身份号码');
@@ -136,7 +192,10 @@ describe('people (实有人口)', () => {
     expect(await newest.locator('.history-change').count()).toBe(1);
     expect(await newest.locator('.history-after').innerText()).toBe('139****1234');
     // Each entry names who made it (the importer; the demo load by the console), and the facts who verified last.
-    expect([await newest.locator('.history-actor').innerText(), await drawer.getByTestId('history-entry').last().locator('.history-actor').innerText()]).toEqual(['城关镇网格化中心 赵磊', consoleActor.displayName]);
+    expect([
+      await newest.locator('.history-actor').innerText(),
+      await drawer.getByTestId('history-entry').last().locator('.history-actor').innerText(),
+    ]).toEqual(['城关镇网格化中心 赵磊', consoleActor.displayName]);
     await drawer.locator('.person-facts').getByText('核实人 城关镇网格化中心 赵磊', { exact: false }).waitFor();
     await drawer.getByText('变更记录（2）').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'people-history.png') });

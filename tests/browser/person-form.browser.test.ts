@@ -1,9 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/platform/db.ts';
 import { makeIdNumber } from '../../server/registry/records/identifiers.core.ts';
-import { startDemo, type Demo } from './browser-harness.ts';
-import { apiAs, desktopPage, drawerTitled, openHouse, phoneWidthPage, screenshotsOnFailure, shooter, fieldValue } from './journey-helpers.ts';
+import { type Demo, startDemo } from './browser-harness.ts';
+import {
+  apiAs,
+  desktopPage,
+  drawerTitled,
+  fieldValue,
+  openHouse,
+  phoneWidthPage,
+  screenshotsOnFailure,
+  shooter,
+} from './journey-helpers.ts';
 
 /** 登记人员: the demo grid worker, on a phone, registers a newcomer into a house of their grid, edits the phone, moves them out. */
 const VILLAGE = '420923100001';
@@ -65,7 +74,9 @@ describe('person form (登记人员)', () => {
     await page.getByText(`已登记 ${NAME}`).waitFor();
     await houseDrawer.getByTestId('house-residents').getByText(NAME).waitFor();
 
-    const [stored] = await rows<{ sex: string; birth_date: string; grid_code: string }>(sql`select sex, birth_date::text, grid_code from person where name = ${NAME}`);
+    const [stored] = await rows<{ sex: string; birth_date: string; grid_code: string }>(
+      sql`select sex, birth_date::text, grid_code from person where name = ${NAME}`,
+    );
     expect(stored).toMatchObject({ sex: '2', birth_date: '1993-07-15' });
 
     // Found in the people search by the ID number; the phone edited; the change in the history.
@@ -142,7 +153,8 @@ describe('person form (登记人员)', () => {
     await row.waitFor();
     expect(await row.innerText()).toContain('M*****426');
     const [stored] = await rows<{ id_type: string; sex: string; birth_date: string; nationality: string; resident_type: string }>(
-      sql`select id_type, sex, birth_date::text, nationality, resident_type from person where foreign_name = ${FOREIGN_NAME}`);
+      sql`select id_type, sex, birth_date::text, nationality, resident_type from person where foreign_name = ${FOREIGN_NAME}`,
+    );
     expect(stored).toEqual({ id_type: '414', sex: '2', birth_date: '1996-10-08', nationality: 'KOR', resident_type: '03' });
     await page.context().close();
   }, 240_000);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/platform/db.ts';
-import { startDemo, type Demo } from './browser-harness.ts';
+import { type Demo, startDemo } from './browser-harness.ts';
 import { apiAs, desktopPage, openMenu, screenshotsOnFailure, settled, shooter, workerGridPoint } from './journey-helpers.ts';
 
 let demo: Demo;
@@ -13,7 +13,14 @@ beforeAll(async () => {
   demo = await startDemo();
   const { point } = await workerGridPoint(demo);
   const township = await apiAs(demo, 'township');
-  lamp = await township.post('/api/registry/facilities', { classCode: '01037', name: '朝阳路导出测试路灯', lng: point.longitude, lat: point.latitude, ownerDept: 'YM-CG', state: '02' });
+  lamp = await township.post('/api/registry/facilities', {
+    classCode: '01037',
+    name: '朝阳路导出测试路灯',
+    lng: point.longitude,
+    lat: point.latitude,
+    ownerDept: 'YM-CG',
+    state: '02',
+  });
 }, 600_000);
 afterAll(() => demo?.close());
 screenshotsOnFailure(() => demo, 'registry-io');
@@ -49,7 +56,10 @@ describe('components (部件): export and import', () => {
     const [header, ...rows] = await sheetRows((await download.path())!);
     expect(header.slice(0, 6)).toEqual(['部件标识码', '部件类别', '部件名称', '权属部门编码', '养护部门编码', '部件状态']);
     expect(rows.map((r) => [r[0], r[1], r[2], r[5]])).toEqual([[lamp.code, '路灯', '朝阳路导出测试路灯', '破损']]);
-    const [audit] = await queryRows<{ detail: Record<string, unknown> }>(demo.database.db, sql`select detail from audit_log where action = 'registry.exported' and target = 'facility' order by id desc limit 1`);
+    const [audit] = await queryRows<{ detail: Record<string, unknown> }>(
+      demo.database.db,
+      sql`select detail from audit_log where action = 'registry.exported' and target = 'facility' order by id desc limit 1`,
+    );
     expect(audit.detail).toMatchObject({ q: '导出测试', rows: 1, unmasked: false });
     await shot(page, 'facilities-export');
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/platform/db.ts';
-import { startDemo, type Demo } from './browser-harness.ts';
+import { type Demo, startDemo } from './browser-harness.ts';
 import { apiAs, drawerTitled, openHouse, phoneWidthPage, screenshotsOnFailure, shooter } from './journey-helpers.ts';
 
 /** 走访: the demo grid worker visits a house of their grid on a phone and records that one resident moved out. */

@@ -11,7 +11,9 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-cli-'));
 /** Runs `gezhi …` as a user would, on its own embedded database in a temporary folder. */
 async function gezhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node', ['bin/gezhi.js', ...args], { env: { ...process.env, GEZHI_DATA_DIR: dataDir, DATABASE_URL: '' } });
+    const { stdout, stderr } = await run('node', ['bin/gezhi.js', ...args], {
+      env: { ...process.env, GEZHI_DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -22,7 +24,9 @@ async function gezhi(...args: string[]): Promise<{ code: number; stdout: string;
 beforeAll(async () => {
   const loaded = await gezhi('demo');
   expect(loaded.stdout).toMatch(/2399 areas, 472 grids generated in 云梦县/);
-  expect(loaded.stdout).toMatch(/base data of 420923100001: \d+ houses, \d+ people, \d+ organisations, \d+ facilities, [1-9]\d* buildings, [1-9]\d* ten-household groups/);
+  expect(loaded.stdout).toMatch(
+    /base data of 420923100001: \d+ houses, \d+ people, \d+ organisations, \d+ facilities, [1-9]\d* buildings, [1-9]\d* ten-household groups/,
+  );
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -67,9 +71,13 @@ describe('the gezhi command', () => {
     const res = await gezhi('registry', 'import', 'house', houses, '--report', report);
     expect(res.code).toBe(0);
     expect(res.stderr).toMatch(/^ {2}read 1001 {2}imported 1000 \(created 1000, updated 0\) {2}unchanged 0 {2}refused 1 {2}\d+ rows\/s$/m);
-    expect(res.stdout).toMatch(/read 1500 {2}imported 1499 \(created 1499, updated 0\) {2}unchanged 0 {2}refused 1 {2}\d+ rows\/s in [\d.]+ s \(report: .*report\.xlsx\)/);
+    expect(res.stdout).toMatch(
+      /read 1500 {2}imported 1499 \(created 1499, updated 0\) {2}unchanged 0 {2}refused 1 {2}\d+ rows\/s in [\d.]+ s \(report: .*report\.xlsx\)/,
+    );
     expect(fs.statSync(report).size).toBeGreaterThan(0);
-    expect((await gezhi('registry', 'import', 'house', houses, '--report', report)).stdout).toMatch(/read 1500 {2}imported 0 \(created 0, updated 0\) {2}unchanged 1499 {2}refused 1/);
+    expect((await gezhi('registry', 'import', 'house', houses, '--report', report)).stdout).toMatch(
+      /read 1500 {2}imported 0 \(created 0, updated 0\) {2}unchanged 1499 {2}refused 1/,
+    );
   });
 
   it('imports components: the code comes from the server, and the same file again changes nothing', async () => {
@@ -79,13 +87,28 @@ describe('the gezhi command', () => {
     const components = path.join(dataDir, 'components.csv');
     fs.writeFileSync(components, `部件类别,权属部门编码,部件状态,经度,纬度\n路灯,YM-CG,完好,${lng},${lat}\n`);
     expect((await gezhi('registry', 'import', 'facility', components)).stdout).toMatch(/read 1 {2}imported 1 \(created 1, updated 0\)/);
-    expect((await gezhi('registry', 'import', 'facility', components)).stdout).toMatch(/read 1 {2}imported 0 \(created 0, updated 0\) {2}unchanged 1/);
+    expect((await gezhi('registry', 'import', 'facility', components)).stdout).toMatch(
+      /read 1 {2}imported 0 \(created 0, updated 0\) {2}unchanged 1/,
+    );
     const wrong = await gezhi('registry', 'import', 'castle', components);
     expect([wrong.code, wrong.stderr]).toEqual([1, expect.stringContaining('request.invalid')]);
   });
 
   it('creates a user bound to a grid, and refuses a duplicate', async () => {
-    const created = await gezhi('users', 'create', '--username', 'zhao', '--name', '赵六', '--password', 'Abc12345', '--roles', 'grid_worker', '--areas', '420923100001001');
+    const created = await gezhi(
+      'users',
+      'create',
+      '--username',
+      'zhao',
+      '--name',
+      '赵六',
+      '--password',
+      'Abc12345',
+      '--roles',
+      'grid_worker',
+      '--areas',
+      '420923100001001',
+    );
     expect(created.stdout).toContain('created zhao (grid_worker) bound to 朝阳社区第1网格 420923100001001');
     const dup = await gezhi('users', 'create', '--username', 'zhao', '--name', 'x', '--password', 'Abc12345', '--roles', 'grid_worker');
     expect(dup.code).toBe(1);

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { changedParts, fromRuleForm, toRuleForm } from '../../web/src/catalogue/rule-form.ts';
 import type { CatalogueRule } from '../../web/src/api/replies.ts';
+import { changedParts, fromRuleForm, toRuleForm } from '../../web/src/catalogue/rule-form.ts';
 
 const STAGES = ['accept', 'dispatch', 'sign', 'handle', 'check', 'visit'] as const;
 const rule: CatalogueRule = {
-  level: 'county', department: null, severity: 'general', closing: { afterPhoto: true, onSiteCheck: false }, fixOnSpot: true,
+  level: 'county',
+  department: null,
+  severity: 'general',
+  closing: { afterPhoto: true, onSiteCheck: false },
+  fixOnSpot: true,
   limits: { accept: { hours: 0.5 }, handle: { workingDays: 3 }, check: { clockHours: 1 } },
 };
 
@@ -27,6 +31,11 @@ describe('the catalogue editor form', () => {
     const reordered = { ...rule, limits: { check: { clockHours: 1 }, handle: { workingDays: 3 }, accept: { hours: 0.5 } } };
     expect(changedParts({ name: 'a', rule, retired: false }, { name: 'a', rule: reordered, retired: false })).toEqual([]);
     const edited: CatalogueRule = { ...rule, severity: 'major', limits: { ...rule.limits, handle: { workingDays: 5 } } };
-    expect(changedParts({ name: 'a', rule, retired: false }, { name: 'b', rule: edited, retired: true })).toEqual(['name', 'limits', 'severity', 'retired']);
+    expect(changedParts({ name: 'a', rule, retired: false }, { name: 'b', rule: edited, retired: true })).toEqual([
+      'name',
+      'limits',
+      'severity',
+      'retired',
+    ]);
   });
 });

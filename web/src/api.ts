@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { ErrorBody } from '../../shared/errors.ts';
-import type { paths } from './api/schema.ts';
 import type { CallArgs, InitOf, Method, ParamsOf, PathOf, ReplyOf } from './api/paths.ts';
+import type { paths } from './api/schema.ts';
 import { i18n } from './i18n/index.ts';
 
 /** An error reply of the API, carrying its body (already translated by the server). */
@@ -49,11 +49,15 @@ client.use({
   },
 });
 
-type Call<M extends Method> = <P extends PathOf<M>, Init extends InitOf<P, M>>(path: P, ...init: CallArgs<Init>) => Promise<ReplyOf<P, M, Init>>;
+type Call<M extends Method> = <P extends PathOf<M>, Init extends InitOf<P, M>>(
+  path: P,
+  ...init: CallArgs<Init>
+) => Promise<ReplyOf<P, M, Init>>;
 
 // The typed signatures are Call<M>; inside, one untyped request serves every method.
 const request = client.request as unknown as (method: Method, path: string, init?: object) => Promise<{ data?: unknown }>;
-const caller = <M extends Method>(method: M) => (async (path: string, init?: object) => (await request(method, path, init)).data) as Call<M>;
+const caller = <M extends Method>(method: M) =>
+  (async (path: string, init?: object) => (await request(method, path, init)).data) as Call<M>;
 
 /**
  * The one way the console talks to the server, typed by the OpenAPI document: `api.GET('/api/x/{code}',
@@ -76,7 +80,11 @@ export function withoutBlanks<T extends object>(filter: T): Partial<T> {
  * POSTs a multipart form (a file upload; the browser sets the boundary), JSON back. The upload routes declare no
  * body schema (@fastify/multipart reads the stream), so the form goes past the body's type.
  */
-export async function apiUpload<P extends PathOf<'post'>>(path: P, form: FormData, params?: ParamsOf<P, 'post'>): Promise<ReplyOf<P, 'post'>> {
+export async function apiUpload<P extends PathOf<'post'>>(
+  path: P,
+  form: FormData,
+  params?: ParamsOf<P, 'post'>,
+): Promise<ReplyOf<P, 'post'>> {
   return (await request('post', path, { params, body: form, bodySerializer: (body: FormData) => body })).data as ReplyOf<P, 'post'>;
 }
 

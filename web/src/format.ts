@@ -1,5 +1,5 @@
-import { currentLang } from './i18n/index.ts';
 import { chinaDate } from '../../shared/china-time.ts';
+import { currentLang } from './i18n/index.ts';
 
 /** "12,345 m²", with km² beside it once the area is large enough for m² to be hard to read. */
 export function formatArea(m2: number): string {

@@ -3,8 +3,8 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
-import { AuthGate } from './auth/auth-gate.tsx';
 import { AuthProvider } from './auth/auth-context.tsx';
+import { AuthGate } from './auth/auth-gate.tsx';
 import { currentLang } from './i18n/index.ts';
 
 export function Root() {

@@ -1,5 +1,5 @@
 import { Select, Spin } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { PathOf, ReplyOf } from './api/paths.ts';
 import type { paths } from './api/schema.ts';
 import { useApi } from './use-api.ts';
@@ -30,7 +30,20 @@ export interface SearchPickerProps<P extends ListPath, T> {
 }
 
 /** A select that searches the server as the user types: houses, people, records of the base data (collect once). */
-export function SearchPicker<P extends ListPath, T>({ value, onPick, path, queryFor, keyOf, label, detail, placeholder, empty, size, className, testId }: SearchPickerProps<P, T>) {
+export function SearchPicker<P extends ListPath, T>({
+  value,
+  onPick,
+  path,
+  queryFor,
+  keyOf,
+  label,
+  detail,
+  placeholder,
+  empty,
+  size,
+  className,
+  testId,
+}: SearchPickerProps<P, T>) {
   const [typed, setTyped] = useState('');
   const q = useTypingPause(typed);
   const query = q ? queryFor(q) : null;

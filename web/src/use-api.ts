@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from './api.ts';
 import type { CallArgs, InitOf, PathOf, ReplyOf } from './api/paths.ts';
+import { api } from './api.ts';
 import { useShowError } from './use-show-error.tsx';
 
 interface Loaded<T> {
@@ -13,7 +13,10 @@ interface Loaded<T> {
  * GETs `path` with its params, again when they change or on reload(); nothing while the path or the params are
  * null (what they need is not known yet). Errors are shown and leave data null.
  */
-export function useApi<P extends PathOf<'get'>, Init extends InitOf<P, 'get'>>(path: P | null, ...init: CallArgs<Init> | [init: null]): Loaded<ReplyOf<P, 'get', Init>> {
+export function useApi<P extends PathOf<'get'>, Init extends InitOf<P, 'get'>>(
+  path: P | null,
+  ...init: CallArgs<Init> | [init: null]
+): Loaded<ReplyOf<P, 'get', Init>> {
   const showError = useShowError();
   const [data, setData] = useState<ReplyOf<P, 'get', Init> | null>(null);
   const wanted = path !== null && init[0] !== null;

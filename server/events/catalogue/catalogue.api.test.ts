@@ -1,11 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { FIXTURE } from '../../testing/fixtures.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db.ts';
+import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
-interface Node { code: string; parentCode: string | null; kind: string; name: string; rule: Record<string, unknown> | null; version: number; local: boolean; retired: boolean }
+interface Node {
+  code: string;
+  parentCode: string | null;
+  kind: string;
+  name: string;
+  rule: Record<string, unknown> | null;
+  version: number;
+  local: boolean;
+  retired: boolean;
+}
 
 let t: TestApp;
 let admin: Request;
@@ -19,12 +28,16 @@ afterAll(() => t.close());
 
 const adminList = async (): Promise<Node[]> => (await admin({ method: 'GET', url: '/api/catalogue' })).json().items;
 const node = async (code: string) => (await adminList()).find((n) => n.code === code)!;
-const reportingCodes = async (query = '') => ((await worker({ method: 'GET', url: `/api/events/catalogue${query}` })).json().items as Node[]).map((n) => n.code);
+const reportingCodes = async (query = '') =>
+  ((await worker({ method: 'GET', url: `/api/events/catalogue${query}` })).json().items as Node[]).map((n) => n.code);
 const edit = (code: string, body: Record<string, unknown>) => admin({ method: 'PUT', url: `/api/catalogue/${code}`, payload: body });
-const retire = (code: string, version: number, how: 'retire' | 'restore' = 'retire') => admin({ method: 'POST', url: `/api/catalogue/${code}/${how}`, payload: { version } });
+const retire = (code: string, version: number, how: 'retire' | 'restore' = 'retire') =>
+  admin({ method: 'POST', url: `/api/catalogue/${code}/${how}`, payload: { version } });
 const add = (body: Record<string, unknown>) => admin({ method: 'POST', url: '/api/catalogue', payload: body });
-const report = (itemCode: string) => worker({ method: 'POST', url: '/api/events', payload: { itemCode, lng: 113.01, lat: 31.01, description: '路口垃圾堆放' } });
-const count = async (table: string) => (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0].n;
+const report = (itemCode: string) =>
+  worker({ method: 'POST', url: '/api/events', payload: { itemCode, lng: 113.01, lat: 31.01, description: '路口垃圾堆放' } });
+const count = async (table: string) =>
+  (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0].n;
 
 describe('who may keep the catalogue', () => {
   it('not signed in: 401; a grid worker may read the reporting list but not the admin list or an edit', async () => {
@@ -40,14 +53,27 @@ describe('who may keep the catalogue', () => {
 describe('editing an item', () => {
   it('makes a new version, keeps the old one with who and when, and writes an audit row', async () => {
     const before = await node('CG06011');
-    const rule = { ...before.rule, level: 'county', department: 'landscaping', severity: 'significant', limits: { accept: { hours: 1 }, handle: { workingDays: 3 }, check: { clockHours: 2 } }, closing: { afterPhoto: true, onSiteCheck: false }, fixOnSpot: true };
+    const rule = {
+      ...before.rule,
+      level: 'county',
+      department: 'landscaping',
+      severity: 'significant',
+      limits: { accept: { hours: 1 }, handle: { workingDays: 3 }, check: { clockHours: 2 } },
+      closing: { afterPhoto: true, onSiteCheck: false },
+      fixOnSpot: true,
+    };
     const res = await edit('CG06011', { version: 1, name: '积存垃圾', rule });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ code: 'CG06011', version: 2, name: '积存垃圾', rule });
     const history = (await admin({ method: 'GET', url: '/api/catalogue/CG06011/history' })).json();
     expect(history.node).toMatchObject({ version: 2, name: '积存垃圾' });
-    expect(history.versions).toEqual([expect.objectContaining({ version: 1, name: before.name, rule: before.rule, retired: false, changedBy: expect.any(String) })]);
-    const audit = await queryRows<{ action: string; target: string }>(t.db, sql`select action, target from audit_log where action like 'catalogue.%'`);
+    expect(history.versions).toEqual([
+      expect.objectContaining({ version: 1, name: before.name, rule: before.rule, retired: false, changedBy: expect.any(String) }),
+    ]);
+    const audit = await queryRows<{ action: string; target: string }>(
+      t.db,
+      sql`select action, target from audit_log where action like 'catalogue.%'`,
+    );
     expect(audit).toEqual([{ action: 'catalogue.edited', target: 'CG06011' }]);
   });
 
@@ -74,8 +100,12 @@ describe('editing an item', () => {
     expect(zh).toMatchObject({ field: 'body.rule.limits.handle.hours', reason: 'exclusiveMinimum', message: '须大于 0' });
     expect(await field(await withLimits({ handle: {} }))).toEqual(['body.rule.limits.handle']);
     expect(await field(await withLimits({ repair: { hours: 2 } }))).toEqual(['body.rule.limits.repair']);
-    expect(await field(await edit('CG06012', { version: 1, name: '道路不洁', rule: { ...rule, level: 'grid' } }))).toContain('body.rule.level');
-    expect(await field(await edit('CG06012', { version: 1, name: '道路不洁', rule: { ...rule, department: 'nobody' } }))).toContain('body.rule.department');
+    expect(await field(await edit('CG06012', { version: 1, name: '道路不洁', rule: { ...rule, level: 'grid' } }))).toContain(
+      'body.rule.level',
+    );
+    expect(await field(await edit('CG06012', { version: 1, name: '道路不洁', rule: { ...rule, department: 'nobody' } }))).toContain(
+      'body.rule.department',
+    );
     expect(await field(await edit('CG06012', { version: 1, name: '  ', rule }))).toEqual(['body.name']);
 
     const noRule = await edit('CG06012', { version: 1, name: '道路不洁' });
@@ -84,7 +114,10 @@ describe('editing an item', () => {
     expect(classRule.json()).toMatchObject({ code: 'catalogue.rule_invalid', details: [{ field: 'body.rule', reason: 'not_allowed' }] });
     const same = await edit('CG06012', { version: 1, name: '道路不洁', rule });
     expect(same.json()).toMatchObject({ code: 'catalogue.unchanged' });
-    expect((await edit('CG99999', { version: 1, name: 'x', rule })).json()).toMatchObject({ code: 'catalogue.not_found', details: [{ field: 'params.code' }] });
+    expect((await edit('CG99999', { version: 1, name: 'x', rule })).json()).toMatchObject({
+      code: 'catalogue.not_found',
+      details: [{ field: 'params.code' }],
+    });
 
     expect(await node('CG06012')).toMatchObject({ version: 1, name: '道路不洁', rule });
     expect(await count('catalogue_change')).toBe(1);
@@ -118,10 +151,19 @@ describe('local items', () => {
     const { rule } = await node('CG06010');
     const chosen = await add({ parentCode: 'CG06', code: 'CG06013', name: '道路破损', rule });
     expect(chosen.json()).toMatchObject({ code: 'request.invalid', details: [{ field: 'body.code', reason: 'additionalProperties' }] });
-    expect((await add({ parentCode: 'CG06010', name: 'x', rule })).json()).toMatchObject({ code: 'catalogue.parent_invalid', details: [{ field: 'body.parentCode' }] });
-    expect((await add({ parentCode: 'CG06', name: 'x' })).json()).toMatchObject({ code: 'catalogue.rule_invalid', details: [{ field: 'body.rule', reason: 'required' }] });
+    expect((await add({ parentCode: 'CG06010', name: 'x', rule })).json()).toMatchObject({
+      code: 'catalogue.parent_invalid',
+      details: [{ field: 'body.parentCode' }],
+    });
+    expect((await add({ parentCode: 'CG06', name: 'x' })).json()).toMatchObject({
+      code: 'catalogue.rule_invalid',
+      details: [{ field: 'body.rule', reason: 'required' }],
+    });
     expect((await add({ parentCode: 'CG', name: 'x', rule })).json()).toMatchObject({ code: 'catalogue.rule_invalid' });
-    expect((await add({ parentCode: 'ZZ01', name: 'x', rule })).json()).toMatchObject({ code: 'catalogue.not_found', details: [{ field: 'body.parentCode' }] });
+    expect((await add({ parentCode: 'ZZ01', name: 'x', rule })).json()).toMatchObject({
+      code: 'catalogue.not_found',
+      details: [{ field: 'body.parentCode' }],
+    });
     expect((await adminList()).filter((n) => n.local).map((n) => n.code)).toEqual(['CG06L01', 'CG06L02', 'CGL01', 'CGL01L01']);
   });
 });
@@ -140,14 +182,20 @@ describe('retiring', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ code: 'event.item_retired', details: [{ field: 'itemCode', reason: 'retired' }] });
     expect(await count('event')).toBe(events);
-    expect((await worker({ method: 'GET', url: `/api/events/${old.id}` })).json()).toMatchObject({ itemCode: 'CG06029', status: 'reported' });
+    expect((await worker({ method: 'GET', url: `/api/events/${old.id}` })).json()).toMatchObject({
+      itemCode: 'CG06029',
+      status: 'reported',
+    });
 
     expect((await retire('CG06029', 2)).json()).toMatchObject({ code: 'catalogue.unchanged' });
     expect((await retire('CG06029', 1, 'restore')).json()).toMatchObject({ code: 'catalogue.changed' });
     expect((await retire('CG06029', 2, 'restore')).json()).toMatchObject({ retired: false, version: 3 });
     expect((await report('CG06029')).statusCode).toBe(201);
     const versions = (await admin({ method: 'GET', url: '/api/catalogue/CG06029/history' })).json().versions;
-    expect(versions.map((v: { version: number; retired: boolean }) => [v.version, v.retired])).toEqual([[2, true], [1, false]]);
+    expect(versions.map((v: { version: number; retired: boolean }) => [v.version, v.retired])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
   });
 
   it('retiring a class withdraws the items under it', async () => {
@@ -168,7 +216,11 @@ describe('existing cases keep their rule', () => {
     const before = (await report('CG06036')).json();
     const { rule } = await node('CG06036');
     expect(rule!.limits).toMatchObject({ accept: { hours: 0.5 } });
-    const edited = await edit('CG06036', { version: 1, name: '乱堆杂物', rule: { ...rule, limits: { ...(rule!.limits as object), accept: { workingDays: 2 } } } });
+    const edited = await edit('CG06036', {
+      version: 1,
+      name: '乱堆杂物',
+      rule: { ...rule, limits: { ...(rule!.limits as object), accept: { workingDays: 2 } } },
+    });
     expect(edited.statusCode).toBe(200);
 
     const still = (await worker({ method: 'GET', url: `/api/events/${before.id}` })).json();

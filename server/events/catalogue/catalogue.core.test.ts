@@ -17,14 +17,26 @@ describe('local codes', () => {
 describe('what reporting offers', () => {
   const node = (code: string, parentCode: string | null, retired = false) => ({ code, parentCode, retired });
   it('leaves out a retired node and everything under it', () => {
-    const nodes = [node('CG', null), node('CG06', 'CG'), node('CG06010', 'CG06'), node('CG06011', 'CG06', true), node('CG07', 'CG', true), node('CG07001', 'CG07')];
+    const nodes = [
+      node('CG', null),
+      node('CG06', 'CG'),
+      node('CG06010', 'CG06'),
+      node('CG06011', 'CG06', true),
+      node('CG07', 'CG', true),
+      node('CG07001', 'CG07'),
+    ];
     expect(offeredNodes(nodes).map((n) => n.code)).toEqual(['CG', 'CG06', 'CG06010']);
   });
 });
 
 describe('sameJson', () => {
   it('ignores key order but not values', () => {
-    expect(sameJson({ limits: { accept: { hours: 1 }, handle: { workingDays: 2 } } }, { limits: { handle: { workingDays: 2 }, accept: { hours: 1 } } })).toBe(true);
+    expect(
+      sameJson(
+        { limits: { accept: { hours: 1 }, handle: { workingDays: 2 } } },
+        { limits: { handle: { workingDays: 2 }, accept: { hours: 1 } } },
+      ),
+    ).toBe(true);
     expect(sameJson({ limits: { handle: { workingDays: 2 } } }, { limits: { handle: { workingDays: 3 } } })).toBe(false);
     expect(sameJson(null, null)).toBe(true);
   });

@@ -24,7 +24,9 @@ export function childKind(parent: Kind): Kind | null {
  */
 export function nextLocalCode(parentCode: string, childCodes: readonly string[]): string | null {
   const prefix = parentCode + LOCAL_MARK;
-  const used = childCodes.filter((c) => c.startsWith(prefix) && /^\d+$/.test(c.slice(prefix.length))).map((c) => Number(c.slice(prefix.length)));
+  const used = childCodes
+    .filter((c) => c.startsWith(prefix) && /^\d+$/.test(c.slice(prefix.length)))
+    .map((c) => Number(c.slice(prefix.length)));
   const next = Math.max(0, ...used) + 1;
   return next > MAX_LOCAL_SERIAL ? null : prefix + String(next).padStart(2, '0');
 }
@@ -32,7 +34,8 @@ export function nextLocalCode(parentCode: string, childCodes: readonly string[])
 /** Nodes still offered for new reports: a retired node hides itself and everything under it. */
 export function offeredNodes<T extends { code: string; parentCode: string | null; retired: boolean }>(nodes: readonly T[]): T[] {
   const byCode = new Map(nodes.map((n) => [n.code, n]));
-  const offered = (node: T | undefined): boolean => !node || (!node.retired && offered(node.parentCode ? byCode.get(node.parentCode) : undefined));
+  const offered = (node: T | undefined): boolean =>
+    !node || (!node.retired && offered(node.parentCode ? byCode.get(node.parentCode) : undefined));
   return nodes.filter((n) => offered(n));
 }
 
@@ -40,7 +43,11 @@ export function offeredNodes<T extends { code: string; parentCode: string | null
 export function sameJson(a: unknown, b: unknown): boolean {
   const canonical = (v: unknown): unknown =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, canonical(x)]))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .sort(([x], [y]) => x.localeCompare(y))
+            .map(([k, x]) => [k, canonical(x)]),
+        )
       : v;
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }

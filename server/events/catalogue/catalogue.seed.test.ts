@@ -1,8 +1,8 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../platform/calendar/calendar.core.ts';
-import { DEFAULT_CATALOGUE, DEPARTMENT_KINDS, type CatalogueNode, type CatalogueRule } from './catalogue.seed.ts';
 import { SEVERITIES, STAGES, stageDueAt } from '../loop/deadlines.core.ts';
 import { applyAction, reportEvent } from '../loop/event-machine.core.ts';
+import { type CatalogueNode, type CatalogueRule, DEFAULT_CATALOGUE, DEPARTMENT_KINDS } from './catalogue.seed.ts';
 
 const items = DEFAULT_CATALOGUE.filter((n) => n.kind === 'item');
 const byCode = new Map(DEFAULT_CATALOGUE.map((n) => [n.code, n]));
@@ -21,7 +21,13 @@ describe('the default catalogue', () => {
       expect(node.rule === null, node.code).toBe(node.kind !== 'item');
       expect(node.name.trim()).not.toBe('');
     }
-    expect(DEFAULT_CATALOGUE.filter((n) => n.kind === 'major').map((n) => n.name)).toEqual(['城市管理', '矛盾纠纷', '安全隐患', '便民服务', '12345热线']);
+    expect(DEFAULT_CATALOGUE.filter((n) => n.kind === 'major').map((n) => n.name)).toEqual([
+      '城市管理',
+      '矛盾纠纷',
+      '安全隐患',
+      '便民服务',
+      '12345热线',
+    ]);
   });
 
   it('keeps the standards codes: GB/T 47678.5 for urban items, GB/T 31000 5.56 for disputes', () => {
@@ -72,7 +78,13 @@ describe('the default catalogue', () => {
       }
       const ownerCode = { city: '420900', county: '420923', township: '420923100', village: '420923100201' }[rule.level];
       const { next } = reportEvent({ ownerCode, rule }, { now, calendar });
-      const actor = { roles: ['city_center', 'county_center', 'township_center', 'village_center'] as const, level: rule.level, isOwner: true, isLead: false, isReporter: false };
+      const actor = {
+        roles: ['city_center', 'county_center', 'township_center', 'village_center'] as const,
+        level: rule.level,
+        isOwner: true,
+        isLead: false,
+        isReporter: false,
+      };
       const accepted = applyAction(next, 'accept', {}, { now, actor, calendar }).next;
       const dispatched = applyAction(accepted, 'dispatch', { targetUnit: 'unit' }, { now, actor, calendar }).next;
       expect(dispatched.dueAt, item.code).toEqual(stageDueAt(rule.limits, 'handle', now, calendar));

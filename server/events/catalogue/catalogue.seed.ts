@@ -76,157 +76,299 @@ const URGENT_LOOP: StageLimits = { accept: { clockHours: 1 / 6 }, dispatch: { cl
 const handle = (base: StageLimits, limit: NonNullable<StageLimits['handle']>): StageLimits => ({ ...base, handle: limit });
 const PHOTOS = { afterPhoto: true, onSiteCheck: true };
 const NO_PHOTOS = { afterPhoto: false, onSiteCheck: false };
-const rule = (level: CatalogueRule['level'], department: DepartmentKind | null, limits: StageLimits, severity: Severity = 'general'): CatalogueRule => ({
-  level, department, limits, severity, closing: PHOTOS, fixOnSpot: false,
+const rule = (
+  level: CatalogueRule['level'],
+  department: DepartmentKind | null,
+  limits: StageLimits,
+  severity: Severity = 'general',
+): CatalogueRule => ({
+  level,
+  department,
+  limits,
+  severity,
+  closing: PHOTOS,
+  fixOnSpot: false,
 });
-const urgent = (department: DepartmentKind, limit: NonNullable<StageLimits['handle']>, extra: Partial<CatalogueRule> = {}): Partial<CatalogueRule> => ({
-  department, severity: 'significant', limits: handle(URGENT_LOOP, limit), ...extra,
+const urgent = (
+  department: DepartmentKind,
+  limit: NonNullable<StageLimits['handle']>,
+  extra: Partial<CatalogueRule> = {},
+): Partial<CatalogueRule> => ({
+  department,
+  severity: 'significant',
+  limits: handle(URGENT_LOOP, limit),
+  ...extra,
 });
-const by = (department: DepartmentKind, limit: NonNullable<StageLimits['handle']>, extra: Partial<CatalogueRule> = {}): Partial<CatalogueRule> => ({
-  department, limits: handle(FAST_LOOP, limit), ...extra,
+const by = (
+  department: DepartmentKind,
+  limit: NonNullable<StageLimits['handle']>,
+  extra: Partial<CatalogueRule> = {},
+): Partial<CatalogueRule> => ({
+  department,
+  limits: handle(FAST_LOOP, limit),
+  ...extra,
 });
-const fixable = (limit: NonNullable<StageLimits['handle']>): Partial<CatalogueRule> => ({ limits: handle(FAST_LOOP, limit), fixOnSpot: true });
+const fixable = (limit: NonNullable<StageLimits['handle']>): Partial<CatalogueRule> => ({
+  limits: handle(FAST_LOOP, limit),
+  fixOnSpot: true,
+});
 
 /**
  * 城市管理: events go to the place first (先属地, the street) and components to their owner first (先属主, the
  * county department), standards §1.2.
  */
 const URBAN = majorClass('CG', '城市管理', rule('township', 'urban_management', handle(FAST_LOOP, { workingDays: 3 })), [
-  ['01', '市政公用设施类', [
-    ['01002', '污水井盖异常', urgent('water', { clockHours: 4 }, { level: 'county' })], // [U]
-    ['01011', '燃气井盖异常', urgent('utility', { clockHours: 4 }, { level: 'county' })], // [U]
-    ['01037', '路灯异常', by('urban_management', { workingDays: 2 }, { level: 'county' })], // [U]
-  ]],
-  ['02', '交通设施类', [
-    ['02014', '交通信号灯异常', urgent('public_security', { clockHours: 4 }, { level: 'county' })], // [U]
-    ['02017', '交通护栏异常', by('transport', { workingDays: 3 }, { level: 'county' })], // [U]
-  ]],
-  ['03', '市容环卫设施类', [
-    ['03001', '公共厕所异常', by('urban_management', { workingDays: 1 })], // [U]
-    ['03005', '垃圾箱异常', by('urban_management', { workingDays: 1 })], // [U]
-  ]],
+  [
+    '01',
+    '市政公用设施类',
+    [
+      ['01002', '污水井盖异常', urgent('water', { clockHours: 4 }, { level: 'county' })], // [U]
+      ['01011', '燃气井盖异常', urgent('utility', { clockHours: 4 }, { level: 'county' })], // [U]
+      ['01037', '路灯异常', by('urban_management', { workingDays: 2 }, { level: 'county' })], // [U]
+    ],
+  ],
+  [
+    '02',
+    '交通设施类',
+    [
+      ['02014', '交通信号灯异常', urgent('public_security', { clockHours: 4 }, { level: 'county' })], // [U]
+      ['02017', '交通护栏异常', by('transport', { workingDays: 3 }, { level: 'county' })], // [U]
+    ],
+  ],
+  [
+    '03',
+    '市容环卫设施类',
+    [
+      ['03001', '公共厕所异常', by('urban_management', { workingDays: 1 })], // [U]
+      ['03005', '垃圾箱异常', by('urban_management', { workingDays: 1 })], // [U]
+    ],
+  ],
   ['04', '园林绿化设施类', [['04002', '行道树异常', by('landscaping', { workingDays: 2 }, { level: 'county' })]]], // [U]
-  ['06', '市容环境类', [
-    ['06001', '私搭乱建', { limits: handle(FAST_LOOP, { workingDays: 20 }) }], // 停工 4 h, 处罚 7 d, 拆除 20 d: closing is the demolition
-    ['06010', '暴露垃圾', fixable({ hours: 4 })],
-    ['06011', '积存垃圾渣土', { limits: handle(FAST_LOOP, { workingDays: 2 }) }],
-    ['06012', '道路不洁', fixable({ hours: 2 })],
-    ['06013', '道路破损', by('housing', { workingDays: 3 })], // [U]
-    ['06017', '绿地脏乱', { limits: handle(FAST_LOOP, { hours: 4 }), department: 'landscaping', fixOnSpot: true }],
-    ['06027', '油烟污染', by('urban_management', { workingDays: 5 })], // [U]
-    ['06028', '噪声扰民', by('public_security', { workingDays: 1 })], // [U] social-life noise goes to the police
-    ['06029', '露天烧烤', fixable({ hours: 4 })], // [U]
-    ['06036', '乱堆杂物', fixable({ workingDays: 1 })], // [U]
-    ['06042', '垃圾站(箱)满溢', fixable({ hours: 4 })], // [U]
-  ]],
-  ['07', '宣传广告类', [
-    ['07001', '非法小广告', fixable({ hours: 4 })], // [U]
-    ['07003', '违规户外广告', { limits: handle(FAST_LOOP, { workingDays: 5 }) }], // [U]
-  ]],
-  ['08', '施工管理类', [
-    ['08001', '施工扰民', by('ecology_environment', { workingDays: 1 })], // [U]
-    ['08003', '无证掘路', { limits: handle(FAST_LOOP, { hours: 4 }), severity: 'significant' }], // [U]
-    ['08004', '工地扬尘', by('housing', { workingDays: 1 })], // [U]
-    ['08011', '渣土运输车辆未安装密闭装置', { limits: handle(FAST_LOOP, { workingDays: 1 }) }], // [U]
-  ]],
-  ['09', '街面秩序类', [
-    ['09001', '无照经营游商', fixable({ hours: 4 })], // [U]
-    ['09006', '占道经营', fixable({ hours: 4 })], // [U]
-    ['09009', '机动车乱停放', by('public_security', { hours: 2 })], // [U]
-    ['09010', '非机动车乱停放', fixable({ hours: 4 })], // [U]
-    ['09012', '占用消防通道', urgent('fire', { clockHours: 2 })], // [U]
-  ]],
-  ['10', '其他事项类', [
-    ['10001', '道路积雪、结冰', urgent('urban_management', { clockHours: 12 })], // [U]
-    ['10002', '架空线缆脱落', urgent('utility', { clockHours: 4 }, { level: 'county' })], // [U]
-  ]],
+  [
+    '06',
+    '市容环境类',
+    [
+      ['06001', '私搭乱建', { limits: handle(FAST_LOOP, { workingDays: 20 }) }], // 停工 4 h, 处罚 7 d, 拆除 20 d: closing is the demolition
+      ['06010', '暴露垃圾', fixable({ hours: 4 })],
+      ['06011', '积存垃圾渣土', { limits: handle(FAST_LOOP, { workingDays: 2 }) }],
+      ['06012', '道路不洁', fixable({ hours: 2 })],
+      ['06013', '道路破损', by('housing', { workingDays: 3 })], // [U]
+      ['06017', '绿地脏乱', { limits: handle(FAST_LOOP, { hours: 4 }), department: 'landscaping', fixOnSpot: true }],
+      ['06027', '油烟污染', by('urban_management', { workingDays: 5 })], // [U]
+      ['06028', '噪声扰民', by('public_security', { workingDays: 1 })], // [U] social-life noise goes to the police
+      ['06029', '露天烧烤', fixable({ hours: 4 })], // [U]
+      ['06036', '乱堆杂物', fixable({ workingDays: 1 })], // [U]
+      ['06042', '垃圾站(箱)满溢', fixable({ hours: 4 })], // [U]
+    ],
+  ],
+  [
+    '07',
+    '宣传广告类',
+    [
+      ['07001', '非法小广告', fixable({ hours: 4 })], // [U]
+      ['07003', '违规户外广告', { limits: handle(FAST_LOOP, { workingDays: 5 }) }], // [U]
+    ],
+  ],
+  [
+    '08',
+    '施工管理类',
+    [
+      ['08001', '施工扰民', by('ecology_environment', { workingDays: 1 })], // [U]
+      ['08003', '无证掘路', { limits: handle(FAST_LOOP, { hours: 4 }), severity: 'significant' }], // [U]
+      ['08004', '工地扬尘', by('housing', { workingDays: 1 })], // [U]
+      ['08011', '渣土运输车辆未安装密闭装置', { limits: handle(FAST_LOOP, { workingDays: 1 }) }], // [U]
+    ],
+  ],
+  [
+    '09',
+    '街面秩序类',
+    [
+      ['09001', '无照经营游商', fixable({ hours: 4 })], // [U]
+      ['09006', '占道经营', fixable({ hours: 4 })], // [U]
+      ['09009', '机动车乱停放', by('public_security', { hours: 2 })], // [U]
+      ['09010', '非机动车乱停放', fixable({ hours: 4 })], // [U]
+      ['09012', '占用消防通道', urgent('fire', { clockHours: 2 })], // [U]
+    ],
+  ],
+  [
+    '10',
+    '其他事项类',
+    [
+      ['10001', '道路积雪、结冰', urgent('urban_management', { clockHours: 12 })], // [U]
+      ['10002', '架空线缆脱落', urgent('utility', { clockHours: 4 }, { level: 'county' })], // [U]
+    ],
+  ],
 ]);
 
 /** 矛盾纠纷: mediated where they arise; the village first (小事不出村). Limits [U]; a visit follows mediation. */
-const DISPUTE_LOOP: StageLimits = { accept: { hours: 0.5 }, dispatch: { hours: 0.5 }, handle: { workingDays: 10 }, visit: { workingDays: 1 } };
-const mediated = (level: CatalogueRule['level'], department: DepartmentKind, days = 15, severity: Severity = 'general'): Partial<CatalogueRule> => ({
-  level, department, severity, limits: { ...DISPUTE_LOOP, handle: { workingDays: days } },
+const DISPUTE_LOOP: StageLimits = {
+  accept: { hours: 0.5 },
+  dispatch: { hours: 0.5 },
+  handle: { workingDays: 10 },
+  visit: { workingDays: 1 },
+};
+const mediated = (
+  level: CatalogueRule['level'],
+  department: DepartmentKind,
+  days = 15,
+  severity: Severity = 'general',
+): Partial<CatalogueRule> => ({
+  level,
+  department,
+  severity,
+  limits: { ...DISPUTE_LOOP, handle: { workingDays: days } },
 });
 const DISPUTES = majorClass('MD', '矛盾纠纷', { ...rule('village', 'justice', DISPUTE_LOOP), closing: NO_PHOTOS }, [
-  ['01', '婚恋家庭纠纷', [['0101', '恋爱及婚姻纠纷'], ['0102', '抚养赡养监护纠纷'], ['0103', '分家与继承纠纷']]],
-  ['02', '邻里纠纷', [
-    ['0201', '用水排水通行通风采光纠纷', { fixOnSpot: true }],
-    ['0202', '相邻土地建筑利用纠纷'],
-    ['0203', '相邻污染损害防止纠纷', { fixOnSpot: true }],
-  ]],
+  [
+    '01',
+    '婚恋家庭纠纷',
+    [
+      ['0101', '恋爱及婚姻纠纷'],
+      ['0102', '抚养赡养监护纠纷'],
+      ['0103', '分家与继承纠纷'],
+    ],
+  ],
+  [
+    '02',
+    '邻里纠纷',
+    [
+      ['0201', '用水排水通行通风采光纠纷', { fixOnSpot: true }],
+      ['0202', '相邻土地建筑利用纠纷'],
+      ['0203', '相邻污染损害防止纠纷', { fixOnSpot: true }],
+    ],
+  ],
   ['04', '物权相关纠纷', [['0402', '物业及其管理纠纷', mediated('township', 'housing')]]],
-  ['05', '侵权相关纠纷', [
-    ['0503', '交通事故纠纷', mediated('county', 'public_security')],
-    ['0504', '环境污染纠纷', mediated('county', 'ecology_environment')],
-  ]],
-  ['06', '合同及相关纠纷', [
-    ['0601', '消费及服务纠纷', mediated('county', 'market_regulation', 7)],
-    ['0602', '房产买卖租赁纠纷', mediated('township', 'housing')],
-  ]],
-  ['07', '劳动人事争议', [
-    ['0701', '劳动合同、劳务派遣争议', mediated('county', 'human_resources')],
-    ['0702', '社会保险争议', mediated('county', 'human_resources')],
-  ]],
-  ['09', '土地及资源权属纠纷', [
-    ['0901', '土地承包经营纠纷', mediated('township', 'agriculture')],
-    ['0902', '宅基地使用纠纷', mediated('township', 'agriculture')],
-  ]],
-  ['11', '城乡建设发展纠纷', [
-    ['1101', '国有土地上房屋征收纠纷', mediated('county', 'housing', 20, 'significant')],
-    ['1103', '城乡规划及拆违纠纷', mediated('county', 'natural_resources', 20)],
-  ]],
+  [
+    '05',
+    '侵权相关纠纷',
+    [
+      ['0503', '交通事故纠纷', mediated('county', 'public_security')],
+      ['0504', '环境污染纠纷', mediated('county', 'ecology_environment')],
+    ],
+  ],
+  [
+    '06',
+    '合同及相关纠纷',
+    [
+      ['0601', '消费及服务纠纷', mediated('county', 'market_regulation', 7)],
+      ['0602', '房产买卖租赁纠纷', mediated('township', 'housing')],
+    ],
+  ],
+  [
+    '07',
+    '劳动人事争议',
+    [
+      ['0701', '劳动合同、劳务派遣争议', mediated('county', 'human_resources')],
+      ['0702', '社会保险争议', mediated('county', 'human_resources')],
+    ],
+  ],
+  [
+    '09',
+    '土地及资源权属纠纷',
+    [
+      ['0901', '土地承包经营纠纷', mediated('township', 'agriculture')],
+      ['0902', '宅基地使用纠纷', mediated('township', 'agriculture')],
+    ],
+  ],
+  [
+    '11',
+    '城乡建设发展纠纷',
+    [
+      ['1101', '国有土地上房屋征收纠纷', mediated('county', 'housing', 20, 'significant')],
+      ['1103', '城乡规划及拆违纠纷', mediated('county', 'natural_resources', 20)],
+    ],
+  ],
   ['13', '其他行政执法纠纷', [['1304', '安全生产纠纷', mediated('county', 'emergency')]]],
 ]);
 
 /** 安全隐患 (GB/T 31000 code 5.19 hazard types: fire, public security, dangerous goods). Limits [U]. */
 const SAFETY = majorClass('AQ', '安全隐患', rule('township', 'fire', handle(FAST_LOOP, { workingDays: 3 }), 'significant'), [
-  ['01', '消防安全隐患', [
-    ['0101', '电动自行车违规停放充电', { fixOnSpot: true, severity: 'general' }],
-    ['0102', '消防设施器材损坏缺失'],
-    ['0103', '封闭堵塞安全出口、疏散通道', { limits: handle(URGENT_LOOP, { clockHours: 4 }) }],
-    ['0104', '"三合一"场所违规住人', { level: 'county', severity: 'major' }],
-    ['0105', '易燃可燃物违规堆放', { fixOnSpot: true, severity: 'general' }],
-  ]],
-  ['02', '治安隐患', [
-    ['0201', '出租房屋未登记', by('public_security', { workingDays: 5 }, { severity: 'general', closing: NO_PHOTOS })],
-    ['0202', '寄递物流未落实实名收寄', by('postal', { workingDays: 5 }, { level: 'county', severity: 'general' })],
-    ['0203', '校园周边治安隐患', by('public_security', { workingDays: 2 })],
-    ['0204', '铁路沿线护路护线隐患', by('public_security', { workingDays: 2 })],
-    ['0205', '可疑人员、可疑物品', urgent('public_security', { clockHours: 1 })],
-  ]],
-  ['03', '安全生产隐患', [
-    ['0301', '燃气使用安全隐患', urgent('housing', { clockHours: 4 })],
-    ['0302', '危险化学品违规储存', urgent('emergency', { clockHours: 4 }, { severity: 'major' })],
-    ['0303', '经营性自建房安全隐患', by('housing', { workingDays: 5 }, { level: 'county' })],
-    ['0304', '有限空间作业隐患', urgent('emergency', { clockHours: 4 })],
-    ['0305', '建筑施工安全隐患', by('housing', { workingDays: 2 })],
-    ['0306', '野外违规用火', urgent('emergency', { clockHours: 2 })],
-  ]],
+  [
+    '01',
+    '消防安全隐患',
+    [
+      ['0101', '电动自行车违规停放充电', { fixOnSpot: true, severity: 'general' }],
+      ['0102', '消防设施器材损坏缺失'],
+      ['0103', '封闭堵塞安全出口、疏散通道', { limits: handle(URGENT_LOOP, { clockHours: 4 }) }],
+      ['0104', '"三合一"场所违规住人', { level: 'county', severity: 'major' }],
+      ['0105', '易燃可燃物违规堆放', { fixOnSpot: true, severity: 'general' }],
+    ],
+  ],
+  [
+    '02',
+    '治安隐患',
+    [
+      ['0201', '出租房屋未登记', by('public_security', { workingDays: 5 }, { severity: 'general', closing: NO_PHOTOS })],
+      ['0202', '寄递物流未落实实名收寄', by('postal', { workingDays: 5 }, { level: 'county', severity: 'general' })],
+      ['0203', '校园周边治安隐患', by('public_security', { workingDays: 2 })],
+      ['0204', '铁路沿线护路护线隐患', by('public_security', { workingDays: 2 })],
+      ['0205', '可疑人员、可疑物品', urgent('public_security', { clockHours: 1 })],
+    ],
+  ],
+  [
+    '03',
+    '安全生产隐患',
+    [
+      ['0301', '燃气使用安全隐患', urgent('housing', { clockHours: 4 })],
+      ['0302', '危险化学品违规储存', urgent('emergency', { clockHours: 4 }, { severity: 'major' })],
+      ['0303', '经营性自建房安全隐患', by('housing', { workingDays: 5 }, { level: 'county' })],
+      ['0304', '有限空间作业隐患', urgent('emergency', { clockHours: 4 })],
+      ['0305', '建筑施工安全隐患', by('housing', { workingDays: 2 })],
+      ['0306', '野外违规用火', urgent('emergency', { clockHours: 2 })],
+    ],
+  ],
 ]);
 
 /** 便民服务: errands the village does for residents (代办) and care visits; no photos. Limits [U]. */
-const SERVICES = majorClass('BM', '便民服务', { ...rule('village', null, { accept: { workingDays: 1 }, handle: { workingDays: 5 } }), closing: NO_PHOTOS }, [
-  ['01', '代办服务', [
-    ['0101', '城乡居民养老保险待遇资格认证', { department: 'human_resources' }],
-    ['0102', '城乡居民医保参保登记', { department: 'healthcare_security' }],
-    ['0103', '最低生活保障申请', { department: 'civil_affairs', limits: { accept: { workingDays: 1 }, handle: { workingDays: 10 } } }],
-    ['0104', '残疾人证办理', { department: 'disabled_persons', limits: { accept: { workingDays: 1 }, handle: { workingDays: 10 } } }],
-    ['0105', '居住证办理', { department: 'public_security' }],
-    ['0106', '高龄津贴申领', { department: 'civil_affairs' }],
-  ]],
-  ['02', '关爱帮扶', [
-    ['0201', '独居、留守老人关爱', { fixOnSpot: true }],
-    ['0202', '困难群众临时救助', { department: 'civil_affairs', level: 'township' }],
-    ['0203', '留守儿童关爱', { fixOnSpot: true }],
-  ]],
-]);
+const SERVICES = majorClass(
+  'BM',
+  '便民服务',
+  { ...rule('village', null, { accept: { workingDays: 1 }, handle: { workingDays: 5 } }), closing: NO_PHOTOS },
+  [
+    [
+      '01',
+      '代办服务',
+      [
+        ['0101', '城乡居民养老保险待遇资格认证', { department: 'human_resources' }],
+        ['0102', '城乡居民医保参保登记', { department: 'healthcare_security' }],
+        ['0103', '最低生活保障申请', { department: 'civil_affairs', limits: { accept: { workingDays: 1 }, handle: { workingDays: 10 } } }],
+        ['0104', '残疾人证办理', { department: 'disabled_persons', limits: { accept: { workingDays: 1 }, handle: { workingDays: 10 } } }],
+        ['0105', '居住证办理', { department: 'public_security' }],
+        ['0106', '高龄津贴申领', { department: 'civil_affairs' }],
+      ],
+    ],
+    [
+      '02',
+      '关爱帮扶',
+      [
+        ['0201', '独居、留守老人关爱', { fixOnSpot: true }],
+        ['0202', '困难群众临时救助', { department: 'civil_affairs', level: 'township' }],
+        ['0203', '留守儿童关爱', { fixOnSpot: true }],
+      ],
+    ],
+  ],
+);
 
 /** 12345 hotline work orders by nature; the county centre routes each by its content. */
 const HOTLINE_LOOP: StageLimits = { accept: { hours: 0.5 }, dispatch: { hours: 0.5 }, sign: { workingDays: 1 }, visit: { workingDays: 1 } };
 const hotline = (days: number): Partial<CatalogueRule> => ({ limits: { ...HOTLINE_LOOP, handle: { workingDays: days } } });
 const HOTLINE = majorClass('RX', '12345热线', { ...rule('county', null, HOTLINE_LOOP), closing: NO_PHOTOS }, [
-  ['01', '咨询求助类', [['0101', '咨询', hotline(3)], ['0102', '求助', hotline(3)]]],
-  ['02', '投诉举报类', [['0201', '投诉', hotline(13)], ['0202', '举报', hotline(13)]]],
+  [
+    '01',
+    '咨询求助类',
+    [
+      ['0101', '咨询', hotline(3)],
+      ['0102', '求助', hotline(3)],
+    ],
+  ],
+  [
+    '02',
+    '投诉举报类',
+    [
+      ['0201', '投诉', hotline(13)],
+      ['0202', '举报', hotline(13)],
+    ],
+  ],
   ['03', '意见建议类', [['0301', '建议', hotline(13)]]],
 ]);
 

@@ -1,10 +1,10 @@
-import type { Db, Tx } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/actor.ts';
-import type { CatalogueNode, CatalogueRule } from './catalogue.seed.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
 import { childKind, nextLocalCode, offeredNodes, sameJson } from './catalogue.core.ts';
+import type { CatalogueNode, CatalogueRule } from './catalogue.seed.ts';
 import * as store from './catalogue.store.ts';
 
 export interface NodeEdit {
@@ -22,8 +22,15 @@ export interface LocalNode {
 }
 
 const adminView = (row: store.CatalogueRow) => ({
-  code: row.code, parentCode: row.parentCode, kind: row.kind as CatalogueNode['kind'], name: row.name, rule: row.rule as CatalogueRule | null,
-  version: row.version, local: row.local, retired: row.retired, updatedAt: row.updatedAt,
+  code: row.code,
+  parentCode: row.parentCode,
+  kind: row.kind as CatalogueNode['kind'],
+  name: row.name,
+  rule: row.rule as CatalogueRule | null,
+  version: row.version,
+  local: row.local,
+  retired: row.retired,
+  updatedAt: row.updatedAt,
 });
 
 /** An item carries a rule and a class never does. */
@@ -49,13 +56,20 @@ export function createCatalogueService({ db, clock }: { db: Db; clock: Clock }) 
   }
 
   /** One new version of a node: checked against the version the caller saw, the old one kept, audited. */
-  async function change(actor: Actor, code: string, version: number, action: string, patch: (row: store.CatalogueRow) => Pick<store.CatalogueRow, 'name' | 'rule' | 'retired'>) {
+  async function change(
+    actor: Actor,
+    code: string,
+    version: number,
+    action: string,
+    patch: (row: store.CatalogueRow) => Pick<store.CatalogueRow, 'name' | 'rule' | 'retired'>,
+  ) {
     return db.transaction(async (tx) => {
       const row = await mustGet(tx, code, 'params.code');
       const stale = () => new AppError('catalogue.changed', [{ field: 'body.version', reason: 'stale', value: row.version }]);
       if (row.version !== version) throw stale();
       const next = patch(row);
-      if (next.name === row.name && next.retired === row.retired && sameJson(next.rule, row.rule)) throw new AppError('catalogue.unchanged', [{ field: 'body', reason: 'unchanged' }]);
+      if (next.name === row.name && next.retired === row.retired && sameJson(next.rule, row.rule))
+        throw new AppError('catalogue.unchanged', [{ field: 'body', reason: 'unchanged' }]);
       const at = clock();
       const saved = await store.replaceNode(tx, row, next, { name: actor.displayName, at });
       if (!saved) throw stale();
@@ -71,7 +85,14 @@ export function createCatalogueService({ db, clock }: { db: Db; clock: Clock }) 
     /** What reporting offers: retired nodes (and what lies under them) left out unless asked for, to name old cases. */
     async reporting(includeRetired: boolean) {
       const nodes = await store.listNodes(db);
-      return (includeRetired ? nodes : offeredNodes(nodes)).map(({ code, parentCode, kind, name, rule, retired }) => ({ code, parentCode, kind, name, rule, retired }));
+      return (includeRetired ? nodes : offeredNodes(nodes)).map(({ code, parentCode, kind, name, rule, retired }) => ({
+        code,
+        parentCode,
+        kind,
+        name,
+        rule,
+        retired,
+      }));
     },
 
     edit(actor: Actor, code: string, input: NodeEdit) {
@@ -83,7 +104,11 @@ export function createCatalogueService({ db, clock }: { db: Db; clock: Clock }) 
 
     /** Retired nodes stay for the cases that name them; reporting no longer offers them. */
     setRetired(actor: Actor, code: string, version: number, retired: boolean) {
-      return change(actor, code, version, retired ? 'catalogue.retired' : 'catalogue.restored', (row) => ({ name: row.name, rule: row.rule, retired }));
+      return change(actor, code, version, retired ? 'catalogue.retired' : 'catalogue.restored', (row) => ({
+        name: row.name,
+        rule: row.rule,
+        retired,
+      }));
     },
 
     /** A city's own item under a minor class, or its own minor class under a major one; the server picks the code. */
@@ -96,8 +121,22 @@ export function createCatalogueService({ db, clock }: { db: Db; clock: Clock }) 
         const code = nextLocalCode(parent.code, await store.childCodes(tx, parent.code));
         if (!code) throw new AppError('catalogue.local_full', [{ field: 'body.parentCode', reason: 'full', value: parent.code }]);
         const at = clock();
-        const row = await store.insertNode(tx, { code, parentCode: parent.code, kind, name: input.name, rule: input.rule ?? null, local: true, updatedAt: at });
-        await recordAudit(tx, { at, actorId: actor.id, action: 'catalogue.added', target: code, detail: { parentCode: parent.code, name: input.name } });
+        const row = await store.insertNode(tx, {
+          code,
+          parentCode: parent.code,
+          kind,
+          name: input.name,
+          rule: input.rule ?? null,
+          local: true,
+          updatedAt: at,
+        });
+        await recordAudit(tx, {
+          at,
+          actorId: actor.id,
+          action: 'catalogue.added',
+          target: code,
+          detail: { parentCode: parent.code, name: input.name },
+        });
         return adminView(row);
       });
     },

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db.ts';
-import { catalogueChange, catalogueItem } from './catalogue.tables.ts';
 import type { CatalogueNode } from './catalogue.seed.ts';
+import { catalogueChange, catalogueItem } from './catalogue.tables.ts';
 
 export type CatalogueRow = typeof catalogueItem.$inferSelect;
 
@@ -17,20 +17,30 @@ export async function getNode(tx: Tx, code: string, lock = false): Promise<Catal
 
 /** An item with whether it or a class above it is retired: what reporting needs to know. */
 export async function itemForReport(tx: Tx, code: string): Promise<(CatalogueRow & { offered: boolean }) | undefined> {
-  const item = (await tx.select().from(catalogueItem).where(and(eq(catalogueItem.code, code), eq(catalogueItem.kind, 'item'))))[0];
+  const item = (
+    await tx
+      .select()
+      .from(catalogueItem)
+      .where(and(eq(catalogueItem.code, code), eq(catalogueItem.kind, 'item')))
+  )[0];
   if (!item) return undefined;
-  const [{ retired }] = await queryRows<{ retired: number }>(tx, sql`
+  const [{ retired }] = await queryRows<{ retired: number }>(
+    tx,
+    sql`
     with recursive lineage as (
       select code, parent_code, retired from catalogue_item where code = ${code}
       union all
       select c.code, c.parent_code, c.retired from catalogue_item c join lineage l on c.code = l.parent_code
     )
-    select count(*)::int as retired from lineage where retired`);
+    select count(*)::int as retired from lineage where retired`,
+  );
   return { ...item, offered: retired === 0 };
 }
 
 export async function childCodes(tx: Tx, parentCode: string): Promise<string[]> {
-  return (await tx.select({ code: catalogueItem.code }).from(catalogueItem).where(eq(catalogueItem.parentCode, parentCode))).map((r) => r.code);
+  return (await tx.select({ code: catalogueItem.code }).from(catalogueItem).where(eq(catalogueItem.parentCode, parentCode))).map(
+    (r) => r.code,
+  );
 }
 
 export async function insertNode(tx: Tx, row: typeof catalogueItem.$inferInsert): Promise<CatalogueRow> {
@@ -54,7 +64,13 @@ export async function replaceNode(
     .returning();
   if (!updated) return undefined;
   await tx.insert(catalogueChange).values({
-    code: before.code, version: before.version, name: before.name, rule: before.rule, retired: before.retired, changedBy: by.name, changedAt: by.at,
+    code: before.code,
+    version: before.version,
+    name: before.name,
+    rule: before.rule,
+    retired: before.retired,
+    changedBy: by.name,
+    changedAt: by.at,
   });
   return updated;
 }
@@ -69,6 +85,8 @@ export async function seedCatalogue(tx: Tx, nodes: readonly CatalogueNode[]): Pr
   const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(catalogueItem);
   if (n > 0) return;
   for (let i = 0; i < nodes.length; i += 200) {
-    await tx.insert(catalogueItem).values(nodes.slice(i, i + 200).map((c) => ({ code: c.code, parentCode: c.parentCode, kind: c.kind, name: c.name, rule: c.rule })));
+    await tx
+      .insert(catalogueItem)
+      .values(nodes.slice(i, i + 200).map((c) => ({ code: c.code, parentCode: c.parentCode, kind: c.kind, name: c.name, rule: c.rule })));
   }
 }

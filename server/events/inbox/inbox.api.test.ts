@@ -1,11 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { multipartFile } from '../../testing/multipart.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
-interface Note { id: string; kind: string; eventId: string; data: Record<string, unknown>; readAt: string | null }
+interface Note {
+  id: string;
+  kind: string;
+  eventId: string;
+  data: Record<string, unknown>;
+  readAt: string | null;
+}
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const MINUTE = 60_000;
 
@@ -20,7 +26,9 @@ let village: Request;
 let photo: string;
 beforeAll(async () => {
   t = await createTestApp();
-  await t.db.execute(sql`insert into department (code, name, area_code) values ('YM-CG', '云梦县城市管理执法局', '420923'), ('YM-SW', '云梦县水务局', '420923')`);
+  await t.db.execute(
+    sql`insert into department (code, name, area_code) values ('YM-CG', '云梦县城市管理执法局', '420923'), ('YM-SW', '云梦县水务局', '420923')`,
+  );
   worker = (await t.as(['grid_worker'], [FIXTURE.grids[0]])).request;
   township = (await t.as(['township_center'], [FIXTURE.townships[0]])).request;
   otherTownship = (await t.as(['township_center'], [FIXTURE.townships[1]])).request;
@@ -33,14 +41,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const report = () =>
-  worker({ method: 'POST', url: '/api/events', payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '路口垃圾堆放', photos: [photo] } });
+  worker({
+    method: 'POST',
+    url: '/api/events',
+    payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '路口垃圾堆放', photos: [photo] },
+  });
 const act = async (request: Request, id: string, body: Record<string, unknown>) => {
   t.advance(MINUTE); // each step a minute later, so "newest first" has an order to show
   const res = await request({ method: 'POST', url: `/api/events/${id}/actions`, payload: body });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
-const inbox = async (request: Request, query = '') => (await request({ method: 'GET', url: `/api/inbox${query}` })).json() as { items: Note[]; total: number };
+const inbox = async (request: Request, query = '') =>
+  (await request({ method: 'GET', url: `/api/inbox${query}` })).json() as { items: Note[]; total: number };
 const counts = async (request: Request) => (await request({ method: 'GET', url: '/api/inbox/counts' })).json();
 
 describe('who is told what', () => {
@@ -52,7 +65,9 @@ describe('who is told what', () => {
     caseId = created.id;
     caseNo = created.caseNo;
     const mine = await inbox(township);
-    expect(mine.items).toMatchObject([{ kind: 'to_accept', eventId: caseId, readAt: null, data: { caseNo, itemCode: 'CG06010', stage: 'accept' } }]);
+    expect(mine.items).toMatchObject([
+      { kind: 'to_accept', eventId: caseId, readAt: null, data: { caseNo, itemCode: 'CG06010', stage: 'accept' } },
+    ]);
     for (const other of [otherTownship, county, dept, worker]) expect((await inbox(other)).total).toBe(0);
   });
 
@@ -115,7 +130,10 @@ describe('my inbox', () => {
   });
 
   it('counts the open supervision orders addressed to my department or my areas', async () => {
-    const order = (unit: string, status: string) => sql`insert into supervision_order (county_code, kind, method, unit_code, note, status, issued_by, issued_by_name, issued_at)
+    const order = (
+      unit: string,
+      status: string,
+    ) => sql`insert into supervision_order (county_code, kind, method, unit_code, note, status, issued_by, issued_by_name, issued_at)
       values ('420923', 'supervise', 'written', ${unit}, '请尽快办理', ${status}, gen_random_uuid(), '县领导', now())`;
     await t.db.execute(order('YM-CG', 'open'));
     await t.db.execute(order('YM-CG', 'closed'));

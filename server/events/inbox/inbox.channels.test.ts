@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../testing/test-database.ts';
 import type { Database } from '../../platform/db.ts';
-import { createNotifier, robotChannel, type Notice } from './inbox.channels.ts';
+import { openTestDatabase } from '../../testing/test-database.ts';
+import { createNotifier, type Notice, robotChannel } from './inbox.channels.ts';
 
 /** A stand-in for the WeCom / DingTalk webhook: records each request and answers with `reply`. */
 let server: http.Server;
@@ -35,14 +35,25 @@ beforeEach(() => {
   reply = { status: 200, body: { errcode: 0, errmsg: 'ok' } };
 });
 
-const notice = (userId: string, kind: string, caseNo: string, dedupeKey: string) => ({
-  countyCode: '420923', userId, kind, eventId: crypto.randomUUID(), orderId: null, data: { caseNo }, dedupeKey, createdAt: new Date('2026-11-02T09:00:00+08:00'),
-}) satisfies Notice;
+const notice = (userId: string, kind: string, caseNo: string, dedupeKey: string) =>
+  ({
+    countyCode: '420923',
+    userId,
+    kind,
+    eventId: crypto.randomUUID(),
+    orderId: null,
+    data: { caseNo },
+    dedupeKey,
+    createdAt: new Date('2026-11-02T09:00:00+08:00'),
+  }) satisfies Notice;
 
 describe('group robot channel', () => {
   it('posts one WeCom text message with a line per case', async () => {
     const a = notice(crypto.randomUUID(), 'to_sign', '202611020001', 'k1');
-    await robotChannel({ kind: 'wecom', url, secret: null }).deliver([{ ...a, id: crypto.randomUUID(), readAt: null }, { ...a, userId: crypto.randomUUID(), id: crypto.randomUUID(), readAt: null }]);
+    await robotChannel({ kind: 'wecom', url, secret: null }).deliver([
+      { ...a, id: crypto.randomUUID(), readAt: null },
+      { ...a, userId: crypto.randomUUID(), id: crypto.randomUUID(), readAt: null },
+    ]);
     expect(received).toHaveLength(1);
     expect(received[0].body).toEqual({ msgtype: 'text', text: { content: '【格治】\n待签收：案件 202611020001' } });
   });
@@ -70,13 +81,23 @@ describe('group robot channel', () => {
 describe('notifier', () => {
   it('writes each notice to the inbox once and sends only new ones on; a failing channel is reported, the inbox keeps them', async () => {
     const errors: string[] = [];
-    const notifier = createNotifier({ db: database.db, channels: [robotChannel({ kind: 'wecom', url, secret: null })], onError: (channel) => errors.push(channel) });
+    const notifier = createNotifier({
+      db: database.db,
+      channels: [robotChannel({ kind: 'wecom', url, secret: null })],
+      onError: (channel) => errors.push(channel),
+    });
     const user = crypto.randomUUID();
     const first = await notifier.notify([notice(user, 'to_accept', '202611020003', 'to_accept:x:v1')]);
     expect(first).toHaveLength(1);
-    const again = await notifier.notify([notice(user, 'to_accept', '202611020003', 'to_accept:x:v1'), notice(user, 'to_check', '202611020003', 'to_check:x:v5')]);
+    const again = await notifier.notify([
+      notice(user, 'to_accept', '202611020003', 'to_accept:x:v1'),
+      notice(user, 'to_check', '202611020003', 'to_check:x:v5'),
+    ]);
     expect(again.map((n) => n.kind)).toEqual(['to_check']);
-    expect(received.map((r) => (r.body as { text: { content: string } }).text.content)).toEqual(['【格治】\n待受理：案件 202611020003', '【格治】\n待核查：案件 202611020003']);
+    expect(received.map((r) => (r.body as { text: { content: string } }).text.content)).toEqual([
+      '【格治】\n待受理：案件 202611020003',
+      '【格治】\n待核查：案件 202611020003',
+    ]);
 
     reply = { status: 200, body: { errcode: 45009, errmsg: 'api freq out of limit' } };
     const stored = await notifier.notify([notice(user, 'overdue', '202611020003', 'overdue:x')]);

@@ -4,8 +4,8 @@
  * channels, so a sweep run twice or on two servers tells a WeCom group nothing twice.
  */
 import crypto from 'node:crypto';
-import type { Db, Tx } from '../../platform/db.ts';
 import type { Config } from '../../platform/config.ts';
+import type { Db, Tx } from '../../platform/db.ts';
 import * as store from './inbox.store.ts';
 
 export type Notice = store.NotificationInsert & { data: Record<string, unknown> };
@@ -16,7 +16,15 @@ export interface NotificationChannel {
   deliver(notices: readonly store.NotificationRow[]): Promise<void>;
 }
 
-export function createNotifier({ db, channels, onError }: { db: Db; channels: readonly NotificationChannel[]; onError(channel: string, error: unknown): void }) {
+export function createNotifier({
+  db,
+  channels,
+  onError,
+}: {
+  db: Db;
+  channels: readonly NotificationChannel[];
+  onError(channel: string, error: unknown): void;
+}) {
   /** Hands new notices to every other channel; a channel that fails is reported, never thrown: the inbox has them. */
   async function send(fresh: readonly store.NotificationRow[]): Promise<void> {
     if (fresh.length === 0) return;
@@ -88,7 +96,8 @@ export function robotChannel(robot: NonNullable<Config['robot']>, timeoutMs = 5_
       });
       // Both robots answer HTTP 200 with { errcode, errmsg }; a refused message is an errcode other than 0.
       const reply = (await res.json().catch(() => null)) as { errcode?: number; errmsg?: string } | null;
-      if (!res.ok || !reply || reply.errcode !== 0) throw new Error(`${robot.kind} robot refused the message: HTTP ${res.status} ${JSON.stringify(reply)}`);
+      if (!res.ok || !reply || reply.errcode !== 0)
+        throw new Error(`${robot.kind} robot refused the message: HTTP ${res.status} ${JSON.stringify(reply)}`);
     },
   };
 }

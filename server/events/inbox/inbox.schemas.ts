@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable } from '../../platform/schemas.ts';
 import { NOTIFICATION_KINDS } from '../../../shared/enums.ts';
 import { PAGE } from '../../../shared/limits.ts';
+import { Nullable } from '../../platform/schemas.ts';
 
 const DateTime = (description: string) => Type.Unsafe<Date>({ type: 'string', format: 'date-time', description });
 
@@ -31,11 +31,16 @@ export const Notification = Type.Object({
   readAt: Nullable(DateTime('阅读时间 When it was read')),
 });
 
-export const InboxQuery = Type.Object({
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: '跳过条数 Rows to skip' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.inbox.max, default: PAGE.inbox.default, description: '每页条数 Rows in this page' })),
-  unread: Type.Optional(Type.Boolean({ description: 'Only unread ones' })),
-}, { additionalProperties: false });
+export const InboxQuery = Type.Object(
+  {
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: '跳过条数 Rows to skip' })),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: PAGE.inbox.max, default: PAGE.inbox.default, description: '每页条数 Rows in this page' }),
+    ),
+    unread: Type.Optional(Type.Boolean({ description: 'Only unread ones' })),
+  },
+  { additionalProperties: false },
+);
 
 export const InboxPage = Type.Object({
   items: Type.Array(Notification, { description: '消息 Notifications of this page' }),

@@ -1,13 +1,13 @@
-import type { Db, Tx } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
+import type { NotificationKind } from '../../../shared/enums.ts';
+import { usersOfUnits } from '../../access/index.ts';
 import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { EventChange } from '../loop/events.service.ts';
 import type { EventRow } from '../loop/events.store.ts';
 import type { Notice, Notifier } from './inbox.channels.ts';
 import * as store from './inbox.store.ts';
-import { usersOfUnits } from '../../access/index.ts';
-import type { NotificationKind } from '../../../shared/enums.ts';
 
 export const CENTRE_ROLES = ['city_center', 'county_center', 'township_center', 'village_center'] as const;
 /** An area unit handling a case itself: its centre, or the grid team bound to it. */
@@ -30,18 +30,41 @@ const ON_CHANGE: Partial<Record<EventChange['action'], { kind: NotificationKind;
 const isArea = (code: string) => /^\d+$/.test(code);
 
 /** The people of a case's owner centre, or of its lead and co-handling units. */
-export async function recipientsOf(tx: Tx, row: Pick<EventRow, 'ownerCode' | 'leadUnit' | 'coUnits'>, audience: Audience): Promise<string[]> {
+export async function recipientsOf(
+  tx: Tx,
+  row: Pick<EventRow, 'ownerCode' | 'leadUnit' | 'coUnits'>,
+  audience: Audience,
+): Promise<string[]> {
   if (audience === 'owner') return usersOfUnits(tx, { departments: [], areas: [row.ownerCode], areaRoles: CENTRE_ROLES });
   const units = [row.leadUnit, ...row.coUnits].filter((u): u is string => u !== null);
   return usersOfUnits(tx, { departments: units.filter((u) => !isArea(u)), areas: units.filter(isArea), areaRoles: AREA_UNIT_ROLES });
 }
 
 /** What every notice about a case carries, so the inbox can show it without reading the case. */
-export const caseData = (row: EventRow) => ({ caseNo: row.caseNo, itemCode: row.itemCode, stage: row.stage, stageDueAt: row.stageDueAt?.toISOString() ?? null });
+export const caseData = (row: EventRow) => ({
+  caseNo: row.caseNo,
+  itemCode: row.itemCode,
+  stage: row.stage,
+  stageDueAt: row.stageDueAt?.toISOString() ?? null,
+});
 
-export function caseNotices(row: EventRow, userIds: string[], kind: NotificationKind, dedupeKey: string, at: Date, extra: Record<string, unknown> = {}): Notice[] {
+export function caseNotices(
+  row: EventRow,
+  userIds: string[],
+  kind: NotificationKind,
+  dedupeKey: string,
+  at: Date,
+  extra: Record<string, unknown> = {},
+): Notice[] {
   return userIds.map((userId) => ({
-    countyCode: row.countyCode, userId, kind, eventId: row.id, orderId: null, data: { ...caseData(row), ...extra }, dedupeKey, createdAt: at,
+    countyCode: row.countyCode,
+    userId,
+    kind,
+    eventId: row.id,
+    orderId: null,
+    data: { ...caseData(row), ...extra },
+    dedupeKey,
+    createdAt: at,
   }));
 }
 

@@ -10,7 +10,13 @@ export async function insertNotifications(tx: Tx, rows: NotificationInsert[]): P
   if (rows.length === 0) return [];
   const written: NotificationRow[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    written.push(...(await tx.insert(notification).values(rows.slice(i, i + 500)).onConflictDoNothing().returning()));
+    written.push(
+      ...(await tx
+        .insert(notification)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoNothing()
+        .returning()),
+    );
   }
   return written;
 }
@@ -50,7 +56,10 @@ export async function openOrdersFor(tx: Tx, unitCodes: string[]): Promise<number
 /** Marks one of the user's notifications read (the first reading counts); undefined when it is not theirs. */
 export async function markRead(tx: Tx, userId: string, id: string, at: Date): Promise<NotificationRow | undefined> {
   const mine = and(eq(notification.userId, userId), eq(notification.id, id));
-  await tx.update(notification).set({ readAt: at }).where(and(mine, isNull(notification.readAt)));
+  await tx
+    .update(notification)
+    .set({ readAt: at })
+    .where(and(mine, isNull(notification.readAt)));
   return (await tx.select().from(notification).where(mine))[0];
 }
 

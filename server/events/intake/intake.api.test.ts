@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { FIXTURE } from '../../testing/fixtures.ts';
-import { multipartFile } from '../../testing/multipart.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db.ts';
+import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { multipartFile } from '../../testing/multipart.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -27,17 +27,35 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const report = (request: Request, extra: Record<string, unknown> = {}) =>
-  request({ method: 'POST', url: '/api/events', payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '路口垃圾堆放', photos: [photo], ...extra } });
+  request({
+    method: 'POST',
+    url: '/api/events',
+    payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '路口垃圾堆放', photos: [photo], ...extra },
+  });
 const get = (request: Request, id: string) => request({ method: 'GET', url: `/api/events/${id}` });
 const nearby = (request: Request, q: Record<string, string | number>) =>
   request({ method: 'GET', url: `/api/events/nearby?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}` });
-const countOf = async (table: 'event' | 'event_action') => (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0].n;
+const countOf = async (table: 'event' | 'event_action') =>
+  (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0].n;
 
 describe('hotline, department and video intake by centre staff', () => {
   it('records the source, the caller and the work-order number; the phone is sealed and shown masked', async () => {
-    const res = await report(county, { source: 'hotline', reporterName: '王先生', reporterPhone: '13812345678', externalNo: '12345-20261102-0007', description: '来电反映路口垃圾' });
+    const res = await report(county, {
+      source: 'hotline',
+      reporterName: '王先生',
+      reporterPhone: '13812345678',
+      externalNo: '12345-20261102-0007',
+      description: '来电反映路口垃圾',
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ source: 'hotline', reporterName: '王先生', reporterPhone: '138****5678', externalNo: '12345-20261102-0007', reports: 1, repeat: false });
+    expect(res.json()).toMatchObject({
+      source: 'hotline',
+      reporterName: '王先生',
+      reporterPhone: '138****5678',
+      externalNo: '12345-20261102-0007',
+      reports: 1,
+      repeat: false,
+    });
     const [row] = await queryRows<{ reporter_phone: string }>(t.db, sql`select reporter_phone from event where id = ${res.json().id}`);
     expect(row.reporter_phone).toMatch(/^v1\./);
     expect(row.reporter_phone).not.toContain('12345678');
@@ -52,7 +70,10 @@ describe('hotline, department and video intake by centre staff', () => {
     const named = await report(worker, { reporterName: '王先生' });
     expect(named.statusCode).toBe(403);
     expect(named.json()).toMatchObject({ code: 'event.intake_not_allowed', details: [{ field: 'reporterName' }] });
-    expect((await report(worker, { source: 'hotline' })).json()).toMatchObject({ code: 'event.intake_not_allowed', details: [{ field: 'source' }] });
+    expect((await report(worker, { source: 'hotline' })).json()).toMatchObject({
+      code: 'event.intake_not_allowed',
+      details: [{ field: 'source' }],
+    });
     expect((await report(county, { source: 'citizen' })).json().code).toBe('event.intake_not_allowed');
     const phone = await report(county, { source: 'hotline', reporterPhone: '138-1234' });
     expect(phone.json()).toMatchObject({ code: 'request.invalid', details: [{ field: 'body.reporterPhone' }] });
@@ -66,30 +87,60 @@ describe('repeats and "me too"', () => {
     const first = (await report(worker)).json();
     const found = (await nearby(worker2, { itemCode: 'CG06010', ...NEAR })).json().items;
     expect(found.map((e: { id: string }) => e.id)).toContain(first.id);
-    expect(found.find((e: { id: string }) => e.id === first.id)).toMatchObject({ caseNo: first.caseNo, reports: 1, repeat: false, distanceMeters: expect.any(Number) });
+    expect(found.find((e: { id: string }) => e.id === first.id)).toMatchObject({
+      caseNo: first.caseNo,
+      reports: 1,
+      repeat: false,
+      distanceMeters: expect.any(Number),
+    });
     expect(found.find((e: { id: string }) => e.id === first.id).distanceMeters).toBeLessThan(50);
-    expect((await nearby(worker2, { itemCode: 'CG06010', lng: 113.011, lat: 31.01 })).json().items.map((e: { id: string }) => e.id)).not.toContain(first.id); // ~95 m
+    expect(
+      (await nearby(worker2, { itemCode: 'CG06010', lng: 113.011, lat: 31.01 })).json().items.map((e: { id: string }) => e.id),
+    ).not.toContain(first.id); // ~95 m
     expect((await nearby(worker2, { itemCode: 'CG06020', ...NEAR })).json().items).toEqual([]);
     const { request: elsewhere } = await t.as(['township_center'], [FIXTURE.townships[1]]);
     expect((await nearby(elsewhere, { itemCode: 'CG06010', ...NEAR })).json().items).toEqual([]);
-    expect((await nearby(worker2, { itemCode: 'CG06010', lng: 200, lat: 31 })).json()).toMatchObject({ code: 'request.invalid', details: [{ field: 'querystring.lng' }] });
+    expect((await nearby(worker2, { itemCode: 'CG06010', lng: 200, lat: 31 })).json()).toMatchObject({
+      code: 'request.invalid',
+      details: [{ field: 'querystring.lng' }],
+    });
   });
 
   it('"me too" adds a report to the case (once per key) with an action carrying the note and photos; three reports make a repeat case', async () => {
     const first = (await report(worker, { lng: 113.02, lat: 31.02 })).json();
     const events = await countOf('event');
-    const joined = await report(worker2, { lng: 113.0201, lat: 31.0201, description: '我也看到了', sameAs: first.id, idempotencyKey: 'metoo-0001-x' });
+    const joined = await report(worker2, {
+      lng: 113.0201,
+      lat: 31.0201,
+      description: '我也看到了',
+      sameAs: first.id,
+      idempotencyKey: 'metoo-0001-x',
+    });
     expect(joined.statusCode).toBe(201);
     expect(joined.json()).toMatchObject({ id: first.id, reports: 2, repeat: false, version: first.version, warning: 'blue' });
-    const retried = await report(worker2, { lng: 113.0201, lat: 31.0201, description: '我也看到了', sameAs: first.id, idempotencyKey: 'metoo-0001-x' });
+    const retried = await report(worker2, {
+      lng: 113.0201,
+      lat: 31.0201,
+      description: '我也看到了',
+      sameAs: first.id,
+      idempotencyKey: 'metoo-0001-x',
+    });
     expect(retried.json().reports).toBe(2);
     const three = (await report(township, { lng: 113.0201, lat: 31.0201, description: '又有人反映', sameAs: first.id })).json();
     expect(three).toMatchObject({ reports: 3, repeat: true, warning: 'light_red' });
     expect(await countOf('event')).toBe(events);
     const steps = three.history.filter((h: { action: string }) => h.action === 'me_too');
     expect(steps).toHaveLength(2);
-    expect(steps[0]).toMatchObject({ note: '我也看到了', photos: [photo], fromStatus: 'reported', toStatus: 'reported', data: { reports: 2 } });
-    expect((await nearby(worker, { itemCode: 'CG06010', lng: 113.02, lat: 31.02 })).json().items.find((e: { id: string }) => e.id === first.id)).toMatchObject({ reports: 3, repeat: true });
+    expect(steps[0]).toMatchObject({
+      note: '我也看到了',
+      photos: [photo],
+      fromStatus: 'reported',
+      toStatus: 'reported',
+      data: { reports: 2 },
+    });
+    expect(
+      (await nearby(worker, { itemCode: 'CG06010', lng: 113.02, lat: 31.02 })).json().items.find((e: { id: string }) => e.id === first.id),
+    ).toMatchObject({ reports: 3, repeat: true });
   });
 
   it('"me too" on a finished case, or one outside the caller’s jurisdiction, is refused and changes nothing', async () => {
@@ -111,8 +162,15 @@ describe('repeats and "me too"', () => {
     const duplicate = (await report(worker2, { lng: 113.0401, lat: 31.0401 })).json();
     await report(township, { sameAs: duplicate.id, lng: 113.0401, lat: 31.0401 }); // the duplicate has 2 reports
 
-    for (const [masterId, reason] of [['00000000-0000-4000-8000-000000000000', 'not_found'], [duplicate.id, 'self']]) {
-      const bad = await township({ method: 'POST', url: `/api/events/${duplicate.id}/actions`, payload: { action: 'merge', version: 1, masterId } });
+    for (const [masterId, reason] of [
+      ['00000000-0000-4000-8000-000000000000', 'not_found'],
+      [duplicate.id, 'self'],
+    ]) {
+      const bad = await township({
+        method: 'POST',
+        url: `/api/events/${duplicate.id}/actions`,
+        payload: { action: 'merge', version: 1, masterId },
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json()).toMatchObject({ code: 'event.master_invalid', details: [{ field: 'masterId', reason }] });
     }
@@ -120,11 +178,18 @@ describe('repeats and "me too"', () => {
     expect(unchanged).toMatchObject({ status: 'reported', version: 1, reports: 2 });
     expect(unchanged.history.map((h: { action: string }) => h.action)).toEqual(['report', 'me_too']);
 
-    const merged = await township({ method: 'POST', url: `/api/events/${duplicate.id}/actions`, payload: { action: 'merge', version: 1, masterId: master.id } });
+    const merged = await township({
+      method: 'POST',
+      url: `/api/events/${duplicate.id}/actions`,
+      payload: { action: 'merge', version: 1, masterId: master.id },
+    });
     expect(merged.json()).toMatchObject({ status: 'merged' });
     const after = (await get(township, master.id)).json();
     expect(after).toMatchObject({ reports: 3, repeat: true, version: master.version });
-    expect(after.history.at(-1)).toMatchObject({ action: 'duplicate_merged', data: { duplicateId: duplicate.id, caseNo: duplicate.caseNo, reports: 2, total: 3 } });
+    expect(after.history.at(-1)).toMatchObject({
+      action: 'duplicate_merged',
+      data: { duplicateId: duplicate.id, caseNo: duplicate.caseNo, reports: 2, total: 3 },
+    });
   });
 
   it('a case reported longer ago than the window (7 days by default) is no longer offered', async () => {

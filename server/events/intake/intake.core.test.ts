@@ -42,8 +42,17 @@ describe('who records which source', () => {
   });
 
   it('anyone else naming a caller or another source is refused, each field named; no staff member may claim the public page', () => {
-    expect(refused(() => intakeSource({ roles: ['grid_worker'] }, { reporterName: '王', reporterPhone: '13812345678' }))).toEqual({ code: 'event.intake_not_allowed', fields: ['reporterName', 'reporterPhone'] });
-    expect(refused(() => intakeSource({ roles: ['department_handler'] }, { source: 'video' }))).toEqual({ code: 'event.intake_not_allowed', fields: ['source'] });
-    expect(refused(() => intakeSource({ roles: ['city_center'] }, { source: 'citizen' }))).toEqual({ code: 'event.intake_not_allowed', fields: ['source'] });
+    expect(refused(() => intakeSource({ roles: ['grid_worker'] }, { reporterName: '王', reporterPhone: '13812345678' }))).toEqual({
+      code: 'event.intake_not_allowed',
+      fields: ['reporterName', 'reporterPhone'],
+    });
+    expect(refused(() => intakeSource({ roles: ['department_handler'] }, { source: 'video' }))).toEqual({
+      code: 'event.intake_not_allowed',
+      fields: ['source'],
+    });
+    expect(refused(() => intakeSource({ roles: ['city_center'] }, { source: 'citizen' }))).toEqual({
+      code: 'event.intake_not_allowed',
+      fields: ['source'],
+    });
   });
 });

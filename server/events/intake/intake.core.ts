@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { maskPhone } from '../../../shared/masking.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Actor } from '../../platform/actor.ts';
-import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import type { Actor as MachineActor } from '../loop/event-actions.core.ts';
 
 /** Same item, same place, this many reports or more (seed 004: "同一地点同一事项 ≥ 3 次"): a repeat case. */
@@ -37,13 +37,22 @@ const GRID_TEAM: readonly Role[] = ['grid_worker', 'grid_leader'];
  * with the caller; everyone else reports as what they are (a grid worker as grid_worker), so they may not name
  * another source or a caller. `citizen` belongs to the public page alone.
  */
-export function intakeSource(actor: Pick<Actor, 'roles'>, body: { source?: string; reporterName?: string; reporterPhone?: string; externalNo?: string }): string {
+export function intakeSource(
+  actor: Pick<Actor, 'roles'>,
+  body: { source?: string; reporterName?: string; reporterPhone?: string; externalNo?: string },
+): string {
   const own = actor.roles.some((r) => GRID_TEAM.includes(r)) ? 'grid_worker' : 'department';
-  if (body.source === 'citizen') throw new AppError('event.intake_not_allowed', [{ field: 'source', reason: 'public_page_only', value: body.source }]);
+  if (body.source === 'citizen')
+    throw new AppError('event.intake_not_allowed', [{ field: 'source', reason: 'public_page_only', value: body.source }]);
   if (actor.roles.some((r) => CENTRES.includes(r))) return body.source ?? own;
   const named = (['reporterName', 'reporterPhone', 'externalNo'] as const).filter((f) => body[f] !== undefined);
-  if (named.length) throw new AppError('event.intake_not_allowed', named.map((field) => ({ field, reason: 'centre_only' })));
-  if (body.source !== undefined && body.source !== own) throw new AppError('event.intake_not_allowed', [{ field: 'source', reason: 'centre_only', value: body.source }]);
+  if (named.length)
+    throw new AppError(
+      'event.intake_not_allowed',
+      named.map((field) => ({ field, reason: 'centre_only' })),
+    );
+  if (body.source !== undefined && body.source !== own)
+    throw new AppError('event.intake_not_allowed', [{ field: 'source', reason: 'centre_only', value: body.source }]);
   return own;
 }
 

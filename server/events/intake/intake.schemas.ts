@@ -1,19 +1,27 @@
 import { Type } from '@sinclair/typebox';
-import { ErrorReply, errorReplies, Nullable } from '../../platform/schemas.ts';
 import { RATINGS } from '../../../shared/enums.ts';
 import { DESCRIPTION_MAX, ITEM_CODE_MAX, PHOTOS_MAX } from '../../../shared/limits.ts';
-import { MOBILE } from './intake.core.ts';
 import { IdempotencyKey } from '../../platform/idempotency.ts';
+import { ErrorReply, errorReplies, Nullable } from '../../platform/schemas.ts';
+import { MOBILE } from './intake.core.ts';
 
 const DateTime = (description: string) => Type.Unsafe<Date>({ type: 'string', format: 'date-time', description });
 
 // ── "me too" ──
 
-export const NearbyQuery = Type.Object({
-  itemCode: Type.String({ minLength: 1, maxLength: ITEM_CODE_MAX, description: '事项编码 Catalogue item about to be reported', example: 'CG06010' }),
-  lng: Type.Number({ minimum: -180, maximum: 180, description: '经度 Longitude', example: 113.75 }),
-  lat: Type.Number({ minimum: -90, maximum: 90, description: '纬度 Latitude', example: 31.02 }),
-}, { additionalProperties: false });
+export const NearbyQuery = Type.Object(
+  {
+    itemCode: Type.String({
+      minLength: 1,
+      maxLength: ITEM_CODE_MAX,
+      description: '事项编码 Catalogue item about to be reported',
+      example: 'CG06010',
+    }),
+    lng: Type.Number({ minimum: -180, maximum: 180, description: '经度 Longitude', example: 113.75 }),
+    lat: Type.Number({ minimum: -90, maximum: 90, description: '纬度 Latitude', example: 31.02 }),
+  },
+  { additionalProperties: false },
+);
 
 const NearbyCase = Type.Object({
   id: Type.String({ format: 'uuid', description: '事件标识 Event id' }),
@@ -35,7 +43,12 @@ export const NearbyCases = Type.Object({ items: Type.Array(NearbyCase, { descrip
 
 export const publicReplies = { ...errorReplies, 413: ErrorReply, 415: ErrorReply, 429: ErrorReply };
 
-const TrackingCode = Type.String({ minLength: 18, maxLength: 30, description: 'Tracking code as given on reporting; dashes and spaces are ignored', example: '420923-K7QM-3XHP-9TRW' });
+const TrackingCode = Type.String({
+  minLength: 18,
+  maxLength: 30,
+  description: 'Tracking code as given on reporting; dashes and spaces are ignored',
+  example: '420923-K7QM-3XHP-9TRW',
+});
 export const TrackingParams = Type.Object({ code: TrackingCode });
 
 export const PublicReport = Type.Object({
@@ -48,36 +61,67 @@ export const PublicReport = Type.Object({
   closedAt: Nullable(DateTime('结案时间 Closed')),
   rating: Nullable(Type.String({ description: `评价 ${RATINGS.join(' | ')}` })),
   reply: Nullable(Type.String({ description: "The handling unit's reply" })),
-  timeline: Type.Array(Type.Object({
-    status: Type.String({ description: '状态 Status reached' }),
-    at: DateTime('时间 When'),
-  }), { description: 'Status changes, oldest first; no names' }),
+  timeline: Type.Array(
+    Type.Object({
+      status: Type.String({ description: '状态 Status reached' }),
+      at: DateTime('时间 When'),
+    }),
+    { description: 'Status changes, oldest first; no names' },
+  ),
   canRate: Type.Boolean({ description: 'Closed and not yet rated: the reporter may rate it now' }),
-  mergedInto: Nullable(Type.Object({
-    caseNo: Type.String({ description: '案卷号 Case number' }),
-    status: Type.String({ description: '状态 Status' }),
-  }, { description: 'The case this report was merged into' })),
+  mergedInto: Nullable(
+    Type.Object(
+      {
+        caseNo: Type.String({ description: '案卷号 Case number' }),
+        status: Type.String({ description: '状态 Status' }),
+      },
+      { description: 'The case this report was merged into' },
+    ),
+  ),
 });
 
 export const PublicCatalogue = Type.Object({
-  items: Type.Array(Type.Object({
-    code: Type.String({ description: '事项编码 Catalogue item', example: 'CG06010' }),
-    name: Type.String({ description: '名称 Name', example: '暴露垃圾' }),
-    group: Nullable(Type.String({ description: '分组 The class it is shown under', example: '市容环境' })),
-  }), { description: '可上报事项 Items a citizen may report' }),
+  items: Type.Array(
+    Type.Object({
+      code: Type.String({ description: '事项编码 Catalogue item', example: 'CG06010' }),
+      name: Type.String({ description: '名称 Name', example: '暴露垃圾' }),
+      group: Nullable(Type.String({ description: '分组 The class it is shown under', example: '市容环境' })),
+    }),
+    { description: '可上报事项 Items a citizen may report' },
+  ),
 });
 
-export const PublicReportBody = Type.Object({
-  itemCode: Type.String({ minLength: 1, maxLength: ITEM_CODE_MAX, description: 'From /api/public/catalogue' }),
-  lng: Type.Number({ minimum: -180, maximum: 180, description: '经度 Longitude', example: 113.75 }),
-  lat: Type.Number({ minimum: -90, maximum: 90, description: '纬度 Latitude', example: 31.02 }),
-  description: Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX, description: '描述 What is wrong, in one line', example: '路灯不亮' }),
-  photos: Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$', description: '照片键 Photo key' }), { maxItems: PHOTOS_MAX, default: [], description: 'Keys from /api/public/photos' }),
-  phone: Type.Optional(Type.String({ pattern: MOBILE, description: 'Mobile number for a call back (11 digits); stored sealed, shown to staff masked' })),
-  idempotencyKey: Type.Optional(IdempotencyKey),
-}, { additionalProperties: false });
+export const PublicReportBody = Type.Object(
+  {
+    itemCode: Type.String({ minLength: 1, maxLength: ITEM_CODE_MAX, description: 'From /api/public/catalogue' }),
+    lng: Type.Number({ minimum: -180, maximum: 180, description: '经度 Longitude', example: 113.75 }),
+    lat: Type.Number({ minimum: -90, maximum: 90, description: '纬度 Latitude', example: 31.02 }),
+    description: Type.String({
+      minLength: 1,
+      maxLength: DESCRIPTION_MAX,
+      description: '描述 What is wrong, in one line',
+      example: '路灯不亮',
+    }),
+    photos: Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$', description: '照片键 Photo key' }), {
+      maxItems: PHOTOS_MAX,
+      default: [],
+      description: 'Keys from /api/public/photos',
+    }),
+    phone: Type.Optional(
+      Type.String({ pattern: MOBILE, description: 'Mobile number for a call back (11 digits); stored sealed, shown to staff masked' }),
+    ),
+    idempotencyKey: Type.Optional(IdempotencyKey),
+  },
+  { additionalProperties: false },
+);
 
-export const RatingBody = Type.Object({
-  rating: Type.Union(RATINGS.map((r) => Type.Literal(r)), { description: `评价 ${RATINGS.join(' | ')}` }),
-  note: Type.Optional(Type.String({ maxLength: DESCRIPTION_MAX, description: 'Required when dissatisfied' })),
-}, { additionalProperties: false });
+export const RatingBody = Type.Object(
+  {
+    rating: Type.Union(
+      RATINGS.map((r) => Type.Literal(r)),
+      { description: `评价 ${RATINGS.join(' | ')}` },
+    ),
+    note: Type.Optional(Type.String({ maxLength: DESCRIPTION_MAX, description: 'Required when dissatisfied' })),
+  },
+  { additionalProperties: false },
+);

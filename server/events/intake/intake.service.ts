@@ -3,21 +3,22 @@
  * again) and the "me too" offer of open cases nearby. Writes go through the events service, so a citizen's
  * report and rating are the same rows, actions and notifications as anyone's.
  */
-import type { Db } from '../../platform/db.ts';
+
+import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
+import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Actor } from '../../platform/actor.ts';
+import { createOnce } from '../../platform/idempotency.ts';
 import type { TerritoryService } from '../../territory/index.ts';
+import { offeredNodes } from '../catalogue/catalogue.core.ts';
+import { getNode, listNodes } from '../catalogue/catalogue.store.ts';
 import type { Rating } from '../loop/event-actions.core.ts';
 import type { EventsService } from '../loop/events.service.ts';
 import * as store from '../loop/events.store.ts';
-import { getNode, listNodes } from '../catalogue/catalogue.store.ts';
-import { offeredNodes } from '../catalogue/catalogue.core.ts';
-import { byTrackingCode, citizenReportByKey, eventInCounty } from './intake.store.ts';
 import { formatTrackingCode, newTrackingCode, normalizeTrackingCode } from './intake.core.ts';
+import { byTrackingCode, citizenReportByKey, eventInCounty } from './intake.store.ts';
 import { nearbyOpen } from './repeats.ts';
-import { createOnce } from '../../platform/idempotency.ts';
 
 export interface PublicReportInput {
   itemCode: string;
@@ -29,7 +30,19 @@ export interface PublicReportInput {
   idempotencyKey?: string;
 }
 
-export function createIntakeService({ db, clock, config, territory, events }: { db: Db; clock: Clock; config: Config; territory: TerritoryService; events: EventsService }) {
+export function createIntakeService({
+  db,
+  clock,
+  config,
+  territory,
+  events,
+}: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  territory: TerritoryService;
+  events: EventsService;
+}) {
   /** The report behind a code, or 404 whether the code is malformed or unknown: a guess learns nothing either way. */
   async function reportOf(code: string) {
     const normalized = normalizeTrackingCode(code);
@@ -49,8 +62,14 @@ export function createIntakeService({ db, clock, config, territory, events }: { 
     const master = row.mergedInto ? await eventInCounty(db, row.countyCode, row.mergedInto) : undefined;
     return {
       trackingCode: formatTrackingCode(row.trackingCode!),
-      caseNo: row.caseNo, itemName: item?.name ?? row.itemCode, status: row.status, description: row.description,
-      reportedAt: row.reportedAt, closedAt: row.closedAt, rating: row.rating, reply,
+      caseNo: row.caseNo,
+      itemName: item?.name ?? row.itemCode,
+      status: row.status,
+      description: row.description,
+      reportedAt: row.reportedAt,
+      closedAt: row.closedAt,
+      rating: row.rating,
+      reply,
       timeline: history.filter((a) => a.fromStatus !== a.toStatus).map((a) => ({ status: a.toStatus, at: a.at })),
       canRate: row.status === 'closed',
       mergedInto: master ? { caseNo: master.caseNo, status: master.status } : null,
@@ -62,7 +81,9 @@ export function createIntakeService({ db, clock, config, territory, events }: { 
     async publicCatalogue() {
       const nodes = offeredNodes(await listNodes(db));
       const names = new Map(nodes.map((n) => [n.code, n.name]));
-      return nodes.filter((n) => n.kind === 'item').map((n) => ({ code: n.code, name: n.name, group: (n.parentCode && names.get(n.parentCode)) || null }));
+      return nodes
+        .filter((n) => n.kind === 'item')
+        .map((n) => ({ code: n.code, name: n.name, group: (n.parentCode && names.get(n.parentCode)) || null }));
     },
 
     /** A citizen's report: anywhere inside a grid, no jurisdiction to check; answered with its tracking code. */
@@ -71,10 +92,18 @@ export function createIntakeService({ db, clock, config, territory, events }: { 
       if (!hit) throw new AppError('event.outside_grids', [{ field: 'lng', reason: 'outside_all_grids' }]);
       const row = await createOnce(input.idempotencyKey, {
         find: (key) => citizenReportByKey(db, hit.county.code, key),
-        create: () => events.fileCase(null, hit.grid.code, {
-          itemCode: input.itemCode, lng: input.lng, lat: input.lat, description: input.description, photos: input.photos, source: 'citizen',
-          reporterPhone: input.phone, idempotencyKey: input.idempotencyKey, trackingCode: newTrackingCode(hit.county.code),
-        }),
+        create: () =>
+          events.fileCase(null, hit.grid.code, {
+            itemCode: input.itemCode,
+            lng: input.lng,
+            lat: input.lat,
+            description: input.description,
+            photos: input.photos,
+            source: 'citizen',
+            reporterPhone: input.phone,
+            idempotencyKey: input.idempotencyKey,
+            trackingCode: newTrackingCode(hit.county.code),
+          }),
       });
       return publicView(row);
     },

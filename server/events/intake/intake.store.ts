@@ -1,22 +1,37 @@
 import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
-import { event, eventAction } from '../loop/events.tables.ts';
 import { OPEN_STATUSES } from '../loop/event-actions.core.ts';
 import type { EventRow } from '../loop/events.store.ts';
+import { event, eventAction } from '../loop/events.tables.ts';
 
 /** A citizen's earlier report under the same idempotency key (citizens have no reporter id). */
 export async function citizenReportByKey(tx: Tx, countyCode: string, key: string): Promise<EventRow | undefined> {
-  return (await tx.select().from(event).where(and(eq(event.countyCode, countyCode), isNull(event.reporterId), eq(event.idempotencyKey, key))))[0];
+  return (
+    await tx
+      .select()
+      .from(event)
+      .where(and(eq(event.countyCode, countyCode), isNull(event.reporterId), eq(event.idempotencyKey, key)))
+  )[0];
 }
 
 export async function byTrackingCode(tx: Tx, code: string): Promise<EventRow | undefined> {
-  return (await tx.select().from(event).where(and(eq(event.countyCode, code.slice(0, 6)), eq(event.trackingCode, code))))[0];
+  return (
+    await tx
+      .select()
+      .from(event)
+      .where(and(eq(event.countyCode, code.slice(0, 6)), eq(event.trackingCode, code)))
+  )[0];
 }
 
 /** A case by id for the read that follows the tracking code to the case it was merged into. */
 export async function eventInCounty(tx: Tx, countyCode: string, id: string): Promise<EventRow | undefined> {
-  return (await tx.select().from(event).where(and(eq(event.countyCode, countyCode), eq(event.id, id))))[0];
+  return (
+    await tx
+      .select()
+      .from(event)
+      .where(and(eq(event.countyCode, countyCode), eq(event.id, id)))
+  )[0];
 }
 
 /** A "me too" already recorded by this user under this key: a retried one changes nothing. */
@@ -24,23 +39,39 @@ export async function meTooByKey(tx: Tx, row: Pick<EventRow, 'countyCode' | 'id'
   const found = await tx
     .select({ seq: eventAction.seq })
     .from(eventAction)
-    .where(and(
-      eq(eventAction.countyCode, row.countyCode), eq(eventAction.eventId, row.id), eq(eventAction.action, 'me_too'),
-      eq(eventAction.actorId, actorId), sql`${eventAction.data}->>'idempotencyKey' = ${key}`,
-    ));
+    .where(
+      and(
+        eq(eventAction.countyCode, row.countyCode),
+        eq(eventAction.eventId, row.id),
+        eq(eventAction.action, 'me_too'),
+        eq(eventAction.actorId, actorId),
+        sql`${eventAction.data}->>'idempotencyKey' = ${key}`,
+      ),
+    );
   return found.length > 0;
 }
 
 /** The case's current row, locked until the transaction ends: counts and sequence numbers written under it are safe. */
 export async function lockEvent(tx: Tx, row: Pick<EventRow, 'countyCode' | 'id'>): Promise<EventRow> {
-  return (await tx.select().from(event).where(and(eq(event.countyCode, row.countyCode), eq(event.id, row.id))).for('update'))[0];
+  return (
+    await tx
+      .select()
+      .from(event)
+      .where(and(eq(event.countyCode, row.countyCode), eq(event.id, row.id)))
+      .for('update')
+  )[0];
 }
 
 /**
  * Adds reports to a locked case and gives the sequence number of its next action. The version stays: a count
  * is not a step of the loop, and someone about to act on the case need not reload for it.
  */
-export async function addReports(tx: Tx, row: Pick<EventRow, 'countyCode' | 'id'>, n: number, now: Date): Promise<{ row: EventRow; seq: number }> {
+export async function addReports(
+  tx: Tx,
+  row: Pick<EventRow, 'countyCode' | 'id'>,
+  n: number,
+  now: Date,
+): Promise<{ row: EventRow; seq: number }> {
   const [updated] = await tx
     .update(event)
     .set({ reports: sql`${event.reports} + ${n}`, updatedAt: now })
@@ -54,12 +85,24 @@ export async function addReports(tx: Tx, row: Pick<EventRow, 'countyCode' | 'id'
 }
 
 /** Open cases of one item reported since `since` inside a box, in the caller's jurisdiction. */
-export async function openCasesNear(tx: Tx, scope: Scope, q: { itemCode: string; since: Date; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } }) {
+export async function openCasesNear(
+  tx: Tx,
+  scope: Scope,
+  q: { itemCode: string; since: Date; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } },
+) {
   return tx
     .select()
     .from(event)
-    .where(and(
-      inScope(event.gridCode, scope), eq(event.itemCode, q.itemCode), gte(event.reportedAt, q.since), inArray(event.status, [...OPEN_STATUSES]),
-      gte(event.lng, q.box.minLng), lte(event.lng, q.box.maxLng), gte(event.lat, q.box.minLat), lte(event.lat, q.box.maxLat),
-    ));
+    .where(
+      and(
+        inScope(event.gridCode, scope),
+        eq(event.itemCode, q.itemCode),
+        gte(event.reportedAt, q.since),
+        inArray(event.status, [...OPEN_STATUSES]),
+        gte(event.lng, q.box.minLng),
+        lte(event.lng, q.box.maxLng),
+        gte(event.lat, q.box.minLat),
+        lte(event.lat, q.box.maxLat),
+      ),
+    );
 }

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { InjectOptions } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { FIXTURE } from '../../testing/fixtures.ts';
-import { multipartFile } from '../../testing/multipart.ts';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db.ts';
+import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { multipartFile } from '../../testing/multipart.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -24,7 +24,14 @@ beforeAll(async () => {
   await t.db.execute(sql`insert into department (code, name, area_code) values ('YM-CG', '云梦县城市管理执法局', '420923')`);
   township = (await t.as(['township_center'], [FIXTURE.townships[0]])).request;
   dept = (await t.as(['department_handler'], [FIXTURE.county], { departmentCode: 'YM-CG' })).request;
-  photo = (await t.app.inject({ method: 'POST', url: '/api/public/photos', remoteAddress: '10.1.1.1', ...multipartFile(PNG, 'p.png', 'image/png') })).json().key;
+  photo = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/public/photos',
+      remoteAddress: '10.1.1.1',
+      ...multipartFile(PNG, 'p.png', 'image/png'),
+    })
+  ).json().key;
 });
 afterAll(() => t.close());
 beforeEach(() => {
@@ -32,7 +39,11 @@ beforeEach(() => {
 });
 
 const report = (extra: Record<string, unknown> = {}) =>
-  citizen({ method: 'POST', url: '/api/public/reports', payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '小区门口垃圾没人清', ...extra } });
+  citizen({
+    method: 'POST',
+    url: '/api/public/reports',
+    payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '小区门口垃圾没人清', ...extra },
+  });
 
 describe('citizen reporting without an account', () => {
   it('lists the items a citizen may pick, names only, and takes a photo checked like any other', async () => {
@@ -41,7 +52,11 @@ describe('citizen reporting without an account', () => {
     expect(items[0]).not.toHaveProperty('rule');
     const photo = await citizen({ method: 'POST', url: '/api/public/photos', ...multipartFile(PNG, 'p.png', 'image/png') });
     expect(photo.statusCode).toBe(201);
-    const fake = await citizen({ method: 'POST', url: '/api/public/photos', ...multipartFile(Buffer.from('MZ not an image'), 'x.jpg', 'image/jpeg') });
+    const fake = await citizen({
+      method: 'POST',
+      url: '/api/public/photos',
+      ...multipartFile(Buffer.from('MZ not an image'), 'x.jpg', 'image/jpeg'),
+    });
     expect(fake.statusCode).toBe(415);
     expect(fake.json().code).toBe('file.not_an_image');
   });
@@ -56,7 +71,10 @@ describe('citizen reporting without an account', () => {
     expect(second.trackingCode).not.toBe(body.trackingCode);
     expect(second.trackingCode.slice(7)).not.toBe(body.trackingCode.slice(7));
 
-    const [stored] = await queryRows<{ id: string; reporter_phone: string; source: string; reporter_id: string | null }>(t.db, sql`select id, reporter_phone, source, reporter_id from event where case_no = ${body.caseNo}`);
+    const [stored] = await queryRows<{ id: string; reporter_phone: string; source: string; reporter_id: string | null }>(
+      t.db,
+      sql`select id, reporter_phone, source, reporter_id from event where case_no = ${body.caseNo}`,
+    );
     expect(stored).toMatchObject({ source: 'citizen', reporter_id: null });
     expect(stored.reporter_phone).toMatch(/^v1\./);
     expect(stored.reporter_phone).not.toContain('12345678');
@@ -100,7 +118,11 @@ describe('following and rating with the tracking code', () => {
       expect(res.statusCode).toBe(200);
     };
     await act(township, { action: 'accept' });
-    const early = await citizen({ method: 'POST', url: `/api/public/reports/${filed.trackingCode}/rating`, payload: { rating: 'satisfied' } });
+    const early = await citizen({
+      method: 'POST',
+      url: `/api/public/reports/${filed.trackingCode}/rating`,
+      payload: { rating: 'satisfied' },
+    });
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('event.transition_not_allowed');
     await act(township, { action: 'dispatch', targetUnit: 'YM-CG' });
@@ -114,15 +136,41 @@ describe('following and rating with the tracking code', () => {
     expect(tracked.statusCode).toBe(200);
     const view = tracked.json();
     expect(view).toMatchObject({ caseNo: filed.caseNo, status: 'closed', reply: '已清运完毕', canRate: true, mergedInto: null });
-    expect(view.timeline.map((s: { status: string }) => s.status)).toEqual(['reported', 'accepted', 'dispatched', 'signed', 'handled', 'closed']);
+    expect(view.timeline.map((s: { status: string }) => s.status)).toEqual([
+      'reported',
+      'accepted',
+      'dispatched',
+      'signed',
+      'handled',
+      'closed',
+    ]);
     const text = tracked.body;
-    for (const hidden of ['actorName', 'user', 'YM-CG', '云梦县城市管理执法局', '13912345678', '139****5678', other.caseNo, other.trackingCode, 'reporterPhone']) expect(text).not.toContain(hidden);
+    for (const hidden of [
+      'actorName',
+      'user',
+      'YM-CG',
+      '云梦县城市管理执法局',
+      '13912345678',
+      '139****5678',
+      other.caseNo,
+      other.trackingCode,
+      'reporterPhone',
+    ])
+      expect(text).not.toContain(hidden);
 
-    const noReason = await citizen({ method: 'POST', url: `/api/public/reports/${filed.trackingCode}/rating`, payload: { rating: 'dissatisfied' } });
+    const noReason = await citizen({
+      method: 'POST',
+      url: `/api/public/reports/${filed.trackingCode}/rating`,
+      payload: { rating: 'dissatisfied' },
+    });
     expect(noReason.json()).toMatchObject({ code: 'event.reason_required', details: [{ field: 'note' }] });
     const rated = await citizen({ method: 'POST', url: `/api/public/reports/${filed.trackingCode}/rating`, payload: { rating: 'basic' } });
     expect(rated.json()).toMatchObject({ status: 'visited', rating: 'basic', canRate: false });
-    const again = await citizen({ method: 'POST', url: `/api/public/reports/${filed.trackingCode}/rating`, payload: { rating: 'satisfied' } });
+    const again = await citizen({
+      method: 'POST',
+      url: `/api/public/reports/${filed.trackingCode}/rating`,
+      payload: { rating: 'satisfied' },
+    });
     expect(again.statusCode).toBe(409);
     const history = (await township({ method: 'GET', url: `/api/events/${id}` })).json().history;
     expect(history.at(-1)).toMatchObject({ action: 'visit', actorName: '市民', data: { rating: 'basic' } });
@@ -131,7 +179,10 @@ describe('following and rating with the tracking code', () => {
   it('a code reveals only its own report; an unknown or malformed code answers 404 and says nothing more', async () => {
     const mine = (await report({ description: '我的' })).json();
     const theirs = (await report({ description: '别人的' })).json();
-    expect((await citizen({ method: 'GET', url: `/api/public/reports/${mine.trackingCode}` })).json()).toMatchObject({ caseNo: mine.caseNo, description: '我的' });
+    expect((await citizen({ method: 'GET', url: `/api/public/reports/${mine.trackingCode}` })).json()).toMatchObject({
+      caseNo: mine.caseNo,
+      description: '我的',
+    });
     expect((await citizen({ method: 'GET', url: `/api/public/reports/${theirs.trackingCode}` })).json().caseNo).not.toBe(mine.caseNo);
     const guess = `${mine.trackingCode.slice(0, -1)}${mine.trackingCode.endsWith('2') ? '3' : '2'}`;
     for (const code of [guess, '420923-0000-0000-0000-00']) {
@@ -148,13 +199,18 @@ describe('flood control', () => {
     let last: Awaited<ReturnType<typeof citizen>> | undefined;
     for (let i = 0; i < 31; i++) last = await citizen({ method: 'GET', url: '/api/public/catalogue' });
     expect(last!.statusCode).toBe(429);
-    expect(last!.json()).toMatchObject({ code: 'public.rate_limited', message: '操作过于频繁，请稍后再试', details: [{ field: 'request', reason: 'rate_limited' }] });
+    expect(last!.json()).toMatchObject({
+      code: 'public.rate_limited',
+      message: '操作过于频繁，请稍后再试',
+      details: [{ field: 'request', reason: 'rate_limited' }],
+    });
     expect(last!.headers['retry-after']).toBeDefined();
     const en = await citizen({ method: 'POST', url: '/api/public/reports', headers: { 'accept-language': 'en' }, payload: {} });
     expect(en.statusCode).toBe(429);
     expect(en.json().message).toBe('Too many requests; please wait a moment and try again');
     client = '10.9.9.10';
     expect((await citizen({ method: 'GET', url: '/api/public/catalogue' })).statusCode).toBe(200);
-    for (let i = 0; i < 35; i++) expect((await township({ method: 'GET', url: '/api/auth/me', remoteAddress: '10.9.9.9' })).statusCode).toBe(200);
+    for (let i = 0; i < 35; i++)
+      expect((await township({ method: 'GET', url: '/api/auth/me', remoteAddress: '10.9.9.9' })).statusCode).toBe(200);
   });
 });

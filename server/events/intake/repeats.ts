@@ -3,14 +3,15 @@
  * ("me too") instead of opening another; a merged duplicate brings its reports to the case it joins. Either
  * way the count rises with an action row on the case, in the same transaction (invariant 1).
  */
-import type { Db, Tx } from '../../platform/db.ts';
-import { AppError } from '../../platform/errors.ts';
+
 import type { Actor } from '../../platform/actor.ts';
-import { OPEN_STATUSES, type EventStatus } from '../loop/event-actions.core.ts';
-import * as store from '../loop/events.store.ts';
-import { addReports, lockEvent, meTooByKey, openCasesNear } from './intake.store.ts';
+import type { Db, Tx } from '../../platform/db.ts';
 import { boxAround, distanceMeters } from '../../platform/distance.core.ts';
+import { AppError } from '../../platform/errors.ts';
+import { type EventStatus, OPEN_STATUSES } from '../loop/event-actions.core.ts';
+import * as store from '../loop/events.store.ts';
 import { authorOf, REPEAT_REPORTS } from './intake.core.ts';
+import { addReports, lockEvent, meTooByKey, openCasesNear } from './intake.store.ts';
 
 const isOpen = (status: string) => OPEN_STATUSES.includes(status as EventStatus);
 
@@ -33,28 +34,54 @@ export async function meToo(db: Db, { actor, now, input }: { actor: Actor; now: 
     if (!isOpen(locked.status)) throw new AppError('event.same_as_closed', [{ field: 'sameAs', reason: `not_open_${locked.status}` }]);
     const { row, seq } = await addReports(tx, locked, 1, now);
     await store.insertAction(tx, {
-      countyCode: row.countyCode, eventId: row.id, seq, action: 'me_too', ...authorOf(actor), at: now, fromStatus: row.status, toStatus: row.status,
-      note: input.description, photos: input.photos, data: { reports: row.reports, lng: input.lng, lat: input.lat, idempotencyKey: input.idempotencyKey ?? null },
+      countyCode: row.countyCode,
+      eventId: row.id,
+      seq,
+      action: 'me_too',
+      ...authorOf(actor),
+      at: now,
+      fromStatus: row.status,
+      toStatus: row.status,
+      note: input.description,
+      photos: input.photos,
+      data: { reports: row.reports, lng: input.lng, lat: input.lat, idempotencyKey: input.idempotencyKey ?? null },
     });
     return row;
   });
 }
 
 /** Merging a duplicate: its reports join the master's count, with a row in the master's history (inside the merge's transaction). */
-export async function mergeReports(tx: Tx, { actor, duplicate, masterId, now }: { actor: Actor; duplicate: store.EventRow; masterId: string; now: Date }): Promise<void> {
+export async function mergeReports(
+  tx: Tx,
+  { actor, duplicate, masterId, now }: { actor: Actor; duplicate: store.EventRow; masterId: string; now: Date },
+): Promise<void> {
   const master = await store.getEvent(tx, actor.scope, masterId);
   const refused = !master ? 'not_found' : master.id === duplicate.id ? 'self' : isOpen(master.status) ? null : `not_open_${master.status}`;
-  if (!master || refused) throw new AppError('event.master_invalid', [{ field: 'masterId', reason: refused ?? 'not_found', value: masterId }]);
+  if (!master || refused)
+    throw new AppError('event.master_invalid', [{ field: 'masterId', reason: refused ?? 'not_found', value: masterId }]);
   await lockEvent(tx, master);
   const { row, seq } = await addReports(tx, master, duplicate.reports, now);
   await store.insertAction(tx, {
-    countyCode: row.countyCode, eventId: row.id, seq, action: 'duplicate_merged', ...authorOf(actor), at: now, fromStatus: row.status, toStatus: row.status,
-    note: duplicate.description, photos: duplicate.photos, data: { duplicateId: duplicate.id, caseNo: duplicate.caseNo, reports: duplicate.reports, total: row.reports },
+    countyCode: row.countyCode,
+    eventId: row.id,
+    seq,
+    action: 'duplicate_merged',
+    ...authorOf(actor),
+    at: now,
+    fromStatus: row.status,
+    toStatus: row.status,
+    note: duplicate.description,
+    photos: duplicate.photos,
+    data: { duplicateId: duplicate.id, caseNo: duplicate.caseNo, reports: duplicate.reports, total: row.reports },
   });
 }
 
 /** Open cases of the item within `radiusMeters` reported in the last `windowDays`, nearest first. */
-export async function nearbyOpen(db: Db, actor: Actor, q: { itemCode: string; lng: number; lat: number; now: Date; radiusMeters: number; windowDays: number }) {
+export async function nearbyOpen(
+  db: Db,
+  actor: Actor,
+  q: { itemCode: string; lng: number; lat: number; now: Date; radiusMeters: number; windowDays: number },
+) {
   const since = new Date(q.now.getTime() - q.windowDays * 86_400_000);
   const rows = await openCasesNear(db, actor.scope, { itemCode: q.itemCode, since, box: boxAround(q, q.radiusMeters) });
   return rows
@@ -62,7 +89,17 @@ export async function nearbyOpen(db: Db, actor: Actor, q: { itemCode: string; ln
     .filter(({ distance }) => distance <= q.radiusMeters)
     .sort((a, b) => a.distance - b.distance)
     .map(({ r, distance }) => ({
-      id: r.id, caseNo: r.caseNo, status: r.status, itemCode: r.itemCode, description: r.description, lng: r.lng, lat: r.lat, photos: r.photos,
-      reportedAt: r.reportedAt, reports: r.reports, repeat: r.reports >= REPEAT_REPORTS, distanceMeters: Math.round(distance),
+      id: r.id,
+      caseNo: r.caseNo,
+      status: r.status,
+      itemCode: r.itemCode,
+      description: r.description,
+      lng: r.lng,
+      lat: r.lat,
+      photos: r.photos,
+      reportedAt: r.reportedAt,
+      reports: r.reports,
+      repeat: r.reports >= REPEAT_REPORTS,
+      distanceMeters: Math.round(distance),
     }));
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
 
@@ -14,7 +14,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const report = async () => {
-  const res = await worker({ method: 'POST', url: '/api/events', payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '路口垃圾堆放', photos: [] } });
+  const res = await worker({
+    method: 'POST',
+    url: '/api/events',
+    payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '路口垃圾堆放', photos: [] },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ caseNo: string }>().caseNo;
 };

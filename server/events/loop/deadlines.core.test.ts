@@ -1,15 +1,15 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../platform/calendar/calendar.core.ts';
 import {
   DEFAULT_WARNING_RULES,
   nearDueThreshold,
   overdueWorkingDays,
+  type StageLimits,
   stageDueAt,
   trafficLight,
-  warningColour,
-  type StageLimits,
   type WarningFacts,
   type WarningRule,
+  warningColour,
 } from './deadlines.core.ts';
 
 const cn = (local: string): Date => new Date(`${local}:00+08:00`);
@@ -95,7 +95,13 @@ describe('warningColour', () => {
 
   it('grades by working days overdue', () => {
     expect([1, 2, 3, 4, 5, 9, 10].map((d) => colour({ overdueWorkingDays: d }))).toEqual([
-      'blue', 'yellow', 'light_red', 'light_red', 'purple', 'purple', 'red',
+      'blue',
+      'yellow',
+      'light_red',
+      'light_red',
+      'purple',
+      'purple',
+      'red',
     ]);
   });
 

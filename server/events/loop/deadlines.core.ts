@@ -3,11 +3,12 @@
  * light of one deadline, and the five-colour graded warning of seed 000. "Now" and the calendar are always
  * inputs (DESIGN invariant 6).
  */
+
+import { SEVERITIES, type Severity, STAGES, type Stage, WARNING_COLOURS, type WarningColour } from '../../../shared/enums.ts';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
-import { STAGES, SEVERITIES, WARNING_COLOURS, type Stage, type Severity, type WarningColour } from '../../../shared/enums.ts';
 
 // Stages, severities and warning colours are shared with the web's editors.
-export { STAGES, SEVERITIES, WARNING_COLOURS, type Stage, type Severity, type WarningColour };
+export { SEVERITIES, type Severity, STAGES, type Stage, WARNING_COLOURS, type WarningColour };
 
 /**
  * `hours` are working hours (工作时, the unit of CJ/T 315 limit tables, e.g. exposed rubbish 4 h);
@@ -16,7 +17,6 @@ export { STAGES, SEVERITIES, WARNING_COLOURS, type Stage, type Severity, type Wa
  */
 export type StageLimit = { hours: number } | { workingDays: number } | { clockHours: number };
 export type StageLimits = Partial<Record<Stage, StageLimit>>;
-
 
 const HOUR_MS = 3_600_000;
 
@@ -63,7 +63,11 @@ export interface LightInput {
 }
 
 /** Green in time, yellow near due, red overdue. Due exactly now is still in time. */
-export function trafficLight(input: LightInput, calendar: WorkingCalendar, threshold = nearDueThreshold(input.limit, calendar)): TrafficLight {
+export function trafficLight(
+  input: LightInput,
+  calendar: WorkingCalendar,
+  threshold = nearDueThreshold(input.limit, calendar),
+): TrafficLight {
   const now = input.suspendedAt ?? input.now;
   if (now > input.dueAt) return 'red';
   return remainingMillis(now, input.dueAt, input.limit, calendar) <= threshold ? 'yellow' : 'green';
@@ -77,7 +81,6 @@ export function overdueWorkingDays(now: Date, dueAt: Date, calendar: WorkingCale
   if (now <= dueAt) return 0;
   return Math.max(1, Math.ceil(calendar.workingMillisBetween(dueAt, now) / calendar.officeDayMillis));
 }
-
 
 export interface WarningFacts {
   severity: Severity;

@@ -4,13 +4,14 @@
  * so the table is the whole rule and can be shown to users as it is. Beside it, the words both sides use:
  * states, the case as the machine sees it, actors, action input and error codes.
  */
+
+import type { EventStatus, Rating } from '../../../shared/enums.ts';
 import type { ErrorCode, ErrorDetail } from '../../../shared/errors.ts';
 import type { AreaLevel, Role } from '../../../shared/roles.ts';
 import type { Severity, Stage, StageLimits } from './deadlines.core.ts';
-import type { EventStatus, Rating } from '../../../shared/enums.ts';
 
 // States, sources and ratings are shared with the web's filters and forms (shared/enums.ts).
-export { EVENT_STATUSES, OPEN_STATUSES, EVENT_SOURCES, RATINGS, type EventStatus, type Rating } from '../../../shared/enums.ts';
+export { EVENT_SOURCES, EVENT_STATUSES, type EventStatus, OPEN_STATUSES, RATINGS, type Rating } from '../../../shared/enums.ts';
 
 /** The catalogue item's rule as it was when the case was reported, so later catalogue edits don't move it. */
 export interface EventRule {
@@ -144,7 +145,10 @@ export type EventErrorCode = Extract<ErrorCode, `event.${string}`>;
 
 /** A rule of the loop refused the action; the service turns it into the one error shape. */
 export class EventRuleError extends Error {
-  constructor(readonly code: EventErrorCode, readonly details: ErrorDetail[] = []) {
+  constructor(
+    readonly code: EventErrorCode,
+    readonly details: ErrorDetail[] = [],
+  ) {
     super(code);
   }
 }

@@ -2,21 +2,26 @@
  * The filters of the events list and its export: one querystring schema, one translation into SQL, so the
  * list a user sees and the spreadsheet they download always select the same cases.
  */
-import { Type, type Static } from '@sinclair/typebox';
-import { and, eq, gte, inArray, isNotNull, like, lt, not, sql, type SQL } from 'drizzle-orm';
+import { type Static, Type } from '@sinclair/typebox';
+import { and, eq, gte, inArray, isNotNull, like, lt, not, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { startOfChinaDay } from '../../../shared/china-time.ts';
 import { subtreePrefix } from '../../../shared/codes.ts';
-import { AppError } from '../../platform/errors.ts';
-import { inScope, type Scope } from '../../platform/scope.ts';
-import { oneOf } from '../../platform/schemas.ts';
 import { EVENT_SOURCES, EVENT_STATUSES, LIGHTS, OPEN_STATUSES, RECORD_TYPES, WARNING_COLOURS } from '../../../shared/enums.ts';
 import { RECORD_CODE_MAX, UNIT_CODE_MAX } from '../../../shared/limits.ts';
+import { AppError } from '../../platform/errors.ts';
+import { oneOf } from '../../platform/schemas.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
 import { REPEAT_REPORTS } from '../intake/intake.core.ts';
 import { event } from './events.tables.ts';
-import { startOfChinaDay } from '../../../shared/china-time.ts';
 
 const list = <T extends string>(values: readonly T[], description: string) =>
-  Type.Optional(Type.Array(Type.Union(values.map((v) => Type.Literal(v))), { maxItems: values.length, description: `${description}; comma-separated or repeated: ${values.join(' | ')}` }));
+  Type.Optional(
+    Type.Array(Type.Union(values.map((v) => Type.Literal(v))), {
+      maxItems: values.length,
+      description: `${description}; comma-separated or repeated: ${values.join(' | ')}`,
+    }),
+  );
 
 /** The querystring keys that take several values, as `a,b` or as `k=a&k=b`. */
 const LIST_KEYS = ['status', 'light', 'warning', 'source'] as const;
@@ -25,16 +30,37 @@ export const EventFilterSchema = {
   status: list(EVENT_STATUSES, 'Statuses'),
   light: list(LIGHTS, 'Light of the current stage, derived at read time'),
   warning: list(WARNING_COLOURS, 'Five-colour warning, derived at read time'),
-  item: Type.Optional(Type.String({ pattern: '^[A-Z]{2}[0-9A-Z]{0,12}$', description: 'Catalogue item code, or a class prefix (CG, CG06; local codes like CG06L01 too)', example: 'CG06' })),
+  item: Type.Optional(
+    Type.String({
+      pattern: '^[A-Z]{2}[0-9A-Z]{0,12}$',
+      description: 'Catalogue item code, or a class prefix (CG, CG06; local codes like CG06L01 too)',
+      example: 'CG06',
+    }),
+  ),
   source: list(EVENT_SOURCES, 'Sources'),
-  area: Type.Optional(Type.String({ pattern: '^([0-9]{6}|[0-9]{9}|[0-9]{12}|[0-9]{15})$', description: 'Division or grid code inside your jurisdiction: the cases of its grids', example: '420923100' })),
-  unit: Type.Optional(Type.String({ minLength: 1, maxLength: UNIT_CODE_MAX, description: 'Lead unit: department code or area code', example: 'YM-CG' })),
+  area: Type.Optional(
+    Type.String({
+      pattern: '^([0-9]{6}|[0-9]{9}|[0-9]{12}|[0-9]{15})$',
+      description: 'Division or grid code inside your jurisdiction: the cases of its grids',
+      example: '420923100',
+    }),
+  ),
+  unit: Type.Optional(
+    Type.String({ minLength: 1, maxLength: UNIT_CODE_MAX, description: 'Lead unit: department code or area code', example: 'YM-CG' }),
+  ),
   from: Type.Optional(Type.String({ format: 'date', description: 'Reported on or after this China date', example: '2026-11-01' })),
   to: Type.Optional(Type.String({ format: 'date', description: 'Reported on or before this China date', example: '2026-11-30' })),
   overdue: Type.Optional(Type.Boolean({ description: 'true: open cases past their stage due time; false: all others' })),
   repeat: Type.Optional(Type.Boolean({ description: `true: repeat cases (${REPEAT_REPORTS} or more reports); false: the others` })),
   subjectType: Type.Optional(oneOf(RECORD_TYPES, 'With subjectKey: the cases about this base-data record')),
-  subjectKey: Type.Optional(Type.String({ minLength: 1, maxLength: RECORD_CODE_MAX, description: 'With subjectType: the record’s code or credit code', example: '42092301037000001' })),
+  subjectKey: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: RECORD_CODE_MAX,
+      description: 'With subjectType: the record’s code or credit code',
+      example: '42092301037000001',
+    }),
+  ),
 };
 export const EventFilterQuery = Type.Object(EventFilterSchema, { additionalProperties: false });
 export type EventFilter = Static<typeof EventFilterQuery>;
@@ -59,7 +85,9 @@ export function checkFilter(filter: EventFilter, scope: Scope): void {
     throw new AppError('request.invalid', [{ field: 'querystring.area', reason: 'territory.area_not_found', value: filter.area }]);
   }
   if (filter.from && filter.to && filter.from > filter.to) {
-    throw new AppError('request.invalid', [{ field: 'querystring.from', reason: 'event.date_range_invalid', value: `${filter.from} > ${filter.to}` }]);
+    throw new AppError('request.invalid', [
+      { field: 'querystring.from', reason: 'event.date_range_invalid', value: `${filter.from} > ${filter.to}` },
+    ]);
   }
 }
 

@@ -1,13 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { createTestApp, TEST_FIELD_KEYS, type TestApp } from '../../testing/harness.ts';
-import { FIXTURE } from '../../testing/fixtures.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db.ts';
 import { createFieldCrypto } from '../../platform/field-crypto.ts';
+import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, TEST_FIELD_KEYS, type TestApp } from '../../testing/harness.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
-interface Row { id: string; status: string; light: string | null; warning: string | null; reports: number }
+interface Row {
+  id: string;
+  status: string;
+  light: string | null;
+  warning: string | null;
+  reports: number;
+}
 
 let t: TestApp;
 let centre: Request;
@@ -26,7 +32,11 @@ async function signInAll() {
 }
 
 const report = async (request: Request, itemCode: string, at: { lng: number; lat: number }, extra: Record<string, unknown> = {}) => {
-  const res = await request({ method: 'POST', url: '/api/events', payload: { itemCode, ...at, description: '测试', photos: [], ...extra } });
+  const res = await request({
+    method: 'POST',
+    url: '/api/events',
+    payload: { itemCode, ...at, description: '测试', photos: [], ...extra },
+  });
   expect(res.statusCode).toBe(201);
   return res.json() as { id: string; version: number };
 };
@@ -46,10 +56,14 @@ beforeAll(async () => {
   ids.fire0 = (await report(worker0, 'AQ0102', AT_GRID0)).id; // 消防设施器材损坏缺失
   ids.toilet4 = (await report(worker4, 'CG03001', AT_GRID4)).id; // 公共厕所异常, township 101
   ids.hotline4 = (await report(centre, 'CG06010', AT_GRID4, { source: 'hotline' })).id;
-  const act = async (id: string, body: Record<string, unknown>) => (await township0({ method: 'POST', url: `/api/events/${id}/actions`, payload: body })).json();
+  const act = async (id: string, body: Record<string, unknown>) =>
+    (await township0({ method: 'POST', url: `/api/events/${id}/actions`, payload: body })).json();
   const accepted = await act(ids.rubbish0, { action: 'accept', version: 1 });
   await act(ids.rubbish0, { action: 'dispatch', version: accepted.version, targetUnit: 'YM-CG' });
-  const phone = createFieldCrypto({ encKey: Buffer.from(TEST_FIELD_KEYS.enc, 'hex'), hashKey: Buffer.from(TEST_FIELD_KEYS.hash, 'hex') }).encrypt('13812341234');
+  const phone = createFieldCrypto({
+    encKey: Buffer.from(TEST_FIELD_KEYS.enc, 'hex'),
+    hashKey: Buffer.from(TEST_FIELD_KEYS.hash, 'hex'),
+  }).encrypt('13812341234');
   await t.db.execute(sql`update event set reports = 3, reporter_phone = ${phone} where id = ${ids.hotline4}`);
   await t.db.execute(sql`update event set reports = 2 where id = ${ids.toilet4}`);
 });
@@ -83,7 +97,10 @@ describe('list filters', () => {
     expect(await idsOf(`area=${FIXTURE.grids[0]}`)).toEqual(named('rubbish0', 'fire0'));
     const outside = await township0({ method: 'GET', url: `/api/events?area=${FIXTURE.townships[1]}` });
     expect(outside.statusCode).toBe(400);
-    expect(outside.json()).toMatchObject({ code: 'request.invalid', details: [{ field: 'querystring.area', reason: 'territory.area_not_found' }] });
+    expect(outside.json()).toMatchObject({
+      code: 'request.invalid',
+      details: [{ field: 'querystring.area', reason: 'territory.area_not_found' }],
+    });
     expect((await list('', township0)).items.map((e) => e.id).sort()).toEqual(named('rubbish0', 'fire0'));
   });
 
@@ -117,17 +134,27 @@ describe('list filters', () => {
     for (const [query, field] of cases) {
       const res = await centre({ method: 'GET', url: `/api/events?${query}` });
       expect(res.statusCode, query).toBe(400);
-      expect(res.json().details.map((d: { field: string }) => d.field), query).toContain(field);
+      expect(
+        res.json().details.map((d: { field: string }) => d.field),
+        query,
+      ).toContain(field);
     }
   });
 });
 
 describe('export', () => {
-  const audits = () => queryRows<{ detail: { filter: Record<string, unknown>; rows: number; total: number } }>(t.db, sql`select detail from audit_log where action = 'events.exported' order by id`);
+  const audits = () =>
+    queryRows<{ detail: { filter: Record<string, unknown>; rows: number; total: number } }>(
+      t.db,
+      sql`select detail from audit_log where action = 'events.exported' order by id`,
+    );
   const sheetOf = async (body: Buffer) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(body as never);
-    return book.worksheets[0].getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    return book.worksheets[0]
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1));
   };
 
   it('writes the filtered list with Chinese headers and the phone masked, and audits the filter and row count', async () => {
@@ -135,7 +162,22 @@ describe('export', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const rows = await sheetOf(res.rawPayload);
-    expect(rows[0]).toEqual(['案件编号', '状态', '事项', '来源', '网格', '责任层级', '主办单位', '上报时间', '处置时限', '结案时间', '亮灯', '预警', '上报次数', '举报人电话']);
+    expect(rows[0]).toEqual([
+      '案件编号',
+      '状态',
+      '事项',
+      '来源',
+      '网格',
+      '责任层级',
+      '主办单位',
+      '上报时间',
+      '处置时限',
+      '结案时间',
+      '亮灯',
+      '预警',
+      '上报次数',
+      '举报人电话',
+    ]);
     expect(rows).toHaveLength(3);
     const hotline = rows.find((r) => r[3] === '热线')!;
     expect(hotline).toMatchObject({ 1: '待受理', 2: '暴露垃圾', 4: FIXTURE.grids[4], 12: 3, 13: '138****1234' });
@@ -146,7 +188,9 @@ describe('export', () => {
   });
 
   it('speaks the caller’s language', async () => {
-    const rows = await sheetOf((await centre({ method: 'GET', url: '/api/events/export?source=hotline', headers: { 'accept-language': 'en' } })).rawPayload);
+    const rows = await sheetOf(
+      (await centre({ method: 'GET', url: '/api/events/export?source=hotline', headers: { 'accept-language': 'en' } })).rawPayload,
+    );
     expect(rows[0].slice(0, 3)).toEqual(['Case no.', 'Status', 'Item']);
     expect(rows[1]).toMatchObject({ 1: 'Reported', 3: 'Hotline', 13: '138****1234' });
   });
@@ -162,7 +206,11 @@ describe('export', () => {
 
 describe('derived filters on the movable clock', () => {
   /** What the unfiltered list says, so the filter is checked against the same derivation. */
-  const openWhere = async (pick: (e: Row) => boolean) => (await list('limit=500')).items.filter(pick).map((e) => e.id).sort();
+  const openWhere = async (pick: (e: Row) => boolean) =>
+    (await list('limit=500')).items
+      .filter(pick)
+      .map((e) => e.id)
+      .sort();
 
   it('light: yellow near due and green in time, paged after the derived filter', async () => {
     t.advance(25 * 60_000); // the accept stage allows 0.5 working hours
@@ -178,7 +226,9 @@ describe('derived filters on the movable clock', () => {
     expect(page.total).toBe(yellow.length);
     expect(page.items).toHaveLength(1);
     expect(page.items[0].light).toBe('yellow');
-    expect(await idsOf('light=yellow,green&status=dispatched')).toEqual(await openWhere((e) => e.status === 'dispatched' && e.light !== null && e.light !== 'red'));
+    expect(await idsOf('light=yellow,green&status=dispatched')).toEqual(
+      await openWhere((e) => e.status === 'dispatched' && e.light !== null && e.light !== 'red'),
+    );
   });
 
   it('overdue and red lights agree; a warning colour selects what the list shows', async () => {
@@ -191,7 +241,12 @@ describe('derived filters on the movable clock', () => {
     const warned = (await list('limit=500')).items.filter((e) => e.warning !== null);
     expect(warned.length).toBeGreaterThan(0);
     for (const colour of new Set(warned.map((e) => e.warning!))) {
-      expect(await idsOf(`warning=${colour}`)).toEqual(warned.filter((e) => e.warning === colour).map((e) => e.id).sort());
+      expect(await idsOf(`warning=${colour}`)).toEqual(
+        warned
+          .filter((e) => e.warning === colour)
+          .map((e) => e.id)
+          .sort(),
+      );
     }
     expect(await idsOf('warning=blue,yellow,light_red,purple,red')).toEqual(warned.map((e) => e.id).sort());
   });

@@ -11,17 +11,18 @@
  *   the rows left after the derived filter. A jurisdiction with more candidates than that is asked to narrow
  *   the filter (event.filter_too_broad) rather than given a silently partial answer.
  */
-import { AppError } from '../../platform/errors.ts';
-import type { Db, Tx } from '../../platform/db.ts';
-import type { Scope } from '../../platform/scope.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import type { Actor } from '../../platform/actor.ts';
+
 import { listDepartments } from '../../org/index.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Scope } from '../../platform/scope.ts';
 import { areaNames } from '../../territory/index.ts';
-import { checkFilter, eventWhere, hasDerived, matchesDerived, type EventFilter } from './event-filter.ts';
 import { listNodes } from '../catalogue/catalogue.store.ts';
-import type { ExportedEvent, Names } from './events-export.ts';
+import { checkFilter, type EventFilter, eventWhere, hasDerived, matchesDerived } from './event-filter.ts';
 import * as store from './events.store.ts';
+import type { ExportedEvent, Names } from './events-export.ts';
 
 /** Open cases one derived-filter request may read and judge; a city has hundreds of new cases a day. */
 export const MAX_DERIVED_SCAN = 20_000;
@@ -55,11 +56,21 @@ export async function filteredPage<T extends { light: string | null; warning: st
 }
 
 /** The newest matching cases for a spreadsheet, with the names of what they mention; audited with the filter and row count. */
-export async function exportEvents<T extends ExportedEvent>(db: Db, query: { actor: Actor; filter: EventFilter; now: Date }, view: (row: store.EventRow) => T) {
+export async function exportEvents<T extends ExportedEvent>(
+  db: Db,
+  query: { actor: Actor; filter: EventFilter; now: Date },
+  view: (row: store.EventRow) => T,
+) {
   const { actor, filter, now } = query;
   const { items, total } = await filteredPage(db, { filter, scope: actor.scope, now, page: { offset: 0, limit: MAX_EXPORT_ROWS } }, view);
   await db.transaction((tx) =>
-    recordAudit(tx, { at: now, actorId: actor.id, action: 'events.exported', target: 'event', detail: { filter, rows: items.length, total } }),
+    recordAudit(tx, {
+      at: now,
+      actorId: actor.id,
+      action: 'events.exported',
+      target: 'event',
+      detail: { filter, rows: items.length, total },
+    }),
   );
   return { items, total, names: await namesOf(db, actor.scope, items) };
 }

@@ -1,14 +1,14 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../platform/calendar/calendar.core.ts';
 import {
-  EVENT_ACTION_NAMES,
-  EventRuleError,
   type ActionInput,
   type Actor,
   type ActorLevel,
   type ActorRole,
+  EVENT_ACTION_NAMES,
   type EventActionName,
   type EventRule,
+  EventRuleError,
   type EventState,
 } from './event-actions.core.ts';
 import { allowedActions, applyAction, reportEvent } from './event-machine.core.ts';
@@ -26,7 +26,14 @@ const GRID = '420923100201001';
 const DEPT = 'YM-CG';
 
 const RULE: EventRule = {
-  limits: { accept: { hours: 0.5 }, dispatch: { hours: 0.5 }, sign: { workingDays: 1 }, handle: { workingDays: 3 }, check: { hours: 2 }, visit: { workingDays: 1 } },
+  limits: {
+    accept: { hours: 0.5 },
+    dispatch: { hours: 0.5 },
+    sign: { workingDays: 1 },
+    handle: { workingDays: 3 },
+    check: { hours: 2 },
+    visit: { workingDays: 1 },
+  },
   severity: 'general',
   closing: { afterPhoto: true, onSiteCheck: true },
   fixOnSpot: true,
@@ -36,7 +43,12 @@ function buildEvent(overrides: Partial<EventState> = {}): EventState {
   return { ...reportEvent({ ownerCode: TOWNSHIP, rule: RULE }, { now: cn('2025-09-26T15:00'), calendar }).next, ...overrides };
 }
 const buildActor = (roles: ActorRole[], level: ActorLevel | null, flags: Partial<Actor> = {}): Actor => ({
-  roles, level, isOwner: false, isLead: false, isReporter: false, ...flags,
+  roles,
+  level,
+  isOwner: false,
+  isLead: false,
+  isReporter: false,
+  ...flags,
 });
 const owner = buildActor(['township_center'], 'township', { isOwner: true });
 const lead = buildActor(['department_handler'], 'department', { isLead: true });
@@ -47,7 +59,14 @@ const county = buildActor(['county_center'], 'county');
 const village = buildActor(['village_center'], 'village');
 const leader = buildActor(['leader'], 'county');
 
-const full: ActionInput = { note: '情况属实', attachments: ['photo-1'], targetUnit: VILLAGE, rating: 'satisfied', workingDays: 2, masterId: 'case-1' };
+const full: ActionInput = {
+  note: '情况属实',
+  attachments: ['photo-1'],
+  targetUnit: VILLAGE,
+  rating: 'satisfied',
+  workingDays: 2,
+  masterId: 'case-1',
+};
 const act = (event: EventState, action: EventActionName, input: ActionInput, actor: Actor, now = cn('2025-09-26T16:00')) =>
   applyAction(event, action, input, { now, actor, calendar });
 const codeOf = (fn: () => unknown): string | undefined => {
@@ -70,9 +89,24 @@ describe('the closed loop across the 2025 golden week', () => {
 
     const dispatched = act(accepted, 'dispatch', { targetUnit: DEPT, coUnits: ['YM-GA'] }, owner, cn('2025-09-26T15:20'));
     // Handle: 3 working days after Friday → Sun 28 (worked), Mon 29, Tue 30. Sign: 1 working day → Sunday.
-    expect(dispatched.next).toMatchObject({ status: 'dispatched', leadUnit: DEPT, coUnits: ['YM-GA'], stage: 'sign', dueAt: cn('2025-09-30T17:30'), stageDueAt: cn('2025-09-28T17:30') });
-    expect(dispatched.effects).toEqual([{ type: 'notify', unit: DEPT }, { type: 'notify', unit: 'YM-GA' }]);
-    expect(dispatched.record).toMatchObject({ action: 'dispatch', fromStatus: 'accepted', toStatus: 'dispatched', data: { leadUnit: DEPT, coUnits: ['YM-GA'] } });
+    expect(dispatched.next).toMatchObject({
+      status: 'dispatched',
+      leadUnit: DEPT,
+      coUnits: ['YM-GA'],
+      stage: 'sign',
+      dueAt: cn('2025-09-30T17:30'),
+      stageDueAt: cn('2025-09-28T17:30'),
+    });
+    expect(dispatched.effects).toEqual([
+      { type: 'notify', unit: DEPT },
+      { type: 'notify', unit: 'YM-GA' },
+    ]);
+    expect(dispatched.record).toMatchObject({
+      action: 'dispatch',
+      fromStatus: 'accepted',
+      toStatus: 'dispatched',
+      data: { leadUnit: DEPT, coUnits: ['YM-GA'] },
+    });
 
     const signed = act(dispatched.next, 'sign', {}, lead).next;
     expect(signed).toMatchObject({ status: 'signed', stage: 'handle', stageDueAt: cn('2025-09-30T17:30') });
@@ -84,7 +118,12 @@ describe('the closed loop across the 2025 golden week', () => {
     expect(handled.effects).toEqual([{ type: 'notify', unit: TOWNSHIP }]);
 
     const closed = act(handled.next, 'close', { attachments: ['check.jpg'] }, worker, cn('2025-10-09T09:00')).next;
-    expect(closed).toMatchObject({ status: 'closed', closedAt: cn('2025-10-09T09:00'), stage: 'visit', stageDueAt: cn('2025-10-10T17:30') });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closedAt: cn('2025-10-09T09:00'),
+      stage: 'visit',
+      stageDueAt: cn('2025-10-10T17:30'),
+    });
 
     const visited = act(closed, 'visit', { rating: 'satisfied' }, citizen, cn('2025-10-09T10:00')).next;
     expect(visited).toMatchObject({ status: 'visited', rating: 'satisfied', stage: null, stageDueAt: null });
@@ -159,7 +198,17 @@ describe('allowedActions (the abilities)', () => {
       buildEvent({ ownerCode: CITY, status: 'accepted' }),
       buildEvent({ ownerCode: VILLAGE }),
     ];
-    const actors = [owner, lead, worker, reportingWorker, citizen, county, village, leader, buildActor(['city_center'], 'city', { isOwner: true })];
+    const actors = [
+      owner,
+      lead,
+      worker,
+      reportingWorker,
+      citizen,
+      county,
+      village,
+      leader,
+      buildActor(['city_center'], 'city', { isOwner: true }),
+    ];
     let allowedCount = 0;
     for (const event of events) {
       for (const actor of actors) {
@@ -170,7 +219,9 @@ describe('allowedActions (the abilities)', () => {
             allowedCount++;
             expect(code, `${action} by ${actor.roles} on ${event.status}`).toBeUndefined();
           } else {
-            expect(['event.transition_not_allowed', 'event.role_not_allowed', 'event.suspended', 'event.extension_pending']).toContain(code);
+            expect(['event.transition_not_allowed', 'event.role_not_allowed', 'event.suspended', 'event.extension_pending']).toContain(
+              code,
+            );
           }
         }
       }
@@ -194,7 +245,9 @@ describe('refusals carry a code, checked state first, then actor, then input', (
     const closed = buildEvent({ status: 'closed' });
     expect(codeOf(() => act(closed, 'visit', {}, citizen))).toBe('event.rating_required');
     expect(codeOf(() => act(closed, 'visit', { rating: 'dissatisfied' }, citizen))).toBe('event.reason_required');
-    expect(act(closed, 'visit', { rating: 'dissatisfied', note: '还在漏水' }, citizen).effects).toEqual([{ type: 'notify', unit: TOWNSHIP }]);
+    expect(act(closed, 'visit', { rating: 'dissatisfied', note: '还在漏水' }, citizen).effects).toEqual([
+      { type: 'notify', unit: TOWNSHIP },
+    ]);
   });
 
   it('asks for photos only where the catalogue item needs them', () => {
@@ -217,7 +270,14 @@ describe('side paths', () => {
   it('return (退单) puts the case back to the centre, flagged, and the next dispatch clears the flag', () => {
     const dispatched = buildEvent({ status: 'dispatched', leadUnit: DEPT, coUnits: ['YM-GA'], dueAt: cn('2025-09-30T17:30') });
     const returned = act(dispatched, 'return', { note: '不属于本部门职责' }, lead);
-    expect(returned.next).toMatchObject({ status: 'accepted', returnedFrom: DEPT, leadUnit: null, coUnits: [], dueAt: null, stage: 'dispatch' });
+    expect(returned.next).toMatchObject({
+      status: 'accepted',
+      returnedFrom: DEPT,
+      leadUnit: null,
+      coUnits: [],
+      dueAt: null,
+      stage: 'dispatch',
+    });
     expect(returned.effects).toEqual([{ type: 'notify', unit: TOWNSHIP }]);
     expect(act(returned.next, 'dispatch', { targetUnit: 'YM-SJ' }, owner).next.returnedFrom).toBeNull();
   });
@@ -229,24 +289,41 @@ describe('side paths', () => {
     const countyOwner = buildActor(['county_center'], 'county', { isOwner: true });
     const atCity = act(atCounty.next, 'escalate', { note: '需市直部门' }, countyOwner).next;
     expect(atCity).toMatchObject({ ownerCode: CITY, escalations: 2 });
-    expect(codeOf(() => act(atCity, 'escalate', { note: 'x' }, buildActor(['city_center'], 'city', { isOwner: true })))).toBe('event.transition_not_allowed');
+    expect(codeOf(() => act(atCity, 'escalate', { note: 'x' }, buildActor(['city_center'], 'city', { isOwner: true })))).toBe(
+      'event.transition_not_allowed',
+    );
   });
 
   it('assign_down goes to a node below the owner, never to a grid', () => {
     const countyCase = buildEvent({ ownerCode: COUNTY });
     const countyOwner = buildActor(['county_center'], 'county', { isOwner: true });
-    expect(act(countyCase, 'assign_down', { targetUnit: VILLAGE }, countyOwner).next).toMatchObject({ status: 'accepted', ownerCode: VILLAGE, escalations: 0 });
+    expect(act(countyCase, 'assign_down', { targetUnit: VILLAGE }, countyOwner).next).toMatchObject({
+      status: 'accepted',
+      ownerCode: VILLAGE,
+      escalations: 0,
+    });
     for (const target of [GRID, COUNTY, '420902001', CITY]) {
-      expect(codeOf(() => act(countyCase, 'assign_down', { targetUnit: target }, countyOwner)), target).toBe('event.target_invalid');
+      expect(
+        codeOf(() => act(countyCase, 'assign_down', { targetUnit: target }, countyOwner)),
+        target,
+      ).toBe('event.target_invalid');
     }
   });
 
   it('extension: asked before due, at most 10 working days, approved in working days across the holidays', () => {
-    const signed = buildEvent({ status: 'signed', leadUnit: DEPT, stage: 'handle', dueAt: cn('2025-09-30T17:30'), stageDueAt: cn('2025-09-30T17:30') });
+    const signed = buildEvent({
+      status: 'signed',
+      leadUnit: DEPT,
+      stage: 'handle',
+      dueAt: cn('2025-09-30T17:30'),
+      stageDueAt: cn('2025-09-30T17:30'),
+    });
     for (const workingDays of [0, 11, 1.5]) {
       expect(codeOf(() => act(signed, 'extension_request', { note: '等待配件', workingDays }, lead))).toBe('event.working_days_invalid');
     }
-    expect(codeOf(() => act(signed, 'extension_request', { note: '等待配件', workingDays: 2 }, lead, cn('2025-10-09T09:00')))).toBe('event.extension_too_late');
+    expect(codeOf(() => act(signed, 'extension_request', { note: '等待配件', workingDays: 2 }, lead, cn('2025-10-09T09:00')))).toBe(
+      'event.extension_too_late',
+    );
     const requested = act(signed, 'extension_request', { note: '等待配件', workingDays: 2 }, lead, cn('2025-09-29T10:00'));
     expect(requested.next.extension).toEqual({ workingDays: 2, reason: '等待配件', requestedAt: cn('2025-09-29T10:00') });
     expect(requested.next.status).toBe('signed');
@@ -259,12 +336,22 @@ describe('side paths', () => {
   });
 
   it('a pending extension is dropped when the case moves on', () => {
-    const pending = buildEvent({ status: 'signed', leadUnit: DEPT, extension: { workingDays: 2, reason: 'x', requestedAt: cn('2025-09-29T10:00') } });
+    const pending = buildEvent({
+      status: 'signed',
+      leadUnit: DEPT,
+      extension: { workingDays: 2, reason: 'x', requestedAt: cn('2025-09-29T10:00') },
+    });
     expect(act(pending, 'handle', { note: '已处理', attachments: ['a.jpg'] }, lead).next.extension).toBeNull();
   });
 
   it('suspend stops the clock: resume moves working-time deadlines by the working time suspended', () => {
-    const signed = buildEvent({ status: 'signed', leadUnit: DEPT, stage: 'handle', dueAt: cn('2025-09-30T17:30'), stageDueAt: cn('2025-09-30T17:30') });
+    const signed = buildEvent({
+      status: 'signed',
+      leadUnit: DEPT,
+      stage: 'handle',
+      dueAt: cn('2025-09-30T17:30'),
+      stageDueAt: cn('2025-09-30T17:30'),
+    });
     const suspended = act(signed, 'suspend', { note: '等待法院判决' }, owner, cn('2025-09-29T09:00')).next;
     expect(suspended.suspendedAt).toEqual(cn('2025-09-29T09:00'));
     expect(codeOf(() => act(suspended, 'handle', { note: 'x', attachments: ['a'] }, lead))).toBe('event.suspended');
@@ -278,7 +365,13 @@ describe('side paths', () => {
 
   it('resume moves a round-the-clock stage deadline by clock time', () => {
     const urgent = { ...RULE, limits: { ...RULE.limits, dispatch: { clockHours: 1 / 6 } } };
-    const accepted = buildEvent({ status: 'accepted', rule: urgent, stage: 'dispatch', stageDueAt: cn('2025-09-27T22:10'), suspendedAt: cn('2025-09-27T22:05') });
+    const accepted = buildEvent({
+      status: 'accepted',
+      rule: urgent,
+      stage: 'dispatch',
+      stageDueAt: cn('2025-09-27T22:10'),
+      suspendedAt: cn('2025-09-27T22:05'),
+    });
     expect(act(accepted, 'resume', {}, owner, cn('2025-09-28T00:05')).next.stageDueAt).toEqual(cn('2025-09-28T00:10'));
   });
 
@@ -287,7 +380,13 @@ describe('side paths', () => {
     expect(merged.next).toMatchObject({ status: 'merged', mergedInto: 'case-1', stage: null });
     expect(merged.effects).toEqual([{ type: 'duplicate_merged', masterId: 'case-1' }]);
 
-    const fixed = act(buildEvent(), 'fix_on_spot', { note: '已清理', attachments: ['after.jpg'] }, reportingWorker, cn('2025-09-26T15:05')).next;
+    const fixed = act(
+      buildEvent(),
+      'fix_on_spot',
+      { note: '已清理', attachments: ['after.jpg'] },
+      reportingWorker,
+      cn('2025-09-26T15:05'),
+    ).next;
     expect(fixed).toMatchObject({ status: 'closed', closedAt: cn('2025-09-26T15:05'), stage: 'visit' });
 
     const handled = buildEvent({ status: 'handled', leadUnit: DEPT, stage: 'check', dueAt: cn('2025-09-30T17:30') });
@@ -296,7 +395,13 @@ describe('side paths', () => {
     expect(rework.effects).toEqual([{ type: 'notify', unit: DEPT }]);
 
     const dissatisfied = buildEvent({ status: 'visited', rating: 'dissatisfied', leadUnit: DEPT, closedAt: cn('2025-10-09T09:00') });
-    expect(act(dissatisfied, 'reopen', { note: '群众反映仍未解决' }, owner).next).toMatchObject({ status: 'accepted', rating: null, closedAt: null, leadUnit: null, stage: 'dispatch' });
+    expect(act(dissatisfied, 'reopen', { note: '群众反映仍未解决' }, owner).next).toMatchObject({
+      status: 'accepted',
+      rating: null,
+      closedAt: null,
+      leadUnit: null,
+      stage: 'dispatch',
+    });
   });
 
   it('reportEvent refuses an owner that is not a centre node', () => {

@@ -3,24 +3,25 @@
  * of a case after one. Pure: the service loads the case, asks the store whether the actor is its owner or
  * lead unit, calls applyAction, then writes the new row and the action record in one transaction.
  */
-import { AREA_LEVELS, type AreaLevel } from '../../../shared/roles.ts';
+
 import { ancestorCodes, levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
+import { AREA_LEVELS, type AreaLevel } from '../../../shared/roles.ts';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
-import { stageDueAt, type Stage, type StageLimit } from './deadlines.core.ts';
+import { type Stage, type StageLimit, stageDueAt } from './deadlines.core.ts';
 import {
-  EVENT_ACTIONS,
-  EVENT_ACTION_NAMES,
-  EventRuleError,
-  MAX_EXTENSION_WORKING_DAYS,
-  RATINGS,
   type ActionDef,
   type ActionInput,
   type Actor,
+  EVENT_ACTION_NAMES,
+  EVENT_ACTIONS,
   type EventActionName,
   type EventErrorCode,
   type EventRule,
+  EventRuleError,
   type EventState,
   type EventStatus,
+  MAX_EXTENSION_WORKING_DAYS,
+  RATINGS,
   type Rating,
   type Who,
 } from './event-actions.core.ts';
@@ -72,7 +73,9 @@ function matches(who: Who, actor: Actor, event: EventState): boolean {
       return actor.level === 'grid';
     case 'above': {
       const level = actor.level;
-      return level !== null && level !== 'department' && level !== 'grid' && AREA_LEVELS.indexOf(level) <= AREA_LEVELS.indexOf(levelOf(event));
+      return (
+        level !== null && level !== 'department' && level !== 'grid' && AREA_LEVELS.indexOf(level) <= AREA_LEVELS.indexOf(levelOf(event))
+      );
     }
   }
 }
@@ -121,7 +124,8 @@ function checkInput(def: ActionDef, rule: EventRule, input: ActionInput): void {
     }
   }
   // A dissatisfied citizen must say why: the reason is what the supervision order (督办) acts on.
-  if (def.requires.includes('rating') && input.rating === 'dissatisfied' && blank(input.note)) throw missing('event.reason_required', 'note');
+  if (def.requires.includes('rating') && input.rating === 'dissatisfied' && blank(input.note))
+    throw missing('event.reason_required', 'note');
 }
 
 /** 下派 goes to a village, township or county node strictly inside the owner's subtree. */
@@ -130,7 +134,9 @@ function checkAssignDown(event: EventState, target: string): void {
   const inside = target.startsWith(subtreePrefix(event.ownerCode)) && target !== event.ownerCode;
   const deeper = level !== null && AREA_LEVELS.indexOf(level) > AREA_LEVELS.indexOf(levelOf(event));
   if (!inside || !deeper || level === 'grid') {
-    throw new EventRuleError('event.target_invalid', [{ field: 'targetUnit', reason: level === 'grid' ? 'grid_not_allowed' : 'not_below_owner' }]);
+    throw new EventRuleError('event.target_invalid', [
+      { field: 'targetUnit', reason: level === 'grid' ? 'grid_not_allowed' : 'not_below_owner' },
+    ]);
   }
 }
 
@@ -146,7 +152,14 @@ export function applyAction(event: EventState, action: EventActionName, input: A
 
   const { now, calendar } = ctx;
   const enter = (stage: Stage) => ({ stage, stageDueAt: stageDueAt(event.rule.limits, stage, now, calendar) });
-  const toOwner = (ownerCode: string) => ({ ownerCode, leadUnit: null, coUnits: [], dueAt: null, returnedFrom: null, ...enter('dispatch') });
+  const toOwner = (ownerCode: string) => ({
+    ownerCode,
+    leadUnit: null,
+    coUnits: [],
+    dueAt: null,
+    returnedFrom: null,
+    ...enter('dispatch'),
+  });
   const effects: EventEffect[] = [];
   const notify = (...units: (string | null)[]) => {
     for (const unit of units) if (unit) effects.push({ type: 'notify', unit });
@@ -185,7 +198,13 @@ export function applyAction(event: EventState, action: EventActionName, input: A
       const coUnits = [...new Set(input.coUnits ?? [])];
       if (coUnits.includes(lead)) throw new EventRuleError('event.target_invalid', [{ field: 'coUnits', reason: 'lead_unit_listed' }]);
       // 处置时限 runs from dispatch (CJ/T 315); the sign limit is the window to sign or send it back.
-      change = { leadUnit: lead, coUnits, returnedFrom: null, dueAt: stageDueAt(event.rule.limits, 'handle', now, calendar), ...enter('sign') };
+      change = {
+        leadUnit: lead,
+        coUnits,
+        returnedFrom: null,
+        dueAt: stageDueAt(event.rule.limits, 'handle', now, calendar),
+        ...enter('sign'),
+      };
       data = { leadUnit: lead, coUnits };
       notify(lead, ...coUnits);
       break;
@@ -207,7 +226,12 @@ export function applyAction(event: EventState, action: EventActionName, input: A
       break;
     case 'extension_approve': {
       const dueAt = calendar.addWorkingDays(event.dueAt!, event.extension!.workingDays);
-      change = { dueAt, stageDueAt: event.stage === 'handle' ? dueAt : event.stageDueAt, extension: null, extensions: event.extensions + 1 };
+      change = {
+        dueAt,
+        stageDueAt: event.stage === 'handle' ? dueAt : event.stageDueAt,
+        extension: null,
+        extensions: event.extensions + 1,
+      };
       data = { workingDays: event.extension!.workingDays, dueAt };
       notify(event.leadUnit);
       break;
@@ -277,7 +301,10 @@ function suspensionShift(event: EventState, now: Date, calendar: WorkingCalendar
 }
 
 /** A new case: reported to the node that owns its place, waiting to be accepted. */
-export function reportEvent(init: { ownerCode: string; rule: EventRule }, ctx: { now: Date; calendar: WorkingCalendar }): { next: EventState; record: ActionRecord } {
+export function reportEvent(
+  init: { ownerCode: string; rule: EventRule },
+  ctx: { now: Date; calendar: WorkingCalendar },
+): { next: EventState; record: ActionRecord } {
   const next: EventState = {
     status: 'reported',
     ownerCode: init.ownerCode,
@@ -298,6 +325,14 @@ export function reportEvent(init: { ownerCode: string; rule: EventRule }, ctx: {
     rule: init.rule,
   };
   levelOf(next); // throws for an owner that is not a centre's node
-  const record: ActionRecord = { action: 'report', at: ctx.now, fromStatus: null, toStatus: 'reported', note: null, attachments: [], data: null };
+  const record: ActionRecord = {
+    action: 'report',
+    at: ctx.now,
+    fromStatus: null,
+    toStatus: 'reported',
+    note: null,
+    attachments: [],
+    data: null,
+  };
   return { next, record };
 }

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { FIXTURE } from '../../testing/fixtures.ts';
-import { HERE, recordPlaces } from '../../testing/record-places.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db.ts';
+import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { HERE, recordPlaces } from '../../testing/record-places.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
 let t: TestApp;
@@ -22,34 +22,71 @@ const report = (request: Request, extra: Record<string, unknown>) =>
   request({ method: 'POST', url: '/api/events', payload: { itemCode: 'CG06010', description: '路灯不亮', ...extra } });
 const events = async () => (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from event`))[0].n;
 const refusal = (res: { statusCode: number; json(): { code: string; details: { field: string; reason: string }[] } }) =>
-  [res.statusCode, res.json().code, res.json().details.map((d) => `${d.field}:${d.reason}`).join(',')].join(' ');
+  [
+    res.statusCode,
+    res.json().code,
+    res
+      .json()
+      .details.map((d) => `${d.field}:${d.reason}`)
+      .join(','),
+  ].join(' ');
 
 describe('reporting about a base-data record', () => {
   it('not signed in: 401; out of jurisdiction: a record outside the reporter’s grid is not found, and nothing is written', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/events', payload: { itemCode: 'CG06010', description: 'x', subject: { type: 'facility', key: r.lamp } } })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/events',
+          payload: { itemCode: 'CG06010', description: 'x', subject: { type: 'facility', key: r.lamp } },
+        })
+      ).statusCode,
+    ).toBe(401);
     const before = await events();
-    expect(refusal(await report(worker, { subject: { type: 'facility', key: r.otherTownship } }))).toBe('422 event.subject_not_found subject:not_found');
-    expect(refusal(await report(worker, { ...HERE, subject: { type: 'facility', key: r.acrossEdge } }))).toBe('422 event.subject_not_found subject:not_found');
+    expect(refusal(await report(worker, { subject: { type: 'facility', key: r.otherTownship } }))).toBe(
+      '422 event.subject_not_found subject:not_found',
+    );
+    expect(refusal(await report(worker, { ...HERE, subject: { type: 'facility', key: r.acrossEdge } }))).toBe(
+      '422 event.subject_not_found subject:not_found',
+    );
     expect(await events()).toBe(before);
   });
 
   it('refuses an unknown record, a bad type, a house with no point and a report with no place at all, naming the field; nothing is written', async () => {
     const before = await events();
-    expect(refusal(await report(worker, { subject: { type: 'facility', key: '42092301037999999' } }))).toBe('422 event.subject_not_found subject:not_found');
-    expect(refusal(await report(worker, { ...HERE, subject: { type: 'person', key: r.lamp } }))).toBe('400 request.invalid body.subject.type:enum');
-    expect(refusal(await report(worker, { subject: { type: 'house', key: r.loneHouse } }))).toBe('422 event.subject_no_point subject:no_point');
+    expect(refusal(await report(worker, { subject: { type: 'facility', key: '42092301037999999' } }))).toBe(
+      '422 event.subject_not_found subject:not_found',
+    );
+    expect(refusal(await report(worker, { ...HERE, subject: { type: 'person', key: r.lamp } }))).toBe(
+      '400 request.invalid body.subject.type:enum',
+    );
+    expect(refusal(await report(worker, { subject: { type: 'house', key: r.loneHouse } }))).toBe(
+      '422 event.subject_no_point subject:no_point',
+    );
     expect(refusal(await report(worker, {}))).toBe('400 request.invalid body.lng:required,body.lat:required');
-    expect(refusal(await report(worker, { lng: HERE.lng, subject: { type: 'facility', key: r.lamp } }))).toBe('400 request.invalid body.lat:required');
+    expect(refusal(await report(worker, { lng: HERE.lng, subject: { type: 'facility', key: r.lamp } }))).toBe(
+      '400 request.invalid body.lat:required',
+    );
     expect(await events()).toBe(before);
   });
 
   it('takes the place from the record when the report gives none, and shows the record read from the base data', async () => {
     const res = await report(worker, { subject: { type: 'facility', key: r.lamp } });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ lng: HERE.lng, lat: HERE.lat, gridCode: FIXTURE.grids[0], subjectType: 'facility', subjectKey: r.lamp });
+    expect(res.json()).toMatchObject({
+      lng: HERE.lng,
+      lat: HERE.lat,
+      gridCode: FIXTURE.grids[0],
+      subjectType: 'facility',
+      subjectKey: r.lamp,
+    });
     expect(res.json().subject).toEqual({ type: 'facility', key: r.lamp, name: '路灯', address: null });
     const flat = (await report(worker, { subject: { type: 'house', key: r.flat } })).json();
-    expect(flat).toMatchObject({ lng: HERE.lng, lat: 31.1002, subject: { type: 'house', key: r.flat, address: '城关镇朝阳路 8 号 1 栋 1 单元 101' } });
+    expect(flat).toMatchObject({
+      lng: HERE.lng,
+      lat: 31.1002,
+      subject: { type: 'house', key: r.flat, address: '城关镇朝阳路 8 号 1 栋 1 单元 101' },
+    });
   });
 
   it('keeps the reporter’s point when both are given: they confirmed or corrected it', async () => {
@@ -58,9 +95,18 @@ describe('reporting about a base-data record', () => {
   });
 
   it('a centre links a hotline order to an organisation by its credit code as typed; the case keeps the code as registered', async () => {
-    const res = await report(county, { source: 'hotline', reporterName: '李先生', subject: { type: 'organisation', key: r.org.toLowerCase() } });
+    const res = await report(county, {
+      source: 'hotline',
+      reporterName: '李先生',
+      subject: { type: 'organisation', key: r.org.toLowerCase() },
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ source: 'hotline', lng: 113.0201, subjectKey: r.org, subject: { name: '云梦县城关五金有限公司', address: '城关镇朝阳路 3 号' } });
+    expect(res.json()).toMatchObject({
+      source: 'hotline',
+      lng: 113.0201,
+      subjectKey: r.org,
+      subject: { name: '云梦县城关五金有限公司', address: '城关镇朝阳路 3 号' },
+    });
   });
 
   it('the name and address are read when the case is shown, not copied: a renamed organisation shows its new name', async () => {
@@ -85,8 +131,14 @@ describe('the cases of a record', () => {
   });
 
   it('refuses half a record or an unknown type, naming the field', async () => {
-    expect((await list(county, `subjectKey=${r.lamp}`)).body).toMatchObject({ code: 'request.invalid', details: [{ field: 'querystring.subjectType', reason: 'required' }] });
-    expect((await list(county, `subjectType=person&subjectKey=x`)).body).toMatchObject({ code: 'request.invalid', details: [{ field: 'querystring.subjectType', reason: 'enum' }] });
+    expect((await list(county, `subjectKey=${r.lamp}`)).body).toMatchObject({
+      code: 'request.invalid',
+      details: [{ field: 'querystring.subjectType', reason: 'required' }],
+    });
+    expect((await list(county, `subjectType=person&subjectKey=x`)).body).toMatchObject({
+      code: 'request.invalid',
+      details: [{ field: 'querystring.subjectType', reason: 'enum' }],
+    });
   });
 
   it('out of jurisdiction: another township lists none of them', async () => {

@@ -4,10 +4,10 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Lang } from '../../../shared/i18n/errors.ts';
-import { maskPhone } from '../../../shared/masking.ts';
 import { chinaMinute } from '../../../shared/china-time.ts';
+import type { Lang } from '../../../shared/i18n/errors.ts';
 import { EVENT_EXPORT_HEADERS, EVENT_EXPORT_LABELS, EVENT_EXPORT_NOTE, type EventLabelKind } from '../../../shared/i18n/export.ts';
+import { maskPhone } from '../../../shared/masking.ts';
 
 export interface ExportedEvent {
   caseNo: string;
@@ -32,8 +32,6 @@ export type Names = Map<string, string>;
 
 const WIDTHS = [16, 10, 24, 12, 22, 16, 22, 18, 18, 18, 8, 8, 10, 16];
 
-
-
 /** China time, to the minute, as a government form writes it. */
 const chinaTime = (at: Date | null) => (at ? chinaMinute(at) : '');
 /** Let the zip stream drain now and then: exceljs's writer does not wait for the output on its own. */
@@ -50,11 +48,24 @@ export async function writeEventsSheet(rows: ExportedEvent[], total: number, nam
   const name = (code: string | null) => (code === null ? '' : (names.get(code) ?? code));
   let n = 0;
   for (const e of rows) {
-    sheet.addRow([
-      e.caseNo, label('status', e.status), name(e.itemCode), label('source', e.source), e.gridCode, name(e.ownerCode), name(e.leadUnit),
-      chinaTime(e.reportedAt), chinaTime(e.dueAt ?? e.stageDueAt), chinaTime(e.closedAt), label('light', e.light), label('warning', e.warning),
-      e.reports, maskPhone(e.reporterPhone ?? null) ?? '',
-    ]).commit();
+    sheet
+      .addRow([
+        e.caseNo,
+        label('status', e.status),
+        name(e.itemCode),
+        label('source', e.source),
+        e.gridCode,
+        name(e.ownerCode),
+        name(e.leadUnit),
+        chinaTime(e.reportedAt),
+        chinaTime(e.dueAt ?? e.stageDueAt),
+        chinaTime(e.closedAt),
+        label('light', e.light),
+        label('warning', e.warning),
+        e.reports,
+        maskPhone(e.reporterPhone ?? null) ?? '',
+      ])
+      .commit();
     if (++n % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   if (total > rows.length) sheet.addRow([EVENT_EXPORT_NOTE[lang](rows.length, total)]).commit();

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { FIXTURE } from '../../testing/fixtures.ts';
-import { multipartFile } from '../../testing/multipart.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db.ts';
+import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { multipartFile } from '../../testing/multipart.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -24,8 +24,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const report = (request: Request, extra: Record<string, unknown> = {}) =>
-  request({ method: 'POST', url: '/api/events', payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '路口垃圾堆放', photos: [photo], ...extra } });
-const act = (request: Request, id: string, body: Record<string, unknown>) => request({ method: 'POST', url: `/api/events/${id}/actions`, payload: body });
+  request({
+    method: 'POST',
+    url: '/api/events',
+    payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '路口垃圾堆放', photos: [photo], ...extra },
+  });
+const act = (request: Request, id: string, body: Record<string, unknown>) =>
+  request({ method: 'POST', url: `/api/events/${id}/actions`, payload: body });
 
 describe('reporting', () => {
   it('not signed in: 401; wrong role: an audit admin may not report', async () => {
@@ -47,7 +52,14 @@ describe('reporting', () => {
   it('finds the grid from the point, gives the case to the item’s level, and a retried report creates nothing new', async () => {
     const first = await report(worker, { idempotencyKey: 'phone-0001-abc' });
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ status: 'reported', gridCode: FIXTURE.grids[0], ownerCode: FIXTURE.townships[0], source: 'grid_worker', photos: [photo], version: 1 });
+    expect(first.json()).toMatchObject({
+      status: 'reported',
+      gridCode: FIXTURE.grids[0],
+      ownerCode: FIXTURE.townships[0],
+      source: 'grid_worker',
+      photos: [photo],
+      version: 1,
+    });
     expect(first.json().history).toMatchObject([{ seq: 1, action: 'report', toStatus: 'reported' }]);
     const again = await report(worker, { idempotencyKey: 'phone-0001-abc' });
     expect(again.json().id).toBe(first.json().id);
@@ -85,7 +97,9 @@ describe('the closed loop', () => {
     e = (await act(township, created.id, { action: 'dispatch', version: e.version, targetUnit: 'YM-CG' })).json();
     expect(e).toMatchObject({ status: 'dispatched', leadUnit: 'YM-CG' });
     expect(e.dueAt).not.toBeNull();
-    expect((await dept({ method: 'GET', url: `/api/events/${created.id}` })).json().abilities).toEqual(expect.arrayContaining(['sign', 'return']));
+    expect((await dept({ method: 'GET', url: `/api/events/${created.id}` })).json().abilities).toEqual(
+      expect.arrayContaining(['sign', 'return']),
+    );
     e = (await act(dept, created.id, { action: 'sign', version: e.version })).json();
     e = (await act(dept, created.id, { action: 'handle', version: e.version, note: '已清运', photos: [photo] })).json();
     expect(e.status).toBe('handled');
@@ -93,9 +107,16 @@ describe('the closed loop', () => {
     expect(e.status).toBe('closed');
     e = (await act(township, created.id, { action: 'visit', version: e.version, rating: 'satisfied' })).json();
     expect(e).toMatchObject({ status: 'visited', rating: 'satisfied' });
-    expect(e.history.map((h: { action: string; fromStatus: string | null; toStatus: string }) => `${h.action}:${h.fromStatus}>${h.toStatus}`)).toEqual([
-      'report:null>reported', 'accept:reported>accepted', 'dispatch:accepted>dispatched', 'sign:dispatched>signed',
-      'handle:signed>handled', 'close:handled>closed', 'visit:closed>visited',
+    expect(
+      e.history.map((h: { action: string; fromStatus: string | null; toStatus: string }) => `${h.action}:${h.fromStatus}>${h.toStatus}`),
+    ).toEqual([
+      'report:null>reported',
+      'accept:reported>accepted',
+      'dispatch:accepted>dispatched',
+      'sign:dispatched>signed',
+      'handle:signed>handled',
+      'close:handled>closed',
+      'visit:closed>visited',
     ]);
     expect(e.history[4]).toMatchObject({ note: '已清运', photos: [photo] });
   });

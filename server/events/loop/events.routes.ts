@@ -1,43 +1,64 @@
+import type { Guard } from '../../platform/actor.ts';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies } from '../../platform/schemas.ts';
-import type { Guard } from '../../platform/actor.ts';
-import type { EventsService } from './events.service.ts';
-import type { SubjectRef } from './event-subject.ts';
 import { intakeSource } from '../intake/intake.core.ts';
+import type { SubjectRef } from './event-subject.ts';
 import * as S from './events.schemas.ts';
+import type { EventsService } from './events.service.ts';
 
 export function eventsRoutes(app: Http, { events, guard }: { events: EventsService; guard: Guard }) {
   const tags = ['events'];
 
-  app.post('/api/events', {
-    schema: {
-      tags, summary: '上报事件 Report an event (idempotent with idempotencyKey)',
-      body: S.ReportBody,
-      response: { 201: S.EventDetail, ...errorReplies },
+  app.post(
+    '/api/events',
+    {
+      schema: {
+        tags,
+        summary: '上报事件 Report an event (idempotent with idempotencyKey)',
+        body: S.ReportBody,
+        response: { 201: S.EventDetail, ...errorReplies },
+      },
+      onRequest: guard('events.report'),
     },
-    onRequest: guard('events.report'),
-  }, async (request, reply) => {
-    const b = request.body;
-    const source = intakeSource(request.actor, b);
-    // The schema admits only known record types.
-    return reply.status(201).send(await events.report(request.actor, { ...b, photos: b.photos ?? [], source, subject: b.subject as SubjectRef | undefined }));
-  });
-
-  app.get('/api/events/:id', {
-    schema: { tags, summary: '事件详情 An event with its history and what I may do', params: S.EventParams, response: { 200: S.EventDetail, ...errorReplies } },
-    onRequest: guard('events.read'),
-  }, async (request) => events.get(request.actor, request.params.id));
-
-  app.post('/api/events/:id/actions', {
-    schema: {
-      tags, summary: '处理事件 Take one step of the loop (accept, dispatch, sign, handle, close, visit, …)',
-      params: S.EventParams,
-      body: S.ActionBody,
-      response: { 200: S.EventDetail, ...errorReplies },
+    async (request, reply) => {
+      const b = request.body;
+      const source = intakeSource(request.actor, b);
+      // The schema admits only known record types.
+      return reply
+        .status(201)
+        .send(await events.report(request.actor, { ...b, photos: b.photos ?? [], source, subject: b.subject as SubjectRef | undefined }));
     },
-    onRequest: guard('events.read'),
-  }, async (request) => {
-    const { action, version, photos, ...input } = request.body;
-    return events.act(request.actor, request.params.id, action, version, { ...input, attachments: photos });
-  });
+  );
+
+  app.get(
+    '/api/events/:id',
+    {
+      schema: {
+        tags,
+        summary: '事件详情 An event with its history and what I may do',
+        params: S.EventParams,
+        response: { 200: S.EventDetail, ...errorReplies },
+      },
+      onRequest: guard('events.read'),
+    },
+    async (request) => events.get(request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/events/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: '处理事件 Take one step of the loop (accept, dispatch, sign, handle, close, visit, …)',
+        params: S.EventParams,
+        body: S.ActionBody,
+        response: { 200: S.EventDetail, ...errorReplies },
+      },
+      onRequest: guard('events.read'),
+    },
+    async (request) => {
+      const { action, version, photos, ...input } = request.body;
+      return events.act(request.actor, request.params.id, action, version, { ...input, attachments: photos });
+    },
+  );
 }

@@ -1,16 +1,30 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, oneOf } from '../../platform/schemas.ts';
 import { EVENT_SOURCES, EVENT_STATUSES, RATINGS, RECORD_TYPES } from '../../../shared/enums.ts';
-import { DESCRIPTION_MAX, EXTENSION_WORKING_DAYS, ITEM_CODE_MAX, NOTE_MAX, PAGE, PERSON_NAME_MAX, PHOTOS_MAX, RECORD_CODE_MAX, UNIT_CODE_MAX } from '../../../shared/limits.ts';
+import {
+  DESCRIPTION_MAX,
+  EXTENSION_WORKING_DAYS,
+  ITEM_CODE_MAX,
+  NOTE_MAX,
+  PAGE,
+  PERSON_NAME_MAX,
+  PHOTOS_MAX,
+  RECORD_CODE_MAX,
+  UNIT_CODE_MAX,
+} from '../../../shared/limits.ts';
+import { IdempotencyKey } from '../../platform/idempotency.ts';
+import { Nullable, oneOf } from '../../platform/schemas.ts';
+import { PHONE } from '../intake/intake.core.ts';
 import { EVENT_ACTION_NAMES } from './event-actions.core.ts';
 import { EventFilterSchema } from './event-filter.ts';
-import { PHONE } from '../intake/intake.core.ts';
-import { IdempotencyKey } from '../../platform/idempotency.ts';
 
 const PhotoKey = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Key of a photo uploaded to /api/files/photos' });
 /** Dates leave as ISO strings; the service hands over Date objects. */
 const DateTime = (description = 'ISO 8601') => Type.Unsafe<Date>({ type: 'string', format: 'date-time', description });
-const literals = <T extends string>(xs: readonly T[], description: string) => Type.Union(xs.map((x) => Type.Literal(x)), { description });
+const literals = <T extends string>(xs: readonly T[], description: string) =>
+  Type.Union(
+    xs.map((x) => Type.Literal(x)),
+    { description },
+  );
 
 export const EventParams = Type.Object({ id: Type.String({ format: 'uuid', description: '事件标识 Event id' }) });
 
@@ -53,64 +67,139 @@ export const EventSummary = Type.Object({
   reporterName: Nullable(Type.String({ description: '上报人 Who reported it' })),
   reporterPhone: Nullable(Type.String({ description: 'Masked: 138****1234' })),
   externalNo: Nullable(Type.String({ description: '外部工单号 Work-order number in the source system' })),
-  subjectType: Type.Unsafe<string | null>(Nullable(literals(RECORD_TYPES, `The base-data record the case is about: ${RECORD_TYPES.join(' | ')}`))),
+  subjectType: Type.Unsafe<string | null>(
+    Nullable(literals(RECORD_TYPES, `The base-data record the case is about: ${RECORD_TYPES.join(' | ')}`)),
+  ),
   subjectKey: Nullable(Type.String({ description: 'That record’s code (house, building, component) or credit code (organisation)' })),
   reports: Type.Integer({ description: 'Reports of this matter: 1, plus every "me too" and merged duplicate' }),
   repeat: Type.Boolean({ description: 'Three or more reports: a repeat case' }),
   light: Nullable(Type.String({ description: 'green | yellow | red: the current stage against its due time' })),
   warning: Nullable(Type.String({ description: 'Five-colour graded warning: blue | yellow | light_red | purple | red' })),
-  abilities: Type.Unsafe<string[]>(Type.Array(literals(EVENT_ACTION_NAMES, 'An action'), { description: 'Actions the caller may take now' })),
+  abilities: Type.Unsafe<string[]>(
+    Type.Array(literals(EVENT_ACTION_NAMES, 'An action'), { description: 'Actions the caller may take now' }),
+  ),
 });
 
-const Subject = Type.Object({
-  type: Type.Unsafe<string>(literals(RECORD_TYPES, RECORD_TYPES.join(' | '))),
-  key: Type.String({ description: '记录编码 The record’s code or credit code', example: '42092301037000001' }),
-  name: Nullable(Type.String({ description: 'Read from the base data now; null when the record is gone or outside your jurisdiction' })),
-  address: Nullable(Type.String({ description: '地址 Address of the record' })),
-}, { description: '关联的基础数据 The base-data record the case is about' });
+const Subject = Type.Object(
+  {
+    type: Type.Unsafe<string>(literals(RECORD_TYPES, RECORD_TYPES.join(' | '))),
+    key: Type.String({ description: '记录编码 The record’s code or credit code', example: '42092301037000001' }),
+    name: Nullable(Type.String({ description: 'Read from the base data now; null when the record is gone or outside your jurisdiction' })),
+    address: Nullable(Type.String({ description: '地址 Address of the record' })),
+  },
+  { description: '关联的基础数据 The base-data record the case is about' },
+);
 
-export const EventDetail = Type.Intersect([EventSummary, Type.Object({
-  subject: Nullable(Subject),
-  history: Type.Array(Action, { description: 'Every change, oldest first' }),
-})]);
+export const EventDetail = Type.Intersect([
+  EventSummary,
+  Type.Object({
+    subject: Nullable(Subject),
+    history: Type.Array(Action, { description: 'Every change, oldest first' }),
+  }),
+]);
 
-export const ReportBody = Type.Object({
-  itemCode: Type.String({ minLength: 1, maxLength: ITEM_CODE_MAX, description: 'Catalogue item', example: 'CG06010' }),
-  lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180, description: 'Longitude from the device or a tap on the map; left out with a subject, the record’s point is used' })),
-  lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, description: 'Latitude; with lng or not at all' })),
-  description: Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX, description: 'One line of text' }),
-  photos: Type.Array(PhotoKey, { maxItems: PHOTOS_MAX, default: [], description: '照片 Photos of the scene' }),
-  source: Type.Optional(literals(EVENT_SOURCES, 'Where the report came from; only centres name one (hotline, department, video, leader), others report as what they are')),
-  idempotencyKey: Type.Optional(IdempotencyKey),
-  reporterName: Type.Optional(Type.String({ minLength: 1, maxLength: PERSON_NAME_MAX, description: 'Centres: the caller (hotline) or reporting person' })),
-  reporterPhone: Type.Optional(Type.String({ pattern: PHONE, description: 'Centres: the caller’s mobile or landline; stored sealed, shown masked' })),
-  externalNo: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Centres: the work-order number in the source system (12345 hotline, video platform)' })),
-  sameAs: Type.Optional(Type.String({ format: 'uuid', description: '"Me too": add this report to that open case (from /api/events/nearby) instead of opening one' })),
-  subject: Type.Optional(Type.Object({
-    type: oneOf(RECORD_TYPES, 'Record type'),
-    key: Type.String({ minLength: 1, maxLength: RECORD_CODE_MAX, description: 'Its code or credit code (from /api/registry/nearby or /api/registry/lookup)', example: '42092301037000001' }),
-  }, { additionalProperties: false, description: 'The base-data record the case is about, within your jurisdiction (not kept on a "me too")' })),
-}, { additionalProperties: false });
+export const ReportBody = Type.Object(
+  {
+    itemCode: Type.String({ minLength: 1, maxLength: ITEM_CODE_MAX, description: 'Catalogue item', example: 'CG06010' }),
+    lng: Type.Optional(
+      Type.Number({
+        minimum: -180,
+        maximum: 180,
+        description: 'Longitude from the device or a tap on the map; left out with a subject, the record’s point is used',
+      }),
+    ),
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, description: 'Latitude; with lng or not at all' })),
+    description: Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX, description: 'One line of text' }),
+    photos: Type.Array(PhotoKey, { maxItems: PHOTOS_MAX, default: [], description: '照片 Photos of the scene' }),
+    source: Type.Optional(
+      literals(
+        EVENT_SOURCES,
+        'Where the report came from; only centres name one (hotline, department, video, leader), others report as what they are',
+      ),
+    ),
+    idempotencyKey: Type.Optional(IdempotencyKey),
+    reporterName: Type.Optional(
+      Type.String({ minLength: 1, maxLength: PERSON_NAME_MAX, description: 'Centres: the caller (hotline) or reporting person' }),
+    ),
+    reporterPhone: Type.Optional(
+      Type.String({ pattern: PHONE, description: 'Centres: the caller’s mobile or landline; stored sealed, shown masked' }),
+    ),
+    externalNo: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: 'Centres: the work-order number in the source system (12345 hotline, video platform)',
+      }),
+    ),
+    sameAs: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: '"Me too": add this report to that open case (from /api/events/nearby) instead of opening one',
+      }),
+    ),
+    subject: Type.Optional(
+      Type.Object(
+        {
+          type: oneOf(RECORD_TYPES, 'Record type'),
+          key: Type.String({
+            minLength: 1,
+            maxLength: RECORD_CODE_MAX,
+            description: 'Its code or credit code (from /api/registry/nearby or /api/registry/lookup)',
+            example: '42092301037000001',
+          }),
+        },
+        {
+          additionalProperties: false,
+          description: 'The base-data record the case is about, within your jurisdiction (not kept on a "me too")',
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
 
-export const ActionBody = Type.Object({
-  action: literals(EVENT_ACTION_NAMES, 'The step'),
-  version: Type.Integer({ description: 'The version the caller saw' }),
-  note: Type.Optional(Type.String({ maxLength: NOTE_MAX, description: 'Reason, reply or note' })),
-  photos: Type.Optional(Type.Array(PhotoKey, { maxItems: PHOTOS_MAX, description: '照片 Photos of the step (after-photos, on-site check)' })),
-  targetUnit: Type.Optional(Type.String({ maxLength: UNIT_CODE_MAX, description: 'dispatch: department code or area code; assign_down: area code' })),
-  coUnits: Type.Optional(Type.Array(Type.String({ maxLength: UNIT_CODE_MAX, description: '单位编码 Department or area code' }), { maxItems: 10, description: 'dispatch: co-handling units' })),
-  rating: Type.Optional(literals(RATINGS, 'visit: the rating')),
-  workingDays: Type.Optional(Type.Integer({ minimum: EXTENSION_WORKING_DAYS.min, maximum: EXTENSION_WORKING_DAYS.max, description: 'extension_request: working days more' })),
-  masterId: Type.Optional(Type.String({ format: 'uuid', description: 'merge: the case this one duplicates' })),
-}, { additionalProperties: false });
+export const ActionBody = Type.Object(
+  {
+    action: literals(EVENT_ACTION_NAMES, 'The step'),
+    version: Type.Integer({ description: 'The version the caller saw' }),
+    note: Type.Optional(Type.String({ maxLength: NOTE_MAX, description: 'Reason, reply or note' })),
+    photos: Type.Optional(
+      Type.Array(PhotoKey, { maxItems: PHOTOS_MAX, description: '照片 Photos of the step (after-photos, on-site check)' }),
+    ),
+    targetUnit: Type.Optional(
+      Type.String({ maxLength: UNIT_CODE_MAX, description: 'dispatch: department code or area code; assign_down: area code' }),
+    ),
+    coUnits: Type.Optional(
+      Type.Array(Type.String({ maxLength: UNIT_CODE_MAX, description: '单位编码 Department or area code' }), {
+        maxItems: 10,
+        description: 'dispatch: co-handling units',
+      }),
+    ),
+    rating: Type.Optional(literals(RATINGS, 'visit: the rating')),
+    workingDays: Type.Optional(
+      Type.Integer({
+        minimum: EXTENSION_WORKING_DAYS.min,
+        maximum: EXTENSION_WORKING_DAYS.max,
+        description: 'extension_request: working days more',
+      }),
+    ),
+    masterId: Type.Optional(Type.String({ format: 'uuid', description: 'merge: the case this one duplicates' })),
+  },
+  { additionalProperties: false },
+);
 
 // ── the list and its export ──
 
-export const EventListQuery = Type.Object({
-  ...EventFilterSchema,
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Rows to skip' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.events.max, default: PAGE.events.default, description: 'Rows in this page' })),
-}, { additionalProperties: false });
+export const EventListQuery = Type.Object(
+  {
+    ...EventFilterSchema,
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Rows to skip' })),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: PAGE.events.max, default: PAGE.events.default, description: 'Rows in this page' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const EventPage = Type.Object({
   items: Type.Array(EventSummary, { description: '事件 Events of this page, newest first' }),
   total: Type.Integer({ description: 'Rows matching the filter, all pages' }),

@@ -1,27 +1,34 @@
-import type { Db, Tx } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
-import { AppError } from '../../platform/errors.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
 import { countyOf, levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { TerritoryService } from '../../territory/index.ts';
 import { departmentExists } from '../../org/index.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { createOnce } from '../../platform/idempotency.ts';
+import type { RecordLookup } from '../../registry/index.ts';
+import type { TerritoryService } from '../../territory/index.ts';
 import { areaNames } from '../../territory/index.ts';
-import { allowedActions, applyAction, reportEvent, type ActionRecord } from './event-machine.core.ts';
-import { EventRuleError, OPEN_STATUSES, type ActionInput, type Actor as MachineActor, type EventActionName, type EventState } from './event-actions.core.ts';
 import type { CatalogueRule } from '../catalogue/catalogue.seed.ts';
 import { itemForReport } from '../catalogue/catalogue.service.ts';
-import * as store from './events.store.ts';
-import { createOnce } from '../../platform/idempotency.ts';
+import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
+import { mergeReports, meToo } from '../intake/repeats.ts';
+import { DEFAULT_WARNING_RULES, overdueWorkingDays, trafficLight, type WarningRule, warningColour } from './deadlines.core.ts';
+import {
+  type ActionInput,
+  type EventActionName,
+  EventRuleError,
+  type EventState,
+  type Actor as MachineActor,
+  OPEN_STATUSES,
+} from './event-actions.core.ts';
 import type { EventFilter } from './event-filter.ts';
 import { exportEvents, filteredPage, type Page } from './event-list.ts';
-import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import type { RecordLookup } from '../../registry/index.ts';
-import { placeOfReport, subjectSummary, type SubjectRef } from './event-subject.ts';
-import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
-import { meToo, mergeReports } from '../intake/repeats.ts';
-import { DEFAULT_WARNING_RULES, overdueWorkingDays, trafficLight, warningColour, type WarningRule } from './deadlines.core.ts';
-import { chinaDate } from '../../../shared/china-time.ts';
+import { type ActionRecord, allowedActions, applyAction, reportEvent } from './event-machine.core.ts';
+import { placeOfReport, type SubjectRef, subjectSummary } from './event-subject.ts';
+import * as store from './events.store.ts';
 
 export interface ReportInput {
   itemCode: string;
@@ -47,22 +54,45 @@ export type StaffReportInput = Omit<ReportInput, 'lng' | 'lat'> & { lng?: number
 
 /** The area node that owns a new case: the grid's ancestor at the item's level ("小事不出村、大事不出镇"). */
 function ownerOf(gridCode: string, level: CatalogueRule['level']): string {
-  return { village: gridCode.slice(0, 12), township: gridCode.slice(0, 9), county: gridCode.slice(0, 6), city: `${gridCode.slice(0, 4)}00` }[level];
+  return {
+    village: gridCode.slice(0, 12),
+    township: gridCode.slice(0, 9),
+    county: gridCode.slice(0, 6),
+    city: `${gridCode.slice(0, 4)}00`,
+  }[level];
 }
 
 /** The case as the state machine sees it, from its current row. */
 export const stateOf = (row: store.EventRow): EventState => ({
-  status: row.status as EventState['status'], ownerCode: row.ownerCode, leadUnit: row.leadUnit, coUnits: row.coUnits,
-  stage: row.stage as EventState['stage'], stageDueAt: row.stageDueAt, dueAt: row.dueAt, suspendedAt: row.suspendedAt,
+  status: row.status as EventState['status'],
+  ownerCode: row.ownerCode,
+  leadUnit: row.leadUnit,
+  coUnits: row.coUnits,
+  stage: row.stage as EventState['stage'],
+  stageDueAt: row.stageDueAt,
+  dueAt: row.dueAt,
+  suspendedAt: row.suspendedAt,
   returnedFrom: row.returnedFrom,
-  extension: row.extension ? { ...(row.extension as { workingDays: number; reason: string }), requestedAt: new Date((row.extension as { requestedAt: string }).requestedAt) } : null,
-  escalations: row.escalations, reworks: row.reworks, extensions: row.extensions,
-  rating: row.rating as EventState['rating'], mergedInto: row.mergedInto, closedAt: row.closedAt, rule: row.rule as EventState['rule'],
+  extension: row.extension
+    ? {
+        ...(row.extension as { workingDays: number; reason: string }),
+        requestedAt: new Date((row.extension as { requestedAt: string }).requestedAt),
+      }
+    : null,
+  escalations: row.escalations,
+  reworks: row.reworks,
+  extensions: row.extensions,
+  rating: row.rating as EventState['rating'],
+  mergedInto: row.mergedInto,
+  closedAt: row.closedAt,
+  rule: row.rule as EventState['rule'],
 });
 
 /** How the state machine sees a signed-in user in relation to one case. */
 export function machineActor(actor: Actor, row: Pick<store.EventRow, 'gridCode' | 'ownerCode' | 'leadUnit' | 'reporterId'>): MachineActor {
-  const holding = actor.areas.filter((a) => row.gridCode.startsWith(subtreePrefix(a.code))).sort((a, b) => b.code.length - a.code.length)[0];
+  const holding = actor.areas
+    .filter((a) => row.gridCode.startsWith(subtreePrefix(a.code)))
+    .sort((a, b) => b.code.length - a.code.length)[0];
   const isHandler = actor.roles.includes('department_handler') && actor.departmentCode !== null;
   return {
     roles: actor.roles,
@@ -79,12 +109,21 @@ const OPEN: readonly string[] = OPEN_STATUSES;
  * The light of the current stage (green in time, yellow near due, red overdue) and the five-colour warning,
  * read at `now`; null for a closed case or a stage without a limit. Derived on every read, never stored.
  */
-export function signals(state: EventState, now: Date, calendar: WorkingCalendar, reports = 1, rules: readonly WarningRule[] = DEFAULT_WARNING_RULES) {
+export function signals(
+  state: EventState,
+  now: Date,
+  calendar: WorkingCalendar,
+  reports = 1,
+  rules: readonly WarningRule[] = DEFAULT_WARNING_RULES,
+) {
   const limit = state.stage ? state.rule.limits[state.stage] : undefined;
   if (!OPEN.includes(state.status) || !state.stageDueAt || !limit) return { light: null, warning: null };
   const light = trafficLight({ now, dueAt: state.stageDueAt, limit, suspendedAt: state.suspendedAt }, calendar);
   const overdue = overdueWorkingDays(state.suspendedAt ?? now, state.stageDueAt, calendar);
-  const warning = warningColour({ severity: state.rule.severity, overdueWorkingDays: overdue, escalations: state.escalations, repeats: reports }, rules);
+  const warning = warningColour(
+    { severity: state.rule.severity, overdueWorkingDays: overdue, escalations: state.escalations, repeats: reports },
+    rules,
+  );
   return { light, warning };
 }
 
@@ -101,7 +140,23 @@ export interface EventChange {
 }
 export type EventChangeListener = (change: EventChange) => Promise<void>;
 
-export function createEventsService({ db, clock, calendar, territory, fieldCrypto, records, warningRules = () => DEFAULT_WARNING_RULES }: { db: Db; clock: Clock; calendar: WorkingCalendar; territory: TerritoryService; fieldCrypto: FieldCrypto; records: RecordLookup; warningRules?: () => readonly WarningRule[] }) {
+export function createEventsService({
+  db,
+  clock,
+  calendar,
+  territory,
+  fieldCrypto,
+  records,
+  warningRules = () => DEFAULT_WARNING_RULES,
+}: {
+  db: Db;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  territory: TerritoryService;
+  fieldCrypto: FieldCrypto;
+  records: RecordLookup;
+  warningRules?: () => readonly WarningRule[];
+}) {
   const listeners: EventChangeListener[] = [];
   /** Listeners run after the commit: one that throws fails the reply but cannot undo the change. */
   const changed = async (change: EventChange) => {
@@ -109,13 +164,27 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
   };
 
   const actionRow = (row: store.EventRow, seq: number, record: ActionRecord, actor: Actor | null) => ({
-    countyCode: row.countyCode, eventId: row.id, seq, action: record.action, ...authorOf(actor),
-    at: record.at, fromStatus: record.fromStatus, toStatus: record.toStatus, note: record.note, photos: record.attachments, data: record.data,
+    countyCode: row.countyCode,
+    eventId: row.id,
+    seq,
+    action: record.action,
+    ...authorOf(actor),
+    at: record.at,
+    fromStatus: record.fromStatus,
+    toStatus: record.toStatus,
+    note: record.note,
+    photos: record.attachments,
+    data: record.data,
   });
 
   const summary = (actor: Actor, row: store.EventRow) => {
     const state = stateOf(row);
-    return { ...row, ...intakeFacts(row, fieldCrypto), ...signals(state, clock(), calendar, row.reports, warningRules()), abilities: allowedActions(state, machineActor(actor, row)) };
+    return {
+      ...row,
+      ...intakeFacts(row, fieldCrypto),
+      ...signals(state, clock(), calendar, row.reports, warningRules()),
+      abilities: allowedActions(state, machineActor(actor, row)),
+    };
   };
 
   async function view(actor: Actor, row: store.EventRow) {
@@ -127,7 +196,9 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
     const target = input.targetUnit;
     if (!target) return;
     const isArea = /^\d+$/.test(target);
-    const known = isArea ? (await areaNames(tx, [target])).length > 0 && target.startsWith(subtreePrefix(state.ownerCode)) : await departmentExists(tx, target);
+    const known = isArea
+      ? (await areaNames(tx, [target])).length > 0 && target.startsWith(subtreePrefix(state.ownerCode))
+      : await departmentExists(tx, target);
     if (!known) throw new AppError('event.target_invalid', [{ field: 'targetUnit', reason: 'unknown', value: target }]);
   }
 
@@ -151,13 +222,28 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
     const row = await db.transaction(async (tx) => {
       const serial = await store.nextCaseSerial(tx, countyCode, day);
       const inserted = await store.insertEvent(tx, {
-        countyCode, caseNo: `${day}${String(serial).padStart(4, '0')}`, source: input.source, itemCode: item.code, severity: rule.severity,
-        description: input.description, lng: input.lng, lat: input.lat, gridCode, photos: input.photos,
-        reporterId: actor?.id ?? null, idempotencyKey: input.idempotencyKey ?? null, reportedAt: now, updatedAt: now,
-        reporterName: input.reporterName ?? null, reporterPhone: input.reporterPhone ? fieldCrypto.encrypt(input.reporterPhone) : null,
-        externalNo: input.externalNo ?? null, trackingCode: input.trackingCode ?? null,
-        subjectType: input.subject?.type ?? null, subjectKey: input.subject?.key ?? null,
-        ...next, extension: null,
+        countyCode,
+        caseNo: `${day}${String(serial).padStart(4, '0')}`,
+        source: input.source,
+        itemCode: item.code,
+        severity: rule.severity,
+        description: input.description,
+        lng: input.lng,
+        lat: input.lat,
+        gridCode,
+        photos: input.photos,
+        reporterId: actor?.id ?? null,
+        idempotencyKey: input.idempotencyKey ?? null,
+        reportedAt: now,
+        updatedAt: now,
+        reporterName: input.reporterName ?? null,
+        reporterPhone: input.reporterPhone ? fieldCrypto.encrypt(input.reporterPhone) : null,
+        externalNo: input.externalNo ?? null,
+        trackingCode: input.trackingCode ?? null,
+        subjectType: input.subject?.type ?? null,
+        subjectKey: input.subject?.key ?? null,
+        ...next,
+        extension: null,
       });
       await store.insertAction(tx, actionRow(inserted, 1, { ...record, attachments: input.photos, note: input.description }, actor));
       return inserted;
@@ -180,7 +266,8 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
     const saved = await db.transaction(async (tx) => {
       await checkTarget(tx, state, action === 'dispatch' ? input : {});
       const next = { ...row, ...transition.next, updatedAt: now };
-      if (!(await store.updateEvent(tx, next, expectedVersion))) throw new AppError('event.changed', [{ field: 'version', reason: 'stale' }]);
+      if (!(await store.updateEvent(tx, next, expectedVersion)))
+        throw new AppError('event.changed', [{ field: 'version', reason: 'stale' }]);
       const history = await store.actionsOf(tx, row.countyCode, row.id);
       await store.insertAction(tx, actionRow(row, history.length + 1, transition.record, actor));
       // Only an owning centre may merge (the action table), so a merge always has a signed-in actor.
@@ -210,7 +297,10 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
       const county = hit.county.code;
       const row = await createOnce(input.idempotencyKey, {
         find: (key) => store.findByIdempotencyKey(db, county, actor.id, key),
-        create: () => (input.sameAs ? meToo(db, { actor, now: clock(), input: { ...input, sameAs: input.sameAs } }) : fileCase(actor, hit.grid.code, input)),
+        create: () =>
+          input.sameAs
+            ? meToo(db, { actor, now: clock(), input: { ...input, sameAs: input.sameAs } })
+            : fileCase(actor, hit.grid.code, input),
       });
       return view(actor, row);
     },
@@ -224,7 +314,8 @@ export function createEventsService({ db, clock, calendar, territory, fieldCrypt
     },
 
     /** A page of the filtered list and how many match; event-list.ts says how light and warning filters page. */
-    list: (actor: Actor, filter: EventFilter, page: Page) => filteredPage(db, { filter, scope: actor.scope, now: clock(), page }, (row) => summary(actor, row)),
+    list: (actor: Actor, filter: EventFilter, page: Page) =>
+      filteredPage(db, { filter, scope: actor.scope, now: clock(), page }, (row) => summary(actor, row)),
 
     exportList: (actor: Actor, filter: EventFilter) => exportEvents(db, { actor, filter, now: clock() }, (row) => summary(actor, row)),
 

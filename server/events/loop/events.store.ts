@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { event, eventAction } from './events.tables.ts';
@@ -7,7 +7,12 @@ export type EventRow = typeof event.$inferSelect;
 export type EventInsert = typeof event.$inferInsert;
 
 export async function findByIdempotencyKey(tx: Tx, countyCode: string, reporterId: string, key: string) {
-  return (await tx.select().from(event).where(and(eq(event.countyCode, countyCode), eq(event.reporterId, reporterId), eq(event.idempotencyKey, key))))[0];
+  return (
+    await tx
+      .select()
+      .from(event)
+      .where(and(eq(event.countyCode, countyCode), eq(event.reporterId, reporterId), eq(event.idempotencyKey, key)))
+  )[0];
 }
 
 export async function insertEvent(tx: Tx, row: EventInsert): Promise<EventRow> {
@@ -15,7 +20,12 @@ export async function insertEvent(tx: Tx, row: EventInsert): Promise<EventRow> {
 }
 
 export async function getEvent(tx: Tx, scope: Scope, id: string): Promise<EventRow | undefined> {
-  return (await tx.select().from(event).where(and(eq(event.id, id), inScope(event.gridCode, scope))))[0];
+  return (
+    await tx
+      .select()
+      .from(event)
+      .where(and(eq(event.id, id), inScope(event.gridCode, scope)))
+  )[0];
 }
 
 /** Writes the new current row only if nobody changed it since `version` was read; false when someone did. */
@@ -34,7 +44,11 @@ export async function insertAction(tx: Tx, row: typeof eventAction.$inferInsert)
 }
 
 export async function actionsOf(tx: Tx, countyCode: string, eventId: string) {
-  return tx.select().from(eventAction).where(and(eq(eventAction.countyCode, countyCode), eq(eventAction.eventId, eventId))).orderBy(asc(eventAction.seq));
+  return tx
+    .select()
+    .from(eventAction)
+    .where(and(eq(eventAction.countyCode, countyCode), eq(eventAction.eventId, eventId)))
+    .orderBy(asc(eventAction.seq));
 }
 
 /** Events matching `where` (built by event-filter.ts, scope included), newest first; the id keeps pages stable. */

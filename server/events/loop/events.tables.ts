@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, integer, doublePrecision, jsonb, uuid, timestamptz, primaryKey, index, uniqueIndex } from '../../platform/columns.ts';
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamptz,
+  uniqueIndex,
+  uuid,
+} from '../../platform/columns.ts';
 
 /** An event's current row: a projection of its actions (invariant 1). */
 export const event = pgTable(

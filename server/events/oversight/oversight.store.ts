@@ -34,7 +34,10 @@ export async function warningCounts(tx: Tx, scope: Scope, from: Date, to: Date) 
 
 /** Open cases whose current stage has a due time: what the deadline sweep looks at. */
 export async function openCasesWithDue(tx: Tx, openStatuses: readonly string[]) {
-  return tx.select().from(event).where(and(inArray(event.status, [...openStatuses]), isNotNull(event.stageDueAt)));
+  return tx
+    .select()
+    .from(event)
+    .where(and(inArray(event.status, [...openStatuses]), isNotNull(event.stageDueAt)));
 }
 
 /** A transaction-scoped advisory lock: held until the transaction ends, false at once if another holds it. */
@@ -42,4 +45,3 @@ export async function tryAdvisoryXactLock(tx: Tx, key: number): Promise<boolean>
   const rows = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${key}::bigint) as locked`);
   return rows[0].locked;
 }
-

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, uuid, jsonb, timestamptz, primaryKey, index, uniqueIndex } from '../../platform/columns.ts';
+import { index, jsonb, pgTable, primaryKey, text, timestamptz, uniqueIndex, uuid } from '../../platform/columns.ts';
 
 /**
  * 督办 (supervision) and 催办 (reminder) orders, on one event or on a unit as a whole, issued by a leader or a

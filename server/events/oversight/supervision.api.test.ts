@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { FIXTURE } from '../../testing/fixtures.ts';
-import { multipartFile } from '../../testing/multipart.ts';
-import { queryRows } from '../../platform/db.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../platform/calendar/calendar.core.ts';
 import { loadConfig } from '../../platform/config.ts';
+import { queryRows } from '../../platform/db.ts';
+import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { multipartFile } from '../../testing/multipart.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
 // Reply bodies are read loosely here; the route schemas already fix their shape.
@@ -32,7 +32,9 @@ async function signInAll() {
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.db.execute(sql`insert into department (code, name, area_code) values ('YM-CG', '云梦县城市管理执法局', '420923'), ('YM-SW', '云梦县水利局', '420923')`);
+  await t.db.execute(
+    sql`insert into department (code, name, area_code) values ('YM-CG', '云梦县城市管理执法局', '420923'), ('YM-SW', '云梦县水利局', '420923')`,
+  );
   await signInAll();
   photo = (await u.worker({ method: 'POST', url: '/api/files/photos', ...multipartFile(PNG, 'p.png', 'image/png') })).json().key;
 });
@@ -40,7 +42,8 @@ afterAll(() => t.close());
 
 const get = (r: Request, url: string) => r({ method: 'GET', url });
 const post = (r: Request, url: string, payload?: Json) => r({ method: 'POST', url, ...(payload ? { payload } : {}) });
-const issue = (r: Request, body: Json) => post(r, '/api/supervision/orders', { kind: 'supervise', method: 'phone', note: '请加快处置', workingDays: 3, ...body });
+const issue = (r: Request, body: Json) =>
+  post(r, '/api/supervision/orders', { kind: 'supervise', method: 'phone', note: '请加快处置', workingDays: 3, ...body });
 const orderCount = async () => (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from supervision_order`))[0].n;
 
 /** A case in township 0 moved along the loop up to `until`. */
@@ -50,7 +53,9 @@ async function caseUpTo(until: 'reported' | 'dispatched' | 'closed' | 'visited',
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
-  let e = (await post(u.worker, '/api/events', { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '路口垃圾堆放', photos: [photo] })).json();
+  let e = (
+    await post(u.worker, '/api/events', { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '路口垃圾堆放', photos: [photo] })
+  ).json();
   if (until === 'reported') return e;
   e = await act(u.township, e.id, { action: 'accept', version: e.version });
   e = await act(u.township, e.id, { action: 'dispatch', version: e.version, targetUnit: 'YM-CG' });
@@ -68,12 +73,29 @@ describe('an order on one case', () => {
     const res = await issue(u.leader, { eventId: e.id, method: 'written', note: '三日内清运完毕' });
     expect(res.statusCode, res.body).toBe(201);
     const order = res.json();
-    expect(order).toMatchObject({ kind: 'supervise', method: 'written', eventId: e.id, caseNo: e.caseNo, unitCode: 'YM-CG', unitName: '云梦县城市管理执法局', status: 'open', overdue: false, abilities: [] });
+    expect(order).toMatchObject({
+      kind: 'supervise',
+      method: 'written',
+      eventId: e.id,
+      caseNo: e.caseNo,
+      unitCode: 'YM-CG',
+      unitName: '云梦县城市管理执法局',
+      status: 'open',
+      overdue: false,
+      abilities: [],
+    });
     expect(new Date(order.dueAt)).toEqual(createCalendar().addWorkingDays(new Date(order.issuedAt), 3));
 
     const seen = (await get(u.township, `/api/events/${e.id}`)).json();
     expect(seen).toMatchObject({ status: 'dispatched', version: e.version });
-    expect(seen.history.at(-1)).toMatchObject({ seq: e.history.length + 1, action: 'supervise', fromStatus: 'dispatched', toStatus: 'dispatched', note: '三日内清运完毕', data: { orderId: order.id, method: 'written', unitCode: 'YM-CG' } });
+    expect(seen.history.at(-1)).toMatchObject({
+      seq: e.history.length + 1,
+      action: 'supervise',
+      fromStatus: 'dispatched',
+      toStatus: 'dispatched',
+      note: '三日内清运完毕',
+      data: { orderId: order.id, method: 'written', unitCode: 'YM-CG' },
+    });
 
     const addressed = (await get(u.dept, '/api/supervision/orders/addressed')).json().items;
     expect(addressed.find((o: Json) => o.id === order.id)).toMatchObject({ status: 'open', abilities: ['reply'] });
@@ -83,7 +105,10 @@ describe('an order on one case', () => {
     const wrongUnit = await post(u.otherDept, `/api/supervision/orders/${order.id}/reply`, { reply: '不归我们管' });
     expect(wrongUnit.statusCode).toBe(403);
     expect(wrongUnit.json().code).toBe('supervision.not_unit');
-    expect((await post(u.dept, `/api/supervision/orders/${order.id}/reply`, { reply: '   ' })).json()).toMatchObject({ code: 'supervision.reply_required', details: [{ field: 'reply' }] });
+    expect((await post(u.dept, `/api/supervision/orders/${order.id}/reply`, { reply: '   ' })).json()).toMatchObject({
+      code: 'supervision.reply_required',
+      details: [{ field: 'reply' }],
+    });
     expect((await post(u.dept, `/api/supervision/orders/${order.id}/close`)).statusCode).toBe(403); // a unit cannot close its own order
     const early = await post(u.leader, `/api/supervision/orders/${order.id}/close`);
     expect(early.statusCode).toBe(409);
@@ -91,7 +116,9 @@ describe('an order on one case', () => {
 
     const replied = await post(u.dept, `/api/supervision/orders/${order.id}/reply`, { reply: '已安排两车清运' });
     expect(replied.json()).toMatchObject({ status: 'replied', reply: '已安排两车清运', abilities: [] });
-    expect((await post(u.dept, `/api/supervision/orders/${order.id}/reply`, { reply: '再答一次' })).json().code).toBe('supervision.already_replied');
+    expect((await post(u.dept, `/api/supervision/orders/${order.id}/reply`, { reply: '再答一次' })).json().code).toBe(
+      'supervision.already_replied',
+    );
     expect((await get(u.leader, `/api/supervision/orders/${order.id}`)).json().abilities).toEqual(['close']);
 
     const notAbove = await post(u.township, `/api/supervision/orders/${order.id}/close`); // sees the case, sits below the issuer
@@ -106,7 +133,9 @@ describe('an order on one case', () => {
     const after = (await get(u.township, `/api/events/${e.id}`)).json();
     expect(after).toMatchObject({ status: 'dispatched', version: e.version });
     expect(after.history.slice(-3).map((h: Json) => `${h.action}:${h.fromStatus}>${h.toStatus}`)).toEqual([
-      'supervise:dispatched>dispatched', 'supervision_reply:dispatched>dispatched', 'supervision_close:dispatched>dispatched',
+      'supervise:dispatched>dispatched',
+      'supervision_reply:dispatched>dispatched',
+      'supervision_close:dispatched>dispatched',
     ]);
     expect(after.history.at(-2).note).toBe('已安排两车清运');
     const ofEvent = (await get(u.township, `/api/events/${e.id}/supervision`)).json().items;
@@ -121,7 +150,9 @@ describe('an order on one case', () => {
     const e = await caseUpTo('reported');
     const order = (await issue(u.county, { eventId: e.id, kind: 'urge' })).json();
     expect(order).toMatchObject({ kind: 'urge', unitCode: FIXTURE.townships[0], unitName: '城关镇' });
-    expect((await get(u.township, '/api/supervision/orders/addressed')).json().items.find((o: Json) => o.id === order.id).abilities).toEqual(['reply']);
+    expect(
+      (await get(u.township, '/api/supervision/orders/addressed')).json().items.find((o: Json) => o.id === order.id).abilities,
+    ).toEqual(['reply']);
     expect((await post(u.township, `/api/supervision/orders/${order.id}/reply`, { reply: '已受理' })).json().status).toBe('replied');
   });
 });
@@ -138,7 +169,10 @@ describe('an order on a unit as a whole', () => {
     expect((await post(u.otherTownship, `/api/supervision/orders/${area.id}/reply`, { reply: '已整改' })).json().status).toBe('replied');
     const closed = await post(u.countyColleague, `/api/supervision/orders/${area.id}/close`);
     expect(closed.json()).toMatchObject({ status: 'closed' });
-    const [{ county_code }] = await queryRows<{ county_code: string }>(t.db, sql`select county_code from supervision_order where id = ${area.id}`);
+    const [{ county_code }] = await queryRows<{ county_code: string }>(
+      t.db,
+      sql`select county_code from supervision_order where id = ${area.id}`,
+    );
     expect(county_code).toBe(FIXTURE.county);
   });
 
@@ -149,10 +183,17 @@ describe('an order on a unit as a whole', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({ code: 'supervision.unit_unknown', details: [{ field: 'unitCode', reason: 'unknown' }] });
     }
-    for (const [who, unitCode] of [[u.township, FIXTURE.townships[1]], [u.township, 'YM-CG'], [u.county, FIXTURE.otherCounty]] as const) {
+    for (const [who, unitCode] of [
+      [u.township, FIXTURE.townships[1]],
+      [u.township, 'YM-CG'],
+      [u.county, FIXTURE.otherCounty],
+    ] as const) {
       const res = await issue(who, { unitCode });
       expect(res.statusCode).toBe(403);
-      expect(res.json()).toMatchObject({ code: 'supervision.unit_outside', details: [{ field: 'unitCode', reason: 'outside_jurisdiction' }] });
+      expect(res.json()).toMatchObject({
+        code: 'supervision.unit_outside',
+        details: [{ field: 'unitCode', reason: 'outside_jurisdiction' }],
+      });
     }
     expect(await orderCount()).toBe(before);
   });
@@ -173,9 +214,18 @@ describe('refusals', () => {
     const missing = await post(u.county, '/api/supervision/orders', noNote);
     expect(missing.statusCode).toBe(400);
     expect(JSON.stringify(missing.json().details)).toContain('note');
-    expect((await issue(u.county, { eventId: e.id, note: '  ' })).json()).toMatchObject({ code: 'supervision.note_required', details: [{ field: 'note', reason: 'blank' }] });
+    expect((await issue(u.county, { eventId: e.id, note: '  ' })).json()).toMatchObject({
+      code: 'supervision.note_required',
+      details: [{ field: 'note', reason: 'blank' }],
+    });
     expect((await issue(u.county, { eventId: e.id, workingDays: 0 })).statusCode).toBe(400);
-    expect((await issue(u.county, {})).json()).toMatchObject({ code: 'supervision.subject_required', details: [{ field: 'eventId', reason: 'missing' }, { field: 'unitCode', reason: 'missing' }] });
+    expect((await issue(u.county, {})).json()).toMatchObject({
+      code: 'supervision.subject_required',
+      details: [
+        { field: 'eventId', reason: 'missing' },
+        { field: 'unitCode', reason: 'missing' },
+      ],
+    });
     expect((await issue(u.county, { eventId: e.id, unitCode: 'YM-CG' })).json().code).toBe('supervision.subject_required');
     expect(await orderCount()).toBe(before);
     expect((await get(u.county, `/api/events/${e.id}`)).json().history).toHaveLength(e.history.length);
@@ -209,7 +259,12 @@ describe('the supervision queue', () => {
 
     let items = await queue(u.county);
     expect(keys(items)).toContain(`dissatisfied:${dissatisfied.id}`);
-    expect(items.find((i) => i.eventId === dissatisfied.id)).toMatchObject({ caseNo: dissatisfied.caseNo, unitCode: FIXTURE.townships[0], unitName: '城关镇', liveOrders: 0 });
+    expect(items.find((i) => i.eventId === dissatisfied.id)).toMatchObject({
+      caseNo: dissatisfied.caseNo,
+      unitCode: FIXTURE.townships[0],
+      unitName: '城关镇',
+      liveOrders: 0,
+    });
     expect(keys(items)).not.toContain(`unvisited:${unvisited.id}`);
     expect(keys(items).some((k) => k.includes(satisfied.id))).toBe(false);
     expect(keys(items)).not.toContain(`order_overdue:${lateOrder.id}`);
@@ -221,20 +276,33 @@ describe('the supervision queue', () => {
     t.advance(1.5 * DAY); // past two working days
     await signInAll();
     items = await queue(u.county);
-    expect(keys(items)).toEqual(expect.arrayContaining([`unvisited:${unvisited.id}`, `dissatisfied:${dissatisfied.id}`, `order_overdue:${lateOrder.id}`]));
+    expect(keys(items)).toEqual(
+      expect.arrayContaining([`unvisited:${unvisited.id}`, `dissatisfied:${dissatisfied.id}`, `order_overdue:${lateOrder.id}`]),
+    );
     expect(keys(items)).not.toContain(`order_overdue:${answered.id}`);
     expect(items.find((i) => i.order?.id === lateOrder.id)!.order).toMatchObject({ overdue: true, status: 'open', unitCode: 'YM-CG' });
-    expect((await get(u.dept, '/api/supervision/orders/addressed')).json().items.find((o: Json) => o.id === lateOrder.id).overdue).toBe(true);
+    expect((await get(u.dept, '/api/supervision/orders/addressed')).json().items.find((o: Json) => o.id === lateOrder.id).overdue).toBe(
+      true,
+    );
     expect(await queue(u.otherTownship)).toEqual([]);
 
     const visited = (await get(u.township, `/api/events/${dissatisfied.id}`)).json();
-    expect((await post(u.township, `/api/events/${dissatisfied.id}/actions`, { action: 'reopen', version: visited.version, note: '群众不满意，重新办理' })).statusCode).toBe(200);
+    expect(
+      (
+        await post(u.township, `/api/events/${dissatisfied.id}/actions`, {
+          action: 'reopen',
+          version: visited.version,
+          note: '群众不满意，重新办理',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect(keys(await queue(u.county))).not.toContain(`dissatisfied:${dissatisfied.id}`);
   });
 
   it('waits 2 working days by default; the setting takes only a whole number of days', () => {
     expect(loadConfig({}).unvisitedWorkingDays).toBe(2);
     expect(loadConfig({ GEZHI_UNVISITED_WORKING_DAYS: '5' }).unvisitedWorkingDays).toBe(5);
-    for (const bad of ['0', '1.5', 'two']) expect(() => loadConfig({ GEZHI_UNVISITED_WORKING_DAYS: bad })).toThrow(/GEZHI_UNVISITED_WORKING_DAYS/);
+    for (const bad of ['0', '1.5', 'two'])
+      expect(() => loadConfig({ GEZHI_UNVISITED_WORKING_DAYS: bad })).toThrow(/GEZHI_UNVISITED_WORKING_DAYS/);
   });
 });

@@ -1,19 +1,19 @@
-import type { Db, Tx } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
-import { AppError } from '../../platform/errors.ts';
-import { codeInScope } from '../../platform/scope.ts';
 import { subtreePrefix } from '../../../shared/codes.ts';
+import type { OrderKind, OrderMethod } from '../../../shared/enums.ts';
 import type { Role } from '../../../shared/roles.ts';
-import type { Actor } from '../../platform/actor.ts';
-import { areaNames } from '../../territory/index.ts';
 import { bindingsOf } from '../../access/index.ts';
 import { departmentsByCode } from '../../org/index.ts';
-import { unitNames } from './unit-names.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { codeInScope } from '../../platform/scope.ts';
+import { areaNames } from '../../territory/index.ts';
 import { dueAfter } from '../loop/deadlines.core.ts';
 import { getEvent } from '../loop/events.store.ts';
 import * as store from './supervision.store.ts';
-import type { OrderKind, OrderMethod } from '../../../shared/enums.ts';
+import { unitNames } from './unit-names.ts';
 
 export { ORDER_KINDS, ORDER_METHODS, type OrderKind, type OrderMethod } from '../../../shared/enums.ts';
 
@@ -64,7 +64,17 @@ function blank(field: string, code: 'supervision.note_required' | 'supervision.r
   throw new AppError(code, [{ field, reason: 'blank' }]);
 }
 
-export function createSupervisionService({ db, clock, calendar, unvisitedWorkingDays }: { db: Db; clock: Clock; calendar: WorkingCalendar; unvisitedWorkingDays: number }) {
+export function createSupervisionService({
+  db,
+  clock,
+  calendar,
+  unvisitedWorkingDays,
+}: {
+  db: Db;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  unvisitedWorkingDays: number;
+}) {
   async function present(tx: Tx, actor: Actor, rows: store.ListedOrder[]) {
     const now = clock();
     const mine = new Set(unitsOf(actor));
@@ -88,9 +98,14 @@ export function createSupervisionService({ db, clock, calendar, unvisitedWorking
   /** The unit must exist and lie in the issuer's jurisdiction; an area by its code, a department by its area. */
   async function checkUnit(tx: Tx, actor: Actor, unitCode: string): Promise<string> {
     const isArea = /^\d+$/.test(unitCode);
-    const home = isArea ? ((await areaNames(tx, [unitCode])).length > 0 ? unitCode : undefined) : (await departmentsByCode(tx, [unitCode])).get(unitCode)?.areaCode;
+    const home = isArea
+      ? (await areaNames(tx, [unitCode])).length > 0
+        ? unitCode
+        : undefined
+      : (await departmentsByCode(tx, [unitCode])).get(unitCode)?.areaCode;
     if (!home) throw new AppError('supervision.unit_unknown', [{ field: 'unitCode', reason: 'unknown', value: unitCode }]);
-    if (!codeInScope(home, actor.scope)) throw new AppError('supervision.unit_outside', [{ field: 'unitCode', reason: 'outside_jurisdiction', value: unitCode }]);
+    if (!codeInScope(home, actor.scope))
+      throw new AppError('supervision.unit_outside', [{ field: 'unitCode', reason: 'outside_jurisdiction', value: unitCode }]);
     return home.slice(0, 6);
   }
 
@@ -100,22 +115,40 @@ export function createSupervisionService({ db, clock, calendar, unvisitedWorking
     const e = await store.lockEvent(tx, { countyCode: row.countyCode, id: row.eventId });
     if (!e) return;
     await store.appendAction(tx, {
-      countyCode: row.countyCode, eventId: row.eventId, action, actorId: actor.id, actorName: actor.displayName, at,
-      fromStatus: e.status, toStatus: e.status, note, photos: [],
+      countyCode: row.countyCode,
+      eventId: row.eventId,
+      action,
+      actorId: actor.id,
+      actorName: actor.displayName,
+      at,
+      fromStatus: e.status,
+      toStatus: e.status,
+      note,
+      photos: [],
       data: { orderId: row.id, kind: row.kind, method: row.method, unitCode: row.unitCode, dueAt: row.dueAt },
     });
   }
 
   /** One step of an order: who may take it, then whether its state allows it; recorded on the event when on one. */
-  async function move(actor: Actor, id: string, step: 'reply' | 'close', change: (now: Date) => Partial<store.OrderRow>, note: string | null) {
+  async function move(
+    actor: Actor,
+    id: string,
+    step: 'reply' | 'close',
+    change: (now: Date) => Partial<store.OrderRow>,
+    note: string | null,
+  ) {
     return db.transaction(async (tx) => {
       const row = await store.lockOrder(tx, viewer(actor), id);
       if (!row) throw new AppError('supervision.not_found');
-      if (step === 'reply' && !unitsOf(actor).includes(row.unitCode)) throw new AppError('supervision.not_unit', [{ field: 'unitCode', reason: 'not_member', value: row.unitCode }]);
-      if (step === 'close' && !mayClose(actor, row, (await areasOfUsers(tx, [row.issuedBy])).get(row.issuedBy) ?? [])) throw new AppError('supervision.not_issuer');
+      if (step === 'reply' && !unitsOf(actor).includes(row.unitCode))
+        throw new AppError('supervision.not_unit', [{ field: 'unitCode', reason: 'not_member', value: row.unitCode }]);
+      if (step === 'close' && !mayClose(actor, row, (await areasOfUsers(tx, [row.issuedBy])).get(row.issuedBy) ?? []))
+        throw new AppError('supervision.not_issuer');
       if (row.status === 'closed') throw new AppError('supervision.already_closed', [{ field: 'status', reason: row.status }]);
-      if (step === 'reply' && row.status !== 'open') throw new AppError('supervision.already_replied', [{ field: 'status', reason: row.status }]);
-      if (step === 'close' && row.status !== 'replied') throw new AppError('supervision.not_replied', [{ field: 'status', reason: row.status }]);
+      if (step === 'reply' && row.status !== 'open')
+        throw new AppError('supervision.already_replied', [{ field: 'status', reason: row.status }]);
+      if (step === 'close' && row.status !== 'replied')
+        throw new AppError('supervision.not_replied', [{ field: 'status', reason: row.status }]);
       const now = clock();
       await store.updateOrder(tx, { ...row, ...change(now) }, row.status);
       await trail(tx, row, actor, step === 'reply' ? 'supervision_reply' : 'supervision_close', note, now);
@@ -128,7 +161,10 @@ export function createSupervisionService({ db, clock, calendar, unvisitedWorking
     async issue(actor: Actor, input: IssueInput) {
       const note = input.note.trim() || blank('note', 'supervision.note_required');
       if (Boolean(input.eventId) === Boolean(input.unitCode)) {
-        throw new AppError('supervision.subject_required', [{ field: 'eventId', reason: input.eventId ? 'both_given' : 'missing' }, { field: 'unitCode', reason: input.eventId ? 'both_given' : 'missing' }]);
+        throw new AppError('supervision.subject_required', [
+          { field: 'eventId', reason: input.eventId ? 'both_given' : 'missing' },
+          { field: 'unitCode', reason: input.eventId ? 'both_given' : 'missing' },
+        ]);
       }
       const now = clock();
       const dueAt = dueAfter({ workingDays: input.workingDays }, now, calendar);
@@ -144,8 +180,15 @@ export function createSupervisionService({ db, clock, calendar, unvisitedWorking
           subject = { countyCode: await checkUnit(tx, actor, unitCode), unitCode, eventId: null };
         }
         const row = await store.insertOrder(tx, {
-          ...subject, kind: input.kind, method: input.method, note, dueAt, status: 'open',
-          issuedBy: actor.id, issuedByName: actor.displayName, issuedAt: now,
+          ...subject,
+          kind: input.kind,
+          method: input.method,
+          note,
+          dueAt,
+          status: 'open',
+          issuedBy: actor.id,
+          issuedByName: actor.displayName,
+          issuedAt: now,
         });
         await trail(tx, row, actor, row.kind, note, now);
         return one(tx, actor, row.id);
@@ -180,18 +223,36 @@ export function createSupervisionService({ db, clock, calendar, unvisitedWorking
     async queue(actor: Actor) {
       const now = clock();
       const caseItem = (reason: 'unvisited' | 'dissatisfied', e: Awaited<ReturnType<typeof store.eventsIn>>[number], since: Date) => ({
-        reason, since, eventId: e.id, caseNo: e.caseNo, itemCode: e.itemCode, description: e.description, gridCode: e.gridCode,
-        unitCode: unitOfEvent(e), liveOrders: e.liveOrders, order: null,
+        reason,
+        since,
+        eventId: e.id,
+        caseNo: e.caseNo,
+        itemCode: e.itemCode,
+        description: e.description,
+        gridCode: e.gridCode,
+        unitCode: unitOfEvent(e),
+        liveOrders: e.liveOrders,
+        order: null,
       });
       const unvisited = (await store.eventsIn(db, actor.scope, 'closed'))
         .map((e) => ({ e, since: dueAfter({ workingDays: unvisitedWorkingDays }, e.closedAt ?? e.updatedAt, calendar) }))
         .filter(({ since }) => since < now)
         .map(({ e, since }) => caseItem('unvisited', e, since));
       // Only a return visit moves a case to visited, so its last change is the visit.
-      const dissatisfied = (await store.eventsIn(db, actor.scope, 'visited', 'dissatisfied')).map((e) => caseItem('dissatisfied', e, e.updatedAt));
+      const dissatisfied = (await store.eventsIn(db, actor.scope, 'visited', 'dissatisfied')).map((e) =>
+        caseItem('dissatisfied', e, e.updatedAt),
+      );
       const orders = (await present(db, actor, await store.overdueOrders(db, actor.scope, now))).map((o) => ({
-        reason: 'order_overdue' as const, since: o.dueAt ?? o.issuedAt, eventId: o.eventId, caseNo: o.caseNo, itemCode: null, description: null,
-        gridCode: null, unitCode: o.unitCode, liveOrders: null, order: o,
+        reason: 'order_overdue' as const,
+        since: o.dueAt ?? o.issuedAt,
+        eventId: o.eventId,
+        caseNo: o.caseNo,
+        itemCode: null,
+        description: null,
+        gridCode: null,
+        unitCode: o.unitCode,
+        liveOrders: null,
+        order: o,
       }));
       const items = [...unvisited, ...dissatisfied, ...orders].sort((a, b) => a.since.getTime() - b.since.getTime());
       const names = await unitNames(db, [...new Set(items.map((i) => i.unitCode))]);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { event, eventAction } from '../loop/events.tables.ts';
@@ -26,7 +26,11 @@ const subjectInScope = (scope: Scope): SQL =>
 
 /** An order is visible to whoever issued it, its own department, and anyone whose jurisdiction holds its subject. */
 const visibleTo = (viewer: Viewer): SQL =>
-  or(eq(order.issuedBy, viewer.id), viewer.departmentCode ? eq(order.unitCode, viewer.departmentCode) : undefined, subjectInScope(viewer.scope))!;
+  or(
+    eq(order.issuedBy, viewer.id),
+    viewer.departmentCode ? eq(order.unitCode, viewer.departmentCode) : undefined,
+    subjectInScope(viewer.scope),
+  )!;
 
 // Correlated subqueries name the outer table: inside them a bare "unit_code" could be read as the inner table's.
 const listed = {
@@ -41,7 +45,13 @@ export type ListedOrder = OrderRow & { caseNo: string | null; unitName: string |
 const workOrder = [sql`case ${order.status} when 'open' then 0 when 'replied' then 1 else 2 end`, asc(order.dueAt), desc(order.issuedAt)];
 
 async function listWhere(tx: Tx, where: SQL | undefined, limit = 200): Promise<ListedOrder[]> {
-  return tx.select(listed).from(order).leftJoin(event, eventOfOrder).where(where).orderBy(...workOrder).limit(limit);
+  return tx
+    .select(listed)
+    .from(order)
+    .leftJoin(event, eventOfOrder)
+    .where(where)
+    .orderBy(...workOrder)
+    .limit(limit);
 }
 
 export async function insertOrder(tx: Tx, row: OrderInsert): Promise<OrderRow> {
@@ -50,7 +60,13 @@ export async function insertOrder(tx: Tx, row: OrderInsert): Promise<OrderRow> {
 
 /** One order the viewer may see, locked for the rest of the transaction so two answers cannot both win. */
 export async function lockOrder(tx: Tx, viewer: Viewer, id: string): Promise<OrderRow | undefined> {
-  return (await tx.select().from(order).where(and(eq(order.id, id), visibleTo(viewer))).for('update'))[0];
+  return (
+    await tx
+      .select()
+      .from(order)
+      .where(and(eq(order.id, id), visibleTo(viewer)))
+      .for('update')
+  )[0];
 }
 
 export async function getOrder(tx: Tx, viewer: Viewer, id: string): Promise<ListedOrder | undefined> {
@@ -60,7 +76,10 @@ export async function getOrder(tx: Tx, viewer: Viewer, id: string): Promise<List
 /** Moves an order on only from the state it was read in. */
 export async function updateOrder(tx: Tx, row: OrderRow, fromStatus: string): Promise<void> {
   const { countyCode, id, ...rest } = row;
-  await tx.update(order).set(rest).where(and(eq(order.countyCode, countyCode), eq(order.id, id), eq(order.status, fromStatus)));
+  await tx
+    .update(order)
+    .set(rest)
+    .where(and(eq(order.countyCode, countyCode), eq(order.id, id), eq(order.status, fromStatus)));
 }
 
 export const issuedBy = (tx: Tx, userId: string) => listWhere(tx, eq(order.issuedBy, userId));
@@ -82,7 +101,10 @@ export const overdueOrders = (tx: Tx, scope: Scope, now: Date) =>
  * keeps the seq of an action appended here from colliding with a step of the loop taken at the same moment.
  */
 export async function lockEvent(tx: Tx, where: { scope: Scope; id: string } | { countyCode: string; id: string }) {
-  const cond = 'scope' in where ? and(eq(event.id, where.id), inScope(event.gridCode, where.scope)) : and(eq(event.countyCode, where.countyCode), eq(event.id, where.id));
+  const cond =
+    'scope' in where
+      ? and(eq(event.id, where.id), inScope(event.gridCode, where.scope))
+      : and(eq(event.countyCode, where.countyCode), eq(event.id, where.id));
   return (await tx.select().from(event).where(cond).for('update'))[0];
 }
 

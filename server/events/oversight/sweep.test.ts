@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { FIXTURE } from '../../testing/fixtures.ts';
-import { multipartFile } from '../../testing/multipart.ts';
-import { queryRows } from '../../platform/db.ts';
-import { testDatabaseUrl } from '../../platform/config.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCalendar } from '../../platform/calendar/calendar.core.ts';
-import { DEFAULT_WARNING_RULES } from '../loop/deadlines.core.ts';
+import { testDatabaseUrl } from '../../platform/config.ts';
+import { queryRows } from '../../platform/db.ts';
+import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { multipartFile } from '../../testing/multipart.ts';
 import { createNotifier } from '../inbox/inbox.channels.ts';
-import { startSweeper, sweep, type SweepDeps } from './sweep.ts';
+import { DEFAULT_WARNING_RULES } from '../loop/deadlines.core.ts';
+import { type SweepDeps, startSweeper, sweep } from './sweep.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -31,9 +31,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const act = (request: Request, id: string, body: Record<string, unknown>) => request({ method: 'POST', url: `/api/events/${id}/actions`, payload: body }).then((r) => r.json());
-const warnings = () => queryRows<{ unit: string; colour: string }>(t.db, sql`select unit_code as unit, colour from unit_warning order by at, unit_code, colour`);
-const notices = (kind: string) => queryRows<{ data: Record<string, unknown> }>(t.db, sql`select data from notification where kind = ${kind} order by created_at`);
+const act = (request: Request, id: string, body: Record<string, unknown>) =>
+  request({ method: 'POST', url: `/api/events/${id}/actions`, payload: body }).then((r) => r.json());
+const warnings = () =>
+  queryRows<{ unit: string; colour: string }>(t.db, sql`select unit_code as unit, colour from unit_warning order by at, unit_code, colour`);
+const notices = (kind: string) =>
+  queryRows<{ data: Record<string, unknown> }>(t.db, sql`select data from notification where kind = ${kind} order by created_at`);
 
 describe('the deadline sweep', () => {
   let id: string;
@@ -41,7 +44,13 @@ describe('the deadline sweep', () => {
   it('leaves a case in time alone, then tells the owner centre it is overdue and records its colour, once', async () => {
     // 私搭乱建: accept within 0.5 working hours, handle within 20 working days.
     const photo = (await worker({ method: 'POST', url: '/api/files/photos', ...multipartFile(PNG, 'p.png', 'image/png') })).json().key;
-    const created = (await worker({ method: 'POST', url: '/api/events', payload: { itemCode: 'CG06001', lng: 113.01, lat: 31.01, description: '违章搭建', photos: [photo] } })).json();
+    const created = (
+      await worker({
+        method: 'POST',
+        url: '/api/events',
+        payload: { itemCode: 'CG06001', lng: 113.01, lat: 31.01, description: '违章搭建', photos: [photo] },
+      })
+    ).json();
     id = created.id;
     expect(await t.services.sweep()).toEqual({ status: 'done', cases: 1, notified: 0, warnings: 0 });
 
@@ -71,7 +80,10 @@ describe('the deadline sweep', () => {
 
     t.advance(2 * HOUR);
     expect(await t.services.sweep()).toMatchObject({ notified: 1, warnings: 1 });
-    expect(await warnings()).toEqual([{ unit: FIXTURE.townships[0], colour: 'blue' }, { unit: 'YM-CG', colour: 'blue' }]);
+    expect(await warnings()).toEqual([
+      { unit: FIXTURE.townships[0], colour: 'blue' },
+      { unit: 'YM-CG', colour: 'blue' },
+    ]);
     const inbox = (await (await t.signIn(deptUser))({ method: 'GET', url: '/api/inbox' })).json();
     expect(inbox.items.map((n: { kind: string }) => n.kind)).toEqual(['overdue', 'due_soon', 'due_soon', 'to_sign']);
   });
@@ -124,15 +136,25 @@ describe.runIf(testDatabaseUrl())('two sweeps at once on PostgreSQL', () => {
     const inside = new Promise<void>((resolve) => (entered = resolve));
     const gate = new Promise<void>((resolve) => (release = resolve));
     const deps: SweepDeps = {
-      db: t.db, clock: () => new Date('2027-01-04T10:00:00+08:00'), calendar: createCalendar(), rules: () => DEFAULT_WARNING_RULES, reminderWorkingDays: [3, 1],
+      db: t.db,
+      clock: () => new Date('2027-01-04T10:00:00+08:00'),
+      calendar: createCalendar(),
+      rules: () => DEFAULT_WARNING_RULES,
+      reminderWorkingDays: [3, 1],
       notifier: real,
     };
     // The first sweep holds its transaction (and the lock) open until the second has run.
-    const first = sweep({ ...deps, notifier: { ...real, record: async (tx, n) => {
+    const first = sweep({
+      ...deps,
+      notifier: {
+        ...real,
+        record: async (tx, n) => {
           entered();
           await gate;
           return real.record(tx, n);
-        } } });
+        },
+      },
+    });
     await inside;
     expect(await sweep(deps)).toEqual({ status: 'skipped' });
     release();

@@ -4,15 +4,16 @@
  * takes a transaction-scoped advisory lock and the one that does not get it skips; every write is keyed so a
  * second run, or a run after a crash, writes nothing twice.
  */
-import type { Db, Tx } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
+
 import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
-import { OPEN_STATUSES, type EventState } from '../loop/event-actions.core.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import type { Notice, Notifier } from '../inbox/inbox.channels.ts';
+import { caseNotices, recipientsOf } from '../inbox/inbox.service.ts';
 import { allottedMillis, type WarningColour, type WarningRule } from '../loop/deadlines.core.ts';
+import { type EventState, OPEN_STATUSES } from '../loop/event-actions.core.ts';
 import { signals, stateOf } from '../loop/events.service.ts';
 import type { EventRow } from '../loop/events.store.ts';
-import { caseNotices, recipientsOf } from '../inbox/inbox.service.ts';
-import type { Notice, Notifier } from '../inbox/inbox.channels.ts';
 import * as store from './oversight.store.ts';
 
 /** Key of the sweep's advisory lock ("gezh" in ASCII); nothing else in the product takes it. */
@@ -24,7 +25,14 @@ export type CaseDue = { kind: 'due_soon'; workingDays: number } | { kind: 'overd
  * What one open case needs at `now`: the tightest reminder whose window it has entered (an offset only counts
  * when the stage allows more than it: a 4-hour stage gets no "3 days left"), or overdue with its colour.
  */
-export function caseDue(state: EventState, reports: number, now: Date, calendar: WorkingCalendar, rules: readonly WarningRule[], reminderWorkingDays: readonly number[]): CaseDue | null {
+export function caseDue(
+  state: EventState,
+  reports: number,
+  now: Date,
+  calendar: WorkingCalendar,
+  rules: readonly WarningRule[],
+  reminderWorkingDays: readonly number[],
+): CaseDue | null {
   const limit = state.stage ? state.rule.limits[state.stage] : undefined;
   if (!limit || !state.stageDueAt) return null;
   const { light, warning } = signals(state, now, calendar, reports, rules);
@@ -74,7 +82,9 @@ async function sweepLocked(tx: Tx, deps: SweepDeps, now: Date) {
     // The due time is in the key: an extension or a new stage is a new deadline and earns its own reminders.
     const deadline = `${row.id}:${row.stage}:${row.stageDueAt!.toISOString()}`;
     if (due.kind === 'due_soon') {
-      notices.push(...caseNotices(row, users, 'due_soon', `due_soon:${deadline}:${due.workingDays}`, now, { workingDays: due.workingDays }));
+      notices.push(
+        ...caseNotices(row, users, 'due_soon', `due_soon:${deadline}:${due.workingDays}`, now, { workingDays: due.workingDays }),
+      );
     } else {
       notices.push(...caseNotices(row, users, 'overdue', `overdue:${deadline}`, now, { colour: due.colour }));
       if (due.colour) warnings.push({ countyCode: row.countyCode, eventId: row.id, unitCode: unit, colour: due.colour, at: now });
@@ -94,7 +104,10 @@ export async function sweep(deps: SweepDeps): Promise<SweepResult> {
 }
 
 /** Runs `run` every `intervalMs` until stopped; a tick that finds the last one still running waits for the next. */
-export function startSweeper(run: () => Promise<unknown>, { intervalMs = 60_000, onError }: { intervalMs?: number; onError(error: unknown): void }) {
+export function startSweeper(
+  run: () => Promise<unknown>,
+  { intervalMs = 60_000, onError }: { intervalMs?: number; onError(error: unknown): void },
+) {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;

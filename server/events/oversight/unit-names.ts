@@ -1,5 +1,5 @@
-import type { Tx } from '../../platform/db.ts';
 import { departmentsByCode } from '../../org/index.ts';
+import type { Tx } from '../../platform/db.ts';
 import { areaNames } from '../../territory/index.ts';
 
 /** Names of units by code, whether area nodes or departments (a case's lead unit, an order's unit). */

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { FIXTURE } from '../../testing/fixtures.ts';
-import { multipartFile } from '../../testing/multipart.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db.ts';
+import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { multipartFile } from '../../testing/multipart.ts';
 import { DEFAULT_WARNING_RULES } from '../loop/deadlines.core.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
@@ -22,7 +22,13 @@ beforeAll(async () => {
   otherTownship = (await t.as(['township_center'], [FIXTURE.townships[1]])).request;
   const worker = (await t.as(['grid_worker'], [FIXTURE.grids[0]])).request;
   const photo = (await worker({ method: 'POST', url: '/api/files/photos', ...multipartFile(PNG, 'p.png', 'image/png') })).json().key;
-  caseId = (await worker({ method: 'POST', url: '/api/events', payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '垃圾', photos: [photo] } })).json().id;
+  caseId = (
+    await worker({
+      method: 'POST',
+      url: '/api/events',
+      payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '垃圾', photos: [photo] },
+    })
+  ).json().id;
   t.advance(3_600_000); // the 0.5-hour accept limit has passed: overdue by one working day as people count it
 });
 afterAll(() => t.close());
@@ -62,7 +68,10 @@ describe('the warning rule table', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: 'warning.rules_invalid',
-      details: [{ field: 'body.rules.1.colour', reason: 'duplicate' }, { field: 'body.rules.1.anyOf.1', reason: 'empty_condition' }],
+      details: [
+        { field: 'body.rules.1.colour', reason: 'duplicate' },
+        { field: 'body.rules.1.anyOf.1', reason: 'empty_condition' },
+      ],
     });
     expect((await rules(city)).isDefault).toBe(true);
   });
@@ -85,7 +94,16 @@ describe('the monthly tally', () => {
     const tally = (await city({ method: 'GET', url: '/api/warnings/tally?month=2026-11' })).json();
     expect(tally).toEqual({
       month: '2026-11',
-      units: [{ unitCode: FIXTURE.townships[0], unitName: expect.any(String), counts: { blue: 1, red: 1 }, total: 2, worst: 'red', sanction: 'warning.year_end_account' }],
+      units: [
+        {
+          unitCode: FIXTURE.townships[0],
+          unitName: expect.any(String),
+          counts: { blue: 1, red: 1 },
+          total: 2,
+          worst: 'red',
+          sanction: 'warning.year_end_account',
+        },
+      ],
     });
     expect((await city({ method: 'GET', url: '/api/warnings/tally?month=2026-10' })).json().units).toEqual([]);
     expect((await otherTownship({ method: 'GET', url: '/api/warnings/tally?month=2026-11' })).json().units).toEqual([]);

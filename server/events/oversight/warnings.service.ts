@@ -1,13 +1,19 @@
-import type { Db } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import type { Actor } from '../../platform/actor.ts';
+import { startOfChinaMonth } from '../../../shared/china-time.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
-import { DEFAULT_WARNING_RULES, WARNING_COLOURS, type WarningColour, type WarningCondition, type WarningRule } from '../loop/deadlines.core.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  DEFAULT_WARNING_RULES,
+  WARNING_COLOURS,
+  type WarningColour,
+  type WarningCondition,
+  type WarningRule,
+} from '../loop/deadlines.core.ts';
 import * as store from './oversight.store.ts';
 import { unitNames } from './unit-names.ts';
-import { startOfChinaMonth } from '../../../shared/china-time.ts';
 
 /** The measures of seed 000 a rule may name; the screens have words for these keys and no others. */
 export const SANCTIONS = DEFAULT_WARNING_RULES.map((r) => r.sanction);
@@ -22,7 +28,8 @@ export function monthRange(month: string): [Date, Date] {
 export function checkRules(rules: readonly WarningRule[]): ErrorDetail[] {
   const details: ErrorDetail[] = [];
   rules.forEach((rule, i) => {
-    if (rules.findIndex((r) => r.colour === rule.colour) !== i) details.push({ field: `body.rules.${i}.colour`, reason: 'duplicate', value: rule.colour });
+    if (rules.findIndex((r) => r.colour === rule.colour) !== i)
+      details.push({ field: `body.rules.${i}.colour`, reason: 'duplicate', value: rule.colour });
     rule.anyOf.forEach((c, j) => {
       if (Object.values(c).every((v) => v === undefined)) details.push({ field: `body.rules.${i}.anyOf.${j}`, reason: 'empty_condition' });
     });
@@ -30,7 +37,11 @@ export function checkRules(rules: readonly WarningRule[]): ErrorDetail[] {
   return details;
 }
 
-const ruleOf = (row: store.WarningRuleRow): WarningRule => ({ colour: row.colour as WarningColour, anyOf: row.anyOf as WarningCondition[], sanction: row.sanction });
+const ruleOf = (row: store.WarningRuleRow): WarningRule => ({
+  colour: row.colour as WarningColour,
+  anyOf: row.anyOf as WarningCondition[],
+  sanction: row.sanction,
+});
 const byColour = (a: WarningRule, b: WarningRule) => WARNING_COLOURS.indexOf(a.colour) - WARNING_COLOURS.indexOf(b.colour);
 
 /**
@@ -60,7 +71,10 @@ export function createWarnings({ db, clock }: { db: Db; clock: Clock }) {
       if (details.length) throw new AppError('warning.rules_invalid', details);
       const at = clock();
       await db.transaction(async (tx) => {
-        await store.replaceWarningRules(tx, rules.map((r) => ({ colour: r.colour, anyOf: r.anyOf, sanction: r.sanction, updatedBy: actor.displayName, updatedAt: at })));
+        await store.replaceWarningRules(
+          tx,
+          rules.map((r) => ({ colour: r.colour, anyOf: r.anyOf, sanction: r.sanction, updatedBy: actor.displayName, updatedAt: at })),
+        );
         await recordAudit(tx, { at, actorId: actor.id, action: 'events.warning_rules', detail: { rules } });
       });
       await reload();
@@ -81,9 +95,21 @@ export function createWarnings({ db, clock }: { db: Db; clock: Clock }) {
       const rows = [...units].map(([unitCode, byColourCount]) => {
         const worst = [...WARNING_COLOURS].reverse().find((c) => byColourCount[c]) ?? null;
         const total = Object.values(byColourCount).reduce((s, n) => s + n, 0);
-        return { unitCode, unitName: names.get(unitCode) ?? unitCode, counts: byColourCount, total, worst, sanction: worst ? sanctionOf(worst) : null };
+        return {
+          unitCode,
+          unitName: names.get(unitCode) ?? unitCode,
+          counts: byColourCount,
+          total,
+          worst,
+          sanction: worst ? sanctionOf(worst) : null,
+        };
       });
-      rows.sort((a, b) => WARNING_COLOURS.indexOf(b.worst as WarningColour) - WARNING_COLOURS.indexOf(a.worst as WarningColour) || b.total - a.total || a.unitCode.localeCompare(b.unitCode));
+      rows.sort(
+        (a, b) =>
+          WARNING_COLOURS.indexOf(b.worst as WarningColour) - WARNING_COLOURS.indexOf(a.worst as WarningColour) ||
+          b.total - a.total ||
+          a.unitCode.localeCompare(b.unitCode),
+      );
       return { month, units: rows };
     },
   };

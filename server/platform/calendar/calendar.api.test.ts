@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { multipartFile } from '../../testing/multipart.ts';
 import { queryRows } from '../db.ts';
 
@@ -27,12 +27,20 @@ afterAll(() => t.close());
 
 /** The handling deadline of a 20-working-day case dispatched now (Monday 2 November 2026, 09:00). */
 async function handlingDue(): Promise<string> {
-  const created = (await worker({ method: 'POST', url: '/api/events', payload: { itemCode: 'CG06001', lng: 113.01, lat: 31.01, description: '违章搭建', photos: [photo] } })).json();
-  const act = (body: Record<string, unknown>) => township({ method: 'POST', url: `/api/events/${created.id}/actions`, payload: body }).then((r) => r.json());
+  const created = (
+    await worker({
+      method: 'POST',
+      url: '/api/events',
+      payload: { itemCode: 'CG06001', lng: 113.01, lat: 31.01, description: '违章搭建', photos: [photo] },
+    })
+  ).json();
+  const act = (body: Record<string, unknown>) =>
+    township({ method: 'POST', url: `/api/events/${created.id}/actions`, payload: body }).then((r) => r.json());
   const accepted = await act({ action: 'accept', version: 1 });
   return (await act({ action: 'dispatch', version: accepted.version, targetUnit: 'YM-CG' })).dueAt;
 }
-const setDay = (request: Request, day: string, body: Record<string, unknown>) => request({ method: 'PUT', url: `/api/calendar/days/${day}`, payload: body });
+const setDay = (request: Request, day: string, body: Record<string, unknown>) =>
+  request({ method: 'PUT', url: `/api/calendar/days/${day}`, payload: body });
 
 describe('calendar overrides', () => {
   it('a day an administrator takes off moves the deadlines counted across it', async () => {
@@ -41,7 +49,9 @@ describe('calendar overrides', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ day: '2026-11-03', kind: 'holiday', official: 'workday', note: '防汛调休' });
     expect(await handlingDue()).toBe(new Date('2026-12-01T17:30:00+08:00').toISOString());
-    expect((await city({ method: 'GET', url: '/api/calendar/days?year=2026' })).json().items).toMatchObject([{ day: '2026-11-03', kind: 'holiday' }]);
+    expect((await city({ method: 'GET', url: '/api/calendar/days?year=2026' })).json().items).toMatchObject([
+      { day: '2026-11-03', kind: 'holiday' },
+    ]);
     expect((await city({ method: 'GET', url: '/api/calendar/days?year=2027' })).json().items).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
-import { describe, it, expect, afterEach } from 'vitest';
-import { createCalendar } from './calendar.core.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../../shared/china-time.ts';
+import { createCalendar } from './calendar.core.ts';
 
 /** An instant written in China time, so each test reads like the office clock. */
 const cn = (local: string): Date => new Date(`${local}:00+08:00`);
@@ -107,7 +107,14 @@ describe('addWorkingHours counts office hours only', () => {
     expect(longDay.officeDayMillis).toBe(9 * HOUR);
     expect(longDay.addWorkingHours(cn('2025-03-14T17:00'), 2)).toEqual(cn('2025-03-17T10:00'));
     expect(() => createCalendar({ officeHours: [{ start: '14:00', end: '12:00' }] })).toThrow(RangeError);
-    expect(() => createCalendar({ officeHours: [{ start: '08:30', end: '12:00' }, { start: '11:00', end: '17:00' }] })).toThrow(RangeError);
+    expect(() =>
+      createCalendar({
+        officeHours: [
+          { start: '08:30', end: '12:00' },
+          { start: '11:00', end: '17:00' },
+        ],
+      }),
+    ).toThrow(RangeError);
   });
 });
 

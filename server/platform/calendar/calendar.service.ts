@@ -1,9 +1,9 @@
-import type { Db } from '../db.ts';
-import type { Clock } from '../clock.ts';
-import { AppError } from '../errors.ts';
-import { recordAudit } from '../audit.ts';
-import { createCalendar, type DayKind, type WorkingCalendar } from './calendar.core.ts';
 import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db.ts';
+import { AppError } from '../errors.ts';
+import { createCalendar, type DayKind, type WorkingCalendar } from './calendar.core.ts';
 import * as store from './calendar.store.ts';
 
 /** The working calendar in force, with the administrator's overrides; deadlines, the sweep and supervision read it. */
@@ -49,7 +49,10 @@ export function createCalendarDays({ db, clock }: { db: Db; clock: Clock }) {
     },
   };
 
-  const withOfficial = (row: store.CalendarDayRow) => ({ ...row, official: official.isWorkday(row.day) ? ('workday' as const) : ('holiday' as const) });
+  const withOfficial = (row: store.CalendarDayRow) => ({
+    ...row,
+    official: official.isWorkday(row.day) ? ('workday' as const) : ('holiday' as const),
+  });
 
   return {
     holder,
@@ -63,8 +66,20 @@ export function createCalendarDays({ db, clock }: { db: Db; clock: Clock }) {
       checkDay(day, 'params.day');
       const at = clock();
       const row = await db.transaction(async (tx) => {
-        const saved = await store.upsertCalendarDay(tx, { day, kind: input.kind, note: input.note ?? null, updatedBy: actor.displayName, updatedAt: at });
-        await recordAudit(tx, { at, actorId: actor.id, action: 'calendar.set_day', target: day, detail: { kind: input.kind, note: input.note ?? null } });
+        const saved = await store.upsertCalendarDay(tx, {
+          day,
+          kind: input.kind,
+          note: input.note ?? null,
+          updatedBy: actor.displayName,
+          updatedAt: at,
+        });
+        await recordAudit(tx, {
+          at,
+          actorId: actor.id,
+          action: 'calendar.set_day',
+          target: day,
+          detail: { kind: input.kind, note: input.note ?? null },
+        });
         return saved;
       });
       await holder.reload();
@@ -76,7 +91,8 @@ export function createCalendarDays({ db, clock }: { db: Db; clock: Clock }) {
       checkDay(day, 'params.day');
       const at = clock();
       await db.transaction(async (tx) => {
-        if (!(await store.deleteCalendarDay(tx, day))) throw new AppError('calendar.day_not_found', [{ field: 'params.day', reason: 'not_found', value: day }]);
+        if (!(await store.deleteCalendarDay(tx, day)))
+          throw new AppError('calendar.day_not_found', [{ field: 'params.day', reason: 'not_found', value: day }]);
         await recordAudit(tx, { at, actorId: actor.id, action: 'calendar.remove_day', target: day });
       });
       await holder.reload();

@@ -1,9 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable } from '../../platform/schemas.ts';
 import { FACILITY_SEARCH_MAX, NOTE_MAX, PAGE } from '../../../shared/limits.ts';
+import { Nullable } from '../../platform/schemas.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 
-export const CodeParam = Type.Object({ code: Type.String({ pattern: '^[0-9]{16,17}$', description: '部件标识码', example: '42092301037000001' }) });
+export const CodeParam = Type.Object({
+  code: Type.String({ pattern: '^[0-9]{16,17}$', description: '部件标识码', example: '42092301037000001' }),
+});
 
 const Facility = Type.Object({
   code: Type.String({ description: '17 digits: county (6) + class (5) + serial (6)' }),
@@ -23,10 +25,13 @@ const Facility = Type.Object({
   updatedAt: Type.String({ description: '修改时间 Last changed' }),
 });
 export const Facilities = Type.Object({ items: Type.Array(Facility, { description: '部件 Components found' }) });
-export const FacilityDetail = Type.Intersect([Facility, Type.Object({
-  verifiedBy: VerifiedBySchema,
-  history: RecordHistorySchema,
-})]);
+export const FacilityDetail = Type.Intersect([
+  Facility,
+  Type.Object({
+    verifiedBy: VerifiedBySchema,
+    history: RecordHistorySchema,
+  }),
+]);
 
 const Fields = {
   name: Type.Optional(Nullable(Type.String({ maxLength: 30, description: 'Defaults to the class name' }))),
@@ -38,34 +43,56 @@ const Fields = {
   note: Type.Optional(Nullable(Type.String({ maxLength: NOTE_MAX, description: '备注 Note' }))),
 };
 export const FacilityFilter = {
-  classCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$', description: 'Major class (2 digits) or class (5)', example: '01037' })),
+  classCode: Type.Optional(
+    Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$', description: 'Major class (2 digits) or class (5)', example: '01037' }),
+  ),
   area: Type.Optional(Type.String({ pattern: '^[0-9]{6,15}$', description: 'Only under this area or grid' })),
   state: Type.Optional(Type.String({ maxLength: 4, description: 'Code of the facility_state table' })),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: FACILITY_SEARCH_MAX, description: 'Part of the name' })),
 };
-export const FacilityQuery = Type.Object({
-  ...FacilityFilter,
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.facilities.max, default: PAGE.facilities.default, description: '最多条数 Rows at most' })),
-}, { additionalProperties: false });
+export const FacilityQuery = Type.Object(
+  {
+    ...FacilityFilter,
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: PAGE.facilities.max, default: PAGE.facilities.default, description: '最多条数 Rows at most' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 const CodeTableReply = Type.Object({
   id: Type.String({ description: '代码表 Table id', example: 'facility_state' }),
   zh: Type.String({ description: '中文名 Chinese name', example: '部件状态' }),
   en: Type.String({ description: 'English name', example: 'Component state' }),
-  entries: Type.Array(Type.Object({
-    code: Type.String({ description: '代码 Code', example: '01' }),
-    zh: Type.String({ description: '中文名 Chinese name', example: '完好' }),
-    en: Type.Optional(Type.String({ description: 'English name', example: 'Intact' })),
-  }), { description: '代码项 Entries' }),
+  entries: Type.Array(
+    Type.Object({
+      code: Type.String({ description: '代码 Code', example: '01' }),
+      zh: Type.String({ description: '中文名 Chinese name', example: '完好' }),
+      en: Type.Optional(Type.String({ description: 'English name', example: 'Intact' })),
+    }),
+    { description: '代码项 Entries' },
+  ),
 });
 export const CodeTables = Type.Object({
   tables: Type.Array(CodeTableReply, { description: '代码表 Code tables' }),
-  departments: Type.Array(Type.Object({
-    code: Type.String({ description: '部门编码 Department code' }),
-    name: Type.String({ description: '部门名称 Name' }),
-  }), { description: '权属单位 Departments that may own components' }),
+  departments: Type.Array(
+    Type.Object({
+      code: Type.String({ description: '部门编码 Department code' }),
+      name: Type.String({ description: '部门名称 Name' }),
+    }),
+    { description: '权属单位 Departments that may own components' },
+  ),
 });
 
-export const CreateFacilityBody = Type.Object({ classCode: Type.String({ minLength: 4, maxLength: 5, description: 'GB/T 47678.5 class', example: '01037' }), ...Fields }, { additionalProperties: false });
-export const EditFacilityBody = Type.Object({ ...Fields, version: Type.Integer({ minimum: 1, description: '版本 The version the form was read at (409 when it changed since)' }) }, { additionalProperties: false });
-export const VerifyBody = Type.Object({ version: Type.Integer({ minimum: 1, description: '版本 The version the record was read at' }) }, { additionalProperties: false });
+export const CreateFacilityBody = Type.Object(
+  { classCode: Type.String({ minLength: 4, maxLength: 5, description: 'GB/T 47678.5 class', example: '01037' }), ...Fields },
+  { additionalProperties: false },
+);
+export const EditFacilityBody = Type.Object(
+  { ...Fields, version: Type.Integer({ minimum: 1, description: '版本 The version the form was read at (409 when it changed since)' }) },
+  { additionalProperties: false },
+);
+export const VerifyBody = Type.Object(
+  { version: Type.Integer({ minimum: 1, description: '版本 The version the record was read at' }) },
+  { additionalProperties: false },
+);

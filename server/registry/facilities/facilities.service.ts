@@ -1,22 +1,22 @@
-import type { Db, Tx } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import { codeInScope } from '../../platform/scope.ts';
 import { countyOf, subtreePrefix } from '../../../shared/codes.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { TerritoryService } from '../../territory/index.ts';
-import { FACILITY_CLASS, FACILITY_STATE, resolveCode, type CodeTable } from '../records/code-tables.ts';
 import { importMessage } from '../../../shared/i18n/import.ts';
-import { insertChanges } from '../records/records.store.ts';
-import { createRecordLifecycle } from '../records/record-lifecycle.ts';
-import { stampOf } from '../records/record-lifecycle.core.ts';
-import { forHistory, same } from '../records/record-apply.ts';
-import { facilityView, SERIAL_DIGITS } from './facility-apply.ts';
-import * as store from '../organisations/organisations.store.ts';
 import { departmentsByCode, listDepartments } from '../../org/index.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { codeInScope } from '../../platform/scope.ts';
+import type { TerritoryService } from '../../territory/index.ts';
 import { auditedExport, MAX_EXPORT_ROWS } from '../io/list-export.ts';
+import * as store from '../organisations/organisations.store.ts';
+import { type CodeTable, FACILITY_CLASS, FACILITY_STATE, resolveCode } from '../records/code-tables.ts';
+import { forHistory, same } from '../records/record-apply.ts';
+import { stampOf } from '../records/record-lifecycle.core.ts';
+import { createRecordLifecycle } from '../records/record-lifecycle.ts';
+import { insertChanges } from '../records/records.store.ts';
+import { facilityView, SERIAL_DIGITS } from './facility-apply.ts';
 
 export interface FacilityInput {
   name?: string | null;
@@ -38,18 +38,31 @@ export interface FacilityFilter {
 type Hit = Awaited<ReturnType<TerritoryService['locate']>>;
 
 const storeFilter = (f: FacilityFilter): store.FacilityFilter => ({
-  classCode: f.classCode, state: f.state, name: f.q?.trim() || undefined, areaPrefix: f.area ? subtreePrefix(f.area) : undefined,
+  classCode: f.classCode,
+  state: f.state,
+  name: f.q?.trim() || undefined,
+  areaPrefix: f.area ? subtreePrefix(f.area) : undefined,
 });
 
 export function createFacilitiesService({ db, clock, territory }: { db: Db; clock: Clock; territory: TerritoryService }) {
-  const records = createRecordLifecycle<store.FacilityRow>({
-    type: 'facility', notFound: 'registry.facility_not_found', find: store.getFacility, keyOf: (f) => f.code,
-    restamp: (tx, f, stamp) => store.updateFacility(tx, f.countyCode, f.code, stamp),
-  }, { db, clock });
+  const records = createRecordLifecycle<store.FacilityRow>(
+    {
+      type: 'facility',
+      notFound: 'registry.facility_not_found',
+      find: store.getFacility,
+      keyOf: (f) => f.code,
+      restamp: (tx, f, stamp) => store.updateFacility(tx, f.countyCode, f.code, stamp),
+    },
+    { db, clock },
+  );
   const view = (f: store.FacilityRow, depts: Map<string, string>) => ({
-    code: f.code, ...facilityView(f),
-    ownerDeptName: depts.get(f.ownerDept) ?? null, maintainerDeptName: f.maintainerDept ? (depts.get(f.maintainerDept) ?? null) : null,
-    verifiedAt: f.verifiedAt?.toISOString() ?? null, version: f.version, updatedAt: f.updatedAt.toISOString(),
+    code: f.code,
+    ...facilityView(f),
+    ownerDeptName: depts.get(f.ownerDept) ?? null,
+    maintainerDeptName: f.maintainerDept ? (depts.get(f.maintainerDept) ?? null) : null,
+    verifiedAt: f.verifiedAt?.toISOString() ?? null,
+    version: f.version,
+    updatedAt: f.updatedAt.toISOString(),
   });
   const withDepts = async (tx: Tx, rows: store.FacilityRow[]) => {
     const found = await departmentsByCode(tx, [...new Set(rows.flatMap((f) => [f.ownerDept, f.maintainerDept ?? '']).filter(Boolean))]);
@@ -64,7 +77,12 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
   async function check(tx: Tx, actor: Actor, input: FacilityInput & { classCode: string }, hit: Hit, lang: Lang) {
     const details: ErrorDetail[] = [];
     const problem = (field: string, reason: string, value?: string, table?: CodeTable) =>
-      details.push({ field, reason, message: importMessage(reason, lang, { value, table: table && (lang === 'en' ? table.en : table.zh) }), ...(value ? { value } : {}) });
+      details.push({
+        field,
+        reason,
+        message: importMessage(reason, lang, { value, table: table && (lang === 'en' ? table.en : table.zh) }),
+        ...(value ? { value } : {}),
+      });
     const classCode = resolveCode(FACILITY_CLASS, input.classCode);
     if (!classCode) problem('classCode', 'code.unknown', input.classCode, FACILITY_CLASS);
     const state = resolveCode(FACILITY_STATE, input.state);
@@ -78,8 +96,15 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
     if (details.length) throw new AppError('registry.record_invalid', details);
     const className = FACILITY_CLASS.entries.find((e) => e.code === classCode)!.zh;
     return {
-      classCode: classCode!, name: input.name?.trim() || className, gridCode: hit!.grid.code, lng: input.lng, lat: input.lat,
-      ownerDept: input.ownerDept, maintainerDept: input.maintainerDept || null, state: state!, note: input.note?.trim() || null,
+      classCode: classCode!,
+      name: input.name?.trim() || className,
+      gridCode: hit!.grid.code,
+      lng: input.lng,
+      lat: input.lat,
+      ownerDept: input.ownerDept,
+      maintainerDept: input.maintainerDept || null,
+      state: state!,
+      note: input.note?.trim() || null,
     };
   }
 
@@ -96,7 +121,8 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
     /** The filtered list for a spreadsheet, audited with its filter and row count (a component holds nothing sealed). */
     async export(actor: Actor, filter: FacilityFilter) {
       const rows = await auditedExport({ db, clock }, actor, { target: 'facility', filter: { ...filter } }, () =>
-        store.listFacilities(db, actor.scope, storeFilter(filter), MAX_EXPORT_ROWS));
+        store.listFacilities(db, actor.scope, storeFilter(filter), MAX_EXPORT_ROWS),
+      );
       return withDepts(db, rows);
     },
 
@@ -131,9 +157,15 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
         records.assertVersion(before, input.version);
         const facts = await check(tx, actor, { ...input, classCode: before.classCode }, hit, lang);
         // The code carries the county: a point moved into another county would need a new component.
-        if (countyOf(facts.gridCode) !== before.countyCode) throw new AppError('registry.record_invalid', [{ field: 'lng', reason: 'point.outside_county', message: importMessage('point.outside_county', lang) }]);
+        if (countyOf(facts.gridCode) !== before.countyCode)
+          throw new AppError('registry.record_invalid', [
+            { field: 'lng', reason: 'point.outside_county', message: importMessage('point.outside_county', lang) },
+          ]);
         if (same(facilityView(before), facilityView(facts))) return;
-        await store.updateFacility(tx, before.countyCode, before.code, { ...facts, ...stampOf({ actorId: actor.id, now, version: before.version + 1 }) });
+        await store.updateFacility(tx, before.countyCode, before.code, {
+          ...facts,
+          ...stampOf({ actorId: actor.id, now, version: before.version + 1 }),
+        });
         await insertChanges(tx, [records.change(before, actor.id, now, forHistory(facilityView(before)), forHistory(facilityView(facts)))]);
       });
       return this.get(actor, code);

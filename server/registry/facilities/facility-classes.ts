@@ -3,8 +3,11 @@
  * transcription with gaps, so this is the seed a city corrects, not a closed list. Code = major (2) + minor (3).
  */
 export const FACILITY_MAJOR_ROWS = [
-  ['01', '市政公用设施', 'municipal utilities'], ['02', '交通设施', 'traffic facilities'], ['03', '市容环卫设施', 'sanitation facilities'],
-  ['04', '园林绿化设施', 'landscaping facilities'], ['05', '其他管理部件', 'other components'],
+  ['01', '市政公用设施', 'municipal utilities'],
+  ['02', '交通设施', 'traffic facilities'],
+  ['03', '市容环卫设施', 'sanitation facilities'],
+  ['04', '园林绿化设施', 'landscaping facilities'],
+  ['05', '其他管理部件', 'other components'],
 ] as const;
 
 /** Minor classes by major class, "minor name" pairs separated by spaces (names hold no spaces). */
@@ -30,5 +33,8 @@ const MINORS: Record<string, string> = {
 };
 
 export const FACILITY_CLASS_ROWS: readonly (readonly [code: string, zh: string])[] = Object.entries(MINORS).flatMap(([major, list]) =>
-  list.split(/\s+/).filter(Boolean).map((item) => [major + item.slice(0, 3), item.slice(3)] as const),
+  list
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((item) => [major + item.slice(0, 3), item.slice(3)] as const),
 );

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import { FACILITY_CLASS, FACILITY_STATE, codeName } from '../records/code-tables.ts';
-import { verifiedDay, writeListSheet, type ListSheet } from '../io/list-export.ts';
+import { type ListSheet, verifiedDay, writeListSheet } from '../io/list-export.ts';
+import { codeName, FACILITY_CLASS, FACILITY_STATE } from '../records/code-tables.ts';
 
 interface ExportedFacility {
   code: string;
@@ -21,7 +21,8 @@ interface ExportedFacility {
 
 /** The facility template's columns (an export edited and imported again updates the same components), then names. */
 const SHEET: ListSheet<ExportedFacility> = {
-  zh: '部件', en: 'Components',
+  zh: '部件',
+  en: 'Components',
   columns: [
     { zh: '部件标识码', en: 'Code', width: 20, value: (f) => f.code },
     { zh: '部件类别', en: 'Class', value: (f, lang) => codeName(FACILITY_CLASS, f.classCode, lang) },

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { FIXTURE } from '../../testing/fixtures.ts';
-import { followImport, startImport } from '../../testing/import-job.ts';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db.ts';
+import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { followImport, startImport } from '../../testing/import-job.ts';
 
 let t: TestApp;
 let county: Awaited<ReturnType<TestApp['signIn']>>;
@@ -17,7 +17,16 @@ afterAll(() => t.close());
 const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\n'));
 const HEADER = ['房屋编号', '房屋地址', '所属网格编码', '房屋用途', '是否出租'];
 /** 2,500 houses (three batches), every 1,000th with a use no code table knows. */
-const HOUSES = csv([HEADER, ...Array.from({ length: 2500 }, (_, i) => [`J-${i}`, `城关镇进度路 ${i} 号`, FIXTURE.grids[i % 3], i % 1000 === 7 ? '城堡' : '住宅', '否'])]);
+const HOUSES = csv([
+  HEADER,
+  ...Array.from({ length: 2500 }, (_, i) => [
+    `J-${i}`,
+    `城关镇进度路 ${i} 号`,
+    FIXTURE.grids[i % 3],
+    i % 1000 === 7 ? '城堡' : '住宅',
+    '否',
+  ]),
+]);
 const houses = async () => (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from house`))[0].n;
 
 describe('import as a job', () => {
@@ -73,10 +82,31 @@ describe('import as a job', () => {
       return [res.statusCode, res.json().code, res.json().details.map((d: { field: string; reason: string }) => `${d.field}:${d.reason}`)];
     };
     expect(await refusal(Buffer.from('hello'), 'notes.txt')).toEqual([415, 'registry.import_format', ['file:format']]);
-    expect(await refusal(csv([['公民身份号码', '姓名'], ['x', 'y']]), 'people.csv')).toEqual([422, 'registry.import_header', ['房屋编号:missing', '房屋地址:missing', '所属网格编码:missing', '房屋用途:missing', '是否出租:missing']]);
-    expect(await refusal(Buffer.from('this is no spreadsheet'), 'houses.xlsx')).toEqual([422, 'registry.import_unreadable', ['file:unreadable']]);
+    expect(
+      await refusal(
+        csv([
+          ['公民身份号码', '姓名'],
+          ['x', 'y'],
+        ]),
+        'people.csv',
+      ),
+    ).toEqual([
+      422,
+      'registry.import_header',
+      ['房屋编号:missing', '房屋地址:missing', '所属网格编码:missing', '房屋用途:missing', '是否出租:missing'],
+    ]);
+    expect(await refusal(Buffer.from('this is no spreadsheet'), 'houses.xlsx')).toEqual([
+      422,
+      'registry.import_unreadable',
+      ['file:unreadable'],
+    ]);
     expect(await refusal(Buffer.alloc(0), 'houses.xlsx')).toEqual([422, 'registry.import_unreadable', ['file:unreadable']]);
-    const missing = await county({ method: 'POST', url: '/api/registry/imports/house', headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x--\r\n' });
+    const missing = await county({
+      method: 'POST',
+      url: '/api/registry/imports/house',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x--\r\n',
+    });
     expect([missing.statusCode, missing.json().code]).toEqual([400, 'file.missing']);
     expect((await startImport(county, 'nothing', HOUSES)).statusCode).toBe(400);
     expect(await houses()).toBe(before);

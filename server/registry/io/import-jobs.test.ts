@@ -55,8 +55,20 @@ describe('import jobs', () => {
   it('a failed import says why; an unexpected error is handed to the log, a known one is not', async () => {
     const logged: unknown[] = [];
     const jobs = createImportJobs({ clock: () => new Date(), onFailure: (e) => logged.push(e) });
-    const crashed = jobs.start('owner', { template: 'person', fraction: () => 0.5, run: async () => { throw new Error('connection lost'); } });
-    const unreadable = jobs.start('owner', { template: 'person', fraction: () => 0.5, run: async () => { throw new AppError('registry.import_unreadable'); } });
+    const crashed = jobs.start('owner', {
+      template: 'person',
+      fraction: () => 0.5,
+      run: async () => {
+        throw new Error('connection lost');
+      },
+    });
+    const unreadable = jobs.start('owner', {
+      template: 'person',
+      fraction: () => 0.5,
+      run: async () => {
+        throw new AppError('registry.import_unreadable');
+      },
+    });
     const clean = jobs.start('owner', { template: 'person', fraction: () => 1, run: async () => ({ counts: counts(3), reportKey: null }) });
     await jobs.settle();
     expect(jobs.progress('owner', crashed.id)).toMatchObject({ state: 'failed', failure: 'registry.import_failed', percent: 100 });

@@ -79,24 +79,35 @@ export function createImportJobs({ clock, onFailure }: { clock: Clock; onFailure
       forget();
       const job: Job = {
         // 122 random bits: the id is the handle to the job and is not guessable.
-        id: crypto.randomUUID(), ownerId, template: work.template, state: 'running',
+        id: crypto.randomUUID(),
+        ownerId,
+        template: work.template,
+        state: 'running',
         counts: { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 },
-        startedAt: clock(), finishedAt: null, reportKey: null, failure: null, fraction: work.fraction, settled: Promise.resolve(),
+        startedAt: clock(),
+        finishedAt: null,
+        reportKey: null,
+        failure: null,
+        fraction: work.fraction,
+        settled: Promise.resolve(),
       };
       jobs.set(job.id, job);
-      job.settled = work.run((p) => (job.counts = { ...p })).then(
-        (outcome) => {
-          Object.assign(job, { counts: outcome.counts, reportKey: outcome.reportKey, state: 'done' });
-        },
-        (err: unknown) => {
-          // The batches written so far stay; the message tells the user to import the same file again.
-          job.state = 'failed';
-          job.failure = err instanceof AppError ? err.code : 'registry.import_failed';
-          if (!(err instanceof AppError)) onFailure?.(err);
-        },
-      ).finally(() => {
-        job.finishedAt = clock();
-      });
+      job.settled = work
+        .run((p) => (job.counts = { ...p }))
+        .then(
+          (outcome) => {
+            Object.assign(job, { counts: outcome.counts, reportKey: outcome.reportKey, state: 'done' });
+          },
+          (err: unknown) => {
+            // The batches written so far stay; the message tells the user to import the same file again.
+            job.state = 'failed';
+            job.failure = err instanceof AppError ? err.code : 'registry.import_failed';
+            if (!(err instanceof AppError)) onFailure?.(err);
+          },
+        )
+        .finally(() => {
+          job.finishedAt = clock();
+        });
       return view(job);
     },
 

@@ -10,13 +10,13 @@ import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { Actor } from '../../platform/actor.ts';
 import type { FileStore } from '../../files/index.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { ImportJobs } from './import-jobs.ts';
 import type { ImportableTemplate, RegistryImport } from './registry-import.service.ts';
-import { HeaderMismatchError, readRows, type ImportRow, type SpreadsheetFormat } from './spreadsheet-import.ts';
-import { writeErrorReport, type ReportedError } from './spreadsheet-export.ts';
+import { type ReportedError, writeErrorReport } from './spreadsheet-export.ts';
+import { HeaderMismatchError, type ImportRow, readRows, type SpreadsheetFormat } from './spreadsheet-import.ts';
 import { TEMPLATES } from './templates.ts';
 
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -34,7 +34,11 @@ export function formatOf(filename: string): SpreadsheetFormat {
 }
 
 export async function startFileImport(
-  deps: ImportDeps, actor: Actor, template: ImportableTemplate, upload: { filename: string; stream: Readable }, lang: Lang,
+  deps: ImportDeps,
+  actor: Actor,
+  template: ImportableTemplate,
+  upload: { filename: string; stream: Readable },
+  lang: Lang,
 ) {
   const format = formatOf(upload.filename);
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'gezhi-import-'));
@@ -44,7 +48,8 @@ export async function startFileImport(
     await pipeline(upload.stream, fs.createWriteStream(file));
   } catch (e) {
     await remove();
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file.too_large', [{ field: 'file', reason: 'size', value: `${MAX_IMPORT_BYTES} bytes max` }]);
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('file.too_large', [{ field: 'file', reason: 'size', value: `${MAX_IMPORT_BYTES} bytes max` }]);
     throw e;
   }
   const size = (await fs.promises.stat(file)).size;
@@ -61,7 +66,11 @@ export async function startFileImport(
   } catch (e) {
     input.destroy();
     await remove();
-    if (e instanceof HeaderMismatchError) throw new AppError('registry.import_header', [...e.missing.map((c) => ({ field: c, reason: 'missing' })), ...e.duplicate.map((c) => ({ field: c, reason: 'duplicate' }))]);
+    if (e instanceof HeaderMismatchError)
+      throw new AppError('registry.import_header', [
+        ...e.missing.map((c) => ({ field: c, reason: 'missing' })),
+        ...e.duplicate.map((c) => ({ field: c, reason: 'duplicate' })),
+      ]);
     throw unreadable((e as Error).message);
   }
 

@@ -6,22 +6,21 @@
  * Each list brings its filter, its rows and its columns; nothing else is its own.
  */
 import { PassThrough, type Writable } from 'node:stream';
-import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox';
-import type { Http } from '../../platform/http.ts';
-import type { Db } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import { errorReplies } from '../../platform/schemas.ts';
-import { can } from '../../../shared/roles.ts';
-import { REASON } from '../../../shared/limits.ts';
-import type { Lang } from '../../../shared/i18n/errors.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { Guard } from '../../platform/actor.ts';
-import { codeName, type CodeTable } from '../records/code-tables.ts';
-import { writeSheet } from './spreadsheet-export.ts';
+import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import { chinaDate } from '../../../shared/china-time.ts';
+import type { Lang } from '../../../shared/i18n/errors.ts';
 import { ONE_FILTER_NEEDED } from '../../../shared/i18n/export.ts';
+import { REASON } from '../../../shared/limits.ts';
+import { can } from '../../../shared/roles.ts';
+import type { Actor, Guard } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Http } from '../../platform/http.ts';
+import { errorReplies } from '../../platform/schemas.ts';
+import { type CodeTable, codeName } from '../records/code-tables.ts';
+import { writeSheet } from './spreadsheet-export.ts';
 
 /** One export holds at most this many rows; a larger area is exported part by part. */
 export const MAX_EXPORT_ROWS = 100_000;
@@ -43,13 +42,19 @@ export async function auditedExport<T>(
   request: { target: string; filter: Record<string, string | undefined>; unmask?: Unmask },
   load: () => Promise<T[]>,
 ): Promise<T[]> {
-  if (request.unmask && !can(actor.roles, 'registry.unmask')) throw new AppError('access.forbidden', [{ field: 'unmask', reason: 'registry.unmask' }]);
+  if (request.unmask && !can(actor.roles, 'registry.unmask'))
+    throw new AppError('access.forbidden', [{ field: 'unmask', reason: 'registry.unmask' }]);
   const rows = await load();
   const filter = Object.fromEntries(Object.entries(request.filter).map(([key, value]) => [key, value ?? null]));
-  await db.transaction((tx) => recordAudit(tx, {
-    at: clock(), actorId: actor.id, action: 'registry.exported', target: request.target,
-    detail: { ...filter, rows: rows.length, unmasked: !!request.unmask, reason: request.unmask?.reason ?? null },
-  }));
+  await db.transaction((tx) =>
+    recordAudit(tx, {
+      at: clock(),
+      actorId: actor.id,
+      action: 'registry.exported',
+      target: request.target,
+      detail: { ...filter, rows: rows.length, unmasked: !!request.unmask, reason: request.unmask?.reason ?? null },
+    }),
+  );
   return rows;
 }
 
@@ -74,11 +79,20 @@ export function writeListSheet<T>(sheet: ListSheet<T>, rows: readonly T[], strea
   function* lines() {
     for (const row of rows) yield sheet.columns.map((c) => c.value(row, lang) ?? '');
   }
-  return writeSheet({ name: en ? sheet.en : sheet.zh, headers: sheet.columns.map((c) => (en ? c.en : c.zh)), widths: sheet.columns.map((c) => c.width ?? 18) }, lines(), stream);
+  return writeSheet(
+    {
+      name: en ? sheet.en : sheet.zh,
+      headers: sheet.columns.map((c) => (en ? c.en : c.zh)),
+      widths: sheet.columns.map((c) => c.width ?? 18),
+    },
+    lines(),
+    stream,
+  );
 }
 
 /** The names of several codes of one table in one cell, as the import templates take them. */
-export const codeNames = (table: CodeTable, codes: readonly string[], lang: Lang) => codes.map((c) => codeName(table, c, lang)).join(lang === 'en' ? ', ' : '、');
+export const codeNames = (table: CodeTable, codes: readonly string[], lang: Lang) =>
+  codes.map((c) => codeName(table, c, lang)).join(lang === 'en' ? ', ' : '、');
 /** When a record was last verified, as the day in China. */
 export const verifiedDay = (verifiedAt: string | null) => (verifiedAt ? chinaDate(new Date(verifiedAt)) : null);
 export const yesNo = (value: boolean, lang: Lang) => (lang === 'en' ? (value ? 'Yes' : 'No') : value ? '是' : '否');
@@ -88,7 +102,9 @@ export const yesNo = (value: boolean, lang: Lang) => (lang === 'en' ? (value ? '
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UNMASK_QUERY = {
   unmask: Type.Optional(Type.Boolean({ description: 'Full ID numbers and phones (needs registry.unmask and a reason)' })),
-  reason: Type.Optional(Type.String({ minLength: REASON.min, maxLength: REASON.max, description: 'Why the full values are needed', example: '低保复核' })),
+  reason: Type.Optional(
+    Type.String({ minLength: REASON.min, maxLength: REASON.max, description: 'Why the full values are needed', example: '低保复核' }),
+  ),
 };
 
 export interface ExportRoute<F extends TProperties, T> {
@@ -109,21 +125,32 @@ export interface ExportRoute<F extends TProperties, T> {
 /** Registers GET `url`: the filtered list as .xlsx, for registry.read, streamed as it is written. */
 export function exportRoute<F extends TProperties, T>(app: Http, guard: Guard, spec: ExportRoute<F, T>) {
   const querystring = Type.Object({ ...spec.filter, ...(spec.unmaskable ? UNMASK_QUERY : {}) }, { additionalProperties: false });
-  app.get(spec.url, {
-    schema: { tags: ['registry'], summary: spec.summary, querystring, response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies } },
-    onRequest: guard('registry.read'),
-  }, async (request, reply) => {
-    const { unmask, reason, ...query } = request.query as Record<string, unknown> & { unmask?: boolean; reason?: string };
-    // Every filter of the list, given or not, so the audit row shows the whole filter.
-    const filter = Object.fromEntries(Object.keys(spec.filter).map((key) => [key, query[key]]));
-    if (unmask && !reason) throw new AppError('request.invalid', [{ field: 'querystring.reason', reason: 'required' }]);
-    if (spec.needsOneOf && !spec.needsOneOf.some((key) => String(filter[key] ?? '').trim() !== '')) {
-      const names = spec.needsOneOf.join(request.lang === 'en' ? ', ' : '、');
-      throw new AppError('request.invalid', [{ field: 'querystring', reason: 'filter.required', message: ONE_FILTER_NEEDED[request.lang](names) }]);
-    }
-    const rows = await spec.rows(request.actor, filter as Static<TObject<F>>, unmask ? { reason: reason! } : undefined);
-    const out = new PassThrough();
-    spec.write(rows, out, request.lang).catch((err: Error) => out.destroy(err));
-    return reply.type(XLSX).header('content-disposition', `attachment; filename="${spec.fileName}"`).send(out);
-  });
+  app.get(
+    spec.url,
+    {
+      schema: {
+        tags: ['registry'],
+        summary: spec.summary,
+        querystring,
+        response: { 200: Type.Unknown({ description: '.xlsx' }), ...errorReplies },
+      },
+      onRequest: guard('registry.read'),
+    },
+    async (request, reply) => {
+      const { unmask, reason, ...query } = request.query as Record<string, unknown> & { unmask?: boolean; reason?: string };
+      // Every filter of the list, given or not, so the audit row shows the whole filter.
+      const filter = Object.fromEntries(Object.keys(spec.filter).map((key) => [key, query[key]]));
+      if (unmask && !reason) throw new AppError('request.invalid', [{ field: 'querystring.reason', reason: 'required' }]);
+      if (spec.needsOneOf && !spec.needsOneOf.some((key) => String(filter[key] ?? '').trim() !== '')) {
+        const names = spec.needsOneOf.join(request.lang === 'en' ? ', ' : '、');
+        throw new AppError('request.invalid', [
+          { field: 'querystring', reason: 'filter.required', message: ONE_FILTER_NEEDED[request.lang](names) },
+        ]);
+      }
+      const rows = await spec.rows(request.actor, filter as Static<TObject<F>>, unmask ? { reason: reason! } : undefined);
+      const out = new PassThrough();
+      spec.write(rows, out, request.lang).catch((err: Error) => out.destroy(err));
+      return reply.type(XLSX).header('content-disposition', `attachment; filename="${spec.fileName}"`).send(out);
+    },
+  );
 }

@@ -1,20 +1,20 @@
-import type { Db, Tx } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import { codeInScope } from '../../platform/scope.ts';
-import type { Lang } from '../../../shared/i18n/errors.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import type { ImportRow } from './spreadsheet-import.ts';
-import type { ReportedError } from './spreadsheet-export.ts';
-import { importMessage } from '../../../shared/i18n/import.ts';
-import { TEMPLATES, validateRow, type ImportRecord, type TemplateId } from './templates.ts';
-import { applyHouses, applyPeople, type Batch, type BatchOutcome } from '../records/record-apply.ts';
-import { applyOrganisations, locatePoints, type Locate, type Located } from '../organisations/org-apply.ts';
-import { applyFacilities } from '../facilities/facility-apply.ts';
-import { applyBuildings } from '../places/building-apply.ts';
-import { analyzeTables } from '../records/records.store.ts';
 import { chinaDate } from '../../../shared/china-time.ts';
+import type { Lang } from '../../../shared/i18n/errors.ts';
+import { importMessage } from '../../../shared/i18n/import.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { codeInScope } from '../../platform/scope.ts';
+import { applyFacilities } from '../facilities/facility-apply.ts';
+import { applyOrganisations, type Locate, type Located, locatePoints } from '../organisations/org-apply.ts';
+import { applyBuildings } from '../places/building-apply.ts';
+import { applyHouses, applyPeople, type Batch, type BatchOutcome } from '../records/record-apply.ts';
+import { analyzeTables } from '../records/records.store.ts';
+import type { ReportedError } from './spreadsheet-export.ts';
+import type { ImportRow } from './spreadsheet-import.ts';
+import { type ImportRecord, TEMPLATES, type TemplateId, validateRow } from './templates.ts';
 
 /** Rows written per transaction: a killed import loses at most the batch in flight, and a re-run skips what is there. */
 export const IMPORT_BATCH_ROWS = 1000;
@@ -30,15 +30,23 @@ export interface ImportProgress {
 }
 
 /** Each importable template's writer of one batch; a template is importable once it is here. */
-const APPLIERS = { house: applyHouses, person: applyPeople, organisation: applyOrganisations, facility: applyFacilities, building: applyBuildings } satisfies
-  Partial<Record<TemplateId, (tx: Tx, batch: Batch & { located: Located }) => Promise<BatchOutcome>>>;
+const APPLIERS = {
+  house: applyHouses,
+  person: applyPeople,
+  organisation: applyOrganisations,
+  facility: applyFacilities,
+  building: applyBuildings,
+} satisfies Partial<Record<TemplateId, (tx: Tx, batch: Batch & { located: Located }) => Promise<BatchOutcome>>>;
 
 export type ImportableTemplate = keyof typeof APPLIERS;
 
 /** The tables each template writes: analysed after a large import (below). */
 const WRITTEN: Record<ImportableTemplate, string[]> = {
-  house: ['house', 'record_change'], person: ['person', 'residence', 'record_change'], organisation: ['organisation', 'record_change'],
-  facility: ['facility', 'record_change'], building: ['building', 'record_change'],
+  house: ['house', 'record_change'],
+  person: ['person', 'residence', 'record_change'],
+  organisation: ['organisation', 'record_change'],
+  facility: ['facility', 'record_change'],
+  building: ['building', 'record_change'],
 };
 /**
  * An import that wrote this many rows has the tables analysed when it ends: the planner must not wait for
@@ -50,7 +58,17 @@ export const IMPORTABLE_TEMPLATES = Object.keys(APPLIERS) as ImportableTemplate[
 /** Without the territory (the import benchmark) no point lies in a grid, so rows must name their grid. */
 const NOWHERE: Locate = async () => null;
 
-export function createRegistryImport({ db, clock, fieldCrypto, locate = NOWHERE }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto; locate?: Locate }) {
+export function createRegistryImport({
+  db,
+  clock,
+  fieldCrypto,
+  locate = NOWHERE,
+}: {
+  db: Db;
+  clock: Clock;
+  fieldCrypto: FieldCrypto;
+  locate?: Locate;
+}) {
   return {
     /**
      * Validates every row, writes the good ones in batches (matched on their natural keys, so re-importing
@@ -75,8 +93,19 @@ export function createRegistryImport({ db, clock, fieldCrypto, locate = NOWHERE 
 
       const flush = async () => {
         if (pending.length === 0) return;
-        const located = await locatePoints(pending.map((r) => r.record), locate);
-        const batch = { rows: pending, actor, now, today, crypto: fieldCrypto, scopeAllows: (code: string) => codeInScope(code, actor.scope), located };
+        const located = await locatePoints(
+          pending.map((r) => r.record),
+          locate,
+        );
+        const batch = {
+          rows: pending,
+          actor,
+          now,
+          today,
+          crypto: fieldCrypto,
+          scopeAllows: (code: string) => codeInScope(code, actor.scope),
+          located,
+        };
         pending = [];
         const outcome = await db.transaction((tx) => APPLIERS[templateId](tx, batch));
         for (const r of outcome.refused) {
@@ -92,7 +121,11 @@ export function createRegistryImport({ db, clock, fieldCrypto, locate = NOWHERE 
       for await (const row of rows) {
         progress.read++;
         const result = validateRow(template, row.values, { today, lang: opts.lang });
-        if (!result.ok) reject(row.rowNumber, result.errors.map(({ column, reason, message }) => ({ column, reason, message })));
+        if (!result.ok)
+          reject(
+            row.rowNumber,
+            result.errors.map(({ column, reason, message }) => ({ column, reason, message })),
+          );
         else pending.push({ rowNumber: row.rowNumber, record: result.record });
         if (pending.length >= IMPORT_BATCH_ROWS) await flush();
       }

@@ -6,9 +6,9 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../../shared/i18n/errors.ts';
+import { REFUSED_ROWS_HEADERS } from '../../../shared/i18n/export.ts';
 import type { CodeTable } from '../records/code-tables.ts';
 import type { ImportTemplate } from './templates.ts';
-import { REFUSED_ROWS_HEADERS } from '../../../shared/i18n/export.ts';
 
 export interface ReportedError {
   rowNumber: number;
@@ -22,7 +22,8 @@ export interface ReportedError {
 const PREPARED_ROWS = 5000;
 const DATA_SHEET_RULES_NOTE = '第一行为表头，请勿修改；从第二行起每行一条。示例见“填写说明”。';
 
-const columnLetter = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : columnLetter(Math.floor((n - 1) / 26)) + columnLetter(((n - 1) % 26) + 1));
+const columnLetter = (n: number): string =>
+  n <= 26 ? String.fromCharCode(64 + n) : columnLetter(Math.floor((n - 1) / 26)) + columnLetter(((n - 1) % 26) + 1);
 
 /**
  * Writes the template: the data sheet with the header row (required headers in red, text columns formatted
@@ -95,7 +96,11 @@ export interface SheetLayout {
  * One streamed sheet: a bold header row that stays in view, then one line per row. Rows may come lazily, so a
  * list or a report of a million lines never sits in memory as a workbook.
  */
-export async function writeSheet(layout: SheetLayout, rows: Iterable<unknown[]> | AsyncIterable<unknown[]>, stream: Writable): Promise<void> {
+export async function writeSheet(
+  layout: SheetLayout,
+  rows: Iterable<unknown[]> | AsyncIterable<unknown[]>,
+  stream: Writable,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet(layout.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = layout.headers.map((header, i) => ({ header, width: layout.widths[i] }));
@@ -110,7 +115,6 @@ export async function writeSheet(layout: SheetLayout, rows: Iterable<unknown[]> 
   await workbook.commit();
 }
 
-
 /** Streams the refused rows of an import into an .xlsx workbook, one line per problem. */
 export async function writeErrorReport(
   errors: Iterable<ReportedError> | AsyncIterable<ReportedError>,
@@ -120,5 +124,9 @@ export async function writeErrorReport(
   async function* lines() {
     for await (const e of errors) yield [e.rowNumber, e.column, e.reason, e.message];
   }
-  await writeSheet({ name: lang === 'en' ? 'Refused rows' : '未导入的行', headers: REFUSED_ROWS_HEADERS[lang], widths: [8, 20, 28, 60] }, lines(), stream);
+  await writeSheet(
+    { name: lang === 'en' ? 'Refused rows' : '未导入的行', headers: REFUSED_ROWS_HEADERS[lang], widths: [8, 20, 28, 60] },
+    lines(),
+    stream,
+  );
 }

@@ -1,16 +1,16 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { PassThrough, Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckChar } from '../../../shared/id-number.ts';
 import { makeIdNumber } from '../records/identifiers.core.ts';
-import { readRows, HeaderMismatchError, type ImportRow, type ReadRowsOptions } from './spreadsheet-import.ts';
-import { writeErrorReport, writeTemplate, type ReportedError } from './spreadsheet-export.ts';
+import { type ReportedError, writeErrorReport, writeTemplate } from './spreadsheet-export.ts';
+import { HeaderMismatchError, type ImportRow, type ReadRowsOptions, readRows } from './spreadsheet-import.ts';
 import { HOUSE_TEMPLATE, PERSON_TEMPLATE, validateRow } from './templates.ts';
 
 const TODAY = '2025-06-30';
@@ -90,10 +90,12 @@ describe('readRows from CSV', () => {
   });
 
   it("drains the caller's stream when it stops early, so an upload's request can finish", async () => {
-    const upload = Readable.from((function* () {
-      yield '房屋编号,房屋地址\n';
-      for (let i = 0; i < 200_000; i++) yield `H${i},槐荫路 ${i} 号\n`;
-    })());
+    const upload = Readable.from(
+      (function* () {
+        yield '房屋编号,房屋地址\n';
+        for (let i = 0; i < 200_000; i++) yield `H${i},槐荫路 ${i} 号\n`;
+      })(),
+    );
     await headerError(upload, { format: 'csv', template: PERSON_TEMPLATE });
     await finished(upload);
     expect(upload.readableEnded).toBe(true);
@@ -122,7 +124,8 @@ describe('bad rows', () => {
     const problems: ReportedError[] = [];
     for await (const row of readRows(Readable.from([csv]), { format: 'csv', template: PERSON_TEMPLATE })) {
       const result = validateRow(PERSON_TEMPLATE, row.values, { today: TODAY });
-      if (!result.ok) problems.push(...result.errors.map((e) => ({ rowNumber: row.rowNumber, column: e.column, reason: e.reason, message: e.message })));
+      if (!result.ok)
+        problems.push(...result.errors.map((e) => ({ rowNumber: row.rowNumber, column: e.column, reason: e.reason, message: e.message })));
     }
     expect(problems.map(({ rowNumber, column, reason }) => [rowNumber, column, reason])).toEqual([
       [3, '公民身份号码', 'id.checksum'],
@@ -168,8 +171,33 @@ describe('the .xlsx template', () => {
     const records = rows.map((r) => validateRow(PERSON_TEMPLATE, r.values, { today: TODAY }));
     expect(rows.map((r) => r.rowNumber)).toEqual([2, 3]);
     expect(records).toEqual([
-      { ok: true, record: expect.objectContaining({ idNumber: husband, sex: '1', birthDate: '1962-08-09', ethnicity: '01', phone: '13872001234', residentType: '01', relation: '02' }) },
-      { ok: true, record: expect.objectContaining({ idNumber: migrant, sex: '2', birthDate: null, ethnicity: '01', phone: '0712-2345678', residentType: '02', relation: '99', hukouRegion: '411502', inflowReason: '01', keyPersonTags: ['01', '05'] }) },
+      {
+        ok: true,
+        record: expect.objectContaining({
+          idNumber: husband,
+          sex: '1',
+          birthDate: '1962-08-09',
+          ethnicity: '01',
+          phone: '13872001234',
+          residentType: '01',
+          relation: '02',
+        }),
+      },
+      {
+        ok: true,
+        record: expect.objectContaining({
+          idNumber: migrant,
+          sex: '2',
+          birthDate: null,
+          ethnicity: '01',
+          phone: '0712-2345678',
+          residentType: '02',
+          relation: '99',
+          hukouRegion: '411502',
+          inflowReason: '01',
+          keyPersonTags: ['01', '05'],
+        }),
+      },
     ]);
   });
 

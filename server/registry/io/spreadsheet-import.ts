@@ -5,7 +5,7 @@
  * Checking the text is validateRow's job (templates.ts), so a bad cell never stops the file.
  */
 import fs from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { halfWidth } from '../../../shared/id-number.ts';
@@ -41,7 +41,9 @@ export class HeaderMismatchError extends Error {
     /** Headers that appear twice. */
     readonly duplicate: string[],
   ) {
-    super(`header does not match the template: missing ${missing.join('、') || '-'}; duplicate ${duplicate.join('、') || '-'}; unknown ${unknown.join('、') || '-'}`);
+    super(
+      `header does not match the template: missing ${missing.join('、') || '-'}; duplicate ${duplicate.join('、') || '-'}; unknown ${unknown.join('、') || '-'}`,
+    );
   }
 }
 
@@ -55,7 +57,10 @@ const HEADER_SEARCH_ROWS = 10;
 const SNIFF_BYTES = 64 * 1024;
 
 /** "＊公民身份号码（必填）" and "公民身份号码" are the same column. */
-const headerKey = (text: string) => halfWidth(text).replace(/^\*+/, '').replace(/\((必填|选填)\)$/, '');
+const headerKey = (text: string) =>
+  halfWidth(text)
+    .replace(/^\*+/, '')
+    .replace(/\((必填|选填)\)$/, '');
 
 export async function* readRows(input: string | Readable, options: ReadRowsOptions): AsyncGenerator<ImportRow> {
   const source = typeof input === 'string' ? fs.createReadStream(input) : input;
@@ -164,7 +169,13 @@ function sniffEncoding(sample: Buffer): 'utf-8' | 'gb18030' {
 
 async function* xlsxRows(source: Readable): AsyncGenerator<RawRow> {
   // styles are read so that date cells come out as dates; shared strings are cached as Excel needs them.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const values = row.values as unknown[];

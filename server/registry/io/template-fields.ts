@@ -3,8 +3,8 @@
  * a reason code; what a cell may hold is decided here once, not per template.
  */
 import { halfWidth, isRegionCodeShape, parseIdNumber, realDate } from '../../../shared/id-number.ts';
+import { type CodeTable, RESIDENT_ID_CARD, resolveCode } from '../records/code-tables.ts';
 import { normalizeCreditCode, validateCreditCode } from '../records/identifiers.core.ts';
-import { RESIDENT_ID_CARD, resolveCode, type CodeTable } from '../records/code-tables.ts';
 
 export type FieldValue = string | number | boolean | readonly string[];
 
@@ -51,7 +51,10 @@ export const cellText = (v: unknown): string =>
 const ok = (value: FieldValue): Parsed => ({ value });
 const fail = (reason: string): Parsed => ({ reason });
 
-export const textOf = (maxLength: number): FieldParser => (t) => (t.length > maxLength ? fail('field.too_long') : ok(t));
+export const textOf =
+  (maxLength: number): FieldParser =>
+  (t) =>
+    t.length > maxLength ? fail('field.too_long') : ok(t);
 
 export const idNumber: FieldParser = (t, ctx) => {
   const result = parseIdNumber(t, ctx.today);
@@ -62,11 +65,13 @@ export const idNumber: FieldParser = (t, ctx) => {
  * The number of the document named by the field `typeKey` (GA/T 517): a resident ID number is checked as one; any
  * other document's number (a passport's, a permit's) is 5–20 letters and digits, upper-cased.
  */
-export const documentNumber = (typeKey: string): FieldParser => (t, ctx, row) => {
-  if (row?.[typeKey] === RESIDENT_ID_CARD) return idNumber(t, ctx);
-  const number = halfWidth(t).toUpperCase();
-  return /^[A-Z0-9]{5,20}$/.test(number) ? ok(number) : fail('document.number_invalid');
-};
+export const documentNumber =
+  (typeKey: string): FieldParser =>
+  (t, ctx, row) => {
+    if (row?.[typeKey] === RESIDENT_ID_CARD) return idNumber(t, ctx);
+    const number = halfWidth(t).toUpperCase();
+    return /^[A-Z0-9]{5,20}$/.test(number) ? ok(number) : fail('document.number_invalid');
+  };
 
 export const creditCode: FieldParser = (t) => {
   const reason = validateCreditCode(t);
@@ -81,21 +86,25 @@ export const phone: FieldParser = (t) => {
   return /^0\d{2,3}-?\d{7,8}$/.test(s) ? ok(s) : fail('phone.invalid');
 };
 
-export const codeOf = (table: CodeTable): FieldParser => (t) => {
-  const code = resolveCode(table, t);
-  return code === null ? fail('code.unknown') : ok(code);
-};
+export const codeOf =
+  (table: CodeTable): FieldParser =>
+  (t) => {
+    const code = resolveCode(table, t);
+    return code === null ? fail('code.unknown') : ok(code);
+  };
 
 /** Several codes in one cell, separated as people do: 、 , ， ; ； or spaces. */
-export const codesOf = (table: CodeTable): FieldParser => (t) => {
-  const codes: string[] = [];
-  for (const part of t.split(/[、,，;；\s]+/).filter(Boolean)) {
-    const code = resolveCode(table, part);
-    if (code === null) return fail('code.unknown');
-    if (!codes.includes(code)) codes.push(code);
-  }
-  return ok(codes);
-};
+export const codesOf =
+  (table: CodeTable): FieldParser =>
+  (t) => {
+    const codes: string[] = [];
+    for (const part of t.split(/[、,，;；\s]+/).filter(Boolean)) {
+      const code = resolveCode(table, part);
+      if (code === null) return fail('code.unknown');
+      if (!codes.includes(code)) codes.push(code);
+    }
+    return ok(codes);
+  };
 
 /** 2024-05-01, 2024/5/1, 2024.5.1, 20240501, 2024年5月1日 → 2024-05-01. */
 export function parseDateText(t: string): string | null {
@@ -115,11 +124,13 @@ export const pastDate: FieldParser = (t, ctx) => {
   return date > ctx.today ? fail('date.future') : ok(date);
 };
 
-export const numberIn = (min: number, max: number, integer = false): FieldParser => (t) => {
-  const n = Number(t.replace(/,/g, ''));
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) return fail('number.invalid');
-  return n < min || n > max ? fail('number.out_of_range') : ok(n);
-};
+export const numberIn =
+  (min: number, max: number, integer = false): FieldParser =>
+  (t) => {
+    const n = Number(t.replace(/,/g, ''));
+    if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) return fail('number.invalid');
+    return n < min || n > max ? fail('number.out_of_range') : ok(n);
+  };
 
 export const yesNo: FieldParser = (t) => {
   if (/^(是|有|Y|YES|TRUE|1)$/i.test(t)) return ok(true);

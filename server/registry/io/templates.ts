@@ -4,16 +4,57 @@
  * into a record or into every problem of that row, each naming its column and reason (DESIGN invariant 5).
  */
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import {
-  CHINESE_NATIONALITIES, COUNTRY, ETHNICITY, FACILITY_CLASS, FACILITY_STATE, HMT_PERMITS, HOUSE_HAZARD, HOUSE_USE, ID_TYPE, INFLOW_REASON,
-  KEY_PERSON, LEFT_BEHIND_TYPE, ORG_HAZARD, ORG_TYPE, PERMIT_TYPE, RELATION, RENTAL_CATEGORY, RENTAL_LEVEL, RENTAL_USE, RESIDENT,
-  RESIDENT_ID_CARD, RESIDENT_TYPE, SEX, SPECIAL_GROUP, VISIT_PURPOSE, resolveCode, type CodeTable,
-} from '../records/code-tables.ts';
 import { importMessage } from '../../../shared/i18n/import.ts';
 import { parseIdNumber } from '../../../shared/id-number.ts';
 import {
-  calendarDate, codeOf, codesOf, creditCode, documentNumber, gridCode, idNumber, latitude, longitude, numberIn, pastDate, phone, regionCode,
-  textOf, yesNo, type FieldContext, type FieldParser, type FieldValue, type TemplateField,
+  CHINESE_NATIONALITIES,
+  COUNTRY,
+  type CodeTable,
+  ETHNICITY,
+  FACILITY_CLASS,
+  FACILITY_STATE,
+  HMT_PERMITS,
+  HOUSE_HAZARD,
+  HOUSE_USE,
+  ID_TYPE,
+  INFLOW_REASON,
+  KEY_PERSON,
+  LEFT_BEHIND_TYPE,
+  ORG_HAZARD,
+  ORG_TYPE,
+  PERMIT_TYPE,
+  RELATION,
+  RENTAL_CATEGORY,
+  RENTAL_LEVEL,
+  RENTAL_USE,
+  RESIDENT,
+  RESIDENT_ID_CARD,
+  RESIDENT_TYPE,
+  resolveCode,
+  SEX,
+  SPECIAL_GROUP,
+  VISIT_PURPOSE,
+} from '../records/code-tables.ts';
+import {
+  calendarDate,
+  codeOf,
+  codesOf,
+  creditCode,
+  documentNumber,
+  type FieldContext,
+  type FieldParser,
+  type FieldValue,
+  gridCode,
+  idNumber,
+  latitude,
+  longitude,
+  numberIn,
+  pastDate,
+  phone,
+  regionCode,
+  type TemplateField,
+  textOf,
+  yesNo,
 } from './template-fields.ts';
 
 export type TemplateId = 'person' | 'house' | 'building' | 'organisation' | 'facility';
@@ -44,16 +85,36 @@ export interface RowError {
 export type RowResult = { ok: true; record: ImportRecord } | { ok: false; errors: RowError[] };
 
 const field = (
-  key: string, header: string, required: boolean, parse: FieldParser, sample: string,
+  key: string,
+  header: string,
+  required: boolean,
+  parse: FieldParser,
+  sample: string,
   extra: Partial<Pick<TemplateField, 'aliases' | 'text' | 'blankAllowed' | 'fallback' | 'orElse' | 'reads'>> = {},
 ): TemplateField => ({ key, header, required, parse, sample, ...extra });
 const coded = (
-  key: string, header: string, required: boolean, table: CodeTable, sample: string, many = false, extra: Partial<Pick<TemplateField, 'aliases' | 'blankAllowed' | 'fallback'>> = {},
-): TemplateField => ({ key, header, required, parse: many ? codesOf(table) : codeOf(table), sample, codeTable: table, ...(many ? { multiple: true } : {}), ...extra });
+  key: string,
+  header: string,
+  required: boolean,
+  table: CodeTable,
+  sample: string,
+  many = false,
+  extra: Partial<Pick<TemplateField, 'aliases' | 'blankAllowed' | 'fallback'>> = {},
+): TemplateField => ({
+  key,
+  header,
+  required,
+  parse: many ? codesOf(table) : codeOf(table),
+  sample,
+  codeTable: table,
+  ...(many ? { multiple: true } : {}),
+  ...extra,
+});
 
 const ID = { text: true, aliases: ['身份证号', '身份证号码', '身份证'] } as const;
 /** A row of a person from abroad (境外人员), read before its cells are checked: such a person has no 民族. */
-const foreignerRow = (values: Readonly<Record<string, string>>) => resolveCode(RESIDENT_TYPE, values.residentType ?? '') === RESIDENT.foreigner;
+const foreignerRow = (values: Readonly<Record<string, string>>) =>
+  resolveCode(RESIDENT_TYPE, values.residentType ?? '') === RESIDENT.foreigner;
 const TEXT = { text: true } as const;
 const coordinateFields = (required: boolean) => [
   field('lng', '经度', required, longitude, '113.916'),
@@ -72,7 +133,11 @@ export const PERSON_TEMPLATE: ImportTemplate = {
   id: 'person',
   name: '实有人口',
   fields: [
-    field('idNumber', '公民身份号码', true, documentNumber('idType'), '420902198503142016', { ...ID, aliases: [...ID.aliases, '证件号码'], reads: ['idType'] }),
+    field('idNumber', '公民身份号码', true, documentNumber('idType'), '420902198503142016', {
+      ...ID,
+      aliases: [...ID.aliases, '证件号码'],
+      reads: ['idType'],
+    }),
     field('name', '姓名', true, textOf(50), '张建华', { aliases: ['中文姓名'], orElse: 'foreignName' }),
     coded('sex', '性别', false, SEX, '男'),
     field('birthDate', '出生日期', false, pastDate, '1985-03-14'),
@@ -110,8 +175,10 @@ function documentIssues(r: ImportRecord, today: string): RowIssue[] {
   const issues: RowIssue[] = [];
   if (r.idType === RESIDENT_ID_CARD) {
     const facts = parseIdNumber(String(r.idNumber), today);
-    if (facts.ok && r.sex !== null && r.sex !== (facts.sex === 'male' ? '1' : '2')) issues.push({ field: 'sex', reason: 'person.sex_mismatch' });
-    if (facts.ok && r.birthDate !== null && r.birthDate !== facts.birthDate) issues.push({ field: 'birthDate', reason: 'person.birth_date_mismatch' });
+    if (facts.ok && r.sex !== null && r.sex !== (facts.sex === 'male' ? '1' : '2'))
+      issues.push({ field: 'sex', reason: 'person.sex_mismatch' });
+    if (facts.ok && r.birthDate !== null && r.birthDate !== facts.birthDate)
+      issues.push({ field: 'birthDate', reason: 'person.birth_date_mismatch' });
     if (r.residentType === RESIDENT.foreigner) issues.push({ field: 'idType', reason: 'person.foreigner_document' });
     return issues;
   }
@@ -135,7 +202,8 @@ function foreignerIssues(r: ImportRecord): RowIssue[] {
     if (r.nationality === null) issues.push({ field: 'nationality', reason: 'person.nationality_required' });
     else if (r.nationality === 'CHN') issues.push({ field: 'nationality', reason: 'person.nationality_foreign' });
   } else {
-    if (r.nationality !== null && !CHINESE_NATIONALITIES.includes(String(r.nationality))) issues.push({ field: 'nationality', reason: 'person.nationality_foreigner_only' });
+    if (r.nationality !== null && !CHINESE_NATIONALITIES.includes(String(r.nationality)))
+      issues.push({ field: 'nationality', reason: 'person.nationality_foreigner_only' });
     for (const key of FOREIGNER_ONLY) if (r[key] !== null) issues.push({ field: key, reason: 'person.foreigner_only' });
   }
   if (r.arrivalDate !== null && r.departureDate !== null && String(r.departureDate) < String(r.arrivalDate)) {
@@ -151,7 +219,8 @@ function residenceIssues(r: ImportRecord): RowIssue[] {
   if (floating && r.inflowReason === null) issues.push({ field: 'inflowReason', reason: 'person.inflow_reason_required' });
   if (!floating && r.permitType !== null) issues.push({ field: 'permitType', reason: 'person.permit_floating_only' });
   if (r.permitExpiry !== null && r.permitType === null) issues.push({ field: 'permitExpiry', reason: 'person.permit_expiry_without_type' });
-  if (r.leftBehindType !== null && r.residentType !== RESIDENT.registered) issues.push({ field: 'leftBehindType', reason: 'person.left_behind_registered_only' });
+  if (r.leftBehindType !== null && r.residentType !== RESIDENT.registered)
+    issues.push({ field: 'leftBehindType', reason: 'person.left_behind_registered_only' });
   return issues;
 }
 
@@ -250,24 +319,37 @@ export const FACILITY_TEMPLATE: ImportTemplate = {
   ],
   check(r) {
     // The code is county (6) + class (5) + serial (6): a component of another class is another component.
-    return r.code === null || String(r.code).slice(6, 11) === r.classCode ? [] : [{ field: 'classCode', reason: 'facility.code_class_mismatch' }];
+    return r.code === null || String(r.code).slice(6, 11) === r.classCode
+      ? []
+      : [{ field: 'classCode', reason: 'facility.code_class_mismatch' }];
   },
 };
 
 export const TEMPLATES: Record<TemplateId, ImportTemplate> = {
-  person: PERSON_TEMPLATE, house: HOUSE_TEMPLATE, building: BUILDING_TEMPLATE, organisation: ORGANISATION_TEMPLATE, facility: FACILITY_TEMPLATE,
+  person: PERSON_TEMPLATE,
+  house: HOUSE_TEMPLATE,
+  building: BUILDING_TEMPLATE,
+  organisation: ORGANISATION_TEMPLATE,
+  facility: FACILITY_TEMPLATE,
 };
 
 /** Checks one row: every field on its own, then (when all are valid) the template's cross-field rules. */
-export function validateRow(template: ImportTemplate, values: Readonly<Record<string, string>>, ctx: FieldContext & { lang?: Lang }): RowResult {
+export function validateRow(
+  template: ImportTemplate,
+  values: Readonly<Record<string, string>>,
+  ctx: FieldContext & { lang?: Lang },
+): RowResult {
   const lang = ctx.lang ?? 'zh-CN';
   const record: ImportRecord = Object.fromEntries(template.fields.map((f) => [f.key, null]));
   const errors: RowError[] = [];
   const position = new Map(template.fields.map((f, i) => [f.key, i]));
-  const error = (f: TemplateField, reason: string, value: string) => errors.push({
-    column: f.header, field: f.key, reason,
-    message: importMessage(reason, lang, { value, table: lang === 'en' ? f.codeTable?.en : f.codeTable?.zh }),
-  });
+  const error = (f: TemplateField, reason: string, value: string) =>
+    errors.push({
+      column: f.header,
+      field: f.key,
+      reason,
+      message: importMessage(reason, lang, { value, table: lang === 'en' ? f.codeTable?.en : f.codeTable?.zh }),
+    });
   // A field that reads others is parsed after them; its problems are still listed in the order of the columns.
   for (const f of [...template.fields].sort((a, b) => Number(Boolean(a.reads)) - Number(Boolean(b.reads)))) {
     const text = (values[f.key] ?? '').trim() || (f.orElse ? (values[f.orElse] ?? '').trim() : '') || (f.fallback ?? '');

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import { ORG_HAZARD, ORG_TYPE, codeName } from '../records/code-tables.ts';
-import { codeNames, verifiedDay, writeListSheet, type ListSheet } from '../io/list-export.ts';
+import { codeNames, type ListSheet, verifiedDay, writeListSheet } from '../io/list-export.ts';
+import { codeName, ORG_HAZARD, ORG_TYPE } from '../records/code-tables.ts';
 
 interface ExportedOrganisation {
   creditCode: string;
@@ -17,7 +17,8 @@ interface ExportedOrganisation {
 }
 
 const SHEET: ListSheet<ExportedOrganisation> = {
-  zh: '实有单位', en: 'Organisations',
+  zh: '实有单位',
+  en: 'Organisations',
   columns: [
     { zh: '统一社会信用代码', en: 'Credit code', width: 22, value: (o) => o.creditCode },
     { zh: '单位名称', en: 'Name', width: 28, value: (o) => o.name },
@@ -33,4 +34,5 @@ const SHEET: ListSheet<ExportedOrganisation> = {
 };
 
 /** An organisation list as the user filtered it. */
-export const writeOrganisationSheet = (rows: ExportedOrganisation[], stream: Writable, lang: Lang) => writeListSheet(SHEET, rows, stream, lang);
+export const writeOrganisationSheet = (rows: ExportedOrganisation[], stream: Writable, lang: Lang) =>
+  writeListSheet(SHEET, rows, stream, lang);

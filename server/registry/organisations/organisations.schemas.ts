@@ -1,9 +1,21 @@
 import { Type } from '@sinclair/typebox';
+import {
+  ADDRESS_MAX,
+  CODE_VALUE_MAX,
+  GRID_CODE_LENGTH,
+  ORG_NAME_MAX,
+  PAGE,
+  PERSON_NAME_MAX,
+  PHONE_MAX,
+  REASON,
+  SEARCH_TEXT_MAX,
+} from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
-import { ADDRESS_MAX, CODE_VALUE_MAX, GRID_CODE_LENGTH, ORG_NAME_MAX, PAGE, PERSON_NAME_MAX, PHONE_MAX, REASON, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 
-export const CreditCodeParam = Type.Object({ creditCode: Type.String({ minLength: 18, maxLength: 18, description: '统一社会信用代码', example: '91420923MA49ABCD1X' }) });
+export const CreditCodeParam = Type.Object({
+  creditCode: Type.String({ minLength: 18, maxLength: 18, description: '统一社会信用代码', example: '91420923MA49ABCD1X' }),
+});
 const Text = (maxLength: number, description: string) => Nullable(Type.String({ maxLength, description }));
 
 const Organisation = Type.Object({
@@ -23,22 +35,32 @@ const Organisation = Type.Object({
   updatedAt: Type.String({ description: '修改时间 Last changed' }),
 });
 export const Organisations = Type.Object({ items: Type.Array(Organisation, { description: '单位 Organisations found' }) });
-export const OrganisationDetail = Type.Intersect([Organisation, Type.Object({
-  verifiedBy: VerifiedBySchema,
-  history: RecordHistorySchema,
-})]);
+export const OrganisationDetail = Type.Intersect([
+  Organisation,
+  Type.Object({
+    verifiedBy: VerifiedBySchema,
+    history: RecordHistorySchema,
+  }),
+]);
 
 const Fields = {
   name: Type.String({ minLength: 1, maxLength: ORG_NAME_MAX, description: '单位名称' }),
   orgType: Type.String({ minLength: 1, maxLength: CODE_VALUE_MAX, description: 'Code or name of the org_type table', example: '01' }),
   address: Type.String({ minLength: 1, maxLength: ADDRESS_MAX, description: '单位地址 Address' }),
-  gridCode: Type.Optional(Nullable(Type.String({ maxLength: GRID_CODE_LENGTH, description: 'Grid; may be left out when a point is given' }))),
+  gridCode: Type.Optional(
+    Nullable(Type.String({ maxLength: GRID_CODE_LENGTH, description: 'Grid; may be left out when a point is given' })),
+  ),
   lng: Type.Optional(Nullable(Type.Number({ description: 'Longitude; the grid is found from the point' }))),
   lat: Type.Optional(Nullable(Type.Number({ description: '纬度 Latitude' }))),
   legalRep: Type.Optional(Text(PERSON_NAME_MAX, '法定代表人')),
   safetyContact: Type.Optional(Text(PERSON_NAME_MAX, '安全负责人')),
   safetyContactPhone: Type.Optional(Text(PHONE_MAX, 'Mobile or landline with area code')),
-  hazards: Type.Optional(Type.Array(Type.String({ maxLength: CODE_VALUE_MAX, description: 'org_hazard code or name' }), { maxItems: 20, description: 'Codes or names of the org_hazard table' })),
+  hazards: Type.Optional(
+    Type.Array(Type.String({ maxLength: CODE_VALUE_MAX, description: 'org_hazard code or name' }), {
+      maxItems: 20,
+      description: 'Codes or names of the org_hazard table',
+    }),
+  ),
 };
 export const OrganisationFilter = {
   q: Type.Optional(Type.String({ minLength: 1, maxLength: SEARCH_TEXT_MAX, description: 'Part of the name, or a whole credit code' })),
@@ -46,18 +68,40 @@ export const OrganisationFilter = {
   orgType: Type.Optional(Type.String({ maxLength: 4, description: '单位类型 Code of the org_type table' })),
   hazard: Type.Optional(Type.String({ maxLength: 4, description: '隐患类型 Code of the org_hazard table' })),
 };
-export const OrganisationQuery = Type.Object({
-  ...OrganisationFilter,
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.organisations.max, default: PAGE.organisations.default, description: '最多条数 Rows at most' })),
-}, { additionalProperties: false });
+export const OrganisationQuery = Type.Object(
+  {
+    ...OrganisationFilter,
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: PAGE.organisations.max,
+        default: PAGE.organisations.default,
+        description: '最多条数 Rows at most',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
-export const CreateOrganisationBody = Type.Object({ creditCode: Type.String({ minLength: 1, maxLength: 30, description: '统一社会信用代码 Credit code, as given' }), ...Fields }, { additionalProperties: false });
-export const EditOrganisationBody = Type.Object({ ...Fields, version: Type.Integer({ minimum: 1, description: '版本 The version the form was read at (409 when it changed since)' }) }, { additionalProperties: false });
-export const VerifyBody = Type.Object({ version: Type.Integer({ minimum: 1, description: '版本 The version the record was read at' }) }, { additionalProperties: false });
-export const RevealPhoneBody = Type.Object({
-  field: Type.Literal('safetyContactPhone', { description: '查看字段 safetyContactPhone' }),
-  reason: Type.String({ minLength: REASON.min, maxLength: REASON.max, description: '原因 Why', example: '安全检查联系' }),
-}, { additionalProperties: false });
+export const CreateOrganisationBody = Type.Object(
+  { creditCode: Type.String({ minLength: 1, maxLength: 30, description: '统一社会信用代码 Credit code, as given' }), ...Fields },
+  { additionalProperties: false },
+);
+export const EditOrganisationBody = Type.Object(
+  { ...Fields, version: Type.Integer({ minimum: 1, description: '版本 The version the form was read at (409 when it changed since)' }) },
+  { additionalProperties: false },
+);
+export const VerifyBody = Type.Object(
+  { version: Type.Integer({ minimum: 1, description: '版本 The version the record was read at' }) },
+  { additionalProperties: false },
+);
+export const RevealPhoneBody = Type.Object(
+  {
+    field: Type.Literal('safetyContactPhone', { description: '查看字段 safetyContactPhone' }),
+    reason: Type.String({ minLength: REASON.min, maxLength: REASON.max, description: '原因 Why', example: '安全检查联系' }),
+  },
+  { additionalProperties: false },
+);
 export const Revealed = Type.Object({
   field: Type.String({ description: '字段 The field revealed' }),
   value: Nullable(Type.String({ description: '完整值 Its full value; none when empty' })),

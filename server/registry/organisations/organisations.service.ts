@@ -1,23 +1,23 @@
-import type { Db, } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import { codeInScope } from '../../platform/scope.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
 import { subtreePrefix } from '../../../shared/codes.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { TerritoryService } from '../../territory/index.ts';
-import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import { normalizeCreditCode } from '../records/identifiers.core.ts';
 import { importMessage } from '../../../shared/i18n/import.ts';
-import { ORGANISATION_TEMPLATE, validateRow, type ImportRecord } from '../io/templates.ts';
-import { same } from '../records/record-apply.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { codeInScope } from '../../platform/scope.ts';
+import type { TerritoryService } from '../../territory/index.ts';
 import { gridsInScope } from '../../territory/index.ts';
-import { createRecordLifecycle } from '../records/record-lifecycle.ts';
-import { buildOrgRow, locatePoints, orgView, placeRecord, writeOrganisations, type Refusal } from './org-apply.ts';
-import * as store from './organisations.store.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
-import { chinaDate } from '../../../shared/china-time.ts';
+import { type ImportRecord, ORGANISATION_TEMPLATE, validateRow } from '../io/templates.ts';
+import { normalizeCreditCode } from '../records/identifiers.core.ts';
+import { same } from '../records/record-apply.ts';
+import { createRecordLifecycle } from '../records/record-lifecycle.ts';
+import { buildOrgRow, locatePoints, orgView, placeRecord, type Refusal, writeOrganisations } from './org-apply.ts';
+import * as store from './organisations.store.ts';
 
 /** The fields of the create and edit forms, as JSON; checked by the import template's own rules. */
 export interface OrganisationInput {
@@ -46,35 +46,82 @@ function searchTerms(f: OrganisationFilter): store.OrganisationFilter {
   const code = normalizeCreditCode(text);
   return {
     ...(/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) ? { creditCode: code } : text ? { name: text } : {}),
-    areaPrefix: f.area ? subtreePrefix(f.area) : undefined, orgType: f.orgType, hazard: f.hazard,
+    areaPrefix: f.area ? subtreePrefix(f.area) : undefined,
+    orgType: f.orgType,
+    hazard: f.hazard,
   };
 }
 
 const asText = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('、') : String(v));
 
-export function createOrganisationsService({ db, clock, fieldCrypto, territory }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto; territory: TerritoryService }) {
-  const records = createRecordLifecycle<store.OrganisationRow, 'safetyContactPhone'>({
-    type: 'organisation', notFound: 'registry.org_not_found', keyOf: (o) => o.creditCode, restamp: store.markOrganisationVerified,
-    find: (tx, scope, creditCode) => store.getOrganisation(tx, scope, normalizeCreditCode(creditCode)),
-    sealed: { safetyContactPhone: (o) => o.safetyPhoneEnc },
-  }, { db, clock, fieldCrypto });
+export function createOrganisationsService({
+  db,
+  clock,
+  fieldCrypto,
+  territory,
+}: {
+  db: Db;
+  clock: Clock;
+  fieldCrypto: FieldCrypto;
+  territory: TerritoryService;
+}) {
+  const records = createRecordLifecycle<store.OrganisationRow, 'safetyContactPhone'>(
+    {
+      type: 'organisation',
+      notFound: 'registry.org_not_found',
+      keyOf: (o) => o.creditCode,
+      restamp: store.markOrganisationVerified,
+      find: (tx, scope, creditCode) => store.getOrganisation(tx, scope, normalizeCreditCode(creditCode)),
+      sealed: { safetyContactPhone: (o) => o.safetyPhoneEnc },
+    },
+    { db, clock, fieldCrypto },
+  );
   const view = (o: store.OrganisationRow) => ({
-    creditCode: o.creditCode, name: o.name, orgType: o.orgType, address: o.address, gridCode: o.gridCode, lng: o.lng, lat: o.lat,
-    legalRep: o.legalRep, safetyContact: o.safetyContact, safetyContactPhone: o.safetyPhoneMasked, hazards: o.hazards,
-    verifiedAt: o.verifiedAt?.toISOString() ?? null, version: o.version, updatedAt: o.updatedAt.toISOString(),
+    creditCode: o.creditCode,
+    name: o.name,
+    orgType: o.orgType,
+    address: o.address,
+    gridCode: o.gridCode,
+    lng: o.lng,
+    lat: o.lat,
+    legalRep: o.legalRep,
+    safetyContact: o.safetyContact,
+    safetyContactPhone: o.safetyPhoneMasked,
+    hazards: o.hazards,
+    verifiedAt: o.verifiedAt?.toISOString() ?? null,
+    version: o.version,
+    updatedAt: o.updatedAt.toISOString(),
   });
 
   /** The form checked by the template's rules; every problem at once, each naming its field. */
   function check(creditCode: string, input: OrganisationInput, lang: Lang): ImportRecord {
-    const values = Object.fromEntries(ORGANISATION_TEMPLATE.fields.map((f) => [f.key, asText((input as unknown as Record<string, unknown>)[f.key])]));
+    const values = Object.fromEntries(
+      ORGANISATION_TEMPLATE.fields.map((f) => [f.key, asText((input as unknown as Record<string, unknown>)[f.key])]),
+    );
     const result = validateRow(ORGANISATION_TEMPLATE, { ...values, creditCode }, { today: chinaDate(clock()), lang });
     const typed = (field: string) => (field === 'creditCode' ? creditCode : values[field]);
-    if (!result.ok) throw new AppError('registry.record_invalid', result.errors.map((e) => ({ field: e.field, reason: e.reason, message: e.message, ...(typed(e.field) ? { value: typed(e.field) } : {}) })));
+    if (!result.ok)
+      throw new AppError(
+        'registry.record_invalid',
+        result.errors.map((e) => ({
+          field: e.field,
+          reason: e.reason,
+          message: e.message,
+          ...(typed(e.field) ? { value: typed(e.field) } : {}),
+        })),
+      );
     return result.record;
   }
 
   const refused = (r: Refusal, lang: Lang): AppError =>
-    new AppError('registry.record_invalid', [{ field: r.field, reason: r.reason, message: importMessage(r.reason, lang, { value: r.value }), ...(r.value ? { value: r.value } : {}) } as ErrorDetail]);
+    new AppError('registry.record_invalid', [
+      {
+        field: r.field,
+        reason: r.reason,
+        message: importMessage(r.reason, lang, { value: r.value }),
+        ...(r.value ? { value: r.value } : {}),
+      } as ErrorDetail,
+    ]);
 
   /** Before any transaction: see locatePoints. */
   async function place(actor: Actor, record: ImportRecord, lang: Lang) {
@@ -104,16 +151,22 @@ export function createOrganisationsService({ db, clock, fieldCrypto, territory }
       const now = clock();
       const gridCode = await place(actor, record, lang);
       await db.transaction(async (tx) => {
-        if ((await store.organisationsByCode(tx, [code])).length) throw new AppError('registry.org_exists', [{ field: 'creditCode', reason: 'exists', value: code }]);
-        await writeOrganisations(tx, [{ row: buildOrgRow(record, gridCode, fieldCrypto, { actorId: actor.id, now, version: 1 }) }], actor.id, now);
+        if ((await store.organisationsByCode(tx, [code])).length)
+          throw new AppError('registry.org_exists', [{ field: 'creditCode', reason: 'exists', value: code }]);
+        await writeOrganisations(
+          tx,
+          [{ row: buildOrgRow(record, gridCode, fieldCrypto, { actorId: actor.id, now, version: 1 }) }],
+          actor.id,
+          now,
+        );
       });
       return this.get(actor, code);
     },
 
     /**
-   * An edit names the version it was made on: a record changed meanwhile by someone else answers 409. A phone
-   * left out stays as it is; null clears it.
-   */
+     * An edit names the version it was made on: a record changed meanwhile by someone else answers 409. A phone
+     * left out stays as it is; null clears it.
+     */
     async edit(actor: Actor, creditCode: string, input: OrganisationInput & { version: number }, lang: Lang) {
       const now = clock();
       const code = (await records.get(db, actor, creditCode)).creditCode;
@@ -124,9 +177,15 @@ export function createOrganisationsService({ db, clock, fieldCrypto, territory }
         records.assertVersion(before, input.version);
         const built = buildOrgRow(record, gridCode, fieldCrypto, { actorId: actor.id, now, version: before.version + 1 });
         // The form never holds the full phone (only its masked form): leaving it out keeps the one on record.
-        const row = input.safetyContactPhone === undefined
-          ? { ...built, safetyPhoneEnc: before.safetyPhoneEnc, safetyPhoneHash: before.safetyPhoneHash, safetyPhoneMasked: before.safetyPhoneMasked }
-          : built;
+        const row =
+          input.safetyContactPhone === undefined
+            ? {
+                ...built,
+                safetyPhoneEnc: before.safetyPhoneEnc,
+                safetyPhoneHash: before.safetyPhoneHash,
+                safetyPhoneMasked: before.safetyPhoneMasked,
+              }
+            : built;
         if (!same(orgView(before), orgView(row))) await writeOrganisations(tx, [{ before, row }], actor.id, now);
       });
       return this.get(actor, code);
@@ -141,8 +200,12 @@ export function createOrganisationsService({ db, clock, fieldCrypto, territory }
     /** A filtered list for a spreadsheet: masked unless the caller may unmask and gives a reason; always audited. */
     async export(actor: Actor, { unmask, ...filter }: OrganisationFilter & { unmask?: Unmask }) {
       const rows = await auditedExport({ db, clock }, actor, { target: 'organisation', filter, unmask }, () =>
-        store.searchOrganisations(db, actor.scope, searchTerms(filter), MAX_EXPORT_ROWS));
-      return rows.map((o) => ({ ...view(o), ...(unmask && o.safetyPhoneEnc ? { safetyContactPhone: fieldCrypto.decrypt(o.safetyPhoneEnc) } : {}) }));
+        store.searchOrganisations(db, actor.scope, searchTerms(filter), MAX_EXPORT_ROWS),
+      );
+      return rows.map((o) => ({
+        ...view(o),
+        ...(unmask && o.safetyPhoneEnc ? { safetyContactPhone: fieldCrypto.decrypt(o.safetyPhoneEnc) } : {}),
+      }));
     },
 
     /** The safety contact's full phone, for a stated reason; audited. */

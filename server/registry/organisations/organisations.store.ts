@@ -1,9 +1,9 @@
-import { and, arrayOverlaps, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
-import { facility, organisation } from './organisations.tables.ts';
-import { bulkUpsert } from '../records/records.store.ts';
 import type { Stamp } from '../records/record-lifecycle.core.ts';
+import { bulkUpsert } from '../records/records.store.ts';
+import { facility, organisation } from './organisations.tables.ts';
 
 export type OrganisationRow = typeof organisation.$inferSelect;
 export type FacilityRow = typeof facility.$inferSelect;
@@ -28,7 +28,8 @@ export interface FacilityFilter {
 }
 
 const like = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
-const under = (column: typeof organisation.gridCode | typeof facility.gridCode, prefix?: string) => (prefix ? sql`${column} like ${`${prefix}%`}` : undefined);
+const under = (column: typeof organisation.gridCode | typeof facility.gridCode, prefix?: string) =>
+  prefix ? sql`${column} like ${`${prefix}%`}` : undefined;
 
 /** Organisations with these credit codes in any county: a code is registered once, wherever it is. */
 export async function organisationsByCode(tx: Tx, codes: string[]): Promise<OrganisationRow[]> {
@@ -37,7 +38,12 @@ export async function organisationsByCode(tx: Tx, codes: string[]): Promise<Orga
 }
 
 export async function getOrganisation(tx: Tx, scope: Scope, creditCode: string): Promise<OrganisationRow | undefined> {
-  return (await tx.select().from(organisation).where(and(eq(organisation.creditCode, creditCode), inScope(organisation.gridCode, scope))))[0];
+  return (
+    await tx
+      .select()
+      .from(organisation)
+      .where(and(eq(organisation.creditCode, creditCode), inScope(organisation.gridCode, scope)))
+  )[0];
 }
 
 export async function upsertOrganisations(tx: Tx, rows: (typeof organisation.$inferInsert)[]) {
@@ -46,12 +52,16 @@ export async function upsertOrganisations(tx: Tx, rows: (typeof organisation.$in
 
 /** The distribution column cannot change in place (Citus): a move to another county is a delete and an insert. */
 export async function deleteOrganisations(tx: Tx, keys: { countyCode: string; creditCode: string }[]) {
-  for (const k of keys) await tx.delete(organisation).where(and(eq(organisation.countyCode, k.countyCode), eq(organisation.creditCode, k.creditCode)));
+  for (const k of keys)
+    await tx.delete(organisation).where(and(eq(organisation.countyCode, k.countyCode), eq(organisation.creditCode, k.creditCode)));
 }
 
 /** Writes a verification's stamp: who and when, and the raised version. */
 export async function markOrganisationVerified(tx: Tx, row: { countyCode: string; creditCode: string }, stamp: Stamp) {
-  await tx.update(organisation).set(stamp).where(and(eq(organisation.countyCode, row.countyCode), eq(organisation.creditCode, row.creditCode)));
+  await tx
+    .update(organisation)
+    .set(stamp)
+    .where(and(eq(organisation.countyCode, row.countyCode), eq(organisation.creditCode, row.creditCode)));
 }
 
 export async function searchOrganisations(tx: Tx, scope: Scope, f: OrganisationFilter, limit: number) {
@@ -63,7 +73,12 @@ export async function searchOrganisations(tx: Tx, scope: Scope, f: OrganisationF
     f.hazard ? arrayOverlaps(organisation.hazards, [f.hazard]) : undefined,
     inScope(organisation.gridCode, scope),
   ];
-  return tx.select().from(organisation).where(and(...conditions)).orderBy(organisation.name, organisation.creditCode).limit(limit);
+  return tx
+    .select()
+    .from(organisation)
+    .where(and(...conditions))
+    .orderBy(organisation.name, organisation.creditCode)
+    .limit(limit);
 }
 
 /**
@@ -89,7 +104,10 @@ export async function facilitiesByCode(tx: Tx, codes: string[]): Promise<Facilit
 export async function facilitiesAt(tx: Tx, places: { classCode: string; lng: number; lat: number }[]): Promise<FacilityRow[]> {
   if (places.length === 0) return [];
   const json = JSON.stringify(places.map((p) => ({ class_code: p.classCode, lng: p.lng, lat: p.lat })));
-  return tx.select().from(facility).where(sql`(${facility.classCode}, ${facility.lng}, ${facility.lat}) in
+  return tx
+    .select()
+    .from(facility)
+    .where(sql`(${facility.classCode}, ${facility.lng}, ${facility.lat}) in
     (select class_code, lng, lat from json_to_recordset(${json}::json) as x(class_code text, lng float8, lat float8))`);
 }
 
@@ -102,11 +120,19 @@ export async function insertFacility(tx: Tx, row: typeof facility.$inferInsert) 
 }
 
 export async function updateFacility(tx: Tx, countyCode: string, code: string, values: Partial<typeof facility.$inferInsert>) {
-  await tx.update(facility).set(values).where(and(eq(facility.countyCode, countyCode), eq(facility.code, code)));
+  await tx
+    .update(facility)
+    .set(values)
+    .where(and(eq(facility.countyCode, countyCode), eq(facility.code, code)));
 }
 
 export async function getFacility(tx: Tx, scope: Scope, code: string): Promise<FacilityRow | undefined> {
-  return (await tx.select().from(facility).where(and(eq(facility.code, code), inScope(facility.gridCode, scope))))[0];
+  return (
+    await tx
+      .select()
+      .from(facility)
+      .where(and(eq(facility.code, code), inScope(facility.gridCode, scope)))
+  )[0];
 }
 
 export async function listFacilities(tx: Tx, scope: Scope, f: FacilityFilter, limit: number) {
@@ -117,5 +143,10 @@ export async function listFacilities(tx: Tx, scope: Scope, f: FacilityFilter, li
     f.name ? ilike(facility.name, like(f.name)) : undefined,
     inScope(facility.gridCode, scope),
   ];
-  return tx.select().from(facility).where(and(...conditions)).orderBy(facility.code).limit(limit);
+  return tx
+    .select()
+    .from(facility)
+    .where(and(...conditions))
+    .orderBy(facility.code)
+    .limit(limit);
 }

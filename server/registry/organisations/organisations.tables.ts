@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, doublePrecision, primaryKey, index, sealedColumns, versionedColumns } from '../../platform/columns.ts';
+import { doublePrecision, index, pgTable, primaryKey, sealedColumns, text, versionedColumns } from '../../platform/columns.ts';
 
 /**
  * 实有单位 (legal persons and other organisations). Natural key: the unified social credit code (GB 32100),

@@ -1,10 +1,10 @@
-import type { Tx } from '../../platform/db.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
 import { maskPhone } from '../../../shared/masking.ts';
 import type { Actor } from '../../platform/actor.ts';
+import type { Tx } from '../../platform/db.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import { forHistory, personView, seal, type personFacts } from '../records/record-apply.ts';
+import { forHistory, type personFacts, personView, seal } from '../records/record-apply.ts';
 import * as store from '../records/records.store.ts';
-import { chinaDate } from '../../../shared/china-time.ts';
 
 export interface PersonChange {
   /** The person's own facts as the person template accepted them (the person form's edit). */
@@ -49,16 +49,40 @@ export function createPeopleEdits({ fieldCrypto }: { fieldCrypto: FieldCrypto })
       const moving = change.movedOutOf !== undefined || change.movedInto !== undefined;
       const was: Record<string, unknown> = { ...personView(before), ...(moving ? { houseCode: change.movedOutOf ?? null } : {}) };
       const is: Record<string, unknown> = { ...personView(row), ...(moving ? { houseCode: change.movedInto?.code ?? null } : {}) };
-      const changed = [...new Set(Object.keys(is).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(is[k])).map(fieldOf))];
+      const changed = [
+        ...new Set(
+          Object.keys(is)
+            .filter((k) => JSON.stringify(was[k]) !== JSON.stringify(is[k]))
+            .map(fieldOf),
+        ),
+      ];
       if (changed.length === 0 && !change.verified) return [];
       const on = change.on ?? chinaDate(at);
       await store.upsertPeople(tx, [row]);
       if (change.movedOutOf) await store.moveOut(tx, before.id, change.movedOutOf, on);
       if (change.movedInto) {
-        await store.insertResidences(tx, [{ countyCode: before.countyCode, personId: before.id, houseCode: change.movedInto.code, relation: change.movedInto.relation, movedIn: on }]);
+        await store.insertResidences(tx, [
+          {
+            countyCode: before.countyCode,
+            personId: before.id,
+            houseCode: change.movedInto.code,
+            relation: change.movedInto.relation,
+            movedIn: on,
+          },
+        ]);
       }
       if (changed.length) {
-        await store.insertChanges(tx, [{ countyCode: before.countyCode, recordType: 'person', recordKey: before.id, at, actorId: actor.id, before: forHistory(was), after: forHistory(is) }]);
+        await store.insertChanges(tx, [
+          {
+            countyCode: before.countyCode,
+            recordType: 'person',
+            recordKey: before.id,
+            at,
+            actorId: actor.id,
+            before: forHistory(was),
+            after: forHistory(is),
+          },
+        ]);
       }
       return changed;
     },

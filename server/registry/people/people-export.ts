@@ -1,9 +1,20 @@
 import type { Writable } from 'node:stream';
 import type { Lang } from '../../../shared/i18n/errors.ts';
+import { codeNames, type ExportColumn, writeListSheet } from '../io/list-export.ts';
 import {
-  COUNTRY, ETHNICITY, ID_TYPE, KEY_PERSON, LEFT_BEHIND_TYPE, PERMIT_TYPE, RESIDENT_TYPE, SEX, SPECIAL_GROUP, VISIT_PURPOSE, codeName, type CodeTable,
+  COUNTRY,
+  type CodeTable,
+  codeName,
+  ETHNICITY,
+  ID_TYPE,
+  KEY_PERSON,
+  LEFT_BEHIND_TYPE,
+  PERMIT_TYPE,
+  RESIDENT_TYPE,
+  SEX,
+  SPECIAL_GROUP,
+  VISIT_PURPOSE,
 } from '../records/code-tables.ts';
-import { codeNames, writeListSheet, type ExportColumn } from '../io/list-export.ts';
 
 interface ExportedPerson {
   name: string;

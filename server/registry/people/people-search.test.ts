@@ -7,28 +7,32 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Database } from '../../platform/db.ts';
-import { systemClock } from '../../platform/clock.ts';
 import { consoleActor } from '../../access/index.ts';
-import { openTestDatabase } from '../../testing/test-database.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { type Database, queryRows } from '../../platform/db.ts';
+import { createFieldCrypto } from '../../platform/field-crypto.ts';
 import { seedTerritory } from '../../testing/fixtures.ts';
 import { TEST_FIELD_KEYS } from '../../testing/harness.ts';
 import { seedPeopleHouses, writePeopleCsv } from '../../testing/people-file.ts';
-import { createFieldCrypto } from '../../platform/field-crypto.ts';
+import { openTestDatabase } from '../../testing/test-database.ts';
 import { ANALYZE_AFTER_ROWS, createRegistryImport } from '../io/registry-import.service.ts';
-import { createRegistryService } from './people.service.ts';
-import { nameGrams } from '../records/records.store.ts';
 import { readRows } from '../io/spreadsheet-import.ts';
 import { PERSON_TEMPLATE } from '../io/templates.ts';
+import { nameGrams } from '../records/records.store.ts';
+import { createRegistryService } from './people.service.ts';
 
-const fieldCrypto = createFieldCrypto({ encKey: Buffer.from(TEST_FIELD_KEYS.enc, 'hex'), hashKey: Buffer.from(TEST_FIELD_KEYS.hash, 'hex') });
+const fieldCrypto = createFieldCrypto({
+  encKey: Buffer.from(TEST_FIELD_KEYS.enc, 'hex'),
+  hashKey: Buffer.from(TEST_FIELD_KEYS.hash, 'hex'),
+});
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-people-search-'));
 const file = path.join(dir, 'people.csv');
 let database: Database;
 let sample: { names: string[]; ids: string[] };
 
 /** What the planner believes a table holds: -1 until it is first analysed. */
-const plannedRows = async (table: string) => (await queryRows<{ n: number }>(database.db, sql`select reltuples::float8 as n from pg_class where relname = ${table}`))[0].n;
+const plannedRows = async (table: string) =>
+  (await queryRows<{ n: number }>(database.db, sql`select reltuples::float8 as n from pg_class where relname = ${table}`))[0].n;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -47,7 +51,9 @@ describe('people search at scale', () => {
   it('a large import leaves the tables it filled analysed', async () => {
     expect(await plannedRows('person')).toBeLessThanOrEqual(0);
     const importer = createRegistryImport({ db: database.db, clock: systemClock, fieldCrypto });
-    const result = await importer.importRows(consoleActor, 'person', readRows(file, { format: 'csv', template: PERSON_TEMPLATE }), { lang: 'zh-CN' });
+    const result = await importer.importRows(consoleActor, 'person', readRows(file, { format: 'csv', template: PERSON_TEMPLATE }), {
+      lang: 'zh-CN',
+    });
     expect(result.created).toBe(ANALYZE_AFTER_ROWS);
     expect(await plannedRows('person')).toBeGreaterThan(ANALYZE_AFTER_ROWS * 0.9);
     expect(await plannedRows('residence')).toBeGreaterThan(ANALYZE_AFTER_ROWS * 0.9);

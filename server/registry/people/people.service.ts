@@ -1,19 +1,22 @@
-import type { Db } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { can } from '../../../shared/roles.ts';
 import { subtreePrefix } from '../../../shared/codes.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { normalizeIdNumber } from '../../../shared/id-number.ts';
-import * as store from '../records/records.store.ts';
-import { createRecordLifecycle, type RecordKind } from '../records/record-lifecycle.ts';
+import { can } from '../../../shared/roles.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
+import { createRecordLifecycle, type RecordKind } from '../records/record-lifecycle.ts';
+import * as store from '../records/records.store.ts';
 
 export type RevealableField = 'idNumber' | 'phone';
 
 /** A person as a base record: kept by id, never verified on its own (a field visit marks them present). */
 export const PERSON_RECORD: RecordKind<store.PersonRow, RevealableField> = {
-  type: 'person', notFound: 'registry.person_not_found', find: store.getPerson, keyOf: (p) => p.id,
+  type: 'person',
+  notFound: 'registry.person_not_found',
+  find: store.getPerson,
+  keyOf: (p) => p.id,
   sealed: { idNumber: (p) => p.idNumberEnc, phone: (p) => p.phoneEnc },
 };
 
@@ -33,13 +36,30 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
   const records = createRecordLifecycle(PERSON_RECORD, { db, clock, fieldCrypto });
   /** What every list and detail shows: masked identifiers, tags only for roles allowed to see them. */
   const view = (actor: Actor, p: store.PersonRow) => ({
-    id: p.id, name: p.name, sex: p.sex, birthDate: p.birthDate, ethnicity: p.ethnicity,
-    idType: p.idType, idNumber: p.idNumberMasked, phone: p.phoneMasked, residentType: p.residentType,
-    hukouRegion: p.hukouRegion, hukouAddress: p.hukouAddress, inflowReason: p.inflowReason, permitType: p.permitType, permitExpiry: p.permitExpiry,
-    leftBehindType: p.leftBehindType, nationality: p.nationality, foreignName: p.foreignName, visitPurpose: p.visitPurpose,
-    arrivalDate: p.arrivalDate, departureDate: p.departureDate, gridCode: p.gridCode,
+    id: p.id,
+    name: p.name,
+    sex: p.sex,
+    birthDate: p.birthDate,
+    ethnicity: p.ethnicity,
+    idType: p.idType,
+    idNumber: p.idNumberMasked,
+    phone: p.phoneMasked,
+    residentType: p.residentType,
+    hukouRegion: p.hukouRegion,
+    hukouAddress: p.hukouAddress,
+    inflowReason: p.inflowReason,
+    permitType: p.permitType,
+    permitExpiry: p.permitExpiry,
+    leftBehindType: p.leftBehindType,
+    nationality: p.nationality,
+    foreignName: p.foreignName,
+    visitPurpose: p.visitPurpose,
+    arrivalDate: p.arrivalDate,
+    departureDate: p.departureDate,
+    gridCode: p.gridCode,
     tags: can(actor.roles, 'registry.tags') ? { specialGroups: p.specialGroups, keyPersonTags: p.keyPersonTags } : null,
-    verifiedAt: p.verifiedAt?.toISOString() ?? null, version: p.version,
+    verifiedAt: p.verifiedAt?.toISOString() ?? null,
+    version: p.version,
   });
 
   return {
@@ -66,7 +86,13 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
     async exportPeople(actor: Actor, { unmask, ...filter }: { q?: string; area?: string; unmask?: Unmask }) {
       const terms = filter.q ? searchTerms(filter.q, fieldCrypto) : {};
       const rows = await auditedExport({ db, clock }, actor, { target: 'person', filter, unmask }, () =>
-        store.searchPeople(db, actor.scope, { ...terms, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined }, MAX_EXPORT_ROWS));
+        store.searchPeople(
+          db,
+          actor.scope,
+          { ...terms, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined },
+          MAX_EXPORT_ROWS,
+        ),
+      );
       return rows.map((p) => ({
         ...view(actor, p),
         ...(unmask ? { idNumber: fieldCrypto.decrypt(p.idNumberEnc), phone: p.phoneEnc ? fieldCrypto.decrypt(p.phoneEnc) : null } : {}),

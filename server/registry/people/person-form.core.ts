@@ -2,8 +2,9 @@
  * The person form's rules (collect once): each use case is a cut of the person template, so every rule the import
  * applies to a row applies to the form too, and a residence's day must fit the person's life. Pure.
  */
-import { PERSON_TEMPLATE, type ImportTemplate } from '../io/templates.ts';
+
 import { pastDate, type TemplateField } from '../io/template-fields.ts';
+import { type ImportTemplate, PERSON_TEMPLATE } from '../io/templates.ts';
 
 const day = (key: string, header: string): TemplateField => ({ key, header, required: false, parse: pastDate, sample: '' });
 
@@ -20,7 +21,10 @@ const residenceFields = PERSON_TEMPLATE.fields.filter((f) => RESIDENCE_KEYS.incl
 export const PERSON_REGISTRATION: ImportTemplate = { ...PERSON_TEMPLATE, fields: [...PERSON_TEMPLATE.fields, day('movedIn', '迁入日期')] };
 
 /** Editing a person: their own facts, checked with the ID number on record. */
-export const PERSON_FACTS: ImportTemplate = { ...PERSON_TEMPLATE, fields: PERSON_TEMPLATE.fields.filter((f) => !RESIDENCE_KEYS.includes(f.key)) };
+export const PERSON_FACTS: ImportTemplate = {
+  ...PERSON_TEMPLATE,
+  fields: PERSON_TEMPLATE.fields.filter((f) => !RESIDENCE_KEYS.includes(f.key)),
+};
 
 /** Moving a person into a house. */
 export const PERSON_MOVE: ImportTemplate = { id: 'person', name: '迁入', fields: [...residenceFields, day('movedIn', '迁入日期')] };

@@ -1,18 +1,18 @@
-import type { Db } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import { codeInScope } from '../../platform/scope.ts';
 import { countyOf, subtreePrefix } from '../../../shared/codes.ts';
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { TerritoryService } from '../../territory/index.ts';
 import { importMessage } from '../../../shared/i18n/import.ts';
-import { forHistory, same } from '../records/record-apply.ts';
-import { insertChanges } from '../records/records.store.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { codeInScope } from '../../platform/scope.ts';
+import type { TerritoryService } from '../../territory/index.ts';
 import { gridsInScope } from '../../territory/index.ts';
 import { locatePoints, placeRecord } from '../organisations/org-apply.ts';
-import { createRecordLifecycle } from '../records/record-lifecycle.ts';
+import { forHistory, same } from '../records/record-apply.ts';
 import { stampOf } from '../records/record-lifecycle.core.ts';
+import { createRecordLifecycle } from '../records/record-lifecycle.ts';
+import { insertChanges } from '../records/records.store.ts';
 import * as store from './places.store.ts';
 
 export interface AddressInput {
@@ -34,19 +34,45 @@ const PARTS = ['road', 'doorNumber', 'estate', 'building', 'unit', 'room'] as co
 const SERIAL_DIGITS = 6;
 const clean = (v: string | null | undefined) => v?.trim() || null;
 
-type Facts = Pick<store.AddressRow, 'fullText' | 'road' | 'doorNumber' | 'estate' | 'building' | 'unit' | 'room' | 'gridCode' | 'lng' | 'lat'>;
+type Facts = Pick<
+  store.AddressRow,
+  'fullText' | 'road' | 'doorNumber' | 'estate' | 'building' | 'unit' | 'room' | 'gridCode' | 'lng' | 'lat'
+>;
 const addressView = (a: Facts): Facts => ({
-  fullText: a.fullText, road: a.road, doorNumber: a.doorNumber, estate: a.estate, building: a.building, unit: a.unit, room: a.room, gridCode: a.gridCode, lng: a.lng, lat: a.lat,
+  fullText: a.fullText,
+  road: a.road,
+  doorNumber: a.doorNumber,
+  estate: a.estate,
+  building: a.building,
+  unit: a.unit,
+  room: a.room,
+  gridCode: a.gridCode,
+  lng: a.lng,
+  lat: a.lat,
 });
 
 export function createAddressesService({ db, clock, territory }: { db: Db; clock: Clock; territory: TerritoryService }) {
-  const records = createRecordLifecycle<store.AddressRow>({
-    type: 'address', notFound: 'registry.address_not_found', find: store.getAddress, keyOf: (a) => a.code,
-    restamp: (tx, a, stamp) => store.updateAddress(tx, a.countyCode, a.code, stamp),
-  }, { db, clock });
-  const view = (a: store.AddressRow) => ({ code: a.code, ...addressView(a), verifiedAt: a.verifiedAt?.toISOString() ?? null, version: a.version, updatedAt: a.updatedAt.toISOString() });
+  const records = createRecordLifecycle<store.AddressRow>(
+    {
+      type: 'address',
+      notFound: 'registry.address_not_found',
+      find: store.getAddress,
+      keyOf: (a) => a.code,
+      restamp: (tx, a, stamp) => store.updateAddress(tx, a.countyCode, a.code, stamp),
+    },
+    { db, clock },
+  );
+  const view = (a: store.AddressRow) => ({
+    code: a.code,
+    ...addressView(a),
+    verifiedAt: a.verifiedAt?.toISOString() ?? null,
+    version: a.version,
+    updatedAt: a.updatedAt.toISOString(),
+  });
   const refuse = (lang: Lang, field: string, reason: string, value?: string) =>
-    new AppError('registry.record_invalid', [{ field, reason, message: importMessage(reason, lang, { value }), ...(value ? { value } : {}) }]);
+    new AppError('registry.record_invalid', [
+      { field, reason, message: importMessage(reason, lang, { value }), ...(value ? { value } : {}) },
+    ]);
 
   /** The facts of the form, placed in a grid of the caller's; the point is looked up before any transaction. */
   async function check(actor: Actor, input: AddressInput, lang: Lang): Promise<Facts> {
@@ -72,13 +98,18 @@ export function createAddressesService({ db, clock, territory }: { db: Db; clock
   return {
     async search(actor: Actor, filter: { q?: string; area?: string }, limit: number) {
       const text = filter.q?.trim() ?? '';
-      const terms = { ...(/^\d{18}$/.test(text) ? { code: text } : text ? { text } : {}), areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined };
+      const terms = {
+        ...(/^\d{18}$/.test(text) ? { code: text } : text ? { text } : {}),
+        areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined,
+      };
       return (await store.searchAddresses(db, actor.scope, terms, limit)).map(view);
     },
 
     async get(actor: Actor, code: string) {
       const a = await records.get(db, actor, code);
-      const buildings = (await store.searchBuildings(db, actor.scope, { code: a.code }, 100)).filter((r) => r.b.addressCode === a.code).map((r) => ({ code: r.b.code, name: r.b.name }));
+      const buildings = (await store.searchBuildings(db, actor.scope, { code: a.code }, 100))
+        .filter((r) => r.b.addressCode === a.code)
+        .map((r) => ({ code: r.b.code, name: r.b.name }));
       return { ...view(a), buildings, ...(await records.history(a)) };
     },
 
@@ -107,7 +138,10 @@ export function createAddressesService({ db, clock, territory }: { db: Db; clock
         records.assertVersion(before, input.version);
         if (countyOf(facts.gridCode) !== before.countyCode) throw refuse(lang, 'gridCode', 'address.outside_county');
         if (same(addressView(before), addressView(facts))) return;
-        await store.updateAddress(tx, before.countyCode, before.code, { ...facts, ...stampOf({ actorId: actor.id, now, version: before.version + 1 }) });
+        await store.updateAddress(tx, before.countyCode, before.code, {
+          ...facts,
+          ...stampOf({ actorId: actor.id, now, version: before.version + 1 }),
+        });
         await insertChanges(tx, [records.change(before, actor.id, now, forHistory(addressView(before)), forHistory(addressView(facts)))]);
       });
       return this.get(actor, code);

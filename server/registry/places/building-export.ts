@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import { verifiedDay, writeListSheet, type ListSheet } from '../io/list-export.ts';
+import { type ListSheet, verifiedDay, writeListSheet } from '../io/list-export.ts';
 
 interface ExportedBuilding {
   code: string;
@@ -22,7 +22,8 @@ interface ExportedBuilding {
 
 /** The building template's columns, then what the record adds (its standard address, houses on record). */
 const SHEET: ListSheet<ExportedBuilding> = {
-  zh: '楼栋', en: 'Buildings',
+  zh: '楼栋',
+  en: 'Buildings',
   columns: [
     { zh: '楼栋编号', en: 'Code', width: 20, value: (b) => b.code },
     { zh: '楼栋名称', en: 'Name', value: (b) => b.name },

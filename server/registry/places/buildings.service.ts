@@ -1,24 +1,24 @@
-import type { Db, Tx } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import { codeInScope } from '../../platform/scope.ts';
+import { chinaDate } from '../../../shared/china-time.ts';
 import { subtreePrefix } from '../../../shared/codes.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { TerritoryService } from '../../territory/index.ts';
-import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { importMessage } from '../../../shared/i18n/import.ts';
-import { BUILDING_TEMPLATE, validateRow, type ImportRecord } from '../io/templates.ts';
-import { same } from '../records/record-apply.ts';
-import { getPerson } from '../records/records.store.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { codeInScope } from '../../platform/scope.ts';
+import type { TerritoryService } from '../../territory/index.ts';
 import { gridsInScope } from '../../territory/index.ts';
-import { locatePoints, placeRecord, type Refusal } from '../organisations/org-apply.ts';
-import { buildBuildingRow, buildingView, leaderPeople, ledBy, writeBuildings, type LeaderOnRecord } from './building-apply.ts';
-import { createRecordLifecycle } from '../records/record-lifecycle.ts';
-import * as store from './places.store.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
-import { chinaDate } from '../../../shared/china-time.ts';
+import { BUILDING_TEMPLATE, type ImportRecord, validateRow } from '../io/templates.ts';
+import { locatePoints, placeRecord, type Refusal } from '../organisations/org-apply.ts';
+import { same } from '../records/record-apply.ts';
+import { createRecordLifecycle } from '../records/record-lifecycle.ts';
+import { getPerson } from '../records/records.store.ts';
+import { buildBuildingRow, buildingView, type LeaderOnRecord, leaderPeople, ledBy, writeBuildings } from './building-apply.ts';
+import * as store from './places.store.ts';
 
 /** The fields of the create and edit forms; checked by the building template's own rules. */
 export interface BuildingInput {
@@ -47,31 +47,79 @@ const asText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 /** A whole building or address code is matched exactly; anything else as part of an address or name. */
 const termsOf = (q?: string, area?: string): store.PlaceFilter => {
   const text = q?.trim() ?? '';
-  return { ...(/^[0-9][0-9A-Za-z-]{11,39}$/.test(text) ? { code: text } : text ? { text } : {}), areaPrefix: area ? subtreePrefix(area) : undefined };
+  return {
+    ...(/^[0-9][0-9A-Za-z-]{11,39}$/.test(text) ? { code: text } : text ? { text } : {}),
+    areaPrefix: area ? subtreePrefix(area) : undefined,
+  };
 };
 
-export function createBuildingsService({ db, clock, fieldCrypto, territory }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto; territory: TerritoryService }) {
-  const records = createRecordLifecycle<store.BuildingRow, 'leaderPhone'>({
-    type: 'building', notFound: 'registry.building_not_found', find: store.getBuilding, keyOf: (b) => b.code,
-    restamp: store.markBuildingVerified,
-    sealed: { leaderPhone: (b) => b.leaderPhoneEnc },
-  }, { db, clock, fieldCrypto });
+export function createBuildingsService({
+  db,
+  clock,
+  fieldCrypto,
+  territory,
+}: {
+  db: Db;
+  clock: Clock;
+  fieldCrypto: FieldCrypto;
+  territory: TerritoryService;
+}) {
+  const records = createRecordLifecycle<store.BuildingRow, 'leaderPhone'>(
+    {
+      type: 'building',
+      notFound: 'registry.building_not_found',
+      find: store.getBuilding,
+      keyOf: (b) => b.code,
+      restamp: store.markBuildingVerified,
+      sealed: { leaderPhone: (b) => b.leaderPhoneEnc },
+    },
+    { db, clock, fieldCrypto },
+  );
   const view = (b: store.BuildingRow, houses: number) => ({
-    code: b.code, name: b.name, estate: b.estate, addressCode: b.addressCode, address: b.address, gridCode: b.gridCode, lng: b.lng, lat: b.lat,
-    floors: b.floors, units: b.units, households: b.households, houses,
-    leaderName: b.leaderName, leaderPhone: b.leaderPhoneMasked, leaderPersonId: b.leaderPersonId,
-    verifiedAt: b.verifiedAt?.toISOString() ?? null, version: b.version, updatedAt: b.updatedAt.toISOString(),
+    code: b.code,
+    name: b.name,
+    estate: b.estate,
+    addressCode: b.addressCode,
+    address: b.address,
+    gridCode: b.gridCode,
+    lng: b.lng,
+    lat: b.lat,
+    floors: b.floors,
+    units: b.units,
+    households: b.households,
+    houses,
+    leaderName: b.leaderName,
+    leaderPhone: b.leaderPhoneMasked,
+    leaderPersonId: b.leaderPersonId,
+    verifiedAt: b.verifiedAt?.toISOString() ?? null,
+    version: b.version,
+    updatedAt: b.updatedAt.toISOString(),
   });
-  const invalid = (lang: Lang, ...refusals: Refusal[]) => new AppError('registry.record_invalid', refusals.map((r) => ({
-    field: r.field, reason: r.reason, message: importMessage(r.reason, lang, { value: r.value }), ...(r.value ? { value: r.value } : {}),
-  }) as ErrorDetail));
+  const invalid = (lang: Lang, ...refusals: Refusal[]) =>
+    new AppError(
+      'registry.record_invalid',
+      refusals.map(
+        (r) =>
+          ({
+            field: r.field,
+            reason: r.reason,
+            message: importMessage(r.reason, lang, { value: r.value }),
+            ...(r.value ? { value: r.value } : {}),
+          }) as ErrorDetail,
+      ),
+    );
 
   /**
    * The form filled from its standard address and its leader on record, checked by the template's rules (every
    * problem at once, each naming its field), and placed in a grid of the caller's. The point is looked up before
    * any transaction.
    */
-  async function check(actor: Actor, code: string, input: BuildingInput, lang: Lang): Promise<{ record: ImportRecord; gridCode: string; addressCode: string | null; leader: LeaderOnRecord | null }> {
+  async function check(
+    actor: Actor,
+    code: string,
+    input: BuildingInput,
+    lang: Lang,
+  ): Promise<{ record: ImportRecord; gridCode: string; addressCode: string | null; leader: LeaderOnRecord | null }> {
     let filled: BuildingInput = input;
     const [address, leader] = await Promise.all([
       input.addressCode ? store.getAddress(db, actor.scope, input.addressCode) : undefined,
@@ -82,13 +130,30 @@ export function createBuildingsService({ db, clock, fieldCrypto, territory }: { 
       ...(input.leaderPersonId && !leader ? [{ field: 'leaderPersonId', reason: 'person.not_found', value: input.leaderPersonId }] : []),
     ];
     if (missing.length) throw invalid(lang, ...missing);
-    if (address) filled = { ...filled, address: address.fullText, gridCode: input.gridCode || address.gridCode, lng: input.lng ?? address.lng, lat: input.lat ?? address.lat };
+    if (address)
+      filled = {
+        ...filled,
+        address: address.fullText,
+        gridCode: input.gridCode || address.gridCode,
+        lng: input.lng ?? address.lng,
+        lat: input.lat ?? address.lat,
+      };
     // The person's phone is copied sealed, never unsealed to be checked again: only the name goes through the template.
     if (leader) filled = { ...filled, leaderName: leader.name, leaderPhone: null };
-    const values = Object.fromEntries(BUILDING_TEMPLATE.fields.map((f) => [f.key, asText((filled as unknown as Record<string, unknown>)[f.key])]));
+    const values = Object.fromEntries(
+      BUILDING_TEMPLATE.fields.map((f) => [f.key, asText((filled as unknown as Record<string, unknown>)[f.key])]),
+    );
     const result = validateRow(BUILDING_TEMPLATE, { ...values, buildingCode: code }, { today: chinaDate(clock()), lang });
     if (!result.ok) {
-      throw new AppError('registry.record_invalid', result.errors.map((e) => ({ field: e.field, reason: e.reason, message: e.message, ...(values[e.field] ? { value: values[e.field] } : {}) })));
+      throw new AppError(
+        'registry.record_invalid',
+        result.errors.map((e) => ({
+          field: e.field,
+          reason: e.reason,
+          message: e.message,
+          ...(values[e.field] ? { value: values[e.field] } : {}),
+        })),
+      );
     }
     const record = result.record;
     const grids = await gridsInScope(db, actor.scope, [String(record.gridCode)]);
@@ -107,10 +172,21 @@ export function createBuildingsService({ db, clock, fieldCrypto, territory }: { 
    * while the name stays: the person may live in another county, or have changed phone since.
    */
   async function build(tx: Tx, actor: Actor, checked: Awaited<ReturnType<typeof check>>, version: number, keepPhoneOf?: store.BuildingRow) {
-    const built = buildBuildingRow(checked.record, checked.gridCode, fieldCrypto, { addressCode: checked.addressCode, leaderPersonId: null }, { actorId: actor.id, now: clock(), version });
+    const built = buildBuildingRow(
+      checked.record,
+      checked.gridCode,
+      fieldCrypto,
+      { addressCode: checked.addressCode, leaderPersonId: null },
+      { actorId: actor.id, now: clock(), version },
+    );
     if (checked.leader) return ledBy(built, checked.leader);
     const row = keepPhoneOf
-      ? { ...built, leaderPhoneEnc: keepPhoneOf.leaderPhoneEnc, leaderPhoneHash: keepPhoneOf.leaderPhoneHash, leaderPhoneMasked: keepPhoneOf.leaderPhoneMasked }
+      ? {
+          ...built,
+          leaderPhoneEnc: keepPhoneOf.leaderPhoneEnc,
+          leaderPhoneHash: keepPhoneOf.leaderPhoneHash,
+          leaderPhoneMasked: keepPhoneOf.leaderPhoneMasked,
+        }
       : built;
     const key = { countyCode: row.countyCode, phoneHash: row.leaderPhoneHash, name: row.leaderName };
     const kept = keepPhoneOf && keepPhoneOf.leaderName === row.leaderName ? keepPhoneOf.leaderPersonId : null;
@@ -125,8 +201,12 @@ export function createBuildingsService({ db, clock, fieldCrypto, territory }: { 
     /** The filtered list for a spreadsheet: the leader's phone masked unless the caller may unmask and gives a reason; audited. */
     async export(actor: Actor, { unmask, ...filter }: { q?: string; area?: string; unmask?: Unmask }) {
       const rows = await auditedExport({ db, clock }, actor, { target: 'building', filter, unmask }, () =>
-        store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), MAX_EXPORT_ROWS));
-      return rows.map(({ b, houses }) => ({ ...view(b, houses), ...(unmask && b.leaderPhoneEnc ? { leaderPhone: fieldCrypto.decrypt(b.leaderPhoneEnc) } : {}) }));
+        store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), MAX_EXPORT_ROWS),
+      );
+      return rows.map(({ b, houses }) => ({
+        ...view(b, houses),
+        ...(unmask && b.leaderPhoneEnc ? { leaderPhone: fieldCrypto.decrypt(b.leaderPhoneEnc) } : {}),
+      }));
     },
 
     /** A building, its houses (with residents counted), who verified it, and its history. */
@@ -140,7 +220,8 @@ export function createBuildingsService({ db, clock, fieldCrypto, territory }: { 
       const code = input.code.trim();
       const checked = await check(actor, code, input, lang);
       await db.transaction(async (tx) => {
-        if ((await store.buildingsByCode(tx, [code])).length) throw new AppError('registry.building_exists', [{ field: 'code', reason: 'exists', value: code }]);
+        if ((await store.buildingsByCode(tx, [code])).length)
+          throw new AppError('registry.building_exists', [{ field: 'code', reason: 'exists', value: code }]);
         await writeBuildings(tx, [{ row: await build(tx, actor, checked, 1) }], actor.id, clock());
       });
       return this.get(actor, code);

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import { HOUSE_HAZARD, HOUSE_USE, RENTAL_CATEGORY, RENTAL_LEVEL, RENTAL_USE, codeName, type CodeTable } from '../records/code-tables.ts';
-import { codeNames, verifiedDay, writeListSheet, yesNo, type ListSheet } from '../io/list-export.ts';
+import { codeNames, type ListSheet, verifiedDay, writeListSheet, yesNo } from '../io/list-export.ts';
+import { type CodeTable, codeName, HOUSE_HAZARD, HOUSE_USE, RENTAL_CATEGORY, RENTAL_LEVEL, RENTAL_USE } from '../records/code-tables.ts';
 
 interface ExportedHouse {
   code: string;
@@ -29,7 +29,8 @@ const named = (table: CodeTable, code: string | null, lang: Lang) => (code === n
 
 /** The house template's columns, then who lives there now and when the house was verified. */
 const SHEET: ListSheet<ExportedHouse> = {
-  zh: '实有房屋', en: 'Houses',
+  zh: '实有房屋',
+  en: 'Houses',
   columns: [
     { zh: '房屋编号', en: 'Code', width: 22, value: (h) => h.code },
     { zh: '房屋地址', en: 'Address', width: 40, value: (h) => h.address },

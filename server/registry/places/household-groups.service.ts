@@ -1,17 +1,17 @@
 import crypto from 'node:crypto';
-import type { Db, Tx } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
 import { countyOf, subtreePrefix } from '../../../shared/codes.ts';
 import type { ErrorDetail } from '../../../shared/errors.ts';
 import type { Lang } from '../../../shared/i18n/errors.ts';
-import type { Actor } from '../../platform/actor.ts';
 import { importMessage } from '../../../shared/i18n/import.ts';
-import { housesByCode, insertChanges } from '../records/records.store.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
 import { gridsInScope } from '../../territory/index.ts';
 import { same } from '../records/record-apply.ts';
-import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { stampOf } from '../records/record-lifecycle.core.ts';
+import { createRecordLifecycle } from '../records/record-lifecycle.ts';
+import { housesByCode, insertChanges } from '../records/records.store.ts';
 import * as store from './places.store.ts';
 
 /** 十户联防 is "about ten" households: a group of one is no group, and past this it is two groups. */
@@ -32,12 +32,23 @@ interface GroupFacts {
   houseCodes: string[];
 }
 
-export const groupView = (g: GroupFacts) => ({ name: g.name, gridCode: g.gridCode, leadHouseCode: g.leadHouseCode, houseCodes: [...g.houseCodes].sort() });
+export const groupView = (g: GroupFacts) => ({
+  name: g.name,
+  gridCode: g.gridCode,
+  leadHouseCode: g.leadHouseCode,
+  houseCodes: [...g.houseCodes].sort(),
+});
 
 export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clock }) {
   const view = (g: store.GroupRow, members: number) => ({
-    id: g.id, name: g.name, gridCode: g.gridCode, leadHouseCode: g.leadHouseCode, members,
-    verifiedAt: g.verifiedAt?.toISOString() ?? null, version: g.version, updatedAt: g.updatedAt.toISOString(),
+    id: g.id,
+    name: g.name,
+    gridCode: g.gridCode,
+    leadHouseCode: g.leadHouseCode,
+    members,
+    verifiedAt: g.verifiedAt?.toISOString() ?? null,
+    version: g.version,
+    updatedAt: g.updatedAt.toISOString(),
   });
 
   /**
@@ -68,15 +79,31 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
     return { name, gridCode, leadHouseCode: lead, houseCodes: codes };
   }
 
-  const records = createRecordLifecycle<store.GroupRow>({
-    type: 'household_group', notFound: 'registry.group_not_found', find: store.getGroup, keyOf: (g) => g.id, restamp: store.updateGroup,
-  }, { db, clock });
-  const factsOf = async (tx: Tx, g: store.GroupRow): Promise<GroupFacts> =>
-    ({ name: g.name, gridCode: g.gridCode, leadHouseCode: g.leadHouseCode, houseCodes: (await store.groupMembers(tx, g)).map((m) => m.houseCode) });
+  const records = createRecordLifecycle<store.GroupRow>(
+    {
+      type: 'household_group',
+      notFound: 'registry.group_not_found',
+      find: store.getGroup,
+      keyOf: (g) => g.id,
+      restamp: store.updateGroup,
+    },
+    { db, clock },
+  );
+  const factsOf = async (tx: Tx, g: store.GroupRow): Promise<GroupFacts> => ({
+    name: g.name,
+    gridCode: g.gridCode,
+    leadHouseCode: g.leadHouseCode,
+    houseCodes: (await store.groupMembers(tx, g)).map((m) => m.houseCode),
+  });
 
   return {
     async list(actor: Actor, filter: { gridCode?: string; area?: string }, limit: number) {
-      const rows = await store.listGroups(db, actor.scope, { gridCode: filter.gridCode, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined }, limit);
+      const rows = await store.listGroups(
+        db,
+        actor.scope,
+        { gridCode: filter.gridCode, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined },
+        limit,
+      );
       return rows.map((r) => view(r.g, r.members));
     },
 
@@ -95,13 +122,27 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
     async create(actor: Actor, input: GroupInput & { gridCode: string }, lang: Lang) {
       const grids = await gridsInScope(db, actor.scope, [input.gridCode]);
       if (!grids.has(input.gridCode)) {
-        throw new AppError('registry.record_invalid', [{ field: 'gridCode', reason: 'grid.not_found', message: importMessage('grid.not_found', lang, { value: input.gridCode }), value: input.gridCode }]);
+        throw new AppError('registry.record_invalid', [
+          {
+            field: 'gridCode',
+            reason: 'grid.not_found',
+            message: importMessage('grid.not_found', lang, { value: input.gridCode }),
+            value: input.gridCode,
+          },
+        ]);
       }
       const now = clock();
       const id = crypto.randomUUID();
       await db.transaction(async (tx) => {
         const facts = await check(tx, actor, input.gridCode, input, null, lang);
-        const g = { countyCode: countyOf(facts.gridCode), id, name: facts.name, gridCode: facts.gridCode, leadHouseCode: facts.leadHouseCode, ...stampOf({ actorId: actor.id, now, version: 1 }) };
+        const g = {
+          countyCode: countyOf(facts.gridCode),
+          id,
+          name: facts.name,
+          gridCode: facts.gridCode,
+          leadHouseCode: facts.leadHouseCode,
+          ...stampOf({ actorId: actor.id, now, version: 1 }),
+        };
         await store.insertGroups(tx, [g]);
         await store.replaceMembers(tx, g, facts.houseCodes);
         await insertChanges(tx, [records.change(g, actor.id, now, null, groupView(facts))]);
@@ -118,7 +159,11 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
         const facts = await check(tx, actor, before.gridCode, input, before.id, lang);
         const old = await factsOf(tx, before);
         if (same(groupView(old), groupView(facts))) return;
-        await store.updateGroup(tx, before, { name: facts.name, leadHouseCode: facts.leadHouseCode, ...stampOf({ actorId: actor.id, now, version: before.version + 1 }) });
+        await store.updateGroup(tx, before, {
+          name: facts.name,
+          leadHouseCode: facts.leadHouseCode,
+          ...stampOf({ actorId: actor.id, now, version: before.version + 1 }),
+        });
         await store.replaceMembers(tx, before, facts.houseCodes);
         await insertChanges(tx, [records.change(before, actor.id, now, groupView(old), groupView(facts))]);
       });

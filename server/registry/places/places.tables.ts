@@ -1,4 +1,15 @@
-import { pgTable, text, doublePrecision, uuid, integer, primaryKey, index, uniqueIndex, sealedColumns, versionedColumns } from '../../platform/columns.ts';
+import {
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  sealedColumns,
+  text,
+  uniqueIndex,
+  uuid,
+  versionedColumns,
+} from '../../platform/columns.ts';
 
 /**
  * 标准地址 (the "一标" of 一标三实): one place a building or door stands, coded by the server as the village

@@ -1,11 +1,11 @@
-import type { Db } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { Scope } from '../../platform/scope.ts';
 import { levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { idCheckDigitHolds } from '../../../shared/id-number.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import type { Scope } from '../../platform/scope.ts';
 import * as store from './quality.store.ts';
 
 /**
@@ -42,7 +42,12 @@ export function createQualityService({ db, clock, fieldCrypto }: { db: Db; clock
         return false;
       }
     };
-    await db.transaction((tx) => store.markIdChecks(tx, rows.map((r) => ({ countyCode: r.countyCode, id: r.id, ok: holds(r.idNumberEnc) }))));
+    await db.transaction((tx) =>
+      store.markIdChecks(
+        tx,
+        rows.map((r) => ({ countyCode: r.countyCode, id: r.id, ok: holds(r.idNumberEnc) })),
+      ),
+    );
     return rows.length;
   }
 
@@ -59,7 +64,10 @@ export function createQualityService({ db, clock, fieldCrypto }: { db: Db; clock
       await checkIdBatch(actor.scope, prefix);
       const since = new Date(clock().getTime() - verifiedWithinDays * 86_400_000);
       const childLength = CHILD_LENGTH[level];
-      const [nodes, rows] = await Promise.all([store.childNodes(db, area, childLength), store.childFigures(db, actor.scope, prefix, childLength, since)]);
+      const [nodes, rows] = await Promise.all([
+        store.childNodes(db, area, childLength),
+        store.childFigures(db, actor.scope, prefix, childLength, since),
+      ]);
       const zero = () => Object.fromEntries(store.FIGURES.map((f) => [f, 0])) as Record<store.Figure, number>;
       const byChild = new Map<string, Record<store.Figure, number>>();
       const total = zero();

@@ -1,14 +1,15 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnomalyKind } from '../../../shared/enums.ts';
 import { queryRows, type Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
-import type { AnomalyKind } from '../../../shared/enums.ts';
 
 /** The rows of a table under `prefix` that the caller may see: the subtree and the jurisdiction, both in SQL. */
 const under = (column: string, scope: Scope, prefix: string) =>
   sql`${sql.raw(column)} like ${`${prefix}%`} and ${inScope(sql.raw(column), scope)}`;
 
 /** A person with no current residence. */
-const homeless = (p: string) => sql`not exists (select 1 from residence r where r.county_code = ${sql.raw(p)}.county_code and r.person_id = ${sql.raw(p)}.id and r.moved_out is null)`;
+const homeless = (p: string) =>
+  sql`not exists (select 1 from residence r where r.county_code = ${sql.raw(p)}.county_code and r.person_id = ${sql.raw(p)}.id and r.moved_out is null)`;
 
 /**
  * A house its record says someone lives in — a dwelling, or let as a home or dormitory — with nobody living
@@ -20,19 +21,41 @@ const homeless = (p: string) => sql`not exists (select 1 from residence r where 
  */
 const byIdCard = (p: string) => sql.raw(`${p}.id_type = '111'`);
 
-const occupiedButEmpty = (h: string) => sql`(${sql.raw(h)}.use in ('01', '06') or (${sql.raw(h)}.rented and ${sql.raw(h)}.rental_use in ('01', '02')))
+const occupiedButEmpty = (
+  h: string,
+) => sql`(${sql.raw(h)}.use in ('01', '06') or (${sql.raw(h)}.rented and ${sql.raw(h)}.rental_use in ('01', '02')))
   and not exists (select 1 from residence r where r.county_code = ${sql.raw(h)}.county_code and r.house_code = ${sql.raw(h)}.code and r.moved_out is null)`;
 
 export const FIGURES = [
-  'people', 'peopleVerified', 'houses', 'housesVerified', 'buildings', 'buildingsVerified', 'organisations', 'organisationsVerified',
-  'facilities', 'facilitiesVerified', 'groups', 'groupsVerified',
-  'homeless', 'emptyHouses', 'housesWithoutBuilding', 'housesInGroups', 'idCheckFailed', 'idUnchecked',
+  'people',
+  'peopleVerified',
+  'houses',
+  'housesVerified',
+  'buildings',
+  'buildingsVerified',
+  'organisations',
+  'organisationsVerified',
+  'facilities',
+  'facilitiesVerified',
+  'groups',
+  'groupsVerified',
+  'homeless',
+  'emptyHouses',
+  'housesWithoutBuilding',
+  'housesInGroups',
+  'idCheckFailed',
+  'idUnchecked',
 ] as const;
 export type Figure = (typeof FIGURES)[number];
 /** The kinds of record counted, each with its figure of those verified within the window. */
 export type Kind = 'people' | 'houses' | 'buildings' | 'organisations' | 'facilities' | 'groups';
 export const VERIFIED: Partial<Record<string, Figure>> = {
-  people: 'peopleVerified', houses: 'housesVerified', buildings: 'buildingsVerified', organisations: 'organisationsVerified', facilities: 'facilitiesVerified', groups: 'groupsVerified',
+  people: 'peopleVerified',
+  houses: 'housesVerified',
+  buildings: 'buildingsVerified',
+  organisations: 'organisationsVerified',
+  facilities: 'facilitiesVerified',
+  groups: 'groupsVerified',
 } satisfies Record<Kind, Figure>;
 
 /**
@@ -43,29 +66,51 @@ export async function childFigures(tx: Tx, scope: Scope, prefix: string, childLe
   const counted = (figure: string, table: string, where?: SQL) =>
     sql`select ${figure} as figure, t.grid_code, t.verified_at from ${sql.raw(table)} t where ${under('t.grid_code', scope, prefix)}${where ? sql` and ${where}` : sql``}`;
   const branches = [
-    counted('people', 'person'), counted('houses', 'house'), counted('buildings', 'building'),
-    counted('organisations', 'organisation'), counted('facilities', 'facility'), counted('groups', 'household_group'),
-    counted('homeless', 'person', homeless('t')), counted('emptyHouses', 'house', occupiedButEmpty('t')),
+    counted('people', 'person'),
+    counted('houses', 'house'),
+    counted('buildings', 'building'),
+    counted('organisations', 'organisation'),
+    counted('facilities', 'facility'),
+    counted('groups', 'household_group'),
+    counted('homeless', 'person', homeless('t')),
+    counted('emptyHouses', 'house', occupiedButEmpty('t')),
     counted('housesWithoutBuilding', 'house', sql`t.building_code is null`),
-    counted('housesInGroups', 'house', sql`exists (select 1 from household_group_member m where m.county_code = t.county_code and m.house_code = t.code)`),
-    counted('idCheckFailed', 'person', sql`${byIdCard('t')} and t.id_check_ok = false`), counted('idUnchecked', 'person', sql`${byIdCard('t')} and t.id_check_ok is null`),
+    counted(
+      'housesInGroups',
+      'house',
+      sql`exists (select 1 from household_group_member m where m.county_code = t.county_code and m.house_code = t.code)`,
+    ),
+    counted('idCheckFailed', 'person', sql`${byIdCard('t')} and t.id_check_ok = false`),
+    counted('idUnchecked', 'person', sql`${byIdCard('t')} and t.id_check_ok is null`),
   ];
-  return queryRows<{ figure: string; child: string; n: number; verified: number }>(tx, sql`
+  return queryRows<{ figure: string; child: string; n: number; verified: number }>(
+    tx,
+    sql`
     select figure, left(grid_code, ${childLength}) as child, count(*)::int as n, count(*) filter (where verified_at >= ${since})::int as verified
-    from (${sql.join(branches, sql` union all `)}) x group by 1, 2`);
+    from (${sql.join(branches, sql` union all `)}) x group by 1, 2`,
+  );
 }
 
 /** The nodes right below an area (or the grid itself), with their names: the rows of the quality table. */
 export async function childNodes(tx: Tx, code: string, childLength: number) {
   if (childLength === 15) {
-    return queryRows<{ code: string; name: string; level: string }>(tx, sql`
-      select code, name, 'grid' as level from grid where ${code.length === 15 ? sql`code = ${code}` : sql`village_code = ${code}`} order by code`);
+    return queryRows<{ code: string; name: string; level: string }>(
+      tx,
+      sql`
+      select code, name, 'grid' as level from grid where ${code.length === 15 ? sql`code = ${code}` : sql`village_code = ${code}`} order by code`,
+    );
   }
-  return queryRows<{ code: string; name: string; level: string }>(tx, sql`select code, name, level from area where parent_code = ${code} order by code`);
+  return queryRows<{ code: string; name: string; level: string }>(
+    tx,
+    sql`select code, name, level from area where parent_code = ${code} order by code`,
+  );
 }
 
 export async function nodeName(tx: Tx, code: string) {
-  const [row] = await queryRows<{ name: string }>(tx, code.length === 15 ? sql`select name from grid where code = ${code}` : sql`select name from area where code = ${code}`);
+  const [row] = await queryRows<{ name: string }>(
+    tx,
+    code.length === 15 ? sql`select name from grid where code = ${code}` : sql`select name from area where code = ${code}`,
+  );
   return row?.name ?? null;
 }
 
@@ -73,12 +118,27 @@ export async function nodeName(tx: Tx, code: string) {
 // Each is paged on a stable order and names its records (house codes, person ids) so a row opens them.
 
 export { ANOMALY_KINDS, type AnomalyKind } from '../../../shared/enums.ts';
-export interface HouseRef { code: string; address: string; gridCode: string }
-export interface PersonRef { id: string; name: string; idNumber: string; gridCode: string }
-export interface AnomalyItem { key: string; houses: HouseRef[]; people: PersonRef[]; elsewhere: number }
+export interface HouseRef {
+  code: string;
+  address: string;
+  gridCode: string;
+}
+export interface PersonRef {
+  id: string;
+  name: string;
+  idNumber: string;
+  gridCode: string;
+}
+export interface AnomalyItem {
+  key: string;
+  houses: HouseRef[];
+  people: PersonRef[];
+  elsewhere: number;
+}
 
 const houseJson = (h: string) => sql.raw(`json_build_object('code', ${h}.code, 'address', ${h}.address, 'gridCode', ${h}.grid_code)`);
-const personJson = (p: string) => sql.raw(`json_build_object('id', ${p}.id, 'name', ${p}.name, 'idNumber', ${p}.id_number_masked, 'gridCode', ${p}.grid_code)`);
+const personJson = (p: string) =>
+  sql.raw(`json_build_object('id', ${p}.id, 'name', ${p}.name, 'idNumber', ${p}.id_number_masked, 'gridCode', ${p}.grid_code)`);
 
 /** The groups of one kind under the area, each a key and the text it is listed by: counted, and paged. */
 function groupsOf(kind: AnomalyKind, scope: Scope, prefix: string): SQL {
@@ -138,9 +198,13 @@ function pageOf(kind: AnomalyKind, scope: Scope, prefix: string, page: SQL): SQL
 export async function anomalies(tx: Tx, scope: Scope, prefix: string, kind: AnomalyKind, offset: number, limit: number) {
   const groups = groupsOf(kind, scope, prefix);
   const [{ total }] = await queryRows<{ total: number }>(tx, sql`select count(*)::int as total from (${groups}) g`);
-  const items = total > offset
-    ? await queryRows<AnomalyItem>(tx, pageOf(kind, scope, prefix, sql`select key, sort from (${groups}) g order by sort, key limit ${limit} offset ${offset}`))
-    : [];
+  const items =
+    total > offset
+      ? await queryRows<AnomalyItem>(
+          tx,
+          pageOf(kind, scope, prefix, sql`select key, sort from (${groups}) g order by sort, key limit ${limit} offset ${offset}`),
+        )
+      : [];
   return { total, items };
 }
 
@@ -148,9 +212,12 @@ export async function anomalies(tx: Tx, scope: Scope, prefix: string, kind: Anom
 
 /** People under the area whose ID check digit was never checked (written before the flag existed): a batch. */
 export async function uncheckedIds(tx: Tx, scope: Scope, prefix: string, limit: number) {
-  return queryRows<{ countyCode: string; id: string; idNumberEnc: string }>(tx, sql`
+  return queryRows<{ countyCode: string; id: string; idNumberEnc: string }>(
+    tx,
+    sql`
     select county_code as "countyCode", id, id_number_enc as "idNumberEnc" from person
-    where ${under('grid_code', scope, prefix)} and ${byIdCard('person')} and id_check_ok is null limit ${limit}`);
+    where ${under('grid_code', scope, prefix)} and ${byIdCard('person')} and id_check_ok is null limit ${limit}`,
+  );
 }
 
 export async function markIdChecks(tx: Tx, rows: { countyCode: string; id: string; ok: boolean }[]) {

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { idCheckChar, idCheckDigitHolds, parseIdNumber, validateIdNumber } from '../../../shared/id-number.ts';
 import { creditCheckChar, makeCreditCode, makeIdNumber, orgCodeCheckChar, validateCreditCode } from './identifiers.core.ts';
 
@@ -13,7 +13,11 @@ describe('resident ID number (GB 11643)', () => {
 
   it('reads birth date, sex and region from a valid number, normalizing the input', () => {
     expect(parseIdNumber(' 11010519491231002x ', TODAY)).toEqual({
-      ok: true, idNumber: EXAMPLE_ID, regionCode: '110105', birthDate: '1949-12-31', sex: 'female',
+      ok: true,
+      idNumber: EXAMPLE_ID,
+      regionCode: '110105',
+      birthDate: '1949-12-31',
+      sex: 'female',
     });
     expect(parseIdNumber('１１０１０５１９４９１２３１００２Ｘ', TODAY)).toMatchObject({ ok: true, idNumber: EXAMPLE_ID });
   });
@@ -38,7 +42,13 @@ describe('resident ID number (GB 11643)', () => {
   });
 
   it('makes valid numbers whose serial parity carries the sex', () => {
-    for (const [sequence, sex] of [[0, 'male'], [0, 'female'], [498, 'male'], [498, 'female'], [17, 'female']] as const) {
+    for (const [sequence, sex] of [
+      [0, 'male'],
+      [0, 'female'],
+      [498, 'male'],
+      [498, 'female'],
+      [17, 'female'],
+    ] as const) {
       const id = makeIdNumber('420923', '1987-03-05', sequence, sex);
       expect(parseIdNumber(id, TODAY)).toEqual({ ok: true, idNumber: id, regionCode: '420923', birthDate: '1987-03-05', sex });
     }

@@ -19,7 +19,8 @@ export function makeIdNumber(regionCode: string, birthDate: string, sequence: nu
   const ymd = birthDate.replaceAll('-', '');
   if (!isRegionCodeShape(regionCode)) throw new RangeError(`makeIdNumber: bad region code ${regionCode}`);
   if (!realDate(ymd)) throw new RangeError(`makeIdNumber: bad birth date ${birthDate}`);
-  if (!Number.isInteger(sequence) || sequence < 0 || sequence > 498) throw new RangeError(`makeIdNumber: sequence ${sequence} outside 0–498`);
+  if (!Number.isInteger(sequence) || sequence < 0 || sequence > 498)
+    throw new RangeError(`makeIdNumber: sequence ${sequence} outside 0–498`);
   const serial = String(2 * sequence + (sex === 'male' ? 1 : 2)).padStart(3, '0');
   const first17 = regionCode + ymd + serial;
   return first17 + idCheckChar(first17);

@@ -1,14 +1,14 @@
-import type { Db, Tx } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Scope } from '../../platform/scope.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import { AppError } from '../../platform/errors.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
-import { insertChanges } from './records.store.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import type { Scope } from '../../platform/scope.ts';
 import { historyWithNames } from './record-history.ts';
-import { assertVersion, changeRow, stampOf, verifiedChange, type Stamp, type VersionedRow } from './record-lifecycle.core.ts';
+import { assertVersion, changeRow, type Stamp, stampOf, type VersionedRow, verifiedChange } from './record-lifecycle.core.ts';
+import { insertChanges } from './records.store.ts';
 
 /** What the lifecycle needs to know of one kind of base record; the rest is the same for every kind. */
 export interface RecordKind<Row extends VersionedRow, Field extends string = never> {
@@ -76,7 +76,15 @@ export function createRecordLifecycle<Row extends VersionedRow, Field extends st
       const row = await get(db, actor, key);
       const sealed = kind.sealed[field](row);
       const value = sealed ? fieldCrypto.decrypt(sealed) : null;
-      await db.transaction((tx) => recordAudit(tx, { at: clock(), actorId: actor.id, action: 'registry.revealed', target: `${kind.type}:${kind.keyOf(row)}`, detail: { field, reason } }));
+      await db.transaction((tx) =>
+        recordAudit(tx, {
+          at: clock(),
+          actorId: actor.id,
+          action: 'registry.revealed',
+          target: `${kind.type}:${kind.keyOf(row)}`,
+          detail: { field, reason },
+        }),
+      );
       return { field, value };
     },
 

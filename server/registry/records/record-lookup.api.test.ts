@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { FIXTURE } from '../../testing/fixtures.ts';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { HERE, recordPlaces } from '../../testing/record-places.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
-type Item = { type: string; key: string; name: string; address: string | null; lng: number; lat: number; distanceMeters: number; classCode: string | null };
+type Item = {
+  type: string;
+  key: string;
+  name: string;
+  address: string | null;
+  lng: number;
+  lat: number;
+  distanceMeters: number;
+  classCode: string | null;
+};
 let t: TestApp;
 let county: Request;
 let worker: Request;
@@ -33,7 +42,12 @@ describe('records near a point', () => {
   it('lists components, organisations and buildings within 100 m, nearest first, with their distance and point', async () => {
     const { status, items } = await nearby(worker, at(HERE));
     expect(status).toBe(200);
-    expect(items.map((i) => `${i.type}:${i.key}`)).toEqual([`facility:${r.lamp}`, `organisation:${r.org}`, `building:${r.building}`, `facility:${r.lamp56m}`]);
+    expect(items.map((i) => `${i.type}:${i.key}`)).toEqual([
+      `facility:${r.lamp}`,
+      `organisation:${r.org}`,
+      `building:${r.building}`,
+      `facility:${r.lamp56m}`,
+    ]);
     expect(items.map((i) => i.distanceMeters)).toEqual([0, 10, 22, 56]);
     expect(items[1]).toMatchObject({ name: '云梦县城关五金有限公司', address: '城关镇朝阳路 3 号', lng: 113.0201, lat: HERE.lat });
     expect(items[2]).toMatchObject({ name: '朝阳小区1 栋', address: '城关镇朝阳路 8 号 1 栋' });
@@ -43,7 +57,8 @@ describe('records near a point', () => {
 
   it('answers no phones, ID numbers or people: each item is a place and nothing more', async () => {
     const { items, body } = await nearby(worker, at(HERE));
-    for (const item of items) expect(Object.keys(item).sort()).toEqual(['address', 'classCode', 'distanceMeters', 'key', 'lat', 'lng', 'name', 'type']);
+    for (const item of items)
+      expect(Object.keys(item).sort()).toEqual(['address', 'classCode', 'distanceMeters', 'key', 'lat', 'lng', 'name', 'type']);
     const text = JSON.stringify(body);
     for (const secret of ['13872009876', '9876', '刘敏', '王志强']) expect(text).not.toContain(secret);
   });
@@ -66,7 +81,11 @@ describe('records near a point', () => {
 describe('records by name or code', () => {
   const lookup = async (request: Request, q: string) => {
     const res = await request({ method: 'GET', url: `/api/registry/lookup?q=${encodeURIComponent(q)}` });
-    return { status: res.statusCode, body: res.json(), items: (res.json().items ?? []) as (Omit<Item, 'distanceMeters' | 'lng' | 'lat'> & { lng: number | null; lat: number | null })[] };
+    return {
+      status: res.statusCode,
+      body: res.json(),
+      items: (res.json().items ?? []) as (Omit<Item, 'distanceMeters' | 'lng' | 'lat'> & { lng: number | null; lat: number | null })[],
+    };
   };
 
   it('not signed in: 401; an empty query is refused naming q', async () => {
@@ -79,7 +98,13 @@ describe('records by name or code', () => {
     expect(byName).toEqual([`building:${r.building}`, `house:${r.flat}`, `house:${r.loneHouse}`]);
     expect((await lookup(worker, '五金')).items.map((i) => `${i.type}:${i.key}`)).toEqual([`organisation:${r.org}`]);
     expect((await lookup(worker, '路灯')).items.map((i) => i.key)).toEqual([r.lamp, r.lamp56m]); // not the one across the grid edge
-    expect((await lookup(worker, r.lamp)).items[0]).toMatchObject({ type: 'facility', key: r.lamp, name: '路灯', lng: HERE.lng, lat: HERE.lat });
+    expect((await lookup(worker, r.lamp)).items[0]).toMatchObject({
+      type: 'facility',
+      key: r.lamp,
+      name: '路灯',
+      lng: HERE.lng,
+      lat: HERE.lat,
+    });
     expect((await lookup(worker, r.org.toLowerCase())).items[0]).toMatchObject({ type: 'organisation', key: r.org });
     const flat = (await lookup(worker, r.flat)).items[0];
     expect(flat).toMatchObject({ type: 'house', key: r.flat, lng: HERE.lng, lat: 31.1002 });

@@ -3,15 +3,23 @@
  * records near a point, and a search by name or code. Each answer is a short place summary — type, key, name,
  * address, point — never a phone or an ID number, and always within the caller's jurisdiction.
  */
+
+import type { RecordType } from '../../../shared/enums.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { boxAround, distanceMeters, type LngLat } from '../../platform/distance.core.ts';
 import { codeInScope } from '../../platform/scope.ts';
-import type { Actor } from '../../platform/actor.ts';
+import {
+  type FacilityRow,
+  getFacility,
+  getOrganisation,
+  listFacilities,
+  type OrganisationRow,
+  searchOrganisations,
+} from '../organisations/organisations.store.ts';
+import { type BuildingRow, buildingsByCode, getBuilding, getHouse, listHouses, searchBuildings } from '../places/places.store.ts';
 import { normalizeCreditCode } from './identifiers.core.ts';
-import { buildingsByCode, getBuilding, getHouse, listHouses, searchBuildings, type BuildingRow } from '../places/places.store.ts';
-import { getFacility, getOrganisation, listFacilities, searchOrganisations, type FacilityRow, type OrganisationRow } from '../organisations/organisations.store.ts';
 import { buildingsNear, facilitiesNear, organisationsNear } from './record-lookup.store.ts';
-import type { RecordType } from '../../../shared/enums.ts';
 
 /** Record types a form may link, named as in record_change; the key is each one's natural key. */
 
@@ -33,15 +41,47 @@ export interface RecordPlace {
 }
 
 type Point = { lng: number | null; lat: number | null };
-const facilityPlace = (f: Pick<FacilityRow, 'code' | 'classCode' | 'name' | 'lng' | 'lat' | 'gridCode'>): RecordPlace =>
-  ({ type: 'facility', key: f.code, name: f.name, address: null, lng: f.lng, lat: f.lat, gridCode: f.gridCode, classCode: f.classCode });
-const organisationPlace = (o: Pick<OrganisationRow, 'creditCode' | 'name' | 'address' | 'lng' | 'lat' | 'gridCode'>): RecordPlace =>
-  ({ type: 'organisation', key: o.creditCode, name: o.name, address: o.address, lng: o.lng, lat: o.lat, gridCode: o.gridCode, classCode: null });
-const buildingPlace = (b: Pick<BuildingRow, 'code' | 'name' | 'estate' | 'address' | 'lng' | 'lat' | 'gridCode'>): RecordPlace =>
-  ({ type: 'building', key: b.code, name: `${b.estate ?? ''}${b.name}`, address: b.address, lng: b.lng, lat: b.lat, gridCode: b.gridCode, classCode: null });
+const facilityPlace = (f: Pick<FacilityRow, 'code' | 'classCode' | 'name' | 'lng' | 'lat' | 'gridCode'>): RecordPlace => ({
+  type: 'facility',
+  key: f.code,
+  name: f.name,
+  address: null,
+  lng: f.lng,
+  lat: f.lat,
+  gridCode: f.gridCode,
+  classCode: f.classCode,
+});
+const organisationPlace = (o: Pick<OrganisationRow, 'creditCode' | 'name' | 'address' | 'lng' | 'lat' | 'gridCode'>): RecordPlace => ({
+  type: 'organisation',
+  key: o.creditCode,
+  name: o.name,
+  address: o.address,
+  lng: o.lng,
+  lat: o.lat,
+  gridCode: o.gridCode,
+  classCode: null,
+});
+const buildingPlace = (b: Pick<BuildingRow, 'code' | 'name' | 'estate' | 'address' | 'lng' | 'lat' | 'gridCode'>): RecordPlace => ({
+  type: 'building',
+  key: b.code,
+  name: `${b.estate ?? ''}${b.name}`,
+  address: b.address,
+  lng: b.lng,
+  lat: b.lat,
+  gridCode: b.gridCode,
+  classCode: null,
+});
 /** A house has no point of its own: it stands where its building does. */
-const housePlace = (h: { code: string; address: string; gridCode: string }, at: Point | undefined): RecordPlace =>
-  ({ type: 'house', key: h.code, name: h.address, address: h.address, lng: at?.lng ?? null, lat: at?.lat ?? null, gridCode: h.gridCode, classCode: null });
+const housePlace = (h: { code: string; address: string; gridCode: string }, at: Point | undefined): RecordPlace => ({
+  type: 'house',
+  key: h.code,
+  name: h.address,
+  address: h.address,
+  lng: at?.lng ?? null,
+  lat: at?.lat ?? null,
+  gridCode: h.gridCode,
+  classCode: null,
+});
 
 export function createRecordLookup({ db }: { db: Db }) {
   /** One record in the caller's jurisdiction; undefined when there is none (or it lies outside). */
@@ -70,13 +110,21 @@ export function createRecordLookup({ db }: { db: Db }) {
   /** Components, organisations and buildings within `radiusMeters` of a point, nearest first. */
   async function near(actor: Pick<Actor, 'scope'>, at: LngLat, radiusMeters: number) {
     const q = { at, box: boxAround(at, radiusMeters), limit: MAX_RESULTS };
-    const [facilities, organisations, buildings] = await Promise.all([facilitiesNear(db, actor.scope, q), organisationsNear(db, actor.scope, q), buildingsNear(db, actor.scope, q)]);
-    return [...facilities.map(facilityPlace), ...organisations.map(organisationPlace), ...buildings.map(buildingPlace)]
-      // The box holds only rows with a point; the check tells the compiler so.
-      .flatMap(({ lng, lat, ...p }) => (lng === null || lat === null ? [] : [{ ...p, lng, lat, distanceMeters: Math.round(distanceMeters(at, { lng, lat })) }]))
-      .filter((p) => p.distanceMeters <= radiusMeters)
-      .sort((a, b) => a.distanceMeters - b.distanceMeters || a.type.localeCompare(b.type) || a.key.localeCompare(b.key))
-      .slice(0, MAX_RESULTS);
+    const [facilities, organisations, buildings] = await Promise.all([
+      facilitiesNear(db, actor.scope, q),
+      organisationsNear(db, actor.scope, q),
+      buildingsNear(db, actor.scope, q),
+    ]);
+    return (
+      [...facilities.map(facilityPlace), ...organisations.map(organisationPlace), ...buildings.map(buildingPlace)]
+        // The box holds only rows with a point; the check tells the compiler so.
+        .flatMap(({ lng, lat, ...p }) =>
+          lng === null || lat === null ? [] : [{ ...p, lng, lat, distanceMeters: Math.round(distanceMeters(at, { lng, lat })) }],
+        )
+        .filter((p) => p.distanceMeters <= radiusMeters)
+        .sort((a, b) => a.distanceMeters - b.distanceMeters || a.type.localeCompare(b.type) || a.key.localeCompare(b.key))
+        .slice(0, MAX_RESULTS)
+    );
   }
 
   /** Records whose whole code, or part of whose name or address, is `text`: whole-code matches first. */
@@ -94,13 +142,20 @@ export function createRecordLookup({ db }: { db: Db }) {
       searchBuildings(db, scope, { text: q }, MAX_RESULTS),
     ]);
     const buildingCodes = [...new Set(houses.map((h) => h.buildingCode).filter((c): c is string => !!c))];
-    const points = new Map((await buildingsByCode(db, buildingCodes)).filter((b) => codeInScope(b.gridCode, scope)).map((b) => [b.code, b]));
+    const points = new Map(
+      (await buildingsByCode(db, buildingCodes)).filter((b) => codeInScope(b.gridCode, scope)).map((b) => [b.code, b]),
+    );
     const house = (h: (typeof houses)[number]) => housePlace(h, h.buildingCode ? points.get(h.buildingCode) : undefined);
     const byKey = new Map<string, RecordPlace>();
     for (const p of [
-      ...(facility ? [facilityPlace(facility)] : []), ...orgByCode.map(organisationPlace), ...buildingByCode.filter((r) => r.b.code === q).map((r) => buildingPlace(r.b)),
+      ...(facility ? [facilityPlace(facility)] : []),
+      ...orgByCode.map(organisationPlace),
+      ...buildingByCode.filter((r) => r.b.code === q).map((r) => buildingPlace(r.b)),
       ...houses.filter((h) => h.code === q).map(house),
-      ...facilities.map(facilityPlace), ...orgs.map(organisationPlace), ...buildings.map((r) => buildingPlace(r.b)), ...houses.map(house),
+      ...facilities.map(facilityPlace),
+      ...orgs.map(organisationPlace),
+      ...buildings.map((r) => buildingPlace(r.b)),
+      ...houses.map(house),
     ]) {
       if (!byKey.has(`${p.type}:${p.key}`)) byKey.set(`${p.type}:${p.key}`, p);
     }

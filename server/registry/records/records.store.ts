@@ -8,7 +8,10 @@ export type PersonRow = typeof person.$inferSelect;
 
 export async function housesByCode(tx: Tx, scope: Scope, codes: string[]): Promise<HouseRow[]> {
   if (codes.length === 0) return [];
-  return tx.select().from(house).where(and(inArray(house.code, codes), inScope(house.gridCode, scope)));
+  return tx
+    .select()
+    .from(house)
+    .where(and(inArray(house.code, codes), inScope(house.gridCode, scope)));
 }
 
 export async function peopleByIdHash(tx: Tx, hashes: string[]): Promise<PersonRow[]> {
@@ -21,12 +24,22 @@ export async function peopleByIdHash(tx: Tx, hashes: string[]): Promise<PersonRo
  * statement and one parameter for a thousand rows, several times faster than a thousand-row VALUES list.
  * A row that meets an existing key updates it, except the columns in `keep`; with `update: false` it is skipped.
  */
-export async function bulkUpsert(tx: Tx, table: string, rows: Record<string, unknown>[], conflict: string[], keep: string[], update = true) {
+export async function bulkUpsert(
+  tx: Tx,
+  table: string,
+  rows: Record<string, unknown>[],
+  conflict: string[],
+  keep: string[],
+  update = true,
+) {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]).map(snake);
   const json = JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [snake(k), v]))));
   const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
-  const updates = columns.filter((c) => !conflict.includes(c) && !keep.includes(c)).map((c) => `"${c}" = excluded."${c}"`).join(', ');
+  const updates = columns
+    .filter((c) => !conflict.includes(c) && !keep.includes(c))
+    .map((c) => `"${c}" = excluded."${c}"`)
+    .join(', ');
   const action = sql.raw(update && updates ? `do update set ${updates}` : 'do nothing');
   await tx.execute(sql`insert into ${sql.raw(`"${table}"`)} (${list})
     select ${list} from json_populate_recordset(null::${sql.raw(`"${table}"`)}, ${json}::json)
@@ -46,7 +59,10 @@ const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** Current residences of these people (moved_out is null). */
 export async function currentResidences(tx: Tx, personIds: string[]) {
   if (personIds.length === 0) return [];
-  return tx.select().from(residence).where(and(inArray(residence.personId, personIds), isNull(residence.movedOut)));
+  return tx
+    .select()
+    .from(residence)
+    .where(and(inArray(residence.personId, personIds), isNull(residence.movedOut)));
 }
 
 /** New residences; one already recorded (same person, house and day) stays as it is. */
@@ -55,18 +71,35 @@ export async function insertResidences(tx: Tx, rows: (typeof residence.$inferIns
 }
 
 export async function moveOut(tx: Tx, personId: string, houseCode: string, on: string) {
-  await tx.update(residence).set({ movedOut: on }).where(and(eq(residence.personId, personId), eq(residence.houseCode, houseCode), isNull(residence.movedOut)));
+  await tx
+    .update(residence)
+    .set({ movedOut: on })
+    .where(and(eq(residence.personId, personId), eq(residence.houseCode, houseCode), isNull(residence.movedOut)));
 }
 
 export async function insertChanges(tx: Tx, rows: (typeof recordChange.$inferInsert)[]) {
   if (rows.length === 0) return;
-  const json = JSON.stringify(rows.map((r) => ({ county_code: r.countyCode, record_type: r.recordType, record_key: r.recordKey, at: r.at, actor_id: r.actorId, before: r.before, after: r.after })));
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      county_code: r.countyCode,
+      record_type: r.recordType,
+      record_key: r.recordKey,
+      at: r.at,
+      actor_id: r.actorId,
+      before: r.before,
+      after: r.after,
+    })),
+  );
   await tx.execute(sql`insert into record_change (county_code, record_type, record_key, at, actor_id, before, after)
     select county_code, record_type, record_key, at, actor_id, before, after from json_populate_recordset(null::record_change, ${json}::json)`);
 }
 
 export async function changesOf(tx: Tx, recordType: string, recordKey: string) {
-  return tx.select().from(recordChange).where(and(eq(recordChange.recordType, recordType), eq(recordChange.recordKey, recordKey))).orderBy(recordChange.at, recordChange.id);
+  return tx
+    .select()
+    .from(recordChange)
+    .where(and(eq(recordChange.recordType, recordType), eq(recordChange.recordKey, recordKey)))
+    .orderBy(recordChange.at, recordChange.id);
 }
 
 /**
@@ -79,24 +112,42 @@ export function nameGrams(text: string): string[] {
 }
 
 /** People in scope (optionally under an area) matching a name fragment, or exactly an ID number or phone (by keyed hash). */
-export async function searchPeople(tx: Tx, scope: Scope, q: { name?: string; idHash?: string; phoneHash?: string; areaPrefix?: string }, limit: number) {
+export async function searchPeople(
+  tx: Tx,
+  scope: Scope,
+  q: { name?: string; idHash?: string; phoneHash?: string; areaPrefix?: string },
+  limit: number,
+) {
   const grams = q.name ? nameGrams(q.name) : [];
   const match = or(
     q.name
       ? and(
-        sql`name_grams(${person.name}) @> array[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`,
-        ilike(person.name, `%${q.name.replace(/[%_\\]/g, '\\$&')}%`),
-      )
+          sql`name_grams(${person.name}) @> array[${sql.join(
+            grams.map((g) => sql`${g}`),
+            sql`, `,
+          )}]::text[]`,
+          ilike(person.name, `%${q.name.replace(/[%_\\]/g, '\\$&')}%`),
+        )
       : undefined,
     q.idHash ? eq(person.idNumberHash, q.idHash) : undefined,
     q.phoneHash ? eq(person.phoneHash, q.phoneHash) : undefined,
   );
   const under = q.areaPrefix ? sql`${person.gridCode} like ${`${q.areaPrefix}%`}` : undefined;
-  return tx.select().from(person).where(and(match, under, inScope(person.gridCode, scope))).orderBy(person.name, person.id).limit(limit);
+  return tx
+    .select()
+    .from(person)
+    .where(and(match, under, inScope(person.gridCode, scope)))
+    .orderBy(person.name, person.id)
+    .limit(limit);
 }
 
 export async function getPerson(tx: Tx, scope: Scope, id: string): Promise<PersonRow | undefined> {
-  return (await tx.select().from(person).where(and(eq(person.id, id), inScope(person.gridCode, scope))))[0];
+  return (
+    await tx
+      .select()
+      .from(person)
+      .where(and(eq(person.id, id), inScope(person.gridCode, scope)))
+  )[0];
 }
 
 /** The people living in a house now, each with their record and residence. */
@@ -111,7 +162,13 @@ export async function residentRecords(tx: Tx, countyCode: string, houseCode: str
 
 export async function residencesOfPerson(tx: Tx, personId: string) {
   return tx
-    .select({ houseCode: residence.houseCode, address: house.address, relation: residence.relation, movedIn: residence.movedIn, movedOut: residence.movedOut })
+    .select({
+      houseCode: residence.houseCode,
+      address: house.address,
+      relation: residence.relation,
+      movedIn: residence.movedIn,
+      movedOut: residence.movedOut,
+    })
     .from(residence)
     .leftJoin(house, eq(house.code, residence.houseCode))
     .where(eq(residence.personId, personId))

@@ -1,5 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, doublePrecision, integer, jsonb, boolean, uuid, date, bigserial, timestamptz, primaryKey, index, uniqueIndex, sealedColumns, versionedColumns } from '../../platform/columns.ts';
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  sealedColumns,
+  text,
+  timestamptz,
+  uniqueIndex,
+  uuid,
+  versionedColumns,
+} from '../../platform/columns.ts';
 
 /** 实有房屋. Natural key: the house code. Owner's ID and phone are sealed with SM4, searchable by keyed hash. */
 export const house = pgTable(
@@ -128,4 +144,3 @@ export const recordChange = pgTable(
     index('record_change_record_type_record_key_idx').on(t.recordType, t.recordKey),
   ],
 );
-

@@ -20,4 +20,6 @@ type Data<P extends PathOf<M>, M extends Method, Init> = paths[P][M] extends inf
   ? Exclude<FetchResponse<O, Init, `${string}/${string}`>['data'], undefined>
   : never;
 /** The success reply of a call, as the route's response schema says; void for a 204. */
-export type ReplyOf<P extends PathOf<M>, M extends Method, Init = object> = [Data<P, M, Init>] extends [never] ? undefined : Data<P, M, Init>;
+export type ReplyOf<P extends PathOf<M>, M extends Method, Init = object> = [Data<P, M, Init>] extends [never]
+  ? undefined
+  : Data<P, M, Init>;

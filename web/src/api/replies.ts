@@ -1,5 +1,5 @@
-import type { paths } from './schema.ts';
 import type { Method, PathOf, ReplyOf } from './paths.ts';
+import type { paths } from './schema.ts';
 
 /*
  * Names for the API's replies the console passes around, all taken from the generated schema: when a route's
@@ -13,7 +13,9 @@ export type QueryOf<P extends PathOf<'get'>> = NonNullable<paths[P]['get']['para
 /** A path parameter of a route. */
 type PathParamOf<P extends keyof paths, M extends 'get' | 'post'> = NonNullable<paths[P][M]>['parameters']['path'];
 /** The JSON body a route takes. */
-export type BodyOf<P extends PathOf<M>, M extends Method> = NonNullable<NonNullable<paths[P][M]>['requestBody']>['content']['application/json'];
+export type BodyOf<P extends PathOf<M>, M extends Method> = NonNullable<
+  NonNullable<paths[P][M]>['requestBody']
+>['content']['application/json'];
 
 export type Me = Get<'/api/auth/me'>['user'];
 export type AreaRef = Me['areas'][number];

@@ -27,8 +27,17 @@ export function AuditPage() {
           { title: t('audit.at'), dataIndex: 'at', width: 190, render: (at: string) => new Date(at).toLocaleString(i18n.language) },
           { title: t('audit.actor'), dataIndex: 'actorName', width: 200, render: (n: string | null) => n ?? t('audit.system') },
           { title: t('audit.action'), dataIndex: 'action', width: 200, render: (a: string) => <span className="mono">{a}</span> },
-          { title: t('audit.target'), dataIndex: 'target', width: 300, render: (x: string | null) => <span className="mono">{x ?? ''}</span> },
-          { title: t('audit.detail'), dataIndex: 'detail', render: (d: unknown) => <span className="mono">{d ? JSON.stringify(d) : ''}</span> },
+          {
+            title: t('audit.target'),
+            dataIndex: 'target',
+            width: 300,
+            render: (x: string | null) => <span className="mono">{x ?? ''}</span>,
+          },
+          {
+            title: t('audit.detail'),
+            dataIndex: 'detail',
+            render: (d: unknown) => <span className="mono">{d ? JSON.stringify(d) : ''}</span>,
+          },
         ]}
       />
     </div>

@@ -1,7 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Permission } from '../../../shared/roles.ts';
-import { api, ApiError, setUnauthorizedHandler } from '../api.ts';
 import type { Me } from '../api/replies.ts';
+import { ApiError, api, setUnauthorizedHandler } from '../api.ts';
 
 interface Auth {
   me: Me | null;
@@ -20,7 +20,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthorizedHandler(() => setMe(null));
-    api.GET('/api/auth/me')
+    api
+      .GET('/api/auth/me')
       .then((reply) => setMe(reply.user))
       .catch((err: unknown) => {
         if (!(err instanceof ApiError && err.status === 401)) console.error(err);

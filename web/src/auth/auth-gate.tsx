@@ -2,8 +2,8 @@ import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useLocation } from 'react-router';
 import { AppLayout } from '../layout/app-layout.tsx';
-import { LoginPage } from './login-page.tsx';
 import { useAuth } from './auth-context.tsx';
+import { LoginPage } from './login-page.tsx';
 
 const PublicPages = lazy(async () => ({ default: (await import('../public/public-pages.tsx')).PublicPages }));
 

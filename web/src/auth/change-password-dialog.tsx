@@ -18,9 +18,9 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   async function submit(values: Values) {
     await run(async () => {
       await api.POST('/api/auth/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
-    void message.success(t('password.changed'));
-    form.resetFields();
-    onClose();
+      void message.success(t('password.changed'));
+      form.resetFields();
+      onClose();
     });
   }
 
@@ -49,9 +49,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
             { required: true },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                !value || value === getFieldValue('newPassword')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('password.mismatch'))),
+                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
             }),
           ]}
         >

@@ -1,20 +1,30 @@
 import { Col, Form, Input, InputNumber, Modal, Row } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
-import { useShowError } from '../use-show-error.tsx';
-import { useBusyAction } from '../use-busy-action.ts';
-import { showFieldErrors } from '../orgs/field-errors.ts';
-import type { AddressDetail } from '../api/replies.ts';
 import { ADDRESS_MAX, ADDRESS_PART_MAX, GRID_CODE_LENGTH, PLACE_NAME_MAX } from '../../../shared/limits.ts';
+import type { AddressDetail } from '../api/replies.ts';
+import { api } from '../api.ts';
+import { showFieldErrors } from '../orgs/field-errors.ts';
+import { useBusyAction } from '../use-busy-action.ts';
+import { useShowError } from '../use-show-error.tsx';
 
 const PARTS = ['road', 'doorNumber', 'estate', 'building', 'unit', 'room'] as const;
 const FIELDS = ['fullText', ...PARTS, 'gridCode', 'lng', 'lat'] as const;
 type Values = Partial<Record<(typeof FIELDS)[number], string | number | null>>;
-const blankToNull = (v: unknown) => (typeof v === 'string' ? v.trim() || null : v ?? null);
+const blankToNull = (v: unknown) => (typeof v === 'string' ? v.trim() || null : (v ?? null));
 
 /** Records a standard address (the server gives its code), or edits one on the version it was read at. */
-export function AddressForm({ open, editing, onClose, onSaved }: { open: boolean; editing: AddressDetail | null; onClose(): void; onSaved(a: AddressDetail): void }) {
+export function AddressForm({
+  open,
+  editing,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  editing: AddressDetail | null;
+  onClose(): void;
+  onSaved(a: AddressDetail): void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const showError = useShowError();
@@ -30,9 +40,14 @@ export function AddressForm({ open, editing, onClose, onSaved }: { open: boolean
     const body = Object.fromEntries(FIELDS.map((k) => [k, blankToNull(v[k])]));
     await run(async () => {
       try {
-        onSaved(editing
-          ? await api.PUT('/api/registry/addresses/{code}', { params: { path: { code: editing.code } }, body: { ...body, version: editing.version } })
-          : await api.POST('/api/registry/addresses', { body }));
+        onSaved(
+          editing
+            ? await api.PUT('/api/registry/addresses/{code}', {
+                params: { path: { code: editing.code } },
+                body: { ...body, version: editing.version },
+              })
+            : await api.POST('/api/registry/addresses', { body }),
+        );
       } catch (err) {
         if (!showFieldErrors(form, err, FIELDS)) showError(err);
       }
@@ -40,7 +55,16 @@ export function AddressForm({ open, editing, onClose, onSaved }: { open: boolean
   }
 
   return (
-    <Modal open={open} title={editing ? t('buildings.addressEditTitle', { code: editing.code }) : t('buildings.addressCreateTitle')} okText={t('common.save')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} width={720} destroyOnHidden>
+    <Modal
+      open={open}
+      title={editing ? t('buildings.addressEditTitle', { code: editing.code }) : t('buildings.addressCreateTitle')}
+      okText={t('common.save')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      width={720}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="address-form">
         <Form.Item name="fullText" label={t('buildings.fullText')} extra={t('buildings.fullTextHint')}>
           <Input maxLength={ADDRESS_MAX} />

@@ -3,14 +3,14 @@ import { App, Button, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
+import type { AddressDetail, StandardAddress } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { formatDay } from '../format.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { AddressForm } from './address-form.tsx';
-import type { AddressDetail, StandardAddress } from '../api/replies.ts';
-import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
-import { formatDay } from '../format.ts';
 
 const LIMIT = PAGE.places.default;
 
@@ -24,7 +24,8 @@ export function AddressList() {
   const { data, loading, reload } = useApi('/api/registry/addresses', { params: { query: { ...(q ? { q } : {}), limit: LIMIT } } });
   const { busy, run } = useBusyAction();
 
-  const edit = (code: string) => run(async () => setForm({ editing: await api.GET('/api/registry/addresses/{code}', { params: { path: { code } } }) }));
+  const edit = (code: string) =>
+    run(async () => setForm({ editing: await api.GET('/api/registry/addresses/{code}', { params: { path: { code } } }) }));
   const verify = (a: StandardAddress) =>
     run(async () => {
       await api.POST('/api/registry/addresses/{code}/verify', { params: { path: { code: a.code } }, body: { version: a.version } });
@@ -36,24 +37,48 @@ export function AddressList() {
     { title: t('buildings.addressCode'), dataIndex: 'code', width: 190, render: (c: string) => <span className="mono">{c}</span> },
     { title: t('buildings.fullText'), dataIndex: 'fullText' },
     { title: t('buildings.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
-    { title: t('buildings.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')) },
-    ...(can('registry.write') ? [{
-      key: 'actions', width: 180,
-      render: (_: unknown, a: StandardAddress) => (
-        <Space size="small">
-          <Button size="small" icon={<EditOutlined />} disabled={busy} onClick={() => edit(a.code)}>{t('common.edit')}</Button>
-          <Button size="small" icon={<CheckCircleOutlined />} disabled={busy} onClick={() => verify(a)}>{t('buildings.verify')}</Button>
-        </Space>
-      ),
-    }] : []),
+    {
+      title: t('buildings.verifiedAt'),
+      dataIndex: 'verifiedAt',
+      width: 110,
+      render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')),
+    },
+    ...(can('registry.write')
+      ? [
+          {
+            key: 'actions',
+            width: 180,
+            render: (_: unknown, a: StandardAddress) => (
+              <Space size="small">
+                <Button size="small" icon={<EditOutlined />} disabled={busy} onClick={() => edit(a.code)}>
+                  {t('common.edit')}
+                </Button>
+                <Button size="small" icon={<CheckCircleOutlined />} disabled={busy} onClick={() => verify(a)}>
+                  {t('buildings.verify')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
     <>
       <Typography.Paragraph type="secondary">{t('buildings.addressHint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear enterButton={t('buildings.search')} placeholder={t('buildings.addressSearchPlaceholder')} maxLength={SEARCH_TEXT_MAX} onSearch={(v) => setQ(v.trim())} />
-        {can('registry.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ editing: null })}>{t('buildings.addressCreate')}</Button>}
+        <Input.Search
+          allowClear
+          enterButton={t('buildings.search')}
+          placeholder={t('buildings.addressSearchPlaceholder')}
+          maxLength={SEARCH_TEXT_MAX}
+          onSearch={(v) => setQ(v.trim())}
+        />
+        {can('registry.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ editing: null })}>
+            {t('buildings.addressCreate')}
+          </Button>
+        )}
       </Space>
       <Table<StandardAddress>
         rowKey="code"

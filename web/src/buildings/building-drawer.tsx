@@ -2,24 +2,34 @@ import { CheckCircleOutlined, EditOutlined, PlusOutlined } from '@ant-design/ico
 import { App, Button, Descriptions, Drawer, Flex, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BuildingDetail, HouseRow } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { RecordCases } from '../events/record-cases.tsx';
+import { ExportButton } from '../people/export-button.tsx';
+import { MaskedValue } from '../people/masked-value.tsx';
+import { PersonDrawer } from '../people/person-drawer.tsx';
+import { PersonHistory } from '../people/person-history.tsx';
+import { VerifiedLine } from '../people/verified-line.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
-import { MaskedValue } from '../people/masked-value.tsx';
-import { ExportButton } from '../people/export-button.tsx';
-import { PersonHistory } from '../people/person-history.tsx';
-import { PersonDrawer } from '../people/person-drawer.tsx';
 import { BuildingForm } from './building-form.tsx';
-import type { BuildingDetail, HouseRow } from '../api/replies.ts';
 import { placeDescriber } from './history-describer.ts';
 import { HouseDrawer } from './house-drawer.tsx';
 import { HouseForm } from './house-form.tsx';
-import { RecordCases } from '../events/record-cases.tsx';
-import { VerifiedLine } from '../people/verified-line.tsx';
 
 /** One building: its facts (leader's phone masked, revealable), its houses one click away, edit and verify, history. */
-export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: string | null; onClose(): void; onChanged(): void; onOpen(code: string): void }) {
+export function BuildingDrawer({
+  code,
+  onClose,
+  onChanged,
+  onOpen,
+}: {
+  code: string | null;
+  onClose(): void;
+  onChanged(): void;
+  onOpen(code: string): void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useAuth();
@@ -50,43 +60,88 @@ export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: str
       width={760}
       title={b ? `${b.estate ?? ''}${b.name}` : t('buildings.detail')}
       destroyOnHidden
-      extra={b && can('registry.write') && (
-        <Space>
-          <Button icon={<CheckCircleOutlined />} loading={busy} onClick={() => verify(b)}>{t('buildings.verify')}</Button>
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>
-        </Space>
-      )}
+      extra={
+        b &&
+        can('registry.write') && (
+          <Space>
+            <Button icon={<CheckCircleOutlined />} loading={busy} onClick={() => verify(b)}>
+              {t('buildings.verify')}
+            </Button>
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+          </Space>
+        )
+      }
     >
       {!b ? (
         <Spin className="panel-spin" spinning={loading} />
       ) : (
         <>
           <Descriptions column={3} size="small" bordered>
-            <Descriptions.Item label={t('buildings.code')} span={2}><span className="mono">{b.code}</span></Descriptions.Item>
-            <Descriptions.Item label={t('buildings.gridCode')}><span className="mono">{b.gridCode}</span></Descriptions.Item>
-            <Descriptions.Item label={t('buildings.address')} span={2}>{b.address}</Descriptions.Item>
-            <Descriptions.Item label={t('buildings.addressCode')}><span className="mono">{b.addressCode ?? '—'}</span></Descriptions.Item>
+            <Descriptions.Item label={t('buildings.code')} span={2}>
+              <span className="mono">{b.code}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('buildings.gridCode')}>
+              <span className="mono">{b.gridCode}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('buildings.address')} span={2}>
+              {b.address}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('buildings.addressCode')}>
+              <span className="mono">{b.addressCode ?? '—'}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('buildings.floors')}>{count(b.floors)}</Descriptions.Item>
             <Descriptions.Item label={t('buildings.units')}>{count(b.units)}</Descriptions.Item>
-            <Descriptions.Item label={t('buildings.households')}>{t('buildings.householdsOf', { declared: count(b.households), houses: b.houses })}</Descriptions.Item>
+            <Descriptions.Item label={t('buildings.households')}>
+              {t('buildings.householdsOf', { declared: count(b.households), houses: b.houses })}
+            </Descriptions.Item>
             <Descriptions.Item label={t('buildings.leaderName')}>
               {b.leaderPersonId ? (
-                <a onClick={() => setPerson(b.leaderPersonId)} title={t('buildings.leaderOpen')} data-testid="building-leader">{b.leaderName}</a>
-              ) : (b.leaderName ?? '—')}{' '}
+                <a onClick={() => setPerson(b.leaderPersonId)} title={t('buildings.leaderOpen')} data-testid="building-leader">
+                  {b.leaderName}
+                </a>
+              ) : (
+                (b.leaderName ?? '—')
+              )}{' '}
               {b.leaderPersonId && <Tag color="blue">{t('buildings.leaderOnRecord')}</Tag>}
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.leaderPhone')} span={2}>
-              <MaskedValue reveal={(reason) => api.POST('/api/registry/buildings/{code}/reveal', { params: { path: { code: b.code } }, body: { field: 'leaderPhone', reason } })} field="leaderPhone" label={t('buildings.leaderPhone')} masked={b.leaderPhone} canReveal={can('registry.unmask')} />
+              <MaskedValue
+                reveal={(reason) =>
+                  api.POST('/api/registry/buildings/{code}/reveal', {
+                    params: { path: { code: b.code } },
+                    body: { field: 'leaderPhone', reason },
+                  })
+                }
+                field="leaderPhone"
+                label={t('buildings.leaderPhone')}
+                masked={b.leaderPhone}
+                canReveal={can('registry.unmask')}
+              />
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.verifiedAt')} span={3}>
               <VerifiedLine at={b.verifiedAt} by={b.verifiedBy} />
             </Descriptions.Item>
           </Descriptions>
           <Flex justify="space-between" align="baseline">
-            <Typography.Title level={5} className="detail-section">{t('buildings.houses', { n: b.houseList.length })}</Typography.Title>
+            <Typography.Title level={5} className="detail-section">
+              {t('buildings.houses', { n: b.houseList.length })}
+            </Typography.Title>
             <Space>
-              <ExportButton size="small" path="/api/registry/houses/export" filter={{ building: b.code }} fileName="houses.xlsx" hint={t('buildings.housesExportHint')} disabled={b.houseList.length === 0} />
-              {can('registry.write') && <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingHouse(true)} data-testid="house-create">{t('houses.createTitle')}</Button>}
+              <ExportButton
+                size="small"
+                path="/api/registry/houses/export"
+                filter={{ building: b.code }}
+                fileName="houses.xlsx"
+                hint={t('buildings.housesExportHint')}
+                disabled={b.houseList.length === 0}
+              />
+              {can('registry.write') && (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingHouse(true)} data-testid="house-create">
+                  {t('houses.createTitle')}
+                </Button>
+              )}
             </Space>
           </Flex>
           <Table<HouseRow>
@@ -101,13 +156,29 @@ export function BuildingDrawer({ code, onClose, onChanged, onOpen }: { code: str
               { title: t('buildings.houseCode'), dataIndex: 'code', width: 200, render: (c: string) => <a className="mono">{c}</a> },
               { title: t('buildings.address'), dataIndex: 'address' },
               { title: t('buildings.residentsCol'), dataIndex: 'residents', width: 80 },
-              { title: t('buildings.rented'), dataIndex: 'rented', width: 70, render: (r: boolean) => (r ? <Tag color="orange">{t('buildings.yes')}</Tag> : '') },
+              {
+                title: t('buildings.rented'),
+                dataIndex: 'rented',
+                width: 70,
+                render: (r: boolean) => (r ? <Tag color="orange">{t('buildings.yes')}</Tag> : ''),
+              },
             ]}
           />
           <RecordCases type="building" recordKey={b.code} />
-          <Typography.Title level={5} className="detail-section">{t('buildings.history', { n: b.history.length })}</Typography.Title>
+          <Typography.Title level={5} className="detail-section">
+            {t('buildings.history', { n: b.history.length })}
+          </Typography.Title>
           <PersonHistory history={b.history} describe={placeDescriber('buildings')} />
-          <HouseDrawer code={house} onClose={() => setHouse(null)} onOpenBuilding={(c) => { setHouse(null); onOpen(c); }} onOpenPerson={setPerson} onChanged={changed} />
+          <HouseDrawer
+            code={house}
+            onClose={() => setHouse(null)}
+            onOpenBuilding={(c) => {
+              setHouse(null);
+              onOpen(c);
+            }}
+            onOpenPerson={setPerson}
+            onChanged={changed}
+          />
           <PersonDrawer id={person} onClose={() => setPerson(null)} onOpenPerson={setPerson} />
           <HouseForm
             open={addingHouse}

@@ -1,13 +1,21 @@
 import { Col, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
-import { useShowError } from '../use-show-error.tsx';
-import { useBusyAction } from '../use-busy-action.ts';
-import { showFieldErrors } from '../orgs/field-errors.ts';
+import {
+  ADDRESS_CODE_LENGTH,
+  ADDRESS_MAX,
+  GRID_CODE_LENGTH,
+  PERSON_NAME_MAX,
+  PHONE_MAX,
+  PLACE_NAME_MAX,
+  RECORD_CODE_MAX,
+} from '../../../shared/limits.ts';
 import type { BuildingDetail } from '../api/replies.ts';
+import { api } from '../api.ts';
+import { showFieldErrors } from '../orgs/field-errors.ts';
+import { useBusyAction } from '../use-busy-action.ts';
+import { useShowError } from '../use-show-error.tsx';
 import { LeaderPicker, type PickedPerson } from './leader-picker.tsx';
-import { ADDRESS_CODE_LENGTH, ADDRESS_MAX, GRID_CODE_LENGTH, PERSON_NAME_MAX, PHONE_MAX, PLACE_NAME_MAX, RECORD_CODE_MAX } from '../../../shared/limits.ts';
 
 interface Values {
   code?: string;
@@ -26,7 +34,22 @@ interface Values {
   leaderPhone?: string;
 }
 
-const FIELDS = ['code', 'name', 'estate', 'addressCode', 'address', 'gridCode', 'lng', 'lat', 'floors', 'units', 'households', 'leaderPersonId', 'leaderName', 'leaderPhone'] as const;
+const FIELDS = [
+  'code',
+  'name',
+  'estate',
+  'addressCode',
+  'address',
+  'gridCode',
+  'lng',
+  'lat',
+  'floors',
+  'units',
+  'households',
+  'leaderPersonId',
+  'leaderName',
+  'leaderPhone',
+] as const;
 const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 /** The 楼栋长 is picked from the people on record, or typed when they are not on record. */
 type LeaderMode = 'record' | 'typed';
@@ -41,11 +64,25 @@ function leaderBody(mode: LeaderMode, v: Values, editing: BuildingDetail | null)
     if (!v.leaderPersonId) return { leaderPersonId: null, leaderName: null, leaderPhone: null };
     return v.leaderPersonId === editing?.leaderPersonId ? { leaderName: editing.leaderName } : { leaderPersonId: v.leaderPersonId };
   }
-  return { leaderPersonId: null, leaderName: blankToNull(v.leaderName), ...(v.leaderPhone?.trim() ? { leaderPhone: v.leaderPhone.trim() } : editing ? {} : { leaderPhone: null }) };
+  return {
+    leaderPersonId: null,
+    leaderName: blankToNull(v.leaderName),
+    ...(v.leaderPhone?.trim() ? { leaderPhone: v.leaderPhone.trim() } : editing ? {} : { leaderPhone: null }),
+  };
 }
 
 /** Records a building, or edits one (sent with the version it was read at). */
-export function BuildingForm({ open, editing, onClose, onSaved }: { open: boolean; editing: BuildingDetail | null; onClose(): void; onSaved(b: BuildingDetail): void }) {
+export function BuildingForm({
+  open,
+  editing,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  editing: BuildingDetail | null;
+  onClose(): void;
+  onSaved(b: BuildingDetail): void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const showError = useShowError();
@@ -60,19 +97,31 @@ export function BuildingForm({ open, editing, onClose, onSaved }: { open: boolea
     setMode(editing?.leaderName && !editing.leaderPersonId ? 'typed' : 'record');
     setLeader(editing?.leaderPersonId ? { id: editing.leaderPersonId, name: editing.leaderName ?? '', phone: editing.leaderPhone } : null);
     // The phone box starts empty: the form only ever has the masked phone.
-    if (editing) form.setFieldsValue(Object.fromEntries(FIELDS.filter((k) => k !== 'leaderPhone').map((k) => [k, editing[k] ?? undefined])));
+    if (editing)
+      form.setFieldsValue(Object.fromEntries(FIELDS.filter((k) => k !== 'leaderPhone').map((k) => [k, editing[k] ?? undefined])));
   }, [open, editing, form]);
 
   async function submit(v: Values) {
     const body = {
-      name: v.name.trim(), estate: blankToNull(v.estate), addressCode: blankToNull(v.addressCode), address: blankToNull(v.address), gridCode: blankToNull(v.gridCode),
-      lng: v.lng ?? null, lat: v.lat ?? null, floors: v.floors ?? null, units: v.units ?? null, households: v.households ?? null,
+      name: v.name.trim(),
+      estate: blankToNull(v.estate),
+      addressCode: blankToNull(v.addressCode),
+      address: blankToNull(v.address),
+      gridCode: blankToNull(v.gridCode),
+      lng: v.lng ?? null,
+      lat: v.lat ?? null,
+      floors: v.floors ?? null,
+      units: v.units ?? null,
+      households: v.households ?? null,
       ...leaderBody(mode, v, editing),
     };
     await run(async () => {
       try {
         const saved = editing
-          ? await api.PUT('/api/registry/buildings/{code}', { params: { path: { code: editing.code } }, body: { ...body, version: editing.version } })
+          ? await api.PUT('/api/registry/buildings/{code}', {
+              params: { path: { code: editing.code } },
+              body: { ...body, version: editing.version },
+            })
           : await api.POST('/api/registry/buildings', { body: { ...body, code: v.code!.trim() } });
         onSaved(saved);
       } catch (err) {
@@ -89,11 +138,25 @@ export function BuildingForm({ open, editing, onClose, onSaved }: { open: boolea
     </Form.Item>
   );
   return (
-    <Modal open={open} title={editing ? t('buildings.editTitle', { name: editing.name }) : t('buildings.createTitle')} okText={t('common.save')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} width={720} destroyOnHidden>
+    <Modal
+      open={open}
+      title={editing ? t('buildings.editTitle', { name: editing.name }) : t('buildings.createTitle')}
+      okText={t('common.save')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      width={720}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="building-form">
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="code" label={t('buildings.code')} rules={editing ? [] : required} extra={editing ? t('buildings.codeFixed') : undefined}>
+            <Form.Item
+              name="code"
+              label={t('buildings.code')}
+              rules={editing ? [] : required}
+              extra={editing ? t('buildings.codeFixed') : undefined}
+            >
               <Input className="mono" maxLength={RECORD_CODE_MAX} disabled={!!editing} placeholder={editing?.code} />
             </Form.Item>
           </Col>
@@ -174,7 +237,11 @@ export function BuildingForm({ open, editing, onClose, onSaved }: { open: boolea
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="leaderPhone" label={t('buildings.leaderPhone')} extra={editing?.leaderPhone ? t('buildings.phoneKeep') : undefined}>
+              <Form.Item
+                name="leaderPhone"
+                label={t('buildings.leaderPhone')}
+                extra={editing?.leaderPhone ? t('buildings.phoneKeep') : undefined}
+              >
                 <Input maxLength={PHONE_MAX} placeholder={editing?.leaderPhone ?? undefined} />
               </Form.Item>
             </Col>

@@ -3,15 +3,15 @@ import { App, Button, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/auth-context.tsx';
+import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
+import type { Building } from '../api/replies.ts';
 import { withoutBlanks } from '../api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { formatDay } from '../format.ts';
+import { ExportButton } from '../people/export-button.tsx';
 import { useApi } from '../use-api.ts';
 import { BuildingDrawer } from './building-drawer.tsx';
 import { BuildingForm } from './building-form.tsx';
-import { ExportButton } from '../people/export-button.tsx';
-import type { Building } from '../api/replies.ts';
-import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
-import { formatDay } from '../format.ts';
 
 const LIMIT = PAGE.places.default;
 
@@ -33,19 +33,52 @@ export function BuildingSearch() {
     { title: t('buildings.floors'), dataIndex: 'floors', width: 70, render: (n: number | null) => n ?? '—' },
     { title: t('buildings.housesCol'), dataIndex: 'houses', width: 80 },
     { title: t('buildings.leaderName'), dataIndex: 'leaderName', width: 100, render: (n: string | null) => n ?? '—' },
-    { title: t('buildings.leaderPhone'), dataIndex: 'leaderPhone', width: 130, render: (p: string | null) => <span className="mono">{p ?? '—'}</span> },
+    {
+      title: t('buildings.leaderPhone'),
+      dataIndex: 'leaderPhone',
+      width: 130,
+      render: (p: string | null) => <span className="mono">{p ?? '—'}</span>,
+    },
     { title: t('buildings.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
-    { title: t('buildings.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')) },
+    {
+      title: t('buildings.verifiedAt'),
+      dataIndex: 'verifiedAt',
+      width: 110,
+      render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')),
+    },
   ];
 
   return (
     <>
       <Typography.Paragraph type="secondary">{t('buildings.hint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear enterButton={t('buildings.search')} placeholder={t('buildings.searchPlaceholder')} maxLength={SEARCH_TEXT_MAX} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))} data-testid="building-search" />
-        <Input.Search allowClear placeholder={t('buildings.areaPlaceholder')} maxLength={15} onSearch={(v) => setFilter((f) => ({ ...f, area: /^\d{6,15}$/.test(v.trim()) ? v.trim() : undefined }))} style={{ width: 220 }} />
-        <ExportButton path="/api/registry/buildings/export" filter={filter} fileName="buildings.xlsx" hint={t('buildings.exportHint')} disabled={items.length === 0} />
-        {can('registry.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('buildings.create')}</Button>}
+        <Input.Search
+          allowClear
+          enterButton={t('buildings.search')}
+          placeholder={t('buildings.searchPlaceholder')}
+          maxLength={SEARCH_TEXT_MAX}
+          onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))}
+          data-testid="building-search"
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('buildings.areaPlaceholder')}
+          maxLength={15}
+          onSearch={(v) => setFilter((f) => ({ ...f, area: /^\d{6,15}$/.test(v.trim()) ? v.trim() : undefined }))}
+          style={{ width: 220 }}
+        />
+        <ExportButton
+          path="/api/registry/buildings/export"
+          filter={filter}
+          fileName="buildings.xlsx"
+          hint={t('buildings.exportHint')}
+          disabled={items.length === 0}
+        />
+        {can('registry.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('buildings.create')}
+          </Button>
+        )}
       </Space>
       <Table<Building>
         rowKey="code"

@@ -2,7 +2,11 @@ import { i18n } from '../i18n/index.ts';
 import { isEmpty, type RecordDescriber } from '../people/change-values.ts';
 
 /** History keeps sealed values in their masked form; they read as the field itself. */
-const MASKED_AS: Record<string, string> = { leaderPhoneMasked: 'leaderPhone', ownerIdMasked: 'ownerIdNumber', ownerPhoneMasked: 'ownerPhone' };
+const MASKED_AS: Record<string, string> = {
+  leaderPhoneMasked: 'leaderPhone',
+  ownerIdMasked: 'ownerIdNumber',
+  ownerPhoneMasked: 'ownerPhone',
+};
 
 /**
  * How the history of buildings, houses, standard addresses and ten-household groups reads; labels come from the
@@ -17,6 +21,18 @@ export function placeDescriber(namespace: 'buildings' | 'groups' | 'houses'): Re
       if (key === 'verifiedAt') return new Date(String(v)).toLocaleString(i18n.language);
       return String(v);
     },
-    mono: new Set(['gridCode', 'addressCode', 'buildingCode', 'ownerIdMasked', 'ownerPhoneMasked', 'leaderPhoneMasked', 'leadHouseCode', 'houseCodes', 'lng', 'lat', 'leaderPersonId']),
+    mono: new Set([
+      'gridCode',
+      'addressCode',
+      'buildingCode',
+      'ownerIdMasked',
+      'ownerPhoneMasked',
+      'leaderPhoneMasked',
+      'leadHouseCode',
+      'houseCodes',
+      'lng',
+      'lat',
+      'leaderPersonId',
+    ]),
   };
 }

@@ -3,24 +3,34 @@ import { App, Button, Descriptions, Drawer, Space, Spin, Table, Tag, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
-import { useApi } from '../use-api.ts';
-import { codeName } from '../people/person-codes.ts';
-import { PersonHistory } from '../people/person-history.tsx';
+import { RecordCases } from '../events/record-cases.tsx';
 import { useCodes } from '../orgs/use-codes.ts';
-import { placeDescriber } from './history-describer.ts';
-import { HouseForm } from './house-form.tsx';
+import { codeName } from '../people/person-codes.ts';
+import { PersonForm } from '../people/person-form.tsx';
+import { PersonHistory } from '../people/person-history.tsx';
+import { VerifiedLine } from '../people/verified-line.tsx';
+import { useApi } from '../use-api.ts';
 import { HouseVisits } from '../visits/house-visits.tsx';
 import { VisitButton } from '../visits/visit-button.tsx';
-import { VerifiedLine } from '../people/verified-line.tsx';
-import { RecordCases } from '../events/record-cases.tsx';
-import { PersonForm } from '../people/person-form.tsx';
+import { placeDescriber } from './history-describer.ts';
+import { HouseForm } from './house-form.tsx';
 
 /**
  * One house: its facts (owner's ID and phone masked), its building and ten-household group, who lives there now
  * (a click opens the person), edit, register a resident (登记住户), and its history.
  */
-export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onChanged }: {
-  code: string | null; onClose(): void; onOpenBuilding?(code: string): void; onOpenPerson?(id: string): void; onChanged?(): void;
+export function HouseDrawer({
+  code,
+  onClose,
+  onOpenBuilding,
+  onOpenPerson,
+  onChanged,
+}: {
+  code: string | null;
+  onClose(): void;
+  onOpenBuilding?(code: string): void;
+  onOpenPerson?(id: string): void;
+  onChanged?(): void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -39,52 +49,98 @@ export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onCha
       width="min(680px, 100vw)"
       title={h?.address ?? t('buildings.house')}
       destroyOnHidden
-      extra={h && can('registry.write') && (
-        <Space wrap>
-          <VisitButton code={h.code} onSaved={() => { reload(); onChanged?.(); }} />
-          <Button icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="house-register-resident">{t('personForm.registerResident')}</Button>
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="house-edit">{t('common.edit')}</Button>
-        </Space>
-      )}
+      extra={
+        h &&
+        can('registry.write') && (
+          <Space wrap>
+            <VisitButton
+              code={h.code}
+              onSaved={() => {
+                reload();
+                onChanged?.();
+              }}
+            />
+            <Button icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="house-register-resident">
+              {t('personForm.registerResident')}
+            </Button>
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="house-edit">
+              {t('common.edit')}
+            </Button>
+          </Space>
+        )
+      }
     >
       {!h ? (
         <Spin className="panel-spin" spinning={loading} />
       ) : (
         <>
           <Descriptions column={{ xs: 1, sm: 3 }} size="small" bordered>
-            <Descriptions.Item label={t('buildings.houseCode')} span={2}><span className="mono">{h.code}</span></Descriptions.Item>
-            <Descriptions.Item label={t('buildings.gridCode')}><span className="mono">{h.gridCode}</span></Descriptions.Item>
+            <Descriptions.Item label={t('buildings.houseCode')} span={2}>
+              <span className="mono">{h.code}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('buildings.gridCode')}>
+              <span className="mono">{h.gridCode}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('buildings.building')} span={3}>
               {h.building ? (
-                onOpenBuilding ? <a onClick={() => onOpenBuilding(h.building!.code)} data-testid="house-building">{`${h.building.name}（${h.building.code}）`}</a> : `${h.building.name}（${h.building.code}）`
-              ) : t('buildings.noBuilding')}
+                onOpenBuilding ? (
+                  <a
+                    onClick={() => onOpenBuilding(h.building!.code)}
+                    data-testid="house-building"
+                  >{`${h.building.name}（${h.building.code}）`}</a>
+                ) : (
+                  `${h.building.name}（${h.building.code}）`
+                )
+              ) : (
+                t('buildings.noBuilding')
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('houses.unit')}>{orDash(h.unit)}</Descriptions.Item>
             <Descriptions.Item label={t('houses.floor')}>{orDash(h.floor)}</Descriptions.Item>
             <Descriptions.Item label={t('houses.room')}>{orDash(h.room)}</Descriptions.Item>
             <Descriptions.Item label={t('houses.use')}>{codes.name('house_use', h.use)}</Descriptions.Item>
             <Descriptions.Item label={t('houses.areaM2')}>{orDash(h.areaM2)}</Descriptions.Item>
-            <Descriptions.Item label={t('houses.hazards')}>{h.hazards.map((c) => codes.name('house_hazard', c)).join(t('common.listSep')) || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('houses.hazards')}>
+              {h.hazards.map((c) => codes.name('house_hazard', c)).join(t('common.listSep')) || '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('buildings.rented')} span={3}>
               {h.rented ? (
                 <>
                   <Tag color="orange">{codes.name('rental_use', h.rentalUse) || t('buildings.yes')}</Tag>
                   {h.rentalCategory && <Tag>{codes.name('rental_category', h.rentalCategory)}</Tag>}
-                  {h.rentalLevel && <Tag color={h.rentalLevel === 'C' ? 'red' : h.rentalLevel === 'B' ? 'gold' : 'green'}>{codes.name('rental_level', h.rentalLevel)}</Tag>}
+                  {h.rentalLevel && (
+                    <Tag color={h.rentalLevel === 'C' ? 'red' : h.rentalLevel === 'B' ? 'gold' : 'green'}>
+                      {codes.name('rental_level', h.rentalLevel)}
+                    </Tag>
+                  )}
                 </>
-              ) : t('buildings.no')}
+              ) : (
+                t('buildings.no')
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.group')} span={3}>
-              {h.group ? <>{h.group.name} {h.group.lead && <Tag color="gold">{t('groups.lead')}</Tag>}</> : t('buildings.noGroup')}
+              {h.group ? (
+                <>
+                  {h.group.name} {h.group.lead && <Tag color="gold">{t('groups.lead')}</Tag>}
+                </>
+              ) : (
+                t('buildings.noGroup')
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.ownerName')}>{h.ownerName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('houses.ownerIdNumber')}><span className="mono">{h.ownerIdNumber ?? '—'}</span></Descriptions.Item>
-            <Descriptions.Item label={t('buildings.ownerPhone')}><span className="mono">{h.ownerPhone ?? '—'}</span></Descriptions.Item>
+            <Descriptions.Item label={t('houses.ownerIdNumber')}>
+              <span className="mono">{h.ownerIdNumber ?? '—'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('buildings.ownerPhone')}>
+              <span className="mono">{h.ownerPhone ?? '—'}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('buildings.verifiedAt')} span={3}>
               <VerifiedLine at={h.verifiedAt} by={h.verifiedBy} />
             </Descriptions.Item>
           </Descriptions>
-          <Typography.Title level={5} className="detail-section">{t('buildings.residents', { n: h.residents.length })}</Typography.Title>
+          <Typography.Title level={5} className="detail-section">
+            {t('buildings.residents', { n: h.residents.length })}
+          </Typography.Title>
           <Table
             size="small"
             rowKey="id"
@@ -101,14 +157,22 @@ export function HouseDrawer({ code, onClose, onOpenBuilding, onOpenPerson, onCha
           />
           <HouseVisits key={h.version} code={h.code} />
           <RecordCases type="house" recordKey={h.code} />
-          <Typography.Title level={5} className="detail-section">{t('houses.history', { n: h.history.length })}</Typography.Title>
+          <Typography.Title level={5} className="detail-section">
+            {t('houses.history', { n: h.history.length })}
+          </Typography.Title>
           <PersonHistory history={h.history} describe={placeDescriber('houses')} />
           <PersonForm
             open={registering}
             editing={null}
             house={h}
             onClose={() => setRegistering(false)}
-            onOpenPerson={onOpenPerson && ((id) => { setRegistering(false); onOpenPerson(id); })}
+            onOpenPerson={
+              onOpenPerson &&
+              ((id) => {
+                setRegistering(false);
+                onOpenPerson(id);
+              })
+            }
             onSaved={(p) => {
               setRegistering(false);
               void message.success(t('personForm.registered', { name: p.name }));

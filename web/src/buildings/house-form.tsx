@@ -1,13 +1,13 @@
 import { Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GRID_CODE_LENGTH, RECORD_CODE_MAX } from '../../../shared/limits.ts';
+import type { HouseDetail } from '../api/replies.ts';
 import { api } from '../api.ts';
-import { useShowError } from '../use-show-error.tsx';
-import { useBusyAction } from '../use-busy-action.ts';
 import { showFieldErrors } from '../orgs/field-errors.ts';
 import { useCodes } from '../orgs/use-codes.ts';
-import type { HouseDetail } from '../api/replies.ts';
-import { GRID_CODE_LENGTH, RECORD_CODE_MAX } from '../../../shared/limits.ts';
+import { useBusyAction } from '../use-busy-action.ts';
+import { useShowError } from '../use-show-error.tsx';
 
 interface Values {
   code?: string;
@@ -29,14 +29,42 @@ interface Values {
   hazards?: string[];
 }
 
-const FIELDS = ['code', 'buildingCode', 'unit', 'floor', 'room', 'address', 'gridCode', 'use', 'areaM2', 'ownerName', 'ownerIdNumber', 'ownerPhone', 'rented', 'rentalUse', 'rentalCategory', 'rentalLevel', 'hazards'] as const;
+const FIELDS = [
+  'code',
+  'buildingCode',
+  'unit',
+  'floor',
+  'room',
+  'address',
+  'gridCode',
+  'use',
+  'areaM2',
+  'ownerName',
+  'ownerIdNumber',
+  'ownerPhone',
+  'rented',
+  'rentalUse',
+  'rentalCategory',
+  'rentalLevel',
+  'hazards',
+] as const;
 /** Sealed on the server: the form only ever has them masked, so their boxes start empty. */
 const SEALED = ['ownerIdNumber', 'ownerPhone'] as const;
 const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 
 /** Records a house (in a building, when one is given) or edits one, sent with the version it was read at. */
-export function HouseForm({ open, editing, buildingCode, onClose, onSaved }: {
-  open: boolean; editing: HouseDetail | null; buildingCode?: string; onClose(): void; onSaved(h: HouseDetail): void;
+export function HouseForm({
+  open,
+  editing,
+  buildingCode,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  editing: HouseDetail | null;
+  buildingCode?: string;
+  onClose(): void;
+  onSaved(h: HouseDetail): void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
@@ -48,24 +76,43 @@ export function HouseForm({ open, editing, buildingCode, onClose, onSaved }: {
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (editing) form.setFieldsValue(Object.fromEntries(FIELDS.filter((k) => !(SEALED as readonly string[]).includes(k)).map((k) => [k, editing[k as keyof HouseDetail] ?? undefined])));
+    if (editing)
+      form.setFieldsValue(
+        Object.fromEntries(
+          FIELDS.filter((k) => !(SEALED as readonly string[]).includes(k)).map((k) => [k, editing[k as keyof HouseDetail] ?? undefined]),
+        ),
+      );
     else form.setFieldsValue({ buildingCode, rented: false, use: '01' });
   }, [open, editing, buildingCode, form]);
 
   async function submit(v: Values) {
     const sealed = (k: (typeof SEALED)[number]) => (v[k]?.trim() ? { [k]: v[k]!.trim() } : editing ? {} : { [k]: null });
     const body = {
-      buildingCode: blankToNull(v.buildingCode), unit: blankToNull(v.unit), floor: v.floor ?? null, room: blankToNull(v.room),
-      address: blankToNull(v.address), gridCode: blankToNull(v.gridCode), use: v.use ?? '', areaM2: v.areaM2 ?? null, ownerName: blankToNull(v.ownerName),
+      buildingCode: blankToNull(v.buildingCode),
+      unit: blankToNull(v.unit),
+      floor: v.floor ?? null,
+      room: blankToNull(v.room),
+      address: blankToNull(v.address),
+      gridCode: blankToNull(v.gridCode),
+      use: v.use ?? '',
+      areaM2: v.areaM2 ?? null,
+      ownerName: blankToNull(v.ownerName),
       // Editing: an empty box keeps the value on record (the form only ever sees it masked).
-      ...sealed('ownerIdNumber'), ...sealed('ownerPhone'),
-      rented: !!v.rented, rentalUse: v.rented ? (v.rentalUse ?? null) : null, rentalCategory: v.rented ? (v.rentalCategory ?? null) : null,
-      rentalLevel: v.rented ? (v.rentalLevel ?? null) : null, hazards: v.hazards ?? [],
+      ...sealed('ownerIdNumber'),
+      ...sealed('ownerPhone'),
+      rented: !!v.rented,
+      rentalUse: v.rented ? (v.rentalUse ?? null) : null,
+      rentalCategory: v.rented ? (v.rentalCategory ?? null) : null,
+      rentalLevel: v.rented ? (v.rentalLevel ?? null) : null,
+      hazards: v.hazards ?? [],
     };
     await run(async () => {
       try {
         const saved = editing
-          ? await api.PUT('/api/registry/houses/{code}', { params: { path: { code: editing.code } }, body: { ...body, version: editing.version } })
+          ? await api.PUT('/api/registry/houses/{code}', {
+              params: { path: { code: editing.code } },
+              body: { ...body, version: editing.version },
+            })
           : await api.POST('/api/registry/houses', { body: { ...body, code: v.code!.trim() } });
         onSaved(saved);
       } catch (err) {
@@ -90,11 +137,25 @@ export function HouseForm({ open, editing, buildingCode, onClose, onSaved }: {
     </Col>
   );
   return (
-    <Modal open={open} title={editing ? t('houses.editTitle', { code: editing.code }) : t('houses.createTitle')} okText={t('common.save')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} width={760} destroyOnHidden>
+    <Modal
+      open={open}
+      title={editing ? t('houses.editTitle', { code: editing.code }) : t('houses.createTitle')}
+      okText={t('common.save')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      width={760}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="house-form">
         <Row gutter={16}>
           <Col span={10}>
-            <Form.Item name="code" label={t('houses.code')} rules={editing ? [] : required} extra={editing ? t('houses.codeFixed') : undefined}>
+            <Form.Item
+              name="code"
+              label={t('houses.code')}
+              rules={editing ? [] : required}
+              extra={editing ? t('houses.codeFixed') : undefined}
+            >
               <Input className="mono" maxLength={RECORD_CODE_MAX} disabled={!!editing} placeholder={editing?.code} />
             </Form.Item>
           </Col>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { SearchPicker } from '../search-picker.tsx';
 import { peopleQueryProblem } from '../people/people-query.ts';
+import { SearchPicker } from '../search-picker.tsx';
 
 /** A person on record as a building keeps its leader: the phone masked (the search also shows the masked ID). */
 export interface PickedPerson {
@@ -16,7 +16,15 @@ const LIMIT = 20;
  * Picks a person from the people registry by part of the name, a whole ID number or a whole mobile number (the
  * people search's own rules). A form control: `onChange` carries the id, `onPerson` the person picked.
  */
-export function LeaderPicker({ onChange, person, onPerson }: { onChange?(id: string | null): void; person: PickedPerson | null; onPerson(p: PickedPerson | null): void }) {
+export function LeaderPicker({
+  onChange,
+  person,
+  onPerson,
+}: {
+  onChange?(id: string | null): void;
+  person: PickedPerson | null;
+  onPerson(p: PickedPerson | null): void;
+}) {
   const { t } = useTranslation();
   return (
     <SearchPicker<'/api/registry/people', PickedPerson>

@@ -1,10 +1,10 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { AdminNode, CatalogueRule, RuleChoices } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
-import type { AdminNode, CatalogueRule, RuleChoices } from '../api/replies.ts';
 import { RuleFields } from './rule-fields.tsx';
-import { fromRuleForm, toRuleForm, type RuleForm } from './rule-form.ts';
+import { fromRuleForm, type RuleForm, toRuleForm } from './rule-form.ts';
 
 interface Props {
   /** The class the new node goes under; null while closed. */

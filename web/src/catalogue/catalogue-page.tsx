@@ -1,10 +1,10 @@
 import { Empty, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AdminNode, CatalogueRule } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { AddLocalDialog } from './add-local-dialog.tsx';
 import { CatalogueTree } from './catalogue-tree.tsx';
-import type { AdminNode, CatalogueRule } from '../api/replies.ts';
 import { HistoryDrawer } from './history-drawer.tsx';
 import { NodeEditor } from './node-editor.tsx';
 import { blankRule } from './rule-form.ts';
@@ -37,7 +37,13 @@ export function CataloguePage() {
         </aside>
         <main className="catalogue-main">
           {node && data ? (
-            <NodeEditor node={node} choices={data.choices} onChanged={reload} onAdd={() => setAdding(node)} onHistory={() => setHistory(node.code)} />
+            <NodeEditor
+              node={node}
+              choices={data.choices}
+              onChanged={reload}
+              onAdd={() => setAdding(node)}
+              onHistory={() => setHistory(node.code)}
+            />
           ) : (
             <Empty description={t('catalogue.pick')} />
           )}

@@ -1,5 +1,5 @@
-import { Input, Tag, Tree, Typography, type TreeDataNode } from 'antd';
-import { useEffect, useMemo, useState, type Key } from 'react';
+import { Input, Tag, Tree, type TreeDataNode, Typography } from 'antd';
+import { type Key, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminNode } from '../api/replies.ts';
 
@@ -50,7 +50,12 @@ export function CatalogueTree({ nodes, selected, onSelect }: Props) {
 
   return (
     <>
-      <Input.Search allowClear placeholder={t('catalogue.search')} onChange={(e) => setQuery(e.target.value)} className="catalogue-search" />
+      <Input.Search
+        allowClear
+        placeholder={t('catalogue.search')}
+        onChange={(e) => setQuery(e.target.value)}
+        className="catalogue-search"
+      />
       <Tree
         className="catalogue-tree"
         blockNode

@@ -1,7 +1,7 @@
 import { Drawer, Empty, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../use-api.ts';
 import type { CatalogueRule } from '../api/replies.ts';
+import { useApi } from '../use-api.ts';
 import { changedParts, LIMIT_UNITS } from './rule-form.ts';
 
 interface Props {
@@ -13,8 +13,14 @@ interface Props {
 }
 
 const PART_LABEL: Record<string, string> = {
-  name: 'catalogue.fieldName', level: 'catalogue.level', department: 'catalogue.department', limits: 'catalogue.limits',
-  severity: 'catalogue.severity', closing: 'catalogue.closing', fixOnSpot: 'catalogue.fixOnSpot', retired: 'catalogue.fieldRetired',
+  name: 'catalogue.fieldName',
+  level: 'catalogue.level',
+  department: 'catalogue.department',
+  limits: 'catalogue.limits',
+  severity: 'catalogue.severity',
+  closing: 'catalogue.closing',
+  fixOnSpot: 'catalogue.fixOnSpot',
+  retired: 'catalogue.fieldRetired',
 };
 
 /** 版本历史: the node now, then each earlier version with who replaced it, when, and what the next one changed. */
@@ -40,7 +46,8 @@ export function HistoryDrawer({ code, stages, onClose }: Props) {
       </div>
       {v.rule && (
         <Typography.Text type="secondary">
-          {t(`level.${v.rule.level}`)} · {v.rule.department ? t(`catalogue.departmentKind.${v.rule.department}`) : t('catalogue.departmentNone')} ·{' '}
+          {t(`level.${v.rule.level}`)} ·{' '}
+          {v.rule.department ? t(`catalogue.departmentKind.${v.rule.department}`) : t('catalogue.departmentNone')} ·{' '}
           {t(`catalogue.severityName.${v.rule.severity}`)} · {limits(v.rule)}
         </Typography.Text>
       )}
@@ -75,9 +82,18 @@ export function HistoryDrawer({ code, stages, onClose }: Props) {
                   {summary(v)}
                   <div>
                     <Typography.Text type="secondary">
-                      {t('catalogue.replaced', { who: v.changedBy, at: new Date(v.changedAt).toLocaleString(i18n.language), next: v.version + 1 })}
+                      {t('catalogue.replaced', {
+                        who: v.changedBy,
+                        at: new Date(v.changedAt).toLocaleString(i18n.language),
+                        next: v.version + 1,
+                      })}
                     </Typography.Text>
-                    {parts.length > 0 && <div>{t('catalogue.changedFields')}{parts.map((p) => t(PART_LABEL[p])).join(t('common.listSep'))}</div>}
+                    {parts.length > 0 && (
+                      <div>
+                        {t('catalogue.changedFields')}
+                        {parts.map((p) => t(PART_LABEL[p])).join(t('common.listSep'))}
+                      </div>
+                    )}
                   </div>
                 </div>
               ),

@@ -2,11 +2,11 @@ import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api.ts';
-import { useBusyAction } from '../use-busy-action.ts';
 import type { AdminNode, RuleChoices } from '../api/replies.ts';
+import { ApiError, api } from '../api.ts';
+import { useBusyAction } from '../use-busy-action.ts';
 import { RuleFields } from './rule-fields.tsx';
-import { fromRuleForm, toRuleForm, type RuleForm } from './rule-form.ts';
+import { fromRuleForm, type RuleForm, toRuleForm } from './rule-form.ts';
 
 interface Props {
   node: AdminNode;
@@ -81,7 +81,10 @@ export function NodeEditor({ node, choices, onChanged, onAdd, onHistory }: Props
             title={t(node.retired ? 'catalogue.restoreConfirm' : 'catalogue.retireConfirm')}
             onConfirm={() =>
               write(
-                (params, version) => (node.retired ? api.POST('/api/catalogue/{code}/restore', { params, body: { version } }) : api.POST('/api/catalogue/{code}/retire', { params, body: { version } })),
+                (params, version) =>
+                  node.retired
+                    ? api.POST('/api/catalogue/{code}/restore', { params, body: { version } })
+                    : api.POST('/api/catalogue/{code}/retire', { params, body: { version } }),
                 t(node.retired ? 'catalogue.restoredDone' : 'catalogue.retiredDone'),
               )
             }

@@ -1,7 +1,7 @@
 import { Checkbox, Form, InputNumber, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RuleChoices } from '../api/replies.ts';
-import { LIMIT_UNITS, NO_DEPARTMENT, type LimitField } from './rule-form.ts';
+import { LIMIT_UNITS, type LimitField, NO_DEPARTMENT } from './rule-form.ts';
 
 /** Largest value per unit, as the server's schema accepts it. */
 const MAXIMA: Record<string, number> = { hours: 70, workingDays: 90, clockHours: 168 };
@@ -16,7 +16,10 @@ export function RuleFields({ choices }: { choices: RuleChoices }) {
           <Select className="catalogue-select" options={choices.levels.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
         </Form.Item>
         <Form.Item name={['rule', 'severity']} label={t('catalogue.severity')} rules={[{ required: true }]}>
-          <Select className="catalogue-select" options={choices.severities.map((s) => ({ value: s, label: t(`catalogue.severityName.${s}`) }))} />
+          <Select
+            className="catalogue-select"
+            options={choices.severities.map((s) => ({ value: s, label: t(`catalogue.severityName.${s}`) }))}
+          />
         </Form.Item>
       </Space>
       <Form.Item name={['rule', 'department']} label={t('catalogue.department')}>
@@ -63,7 +66,10 @@ function StageLimitRow({ stage }: { stage: string }) {
         <Select
           className="catalogue-limit-unit"
           aria-label={t('catalogue.limitUnit')}
-          options={[{ value: 'none', label: t('catalogue.unit.none') }, ...LIMIT_UNITS.map((u) => ({ value: u, label: t(`catalogue.unit.${u}`) }))]}
+          options={[
+            { value: 'none', label: t('catalogue.unit.none') },
+            ...LIMIT_UNITS.map((u) => ({ value: u, label: t(`catalogue.unit.${u}`) })),
+          ]}
         />
       </Form.Item>
       {unit && unit !== 'none' && (
@@ -72,7 +78,14 @@ function StageLimitRow({ stage }: { stage: string }) {
           noStyle
           rules={[
             { required: true, type: 'number', min: Number.MIN_VALUE, message: t('catalogue.limitRule') },
-            ...(unit === 'workingDays' ? [{ validator: async (_: unknown, v: number) => (Number.isInteger(v) ? undefined : Promise.reject(new Error(t('catalogue.wholeDays')))) }] : []),
+            ...(unit === 'workingDays'
+              ? [
+                  {
+                    validator: async (_: unknown, v: number) =>
+                      Number.isInteger(v) ? undefined : Promise.reject(new Error(t('catalogue.wholeDays'))),
+                  },
+                ]
+              : []),
           ]}
         >
           <InputNumber aria-label={t('catalogue.limitValue')} min={0} max={MAXIMA[unit]} step={unit === 'workingDays' ? 1 : 0.5} />

@@ -10,7 +10,10 @@ export interface LimitField {
 
 type Stage = keyof CatalogueRule['limits'];
 
-export type RuleForm = Omit<CatalogueRule, 'limits' | 'department'> & { department: NonNullable<CatalogueRule['department']> | typeof NO_DEPARTMENT; limits: Record<string, LimitField> };
+export type RuleForm = Omit<CatalogueRule, 'limits' | 'department'> & {
+  department: NonNullable<CatalogueRule['department']> | typeof NO_DEPARTMENT;
+  limits: Record<string, LimitField>;
+};
 
 /** The select can't hold null, so "no department" travels through the form as this. */
 export const NO_DEPARTMENT = '';
@@ -46,7 +49,14 @@ export function fromRuleForm(form: RuleForm): CatalogueRule {
 
 /** For a minor class with no item to start from. */
 export function blankRule(): CatalogueRule {
-  return { level: 'township', department: null, limits: {}, severity: 'general', closing: { afterPhoto: true, onSiteCheck: true }, fixOnSpot: false };
+  return {
+    level: 'township',
+    department: null,
+    limits: {},
+    severity: 'general',
+    closing: { afterPhoto: true, onSiteCheck: true },
+    fixOnSpot: false,
+  };
 }
 
 /** JSON with keys sorted: the same limits entered in another order are the same limits. */

@@ -2,9 +2,9 @@ import { Button, List, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { DepartmentDetail } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
-import type { DepartmentDetail } from '../api/replies.ts';
 import { useShowError } from '../use-show-error.tsx';
 
 interface Props {
@@ -48,7 +48,9 @@ export function DepartmentClaims({ department, manage, onChanged }: Props) {
             type="primary"
             disabled={!gridCode}
             loading={busy}
-            onClick={() => gridCode && change(api.POST('/api/org/departments/{code}/claims', { params: { path: { code } }, body: { gridCode } }))}
+            onClick={() =>
+              gridCode && change(api.POST('/api/org/departments/{code}/claims', { params: { path: { code } }, body: { gridCode } }))
+            }
           >
             {t('departments.claim')}
           </Button>
@@ -64,7 +66,15 @@ export function DepartmentClaims({ department, manage, onChanged }: Props) {
             actions={
               manage
                 ? [
-                    <Popconfirm key="release" title={t('departments.releaseConfirm', { name: c.gridName })} onConfirm={() => change(api.DELETE('/api/org/departments/{code}/claims/{gridCode}', { params: { path: { code, gridCode: c.gridCode } } }))}>
+                    <Popconfirm
+                      key="release"
+                      title={t('departments.releaseConfirm', { name: c.gridName })}
+                      onConfirm={() =>
+                        change(
+                          api.DELETE('/api/org/departments/{code}/claims/{gridCode}', { params: { path: { code, gridCode: c.gridCode } } }),
+                        )
+                      }
+                    >
                       <a>{t('departments.release')}</a>
                     </Popconfirm>,
                   ]

@@ -26,7 +26,15 @@ export function DepartmentCreateDialog({ open, onClose, onCreated }: { open: boo
   }
 
   return (
-    <Modal open={open} title={t('departments.create')} okText={t('common.create')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('departments.create')}
+      okText={t('common.create')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item name="code" label={t('common.code')} rules={[{ required: true }]}>
           <Input placeholder="YM-CG" />

@@ -1,16 +1,16 @@
 import { Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api.ts';
+import { OPEN_STATUSES, RATINGS } from '../../../shared/enums.ts';
+import { EXTENSION_WORKING_DAYS, NOTE_MAX } from '../../../shared/limits.ts';
+import type { EventAction, EventDetail } from '../api/replies.ts';
+import { ApiError, api } from '../api.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
-import type { EventDetail, EventAction } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { ACTION_NEEDS } from './action-needs.ts';
 import { PhotoPicker } from './photo-picker.tsx';
 import { useDepartments } from './use-departments.ts';
-import { OPEN_STATUSES, RATINGS } from '../../../shared/enums.ts';
-import { EXTENSION_WORKING_DAYS, NOTE_MAX } from '../../../shared/limits.ts';
 
 interface Values {
   note?: string;
@@ -31,7 +31,6 @@ interface Props {
   onStale(): void;
 }
 
-
 /** A small form with just what one action needs; it sends the version the user saw. */
 export function ActionDialog({ event, action, onClose, onDone, onStale }: Props) {
   const { t } = useTranslation();
@@ -47,7 +46,10 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
     setBusy(true);
     try {
       const note = values.note?.trim();
-      const reply = await api.POST('/api/events/{id}/actions', { params: { path: { id: event.id } }, body: { action, version: event.version, ...values, note: note || undefined } });
+      const reply = await api.POST('/api/events/{id}/actions', {
+        params: { path: { id: event.id } },
+        body: { action, version: event.version, ...values, note: note || undefined },
+      });
       onDone(reply);
     } catch (err) {
       if (err instanceof ApiError && err.body.code === 'event.changed') onStale();
@@ -69,7 +71,13 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
       destroyOnHidden
       className="action-dialog"
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={needs.workingDays ? { workingDays: 3 } : {}}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        initialValues={needs.workingDays ? { workingDays: 3 } : {}}
+      >
         {needs.target === 'department' && (
           <Form.Item name="targetUnit" label={t('events.target')} rules={[{ required: true, message: t('events.targetRule') }]}>
             <Select
@@ -92,7 +100,9 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
               showSearch
               optionFilterProp="label"
               loading={others.loading}
-              options={(others.data?.items ?? []).filter((e) => e.id !== event.id).map((e) => ({ value: e.id, label: `${e.caseNo} ${e.description}` }))}
+              options={(others.data?.items ?? [])
+                .filter((e) => e.id !== event.id)
+                .map((e) => ({ value: e.id, label: `${e.caseNo} ${e.description}` }))}
             />
           </Form.Item>
         )}
@@ -115,11 +125,17 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
             rows={2}
             maxLength={NOTE_MAX}
             autoFocus={!needs.target && !needs.rating}
-            placeholder={action === 'handle' ? t('events.handlePlaceholder') : needs.note === 'optional' ? t('events.notePlaceholder') : undefined}
+            placeholder={
+              action === 'handle' ? t('events.handlePlaceholder') : needs.note === 'optional' ? t('events.notePlaceholder') : undefined
+            }
           />
         </Form.Item>
         {needs.photos && (
-          <Form.Item name="photos" label={t('events.photosField')} rules={needs.photos === 'required' ? [{ required: true, type: 'array', min: 1, message: t('events.photosRule') }] : []}>
+          <Form.Item
+            name="photos"
+            label={t('events.photosField')}
+            rules={needs.photos === 'required' ? [{ required: true, type: 'array', min: 1, message: t('events.photosRule') }] : []}
+          >
             <PhotoPicker />
           </Form.Item>
         )}

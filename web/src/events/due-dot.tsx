@@ -24,7 +24,8 @@ export function DueDot({ event }: { event: EventSummary }) {
   if (!at) return <>—</>;
   const due = new Date(at);
   const text = due.toLocaleString(i18n.language, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-  const stage = !event.dueAt && event.stage ? t('events.stageDue', { stage: t(`eventStage.${event.stage}`, { defaultValue: event.stage }) }) : null;
+  const stage =
+    !event.dueAt && event.stage ? t('events.stageDue', { stage: t(`eventStage.${event.stage}`, { defaultValue: event.stage }) }) : null;
   if (FINISHED.has(event.status)) return <span className="due-finished">{text}</span>;
   const u = urgency(due);
   return (

@@ -1,9 +1,9 @@
 import { App, Button, Drawer, Empty, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EventAction, EventDetail } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { IssueOrderDialog } from '../supervision/issue-order-dialog.tsx';
-import type { EventDetail, EventAction } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { EventActionButtons } from './event-action-buttons.tsx';
@@ -60,7 +60,9 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
       destroyOnHidden
       rootClassName="event-drawer"
       extra={
-        event && maySupervise && !['voided', 'merged'].includes(event.status) && (
+        event &&
+        maySupervise &&
+        !['voided', 'merged'].includes(event.status) && (
           <Button onClick={() => setSupervising(true)} data-testid="event-supervise">
             {t('supervision.issue')}
           </Button>
@@ -76,7 +78,11 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
           <Typography.Title level={5} className="detail-section">
             {t('events.photos', { n: event.photos.length })}
           </Typography.Title>
-          {event.photos.length > 0 ? <PhotoThumbs keys={event.photos} size={96} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('events.noPhotos')} />}
+          {event.photos.length > 0 ? (
+            <PhotoThumbs keys={event.photos} size={96} />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('events.noPhotos')} />
+          )}
           <Typography.Title level={5} className="detail-section">
             {t('events.location')}
             <Typography.Text type="secondary" className="event-coords mono">

@@ -35,7 +35,10 @@ export function EventFacts({ event, itemName, unitName }: Props) {
       {event.subject && (
         <Descriptions.Item label={t('subject.label')} span={2}>
           <span data-testid="event-subject">
-            {recordLabel(t, event.subject)} {event.subject.address && event.subject.address !== event.subject.name && <span className="secondary">{event.subject.address}</span>}{' '}
+            {recordLabel(t, event.subject)}{' '}
+            {event.subject.address && event.subject.address !== event.subject.name && (
+              <span className="secondary">{event.subject.address}</span>
+            )}{' '}
             <span className="mono secondary">{event.subject.key}</span>
             {event.subject.name === null && <Typography.Text type="secondary"> {t('subject.notVisible')}</Typography.Text>}
           </span>
@@ -69,7 +72,9 @@ export function EventFacts({ event, itemName, unitName }: Props) {
         <span className="mono">{event.ownerCode}</span>
       </Descriptions.Item>
       {event.closedAt && <Descriptions.Item label={t('events.closedAt')}>{time(event.closedAt)}</Descriptions.Item>}
-      {event.rating && <Descriptions.Item label={t('events.rating')}>{t(`rating.${event.rating}`, { defaultValue: event.rating })}</Descriptions.Item>}
+      {event.rating && (
+        <Descriptions.Item label={t('events.rating')}>{t(`rating.${event.rating}`, { defaultValue: event.rating })}</Descriptions.Item>
+      )}
     </Descriptions>
   );
 }

@@ -2,12 +2,12 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Select, Space, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EVENT_SOURCES, LIGHTS, WARNING_COLOURS } from '../../../shared/enums.ts';
+import type { CatalogueNode, QueryOf } from '../api/replies.ts';
 import { apiBlob, withoutBlanks } from '../api.ts';
 import { saveBlob } from '../save-file.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
-import type { CatalogueNode, QueryOf } from '../api/replies.ts';
 import { useShowError } from '../use-show-error.tsx';
-import { EVENT_SOURCES, LIGHTS, WARNING_COLOURS } from '../../../shared/enums.ts';
 
 const STATUSES = ['reported', 'accepted', 'dispatched', 'signed', 'handled', 'closed', 'visited', 'voided', 'merged'];
 
@@ -91,12 +91,65 @@ export function EventFilters({ value, onChange, items, nameOf }: Props) {
 
   return (
     <Space wrap className="event-filters" data-testid="event-filters">
-      <Select mode="multiple" allowClear className="event-filter-wide" placeholder={t('eventFilters.status')} value={value.status} onChange={(status) => set({ status })} options={options(STATUSES, 'eventStatus')} data-testid="status-filter" />
-      <Select mode="multiple" allowClear className="event-filter" placeholder={t('eventFilters.light')} value={value.light} onChange={(light) => set({ light })} options={options([...LIGHTS], 'eventFilters.lights')} data-testid="light-filter" />
-      <Select mode="multiple" allowClear className="event-filter" placeholder={t('eventFilters.warning')} value={value.warning} onChange={(warning) => set({ warning })} options={options([...WARNING_COLOURS], 'eventFilters.warnings')} data-testid="warning-filter" />
-      <TreeSelect showSearch allowClear className="event-filter-wide" treeNodeFilterProp="title" popupMatchSelectWidth={false} placeholder={t('eventFilters.item')} value={value.item} onChange={(item?: string) => set({ item })} treeData={tree} data-testid="item-filter" />
-      <Select mode="multiple" allowClear className="event-filter" placeholder={t('eventFilters.source')} value={value.source} onChange={(source) => set({ source })} options={options([...EVENT_SOURCES], 'source')} data-testid="source-filter" />
-      <AreaTreeSelect className="event-filter-wide" placeholder={t('eventFilters.area')} value={value.area} onChange={(area?: string) => set({ area })} data-testid="area-filter" />
+      <Select
+        mode="multiple"
+        allowClear
+        className="event-filter-wide"
+        placeholder={t('eventFilters.status')}
+        value={value.status}
+        onChange={(status) => set({ status })}
+        options={options(STATUSES, 'eventStatus')}
+        data-testid="status-filter"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        className="event-filter"
+        placeholder={t('eventFilters.light')}
+        value={value.light}
+        onChange={(light) => set({ light })}
+        options={options([...LIGHTS], 'eventFilters.lights')}
+        data-testid="light-filter"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        className="event-filter"
+        placeholder={t('eventFilters.warning')}
+        value={value.warning}
+        onChange={(warning) => set({ warning })}
+        options={options([...WARNING_COLOURS], 'eventFilters.warnings')}
+        data-testid="warning-filter"
+      />
+      <TreeSelect
+        showSearch
+        allowClear
+        className="event-filter-wide"
+        treeNodeFilterProp="title"
+        popupMatchSelectWidth={false}
+        placeholder={t('eventFilters.item')}
+        value={value.item}
+        onChange={(item?: string) => set({ item })}
+        treeData={tree}
+        data-testid="item-filter"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        className="event-filter"
+        placeholder={t('eventFilters.source')}
+        value={value.source}
+        onChange={(source) => set({ source })}
+        options={options([...EVENT_SOURCES], 'source')}
+        data-testid="source-filter"
+      />
+      <AreaTreeSelect
+        className="event-filter-wide"
+        placeholder={t('eventFilters.area')}
+        value={value.area}
+        onChange={(area?: string) => set({ area })}
+        data-testid="area-filter"
+      />
       <DatePicker.RangePicker
         allowEmpty={[true, true]}
         placeholder={[t('eventFilters.from'), t('eventFilters.to')]}
@@ -109,7 +162,13 @@ export function EventFilters({ value, onChange, items, nameOf }: Props) {
       <Checkbox checked={value.repeat} onChange={(e) => set({ repeat: e.target.checked })} data-testid="repeat-filter">
         {t('eventFilters.repeat')}
       </Checkbox>
-      <Button icon={<DownloadOutlined />} loading={exporting} onClick={download} title={t('eventFilters.exportHint')} data-testid="events-export">
+      <Button
+        icon={<DownloadOutlined />}
+        loading={exporting}
+        onClick={download}
+        title={t('eventFilters.exportHint')}
+        data-testid="events-export"
+      >
         {t('eventFilters.export')}
       </Button>
     </Space>

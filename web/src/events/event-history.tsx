@@ -4,7 +4,20 @@ import { useTranslation } from 'react-i18next';
 import type { EventStep } from '../api/replies.ts';
 import { PhotoThumbs } from './photo-thumbs.tsx';
 
-const COLOURS: Record<string, string> = { report: 'blue', void: 'gray', return: 'red', rework: 'red', reopen: 'red', close: 'green', visit: 'green', fix_on_spot: 'green', supervise: 'orange', urge: 'orange', supervision_reply: 'orange', supervision_close: 'orange' };
+const COLOURS: Record<string, string> = {
+  report: 'blue',
+  void: 'gray',
+  return: 'red',
+  rework: 'red',
+  reopen: 'red',
+  close: 'green',
+  visit: 'green',
+  fix_on_spot: 'green',
+  supervise: 'orange',
+  urge: 'orange',
+  supervision_reply: 'orange',
+  supervision_close: 'orange',
+};
 
 interface Props {
   history: EventStep[];
@@ -25,7 +38,8 @@ export function EventHistory({ history, unitName }: Props) {
     if (typeof d.workingDays === 'number') out.push([t('events.workingDays'), String(d.workingDays)]);
     if ((step.action === 'supervise' || step.action === 'urge') && typeof d.unitCode === 'string') {
       out.push([t('supervision.unit'), unitName(d.unitCode)]);
-      if (typeof d.method === 'string') out.push([t('supervision.methodLabel'), t(`supervision.method.${d.method}`, { defaultValue: d.method })]);
+      if (typeof d.method === 'string')
+        out.push([t('supervision.methodLabel'), t(`supervision.method.${d.method}`, { defaultValue: d.method })]);
       if (typeof d.dueAt === 'string') out.push([t('supervision.dueAt'), new Date(d.dueAt).toLocaleString(i18n.language)]);
     }
     return out;
@@ -40,7 +54,9 @@ export function EventHistory({ history, unitName }: Props) {
         children: (
           <div className="event-step" data-testid="event-step" data-action={step.action}>
             <div className="event-step-head">
-              <Typography.Text strong>{t([`eventAction.${step.action}`, `supervision.action.${step.action}`], { defaultValue: step.action })}</Typography.Text>
+              <Typography.Text strong>
+                {t([`eventAction.${step.action}`, `supervision.action.${step.action}`], { defaultValue: step.action })}
+              </Typography.Text>
               <span>{step.actorName}</span>
               <Typography.Text type="secondary">{new Date(step.at).toLocaleString(i18n.language)}</Typography.Text>
             </div>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../use-api.ts';
 import { EventDrawer } from './event-drawer.tsx';
-import { EventFilters, filterQuery, NO_FILTER, type EventFilterValue } from './event-filters.tsx';
+import { EventFilters, type EventFilterValue, filterQuery, NO_FILTER } from './event-filters.tsx';
 import { EventsTable } from './events-table.tsx';
 import { IntakeButton } from './intake-dialog.tsx';
 import { useCatalogue } from './use-catalogue.ts';
@@ -50,7 +50,12 @@ export function EventsPage() {
         loading={loading}
         itemName={catalogue.nameOf}
         onOpen={setOpen}
-        pagination={{ ...page, total: data?.total ?? 0, showSizeChanger: true, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+        pagination={{
+          ...page,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          onChange: (current, pageSize) => setPage({ current, pageSize }),
+        }}
       />
       <EventDrawer id={open} itemName={catalogue.nameOf} unitName={departments.unitName} onClose={() => setOpen(null)} onChanged={reload} />
     </div>

@@ -23,7 +23,12 @@ export function EventsTable({ items, loading, itemName, onOpen, pagination, comp
     { title: t('events.item'), dataIndex: 'itemCode', render: (c: string, e) => <span title={e.description}>{itemName(c)}</span> },
     { title: t('events.status'), dataIndex: 'status', width: 110, render: (s: string) => <EventStatusTag status={s} /> },
     { title: t('events.grid'), dataIndex: 'gridCode', key: 'grid', width: 170, render: (g: string) => <span className="mono">{g}</span> },
-    { title: t('events.reportedAt'), dataIndex: 'reportedAt', width: 180, render: (at: string) => new Date(at).toLocaleString(i18n.language) },
+    {
+      title: t('events.reportedAt'),
+      dataIndex: 'reportedAt',
+      width: 180,
+      render: (at: string) => new Date(at).toLocaleString(i18n.language),
+    },
     { title: t('events.dueAt'), key: 'due', width: 170, render: (_: unknown, e) => <DueDot event={e} /> },
   ];
   const columns = compact ? full.filter((c) => c.key !== 'grid').map((c) => ({ ...c, width: undefined })) : full;

@@ -2,18 +2,18 @@ import { PhoneOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { INTAKE_SOURCES } from '../../../shared/enums.ts';
+import type { EventDetail, RecordPlace } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
-import { ItemPicker } from '../report/item-picker.tsx';
 import { newIdempotencyKey } from '../report/idempotency-key.ts';
+import { ItemPicker } from '../report/item-picker.tsx';
 import { useHomeOutline } from '../report/use-home-outline.ts';
-import type { EventDetail, RecordPlace } from '../api/replies.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { PhotoPicker } from './photo-picker.tsx';
 import { PointMap } from './point-map.tsx';
 import { RecordSearch } from './record-search.tsx';
 import { useCatalogue } from './use-catalogue.ts';
-import { INTAKE_SOURCES } from '../../../shared/enums.ts';
 
 /** What a centre records; a grid worker's own reports come from the phone view. */
 const SOURCES = INTAKE_SOURCES;
@@ -54,9 +54,17 @@ export function IntakeDialog({ open, onClose, onCreated }: { open: boolean; onCl
     run(async () => {
       const created = await api.POST('/api/events', {
         body: {
-          source: v.source, itemCode: v.itemCode, lng: v.lng, lat: v.lat, description: v.description.trim(), photos: v.photos ?? [],
-          reporterName: blankToUndefined(v.reporterName), reporterPhone: blankToUndefined(v.reporterPhone), externalNo: blankToUndefined(v.externalNo),
-          idempotencyKey: key.current, ...(subject ? { subject: { type: subject.type, key: subject.key } } : {}),
+          source: v.source,
+          itemCode: v.itemCode,
+          lng: v.lng,
+          lat: v.lat,
+          description: v.description.trim(),
+          photos: v.photos ?? [],
+          reporterName: blankToUndefined(v.reporterName),
+          reporterPhone: blankToUndefined(v.reporterPhone),
+          externalNo: blankToUndefined(v.externalNo),
+          idempotencyKey: key.current,
+          ...(subject ? { subject: { type: subject.type, key: subject.key } } : {}),
         },
       });
       key.current = newIdempotencyKey();
@@ -67,8 +75,23 @@ export function IntakeDialog({ open, onClose, onCreated }: { open: boolean; onCl
     });
 
   return (
-    <Modal open={open} title={t('intake.title')} okText={t('intake.submit')} onOk={() => form.submit()} confirmLoading={busy} onCancel={onClose} width={640} destroyOnHidden>
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ source: 'hotline', photos: [] }} data-testid="intake-form">
+    <Modal
+      open={open}
+      title={t('intake.title')}
+      okText={t('intake.submit')}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      onCancel={onClose}
+      width={640}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ source: 'hotline', photos: [] }}
+        data-testid="intake-form"
+      >
         <Space className="full-width intake-row" align="start" wrap>
           <Form.Item name="source" label={t('intake.source')} rules={[{ required: true }]}>
             <Select className="intake-source" options={SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))} />
@@ -88,7 +111,10 @@ export function IntakeDialog({ open, onClose, onCreated }: { open: boolean; onCl
         <Form.Item name="itemCode" label={t('intake.item')} rules={[{ required: true, message: t('intake.needItem') }]}>
           <ItemPicker items={catalogue.items} recent={[]} loading={catalogue.loading} pathOf={catalogue.pathOf} />
         </Form.Item>
-        <Form.Item label={t('subject.label')} extra={subject && (subject.lng !== null ? t('subject.pointFromRecord', { name: subject.name }) : t('subject.noPoint'))}>
+        <Form.Item
+          label={t('subject.label')}
+          extra={subject && (subject.lng !== null ? t('subject.pointFromRecord', { name: subject.name }) : t('subject.noPoint'))}
+        >
           <RecordSearch
             value={subject}
             onPick={(record) => {
@@ -101,7 +127,11 @@ export function IntakeDialog({ open, onClose, onCreated }: { open: boolean; onCl
         </Form.Item>
         <Form.Item label={t('intake.location')} required extra={t('intake.locationHint')}>
           <div className="intake-map">
-            <PointMap outline={outline} point={point} onPick={([x, y]) => form.setFieldsValue({ lng: Number(x.toFixed(7)), lat: Number(y.toFixed(7)) })} />
+            <PointMap
+              outline={outline}
+              point={point}
+              onPick={([x, y]) => form.setFieldsValue({ lng: Number(x.toFixed(7)), lat: Number(y.toFixed(7)) })}
+            />
           </div>
           <Space className="intake-coords">
             <Form.Item name="lng" noStyle rules={[{ required: true, message: t('intake.needLocation') }]}>
@@ -112,7 +142,11 @@ export function IntakeDialog({ open, onClose, onCreated }: { open: boolean; onCl
             </Form.Item>
           </Space>
         </Form.Item>
-        <Form.Item name="description" label={t('intake.description')} rules={[{ required: true, whitespace: true, message: t('intake.needDescription') }]}>
+        <Form.Item
+          name="description"
+          label={t('intake.description')}
+          rules={[{ required: true, whitespace: true, message: t('intake.needDescription') }]}
+        >
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
         <Form.Item name="photos" label={t('intake.photos')}>

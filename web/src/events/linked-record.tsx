@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { RecordPlace, RecordType } from '../api/replies.ts';
 
 /** "部件 · 路灯": a record's kind and name, as chips, options and the case's facts show it. */
-export const recordLabel = (t: TFunction, r: { type: RecordType; name: string | null; key: string }) => `${t(`subject.type.${r.type}`)} · ${r.name ?? r.key}`;
+export const recordLabel = (t: TFunction, r: { type: RecordType; name: string | null; key: string }) =>
+  `${t(`subject.type.${r.type}`)} · ${r.name ?? r.key}`;
 
 /** The record a report is linked to, with where its place came from and a way to unlink it. */
 export function LinkedRecord({ record, onUnlink }: { record: RecordPlace; onUnlink(): void }) {

@@ -1,6 +1,6 @@
 import { CameraOutlined, CloseOutlined, LoadingOutlined } from '@ant-design/icons';
 import { App, Button, Image } from 'antd';
-import { useRef, useState, type ChangeEvent } from 'react';
+import { type ChangeEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUpload } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
@@ -61,7 +61,14 @@ export function PhotoPicker({ value = [], onChange, size = 72 }: Props) {
       {value.map((key) => (
         <div key={key} className="photo-cell" style={box}>
           <Image src={photoUrl(key)} width={size} height={size} className="photo-thumb" data-testid="photo-thumb" />
-          <Button size="small" shape="circle" icon={<CloseOutlined />} className="photo-remove" aria-label={t('photos.remove')} onClick={() => remove(key)} />
+          <Button
+            size="small"
+            shape="circle"
+            icon={<CloseOutlined />}
+            className="photo-remove"
+            aria-label={t('photos.remove')}
+            onClick={() => remove(key)}
+          />
         </div>
       ))}
       {Array.from({ length: uploading }, (_, i) => (

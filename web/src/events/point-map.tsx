@@ -1,18 +1,18 @@
 import 'ol/ol.css';
-import Feature from 'ol/Feature';
-import OlMap from 'ol/Map';
-import type MapBrowserEvent from 'ol/MapBrowserEvent';
-import View from 'ol/View';
 import { defaults as defaultControls } from 'ol/control/defaults';
 import { containsCoordinate } from 'ol/extent';
+import Feature from 'ol/Feature';
 import GeoJSON from 'ol/format/GeoJSON';
 import Point from 'ol/geom/Point';
 import VectorLayer from 'ol/layer/Vector';
+import OlMap from 'ol/Map';
+import type MapBrowserEvent from 'ol/MapBrowserEvent';
 import { fromLonLat, toLonLat } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
+import View from 'ol/View';
 import { useEffect, useRef, useState } from 'react';
-import { markerStyle, outlineStyle } from '../territory/map-styles.ts';
 import type { Outline } from '../api/replies.ts';
+import { markerStyle, outlineStyle } from '../territory/map-styles.ts';
 
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 const PADDING = [16, 16, 16, 16];

@@ -1,8 +1,8 @@
 import { Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/auth-context.tsx';
 import type { RecordType } from '../api/replies.ts';
+import { useAuth } from '../auth/auth-context.tsx';
 import { useApi } from '../use-api.ts';
 import { EventDrawer } from './event-drawer.tsx';
 import { EventsTable } from './events-table.tsx';

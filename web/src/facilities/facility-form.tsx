@@ -1,12 +1,12 @@
 import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
-import { useShowError } from '../use-show-error.tsx';
-import { useBusyAction } from '../use-busy-action.ts';
-import { showFieldErrors } from '../orgs/field-errors.ts';
 import type { FacilityDetail } from '../api/replies.ts';
+import { api } from '../api.ts';
+import { showFieldErrors } from '../orgs/field-errors.ts';
 import { useCodes } from '../orgs/use-codes.ts';
+import { useBusyAction } from '../use-busy-action.ts';
+import { useShowError } from '../use-show-error.tsx';
 
 interface Values {
   classCode: string;
@@ -22,7 +22,17 @@ interface Values {
 const FIELDS = ['classCode', 'name', 'lng', 'lat', 'ownerDept', 'maintainerDept', 'state', 'note'] as const;
 
 /** Records a component (the server gives its code) or edits one; the class is part of the code and stays. */
-export function FacilityForm({ open, editing, onClose, onSaved }: { open: boolean; editing: FacilityDetail | null; onClose(): void; onSaved(f: FacilityDetail): void }) {
+export function FacilityForm({
+  open,
+  editing,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  editing: FacilityDetail | null;
+  onClose(): void;
+  onSaved(f: FacilityDetail): void;
+}) {
   const { t } = useTranslation();
   const codes = useCodes();
   const [form] = Form.useForm<Values>();
@@ -36,11 +46,22 @@ export function FacilityForm({ open, editing, onClose, onSaved }: { open: boolea
   }, [open, editing, form]);
 
   async function submit(v: Values) {
-    const body = { name: v.name?.trim() || null, lng: v.lng, lat: v.lat, ownerDept: v.ownerDept, maintainerDept: v.maintainerDept ?? null, state: v.state, note: v.note?.trim() || null };
+    const body = {
+      name: v.name?.trim() || null,
+      lng: v.lng,
+      lat: v.lat,
+      ownerDept: v.ownerDept,
+      maintainerDept: v.maintainerDept ?? null,
+      state: v.state,
+      note: v.note?.trim() || null,
+    };
     await run(async () => {
       try {
         const saved = editing
-          ? await api.PUT('/api/registry/facilities/{code}', { params: { path: { code: editing.code } }, body: { ...body, version: editing.version } })
+          ? await api.PUT('/api/registry/facilities/{code}', {
+              params: { path: { code: editing.code } },
+              body: { ...body, version: editing.version },
+            })
           : await api.POST('/api/registry/facilities', { body: { ...body, classCode: v.classCode } });
         onSaved(saved);
       } catch (err) {
@@ -51,9 +72,23 @@ export function FacilityForm({ open, editing, onClose, onSaved }: { open: boolea
 
   const required = [{ required: true, message: t('facilities.required') }];
   return (
-    <Modal open={open} title={editing ? t('facilities.editTitle', { code: editing.code }) : t('facilities.createTitle')} okText={t('common.save')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} width={640} destroyOnHidden>
+    <Modal
+      open={open}
+      title={editing ? t('facilities.editTitle', { code: editing.code }) : t('facilities.createTitle')}
+      okText={t('common.save')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      width={640}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ state: '01' }} data-testid="facility-form">
-        <Form.Item name="classCode" label={t('facilities.classCode')} rules={editing ? [] : required} extra={editing ? t('facilities.classFixed') : undefined}>
+        <Form.Item
+          name="classCode"
+          label={t('facilities.classCode')}
+          rules={editing ? [] : required}
+          extra={editing ? t('facilities.classFixed') : undefined}
+        >
           <Select showSearch optionFilterProp="label" disabled={!!editing} options={codes.options('facility_class')} />
         </Form.Item>
         <Form.Item name="name" label={t('facilities.name')} extra={t('facilities.nameHint')}>

@@ -3,15 +3,15 @@ import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/auth-context.tsx';
-import { withoutBlanks } from '../api.ts';
-import { useApi } from '../use-api.ts';
+import { FACILITY_SEARCH_MAX, PAGE } from '../../../shared/limits.ts';
 import type { Facility } from '../api/replies.ts';
+import { withoutBlanks } from '../api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
 import { useCodes } from '../orgs/use-codes.ts';
 import { ExportButton } from '../people/export-button.tsx';
+import { useApi } from '../use-api.ts';
 import { FacilityDrawer } from './facility-drawer.tsx';
 import { FacilityForm } from './facility-form.tsx';
-import { FACILITY_SEARCH_MAX, PAGE } from '../../../shared/limits.ts';
 
 const LIMIT = PAGE.facilities.max;
 /** Intact is the normal case; every other state wants attention. */
@@ -42,8 +42,17 @@ export function FacilitySearch() {
   const columns: ColumnsType<Facility> = [
     { title: t('facilities.code'), dataIndex: 'code', width: 180, render: (c: string) => <a className="mono">{c}</a> },
     { title: t('facilities.name'), dataIndex: 'name' },
-    { title: t('facilities.classCode'), dataIndex: 'classCode', render: (c: string) => `${codes.name('facility_major', c.slice(0, 2))} / ${codes.name('facility_class', c)}` },
-    { title: t('facilities.state'), dataIndex: 'state', width: 90, render: (s: string) => <Tag color={STATE_COLOR[s] ?? 'default'}>{codes.name('facility_state', s)}</Tag> },
+    {
+      title: t('facilities.classCode'),
+      dataIndex: 'classCode',
+      render: (c: string) => `${codes.name('facility_major', c.slice(0, 2))} / ${codes.name('facility_class', c)}`,
+    },
+    {
+      title: t('facilities.state'),
+      dataIndex: 'state',
+      width: 90,
+      render: (s: string) => <Tag color={STATE_COLOR[s] ?? 'default'}>{codes.name('facility_state', s)}</Tag>,
+    },
     { title: t('facilities.ownerDept'), dataIndex: 'ownerDeptName', render: (n: string | null, f) => n ?? f.ownerDept },
     { title: t('facilities.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
   ];
@@ -52,13 +61,55 @@ export function FacilitySearch() {
     <>
       <Typography.Paragraph type="secondary">{t('facilities.hint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder={t('facilities.major')} options={codes.options('facility_major')} onChange={(m?: string) => set({ major: m })} style={{ width: 170 }} />
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('facilities.classCode')} options={codes.options('facility_class')} onChange={(classCode?: string) => set({ classCode })} style={{ width: 220 }} />
-        <Select allowClear placeholder={t('facilities.state')} options={codes.options('facility_state')} onChange={(state?: string) => set({ state })} style={{ width: 120 }} />
-        <Input.Search allowClear placeholder={t('facilities.areaPlaceholder')} maxLength={15} onSearch={(v) => set({ area: /^\d{6,15}$/.test(v.trim()) ? v.trim() : undefined })} style={{ width: 220 }} />
-        <Input.Search allowClear placeholder={t('facilities.namePlaceholder')} maxLength={FACILITY_SEARCH_MAX} onSearch={(v) => set({ q: v.trim() || undefined })} style={{ width: 180 }} />
-        <ExportButton path="/api/registry/facilities/export" filter={params} fileName="facilities.xlsx" hint={t('facilities.exportHint')} disabled={items.length === 0} />
-        {can('registry.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('facilities.create')}</Button>}
+        <Select
+          allowClear
+          placeholder={t('facilities.major')}
+          options={codes.options('facility_major')}
+          onChange={(m?: string) => set({ major: m })}
+          style={{ width: 170 }}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('facilities.classCode')}
+          options={codes.options('facility_class')}
+          onChange={(classCode?: string) => set({ classCode })}
+          style={{ width: 220 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('facilities.state')}
+          options={codes.options('facility_state')}
+          onChange={(state?: string) => set({ state })}
+          style={{ width: 120 }}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('facilities.areaPlaceholder')}
+          maxLength={15}
+          onSearch={(v) => set({ area: /^\d{6,15}$/.test(v.trim()) ? v.trim() : undefined })}
+          style={{ width: 220 }}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('facilities.namePlaceholder')}
+          maxLength={FACILITY_SEARCH_MAX}
+          onSearch={(v) => set({ q: v.trim() || undefined })}
+          style={{ width: 180 }}
+        />
+        <ExportButton
+          path="/api/registry/facilities/export"
+          filter={params}
+          fileName="facilities.xlsx"
+          hint={t('facilities.exportHint')}
+          disabled={items.length === 0}
+        />
+        {can('registry.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('facilities.create')}
+          </Button>
+        )}
       </Space>
       <Table<Facility>
         rowKey="code"

@@ -2,8 +2,8 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Card, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
 import type { ReplyOf } from '../api/paths.ts';
+import { api } from '../api.ts';
 import { ImportProblemsTable } from '../imports/import-problems-table.tsx';
 import { useGeoJsonImport } from '../imports/use-geojson-import.ts';
 

@@ -2,16 +2,16 @@ import { CheckCircleOutlined, CrownOutlined, DeleteOutlined, EditOutlined } from
 import { App, Button, Descriptions, Drawer, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { HouseholdGroupDetail } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
-import { useApi } from '../use-api.ts';
-import { useBusyAction } from '../use-busy-action.ts';
-import { PersonHistory } from '../people/person-history.tsx';
-import type { HouseholdGroupDetail } from '../api/replies.ts';
 import { placeDescriber } from '../buildings/history-describer.ts';
 import { HouseDrawer } from '../buildings/house-drawer.tsx';
-import { GroupForm } from './group-form.tsx';
+import { PersonHistory } from '../people/person-history.tsx';
 import { VerifiedLine } from '../people/verified-line.tsx';
+import { useApi } from '../use-api.ts';
+import { useBusyAction } from '../use-busy-action.ts';
+import { GroupForm } from './group-form.tsx';
 
 type Member = HouseholdGroupDetail['houses'][number];
 
@@ -32,7 +32,10 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
 
   const setLead = (x: HouseholdGroupDetail, houseCode: string) =>
     run(async () => {
-      await api.PUT('/api/registry/household-groups/{id}', { params: { path: { id: x.id } }, body: { name: x.name, houseCodes: x.houses.map((h) => h.houseCode), leadHouseCode: houseCode, version: x.version } });
+      await api.PUT('/api/registry/household-groups/{id}', {
+        params: { path: { id: x.id } },
+        body: { name: x.name, houseCodes: x.houses.map((h) => h.houseCode), leadHouseCode: houseCode, version: x.version },
+      });
       void message.success(t('groups.leadSet'));
       changed();
     });
@@ -58,36 +61,51 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
       width={760}
       title={g?.name ?? t('groups.detail')}
       destroyOnHidden
-      extra={g && can('registry.write') && (
-        <Space>
-          <Popconfirm
-            title={t('groups.removeConfirm', { name: g.name })}
-            description={t('groups.removeHint', { n: g.members })}
-            okText={t('groups.remove')}
-            okButtonProps={{ danger: true, 'data-testid': 'group-remove-confirm' }}
-            onConfirm={() => remove(g)}
-          >
-            <Button danger icon={<DeleteOutlined />} disabled={busy} data-testid="group-remove">{t('groups.remove')}</Button>
-          </Popconfirm>
-          <Button icon={<CheckCircleOutlined />} loading={busy} onClick={() => verify(g)}>{t('groups.verify')}</Button>
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('groups.editMembers')}</Button>
-        </Space>
-      )}
+      extra={
+        g &&
+        can('registry.write') && (
+          <Space>
+            <Popconfirm
+              title={t('groups.removeConfirm', { name: g.name })}
+              description={t('groups.removeHint', { n: g.members })}
+              okText={t('groups.remove')}
+              okButtonProps={{ danger: true, 'data-testid': 'group-remove-confirm' }}
+              onConfirm={() => remove(g)}
+            >
+              <Button danger icon={<DeleteOutlined />} disabled={busy} data-testid="group-remove">
+                {t('groups.remove')}
+              </Button>
+            </Popconfirm>
+            <Button icon={<CheckCircleOutlined />} loading={busy} onClick={() => verify(g)}>
+              {t('groups.verify')}
+            </Button>
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('groups.editMembers')}
+            </Button>
+          </Space>
+        )
+      }
     >
       {!g ? (
         <Spin className="panel-spin" spinning={loading} />
       ) : (
         <>
           <Descriptions column={2} size="small" bordered>
-            <Descriptions.Item label={t('groups.gridCode')}><span className="mono">{g.gridCode}</span></Descriptions.Item>
-            <Descriptions.Item label={t('groups.leadHouse')}><span className="mono">{g.leadHouseCode ?? t('groups.noLead')}</span></Descriptions.Item>
+            <Descriptions.Item label={t('groups.gridCode')}>
+              <span className="mono">{g.gridCode}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('groups.leadHouse')}>
+              <span className="mono">{g.leadHouseCode ?? t('groups.noLead')}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('groups.members')}>{g.members}</Descriptions.Item>
             <Descriptions.Item label={t('groups.residents')}>{g.residents}</Descriptions.Item>
             <Descriptions.Item label={t('groups.verifiedAt')} span={2}>
               <VerifiedLine at={g.verifiedAt} by={g.verifiedBy} />
             </Descriptions.Item>
           </Descriptions>
-          <Typography.Title level={5} className="detail-section">{t('groups.houses', { n: g.houses.length })}</Typography.Title>
+          <Typography.Title level={5} className="detail-section">
+            {t('groups.houses', { n: g.houses.length })}
+          </Typography.Title>
           <Table<Member>
             size="small"
             rowKey="houseCode"
@@ -95,16 +113,45 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
             dataSource={g.houses}
             data-testid="group-members"
             columns={[
-              { title: t('groups.houseCode'), dataIndex: 'houseCode', width: 200, render: (c: string) => <a className="mono" onClick={() => setHouse(c)}>{c}</a> },
-              { title: t('groups.address'), dataIndex: 'address', render: (a: string | null, m) => <>{a ?? '—'} {m.lead && <Tag color="gold">{t('groups.lead')}</Tag>}</> },
+              {
+                title: t('groups.houseCode'),
+                dataIndex: 'houseCode',
+                width: 200,
+                render: (c: string) => (
+                  <a className="mono" onClick={() => setHouse(c)}>
+                    {c}
+                  </a>
+                ),
+              },
+              {
+                title: t('groups.address'),
+                dataIndex: 'address',
+                render: (a: string | null, m) => (
+                  <>
+                    {a ?? '—'} {m.lead && <Tag color="gold">{t('groups.lead')}</Tag>}
+                  </>
+                ),
+              },
               { title: t('groups.residents'), dataIndex: 'residents', width: 70 },
-              ...(can('registry.write') ? [{
-                key: 'lead', width: 120,
-                render: (_: unknown, m: Member) => !m.lead && <Button size="small" icon={<CrownOutlined />} disabled={busy} onClick={() => setLead(g, m.houseCode)}>{t('groups.makeLead')}</Button>,
-              }] : []),
+              ...(can('registry.write')
+                ? [
+                    {
+                      key: 'lead',
+                      width: 120,
+                      render: (_: unknown, m: Member) =>
+                        !m.lead && (
+                          <Button size="small" icon={<CrownOutlined />} disabled={busy} onClick={() => setLead(g, m.houseCode)}>
+                            {t('groups.makeLead')}
+                          </Button>
+                        ),
+                    },
+                  ]
+                : []),
             ]}
           />
-          <Typography.Title level={5} className="detail-section">{t('groups.history', { n: g.history.length })}</Typography.Title>
+          <Typography.Title level={5} className="detail-section">
+            {t('groups.history', { n: g.history.length })}
+          </Typography.Title>
           <PersonHistory history={g.history} describe={placeDescriber('groups')} />
           <HouseDrawer code={house} onClose={() => setHouse(null)} />
           <GroupForm

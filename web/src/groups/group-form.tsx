@@ -1,11 +1,11 @@
 import { Alert, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api.ts';
-import { useApi } from '../use-api.ts';
-import { useShowError } from '../use-show-error.tsx';
-import { useBusyAction } from '../use-busy-action.ts';
 import type { HouseholdGroupDetail, HouseRow } from '../api/replies.ts';
+import { ApiError, api } from '../api.ts';
+import { useApi } from '../use-api.ts';
+import { useBusyAction } from '../use-busy-action.ts';
+import { useShowError } from '../use-show-error.tsx';
 
 /** The server holds a group to 2–15 houses; the form says so before it asks. */
 const MAX_HOUSES = 15;
@@ -38,13 +38,22 @@ export function GroupForm({ open, gridCode, editing, onClose, onSaved }: Props) 
   }, [open, editing, form]);
 
   async function submit(v: { name: string; leadHouseCode?: string }) {
-    const body = { name: v.name.trim(), houseCodes: picked, leadHouseCode: v.leadHouseCode && picked.includes(v.leadHouseCode) ? v.leadHouseCode : null };
+    const body = {
+      name: v.name.trim(),
+      houseCodes: picked,
+      leadHouseCode: v.leadHouseCode && picked.includes(v.leadHouseCode) ? v.leadHouseCode : null,
+    };
     setHouseError(null);
     await run(async () => {
       try {
-        onSaved(editing
-          ? await api.PUT('/api/registry/household-groups/{id}', { params: { path: { id: editing.id } }, body: { ...body, version: editing.version } })
-          : await api.POST('/api/registry/household-groups', { body: { ...body, gridCode } }));
+        onSaved(
+          editing
+            ? await api.PUT('/api/registry/household-groups/{id}', {
+                params: { path: { id: editing.id } },
+                body: { ...body, version: editing.version },
+              })
+            : await api.POST('/api/registry/household-groups', { body: { ...body, gridCode } }),
+        );
       } catch (err) {
         if (!(err instanceof ApiError) || err.status !== 422) return showError(err);
         // Problems with the picked houses are shown above the table; the others beside their fields.
@@ -52,7 +61,11 @@ export function GroupForm({ open, gridCode, editing, onClose, onSaved }: Props) 
         const houses = details.filter((d) => d.field === 'houseCodes');
         if (houses.length) setHouseError(houses.map((d) => d.message ?? d.reason).join(t('common.listSep')));
         const rest = details.filter((d) => d.field !== 'houseCodes');
-        form.setFields(rest.filter((d) => FORM_FIELDS.includes(d.field)).map((d) => ({ name: d.field as 'name' | 'leadHouseCode', errors: [d.message ?? d.reason] })));
+        form.setFields(
+          rest
+            .filter((d) => FORM_FIELDS.includes(d.field))
+            .map((d) => ({ name: d.field as 'name' | 'leadHouseCode', errors: [d.message ?? d.reason] })),
+        );
         if (rest.some((d) => !FORM_FIELDS.includes(d.field))) showError(err);
       }
     });
@@ -60,16 +73,34 @@ export function GroupForm({ open, gridCode, editing, onClose, onSaved }: Props) 
 
   const houses = data?.items ?? [];
   return (
-    <Modal open={open} title={editing ? t('groups.editTitle', { name: editing.name }) : t('groups.createTitle')} okText={t('common.save')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} width={820} destroyOnHidden>
+    <Modal
+      open={open}
+      title={editing ? t('groups.editTitle', { name: editing.name }) : t('groups.createTitle')}
+      okText={t('common.save')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      width={820}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="group-form">
         <Form.Item name="name" label={t('groups.name')} rules={[{ required: true, whitespace: true, message: t('groups.required') }]}>
           <Input maxLength={60} />
         </Form.Item>
         <Form.Item name="leadHouseCode" label={t('groups.leadHouse')}>
-          <Select allowClear options={picked.map((c) => ({ value: c, label: `${c} ${houses.find((h) => h.code === c)?.address ?? ''}` }))} placeholder={t('groups.leadPlaceholder')} />
+          <Select
+            allowClear
+            options={picked.map((c) => ({ value: c, label: `${c} ${houses.find((h) => h.code === c)?.address ?? ''}` }))}
+            placeholder={t('groups.leadPlaceholder')}
+          />
         </Form.Item>
       </Form>
-      <Alert type={picked.length > MAX_HOUSES ? 'warning' : 'info'} showIcon message={t('groups.picked', { n: picked.length, max: MAX_HOUSES })} style={{ marginBottom: 8 }} />
+      <Alert
+        type={picked.length > MAX_HOUSES ? 'warning' : 'info'}
+        showIcon
+        message={t('groups.picked', { n: picked.length, max: MAX_HOUSES })}
+        style={{ marginBottom: 8 }}
+      />
       {houseError && <Alert type="error" showIcon message={houseError} style={{ marginBottom: 8 }} data-testid="group-house-error" />}
       <Table<HouseRow>
         size="small"
@@ -88,7 +119,12 @@ export function GroupForm({ open, gridCode, editing, onClose, onSaved }: Props) 
           { title: t('groups.houseCode'), dataIndex: 'code', width: 200, render: (c: string) => <span className="mono">{c}</span> },
           { title: t('groups.address'), dataIndex: 'address' },
           { title: t('groups.residents'), dataIndex: 'residents', width: 70 },
-          { title: '', dataIndex: 'groupId', width: 110, render: (g: string | null) => (g && g !== editing?.id ? <Tag>{t('groups.inOtherGroup')}</Tag> : null) },
+          {
+            title: '',
+            dataIndex: 'groupId',
+            width: 110,
+            render: (g: string | null) => (g && g !== editing?.id ? <Tag>{t('groups.inOtherGroup')}</Tag> : null),
+          },
         ]}
       />
     </Modal>

@@ -3,12 +3,12 @@ import { App, Button, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/auth-context.tsx';
-import { useApi } from '../use-api.ts';
 import type { HouseholdGroup } from '../api/replies.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { formatDay } from '../format.ts';
+import { useApi } from '../use-api.ts';
 import { GroupDrawer } from './group-drawer.tsx';
 import { GroupForm } from './group-form.tsx';
-import { formatDay } from '../format.ts';
 
 const GRID = /^\d{15}$/;
 
@@ -26,8 +26,18 @@ export function GroupsPage() {
   const columns: ColumnsType<HouseholdGroup> = [
     { title: t('groups.name'), dataIndex: 'name', render: (n: string) => <a>{n}</a> },
     { title: t('groups.members'), dataIndex: 'members', width: 90 },
-    { title: t('groups.leadHouse'), dataIndex: 'leadHouseCode', width: 220, render: (c: string | null) => <span className="mono">{c ?? t('groups.noLead')}</span> },
-    { title: t('groups.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')) },
+    {
+      title: t('groups.leadHouse'),
+      dataIndex: 'leadHouseCode',
+      width: 220,
+      render: (c: string | null) => <span className="mono">{c ?? t('groups.noLead')}</span>,
+    },
+    {
+      title: t('groups.verifiedAt'),
+      dataIndex: 'verifiedAt',
+      width: 110,
+      render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')),
+    },
   ];
 
   return (
@@ -48,7 +58,11 @@ export function GroupsPage() {
           style={{ width: 300 }}
           data-testid="group-grid"
         />
-        {can('registry.write') && <Button type="primary" icon={<PlusOutlined />} disabled={!GRID.test(grid)} onClick={() => setCreating(true)}>{t('groups.create')}</Button>}
+        {can('registry.write') && (
+          <Button type="primary" icon={<PlusOutlined />} disabled={!GRID.test(grid)} onClick={() => setCreating(true)}>
+            {t('groups.create')}
+          </Button>
+        )}
       </Space>
       <Table<HouseholdGroup>
         rowKey="id"

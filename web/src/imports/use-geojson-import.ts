@@ -2,8 +2,8 @@ import { App } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorDetail } from '../../../shared/errors.ts';
-import { ApiError } from '../api.ts';
 import type { BodyOf } from '../api/replies.ts';
+import { ApiError } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
 
 type FeatureCollection = BodyOf<'/api/territory/grids/import', 'post'>;

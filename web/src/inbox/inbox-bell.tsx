@@ -29,7 +29,14 @@ export function InboxBell() {
   return (
     <Tooltip title={t('inbox.bell', { unread, supervision })}>
       <Badge count={unread + supervision} size="small" offset={[-4, 4]}>
-        <Button type="text" className="inbox-bell" icon={<BellOutlined />} onClick={() => navigate('/inbox')} aria-label={t('inbox.title')} data-testid="inbox-bell" />
+        <Button
+          type="text"
+          className="inbox-bell"
+          icon={<BellOutlined />}
+          onClick={() => navigate('/inbox')}
+          aria-label={t('inbox.title')}
+          data-testid="inbox-bell"
+        />
       </Badge>
     </Tooltip>
   );

@@ -3,6 +3,8 @@ import { App, Badge, Button, List, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PAGE } from '../../../shared/limits.ts';
+import type { Notification } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { EventDrawer } from '../events/event-drawer.tsx';
 import { useCatalogue } from '../events/use-catalogue.ts';
@@ -10,8 +12,6 @@ import { useDepartments } from '../events/use-departments.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { INBOX_CHANGED, NOTIFICATION_KINDS } from './inbox-kinds.ts';
-import type { Notification } from '../api/replies.ts';
-import { PAGE } from '../../../shared/limits.ts';
 
 const PAGE_SIZE = PAGE.inbox.default;
 const KIND_COLOUR: Record<string, string> = { overdue: 'red', due_soon: 'orange', returned: 'magenta', extension_request: 'purple' };
@@ -24,7 +24,9 @@ export function InboxPage() {
   const [page, setPage] = useState(1);
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const list = useApi('/api/inbox', { params: { query: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, ...(unreadOnly ? { unread: true } : {}) } } });
+  const list = useApi('/api/inbox', {
+    params: { query: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, ...(unreadOnly ? { unread: true } : {}) } },
+  });
   const counts = useApi('/api/inbox/counts');
   const catalogue = useCatalogue();
   const departments = useDepartments();
@@ -53,7 +55,8 @@ export function InboxPage() {
 
   function detail(note: Notification): string | null {
     if (note.kind === 'due_soon' && note.data.workingDays) return t('inbox.dueIn', { n: note.data.workingDays });
-    if (note.kind === 'returned' && note.data.returnedFrom) return t('inbox.returnedFrom', { unit: departments.unitName(note.data.returnedFrom) });
+    if (note.kind === 'returned' && note.data.returnedFrom)
+      return t('inbox.returnedFrom', { unit: departments.unitName(note.data.returnedFrom) });
     if (note.kind === 'overdue' && note.data.colour) return t(`eventFilters.warnings.${note.data.colour}`);
     return null;
   }
@@ -76,7 +79,15 @@ export function InboxPage() {
               </Tag>
             </Link>
           )}
-          <Switch checked={unreadOnly} onChange={(v) => { setUnreadOnly(v); setPage(1); }} checkedChildren={t('inbox.unreadOnly')} unCheckedChildren={t('inbox.unreadOnly')} />
+          <Switch
+            checked={unreadOnly}
+            onChange={(v) => {
+              setUnreadOnly(v);
+              setPage(1);
+            }}
+            checkedChildren={t('inbox.unreadOnly')}
+            unCheckedChildren={t('inbox.unreadOnly')}
+          />
           <Button icon={<CheckOutlined />} disabled={!counts.data?.unread} loading={busy} onClick={markAll} data-testid="inbox-read-all">
             {t('inbox.markAllRead')}
           </Button>
@@ -89,19 +100,43 @@ export function InboxPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('inbox.empty') }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+        }}
         renderItem={(note) => (
-          <List.Item className={note.readAt ? 'inbox-item' : 'inbox-item inbox-unread'} onClick={() => void openNote(note)} data-testid="inbox-item">
+          <List.Item
+            className={note.readAt ? 'inbox-item' : 'inbox-item inbox-unread'}
+            onClick={() => void openNote(note)}
+            data-testid="inbox-item"
+          >
             <List.Item.Meta
-              avatar={<Badge dot={!note.readAt} title={note.readAt ? undefined : t('inbox.unread')}><Tag color={KIND_COLOUR[note.kind]}>{t(`inbox.kinds.${note.kind}`, { defaultValue: note.kind })}</Tag></Badge>}
-              title={t('inbox.caseLine', { caseNo: note.data.caseNo ?? '—', item: note.data.itemCode ? catalogue.nameOf(note.data.itemCode) : '—' })}
+              avatar={
+                <Badge dot={!note.readAt} title={note.readAt ? undefined : t('inbox.unread')}>
+                  <Tag color={KIND_COLOUR[note.kind]}>{t(`inbox.kinds.${note.kind}`, { defaultValue: note.kind })}</Tag>
+                </Badge>
+              }
+              title={t('inbox.caseLine', {
+                caseNo: note.data.caseNo ?? '—',
+                item: note.data.itemCode ? catalogue.nameOf(note.data.itemCode) : '—',
+              })}
               description={detail(note)}
             />
             <Typography.Text type="secondary">{new Date(note.createdAt).toLocaleString(i18n.language)}</Typography.Text>
           </List.Item>
         )}
       />
-      <EventDrawer id={open} itemName={catalogue.nameOf} unitName={departments.unitName} onClose={() => setOpen(null)} onChanged={changed} />
+      <EventDrawer
+        id={open}
+        itemName={catalogue.nameOf}
+        unitName={departments.unitName}
+        onClose={() => setOpen(null)}
+        onChanged={changed}
+      />
     </div>
   );
 }

@@ -22,7 +22,9 @@ export function AppLayout() {
     type: 'group' as const,
     key: section,
     label: t(`nav.sections.${section}`),
-    children: pages.filter((p) => p.menu !== false && p.section === section).map((p) => ({ key: p.path, icon: p.icon, label: t(p.labelKey) })),
+    children: pages
+      .filter((p) => p.menu !== false && p.section === section)
+      .map((p) => ({ key: p.path, icon: p.icon, label: t(p.labelKey) })),
   })).filter((s) => s.children.length > 0);
 
   return (

@@ -10,7 +10,5 @@ const OPTIONS: { value: Lang; label: string }[] = [
 
 export function LanguageSwitch() {
   useTranslation(); // re-render when the language changes
-  return (
-    <Segmented<Lang> size="small" options={OPTIONS} value={currentLang()} onChange={(lang) => void setLanguage(lang)} />
-  );
+  return <Segmented<Lang> size="small" options={OPTIONS} value={currentLang()} onChange={(lang) => void setLanguage(lang)} />;
 }

@@ -1,6 +1,6 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Spin } from 'antd';
-import { Suspense, type ComponentType } from 'react';
+import { type ComponentType, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../auth/auth-context.tsx';
@@ -19,7 +19,13 @@ export function MobileLayout({ title, Component }: { title: string; Component: C
         </Link>
         <span className="mobile-title">{title}</span>
         <span className="mobile-user">{me?.displayName}</span>
-        <Button type="text" size="small" icon={<LogoutOutlined />} aria-label={t('header.signOut')} onClick={() => signOut().catch(showError)} />
+        <Button
+          type="text"
+          size="small"
+          icon={<LogoutOutlined />}
+          aria-label={t('header.signOut')}
+          onClick={() => signOut().catch(showError)}
+        />
       </header>
       <main className="mobile-content">
         <Suspense fallback={<Spin className="page-spin" />}>

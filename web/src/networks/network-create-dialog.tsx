@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
 import type { BodyOf } from '../api/replies.ts';
+import { api } from '../api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 
 type Values = BodyOf<'/api/territory/networks', 'post'>;
@@ -23,7 +23,15 @@ export function NetworkCreateDialog({ open, onClose, onCreated }: { open: boolea
   }
 
   return (
-    <Modal open={open} title={t('networks.create')} okText={t('common.create')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('networks.create')}
+      okText={t('common.create')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ kind: 'police_beat' }}>
         <Form.Item name="code" label={t('common.code')} rules={[{ required: true }]}>
           <Input placeholder="YM-JW" />

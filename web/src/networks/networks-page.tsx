@@ -2,9 +2,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Network } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { formatCount } from '../format.ts';
-import type { Network } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { NetworkCreateDialog } from './network-create-dialog.tsx';
 import { UnitImportButton } from './unit-import-button.tsx';
@@ -45,7 +45,13 @@ export function NetworksPage() {
           },
           { title: t('networks.unitCount'), dataIndex: 'unitCount', align: 'right', render: (n: number) => formatCount(n) },
           ...(manage
-            ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, n: Network) => <UnitImportButton network={n} onImported={reload} /> }]
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, n: Network) => <UnitImportButton network={n} onImported={reload} />,
+                },
+              ]
             : []),
         ]}
       />

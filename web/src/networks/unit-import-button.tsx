@@ -1,10 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Network } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { ImportProblemsTable } from '../imports/import-problems-table.tsx';
 import { useGeoJsonImport } from '../imports/use-geojson-import.ts';
-import type { Network } from '../api/replies.ts';
 
 /** Imports the units (beats, road sections …) of one professional network from a GeoJSON file. */
 export function UnitImportButton({ network, onImported }: { network: Network; onImported(): void }) {
@@ -13,7 +13,9 @@ export function UnitImportButton({ network, onImported }: { network: Network; on
   const { run, busy, problems, clearProblems } = useGeoJsonImport();
 
   async function upload(file: File) {
-    const reply = await run(file, (body) => api.POST('/api/territory/networks/{code}/units', { params: { path: { code: network.code } }, body }));
+    const reply = await run(file, (body) =>
+      api.POST('/api/territory/networks/{code}/units', { params: { path: { code: network.code } }, body }),
+    );
     if (!reply) return;
     void message.success(t('networks.imported', { n: reply.imported, name: network.name }));
     onImported();

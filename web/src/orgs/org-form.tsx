@@ -1,13 +1,13 @@
 import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
-import { useShowError } from '../use-show-error.tsx';
-import { useBusyAction } from '../use-busy-action.ts';
-import { showFieldErrors } from './field-errors.ts';
-import type { OrganisationDetail } from '../api/replies.ts';
-import { useCodes } from './use-codes.ts';
 import { ADDRESS_MAX, CREDIT_CODE_LENGTH, GRID_CODE_LENGTH, ORG_NAME_MAX, PERSON_NAME_MAX, PHONE_MAX } from '../../../shared/limits.ts';
+import type { OrganisationDetail } from '../api/replies.ts';
+import { api } from '../api.ts';
+import { useBusyAction } from '../use-busy-action.ts';
+import { useShowError } from '../use-show-error.tsx';
+import { showFieldErrors } from './field-errors.ts';
+import { useCodes } from './use-codes.ts';
 
 interface Values {
   creditCode?: string;
@@ -23,11 +23,33 @@ interface Values {
   hazards: string[];
 }
 
-const FIELDS = ['creditCode', 'name', 'orgType', 'address', 'gridCode', 'lng', 'lat', 'legalRep', 'safetyContact', 'safetyContactPhone', 'hazards'] as const;
+const FIELDS = [
+  'creditCode',
+  'name',
+  'orgType',
+  'address',
+  'gridCode',
+  'lng',
+  'lat',
+  'legalRep',
+  'safetyContact',
+  'safetyContactPhone',
+  'hazards',
+] as const;
 const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 
 /** Records a new organisation, or edits one (sent with the version it was read at). */
-export function OrgForm({ open, editing, onClose, onSaved }: { open: boolean; editing: OrganisationDetail | null; onClose(): void; onSaved(o: OrganisationDetail): void }) {
+export function OrgForm({
+  open,
+  editing,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  editing: OrganisationDetail | null;
+  onClose(): void;
+  onSaved(o: OrganisationDetail): void;
+}) {
   const { t } = useTranslation();
   const codes = useCodes();
   const [form] = Form.useForm<Values>();
@@ -37,20 +59,37 @@ export function OrgForm({ open, editing, onClose, onSaved }: { open: boolean; ed
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (editing) form.setFieldsValue({ ...editing, gridCode: editing.gridCode, legalRep: editing.legalRep ?? undefined, safetyContact: editing.safetyContact ?? undefined, safetyContactPhone: undefined });
+    if (editing)
+      form.setFieldsValue({
+        ...editing,
+        gridCode: editing.gridCode,
+        legalRep: editing.legalRep ?? undefined,
+        safetyContact: editing.safetyContact ?? undefined,
+        safetyContactPhone: undefined,
+      });
   }, [open, editing, form]);
 
   async function submit(v: Values) {
     const body = {
-      name: v.name.trim(), orgType: v.orgType, address: v.address.trim(), gridCode: blankToNull(v.gridCode), lng: v.lng ?? null, lat: v.lat ?? null,
-      legalRep: blankToNull(v.legalRep), safetyContact: blankToNull(v.safetyContact), hazards: v.hazards ?? [],
+      name: v.name.trim(),
+      orgType: v.orgType,
+      address: v.address.trim(),
+      gridCode: blankToNull(v.gridCode),
+      lng: v.lng ?? null,
+      lat: v.lat ?? null,
+      legalRep: blankToNull(v.legalRep),
+      safetyContact: blankToNull(v.safetyContact),
+      hazards: v.hazards ?? [],
       // Editing: an empty phone box keeps the phone on record (the form only ever sees it masked).
       ...(v.safetyContactPhone?.trim() ? { safetyContactPhone: v.safetyContactPhone.trim() } : editing ? {} : { safetyContactPhone: null }),
     };
     await run(async () => {
       try {
         const saved = editing
-          ? await api.PUT('/api/registry/organisations/{creditCode}', { params: { path: { creditCode: editing.creditCode } }, body: { ...body, version: editing.version } })
+          ? await api.PUT('/api/registry/organisations/{creditCode}', {
+              params: { path: { creditCode: editing.creditCode } },
+              body: { ...body, version: editing.version },
+            })
           : await api.POST('/api/registry/organisations', { body: { ...body, creditCode: v.creditCode!.trim() } });
         onSaved(saved);
       } catch (err) {
@@ -61,11 +100,25 @@ export function OrgForm({ open, editing, onClose, onSaved }: { open: boolean; ed
 
   const required = [{ required: true, whitespace: true, message: t('orgs.required') }];
   return (
-    <Modal open={open} title={editing ? t('orgs.editTitle', { name: editing.name }) : t('orgs.createTitle')} okText={t('common.save')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} width={720} destroyOnHidden>
+    <Modal
+      open={open}
+      title={editing ? t('orgs.editTitle', { name: editing.name }) : t('orgs.createTitle')}
+      okText={t('common.save')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      width={720}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ hazards: [] }} data-testid="org-form">
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="creditCode" label={t('orgs.creditCode')} rules={editing ? [] : required} extra={editing ? t('orgs.creditCodeFixed') : undefined}>
+            <Form.Item
+              name="creditCode"
+              label={t('orgs.creditCode')}
+              rules={editing ? [] : required}
+              extra={editing ? t('orgs.creditCodeFixed') : undefined}
+            >
               <Input className="mono" maxLength={CREDIT_CODE_LENGTH} disabled={!!editing} placeholder={editing?.creditCode} />
             </Form.Item>
           </Col>
@@ -110,7 +163,11 @@ export function OrgForm({ open, editing, onClose, onSaved }: { open: boolean; ed
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="safetyContactPhone" label={t('orgs.safetyContactPhone')} extra={editing?.safetyContactPhone ? t('orgs.phoneKeep') : undefined}>
+            <Form.Item
+              name="safetyContactPhone"
+              label={t('orgs.safetyContactPhone')}
+              extra={editing?.safetyContactPhone ? t('orgs.phoneKeep') : undefined}
+            >
               <Input maxLength={PHONE_MAX} placeholder={editing?.safetyContactPhone ?? undefined} />
             </Form.Item>
           </Col>

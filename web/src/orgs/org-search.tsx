@@ -3,15 +3,15 @@ import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/auth-context.tsx';
+import type { Organisation } from '../api/replies.ts';
 import { withoutBlanks } from '../api.ts';
-import { useApi } from '../use-api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
+import { formatDay } from '../format.ts';
 import { ExportButton } from '../people/export-button.tsx';
+import { useApi } from '../use-api.ts';
 import { OrgDrawer } from './org-drawer.tsx';
 import { OrgForm } from './org-form.tsx';
-import type { Organisation } from '../api/replies.ts';
 import { useCodes } from './use-codes.ts';
-import { formatDay } from '../format.ts';
 
 const LIMIT = 200;
 
@@ -30,28 +30,80 @@ export function OrgSearch() {
   const [filter, setFilter] = useState<Filter>({ q: '' });
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const { data, loading, reload } = useApi('/api/registry/organisations', { params: { query: { ...withoutBlanks(filter), limit: LIMIT } } });
+  const { data, loading, reload } = useApi('/api/registry/organisations', {
+    params: { query: { ...withoutBlanks(filter), limit: LIMIT } },
+  });
   const items = data?.items ?? [];
 
   const columns: ColumnsType<Organisation> = [
     { title: t('orgs.name'), dataIndex: 'name', render: (n: string) => <a>{n}</a> },
     { title: t('orgs.creditCode'), dataIndex: 'creditCode', width: 190, render: (c: string) => <span className="mono">{c}</span> },
     { title: t('orgs.orgType'), dataIndex: 'orgType', width: 120, render: (c: string) => codes.name('org_type', c) },
-    { title: t('orgs.safetyContactPhone'), dataIndex: 'safetyContactPhone', width: 130, render: (p: string | null) => <span className="mono">{p ?? '—'}</span> },
-    { title: t('orgs.hazards'), dataIndex: 'hazards', render: (hs: string[]) => hs.filter((h) => h !== '00').map((h) => <Tag key={h} color="orange">{codes.name('org_hazard', h)}</Tag>) },
+    {
+      title: t('orgs.safetyContactPhone'),
+      dataIndex: 'safetyContactPhone',
+      width: 130,
+      render: (p: string | null) => <span className="mono">{p ?? '—'}</span>,
+    },
+    {
+      title: t('orgs.hazards'),
+      dataIndex: 'hazards',
+      render: (hs: string[]) =>
+        hs
+          .filter((h) => h !== '00')
+          .map((h) => (
+            <Tag key={h} color="orange">
+              {codes.name('org_hazard', h)}
+            </Tag>
+          )),
+    },
     { title: t('orgs.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
-    { title: t('orgs.verifiedAt'), dataIndex: 'verifiedAt', width: 110, render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')) },
+    {
+      title: t('orgs.verifiedAt'),
+      dataIndex: 'verifiedAt',
+      width: 110,
+      render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')),
+    },
   ];
 
   return (
     <>
       <Typography.Paragraph type="secondary">{t('orgs.hint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear enterButton={t('orgs.search')} placeholder={t('orgs.searchPlaceholder')} maxLength={60} onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() }))} data-testid="org-search" />
-        <Select allowClear placeholder={t('orgs.orgType')} options={codes.options('org_type')} onChange={(orgType?: string) => setFilter((f) => ({ ...f, orgType }))} style={{ width: 180 }} />
-        <Select allowClear placeholder={t('orgs.hazards')} options={codes.options('org_hazard')} onChange={(hazard?: string) => setFilter((f) => ({ ...f, hazard }))} style={{ width: 180 }} />
-        <ExportButton path="/api/registry/organisations/export" filter={{ ...filter }} fileName="organisations.xlsx" hint={t('orgs.exportHint')} disabled={items.length === 0} />
-        {can('registry.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('orgs.create')}</Button>}
+        <Input.Search
+          allowClear
+          enterButton={t('orgs.search')}
+          placeholder={t('orgs.searchPlaceholder')}
+          maxLength={60}
+          onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() }))}
+          data-testid="org-search"
+        />
+        <Select
+          allowClear
+          placeholder={t('orgs.orgType')}
+          options={codes.options('org_type')}
+          onChange={(orgType?: string) => setFilter((f) => ({ ...f, orgType }))}
+          style={{ width: 180 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('orgs.hazards')}
+          options={codes.options('org_hazard')}
+          onChange={(hazard?: string) => setFilter((f) => ({ ...f, hazard }))}
+          style={{ width: 180 }}
+        />
+        <ExportButton
+          path="/api/registry/organisations/export"
+          filter={{ ...filter }}
+          fileName="organisations.xlsx"
+          hint={t('orgs.exportHint')}
+          disabled={items.length === 0}
+        />
+        {can('registry.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('orgs.create')}
+          </Button>
+        )}
       </Space>
       <Table<Organisation>
         rowKey="creditCode"

@@ -1,12 +1,17 @@
 import { i18n } from '../i18n/index.ts';
 import { isEmpty, type RecordDescriber } from '../people/change-values.ts';
-import type { CodeTableId, Codes } from './use-codes.ts';
+import type { Codes, CodeTableId } from './use-codes.ts';
 
 /**
  * How the history of organisations or components reads. `coded` names the keys that hold codes (and their
  * table), `departments` the keys that hold department codes; labels come from the screen's namespace.
  */
-export function recordDescriber(namespace: 'orgs' | 'facilities', codes: Codes, coded: Record<string, CodeTableId>, departments: readonly string[] = []): RecordDescriber {
+export function recordDescriber(
+  namespace: 'orgs' | 'facilities',
+  codes: Codes,
+  coded: Record<string, CodeTableId>,
+  departments: readonly string[] = [],
+): RecordDescriber {
   const show = (key: string, v: unknown): string => {
     if (isEmpty(v)) return '—';
     if (Array.isArray(v)) return v.map((x) => show(key, x)).join(i18n.t('common.listSep'));

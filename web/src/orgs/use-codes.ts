@@ -1,15 +1,24 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrgFacilityCodes } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
-import type { OrgFacilityCodes } from '../api/replies.ts';
 
 /** The tables change only when a city edits them: fetched once per page load and shared by every screen. */
 let loading: Promise<OrgFacilityCodes> | null = null;
 
 /** The code tables the screens name codes from (GET /api/registry/org-facility-codes). */
-export type CodeTableId = 'org_type' | 'org_hazard' | 'facility_major' | 'facility_class' | 'facility_state'
-  | 'house_use' | 'rental_use' | 'rental_category' | 'rental_level' | 'house_hazard';
+export type CodeTableId =
+  | 'org_type'
+  | 'org_hazard'
+  | 'facility_major'
+  | 'facility_class'
+  | 'facility_state'
+  | 'house_use'
+  | 'rental_use'
+  | 'rental_category'
+  | 'rental_level'
+  | 'house_hazard';
 
 export interface Codes {
   ready: boolean;

@@ -56,7 +56,11 @@ export const PERSON_DESCRIBER: RecordDescriber = {
 };
 
 /** The fields whose value differs between two views of a record, in the order of the later one. */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, describe: RecordDescriber = PERSON_DESCRIBER): FieldChange[] {
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  describe: RecordDescriber = PERSON_DESCRIBER,
+): FieldChange[] {
   const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])];
   return keys
     .filter((k) => !(isEmpty(before[k]) && isEmpty(after[k])) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))

@@ -31,7 +31,11 @@ export function ImportOutcome({ result }: { result: ImportJobOf }) {
       <Alert
         type={result.rejected > 0 ? 'warning' : 'success'}
         showIcon
-        message={result.rejected > 0 ? t('registryImport.doneWithRejected', { file: result.file, n: result.rejected }) : t('registryImport.done', { file: result.file })}
+        message={
+          result.rejected > 0
+            ? t('registryImport.doneWithRejected', { file: result.file, n: result.rejected })
+            : t('registryImport.done', { file: result.file })
+        }
         action={
           result.reportReady && (
             <Button size="small" icon={<DownloadOutlined />} loading={busy} onClick={downloadReport}>

@@ -9,7 +9,13 @@ export function ImportProgressBar({ job }: { job: ImportJobOf }) {
     <div className="io-result" data-testid="import-progress">
       <Progress percent={job.percent} status="active" />
       <Typography.Text type="secondary">
-        {t('registryImport.progress', { file: job.file, read: job.read, imported: job.created + job.updated, unchanged: job.unchanged, rejected: job.rejected })}
+        {t('registryImport.progress', {
+          file: job.file,
+          read: job.read,
+          imported: job.created + job.updated,
+          unchanged: job.unchanged,
+          rejected: job.rejected,
+        })}
       </Typography.Text>
     </div>
   );

@@ -8,6 +8,7 @@ export const MAX_PEOPLE_QUERY = 40;
 export function peopleQueryProblem(text: string): 'people.tooLong' | 'people.partialNumber' | null {
   if (text.length > MAX_PEOPLE_QUERY) return 'people.tooLong';
   // 8 or 9 digits may be a whole document number: a Taiwan residents' permit, some passports.
-  if (/^\d[\dXx]*$/.test(text) && !/^\d{17}[\dXx]$/.test(text) && !/^1\d{10}$/.test(text) && !/^\d{8,9}$/.test(text)) return 'people.partialNumber';
+  if (/^\d[\dXx]*$/.test(text) && !/^\d{17}[\dXx]$/.test(text) && !/^1\d{10}$/.test(text) && !/^\d{8,9}$/.test(text))
+    return 'people.partialNumber';
   return null;
 }

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useApi } from '../use-api.ts';
+import { ExportButton } from './export-button.tsx';
+import { MAX_PEOPLE_QUERY, peopleQueryProblem } from './people-query.ts';
 import { PeopleTable } from './people-table.tsx';
 import { PersonDrawer } from './person-drawer.tsx';
-import { ExportButton } from './export-button.tsx';
 import { PersonForm } from './person-form.tsx';
-import { MAX_PEOPLE_QUERY, peopleQueryProblem } from './people-query.ts';
 
 const LIMIT = 100;
 
@@ -27,7 +27,8 @@ export function PeopleSearch() {
     const text = value.trim();
     const problem = peopleQueryProblem(text);
     if (problem) return void message.warning(t(problem));
-    if (text === q) reload(); // the same search again: fetch afresh (an import may have changed the records)
+    if (text === q)
+      reload(); // the same search again: fetch afresh (an import may have changed the records)
     else setQ(text);
   }
 
@@ -45,7 +46,9 @@ export function PeopleSearch() {
           data-testid="people-search"
         />
         {can('registry.write') && (
-          <Button icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="person-register">{t('personForm.register')}</Button>
+          <Button icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="person-register">
+            {t('personForm.register')}
+          </Button>
         )}
         {q && !loading && items.length > 0 && (
           <>
@@ -67,7 +70,10 @@ export function PeopleSearch() {
         open={registering}
         editing={null}
         onClose={() => setRegistering(false)}
-        onOpenPerson={(id) => { setRegistering(false); setOpen(id); }}
+        onOpenPerson={(id) => {
+          setRegistering(false);
+          setOpen(id);
+        }}
         onSaved={(p) => {
           setRegistering(false);
           void message.success(t('personForm.registered', { name: p.name }));

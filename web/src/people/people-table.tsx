@@ -18,8 +18,7 @@ const mono = (v: string | null) => <span className="mono">{v ?? '—'}</span>;
 /** The masked number, with its document named when it is not a resident ID card (a passport, a permit). */
 const documentNumber = (v: string, p: Person) => (
   <>
-    {mono(v)}{' '}
-    {p.idType !== '111' && <Tag>{codeName('idType', p.idType)}</Tag>}
+    {mono(v)} {p.idType !== '111' && <Tag>{codeName('idType', p.idType)}</Tag>}
   </>
 );
 

@@ -1,8 +1,8 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/auth-context.tsx';
-import { api } from '../api.ts';
 import type { PersonDetail } from '../api/replies.ts';
+import { api } from '../api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
 import { MaskedValue } from './masked-value.tsx';
 import { codeName } from './person-codes.ts';
 import { PersonTagList } from './person-tags.tsx';
@@ -22,18 +22,25 @@ export function PersonFacts({ person }: { person: PersonDetail }) {
   const { can } = useAuth();
   const unmask = can('registry.unmask');
   const tags = person.tags;
-  const reveal = (field: 'idNumber' | 'phone') => (reason: string) => api.POST('/api/registry/people/{id}/reveal', { params: { path: { id: person.id } }, body: { field, reason } });
+  const reveal = (field: 'idNumber' | 'phone') => (reason: string) =>
+    api.POST('/api/registry/people/{id}/reveal', { params: { path: { id: person.id } }, body: { field, reason } });
   const numberLabel = t(person.idType === RESIDENT_ID_CARD ? 'people.idNumber' : 'people.documentNumber');
   const foreigner = person.residentType === FOREIGNER;
   const floating = person.residentType === FLOATING;
   // The kind of person's own block, as [field, value shown]; the last one fills its row.
   const own: [string, string | null][] = [];
   if (foreigner) {
-    own.push(['nationality', codeName('nationality', person.nationality)], ['foreignName', person.foreignName],
-      ['visitPurpose', codeName('visitPurpose', person.visitPurpose)], ['arrivalDate', person.arrivalDate], ['departureDate', person.departureDate]);
+    own.push(
+      ['nationality', codeName('nationality', person.nationality)],
+      ['foreignName', person.foreignName],
+      ['visitPurpose', codeName('visitPurpose', person.visitPurpose)],
+      ['arrivalDate', person.arrivalDate],
+      ['departureDate', person.departureDate],
+    );
   } else {
     if (floating || person.inflowReason) own.push(['inflowReason', codeName('inflowReason', person.inflowReason)]);
-    if (floating || person.permitType) own.push(['permitType', codeName('permitType', person.permitType)], ['permitExpiry', person.permitExpiry]);
+    if (floating || person.permitType)
+      own.push(['permitType', codeName('permitType', person.permitType)], ['permitExpiry', person.permitExpiry]);
     if (person.leftBehindType) own.push(['leftBehindType', codeName('leftBehindType', person.leftBehindType)]);
   }
 
@@ -63,7 +70,9 @@ export function PersonFacts({ person }: { person: PersonDetail }) {
         </Descriptions.Item>,
       ]}
       {own.map(([key, value], i) => (
-        <Descriptions.Item key={key} label={t(`people.${key}`)} span={i === own.length - 1 ? 'filled' : 1}>{value || '—'}</Descriptions.Item>
+        <Descriptions.Item key={key} label={t(`people.${key}`)} span={i === own.length - 1 ? 'filled' : 1}>
+          {value || '—'}
+        </Descriptions.Item>
       ))}
       {tags && (
         <Descriptions.Item label={t('people.tags')} span={2}>

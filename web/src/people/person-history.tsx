@@ -2,7 +2,7 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecordChange } from '../api/replies.ts';
-import { changedFields, PERSON_DESCRIBER, type FieldChange, type RecordDescriber } from './change-values.ts';
+import { changedFields, type FieldChange, PERSON_DESCRIBER, type RecordDescriber } from './change-values.ts';
 
 /** The changes of one record, newest first, each with who made it; an update lists only the fields it changed. */
 export function PersonHistory({ history, describe = PERSON_DESCRIBER }: { history: RecordChange[]; describe?: RecordDescriber }) {
@@ -23,8 +23,14 @@ export function PersonHistory({ history, describe = PERSON_DESCRIBER }: { histor
           <div className="history-entry" data-testid="history-entry">
             <div className="history-head">
               <Typography.Text type="secondary">{new Date(h.at).toLocaleString(i18n.language)}</Typography.Text>
-              <Typography.Text className="history-actor">{h.actorName ?? (h.actorId ? t('common.unknown') : t('audit.system'))}</Typography.Text>
-              {changes ? <Tag color="blue">{t('people.changed', { n: changes.length })}</Tag> : <Tag color="green">{t('people.created')}</Tag>}
+              <Typography.Text className="history-actor">
+                {h.actorName ?? (h.actorId ? t('common.unknown') : t('audit.system'))}
+              </Typography.Text>
+              {changes ? (
+                <Tag color="blue">{t('people.changed', { n: changes.length })}</Tag>
+              ) : (
+                <Tag color="green">{t('people.created')}</Tag>
+              )}
             </div>
             {changes?.length === 0 && <Typography.Text type="secondary">{t('people.noFieldChanged')}</Typography.Text>}
             {changes?.map((c) => (

@@ -11,11 +11,27 @@ export const FOREIGNER = '03';
 export const localToday = () => new Date().toLocaleDateString('sv-SE');
 
 /** A select of one code table, named as the server names the field so a refusal lands beside it. */
-export function CodeSelect({ name, table, rules = [], without }: { name: string; table: PersonCodeTable; rules?: Rule[]; without?: readonly string[] }) {
+export function CodeSelect({
+  name,
+  table,
+  rules = [],
+  without,
+}: {
+  name: string;
+  table: PersonCodeTable;
+  rules?: Rule[];
+  without?: readonly string[];
+}) {
   const { t } = useTranslation();
   return (
     <Form.Item name={name} label={t(`people.${name}`)} rules={rules}>
-      <Select showSearch optionFilterProp="label" allowClear={rules.length === 0} options={codeOptions(table, without)} data-testid={`person-${name}`} />
+      <Select
+        showSearch
+        optionFilterProp="label"
+        allowClear={rules.length === 0}
+        options={codeOptions(table, without)}
+        data-testid={`person-${name}`}
+      />
     </Form.Item>
   );
 }
@@ -41,7 +57,12 @@ export function PersonKindFields({ residentType, idCard }: { residentType: strin
   if (residentType === FOREIGNER) {
     return (
       <>
-        <CodeSelect name="nationality" table="nationality" rules={[{ required: true, message: t('personForm.required') }]} without={['CHN']} />
+        <CodeSelect
+          name="nationality"
+          table="nationality"
+          rules={[{ required: true, message: t('personForm.required') }]}
+          without={['CHN']}
+        />
         <Form.Item name="foreignName" label={t('people.foreignName')}>
           <Input maxLength={50} autoComplete="off" data-testid="person-foreignName" />
         </Form.Item>

@@ -1,9 +1,9 @@
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api.ts';
-import { showFieldErrors } from '../orgs/field-errors.ts';
 import type { PersonDetail } from '../api/replies.ts';
+import { ApiError, api } from '../api.ts';
+import { showFieldErrors } from '../orgs/field-errors.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { HousePicker, type PickedHouse } from './house-picker.tsx';
 import { codeOptions } from './person-codes.ts';
@@ -24,8 +24,18 @@ const FIELDS = ['houseCode', 'relation', 'movedIn', 'movedOut'] as const;
  * 迁入 (into another house; the residence lived in ends that day) or 迁出 (out of the house lived in; the person stays
  * on record): a day, defaulting to today, sent with the version the person was read at.
  */
-export function PersonMoveDialog({ kind, person, onClose, onSaved, onStale }: {
-  kind: MoveKind | null; person: PersonDetail; onClose(): void; onSaved(p: PersonDetail): void; onStale(): void;
+export function PersonMoveDialog({
+  kind,
+  person,
+  onClose,
+  onSaved,
+  onStale,
+}: {
+  kind: MoveKind | null;
+  person: PersonDetail;
+  onClose(): void;
+  onSaved(p: PersonDetail): void;
+  onStale(): void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -43,7 +53,15 @@ export function PersonMoveDialog({ kind, person, onClose, onSaved, onStale }: {
       try {
         onSaved(
           await (kind === 'move'
-            ? api.POST('/api/registry/people/{id}/move', { params, body: { houseCode: v.houseCode?.code ?? '', relation: v.relation ?? null, movedIn: v.movedIn || null, version: person.version } })
+            ? api.POST('/api/registry/people/{id}/move', {
+                params,
+                body: {
+                  houseCode: v.houseCode?.code ?? '',
+                  relation: v.relation ?? null,
+                  movedIn: v.movedIn || null,
+                  version: person.version,
+                },
+              })
             : api.POST('/api/registry/people/{id}/move-out', { params, body: { movedOut: v.movedOut || null, version: person.version } })),
         );
       } catch (err) {
@@ -87,7 +105,9 @@ export function PersonMoveDialog({ kind, person, onClose, onSaved, onStale }: {
           </>
         ) : (
           <>
-            <Typography.Paragraph type="secondary">{t('personForm.moveOutHint', { address: living?.address ?? living?.houseCode ?? '' })}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {t('personForm.moveOutHint', { address: living?.address ?? living?.houseCode ?? '' })}
+            </Typography.Paragraph>
             {day('movedOut')}
           </>
         )}

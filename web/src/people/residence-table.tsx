@@ -16,7 +16,12 @@ export function ResidenceTable({ residences, onOpenHouse }: { residences: Reside
       onRow={(r) => (onOpenHouse ? { onClick: () => onOpenHouse(r.houseCode), className: 'clickable-row' } : {})}
       data-testid="person-residences"
       columns={[
-        { title: t('people.houseCode'), dataIndex: 'houseCode', width: 190, render: (c: string) => (onOpenHouse ? <a className="mono">{c}</a> : <span className="mono">{c}</span>) },
+        {
+          title: t('people.houseCode'),
+          dataIndex: 'houseCode',
+          width: 190,
+          render: (c: string) => (onOpenHouse ? <a className="mono">{c}</a> : <span className="mono">{c}</span>),
+        },
         { title: t('people.address'), dataIndex: 'address', render: (a: string | null) => a ?? '—' },
         { title: t('people.relation'), dataIndex: 'relation', width: 110, render: (c: string | null) => codeName('relation', c) || '—' },
         { title: t('people.movedIn'), dataIndex: 'movedIn', width: 110 },

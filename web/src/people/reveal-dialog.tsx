@@ -39,7 +39,16 @@ export function RevealDialog({ open, reveal, label, onClose, onRevealed }: Props
         <Form.Item
           name="reason"
           label={t('reveal.reason')}
-          rules={[{ required: true, whitespace: true, min: 2, max: 200, transform: (v: string | undefined) => v?.trim(), message: t('reveal.reasonRule') }]}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              min: 2,
+              max: 200,
+              transform: (v: string | undefined) => v?.trim(),
+              message: t('reveal.reasonRule'),
+            },
+          ]}
         >
           <Input.TextArea autoFocus rows={2} maxLength={200} showCount placeholder={t('reveal.reasonPlaceholder')} />
         </Form.Item>

@@ -2,9 +2,9 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RegistryTemplate } from '../api/replies.ts';
 import { apiBlob } from '../api.ts';
 import { saveBlob } from '../save-file.ts';
-import type { RegistryTemplate } from '../api/replies.ts';
 import { useShowError } from '../use-show-error.tsx';
 
 /** Saves the Excel template of one import (headers, required marks and a sample row); `name` labels it. */

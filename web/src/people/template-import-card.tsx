@@ -32,7 +32,9 @@ export function TemplateImportCard({ template, ns }: { template: RegistryTemplat
             return false;
           }}
         >
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
           <p className="ant-upload-text">{t('registryImport.drop')}</p>
           <p className="ant-upload-hint">{t('registryImport.dropHint', { name })}</p>
         </Upload.Dragger>

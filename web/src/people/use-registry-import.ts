@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorDetail } from '../../../shared/errors.ts';
-import { api, apiUpload, ApiError } from '../api.ts';
 import type { RegistryImportJob, RegistryTemplate } from '../api/replies.ts';
+import { ApiError, api, apiUpload } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
 
 /** A file the server refused as a whole (not a spreadsheet, unreadable, a header that does not fit), or an import that stopped. */

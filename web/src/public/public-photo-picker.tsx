@@ -1,6 +1,6 @@
 import { CameraOutlined, CloseOutlined, LoadingOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUpload } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
@@ -65,7 +65,14 @@ export function PublicPhotoPicker({ value = [], onChange }: Props) {
       {value.map((key) => (
         <div key={key} className="photo-cell public-photo-cell">
           <img src={previews[key]} alt="" className="photo-thumb" />
-          <Button size="small" shape="circle" icon={<CloseOutlined />} className="photo-remove" aria-label={t('photos.remove')} onClick={() => onChange?.(value.filter((k) => k !== key))} />
+          <Button
+            size="small"
+            shape="circle"
+            icon={<CloseOutlined />}
+            className="photo-remove"
+            aria-label={t('photos.remove')}
+            onClick={() => onChange?.(value.filter((k) => k !== key))}
+          />
         </div>
       ))}
       {Array.from({ length: uploading }, (_, i) => (

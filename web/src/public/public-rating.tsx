@@ -1,12 +1,11 @@
 import { App, Button, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
-import { useBusyAction } from '../use-busy-action.ts';
-import type { PublicReport } from '../api/replies.ts';
 import type { RATINGS } from '../../../shared/enums.ts';
 import { DESCRIPTION_MAX } from '../../../shared/limits.ts';
-
+import type { PublicReport } from '../api/replies.ts';
+import { api } from '../api.ts';
+import { useBusyAction } from '../use-busy-action.ts';
 
 /** 满意 / 基本满意 / 不满意 for a closed report; dissatisfied asks why, as the centre acts on the reason. */
 export function PublicRating({ code, onRated }: { code: string; onRated(report: PublicReport): void }) {
@@ -18,7 +17,10 @@ export function PublicRating({ code, onRated }: { code: string; onRated(report: 
 
   const rate = (rating: (typeof RATINGS)[number]) =>
     run(async () => {
-      const reply = await api.POST('/api/public/reports/{code}/rating', { params: { path: { code } }, body: { rating, ...(note.trim() ? { note: note.trim() } : {}) } });
+      const reply = await api.POST('/api/public/reports/{code}/rating', {
+        params: { path: { code } },
+        body: { rating, ...(note.trim() ? { note: note.trim() } : {}) },
+      });
       void message.success(t('publicReport.rated'));
       onRated(reply);
     });
@@ -39,8 +41,20 @@ export function PublicRating({ code, onRated }: { code: string; onRated(report: 
       </Space>
       {unhappy && (
         <Space.Compact className="full-width public-rating-note">
-          <Input value={note} maxLength={DESCRIPTION_MAX} onChange={(e) => setNote(e.target.value)} placeholder={t('publicReport.ratingNote')} />
-          <Button danger type="primary" loading={busy} disabled={!note.trim()} title={note.trim() ? undefined : t('publicReport.needRatingNote')} onClick={() => void rate('dissatisfied')}>
+          <Input
+            value={note}
+            maxLength={DESCRIPTION_MAX}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={t('publicReport.ratingNote')}
+          />
+          <Button
+            danger
+            type="primary"
+            loading={busy}
+            disabled={!note.trim()}
+            title={note.trim() ? undefined : t('publicReport.needRatingNote')}
+            onClick={() => void rate('dissatisfied')}
+          >
             {t('rating.dissatisfied')}
           </Button>
         </Space.Compact>

@@ -2,6 +2,7 @@ import { AimOutlined, EnvironmentOutlined, LoadingOutlined } from '@ant-design/i
 import { Button, Form, Input, Select, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PublicReport } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { PointMap } from '../events/point-map.tsx';
 import { newIdempotencyKey } from '../report/idempotency-key.ts';
@@ -11,7 +12,6 @@ import { useShowError } from '../use-show-error.tsx';
 import { rememberCode } from './my-codes.ts';
 import { PublicPhotoPicker } from './public-photo-picker.tsx';
 import { PublicReportDone } from './public-report-done.tsx';
-import type { PublicReport } from '../api/replies.ts';
 
 interface Values {
   photos: string[];
@@ -48,7 +48,17 @@ export function PublicReportPage() {
     setSending(true);
     try {
       const phone = values.phone?.trim();
-      const reply = await api.POST('/api/public/reports', { body: { itemCode: values.itemCode, lng: point[0], lat: point[1], description: values.description.trim(), photos: values.photos ?? [], ...(phone ? { phone } : {}), idempotencyKey: key.current } });
+      const reply = await api.POST('/api/public/reports', {
+        body: {
+          itemCode: values.itemCode,
+          lng: point[0],
+          lat: point[1],
+          description: values.description.trim(),
+          photos: values.photos ?? [],
+          ...(phone ? { phone } : {}),
+          idempotencyKey: key.current,
+        },
+      });
       key.current = newIdempotencyKey();
       rememberCode(reply.trackingCode);
       setDone(reply);
@@ -93,7 +103,11 @@ export function PublicReportPage() {
         <div className="report-location">
           <div className="report-grid" data-testid="public-point">
             <EnvironmentOutlined />
-            {point ? <span className="mono">{`${point[0].toFixed(5)}, ${point[1].toFixed(5)}`}</span> : <span className="secondary">—</span>}
+            {point ? (
+              <span className="mono">{`${point[0].toFixed(5)}, ${point[1].toFixed(5)}`}</span>
+            ) : (
+              <span className="secondary">—</span>
+            )}
           </div>
           <div className="report-map">
             <PointMap outline={null} point={point} onPick={setPicked} />
@@ -102,12 +116,35 @@ export function PublicReportPage() {
         </div>
       </Form.Item>
       <Form.Item name="itemCode" label={t('publicReport.item')} rules={[{ required: true, message: t('publicReport.needItem') }]}>
-        <Select showSearch size="large" className="full-width" placeholder={t('publicReport.itemPlaceholder')} loading={catalogue.loading} options={options} optionFilterProp="label" data-testid="public-item" />
+        <Select
+          showSearch
+          size="large"
+          className="full-width"
+          placeholder={t('publicReport.itemPlaceholder')}
+          loading={catalogue.loading}
+          options={options}
+          optionFilterProp="label"
+          data-testid="public-item"
+        />
       </Form.Item>
-      <Form.Item name="description" label={t('publicReport.description')} rules={[{ required: true, whitespace: true, message: t('publicReport.needDescription') }]}>
-        <Input.TextArea size="large" maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} placeholder={t('publicReport.descriptionPlaceholder')} data-testid="public-description" />
+      <Form.Item
+        name="description"
+        label={t('publicReport.description')}
+        rules={[{ required: true, whitespace: true, message: t('publicReport.needDescription') }]}
+      >
+        <Input.TextArea
+          size="large"
+          maxLength={500}
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          placeholder={t('publicReport.descriptionPlaceholder')}
+          data-testid="public-description"
+        />
       </Form.Item>
-      <Form.Item name="phone" label={t('publicReport.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('publicReport.phoneInvalid') }]}>
+      <Form.Item
+        name="phone"
+        label={t('publicReport.phone')}
+        rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('publicReport.phoneInvalid') }]}
+      >
         <Input size="large" inputMode="tel" maxLength={11} autoComplete="tel" data-testid="public-phone" />
       </Form.Item>
       <Button type="primary" htmlType="submit" size="large" block loading={sending} disabled={!point} className="report-submit">

@@ -2,11 +2,11 @@ import { Button, Descriptions, Input, Space, Tag, Timeline, Typography } from 'a
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import type { PublicReport } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { myCodes } from './my-codes.ts';
 import { PublicRating } from './public-rating.tsx';
-import type { PublicReport } from '../api/replies.ts';
 
 /** 进度查询: a tracking code in, that report's progress out — and the rating once it is closed. */
 export function PublicTrackPage() {
@@ -48,7 +48,15 @@ export function PublicTrackPage() {
   return (
     <div className="public-track">
       <Space.Compact className="full-width">
-        <Input size="large" value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={() => void look(code)} placeholder={t('publicReport.codePlaceholder')} aria-label={t('publicReport.code')} data-testid="public-code-input" />
+        <Input
+          size="large"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          onPressEnter={() => void look(code)}
+          placeholder={t('publicReport.codePlaceholder')}
+          aria-label={t('publicReport.code')}
+          data-testid="public-code-input"
+        />
         <Button type="primary" size="large" loading={loading} onClick={() => void look(code)}>
           {t('publicReport.search')}
         </Button>
@@ -57,7 +65,15 @@ export function PublicTrackPage() {
         <div className="public-recent">
           <Typography.Text type="secondary">{t('publicReport.recent')}</Typography.Text>
           {recent.map((c) => (
-            <Button key={c} type="link" className="mono" onClick={() => { setCode(c); void look(c); }}>
+            <Button
+              key={c}
+              type="link"
+              className="mono"
+              onClick={() => {
+                setCode(c);
+                void look(c);
+              }}
+            >
               {c}
             </Button>
           ))}
@@ -79,11 +95,18 @@ export function PublicTrackPage() {
             <Descriptions.Item label={t('publicReport.reportedAt')}>{when(report.reportedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('publicReport.closedAt')}>{when(report.closedAt)}</Descriptions.Item>
             {report.reply && <Descriptions.Item label={t('publicReport.reply')}>{report.reply}</Descriptions.Item>}
-            {report.rating && <Descriptions.Item label={t('publicReport.yourRating')}>{t(`rating.${report.rating}`, { defaultValue: report.rating })}</Descriptions.Item>}
+            {report.rating && (
+              <Descriptions.Item label={t('publicReport.yourRating')}>
+                {t(`rating.${report.rating}`, { defaultValue: report.rating })}
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {report.mergedInto && (
             <Typography.Paragraph type="secondary" className="public-merged">
-              {t('publicReport.mergedInto', { caseNo: report.mergedInto.caseNo, status: t(`eventStatus.${report.mergedInto.status}`, { defaultValue: report.mergedInto.status }) })}
+              {t('publicReport.mergedInto', {
+                caseNo: report.mergedInto.caseNo,
+                status: t(`eventStatus.${report.mergedInto.status}`, { defaultValue: report.mergedInto.status }),
+              })}
             </Typography.Paragraph>
           )}
           <Typography.Title level={5}>{t('publicReport.timeline')}</Typography.Title>
@@ -92,7 +115,8 @@ export function PublicTrackPage() {
               key: i,
               children: (
                 <span>
-                  {t(`eventStatus.${step.status}`, { defaultValue: step.status })} <Typography.Text type="secondary">{when(step.at)}</Typography.Text>
+                  {t(`eventStatus.${step.status}`, { defaultValue: step.status })}{' '}
+                  <Typography.Text type="secondary">{when(step.at)}</Typography.Text>
                 </span>
               ),
             }))}

@@ -1,14 +1,24 @@
 import { Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../use-api.ts';
-import type { AnomalyItem, AnomalyKind } from '../api/replies.ts';
 import { PAGE } from '../../../shared/limits.ts';
+import type { AnomalyItem, AnomalyKind } from '../api/replies.ts';
+import { useApi } from '../use-api.ts';
 
 const PAGE_SIZE = PAGE.anomalies.default;
 
 /** One anomaly list under an area, paged on the server; each house and person in a row opens its drawer. */
-export function AnomalyList({ area, kind, onOpenHouse, onOpenPerson }: { area: string; kind: AnomalyKind; onOpenHouse(code: string): void; onOpenPerson(id: string): void }) {
+export function AnomalyList({
+  area,
+  kind,
+  onOpenHouse,
+  onOpenPerson,
+}: {
+  area: string;
+  kind: AnomalyKind;
+  onOpenHouse(code: string): void;
+  onOpenPerson(id: string): void;
+}) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const { data, loading } = useApi('/api/registry/quality/anomalies', { params: { query: { area, kind, page, pageSize: PAGE_SIZE } } });
@@ -26,7 +36,14 @@ export function AnomalyList({ area, kind, onOpenHouse, onOpenPerson }: { area: s
         dataSource={rows}
         data-testid={`anomalies-${kind}`}
         locale={{ emptyText: t('quality.noAnomalies') }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('quality.groups', { n }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (n) => t('quality.groups', { n }),
+        }}
         columns={[
           ...(showKey ? [{ title: t(`quality.key.${kind}`), dataIndex: 'key', width: 260 }] : []),
           {
@@ -50,7 +67,9 @@ export function AnomalyList({ area, kind, onOpenHouse, onOpenPerson }: { area: s
           {
             title: t('quality.grid'),
             width: 170,
-            render: (_: unknown, item: AnomalyItem) => <span className="mono">{[...new Set([...item.houses, ...item.people].map((r) => r.gridCode))].join(' ')}</span>,
+            render: (_: unknown, item: AnomalyItem) => (
+              <span className="mono">{[...new Set([...item.houses, ...item.people].map((r) => r.gridCode))].join(' ')}</span>
+            ),
           },
         ]}
       />

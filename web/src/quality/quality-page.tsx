@@ -1,14 +1,14 @@
 import { Alert, Breadcrumb, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ANOMALY_KINDS } from '../../../shared/enums.ts';
+import type { AnomalyKind, Figures } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { HouseDrawer } from '../buildings/house-drawer.tsx';
+import { PersonDrawer } from '../people/person-drawer.tsx';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
 import { useApi } from '../use-api.ts';
-import { PersonDrawer } from '../people/person-drawer.tsx';
-import { HouseDrawer } from '../buildings/house-drawer.tsx';
 import { AnomalyList } from './anomaly-list.tsx';
-import type { AnomalyKind, Figures } from '../api/replies.ts';
-import { ANOMALY_KINDS } from '../../../shared/enums.ts';
 
 const KINDS: readonly AnomalyKind[] = ANOMALY_KINDS;
 const COUNTED = ['people', 'houses', 'buildings', 'organisations', 'facilities', 'groups'] as const;
@@ -52,11 +52,22 @@ export function QualityPage() {
             onSelect={(code: string, node: { title?: unknown }) => setTrail([{ code, name: String(node.title ?? code) }])}
             data-testid="quality-area"
           />
-          <Select value={days} onChange={setDays} options={DAYS.map((d) => ({ value: d, label: t('quality.days', { n: d }) }))} style={{ width: 150 }} />
+          <Select
+            value={days}
+            onChange={setDays}
+            options={DAYS.map((d) => ({ value: d, label: t('quality.days', { n: d }) }))}
+            style={{ width: 150 }}
+          />
         </Space>
       </div>
-      <Breadcrumb items={trail.map((n, i) => ({ title: i < trail.length - 1 ? <a onClick={() => setTrail(trail.slice(0, i + 1))}>{n.name}</a> : n.name }))} />
-      {report && report.total.idUnchecked > 0 && <Alert className="detail-note" type="info" showIcon message={t('quality.idUnchecked', { n: report.total.idUnchecked })} />}
+      <Breadcrumb
+        items={trail.map((n, i) => ({
+          title: i < trail.length - 1 ? <a onClick={() => setTrail(trail.slice(0, i + 1))}>{n.name}</a> : n.name,
+        }))}
+      />
+      {report && report.total.idUnchecked > 0 && (
+        <Alert className="detail-note" type="info" showIcon message={t('quality.idUnchecked', { n: report.total.idUnchecked })} />
+      )}
       <Table<Row>
         className="detail-note"
         size="small"
@@ -67,19 +78,49 @@ export function QualityPage() {
         data-testid="quality-children"
         onRow={(row) => ({ onClick: () => down(row), className: row.code === area ? '' : 'clickable-row' })}
         columns={[
-          { title: t('quality.node'), dataIndex: 'name', render: (name: string, row) => <>{row.code === area ? name : <a>{name}</a>} <span className="mono">{row.code}</span></> },
-          ...COUNTED.map((kind) => ({ title: t(`quality.figure.${kind}`), key: kind, align: 'right' as const, render: (_: unknown, row: Row) => share(row, kind) })),
-          ...FLAGGED.map((kind) => ({ title: t(`quality.figure.${kind}`), dataIndex: kind, align: 'right' as const, render: (n: number) => (n ? <Typography.Text type="warning">{n}</Typography.Text> : 0) })),
+          {
+            title: t('quality.node'),
+            dataIndex: 'name',
+            render: (name: string, row) => (
+              <>
+                {row.code === area ? name : <a>{name}</a>} <span className="mono">{row.code}</span>
+              </>
+            ),
+          },
+          ...COUNTED.map((kind) => ({
+            title: t(`quality.figure.${kind}`),
+            key: kind,
+            align: 'right' as const,
+            render: (_: unknown, row: Row) => share(row, kind),
+          })),
+          ...FLAGGED.map((kind) => ({
+            title: t(`quality.figure.${kind}`),
+            dataIndex: kind,
+            align: 'right' as const,
+            render: (n: number) => (n ? <Typography.Text type="warning">{n}</Typography.Text> : 0),
+          })),
         ]}
-        summary={() => report && (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0}>{t('quality.total')}</Table.Summary.Cell>
-            {COUNTED.map((kind, i) => <Table.Summary.Cell key={kind} index={i + 1} align="right">{share(report.total, kind)}</Table.Summary.Cell>)}
-            {FLAGGED.map((kind, i) => <Table.Summary.Cell key={kind} index={i + 1 + COUNTED.length} align="right">{report.total[kind]}</Table.Summary.Cell>)}
-          </Table.Summary.Row>
-        )}
+        summary={() =>
+          report && (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>{t('quality.total')}</Table.Summary.Cell>
+              {COUNTED.map((kind, i) => (
+                <Table.Summary.Cell key={kind} index={i + 1} align="right">
+                  {share(report.total, kind)}
+                </Table.Summary.Cell>
+              ))}
+              {FLAGGED.map((kind, i) => (
+                <Table.Summary.Cell key={kind} index={i + 1 + COUNTED.length} align="right">
+                  {report.total[kind]}
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          )
+        }
       />
-      <Typography.Paragraph type="secondary" className="detail-note">{t('quality.shareHint', { n: days })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" className="detail-note">
+        {t('quality.shareHint', { n: days })}
+      </Typography.Paragraph>
       {area && (
         <Tabs
           items={KINDS.map((kind) => ({

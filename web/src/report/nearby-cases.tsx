@@ -13,7 +13,10 @@ interface Props {
 /** Open cases of the chosen item close by: the reporter may join one ("我也遇到了") instead of sending it again. */
 export function NearbyCases({ itemCode, point, sending, onMeToo }: Props) {
   const { t } = useTranslation();
-  const { data } = useApi('/api/events/nearby', itemCode && point ? { params: { query: { itemCode, lng: roundCoordinate(point[0]), lat: roundCoordinate(point[1]) } } } : null);
+  const { data } = useApi(
+    '/api/events/nearby',
+    itemCode && point ? { params: { query: { itemCode, lng: roundCoordinate(point[0]), lat: roundCoordinate(point[1]) } } } : null,
+  );
   const items = data?.items ?? [];
   if (!items.length) return null;
   return (
@@ -37,14 +40,16 @@ export function NearbyCases({ itemCode, point, sending, onMeToo }: Props) {
               <List.Item.Meta
                 title={
                   <span>
-                    <Typography.Text className="mono">{c.caseNo}</Typography.Text> {c.repeat && <Tag color="volcano">{t('intake.repeat')}</Tag>}
+                    <Typography.Text className="mono">{c.caseNo}</Typography.Text>{' '}
+                    {c.repeat && <Tag color="volcano">{t('intake.repeat')}</Tag>}
                   </span>
                 }
                 description={
                   <>
                     <div>{c.description}</div>
                     <Typography.Text type="secondary">
-                      {t('intake.distance', { m: c.distanceMeters })} · {t('intake.reports', { n: c.reports })} · {t(`eventStatus.${c.status}`, { defaultValue: c.status })}
+                      {t('intake.distance', { m: c.distanceMeters })} · {t('intake.reports', { n: c.reports })} ·{' '}
+                      {t(`eventStatus.${c.status}`, { defaultValue: c.status })}
                     </Typography.Text>
                   </>
                 }

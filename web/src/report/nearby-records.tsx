@@ -1,8 +1,8 @@
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { RecordPlace } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { LinkedRecord, recordLabel } from '../events/linked-record.tsx';
-import type { RecordPlace } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { roundCoordinate } from './use-position.ts';
 
@@ -20,7 +20,10 @@ const sameRecord = (a: RecordPlace | null, b: RecordPlace) => a?.type === b.type
 export function NearbyRecords({ around, linked, onLink, onUnlink }: Props) {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { data } = useApi('/api/registry/nearby', around && can('registry.read') ? { params: { query: { lng: roundCoordinate(around[0]), lat: roundCoordinate(around[1]) } } } : null);
+  const { data } = useApi(
+    '/api/registry/nearby',
+    around && can('registry.read') ? { params: { query: { lng: roundCoordinate(around[0]), lat: roundCoordinate(around[1]) } } } : null,
+  );
   const items = data?.items ?? [];
   if (!items.length && !linked) return null;
   return (

@@ -1,8 +1,8 @@
 import { AimOutlined, EnvironmentOutlined, LoadingOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PointMap } from '../events/point-map.tsx';
 import type { LocateResult, Outline } from '../api/replies.ts';
+import { PointMap } from '../events/point-map.tsx';
 import type { Position } from './use-position.ts';
 
 interface Props {

@@ -1,11 +1,11 @@
 import { Button, Form, Input } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EventDetail, RecordPlace } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { PhotoPicker } from '../events/photo-picker.tsx';
 import { useCatalogue } from '../events/use-catalogue.ts';
-import type { EventDetail, RecordPlace } from '../api/replies.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import { ItemPicker } from './item-picker.tsx';
@@ -57,7 +57,12 @@ export function ReportPage() {
     try {
       const reply = await api.POST('/api/events', {
         body: {
-          itemCode: values.itemCode, lng: point[0], lat: point[1], description: values.description.trim(), photos: values.photos ?? [], idempotencyKey: key.current,
+          itemCode: values.itemCode,
+          lng: point[0],
+          lat: point[1],
+          description: values.description.trim(),
+          photos: values.photos ?? [],
+          idempotencyKey: key.current,
           ...(sameAs ? { sameAs } : subject ? { subject: { type: subject.type, key: subject.key } } : {}),
         },
       });
@@ -111,7 +116,11 @@ export function ReportPage() {
       <Form.Item name="itemCode" label={t('report.item')} rules={[{ required: true, message: t('report.needItem') }]}>
         <ItemPicker items={catalogue.items} recent={recent} loading={catalogue.loading} pathOf={catalogue.pathOf} />
       </Form.Item>
-      <Form.Item name="description" label={t('report.description')} rules={[{ required: true, whitespace: true, message: t('report.needDescription') }]}>
+      <Form.Item
+        name="description"
+        label={t('report.description')}
+        rules={[{ required: true, whitespace: true, message: t('report.needDescription') }]}
+      >
         <Input size="large" maxLength={500} placeholder={t('report.descriptionPlaceholder')} data-testid="report-description" />
       </Form.Item>
       <NearbyCases
@@ -119,7 +128,12 @@ export function ReportPage() {
         point={point}
         sending={sending}
         // A form with errors shows them where they are; nothing more to do here.
-        onMeToo={(id) => void form.validateFields().then((values) => send(values, id), () => {})}
+        onMeToo={(id) =>
+          void form.validateFields().then(
+            (values) => send(values, id),
+            () => {},
+          )
+        }
       />
       <Button type="primary" htmlType="submit" size="large" block loading={sending} disabled={!point} className="report-submit">
         {point ? t('report.submit') : t('report.needLocation')}

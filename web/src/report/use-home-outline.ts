@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
 import type { AreaRef, Outline } from '../api/replies.ts';
+import { api } from '../api.ts';
 
 /** The outline of the user's own grid or area: the backdrop of the tap-on-the-map fallback. */
 export function useHomeOutline(area: AreaRef | undefined): Outline | null {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
 import type { LocateResult } from '../api/replies.ts';
+import { api } from '../api.ts';
 import { roundCoordinate } from './use-position.ts';
 
 /** Which grid a point is in; null while unknown. */
@@ -12,7 +12,8 @@ export function useLocate(point: [number, number] | null): LocateResult | null {
     setResult(null);
     if (lng === undefined || lat === undefined) return;
     let live = true;
-    api.GET('/api/territory/locate', { params: { query: { lng: roundCoordinate(lng), lat: roundCoordinate(lat) } } })
+    api
+      .GET('/api/territory/locate', { params: { query: { lng: roundCoordinate(lng), lat: roundCoordinate(lat) } } })
       .then((r) => live && setResult(r))
       .catch(() => live && setResult({ found: false }));
     return () => {

@@ -1,13 +1,13 @@
 import { App, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NOTE_MAX, ORDER_WORKING_DAYS } from '../../../shared/limits.ts';
+import type { SupervisionOrder } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useDepartments } from '../events/use-departments.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
 import { ORDER_KINDS, ORDER_METHODS, type OrderSubject } from './order-subject.ts';
-import type { SupervisionOrder } from '../api/replies.ts';
-import { NOTE_MAX, ORDER_WORKING_DAYS } from '../../../shared/limits.ts';
 
 interface Values {
   kind: (typeof ORDER_KINDS)[number];
@@ -35,8 +35,14 @@ export function IssueOrderDialog({ subject, onClose, onIssued }: Props) {
 
   async function submit(values: Values) {
     await run(async () => {
-      const target = subject ? ('eventId' in subject ? { eventId: subject.eventId } : { unitCode: subject.unitCode }) : { unitCode: values.unitCode };
-      const order = await api.POST('/api/supervision/orders', { body: { kind: values.kind, method: values.method, note: values.note.trim(), workingDays: values.workingDays, ...target } });
+      const target = subject
+        ? 'eventId' in subject
+          ? { eventId: subject.eventId }
+          : { unitCode: subject.unitCode }
+        : { unitCode: values.unitCode };
+      const order = await api.POST('/api/supervision/orders', {
+        body: { kind: values.kind, method: values.method, note: values.note.trim(), workingDays: values.workingDays, ...target },
+      });
       void message.success(t('supervision.issued', { kind: t(`supervision.kind.${order.kind}`) }));
       onIssued(order);
     });
@@ -54,7 +60,13 @@ export function IssueOrderDialog({ subject, onClose, onIssued }: Props) {
       destroyOnHidden
       data-testid="issue-order-dialog"
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ kind: 'supervise', method: 'phone', workingDays: 3 }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        initialValues={{ kind: 'supervise', method: 'phone', workingDays: 3 }}
+      >
         <Form.Item name="kind" label={t('supervision.kindLabel')}>
           <Radio.Group optionType="button" options={ORDER_KINDS.map((k) => ({ value: k, label: t(`supervision.kind.${k}`) }))} />
         </Form.Item>
@@ -78,14 +90,23 @@ export function IssueOrderDialog({ subject, onClose, onIssued }: Props) {
             </Form.Item>
             <Form.Item name="unitCode" rules={[{ required: true, message: t('supervision.unitRule') }]}>
               {unitKind === 'department' ? (
-                <Select showSearch optionFilterProp="label" loading={departments.loading} options={departments.items.map((d) => ({ value: d.code, label: d.name }))} />
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  loading={departments.loading}
+                  options={departments.items.map((d) => ({ value: d.code, label: d.name }))}
+                />
               ) : (
                 <AreaTreeSelect pick="area" />
               )}
             </Form.Item>
           </>
         )}
-        <Form.Item name="note" label={t('supervision.note')} rules={[{ required: true, whitespace: true, message: t('supervision.noteRule') }]}>
+        <Form.Item
+          name="note"
+          label={t('supervision.note')}
+          rules={[{ required: true, whitespace: true, message: t('supervision.noteRule') }]}
+        >
           <Input.TextArea rows={3} maxLength={NOTE_MAX} placeholder={t('supervision.notePlaceholder')} />
         </Form.Item>
         <Form.Item name="workingDays" label={t('supervision.workingDays')} rules={[{ required: true }]}>

@@ -19,7 +19,9 @@ export function OrdersTable({ items, loading, onOpenEvent, onReply, onCloseOrder
   const when = (at: string | null) => (at ? new Date(at).toLocaleString(i18n.language) : '');
   const columns: ColumnsType<SupervisionOrder> = [
     {
-      title: t('supervision.kindLabel'), key: 'kind', width: 120,
+      title: t('supervision.kindLabel'),
+      key: 'kind',
+      width: 120,
       render: (_: unknown, o) => (
         <Space direction="vertical" size={0}>
           <Tag color={o.kind === 'supervise' ? 'red' : 'gold'}>{t(`supervision.kind.${o.kind}`, { defaultValue: o.kind })}</Tag>
@@ -28,17 +30,31 @@ export function OrdersTable({ items, loading, onOpenEvent, onReply, onCloseOrder
       ),
     },
     {
-      title: t('supervision.subject'), key: 'subject', width: 220,
+      title: t('supervision.subject'),
+      key: 'subject',
+      width: 220,
       render: (_: unknown, o) => (
         <Space direction="vertical" size={0}>
-          {o.eventId && o.caseNo ? <a className="mono" onClick={() => onOpenEvent(o.eventId!)}>{o.caseNo}</a> : <Typography.Text type="secondary">{t('supervision.wholeUnit')}</Typography.Text>}
+          {o.eventId && o.caseNo ? (
+            <a className="mono" onClick={() => onOpenEvent(o.eventId!)}>
+              {o.caseNo}
+            </a>
+          ) : (
+            <Typography.Text type="secondary">{t('supervision.wholeUnit')}</Typography.Text>
+          )}
           <span>{o.unitName ?? o.unitCode}</span>
         </Space>
       ),
     },
-    { title: t('supervision.note'), dataIndex: 'note', render: (note: string, o) => <span title={`${o.issuedByName} · ${when(o.issuedAt)}`}>{note}</span> },
     {
-      title: t('supervision.dueAt'), key: 'due', width: 180,
+      title: t('supervision.note'),
+      dataIndex: 'note',
+      render: (note: string, o) => <span title={`${o.issuedByName} · ${when(o.issuedAt)}`}>{note}</span>,
+    },
+    {
+      title: t('supervision.dueAt'),
+      key: 'due',
+      width: 180,
       render: (_: unknown, o) => (
         <Space direction="vertical" size={0}>
           <span>{when(o.dueAt)}</span>
@@ -46,13 +62,21 @@ export function OrdersTable({ items, loading, onOpenEvent, onReply, onCloseOrder
         </Space>
       ),
     },
-    { title: t('supervision.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={STATUS_COLOURS[s]}>{t(`supervision.statusName.${s}`, { defaultValue: s })}</Tag> },
     {
-      title: t('supervision.replyText'), key: 'reply',
+      title: t('supervision.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (s: string) => <Tag color={STATUS_COLOURS[s]}>{t(`supervision.statusName.${s}`, { defaultValue: s })}</Tag>,
+    },
+    {
+      title: t('supervision.replyText'),
+      key: 'reply',
       render: (_: unknown, o) => o.reply && <span title={`${o.repliedByName ?? ''} · ${when(o.repliedAt)}`}>{o.reply}</span>,
     },
     {
-      title: t('common.actions'), key: 'actions', width: 100,
+      title: t('common.actions'),
+      key: 'actions',
+      width: 100,
       render: (_: unknown, o) => (
         <>
           {o.abilities.includes('reply') && (
@@ -62,7 +86,9 @@ export function OrdersTable({ items, loading, onOpenEvent, onReply, onCloseOrder
           )}
           {o.abilities.includes('close') && (
             <Popconfirm title={t('supervision.closeConfirm')} onConfirm={() => onCloseOrder(o)}>
-              <Button size="small" data-testid="order-close">{t('supervision.close')}</Button>
+              <Button size="small" data-testid="order-close">
+                {t('supervision.close')}
+              </Button>
             </Popconfirm>
           )}
         </>

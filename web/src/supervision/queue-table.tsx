@@ -1,8 +1,8 @@
 import { Badge, Button, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { OrderSubject } from './order-subject.ts';
 import type { QueueItem } from '../api/replies.ts';
+import type { OrderSubject } from './order-subject.ts';
 
 const REASON_COLOURS: Record<QueueItem['reason'], string> = { unvisited: 'orange', dissatisfied: 'red', order_overdue: 'volcano' };
 
@@ -20,23 +20,43 @@ export function QueueTable({ items, loading, itemName, onOpenEvent, onIssue }: P
   const subjectOf = (q: QueueItem): OrderSubject =>
     q.eventId && q.caseNo ? { eventId: q.eventId, caseNo: q.caseNo } : { unitCode: q.unitCode, unitName: q.unitName ?? q.unitCode };
   const columns: ColumnsType<QueueItem> = [
-    { title: t('supervision.reason'), dataIndex: 'reason', width: 130, render: (r: QueueItem['reason']) => <Tag color={REASON_COLOURS[r]}>{t(`supervision.reasonName.${r}`)}</Tag> },
     {
-      title: t('supervision.subject'), key: 'subject', width: 170,
-      render: (_: unknown, q) => (q.eventId && q.caseNo ? <a className="mono" onClick={() => onOpenEvent(q.eventId!)}>{q.caseNo}</a> : t('supervision.wholeUnit')),
+      title: t('supervision.reason'),
+      dataIndex: 'reason',
+      width: 130,
+      render: (r: QueueItem['reason']) => <Tag color={REASON_COLOURS[r]}>{t(`supervision.reasonName.${r}`)}</Tag>,
     },
     {
-      title: t('supervision.what'), key: 'what',
-      render: (_: unknown, q) => (q.order ? q.order.note : <span title={q.description ?? ''}>{q.itemCode ? itemName(q.itemCode) : ''}</span>),
+      title: t('supervision.subject'),
+      key: 'subject',
+      width: 170,
+      render: (_: unknown, q) =>
+        q.eventId && q.caseNo ? (
+          <a className="mono" onClick={() => onOpenEvent(q.eventId!)}>
+            {q.caseNo}
+          </a>
+        ) : (
+          t('supervision.wholeUnit')
+        ),
+    },
+    {
+      title: t('supervision.what'),
+      key: 'what',
+      render: (_: unknown, q) =>
+        q.order ? q.order.note : <span title={q.description ?? ''}>{q.itemCode ? itemName(q.itemCode) : ''}</span>,
     },
     { title: t('supervision.unit'), key: 'unit', width: 200, render: (_: unknown, q) => q.unitName ?? q.unitCode },
     { title: t('supervision.since'), dataIndex: 'since', width: 180, render: (at: string) => new Date(at).toLocaleString(i18n.language) },
     {
-      title: t('supervision.liveOrders'), dataIndex: 'liveOrders', width: 90,
+      title: t('supervision.liveOrders'),
+      dataIndex: 'liveOrders',
+      width: 90,
       render: (n: number | null) => n !== null && <Badge count={n} showZero color={n > 0 ? 'orange' : '#d9d9d9'} />,
     },
     {
-      title: t('common.actions'), key: 'actions', width: 100,
+      title: t('common.actions'),
+      key: 'actions',
+      width: 100,
       render: (_: unknown, q) => (
         <Button size="small" type="primary" onClick={() => onIssue(subjectOf(q))} data-testid="queue-issue">
           {t('supervision.issue')}

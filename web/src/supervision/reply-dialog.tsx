@@ -1,9 +1,9 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { NOTE_MAX } from '../../../shared/limits.ts';
+import type { SupervisionOrder } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
-import type { SupervisionOrder } from '../api/replies.ts';
-import { NOTE_MAX } from '../../../shared/limits.ts';
 
 interface Props {
   order: SupervisionOrder;
@@ -27,10 +27,22 @@ export function ReplyDialog({ order, onClose, onDone }: Props) {
   }
 
   return (
-    <Modal open title={t('supervision.reply')} okText={t('supervision.reply')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open
+      title={t('supervision.reply')}
+      okText={t('supervision.reply')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">{order.note}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="reply" label={t('supervision.replyText')} rules={[{ required: true, whitespace: true, message: t('supervision.replyRule') }]}>
+        <Form.Item
+          name="reply"
+          label={t('supervision.replyText')}
+          rules={[{ required: true, whitespace: true, message: t('supervision.replyRule') }]}
+        >
           <Input.TextArea rows={3} maxLength={NOTE_MAX} autoFocus />
         </Form.Item>
       </Form>

@@ -2,6 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SupervisionOrder } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { EventDrawer } from '../events/event-drawer.tsx';
@@ -11,11 +12,10 @@ import { INBOX_CHANGED } from '../inbox/inbox-kinds.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { IssueOrderDialog } from './issue-order-dialog.tsx';
+import type { OrderSubject } from './order-subject.ts';
 import { OrdersTable } from './orders-table.tsx';
 import { QueueTable } from './queue-table.tsx';
 import { ReplyDialog } from './reply-dialog.tsx';
-import type { OrderSubject } from './order-subject.ts';
-import type { SupervisionOrder } from '../api/replies.ts';
 
 /**
  * 督办: for leaders and centres, the queue of what needs supervising and the orders they issued (to close once
@@ -62,18 +62,46 @@ export function SupervisionPage() {
     </Space>
   );
   const ordersTable = (loaded: typeof issued) => (
-    <OrdersTable items={loaded.data?.items ?? []} loading={loaded.loading} onOpenEvent={setOpenEvent} onReply={setReplying} onCloseOrder={(o) => void closeOrder(o)} />
+    <OrdersTable
+      items={loaded.data?.items ?? []}
+      loading={loaded.loading}
+      onOpenEvent={setOpenEvent}
+      onReply={setReplying}
+      onCloseOrder={(o) => void closeOrder(o)}
+    />
   );
   const tabs = [
     ...(supervises
-      ? [{
-          key: 'queue',
-          label: label(t('supervision.queue'), queue.data?.items.length ?? 0),
-          children: <QueueTable items={queue.data?.items ?? []} loading={queue.loading} itemName={catalogue.nameOf} onOpenEvent={setOpenEvent} onIssue={setIssuing} />,
-        }]
+      ? [
+          {
+            key: 'queue',
+            label: label(t('supervision.queue'), queue.data?.items.length ?? 0),
+            children: (
+              <QueueTable
+                items={queue.data?.items ?? []}
+                loading={queue.loading}
+                itemName={catalogue.nameOf}
+                onOpenEvent={setOpenEvent}
+                onIssue={setIssuing}
+              />
+            ),
+          },
+        ]
       : []),
-    { key: 'addressed', label: label(t('supervision.addressed'), openCount(addressed.data?.items, 'open')), children: ordersTable(addressed) },
-    ...(supervises ? [{ key: 'issued', label: label(t('supervision.issuedTab'), openCount(issued.data?.items, 'replied')), children: ordersTable(issued) }] : []),
+    {
+      key: 'addressed',
+      label: label(t('supervision.addressed'), openCount(addressed.data?.items, 'open')),
+      children: ordersTable(addressed),
+    },
+    ...(supervises
+      ? [
+          {
+            key: 'issued',
+            label: label(t('supervision.issuedTab'), openCount(issued.data?.items, 'replied')),
+            children: ordersTable(issued),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -112,7 +140,13 @@ export function SupervisionPage() {
           }}
         />
       )}
-      <EventDrawer id={openEvent} itemName={catalogue.nameOf} unitName={departments.unitName} onClose={() => setOpenEvent(null)} onChanged={reloadAll} />
+      <EventDrawer
+        id={openEvent}
+        itemName={catalogue.nameOf}
+        unitName={departments.unitName}
+        onClose={() => setOpenEvent(null)}
+        onChanged={reloadAll}
+      />
     </div>
   );
 }

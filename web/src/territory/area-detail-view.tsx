@@ -1,7 +1,7 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../format.ts';
 import type { AreaDetail } from '../api/replies.ts';
+import { formatCount } from '../format.ts';
 import { AreaPath } from './area-path.tsx';
 
 interface Props {

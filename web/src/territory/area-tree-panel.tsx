@@ -1,6 +1,6 @@
 import { BorderOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Empty, Spin, Tree } from 'antd';
-import { useEffect, type Key } from 'react';
+import { type Key, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AreaTreeNode } from './use-area-tree.ts';
 
@@ -18,7 +18,10 @@ export function AreaTreePanel({ nodes, loading, loadChildren, selectedKey, expan
   const { t } = useTranslation();
   // A grid picked on the map or by the locate tool may be far down a long branch: bring it into view.
   useEffect(() => {
-    const timer = setTimeout(() => document.querySelector('.area-tree .ant-tree-treenode-selected')?.scrollIntoView({ block: 'nearest' }), 300);
+    const timer = setTimeout(
+      () => document.querySelector('.area-tree .ant-tree-treenode-selected')?.scrollIntoView({ block: 'nearest' }),
+      300,
+    );
     return () => clearTimeout(timer);
   }, []);
   if (loading) return <Spin className="panel-spin" />;

@@ -1,7 +1,7 @@
 import { TreeSelect, type TreeSelectProps } from 'antd';
 import { useMemo } from 'react';
 import type { AreaLevel } from '../../../shared/roles.ts';
-import { useAreaTree, type AreaTreeNode } from './use-area-tree.ts';
+import { type AreaTreeNode, useAreaTree } from './use-area-tree.ts';
 
 type Pick = 'county' | 'area' | 'grid' | 'any';
 /** How deep the picker goes: the lowest level is shown as a leaf. */

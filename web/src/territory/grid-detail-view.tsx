@@ -1,7 +1,7 @@
 import { Descriptions, Empty, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatArea, formatCount } from '../format.ts';
 import type { GridDetail } from '../api/replies.ts';
+import { formatArea, formatCount } from '../format.ts';
 import { AreaPath } from './area-path.tsx';
 import { TeamList } from './team-list.tsx';
 

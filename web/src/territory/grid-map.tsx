@@ -1,19 +1,19 @@
 import 'ol/ol.css';
-import Feature from 'ol/Feature';
-import OlMap from 'ol/Map';
-import type MapBrowserEvent from 'ol/MapBrowserEvent';
-import View from 'ol/View';
-import ScaleLine from 'ol/control/ScaleLine';
 import { defaults as defaultControls } from 'ol/control/defaults';
+import ScaleLine from 'ol/control/ScaleLine';
 import { containsExtent, createEmpty, extend, isEmpty } from 'ol/extent';
+import Feature from 'ol/Feature';
 import GeoJSON from 'ol/format/GeoJSON';
 import Point from 'ol/geom/Point';
 import VectorLayer from 'ol/layer/Vector';
+import OlMap from 'ol/Map';
+import type MapBrowserEvent from 'ol/MapBrowserEvent';
 import { fromLonLat, toLonLat } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import View from 'ol/View';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { GridCollection, Outline } from '../api/replies.ts';
-import { gridStyle, markerStyle, outlineStyle, type GridHighlight } from './map-styles.ts';
+import { type GridHighlight, gridStyle, markerStyle, outlineStyle } from './map-styles.ts';
 
 declare global {
   interface Window {
@@ -64,8 +64,7 @@ export function GridMap(props: GridMapProps) {
   useEffect(() => {
     const { map, gridLayer, highlight } = kit;
     map.setTarget(target.current ?? undefined);
-    const gridAt = (e: MapBrowserEvent) =>
-      map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (layer) => layer === gridLayer });
+    const gridAt = (e: MapBrowserEvent) => map.forEachFeatureAtPixel(e.pixel, (f) => f, { layerFilter: (layer) => layer === gridLayer });
     const onClick = (e: MapBrowserEvent) => {
       const h = handlers.current;
       if (h.picking) {

@@ -49,9 +49,29 @@ export function LocateTool({ point, onPoint, picking, onPickingChange, onSelectG
     >
       <Space direction="vertical" size="small" className="full-width">
         <Space.Compact className="full-width">
-          <InputNumber<number> placeholder={t('locate.lng')} value={lng} onChange={setLng} min={-180} max={180} step={0.001} className="full-width" />
-          <InputNumber<number> placeholder={t('locate.lat')} value={lat} onChange={setLat} min={-90} max={90} step={0.001} className="full-width" />
-          <Button type="primary" disabled={lng === null || lat === null} onClick={() => lng !== null && lat !== null && onPoint([lng, lat])}>
+          <InputNumber<number>
+            placeholder={t('locate.lng')}
+            value={lng}
+            onChange={setLng}
+            min={-180}
+            max={180}
+            step={0.001}
+            className="full-width"
+          />
+          <InputNumber<number>
+            placeholder={t('locate.lat')}
+            value={lat}
+            onChange={setLat}
+            min={-90}
+            max={90}
+            step={0.001}
+            className="full-width"
+          />
+          <Button
+            type="primary"
+            disabled={lng === null || lat === null}
+            onClick={() => lng !== null && lat !== null && onPoint([lng, lat])}
+          >
             {t('locate.query')}
           </Button>
         </Space.Compact>

@@ -1,5 +1,5 @@
-import type { FeatureLike } from 'ol/Feature';
 import { getHeight, getWidth } from 'ol/extent';
+import type { FeatureLike } from 'ol/Feature';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
 
 /** Which grid is selected or under the pointer; read by the style function at render time. */

@@ -1,9 +1,9 @@
 import { Empty, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { GridCollection } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { formatCount } from '../format.ts';
-import type { GridCollection } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 import { AreaDetailView } from './area-detail-view.tsx';
 import { AreaTreePanel } from './area-tree-panel.tsx';
@@ -52,7 +52,10 @@ export function TerritoryPage() {
   const drawn = useMemo<GridCollection | null>(() => {
     if (areaCode || !grid.data?.geometry) return grids.data;
     const { code, name, villageCode, areaM2, geometry } = grid.data;
-    return { type: 'FeatureCollection', features: [{ type: 'Feature', id: code, properties: { code, name, villageCode, areaM2 }, geometry }] };
+    return {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', id: code, properties: { code, name, villageCode, areaM2 }, geometry }],
+    };
   }, [areaCode, grid.data, grids.data]);
 
   function open(code: string) {
@@ -105,7 +108,14 @@ export function TerritoryPage() {
             <Empty description={t('territory.gridMissing')} />
           )
         ) : area.data ? (
-          <AreaDetailView area={area.data} openable={withinJurisdiction(area.data.path.map((p) => p.code), bound)} onOpenArea={open} />
+          <AreaDetailView
+            area={area.data}
+            openable={withinJurisdiction(
+              area.data.path.map((p) => p.code),
+              bound,
+            )}
+            onOpenArea={open}
+          />
         ) : area.loading ? (
           <Spin className="panel-spin" />
         ) : (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.ts';
 import type { AreaNode } from '../api/replies.ts';
+import { api } from '../api.ts';
 import { useShowError } from '../use-show-error.tsx';
 
 /** A node of the lazily loaded area tree, usable by antd Tree (key) and TreeSelect (value). */
@@ -31,7 +31,8 @@ export function useAreaTree(): { nodes: AreaTreeNode[]; loading: boolean; loadCh
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
-    api.GET('/api/territory/areas')
+    api
+      .GET('/api/territory/areas')
       .then((reply) => setNodes(reply.items.map(toNode)))
       .catch(showError)
       .finally(() => setLoading(false));

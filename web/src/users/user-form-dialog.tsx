@@ -1,9 +1,9 @@
 import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../shared/roles.ts';
+import type { Department, User } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
-import type { Department, User } from '../api/replies.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 
 interface Values {
@@ -94,12 +94,7 @@ export function UserFormDialog({ user, departments, onClose, onSaved }: Props) {
           <AreaTreeSelect multiple labelInValue />
         </Form.Item>
         <Form.Item name="departmentCode" label={t('users.department')}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            options={departments.map((d) => ({ value: d.code, label: d.name }))}
-          />
+          <Select allowClear showSearch optionFilterProp="label" options={departments.map((d) => ({ value: d.code, label: d.name }))} />
         </Form.Item>
         <Form.Item name="phone" label={t('users.phone')}>
           <Input placeholder={user?.phone ? t('users.keepPhone', { phone: user.phone }) : undefined} />

@@ -2,8 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
 import type { User } from '../api/replies.ts';
+import { api } from '../api.ts';
 import { useApi } from '../use-api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { UserFormDialog } from './user-form-dialog.tsx';
@@ -48,8 +48,16 @@ export function UsersPage() {
             dataIndex: 'roles',
             render: (roles: string[]) => roles.map((r) => <Tag key={r}>{t(`role.${r}`, { defaultValue: r })}</Tag>),
           },
-          { title: t('users.areas'), dataIndex: 'areas', render: (_: unknown, u: User) => u.areas.map((a) => a.name).join(t('common.listSep')) },
-          { title: t('users.department'), dataIndex: 'departmentCode', render: (c: string | null) => (c ? (departments.find((d) => d.code === c)?.name ?? c) : '—') },
+          {
+            title: t('users.areas'),
+            dataIndex: 'areas',
+            render: (_: unknown, u: User) => u.areas.map((a) => a.name).join(t('common.listSep')),
+          },
+          {
+            title: t('users.department'),
+            dataIndex: 'departmentCode',
+            render: (c: string | null) => (c ? (departments.find((d) => d.code === c)?.name ?? c) : '—'),
+          },
           { title: t('users.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
           {
             title: t('users.status'),

@@ -11,7 +11,9 @@ export function HouseVisits({ code }: { code: string }) {
 
   return (
     <>
-      <Typography.Title level={5} className="detail-section">{t('visits.records', { n: items.length })}</Typography.Title>
+      <Typography.Title level={5} className="detail-section">
+        {t('visits.records', { n: items.length })}
+      </Typography.Title>
       <List
         size="small"
         loading={loading}
@@ -26,9 +28,21 @@ export function HouseVisits({ code }: { code: string }) {
               <Typography.Text type="secondary">{t('visits.summary', { confirmed: v.confirmed, movedOut: v.movedOut })}</Typography.Text>
             </div>
             <div className="visit-record-changes">
-              {v.changes.length ? v.changes.map((c) => <Tag key={c} color={c.startsWith('person.movedOut') ? 'orange' : 'blue'}>{describeChange(c)}</Tag>) : <Tag color="green">{t('visits.noChanges')}</Tag>}
+              {v.changes.length ? (
+                v.changes.map((c) => (
+                  <Tag key={c} color={c.startsWith('person.movedOut') ? 'orange' : 'blue'}>
+                    {describeChange(c)}
+                  </Tag>
+                ))
+              ) : (
+                <Tag color="green">{t('visits.noChanges')}</Tag>
+              )}
             </div>
-            {v.note && <Typography.Paragraph type="secondary" className="visit-record-note">{v.note}</Typography.Paragraph>}
+            {v.note && (
+              <Typography.Paragraph type="secondary" className="visit-record-note">
+                {v.note}
+              </Typography.Paragraph>
+            )}
           </List.Item>
         )}
       />

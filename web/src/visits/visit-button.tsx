@@ -11,7 +11,9 @@ export function VisitButton({ code, onSaved }: { code: string; onSaved(): void }
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button icon={<SolutionOutlined />} onClick={() => setOpen(true)} data-testid="house-visit">{t('visits.visit')}</Button>
+      <Button icon={<SolutionOutlined />} onClick={() => setOpen(true)} data-testid="house-visit">
+        {t('visits.visit')}
+      </Button>
       <VisitDrawer
         code={code}
         open={open}

@@ -1,13 +1,13 @@
-import { App, Button, Drawer, Form, Input, Spin, Typography, type FormInstance } from 'antd';
+import { App, Button, Drawer, Form, type FormInstance, Input, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api.ts';
+import type { Visit } from '../api/replies.ts';
+import { ApiError, api } from '../api.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { VisitHouseFields } from './visit-house-fields.tsx';
 import { VisitResidentCard } from './visit-resident-card.tsx';
-import type { Visit } from '../api/replies.ts';
 
 type ResidentStatus = 'present' | 'movedOut';
 
@@ -52,9 +52,14 @@ export function VisitDrawer({ code, open, onClose, onSaved }: { code: string; op
     if (!data) return;
     const body = {
       version: data.house.version,
-      residents: v.residents.map((r) => ({ personId: r.personId, status: r.status, ...(r.phone?.trim() ? { phone: r.phone.trim() } : {}) })),
+      residents: v.residents.map((r) => ({
+        personId: r.personId,
+        status: r.status,
+        ...(r.phone?.trim() ? { phone: r.phone.trim() } : {}),
+      })),
       house: {
-        use: v.house.use, rented: v.house.rented,
+        use: v.house.use,
+        rented: v.house.rented,
         // An unrented house keeps no grading.
         rentalUse: v.house.rented ? (v.house.rentalUse ?? null) : null,
         rentalCategory: v.house.rented ? (v.house.rentalCategory ?? null) : null,
@@ -97,12 +102,18 @@ export function VisitDrawer({ code, open, onClose, onSaved }: { code: string; op
         <Spin className="panel-spin" spinning={loading} />
       ) : (
         <Form form={form} layout="vertical" onFinish={submit} data-testid="visit-form">
-          <Typography.Title level={5} className="detail-section">{t('visits.residents', { n: data.residents.length })}</Typography.Title>
-          <Typography.Paragraph type="secondary">{data.residents.length ? t('visits.residentsHint') : t('visits.noResidents')}</Typography.Paragraph>
+          <Typography.Title level={5} className="detail-section">
+            {t('visits.residents', { n: data.residents.length })}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">
+            {data.residents.length ? t('visits.residentsHint') : t('visits.noResidents')}
+          </Typography.Paragraph>
           <Form.List name="residents">
             {(items) => items.map((item) => <VisitResidentCard key={item.key} index={item.name} resident={data.residents[item.name]} />)}
           </Form.List>
-          <Typography.Title level={5} className="detail-section">{t('visits.house')}</Typography.Title>
+          <Typography.Title level={5} className="detail-section">
+            {t('visits.house')}
+          </Typography.Title>
           <Typography.Paragraph type="secondary">{t('visits.houseHint')}</Typography.Paragraph>
           <VisitHouseFields form={form} />
           <Form.Item name="note" label={t('visits.note')}>

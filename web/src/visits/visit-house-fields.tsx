@@ -1,4 +1,4 @@
-import { Col, Form, Row, Select, Switch, type FormInstance } from 'antd';
+import { Col, Form, type FormInstance, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCodes } from '../orgs/use-codes.ts';
 import type { VisitValues } from './visit-drawer.tsx';

@@ -2,11 +2,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Radio, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CALENDAR_NOTE_MAX, CALENDAR_YEARS } from '../../../shared/limits.ts';
+import type { CalendarDay } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
-import type { CalendarDay } from '../api/replies.ts';
-import { CALENDAR_NOTE_MAX, CALENDAR_YEARS } from '../../../shared/limits.ts';
 
 interface NewOverride {
   day: string;
@@ -26,7 +26,10 @@ export function CalendarOverrides() {
 
   const add = (values: NewOverride) =>
     run(async () => {
-      await api.PUT('/api/calendar/days/{day}', { params: { path: { day: values.day } }, body: { kind: values.kind, ...(values.note ? { note: values.note } : {}) } });
+      await api.PUT('/api/calendar/days/{day}', {
+        params: { path: { day: values.day } },
+        body: { kind: values.kind, ...(values.note ? { note: values.note } : {}) },
+      });
       void message.success(t('calendar.saved', { day: values.day }));
       form.resetFields();
       reload();
@@ -46,7 +49,12 @@ export function CalendarOverrides() {
           <Input type="date" data-testid="calendar-day" />
         </Form.Item>
         <Form.Item name="kind" label={t('calendar.kind')}>
-          <Radio.Group options={[{ value: 'holiday', label: t('calendar.holiday') }, { value: 'workday', label: t('calendar.workday') }]} />
+          <Radio.Group
+            options={[
+              { value: 'holiday', label: t('calendar.holiday') },
+              { value: 'workday', label: t('calendar.workday') },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="note" label={t('calendar.note')}>
           <Input maxLength={CALENDAR_NOTE_MAX} />

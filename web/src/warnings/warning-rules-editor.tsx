@@ -2,16 +2,22 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, InputNumber, Popconfirm, Select, Space, Switch, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SEVERITIES, WARNING_COLOURS } from '../../../shared/enums.ts';
+import type { WarningRules } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
-import type { WarningRules } from '../api/replies.ts';
-import { SEVERITIES, WARNING_COLOURS } from '../../../shared/enums.ts';
 
 export const COLOURS = WARNING_COLOURS;
 export const COLOUR_TAG: Record<string, string> = { blue: 'blue', yellow: 'gold', light_red: 'volcano', purple: 'purple', red: 'red' };
-const SANCTIONS: Rule['sanction'][] = ['warning.online_notice', 'warning.online_inspection', 'warning.quarterly_notice', 'warning.half_year_yellow_card', 'warning.year_end_account'];
+const SANCTIONS: Rule['sanction'][] = [
+  'warning.online_notice',
+  'warning.online_inspection',
+  'warning.quarterly_notice',
+  'warning.half_year_yellow_card',
+  'warning.year_end_account',
+];
 const COUNTS = ['minOverdueWorkingDays', 'minEscalations', 'minRepeats'] as const;
 
 type RuleTable = WarningRules;
@@ -24,7 +30,12 @@ function draftOf(table: RuleTable): Draft {
   return Object.fromEntries(
     COLOURS.map((colour) => {
       const rule = table.rules.find((r) => r.colour === colour);
-      return [colour, rule ? { ...rule, enabled: true } : { colour, anyOf: [{ minOverdueWorkingDays: 1 }], sanction: SANCTIONS[COLOURS.indexOf(colour)], enabled: false }];
+      return [
+        colour,
+        rule
+          ? { ...rule, enabled: true }
+          : { colour, anyOf: [{ minOverdueWorkingDays: 1 }], sanction: SANCTIONS[COLOURS.indexOf(colour)], enabled: false },
+      ];
     }),
   );
 }
@@ -43,7 +54,11 @@ export function WarningRulesEditor() {
   const update = (colour: string, change: (rule: Draft[string]) => Partial<Draft[string]>) =>
     setDraft((d) => (d ? { ...d, [colour]: { ...d[colour], ...change(d[colour]) } } : d));
   const setCondition = (colour: string, i: number, patch: Condition) =>
-    update(colour, (r) => ({ anyOf: r.anyOf.map((c, j) => (j === i ? Object.fromEntries(Object.entries({ ...c, ...patch }).filter(([, v]) => v !== null && v !== undefined)) : c)) }));
+    update(colour, (r) => ({
+      anyOf: r.anyOf.map((c, j) =>
+        j === i ? Object.fromEntries(Object.entries({ ...c, ...patch }).filter(([, v]) => v !== null && v !== undefined)) : c,
+      ),
+    }));
 
   const save = (rules: Rule[], done: string) =>
     run(async () => {
@@ -51,14 +66,24 @@ export function WarningRulesEditor() {
       void message.success(t(done));
       reload();
     });
-  const enabledRules = () => Object.values(draft ?? {}).filter((r) => r.enabled).map(({ colour, anyOf, sanction }) => ({ colour, anyOf, sanction }));
+  const enabledRules = () =>
+    Object.values(draft ?? {})
+      .filter((r) => r.enabled)
+      .map(({ colour, anyOf, sanction }) => ({ colour, anyOf, sanction }));
 
   return (
     <Space direction="vertical" className="full-width">
       <Alert
         type={data?.isDefault ? 'info' : 'success'}
         showIcon
-        message={data?.isDefault ? t('warnings.defaultHint') : t('warnings.customHint', { by: data?.updatedBy, at: data?.updatedAt ? new Date(data.updatedAt).toLocaleString(i18n.language) : '' })}
+        message={
+          data?.isDefault
+            ? t('warnings.defaultHint')
+            : t('warnings.customHint', {
+                by: data?.updatedBy,
+                at: data?.updatedAt ? new Date(data.updatedAt).toLocaleString(i18n.language) : '',
+              })
+        }
         description={editable ? undefined : t('warnings.readOnly')}
       />
       <Table<Draft[string]>
@@ -73,7 +98,13 @@ export function WarningRulesEditor() {
             width: 170,
             render: (_, r) => (
               <Space>
-                <Switch size="small" checked={r.enabled} disabled={!editable} onChange={(enabled) => update(r.colour, () => ({ enabled }))} aria-label={t('warnings.enabled')} />
+                <Switch
+                  size="small"
+                  checked={r.enabled}
+                  disabled={!editable}
+                  onChange={(enabled) => update(r.colour, () => ({ enabled }))}
+                  aria-label={t('warnings.enabled')}
+                />
                 <Tag color={COLOUR_TAG[r.colour]}>{t(`eventFilters.warnings.${r.colour}`)}</Tag>
               </Space>
             ),
@@ -109,12 +140,23 @@ export function WarningRulesEditor() {
                       />
                     ))}
                     {editable && r.anyOf.length > 1 && (
-                      <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={t('warnings.removeCondition')} onClick={() => update(r.colour, (x) => ({ anyOf: x.anyOf.filter((_, j) => j !== i) }))} />
+                      <Button
+                        size="small"
+                        type="text"
+                        icon={<DeleteOutlined />}
+                        aria-label={t('warnings.removeCondition')}
+                        onClick={() => update(r.colour, (x) => ({ anyOf: x.anyOf.filter((_, j) => j !== i) }))}
+                      />
                     )}
                   </Space>
                 ))}
                 {editable && r.enabled && (
-                  <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => update(r.colour, (x) => ({ anyOf: [...x.anyOf, { minOverdueWorkingDays: 1 }] }))}>
+                  <Button
+                    size="small"
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    onClick={() => update(r.colour, (x) => ({ anyOf: [...x.anyOf, { minOverdueWorkingDays: 1 }] }))}
+                  >
                     {t('warnings.addCondition')}
                   </Button>
                 )}
@@ -126,14 +168,25 @@ export function WarningRulesEditor() {
             key: 'sanction',
             width: 220,
             render: (_, r) => (
-              <Select className="full-width" disabled={!editable || !r.enabled} value={r.sanction} onChange={(sanction: Rule['sanction']) => update(r.colour, () => ({ sanction }))} options={SANCTIONS.map((s) => ({ value: s, label: t(s) }))} />
+              <Select
+                className="full-width"
+                disabled={!editable || !r.enabled}
+                value={r.sanction}
+                onChange={(sanction: Rule['sanction']) => update(r.colour, () => ({ sanction }))}
+                options={SANCTIONS.map((s) => ({ value: s, label: t(s) }))}
+              />
             ),
           },
         ]}
       />
       {editable && (
         <Space>
-          <Button type="primary" loading={busy} onClick={() => void save(enabledRules(), 'warnings.saved')} data-testid="warning-rules-save">
+          <Button
+            type="primary"
+            loading={busy}
+            onClick={() => void save(enabledRules(), 'warnings.saved')}
+            data-testid="warning-rules-save"
+          >
             {t('warnings.save')}
           </Button>
           <Popconfirm title={t('warnings.restore')} onConfirm={() => void save([], 'warnings.restored')}>

@@ -1,11 +1,10 @@
 import { Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../use-api.ts';
-import type { UnitTally } from '../api/replies.ts';
-import { COLOUR_TAG, COLOURS } from './warning-rules-editor.tsx';
 import { chinaMonth } from '../../../shared/china-time.ts';
-
+import type { UnitTally } from '../api/replies.ts';
+import { useApi } from '../use-api.ts';
+import { COLOUR_TAG, COLOURS } from './warning-rules-editor.tsx';
 
 /** This month in China time, 'YYYY-MM'. */
 const thisMonth = () => chinaMonth(new Date());
@@ -21,7 +20,13 @@ export function WarningTally() {
     <Space direction="vertical" className="full-width">
       <Space>
         <Typography.Text>{t('warnings.month')}</Typography.Text>
-        <Input type="month" value={month} onChange={(e) => setMonth(e.target.value)} status={valid ? undefined : 'error'} data-testid="tally-month" />
+        <Input
+          type="month"
+          value={month}
+          onChange={(e) => setMonth(e.target.value)}
+          status={valid ? undefined : 'error'}
+          data-testid="tally-month"
+        />
       </Space>
       <Table<UnitTally>
         rowKey="unitCode"
@@ -38,7 +43,11 @@ export function WarningTally() {
             render: (_: unknown, u: UnitTally) => u.counts[colour] ?? 0,
           })),
           { title: t('warnings.total'), dataIndex: 'total', align: 'right' as const },
-          { title: t('warnings.worst'), dataIndex: 'worst', render: (w: string | null) => (w ? <Tag color={COLOUR_TAG[w]}>{t(`eventFilters.warnings.${w}`)}</Tag> : '—') },
+          {
+            title: t('warnings.worst'),
+            dataIndex: 'worst',
+            render: (w: string | null) => (w ? <Tag color={COLOUR_TAG[w]}>{t(`eventFilters.warnings.${w}`)}</Tag> : '—'),
+          },
           { title: t('warnings.earned'), dataIndex: 'sanction', render: (s: string | null) => (s ? t(s) : '—') },
         ]}
       />

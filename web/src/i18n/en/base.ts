@@ -130,7 +130,8 @@ export const base: typeof zh = {
   },
   gridIo: {
     importTitle: 'Import grids',
-    importHint: 'A GeoJSON FeatureCollection of grid polygons with properties code (15-digit grid code) and name, optionally households and population. Grids whose code exists are replaced; a file with any problem is refused as a whole.',
+    importHint:
+      'A GeoJSON FeatureCollection of grid polygons with properties code (15-digit grid code) and name, optionally households and population. Grids whose code exists are replaced; a file with any problem is refused as a whole.',
     drop: 'Click or drop a .geojson / .json file here',
     imported: '{{file}}: {{imported}} grids imported, {{replaced}} of them replaced',
     exportTitle: 'Export grids',

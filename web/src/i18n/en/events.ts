@@ -190,7 +190,6 @@ export const events: typeof zh = {
     distance: '~{{m}} m',
     reportsLabel: 'Reports',
     repeat: 'Repeat case',
-
   },
   publicReport: {
     brand: 'Gezhi · Report a problem',

@@ -6,7 +6,8 @@ export const fieldwork: typeof zh = {
     visit: 'Visit',
     title: 'Visit: {{address}}',
     residents: 'Residents ({{n}})',
-    residentsHint: 'Check each one: leave “Lives here” for those still living here, choose “Moved out” for those who left (their residence ends today); type a new phone where it changed.',
+    residentsHint:
+      'Check each one: leave “Lives here” for those still living here, choose “Moved out” for those who left (their residence ends today); type a new phone where it changed.',
     noResidents: 'Nobody is recorded as living here',
     present: 'Lives here',
     movedOut: 'Moved out',

@@ -9,9 +9,11 @@ export const personForm: typeof zh = {
     editTitle: 'Edit: {{name}}',
     save: 'Save',
     idNumberHint: 'Type the 18-character ID number first: sex and birth date are read from it',
-    idFixed: 'The ID number identifies the person and cannot be changed. If it was recorded wrongly, register the person with the right number and move the old record out.',
+    idFixed:
+      'The ID number identifies the person and cannot be changed. If it was recorded wrongly, register the person with the right number and move the old record out.',
     documentHint: 'Passports and permits have 5–20 letters and digits; sex and birth date are then typed',
-    documentFixed: 'The document number identifies the person and cannot be changed. If it was recorded wrongly, register the person with the right number and move the old record out.',
+    documentFixed:
+      'The document number identifies the person and cannot be changed. If it was recorded wrongly, register the person with the right number and move the old record out.',
     nameOrForeign: 'May be left empty: the foreign name is used',
     readFromId: 'Read from the ID number',
     idProblem: {

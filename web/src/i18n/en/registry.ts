@@ -143,10 +143,12 @@ export const registry: typeof zh = {
     limited: 'Only the first {{n}} are shown; narrow the search',
     required: 'Required',
     importTitle: 'Import buildings',
-    importHint: 'Download the template, fill it in under its headers and upload .xlsx or .csv. Matched on the building code: existing buildings are updated, and importing the same file again changes nothing; a building whose address equals a standard address of its grid is linked to it; refused rows are in a downloadable report.',
+    importHint:
+      'Download the template, fill it in under its headers and upload .xlsx or .csv. Matched on the building code: existing buildings are updated, and importing the same file again changes nothing; a building whose address equals a standard address of its grid is linked to it; refused rows are in a downloadable report.',
     templateName: 'buildings',
     exportHint: 'Exports the current filter with leader phones masked; the export is recorded in the audit log',
-    housesExportHint: 'Exports the houses of this building with owner ID numbers and phones masked; the export is recorded in the audit log',
+    housesExportHint:
+      'Exports the houses of this building with owner ID numbers and phones masked; the export is recorded in the audit log',
     house: 'House',
     houseCode: 'House code',
     rented: 'Rented',
@@ -163,7 +165,8 @@ export const registry: typeof zh = {
     residentName: 'Name',
     relation: 'Relation to householder',
     movedIn: 'Moved in',
-    addressHint: 'Standard addresses (the “one standard” of 一标三实): the normalised address of a door or building, coded by the system in order within its village or community. Buildings can refer to them.',
+    addressHint:
+      'Standard addresses (the “one standard” of 一标三实): the normalised address of a door or building, coded by the system in order within its village or community. Buildings can refer to them.',
     addressSearchPlaceholder: 'Address (part of it) or the 18-digit code',
     addressCreate: 'Record an address',
     addressCreateTitle: 'Record a standard address',
@@ -251,7 +254,8 @@ export const registry: typeof zh = {
     limited: 'Only the first {{n}} are shown; narrow the search',
     required: 'Required',
     importTitle: 'Import organisations',
-    importHint: 'Download the template, fill it in under its headers and upload it as .xlsx or .csv. Rows are matched on the credit code: known organisations are updated, and importing the same file again changes nothing; refused rows come back in a report.',
+    importHint:
+      'Download the template, fill it in under its headers and upload it as .xlsx or .csv. Rows are matched on the credit code: known organisations are updated, and importing the same file again changes nothing; refused rows come back in a report.',
     templateName: 'Organisations',
   },
   facilities: {
@@ -289,7 +293,8 @@ export const registry: typeof zh = {
     searchTab: 'Find components',
     importTab: 'Import',
     importTitle: 'Import components',
-    importHint: 'Download the template, fill it in under its headers and upload .xlsx or .csv. The system gives the component code: a row with a code updates that component, a row without one is matched on its class and point, and importing the same file again changes nothing; the point decides the grid; refused rows are in a downloadable report.',
+    importHint:
+      'Download the template, fill it in under its headers and upload .xlsx or .csv. The system gives the component code: a row with a code updates that component, a row without one is matched on its class and point, and importing the same file again changes nothing; the point decides the grid; refused rows are in a downloadable report.',
     templateName: 'components',
   },
   quality: {
@@ -306,8 +311,15 @@ export const registry: typeof zh = {
     grid: 'Grid',
     elsewhere: '{{n}} more outside your jurisdiction',
     figure: {
-      people: 'People', houses: 'Houses', buildings: 'Buildings', organisations: 'Organisations', facilities: 'Facilities', groups: 'Ten-household groups',
-      homeless: 'People without a house', emptyHouses: 'Lived-in houses empty', idCheckFailed: 'Bad ID check digits',
+      people: 'People',
+      houses: 'Houses',
+      buildings: 'Buildings',
+      organisations: 'Organisations',
+      facilities: 'Facilities',
+      groups: 'Ten-household groups',
+      homeless: 'People without a house',
+      emptyHouses: 'Lived-in houses empty',
+      idCheckFailed: 'Bad ID check digits',
     },
     kind: {
       sameAddressDifferentCodes: 'Same address, different codes',
@@ -325,8 +337,10 @@ export const registry: typeof zh = {
       sameAddressDifferentCodes: 'One address carries several house codes, perhaps entered twice; check and merge, or correct the address.',
       sameCodeDifferentAddresses: 'One house code appears at different addresses (usually in another county); check the code.',
       peopleWithoutHouse: 'These people have no current house (moved out with no new home recorded); find out where they live.',
-      occupiedHousesWithoutPeople: 'Dwellings, mixed-use houses and houses let as homes or dormitories with nobody living there now: confirm they are empty or record the residents.',
-      duplicatePeople: 'One ID number is registered more than once (usually in different counties); agree with the other area which record stays.',
+      occupiedHousesWithoutPeople:
+        'Dwellings, mixed-use houses and houses let as homes or dormitories with nobody living there now: confirm they are empty or record the residents.',
+      duplicatePeople:
+        'One ID number is registered more than once (usually in different counties); agree with the other area which record stays.',
       idCheckDigitFails: 'ID numbers from older imports whose check digit is wrong; check the card and correct them.',
     },
   },

@@ -128,7 +128,8 @@ export const base = {
   },
   gridIo: {
     importTitle: '导入网格',
-    importHint: 'GeoJSON 要素集合（FeatureCollection），每个要素为网格面，属性含 code（15 位网格编码）、name，可选 households、population。编码已存在的网格将被替换；文件有任何问题时整体不导入。',
+    importHint:
+      'GeoJSON 要素集合（FeatureCollection），每个要素为网格面，属性含 code（15 位网格编码）、name，可选 households、population。编码已存在的网格将被替换；文件有任何问题时整体不导入。',
     drop: '点击或拖拽 .geojson / .json 文件到此处',
     imported: '{{file}}：导入 {{imported}} 个网格，其中替换 {{replaced}} 个',
     exportTitle: '导出网格',

@@ -188,7 +188,6 @@ export const events = {
     distance: '约 {{m}} 米',
     reportsLabel: '反映次数',
     repeat: '重复件',
-
   },
   publicReport: {
     brand: '格治 · 市民随手拍',

@@ -141,7 +141,8 @@ export const registry = {
     limited: '只显示前 {{n}} 条，请缩小查找范围',
     required: '必填',
     importTitle: '导入楼栋',
-    importHint: '下载模板，按表头填写后上传 .xlsx 或 .csv。按楼栋编号匹配：已有的楼栋会更新，同一文件再次导入不会产生变化；楼栋地址与所在网格的标准地址一致时自动关联；有问题的行可下载报告。',
+    importHint:
+      '下载模板，按表头填写后上传 .xlsx 或 .csv。按楼栋编号匹配：已有的楼栋会更新，同一文件再次导入不会产生变化；楼栋地址与所在网格的标准地址一致时自动关联；有问题的行可下载报告。',
     templateName: '楼栋',
     exportHint: '按当前筛选导出，楼栋长电话脱敏；导出记入审计日志',
     housesExportHint: '导出这栋楼的房屋，房主身份证号和电话已脱敏；导出记入审计日志',
@@ -249,7 +250,8 @@ export const registry = {
     limited: '只显示前 {{n}} 条，请缩小查找范围',
     required: '必填',
     importTitle: '导入单位',
-    importHint: '下载模板，按表头填写后上传 .xlsx 或 .csv。按统一社会信用代码匹配：已有的单位会更新，同一文件再次导入不会产生变化；有问题的行可下载报告。',
+    importHint:
+      '下载模板，按表头填写后上传 .xlsx 或 .csv。按统一社会信用代码匹配：已有的单位会更新，同一文件再次导入不会产生变化；有问题的行可下载报告。',
     templateName: '实有单位',
   },
   facilities: {
@@ -287,7 +289,8 @@ export const registry = {
     searchTab: '查找部件',
     importTab: '导入',
     importTitle: '导入部件',
-    importHint: '下载模板，按表头填写后上传 .xlsx 或 .csv。部件标识码由系统编号：带标识码的行更新该部件，不带的按类别和经纬度匹配，同一文件再次导入不会产生变化；所在网格由位置确定；有问题的行可下载报告。',
+    importHint:
+      '下载模板，按表头填写后上传 .xlsx 或 .csv。部件标识码由系统编号：带标识码的行更新该部件，不带的按类别和经纬度匹配，同一文件再次导入不会产生变化；所在网格由位置确定；有问题的行可下载报告。',
     templateName: '部件',
   },
   quality: {
@@ -304,8 +307,15 @@ export const registry = {
     grid: '网格',
     elsewhere: '另有 {{n}} 条在您的管辖范围外',
     figure: {
-      people: '人口', houses: '房屋', buildings: '楼栋', organisations: '单位', facilities: '部件', groups: '十户联防',
-      homeless: '无住所人员', emptyHouses: '有人住房屋无人', idCheckFailed: '身份证校验位错误',
+      people: '人口',
+      houses: '房屋',
+      buildings: '楼栋',
+      organisations: '单位',
+      facilities: '部件',
+      groups: '十户联防',
+      homeless: '无住所人员',
+      emptyHouses: '有人住房屋无人',
+      idCheckFailed: '身份证校验位错误',
     },
     kind: {
       sameAddressDifferentCodes: '同址不同编号',
