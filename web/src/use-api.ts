@@ -21,12 +21,13 @@ export function useApi<P extends PathOf<'get'>, Init extends InitOf<P, 'get'>>(
   const [data, setData] = useState<ReplyOf<P, 'get', Init> | null>(null);
   const wanted = path !== null && init[0] !== null;
   const [loading, setLoading] = useState(wanted);
-  const [_version, setVersion] = useState(0);
+  const [version, setVersion] = useState(0);
   // Callers build the params afresh on each render: what they say, not which object, decides a new GET.
-  const _key = wanted ? JSON.stringify([path, init[0] ?? null]) : null;
+  const key = wanted ? JSON.stringify([path, init[0] ?? null]) : null;
   const latest = useRef(init);
   latest.current = init;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for path and params (read through latest), version for reload
   useEffect(() => {
     if (!wanted) {
       setData(null);
@@ -48,7 +49,7 @@ export function useApi<P extends PathOf<'get'>, Init extends InitOf<P, 'get'>>(
     return () => {
       live = false;
     };
-  }, [showError, wanted, path]); // key stands for path and params
+  }, [key, version, showError]); // key stands for path and params
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, loading, reload };

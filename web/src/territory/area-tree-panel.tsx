@@ -17,13 +17,14 @@ interface Props {
 export function AreaTreePanel({ nodes, loading, loadChildren, selectedKey, expandedKeys, onExpand, onSelect }: Props) {
   const { t } = useTranslation();
   // A grid picked on the map or by the locate tool may be far down a long branch: bring it into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the selection moving is what brings it into view
   useEffect(() => {
     const timer = setTimeout(
       () => document.querySelector('.area-tree .ant-tree-treenode-selected')?.scrollIntoView({ block: 'nearest' }),
       300,
     );
     return () => clearTimeout(timer);
-  }, []);
+  }, [selectedKey]);
   if (loading) return <Spin className="panel-spin" />;
   if (nodes.length === 0) return <Empty description={t('territory.noAreas')} />;
   return (
