@@ -140,6 +140,9 @@ export function machineActor(
   };
 }
 
+/** Actions whose target and co-handlers are units to look up (assign_down's area is checked by the machine). */
+const NAMES_UNITS: readonly EventActionName[] = ['dispatch', 'redispatch', 'arbitrate'];
+
 function ruleError(e: unknown): never {
   if (e instanceof EventRuleError) throw new AppError(e.code, e.details);
   throw e;
@@ -212,14 +215,19 @@ export function createEventsService({
     return { ...base, subject, history, forms };
   }
 
-  async function checkTarget(tx: Tx, state: EventState, input: ActionInput) {
-    const target = input.targetUnit;
-    if (!target) return;
-    const isArea = /^\d+$/.test(target);
-    const known = isArea
-      ? (await areaNames(tx, [target])).length > 0 && target.startsWith(subtreePrefix(state.ownerCode))
-      : await departmentExists(tx, target);
-    if (!known) throw new AppError('event.target_invalid', [{ field: 'targetUnit', reason: 'unknown', value: target }]);
+  /** The units an action names must exist: an area inside the owner's subtree, or a department. */
+  async function checkUnits(tx: Tx, state: EventState, input: ActionInput) {
+    const named = [
+      ...(input.targetUnit ? [{ field: 'targetUnit', code: input.targetUnit }] : []),
+      ...(input.coUnits ?? []).map((code, i) => ({ field: `coUnits.${i}`, code })),
+    ];
+    for (const { field, code } of named) {
+      const isArea = /^\d+$/.test(code);
+      const known = isArea
+        ? (await areaNames(tx, [code])).length > 0 && code.startsWith(subtreePrefix(state.ownerCode))
+        : await departmentExists(tx, code);
+      if (!known) throw new AppError('event.target_invalid', [{ field, reason: 'unknown', value: code }]);
+    }
   }
 
   /**
@@ -286,7 +294,7 @@ export function createEventsService({
       ruleError(e);
     }
     const saved = await db.transaction(async (tx) => {
-      await checkTarget(tx, state, action === 'dispatch' ? input : {});
+      if (NAMES_UNITS.includes(action)) await checkUnits(tx, state, input);
       const next = { ...row, ...transition.next, updatedAt: now };
       if (!(await store.updateEvent(tx, next, expectedVersion)))
         throw new AppError('event.changed', [{ field: 'version', reason: 'stale' }]);
