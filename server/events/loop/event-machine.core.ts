@@ -312,6 +312,8 @@ export function applyAction(event: EventState, action: EventActionName, input: A
   });
   let change: Partial<EventState> = {};
   let data: Record<string, unknown> | null = null;
+  /** Where the table's target state depends on the case (the second return goes straight to arbitration). */
+  let status: EventStatus | null = null;
 
   switch (action) {
     case 'verify':
@@ -366,6 +368,7 @@ export function applyAction(event: EventState, action: EventActionName, input: A
         returnedFrom: event.leadUnit,
         ...(toArbitration ? enter('arbitrate') : enter('dispatch')),
       };
+      if (toArbitration) status = 'arbitrating';
       data = { returnedFrom: event.leadUnit, returns, ...(toArbitration ? { arbitration: true } : {}) };
       notify(toArbitration ? superiorOf(event.ownerCode) : event.ownerCode);
       break;
@@ -489,7 +492,7 @@ export function applyAction(event: EventState, action: EventActionName, input: A
       break;
   }
 
-  const toStatus: EventStatus = def.to ?? event.status;
+  const toStatus: EventStatus = status ?? def.to ?? event.status;
   // A pending extension belongs to the stage it was asked in; moving on drops it.
   const moved = toStatus !== event.status || action === 'redispatch';
   const merged: EventState = { ...event, ...change, status: toStatus, ...(moved ? { extension: null } : {}) };
