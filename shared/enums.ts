@@ -101,6 +101,8 @@ export type Light = (typeof LIGHTS)[number];
  * convention (blue lowest, red highest, 蓝黄橙红) with light red and purple between yellow and red. */
 export const WARNING_COLOURS = ['blue', 'yellow', 'light_red', 'purple', 'red'] as const;
 export type WarningColour = (typeof WARNING_COLOURS)[number];
+/** The colours a leader's inbox counts and lists: purple and red, the two that reach the county's account. */
+export const LEADER_WARNINGS = ['purple', 'red'] as const satisfies readonly WarningColour[];
 
 /** 督办 (supervise) or 催办 (urge); how the order was given. */
 export const ORDER_KINDS = ['supervise', 'urge'] as const;

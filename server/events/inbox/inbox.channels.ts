@@ -76,7 +76,8 @@ export function robotText(notices: readonly store.NotificationRow[]): string {
   for (const n of notices) {
     const data = n.data as { caseNo?: string };
     const key = `${n.kind}:${n.eventId ?? n.orderId ?? n.id}`;
-    if (!lines.has(key)) lines.set(key, `${KIND_WORDS[n.kind as NotificationKind] ?? n.kind}：案件 ${data.caseNo ?? n.eventId ?? ''}`.trim());
+    if (!lines.has(key))
+      lines.set(key, `${KIND_WORDS[n.kind as NotificationKind] ?? n.kind}：案件 ${data.caseNo ?? n.eventId ?? ''}`.trim());
   }
   return ['【格治】', ...lines.values()].join('\n');
 }

@@ -49,7 +49,9 @@ export const InboxPage = Type.Object({
 
 export const InboxCounts = Type.Object({
   todo: Type.Object(
-    Object.fromEntries(TODO_QUEUES.map((q) => [q, Type.Optional(Type.Integer({ description: `${q}: open it with /api/events?todo=${q}` }))])),
+    Object.fromEntries(
+      TODO_QUEUES.map((q) => [q, Type.Optional(Type.Integer({ description: `${q}: open it with /api/events?todo=${q}` }))]),
+    ),
     { description: '待办 Cases waiting on me or my unit, per queue I work (derived from the cases, not from notifications)' },
   ),
   total: Type.Integer({ description: '待办合计 All my to-do: the queues plus supervision orders to answer' }),

@@ -1,12 +1,12 @@
-import type { NotificationKind } from '../../../shared/enums.ts';
+import { LEADER_WARNINGS, type NotificationKind } from '../../../shared/enums.ts';
 import { usersOfUnits } from '../../access/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { EventChange, EventsService } from '../loop/events.service.ts';
-import { unitsOf } from '../loop/todo.ts';
 import type { EventRow } from '../loop/events.store.ts';
+import { unitsOf } from '../loop/todo.ts';
 import type { Notice, Notifier } from './inbox.channels.ts';
 import * as store from './inbox.store.ts';
 
@@ -88,9 +88,6 @@ export function caseNotices(
 
 /** `data` is always an object of values: the inbox writes nothing else into it. */
 const shown = (row: store.NotificationRow) => ({ ...row, data: row.data as Record<string, unknown> });
-
-/** A leader steers by the orders they issued and the worst-lit cases of their area (purple and red). */
-export const LEADER_WARNINGS = ['purple', 'red'] as const;
 
 export function createInboxService({
   db,

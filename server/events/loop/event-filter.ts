@@ -7,7 +7,16 @@ import { and, eq, gte, inArray, isNotNull, like, lt, not, type SQL, sql } from '
 import type { FastifyRequest } from 'fastify';
 import { startOfChinaDay } from '../../../shared/china-time.ts';
 import { subtreePrefix } from '../../../shared/codes.ts';
-import { EVENT_SOURCES, EVENT_STATUSES, LIGHTS, OPEN_STATUSES, RECORD_TYPES, TODO_QUEUES, URGENCIES, WARNING_COLOURS } from '../../../shared/enums.ts';
+import {
+  EVENT_SOURCES,
+  EVENT_STATUSES,
+  LIGHTS,
+  OPEN_STATUSES,
+  RECORD_TYPES,
+  TODO_QUEUES,
+  URGENCIES,
+  WARNING_COLOURS,
+} from '../../../shared/enums.ts';
 import { RECORD_CODE_MAX, UNIT_CODE_MAX } from '../../../shared/limits.ts';
 import { AppError } from '../../platform/errors.ts';
 import { oneOf } from '../../platform/schemas.ts';

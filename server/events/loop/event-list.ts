@@ -63,7 +63,11 @@ export async function exportEvents<T extends ExportedEvent>(
   view: (row: store.EventRow) => T,
 ) {
   const { actor, filter, now, todo } = query;
-  const { items, total } = await filteredPage(db, { filter, scope: actor.scope, now, todo, page: { offset: 0, limit: MAX_EXPORT_ROWS } }, view);
+  const { items, total } = await filteredPage(
+    db,
+    { filter, scope: actor.scope, now, todo, page: { offset: 0, limit: MAX_EXPORT_ROWS } },
+    view,
+  );
   await db.transaction((tx) =>
     recordAudit(tx, {
       at: now,

@@ -24,8 +24,8 @@ import {
   type EventStatus,
   MAX_EXTENSION_WORKING_DAYS,
   RATINGS,
-  RETURNS_BEFORE_ARBITRATION,
   type Rating,
+  RETURNS_BEFORE_ARBITRATION,
   type Urgency,
   type Who,
 } from './event-actions.core.ts';
@@ -142,9 +142,12 @@ function refusal(event: EventState, action: EventActionName, actor: Actor, now: 
   if ((action === 'special_close_approve' || action === 'special_close_refuse') && !event.specialClose)
     return notNow('no_special_close_pending');
   if (action === 'reopen' && event.status === 'visited' && event.rating !== 'dissatisfied') return notNow('visit_not_dissatisfied');
-  if (action === 'close' && event.status === 'handled' && event.rule.closing.onSiteCheck) return new EventRuleError('event.on_site_check_first');
+  if (action === 'close' && event.status === 'handled' && event.rule.closing.onSiteCheck)
+    return new EventRuleError('event.on_site_check_first');
   if (!def.who.some((w) => matches(w, actor, event))) {
-    return action === 'co_sign' || action === 'co_reply' ? new EventRuleError('event.not_your_part') : new EventRuleError('event.role_not_allowed');
+    return action === 'co_sign' || action === 'co_reply'
+      ? new EventRuleError('event.not_your_part')
+      : new EventRuleError('event.role_not_allowed');
   }
   if (action === 'return') {
     if (event.returnBar) return new EventRuleError('event.return_barred', [{ field: 'action', reason: event.returnBar }]);
@@ -237,7 +240,8 @@ function checkInput(event: EventState, action: EventActionName, input: ActionInp
     if (need === 'working_days') {
       const n = input.workingDays;
       const left = extensionLeft(event);
-      if (!Number.isInteger(n) || n! < 1) throw new EventRuleError('event.working_days_invalid', [{ field: 'workingDays', reason: `1_to_${left}` }]);
+      if (!Number.isInteger(n) || n! < 1)
+        throw new EventRuleError('event.working_days_invalid', [{ field: 'workingDays', reason: `1_to_${left}` }]);
       if (n! > left) throw new EventRuleError('event.extension_over_cap', [{ field: 'workingDays', reason: `1_to_${left}`, value: n }]);
     }
   }
@@ -249,7 +253,8 @@ function checkInput(event: EventState, action: EventActionName, input: ActionInp
   if (input.closingType !== undefined && !(CHOSEN_CLOSING_TYPES as readonly string[]).includes(input.closingType))
     throw new EventRuleError('event.closing_type_invalid', [{ field: 'closingType', reason: CHOSEN_CLOSING_TYPES.join('|') }]);
   // A dissatisfied citizen must say why: the reason is what the supervision order (督办) acts on.
-  if (def.requires.includes('rating') && input.rating === 'dissatisfied' && blank(input.note)) throw missing('event.reason_required', 'note');
+  if (def.requires.includes('rating') && input.rating === 'dissatisfied' && blank(input.note))
+    throw missing('event.reason_required', 'note');
   // 差错结案 says what the error was.
   if (action === 'close' && input.closingType === 'error' && blank(input.note)) throw missing('event.reason_required', 'note');
 }

@@ -1,5 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { CHOSEN_CLOSING_TYPES, CLOSING_TYPES, EVENT_SOURCES, EVENT_STATUSES, RATINGS, RECORD_TYPES, URGENCIES } from '../../../shared/enums.ts';
+import {
+  CHOSEN_CLOSING_TYPES,
+  CLOSING_TYPES,
+  EVENT_SOURCES,
+  EVENT_STATUSES,
+  RATINGS,
+  RECORD_TYPES,
+  URGENCIES,
+} from '../../../shared/enums.ts';
 import {
   DESCRIPTION_MAX,
   EXTENSION_WORKING_DAYS,
@@ -118,7 +126,10 @@ const ActionForm = Type.Object({
   note: Need,
   noteRequiredWhen: Type.Optional(
     Type.Object(
-      { field: Type.String({ description: 'rating | closingType' }), value: Type.String({ description: 'The value that makes it required' }) },
+      {
+        field: Type.String({ description: 'rating | closingType' }),
+        value: Type.String({ description: 'The value that makes it required' }),
+      },
       { description: 'The note becomes required when this field has this value' },
     ),
   ),
@@ -246,7 +257,8 @@ export const ActionBody = Type.Object(
       Type.Integer({
         minimum: EXTENSION_WORKING_DAYS.min,
         maximum: EXTENSION_WORKING_DAYS.max,
-        description: 'extension_request: working days more (within what the case has left); extension_approve: days granted, at most those asked',
+        description:
+          'extension_request: working days more (within what the case has left); extension_approve: days granted, at most those asked',
       }),
     ),
     firstResponsibility: Type.Optional(Type.Boolean({ description: 'dispatch: 首办负责, the unit named leads and may not return it' })),

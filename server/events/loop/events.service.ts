@@ -16,7 +16,6 @@ import { itemForReport } from '../catalogue/catalogue.service.ts';
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
 import { mergeReports, meToo } from '../intake/repeats.ts';
 import { DEFAULT_WARNING_RULES, type WarningRule } from './deadlines.core.ts';
-import { partsView, signals } from './signals.ts';
 import {
   type ActionInput,
   type EventActionName,
@@ -30,6 +29,7 @@ import { exportEvents, filteredPage, type Page } from './event-list.ts';
 import { type ActionRecord, actionForm, allowedActions, applyAction, reportEvent, superiorOf } from './event-machine.core.ts';
 import { placeOfReport, type SubjectRef, subjectSummary } from './event-subject.ts';
 import * as store from './events.store.ts';
+import { partsView, signals } from './signals.ts';
 import { todoCounts, todoWhere, unitsOf } from './todo.ts';
 
 const todoOf = (actor: Actor, filter: EventFilter) => (filter.todo ? todoWhere(filter.todo, actor) : undefined);
@@ -135,7 +135,9 @@ export function machineActor(
     isLead: row.leadUnit !== null && units.includes(row.leadUnit),
     coUnit: row.coUnits.find((u) => units.includes(u)) ?? null,
     // Strictly above the owner; a city's own case is the city's to decide.
-    isSuperior: actor.areas.some((a) => a.code === superior || (a.code !== row.ownerCode && row.ownerCode.startsWith(subtreePrefix(a.code)))),
+    isSuperior: actor.areas.some(
+      (a) => a.code === superior || (a.code !== row.ownerCode && row.ownerCode.startsWith(subtreePrefix(a.code))),
+    ),
     isReporter: row.reporterId === actor.id,
   };
 }
@@ -242,7 +244,14 @@ export function createEventsService({
     const { next, record } = (() => {
       try {
         return reportEvent(
-          { ownerCode: ownerOf(gridCode, rule.level), gridCode, rule, source: input.source, photos: input.photos.length, urgency: input.urgency },
+          {
+            ownerCode: ownerOf(gridCode, rule.level),
+            gridCode,
+            rule,
+            source: input.source,
+            photos: input.photos.length,
+            urgency: input.urgency,
+          },
           { now, calendar },
         );
       } catch (e) {

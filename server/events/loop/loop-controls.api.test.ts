@@ -97,7 +97,10 @@ describe('an unsigned case is the department’s overdue case', () => {
       sql`select unit_code as unit from unit_warning where event_id = ${e.id} group by unit_code`,
     );
     expect(warned).toEqual([{ unit: 'YM-CG' }]);
-    const told = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from notification where kind = 'overdue' and event_id = ${e.id}`);
+    const told = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from notification where kind = 'overdue' and event_id = ${e.id}`,
+    );
     expect(told[0].n).toBeGreaterThan(0);
 
     const refused = await attempt(dept, e.id, { action: 'return', note: '不属于本部门' });

@@ -101,6 +101,9 @@ export async function todoCounts(tx: Tx, actor: Actor): Promise<Partial<Record<T
   const columns = Object.fromEntries(queues.map((q) => [q, sql<number>`count(*) filter (where ${predicate(q, units)})::int`]));
   // Only open and closed (not yet visited) cases can be in a queue: the status index keeps history out of the scan.
   const live = inArray(event.status, [...OPEN_STATUSES, 'closed']);
-  const [row] = await tx.select(columns).from(event).where(and(live, inScope(event.gridCode, actor.scope)));
+  const [row] = await tx
+    .select(columns)
+    .from(event)
+    .where(and(live, inScope(event.gridCode, actor.scope)));
   return row as Record<TodoQueue, number>;
 }

@@ -33,7 +33,13 @@ export interface StageClock {
 }
 
 /** Every clock of an open case at `now`: its stage's, owed by the stage's unit, and each unanswered co-handler part. */
-export function clocksOf(state: EventState, reports: number, now: Date, calendar: WorkingCalendar, rules: readonly WarningRule[]): StageClock[] {
+export function clocksOf(
+  state: EventState,
+  reports: number,
+  now: Date,
+  calendar: WorkingCalendar,
+  rules: readonly WarningRule[],
+): StageClock[] {
   const clocks: StageClock[] = [];
   if (state.stage && state.stageDueAt && state.stageUnit) {
     const { light, warning } = signals(state, now, calendar, reports, rules);
