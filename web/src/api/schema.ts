@@ -4219,7 +4219,7 @@ export interface paths {
                                     fixOnSpot: boolean;
                                     /** @description The lowest level that owns such a case */
                                     level: "city" | "county" | "township" | "village";
-                                    /** @description Time limit of each stage; a stage left out has none */
+                                    /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                     limits: {
                                         /** @description Exactly one of hours | workingDays | clockHours */
                                         accept?: {
@@ -4312,8 +4312,17 @@ export interface paths {
                                             workingDays?: number;
                                         };
                                     };
+                                    /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                    maxExtensionDays?: number;
                                     /** @description Default severity */
                                     severity: "general" | "significant" | "major" | "extraordinary";
+                                    /** @description How much an urgent case’s limits shrink */
+                                    urgencyFactors?: {
+                                        /** @description 紧急: share of each limit, default 0.5 */
+                                        urgent?: number;
+                                        /** @description 特急: share of each limit, default 0.25 */
+                                        very_urgent?: number;
+                                    };
                                 } | (never | null);
                                 /**
                                  * Format: date-time
@@ -4634,7 +4643,7 @@ export interface paths {
                             fixOnSpot: boolean;
                             /** @description The lowest level that owns such a case */
                             level: "city" | "county" | "township" | "village";
-                            /** @description Time limit of each stage; a stage left out has none */
+                            /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                             limits: {
                                 /** @description Exactly one of hours | workingDays | clockHours */
                                 accept?: {
@@ -4727,8 +4736,17 @@ export interface paths {
                                     workingDays?: number;
                                 };
                             };
+                            /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                            maxExtensionDays?: number;
                             /** @description Default severity */
                             severity: "general" | "significant" | "major" | "extraordinary";
+                            /** @description How much an urgent case’s limits shrink */
+                            urgencyFactors?: {
+                                /** @description 紧急: share of each limit, default 0.5 */
+                                urgent?: number;
+                                /** @description 特急: share of each limit, default 0.25 */
+                                very_urgent?: number;
+                            };
                         };
                     };
                 };
@@ -4776,7 +4794,7 @@ export interface paths {
                                 fixOnSpot: boolean;
                                 /** @description The lowest level that owns such a case */
                                 level: "city" | "county" | "township" | "village";
-                                /** @description Time limit of each stage; a stage left out has none */
+                                /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                 limits: {
                                     /** @description Exactly one of hours | workingDays | clockHours */
                                     accept?: {
@@ -4869,8 +4887,17 @@ export interface paths {
                                         workingDays?: number;
                                     };
                                 };
+                                /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                maxExtensionDays?: number;
                                 /** @description Default severity */
                                 severity: "general" | "significant" | "major" | "extraordinary";
+                                /** @description How much an urgent case’s limits shrink */
+                                urgencyFactors?: {
+                                    /** @description 紧急: share of each limit, default 0.5 */
+                                    urgent?: number;
+                                    /** @description 特急: share of each limit, default 0.25 */
+                                    very_urgent?: number;
+                                };
                             } | (never | null);
                             /**
                              * Format: date-time
@@ -5201,7 +5228,7 @@ export interface paths {
                             fixOnSpot: boolean;
                             /** @description The lowest level that owns such a case */
                             level: "city" | "county" | "township" | "village";
-                            /** @description Time limit of each stage; a stage left out has none */
+                            /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                             limits: {
                                 /** @description Exactly one of hours | workingDays | clockHours */
                                 accept?: {
@@ -5294,8 +5321,17 @@ export interface paths {
                                     workingDays?: number;
                                 };
                             };
+                            /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                            maxExtensionDays?: number;
                             /** @description Default severity */
                             severity: "general" | "significant" | "major" | "extraordinary";
+                            /** @description How much an urgent case’s limits shrink */
+                            urgencyFactors?: {
+                                /** @description 紧急: share of each limit, default 0.5 */
+                                urgent?: number;
+                                /** @description 特急: share of each limit, default 0.25 */
+                                very_urgent?: number;
+                            };
                         };
                         /** @description The version the editor saw; a node changed since answers 409 */
                         version: number;
@@ -5345,7 +5381,7 @@ export interface paths {
                                 fixOnSpot: boolean;
                                 /** @description The lowest level that owns such a case */
                                 level: "city" | "county" | "township" | "village";
-                                /** @description Time limit of each stage; a stage left out has none */
+                                /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                 limits: {
                                     /** @description Exactly one of hours | workingDays | clockHours */
                                     accept?: {
@@ -5438,8 +5474,17 @@ export interface paths {
                                         workingDays?: number;
                                     };
                                 };
+                                /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                maxExtensionDays?: number;
                                 /** @description Default severity */
                                 severity: "general" | "significant" | "major" | "extraordinary";
+                                /** @description How much an urgent case’s limits shrink */
+                                urgencyFactors?: {
+                                    /** @description 紧急: share of each limit, default 0.5 */
+                                    urgent?: number;
+                                    /** @description 特急: share of each limit, default 0.25 */
+                                    very_urgent?: number;
+                                };
                             } | (never | null);
                             /**
                              * Format: date-time
@@ -5797,7 +5842,7 @@ export interface paths {
                                     fixOnSpot: boolean;
                                     /** @description The lowest level that owns such a case */
                                     level: "city" | "county" | "township" | "village";
-                                    /** @description Time limit of each stage; a stage left out has none */
+                                    /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                     limits: {
                                         /** @description Exactly one of hours | workingDays | clockHours */
                                         accept?: {
@@ -5890,8 +5935,17 @@ export interface paths {
                                             workingDays?: number;
                                         };
                                     };
+                                    /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                    maxExtensionDays?: number;
                                     /** @description Default severity */
                                     severity: "general" | "significant" | "major" | "extraordinary";
+                                    /** @description How much an urgent case’s limits shrink */
+                                    urgencyFactors?: {
+                                        /** @description 紧急: share of each limit, default 0.5 */
+                                        urgent?: number;
+                                        /** @description 特急: share of each limit, default 0.25 */
+                                        very_urgent?: number;
+                                    };
                                 } | (never | null);
                                 /**
                                  * Format: date-time
@@ -5930,7 +5984,7 @@ export interface paths {
                                     fixOnSpot: boolean;
                                     /** @description The lowest level that owns such a case */
                                     level: "city" | "county" | "township" | "village";
-                                    /** @description Time limit of each stage; a stage left out has none */
+                                    /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                     limits: {
                                         /** @description Exactly one of hours | workingDays | clockHours */
                                         accept?: {
@@ -6023,8 +6077,17 @@ export interface paths {
                                             workingDays?: number;
                                         };
                                     };
+                                    /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                    maxExtensionDays?: number;
                                     /** @description Default severity */
                                     severity: "general" | "significant" | "major" | "extraordinary";
+                                    /** @description How much an urgent case’s limits shrink */
+                                    urgencyFactors?: {
+                                        /** @description 紧急: share of each limit, default 0.5 */
+                                        urgent?: number;
+                                        /** @description 特急: share of each limit, default 0.25 */
+                                        very_urgent?: number;
+                                    };
                                 } | (never | null);
                                 /** @description 版本 The version this was */
                                 version: number;
@@ -6386,7 +6449,7 @@ export interface paths {
                                 fixOnSpot: boolean;
                                 /** @description The lowest level that owns such a case */
                                 level: "city" | "county" | "township" | "village";
-                                /** @description Time limit of each stage; a stage left out has none */
+                                /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                 limits: {
                                     /** @description Exactly one of hours | workingDays | clockHours */
                                     accept?: {
@@ -6479,8 +6542,17 @@ export interface paths {
                                         workingDays?: number;
                                     };
                                 };
+                                /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                maxExtensionDays?: number;
                                 /** @description Default severity */
                                 severity: "general" | "significant" | "major" | "extraordinary";
+                                /** @description How much an urgent case’s limits shrink */
+                                urgencyFactors?: {
+                                    /** @description 紧急: share of each limit, default 0.5 */
+                                    urgent?: number;
+                                    /** @description 特急: share of each limit, default 0.25 */
+                                    very_urgent?: number;
+                                };
                             } | (never | null);
                             /**
                              * Format: date-time
@@ -6844,7 +6916,7 @@ export interface paths {
                                 fixOnSpot: boolean;
                                 /** @description The lowest level that owns such a case */
                                 level: "city" | "county" | "township" | "village";
-                                /** @description Time limit of each stage; a stage left out has none */
+                                /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                 limits: {
                                     /** @description Exactly one of hours | workingDays | clockHours */
                                     accept?: {
@@ -6937,8 +7009,17 @@ export interface paths {
                                         workingDays?: number;
                                     };
                                 };
+                                /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                maxExtensionDays?: number;
                                 /** @description Default severity */
                                 severity: "general" | "significant" | "major" | "extraordinary";
+                                /** @description How much an urgent case’s limits shrink */
+                                urgencyFactors?: {
+                                    /** @description 紧急: share of each limit, default 0.5 */
+                                    urgent?: number;
+                                    /** @description 特急: share of each limit, default 0.25 */
+                                    very_urgent?: number;
+                                };
                             } | (never | null);
                             /**
                              * Format: date-time
@@ -10002,7 +10083,7 @@ export interface paths {
                                     fixOnSpot: boolean;
                                     /** @description The lowest level that owns such a case */
                                     level: "city" | "county" | "township" | "village";
-                                    /** @description Time limit of each stage; a stage left out has none */
+                                    /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                     limits: {
                                         /** @description Exactly one of hours | workingDays | clockHours */
                                         accept?: {
@@ -10095,8 +10176,17 @@ export interface paths {
                                             workingDays?: number;
                                         };
                                     };
+                                    /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                    maxExtensionDays?: number;
                                     /** @description Default severity */
                                     severity: "general" | "significant" | "major" | "extraordinary";
+                                    /** @description How much an urgent case’s limits shrink */
+                                    urgencyFactors?: {
+                                        /** @description 紧急: share of each limit, default 0.5 */
+                                        urgent?: number;
+                                        /** @description 特急: share of each limit, default 0.25 */
+                                        very_urgent?: number;
+                                    };
                                 } | (never | null);
                             }[];
                         };

@@ -9,7 +9,6 @@ import { saveBlob } from '../save-file.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
 import { useShowError } from '../use-show-error.tsx';
 
-
 type EventQuery = QueryOf<'/api/events/export'>;
 
 /** What the events list is filtered by; empty lists and unset fields filter nothing. */
