@@ -155,7 +155,7 @@ describe('citizens (市民随手拍)', () => {
     for (const name of STAFF) expect(text).not.toContain(name);
     expect(text).not.toContain('5678');
     const timeline = await report.locator('.ant-timeline-item-content').allInnerTexts();
-    expect(timeline.map((s) => s.split(' ')[0])).toEqual(['待受理', '已受理', '已派遣', '处置中', '待核查', '已结案']);
+    expect(timeline.map((s) => s.split(' ')[0])).toEqual(['待受理', '已受理', '已派遣', '处置中', '待核查', '待结案', '已结案']);
     await report.getByText('请评价处理结果').scrollIntoViewIfNeeded();
     await shot(citizen, 'track-closed');
 
