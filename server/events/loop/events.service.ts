@@ -26,6 +26,7 @@ import {
 } from './event-actions.core.ts';
 import type { EventFilter } from './event-filter.ts';
 import { exportEvents, filteredPage, type Page } from './event-list.ts';
+import { namedEvent, namedPage } from './event-names.ts';
 import { type ActionRecord, allowedActions, applyAction, reportEvent } from './event-machine.core.ts';
 import { placeOfReport, type SubjectRef, subjectSummary } from './event-subject.ts';
 import * as store from './events.store.ts';
@@ -189,7 +190,7 @@ export function createEventsService({
 
   async function view(actor: Actor, row: store.EventRow) {
     const [history, subject] = await Promise.all([store.actionsOf(db, row.countyCode, row.id), subjectSummary(records, actor, row)]);
-    return { ...summary(actor, row), subject, history };
+    return namedEvent(db, { ...summary(actor, row), subject, history });
   }
 
   async function checkTarget(tx: Tx, state: EventState, input: ActionInput) {
@@ -315,7 +316,7 @@ export function createEventsService({
 
     /** A page of the filtered list and how many match; event-list.ts says how light and warning filters page. */
     list: (actor: Actor, filter: EventFilter, page: Page) =>
-      filteredPage(db, { filter, scope: actor.scope, now: clock(), page }, (row) => summary(actor, row)),
+      filteredPage(db, { filter, scope: actor.scope, now: clock(), page }, (row) => summary(actor, row)).then((p) => namedPage(db, p)),
 
     exportList: (actor: Actor, filter: EventFilter) => exportEvents(db, { actor, filter, now: clock() }, (row) => summary(actor, row)),
 

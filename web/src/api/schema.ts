@@ -6979,6 +6979,8 @@ export interface paths {
                                  * @description 结案时间 Closed
                                  */
                                 closedAt: string | null;
+                                /** @description 协办单位名称 Names of the co-handling units, in the order of coUnits; null for a code that names nothing */
+                                coUnitNames: (string | null)[];
                                 /** @description 协办单位 Co-handling units */
                                 coUnits: string[];
                                 /**
@@ -6999,6 +7001,11 @@ export interface paths {
                                  */
                                 gridCode: string;
                                 /**
+                                 * @description 网格名称 Name of the grid
+                                 * @example 朝阳社区第1网格
+                                 */
+                                gridName: string | null;
+                                /**
                                  * Format: uuid
                                  * @description 事件标识 Event id
                                  */
@@ -7009,6 +7016,11 @@ export interface paths {
                                  */
                                 itemCode: string;
                                 /**
+                                 * @description 事项名称 Name of the catalogue item
+                                 * @example 暴露垃圾
+                                 */
+                                itemName: string | null;
+                                /**
                                  * @description 纬度 Latitude
                                  * @example 31.02
                                  */
@@ -7018,6 +7030,11 @@ export interface paths {
                                  * @example YM-CG
                                  */
                                 leadUnit: string | null;
+                                /**
+                                 * @description 主办单位名称 Name of the lead unit
+                                 * @example 云梦县城市管理执法局
+                                 */
+                                leadUnitName: string | null;
                                 /** @description green | yellow | red: the current stage against its due time */
                                 light: string | null;
                                 /**
@@ -7027,6 +7044,11 @@ export interface paths {
                                 lng: number;
                                 /** @description Area node that owns the case */
                                 ownerCode: string;
+                                /**
+                                 * @description 责任层级名称 Name of the area node that owns the case
+                                 * @example 城关镇
+                                 */
+                                ownerName: string | null;
                                 /** @description 照片 Photo keys of the report */
                                 photos: string[];
                                 /** @description 回访评价 satisfied | basic | dissatisfied */
@@ -7077,8 +7099,18 @@ export interface paths {
                                  * @description 挂起时间 Since when the clock stands still
                                  */
                                 suspendedAt: string | null;
+                                /**
+                                 * @description 乡镇(街道)名称 Township or street the grid lies in
+                                 * @example 城关镇
+                                 */
+                                townshipName: string | null;
                                 /** @description Send it back with an action: a changed event refuses a stale one */
                                 version: number;
+                                /**
+                                 * @description 村(社区)名称 Village or community the grid lies in
+                                 * @example 朝阳社区居委会
+                                 */
+                                villageName: string | null;
                                 /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
                                 warning: string | null;
                             }[];
@@ -7444,6 +7476,8 @@ export interface paths {
                              * @description 结案时间 Closed
                              */
                             closedAt: string | null;
+                            /** @description 协办单位名称 Names of the co-handling units, in the order of coUnits; null for a code that names nothing */
+                            coUnitNames: (string | null)[];
                             /** @description 协办单位 Co-handling units */
                             coUnits: string[];
                             /**
@@ -7464,6 +7498,11 @@ export interface paths {
                              */
                             gridCode: string;
                             /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
+                            /**
                              * Format: uuid
                              * @description 事件标识 Event id
                              */
@@ -7474,6 +7513,11 @@ export interface paths {
                              */
                             itemCode: string;
                             /**
+                             * @description 事项名称 Name of the catalogue item
+                             * @example 暴露垃圾
+                             */
+                            itemName: string | null;
+                            /**
                              * @description 纬度 Latitude
                              * @example 31.02
                              */
@@ -7483,6 +7527,11 @@ export interface paths {
                              * @example YM-CG
                              */
                             leadUnit: string | null;
+                            /**
+                             * @description 主办单位名称 Name of the lead unit
+                             * @example 云梦县城市管理执法局
+                             */
+                            leadUnitName: string | null;
                             /** @description green | yellow | red: the current stage against its due time */
                             light: string | null;
                             /**
@@ -7492,6 +7541,11 @@ export interface paths {
                             lng: number;
                             /** @description Area node that owns the case */
                             ownerCode: string;
+                            /**
+                             * @description 责任层级名称 Name of the area node that owns the case
+                             * @example 城关镇
+                             */
+                            ownerName: string | null;
                             /** @description 照片 Photo keys of the report */
                             photos: string[];
                             /** @description 回访评价 satisfied | basic | dissatisfied */
@@ -7542,8 +7596,18 @@ export interface paths {
                              * @description 挂起时间 Since when the clock stands still
                              */
                             suspendedAt: string | null;
+                            /**
+                             * @description 乡镇(街道)名称 Township or street the grid lies in
+                             * @example 城关镇
+                             */
+                            townshipName: string | null;
                             /** @description Send it back with an action: a changed event refuses a stale one */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
                             warning: string | null;
                         } & {
@@ -7586,6 +7650,16 @@ export interface paths {
                                  */
                                 toStatus: string;
                             }[];
+                            /**
+                             * @description 名称 Code → name of every unit, area and grid the history mentions (lead unit, owner it went to, supervised unit)
+                             * @example {
+                             *       "420923100": "城关镇",
+                             *       "YM-CG": "云梦县城市管理执法局"
+                             *     }
+                             */
+                            names: {
+                                [key: string]: string;
+                            };
                             /** @description 关联的基础数据 The base-data record the case is about */
                             subject: {
                                 /** @description 地址 Address of the record */
@@ -7923,6 +7997,8 @@ export interface paths {
                              * @description 结案时间 Closed
                              */
                             closedAt: string | null;
+                            /** @description 协办单位名称 Names of the co-handling units, in the order of coUnits; null for a code that names nothing */
+                            coUnitNames: (string | null)[];
                             /** @description 协办单位 Co-handling units */
                             coUnits: string[];
                             /**
@@ -7943,6 +8019,11 @@ export interface paths {
                              */
                             gridCode: string;
                             /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
+                            /**
                              * Format: uuid
                              * @description 事件标识 Event id
                              */
@@ -7953,6 +8034,11 @@ export interface paths {
                              */
                             itemCode: string;
                             /**
+                             * @description 事项名称 Name of the catalogue item
+                             * @example 暴露垃圾
+                             */
+                            itemName: string | null;
+                            /**
                              * @description 纬度 Latitude
                              * @example 31.02
                              */
@@ -7962,6 +8048,11 @@ export interface paths {
                              * @example YM-CG
                              */
                             leadUnit: string | null;
+                            /**
+                             * @description 主办单位名称 Name of the lead unit
+                             * @example 云梦县城市管理执法局
+                             */
+                            leadUnitName: string | null;
                             /** @description green | yellow | red: the current stage against its due time */
                             light: string | null;
                             /**
@@ -7971,6 +8062,11 @@ export interface paths {
                             lng: number;
                             /** @description Area node that owns the case */
                             ownerCode: string;
+                            /**
+                             * @description 责任层级名称 Name of the area node that owns the case
+                             * @example 城关镇
+                             */
+                            ownerName: string | null;
                             /** @description 照片 Photo keys of the report */
                             photos: string[];
                             /** @description 回访评价 satisfied | basic | dissatisfied */
@@ -8021,8 +8117,18 @@ export interface paths {
                              * @description 挂起时间 Since when the clock stands still
                              */
                             suspendedAt: string | null;
+                            /**
+                             * @description 乡镇(街道)名称 Township or street the grid lies in
+                             * @example 城关镇
+                             */
+                            townshipName: string | null;
                             /** @description Send it back with an action: a changed event refuses a stale one */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
                             warning: string | null;
                         } & {
@@ -8065,6 +8171,16 @@ export interface paths {
                                  */
                                 toStatus: string;
                             }[];
+                            /**
+                             * @description 名称 Code → name of every unit, area and grid the history mentions (lead unit, owner it went to, supervised unit)
+                             * @example {
+                             *       "420923100": "城关镇",
+                             *       "YM-CG": "云梦县城市管理执法局"
+                             *     }
+                             */
+                            names: {
+                                [key: string]: string;
+                            };
                             /** @description 关联的基础数据 The base-data record the case is about */
                             subject: {
                                 /** @description 地址 Address of the record */
@@ -8432,6 +8548,8 @@ export interface paths {
                              * @description 结案时间 Closed
                              */
                             closedAt: string | null;
+                            /** @description 协办单位名称 Names of the co-handling units, in the order of coUnits; null for a code that names nothing */
+                            coUnitNames: (string | null)[];
                             /** @description 协办单位 Co-handling units */
                             coUnits: string[];
                             /**
@@ -8452,6 +8570,11 @@ export interface paths {
                              */
                             gridCode: string;
                             /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
+                            /**
                              * Format: uuid
                              * @description 事件标识 Event id
                              */
@@ -8462,6 +8585,11 @@ export interface paths {
                              */
                             itemCode: string;
                             /**
+                             * @description 事项名称 Name of the catalogue item
+                             * @example 暴露垃圾
+                             */
+                            itemName: string | null;
+                            /**
                              * @description 纬度 Latitude
                              * @example 31.02
                              */
@@ -8471,6 +8599,11 @@ export interface paths {
                              * @example YM-CG
                              */
                             leadUnit: string | null;
+                            /**
+                             * @description 主办单位名称 Name of the lead unit
+                             * @example 云梦县城市管理执法局
+                             */
+                            leadUnitName: string | null;
                             /** @description green | yellow | red: the current stage against its due time */
                             light: string | null;
                             /**
@@ -8480,6 +8613,11 @@ export interface paths {
                             lng: number;
                             /** @description Area node that owns the case */
                             ownerCode: string;
+                            /**
+                             * @description 责任层级名称 Name of the area node that owns the case
+                             * @example 城关镇
+                             */
+                            ownerName: string | null;
                             /** @description 照片 Photo keys of the report */
                             photos: string[];
                             /** @description 回访评价 satisfied | basic | dissatisfied */
@@ -8530,8 +8668,18 @@ export interface paths {
                              * @description 挂起时间 Since when the clock stands still
                              */
                             suspendedAt: string | null;
+                            /**
+                             * @description 乡镇(街道)名称 Township or street the grid lies in
+                             * @example 城关镇
+                             */
+                            townshipName: string | null;
                             /** @description Send it back with an action: a changed event refuses a stale one */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
                             warning: string | null;
                         } & {
@@ -8574,6 +8722,16 @@ export interface paths {
                                  */
                                 toStatus: string;
                             }[];
+                            /**
+                             * @description 名称 Code → name of every unit, area and grid the history mentions (lead unit, owner it went to, supervised unit)
+                             * @example {
+                             *       "420923100": "城关镇",
+                             *       "YM-CG": "云梦县城市管理执法局"
+                             *     }
+                             */
+                            names: {
+                                [key: string]: string;
+                            };
                             /** @description 关联的基础数据 The base-data record the case is about */
                             subject: {
                                 /** @description 地址 Address of the record */
