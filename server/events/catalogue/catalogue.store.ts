@@ -94,6 +94,9 @@ export async function seedCatalogue(tx: Tx, nodes: readonly CatalogueNode[]): Pr
 /** Names of catalogue nodes by code, retired ones included (old cases still name them). */
 export async function nodeNamesOf(tx: Tx, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const rows = await tx.select({ code: catalogueItem.code, name: catalogueItem.name }).from(catalogueItem).where(inArray(catalogueItem.code, codes));
+  const rows = await tx
+    .select({ code: catalogueItem.code, name: catalogueItem.name })
+    .from(catalogueItem)
+    .where(inArray(catalogueItem.code, codes));
   return new Map(rows.map((r) => [r.code, r.name]));
 }

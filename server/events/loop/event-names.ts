@@ -43,12 +43,22 @@ export async function codeNames(tx: Tx, codes: string[]): Promise<Map<string, st
   const unique = [...new Set(codes)];
   if (unique.length === 0) return new Map();
   const [nodes, departments] = await Promise.all([nodeNames(tx, unique), departmentsByCode(tx, unique)]);
-  return new Map([...[...nodes].map(([code, n]) => [code, n.name] as const), ...[...departments].map(([code, d]) => [code, d.name] as const)]);
+  return new Map([
+    ...[...nodes].map(([code, n]) => [code, n.name] as const),
+    ...[...departments].map(([code, d]) => [code, d.name] as const),
+  ]);
 }
 
 /** The rows with their names beside their codes, in two queries for a whole page. */
 export async function withEventNames<T extends Coded>(tx: Tx, rows: T[]): Promise<(T & EventNames)[]> {
-  const units = rows.flatMap((r) => [r.gridCode, villageOf(r.gridCode), townshipOf(r.gridCode), r.ownerCode, ...(r.leadUnit ? [r.leadUnit] : []), ...r.coUnits]);
+  const units = rows.flatMap((r) => [
+    r.gridCode,
+    villageOf(r.gridCode),
+    townshipOf(r.gridCode),
+    r.ownerCode,
+    ...(r.leadUnit ? [r.leadUnit] : []),
+    ...r.coUnits,
+  ]);
   const [names, items] = await Promise.all([codeNames(tx, units), nodeNamesOf(tx, [...new Set(rows.map((r) => r.itemCode))])]);
   const name = (code: string | null) => (code === null ? null : (names.get(code) ?? null));
   return rows.map((r) => ({
@@ -70,6 +80,12 @@ export async function namedPage<T extends Coded>(tx: Tx, page: { items: T[]; tot
 
 /** One case with names, and the names of the units and areas its history mentions (`names`: code → name). */
 export async function namedEvent<T extends Coded & { history: { data: unknown }[] }>(tx: Tx, event: T) {
-  const [[named], mentioned] = await Promise.all([withEventNames(tx, [event]), codeNames(tx, event.history.flatMap((h) => codesIn(h.data)))]);
+  const [[named], mentioned] = await Promise.all([
+    withEventNames(tx, [event]),
+    codeNames(
+      tx,
+      event.history.flatMap((h) => codesIn(h.data)),
+    ),
+  ]);
   return { ...named, names: Object.fromEntries(mentioned) };
 }

@@ -26,8 +26,8 @@ import {
 } from './event-actions.core.ts';
 import type { EventFilter } from './event-filter.ts';
 import { exportEvents, filteredPage, type Page } from './event-list.ts';
-import { namedEvent, namedPage } from './event-names.ts';
 import { type ActionRecord, allowedActions, applyAction, reportEvent } from './event-machine.core.ts';
+import { namedEvent, namedPage } from './event-names.ts';
 import { placeOfReport, type SubjectRef, subjectSummary } from './event-subject.ts';
 import * as store from './events.store.ts';
 

@@ -69,6 +69,8 @@ export const events: typeof zh = {
     source: 'Source',
     owner: 'Owner',
     leadUnit: 'Lead unit',
+    coUnits: 'Co-handling units',
+    returnedFrom: 'Returned by',
     rating: 'Rating',
     closedAt: 'Closed',
     suspended: 'Suspended',

@@ -67,6 +67,8 @@ export const events = {
     source: '来源',
     owner: '责任层级',
     leadUnit: '主办单位',
+    coUnits: '协办单位',
+    returnedFrom: '退回单位',
     rating: '回访评价',
     closedAt: '结案时间',
     suspended: '挂起中',
