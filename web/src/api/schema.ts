@@ -65,10 +65,25 @@ export interface paths {
                                  */
                                 id: number;
                                 /**
+                                 * @description 名称 Code or id → name of every user, department, area and grid the target and the details mention
+                                 * @example {
+                                 *       "YM-CG": "云梦县城市管理执法局",
+                                 *       "420923100001001": "朝阳社区第1网格"
+                                 *     }
+                                 */
+                                names: {
+                                    [key: string]: string;
+                                };
+                                /**
                                  * @description 对象 On what
                                  * @example user:admin
                                  */
                                 target: string | null;
+                                /**
+                                 * @description 对象名称 Name of the target: the user, department, area, grid or catalogue node
+                                 * @example 云梦县城市管理执法局
+                                 */
+                                targetName: string | null;
                             }[];
                         };
                     };
