@@ -17,6 +17,7 @@ import { stampOf } from '../records/record-lifecycle.core.ts';
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { insertChanges } from '../records/records.store.ts';
 import { facilityView, SERIAL_DIGITS } from './facility-apply.ts';
+import { withAreaNames } from '../records/area-names.ts';
 
 export interface FacilityInput {
   name?: string | null;
@@ -67,7 +68,10 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
   const withDepts = async (tx: Tx, rows: store.FacilityRow[]) => {
     const found = await departmentsByCode(tx, [...new Set(rows.flatMap((f) => [f.ownerDept, f.maintainerDept ?? '']).filter(Boolean))]);
     const depts = new Map([...found].map(([code, d]) => [code, d.name]));
-    return rows.map((f) => view(f, depts));
+    return withAreaNames(
+      tx,
+      rows.map((f) => view(f, depts)),
+    );
   };
 
   /**

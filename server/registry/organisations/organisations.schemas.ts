@@ -12,6 +12,7 @@ import {
 } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
+import { AreaNameFields } from '../records/area-names.ts';
 
 export const CreditCodeParam = Type.Object({
   creditCode: Type.String({ minLength: 18, maxLength: 18, description: '统一社会信用代码', example: '91420923MA49ABCD1X' }),
@@ -24,6 +25,7 @@ const Organisation = Type.Object({
   orgType: Type.String({ description: 'Code of the org_type table' }),
   address: Type.String({ description: '单位地址 Address' }),
   gridCode: Type.String({ description: '网格编码 Grid' }),
+  ...AreaNameFields,
   lng: Nullable(Type.Number({ description: '经度 Longitude' })),
   lat: Nullable(Type.Number({ description: '纬度 Latitude' })),
   legalRep: Nullable(Type.String({ description: 'Legal representative' })),

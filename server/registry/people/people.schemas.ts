@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { PAGE, PEOPLE_SEARCH_MAX, REASON } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
+import { AreaNameFields } from '../records/area-names.ts';
 
 export { ImportTemplateParam } from '../io/import.schemas.ts';
 
@@ -33,6 +34,7 @@ export const Person = Type.Object({
   arrivalDate: Nullable(Type.String({ description: 'Arrival (people from abroad)', example: '2025-03-01' })),
   departureDate: Nullable(Type.String({ description: 'Expected departure (people from abroad)', example: '2027-02-28' })),
   gridCode: Type.String({ description: 'Grid of the current home' }),
+  ...AreaNameFields,
   tags: Nullable(
     Type.Object(
       {

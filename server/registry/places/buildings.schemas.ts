@@ -15,6 +15,7 @@ import {
 } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
+import { AreaNameFields } from '../records/area-names.ts';
 
 const Text = (maxLength: number, description: string) => Type.Optional(Nullable(Type.String({ maxLength, description })));
 export const VersionBody = Type.Object(
@@ -137,6 +138,7 @@ const Building = Type.Object({
   addressCode: Nullable(Type.String({ description: 'Its standard address' })),
   address: Type.String({ description: '楼栋地址 Address' }),
   gridCode: Type.String({ description: '网格编码 Grid' }),
+  ...AreaNameFields,
   ...Point,
   floors: Nullable(Type.Integer({ description: '层数 Floors' })),
   units: Nullable(Type.Integer({ description: '单元数 Units' })),

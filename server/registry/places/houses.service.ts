@@ -15,6 +15,7 @@ import { buildHouseRow, houseView, writeHouses } from '../records/record-apply.t
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { type HouseRow, housesByCode } from '../records/records.store.ts';
 import * as store from './places.store.ts';
+import { withAreaNames } from '../records/area-names.ts';
 
 /** The fields of the house form; checked by the house template's own rules, so a form and a sheet row agree. */
 export interface HouseInput {
@@ -125,8 +126,14 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
           MAX_EXPORT_ROWS,
         ),
       );
-      return rows.map(({ h, residents }) => ({
+      const named = await withAreaNames(
+        db,
+        rows.map(({ h, residents }) => ({ h, residents, gridCode: h.gridCode })),
+      );
+      return named.map(({ h, residents, gridName, villageName }) => ({
         code: h.code,
+        gridName,
+        villageName,
         address: h.address,
         gridCode: h.gridCode,
         buildingCode: h.buildingCode,
