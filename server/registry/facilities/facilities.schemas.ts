@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { FACILITY_SEARCH_MAX, NOTE_MAX, PAGE } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
-import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 import { AreaNameFields } from '../records/area-names.ts';
+import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 
 export const CodeParam = Type.Object({
   code: Type.String({ pattern: '^[0-9]{16,17}$', description: '部件标识码', example: '42092301037000001' }),

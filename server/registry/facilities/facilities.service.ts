@@ -11,13 +11,13 @@ import { codeInScope } from '../../platform/scope.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { auditedExport, MAX_EXPORT_ROWS } from '../io/list-export.ts';
 import * as store from '../organisations/organisations.store.ts';
+import { withAreaNames } from '../records/area-names.ts';
 import { type CodeTable, FACILITY_CLASS, FACILITY_STATE, resolveCode } from '../records/code-tables.ts';
 import { forHistory, same } from '../records/record-apply.ts';
 import { stampOf } from '../records/record-lifecycle.core.ts';
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { insertChanges } from '../records/records.store.ts';
 import { facilityView, SERIAL_DIGITS } from './facility-apply.ts';
-import { withAreaNames } from '../records/area-names.ts';
 
 export interface FacilityInput {
   name?: string | null;

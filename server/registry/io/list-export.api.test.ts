@@ -150,7 +150,9 @@ describe('facilities export', () => {
   it('exports the filtered list with the template’s headers, and audits the filter and row count', async () => {
     const rows = await recordsOf(await get(county, `/api/registry/facilities/export?classCode=01037&area=${FIXTURE.townships[0]}`));
     // The grid by name, its code in a column of its own.
-    expect(rows.map((r) => [r.部件名称, r.部件类别, r.部件状态, r.权属部门编码, r.权属部门, r.所在单元网格, r.单元网格编码, r['所属村(社区)']])).toEqual([
+    expect(
+      rows.map((r) => [r.部件名称, r.部件类别, r.部件状态, r.权属部门编码, r.权属部门, r.所在单元网格, r.单元网格编码, r['所属村(社区)']]),
+    ).toEqual([
       ['朝阳路 3 号路灯', '路灯', '完好', 'YM-CG', '云梦县城市管理执法局', '网格1', FIXTURE.grids[0], '村1'],
       ['学府路路灯', '路灯', '破损', 'YM-CG', '云梦县城市管理执法局', '网格3', FIXTURE.grids[2], '村2'],
     ]);

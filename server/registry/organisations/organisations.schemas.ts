@@ -11,8 +11,8 @@ import {
   SEARCH_TEXT_MAX,
 } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
-import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 import { AreaNameFields } from '../records/area-names.ts';
+import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 
 export const CreditCodeParam = Type.Object({
   creditCode: Type.String({ minLength: 18, maxLength: 18, description: '统一社会信用代码', example: '91420923MA49ABCD1X' }),

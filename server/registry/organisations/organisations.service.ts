@@ -13,12 +13,12 @@ import type { TerritoryService } from '../../territory/index.ts';
 import { gridsInScope } from '../../territory/index.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
 import { type ImportRecord, ORGANISATION_TEMPLATE, validateRow } from '../io/templates.ts';
+import { withAreaName, withAreaNames } from '../records/area-names.ts';
 import { normalizeCreditCode } from '../records/identifiers.core.ts';
 import { same } from '../records/record-apply.ts';
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { buildOrgRow, locatePoints, orgView, placeRecord, type Refusal, writeOrganisations } from './org-apply.ts';
 import * as store from './organisations.store.ts';
-import { withAreaName, withAreaNames } from '../records/area-names.ts';
 
 /** The fields of the create and edit forms, as JSON; checked by the import template's own rules. */
 export interface OrganisationInput {

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { PAGE, PEOPLE_SEARCH_MAX, REASON } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
-import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 import { AreaNameFields } from '../records/area-names.ts';
+import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 
 export { ImportTemplateParam } from '../io/import.schemas.ts';
 
@@ -23,6 +23,7 @@ export const Person = Type.Object({
   phone: Nullable(Type.String({ description: 'Masked phone', example: '138****1234' })),
   residentType: Type.String({ description: 'Resident type code' }),
   hukouRegion: Nullable(Type.String({ description: 'Household registration region code' })),
+  hukouRegionName: Nullable(Type.String({ description: '户籍地区划名称 Name of the registered region', example: '湖北省孝感市云梦县' })),
   hukouAddress: Nullable(Type.String({ description: 'Household registration address' })),
   inflowReason: Nullable(Type.String({ description: 'Reason for moving in (floating population)' })),
   permitType: Nullable(Type.String({ description: 'GB/T 31000 5.12 residence permit (floating population)', example: '01' })),

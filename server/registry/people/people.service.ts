@@ -6,9 +6,10 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
+import { withAreaName, withAreaNames } from '../records/area-names.ts';
+import { divisionName } from '../records/division-names.ts';
 import { createRecordLifecycle, type RecordKind } from '../records/record-lifecycle.ts';
 import * as store from '../records/records.store.ts';
-import { withAreaName, withAreaNames } from '../records/area-names.ts';
 
 export type RevealableField = 'idNumber' | 'phone';
 
@@ -47,6 +48,7 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
     phone: p.phoneMasked,
     residentType: p.residentType,
     hukouRegion: p.hukouRegion,
+    hukouRegionName: divisionName(p.hukouRegion),
     hukouAddress: p.hukouAddress,
     inflowReason: p.inflowReason,
     permitType: p.permitType,
@@ -65,7 +67,10 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
 
   return {
     async searchPeople(actor: Actor, q: string, limit: number) {
-      return withAreaNames(db, (await store.searchPeople(db, actor.scope, searchTerms(q, fieldCrypto), limit)).map((p) => view(actor, p)));
+      return withAreaNames(
+        db,
+        (await store.searchPeople(db, actor.scope, searchTerms(q, fieldCrypto), limit)).map((p) => view(actor, p)),
+      );
     },
 
     async getPerson(actor: Actor, id: string) {
@@ -97,8 +102,8 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
       return withAreaNames(
         db,
         rows.map((p) => ({
-        ...view(actor, p),
-        ...(unmask ? { idNumber: fieldCrypto.decrypt(p.idNumberEnc), phone: p.phoneEnc ? fieldCrypto.decrypt(p.phoneEnc) : null } : {}),
+          ...view(actor, p),
+          ...(unmask ? { idNumber: fieldCrypto.decrypt(p.idNumberEnc), phone: p.phoneEnc ? fieldCrypto.decrypt(p.phoneEnc) : null } : {}),
         })),
       );
     },

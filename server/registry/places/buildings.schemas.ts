@@ -14,8 +14,8 @@ import {
   SEARCH_TEXT_MAX,
 } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
-import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 import { AreaNameFields } from '../records/area-names.ts';
+import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 
 const Text = (maxLength: number, description: string) => Type.Optional(Nullable(Type.String({ maxLength, description })));
 export const VersionBody = Type.Object(

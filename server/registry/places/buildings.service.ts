@@ -14,12 +14,12 @@ import { gridsInScope } from '../../territory/index.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
 import { BUILDING_TEMPLATE, type ImportRecord, validateRow } from '../io/templates.ts';
 import { locatePoints, placeRecord, type Refusal } from '../organisations/org-apply.ts';
+import { withAreaName, withAreaNames } from '../records/area-names.ts';
 import { same } from '../records/record-apply.ts';
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { getPerson } from '../records/records.store.ts';
 import { buildBuildingRow, buildingView, type LeaderOnRecord, leaderPeople, ledBy, writeBuildings } from './building-apply.ts';
 import * as store from './places.store.ts';
-import { withAreaName, withAreaNames } from '../records/area-names.ts';
 
 /** The fields of the create and edit forms; checked by the building template's own rules. */
 export interface BuildingInput {
@@ -196,7 +196,10 @@ export function createBuildingsService({
 
   return {
     async search(actor: Actor, filter: { q?: string; area?: string }, limit: number) {
-      return withAreaNames(db, (await store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), limit)).map((r) => view(r.b, r.houses)));
+      return withAreaNames(
+        db,
+        (await store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), limit)).map((r) => view(r.b, r.houses)),
+      );
     },
 
     /** The filtered list for a spreadsheet: the leader's phone masked unless the caller may unmask and gives a reason; audited. */

@@ -11,11 +11,11 @@ import { gridsInScope } from '../../territory/index.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
 import { cellText } from '../io/template-fields.ts';
 import { HOUSE_TEMPLATE, type ImportRecord, validateRow } from '../io/templates.ts';
+import { withAreaNames } from '../records/area-names.ts';
 import { buildHouseRow, houseView, writeHouses } from '../records/record-apply.ts';
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { type HouseRow, housesByCode } from '../records/records.store.ts';
 import * as store from './places.store.ts';
-import { withAreaNames } from '../records/area-names.ts';
 
 /** The fields of the house form; checked by the house template's own rules, so a form and a sheet row agree. */
 export interface HouseInput {

@@ -19824,6 +19824,11 @@ export interface paths {
                                 floors: number | null;
                                 /** @description 网格编码 Grid */
                                 gridCode: string;
+                                /**
+                                 * @description 网格名称 Name of the grid
+                                 * @example 朝阳社区第1网格
+                                 */
+                                gridName: string | null;
                                 /** @description 户数 as declared */
                                 households: number | null;
                                 /** @description Houses on record in the building */
@@ -19860,6 +19865,11 @@ export interface paths {
                                 verifiedAt: string | null;
                                 /** @description Send it back with an edit */
                                 version: number;
+                                /**
+                                 * @description 村(社区)名称 Village or community the grid lies in
+                                 * @example 朝阳社区居委会
+                                 */
+                                villageName: string | null;
                             }[];
                         };
                     };
@@ -20211,6 +20221,11 @@ export interface paths {
                             floors: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 户数 as declared */
                             households: number | null;
                             /** @description Houses on record in the building */
@@ -20247,6 +20262,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -20627,6 +20647,11 @@ export interface paths {
                             floors: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 户数 as declared */
                             households: number | null;
                             /** @description Houses on record in the building */
@@ -20663,6 +20688,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -21069,6 +21099,11 @@ export interface paths {
                             floors: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 户数 as declared */
                             households: number | null;
                             /** @description Houses on record in the building */
@@ -21105,6 +21140,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -21827,6 +21867,11 @@ export interface paths {
                             floors: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 户数 as declared */
                             households: number | null;
                             /** @description Houses on record in the building */
@@ -21863,6 +21908,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -22562,6 +22612,11 @@ export interface paths {
                                 code: string;
                                 /** @description 网格编码 Grid */
                                 gridCode: string;
+                                /**
+                                 * @description 网格名称 Name of the grid
+                                 * @example 朝阳社区第1网格
+                                 */
+                                gridName: string | null;
                                 /** @description 纬度 Latitude */
                                 lat: number;
                                 /** @description 经度 Longitude */
@@ -22589,6 +22644,11 @@ export interface paths {
                                 verifiedAt: string | null;
                                 /** @description Send it back with an edit */
                                 version: number;
+                                /**
+                                 * @description 村(社区)名称 Village or community the grid lies in
+                                 * @example 朝阳社区居委会
+                                 */
+                                villageName: string | null;
                             }[];
                         };
                     };
@@ -22928,6 +22988,11 @@ export interface paths {
                             code: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 纬度 Latitude */
                             lat: number;
                             /** @description 经度 Longitude */
@@ -22955,6 +23020,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -23301,6 +23371,11 @@ export interface paths {
                             code: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 纬度 Latitude */
                             lat: number;
                             /** @description 经度 Longitude */
@@ -23328,6 +23403,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -23694,6 +23774,11 @@ export interface paths {
                             code: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 纬度 Latitude */
                             lat: number;
                             /** @description 经度 Longitude */
@@ -23721,6 +23806,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -24077,6 +24167,11 @@ export interface paths {
                             code: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 纬度 Latitude */
                             lat: number;
                             /** @description 经度 Longitude */
@@ -24104,6 +24199,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -30955,6 +31055,11 @@ export interface paths {
                                 creditCode: string;
                                 /** @description 网格编码 Grid */
                                 gridCode: string;
+                                /**
+                                 * @description 网格名称 Name of the grid
+                                 * @example 朝阳社区第1网格
+                                 */
+                                gridName: string | null;
                                 /** @description 隐患类型 Hazards */
                                 hazards: string[];
                                 /** @description 纬度 Latitude */
@@ -30983,6 +31088,11 @@ export interface paths {
                                 verifiedAt: string | null;
                                 /** @description Send it back with an edit */
                                 version: number;
+                                /**
+                                 * @description 村(社区)名称 Village or community the grid lies in
+                                 * @example 朝阳社区居委会
+                                 */
+                                villageName: string | null;
                             }[];
                         };
                     };
@@ -31316,6 +31426,11 @@ export interface paths {
                             creditCode: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 隐患类型 Hazards */
                             hazards: string[];
                             /** @description 纬度 Latitude */
@@ -31344,6 +31459,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -31690,6 +31810,11 @@ export interface paths {
                             creditCode: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 隐患类型 Hazards */
                             hazards: string[];
                             /** @description 纬度 Latitude */
@@ -31718,6 +31843,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -32081,6 +32211,11 @@ export interface paths {
                             creditCode: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 隐患类型 Hazards */
                             hazards: string[];
                             /** @description 纬度 Latitude */
@@ -32109,6 +32244,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -32797,6 +32937,11 @@ export interface paths {
                             creditCode: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 隐患类型 Hazards */
                             hazards: string[];
                             /** @description 纬度 Latitude */
@@ -32825,6 +32970,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -33518,10 +33668,20 @@ export interface paths {
                                 foreignName: string | null;
                                 /** @description Grid of the current home */
                                 gridCode: string;
+                                /**
+                                 * @description 网格名称 Name of the grid
+                                 * @example 朝阳社区第1网格
+                                 */
+                                gridName: string | null;
                                 /** @description Household registration address */
                                 hukouAddress: string | null;
                                 /** @description Household registration region code */
                                 hukouRegion: string | null;
+                                /**
+                                 * @description 户籍地区划名称 Name of the registered region
+                                 * @example 湖北省孝感市云梦县
+                                 */
+                                hukouRegionName: string | null;
                                 /**
                                  * Format: uuid
                                  * @description Person id
@@ -33584,6 +33744,11 @@ export interface paths {
                                 verifiedAt: string | null;
                                 /** @description Send it back with an edit or a move */
                                 version: number;
+                                /**
+                                 * @description 村(社区)名称 Village or community the grid lies in
+                                 * @example 朝阳社区居委会
+                                 */
+                                villageName: string | null;
                                 /**
                                  * @description GB/T 31000 5.16 purpose of stay (people from abroad)
                                  * @example 02
@@ -34002,10 +34167,20 @@ export interface paths {
                             foreignName: string | null;
                             /** @description Grid of the current home */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description Household registration address */
                             hukouAddress: string | null;
                             /** @description Household registration region code */
                             hukouRegion: string | null;
+                            /**
+                             * @description 户籍地区划名称 Name of the registered region
+                             * @example 湖北省孝感市云梦县
+                             */
+                            hukouRegionName: string | null;
                             /**
                              * Format: uuid
                              * @description Person id
@@ -34068,6 +34243,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit or a move */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /**
                              * @description GB/T 31000 5.16 purpose of stay (people from abroad)
                              * @example 02
@@ -34462,10 +34642,20 @@ export interface paths {
                             foreignName: string | null;
                             /** @description Grid of the current home */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description Household registration address */
                             hukouAddress: string | null;
                             /** @description Household registration region code */
                             hukouRegion: string | null;
+                            /**
+                             * @description 户籍地区划名称 Name of the registered region
+                             * @example 湖北省孝感市云梦县
+                             */
+                            hukouRegionName: string | null;
                             /**
                              * Format: uuid
                              * @description Person id
@@ -34528,6 +34718,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit or a move */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /**
                              * @description GB/T 31000 5.16 purpose of stay (people from abroad)
                              * @example 02
@@ -34988,10 +35183,20 @@ export interface paths {
                             foreignName: string | null;
                             /** @description Grid of the current home */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description Household registration address */
                             hukouAddress: string | null;
                             /** @description Household registration region code */
                             hukouRegion: string | null;
+                            /**
+                             * @description 户籍地区划名称 Name of the registered region
+                             * @example 湖北省孝感市云梦县
+                             */
+                            hukouRegionName: string | null;
                             /**
                              * Format: uuid
                              * @description Person id
@@ -35054,6 +35259,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit or a move */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /**
                              * @description GB/T 31000 5.16 purpose of stay (people from abroad)
                              * @example 02
@@ -35462,10 +35672,20 @@ export interface paths {
                             foreignName: string | null;
                             /** @description Grid of the current home */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description Household registration address */
                             hukouAddress: string | null;
                             /** @description Household registration region code */
                             hukouRegion: string | null;
+                            /**
+                             * @description 户籍地区划名称 Name of the registered region
+                             * @example 湖北省孝感市云梦县
+                             */
+                            hukouRegionName: string | null;
                             /**
                              * Format: uuid
                              * @description Person id
@@ -35528,6 +35748,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit or a move */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /**
                              * @description GB/T 31000 5.16 purpose of stay (people from abroad)
                              * @example 02
@@ -35936,10 +36161,20 @@ export interface paths {
                             foreignName: string | null;
                             /** @description Grid of the current home */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description Household registration address */
                             hukouAddress: string | null;
                             /** @description Household registration region code */
                             hukouRegion: string | null;
+                            /**
+                             * @description 户籍地区划名称 Name of the registered region
+                             * @example 湖北省孝感市云梦县
+                             */
+                            hukouRegionName: string | null;
                             /**
                              * Format: uuid
                              * @description Person id
@@ -36002,6 +36237,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit or a move */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /**
                              * @description GB/T 31000 5.16 purpose of stay (people from abroad)
                              * @example 02
