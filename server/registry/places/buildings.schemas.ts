@@ -203,6 +203,7 @@ export const HouseDetail = Type.Object({
   code: Type.String({ description: '房屋编号 House code', example: '420923100001-01-0101' }),
   address: Type.String({ description: '房屋地址 Address' }),
   gridCode: Type.String({ description: '网格编码 Grid' }),
+  ...AreaNameFields,
   buildingCode: Nullable(Type.String({ description: '楼栋编号 Its building' })),
   unit: Nullable(Type.String({ description: '单元 Unit' })),
   floor: Nullable(Type.Integer({ description: '楼层 Floor (negative: basement)' })),

@@ -27422,6 +27422,11 @@ export interface paths {
                             floor: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 十户联防组 Its ten-household group */
                             group: {
                                 /** @description 联防组标识 Group id */
@@ -27498,6 +27503,11 @@ export interface paths {
                             verifiedBy: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         };
                     };
                 };
@@ -27833,6 +27843,11 @@ export interface paths {
                             floor: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 十户联防组 Its ten-household group */
                             group: {
                                 /** @description 联防组标识 Group id */
@@ -27909,6 +27924,11 @@ export interface paths {
                             verifiedBy: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         };
                     };
                 };
@@ -28273,6 +28293,11 @@ export interface paths {
                             floor: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 十户联防组 Its ten-household group */
                             group: {
                                 /** @description 联防组标识 Group id */
@@ -28349,6 +28374,11 @@ export interface paths {
                             verifiedBy: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         };
                     };
                 };
