@@ -77,7 +77,10 @@ export function AuditPage() {
                 <span className="audit-detail">
                   {Object.entries(d as Record<string, unknown>).map(([k, v]) => (
                     <span key={k} className="audit-detail-item">
-                      <span className="secondary">{t(`audit.detailKey.${k}`, { defaultValue: k })}</span> {detailValue(v, e.names)}
+                      <span className="secondary">{t(`audit.detailKey.${k}`, { defaultValue: k })}</span>{' '}
+                      {k === 'roles' && Array.isArray(v)
+                        ? v.map((r) => t(`role.${r}`, { defaultValue: String(r) })).join('、')
+                        : detailValue(v, e.names)}
                     </span>
                   ))}
                 </span>
