@@ -24873,6 +24873,11 @@ export interface paths {
                                  * @example 420923100001001
                                  */
                                 gridCode: string;
+                                /**
+                                 * @description 网格名称 Name of the grid
+                                 * @example 朝阳社区第1网格
+                                 */
+                                gridName: string | null;
                                 /** @description 联防组标识 Group id */
                                 id: string;
                                 /** @description The lead household (联防户长) */
@@ -24890,6 +24895,11 @@ export interface paths {
                                 verifiedAt: string | null;
                                 /** @description Send it back with an edit */
                                 version: number;
+                                /**
+                                 * @description 村(社区)名称 Village or community the grid lies in
+                                 * @example 朝阳社区居委会
+                                 */
+                                villageName: string | null;
                             }[];
                         };
                     };
@@ -25208,6 +25218,11 @@ export interface paths {
                              * @example 420923100001001
                              */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 联防组标识 Group id */
                             id: string;
                             /** @description The lead household (联防户长) */
@@ -25225,6 +25240,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -25587,6 +25607,11 @@ export interface paths {
                              * @example 420923100001001
                              */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 联防组标识 Group id */
                             id: string;
                             /** @description The lead household (联防户长) */
@@ -25604,6 +25629,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -25969,6 +25999,11 @@ export interface paths {
                              * @example 420923100001001
                              */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 联防组标识 Group id */
                             id: string;
                             /** @description The lead household (联防户长) */
@@ -25986,6 +26021,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -26655,6 +26695,11 @@ export interface paths {
                              * @example 420923100001001
                              */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 联防组标识 Group id */
                             id: string;
                             /** @description The lead household (联防户长) */
@@ -26672,6 +26717,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -37711,6 +37761,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /**
+                             * @description 网格名称 Grid code → name of every grid this page mentions
+                             * @example {
+                             *       "420923100001001": "朝阳社区第1网格"
+                             *     }
+                             */
+                            gridNames: {
+                                [key: string]: string;
+                            };
                             /** @description 问题组 Groups of this page */
                             items: {
                                 /** @description Records of the same group outside the caller’s jurisdiction: counted, never listed */
