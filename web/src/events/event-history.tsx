@@ -41,13 +41,13 @@ export function EventHistory({ history, names, unitName }: Props) {
     if (Array.isArray(d.coUnits) && d.coUnits.length > 0)
       out.push([
         t('events.coUnits'),
-        <>
+        <span>
           {d.coUnits
             .filter((c): c is string => typeof c === 'string')
             .map((c) => (
               <div key={c}>{unit(c)}</div>
             ))}
-        </>,
+        </span>,
       ]);
     if (typeof d.toOwner === 'string') out.push([t('events.owner'), unit(d.toOwner)]);
     if (typeof d.returnedFrom === 'string') out.push([t('events.returnedFrom'), unit(d.returnedFrom)]);
