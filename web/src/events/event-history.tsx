@@ -41,7 +41,7 @@ export function EventHistory({ history, names, unitName }: Props) {
     if (Array.isArray(d.coUnits) && d.coUnits.length > 0)
       out.push([
         t('events.coUnits'),
-        <span>
+        <span key="co-units">
           {d.coUnits
             .filter((c): c is string => typeof c === 'string')
             .map((c) => (
