@@ -227,6 +227,14 @@ describe('audit log', () => {
     expect(failed.every((e: { action: string }) => e.action === 'auth.login_failed')).toBe(true);
   });
 
+  it('names the object and what the details mention: the user created, their area and department', async () => {
+    const { request } = await t.as(['audit_admin'], [FIXTURE.city]);
+    const created = (await request({ method: 'GET', url: '/api/access/audit?action=user.created' })).json().items;
+    const handler = created.find((e: { detail: { username?: string } }) => e.detail.username === 'handler1');
+    expect(handler).toMatchObject({ targetName: '处置员', names: { 'YM-CG': '城管', [FIXTURE.county]: '云梦县' } });
+    expect(handler.names[handler.target]).toBe('处置员');
+  });
+
   it('offers no way to change or delete it', async () => {
     const { request } = await t.as(['audit_admin'], [FIXTURE.city]);
     for (const method of ['DELETE', 'PUT', 'PATCH', 'POST'] as const) {

@@ -6,6 +6,7 @@ import type { Http } from '../platform/http.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import { userNames } from './access.store.ts';
 import * as S from './audit.schemas.ts';
+import { auditNames, codesOf, targetName } from './audit-names.ts';
 
 /** The audit admin reads the audit log, newest first. There is no route that changes or deletes it. */
 export function auditRoutes(app: Http, { db, guard }: { db: Db; guard: Guard }) {
@@ -30,11 +31,22 @@ export function auditRoutes(app: Http, { db, guard }: { db: Db; guard: Guard }) 
         from: q.from ? new Date(q.from) : undefined,
         to: q.to ? new Date(q.to) : undefined,
       });
-      const names = await userNames(
-        db,
-        rows.map((r) => r.actorId).filter((id) => id !== null),
-      );
-      return { items: rows.map((r) => ({ ...r, actorName: r.actorId ? (names.get(r.actorId) ?? null) : null, at: r.at.toISOString() })) };
+      const [names, mentioned] = await Promise.all([
+        userNames(
+          db,
+          rows.map((r) => r.actorId).filter((id) => id !== null),
+        ),
+        auditNames(db, rows),
+      ]);
+      return {
+        items: rows.map((r) => ({
+          ...r,
+          actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+          at: r.at.toISOString(),
+          targetName: targetName(r, mentioned),
+          names: Object.fromEntries(codesOf(r).flatMap((c) => (mentioned.has(c) ? [[c, mentioned.get(c)!]] : []))),
+        })),
+      };
     },
   );
 }

@@ -11,6 +11,16 @@ export const AuditEntry = Type.Object(
     action: Type.String({ description: '操作 What, e.g. auth.login, user.created, grid.imported', example: 'auth.login' }),
     target: Nullable(Type.String({ description: '对象 On what', example: 'user:admin' })),
     detail: Type.Unknown({ description: '详情 Details' }),
+    targetName: Nullable(
+      Type.String({
+        description: '对象名称 Name of the target: the user, department, area, grid or catalogue node',
+        example: '云梦县城市管理执法局',
+      }),
+    ),
+    names: Type.Record(Type.String(), Type.String({ description: 'Name' }), {
+      description: '名称 Code or id → name of every user, department, area and grid the target and the details mention',
+      example: { 'YM-CG': '云梦县城市管理执法局', '420923100001001': '朝阳社区第1网格' },
+    }),
   },
   { description: '审计记录 One audit entry' },
 );

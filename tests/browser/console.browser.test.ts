@@ -50,7 +50,10 @@ describe('territory console', () => {
     const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, 'auditor');
     await page.getByText('审计日志').first().waitFor();
-    await page.locator('.ant-table-row', { hasText: 'auth.login' }).first().waitFor();
+    const login = page.locator('.ant-table-row', { hasText: 'auth.login' }).first();
+    await login.waitFor();
+    // The action by name, its code as secondary text.
+    expect(await login.getByTestId('audit-action').innerText()).toMatch(/^登录\s*auth\.login$/);
     expect(await page.getByText('区域网格').count()).toBe(0);
     await page.screenshot({ path: path.join(shots, 'audit-log.png') });
     await page.close();

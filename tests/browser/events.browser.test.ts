@@ -147,6 +147,12 @@ describe('events (事件)', () => {
     );
     const list = page.getByTestId('events-table').locator('.ant-table-row', { hasText: caseNo });
     await list.getByText('已派遣').waitFor(); // the list behind the drawer reloaded too
+    // Names, not codes: the grid, the owning township and the lead unit by name, each with its code beside it.
+    expect(await list.getByTestId('event-grid').innerText()).toContain(grid.name);
+    expect(await drawer.getByTestId('event-grid').innerText()).toContain(grid.name);
+    expect(await drawer.getByTestId('event-owner').innerText()).toMatch(/^城关镇\s*420923100$/);
+    expect(await drawer.getByTestId('event-lead-unit').innerText()).toMatch(/^云梦县城市管理执法局\s*YM-CG$/);
+    expect(await drawer.locator('.event-step[data-action="dispatch"]').innerText()).toContain('云梦县城市管理执法局');
     await page.close();
 
     // 3. The department handler signs it and reports what was done, with an after-photo.

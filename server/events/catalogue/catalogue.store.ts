@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db.ts';
 import type { CatalogueNode } from './catalogue.seed.ts';
 import { catalogueChange, catalogueItem } from './catalogue.tables.ts';
@@ -89,4 +89,14 @@ export async function seedCatalogue(tx: Tx, nodes: readonly CatalogueNode[]): Pr
       .insert(catalogueItem)
       .values(nodes.slice(i, i + 200).map((c) => ({ code: c.code, parentCode: c.parentCode, kind: c.kind, name: c.name, rule: c.rule })));
   }
+}
+
+/** Names of catalogue nodes by code, retired ones included (old cases still name them). */
+export async function nodeNamesOf(tx: Tx, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await tx
+    .select({ code: catalogueItem.code, name: catalogueItem.name })
+    .from(catalogueItem)
+    .where(inArray(catalogueItem.code, codes));
+  return new Map(rows.map((r) => [r.code, r.name]));
 }

@@ -69,6 +69,31 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('names beside codes', () => {
+  it('the list and the case carry the names of item, grid, village, township, owner and lead unit', async () => {
+    const page = await list('status=dispatched');
+    expect(page.items[0]).toMatchObject({
+      itemCode: 'CG06010',
+      itemName: '暴露垃圾',
+      gridCode: FIXTURE.grids[0],
+      gridName: '网格1',
+      villageName: '村1',
+      townshipName: '城关镇',
+      ownerCode: FIXTURE.townships[0],
+      ownerName: '城关镇',
+      leadUnit: 'YM-CG',
+      leadUnitName: '云梦县城市管理执法局',
+      coUnitNames: [],
+    });
+    const res = await centre({ method: 'GET', url: `/api/events/${ids.rubbish0}` });
+    const detail = res.json();
+    expect(detail).toMatchObject({ gridName: '网格1', leadUnitName: '云梦县城市管理执法局' });
+    // The history's dispatch names its lead unit; the reply names it too.
+    expect(detail.history.find((h: { action: string }) => h.action === 'dispatch').data).toMatchObject({ leadUnit: 'YM-CG' });
+    expect(detail.names).toMatchObject({ 'YM-CG': '云梦县城市管理执法局' });
+  });
+});
+
 describe('list filters', () => {
   it('status (several), source, unit, and paging with a total', async () => {
     expect(await idsOf('status=reported,dispatched')).toEqual(named('rubbish0', 'fire0', 'toilet4'));
@@ -170,6 +195,8 @@ describe('export', () => {
       '事项',
       '来源',
       '网格',
+      '网格编码',
+      '所属村(社区)',
       '责任层级',
       '主办单位',
       '上报时间',
@@ -182,9 +209,15 @@ describe('export', () => {
     ]);
     expect(rows).toHaveLength(3);
     const hotline = rows.find((r) => r[3] === '热线')!;
-    expect(hotline).toMatchObject({ 1: '待核实', 2: '暴露垃圾', 4: FIXTURE.grids[4], 12: 3, 13: '138****1234' });
+    // Names where a reader expects them, the grid's code in a column of its own.
+    expect(hotline).toMatchObject({ 1: '待核实', 2: '暴露垃圾', 4: '网格5', 5: FIXTURE.grids[4], 6: '村3', 14: 3, 15: '138****1234' });
     const dispatched = rows.find((r) => r[1] === '已派遣')!;
-    expect(dispatched).toMatchObject({ 5: '城关镇', 6: '云梦县城市管理执法局', 7: '2026-11-02 09:00' });
+    expect(dispatched).toMatchObject({ 4: '网格1', 6: '村1', 7: '城关镇', 8: '云梦县城市管理执法局', 9: '2026-11-02 09:00' });
+    // No cell but the case number and the code column holds a bare division code or a department code.
+    for (const row of rows.slice(1)) {
+      const cells = row.filter((_, i) => i !== 0 && i !== 5).map(String);
+      expect(cells.filter((c) => /^\d{6,15}$/.test(c) || /^[A-Z]{2}-[A-Z]{2}$/.test(c))).toEqual([]);
+    }
     expect(res.rawPayload.includes('13812341234')).toBe(false);
     expect((await audits()).at(-1)!.detail).toEqual({ filter: { item: 'CG06', status: ['verifying', 'dispatched'] }, rows: 2, total: 2 });
   });
@@ -194,7 +227,7 @@ describe('export', () => {
       (await centre({ method: 'GET', url: '/api/events/export?source=hotline', headers: { 'accept-language': 'en' } })).rawPayload,
     );
     expect(rows[0].slice(0, 3)).toEqual(['Case no.', 'Status', 'Item']);
-    expect(rows[1]).toMatchObject({ 1: 'To verify', 3: 'Hotline', 13: '138****1234' });
+    expect(rows[1]).toMatchObject({ 1: 'To verify', 3: 'Hotline', 4: '网格5', 15: '138****1234' });
   });
 
   it('a bad filter is refused and writes no audit row', async () => {

@@ -13,15 +13,14 @@
  */
 
 import type { SQL } from 'drizzle-orm';
-import { listDepartments } from '../../org/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Scope } from '../../platform/scope.ts';
-import { areaNames } from '../../territory/index.ts';
-import { listNodes } from '../catalogue/catalogue.store.ts';
+import { nodeNamesOf } from '../catalogue/catalogue.store.ts';
 import { checkFilter, type EventFilter, eventWhere, hasDerived, matchesDerived } from './event-filter.ts';
+import { codeNames, villageOf } from './event-names.ts';
 import * as store from './events.store.ts';
 import type { ExportedEvent, Names } from './events-export.ts';
 
@@ -77,11 +76,11 @@ export async function exportEvents<T extends ExportedEvent>(
       detail: { filter, rows: items.length, total },
     }),
   );
-  return { items, total, names: await namesOf(db, actor.scope, items) };
+  return { items, total, names: await namesOf(db, items) };
 }
 
-async function namesOf(tx: Tx, scope: Scope, rows: ExportedEvent[]): Promise<Names> {
-  const areaCodes = [...new Set(rows.flatMap((r) => [r.ownerCode, ...(r.leadUnit && /^\d+$/.test(r.leadUnit) ? [r.leadUnit] : [])]))];
-  const [items, areas, departments] = await Promise.all([listNodes(tx), areaNames(tx, areaCodes), listDepartments(tx, scope)]);
-  return new Map([...items, ...areas, ...departments].map((n) => [n.code, n.name]));
+async function namesOf(tx: Tx, rows: ExportedEvent[]): Promise<Names> {
+  const units = rows.flatMap((r) => [r.gridCode, villageOf(r.gridCode), r.ownerCode, ...(r.leadUnit ? [r.leadUnit] : [])]);
+  const [items, names] = await Promise.all([nodeNamesOf(tx, [...new Set(rows.map((r) => r.itemCode))]), codeNames(tx, units)]);
+  return new Map([...items, ...names]);
 }

@@ -8,6 +8,7 @@ import { chinaMinute } from '../../../shared/china-time.ts';
 import type { Lang } from '../../../shared/i18n/errors.ts';
 import { EVENT_EXPORT_HEADERS, EVENT_EXPORT_LABELS, EVENT_EXPORT_NOTE, type EventLabelKind } from '../../../shared/i18n/export.ts';
 import { maskPhone } from '../../../shared/masking.ts';
+import { villageOf } from './event-names.ts';
 
 export interface ExportedEvent {
   caseNo: string;
@@ -27,10 +28,10 @@ export interface ExportedEvent {
   reporterPhone?: string | null;
 }
 
-/** Code → name of the items, owning areas and lead units the rows mention; a code without a name is shown as is. */
+/** Code → name of the items, grids, villages, owning areas and lead units the rows mention; a code without a name is shown as is. */
 export type Names = Map<string, string>;
 
-const WIDTHS = [16, 10, 24, 12, 22, 16, 22, 18, 18, 18, 8, 8, 10, 16];
+const WIDTHS = [16, 10, 24, 12, 22, 18, 20, 16, 22, 18, 18, 18, 8, 8, 10, 16];
 
 /** China time, to the minute, as a government form writes it. */
 const chinaTime = (at: Date | null) => (at ? chinaMinute(at) : '');
@@ -54,7 +55,9 @@ export async function writeEventsSheet(rows: ExportedEvent[], total: number, nam
         label('status', e.status),
         name(e.itemCode),
         label('source', e.source),
+        name(e.gridCode),
         e.gridCode,
+        name(villageOf(e.gridCode)),
         name(e.ownerCode),
         name(e.leadUnit),
         chinaTime(e.reportedAt),

@@ -64,6 +64,15 @@ const EventSummaryObject = Type.Object({
   ownerCode: Type.String({ description: 'Area node that owns the case' }),
   leadUnit: Nullable(Type.String({ description: '主办单位 Lead unit: department or area code', example: 'YM-CG' })),
   coUnits: Type.Array(Type.String(), { description: '协办单位 Co-handling units' }),
+  itemName: Nullable(Type.String({ description: '事项名称 Name of the catalogue item', example: '暴露垃圾' })),
+  gridName: Nullable(Type.String({ description: '网格名称 Name of the grid', example: '朝阳社区第1网格' })),
+  villageName: Nullable(Type.String({ description: '村(社区)名称 Village or community the grid lies in', example: '朝阳社区居委会' })),
+  townshipName: Nullable(Type.String({ description: '乡镇(街道)名称 Township or street the grid lies in', example: '城关镇' })),
+  ownerName: Nullable(Type.String({ description: '责任层级名称 Name of the area node that owns the case', example: '城关镇' })),
+  leadUnitName: Nullable(Type.String({ description: '主办单位名称 Name of the lead unit', example: '云梦县城市管理执法局' })),
+  coUnitNames: Type.Array(Nullable(Type.String({ description: 'Name of the co-handling unit at the same place in coUnits' })), {
+    description: '协办单位名称 Names of the co-handling units, in the order of coUnits; null for a code that names nothing',
+  }),
   photos: Type.Array(Type.String(), { description: '照片 Photo keys of the report' }),
   stage: Nullable(Type.String({ description: '当前环节 Current stage', example: 'sign' })),
   stageDueAt: Nullable(DateTime('环节时限 When the current stage is due')),
@@ -169,6 +178,10 @@ const EventDetailExtra = Type.Object({
   subject: Nullable(Subject),
   history: Type.Array(Action, { description: 'Every change, oldest first' }),
   forms: Type.Record(Type.String(), ActionForm, { description: 'For each ability: what its form asks for, as the server will require it' }),
+  names: Type.Record(Type.String(), Type.String({ description: 'Name' }), {
+    description: '名称 Code → name of every unit, area and grid the history mentions (lead unit, owner it went to, supervised unit)',
+    example: { 'YM-CG': '云梦县城市管理执法局', '420923100': '城关镇' },
+  }),
 });
 export const EventDetail = Type.Unsafe<EventSummaryShape & Static<typeof EventDetailExtra>>(
   Type.Intersect([EventSummaryObject, EventDetailExtra]),

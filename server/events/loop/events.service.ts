@@ -29,6 +29,7 @@ import { actionForm } from './event-forms.core.ts';
 import { allowedActions, superiorOf } from './event-guards.core.ts';
 import { exportEvents, filteredPage, type Page } from './event-list.ts';
 import { type ActionRecord, applyAction, reportEvent } from './event-machine.core.ts';
+import { namedEvent, namedPage } from './event-names.ts';
 import { placeOfReport, type SubjectRef, subjectSummary } from './event-subject.ts';
 import * as store from './events.store.ts';
 import { partsView, signals } from './signals.ts';
@@ -216,7 +217,7 @@ export function createEventsService({
     const base = summary(actor, row);
     const state = stateOf(row);
     const forms = Object.fromEntries(base.abilities.map((a) => [a, actionForm(state, a)]));
-    return { ...base, subject, history, forms };
+    return namedEvent(db, { ...base, subject, history, forms });
   }
 
   /** The units an action names must exist: an area inside the owner's subtree, or a department. */
@@ -357,7 +358,9 @@ export function createEventsService({
 
     /** A page of the filtered list and how many match; event-list.ts says how light and warning filters page. */
     list: (actor: Actor, filter: EventFilter, page: Page) =>
-      filteredPage(db, { filter, scope: actor.scope, now: clock(), page, todo: todoOf(actor, filter) }, (row) => summary(actor, row)),
+      filteredPage(db, { filter, scope: actor.scope, now: clock(), page, todo: todoOf(actor, filter) }, (row) => summary(actor, row)).then(
+        (p) => namedPage(db, p),
+      ),
 
     exportList: (actor: Actor, filter: EventFilter) =>
       exportEvents(db, { actor, filter, now: clock(), todo: todoOf(actor, filter) }, (row) => summary(actor, row)),

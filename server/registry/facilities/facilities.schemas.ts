@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { FACILITY_SEARCH_MAX, NOTE_MAX, PAGE } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
+import { AreaNameFields } from '../records/area-names.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 
 export const CodeParam = Type.Object({
@@ -12,6 +13,7 @@ const Facility = Type.Object({
   classCode: Type.String({ description: 'GB/T 47678.5 class: major (2) + minor (3)' }),
   name: Type.String({ description: '部件名称 Name', example: '路灯' }),
   gridCode: Type.String({ description: '网格编码 Grid' }),
+  ...AreaNameFields,
   lng: Type.Number({ description: '经度 Longitude' }),
   lat: Type.Number({ description: '纬度 Latitude' }),
   ownerDept: Type.String({ description: 'Department code of the owner (权属单位)' }),

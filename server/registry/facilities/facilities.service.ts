@@ -11,6 +11,7 @@ import { codeInScope } from '../../platform/scope.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { auditedExport, MAX_EXPORT_ROWS } from '../io/list-export.ts';
 import * as store from '../organisations/organisations.store.ts';
+import { withAreaNames } from '../records/area-names.ts';
 import { type CodeTable, FACILITY_CLASS, FACILITY_STATE, resolveCode } from '../records/code-tables.ts';
 import { forHistory, same } from '../records/record-apply.ts';
 import { stampOf } from '../records/record-lifecycle.core.ts';
@@ -67,7 +68,10 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
   const withDepts = async (tx: Tx, rows: store.FacilityRow[]) => {
     const found = await departmentsByCode(tx, [...new Set(rows.flatMap((f) => [f.ownerDept, f.maintainerDept ?? '']).filter(Boolean))]);
     const depts = new Map([...found].map(([code, d]) => [code, d.name]));
-    return rows.map((f) => view(f, depts));
+    return withAreaNames(
+      tx,
+      rows.map((f) => view(f, depts)),
+    );
   };
 
   /**

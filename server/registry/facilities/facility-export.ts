@@ -15,6 +15,8 @@ interface ExportedFacility {
   lng: number;
   lat: number;
   gridCode: string;
+  gridName: string | null;
+  villageName: string | null;
   note: string | null;
   verifiedAt: string | null;
 }
@@ -32,7 +34,9 @@ const SHEET: ListSheet<ExportedFacility> = {
     { zh: '部件状态', en: 'State', value: (f, lang) => codeName(FACILITY_STATE, f.state, lang) },
     { zh: '经度', en: 'Longitude', value: (f) => f.lng },
     { zh: '纬度', en: 'Latitude', value: (f) => f.lat },
-    { zh: '所在单元网格', en: 'Grid', value: (f) => f.gridCode },
+    { zh: '所在单元网格', en: 'Grid', value: (f) => f.gridName ?? f.gridCode },
+    { zh: '单元网格编码', en: 'Grid code', value: (f) => f.gridCode },
+    { zh: '所属村(社区)', en: 'Village', value: (f) => f.villageName },
     { zh: '备注', en: 'Note', width: 30, value: (f) => f.note },
     { zh: '权属部门', en: 'Owner', width: 24, value: (f) => f.ownerDeptName },
     { zh: '养护部门', en: 'Maintainer', width: 24, value: (f) => f.maintainerDeptName },

@@ -149,9 +149,12 @@ describe.each([
 describe('facilities export', () => {
   it('exports the filtered list with the template’s headers, and audits the filter and row count', async () => {
     const rows = await recordsOf(await get(county, `/api/registry/facilities/export?classCode=01037&area=${FIXTURE.townships[0]}`));
-    expect(rows.map((r) => [r.部件名称, r.部件类别, r.部件状态, r.权属部门编码, r.权属部门, r.所在单元网格])).toEqual([
-      ['朝阳路 3 号路灯', '路灯', '完好', 'YM-CG', '云梦县城市管理执法局', FIXTURE.grids[0]],
-      ['学府路路灯', '路灯', '破损', 'YM-CG', '云梦县城市管理执法局', FIXTURE.grids[2]],
+    // The grid by name, its code in a column of its own.
+    expect(
+      rows.map((r) => [r.部件名称, r.部件类别, r.部件状态, r.权属部门编码, r.权属部门, r.所在单元网格, r.单元网格编码, r['所属村(社区)']]),
+    ).toEqual([
+      ['朝阳路 3 号路灯', '路灯', '完好', 'YM-CG', '云梦县城市管理执法局', '网格1', FIXTURE.grids[0], '村1'],
+      ['学府路路灯', '路灯', '破损', 'YM-CG', '云梦县城市管理执法局', '网格3', FIXTURE.grids[2], '村2'],
     ]);
     expect(rows[0].部件标识码).toMatch(/^42092301037\d{6}$/);
     expect(await lastAudit('facility')).toEqual({
@@ -183,7 +186,7 @@ describe('facilities export', () => {
   it('out of jurisdiction: another township exports only its own; a grid worker only their grid', async () => {
     expect(await recordsOf(await get(otherTownship, `/api/registry/facilities/export?area=${FIXTURE.townships[0]}`))).toEqual([]);
     expect((await recordsOf(await get(otherTownship, '/api/registry/facilities/export'))).map((r) => r.部件名称)).toEqual(['义堂路灯']);
-    expect((await recordsOf(await get(worker, '/api/registry/facilities/export'))).map((r) => r.所在单元网格)).toEqual([
+    expect((await recordsOf(await get(worker, '/api/registry/facilities/export'))).map((r) => r.单元网格编码)).toEqual([
       FIXTURE.grids[0],
       FIXTURE.grids[0],
     ]);
@@ -210,6 +213,10 @@ describe('buildings export', () => {
     expect(rows.map((r) => [r.楼栋编号, r.楼栋名称, r.小区名称, r.楼栋长姓名, r.楼栋长联系电话, r.在册房屋])).toEqual([
       [B1, '1 栋', '朝阳小区', '李秀兰', '139****5678', '2'],
       [B2, '2 栋', '', '', '', '0'],
+    ]);
+    expect(rows.map((r) => [r.所属网格, r.所属网格编码])).toEqual([
+      ['网格1', FIXTURE.grids[0]],
+      ['网格3', FIXTURE.grids[2]],
     ]);
     expect(res.rawPayload.includes(Buffer.from(LEADER_PHONE))).toBe(false);
     expect(await lastAudit('building')).toEqual({ q: null, area: FIXTURE.townships[0], rows: 2, unmasked: false, reason: null });
@@ -251,6 +258,8 @@ describe('houses export', () => {
       ['B1-102', '', '', '是', '住房', '0'],
     ]);
     expect(rows[0]).toMatchObject({
+      所属网格: '网格1',
+      '所属村(社区)': '村1',
       所属网格编码: FIXTURE.grids[0],
       楼栋编号: B1,
       单元: '1 单元',

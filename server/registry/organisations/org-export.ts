@@ -9,6 +9,8 @@ interface ExportedOrganisation {
   orgType: string;
   address: string;
   gridCode: string;
+  gridName: string | null;
+  villageName: string | null;
   legalRep: string | null;
   safetyContact: string | null;
   safetyContactPhone: string | null;
@@ -24,7 +26,9 @@ const SHEET: ListSheet<ExportedOrganisation> = {
     { zh: '单位名称', en: 'Name', width: 28, value: (o) => o.name },
     { zh: '单位类型', en: 'Type', value: (o, lang) => codeName(ORG_TYPE, o.orgType, lang) },
     { zh: '单位地址', en: 'Address', width: 36, value: (o) => o.address },
-    { zh: '所属网格', en: 'Grid', value: (o) => o.gridCode },
+    { zh: '所属网格', en: 'Grid', value: (o) => o.gridName ?? o.gridCode },
+    { zh: '网格编码', en: 'Grid code', value: (o) => o.gridCode },
+    { zh: '所属村(社区)', en: 'Village', value: (o) => o.villageName },
     { zh: '法定代表人', en: 'Legal representative', value: (o) => o.legalRep },
     { zh: '安全负责人', en: 'Safety contact', value: (o) => o.safetyContact },
     { zh: '安全负责人联系电话', en: 'Safety contact phone', value: (o) => o.safetyContactPhone },

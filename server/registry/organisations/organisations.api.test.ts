@@ -177,7 +177,11 @@ describe('organisations: export', () => {
     const res = await county({ method: 'GET', url: `/api/registry/organisations/export?area=${FIXTURE.townships[0]}` });
     const rows = await rowsOf(res.rawPayload);
     expect(rows[0].slice(0, 3)).toEqual(['统一社会信用代码', '单位名称', '单位类型']);
-    expect(rows.slice(1).map((r) => [r[0], r[2], r[7], r[8]])).toEqual([[ACME, '企业', '139****1111', '消防、燃气']]);
+    expect(rows[0].slice(4, 7)).toEqual(['所属网格', '网格编码', '所属村(社区)']);
+    // The grid by name, its code in the next column: two columns after it moved on by two.
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[4], r[5], r[6], r[9], r[10]])).toEqual([
+      [ACME, '企业', '网格1', FIXTURE.grids[0], '村1', '139****1111', '消防、燃气'],
+    ]);
     const [audit] = await queryRows<{ detail: Record<string, unknown> }>(
       t.db,
       sql`select detail from audit_log where action = 'registry.exported' and target = 'organisation'`,

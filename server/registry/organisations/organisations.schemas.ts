@@ -11,6 +11,7 @@ import {
   SEARCH_TEXT_MAX,
 } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
+import { AreaNameFields } from '../records/area-names.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 
 export const CreditCodeParam = Type.Object({
@@ -24,6 +25,7 @@ const Organisation = Type.Object({
   orgType: Type.String({ description: 'Code of the org_type table' }),
   address: Type.String({ description: '单位地址 Address' }),
   gridCode: Type.String({ description: '网格编码 Grid' }),
+  ...AreaNameFields,
   lng: Nullable(Type.Number({ description: '经度 Longitude' })),
   lat: Nullable(Type.Number({ description: '纬度 Latitude' })),
   legalRep: Nullable(Type.String({ description: 'Legal representative' })),

@@ -13,6 +13,7 @@ import type { TerritoryService } from '../../territory/index.ts';
 import { gridsInScope } from '../../territory/index.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
 import { type ImportRecord, ORGANISATION_TEMPLATE, validateRow } from '../io/templates.ts';
+import { withAreaName, withAreaNames } from '../records/area-names.ts';
 import { normalizeCreditCode } from '../records/identifiers.core.ts';
 import { same } from '../records/record-apply.ts';
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
@@ -137,12 +138,12 @@ export function createOrganisationsService({
 
   return {
     async search(actor: Actor, filter: OrganisationFilter, limit: number) {
-      return (await store.searchOrganisations(db, actor.scope, searchTerms(filter), limit)).map(view);
+      return withAreaNames(db, (await store.searchOrganisations(db, actor.scope, searchTerms(filter), limit)).map(view));
     },
 
     async get(actor: Actor, creditCode: string) {
       const o = await records.get(db, actor, creditCode);
-      return { ...view(o), ...(await records.history(o)) };
+      return { ...(await withAreaName(db, view(o))), ...(await records.history(o)) };
     },
 
     async create(actor: Actor, input: OrganisationInput & { creditCode: string }, lang: Lang) {
@@ -202,10 +203,13 @@ export function createOrganisationsService({
       const rows = await auditedExport({ db, clock }, actor, { target: 'organisation', filter, unmask }, () =>
         store.searchOrganisations(db, actor.scope, searchTerms(filter), MAX_EXPORT_ROWS),
       );
-      return rows.map((o) => ({
-        ...view(o),
-        ...(unmask && o.safetyPhoneEnc ? { safetyContactPhone: fieldCrypto.decrypt(o.safetyPhoneEnc) } : {}),
-      }));
+      return withAreaNames(
+        db,
+        rows.map((o) => ({
+          ...view(o),
+          ...(unmask && o.safetyPhoneEnc ? { safetyContactPhone: fieldCrypto.decrypt(o.safetyPhoneEnc) } : {}),
+        })),
+      );
     },
 
     /** The safety contact's full phone, for a stated reason; audited. */

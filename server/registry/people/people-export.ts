@@ -26,6 +26,8 @@ interface ExportedPerson {
   phone: string | null;
   residentType: string;
   gridCode: string;
+  gridName: string | null;
+  villageName: string | null;
   permitType: string | null;
   permitExpiry: string | null;
   leftBehindType: string | null;
@@ -48,7 +50,9 @@ const COLUMNS: ExportColumn<ExportedPerson>[] = [
   { zh: '证件类型', en: 'Document', value: (p, lang) => codeName(ID_TYPE, p.idType, lang) },
   { zh: '联系电话', en: 'Phone', value: (p) => p.phone },
   { zh: '人员类型', en: 'Resident type', value: (p, lang) => codeName(RESIDENT_TYPE, p.residentType, lang) },
-  { zh: '所属网格', en: 'Grid', value: (p) => p.gridCode },
+  { zh: '所属网格', en: 'Grid', value: (p) => p.gridName ?? p.gridCode },
+  { zh: '网格编码', en: 'Grid code', value: (p) => p.gridCode },
+  { zh: '所属村(社区)', en: 'Village', value: (p) => p.villageName },
   // The blocks of GB/T 31000 by kind of person: empty for everyone else.
   { zh: '办证类型', en: 'Residence permit', value: (p, lang) => coded(PERMIT_TYPE, p.permitType, lang) },
   { zh: '证件到期日期', en: 'Permit expiry', value: (p) => p.permitExpiry },

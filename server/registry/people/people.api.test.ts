@@ -116,6 +116,10 @@ describe('people: search, masking, reveal', () => {
     expect(byName.map((p: { name: string }) => p.name)).toEqual(['张建华']);
     expect(byName[0].idNumber).toBe(`${zhang.slice(0, 4)}**********${zhang.slice(-4)}`);
     expect(byName[0].phone).toBe('138****1234');
+    // The grid by name beside its code, in the list and the drawer.
+    expect(byName[0]).toMatchObject({ gridName: expect.stringMatching(/^网格\d$/), villageName: expect.stringMatching(/^村\d$/) });
+    const detail = (await county({ method: 'GET', url: `/api/registry/people/${byName[0].id}` })).json();
+    expect(detail).toMatchObject({ gridCode: byName[0].gridCode, gridName: byName[0].gridName, villageName: byName[0].villageName });
     expect(
       (await county({ method: 'GET', url: `/api/registry/people?q=${li}` })).json().items.map((p: { name: string }) => p.name),
     ).toEqual(['李秀兰']);

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { PAGE, PEOPLE_SEARCH_MAX, REASON } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
+import { AreaNameFields } from '../records/area-names.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 
 export { ImportTemplateParam } from '../io/import.schemas.ts';
@@ -22,6 +23,7 @@ export const Person = Type.Object({
   phone: Nullable(Type.String({ description: 'Masked phone', example: '138****1234' })),
   residentType: Type.String({ description: 'Resident type code' }),
   hukouRegion: Nullable(Type.String({ description: 'Household registration region code' })),
+  hukouRegionName: Nullable(Type.String({ description: '户籍地区划名称 Name of the registered region', example: '湖北省孝感市云梦县' })),
   hukouAddress: Nullable(Type.String({ description: 'Household registration address' })),
   inflowReason: Nullable(Type.String({ description: 'Reason for moving in (floating population)' })),
   permitType: Nullable(Type.String({ description: 'GB/T 31000 5.12 residence permit (floating population)', example: '01' })),
@@ -33,6 +35,7 @@ export const Person = Type.Object({
   arrivalDate: Nullable(Type.String({ description: 'Arrival (people from abroad)', example: '2025-03-01' })),
   departureDate: Nullable(Type.String({ description: 'Expected departure (people from abroad)', example: '2027-02-28' })),
   gridCode: Type.String({ description: 'Grid of the current home' }),
+  ...AreaNameFields,
   tags: Nullable(
     Type.Object(
       {

@@ -6,6 +6,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
+import { withAreaName, withAreaNames } from '../records/area-names.ts';
+import { divisionName } from '../records/division-names.ts';
 import { createRecordLifecycle, type RecordKind } from '../records/record-lifecycle.ts';
 import * as store from '../records/records.store.ts';
 
@@ -46,6 +48,7 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
     phone: p.phoneMasked,
     residentType: p.residentType,
     hukouRegion: p.hukouRegion,
+    hukouRegionName: divisionName(p.hukouRegion),
     hukouAddress: p.hukouAddress,
     inflowReason: p.inflowReason,
     permitType: p.permitType,
@@ -64,7 +67,10 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
 
   return {
     async searchPeople(actor: Actor, q: string, limit: number) {
-      return (await store.searchPeople(db, actor.scope, searchTerms(q, fieldCrypto), limit)).map((p) => view(actor, p));
+      return withAreaNames(
+        db,
+        (await store.searchPeople(db, actor.scope, searchTerms(q, fieldCrypto), limit)).map((p) => view(actor, p)),
+      );
     },
 
     async getPerson(actor: Actor, id: string) {
@@ -72,7 +78,7 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
       const [residences, { verifiedBy, history }] = await Promise.all([store.residencesOfPerson(db, id), records.history(p)]);
       const hideTags = !can(actor.roles, 'registry.tags');
       return {
-        ...view(actor, p),
+        ...(await withAreaName(db, view(actor, p))),
         residences,
         verifiedBy,
         history: hideTags ? history.map((h) => ({ ...h, before: withoutTags(h.before), after: withoutTags(h.after) })) : history,
@@ -93,10 +99,13 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
           MAX_EXPORT_ROWS,
         ),
       );
-      return rows.map((p) => ({
-        ...view(actor, p),
-        ...(unmask ? { idNumber: fieldCrypto.decrypt(p.idNumberEnc), phone: p.phoneEnc ? fieldCrypto.decrypt(p.phoneEnc) : null } : {}),
-      }));
+      return withAreaNames(
+        db,
+        rows.map((p) => ({
+          ...view(actor, p),
+          ...(unmask ? { idNumber: fieldCrypto.decrypt(p.idNumberEnc), phone: p.phoneEnc ? fieldCrypto.decrypt(p.phoneEnc) : null } : {}),
+        })),
+      );
     },
 
     /** Reveals one sensitive value of one record to a user allowed to, for a stated reason, and audits it. */

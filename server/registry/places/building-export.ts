@@ -9,6 +9,8 @@ interface ExportedBuilding {
   address: string;
   addressCode: string | null;
   gridCode: string;
+  gridName: string | null;
+  villageName: string | null;
   floors: number | null;
   units: number | null;
   households: number | null;
@@ -29,7 +31,9 @@ const SHEET: ListSheet<ExportedBuilding> = {
     { zh: '楼栋名称', en: 'Name', value: (b) => b.name },
     { zh: '小区名称', en: 'Estate', value: (b) => b.estate },
     { zh: '楼栋地址', en: 'Address', width: 36, value: (b) => b.address },
-    { zh: '所属网格编码', en: 'Grid', value: (b) => b.gridCode },
+    { zh: '所属网格', en: 'Grid', value: (b) => b.gridName ?? b.gridCode },
+    { zh: '所属网格编码', en: 'Grid code', value: (b) => b.gridCode },
+    { zh: '所属村(社区)', en: 'Village', value: (b) => b.villageName },
     { zh: '层数', en: 'Floors', width: 8, value: (b) => b.floors },
     { zh: '单元数', en: 'Units', width: 8, value: (b) => b.units },
     { zh: '户数', en: 'Households', width: 8, value: (b) => b.households },

@@ -14,6 +14,7 @@ import {
   SEARCH_TEXT_MAX,
 } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
+import { AreaNameFields } from '../records/area-names.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 
 const Text = (maxLength: number, description: string) => Type.Optional(Nullable(Type.String({ maxLength, description })));
@@ -137,6 +138,7 @@ const Building = Type.Object({
   addressCode: Nullable(Type.String({ description: 'Its standard address' })),
   address: Type.String({ description: '楼栋地址 Address' }),
   gridCode: Type.String({ description: '网格编码 Grid' }),
+  ...AreaNameFields,
   ...Point,
   floors: Nullable(Type.Integer({ description: '层数 Floors' })),
   units: Nullable(Type.Integer({ description: '单元数 Units' })),
@@ -201,6 +203,7 @@ export const HouseDetail = Type.Object({
   code: Type.String({ description: '房屋编号 House code', example: '420923100001-01-0101' }),
   address: Type.String({ description: '房屋地址 Address' }),
   gridCode: Type.String({ description: '网格编码 Grid' }),
+  ...AreaNameFields,
   buildingCode: Nullable(Type.String({ description: '楼栋编号 Its building' })),
   unit: Nullable(Type.String({ description: '单元 Unit' })),
   floor: Nullable(Type.Integer({ description: '楼层 Floor (negative: basement)' })),

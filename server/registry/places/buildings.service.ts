@@ -14,6 +14,7 @@ import { gridsInScope } from '../../territory/index.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
 import { BUILDING_TEMPLATE, type ImportRecord, validateRow } from '../io/templates.ts';
 import { locatePoints, placeRecord, type Refusal } from '../organisations/org-apply.ts';
+import { withAreaName, withAreaNames } from '../records/area-names.ts';
 import { same } from '../records/record-apply.ts';
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { getPerson } from '../records/records.store.ts';
@@ -195,7 +196,10 @@ export function createBuildingsService({
 
   return {
     async search(actor: Actor, filter: { q?: string; area?: string }, limit: number) {
-      return (await store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), limit)).map((r) => view(r.b, r.houses));
+      return withAreaNames(
+        db,
+        (await store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), limit)).map((r) => view(r.b, r.houses)),
+      );
     },
 
     /** The filtered list for a spreadsheet: the leader's phone masked unless the caller may unmask and gives a reason; audited. */
@@ -203,17 +207,20 @@ export function createBuildingsService({
       const rows = await auditedExport({ db, clock }, actor, { target: 'building', filter, unmask }, () =>
         store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), MAX_EXPORT_ROWS),
       );
-      return rows.map(({ b, houses }) => ({
-        ...view(b, houses),
-        ...(unmask && b.leaderPhoneEnc ? { leaderPhone: fieldCrypto.decrypt(b.leaderPhoneEnc) } : {}),
-      }));
+      return withAreaNames(
+        db,
+        rows.map(({ b, houses }) => ({
+          ...view(b, houses),
+          ...(unmask && b.leaderPhoneEnc ? { leaderPhone: fieldCrypto.decrypt(b.leaderPhoneEnc) } : {}),
+        })),
+      );
     },
 
     /** A building, its houses (with residents counted), who verified it, and its history. */
     async get(actor: Actor, code: string) {
       const b = await records.get(db, actor, code);
       const houses = await store.listHouses(db, actor.scope, { buildingCode: b.code }, 2000);
-      return { ...view(b, houses.length), houseList: houses, ...(await records.history(b)) };
+      return { ...(await withAreaName(db, view(b, houses.length))), houseList: houses, ...(await records.history(b)) };
     },
 
     async create(actor: Actor, input: BuildingInput & { code: string }, lang: Lang) {

@@ -7,6 +7,8 @@ interface ExportedHouse {
   code: string;
   address: string;
   gridCode: string;
+  gridName: string | null;
+  villageName: string | null;
   buildingCode: string | null;
   unit: string | null;
   floor: number | null;
@@ -34,7 +36,9 @@ const SHEET: ListSheet<ExportedHouse> = {
   columns: [
     { zh: '房屋编号', en: 'Code', width: 22, value: (h) => h.code },
     { zh: '房屋地址', en: 'Address', width: 40, value: (h) => h.address },
-    { zh: '所属网格编码', en: 'Grid', value: (h) => h.gridCode },
+    { zh: '所属网格', en: 'Grid', value: (h) => h.gridName ?? h.gridCode },
+    { zh: '所属网格编码', en: 'Grid code', value: (h) => h.gridCode },
+    { zh: '所属村(社区)', en: 'Village', value: (h) => h.villageName },
     { zh: '楼栋编号', en: 'Building', width: 20, value: (h) => h.buildingCode },
     { zh: '单元', en: 'Unit', width: 8, value: (h) => h.unit },
     { zh: '楼层', en: 'Floor', width: 8, value: (h) => h.floor },

@@ -137,6 +137,7 @@ describe('ten-household groups: editing', () => {
       ['二组', 2],
       ['朝阳路一组', 10],
     ]);
+    expect(list.every((g: { gridName: string; villageName: string }) => g.gridName === '网格1' && g.villageName === '村1')).toBe(true);
     expect((await otherTownship({ method: 'GET', url: `/api/registry/household-groups?grid=${FIXTURE.grids[0]}` })).json().items).toEqual(
       [],
     );

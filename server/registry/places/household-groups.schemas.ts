@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { PAGE, PLACE_NAME_MAX, RECORD_CODE_MAX } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
+import { AreaNameFields } from '../records/area-names.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
 
 export const GroupParams = Type.Object({ id: Type.String({ format: 'uuid', description: '联防组标识 Group id' }) });
@@ -9,6 +10,7 @@ const Group = Type.Object({
   id: Type.String({ description: '联防组标识 Group id' }),
   name: Type.String({ description: '联防组名称 Group name', example: '槐荫路 8 号十户联防组' }),
   gridCode: Type.String({ description: '网格编码 Its grid', example: '420923100001001' }),
+  ...AreaNameFields,
   leadHouseCode: Nullable(Type.String({ description: 'The lead household (联防户长)' })),
   members: Type.Integer({ description: 'Member houses' }),
   verifiedAt: Nullable(Type.String({ description: '核实时间 Last verified' })),

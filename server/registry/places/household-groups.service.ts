@@ -8,6 +8,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { gridsInScope } from '../../territory/index.ts';
+import { withAreaName, withAreaNames } from '../records/area-names.ts';
 import { same } from '../records/record-apply.ts';
 import { stampOf } from '../records/record-lifecycle.core.ts';
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
@@ -104,7 +105,10 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
         { gridCode: filter.gridCode, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined },
         limit,
       );
-      return rows.map((r) => view(r.g, r.members));
+      return withAreaNames(
+        db,
+        rows.map((r) => view(r.g, r.members)),
+      );
     },
 
     /** A group with its member houses, the people living in each, who verified it, and its history. */
@@ -112,7 +116,7 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
       const g = await records.get(db, actor, id);
       const members = await store.groupMembers(db, g);
       return {
-        ...view(g, members.length),
+        ...(await withAreaName(db, view(g, members.length))),
         houses: members.map((m) => ({ ...m, lead: m.houseCode === g.leadHouseCode })),
         residents: members.reduce((n, m) => n + m.residents, 0),
         ...(await records.history(g)),

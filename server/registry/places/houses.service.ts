@@ -11,6 +11,7 @@ import { gridsInScope } from '../../territory/index.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
 import { cellText } from '../io/template-fields.ts';
 import { HOUSE_TEMPLATE, type ImportRecord, validateRow } from '../io/templates.ts';
+import { withAreaName, withAreaNames } from '../records/area-names.ts';
 import { buildHouseRow, houseView, writeHouses } from '../records/record-apply.ts';
 import { createRecordLifecycle } from '../records/record-lifecycle.ts';
 import { type HouseRow, housesByCode } from '../records/records.store.ts';
@@ -125,8 +126,14 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
           MAX_EXPORT_ROWS,
         ),
       );
-      return rows.map(({ h, residents }) => ({
+      const named = await withAreaNames(
+        db,
+        rows.map(({ h, residents }) => ({ h, residents, gridCode: h.gridCode })),
+      );
+      return named.map(({ h, residents, gridName, villageName }) => ({
         code: h.code,
+        gridName,
+        villageName,
         address: h.address,
         gridCode: h.gridCode,
         buildingCode: h.buildingCode,
@@ -153,10 +160,13 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
       const [b] = h.buildingCode ? (await store.buildingsByCode(db, [h.buildingCode])).filter((x) => x.countyCode === h.countyCode) : [];
       const groupId = (await store.groupsOfHouses(db, h.countyCode, [h.code])).get(h.code);
       const g = groupId ? await store.getGroup(db, actor.scope, groupId) : undefined;
+      const { gridName, villageName } = await withAreaName(db, { gridCode: h.gridCode });
       return {
         code: h.code,
         address: h.address,
         gridCode: h.gridCode,
+        gridName,
+        villageName,
         buildingCode: h.buildingCode,
         unit: h.unit,
         floor: h.floor,

@@ -150,6 +150,10 @@ describe('data quality: anomaly lists', () => {
     expect(r.total).toBe(1);
     expect(r.items.map((i: { key: string }) => i.key)).toEqual(['A路 1 号 101 室']);
     expect(houseCodes(r)).toEqual([['Q-101', 'Q-102']]);
+    // Every grid the page mentions comes with its name.
+    const grids = [...new Set(r.items.flatMap((i: { houses: { gridCode: string }[] }) => i.houses.map((h) => h.gridCode)))] as string[];
+    expect(Object.keys(r.gridNames).sort()).toEqual(grids.sort());
+    expect(Object.values(r.gridNames).every((n) => /^网格\d$/.test(n as string))).toBe(true);
   });
 
   it('the same house code at different addresses: the other county’s house counted, not shown, unless in jurisdiction', async () => {

@@ -79,6 +79,10 @@ export const Anomalies = Type.Object({
     }),
     { description: '问题组 Groups of this page' },
   ),
+  gridNames: Type.Record(Type.String(), Type.String({ description: 'Name' }), {
+    description: '网格名称 Grid code → name of every grid this page mentions',
+    example: { '420923100001001': '朝阳社区第1网格' },
+  }),
 });
 
 export const QualityQuery = Type.Object(

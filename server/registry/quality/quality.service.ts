@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import type { Scope } from '../../platform/scope.ts';
+import { withAreaNames } from '../records/area-names.ts';
 import * as store from './quality.store.ts';
 
 /**
@@ -88,7 +89,11 @@ export function createQualityService({ db, clock, fieldCrypto }: { db: Db; clock
     async anomalies(actor: Actor, area: string, kind: store.AnomalyKind, page: number, pageSize: number) {
       const { prefix } = await placeOf(actor, area);
       if (kind === 'idCheckDigitFails') await checkIdBatch(actor.scope, prefix);
-      return { kind, page, pageSize, ...(await store.anomalies(db, actor.scope, prefix, kind, (page - 1) * pageSize, pageSize)) };
+      const found = await store.anomalies(db, actor.scope, prefix, kind, (page - 1) * pageSize, pageSize);
+      const grids = found.items.flatMap((i) => [...i.houses, ...i.people]);
+      const named = await withAreaNames(db, grids);
+      const gridNames = Object.fromEntries(named.flatMap((g) => (g.gridName ? [[g.gridCode, g.gridName]] : [])));
+      return { kind, page, pageSize, ...found, gridNames };
     },
   };
 }

@@ -65,10 +65,25 @@ export interface paths {
                                  */
                                 id: number;
                                 /**
+                                 * @description 名称 Code or id → name of every user, department, area and grid the target and the details mention
+                                 * @example {
+                                 *       "YM-CG": "云梦县城市管理执法局",
+                                 *       "420923100001001": "朝阳社区第1网格"
+                                 *     }
+                                 */
+                                names: {
+                                    [key: string]: string;
+                                };
+                                /**
                                  * @description 对象 On what
                                  * @example user:admin
                                  */
                                 target: string | null;
+                                /**
+                                 * @description 对象名称 Name of the target: the user, department, area, grid or catalogue node
+                                 * @example 云梦县城市管理执法局
+                                 */
+                                targetName: string | null;
                             }[];
                         };
                     };
@@ -7414,6 +7429,8 @@ export interface paths {
                                     /** @description Five-colour warning of the part */
                                     warning: string | null;
                                 }[];
+                                /** @description 协办单位名称 Names of the co-handling units, in the order of coUnits; null for a code that names nothing */
+                                coUnitNames: (string | null)[];
                                 /** @description 协办单位 Co-handling units */
                                 coUnits: string[];
                                 /**
@@ -7443,6 +7460,11 @@ export interface paths {
                                  */
                                 gridCode: string;
                                 /**
+                                 * @description 网格名称 Name of the grid
+                                 * @example 朝阳社区第1网格
+                                 */
+                                gridName: string | null;
+                                /**
                                  * Format: uuid
                                  * @description 事件标识 Event id
                                  */
@@ -7453,6 +7475,11 @@ export interface paths {
                                  */
                                 itemCode: string;
                                 /**
+                                 * @description 事项名称 Name of the catalogue item
+                                 * @example 暴露垃圾
+                                 */
+                                itemName: string | null;
+                                /**
                                  * @description 纬度 Latitude
                                  * @example 31.02
                                  */
@@ -7462,6 +7489,11 @@ export interface paths {
                                  * @example YM-CG
                                  */
                                 leadUnit: string | null;
+                                /**
+                                 * @description 主办单位名称 Name of the lead unit
+                                 * @example 云梦县城市管理执法局
+                                 */
+                                leadUnitName: string | null;
                                 /** @description green | yellow | red: the current stage against its due time */
                                 light: string | null;
                                 /**
@@ -7471,6 +7503,11 @@ export interface paths {
                                 lng: number;
                                 /** @description Area node that owns the case */
                                 ownerCode: string;
+                                /**
+                                 * @description 责任层级名称 Name of the area node that owns the case
+                                 * @example 城关镇
+                                 */
+                                ownerName: string | null;
                                 /** @description 照片 Photo keys of the report */
                                 photos: string[];
                                 /** @description 回访评价 satisfied | basic | dissatisfied */
@@ -7542,12 +7579,22 @@ export interface paths {
                                  */
                                 suspendedAt: string | null;
                                 /**
+                                 * @description 乡镇(街道)名称 Township or street the grid lies in
+                                 * @example 城关镇
+                                 */
+                                townshipName: string | null;
+                                /**
                                  * @description 紧急程度 normal | urgent | very_urgent
                                  * @example normal
                                  */
                                 urgency: string;
                                 /** @description Send it back with an action: a changed event refuses a stale one */
                                 version: number;
+                                /**
+                                 * @description 村(社区)名称 Village or community the grid lies in
+                                 * @example 朝阳社区居委会
+                                 */
+                                villageName: string | null;
                                 /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
                                 warning: string | null;
                             }[];
@@ -7941,6 +7988,8 @@ export interface paths {
                                 /** @description Five-colour warning of the part */
                                 warning: string | null;
                             }[];
+                            /** @description 协办单位名称 Names of the co-handling units, in the order of coUnits; null for a code that names nothing */
+                            coUnitNames: (string | null)[];
                             /** @description 协办单位 Co-handling units */
                             coUnits: string[];
                             /**
@@ -7970,6 +8019,11 @@ export interface paths {
                              */
                             gridCode: string;
                             /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
+                            /**
                              * Format: uuid
                              * @description 事件标识 Event id
                              */
@@ -7980,6 +8034,11 @@ export interface paths {
                              */
                             itemCode: string;
                             /**
+                             * @description 事项名称 Name of the catalogue item
+                             * @example 暴露垃圾
+                             */
+                            itemName: string | null;
+                            /**
                              * @description 纬度 Latitude
                              * @example 31.02
                              */
@@ -7989,6 +8048,11 @@ export interface paths {
                              * @example YM-CG
                              */
                             leadUnit: string | null;
+                            /**
+                             * @description 主办单位名称 Name of the lead unit
+                             * @example 云梦县城市管理执法局
+                             */
+                            leadUnitName: string | null;
                             /** @description green | yellow | red: the current stage against its due time */
                             light: string | null;
                             /**
@@ -7998,6 +8062,11 @@ export interface paths {
                             lng: number;
                             /** @description Area node that owns the case */
                             ownerCode: string;
+                            /**
+                             * @description 责任层级名称 Name of the area node that owns the case
+                             * @example 城关镇
+                             */
+                            ownerName: string | null;
                             /** @description 照片 Photo keys of the report */
                             photos: string[];
                             /** @description 回访评价 satisfied | basic | dissatisfied */
@@ -8069,12 +8138,22 @@ export interface paths {
                              */
                             suspendedAt: string | null;
                             /**
+                             * @description 乡镇(街道)名称 Township or street the grid lies in
+                             * @example 城关镇
+                             */
+                            townshipName: string | null;
+                            /**
                              * @description 紧急程度 normal | urgent | very_urgent
                              * @example normal
                              */
                             urgency: string;
                             /** @description Send it back with an action: a changed event refuses a stale one */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
                             warning: string | null;
                         } & {
@@ -8155,6 +8234,16 @@ export interface paths {
                                  */
                                 toStatus: string;
                             }[];
+                            /**
+                             * @description 名称 Code → name of every unit, area and grid the history mentions (lead unit, owner it went to, supervised unit)
+                             * @example {
+                             *       "420923100": "城关镇",
+                             *       "YM-CG": "云梦县城市管理执法局"
+                             *     }
+                             */
+                            names: {
+                                [key: string]: string;
+                            };
                             /** @description 关联的基础数据 The base-data record the case is about */
                             subject: {
                                 /** @description 地址 Address of the record */
@@ -8518,6 +8607,8 @@ export interface paths {
                                 /** @description Five-colour warning of the part */
                                 warning: string | null;
                             }[];
+                            /** @description 协办单位名称 Names of the co-handling units, in the order of coUnits; null for a code that names nothing */
+                            coUnitNames: (string | null)[];
                             /** @description 协办单位 Co-handling units */
                             coUnits: string[];
                             /**
@@ -8547,6 +8638,11 @@ export interface paths {
                              */
                             gridCode: string;
                             /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
+                            /**
                              * Format: uuid
                              * @description 事件标识 Event id
                              */
@@ -8557,6 +8653,11 @@ export interface paths {
                              */
                             itemCode: string;
                             /**
+                             * @description 事项名称 Name of the catalogue item
+                             * @example 暴露垃圾
+                             */
+                            itemName: string | null;
+                            /**
                              * @description 纬度 Latitude
                              * @example 31.02
                              */
@@ -8566,6 +8667,11 @@ export interface paths {
                              * @example YM-CG
                              */
                             leadUnit: string | null;
+                            /**
+                             * @description 主办单位名称 Name of the lead unit
+                             * @example 云梦县城市管理执法局
+                             */
+                            leadUnitName: string | null;
                             /** @description green | yellow | red: the current stage against its due time */
                             light: string | null;
                             /**
@@ -8575,6 +8681,11 @@ export interface paths {
                             lng: number;
                             /** @description Area node that owns the case */
                             ownerCode: string;
+                            /**
+                             * @description 责任层级名称 Name of the area node that owns the case
+                             * @example 城关镇
+                             */
+                            ownerName: string | null;
                             /** @description 照片 Photo keys of the report */
                             photos: string[];
                             /** @description 回访评价 satisfied | basic | dissatisfied */
@@ -8646,12 +8757,22 @@ export interface paths {
                              */
                             suspendedAt: string | null;
                             /**
+                             * @description 乡镇(街道)名称 Township or street the grid lies in
+                             * @example 城关镇
+                             */
+                            townshipName: string | null;
+                            /**
                              * @description 紧急程度 normal | urgent | very_urgent
                              * @example normal
                              */
                             urgency: string;
                             /** @description Send it back with an action: a changed event refuses a stale one */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
                             warning: string | null;
                         } & {
@@ -8732,6 +8853,16 @@ export interface paths {
                                  */
                                 toStatus: string;
                             }[];
+                            /**
+                             * @description 名称 Code → name of every unit, area and grid the history mentions (lead unit, owner it went to, supervised unit)
+                             * @example {
+                             *       "420923100": "城关镇",
+                             *       "YM-CG": "云梦县城市管理执法局"
+                             *     }
+                             */
+                            names: {
+                                [key: string]: string;
+                            };
                             /** @description 关联的基础数据 The base-data record the case is about */
                             subject: {
                                 /** @description 地址 Address of the record */
@@ -9131,6 +9262,8 @@ export interface paths {
                                 /** @description Five-colour warning of the part */
                                 warning: string | null;
                             }[];
+                            /** @description 协办单位名称 Names of the co-handling units, in the order of coUnits; null for a code that names nothing */
+                            coUnitNames: (string | null)[];
                             /** @description 协办单位 Co-handling units */
                             coUnits: string[];
                             /**
@@ -9160,6 +9293,11 @@ export interface paths {
                              */
                             gridCode: string;
                             /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
+                            /**
                              * Format: uuid
                              * @description 事件标识 Event id
                              */
@@ -9170,6 +9308,11 @@ export interface paths {
                              */
                             itemCode: string;
                             /**
+                             * @description 事项名称 Name of the catalogue item
+                             * @example 暴露垃圾
+                             */
+                            itemName: string | null;
+                            /**
                              * @description 纬度 Latitude
                              * @example 31.02
                              */
@@ -9179,6 +9322,11 @@ export interface paths {
                              * @example YM-CG
                              */
                             leadUnit: string | null;
+                            /**
+                             * @description 主办单位名称 Name of the lead unit
+                             * @example 云梦县城市管理执法局
+                             */
+                            leadUnitName: string | null;
                             /** @description green | yellow | red: the current stage against its due time */
                             light: string | null;
                             /**
@@ -9188,6 +9336,11 @@ export interface paths {
                             lng: number;
                             /** @description Area node that owns the case */
                             ownerCode: string;
+                            /**
+                             * @description 责任层级名称 Name of the area node that owns the case
+                             * @example 城关镇
+                             */
+                            ownerName: string | null;
                             /** @description 照片 Photo keys of the report */
                             photos: string[];
                             /** @description 回访评价 satisfied | basic | dissatisfied */
@@ -9259,12 +9412,22 @@ export interface paths {
                              */
                             suspendedAt: string | null;
                             /**
+                             * @description 乡镇(街道)名称 Township or street the grid lies in
+                             * @example 城关镇
+                             */
+                            townshipName: string | null;
+                            /**
                              * @description 紧急程度 normal | urgent | very_urgent
                              * @example normal
                              */
                             urgency: string;
                             /** @description Send it back with an action: a changed event refuses a stale one */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
                             warning: string | null;
                         } & {
@@ -9345,6 +9508,16 @@ export interface paths {
                                  */
                                 toStatus: string;
                             }[];
+                            /**
+                             * @description 名称 Code → name of every unit, area and grid the history mentions (lead unit, owner it went to, supervised unit)
+                             * @example {
+                             *       "420923100": "城关镇",
+                             *       "YM-CG": "云梦县城市管理执法局"
+                             *     }
+                             */
+                            names: {
+                                [key: string]: string;
+                            };
                             /** @description 关联的基础数据 The base-data record the case is about */
                             subject: {
                                 /** @description 地址 Address of the record */
@@ -20511,6 +20684,11 @@ export interface paths {
                                 floors: number | null;
                                 /** @description 网格编码 Grid */
                                 gridCode: string;
+                                /**
+                                 * @description 网格名称 Name of the grid
+                                 * @example 朝阳社区第1网格
+                                 */
+                                gridName: string | null;
                                 /** @description 户数 as declared */
                                 households: number | null;
                                 /** @description Houses on record in the building */
@@ -20547,6 +20725,11 @@ export interface paths {
                                 verifiedAt: string | null;
                                 /** @description Send it back with an edit */
                                 version: number;
+                                /**
+                                 * @description 村(社区)名称 Village or community the grid lies in
+                                 * @example 朝阳社区居委会
+                                 */
+                                villageName: string | null;
                             }[];
                         };
                     };
@@ -20898,6 +21081,11 @@ export interface paths {
                             floors: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 户数 as declared */
                             households: number | null;
                             /** @description Houses on record in the building */
@@ -20934,6 +21122,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -21314,6 +21507,11 @@ export interface paths {
                             floors: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 户数 as declared */
                             households: number | null;
                             /** @description Houses on record in the building */
@@ -21350,6 +21548,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -21756,6 +21959,11 @@ export interface paths {
                             floors: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 户数 as declared */
                             households: number | null;
                             /** @description Houses on record in the building */
@@ -21792,6 +22000,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -22514,6 +22727,11 @@ export interface paths {
                             floors: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 户数 as declared */
                             households: number | null;
                             /** @description Houses on record in the building */
@@ -22550,6 +22768,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -23249,6 +23472,11 @@ export interface paths {
                                 code: string;
                                 /** @description 网格编码 Grid */
                                 gridCode: string;
+                                /**
+                                 * @description 网格名称 Name of the grid
+                                 * @example 朝阳社区第1网格
+                                 */
+                                gridName: string | null;
                                 /** @description 纬度 Latitude */
                                 lat: number;
                                 /** @description 经度 Longitude */
@@ -23276,6 +23504,11 @@ export interface paths {
                                 verifiedAt: string | null;
                                 /** @description Send it back with an edit */
                                 version: number;
+                                /**
+                                 * @description 村(社区)名称 Village or community the grid lies in
+                                 * @example 朝阳社区居委会
+                                 */
+                                villageName: string | null;
                             }[];
                         };
                     };
@@ -23615,6 +23848,11 @@ export interface paths {
                             code: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 纬度 Latitude */
                             lat: number;
                             /** @description 经度 Longitude */
@@ -23642,6 +23880,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -23988,6 +24231,11 @@ export interface paths {
                             code: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 纬度 Latitude */
                             lat: number;
                             /** @description 经度 Longitude */
@@ -24015,6 +24263,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -24381,6 +24634,11 @@ export interface paths {
                             code: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 纬度 Latitude */
                             lat: number;
                             /** @description 经度 Longitude */
@@ -24408,6 +24666,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -24764,6 +25027,11 @@ export interface paths {
                             code: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 纬度 Latitude */
                             lat: number;
                             /** @description 经度 Longitude */
@@ -24791,6 +25059,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -25460,6 +25733,11 @@ export interface paths {
                                  * @example 420923100001001
                                  */
                                 gridCode: string;
+                                /**
+                                 * @description 网格名称 Name of the grid
+                                 * @example 朝阳社区第1网格
+                                 */
+                                gridName: string | null;
                                 /** @description 联防组标识 Group id */
                                 id: string;
                                 /** @description The lead household (联防户长) */
@@ -25477,6 +25755,11 @@ export interface paths {
                                 verifiedAt: string | null;
                                 /** @description Send it back with an edit */
                                 version: number;
+                                /**
+                                 * @description 村(社区)名称 Village or community the grid lies in
+                                 * @example 朝阳社区居委会
+                                 */
+                                villageName: string | null;
                             }[];
                         };
                     };
@@ -25795,6 +26078,11 @@ export interface paths {
                              * @example 420923100001001
                              */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 联防组标识 Group id */
                             id: string;
                             /** @description The lead household (联防户长) */
@@ -25812,6 +26100,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -26174,6 +26467,11 @@ export interface paths {
                              * @example 420923100001001
                              */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 联防组标识 Group id */
                             id: string;
                             /** @description The lead household (联防户长) */
@@ -26191,6 +26489,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -26556,6 +26859,11 @@ export interface paths {
                              * @example 420923100001001
                              */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 联防组标识 Group id */
                             id: string;
                             /** @description The lead household (联防户长) */
@@ -26573,6 +26881,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -27242,6 +27555,11 @@ export interface paths {
                              * @example 420923100001001
                              */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 联防组标识 Group id */
                             id: string;
                             /** @description The lead household (联防户长) */
@@ -27259,6 +27577,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -28009,6 +28332,11 @@ export interface paths {
                             floor: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 十户联防组 Its ten-household group */
                             group: {
                                 /** @description 联防组标识 Group id */
@@ -28085,6 +28413,11 @@ export interface paths {
                             verifiedBy: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         };
                     };
                 };
@@ -28420,6 +28753,11 @@ export interface paths {
                             floor: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 十户联防组 Its ten-household group */
                             group: {
                                 /** @description 联防组标识 Group id */
@@ -28496,6 +28834,11 @@ export interface paths {
                             verifiedBy: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         };
                     };
                 };
@@ -28860,6 +29203,11 @@ export interface paths {
                             floor: number | null;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 十户联防组 Its ten-household group */
                             group: {
                                 /** @description 联防组标识 Group id */
@@ -28936,6 +29284,11 @@ export interface paths {
                             verifiedBy: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         };
                     };
                 };
@@ -31642,6 +31995,11 @@ export interface paths {
                                 creditCode: string;
                                 /** @description 网格编码 Grid */
                                 gridCode: string;
+                                /**
+                                 * @description 网格名称 Name of the grid
+                                 * @example 朝阳社区第1网格
+                                 */
+                                gridName: string | null;
                                 /** @description 隐患类型 Hazards */
                                 hazards: string[];
                                 /** @description 纬度 Latitude */
@@ -31670,6 +32028,11 @@ export interface paths {
                                 verifiedAt: string | null;
                                 /** @description Send it back with an edit */
                                 version: number;
+                                /**
+                                 * @description 村(社区)名称 Village or community the grid lies in
+                                 * @example 朝阳社区居委会
+                                 */
+                                villageName: string | null;
                             }[];
                         };
                     };
@@ -32003,6 +32366,11 @@ export interface paths {
                             creditCode: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 隐患类型 Hazards */
                             hazards: string[];
                             /** @description 纬度 Latitude */
@@ -32031,6 +32399,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -32377,6 +32750,11 @@ export interface paths {
                             creditCode: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 隐患类型 Hazards */
                             hazards: string[];
                             /** @description 纬度 Latitude */
@@ -32405,6 +32783,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -32768,6 +33151,11 @@ export interface paths {
                             creditCode: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 隐患类型 Hazards */
                             hazards: string[];
                             /** @description 纬度 Latitude */
@@ -32796,6 +33184,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -33484,6 +33877,11 @@ export interface paths {
                             creditCode: string;
                             /** @description 网格编码 Grid */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description 隐患类型 Hazards */
                             hazards: string[];
                             /** @description 纬度 Latitude */
@@ -33512,6 +33910,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                         } & {
                             /** @description The history of changes, oldest first */
                             history: {
@@ -34205,10 +34608,20 @@ export interface paths {
                                 foreignName: string | null;
                                 /** @description Grid of the current home */
                                 gridCode: string;
+                                /**
+                                 * @description 网格名称 Name of the grid
+                                 * @example 朝阳社区第1网格
+                                 */
+                                gridName: string | null;
                                 /** @description Household registration address */
                                 hukouAddress: string | null;
                                 /** @description Household registration region code */
                                 hukouRegion: string | null;
+                                /**
+                                 * @description 户籍地区划名称 Name of the registered region
+                                 * @example 湖北省孝感市云梦县
+                                 */
+                                hukouRegionName: string | null;
                                 /**
                                  * Format: uuid
                                  * @description Person id
@@ -34271,6 +34684,11 @@ export interface paths {
                                 verifiedAt: string | null;
                                 /** @description Send it back with an edit or a move */
                                 version: number;
+                                /**
+                                 * @description 村(社区)名称 Village or community the grid lies in
+                                 * @example 朝阳社区居委会
+                                 */
+                                villageName: string | null;
                                 /**
                                  * @description GB/T 31000 5.16 purpose of stay (people from abroad)
                                  * @example 02
@@ -34689,10 +35107,20 @@ export interface paths {
                             foreignName: string | null;
                             /** @description Grid of the current home */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description Household registration address */
                             hukouAddress: string | null;
                             /** @description Household registration region code */
                             hukouRegion: string | null;
+                            /**
+                             * @description 户籍地区划名称 Name of the registered region
+                             * @example 湖北省孝感市云梦县
+                             */
+                            hukouRegionName: string | null;
                             /**
                              * Format: uuid
                              * @description Person id
@@ -34755,6 +35183,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit or a move */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /**
                              * @description GB/T 31000 5.16 purpose of stay (people from abroad)
                              * @example 02
@@ -35149,10 +35582,20 @@ export interface paths {
                             foreignName: string | null;
                             /** @description Grid of the current home */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description Household registration address */
                             hukouAddress: string | null;
                             /** @description Household registration region code */
                             hukouRegion: string | null;
+                            /**
+                             * @description 户籍地区划名称 Name of the registered region
+                             * @example 湖北省孝感市云梦县
+                             */
+                            hukouRegionName: string | null;
                             /**
                              * Format: uuid
                              * @description Person id
@@ -35215,6 +35658,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit or a move */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /**
                              * @description GB/T 31000 5.16 purpose of stay (people from abroad)
                              * @example 02
@@ -35675,10 +36123,20 @@ export interface paths {
                             foreignName: string | null;
                             /** @description Grid of the current home */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description Household registration address */
                             hukouAddress: string | null;
                             /** @description Household registration region code */
                             hukouRegion: string | null;
+                            /**
+                             * @description 户籍地区划名称 Name of the registered region
+                             * @example 湖北省孝感市云梦县
+                             */
+                            hukouRegionName: string | null;
                             /**
                              * Format: uuid
                              * @description Person id
@@ -35741,6 +36199,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit or a move */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /**
                              * @description GB/T 31000 5.16 purpose of stay (people from abroad)
                              * @example 02
@@ -36149,10 +36612,20 @@ export interface paths {
                             foreignName: string | null;
                             /** @description Grid of the current home */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description Household registration address */
                             hukouAddress: string | null;
                             /** @description Household registration region code */
                             hukouRegion: string | null;
+                            /**
+                             * @description 户籍地区划名称 Name of the registered region
+                             * @example 湖北省孝感市云梦县
+                             */
+                            hukouRegionName: string | null;
                             /**
                              * Format: uuid
                              * @description Person id
@@ -36215,6 +36688,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit or a move */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /**
                              * @description GB/T 31000 5.16 purpose of stay (people from abroad)
                              * @example 02
@@ -36623,10 +37101,20 @@ export interface paths {
                             foreignName: string | null;
                             /** @description Grid of the current home */
                             gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
                             /** @description Household registration address */
                             hukouAddress: string | null;
                             /** @description Household registration region code */
                             hukouRegion: string | null;
+                            /**
+                             * @description 户籍地区划名称 Name of the registered region
+                             * @example 湖北省孝感市云梦县
+                             */
+                            hukouRegionName: string | null;
                             /**
                              * Format: uuid
                              * @description Person id
@@ -36689,6 +37177,11 @@ export interface paths {
                             verifiedAt: string | null;
                             /** @description Send it back with an edit or a move */
                             version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
                             /**
                              * @description GB/T 31000 5.16 purpose of stay (people from abroad)
                              * @example 02
@@ -38128,6 +38621,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /**
+                             * @description 网格名称 Grid code → name of every grid this page mentions
+                             * @example {
+                             *       "420923100001001": "朝阳社区第1网格"
+                             *     }
+                             */
+                            gridNames: {
+                                [key: string]: string;
+                            };
                             /** @description 问题组 Groups of this page */
                             items: {
                                 /** @description Records of the same group outside the caller’s jurisdiction: counted, never listed */

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BuildingDetail, HouseRow } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { CodeName } from '../code-name.tsx';
 import { RecordCases } from '../events/record-cases.tsx';
 import { ExportButton } from '../people/export-button.tsx';
 import { MaskedValue } from '../people/masked-value.tsx';
@@ -83,7 +84,8 @@ export function BuildingDrawer({
               <span className="mono">{b.code}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.gridCode')}>
-              <span className="mono">{b.gridCode}</span>
+              <CodeName name={b.gridName} code={b.gridCode} testId="record-grid" />
+              {b.villageName && <div className="secondary">{b.villageName}</div>}
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.address')} span={2}>
               {b.address}

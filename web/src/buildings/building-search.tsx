@@ -7,6 +7,7 @@ import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
 import type { Building } from '../api/replies.ts';
 import { withoutBlanks } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { CodeName } from '../code-name.tsx';
 import { formatDay } from '../format.ts';
 import { ExportButton } from '../people/export-button.tsx';
 import { useApi } from '../use-api.ts';
@@ -39,7 +40,12 @@ export function BuildingSearch() {
       width: 130,
       render: (p: string | null) => <span className="mono">{p ?? '—'}</span>,
     },
-    { title: t('buildings.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
+    {
+      title: t('buildings.gridCode'),
+      dataIndex: 'gridCode',
+      width: 220,
+      render: (g: string, b) => <CodeName name={b.gridName} code={g} />,
+    },
     {
       title: t('buildings.verifiedAt'),
       dataIndex: 'verifiedAt',

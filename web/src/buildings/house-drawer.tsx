@@ -3,6 +3,7 @@ import { App, Button, Descriptions, Drawer, Space, Spin, Table, Tag, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
+import { CodeName } from '../code-name.tsx';
 import { RecordCases } from '../events/record-cases.tsx';
 import { useCodes } from '../orgs/use-codes.ts';
 import { codeName } from '../people/person-codes.ts';
@@ -79,7 +80,8 @@ export function HouseDrawer({
               <span className="mono">{h.code}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.gridCode')}>
-              <span className="mono">{h.gridCode}</span>
+              <CodeName name={h.gridName} code={h.gridCode} testId="record-grid" />
+              {h.villageName && <div className="secondary">{h.villageName}</div>}
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.building')} span={3}>
               {h.building ? (

@@ -57,7 +57,7 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
       open={id !== null}
       onClose={onClose}
       width={720}
-      title={event ? `${event.caseNo} · ${itemName(event.itemCode)}` : t('events.detail')}
+      title={event ? `${event.caseNo} · ${event.itemName ?? itemName(event.itemCode)}` : t('events.detail')}
       destroyOnHidden
       rootClassName="event-drawer"
       extra={
@@ -88,7 +88,7 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
           <Typography.Title level={5} className="detail-section">
             {t('events.location')}
             <Typography.Text type="secondary" className="event-coords mono">
-              {grid.name ? `${grid.name} · ` : ''}
+              {(event.gridName ?? grid.name) ? `${event.gridName ?? grid.name} · ` : ''}
               {event.lng.toFixed(6)}, {event.lat.toFixed(6)}
             </Typography.Text>
           </Typography.Title>
@@ -98,7 +98,7 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
           <Typography.Title level={5} className="detail-section">
             {t('events.history', { n: event.history.length })}
           </Typography.Title>
-          <EventHistory history={event.history} unitName={unitName} />
+          <EventHistory history={event.history} names={event.names} unitName={unitName} />
           {acting && <ActionDialog event={event} action={acting} onClose={() => setActing(null)} onDone={done} onStale={stale} />}
           {supervising && (
             <IssueOrderDialog

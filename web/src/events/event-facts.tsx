@@ -1,6 +1,7 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../api/replies.ts';
+import { CodeName } from '../code-name.tsx';
 import { DueDot } from './due-dot.tsx';
 import { EventStatusTag } from './event-status-tag.tsx';
 import { recordLabel } from './linked-record.tsx';
@@ -27,7 +28,7 @@ export function EventFacts({ event, itemName, unitName }: Props) {
         {event.suspendedAt && <Tag color="red">{t('events.suspended')}</Tag>}
       </Descriptions.Item>
       <Descriptions.Item label={t('events.item')} span={2}>
-        {itemName} <span className="mono secondary">{event.itemCode}</span>
+        <CodeName name={event.itemName ?? itemName} code={event.itemCode} />
       </Descriptions.Item>
       <Descriptions.Item label={t('events.description')} span={2}>
         {event.description}
@@ -61,16 +62,32 @@ export function EventFacts({ event, itemName, unitName }: Props) {
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('events.grid')}>
-        <span className="mono">{event.gridCode}</span>
+        <CodeName name={event.gridName} code={event.gridCode} testId="event-grid" />
+        {event.villageName && <div className="secondary">{[event.townshipName, event.villageName].filter(Boolean).join(' / ')}</div>}
       </Descriptions.Item>
       <Descriptions.Item label={t('events.reportedAt')}>{time(event.reportedAt)}</Descriptions.Item>
       <Descriptions.Item label={t('events.dueAt')}>
         <DueDot event={event} />
       </Descriptions.Item>
-      <Descriptions.Item label={t('events.leadUnit')}>{event.leadUnit ? unitName(event.leadUnit) : '—'}</Descriptions.Item>
-      <Descriptions.Item label={t('events.owner')}>
-        <span className="mono">{event.ownerCode}</span>
+      <Descriptions.Item label={t('events.leadUnit')}>
+        <CodeName
+          name={event.leadUnitName ?? (event.leadUnit ? unitName(event.leadUnit) : null)}
+          code={event.leadUnit}
+          testId="event-lead-unit"
+        />
       </Descriptions.Item>
+      <Descriptions.Item label={t('events.owner')}>
+        <CodeName name={event.ownerName} code={event.ownerCode} testId="event-owner" />
+      </Descriptions.Item>
+      {event.coUnits.length > 0 && (
+        <Descriptions.Item label={t('events.coUnits')} span={2}>
+          {event.coUnits.map((code, i) => (
+            <div key={code}>
+              <CodeName name={event.coUnitNames[i]} code={code} />
+            </div>
+          ))}
+        </Descriptions.Item>
+      )}
       {event.closedAt && <Descriptions.Item label={t('events.closedAt')}>{time(event.closedAt)}</Descriptions.Item>}
       {event.rating && (
         <Descriptions.Item label={t('events.rating')}>{t(`rating.${event.rating}`, { defaultValue: event.rating })}</Descriptions.Item>

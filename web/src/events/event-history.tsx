@@ -1,7 +1,9 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Tag, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventStep } from '../api/replies.ts';
+import { CodeName } from '../code-name.tsx';
 import { PhotoThumbs } from './photo-thumbs.tsx';
 
 const COLOURS: Record<string, string> = {
@@ -21,23 +23,38 @@ const COLOURS: Record<string, string> = {
 
 interface Props {
   history: EventStep[];
+  /** Code → name of the units and areas the steps mention, from the case's reply. */
+  names: Record<string, string>;
   unitName(code: string): string;
 }
 
 /** Every step of the case, oldest first: what was done, by whom and when, with its note and photos. */
-export function EventHistory({ history, unitName }: Props) {
+export function EventHistory({ history, names, unitName }: Props) {
+  const unit = (code: string) => <CodeName name={names[code] ?? unitName(code)} code={code} />;
   const { t, i18n } = useTranslation();
 
   // The parts of a step's data worth reading: where it went, the rating, the days asked for.
-  function facts(step: EventStep): [string, string][] {
+  function facts(step: EventStep): [string, ReactNode][] {
     const d = (step.data ?? {}) as Record<string, unknown>;
-    const out: [string, string][] = [];
-    if (typeof d.leadUnit === 'string') out.push([t('events.leadUnit'), unitName(d.leadUnit)]);
-    if (typeof d.toOwner === 'string') out.push([t('events.owner'), d.toOwner]);
+    const out: [string, ReactNode][] = [];
+    if (typeof d.leadUnit === 'string') out.push([t('events.leadUnit'), unit(d.leadUnit)]);
+    if (Array.isArray(d.coUnits) && d.coUnits.length > 0)
+      out.push([
+        t('events.coUnits'),
+        <span key="co-units">
+          {d.coUnits
+            .filter((c): c is string => typeof c === 'string')
+            .map((c) => (
+              <div key={c}>{unit(c)}</div>
+            ))}
+        </span>,
+      ]);
+    if (typeof d.toOwner === 'string') out.push([t('events.owner'), unit(d.toOwner)]);
+    if (typeof d.returnedFrom === 'string') out.push([t('events.returnedFrom'), unit(d.returnedFrom)]);
     if (typeof d.rating === 'string') out.push([t('events.rating'), t(`rating.${d.rating}`, { defaultValue: d.rating })]);
     if (typeof d.workingDays === 'number') out.push([t('events.workingDays'), String(d.workingDays)]);
     if ((step.action === 'supervise' || step.action === 'urge') && typeof d.unitCode === 'string') {
-      out.push([t('supervision.unit'), unitName(d.unitCode)]);
+      out.push([t('supervision.unit'), unit(d.unitCode)]);
       if (typeof d.method === 'string')
         out.push([t('supervision.methodLabel'), t(`supervision.method.${d.method}`, { defaultValue: d.method })]);
       if (typeof d.dueAt === 'string') out.push([t('supervision.dueAt'), new Date(d.dueAt).toLocaleString(i18n.language)]);

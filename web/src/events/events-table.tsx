@@ -2,6 +2,7 @@ import { Table } from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { EventSummary } from '../api/replies.ts';
+import { CodeName } from '../code-name.tsx';
 import { DueDot } from './due-dot.tsx';
 import { EventStatusTag } from './event-status-tag.tsx';
 
@@ -20,9 +21,19 @@ export function EventsTable({ items, loading, itemName, onOpen, pagination, comp
   const { t, i18n } = useTranslation();
   const full: ColumnsType<EventSummary> = [
     { title: t('events.caseNo'), dataIndex: 'caseNo', width: 150, render: (c: string) => <a className="mono">{c}</a> },
-    { title: t('events.item'), dataIndex: 'itemCode', render: (c: string, e) => <span title={e.description}>{itemName(c)}</span> },
+    {
+      title: t('events.item'),
+      dataIndex: 'itemCode',
+      render: (c: string, e) => <span title={e.description}>{e.itemName ?? itemName(c)}</span>,
+    },
     { title: t('events.status'), dataIndex: 'status', width: 110, render: (s: string) => <EventStatusTag status={s} /> },
-    { title: t('events.grid'), dataIndex: 'gridCode', key: 'grid', width: 170, render: (g: string) => <span className="mono">{g}</span> },
+    {
+      title: t('events.grid'),
+      dataIndex: 'gridCode',
+      key: 'grid',
+      width: 220,
+      render: (g: string, e) => <CodeName name={e.gridName} code={g} testId="event-grid" />,
+    },
     {
       title: t('events.reportedAt'),
       dataIndex: 'reportedAt',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FacilityDetail } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { CodeName } from '../code-name.tsx';
 import { RecordCases } from '../events/record-cases.tsx';
 import { recordDescriber } from '../orgs/record-describer.ts';
 import { useCodes } from '../orgs/use-codes.ts';
@@ -71,7 +72,8 @@ export function FacilityDrawer({ code, onClose, onChanged }: { code: string | nu
             </Descriptions.Item>
             <Descriptions.Item label={t('facilities.state')}>{codes.name('facility_state', f.state)}</Descriptions.Item>
             <Descriptions.Item label={t('facilities.gridCode')}>
-              <span className="mono">{f.gridCode}</span>
+              <CodeName name={f.gridName} code={f.gridCode} testId="record-grid" />
+              {f.villageName && <div className="secondary">{f.villageName}</div>}
             </Descriptions.Item>
             <Descriptions.Item label={t('facilities.point')} span={2}>
               <span className="mono">{`${f.lng}, ${f.lat}`}</span>

@@ -7,6 +7,7 @@ import { FACILITY_SEARCH_MAX, PAGE } from '../../../shared/limits.ts';
 import type { Facility } from '../api/replies.ts';
 import { withoutBlanks } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { CodeName } from '../code-name.tsx';
 import { useCodes } from '../orgs/use-codes.ts';
 import { ExportButton } from '../people/export-button.tsx';
 import { useApi } from '../use-api.ts';
@@ -54,7 +55,12 @@ export function FacilitySearch() {
       render: (s: string) => <Tag color={STATE_COLOR[s] ?? 'default'}>{codes.name('facility_state', s)}</Tag>,
     },
     { title: t('facilities.ownerDept'), dataIndex: 'ownerDeptName', render: (n: string | null, f) => n ?? f.ownerDept },
-    { title: t('facilities.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
+    {
+      title: t('facilities.gridCode'),
+      dataIndex: 'gridCode',
+      width: 220,
+      render: (g: string, f) => <CodeName name={f.gridName} code={g} />,
+    },
   ];
 
   return (

@@ -7,6 +7,7 @@ import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { placeDescriber } from '../buildings/history-describer.ts';
 import { HouseDrawer } from '../buildings/house-drawer.tsx';
+import { CodeName } from '../code-name.tsx';
 import { PersonHistory } from '../people/person-history.tsx';
 import { VerifiedLine } from '../people/verified-line.tsx';
 import { useApi } from '../use-api.ts';
@@ -92,7 +93,8 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
         <>
           <Descriptions column={2} size="small" bordered>
             <Descriptions.Item label={t('groups.gridCode')}>
-              <span className="mono">{g.gridCode}</span>
+              <CodeName name={g.gridName} code={g.gridCode} testId="record-grid" />
+              {g.villageName && <div className="secondary">{g.villageName}</div>}
             </Descriptions.Item>
             <Descriptions.Item label={t('groups.leadHouse')}>
               <span className="mono">{g.leadHouseCode ?? t('groups.noLead')}</span>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrganisationDetail } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { CodeName } from '../code-name.tsx';
 import { RecordCases } from '../events/record-cases.tsx';
 import { MaskedValue } from '../people/masked-value.tsx';
 import { PersonHistory } from '../people/person-history.tsx';
@@ -74,7 +75,8 @@ export function OrgDrawer({ creditCode, onClose, onChanged }: { creditCode: stri
             </Descriptions.Item>
             <Descriptions.Item label={t('orgs.orgType')}>{codes.name('org_type', org.orgType)}</Descriptions.Item>
             <Descriptions.Item label={t('orgs.gridCode')}>
-              <span className="mono">{org.gridCode}</span>
+              <CodeName name={org.gridName} code={org.gridCode} testId="record-grid" />
+              {org.villageName && <div className="secondary">{org.villageName}</div>}
             </Descriptions.Item>
             <Descriptions.Item label={t('orgs.address')} span={2}>
               {org.address}

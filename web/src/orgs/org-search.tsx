@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../api/replies.ts';
 import { withoutBlanks } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { CodeName } from '../code-name.tsx';
 import { formatDay } from '../format.ts';
 import { ExportButton } from '../people/export-button.tsx';
 import { useApi } from '../use-api.ts';
@@ -57,7 +58,12 @@ export function OrgSearch() {
             </Tag>
           )),
     },
-    { title: t('orgs.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
+    {
+      title: t('orgs.gridCode'),
+      dataIndex: 'gridCode',
+      width: 220,
+      render: (g: string, o) => <CodeName name={o.gridName} code={g} />,
+    },
     {
       title: t('orgs.verifiedAt'),
       dataIndex: 'verifiedAt',

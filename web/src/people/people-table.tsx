@@ -2,6 +2,7 @@ import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { Person, PersonTags } from '../api/replies.ts';
+import { CodeName } from '../code-name.tsx';
 import { codeName } from './person-codes.ts';
 import { PersonTagList } from './person-tags.tsx';
 
@@ -31,7 +32,12 @@ export function PeopleTable({ items, loading, showTags, emptyText, onOpen }: Pro
     { title: t('people.idNumber'), dataIndex: 'idNumber', width: 200, render: documentNumber },
     { title: t('people.phone'), dataIndex: 'phone', width: 140, render: mono },
     { title: t('people.residentType'), dataIndex: 'residentType', width: 120, render: (c: string) => codeName('residentType', c) },
-    { title: t('people.gridCode'), dataIndex: 'gridCode', width: 170, render: mono },
+    {
+      title: t('people.gridCode'),
+      dataIndex: 'gridCode',
+      width: 220,
+      render: (g: string, p) => <CodeName name={p.gridName} code={g} />,
+    },
     ...(showTags
       ? [{ title: t('people.tags'), dataIndex: 'tags', render: (tags: PersonTags | null) => tags && <PersonTagList tags={tags} /> }]
       : []),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PersonDetail } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { CodeName } from '../code-name.tsx';
 import { MaskedValue } from './masked-value.tsx';
 import { codeName } from './person-codes.ts';
 import { PersonTagList } from './person-tags.tsx';
@@ -59,11 +60,12 @@ export function PersonFacts({ person }: { person: PersonDetail }) {
         <MaskedValue reveal={reveal('phone')} field="phone" label={t('people.phone')} masked={person.phone} canReveal={unmask} />
       </Descriptions.Item>
       <Descriptions.Item label={t('people.gridCode')} span={foreigner ? 2 : 1}>
-        <span className="mono">{person.gridCode}</span>
+        <CodeName name={person.gridName} code={person.gridCode} testId="record-grid" />
+        {person.villageName && <div className="secondary">{person.villageName}</div>}
       </Descriptions.Item>
       {!foreigner && [
         <Descriptions.Item key="hukouRegion" label={t('people.hukouRegion')}>
-          <span className="mono">{person.hukouRegion ?? '—'}</span>
+          <CodeName name={person.hukouRegionName} code={person.hukouRegion} />
         </Descriptions.Item>,
         <Descriptions.Item key="hukouAddress" label={t('people.hukouAddress')} span={2}>
           {person.hukouAddress ?? '—'}

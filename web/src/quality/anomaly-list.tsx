@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGE } from '../../../shared/limits.ts';
 import type { AnomalyItem, AnomalyKind } from '../api/replies.ts';
+import { CodeName } from '../code-name.tsx';
 import { useApi } from '../use-api.ts';
 
 const PAGE_SIZE = PAGE.anomalies.default;
@@ -66,9 +67,15 @@ export function AnomalyList({
           },
           {
             title: t('quality.grid'),
-            width: 170,
+            width: 220,
             render: (_: unknown, item: AnomalyItem) => (
-              <span className="mono">{[...new Set([...item.houses, ...item.people].map((r) => r.gridCode))].join(' ')}</span>
+              <span>
+                {[...new Set([...item.houses, ...item.people].map((r) => r.gridCode))].map((code) => (
+                  <div key={code}>
+                    <CodeName name={data?.gridNames[code]} code={code} />
+                  </div>
+                ))}
+              </span>
             ),
           },
         ]}

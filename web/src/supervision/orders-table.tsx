@@ -2,6 +2,7 @@ import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { SupervisionOrder } from '../api/replies.ts';
+import { CodeName } from '../code-name.tsx';
 
 const STATUS_COLOURS: Record<string, string> = { open: 'orange', replied: 'blue', closed: 'green' };
 
@@ -42,7 +43,7 @@ export function OrdersTable({ items, loading, onOpenEvent, onReply, onCloseOrder
           ) : (
             <Typography.Text type="secondary">{t('supervision.wholeUnit')}</Typography.Text>
           )}
-          <span>{o.unitName ?? o.unitCode}</span>
+          <CodeName name={o.unitName} code={o.unitCode} />
         </Space>
       ),
     },

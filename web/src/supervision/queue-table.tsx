@@ -2,6 +2,7 @@ import { Badge, Button, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../api/replies.ts';
+import { CodeName } from '../code-name.tsx';
 import type { OrderSubject } from './order-subject.ts';
 
 const REASON_COLOURS: Record<QueueItem['reason'], string> = { unvisited: 'orange', dissatisfied: 'red', order_overdue: 'volcano' };
@@ -45,7 +46,7 @@ export function QueueTable({ items, loading, itemName, onOpenEvent, onIssue }: P
       render: (_: unknown, q) =>
         q.order ? q.order.note : <span title={q.description ?? ''}>{q.itemCode ? itemName(q.itemCode) : ''}</span>,
     },
-    { title: t('supervision.unit'), key: 'unit', width: 200, render: (_: unknown, q) => q.unitName ?? q.unitCode },
+    { title: t('supervision.unit'), key: 'unit', width: 200, render: (_: unknown, q) => <CodeName name={q.unitName} code={q.unitCode} /> },
     { title: t('supervision.since'), dataIndex: 'since', width: 180, render: (at: string) => new Date(at).toLocaleString(i18n.language) },
     {
       title: t('supervision.liveOrders'),

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaMonth } from '../../../shared/china-time.ts';
 import type { UnitTally } from '../api/replies.ts';
+import { CodeName } from '../code-name.tsx';
 import { useApi } from '../use-api.ts';
 import { COLOUR_TAG, COLOURS } from './warning-rules-editor.tsx';
 
@@ -35,7 +36,7 @@ export function WarningTally() {
         locale={{ emptyText: t('warnings.noWarnings') }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
-          { title: t('warnings.unit'), dataIndex: 'unitName' },
+          { title: t('warnings.unit'), dataIndex: 'unitName', render: (name: string, u) => <CodeName name={name} code={u.unitCode} /> },
           ...COLOURS.map((colour) => ({
             title: <Tag color={COLOUR_TAG[colour]}>{t(`eventFilters.warnings.${colour}`)}</Tag>,
             key: colour,
