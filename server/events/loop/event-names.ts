@@ -14,6 +14,7 @@ interface Coded {
   ownerCode: string;
   leadUnit: string | null;
   coUnits: string[];
+  stageUnit: string | null;
 }
 
 export interface EventNames {
@@ -24,6 +25,7 @@ export interface EventNames {
   ownerName: string | null;
   leadUnitName: string | null;
   coUnitNames: (string | null)[];
+  stageUnitName: string | null;
 }
 
 /** The village and township a grid lies in: its first 12 and 9 digits (GB/T 10114 division codes). */
@@ -58,6 +60,7 @@ export async function withEventNames<T extends Coded>(tx: Tx, rows: T[]): Promis
     r.ownerCode,
     ...(r.leadUnit ? [r.leadUnit] : []),
     ...r.coUnits,
+    ...(r.stageUnit ? [r.stageUnit] : []),
   ]);
   const [names, items] = await Promise.all([codeNames(tx, units), nodeNamesOf(tx, [...new Set(rows.map((r) => r.itemCode))])]);
   const name = (code: string | null) => (code === null ? null : (names.get(code) ?? null));
@@ -70,6 +73,7 @@ export async function withEventNames<T extends Coded>(tx: Tx, rows: T[]): Promis
     ownerName: name(r.ownerCode),
     leadUnitName: name(r.leadUnit),
     coUnitNames: r.coUnits.map(name),
+    stageUnitName: name(r.stageUnit),
   }));
 }
 

@@ -70,6 +70,7 @@ const EventSummaryObject = Type.Object({
   townshipName: Nullable(Type.String({ description: '乡镇(街道)名称 Township or street the grid lies in', example: '城关镇' })),
   ownerName: Nullable(Type.String({ description: '责任层级名称 Name of the area node that owns the case', example: '城关镇' })),
   leadUnitName: Nullable(Type.String({ description: '主办单位名称 Name of the lead unit', example: '云梦县城市管理执法局' })),
+  stageUnitName: Nullable(Type.String({ description: '当前环节责任单位 Name of whoever owes the current stage' })),
   coUnitNames: Type.Array(Nullable(Type.String({ description: 'Name of the co-handling unit at the same place in coUnits' })), {
     description: '协办单位名称 Names of the co-handling units, in the order of coUnits; null for a code that names nothing',
   }),

@@ -7565,6 +7565,8 @@ export interface paths {
                                  * @example YM-CG
                                  */
                                 stageUnit: string | null;
+                                /** @description 当前环节责任单位 Name of whoever owes the current stage */
+                                stageUnitName: string | null;
                                 /**
                                  * @description verifying | reported | accepted | voided | dispatched | returned | arbitrating | signed | handled | checked | closed | visited | merged
                                  * @example dispatched
@@ -8124,6 +8126,8 @@ export interface paths {
                              * @example YM-CG
                              */
                             stageUnit: string | null;
+                            /** @description 当前环节责任单位 Name of whoever owes the current stage */
+                            stageUnitName: string | null;
                             /**
                              * @description verifying | reported | accepted | voided | dispatched | returned | arbitrating | signed | handled | checked | closed | visited | merged
                              * @example dispatched
@@ -8743,6 +8747,8 @@ export interface paths {
                              * @example YM-CG
                              */
                             stageUnit: string | null;
+                            /** @description 当前环节责任单位 Name of whoever owes the current stage */
+                            stageUnitName: string | null;
                             /**
                              * @description verifying | reported | accepted | voided | dispatched | returned | arbitrating | signed | handled | checked | closed | visited | merged
                              * @example dispatched
@@ -9398,6 +9404,8 @@ export interface paths {
                              * @example YM-CG
                              */
                             stageUnit: string | null;
+                            /** @description 当前环节责任单位 Name of whoever owes the current stage */
+                            stageUnitName: string | null;
                             /**
                              * @description verifying | reported | accepted | voided | dispatched | returned | arbitrating | signed | handled | checked | closed | visited | merged
                              * @example dispatched

@@ -1,6 +1,7 @@
 import { Alert, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../api/replies.ts';
+import { CodeName } from '../code-name.tsx';
 
 interface Props {
   event: EventDetail;
@@ -40,7 +41,7 @@ export function EventLoopFacts({ event, unitName }: Props) {
         <Space wrap className="detail-section">
           {event.stageUnit && (
             <Typography.Text data-testid="event-stage-unit">
-              {t('events.stageUnit')}：{unitName(event.stageUnit)}
+              {t('events.stageUnit')}：<CodeName name={event.stageUnitName ?? unitName(event.stageUnit)} code={event.stageUnit} />
             </Typography.Text>
           )}
           {tags}
@@ -68,7 +69,7 @@ export function EventLoopFacts({ event, unitName }: Props) {
               return (
                 <List.Item data-testid="event-part">
                   <Space wrap>
-                    <span>{unitName(part.unit)}</span>
+                    <CodeName name={event.coUnitNames[event.coUnits.indexOf(part.unit)] ?? unitName(part.unit)} code={part.unit} />
                     <Tag color={state === 'answered' ? 'green' : undefined}>{t(`events.partState.${state}`)}</Tag>
                     {part.light && <Tag color={LIGHT_COLOUR[part.light]}>{t('events.partDue', { at: time(part.dueAt) })}</Tag>}
                   </Space>
