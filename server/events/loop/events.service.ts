@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { chinaDate } from '../../../shared/china-time.ts';
 import { countyOf, levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
 import { departmentExists } from '../../org/index.ts';
@@ -47,6 +48,8 @@ export interface ReportInput {
   sameAs?: string;
   /** The base-data record the case is about; its place is the report's when the report gives none. */
   subject?: SubjectRef;
+  /** A citizen's device as its keyed hash (`device:…`), counted once per case (intake/repeats.ts). */
+  deviceKey?: string;
 }
 
 /** A staff report: the point may come from the linked record instead. */
@@ -163,7 +166,7 @@ export function createEventsService({
     for (const listener of listeners) await listener(change);
   };
 
-  const actionRow = (row: store.EventRow, seq: number, record: ActionRecord, actor: Actor | null) => ({
+  const actionRow = (row: Pick<store.EventRow, 'countyCode' | 'id'>, seq: number, record: ActionRecord, actor: Actor | null) => ({
     countyCode: row.countyCode,
     eventId: row.id,
     seq,
@@ -187,8 +190,14 @@ export function createEventsService({
     };
   };
 
+  /** The history of a case filed by this server just now is its one action row: the reply needs no read back. */
+  const justFiled = new WeakMap<store.EventRow, store.ActionRow[]>();
+
   async function view(actor: Actor, row: store.EventRow) {
-    const [history, subject] = await Promise.all([store.actionsOf(db, row.countyCode, row.id), subjectSummary(records, actor, row)]);
+    const [history, subject] = await Promise.all([
+      justFiled.get(row) ?? store.actionsOf(db, row.countyCode, row.id),
+      subjectSummary(records, actor, row),
+    ]);
     return { ...summary(actor, row), subject, history };
   }
 
@@ -219,10 +228,14 @@ export function createEventsService({
       }
     })();
     const day = chinaDate(now).replaceAll('-', ''); // the China date: a report at 07:00 belongs to that day, not to UTC's yesterday
-    const row = await db.transaction(async (tx) => {
-      const serial = await store.nextCaseSerial(tx, countyCode, day);
-      const inserted = await store.insertEvent(tx, {
+    const serial = await store.nextCaseSerial(db, countyCode, day); // its own statement: no lock held to commit (0014)
+    const id = randomUUID();
+    const first = actionRow({ countyCode, id }, 1, { ...record, attachments: input.photos, note: input.description }, actor);
+    const row = await store.insertReport(
+      db,
+      {
         countyCode,
+        id,
         caseNo: `${day}${String(serial).padStart(4, '0')}`,
         source: input.source,
         itemCode: item.code,
@@ -244,10 +257,11 @@ export function createEventsService({
         subjectKey: input.subject?.key ?? null,
         ...next,
         extension: null,
-      });
-      await store.insertAction(tx, actionRow(inserted, 1, { ...record, attachments: input.photos, note: input.description }, actor));
-      return inserted;
-    });
+      },
+      first,
+      input.deviceKey ?? null,
+    );
+    justFiled.set(row, [{ ...first, actorId: first.actorId ?? null, data: first.data ?? null }]);
     await changed({ row, action: 'report', actor });
     return row;
   }
