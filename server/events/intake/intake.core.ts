@@ -13,6 +13,10 @@ import type { Actor as MachineActor } from '../loop/event-actions.core.ts';
 /** Same item, same place, this many reports or more (seed 004: "同一地点同一事项 ≥ 3 次"): a repeat case. */
 export const REPEAT_REPORTS = 3;
 
+/** Who counts towards a case (event_reporter): a signed-in person by id, a citizen's device by its keyed hash. */
+export const userReporterKey = (userId: string) => `user:${userId}`;
+export const deviceReporterKey = (deviceHash: string) => `device:${deviceHash}`;
+
 /** How a citizen's steps are signed in the history; they have no account, so no name of theirs is kept. */
 export const CITIZEN_NAME = '市民';
 

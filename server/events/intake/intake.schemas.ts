@@ -111,6 +111,14 @@ export const PublicReportBody = Type.Object(
       Type.String({ pattern: MOBILE, description: 'Mobile number for a call back (11 digits); stored sealed, shown to staff masked' }),
     ),
     idempotencyKey: Type.Optional(IdempotencyKey),
+    deviceId: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9_-]{16,64}$',
+        description:
+          '设备标识 A random id the public page keeps on this device; stored only as a keyed hash. One device counts once per case: an open report of the same item nearby from it is answered with event.already_reported',
+        example: 'p8Xr2c9QmT4vKz7LwN1bYd',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -4,6 +4,7 @@ import { inScope, type Scope } from '../../platform/scope.ts';
 import { OPEN_STATUSES } from '../loop/event-actions.core.ts';
 import type { EventRow } from '../loop/events.store.ts';
 import { event, eventAction } from '../loop/events.tables.ts';
+import { eventReporter } from './intake.tables.ts';
 
 /** A citizen's earlier report under the same idempotency key (citizens have no reporter id). */
 export async function citizenReportByKey(tx: Tx, countyCode: string, key: string): Promise<EventRow | undefined> {
@@ -96,6 +97,40 @@ export async function openCasesNear(
     .where(
       and(
         inScope(event.gridCode, scope),
+        eq(event.itemCode, q.itemCode),
+        gte(event.reportedAt, q.since),
+        inArray(event.status, [...OPEN_STATUSES]),
+        gte(event.lng, q.box.minLng),
+        lte(event.lng, q.box.maxLng),
+        gte(event.lat, q.box.minLat),
+        lte(event.lat, q.box.maxLat),
+      ),
+    );
+}
+
+/** Records that `reporterKey` counts towards a case; false when it already did (the row is there). */
+export async function claimReporter(tx: Tx, row: Pick<EventRow, 'countyCode' | 'id'>, reporterKey: string, at: Date): Promise<boolean> {
+  const added = await tx
+    .insert(eventReporter)
+    .values({ countyCode: row.countyCode, eventId: row.id, reporterKey, at })
+    .onConflictDoNothing()
+    .returning({ key: eventReporter.reporterKey });
+  return added.length === 1;
+}
+
+/** An open case of one item inside a box since `since` that this reporter key already counts towards. */
+export async function openCaseOfReporterNear(
+  tx: Tx,
+  q: { countyCode: string; reporterKey: string; itemCode: string; since: Date; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } },
+) {
+  return tx
+    .select({ id: event.id, caseNo: event.caseNo, lng: event.lng, lat: event.lat })
+    .from(eventReporter)
+    .innerJoin(event, and(eq(event.countyCode, eventReporter.countyCode), eq(event.id, eventReporter.eventId)))
+    .where(
+      and(
+        eq(eventReporter.countyCode, q.countyCode),
+        eq(eventReporter.reporterKey, q.reporterKey),
         eq(event.itemCode, q.itemCode),
         gte(event.reportedAt, q.since),
         inArray(event.status, [...OPEN_STATUSES]),

@@ -10,8 +10,8 @@ import { boxAround, distanceMeters } from '../../platform/distance.core.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type EventStatus, OPEN_STATUSES } from '../loop/event-actions.core.ts';
 import * as store from '../loop/events.store.ts';
-import { authorOf, REPEAT_REPORTS } from './intake.core.ts';
-import { addReports, lockEvent, meTooByKey, openCasesNear } from './intake.store.ts';
+import { authorOf, REPEAT_REPORTS, userReporterKey } from './intake.core.ts';
+import { addReports, claimReporter, lockEvent, meTooByKey, openCaseOfReporterNear, openCasesNear } from './intake.store.ts';
 
 const isOpen = (status: string) => OPEN_STATUSES.includes(status as EventStatus);
 
@@ -32,6 +32,9 @@ export async function meToo(db: Db, { actor, now, input }: { actor: Actor; now: 
     const locked = await lockEvent(tx, target);
     if (input.idempotencyKey && (await meTooByKey(tx, locked, actor.id, input.idempotencyKey))) return locked;
     if (!isOpen(locked.status)) throw new AppError('event.same_as_closed', [{ field: 'sameAs', reason: `not_open_${locked.status}` }]);
+    // One person counts once per case: their own report, or their first "me too" (a retry was answered above).
+    if (locked.reporterId === actor.id || !(await claimReporter(tx, locked, userReporterKey(actor.id), now)))
+      throw new AppError('event.already_reported', [{ field: 'sameAs', reason: 'once_per_person', value: locked.id }]);
     const { row, seq } = await addReports(tx, locked, 1, now);
     await store.insertAction(tx, {
       countyCode: row.countyCode,
@@ -102,4 +105,18 @@ export async function nearbyOpen(
       repeat: r.reports >= REPEAT_REPORTS,
       distanceMeters: Math.round(distance),
     }));
+}
+
+/**
+ * A citizen's device counts once per case: a second report from it of the same item near one of its own open
+ * reports is refused, naming the case it already counts towards, instead of opening a repeat of itself.
+ */
+export async function refuseRepeatOfDevice(
+  db: Db,
+  q: { countyCode: string; deviceKey: string; itemCode: string; lng: number; lat: number; now: Date; radiusMeters: number; windowDays: number },
+): Promise<void> {
+  const since = new Date(q.now.getTime() - q.windowDays * 86_400_000);
+  const own = await openCaseOfReporterNear(db, { ...q, reporterKey: q.deviceKey, since, box: boxAround(q, q.radiusMeters) });
+  const hit = own.find((r) => distanceMeters(q, r) <= q.radiusMeters);
+  if (hit) throw new AppError('event.already_reported', [{ field: 'deviceId', reason: 'once_per_device', value: hit.caseNo }]);
 }
