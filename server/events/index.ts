@@ -61,6 +61,7 @@ export async function createEvents({
     warningRules: warnings.rules,
     territory,
     fieldCrypto,
+    repeats: config.repeats,
     records: createRecordLookup({ db }),
   });
   eventsRoutes(app, { events: service, guard });

@@ -169,6 +169,21 @@ describe('repeats and "me too"', () => {
     expect(retried.json()).toMatchObject({ id: first.id, reports: 2 });
   });
 
+  it('a new report of the same item nearby is flagged to the accepting centre as a possible repeat, both ways; another item or place is not', async () => {
+    const first = (await report(worker, { lng: 113.035, lat: 31.035 })).json();
+    const second = (await report(worker2, { lng: 113.0351, lat: 31.0351 })).json(); // ~15 m, not a "me too"
+    expect(second.id).not.toBe(first.id);
+    expect(second.possibleRepeats).toEqual([
+      expect.objectContaining({ id: first.id, caseNo: first.caseNo, reports: 1, distanceMeters: expect.any(Number) }),
+    ]);
+    expect(second.possibleRepeats[0].distanceMeters).toBeLessThan(50);
+    expect((await get(township, first.id)).json().possibleRepeats.map((r: { id: string }) => r.id)).toEqual([second.id]);
+    const otherItem = (await report(worker2, { lng: 113.0351, lat: 31.0351, itemCode: 'CG06011' })).json();
+    expect(otherItem.possibleRepeats).toEqual([]);
+    const far = (await report(worker2, { lng: 113.037, lat: 31.035 })).json(); // ~190 m
+    expect(far.possibleRepeats).toEqual([]);
+  });
+
   it('"me too" on a finished case, or one outside the caller’s jurisdiction, is refused and changes nothing', async () => {
     const voided = (await report(worker, { lng: 113.03, lat: 31.03 })).json();
     await township({ method: 'POST', url: `/api/events/${voided.id}/actions`, payload: { action: 'void', version: 1, note: '无效' } });

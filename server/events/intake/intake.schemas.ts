@@ -37,6 +37,19 @@ const NearbyCase = Type.Object({
   repeat: Type.Boolean({ description: 'Three or more reports: a repeat case' }),
   distanceMeters: Type.Integer({ description: '距离 Metres from the point', example: 35 }),
 });
+export const PossibleRepeat = Type.Object({
+  id: Type.String({ format: 'uuid', description: '事件标识 Event id' }),
+  caseNo: Type.String({ description: '案卷号 Case number', example: '202611020001' }),
+  status: Type.String({ description: '状态 Status', example: 'reported' }),
+  reportedAt: DateTime('上报时间 Reported'),
+  reports: Type.Integer({ description: '反映次数 Reports so far', example: 1 }),
+  distanceMeters: Type.Integer({ description: '距离 Metres from this case', example: 20 }),
+});
+export const PossibleRepeats = Type.Array(PossibleRepeat, {
+  description:
+    '疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, nearest first: for the accepting centre to merge or not',
+});
+
 export const NearbyCases = Type.Object({ items: Type.Array(NearbyCase, { description: '附近同类事件 Open cases, nearest first' }) });
 
 // ── citizens ──

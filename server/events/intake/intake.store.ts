@@ -89,7 +89,7 @@ export async function addReports(
 export async function openCasesNear(
   tx: Tx,
   scope: Scope,
-  q: { itemCode: string; since: Date; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } },
+  q: { itemCode: string; since: Date; until?: Date; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } },
 ) {
   return tx
     .select()
@@ -99,6 +99,7 @@ export async function openCasesNear(
         inScope(event.gridCode, scope),
         eq(event.itemCode, q.itemCode),
         gte(event.reportedAt, q.since),
+        q.until ? lte(event.reportedAt, q.until) : undefined,
         inArray(event.status, [...OPEN_STATUSES]),
         gte(event.lng, q.box.minLng),
         lte(event.lng, q.box.maxLng),
@@ -121,7 +122,13 @@ export async function claimReporter(tx: Tx, row: Pick<EventRow, 'countyCode' | '
 /** An open case of one item inside a box since `since` that this reporter key already counts towards. */
 export async function openCaseOfReporterNear(
   tx: Tx,
-  q: { countyCode: string; reporterKey: string; itemCode: string; since: Date; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } },
+  q: {
+    countyCode: string;
+    reporterKey: string;
+    itemCode: string;
+    since: Date;
+    box: { minLng: number; maxLng: number; minLat: number; maxLat: number };
+  },
 ) {
   return tx
     .select({ id: event.id, caseNo: event.caseNo, lng: event.lng, lat: event.lat })

@@ -113,10 +113,53 @@ export async function nearbyOpen(
  */
 export async function refuseRepeatOfDevice(
   db: Db,
-  q: { countyCode: string; deviceKey: string; itemCode: string; lng: number; lat: number; now: Date; radiusMeters: number; windowDays: number },
+  q: {
+    countyCode: string;
+    deviceKey: string;
+    itemCode: string;
+    lng: number;
+    lat: number;
+    now: Date;
+    radiusMeters: number;
+    windowDays: number;
+  },
 ): Promise<void> {
   const since = new Date(q.now.getTime() - q.windowDays * 86_400_000);
   const own = await openCaseOfReporterNear(db, { ...q, reporterKey: q.deviceKey, since, box: boxAround(q, q.radiusMeters) });
   const hit = own.find((r) => distanceMeters(q, r) <= q.radiusMeters);
   if (hit) throw new AppError('event.already_reported', [{ field: 'deviceId', reason: 'once_per_device', value: hit.caseNo }]);
+}
+
+/**
+ * What the accepting centre is told about a case at intake: other open cases of the same item within the
+ * repeat radius, reported within the repeat window before or after it, in the caller's jurisdiction, nearest
+ * first. Empty for a case no longer open. The centre merges or not; nothing is merged by itself.
+ */
+export async function possibleRepeatsOf(
+  db: Db,
+  actor: Actor,
+  row: Pick<store.EventRow, 'id' | 'itemCode' | 'lng' | 'lat' | 'reportedAt' | 'status'>,
+  q: { radiusMeters: number; windowDays: number },
+) {
+  if (!isOpen(row.status)) return [];
+  const window = q.windowDays * 86_400_000;
+  const rows = await openCasesNear(db, actor.scope, {
+    itemCode: row.itemCode,
+    since: new Date(row.reportedAt.getTime() - window),
+    until: new Date(row.reportedAt.getTime() + window),
+    box: boxAround(row, q.radiusMeters),
+  });
+  return rows
+    .filter((r) => r.id !== row.id)
+    .map((r) => ({ r, distance: distanceMeters(row, r) }))
+    .filter(({ distance }) => distance <= q.radiusMeters)
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ r, distance }) => ({
+      id: r.id,
+      caseNo: r.caseNo,
+      status: r.status,
+      reportedAt: r.reportedAt,
+      reports: r.reports,
+      distanceMeters: Math.round(distance),
+    }));
 }

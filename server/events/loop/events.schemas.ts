@@ -14,6 +14,7 @@ import {
 import { IdempotencyKey } from '../../platform/idempotency.ts';
 import { Nullable, oneOf } from '../../platform/schemas.ts';
 import { PHONE } from '../intake/intake.core.ts';
+import { PossibleRepeats } from '../intake/intake.schemas.ts';
 import { EVENT_ACTION_NAMES } from './event-actions.core.ts';
 import { EventFilterSchema } from './event-filter.ts';
 
@@ -94,6 +95,7 @@ export const EventDetail = Type.Intersect([
   EventSummary,
   Type.Object({
     subject: Nullable(Subject),
+    possibleRepeats: PossibleRepeats,
     history: Type.Array(Action, { description: 'Every change, oldest first' }),
   }),
 ]);

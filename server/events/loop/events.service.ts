@@ -15,7 +15,7 @@ import { areaNames } from '../../territory/index.ts';
 import type { CatalogueRule } from '../catalogue/catalogue.seed.ts';
 import { itemForReport } from '../catalogue/catalogue.service.ts';
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
-import { mergeReports, meToo } from '../intake/repeats.ts';
+import { mergeReports, meToo, possibleRepeatsOf } from '../intake/repeats.ts';
 import { DEFAULT_WARNING_RULES, overdueWorkingDays, trafficLight, type WarningRule, warningColour } from './deadlines.core.ts';
 import {
   type ActionInput,
@@ -151,6 +151,7 @@ export function createEventsService({
   fieldCrypto,
   records,
   warningRules = () => DEFAULT_WARNING_RULES,
+  repeats = { radiusMeters: 50, windowDays: 7 },
 }: {
   db: Db;
   clock: Clock;
@@ -159,6 +160,8 @@ export function createEventsService({
   fieldCrypto: FieldCrypto;
   records: RecordLookup;
   warningRules?: () => readonly WarningRule[];
+  /** The repeat radius and window (configuration): cases they join are flagged to the centre as possible repeats. */
+  repeats?: { radiusMeters: number; windowDays: number };
 }) {
   const listeners: EventChangeListener[] = [];
   /** Listeners run after the commit: one that throws fails the reply but cannot undo the change. */
@@ -194,11 +197,12 @@ export function createEventsService({
   const justFiled = new WeakMap<store.EventRow, store.ActionRow[]>();
 
   async function view(actor: Actor, row: store.EventRow) {
-    const [history, subject] = await Promise.all([
+    const [history, subject, possibleRepeats] = await Promise.all([
       justFiled.get(row) ?? store.actionsOf(db, row.countyCode, row.id),
       subjectSummary(records, actor, row),
+      possibleRepeatsOf(db, actor, row, repeats),
     ]);
-    return { ...summary(actor, row), subject, history };
+    return { ...summary(actor, row), subject, possibleRepeats, history };
   }
 
   async function checkTarget(tx: Tx, state: EventState, input: ActionInput) {

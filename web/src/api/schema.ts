@@ -7586,6 +7586,39 @@ export interface paths {
                                  */
                                 toStatus: string;
                             }[];
+                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, nearest first: for the accepting centre to merge or not */
+                            possibleRepeats: {
+                                /**
+                                 * @description 案卷号 Case number
+                                 * @example 202611020001
+                                 */
+                                caseNo: string;
+                                /**
+                                 * @description 距离 Metres from this case
+                                 * @example 20
+                                 */
+                                distanceMeters: number;
+                                /**
+                                 * Format: uuid
+                                 * @description 事件标识 Event id
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 上报时间 Reported
+                                 */
+                                reportedAt: string;
+                                /**
+                                 * @description 反映次数 Reports so far
+                                 * @example 1
+                                 */
+                                reports: number;
+                                /**
+                                 * @description 状态 Status
+                                 * @example reported
+                                 */
+                                status: string;
+                            }[];
                             /** @description 关联的基础数据 The base-data record the case is about */
                             subject: {
                                 /** @description 地址 Address of the record */
@@ -8064,6 +8097,39 @@ export interface paths {
                                  * @example dispatched
                                  */
                                 toStatus: string;
+                            }[];
+                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, nearest first: for the accepting centre to merge or not */
+                            possibleRepeats: {
+                                /**
+                                 * @description 案卷号 Case number
+                                 * @example 202611020001
+                                 */
+                                caseNo: string;
+                                /**
+                                 * @description 距离 Metres from this case
+                                 * @example 20
+                                 */
+                                distanceMeters: number;
+                                /**
+                                 * Format: uuid
+                                 * @description 事件标识 Event id
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 上报时间 Reported
+                                 */
+                                reportedAt: string;
+                                /**
+                                 * @description 反映次数 Reports so far
+                                 * @example 1
+                                 */
+                                reports: number;
+                                /**
+                                 * @description 状态 Status
+                                 * @example reported
+                                 */
+                                status: string;
                             }[];
                             /** @description 关联的基础数据 The base-data record the case is about */
                             subject: {
@@ -8573,6 +8639,39 @@ export interface paths {
                                  * @example dispatched
                                  */
                                 toStatus: string;
+                            }[];
+                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, nearest first: for the accepting centre to merge or not */
+                            possibleRepeats: {
+                                /**
+                                 * @description 案卷号 Case number
+                                 * @example 202611020001
+                                 */
+                                caseNo: string;
+                                /**
+                                 * @description 距离 Metres from this case
+                                 * @example 20
+                                 */
+                                distanceMeters: number;
+                                /**
+                                 * Format: uuid
+                                 * @description 事件标识 Event id
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 上报时间 Reported
+                                 */
+                                reportedAt: string;
+                                /**
+                                 * @description 反映次数 Reports so far
+                                 * @example 1
+                                 */
+                                reports: number;
+                                /**
+                                 * @description 状态 Status
+                                 * @example reported
+                                 */
+                                status: string;
                             }[];
                             /** @description 关联的基础数据 The base-data record the case is about */
                             subject: {
@@ -16208,6 +16307,11 @@ export interface paths {
                          * @example 路灯不亮
                          */
                         description: string;
+                        /**
+                         * @description 设备标识 A random id the public page keeps on this device; stored only as a keyed hash. One device counts once per case: an open report of the same item nearby from it is answered with event.already_reported
+                         * @example p8Xr2c9QmT4vKz7LwN1bYd
+                         */
+                        deviceId?: string;
                         /**
                          * @description 幂等键 Idempotency key: a retried or concurrent request with the same key returns the first result
                          * @example 7f9c2ba4-e88f-4a8e-9b8c-0d6f1b2a3c4d

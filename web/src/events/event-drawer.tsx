@@ -11,6 +11,7 @@ import { EventFacts } from './event-facts.tsx';
 import { EventHistory } from './event-history.tsx';
 import { PhotoThumbs } from './photo-thumbs.tsx';
 import { PointMap } from './point-map.tsx';
+import { PossibleRepeats } from './possible-repeats.tsx';
 import { useGridOutline } from './use-grid-outline.ts';
 
 interface Props {
@@ -74,6 +75,7 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
         <Spin className="panel-spin" spinning={loading} />
       ) : (
         <>
+          <PossibleRepeats repeats={event.possibleRepeats} />
           <EventFacts event={event} itemName={itemName(event.itemCode)} unitName={unitName} />
           <Typography.Title level={5} className="detail-section">
             {t('events.photos', { n: event.photos.length })}

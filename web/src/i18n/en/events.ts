@@ -190,6 +190,9 @@ export const events: typeof zh = {
     distance: '~{{m}} m',
     reportsLabel: 'Reports',
     repeat: 'Repeat case',
+    possibleRepeatsTitle: 'Possible repeat: {{n}} open case(s) of the same item nearby',
+    possibleRepeatsHint:
+      'Same item, close by, reported recently. Check before accepting; if it is the same matter, merge it into one of them.',
   },
   publicReport: {
     brand: 'Gezhi · Report a problem',

@@ -188,6 +188,8 @@ export const events = {
     distance: '约 {{m}} 米',
     reportsLabel: '反映次数',
     repeat: '重复件',
+    possibleRepeatsTitle: '疑似重复：附近有 {{n}} 件同类事件未办结',
+    possibleRepeatsHint: '同一事项、相近地点、近期上报。受理前请核实，是同一件事可并单到其中一件。',
   },
   publicReport: {
     brand: '格治 · 市民随手拍',
