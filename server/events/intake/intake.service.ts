@@ -19,6 +19,7 @@ import type { EventsService } from '../loop/events.service.ts';
 import * as store from '../loop/events.store.ts';
 import { deviceReporterKey, formatTrackingCode, newTrackingCode, normalizeTrackingCode } from './intake.core.ts';
 import { byTrackingCode, citizenReportByKey, eventInCounty } from './intake.store.ts';
+import { exportRepeatOrders, findRepeatOrders } from './repeat-orders.ts';
 import { nearbyOpen, refuseRepeatOfDevice } from './repeats.ts';
 
 export interface PublicReportInput {
@@ -127,6 +128,9 @@ export function createIntakeService({
       const row = await reportOf(code);
       return publicView(await events.step(null, row, 'visit', row.version, input));
     },
+
+    repeatOrders: (actor: Actor, q: { from?: string; to?: string }) => findRepeatOrders(db, actor, q, clock()),
+    exportRepeatOrders: (actor: Actor, q: { from?: string; to?: string }) => exportRepeatOrders(db, actor, q, clock()),
 
     /** Open cases of the same item near a point, offered to the reporter as "me too". */
     async nearby(actor: Actor, q: { itemCode: string; lng: number; lat: number }) {

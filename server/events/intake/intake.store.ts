@@ -1,5 +1,5 @@
-import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { Tx } from '../../platform/db.ts';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { OPEN_STATUSES } from '../loop/event-actions.core.ts';
 import type { EventRow } from '../loop/events.store.ts';
@@ -147,4 +147,42 @@ export async function openCaseOfReporterNear(
         lte(event.lat, q.box.maxLat),
       ),
     );
+}
+
+/**
+ * Open or finished cases of the caller's jurisdiction with at least `min` reports made in [since, until):
+ * the case's own report, each "me too" and the reports each merged duplicate brought. A merged duplicate is
+ * left out: its reports count in the case it joined.
+ */
+export async function repeatCounts(tx: Tx, scope: Scope, q: { since: Date; until: Date; min: number }) {
+  const n = sql<number>`sum(case when ${eventAction.action} = 'duplicate_merged' then coalesce((${eventAction.data}->>'reports')::int, 1) else 1 end)::int`;
+  return tx
+    .select({ event, inPeriod: n, lastAt: sql<Date>`max(${eventAction.at})`.mapWith(event.reportedAt) })
+    .from(eventAction)
+    .innerJoin(event, and(eq(event.countyCode, eventAction.countyCode), eq(event.id, eventAction.eventId)))
+    .where(
+      and(
+        inArray(eventAction.action, ['report', 'me_too', 'duplicate_merged']),
+        gte(eventAction.at, q.since),
+        lt(eventAction.at, q.until),
+        ne(event.status, 'merged'),
+        inScope(event.gridCode, scope),
+      ),
+    )
+    .groupBy(event.countyCode, event.id)
+    .having(sql`${n} >= ${q.min}`)
+    .orderBy(desc(n), asc(event.caseNo));
+}
+
+/** Grid names for a report's rows (the grid table is territory's; read by name only). */
+export async function gridNamesOf(tx: Tx, codes: string[]): Promise<{ code: string; name: string }[]> {
+  if (codes.length === 0) return [];
+  const rows = await queryRows<{ code: string; name: string }>(
+    tx,
+    sql`select code, name from grid where code in (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  );
+  return rows;
 }
