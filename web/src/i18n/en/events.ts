@@ -194,6 +194,17 @@ export const events: typeof zh = {
     possibleRepeatsHint:
       'Same item, close by, reported recently. Check before accepting; if it is the same matter, merge it into one of them.',
   },
+  repeatOrders: {
+    title: 'Repeat orders',
+    from: 'First day (two weeks)',
+    period: '{{from}} to {{to}}, {{n}} case(s)',
+    export: 'Export to Excel',
+    hint: 'The same place and matter reported three times or more within two weeks ("me too" and merged duplicates included), reported every fortnight. Pick a first day to see any two weeks.',
+    township: 'Township',
+    reportsInPeriod: 'Reports in period',
+    reports: 'Reports in all',
+    lastReportedAt: 'Last reported',
+  },
   publicReport: {
     brand: 'Gezhi · Report a problem',
     photos: 'Photos',

@@ -191,6 +191,17 @@ export const events = {
     possibleRepeatsTitle: '疑似重复：附近有 {{n}} 件同类事件未办结',
     possibleRepeatsHint: '同一事项、相近地点、近期上报。受理前请核实，是同一件事可并单到其中一件。',
   },
+  repeatOrders: {
+    title: '重复工单',
+    from: '起始日（两周）',
+    period: '{{from}} 至 {{to}}，共 {{n}} 件',
+    export: '导出 Excel',
+    hint: '同一地点、同一事项在两周内反映 3 次及以上的工单（含“我也遇到了”与并单），每两周上报一次。选择起始日查看任意两周。',
+    township: '乡镇（街道）',
+    reportsInPeriod: '期内反映次数',
+    reports: '累计反映次数',
+    lastReportedAt: '最近反映时间',
+  },
   publicReport: {
     brand: '格治 · 市民随手拍',
     photos: '现场照片',
