@@ -176,13 +176,19 @@ export function createTerritoryService({ db, claimsOfGrid }: { db: Db; claimsOfG
       };
     },
 
-    /** The API's answer: a point in a grid outside the caller's jurisdiction is reported as such, without names. */
+    /**
+     * The API's answer: a point in a grid outside the caller's jurisdiction is reported as such, with the
+     * names of where it is (a report made there goes to the centre that owns it).
+     */
     async locateFor(actor: Actor, lng: number, lat: number) {
       const hit = await this.locate(lng, lat);
       if (!hit) return { found: false as const, reason: 'outside_all_grids' as const };
-      if (!codeInScope(hit.grid.code, actor.scope)) return { found: false as const, reason: 'outside_jurisdiction' as const };
+      if (!codeInScope(hit.grid.code, actor.scope)) return { found: false as const, reason: 'outside_jurisdiction' as const, ...hit };
       return { found: true as const, ...hit };
     },
+
+    /** Names of a grid and some areas, code → name, in one query. */
+    namesAlongPath: (gridCode: string, areaCodes: string[]) => store.namesAlongPath(db, gridCode, areaCodes),
   };
 }
 

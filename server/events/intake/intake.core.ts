@@ -33,7 +33,9 @@ export const MOBILE = '^1[3-9]\\d{9}$';
 /** A hotline caller may call from a landline too: area code, optional dash, 7 or 8 digits. */
 export const PHONE = `${MOBILE}|^0\\d{2,3}-?\\d{7,8}$`;
 
-const CENTRES: readonly Role[] = ['city_center', 'county_center', 'township_center', 'village_center'];
+/** The roles that accept and dispatch for an area (受理、派遣). */
+export const CENTRE_ROLES: readonly Role[] = ['city_center', 'county_center', 'township_center', 'village_center'];
+const CENTRES = CENTRE_ROLES;
 const GRID_TEAM: readonly Role[] = ['grid_worker', 'grid_leader'];
 
 /**

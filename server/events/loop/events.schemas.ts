@@ -100,6 +100,33 @@ export const EventDetail = Type.Intersect([
   }),
 ]);
 
+const NamedRef = (description: string) =>
+  Type.Object(
+    {
+      code: Type.String({ description: '编码 Code', example: '420923101' }),
+      name: Type.String({ description: '名称 Name', example: '义堂镇' }),
+    },
+    { description },
+  );
+
+/** The reply to a report: the case, and where it went by name. */
+export const ReportReply = Type.Intersect([
+  EventDetail,
+  Type.Object({
+    filedIn: Type.Object(
+      {
+        grid: NamedRef('网格 The grid the point fell in'),
+        owner: NamedRef('受理中心 The area whose centre accepts it'),
+        outsideOwnArea: Type.Boolean({
+          description:
+            '辖区外上报 The grid is outside the reporter’s own area: it went to that grid’s centre, and the reporter can still follow it',
+        }),
+      },
+      { description: '去向 Where the report went' },
+    ),
+  }),
+]);
+
 export const ReportBody = Type.Object(
   {
     itemCode: Type.String({ minLength: 1, maxLength: ITEM_CODE_MAX, description: 'Catalogue item', example: 'CG06010' }),

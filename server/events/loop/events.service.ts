@@ -9,11 +9,13 @@ import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { createOnce } from '../../platform/idempotency.ts';
+import { codeInScope } from '../../platform/scope.ts';
 import type { RecordLookup } from '../../registry/index.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { areaNames } from '../../territory/index.ts';
 import type { CatalogueRule } from '../catalogue/catalogue.seed.ts';
 import { itemForReport } from '../catalogue/catalogue.service.ts';
+import { type AcceptingOwner, createAcceptingOwner } from '../intake/accepting-owner.ts';
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
 import { mergeReports, meToo, possibleRepeatsOf } from '../intake/repeats.ts';
 import { DEFAULT_WARNING_RULES, overdueWorkingDays, trafficLight, type WarningRule, warningColour } from './deadlines.core.ts';
@@ -152,6 +154,7 @@ export function createEventsService({
   records,
   warningRules = () => DEFAULT_WARNING_RULES,
   repeats = { radiusMeters: 50, windowDays: 7 },
+  acceptingOwner = createAcceptingOwner(db),
 }: {
   db: Db;
   clock: Clock;
@@ -162,6 +165,7 @@ export function createEventsService({
   warningRules?: () => readonly WarningRule[];
   /** The repeat radius and window (configuration): cases they join are flagged to the centre as possible repeats. */
   repeats?: { radiusMeters: number; windowDays: number };
+  acceptingOwner?: AcceptingOwner;
 }) {
   const listeners: EventChangeListener[] = [];
   /** Listeners run after the commit: one that throws fails the reply but cannot undo the change. */
@@ -192,6 +196,19 @@ export function createEventsService({
       abilities: allowedActions(state, machineActor(actor, row)),
     };
   };
+
+  /** Where a report went, by name: its grid and the centre that owns it, and whether that is outside the reporter's area. */
+  async function filedIn(actor: Actor, row: store.EventRow, known: { code: string; name: string }[]) {
+    // The point's place was named when it was located; only a case joined elsewhere ("me too") or owned by the city needs a read.
+    const names = new Map(known.map((n) => [n.code, n.name]));
+    if (!names.has(row.gridCode) || !names.has(row.ownerCode))
+      for (const n of await territory.namesAlongPath(row.gridCode, [row.ownerCode])) names.set(n.code, n.name);
+    return {
+      grid: { code: row.gridCode, name: names.get(row.gridCode) ?? row.gridCode },
+      owner: { code: row.ownerCode, name: names.get(row.ownerCode) ?? row.ownerCode },
+      outsideOwnArea: !codeInScope(row.gridCode, actor.scope),
+    };
+  }
 
   /** The history of a case filed by this server just now is its one action row: the reply needs no read back. */
   const justFiled = new WeakMap<store.EventRow, store.ActionRow[]>();
@@ -224,9 +241,10 @@ export function createEventsService({
     const item = await itemForReport(db, input.itemCode);
     const rule = item.rule;
     const now = clock();
+    const owner = await acceptingOwner(ownerOf(gridCode, rule.level)); // nobody to accept there: the level above (intake/accepting-owner.ts)
     const { next, record } = (() => {
       try {
-        return reportEvent({ ownerCode: ownerOf(gridCode, rule.level), rule }, { now, calendar });
+        return reportEvent({ ownerCode: owner.code, rule }, { now, calendar });
       } catch (e) {
         return ruleError(e);
       }
@@ -234,7 +252,8 @@ export function createEventsService({
     const day = chinaDate(now).replaceAll('-', ''); // the China date: a report at 07:00 belongs to that day, not to UTC's yesterday
     const serial = await store.nextCaseSerial(db, countyCode, day); // its own statement: no lock held to commit (0014)
     const id = randomUUID();
-    const first = actionRow({ countyCode, id }, 1, { ...record, attachments: input.photos, note: input.description }, actor);
+    const data = owner.widenedFrom ? { ...record.data, ownerWithoutCentre: owner.widenedFrom } : record.data;
+    const first = actionRow({ countyCode, id }, 1, { ...record, data, attachments: input.photos, note: input.description }, actor);
     const row = await store.insertReport(
       db,
       {
@@ -310,8 +329,9 @@ export function createEventsService({
     async report(actor: Actor, staffInput: StaffReportInput) {
       const place = await placeOfReport(records, actor, staffInput);
       const input = { ...staffInput, lng: place.lng, lat: place.lat, subject: place.subject };
-      const hit = await territory.locateFor(actor, input.lng, input.lat);
-      if (!hit.found) throw new AppError('event.outside_grids', [{ field: place.fromSubject ? 'subject' : 'lng', reason: hit.reason }]);
+      // A point in another area's grid is still a report: it goes to the centre that owns that grid (0014).
+      const hit = await territory.locate(input.lng, input.lat);
+      if (!hit) throw new AppError('event.outside_grids', [{ field: place.fromSubject ? 'subject' : 'lng', reason: 'outside_all_grids' }]);
       const county = hit.county.code;
       const row = await createOnce(input.idempotencyKey, {
         find: (key) => store.findByIdempotencyKey(db, county, actor.id, key),
@@ -320,13 +340,14 @@ export function createEventsService({
             ? meToo(db, { actor, now: clock(), input: { ...input, sameAs: input.sameAs } })
             : fileCase(actor, hit.grid.code, input),
       });
-      return view(actor, row);
+      return { ...(await view(actor, row)), filedIn: await filedIn(actor, row, [hit.grid, hit.village, hit.township, hit.county]) };
     },
 
     fileCase,
 
     async get(actor: Actor, id: string) {
-      const row = await store.getEvent(db, actor.scope, id);
+      // A reporter follows their own report, also one filed outside their area.
+      const row = (await store.getEvent(db, actor.scope, id)) ?? (await store.getOwnReport(db, actor.id, id));
       if (!row) throw new AppError('event.not_found');
       return view(actor, row);
     },

@@ -56,6 +56,16 @@ export async function getEvent(tx: Tx, scope: Scope, id: string): Promise<EventR
   )[0];
 }
 
+/** A case this user reported, wherever it is: a reporter follows their own report, also outside their area. */
+export async function getOwnReport(tx: Tx, reporterId: string, id: string): Promise<EventRow | undefined> {
+  return (
+    await tx
+      .select()
+      .from(event)
+      .where(and(eq(event.id, id), eq(event.reporterId, reporterId)))
+  )[0];
+}
+
 /** Writes the new current row only if nobody changed it since `version` was read; false when someone did. */
 export async function updateEvent(tx: Tx, row: EventRow, expectedVersion: number): Promise<boolean> {
   const { countyCode, id, ...rest } = row;

@@ -7431,7 +7431,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/json": ({
                             /** @description Actions the caller may take now */
                             abilities: ("accept" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "sign" | "return" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "close" | "rework" | "visit" | "reopen")[];
                             /**
@@ -7633,6 +7633,38 @@ export interface paths {
                                 /** @description house | building | organisation | facility */
                                 type: "house" | "building" | "organisation" | "facility";
                             } | null;
+                        }) & {
+                            /** @description 去向 Where the report went */
+                            filedIn: {
+                                /** @description 网格 The grid the point fell in */
+                                grid: {
+                                    /**
+                                     * @description 编码 Code
+                                     * @example 420923101
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description 名称 Name
+                                     * @example 义堂镇
+                                     */
+                                    name: string;
+                                };
+                                /** @description 辖区外上报 The grid is outside the reporter’s own area: it went to that grid’s centre, and the reporter can still follow it */
+                                outsideOwnArea: boolean;
+                                /** @description 受理中心 The area whose centre accepts it */
+                                owner: {
+                                    /**
+                                     * @description 编码 Code
+                                     * @example 420923101
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description 名称 Name
+                                     * @example 义堂镇
+                                     */
+                                    name: string;
+                                };
+                            };
                         };
                     };
                 };
@@ -43949,7 +43981,7 @@ export interface paths {
                                 name: string;
                             };
                             /**
-                             * @description 原因 When not found: outside_all_grids | outside_jurisdiction
+                             * @description 原因 When not found: outside_all_grids | outside_jurisdiction (then grid, village, township and county still name where the point is: a report made there goes to the centre that owns it)
                              * @example outside_all_grids
                              */
                             reason?: string;

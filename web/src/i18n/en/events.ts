@@ -133,6 +133,8 @@ export const events: typeof zh = {
     needItem: 'Choose an item',
     needDescription: 'Write one line about it',
     sent: 'Reported',
+    filedIn: 'Filed in {{grid}}, to be accepted by {{owner}}',
+    filedOutside: 'Outside your area: it went to {{owner}}, which owns {{grid}}; you can still open it to follow it',
     caseNo: 'Case no. {{caseNo}}',
     another: 'Report another',
     desktop: 'Desktop',

@@ -131,6 +131,8 @@ export const events = {
     needItem: '请选择事项',
     needDescription: '请填写情况说明',
     sent: '上报成功',
+    filedIn: '已进入{{grid}}，由{{owner}}受理',
+    filedOutside: '该位置不在本人辖区：已转{{grid}}所属的{{owner}}受理，您仍可打开本件查看进度',
     caseNo: '案件编号 {{caseNo}}',
     another: '再报一件',
     desktop: '电脑版',
