@@ -47,7 +47,7 @@ export const PossibleRepeat = Type.Object({
 });
 export const PossibleRepeats = Type.Array(PossibleRepeat, {
   description:
-    '疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, nearest first: for the accepting centre to merge or not',
+    '疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, the nearest 10 at most: for the accepting centre to merge or not',
 });
 
 export const NearbyCases = Type.Object({ items: Type.Array(NearbyCase, { description: '附近同类事件 Open cases, nearest first' }) });

@@ -85,7 +85,10 @@ export async function addReports(
   return { row: updated, seq: last + 1 };
 }
 
-/** Open cases of one item reported since `since` inside a box, in the caller's jurisdiction. */
+/** At most this many of the newest candidates are judged by distance: a spot reported hundreds of times stays cheap. */
+const NEAR_CANDIDATES = 50;
+
+/** Open cases of one item reported since `since` inside a box, in the caller's jurisdiction, newest first. */
 export async function openCasesNear(
   tx: Tx,
   scope: Scope,
@@ -106,7 +109,9 @@ export async function openCasesNear(
         gte(event.lat, q.box.minLat),
         lte(event.lat, q.box.maxLat),
       ),
-    );
+    )
+    .orderBy(desc(event.reportedAt))
+    .limit(NEAR_CANDIDATES);
 }
 
 /** Records that `reporterKey` counts towards a case; false when it already did (the row is there). */

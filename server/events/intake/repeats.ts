@@ -13,6 +13,9 @@ import * as store from '../loop/events.store.ts';
 import { authorOf, REPEAT_REPORTS, userReporterKey } from './intake.core.ts';
 import { addReports, claimReporter, lockEvent, meTooByKey, openCaseOfReporterNear, openCasesNear } from './intake.store.ts';
 
+/** The centre needs the nearest few to decide a merge, not every one. */
+export const POSSIBLE_REPEATS_SHOWN = 10;
+
 const isOpen = (status: string) => OPEN_STATUSES.includes(status as EventStatus);
 
 export interface MeTooInput {
@@ -154,6 +157,7 @@ export async function possibleRepeatsOf(
     .map((r) => ({ r, distance: distanceMeters(row, r) }))
     .filter(({ distance }) => distance <= q.radiusMeters)
     .sort((a, b) => a.distance - b.distance)
+    .slice(0, POSSIBLE_REPEATS_SHOWN)
     .map(({ r, distance }) => ({
       id: r.id,
       caseNo: r.caseNo,

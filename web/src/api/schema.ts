@@ -7586,7 +7586,7 @@ export interface paths {
                                  */
                                 toStatus: string;
                             }[];
-                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, nearest first: for the accepting centre to merge or not */
+                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, the nearest 10 at most: for the accepting centre to merge or not */
                             possibleRepeats: {
                                 /**
                                  * @description 案卷号 Case number
@@ -8130,7 +8130,7 @@ export interface paths {
                                  */
                                 toStatus: string;
                             }[];
-                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, nearest first: for the accepting centre to merge or not */
+                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, the nearest 10 at most: for the accepting centre to merge or not */
                             possibleRepeats: {
                                 /**
                                  * @description 案卷号 Case number
@@ -8672,7 +8672,7 @@ export interface paths {
                                  */
                                 toStatus: string;
                             }[];
-                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, nearest first: for the accepting centre to merge or not */
+                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, the nearest 10 at most: for the accepting centre to merge or not */
                             possibleRepeats: {
                                 /**
                                  * @description 案卷号 Case number
