@@ -1,7 +1,9 @@
 /**
- * Events reported per second through the real API on PostgreSQL, beside an empty route of the same server:
- * the server listens on a free port, and 50 clients in a worker thread (its own event loop, so the load
- * does not steal the server's) keep one request each in flight for a fixed time.
+ * Events reported per second through the real API on PostgreSQL (real HTTP to a started server, not
+ * app.inject), beside an empty route of the same server and a bare loop of the report's two-insert transaction
+ * written directly with `pg` at the server's pool size: the server listens on a free port, and 50 clients in a
+ * worker thread (its own event loop, so the load does not steal the server's) keep one request each in flight
+ * for a fixed time.
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -14,10 +16,10 @@ import { prepareDatabase } from '../server/db/index.ts';
 import { createDiskFileStore } from '../server/files/file-store.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { loadConfig } from '../server/platform/config.ts';
-import { openDatabase } from '../server/platform/db.ts';
+import { openDatabase, POOL_SIZE } from '../server/platform/db.ts';
 import { bboxOf } from '../server/territory/geometry.core.ts';
 import { FIXTURE, gridBox, seedTerritory } from '../server/testing/fixtures.ts';
-import { TEST_FIELD_KEYS, TEST_PASSWORD } from '../server/testing/harness.ts';
+import { TEST_FIELD_KEYS, TEST_PASSWORD } from '../server/testing/test-secrets.ts';
 
 export interface LoadResult {
   requests: number;
@@ -78,19 +80,72 @@ function load(job: { url: string; method: 'GET' | 'POST'; cookies: string[]; bod
         seconds: number;
       }) => {
         void worker.terminate();
-        const sorted = Float64Array.from(latencies).sort();
-        const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
-        resolve({
-          requests: sorted.length,
-          failures,
-          firstFailure,
-          perSecond: (sorted.length - failures) / seconds,
-          p50Ms: at(0.5),
-          p99Ms: at(0.99),
-        });
+        resolve(summarise(latencies, failures, firstFailure, seconds));
       },
     );
   });
+}
+
+function summarise(latencies: number[], failures: number, firstFailure: string | null, seconds: number): LoadResult {
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
+  return {
+    requests: sorted.length,
+    failures,
+    firstFailure,
+    perSecond: (sorted.length - failures) / seconds,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+  };
+}
+
+/**
+ * The floor under any report: `clients` loops, each a transaction of the same two inserts the report makes
+ * (the event row, its first action row), straight through `pg` on a pool of the server's size. No HTTP, no
+ * locate, no case-number counter, no reply: what the database alone allows.
+ */
+async function bareLoop(dbUrl: string, opts: { clients: number; seconds: number; countyCode: string; gridCode: string }) {
+  const pool = new pg.Pool({ connectionString: dbUrl, max: POOL_SIZE });
+  const latencies: number[] = [];
+  let failures = 0;
+  let firstFailure: string | null = null;
+  const run = Math.random().toString(36).slice(2, 8); // case numbers unique across runs (warm-up, measured)
+  let n = 0;
+  const rule = JSON.stringify({ level: 'township', severity: 'normal', limits: {} });
+  const start = performance.now();
+  const end = start + opts.seconds * 1000;
+  const client = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      const c = await pool.connect();
+      try {
+        await c.query('begin');
+        const now = new Date();
+        const { rows } = await c.query<{ id: string }>(
+          `insert into event (county_code, case_no, status, source, item_code, rule, severity, description, lng, lat, grid_code, owner_code, reported_at, updated_at)
+           values ($1, $2, 'reported', 'grid_worker', 'CG06010', $3, 'normal', $4, 113.0, 31.0, $5, $6, $7, $7) returning id`,
+          [opts.countyCode, `bare-${run}-${n++}`, rule, '压测上报：路口垃圾堆放', opts.gridCode, opts.gridCode.slice(0, 9), now],
+        );
+        await c.query(
+          `insert into event_action (county_code, event_id, seq, action, actor_name, at, from_status, to_status, note)
+           values ($1, $2, 1, 'report', 'bench', $3, null, 'reported', $4)`,
+          [opts.countyCode, rows[0].id, now, '压测上报：路口垃圾堆放'],
+        );
+        await c.query('commit');
+      } catch (err) {
+        failures++;
+        firstFailure ??= String(err);
+        await c.query('rollback').catch(() => {});
+      } finally {
+        c.release();
+      }
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.clients }, client));
+  const seconds = (performance.now() - start) / 1000;
+  await pool.end();
+  return summarise(latencies, failures, firstFailure, seconds);
 }
 
 /** A point inside one fixture grid, a little different per client so reports are not all one spot. */
@@ -164,7 +219,11 @@ export async function benchEvents(pgUrl: string, opts: { clients: number; second
     await load({ ...report, seconds: 1 });
     const emptyRoute = await load({ ...empty, seconds: opts.seconds });
     const events = await load({ ...report, seconds: opts.seconds });
-    return { clients: opts.clients, seconds: opts.seconds, emptyRoute, events };
+    // The bare loop last, on the same (now fuller) tables, while the server sits idle.
+    const bare = { clients: opts.clients, countyCode: FIXTURE.county, gridCode: FIXTURE.grids[0] };
+    await bareLoop(url.toString(), { ...bare, seconds: 1 });
+    const bareInserts = await bareLoop(url.toString(), { ...bare, seconds: opts.seconds });
+    return { clients: opts.clients, seconds: opts.seconds, poolSize: POOL_SIZE, emptyRoute, events, bareInserts };
   } finally {
     await app.close();
     await database.close();

@@ -12,8 +12,8 @@ import { readRows } from '../server/registry/io/spreadsheet-import.ts';
 import { PERSON_TEMPLATE } from '../server/registry/io/templates.ts';
 import { createRegistryService } from '../server/registry/people/people.service.ts';
 import { seedTerritory } from '../server/testing/fixtures.ts';
-import { TEST_FIELD_KEYS } from '../server/testing/harness.ts';
 import { PEOPLE_HEADER, seedPeopleHouses, writePeopleCsv } from '../server/testing/people-file.ts';
+import { TEST_FIELD_KEYS } from '../server/testing/test-secrets.ts';
 
 const fieldCrypto = createFieldCrypto({
   encKey: Buffer.from(TEST_FIELD_KEYS.enc, 'hex'),

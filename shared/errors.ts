@@ -78,6 +78,7 @@ export const ERROR_STATUS = {
   'event.master_invalid': 400,
   'event.intake_not_allowed': 403,
   'event.same_as_closed': 409,
+  'event.already_reported': 409,
   'event.subject_not_found': 422,
   'event.subject_no_point': 422,
   'public.not_found': 404,

@@ -2,6 +2,7 @@
 
 export * from '../access/access.tables.ts';
 export * from '../events/catalogue/catalogue.tables.ts';
+export * from '../events/intake/intake.tables.ts';
 export * from '../events/loop/events.tables.ts';
 export * from '../events/oversight/oversight.tables.ts';
 export * from '../fieldwork/visits.tables.ts';

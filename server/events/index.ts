@@ -53,18 +53,20 @@ export async function createEvents({
   await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
   // Everything that counts working time reads the administrator's overrides through this one calendar.
   const calendar = liveCalendar(calendarDays.holder);
+  const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
   const service = createEventsService({
     db,
     clock,
     calendar,
     warningRules: warnings.rules,
     territory,
-    fieldCrypto: createFieldCrypto(resolveFieldKeys(config)),
+    fieldCrypto,
+    repeats: config.repeats,
     records: createRecordLookup({ db }),
   });
   eventsRoutes(app, { events: service, guard });
   eventListRoutes(app, { events: service, guard });
-  const intake = createIntakeService({ db, clock, config, territory, events: service });
+  const intake = createIntakeService({ db, clock, config, territory, events: service, fieldCrypto });
   intakeRoutes(app, { intake, guard });
   publicRoutes(app, { intake, files, config });
   catalogueRoutes(app, { catalogue: createCatalogueService({ db, clock }), guard });

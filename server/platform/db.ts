@@ -22,6 +22,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Connections each server keeps to PostgreSQL (the bench's bare loop uses the same number). */
+export const POOL_SIZE = 10;
+
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db/migrations');
 
 /**
@@ -30,7 +33,7 @@ export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.m
  */
 export async function openDatabase(opts: { url: string | null; dataDir: string | null; dump?: Blob }): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: POOL_SIZE });
     const db = drizzlePg(pool) as unknown as Db;
     return {
       db,

@@ -92,9 +92,11 @@ describe('locate', () => {
       found: false,
       reason: 'outside_all_grids',
     });
-    expect((await request({ method: 'GET', url: '/api/territory/locate?lng=113.26&lat=31.1' })).json()).toEqual({
+    expect((await request({ method: 'GET', url: '/api/territory/locate?lng=113.26&lat=31.1' })).json()).toMatchObject({
       found: false,
       reason: 'outside_jurisdiction',
+      grid: { code: FIXTURE.grids[5] }, // named: a report made there goes to that grid's centre
+      township: { code: FIXTURE.townships[1], name: '义堂镇' },
     });
   });
 

@@ -108,7 +108,11 @@ export const LocateQuery = Type.Object(
 export const LocateReply = Type.Object({
   found: Type.Boolean({ description: '是否找到 Whether the point lies in a grid the caller may see' }),
   reason: Type.Optional(
-    Type.String({ description: '原因 When not found: outside_all_grids | outside_jurisdiction', example: 'outside_all_grids' }),
+    Type.String({
+      description:
+        '原因 When not found: outside_all_grids | outside_jurisdiction (then grid, village, township and county still name where the point is: a report made there goes to the centre that owns it)',
+      example: 'outside_all_grids',
+    }),
   ),
   grid: Type.Optional(Ref),
   village: Type.Optional(Ref),

@@ -69,6 +69,13 @@ export async function getGrid(tx: Tx, scope: Scope, code: string): Promise<GridR
   return rows[0];
 }
 
+/** The names of a grid and its ancestor areas in one round trip, without the grid's outline (point → grid on a report). */
+export async function namesAlongPath(tx: Tx, gridCode: string, areaCodes: string[]): Promise<{ code: string; name: string }[]> {
+  const areas = tx.select({ code: area.code, name: area.name }).from(area).where(inArray(area.code, areaCodes));
+  const grids = tx.select({ code: grid.code, name: grid.name }).from(grid).where(eq(grid.code, gridCode));
+  return areas.unionAll(grids);
+}
+
 /** Every grid's outline, unscoped: feeds the in-process spatial index and import checks. */
 export async function allGridShapes(tx: Tx) {
   return tx.select({ code: grid.code, villageCode: grid.villageCode, geometry: grid.geometry }).from(grid);

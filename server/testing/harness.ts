@@ -8,12 +8,9 @@ import type { Clock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import { seedTerritory } from './fixtures.ts';
 import { openTestDatabase } from './test-database.ts';
+import { TEST_FIELD_KEYS, TEST_PASSWORD } from './test-secrets.ts';
 
-export const TEST_PASSWORD = 'Test2026pass';
-export const TEST_FIELD_KEYS = {
-  enc: '00112233445566778899aabbccddeeff',
-  hash: 'ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100',
-};
+export { TEST_FIELD_KEYS, TEST_PASSWORD };
 
 /** A composed app on a fresh database with the fixture territory, a movable clock, and helpers to sign in. */
 export async function createTestApp() {

@@ -10,7 +10,7 @@ import type { Db } from '../platform/db.ts';
 import { createFieldCrypto } from '../platform/field-crypto.ts';
 import { applyHouses } from '../registry/index.ts';
 import { FIXTURE } from './fixtures.ts';
-import { TEST_FIELD_KEYS } from './harness.ts';
+import { TEST_FIELD_KEYS } from './test-secrets.ts';
 
 export const PEOPLE_HEADER = [
   '公民身份号码',

@@ -80,6 +80,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'event.master_invalid': '不能合并到该事件：它不存在、已办结或就是本事件',
     'event.intake_not_allowed': '只有指挥中心可以登记热线、部门或视频来源的来电人信息',
     'event.same_as_closed': '该事件已办结或已合并，不能再报“我也遇到了”，请新报一件',
+    'event.already_reported': '您已反映过这件事：同一人（或同一设备）对一件事只计一次，可凭原记录跟进',
     'event.subject_not_found': '关联的基础数据（房屋、楼栋、单位或部件）不存在或不在您的管辖范围内',
     'event.subject_no_point': '关联的基础数据没有位置，请在地图上选择事件位置',
     'public.not_found': '查询码不存在，请核对后再试',
@@ -189,6 +190,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'event.master_invalid': 'Cannot merge into that case: it does not exist, is finished, or is this case',
     'event.intake_not_allowed': 'Only a command centre may record a hotline, department or video source and its caller',
     'event.same_as_closed': 'That case is finished or merged; report a new one instead of "me too"',
+    'event.already_reported': 'You have already reported this: one person (or one device) counts once per case; follow the report you made',
     'event.subject_not_found':
       'The linked record (house, building, organisation or component) does not exist or is outside your jurisdiction',
     'event.subject_no_point': 'The linked record has no location: pick the event’s place on the map',

@@ -41,6 +41,36 @@ export const EVENT_EXPORT_HEADERS: Record<Lang, string[]> = {
   ],
 };
 
+/** 重复工单: the repeat-order list (same place and matter three times or more in a period). */
+export const REPEAT_ORDER_HEADERS: Record<Lang, string[]> = {
+  'zh-CN': [
+    '案件编号',
+    '事项',
+    '乡镇（街道）',
+    '网格',
+    '期内反映次数',
+    '累计反映次数',
+    '情况描述',
+    '首次上报时间',
+    '最近反映时间',
+    '状态',
+    '结案时间',
+  ],
+  en: [
+    'Case no.',
+    'Item',
+    'Township',
+    'Grid',
+    'Reports in period',
+    'Reports in all',
+    'Description',
+    'First reported',
+    'Last reported',
+    'Status',
+    'Closed',
+  ],
+};
+
 export type EventLabelKind = 'status' | 'source' | 'light' | 'warning';
 export const EVENT_EXPORT_LABELS: Record<Lang, Record<EventLabelKind, Record<string, string>>> = {
   'zh-CN': {

@@ -9,6 +9,7 @@ import {
   CameraOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  CopyOutlined,
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -29,6 +30,7 @@ const TerritoryPage = page(() => import('./territory/territory-page.tsx'), 'Terr
 const GridIoPage = page(() => import('./grid-io/grid-io-page.tsx'), 'GridIoPage');
 const NetworksPage = page(() => import('./networks/networks-page.tsx'), 'NetworksPage');
 const EventsPage = page(() => import('./events/events-page.tsx'), 'EventsPage');
+const RepeatOrdersPage = page(() => import('./events/repeat-orders-page.tsx'), 'RepeatOrdersPage');
 const SupervisionPage = page(() => import('./supervision/supervision-page.tsx'), 'SupervisionPage');
 const ReportPage = page(() => import('./report/report-page.tsx'), 'ReportPage');
 const PeoplePage = page(() => import('./people/people-page.tsx'), 'PeoplePage');
@@ -79,6 +81,14 @@ export const PAGES: PageDef[] = [
     Component: GridIoPage,
   },
   { path: '/events', section: 'events', permission: 'events.read', labelKey: 'nav.events', icon: <AlertOutlined />, Component: EventsPage },
+  {
+    path: '/repeat-orders',
+    section: 'events',
+    permission: 'events.read',
+    labelKey: 'repeatOrders.title',
+    icon: <CopyOutlined />,
+    Component: RepeatOrdersPage,
+  },
   {
     path: '/supervision',
     section: 'events',

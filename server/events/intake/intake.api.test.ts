@@ -143,6 +143,47 @@ describe('repeats and "me too"', () => {
     ).toMatchObject({ reports: 3, repeat: true });
   });
 
+  it('one person counts once per case: a second "me too" under another key, or one on their own report, is refused by name and changes nothing', async () => {
+    const first = (await report(worker, { lng: 113.025, lat: 31.025 })).json();
+    const again = { lng: 113.0251, lat: 31.0251, description: '再报一次', sameAs: first.id };
+    expect((await report(worker2, { ...again, idempotencyKey: 'metoo-once-a' })).json().reports).toBe(2);
+    const actions = await countOf('event_action');
+    for (const [who, key] of [
+      [worker2, 'metoo-once-b'], // another key: not a retry, a second count
+      [worker2, undefined],
+      [worker, 'metoo-once-c'], // the reporter themself
+    ] as const) {
+      const refused = await report(who, { ...again, ...(key ? { idempotencyKey: key } : {}) });
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.json()).toMatchObject({
+        code: 'event.already_reported',
+        message: expect.stringContaining('一次'),
+        details: [{ field: 'sameAs', reason: 'once_per_person', value: first.id }],
+      });
+    }
+    expect(await countOf('event_action')).toBe(actions);
+    expect((await get(township, first.id)).json().reports).toBe(2);
+    // The first key again is still a retry of the one that counted: the case, no error.
+    const retried = await report(worker2, { ...again, idempotencyKey: 'metoo-once-a' });
+    expect(retried.statusCode).toBe(201);
+    expect(retried.json()).toMatchObject({ id: first.id, reports: 2 });
+  });
+
+  it('a new report of the same item nearby is flagged to the accepting centre as a possible repeat, both ways; another item or place is not', async () => {
+    const first = (await report(worker, { lng: 113.035, lat: 31.035 })).json();
+    const second = (await report(worker2, { lng: 113.0351, lat: 31.0351 })).json(); // ~15 m, not a "me too"
+    expect(second.id).not.toBe(first.id);
+    expect(second.possibleRepeats).toEqual([
+      expect.objectContaining({ id: first.id, caseNo: first.caseNo, reports: 1, distanceMeters: expect.any(Number) }),
+    ]);
+    expect(second.possibleRepeats[0].distanceMeters).toBeLessThan(50);
+    expect((await get(township, first.id)).json().possibleRepeats.map((r: { id: string }) => r.id)).toEqual([second.id]);
+    const otherItem = (await report(worker2, { lng: 113.0351, lat: 31.0351, itemCode: 'CG06011' })).json();
+    expect(otherItem.possibleRepeats).toEqual([]);
+    const far = (await report(worker2, { lng: 113.037, lat: 31.035 })).json(); // ~190 m
+    expect(far.possibleRepeats).toEqual([]);
+  });
+
   it('"me too" on a finished case, or one outside the caller’s jurisdiction, is refused and changes nothing', async () => {
     const voided = (await report(worker, { lng: 113.03, lat: 31.03 })).json();
     await township({ method: 'POST', url: `/api/events/${voided.id}/actions`, payload: { action: 'void', version: 1, note: '无效' } });

@@ -13,6 +13,10 @@ import type { Actor as MachineActor } from '../loop/event-actions.core.ts';
 /** Same item, same place, this many reports or more (seed 004: "同一地点同一事项 ≥ 3 次"): a repeat case. */
 export const REPEAT_REPORTS = 3;
 
+/** Who counts towards a case (event_reporter): a signed-in person by id, a citizen's device by its keyed hash. */
+export const userReporterKey = (userId: string) => `user:${userId}`;
+export const deviceReporterKey = (deviceHash: string) => `device:${deviceHash}`;
+
 /** How a citizen's steps are signed in the history; they have no account, so no name of theirs is kept. */
 export const CITIZEN_NAME = '市民';
 
@@ -37,7 +41,9 @@ export const MOBILE = '^1[3-9]\\d{9}$';
 /** A hotline caller may call from a landline too: area code, optional dash, 7 or 8 digits. */
 export const PHONE = `${MOBILE}|^0\\d{2,3}-?\\d{7,8}$`;
 
-const CENTRES: readonly Role[] = ['city_center', 'county_center', 'township_center', 'village_center'];
+/** The roles that accept and dispatch for an area (受理、派遣). */
+export const CENTRE_ROLES: readonly Role[] = ['city_center', 'county_center', 'township_center', 'village_center'];
+const CENTRES = CENTRE_ROLES;
 const GRID_TEAM: readonly Role[] = ['grid_worker', 'grid_leader'];
 
 /**

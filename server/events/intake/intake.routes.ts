@@ -1,10 +1,14 @@
+import { PassThrough } from 'node:stream';
 import type { Guard } from '../../platform/actor.ts';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies } from '../../platform/schemas.ts';
 import * as S from './intake.schemas.ts';
 import type { IntakeService } from './intake.service.ts';
+import { writeRepeatOrdersSheet } from './repeat-orders.ts';
 
-/** The reporter's "me too" offer: open cases of the same item close by, before a new case is sent. */
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The reporter's "me too" offer (open cases of the same item close by) and the repeat-order list. */
 export function intakeRoutes(app: Http, { intake, guard }: { intake: IntakeService; guard: Guard }) {
   app.get(
     '/api/events/nearby',
@@ -18,5 +22,38 @@ export function intakeRoutes(app: Http, { intake, guard }: { intake: IntakeServi
       onRequest: guard('events.report'),
     },
     async (request) => ({ items: await intake.nearby(request.actor, request.query) }),
+  );
+
+  app.get(
+    '/api/events/repeat-orders',
+    {
+      schema: {
+        tags: ['events'],
+        summary: '重复工单 Cases reported three times or more (same place and matter) in a period of China days, two weeks by default',
+        querystring: S.RepeatOrdersQuery,
+        response: { 200: S.RepeatOrders, ...errorReplies },
+      },
+      onRequest: guard('events.read'),
+    },
+    async (request) => intake.repeatOrders(request.actor, request.query),
+  );
+
+  app.get(
+    '/api/events/repeat-orders/export',
+    {
+      schema: {
+        tags: ['events'],
+        summary: '导出重复工单 The repeat-order list of a period as .xlsx (Chinese headers; audited)',
+        querystring: S.RepeatOrdersQuery,
+        response: { 200: S.RepeatOrdersSheet, ...errorReplies },
+      },
+      onRequest: guard('events.read'),
+    },
+    async (request, reply) => {
+      const list = await intake.exportRepeatOrders(request.actor, request.query);
+      const out = new PassThrough();
+      void writeRepeatOrdersSheet(list, out, request.lang).catch((err: unknown) => out.destroy(err as Error));
+      return reply.type(XLSX).header('content-disposition', `attachment; filename="repeat-orders-${list.from}-${list.to}.xlsx"`).send(out);
+    },
   );
 }

@@ -37,6 +37,19 @@ const NearbyCase = Type.Object({
   repeat: Type.Boolean({ description: 'Three or more reports: a repeat case' }),
   distanceMeters: Type.Integer({ description: '距离 Metres from the point', example: 35 }),
 });
+export const PossibleRepeat = Type.Object({
+  id: Type.String({ format: 'uuid', description: '事件标识 Event id' }),
+  caseNo: Type.String({ description: '案卷号 Case number', example: '202611020001' }),
+  status: Type.String({ description: '状态 Status', example: 'reported' }),
+  reportedAt: DateTime('上报时间 Reported'),
+  reports: Type.Integer({ description: '反映次数 Reports so far', example: 1 }),
+  distanceMeters: Type.Integer({ description: '距离 Metres from this case', example: 20 }),
+});
+export const PossibleRepeats = Type.Array(PossibleRepeat, {
+  description:
+    '疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, the nearest 10 at most: for the accepting centre to merge or not',
+});
+
 export const NearbyCases = Type.Object({ items: Type.Array(NearbyCase, { description: '附近同类事件 Open cases, nearest first' }) });
 
 // ── citizens ──
@@ -111,6 +124,14 @@ export const PublicReportBody = Type.Object(
       Type.String({ pattern: MOBILE, description: 'Mobile number for a call back (11 digits); stored sealed, shown to staff masked' }),
     ),
     idempotencyKey: Type.Optional(IdempotencyKey),
+    deviceId: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9_-]{16,64}$',
+        description:
+          '设备标识 A random id the public page keeps on this device; stored only as a keyed hash. One device counts once per case: an open report of the same item nearby from it is answered with event.already_reported',
+        example: 'p8Xr2c9QmT4vKz7LwN1bYd',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -125,3 +146,43 @@ export const RatingBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+// ── repeat orders (重复工单) ──
+
+const ChinaDay = (description: string) =>
+  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description, example: '2026-11-02' });
+
+export const RepeatOrdersQuery = Type.Object(
+  {
+    from: Type.Optional(ChinaDay('起始日 First China day of the period; default two weeks before today (or before `to`)')),
+    to: Type.Optional(ChinaDay('截止日 Last China day of the period, included; default `from` + 13 days; at most 31 days in all')),
+  },
+  { additionalProperties: false },
+);
+
+const RepeatOrder = Type.Object({
+  id: Type.String({ format: 'uuid', description: '事件标识 Event id' }),
+  caseNo: Type.String({ description: '案卷号 Case number', example: '202611020001' }),
+  status: Type.String({ description: '状态 Status', example: 'dispatched' }),
+  itemCode: Type.String({ description: '事项编码 Catalogue item', example: 'CG06010' }),
+  itemName: Type.String({ description: '事项 Item name', example: '暴露垃圾' }),
+  gridCode: Type.String({ description: '网格编码 Grid code', example: '420923100001001' }),
+  gridName: Type.String({ description: '网格 Grid name', example: '城关镇第一网格' }),
+  townshipName: Type.String({ description: '乡镇（街道） Township name', example: '城关镇' }),
+  description: Type.String({ description: '描述 What was first reported' }),
+  lng: Type.Number({ description: '经度 Longitude' }),
+  lat: Type.Number({ description: '纬度 Latitude' }),
+  reportsInPeriod: Type.Integer({ description: '期内反映次数 Reports made in the period (own, "me too", merged duplicates)', example: 3 }),
+  reports: Type.Integer({ description: '累计反映次数 Reports in all', example: 4 }),
+  reportedAt: DateTime('首次上报时间 First reported'),
+  lastReportedAt: DateTime('最近反映时间 Last report in the period'),
+  closedAt: Nullable(DateTime('结案时间 Closed')),
+});
+
+export const RepeatOrders = Type.Object({
+  from: Type.String({ description: '起始日 First China day of the period', example: '2026-10-20' }),
+  to: Type.String({ description: '截止日 Last China day of the period, included', example: '2026-11-02' }),
+  items: Type.Array(RepeatOrder, { description: '重复工单 Cases reported three times or more in the period, most reports first' }),
+});
+
+export const RepeatOrdersSheet = Type.Unknown({ description: '.xlsx' });

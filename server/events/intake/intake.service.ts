@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { createOnce } from '../../platform/idempotency.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { offeredNodes } from '../catalogue/catalogue.core.ts';
@@ -16,9 +17,10 @@ import { getNode, listNodes } from '../catalogue/catalogue.store.ts';
 import type { Rating } from '../loop/event-actions.core.ts';
 import type { EventsService } from '../loop/events.service.ts';
 import * as store from '../loop/events.store.ts';
-import { formatTrackingCode, newTrackingCode, normalizeTrackingCode } from './intake.core.ts';
+import { deviceReporterKey, formatTrackingCode, newTrackingCode, normalizeTrackingCode } from './intake.core.ts';
 import { byTrackingCode, citizenReportByKey, eventInCounty } from './intake.store.ts';
-import { nearbyOpen } from './repeats.ts';
+import { exportRepeatOrders, findRepeatOrders } from './repeat-orders.ts';
+import { nearbyOpen, refuseRepeatOfDevice } from './repeats.ts';
 
 export interface PublicReportInput {
   itemCode: string;
@@ -28,6 +30,7 @@ export interface PublicReportInput {
   photos: string[];
   phone?: string;
   idempotencyKey?: string;
+  deviceId?: string;
 }
 
 export function createIntakeService({
@@ -36,12 +39,14 @@ export function createIntakeService({
   config,
   territory,
   events,
+  fieldCrypto,
 }: {
   db: Db;
   clock: Clock;
   config: Config;
   territory: TerritoryService;
   events: EventsService;
+  fieldCrypto: FieldCrypto;
 }) {
   /** The report behind a code, or 404 whether the code is malformed or unknown: a guess learns nothing either way. */
   async function reportOf(code: string) {
@@ -92,8 +97,12 @@ export function createIntakeService({
       if (!hit) throw new AppError('event.outside_grids', [{ field: 'lng', reason: 'outside_all_grids' }]);
       const row = await createOnce(input.idempotencyKey, {
         find: (key) => citizenReportByKey(db, hit.county.code, key),
-        create: () =>
-          events.fileCase(null, hit.grid.code, {
+        create: async () => {
+          // The device as a keyed hash only: the id itself is never stored.
+          const deviceKey = input.deviceId ? deviceReporterKey(fieldCrypto.searchHash(input.deviceId)) : undefined;
+          if (deviceKey)
+            await refuseRepeatOfDevice(db, { countyCode: hit.county.code, deviceKey, ...input, now: clock(), ...config.repeats });
+          return events.fileCase(null, hit.grid.code, {
             itemCode: input.itemCode,
             lng: input.lng,
             lat: input.lat,
@@ -103,7 +112,9 @@ export function createIntakeService({
             reporterPhone: input.phone,
             idempotencyKey: input.idempotencyKey,
             trackingCode: newTrackingCode(hit.county.code),
-          }),
+            deviceKey,
+          });
+        },
       });
       return publicView(row);
     },
@@ -117,6 +128,9 @@ export function createIntakeService({
       const row = await reportOf(code);
       return publicView(await events.step(null, row, 'visit', row.version, input));
     },
+
+    repeatOrders: (actor: Actor, q: { from?: string; to?: string }) => findRepeatOrders(db, actor, q, clock()),
+    exportRepeatOrders: (actor: Actor, q: { from?: string; to?: string }) => exportRepeatOrders(db, actor, q, clock()),
 
     /** Open cases of the same item near a point, offered to the reporter as "me too". */
     async nearby(actor: Actor, q: { itemCode: string; lng: number; lat: number }) {

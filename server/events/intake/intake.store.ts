@@ -1,9 +1,10 @@
-import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { Tx } from '../../platform/db.ts';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { OPEN_STATUSES } from '../loop/event-actions.core.ts';
 import type { EventRow } from '../loop/events.store.ts';
 import { event, eventAction } from '../loop/events.tables.ts';
+import { eventReporter } from './intake.tables.ts';
 
 /** A citizen's earlier report under the same idempotency key (citizens have no reporter id). */
 export async function citizenReportByKey(tx: Tx, countyCode: string, key: string): Promise<EventRow | undefined> {
@@ -84,11 +85,14 @@ export async function addReports(
   return { row: updated, seq: last + 1 };
 }
 
-/** Open cases of one item reported since `since` inside a box, in the caller's jurisdiction. */
+/** At most this many of the newest candidates are judged by distance: a spot reported hundreds of times stays cheap. */
+const NEAR_CANDIDATES = 50;
+
+/** Open cases of one item reported since `since` inside a box, in the caller's jurisdiction, newest first. */
 export async function openCasesNear(
   tx: Tx,
   scope: Scope,
-  q: { itemCode: string; since: Date; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } },
+  q: { itemCode: string; since: Date; until?: Date; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } },
 ) {
   return tx
     .select()
@@ -98,6 +102,49 @@ export async function openCasesNear(
         inScope(event.gridCode, scope),
         eq(event.itemCode, q.itemCode),
         gte(event.reportedAt, q.since),
+        q.until ? lte(event.reportedAt, q.until) : undefined,
+        inArray(event.status, [...OPEN_STATUSES]),
+        gte(event.lng, q.box.minLng),
+        lte(event.lng, q.box.maxLng),
+        gte(event.lat, q.box.minLat),
+        lte(event.lat, q.box.maxLat),
+      ),
+    )
+    .orderBy(desc(event.reportedAt))
+    .limit(NEAR_CANDIDATES);
+}
+
+/** Records that `reporterKey` counts towards a case; false when it already did (the row is there). */
+export async function claimReporter(tx: Tx, row: Pick<EventRow, 'countyCode' | 'id'>, reporterKey: string, at: Date): Promise<boolean> {
+  const added = await tx
+    .insert(eventReporter)
+    .values({ countyCode: row.countyCode, eventId: row.id, reporterKey, at })
+    .onConflictDoNothing()
+    .returning({ key: eventReporter.reporterKey });
+  return added.length === 1;
+}
+
+/** An open case of one item inside a box since `since` that this reporter key already counts towards. */
+export async function openCaseOfReporterNear(
+  tx: Tx,
+  q: {
+    countyCode: string;
+    reporterKey: string;
+    itemCode: string;
+    since: Date;
+    box: { minLng: number; maxLng: number; minLat: number; maxLat: number };
+  },
+) {
+  return tx
+    .select({ id: event.id, caseNo: event.caseNo, lng: event.lng, lat: event.lat })
+    .from(eventReporter)
+    .innerJoin(event, and(eq(event.countyCode, eventReporter.countyCode), eq(event.id, eventReporter.eventId)))
+    .where(
+      and(
+        eq(eventReporter.countyCode, q.countyCode),
+        eq(eventReporter.reporterKey, q.reporterKey),
+        eq(event.itemCode, q.itemCode),
+        gte(event.reportedAt, q.since),
         inArray(event.status, [...OPEN_STATUSES]),
         gte(event.lng, q.box.minLng),
         lte(event.lng, q.box.maxLng),
@@ -105,4 +152,42 @@ export async function openCasesNear(
         lte(event.lat, q.box.maxLat),
       ),
     );
+}
+
+/**
+ * Open or finished cases of the caller's jurisdiction with at least `min` reports made in [since, until):
+ * the case's own report, each "me too" and the reports each merged duplicate brought. A merged duplicate is
+ * left out: its reports count in the case it joined.
+ */
+export async function repeatCounts(tx: Tx, scope: Scope, q: { since: Date; until: Date; min: number }) {
+  const n = sql<number>`sum(case when ${eventAction.action} = 'duplicate_merged' then coalesce((${eventAction.data}->>'reports')::int, 1) else 1 end)::int`;
+  return tx
+    .select({ event, inPeriod: n, lastAt: sql<Date>`max(${eventAction.at})`.mapWith(event.reportedAt) })
+    .from(eventAction)
+    .innerJoin(event, and(eq(event.countyCode, eventAction.countyCode), eq(event.id, eventAction.eventId)))
+    .where(
+      and(
+        inArray(eventAction.action, ['report', 'me_too', 'duplicate_merged']),
+        gte(eventAction.at, q.since),
+        lt(eventAction.at, q.until),
+        ne(event.status, 'merged'),
+        inScope(event.gridCode, scope),
+      ),
+    )
+    .groupBy(event.countyCode, event.id)
+    .having(sql`${n} >= ${q.min}`)
+    .orderBy(desc(n), asc(event.caseNo));
+}
+
+/** Grid names for a report's rows (the grid table is territory's; read by name only). */
+export async function gridNamesOf(tx: Tx, codes: string[]): Promise<{ code: string; name: string }[]> {
+  if (codes.length === 0) return [];
+  const rows = await queryRows<{ code: string; name: string }>(
+    tx,
+    sql`select code, name from grid where code in (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  );
+  return rows;
 }

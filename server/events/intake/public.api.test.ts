@@ -91,6 +91,29 @@ describe('citizen reporting without an account', () => {
     expect(await countEvents()).toBe(before);
   });
 
+  it('one device counts once per case: its second report of the same item nearby is refused naming its case; another device or place is a report', async () => {
+    const device = 'device-aaaa-bbbb-cccc-0001';
+    const spot = { lng: 113.15, lat: 31.15 };
+    const first = await report({ ...spot, deviceId: device });
+    expect(first.statusCode).toBe(201);
+    const before = await countEvents();
+    const again = await report({ lng: 113.1501, lat: 31.1501, deviceId: device, description: '还是没人清' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({
+      code: 'event.already_reported',
+      details: [{ field: 'deviceId', reason: 'once_per_device', value: first.json().caseNo }],
+    });
+    expect(await countEvents()).toBe(before);
+    expect((await report({ ...spot, deviceId: 'device-aaaa-bbbb-cccc-0002' })).statusCode).toBe(201); // a neighbour's phone
+    expect((await report({ lng: 113.16, lat: 31.15, deviceId: device })).statusCode).toBe(201); // ~950 m away: another matter
+    expect((await report({ ...spot, deviceId: device, itemCode: 'CG06011' })).statusCode).toBe(201); // another item
+    // Only the keyed hash is kept, never the id the page sent.
+    const keys = await queryRows<{ reporter_key: string }>(t.db, sql`select reporter_key from event_reporter`);
+    expect(keys.length).toBeGreaterThanOrEqual(4);
+    expect(keys.every((k) => k.reporter_key.startsWith('device:') && !k.reporter_key.includes(device))).toBe(true);
+    expect((await report({ deviceId: 'short' })).json()).toMatchObject({ code: 'request.invalid', details: [{ field: 'body.deviceId' }] });
+  });
+
   it('bad input is refused with the field named, and nothing is created', async () => {
     const before = await countEvents();
     const phone = await report({ phone: '1381234567' });

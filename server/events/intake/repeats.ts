@@ -10,8 +10,11 @@ import { boxAround, distanceMeters } from '../../platform/distance.core.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type EventStatus, OPEN_STATUSES } from '../loop/event-actions.core.ts';
 import * as store from '../loop/events.store.ts';
-import { authorOf, REPEAT_REPORTS } from './intake.core.ts';
-import { addReports, lockEvent, meTooByKey, openCasesNear } from './intake.store.ts';
+import { authorOf, REPEAT_REPORTS, userReporterKey } from './intake.core.ts';
+import { addReports, claimReporter, lockEvent, meTooByKey, openCaseOfReporterNear, openCasesNear } from './intake.store.ts';
+
+/** The centre needs the nearest few to decide a merge, not every one. */
+export const POSSIBLE_REPEATS_SHOWN = 10;
 
 const isOpen = (status: string) => OPEN_STATUSES.includes(status as EventStatus);
 
@@ -32,6 +35,9 @@ export async function meToo(db: Db, { actor, now, input }: { actor: Actor; now: 
     const locked = await lockEvent(tx, target);
     if (input.idempotencyKey && (await meTooByKey(tx, locked, actor.id, input.idempotencyKey))) return locked;
     if (!isOpen(locked.status)) throw new AppError('event.same_as_closed', [{ field: 'sameAs', reason: `not_open_${locked.status}` }]);
+    // One person counts once per case: their own report, or their first "me too" (a retry was answered above).
+    if (locked.reporterId === actor.id || !(await claimReporter(tx, locked, userReporterKey(actor.id), now)))
+      throw new AppError('event.already_reported', [{ field: 'sameAs', reason: 'once_per_person', value: locked.id }]);
     const { row, seq } = await addReports(tx, locked, 1, now);
     await store.insertAction(tx, {
       countyCode: row.countyCode,
@@ -100,6 +106,64 @@ export async function nearbyOpen(
       reportedAt: r.reportedAt,
       reports: r.reports,
       repeat: r.reports >= REPEAT_REPORTS,
+      distanceMeters: Math.round(distance),
+    }));
+}
+
+/**
+ * A citizen's device counts once per case: a second report from it of the same item near one of its own open
+ * reports is refused, naming the case it already counts towards, instead of opening a repeat of itself.
+ */
+export async function refuseRepeatOfDevice(
+  db: Db,
+  q: {
+    countyCode: string;
+    deviceKey: string;
+    itemCode: string;
+    lng: number;
+    lat: number;
+    now: Date;
+    radiusMeters: number;
+    windowDays: number;
+  },
+): Promise<void> {
+  const since = new Date(q.now.getTime() - q.windowDays * 86_400_000);
+  const own = await openCaseOfReporterNear(db, { ...q, reporterKey: q.deviceKey, since, box: boxAround(q, q.radiusMeters) });
+  const hit = own.find((r) => distanceMeters(q, r) <= q.radiusMeters);
+  if (hit) throw new AppError('event.already_reported', [{ field: 'deviceId', reason: 'once_per_device', value: hit.caseNo }]);
+}
+
+/**
+ * What the accepting centre is told about a case at intake: other open cases of the same item within the
+ * repeat radius, reported within the repeat window before or after it, in the caller's jurisdiction, nearest
+ * first. Empty for a case no longer open. The centre merges or not; nothing is merged by itself.
+ */
+export async function possibleRepeatsOf(
+  db: Db,
+  actor: Actor,
+  row: Pick<store.EventRow, 'id' | 'itemCode' | 'lng' | 'lat' | 'reportedAt' | 'status'>,
+  q: { radiusMeters: number; windowDays: number },
+) {
+  if (!isOpen(row.status)) return [];
+  const window = q.windowDays * 86_400_000;
+  const rows = await openCasesNear(db, actor.scope, {
+    itemCode: row.itemCode,
+    since: new Date(row.reportedAt.getTime() - window),
+    until: new Date(row.reportedAt.getTime() + window),
+    box: boxAround(row, q.radiusMeters),
+  });
+  return rows
+    .filter((r) => r.id !== row.id)
+    .map((r) => ({ r, distance: distanceMeters(row, r) }))
+    .filter(({ distance }) => distance <= q.radiusMeters)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, POSSIBLE_REPEATS_SHOWN)
+    .map(({ r, distance }) => ({
+      id: r.id,
+      caseNo: r.caseNo,
+      status: r.status,
+      reportedAt: r.reportedAt,
+      reports: r.reports,
       distanceMeters: Math.round(distance),
     }));
 }

@@ -28,6 +28,15 @@ describe('case numbers', () => {
     expect([await report(), await report(), await report()]).toEqual(['202611020001', '202611020002', '202611020003']);
   });
 
+  it('never repeat when a county reports at once: 20 concurrent reports get 20 distinct numbers of the day, after the ones before', async () => {
+    const numbers = await Promise.all(Array.from({ length: 20 }, () => report()));
+    expect(new Set(numbers).size).toBe(20);
+    const serials = numbers.map((n) => Number(n.slice(8))).sort((a, b) => a - b);
+    for (const n of numbers) expect(n).toMatch(/^20261102\d{4}$/);
+    // After the three above; gaps are allowed (a failed report keeps its number), duplicates never.
+    expect(serials[0]).toBeGreaterThan(3);
+  });
+
   it('are dated by the China day: a report at 07:00 China time (23:00 UTC the day before) starts the new day at 0001', async () => {
     t.advance(22 * 3_600_000); // 2026-11-03 07:00 China time
     worker = await t.signIn('worker'); // a new morning, a new session

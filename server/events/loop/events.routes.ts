@@ -16,7 +16,7 @@ export function eventsRoutes(app: Http, { events, guard }: { events: EventsServi
         tags,
         summary: '上报事件 Report an event (idempotent with idempotencyKey)',
         body: S.ReportBody,
-        response: { 201: S.EventDetail, ...errorReplies },
+        response: { 201: S.ReportReply, ...errorReplies },
       },
       onRequest: guard('events.report'),
     },

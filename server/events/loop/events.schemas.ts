@@ -22,6 +22,7 @@ import {
 import { IdempotencyKey } from '../../platform/idempotency.ts';
 import { Nullable, oneOf } from '../../platform/schemas.ts';
 import { PHONE } from '../intake/intake.core.ts';
+import { PossibleRepeats } from '../intake/intake.schemas.ts';
 import { EVENT_ACTION_NAMES } from './event-actions.core.ts';
 import { EventFilterSchema } from './event-filter.ts';
 
@@ -177,6 +178,7 @@ const Subject = Type.Object(
 
 const EventDetailExtra = Type.Object({
   subject: Nullable(Subject),
+  possibleRepeats: PossibleRepeats,
   history: Type.Array(Action, { description: 'Every change, oldest first' }),
   forms: Type.Record(Type.String(), ActionForm, { description: 'For each ability: what its form asks for, as the server will require it' }),
   names: Type.Record(Type.String(), Type.String({ description: 'Name' }), {
@@ -187,6 +189,33 @@ const EventDetailExtra = Type.Object({
 export const EventDetail = Type.Unsafe<EventSummaryShape & Static<typeof EventDetailExtra>>(
   Type.Intersect([EventSummaryObject, EventDetailExtra]),
 );
+
+const NamedRef = (description: string) =>
+  Type.Object(
+    {
+      code: Type.String({ description: '编码 Code', example: '420923101' }),
+      name: Type.String({ description: '名称 Name', example: '义堂镇' }),
+    },
+    { description },
+  );
+
+/** The reply to a report: the case, and where it went by name. */
+export const ReportReply = Type.Intersect([
+  EventDetail,
+  Type.Object({
+    filedIn: Type.Object(
+      {
+        grid: NamedRef('网格 The grid the point fell in'),
+        owner: NamedRef('受理中心 The area whose centre accepts it'),
+        outsideOwnArea: Type.Boolean({
+          description:
+            '辖区外上报 The grid is outside the reporter’s own area: it went to that grid’s centre, and the reporter can still follow it',
+        }),
+      },
+      { description: '去向 Where the report went' },
+    ),
+  }),
+]);
 
 export const ReportBody = Type.Object(
   {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { chinaDate } from '../../../shared/china-time.ts';
 import { countyOf, levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
 import { departmentExists } from '../../org/index.ts';
@@ -8,13 +9,15 @@ import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { createOnce } from '../../platform/idempotency.ts';
+import { codeInScope } from '../../platform/scope.ts';
 import type { RecordLookup } from '../../registry/index.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { areaNames } from '../../territory/index.ts';
 import type { CatalogueRule } from '../catalogue/catalogue.seed.ts';
 import { itemForReport } from '../catalogue/catalogue.service.ts';
+import { type AcceptingOwner, createAcceptingOwner } from '../intake/accepting-owner.ts';
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
-import { mergeReports, meToo } from '../intake/repeats.ts';
+import { mergeReports, meToo, possibleRepeatsOf } from '../intake/repeats.ts';
 import { DEFAULT_WARNING_RULES, type WarningRule } from './deadlines.core.ts';
 import {
   type ActionInput,
@@ -56,6 +59,8 @@ export interface ReportInput {
   subject?: SubjectRef;
   /** 一般 / 紧急 / 特急; normal when not given. */
   urgency?: Urgency;
+  /** A citizen's device as its keyed hash (`device:…`), counted once per case (intake/repeats.ts). */
+  deviceKey?: string;
 }
 
 /** A staff report: the point may come from the linked record instead. */
@@ -171,6 +176,8 @@ export function createEventsService({
   fieldCrypto,
   records,
   warningRules = () => DEFAULT_WARNING_RULES,
+  repeats = { radiusMeters: 50, windowDays: 7 },
+  acceptingOwner = createAcceptingOwner(db),
 }: {
   db: Db;
   clock: Clock;
@@ -179,6 +186,9 @@ export function createEventsService({
   fieldCrypto: FieldCrypto;
   records: RecordLookup;
   warningRules?: () => readonly WarningRule[];
+  /** The repeat radius and window (configuration): cases they join are flagged to the centre as possible repeats. */
+  repeats?: { radiusMeters: number; windowDays: number };
+  acceptingOwner?: AcceptingOwner;
 }) {
   const listeners: EventChangeListener[] = [];
   /** Listeners run after the commit: one that throws fails the reply but cannot undo the change. */
@@ -186,7 +196,7 @@ export function createEventsService({
     for (const listener of listeners) await listener(change);
   };
 
-  const actionRow = (row: store.EventRow, seq: number, record: ActionRecord, actor: Actor | null) => ({
+  const actionRow = (row: Pick<store.EventRow, 'countyCode' | 'id'>, seq: number, record: ActionRecord, actor: Actor | null) => ({
     countyCode: row.countyCode,
     eventId: row.id,
     seq,
@@ -212,12 +222,32 @@ export function createEventsService({
     };
   };
 
+  /** Where a report went, by name: its grid and the centre that owns it, and whether that is outside the reporter's area. */
+  async function filedIn(actor: Actor, row: store.EventRow, known: { code: string; name: string }[]) {
+    // The point's place was named when it was located; only a case joined elsewhere ("me too") or owned by the city needs a read.
+    const names = new Map(known.map((n) => [n.code, n.name]));
+    if (!names.has(row.gridCode) || !names.has(row.ownerCode))
+      for (const n of await territory.namesAlongPath(row.gridCode, [row.ownerCode])) names.set(n.code, n.name);
+    return {
+      grid: { code: row.gridCode, name: names.get(row.gridCode) ?? row.gridCode },
+      owner: { code: row.ownerCode, name: names.get(row.ownerCode) ?? row.ownerCode },
+      outsideOwnArea: !codeInScope(row.gridCode, actor.scope),
+    };
+  }
+
+  /** The history of a case filed by this server just now is its one action row: the reply needs no read back. */
+  const justFiled = new WeakMap<store.EventRow, store.ActionRow[]>();
+
   async function view(actor: Actor, row: store.EventRow) {
-    const [history, subject] = await Promise.all([store.actionsOf(db, row.countyCode, row.id), subjectSummary(records, actor, row)]);
+    const [history, subject, possibleRepeats] = await Promise.all([
+      justFiled.get(row) ?? store.actionsOf(db, row.countyCode, row.id),
+      subjectSummary(records, actor, row),
+      possibleRepeatsOf(db, actor, row, repeats),
+    ]);
     const base = summary(actor, row);
     const state = stateOf(row);
     const forms = Object.fromEntries(base.abilities.map((a) => [a, actionForm(state, a)]));
-    return namedEvent(db, { ...base, subject, history, forms });
+    return namedEvent(db, { ...base, subject, possibleRepeats, history, forms });
   }
 
   /** The units an action names must exist: an area inside the owner's subtree, or a department. */
@@ -244,11 +274,12 @@ export function createEventsService({
     const item = await itemForReport(db, input.itemCode);
     const rule = item.rule;
     const now = clock();
+    const owner = await acceptingOwner(ownerOf(gridCode, rule.level)); // nobody to accept there: the level above (intake/accepting-owner.ts)
     const { next, record } = (() => {
       try {
         return reportEvent(
           {
-            ownerCode: ownerOf(gridCode, rule.level),
+            ownerCode: owner.code,
             gridCode,
             rule,
             source: input.source,
@@ -262,10 +293,15 @@ export function createEventsService({
       }
     })();
     const day = chinaDate(now).replaceAll('-', ''); // the China date: a report at 07:00 belongs to that day, not to UTC's yesterday
-    const row = await db.transaction(async (tx) => {
-      const serial = await store.nextCaseSerial(tx, countyCode, day);
-      const inserted = await store.insertEvent(tx, {
+    const serial = await store.nextCaseSerial(db, countyCode, day); // its own statement: no lock held to commit (0014)
+    const id = randomUUID();
+    const data = owner.widenedFrom ? { ...record.data, ownerWithoutCentre: owner.widenedFrom } : record.data;
+    const first = actionRow({ countyCode, id }, 1, { ...record, data, attachments: input.photos, note: input.description }, actor);
+    const row = await store.insertReport(
+      db,
+      {
         countyCode,
+        id,
         caseNo: `${day}${String(serial).padStart(4, '0')}`,
         source: input.source,
         itemCode: item.code,
@@ -286,10 +322,11 @@ export function createEventsService({
         subjectKey: input.subject?.key ?? null,
         ...next,
         extension: null,
-      });
-      await store.insertAction(tx, actionRow(inserted, 1, { ...record, attachments: input.photos, note: input.description }, actor));
-      return inserted;
-    });
+      },
+      first,
+      input.deviceKey ?? null,
+    );
+    justFiled.set(row, [{ ...first, actorId: first.actorId ?? null, data: first.data ?? null }]);
     await changed({ row, action: 'report', actor, notify: row.stageUnit ? [row.stageUnit] : [] });
     return row;
   }
@@ -335,8 +372,9 @@ export function createEventsService({
     async report(actor: Actor, staffInput: StaffReportInput) {
       const place = await placeOfReport(records, actor, staffInput);
       const input = { ...staffInput, lng: place.lng, lat: place.lat, subject: place.subject };
-      const hit = await territory.locateFor(actor, input.lng, input.lat);
-      if (!hit.found) throw new AppError('event.outside_grids', [{ field: place.fromSubject ? 'subject' : 'lng', reason: hit.reason }]);
+      // A point in another area's grid is still a report: it goes to the centre that owns that grid (0014).
+      const hit = await territory.locate(input.lng, input.lat);
+      if (!hit) throw new AppError('event.outside_grids', [{ field: place.fromSubject ? 'subject' : 'lng', reason: 'outside_all_grids' }]);
       const county = hit.county.code;
       const row = await createOnce(input.idempotencyKey, {
         find: (key) => store.findByIdempotencyKey(db, county, actor.id, key),
@@ -345,13 +383,14 @@ export function createEventsService({
             ? meToo(db, { actor, now: clock(), input: { ...input, sameAs: input.sameAs } })
             : fileCase(actor, hit.grid.code, input),
       });
-      return view(actor, row);
+      return { ...(await view(actor, row)), filedIn: await filedIn(actor, row, [hit.grid, hit.village, hit.township, hit.county]) };
     },
 
     fileCase,
 
     async get(actor: Actor, id: string) {
-      const row = await store.getEvent(db, actor.scope, id);
+      // A reporter follows their own report, also one filed outside their area.
+      const row = (await store.getEvent(db, actor.scope, id)) ?? (await store.getOwnReport(db, actor.id, id));
       if (!row) throw new AppError('event.not_found');
       return view(actor, row);
     },

@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { Tx } from '../../platform/db.ts';
+import { queryRows, type Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
+import { caseSerial, eventReporter } from '../intake/intake.tables.ts';
 import { event, eventAction } from './events.tables.ts';
 
 export type EventRow = typeof event.$inferSelect;
 export type EventInsert = typeof event.$inferInsert;
+export type ActionRow = typeof eventAction.$inferSelect;
 
 export async function findByIdempotencyKey(tx: Tx, countyCode: string, reporterId: string, key: string) {
   return (
@@ -19,12 +21,48 @@ export async function insertEvent(tx: Tx, row: EventInsert): Promise<EventRow> {
   return (await tx.insert(event).values(row).returning())[0];
 }
 
+/**
+ * A new case and its first action row in one statement (data-modifying CTEs): atomic like a transaction, one
+ * round trip instead of four (begin, two inserts, commit), and nothing locked beyond the new rows. The case's
+ * id is chosen by the caller so the action row can name it. A citizen's device, when sent, is recorded as the
+ * case's first reporter in the same statement.
+ */
+export async function insertReport(
+  db: Tx,
+  row: EventInsert & { id: string },
+  first: typeof eventAction.$inferInsert,
+  reporterKey: string | null,
+): Promise<EventRow> {
+  const ctes = [db.$with('first_action', {}).as(db.insert(eventAction).values(first).getSQL())];
+  if (reporterKey) {
+    const reporter = { countyCode: row.countyCode, eventId: row.id, reporterKey, at: row.reportedAt };
+    ctes.push(db.$with('first_reporter' as 'first_action', {}).as(db.insert(eventReporter).values(reporter).getSQL()));
+  }
+  return (
+    await db
+      .with(...ctes)
+      .insert(event)
+      .values(row)
+      .returning()
+  )[0];
+}
+
 export async function getEvent(tx: Tx, scope: Scope, id: string): Promise<EventRow | undefined> {
   return (
     await tx
       .select()
       .from(event)
       .where(and(eq(event.id, id), inScope(event.gridCode, scope)))
+  )[0];
+}
+
+/** A case this user reported, wherever it is: a reporter follows their own report, also outside their area. */
+export async function getOwnReport(tx: Tx, reporterId: string, id: string): Promise<EventRow | undefined> {
+  return (
+    await tx
+      .select()
+      .from(event)
+      .where(and(eq(event.id, id), eq(event.reporterId, reporterId)))
   )[0];
 }
 
@@ -62,17 +100,23 @@ export async function countEvents(tx: Tx, where: SQL): Promise<number> {
 }
 
 /**
- * Next case number of a county for a day: 云梦 20261102-0001 style, counted in the same transaction. Two reports
- * at once would count the same number and one would fail on the unique key (the events bench showed it), so a
- * transaction-scoped advisory lock on the county and day makes them take turns until the first commits.
+ * Next case serial of a county for a China day (decision 0014): one statement on the county-day counter row,
+ * run on its own before the report's transaction, so the row lock lasts that statement and not the report.
+ * A report that fails afterwards leaves a gap; no two reports ever get the same number.
+ *
+ * The statement commits without waiting for its WAL to reach disk (`synchronous_commit` off for this one
+ * transaction): otherwise each increment would hold the row until its own flush and the county's reports
+ * would queue on the disk one by one. Nothing is lost that matters: a case that uses the number commits
+ * later, and its flush carries the counter's earlier WAL with it; a crash can only forget numbers no
+ * committed case holds.
  */
-export async function nextCaseSerial(tx: Tx, countyCode: string, dayPrefix: string): Promise<number> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`event.case_no:${countyCode}:${dayPrefix}`}))`);
-  // The highest serial of the day, over the day's range of the (county_code, case_no) unique index. The start
-  // is cast: an untyped parameter makes `substring(x from $1)` the regular-expression form, which finds nothing.
-  const [{ last }] = await tx
-    .select({ last: sql<number | null>`max(substring(${event.caseNo} from ${dayPrefix.length + 1}::int)::int)` })
-    .from(event)
-    .where(and(eq(event.countyCode, countyCode), sql`${event.caseNo} >= ${dayPrefix}`, sql`${event.caseNo} < ${`${dayPrefix}~`}`));
-  return (last ?? 0) + 1;
+export async function nextCaseSerial(db: Tx, countyCode: string, day: string): Promise<number> {
+  const rows = await queryRows<{ last: number }>(
+    db,
+    sql`insert into ${caseSerial} (county_code, day, last)
+        select ${countyCode}, ${day}, 1 from (select set_config('synchronous_commit', 'off', true)) as async_commit
+        on conflict (county_code, day) do update set last = ${caseSerial}.last + 1
+        returning last`,
+  );
+  return rows[0].last;
 }

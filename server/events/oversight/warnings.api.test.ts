@@ -20,6 +20,7 @@ beforeAll(async () => {
   city = (await t.as(['city_center'], [FIXTURE.city])).request;
   county = (await t.as(['county_center'], [FIXTURE.county])).request;
   otherTownship = (await t.as(['township_center'], [FIXTURE.townships[1]])).request;
+  await t.as(['township_center'], [FIXTURE.townships[0]]); // a centre to own the case: with none, the county would (intake/accepting-owner.ts)
   const worker = (await t.as(['grid_worker'], [FIXTURE.grids[0]])).request;
   const photo = (await worker({ method: 'POST', url: '/api/files/photos', ...multipartFile(PNG, 'p.png', 'image/png') })).json().key;
   caseId = (

@@ -81,6 +81,9 @@ export type CatalogueHistory = Get<'/api/catalogue/{code}/history'>;
 
 export type EventSummary = Item<Get<'/api/events'>>;
 export type EventDetail = Get<'/api/events/{id}'>;
+/** The reply to a report: the case, and where it went by name. */
+export type ReportReply = ReplyOf<'/api/events', 'post'>;
+export type RepeatOrder = Item<Get<'/api/events/repeat-orders'>>;
 export type EventAction = EventSummary['abilities'][number];
 export type EventStep = EventDetail['history'][number];
 export type NearbyCase = Item<Get<'/api/events/nearby'>>;

@@ -7951,7 +7951,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/json": ({
                             /** @description Actions the caller may take now */
                             abilities: ("verify" | "accept" | "unfounded" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "redispatch" | "sign" | "return" | "return_accept" | "return_dispute" | "arbitrate" | "co_sign" | "co_reply" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "check" | "close" | "rework" | "special_close_request" | "special_close_approve" | "special_close_refuse" | "visit" | "reopen")[];
                             /**
@@ -8248,6 +8248,39 @@ export interface paths {
                             names: {
                                 [key: string]: string;
                             };
+                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, the nearest 10 at most: for the accepting centre to merge or not */
+                            possibleRepeats: {
+                                /**
+                                 * @description 案卷号 Case number
+                                 * @example 202611020001
+                                 */
+                                caseNo: string;
+                                /**
+                                 * @description 距离 Metres from this case
+                                 * @example 20
+                                 */
+                                distanceMeters: number;
+                                /**
+                                 * Format: uuid
+                                 * @description 事件标识 Event id
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 上报时间 Reported
+                                 */
+                                reportedAt: string;
+                                /**
+                                 * @description 反映次数 Reports so far
+                                 * @example 1
+                                 */
+                                reports: number;
+                                /**
+                                 * @description 状态 Status
+                                 * @example reported
+                                 */
+                                status: string;
+                            }[];
                             /** @description 关联的基础数据 The base-data record the case is about */
                             subject: {
                                 /** @description 地址 Address of the record */
@@ -8262,6 +8295,38 @@ export interface paths {
                                 /** @description house | building | organisation | facility */
                                 type: "house" | "building" | "organisation" | "facility";
                             } | null;
+                        }) & {
+                            /** @description 去向 Where the report went */
+                            filedIn: {
+                                /** @description 网格 The grid the point fell in */
+                                grid: {
+                                    /**
+                                     * @description 编码 Code
+                                     * @example 420923101
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description 名称 Name
+                                     * @example 义堂镇
+                                     */
+                                    name: string;
+                                };
+                                /** @description 辖区外上报 The grid is outside the reporter’s own area: it went to that grid’s centre, and the reporter can still follow it */
+                                outsideOwnArea: boolean;
+                                /** @description 受理中心 The area whose centre accepts it */
+                                owner: {
+                                    /**
+                                     * @description 编码 Code
+                                     * @example 420923101
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description 名称 Name
+                                     * @example 义堂镇
+                                     */
+                                    name: string;
+                                };
+                            };
                         };
                     };
                 };
@@ -8869,6 +8934,39 @@ export interface paths {
                             names: {
                                 [key: string]: string;
                             };
+                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, the nearest 10 at most: for the accepting centre to merge or not */
+                            possibleRepeats: {
+                                /**
+                                 * @description 案卷号 Case number
+                                 * @example 202611020001
+                                 */
+                                caseNo: string;
+                                /**
+                                 * @description 距离 Metres from this case
+                                 * @example 20
+                                 */
+                                distanceMeters: number;
+                                /**
+                                 * Format: uuid
+                                 * @description 事件标识 Event id
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 上报时间 Reported
+                                 */
+                                reportedAt: string;
+                                /**
+                                 * @description 反映次数 Reports so far
+                                 * @example 1
+                                 */
+                                reports: number;
+                                /**
+                                 * @description 状态 Status
+                                 * @example reported
+                                 */
+                                status: string;
+                            }[];
                             /** @description 关联的基础数据 The base-data record the case is about */
                             subject: {
                                 /** @description 地址 Address of the record */
@@ -9526,6 +9624,39 @@ export interface paths {
                             names: {
                                 [key: string]: string;
                             };
+                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, the nearest 10 at most: for the accepting centre to merge or not */
+                            possibleRepeats: {
+                                /**
+                                 * @description 案卷号 Case number
+                                 * @example 202611020001
+                                 */
+                                caseNo: string;
+                                /**
+                                 * @description 距离 Metres from this case
+                                 * @example 20
+                                 */
+                                distanceMeters: number;
+                                /**
+                                 * Format: uuid
+                                 * @description 事件标识 Event id
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 上报时间 Reported
+                                 */
+                                reportedAt: string;
+                                /**
+                                 * @description 反映次数 Reports so far
+                                 * @example 1
+                                 */
+                                reports: number;
+                                /**
+                                 * @description 状态 Status
+                                 * @example reported
+                                 */
+                                status: string;
+                            }[];
                             /** @description 关联的基础数据 The base-data record the case is about */
                             subject: {
                                 /** @description 地址 Address of the record */
@@ -11073,6 +11204,719 @@ export interface paths {
                                 status: string;
                             }[];
                         };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/repeat-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 重复工单 Cases reported three times or more (same place and matter) in a period of China days, two weeks by default */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 起始日 First China day of the period; default two weeks before today (or before `to`) */
+                    from?: string;
+                    /** @description 截止日 Last China day of the period, included; default `from` + 13 days; at most 31 days in all */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description 起始日 First China day of the period
+                             * @example 2026-10-20
+                             */
+                            from: string;
+                            /** @description 重复工单 Cases reported three times or more in the period, most reports first */
+                            items: {
+                                /**
+                                 * @description 案卷号 Case number
+                                 * @example 202611020001
+                                 */
+                                caseNo: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 结案时间 Closed
+                                 */
+                                closedAt: string | null;
+                                /** @description 描述 What was first reported */
+                                description: string;
+                                /**
+                                 * @description 网格编码 Grid code
+                                 * @example 420923100001001
+                                 */
+                                gridCode: string;
+                                /**
+                                 * @description 网格 Grid name
+                                 * @example 城关镇第一网格
+                                 */
+                                gridName: string;
+                                /**
+                                 * Format: uuid
+                                 * @description 事件标识 Event id
+                                 */
+                                id: string;
+                                /**
+                                 * @description 事项编码 Catalogue item
+                                 * @example CG06010
+                                 */
+                                itemCode: string;
+                                /**
+                                 * @description 事项 Item name
+                                 * @example 暴露垃圾
+                                 */
+                                itemName: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 最近反映时间 Last report in the period
+                                 */
+                                lastReportedAt: string;
+                                /** @description 纬度 Latitude */
+                                lat: number;
+                                /** @description 经度 Longitude */
+                                lng: number;
+                                /**
+                                 * Format: date-time
+                                 * @description 首次上报时间 First reported
+                                 */
+                                reportedAt: string;
+                                /**
+                                 * @description 累计反映次数 Reports in all
+                                 * @example 4
+                                 */
+                                reports: number;
+                                /**
+                                 * @description 期内反映次数 Reports made in the period (own, "me too", merged duplicates)
+                                 * @example 3
+                                 */
+                                reportsInPeriod: number;
+                                /**
+                                 * @description 状态 Status
+                                 * @example dispatched
+                                 */
+                                status: string;
+                                /**
+                                 * @description 乡镇（街道） Township name
+                                 * @example 城关镇
+                                 */
+                                townshipName: string;
+                            }[];
+                            /**
+                             * @description 截止日 Last China day of the period, included
+                             * @example 2026-11-02
+                             */
+                            to: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/repeat-orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出重复工单 The repeat-order list of a period as .xlsx (Chinese headers; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 起始日 First China day of the period; default two weeks before today (or before `to`) */
+                    from?: string;
+                    /** @description 截止日 Last China day of the period, included; default `from` + 13 days; at most 31 days in all */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description .xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
                     };
                 };
                 /** @description The one error shape */
@@ -17249,6 +18093,11 @@ export interface paths {
                          * @example 路灯不亮
                          */
                         description: string;
+                        /**
+                         * @description 设备标识 A random id the public page keeps on this device; stored only as a keyed hash. One device counts once per case: an open report of the same item nearby from it is answered with event.already_reported
+                         * @example p8Xr2c9QmT4vKz7LwN1bYd
+                         */
+                        deviceId?: string;
                         /**
                          * @description 幂等键 Idempotency key: a retried or concurrent request with the same key returns the first result
                          * @example 7f9c2ba4-e88f-4a8e-9b8c-0d6f1b2a3c4d
@@ -44502,7 +45351,7 @@ export interface paths {
                                 name: string;
                             };
                             /**
-                             * @description 原因 When not found: outside_all_grids | outside_jurisdiction
+                             * @description 原因 When not found: outside_all_grids | outside_jurisdiction (then grid, village, township and county still name where the point is: a report made there goes to the centre that owns it)
                              * @example outside_all_grids
                              */
                             reason?: string;

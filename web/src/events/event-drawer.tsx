@@ -12,6 +12,7 @@ import { EventHistory } from './event-history.tsx';
 import { EventLoopFacts } from './event-loop-facts.tsx';
 import { PhotoThumbs } from './photo-thumbs.tsx';
 import { PointMap } from './point-map.tsx';
+import { PossibleRepeats } from './possible-repeats.tsx';
 import { useGridOutline } from './use-grid-outline.ts';
 
 interface Props {
@@ -75,6 +76,7 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
         <Spin className="panel-spin" spinning={loading} />
       ) : (
         <>
+          <PossibleRepeats repeats={event.possibleRepeats} />
           <EventFacts event={event} itemName={itemName(event.itemCode)} unitName={unitName} />
           <EventLoopFacts event={event} unitName={unitName} />
           <Typography.Title level={5} className="detail-section">

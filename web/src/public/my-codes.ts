@@ -18,3 +18,23 @@ export function rememberCode(code: string): void {
     // private browsing may refuse storage; the code is on screen to copy
   }
 }
+
+const DEVICE_KEY = 'gezhi.public.device';
+
+/**
+ * A random id this phone keeps and sends with each report, so the server counts it once per case (it stores
+ * only a keyed hash). Undefined when storage is switched off: the report goes without one.
+ */
+export function deviceId(): string | undefined {
+  try {
+    let id = localStorage.getItem(DEVICE_KEY);
+    if (!id || !/^[A-Za-z0-9_-]{16,64}$/.test(id)) {
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      id = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+      localStorage.setItem(DEVICE_KEY, id);
+    }
+    return id;
+  } catch {
+    return undefined;
+  }
+}

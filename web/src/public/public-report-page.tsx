@@ -9,7 +9,7 @@ import { newIdempotencyKey } from '../report/idempotency-key.ts';
 import { usePosition } from '../report/use-position.ts';
 import { useApi } from '../use-api.ts';
 import { useShowError } from '../use-show-error.tsx';
-import { rememberCode } from './my-codes.ts';
+import { deviceId, rememberCode } from './my-codes.ts';
 import { PublicPhotoPicker } from './public-photo-picker.tsx';
 import { PublicReportDone } from './public-report-done.tsx';
 
@@ -48,6 +48,7 @@ export function PublicReportPage() {
     setSending(true);
     try {
       const phone = values.phone?.trim();
+      const device = deviceId();
       const reply = await api.POST('/api/public/reports', {
         body: {
           itemCode: values.itemCode,
@@ -57,6 +58,7 @@ export function PublicReportPage() {
           photos: values.photos ?? [],
           ...(phone ? { phone } : {}),
           idempotencyKey: key.current,
+          ...(device ? { deviceId: device } : {}),
         },
       });
       key.current = newIdempotencyKey();

@@ -1,9 +1,9 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EventDetail } from '../api/replies.ts';
+import type { ReportReply } from '../api/replies.ts';
 
 /** The report went in: its case number, and the way to the next one. */
-export function ReportDone({ event, itemName, onAnother }: { event: EventDetail; itemName: string; onAnother(): void }) {
+export function ReportDone({ event, itemName, onAnother }: { event: ReportReply; itemName: string; onAnother(): void }) {
   const { t } = useTranslation();
   return (
     <Result
@@ -16,6 +16,12 @@ export function ReportDone({ event, itemName, onAnother }: { event: EventDetail;
           </div>
           <div>
             {itemName} · {event.description}
+          </div>
+          <div data-testid="report-filed-in">
+            {t(event.filedIn.outsideOwnArea ? 'report.filedOutside' : 'report.filedIn', {
+              grid: event.filedIn.grid.name,
+              owner: event.filedIn.owner.name,
+            })}
           </div>
         </div>
       }

@@ -44,6 +44,12 @@ export function ReportLocation({ position, point, located, outline, onPick }: Pr
             <strong>{located.grid?.name}</strong>
             <span className="secondary"> · {located.village?.name}</span>
           </span>
+        ) : located.reason === 'outside_jurisdiction' && located.grid ? (
+          <span data-testid="report-grid-outside">
+            <strong>{located.grid.name}</strong>
+            <span className="secondary"> · {located.township?.name}</span>
+            <Typography.Text type="warning"> {t('locate.outsideOwnArea')}</Typography.Text>
+          </span>
         ) : (
           <Typography.Text type="danger">{t('locate.notFound')}</Typography.Text>
         )}

@@ -1,7 +1,7 @@
 import { Button, Form, Input } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EventDetail, RecordPlace } from '../api/replies.ts';
+import type { RecordPlace, ReportReply } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { PhotoPicker } from '../events/photo-picker.tsx';
@@ -47,7 +47,7 @@ export function ReportPage() {
   // One key per report, kept across retries until the server has it, so a resend never files it twice.
   const key = useRef(newIdempotencyKey());
   const [sending, setSending] = useState(false);
-  const [done, setDone] = useState<EventDetail | null>(null);
+  const [done, setDone] = useState<ReportReply | null>(null);
   const itemCode = Form.useWatch('itemCode', form);
 
   /** Sends a new report, or with `sameAs` joins that open case ("me too"). */

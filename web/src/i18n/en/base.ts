@@ -120,6 +120,7 @@ export const base: typeof zh = {
     query: 'Find',
     pickOnMap: 'Pick on the map',
     notFound: 'No grid contains this point',
+    outsideOwnArea: '(outside your area: the report goes to the centre that owns it)',
   },
   import: {
     index: 'Feature #',

@@ -118,6 +118,7 @@ export const base = {
     query: '查询',
     pickOnMap: '在地图上点选',
     notFound: '该位置不在任何网格内',
+    outsideOwnArea: '（不在本人辖区，上报后转所属中心受理）',
   },
   import: {
     index: '要素序号',
