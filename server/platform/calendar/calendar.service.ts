@@ -24,6 +24,11 @@ export function liveCalendar(holder: CalendarHolder): WorkingCalendar {
     get officeDayMillis() {
       return holder.calendar().officeDayMillis;
     },
+    get coveredYears() {
+      return holder.calendar().coveredYears;
+    },
+    covers: (date) => holder.calendar().covers(date),
+    describeDay: (day) => holder.calendar().describeDay(day),
   };
 }
 
