@@ -6,8 +6,8 @@
  */
 import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../../shared/enums.ts';
-import { recomputeDeadline, startOfChinaYear } from '../../platform/calendar/calendar-coverage.core.ts';
 import type { ProvisionalCounter, YearChange } from '../../platform/calendar/calendar.service.ts';
+import { recomputeDeadline, startOfChinaYear } from '../../platform/calendar/calendar-coverage.core.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { event, eventAction } from './events.tables.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverageWarning, explainDeadline, recomputeDeadline } from './calendar-coverage.core.ts';
 import { createCalendar } from './calendar.core.ts';
+import { coverageWarning, explainDeadline, recomputeDeadline } from './calendar-coverage.core.ts';
 
 const cn = (local: string): Date => new Date(`${local}:00+08:00`);
 

@@ -56,7 +56,16 @@ describe('parseIcsSchedule', () => {
 
   it('names the line ical.js cannot read', () => {
     // Line 6 is the bad date; folding before it must not shift the count.
-    const file = ics('BEGIN:VCALENDAR', 'PRODID:-//test', '  folded on', 'BEGIN:VEVENT', 'SUMMARY:元旦', 'DTSTART;VALUE=DATE:2027x0101', 'END:VEVENT', 'END:VCALENDAR');
+    const file = ics(
+      'BEGIN:VCALENDAR',
+      'PRODID:-//test',
+      '  folded on',
+      'BEGIN:VEVENT',
+      'SUMMARY:元旦',
+      'DTSTART;VALUE=DATE:2027x0101',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    );
     expect(refusal(file)).toMatchObject([{ field: 'body.ics', line: 6, reason: 'syntax', value: 'DTSTART;VALUE=DATE:2027x0101' }]);
     const noColon = ics('BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'SUMMARY 元旦', 'END:VEVENT', 'END:VCALENDAR');
     expect(refusal(noColon)).toMatchObject([{ line: 3, reason: 'syntax' }]);

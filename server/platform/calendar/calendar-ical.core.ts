@@ -39,7 +39,12 @@ function contentLines(text: string): Line[] {
 const fail = (details: ErrorDetail[]): never => {
   throw new AppError('calendar.ics_invalid', details);
 };
-const detail = (line: number, reason: string, extra: Record<string, unknown> = {}): ErrorDetail => ({ field: FIELD, line, reason, ...extra });
+const detail = (line: number, reason: string, extra: Record<string, unknown> = {}): ErrorDetail => ({
+  field: FIELD,
+  line,
+  reason,
+  ...extra,
+});
 
 /** The line ical.js could not read: the first content line it refuses on its own, else the first unbalanced BEGIN/END. */
 function locate(lines: Line[], err: unknown): ErrorDetail {
@@ -58,7 +63,8 @@ function locate(lines: Line[], err: unknown): ErrorDetail {
     const m = /^(BEGIN|END):(.*)$/i.exec(line.text);
     if (!m) continue;
     if (m[1].toUpperCase() === 'BEGIN') open.push(line);
-    else if (open.pop()?.text.slice(6).toUpperCase() !== m[2].toUpperCase()) return detail(line.no, 'structure', { message, value: line.text });
+    else if (open.pop()?.text.slice(6).toUpperCase() !== m[2].toUpperCase())
+      return detail(line.no, 'structure', { message, value: line.text });
   }
   return detail(open.length > 0 ? open[open.length - 1].no : 1, 'structure', { message });
 }

@@ -119,7 +119,14 @@ describe('entering a year the holiday data does not cover', () => {
     const misplaced = await city({
       method: 'PUT',
       url: '/api/calendar/years/2027',
-      payload: { days: [NEW_YEAR[0], { day: '2028-01-01', kind: 'holiday', name: '元旦' }, NEW_YEAR[0], { day: '2027-02-30', kind: 'holiday', name: null }] },
+      payload: {
+        days: [
+          NEW_YEAR[0],
+          { day: '2028-01-01', kind: 'holiday', name: '元旦' },
+          NEW_YEAR[0],
+          { day: '2027-02-30', kind: 'holiday', name: null },
+        ],
+      },
     });
     expect(misplaced.statusCode).toBe(400);
     expect(misplaced.json().details).toEqual([
@@ -127,7 +134,11 @@ describe('entering a year the holiday data does not cover', () => {
       { field: 'body.days[2].day', reason: 'duplicate', value: '2027-01-01' },
       { field: 'body.days[3].day', reason: 'date', value: '2027-02-30' },
     ]);
-    const unknownKind = await city({ method: 'PUT', url: '/api/calendar/years/2027', payload: { days: [{ ...NEW_YEAR[0], kind: 'weekend' }] } });
+    const unknownKind = await city({
+      method: 'PUT',
+      url: '/api/calendar/years/2027',
+      payload: { days: [{ ...NEW_YEAR[0], kind: 'weekend' }] },
+    });
     expect(unknownKind.json().details[0].field).toMatch(/^body\.days\/?\.?\[?0\]?/);
 
     const preview = (await city({ method: 'POST', url: '/api/calendar/years/2027/ics', payload: { ics: ICS, dryRun: true } })).json();
@@ -197,7 +208,10 @@ describe('entering a year the holiday data does not cover', () => {
   it('explains only a forward span of at most two years, naming the field', async () => {
     const backwards = await explain(at('2026-12-15T09:00'), at('2026-12-01T09:00'));
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json()).toMatchObject({ code: 'calendar.range_invalid', details: [{ field: 'querystring.to', reason: 'before_from' }] });
+    expect(backwards.json()).toMatchObject({
+      code: 'calendar.range_invalid',
+      details: [{ field: 'querystring.to', reason: 'before_from' }],
+    });
     expect((await explain(at('2026-01-01T09:00'), at('2029-01-01T09:00'))).json().details[0]).toMatchObject({ reason: 'too_long' });
     const missing = await city({ method: 'GET', url: '/api/calendar/explain?to=2027-01-01T00:00:00Z' });
     expect(missing.statusCode).toBe(400);

@@ -78,7 +78,12 @@ export function calendarRoutes(app: Http, { days, guard }: { days: CalendarDays;
   app.get(
     '/api/calendar/years/:year',
     {
-      schema: { tags, summary: '年度节假日安排 A year’s holiday schedule', params: S.YearParam, response: { 200: S.Year, ...errorReplies } },
+      schema: {
+        tags,
+        summary: '年度节假日安排 A year’s holiday schedule',
+        params: S.YearParam,
+        response: { 200: S.Year, ...errorReplies },
+      },
       onRequest: guard('events.configure'),
     },
     async (request) => days.getYear(request.params.year),
@@ -89,7 +94,8 @@ export function calendarRoutes(app: Http, { days, guard }: { days: CalendarDays;
     {
       schema: {
         tags,
-        summary: '录入年度节假日安排 Enter a year’s official schedule (holidays and adjusted working days); open deadlines across it are recomputed',
+        summary:
+          '录入年度节假日安排 Enter a year’s official schedule (holidays and adjusted working days); open deadlines across it are recomputed',
         params: S.YearParam,
         body: S.YearBody,
         response: { 200: S.Year, ...errorReplies },

@@ -1,6 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { DAY_KINDS } from '../../../shared/enums.ts';
-import { CALENDAR_HOLIDAY_NAME_MAX, CALENDAR_NOTE_MAX, CALENDAR_YEAR_DAYS_MAX, CALENDAR_YEARS, CALENDAR_ICS_MAX } from '../../../shared/limits.ts';
+import {
+  CALENDAR_HOLIDAY_NAME_MAX,
+  CALENDAR_ICS_MAX,
+  CALENDAR_NOTE_MAX,
+  CALENDAR_YEAR_DAYS_MAX,
+  CALENDAR_YEARS,
+} from '../../../shared/limits.ts';
 import { Nullable, oneOf } from '../schemas.ts';
 
 const Kind = Type.Union(
@@ -86,7 +92,9 @@ const ScheduleDaySchema = Type.Object(
   {
     day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '日期 China date YYYY-MM-DD', example: '2027-01-01' }),
     kind: Type.Union([Type.Literal('holiday'), Type.Literal('workday')], { description: '放假或上班 holiday | workday' }),
-    name: Nullable(Type.String({ maxLength: CALENDAR_HOLIDAY_NAME_MAX, description: '节日 The holiday, as the notice names it', example: '元旦' })),
+    name: Nullable(
+      Type.String({ maxLength: CALENDAR_HOLIDAY_NAME_MAX, description: '节日 The holiday, as the notice names it', example: '元旦' }),
+    ),
   },
   { additionalProperties: false, description: '放假或调休上班的一天 A day off or an adjusted working day' },
 );
@@ -98,7 +106,9 @@ export const YearBody = Type.Object(
       maxItems: CALENDAR_YEAR_DAYS_MAX,
       description: '全年的放假日和调休上班日 Every day off and adjusted working day of the year, as the State Council notice lists them',
     }),
-    note: Type.Optional(Type.String({ maxLength: CALENDAR_NOTE_MAX, description: '依据 The notice it comes from', example: '国办发明电〔2026〕7号' })),
+    note: Type.Optional(
+      Type.String({ maxLength: CALENDAR_NOTE_MAX, description: '依据 The notice it comes from', example: '国办发明电〔2026〕7号' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -136,7 +146,11 @@ export const YearRemoved = Type.Object({
 
 export const ExplainQuery = Type.Object(
   {
-    from: Type.String({ format: 'date-time', description: '起算 When the clock started (reported, dispatched)', example: '2026-12-31T10:00:00+08:00' }),
+    from: Type.String({
+      format: 'date-time',
+      description: '起算 When the clock started (reported, dispatched)',
+      example: '2026-12-31T10:00:00+08:00',
+    }),
     to: Type.String({ format: 'date-time', description: '时限 The due time', example: '2027-01-04T17:30:00+08:00' }),
   },
   { additionalProperties: false },
@@ -144,7 +158,10 @@ export const ExplainQuery = Type.Object(
 
 const ExplainedDaySchema = Type.Object({
   day: Type.String({ description: '日期 China date', example: '2027-01-01' }),
-  reason: oneOf(['weekend', 'holiday', 'adjusted_workday', 'override'] as const, '原因 weekend | holiday | adjusted_workday (调休) | override'),
+  reason: oneOf(
+    ['weekend', 'holiday', 'adjusted_workday', 'override'] as const,
+    '原因 weekend | holiday | adjusted_workday (调休) | override',
+  ),
   source: oneOf(['official', 'entered', 'override', 'weekly'] as const, '依据 official | entered | override | weekly (the week alone)'),
   name: Nullable(Type.String({ description: '节日或说明 The holiday’s name, or the override’s note', example: '元旦' })),
   weekend: Type.Boolean({ description: 'Saturday or Sunday' }),
@@ -155,7 +172,9 @@ export const Explanation = Type.Object({
   from: DateTime('起算 Start'),
   to: DateTime('时限 Due'),
   skipped: Type.Array(ExplainedDaySchema, { description: '跳过的日子 Days off in the span (the start day included), with why' }),
-  worked: Type.Array(ExplainedDaySchema, { description: '调休上班 Days worked though the week alone would have them off, or made working days' }),
+  worked: Type.Array(ExplainedDaySchema, {
+    description: '调休上班 Days worked though the week alone would have them off, or made working days',
+  }),
   workingDays: Type.Integer({ description: '工作日 Working days after the start day up to and including the due day', example: 1 }),
   workingHours: Type.Number({ description: '工作时长 Office hours between the two instants', example: 10.5 }),
   uncoveredYears: Type.Array(Type.Integer(), { description: '未覆盖年份 Years in the span without holiday data' }),

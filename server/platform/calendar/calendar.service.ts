@@ -4,6 +4,8 @@ import { recordAudit } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Db, Tx } from '../db.ts';
 import { AppError } from '../errors.ts';
+import { createCalendar, type DayKind, OFFICIAL_YEARS, type ScheduleDay, type WorkingCalendar } from './calendar.core.ts';
+import * as store from './calendar.store.ts';
 import {
   COVERAGE_WARNING_DAYS,
   coverageWarning,
@@ -13,8 +15,6 @@ import {
   spanDays,
 } from './calendar-coverage.core.ts';
 import { parseIcsSchedule } from './calendar-ical.core.ts';
-import { createCalendar, type DayKind, OFFICIAL_YEARS, type ScheduleDay, type WorkingCalendar } from './calendar.core.ts';
-import * as store from './calendar.store.ts';
 
 /** A year entered, entered again or dropped: the calendars before and after differ only inside `year`. */
 export interface YearChange {

@@ -35,6 +35,7 @@ export const events: typeof zh = {
     visit: 'Return visit',
     reopen: 'Reopen',
     me_too: 'Me too',
+    deadline_recomputed: 'Deadline recomputed',
     duplicate_merged: 'Duplicate merged in',
   },
   eventStage: {
@@ -245,5 +246,20 @@ export const events: typeof zh = {
     notVisible: 'Record not visible to you',
     cases: 'Cases ({{n}})',
     noCases: 'No cases yet',
+  },
+  deadlineExplain: {
+    title: 'How the deadline was counted',
+    summary: 'Counted from {{from}}, due {{to}}: {{days}} working days ({{hours}} office hours).',
+    skipped: 'Days skipped ({{n}})',
+    worked: 'Adjusted working days ({{n}})',
+    none: 'None',
+    provisional:
+      'This deadline runs into a year without a holiday schedule ({{years}}) and counts weekends only for now; it is recomputed when that year is entered.',
+    reason: {
+      weekend: 'Weekend',
+      holiday: 'Holiday',
+      adjusted_workday: 'Adjusted working day',
+      override: 'Override',
+    },
   },
 };

@@ -34,6 +34,7 @@ export const events = {
     reopen: '重新办理',
     me_too: '我也遇到了',
     duplicate_merged: '并入重复件',
+    deadline_recomputed: '时限重算',
   },
   eventStage: {
     accept: '受理',
@@ -243,5 +244,19 @@ export const events = {
     notVisible: '无法查看该记录',
     cases: '相关事件（{{n}}）',
     noCases: '暂无相关事件',
+  },
+  deadlineExplain: {
+    title: '时限说明',
+    summary: '从 {{from}} 起算，至 {{to}} 到期：共 {{days}} 个工作日（{{hours}} 个工作小时）。',
+    skipped: '跳过的日子（{{n}} 天）',
+    worked: '调休上班（{{n}} 天）',
+    none: '无',
+    provisional: '该时限跨入尚未录入节假日安排的年份（{{years}}），暂只按周末计算；录入该年安排后自动重算。',
+    reason: {
+      weekend: '周末',
+      holiday: '节假日',
+      adjusted_workday: '调休上班',
+      override: '工作日调整',
+    },
   },
 };
