@@ -85,8 +85,13 @@ describe('entering a year the holiday data does not cover', () => {
     expect((await county({ method: 'PUT', url: '/api/calendar/years/2027', payload: { days: NEW_YEAR } })).statusCode).toBe(403);
     expect((await worker({ method: 'POST', url: '/api/calendar/years/2027/ics', payload: { ics: ICS } })).statusCode).toBe(403);
     expect((await worker({ method: 'GET', url: '/api/calendar/years/2027' })).statusCode).toBe(403);
-    // Anyone who reads cases may read the coverage and have a deadline explained.
-    expect((await worker({ method: 'GET', url: '/api/calendar/coverage' })).statusCode).toBe(200);
+    expect((await worker({ method: 'GET', url: '/api/calendar/coverage' })).statusCode).toBe(403);
+    // Anyone who reads cases may have a deadline explained.
+    const explained = await worker({
+      method: 'GET',
+      url: '/api/calendar/explain?from=2026-11-02T09:00:00%2B08:00&to=2026-11-09T17:30:00%2B08:00',
+    });
+    expect(explained.statusCode).toBe(200);
   });
 
   it('warns 60 days before 2027, and a deadline counted into it is provisional, 元旦 counted as a working day', async () => {

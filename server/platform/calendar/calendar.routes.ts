@@ -56,7 +56,9 @@ export function calendarRoutes(app: Http, { days, guard }: { days: CalendarDays;
         summary: '日历覆盖 Which years the calendar knows, and a warning when deadlines can run past them',
         response: { 200: S.Coverage, ...errorReplies },
       },
-      onRequest: guard('events.read'),
+      // The calendar page's banner: those who keep the calendar are the ones who can act on it (the system
+      // administrator keeps it without reading cases).
+      onRequest: guard('events.configure'),
     },
     async () => days.coverage(),
   );

@@ -40,29 +40,38 @@ export function CalendarYears() {
   const [draft, setDraft] = useState<ScheduleDay[]>([]);
   const [note, setNote] = useState('');
   const [icsProblems, setIcsProblems] = useState<ErrorDetail[] | null>(null);
+  // The previewed file's text while its days stand unedited: saved through the import, so the year says it came from a file.
+  const [pendingIcs, setPendingIcs] = useState<string | null>(null);
   const official = saved?.source === 'official';
 
   // A year loaded (or changed) replaces the draft with what is stored.
   useEffect(() => {
     setDraft(saved?.days ?? []);
     setNote(saved?.note ?? '');
+    setPendingIcs(null);
   }, [saved]);
 
   const refresh = () => {
     reload();
     reloadCoverage();
   };
-  const edit = (i: number, change: Partial<ScheduleDay>) => setDraft((days) => days.map((d, j) => (j === i ? { ...d, ...change } : d)));
+  const changeDraft = (change: (days: ScheduleDay[]) => ScheduleDay[]) => {
+    setPendingIcs(null);
+    setDraft(change);
+  };
+  const edit = (i: number, change: Partial<ScheduleDay>) => changeDraft((days) => days.map((d, j) => (j === i ? { ...d, ...change } : d)));
 
   const importIcs = (file: File) =>
     run(async () => {
       setIcsProblems(null);
       try {
+        const ics = await file.text();
         const preview = await api.POST('/api/calendar/years/{year}/ics', {
           params: { path: { year: shown } },
-          body: { ics: await file.text(), dryRun: true },
+          body: { ics, dryRun: true },
         });
         setDraft(preview.days);
+        setPendingIcs(ics);
         void message.info(t('calendar.years.previewed', { n: preview.days.length, other: preview.otherYears ?? 0 }));
       } catch (err) {
         if (err instanceof ApiError && err.body.code === 'calendar.ics_invalid') setIcsProblems(err.body.details);
@@ -71,10 +80,13 @@ export function CalendarYears() {
     });
   const save = () =>
     run(async () => {
-      const reply = await api.PUT('/api/calendar/years/{year}', {
-        params: { path: { year: shown } },
-        body: { days: [...draft].sort((a, b) => a.day.localeCompare(b.day)), ...(note ? { note } : {}) },
-      });
+      const path = { params: { path: { year: shown } } };
+      const reply = pendingIcs
+        ? await api.POST('/api/calendar/years/{year}/ics', { ...path, body: { ics: pendingIcs, ...(note ? { note } : {}) } })
+        : await api.PUT('/api/calendar/years/{year}', {
+            ...path,
+            body: { days: [...draft].sort((a, b) => a.day.localeCompare(b.day)), ...(note ? { note } : {}) },
+          });
       void message.success(t('calendar.years.saved', { year: shown, n: reply.recomputed ?? 0 }));
       refresh();
     });
@@ -128,7 +140,7 @@ export function CalendarYears() {
             </Upload>
             <Button
               icon={<PlusOutlined />}
-              onClick={() => setDraft((days) => [...days, { day: `${shown}-01-01`, kind: 'holiday', name: null }])}
+              onClick={() => changeDraft((days) => [...days, { day: `${shown}-01-01`, kind: 'holiday', name: null }])}
             >
               {t('calendar.years.addDay')}
             </Button>
@@ -215,7 +227,7 @@ export function CalendarYears() {
                       type="text"
                       icon={<DeleteOutlined />}
                       aria-label={t('calendar.years.removeDay')}
-                      onClick={() => setDraft((days) => days.filter((_x, j) => j !== d.i))}
+                      onClick={() => changeDraft((days) => days.filter((_x, j) => j !== d.i))}
                     />
                   ),
                 },
