@@ -6,12 +6,39 @@
 
 // ── events ────────────────────────────────────────────────────────────────────────────────────────────
 
-/** 上报 受理 作废 派遣 签收 处置反馈 结案 回访 并单. There is no "returned" or "suspended" state: a returned case is
- * accepted again with `returnedFrom` set, and a suspended one keeps its state with `suspendedAt` set. */
-export const EVENT_STATUSES = ['reported', 'accepted', 'voided', 'dispatched', 'signed', 'handled', 'closed', 'visited', 'merged'] as const;
+/**
+ * 待核实 上报 受理 作废 派遣 签收 处置反馈 已核查 结案 回访 并单, and two waits of the dispatch: 退单待审 (a unit sent
+ * it back; the dispatcher accepts the return or disputes it) and 待仲裁 (the level above names the unit). A suspended
+ * case keeps its state with `suspendedAt` set.
+ */
+export const EVENT_STATUSES = [
+  'verifying',
+  'reported',
+  'accepted',
+  'voided',
+  'dispatched',
+  'returned',
+  'arbitrating',
+  'signed',
+  'handled',
+  'checked',
+  'closed',
+  'visited',
+  'merged',
+] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 /** Statuses whose clock runs: a stage deadline, a light and a warning mean something only here. */
-export const OPEN_STATUSES: readonly EventStatus[] = ['reported', 'accepted', 'dispatched', 'signed', 'handled'];
+export const OPEN_STATUSES: readonly EventStatus[] = [
+  'verifying',
+  'reported',
+  'accepted',
+  'dispatched',
+  'returned',
+  'arbitrating',
+  'signed',
+  'handled',
+  'checked',
+];
 
 /** Where a report came from; the list filters and the export name it in words. */
 export const EVENT_SOURCES = ['grid_worker', 'hotline', 'department', 'video', 'leader', 'citizen'] as const;
@@ -23,9 +50,44 @@ export const INTAKE_SOURCES = ['hotline', 'department', 'video', 'leader'] as co
 export const RATINGS = ['satisfied', 'basic', 'dissatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 
-/** Stages that carry a time limit, in the order a case meets them. */
-export const STAGES = ['accept', 'dispatch', 'sign', 'handle', 'check', 'visit'] as const;
+/**
+ * Stages that carry a time limit, in the order a case meets them: 核实 受理 派遣 签收 处置 协办 核查 结案 回访, and
+ * 仲裁 when a return is disputed. `assist` is each co-handler's part, beside the lead's `handle`.
+ */
+export const STAGES = ['verify', 'accept', 'dispatch', 'sign', 'handle', 'assist', 'check', 'close', 'visit', 'arbitrate'] as const;
 export type Stage = (typeof STAGES)[number];
+
+/** 一般 / 紧急 / 特急: shortens every limit of the case by the catalogue's factor. */
+export const URGENCIES = ['normal', 'urgent', 'very_urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** How a case was closed, kept for the figures: 正常 / 超期 / 差错 / 特殊结案 (approved by the level above). */
+export const CLOSING_TYPES = ['normal', 'overdue', 'error', 'special'] as const;
+export type ClosingType = (typeof CLOSING_TYPES)[number];
+/** The types a centre chooses when closing; `overdue` follows from the reply's time, `special` from an approval. */
+export const CHOSEN_CLOSING_TYPES = ['normal', 'error'] as const satisfies readonly ClosingType[];
+
+/**
+ * The to-do queues of the inbox, each derived from the cases' state (never from notifications): what the user or
+ * their unit must act on now. Each opens exactly its list (`todo=` on the events list).
+ */
+export const TODO_QUEUES = [
+  'to_verify',
+  'to_accept',
+  'to_dispatch',
+  'to_review_return',
+  'to_sign',
+  'to_handle',
+  'to_rework',
+  'to_assist',
+  'to_check',
+  'to_close',
+  'to_visit',
+  'to_decide_extension',
+  'to_decide_special_close',
+  'to_arbitrate',
+] as const;
+export type TodoQueue = (typeof TODO_QUEUES)[number];
 
 /** 案(事)件分级, GB/T 31000 code 5.8 (04 一般 … 01 特别重大), least serious first. */
 export const SEVERITIES = ['general', 'significant', 'major', 'extraordinary'] as const;
@@ -39,6 +101,8 @@ export type Light = (typeof LIGHTS)[number];
  * convention (blue lowest, red highest, 蓝黄橙红) with light red and purple between yellow and red. */
 export const WARNING_COLOURS = ['blue', 'yellow', 'light_red', 'purple', 'red'] as const;
 export type WarningColour = (typeof WARNING_COLOURS)[number];
+/** The colours a leader's inbox counts and lists: purple and red, the two that reach the county's account. */
+export const LEADER_WARNINGS = ['purple', 'red'] as const satisfies readonly WarningColour[];
 
 /** 督办 (supervise) or 催办 (urge); how the order was given. */
 export const ORDER_KINDS = ['supervise', 'urge'] as const;
@@ -48,12 +112,19 @@ export type OrderMethod = (typeof ORDER_METHODS)[number];
 
 /** What a notification asks of its reader; the screen words each kind. */
 export const NOTIFICATION_KINDS = [
+  'to_verify',
   'to_accept',
   'to_dispatch',
   'to_sign',
   'returned',
+  'to_arbitrate',
+  'part_answered',
   'extension_request',
+  'special_close_request',
+  'decided',
   'to_check',
+  'to_close',
+  'dissatisfied',
   'due_soon',
   'overdue',
 ] as const;

@@ -83,7 +83,7 @@ export async function createEvents({
     channels: config.robot ? [robotChannel(config.robot)] : [],
     onError: (channel, err) => app.log.warn({ err, channel }, 'notification channel failed'),
   });
-  const inbox = createInboxService({ db, clock, notifier });
+  const inbox = createInboxService({ db, clock, notifier, events: service });
   service.onChange(inbox.onEventChange);
   inboxRoutes(app, { inbox, guard });
   /** One deadline sweep; it first reloads the rules and overrides, so edits made on another server apply here too. */

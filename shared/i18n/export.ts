@@ -41,12 +41,16 @@ export type EventLabelKind = 'status' | 'source' | 'light' | 'warning';
 export const EVENT_EXPORT_LABELS: Record<Lang, Record<EventLabelKind, Record<string, string>>> = {
   'zh-CN': {
     status: {
+      verifying: '待核实',
       reported: '待受理',
       accepted: '已受理',
       voided: '已作废',
       dispatched: '已派遣',
+      returned: '退单待审',
+      arbitrating: '待仲裁',
       signed: '处置中',
       handled: '待核查',
+      checked: '待结案',
       closed: '已结案',
       visited: '已回访',
       merged: '已并单',
@@ -57,12 +61,16 @@ export const EVENT_EXPORT_LABELS: Record<Lang, Record<EventLabelKind, Record<str
   },
   en: {
     status: {
+      verifying: 'To verify',
       reported: 'Reported',
       accepted: 'Accepted',
       voided: 'Voided',
       dispatched: 'Dispatched',
+      returned: 'Return to review',
+      arbitrating: 'To arbitrate',
       signed: 'Being handled',
       handled: 'To check',
+      checked: 'To close',
       closed: 'Closed',
       visited: 'Visited',
       merged: 'Merged',

@@ -74,7 +74,8 @@ describe('citizens (市民随手拍)', () => {
     await shot(citizen, 'report-done');
     await citizen.getByRole('button', { name: '查看进度' }).click();
     const report = citizen.getByTestId('public-report');
-    await report.getByTestId('public-status').filter({ hasText: '待受理' }).waitFor();
+    // Without a photo, the report waits for the grid team to verify it on site before it is registered.
+    await report.getByTestId('public-status').filter({ hasText: '待核实' }).waitFor();
     const caseNo = (await fieldValue(report, '案件编号').innerText()).trim();
     // Numbered by the China date it was reported on, whatever the hour in UTC.
     expect(caseNo).toMatch(new RegExp(`^${chinaDate(new Date()).replaceAll('-', '')}\\d{4}$`));
@@ -135,11 +136,13 @@ describe('citizens (市民随手拍)', () => {
     const dept = await apiAs(demo, 'dept');
     const { items } = await township.get<{ items: { id: string; caseNo: string }[] }>('/api/events?source=citizen');
     const id = items.find((e) => e.caseNo === caseNo)!.id;
+    await step(await apiAs(demo, 'worker'), id, 'verify', { note: '现场确有垃圾堆积' });
     await step(township, id, 'accept');
     await step(township, id, 'dispatch', { targetUnit: 'YM-CG' });
     await step(dept, id, 'sign');
     await step(dept, id, 'handle', { note: '已清运完毕，路面已冲洗', photos: [await dept.photo([80, 140, 200])] });
-    expect((await step(township, id, 'close', { photos: [await township.photo([200, 170, 60])] })).status).toBe('closed');
+    await step(township, id, 'check', { photos: [await township.photo([200, 170, 60])] });
+    expect((await step(township, id, 'close')).status).toBe('closed');
 
     // 5. The citizen comes back on the tracking page: the code is remembered, typed in it finds the report.
     await citizen.goto(`${demo.base}/public/track`);

@@ -165,10 +165,18 @@ describe('events (事件)', () => {
     );
     await deptPage.close();
 
-    // 4. The township centre checks and closes it with a photo, then records the return visit.
+    // 4. The township centre checks it on site with a photo (the dialog marks the photo required, as the server
+    // will), closes it, then records the return visit.
     const closing = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const final = await openCase(closing, 'township', caseNo);
-    await act(closing, '核查结案', '已结案', (dialog) => addPhoto(dialog, 'checked.png', [200, 170, 60]));
+    await act(closing, '现场核查', '待结案', async (dialog) => {
+      await dialog.locator('.ant-form-item-required', { hasText: '照片' }).waitFor();
+      await addPhoto(dialog, 'checked.png', [200, 170, 60]);
+    });
+    await act(closing, '结案', '已结案', async (dialog) => {
+      await dialog.getByText('正常结案').waitFor();
+    });
+    await final.getByTestId('event-closing-type').filter({ hasText: '正常结案' }).waitFor();
     await act(
       closing,
       '回访',
@@ -186,6 +194,7 @@ describe('events (事件)', () => {
       'dispatch',
       'sign',
       'handle',
+      'check',
       'close',
       'visit',
     ]);
@@ -196,7 +205,8 @@ describe('events (事件)', () => {
       '派遣',
       '签收',
       '处置反馈',
-      '核查结案',
+      '现场核查',
+      '结案',
       '回访',
       '云梦县城市管理执法局',
       '已清运完毕，现场恢复整洁',
@@ -205,7 +215,7 @@ describe('events (事件)', () => {
       '城管执法局 吴刚',
     ])
       expect(text).toContain(s);
-    expect(await final.locator('.event-history').getByTestId('photo-thumb').count()).toBe(3); // report, handle and close
+    expect(await final.locator('.event-history').getByTestId('photo-thumb').count()).toBe(3); // report, handle and check
     await final.locator('.event-history').scrollIntoViewIfNeeded();
     await shot(closing, 'visited');
 

@@ -58,17 +58,22 @@ screenshotsOnFailure(() => demo, 'oversight');
 
 const desktop = () => desktopPage(demo);
 
-/** The header bell's tooltip: "消息：未读 n 条，待办督办 m 件". */
-async function bellSays(page: Page, unread: number, supervision: number) {
+/**
+ * The header bell's tooltip, "待办 n 件（含督办 m 件），未读消息 k 条", and its badge: the to-do (cases waiting on
+ * the unit plus supervision orders to answer), not the notifications.
+ */
+async function bellSays(page: Page, { todo, supervision, unread }: { todo: number; supervision: number; unread: number }) {
   const bell = page.getByTestId('inbox-bell');
   await bell.hover();
-  await page.locator('.ant-tooltip').getByText(`消息：未读 ${unread} 条，待办督办 ${supervision} 件`).waitFor();
-  const total = unread + supervision;
+  await page.locator('.ant-tooltip').getByText(`待办 ${todo} 件（含督办 ${supervision} 件），未读消息 ${unread} 条`).waitFor();
   const badge = page.locator('.ant-badge', { has: bell }).locator('.ant-badge-count');
-  if (total) await badge.filter({ hasText: String(total) }).waitFor();
+  if (todo) await badge.filter({ hasText: String(todo) }).waitFor();
   else await badge.waitFor({ state: 'detached' });
   await page.mouse.move(0, 450); // let the tooltip go
 }
+
+/** The cases waiting on the department to sign, as its list says: the bell's to-do besides the orders. */
+const toSign = async () => (await (await apiAs(demo, 'dept')).get<{ total: number }>('/api/events?todo=to_sign')).total;
 
 describe('oversight (督办, inbox, filters, export)', () => {
   it('the county supervises a dispatched case; the department sees it on the bell, answers it; the county closes the order; the department finds its dispatch in the inbox', async () => {
@@ -102,10 +107,12 @@ describe('oversight (督办, inbox, filters, export)', () => {
     await shot(county, 'drawer-supervised');
     await drawer.getByTestId('event-status').filter({ hasText: '已派遣' }).waitFor(); // the order does not move the case
 
-    // 2. The department handler: the bell counts the dispatch notice and the order; the order is answered on /supervision.
+    // 2. The department handler: the bell counts the cases to sign and the order; the order is answered on /supervision.
     const dept = await desktop();
     await demo.signIn(dept, 'dept');
-    await bellSays(dept, 1, 1);
+    const waiting = await toSign();
+    expect(waiting).toBeGreaterThanOrEqual(1); // the dispatch of this journey at least
+    await bellSays(dept, { todo: waiting + 1, supervision: 1, unread: 1 });
     await shot(dept, 'bell');
     await openMenu(dept, '督办');
     await dept.getByRole('tab', { name: /交办本单位/ }).waitFor();
@@ -123,7 +130,7 @@ describe('oversight (督办, inbox, filters, export)', () => {
     await dept.getByText('已答复', { exact: true }).first().waitFor();
     await order.locator('.ant-tag', { hasText: '已答复' }).waitFor();
     expect(await order.getByRole('button', { name: label('答复') }).count()).toBe(0);
-    await bellSays(dept, 1, 0); // answered: nothing to supervise is left on the bell
+    await bellSays(dept, { todo: waiting, supervision: 0, unread: 1 }); // answered: nothing to supervise is left on the bell
     await shot(dept, 'supervision-replied');
 
     // 3. The county closes the answered order.
@@ -167,7 +174,8 @@ describe('oversight (督办, inbox, filters, export)', () => {
     const actions = await opened.getByTestId('event-step').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(actions).toEqual(['report', 'accept', 'dispatch', 'supervise', 'supervision_reply', 'supervision_close']);
     await opened.locator('.ant-drawer-close').click();
-    await bellSays(dept, 0, 0);
+    // Reading the notice clears it from the feed; the case still waits to be signed, so the to-do stays.
+    await bellSays(dept, { todo: waiting, supervision: 0, unread: 0 });
     expect(await note.getAttribute('class')).not.toContain('inbox-unread');
     await dept.close();
   }, 180_000);

@@ -79,14 +79,16 @@ describe('who is told what', () => {
     expect((await inbox(otherDept)).total).toBe(0);
   });
 
-  it('a returned dispatch goes back to the owner centre, handled work to it for checking', async () => {
+  it('a returned dispatch goes back to the owner centre, handled work to the grid team for the on-site check', async () => {
     let e = (await township({ method: 'GET', url: `/api/events/${caseId}` })).json();
     e = await act(dept, caseId, { action: 'return', version: e.version, note: '不属于本部门' });
     expect((await inbox(township)).items[0]).toMatchObject({ kind: 'returned', data: { returnedFrom: 'YM-CG' } });
+    e = await act(township, caseId, { action: 'return_accept', version: e.version });
     e = await act(township, caseId, { action: 'dispatch', version: e.version, targetUnit: 'YM-CG' });
     e = await act(dept, caseId, { action: 'sign', version: e.version });
     await act(dept, caseId, { action: 'handle', version: e.version, note: '已清运', photos: [photo] });
-    expect((await inbox(township)).items.map((n) => n.kind)).toEqual(['to_check', 'returned', 'to_accept']);
+    expect((await inbox(township)).items.map((n) => n.kind)).toEqual(['returned', 'to_accept']);
+    expect((await inbox(worker)).items.map((n) => n.kind)).toEqual(['to_check']);
     expect((await inbox(dept)).items.map((n) => n.kind)).toEqual(['to_sign', 'to_sign']);
   });
 
@@ -99,19 +101,19 @@ describe('who is told what', () => {
 
 describe('my inbox', () => {
   it('counts unread by kind, lists unread first and pages', async () => {
-    expect(await counts(township)).toEqual({ unread: 4, byKind: { to_accept: 2, returned: 1, to_check: 1 }, supervision: 0 });
+    expect(await counts(township)).toMatchObject({ unread: 3, byKind: { to_accept: 2, returned: 1 }, supervision: 0 });
     const all = await inbox(township);
     const oldest = all.items[all.items.length - 1];
     const read = await township({ method: 'POST', url: `/api/inbox/${oldest.id}/read` });
     expect(read.statusCode).toBe(200);
     expect(read.json().readAt).not.toBeNull();
     const firstPage = await inbox(township, '?limit=2');
-    expect(firstPage.total).toBe(4);
+    expect(firstPage.total).toBe(3);
     expect(firstPage.items.every((n) => n.readAt === null)).toBe(true);
-    const lastPage = await inbox(township, '?offset=3&limit=2');
+    const lastPage = await inbox(township, '?offset=2&limit=2');
     expect(lastPage.items.map((n) => n.id)).toEqual([oldest.id]);
-    expect((await inbox(township, '?unread=true')).total).toBe(3);
-    expect((await counts(township)).unread).toBe(3);
+    expect((await inbox(township, '?unread=true')).total).toBe(2);
+    expect((await counts(township)).unread).toBe(2);
   });
 
   it('only the owner may read or mark a notification: anyone else gets 404 and it stays unread', async () => {
@@ -124,7 +126,7 @@ describe('my inbox', () => {
 
   it('marks all read', async () => {
     const res = await township({ method: 'POST', url: '/api/inbox/read-all' });
-    expect(res.json()).toEqual({ updated: 3 });
+    expect(res.json()).toEqual({ updated: 2 });
     expect((await counts(township)).unread).toBe(0);
     expect((await inbox(dept)).items.every((n) => n.readAt === null)).toBe(true);
   });

@@ -4,6 +4,7 @@
  * channels, so a sweep run twice or on two servers tells a WeCom group nothing twice.
  */
 import crypto from 'node:crypto';
+import type { NotificationKind } from '../../../shared/enums.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import * as store from './inbox.store.ts';
@@ -51,13 +52,20 @@ export function createNotifier({
 export type Notifier = ReturnType<typeof createNotifier>;
 
 /** Robot messages go to a Chinese-speaking work group, so they are worded in Chinese here. */
-const KIND_WORDS: Record<string, string> = {
+const KIND_WORDS: Record<NotificationKind, string> = {
+  to_verify: '待核实',
   to_accept: '待受理',
   to_dispatch: '待派遣',
   to_sign: '待签收',
   returned: '被退单',
+  to_arbitrate: '退单待仲裁',
+  part_answered: '协办单位已答复',
   extension_request: '延期申请待审批',
+  special_close_request: '特殊结案待审批',
+  decided: '申请已审批',
   to_check: '待核查',
+  to_close: '待结案',
+  dissatisfied: '回访不满意',
   due_soon: '即将到期',
   overdue: '已超期',
 };
@@ -68,7 +76,8 @@ export function robotText(notices: readonly store.NotificationRow[]): string {
   for (const n of notices) {
     const data = n.data as { caseNo?: string };
     const key = `${n.kind}:${n.eventId ?? n.orderId ?? n.id}`;
-    if (!lines.has(key)) lines.set(key, `${KIND_WORDS[n.kind] ?? n.kind}：案件 ${data.caseNo ?? n.eventId ?? ''}`.trim());
+    if (!lines.has(key))
+      lines.set(key, `${KIND_WORDS[n.kind as NotificationKind] ?? n.kind}：案件 ${data.caseNo ?? n.eventId ?? ''}`.trim());
   }
   return ['【格治】', ...lines.values()].join('\n');
 }

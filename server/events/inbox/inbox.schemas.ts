@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { NOTIFICATION_KINDS } from '../../../shared/enums.ts';
+import { NOTIFICATION_KINDS, TODO_QUEUES } from '../../../shared/enums.ts';
 import { PAGE } from '../../../shared/limits.ts';
 import { Nullable } from '../../platform/schemas.ts';
 
@@ -48,9 +48,25 @@ export const InboxPage = Type.Object({
 });
 
 export const InboxCounts = Type.Object({
-  unread: Type.Integer({ description: '未读 Unread notifications' }),
-  byKind: Type.Record(Type.String(), Type.Integer(), { description: 'Unread count of each kind present' }),
+  todo: Type.Object(
+    Object.fromEntries(
+      TODO_QUEUES.map((q) => [q, Type.Optional(Type.Integer({ description: `${q}: open it with /api/events?todo=${q}` }))]),
+    ),
+    { description: '待办 Cases waiting on me or my unit, per queue I work (derived from the cases, not from notifications)' },
+  ),
+  total: Type.Integer({ description: '待办合计 All my to-do: the queues plus supervision orders to answer' }),
   supervision: Type.Integer({ description: 'Open supervision and reminder orders to my department or bound areas' }),
+  leader: Nullable(
+    Type.Object(
+      {
+        ordersIssued: Type.Integer({ description: '我发出的督办 Orders I issued, not yet closed' }),
+        worstCases: Type.Integer({ description: '紫色、红色预警案件 Purple and red cases of my area: /api/events?warning=purple,red' }),
+      },
+      { description: 'Only for a leader' },
+    ),
+  ),
+  unread: Type.Integer({ description: '未读消息 Unread notifications (a feed to read, not work)' }),
+  byKind: Type.Record(Type.String(), Type.Integer(), { description: 'Unread count of each kind present' }),
 });
 
 export const ReadAllReply = Type.Object({ updated: Type.Integer({ description: '标为已读的条数 Notifications marked read' }) });

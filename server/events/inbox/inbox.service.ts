@@ -1,11 +1,12 @@
-import type { NotificationKind } from '../../../shared/enums.ts';
+import { LEADER_WARNINGS, type NotificationKind } from '../../../shared/enums.ts';
 import { usersOfUnits } from '../../access/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { EventChange } from '../loop/events.service.ts';
+import type { EventChange, EventsService } from '../loop/events.service.ts';
 import type { EventRow } from '../loop/events.store.ts';
+import { unitsOf } from '../loop/todo.ts';
 import type { Notice, Notifier } from './inbox.channels.ts';
 import * as store from './inbox.store.ts';
 
@@ -15,29 +16,46 @@ const AREA_UNIT_ROLES = [...CENTRE_ROLES, 'grid_worker', 'grid_leader'] as const
 
 export { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/enums.ts';
 
-/** Who a change of a case concerns: the centre that owns it, or the units it is dispatched to. */
-type Audience = 'owner' | 'units';
-const ON_CHANGE: Partial<Record<EventChange['action'], { kind: NotificationKind; audience: Audience }>> = {
-  report: { kind: 'to_accept', audience: 'owner' },
-  escalate: { kind: 'to_dispatch', audience: 'owner' },
-  assign_down: { kind: 'to_dispatch', audience: 'owner' },
-  dispatch: { kind: 'to_sign', audience: 'units' },
-  return: { kind: 'returned', audience: 'owner' },
-  extension_request: { kind: 'extension_request', audience: 'owner' },
-  handle: { kind: 'to_check', audience: 'owner' },
+/**
+ * What a change tells the units the machine names (event-machine.core.ts `notify` effects): a new stage to work,
+ * or a decision taken. Notices are a feed to read; the to-do counts come from the cases themselves (todo.ts).
+ */
+const KIND_OF: Partial<Record<EventChange['action'], NotificationKind>> = {
+  verify: 'to_accept',
+  escalate: 'to_dispatch',
+  assign_down: 'to_dispatch',
+  dispatch: 'to_sign',
+  redispatch: 'to_sign',
+  arbitrate: 'to_sign',
+  return: 'returned',
+  return_dispute: 'to_arbitrate',
+  co_reply: 'part_answered',
+  extension_request: 'extension_request',
+  extension_approve: 'decided',
+  extension_refuse: 'decided',
+  special_close_request: 'special_close_request',
+  special_close_approve: 'decided',
+  special_close_refuse: 'decided',
+  handle: 'to_check',
+  check: 'to_close',
+  rework: 'decided',
+  visit: 'dissatisfied',
+  reopen: 'to_dispatch',
 };
+
+function kindOf(change: EventChange): NotificationKind | null {
+  if (change.action === 'report') return change.row.status === 'verifying' ? 'to_verify' : 'to_accept';
+  if (change.action === 'return' && change.row.status === 'arbitrating') return 'to_arbitrate';
+  return KIND_OF[change.action] ?? null;
+}
 
 const isArea = (code: string) => /^\d+$/.test(code);
 
-/** The people of a case's owner centre, or of its lead and co-handling units. */
-export async function recipientsOf(
-  tx: Tx,
-  row: Pick<EventRow, 'ownerCode' | 'leadUnit' | 'coUnits'>,
-  audience: Audience,
-): Promise<string[]> {
-  if (audience === 'owner') return usersOfUnits(tx, { departments: [], areas: [row.ownerCode], areaRoles: CENTRE_ROLES });
-  const units = [row.leadUnit, ...row.coUnits].filter((u): u is string => u !== null);
-  return usersOfUnits(tx, { departments: units.filter((u) => !isArea(u)), areas: units.filter(isArea), areaRoles: AREA_UNIT_ROLES });
+/** The people of some units: a department's staff, an area's centre, a grid's team. */
+export async function recipientsOf(tx: Tx, units: readonly (string | null)[]): Promise<string[]> {
+  const codes = [...new Set(units.filter((u): u is string => u !== null))];
+  if (codes.length === 0) return [];
+  return usersOfUnits(tx, { departments: codes.filter((u) => !isArea(u)), areas: codes.filter(isArea), areaRoles: AREA_UNIT_ROLES });
 }
 
 /** What every notice about a case carries, so the inbox can show it without reading the case. */
@@ -71,15 +89,26 @@ export function caseNotices(
 /** `data` is always an object of values: the inbox writes nothing else into it. */
 const shown = (row: store.NotificationRow) => ({ ...row, data: row.data as Record<string, unknown> });
 
-export function createInboxService({ db, clock, notifier }: { db: Db; clock: Clock; notifier: Notifier }) {
+export function createInboxService({
+  db,
+  clock,
+  notifier,
+  events,
+}: {
+  db: Db;
+  clock: Clock;
+  notifier: Notifier;
+  events: Pick<EventsService, 'list' | 'todoCounts'>;
+}) {
   return {
     /** The events service's change listener. The case's version names the change, so telling twice is a no-op. */
-    async onEventChange({ row, action }: EventChange): Promise<void> {
-      const rule = ON_CHANGE[action];
-      if (!rule) return;
-      const users = await recipientsOf(db, row, rule.audience);
-      const extra = action === 'return' ? { returnedFrom: row.returnedFrom } : {};
-      await notifier.notify(caseNotices(row, users, rule.kind, `${rule.kind}:${row.id}:v${row.version}`, clock(), extra));
+    async onEventChange(change: EventChange): Promise<void> {
+      const kind = kindOf(change);
+      const { row } = change;
+      if (!kind || change.notify.length === 0) return;
+      const users = await recipientsOf(db, change.notify);
+      const extra = change.action === 'return' ? { returnedFrom: row.returnedFrom } : {};
+      await notifier.notify(caseNotices(row, users, kind, `${kind}:${row.id}:v${row.version}`, clock(), extra));
     },
 
     async list(actor: Actor, page: { offset: number; limit: number; unreadOnly: boolean }) {
@@ -87,12 +116,31 @@ export function createInboxService({ db, clock, notifier }: { db: Db; clock: Clo
       return { items: items.map(shown), total };
     },
 
-    /** Unread notifications by kind, and the open supervision orders addressed to the caller's units. */
+    /**
+     * The to-do: cases waiting on the caller or their unit, per queue, from the cases' state; the open supervision
+     * orders addressed to their units; for a leader, the orders they issued still open and the purple and red cases
+     * of their area. Beside it, the unread notifications by kind (a feed, not work).
+     */
     async counts(actor: Actor) {
-      const byKind = Object.fromEntries((await store.unreadByKind(db, actor.id)).map((r) => [r.kind, r.n]));
-      const units = [...(actor.departmentCode ? [actor.departmentCode] : []), ...actor.areas.map((a) => a.code)];
+      const isLeader = actor.roles.includes('leader');
+      const [kinds, todo, supervision, issued, worst] = await Promise.all([
+        store.unreadByKind(db, actor.id),
+        events.todoCounts(actor),
+        store.openOrdersFor(db, unitsOf(actor)),
+        isLeader ? store.openOrdersIssuedBy(db, actor.id) : 0,
+        isLeader ? events.list(actor, { warning: [...LEADER_WARNINGS] }, { offset: 0, limit: 1 }).then((p) => p.total) : 0,
+      ]);
+      const byKind = Object.fromEntries(kinds.map((r) => [r.kind, r.n]));
       const unread = Object.values(byKind).reduce((sum, n) => sum + n, 0);
-      return { unread, byKind, supervision: await store.openOrdersFor(db, units) };
+      const work = Object.values(todo).reduce((sum, n) => sum + n, 0);
+      return {
+        todo,
+        total: work + supervision,
+        supervision,
+        leader: isLeader ? { ordersIssued: issued, worstCases: worst } : null,
+        unread,
+        byKind,
+      };
     },
 
     /** Only the owner of a notification may read it: anyone else's id answers 404. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, not, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
 import { notification, supervisionOrder } from '../oversight/oversight.tables.ts';
 
@@ -50,6 +50,15 @@ export async function openOrdersFor(tx: Tx, unitCodes: string[]): Promise<number
     .select({ n: sql<number>`count(*)::int` })
     .from(supervisionOrder)
     .where(and(eq(supervisionOrder.status, 'open'), inArray(supervisionOrder.unitCode, unitCodes)));
+  return n;
+}
+
+/** Orders this user issued that are not yet closed (open or replied, waiting for the issuer to close them). */
+export async function openOrdersIssuedBy(tx: Tx, userId: string): Promise<number> {
+  const [{ n }] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(supervisionOrder)
+    .where(and(eq(supervisionOrder.issuedBy, userId), not(eq(supervisionOrder.status, 'closed'))));
   return n;
 }
 

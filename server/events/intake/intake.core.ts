@@ -17,7 +17,15 @@ export const REPEAT_REPORTS = 3;
 export const CITIZEN_NAME = '市民';
 
 /** A citizen reaches a case only through its tracking code, which makes them its reporter and nothing more. */
-export const CITIZEN_REPORTER: MachineActor = { roles: ['citizen'], level: null, isOwner: false, isLead: false, isReporter: true };
+export const CITIZEN_REPORTER: MachineActor = {
+  roles: ['citizen'],
+  level: null,
+  isOwner: false,
+  isLead: false,
+  coUnit: null,
+  isSuperior: false,
+  isReporter: true,
+};
 
 /** The actor columns of an action row; null is the citizen. */
 export function authorOf(actor: Pick<Actor, 'id' | 'displayName'> | null) {

@@ -109,7 +109,8 @@ describe('citizen reporting without an account', () => {
 
 describe('following and rating with the tracking code', () => {
   it('shows progress, the reply and times, never a staff name, another reporter or the phone; rates once closed', async () => {
-    const filed = (await report({ phone: '13912345678' })).json();
+    // With a photo, so it is registered at once (without one the grid team verifies it first: loop-controls test).
+    const filed = (await report({ phone: '13912345678', photos: [photo] })).json();
     const other = (await report({ description: '另一位市民的事' })).json();
     const [{ id }] = await queryRows<{ id: string }>(t.db, sql`select id from event where case_no = ${filed.caseNo}`);
     const act = async (request: Request, body: Record<string, unknown>) => {
@@ -128,7 +129,8 @@ describe('following and rating with the tracking code', () => {
     await act(township, { action: 'dispatch', targetUnit: 'YM-CG' });
     await act(dept, { action: 'sign' });
     await act(dept, { action: 'handle', note: '已清运完毕', photos: [photo] });
-    await act(township, { action: 'close', photos: [photo] });
+    await act(township, { action: 'check', photos: [photo] });
+    await act(township, { action: 'close' });
 
     // Typed as a citizen might: lower case, spaces instead of dashes.
     const typed = filed.trackingCode.toLowerCase().replaceAll('-', ' ');
@@ -142,6 +144,7 @@ describe('following and rating with the tracking code', () => {
       'dispatched',
       'signed',
       'handled',
+      'checked',
       'closed',
     ]);
     const text = tracked.body;

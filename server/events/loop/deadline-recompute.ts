@@ -16,6 +16,15 @@ export const DEADLINE_RECOMPUTED = 'deadline_recomputed';
 
 const same = (a: Date | null, b: Date | null) => (a ? a.getTime() : null) === (b ? b.getTime() : null);
 
+/** A co-handler's part as stored (JSON: instants as ISO strings). */
+interface StoredPart {
+  unit: string;
+  signedAt: string | null;
+  dueAt: string;
+  repliedAt: string | null;
+  [other: string]: unknown;
+}
+
 /**
  * Moves every open deadline on or after 1 January of the changed year onto the new calendar. Rows are locked
  * first, and each update takes the next version, so a step racing it is refused as stale (409 event.changed)
@@ -32,20 +41,37 @@ export async function recomputeDeadlines(tx: Tx, change: YearChange): Promise<nu
       status: event.status,
       dueAt: event.dueAt,
       stageDueAt: event.stageDueAt,
+      coParts: event.coParts,
       updatedAt: event.updatedAt,
     })
     .from(event)
-    .where(and(inArray(event.status, [...OPEN_STATUSES]), or(gte(event.dueAt, yearStart), gte(event.stageDueAt, yearStart))))
+    .where(
+      and(
+        inArray(event.status, [...OPEN_STATUSES]),
+        or(
+          gte(event.dueAt, yearStart),
+          gte(event.stageDueAt, yearStart),
+          sql`exists (select 1 from jsonb_array_elements(${event.coParts}) p where (p->>'dueAt')::timestamptz >= ${yearStart})`,
+        ),
+      ),
+    )
     .for('update');
   let moved = 0;
   for (const row of rows) {
     const move = (due: Date | null) => due && recomputeDeadline(change.before, change.after, change.year, due, row.updatedAt);
     const dueAt = move(row.dueAt);
     const stageDueAt = move(row.stageDueAt);
-    if (same(dueAt, row.dueAt) && same(stageDueAt, row.stageDueAt)) continue;
+    // A co-handler's part still open owes its own deadline; an answered part keeps the one it was answered against.
+    const parts = row.coParts as StoredPart[];
+    const movedParts = parts.map((p) => {
+      const due = p.repliedAt ? null : move(new Date(p.dueAt));
+      return due && due.getTime() !== Date.parse(p.dueAt) ? { ...p, dueAt: due.toISOString() } : p;
+    });
+    const partsMoved = movedParts.some((p, i) => p !== parts[i]);
+    if (same(dueAt, row.dueAt) && same(stageDueAt, row.stageDueAt) && !partsMoved) continue;
     await tx
       .update(event)
-      .set({ dueAt, stageDueAt, version: row.version + 1 })
+      .set({ dueAt, stageDueAt, coParts: movedParts, version: row.version + 1 })
       .where(and(eq(event.countyCode, row.countyCode), eq(event.id, row.id)));
     const [{ next }] = await tx
       .select({ next: sql<number>`coalesce(max(${eventAction.seq}), 0)::int + 1` })
@@ -66,6 +92,13 @@ export async function recomputeDeadlines(tx: Tx, change: YearChange): Promise<nu
         year: change.year,
         dueAt: { before: row.dueAt, after: dueAt },
         stageDueAt: { before: row.stageDueAt, after: stageDueAt },
+        ...(partsMoved
+          ? {
+              coParts: movedParts
+                .map((p, i) => ({ unit: p.unit, before: parts[i].dueAt, after: p.dueAt }))
+                .filter((p) => p.before !== p.after),
+            }
+          : {}),
       },
     });
     moved++;

@@ -31,8 +31,19 @@ describe('stageDueAt', () => {
     expect(stageDueAt(limits, 'check', cn('2025-09-30T16:30'), calendar)).toEqual(cn('2025-10-09T09:30'));
   });
 
-  it('is null for a stage without a limit', () => {
-    expect(stageDueAt(limits, 'visit', cn('2025-03-14T09:00'), calendar)).toBeNull();
+  it('gives a stage the item leaves unset its default limit, and a co-handler part the handling limit', () => {
+    // Friday 09:00 + the default 2 working days of a return visit: Monday and Tuesday → Tuesday 17:30.
+    expect(stageDueAt(limits, 'visit', cn('2025-03-14T09:00'), calendar)).toEqual(cn('2025-03-18T17:30'));
+    // The sign window (the return window) is 2 working days for an item that sets none.
+    expect(stageDueAt(limits, 'sign', cn('2025-03-14T09:00'), calendar)).toEqual(cn('2025-03-18T17:30'));
+    expect(stageDueAt({ handle: { workingDays: 3 } }, 'assist', cn('2025-03-14T09:00'), calendar)).toEqual(cn('2025-03-19T17:30'));
+  });
+
+  it('shortens a limit by the urgency factor, counted the way the limit is counted', () => {
+    // 紧急 gets half of 4 working hours, 特急 a quarter of 2 clock hours.
+    const from = cn('2025-03-14T09:00');
+    expect(stageDueAt({ handle: { hours: 4 } }, 'handle', from, calendar, 0.5)).toEqual(cn('2025-03-14T11:00'));
+    expect(stageDueAt({ handle: { clockHours: 2 } }, 'handle', from, calendar, 0.25)).toEqual(cn('2025-03-14T09:30'));
   });
 });
 

@@ -4,11 +4,20 @@
  * inputs (DESIGN invariant 6).
  */
 
-import { SEVERITIES, type Severity, STAGES, type Stage, WARNING_COLOURS, type WarningColour } from '../../../shared/enums.ts';
+import {
+  SEVERITIES,
+  type Severity,
+  STAGES,
+  type Stage,
+  URGENCIES,
+  type Urgency,
+  WARNING_COLOURS,
+  type WarningColour,
+} from '../../../shared/enums.ts';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
 
-// Stages, severities and warning colours are shared with the web's editors.
-export { SEVERITIES, type Severity, STAGES, type Stage, WARNING_COLOURS, type WarningColour };
+// Stages, severities, urgencies and warning colours are shared with the web's editors.
+export { SEVERITIES, type Severity, STAGES, type Stage, URGENCIES, type Urgency, WARNING_COLOURS, type WarningColour };
 
 /**
  * `hours` are working hours (工作时, the unit of CJ/T 315 limit tables, e.g. exposed rubbish 4 h);
@@ -20,16 +29,48 @@ export type StageLimits = Partial<Record<Stage, StageLimit>>;
 
 const HOUR_MS = 3_600_000;
 
-export function dueAfter(limit: StageLimit, from: Date, calendar: WorkingCalendar): Date {
+/**
+ * The limit of a stage an item leaves unset, so every stage of every case has a clock and an owner:
+ * verify on site 30 minutes (DOMAIN §5), register and dispatch 30 minutes, sign or send back within 2 working days
+ * (the return window), handle 5 working days, check 30 minutes, close within 1 working day, return visit within
+ * 2 working days (disputes 1), arbitration within 2 working days. A co-handler's part (`assist`) defaults to the
+ * lead's handling limit: "主协办单位等同考核".
+ */
+export const DEFAULT_STAGE_LIMITS: Readonly<Record<Exclude<Stage, 'assist'>, StageLimit>> = {
+  verify: { hours: 0.5 },
+  accept: { hours: 0.5 },
+  dispatch: { hours: 0.5 },
+  sign: { workingDays: 2 },
+  handle: { workingDays: 5 },
+  check: { hours: 0.5 },
+  close: { workingDays: 1 },
+  visit: { workingDays: 2 },
+  arbitrate: { workingDays: 2 },
+};
+
+/** The item's limit for a stage, or the default: never missing. */
+export function limitOf(limits: StageLimits, stage: Stage): StageLimit {
+  if (stage === 'assist') return limits.assist ?? limitOf(limits, 'handle');
+  return limits[stage] ?? DEFAULT_STAGE_LIMITS[stage];
+}
+
+/** How much of each limit an urgent case gets: 紧急 half, 特急 a quarter, unless the item says otherwise. */
+export const DEFAULT_URGENCY_FACTORS: Readonly<Record<Urgency, number>> = { normal: 1, urgent: 0.5, very_urgent: 0.25 };
+
+export function dueAfter(limit: StageLimit, from: Date, calendar: WorkingCalendar, factor = 1): Date {
+  if (factor !== 1) {
+    // A shortened limit is a share of the time allowed, counted the way the limit is counted.
+    const millis = allottedMillis(limit, calendar) * factor;
+    return 'clockHours' in limit ? new Date(from.getTime() + Math.round(millis)) : calendar.addWorkingMillis(from, millis);
+  }
   if ('workingDays' in limit) return calendar.addWorkingDays(from, limit.workingDays);
   if ('hours' in limit) return calendar.addWorkingHours(from, limit.hours);
   return new Date(from.getTime() + Math.round(limit.clockHours * HOUR_MS));
 }
 
-/** Due time of a stage entered at `from`; null when the catalogue sets no limit for it. */
-export function stageDueAt(limits: StageLimits, stage: Stage, from: Date, calendar: WorkingCalendar): Date | null {
-  const limit = limits[stage];
-  return limit ? dueAfter(limit, from, calendar) : null;
+/** Due time of a stage entered at `from`, shortened by the urgency factor (1 for a normal case). */
+export function stageDueAt(limits: StageLimits, stage: Stage, from: Date, calendar: WorkingCalendar, factor = 1): Date {
+  return dueAfter(limitOf(limits, stage), from, calendar, factor);
 }
 
 /** Time left until due, counted the way the limit is counted; negative once overdue. */

@@ -7,7 +7,16 @@ import { and, eq, gte, inArray, isNotNull, like, lt, not, type SQL, sql } from '
 import type { FastifyRequest } from 'fastify';
 import { startOfChinaDay } from '../../../shared/china-time.ts';
 import { subtreePrefix } from '../../../shared/codes.ts';
-import { EVENT_SOURCES, EVENT_STATUSES, LIGHTS, OPEN_STATUSES, RECORD_TYPES, WARNING_COLOURS } from '../../../shared/enums.ts';
+import {
+  EVENT_SOURCES,
+  EVENT_STATUSES,
+  LIGHTS,
+  OPEN_STATUSES,
+  RECORD_TYPES,
+  TODO_QUEUES,
+  URGENCIES,
+  WARNING_COLOURS,
+} from '../../../shared/enums.ts';
 import { RECORD_CODE_MAX, UNIT_CODE_MAX } from '../../../shared/limits.ts';
 import { AppError } from '../../platform/errors.ts';
 import { oneOf } from '../../platform/schemas.ts';
@@ -52,6 +61,8 @@ export const EventFilterSchema = {
   to: Type.Optional(Type.String({ format: 'date', description: 'Reported on or before this China date', example: '2026-11-30' })),
   overdue: Type.Optional(Type.Boolean({ description: 'true: open cases past their stage due time; false: all others' })),
   repeat: Type.Optional(Type.Boolean({ description: `true: repeat cases (${REPEAT_REPORTS} or more reports); false: the others` })),
+  todo: Type.Optional(oneOf(TODO_QUEUES, 'My to-do queue: the cases it counts in /api/inbox/counts, exactly')),
+  urgency: Type.Optional(oneOf(URGENCIES, 'Urgency')),
   subjectType: Type.Optional(oneOf(RECORD_TYPES, 'With subjectKey: the cases about this base-data record')),
   subjectKey: Type.Optional(
     Type.String({
@@ -102,10 +113,12 @@ export const hasDerived = (filter: EventFilter) => !!(filter.light?.length || fi
  * The SQL part of a filter, always inside the caller's jurisdiction. With a derived filter it also keeps
  * only open cases with a stage deadline, the only ones that have a light or a warning at all.
  */
-export function eventWhere(filter: EventFilter, scope: Scope, now: Date): SQL {
-  const { status, source, item, area, unit, from, to, overdue, repeat, subjectType, subjectKey } = filter;
+export function eventWhere(filter: EventFilter, scope: Scope, now: Date, todo?: SQL): SQL {
+  const { status, source, item, area, unit, from, to, overdue, repeat, subjectType, subjectKey, urgency } = filter;
   return and(
     inScope(event.gridCode, scope),
+    todo,
+    urgency ? eq(event.urgency, urgency) : undefined,
     status?.length ? inArray(event.status, status) : undefined,
     source?.length ? inArray(event.source, source) : undefined,
     // Catalogue codes nest by prefix (CG → CG06 → CG06010), so one LIKE serves a class and an item.

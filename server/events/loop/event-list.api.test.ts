@@ -71,9 +71,11 @@ afterAll(() => t.close());
 
 describe('list filters', () => {
   it('status (several), source, unit, and paging with a total', async () => {
-    expect(await idsOf('status=reported,dispatched')).toEqual(named('rubbish0', 'fire0', 'toilet4', 'hotline4'));
+    expect(await idsOf('status=reported,dispatched')).toEqual(named('rubbish0', 'fire0', 'toilet4'));
     expect(await idsOf('status=dispatched')).toEqual(named('rubbish0'));
-    expect(await idsOf('status=reported&status=dispatched')).toEqual(named('rubbish0', 'fire0', 'toilet4', 'hotline4'));
+    // A hotline call without a photo waits for the grid team to verify it on site.
+    expect(await idsOf('status=verifying')).toEqual(named('hotline4'));
+    expect(await idsOf('status=reported&status=dispatched&status=verifying')).toEqual(named('rubbish0', 'fire0', 'toilet4', 'hotline4'));
     expect(await idsOf('source=hotline')).toEqual(named('hotline4'));
     expect(await idsOf('unit=YM-CG')).toEqual(named('rubbish0'));
     const first = await list('limit=3');
@@ -158,7 +160,7 @@ describe('export', () => {
   };
 
   it('writes the filtered list with Chinese headers and the phone masked, and audits the filter and row count', async () => {
-    const res = await centre({ method: 'GET', url: '/api/events/export?item=CG06&status=reported,dispatched' });
+    const res = await centre({ method: 'GET', url: '/api/events/export?item=CG06&status=verifying,dispatched' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const rows = await sheetOf(res.rawPayload);
@@ -180,11 +182,11 @@ describe('export', () => {
     ]);
     expect(rows).toHaveLength(3);
     const hotline = rows.find((r) => r[3] === '热线')!;
-    expect(hotline).toMatchObject({ 1: '待受理', 2: '暴露垃圾', 4: FIXTURE.grids[4], 12: 3, 13: '138****1234' });
+    expect(hotline).toMatchObject({ 1: '待核实', 2: '暴露垃圾', 4: FIXTURE.grids[4], 12: 3, 13: '138****1234' });
     const dispatched = rows.find((r) => r[1] === '已派遣')!;
     expect(dispatched).toMatchObject({ 5: '城关镇', 6: '云梦县城市管理执法局', 7: '2026-11-02 09:00' });
     expect(res.rawPayload.includes('13812341234')).toBe(false);
-    expect((await audits()).at(-1)!.detail).toEqual({ filter: { item: 'CG06', status: ['reported', 'dispatched'] }, rows: 2, total: 2 });
+    expect((await audits()).at(-1)!.detail).toEqual({ filter: { item: 'CG06', status: ['verifying', 'dispatched'] }, rows: 2, total: 2 });
   });
 
   it('speaks the caller’s language', async () => {
@@ -192,7 +194,7 @@ describe('export', () => {
       (await centre({ method: 'GET', url: '/api/events/export?source=hotline', headers: { 'accept-language': 'en' } })).rawPayload,
     );
     expect(rows[0].slice(0, 3)).toEqual(['Case no.', 'Status', 'Item']);
-    expect(rows[1]).toMatchObject({ 1: 'Reported', 3: 'Hotline', 13: '138****1234' });
+    expect(rows[1]).toMatchObject({ 1: 'To verify', 3: 'Hotline', 13: '138****1234' });
   });
 
   it('a bad filter is refused and writes no audit row', async () => {

@@ -12,6 +12,7 @@
  *   the filter (event.filter_too_broad) rather than given a silently partial answer.
  */
 
+import type { SQL } from 'drizzle-orm';
 import { listDepartments } from '../../org/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -36,12 +37,12 @@ export interface Page {
 
 export async function filteredPage<T extends { light: string | null; warning: string | null }>(
   tx: Tx,
-  query: { filter: EventFilter; scope: Scope; now: Date; page: Page },
+  query: { filter: EventFilter; scope: Scope; now: Date; page: Page; todo?: SQL },
   view: (row: store.EventRow) => T,
 ): Promise<{ items: T[]; total: number }> {
   const { filter, scope, now, page } = query;
   checkFilter(filter, scope);
-  const where = eventWhere(filter, scope, now);
+  const where = eventWhere(filter, scope, now, query.todo);
   if (!hasDerived(filter)) {
     const [rows, total] = await Promise.all([store.listEvents(tx, where, page), store.countEvents(tx, where)]);
     return { items: rows.map(view), total };
@@ -58,11 +59,15 @@ export async function filteredPage<T extends { light: string | null; warning: st
 /** The newest matching cases for a spreadsheet, with the names of what they mention; audited with the filter and row count. */
 export async function exportEvents<T extends ExportedEvent>(
   db: Db,
-  query: { actor: Actor; filter: EventFilter; now: Date },
+  query: { actor: Actor; filter: EventFilter; now: Date; todo?: SQL },
   view: (row: store.EventRow) => T,
 ) {
-  const { actor, filter, now } = query;
-  const { items, total } = await filteredPage(db, { filter, scope: actor.scope, now, page: { offset: 0, limit: MAX_EXPORT_ROWS } }, view);
+  const { actor, filter, now, todo } = query;
+  const { items, total } = await filteredPage(
+    db,
+    { filter, scope: actor.scope, now, todo, page: { offset: 0, limit: MAX_EXPORT_ROWS } },
+    view,
+  );
   await db.transaction((tx) =>
     recordAudit(tx, {
       at: now,

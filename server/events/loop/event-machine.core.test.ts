@@ -6,6 +6,7 @@ import {
   type ActorLevel,
   type ActorRole,
   EVENT_ACTION_NAMES,
+  EVENT_STATUSES,
   type EventActionName,
   type EventRule,
   EventRuleError,
@@ -40,13 +41,16 @@ const RULE: EventRule = {
 };
 
 function buildEvent(overrides: Partial<EventState> = {}): EventState {
-  return { ...reportEvent({ ownerCode: TOWNSHIP, rule: RULE }, { now: cn('2025-09-26T15:00'), calendar }).next, ...overrides };
+  const init = { ownerCode: TOWNSHIP, gridCode: GRID, rule: RULE, source: 'grid_worker', photos: 1 };
+  return { ...reportEvent(init, { now: cn('2025-09-26T15:00'), calendar }).next, ...overrides };
 }
 const buildActor = (roles: ActorRole[], level: ActorLevel | null, flags: Partial<Actor> = {}): Actor => ({
   roles,
   level,
   isOwner: false,
   isLead: false,
+  coUnit: null,
+  isSuperior: false,
   isReporter: false,
   ...flags,
 });
@@ -58,6 +62,25 @@ const citizen = buildActor(['citizen'], null, { isReporter: true });
 const county = buildActor(['county_center'], 'county');
 const village = buildActor(['village_center'], 'village');
 const leader = buildActor(['leader'], 'county');
+const coHandler = buildActor(['department_handler'], 'department', { coUnit: 'YM-GA' });
+const superior = buildActor(['county_center'], 'county', { isSuperior: true });
+/** The abilities at a moment; by default the one `act` uses. */
+const can = (event: EventState, actor: Actor, now = cn('2025-09-26T16:00')) => allowedActions(event, actor, now);
+
+/** Every refusal a state, role or relation can give before the input is looked at. */
+const REFUSALS = [
+  'event.transition_not_allowed',
+  'event.role_not_allowed',
+  'event.suspended',
+  'event.extension_pending',
+  'event.extension_cap_reached',
+  'event.special_close_pending',
+  'event.not_your_part',
+  'event.return_window_closed',
+  'event.return_barred',
+  'event.parts_pending',
+  'event.on_site_check_first',
+];
 
 const full: ActionInput = {
   note: '情况属实',
@@ -80,7 +103,7 @@ const codeOf = (fn: () => unknown): string | undefined => {
 };
 
 describe('the closed loop across the 2025 golden week', () => {
-  it('runs report → accept → dispatch → sign → handle → close → visit with the stage clocks', () => {
+  it('runs report → accept → dispatch → sign → co-handler part → handle → check → close → visit with the stage clocks', () => {
     const reported = buildEvent();
     expect(reported).toMatchObject({ status: 'reported', stage: 'accept', stageDueAt: cn('2025-09-26T15:30') });
 
@@ -108,26 +131,40 @@ describe('the closed loop across the 2025 golden week', () => {
       data: { leadUnit: DEPT, coUnits: ['YM-GA'] },
     });
 
+    // The co-handler's part is due with the lead's handling (the item sets no `assist` limit), owed by the co-handler.
+    expect(dispatched.next.coParts).toEqual([{ unit: 'YM-GA', signedAt: null, dueAt: cn('2025-09-30T17:30'), repliedAt: null }]);
+    expect(dispatched.next.stageUnit).toBe(DEPT);
+
     const signed = act(dispatched.next, 'sign', {}, lead).next;
     expect(signed).toMatchObject({ status: 'signed', stage: 'handle', stageDueAt: cn('2025-09-30T17:30') });
+    // The lead replies for the whole only once every part is answered.
+    expect(codeOf(() => act(signed, 'handle', { note: '已修复', attachments: ['after.jpg'] }, lead))).toBe('event.parts_pending');
+    const partSigned = act(signed, 'co_sign', {}, coHandler, cn('2025-09-29T09:00')).next;
+    const partAnswered = act(partSigned, 'co_reply', { note: '已配合封控' }, coHandler, cn('2025-09-29T10:00'));
+    expect(partAnswered.next.coParts[0]).toMatchObject({ signedAt: cn('2025-09-29T09:00'), repliedAt: cn('2025-09-29T10:00') });
+    expect(partAnswered.effects).toEqual([{ type: 'notify', unit: DEPT }]);
 
-    const handled = act(signed, 'handle', { note: '已修复', attachments: ['after.jpg'] }, lead, cn('2025-09-30T16:30'));
-    // Check: 2 working hours → 1 h on Sep 30, 1 h after the holidays.
-    expect(handled.next).toMatchObject({ status: 'handled', stage: 'check', stageDueAt: cn('2025-10-09T09:30') });
+    const handled = act(partAnswered.next, 'handle', { note: '已修复', attachments: ['after.jpg'] }, lead, cn('2025-09-30T16:30'));
+    // Check: 2 working hours → 1 h on Sep 30, 1 h after the holidays; the grid's team owes it.
+    expect(handled.next).toMatchObject({ status: 'handled', stage: 'check', stageDueAt: cn('2025-10-09T09:30'), stageUnit: GRID });
     expect(handled.record).toMatchObject({ note: '已修复', attachments: ['after.jpg'] });
-    expect(handled.effects).toEqual([{ type: 'notify', unit: TOWNSHIP }]);
+    expect(handled.effects).toEqual([{ type: 'notify', unit: GRID }]);
 
-    const closed = act(handled.next, 'close', { attachments: ['check.jpg'] }, worker, cn('2025-10-09T09:00')).next;
+    const checked = act(handled.next, 'check', { attachments: ['check.jpg'] }, worker, cn('2025-10-09T09:00')).next;
+    expect(checked).toMatchObject({ status: 'checked', stage: 'close', stageUnit: TOWNSHIP, stageDueAt: cn('2025-10-10T17:30') });
+
+    const closed = act(checked, 'close', {}, owner, cn('2025-10-09T10:00')).next;
     expect(closed).toMatchObject({
       status: 'closed',
-      closedAt: cn('2025-10-09T09:00'),
+      closedAt: cn('2025-10-09T10:00'),
+      closingType: 'normal',
       stage: 'visit',
       stageDueAt: cn('2025-10-10T17:30'),
     });
 
-    const visited = act(closed, 'visit', { rating: 'satisfied' }, citizen, cn('2025-10-09T10:00')).next;
+    const visited = act(closed, 'visit', { rating: 'satisfied' }, citizen, cn('2025-10-09T11:00')).next;
     expect(visited).toMatchObject({ status: 'visited', rating: 'satisfied', stage: null, stageDueAt: null });
-    expect(allowedActions(visited, owner)).toEqual([]);
+    expect(can(visited, owner)).toEqual([]);
   });
 
   it('never mutates the event it is given', () => {
@@ -138,61 +175,69 @@ describe('the closed loop across the 2025 golden week', () => {
 });
 
 describe('allowedActions (the abilities)', () => {
-  const dispatched = buildEvent({ status: 'dispatched', leadUnit: DEPT, stage: 'sign', dueAt: cn('2025-09-30T17:30') });
+  const dispatched = buildEvent({
+    status: 'dispatched',
+    leadUnit: DEPT,
+    stage: 'sign',
+    stageDueAt: cn('2025-09-28T17:30'),
+    dueAt: cn('2025-09-30T17:30'),
+  });
 
   it('depends on the state, the role and the relation to the case', () => {
-    expect(allowedActions(buildEvent(), owner)).toEqual(['accept', 'void', 'merge', 'escalate', 'assign_down']);
-    expect(allowedActions(buildEvent(), reportingWorker)).toEqual(['fix_on_spot']);
-    expect(allowedActions(buildEvent(), worker)).toEqual([]);
-    expect(allowedActions(buildEvent(), buildActor(['township_center'], 'township'))).toEqual([]); // a centre, but not the owner
-    expect(allowedActions(buildEvent(), leader)).toEqual([]);
-    expect(allowedActions(dispatched, lead)).toEqual(['sign', 'return', 'extension_request']);
-    expect(allowedActions(dispatched, owner)).toEqual(['suspend']);
+    expect(can(buildEvent(), owner)).toEqual(['accept', 'void', 'merge', 'escalate', 'assign_down']);
+    expect(can(buildEvent(), reportingWorker)).toEqual(['fix_on_spot']);
+    expect(can(buildEvent(), worker)).toEqual([]);
+    expect(can(buildEvent(), buildActor(['township_center'], 'township'))).toEqual([]); // a centre, but not the owner
+    expect(can(buildEvent(), leader)).toEqual([]);
+    expect(can(dispatched, lead)).toEqual(['sign', 'return', 'extension_request']);
+    expect(can(dispatched, owner)).toEqual(['redispatch', 'suspend', 'special_close_request']);
   });
 
   it('lets the grid team check on site, not a grid worker bound to a higher node', () => {
-    const handled = buildEvent({ status: 'handled', leadUnit: DEPT });
-    expect(allowedActions(handled, worker)).toEqual(['close', 'rework']);
-    expect(allowedActions(handled, buildActor(['grid_worker'], 'village'))).toEqual([]);
-    expect(allowedActions(handled, lead)).toEqual([]); // the handler does not check its own work
+    const handled = buildEvent({ status: 'handled', leadUnit: DEPT, stage: 'check' });
+    expect(can(handled, worker)).toEqual(['check', 'rework']);
+    expect(can(handled, buildActor(['grid_worker'], 'village'))).toEqual([]);
+    expect(can(handled, lead)).toEqual([]); // the handler does not check its own work
   });
 
   it('follows the catalogue and the level of the owner', () => {
-    expect(allowedActions(buildEvent({ rule: { ...RULE, fixOnSpot: false } }), reportingWorker)).toEqual([]);
+    expect(can(buildEvent({ rule: { ...RULE, fixOnSpot: false } }), reportingWorker)).toEqual([]);
     const cityOwner = buildActor(['city_center'], 'city', { isOwner: true });
-    expect(allowedActions(buildEvent({ ownerCode: CITY }), cityOwner)).not.toContain('escalate');
+    expect(can(buildEvent({ ownerCode: CITY }), cityOwner)).not.toContain('escalate');
     const villageOwner = buildActor(['village_center'], 'village', { isOwner: true });
-    expect(allowedActions(buildEvent({ ownerCode: VILLAGE }), villageOwner)).not.toContain('assign_down');
+    expect(can(buildEvent({ ownerCode: VILLAGE }), villageOwner)).not.toContain('assign_down');
   });
 
   it('offers a return visit to the reporter and to centres at or above the case level', () => {
     const closed = buildEvent({ status: 'closed', stage: 'visit' });
-    expect(allowedActions(closed, citizen)).toEqual(['visit']);
-    expect(allowedActions(closed, county)).toEqual(['visit']);
-    expect(allowedActions(closed, owner)).toEqual(['visit', 'reopen']);
-    expect(allowedActions(closed, village)).toEqual([]);
-    expect(allowedActions(closed, buildActor(['citizen'], null))).toEqual([]); // someone else's case
+    expect(can(closed, citizen)).toEqual(['visit']);
+    expect(can(closed, county)).toEqual(['visit']);
+    expect(can(closed, owner)).toEqual(['visit', 'reopen']);
+    expect(can(closed, village)).toEqual([]);
+    expect(can(closed, buildActor(['citizen'], null))).toEqual([]); // someone else's case
   });
 
   it('reopens a visited case only when the citizen was dissatisfied', () => {
-    expect(allowedActions(buildEvent({ status: 'visited', rating: 'basic' }), owner)).toEqual([]);
-    expect(allowedActions(buildEvent({ status: 'visited', rating: 'dissatisfied' }), owner)).toEqual(['reopen']);
+    expect(can(buildEvent({ status: 'visited', rating: 'basic' }), owner)).toEqual([]);
+    expect(can(buildEvent({ status: 'visited', rating: 'dissatisfied' }), owner)).toEqual(['reopen']);
   });
 
   it('offers only resume while suspended, and decisions while an extension is pending', () => {
     const suspended = { ...dispatched, suspendedAt: cn('2025-09-27T09:00') };
-    expect(allowedActions(suspended, owner)).toEqual(['resume']);
-    expect(allowedActions(suspended, lead)).toEqual([]);
+    expect(can(suspended, owner)).toEqual(['resume']);
+    expect(can(suspended, lead)).toEqual([]);
     const pending = { ...dispatched, extension: { workingDays: 2, reason: '等待配件', requestedAt: cn('2025-09-27T09:00') } };
-    expect(allowedActions(pending, owner)).toEqual(['extension_approve', 'extension_refuse', 'suspend']);
-    expect(allowedActions(pending, lead)).toEqual(['sign', 'return']);
+    expect(can(pending, owner)).toEqual(['redispatch', 'extension_approve', 'extension_refuse', 'suspend', 'special_close_request']);
+    expect(can(pending, lead)).toEqual(['sign', 'return']);
   });
 
   it('agrees with applyAction for every action, state and actor', () => {
     const events: EventState[] = [
-      ...(['reported', 'accepted', 'dispatched', 'signed', 'handled', 'closed', 'visited', 'voided', 'merged'] as const).map((status) =>
+      ...EVENT_STATUSES.map((status) =>
         buildEvent({ status, leadUnit: DEPT, dueAt: cn('2025-09-30T17:30'), rating: status === 'visited' ? 'dissatisfied' : null }),
       ),
+      { ...dispatched, coUnits: ['YM-GA'], coParts: [{ unit: 'YM-GA', signedAt: null, dueAt: cn('2025-09-30T17:30'), repliedAt: null }] },
+      { ...dispatched, specialClose: { reason: '历史遗留', requestedAt: cn('2025-09-27T09:00'), approver: COUNTY } },
       { ...dispatched, suspendedAt: cn('2025-09-27T09:00') },
       { ...dispatched, extension: { workingDays: 2, reason: '等待配件', requestedAt: cn('2025-09-27T09:00') } },
       buildEvent({ ownerCode: CITY, status: 'accepted' }),
@@ -208,20 +253,20 @@ describe('allowedActions (the abilities)', () => {
       village,
       leader,
       buildActor(['city_center'], 'city', { isOwner: true }),
+      coHandler,
+      superior,
     ];
     let allowedCount = 0;
     for (const event of events) {
       for (const actor of actors) {
-        const allowed = allowedActions(event, actor);
+        const allowed = can(event, actor);
         for (const action of EVENT_ACTION_NAMES) {
           const code = codeOf(() => act(event, action, full, actor));
           if (allowed.includes(action)) {
             allowedCount++;
             expect(code, `${action} by ${actor.roles} on ${event.status}`).toBeUndefined();
           } else {
-            expect(['event.transition_not_allowed', 'event.role_not_allowed', 'event.suspended', 'event.extension_pending']).toContain(
-              code,
-            );
+            expect(REFUSALS, `${action} by ${actor.roles} on ${event.status}`).toContain(code);
           }
         }
       }
@@ -255,8 +300,9 @@ describe('refusals carry a code, checked state first, then actor, then input', (
     expect(codeOf(() => act(signed, 'handle', { note: '已处理' }, lead))).toBe('event.attachments_required');
     const noPhotos = { ...RULE, closing: { afterPhoto: false, onSiteCheck: false } };
     expect(act({ ...signed, rule: noPhotos }, 'handle', { note: '已电话答复' }, lead).next.status).toBe('handled');
-    const handled = buildEvent({ status: 'handled' });
-    expect(codeOf(() => act(handled, 'close', {}, worker))).toBe('event.attachments_required');
+    const handled = buildEvent({ status: 'handled', stage: 'check' });
+    expect(codeOf(() => act(handled, 'check', {}, worker))).toBe('event.attachments_required');
+    expect(codeOf(() => act(handled, 'close', {}, owner))).toBe('event.on_site_check_first');
     expect(act({ ...handled, rule: noPhotos }, 'close', {}, owner).next.status).toBe('closed');
   });
 
@@ -267,19 +313,21 @@ describe('refusals carry a code, checked state first, then actor, then input', (
 });
 
 describe('side paths', () => {
-  it('return (退单) puts the case back to the centre, flagged, and the next dispatch clears the flag', () => {
-    const dispatched = buildEvent({ status: 'dispatched', leadUnit: DEPT, coUnits: ['YM-GA'], dueAt: cn('2025-09-30T17:30') });
-    const returned = act(dispatched, 'return', { note: '不属于本部门职责' }, lead);
-    expect(returned.next).toMatchObject({
-      status: 'accepted',
-      returnedFrom: DEPT,
-      leadUnit: null,
-      coUnits: [],
-      dueAt: null,
-      stage: 'dispatch',
+  it('return (退单) goes to the dispatcher to review; accepting it clears the units, the next dispatch the flag', () => {
+    const dispatched = buildEvent({
+      status: 'dispatched',
+      leadUnit: DEPT,
+      coUnits: ['YM-GA'],
+      stage: 'sign',
+      stageDueAt: cn('2025-09-28T17:30'),
+      dueAt: cn('2025-09-30T17:30'),
     });
+    const returned = act(dispatched, 'return', { note: '不属于本部门职责' }, lead);
+    expect(returned.next).toMatchObject({ status: 'returned', returnedFrom: DEPT, returns: 1, stage: 'dispatch', stageUnit: TOWNSHIP });
     expect(returned.effects).toEqual([{ type: 'notify', unit: TOWNSHIP }]);
-    expect(act(returned.next, 'dispatch', { targetUnit: 'YM-SJ' }, owner).next.returnedFrom).toBeNull();
+    const accepted = act(returned.next, 'return_accept', {}, owner).next;
+    expect(accepted).toMatchObject({ status: 'accepted', leadUnit: null, coUnits: [], dueAt: null, returnedFrom: DEPT });
+    expect(act(accepted, 'dispatch', { targetUnit: 'YM-SJ' }, owner).next.returnedFrom).toBeNull();
   });
 
   it('escalate moves the case to the parent node, one level at a time, up to the city', () => {
@@ -318,9 +366,10 @@ describe('side paths', () => {
       dueAt: cn('2025-09-30T17:30'),
       stageDueAt: cn('2025-09-30T17:30'),
     });
-    for (const workingDays of [0, 11, 1.5]) {
+    for (const workingDays of [0, 1.5]) {
       expect(codeOf(() => act(signed, 'extension_request', { note: '等待配件', workingDays }, lead))).toBe('event.working_days_invalid');
     }
+    expect(codeOf(() => act(signed, 'extension_request', { note: '等待配件', workingDays: 11 }, lead))).toBe('event.extension_over_cap');
     expect(codeOf(() => act(signed, 'extension_request', { note: '等待配件', workingDays: 2 }, lead, cn('2025-10-09T09:00')))).toBe(
       'event.extension_too_late',
     );
@@ -330,7 +379,13 @@ describe('side paths', () => {
     expect(codeOf(() => act(requested.next, 'extension_request', { note: 'again', workingDays: 1 }, lead))).toBe('event.extension_pending');
 
     const approved = act(requested.next, 'extension_approve', {}, owner).next;
-    expect(approved).toMatchObject({ dueAt: cn('2025-10-10T17:30'), stageDueAt: cn('2025-10-10T17:30'), extension: null, extensions: 1 });
+    expect(approved).toMatchObject({
+      dueAt: cn('2025-10-10T17:30'),
+      stageDueAt: cn('2025-10-10T17:30'),
+      extension: null,
+      extensions: 1,
+      extensionDays: 2,
+    });
     const refused = act(requested.next, 'extension_refuse', { note: '可按期完成' }, owner).next;
     expect(refused).toMatchObject({ dueAt: cn('2025-09-30T17:30'), extension: null, extensions: 0 });
   });
@@ -397,7 +452,8 @@ describe('side paths', () => {
     const dissatisfied = buildEvent({ status: 'visited', rating: 'dissatisfied', leadUnit: DEPT, closedAt: cn('2025-10-09T09:00') });
     expect(act(dissatisfied, 'reopen', { note: '群众反映仍未解决' }, owner).next).toMatchObject({
       status: 'accepted',
-      rating: null,
+      rating: 'dissatisfied',
+      reopens: 1,
       closedAt: null,
       leadUnit: null,
       stage: 'dispatch',
@@ -405,6 +461,7 @@ describe('side paths', () => {
   });
 
   it('reportEvent refuses an owner that is not a centre node', () => {
-    expect(() => reportEvent({ ownerCode: GRID, rule: RULE }, { now: cn('2025-09-26T15:00'), calendar })).toThrow(/not a city, county/);
+    const init = { ownerCode: GRID, gridCode: GRID, rule: RULE, source: 'grid_worker', photos: 0 };
+    expect(() => reportEvent(init, { now: cn('2025-09-26T15:00'), calendar })).toThrow(/not a city, county/);
   });
 });

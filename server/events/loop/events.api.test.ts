@@ -87,7 +87,7 @@ describe('lights and warnings', () => {
 });
 
 describe('the closed loop', () => {
-  it('runs report → accept → dispatch → sign → handle → close → visit, each step an action, abilities following the role', async () => {
+  it('runs report → accept → dispatch → sign → handle → check → close → visit, each step an action, abilities following the role', async () => {
     const created = (await report(worker)).json();
     expect(created.abilities).toEqual(['fix_on_spot']); // 即报即办: the reporter may fix it on the spot
     const seen = (await township({ method: 'GET', url: `/api/events/${created.id}` })).json();
@@ -103,8 +103,13 @@ describe('the closed loop', () => {
     e = (await act(dept, created.id, { action: 'sign', version: e.version })).json();
     e = (await act(dept, created.id, { action: 'handle', version: e.version, note: '已清运', photos: [photo] })).json();
     expect(e.status).toBe('handled');
-    e = (await act(township, created.id, { action: 'close', version: e.version, photos: [photo] })).json();
-    expect(e.status).toBe('closed');
+    // The township sees what checking needs for this item, as the server will require it.
+    const toCheck = (await township({ method: 'GET', url: `/api/events/${created.id}` })).json();
+    expect(toCheck.forms).toMatchObject({ check: { photos: 'required' }, rework: { note: 'required' } });
+    e = (await act(township, created.id, { action: 'check', version: e.version, photos: [photo] })).json();
+    expect(e).toMatchObject({ status: 'checked', stage: 'close', stageUnit: FIXTURE.townships[0] });
+    e = (await act(township, created.id, { action: 'close', version: e.version })).json();
+    expect(e).toMatchObject({ status: 'closed', closingType: 'normal' });
     e = (await act(township, created.id, { action: 'visit', version: e.version, rating: 'satisfied' })).json();
     expect(e).toMatchObject({ status: 'visited', rating: 'satisfied' });
     expect(
@@ -115,7 +120,8 @@ describe('the closed loop', () => {
       'dispatch:accepted>dispatched',
       'sign:dispatched>signed',
       'handle:signed>handled',
-      'close:handled>closed',
+      'check:handled>checked',
+      'close:checked>closed',
       'visit:closed>visited',
     ]);
     expect(e.history[4]).toMatchObject({ note: '已清运', photos: [photo] });

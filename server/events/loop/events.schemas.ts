@@ -1,5 +1,13 @@
-import { Type } from '@sinclair/typebox';
-import { EVENT_SOURCES, EVENT_STATUSES, RATINGS, RECORD_TYPES } from '../../../shared/enums.ts';
+import { type Static, Type } from '@sinclair/typebox';
+import {
+  CHOSEN_CLOSING_TYPES,
+  CLOSING_TYPES,
+  EVENT_SOURCES,
+  EVENT_STATUSES,
+  RATINGS,
+  RECORD_TYPES,
+  URGENCIES,
+} from '../../../shared/enums.ts';
 import {
   DESCRIPTION_MAX,
   EXTENSION_WORKING_DAYS,
@@ -41,7 +49,7 @@ const Action = Type.Object({
 });
 
 /** Also the row of the filtered list. */
-export const EventSummary = Type.Object({
+const EventSummaryObject = Type.Object({
   id: Type.String({ format: 'uuid', description: '事件标识 Event id' }),
   caseNo: Type.String({ description: '案卷号 Case number', example: '202611020001' }),
   version: Type.Integer({ description: 'Send it back with an action: a changed event refuses a stale one' }),
@@ -75,10 +83,77 @@ export const EventSummary = Type.Object({
   repeat: Type.Boolean({ description: 'Three or more reports: a repeat case' }),
   light: Nullable(Type.String({ description: 'green | yellow | red: the current stage against its due time' })),
   warning: Nullable(Type.String({ description: 'Five-colour graded warning: blue | yellow | light_red | purple | red' })),
+  urgency: Type.String({ description: `紧急程度 ${URGENCIES.join(' | ')}`, example: 'normal' }),
+  stageUnit: Nullable(Type.String({ description: 'Who owes the current stage: area, grid or department code', example: 'YM-CG' })),
+  coParts: Type.Array(
+    Type.Object({
+      unit: Type.String({ description: '协办单位 Co-handling unit code' }),
+      signedAt: Nullable(DateTime('签收时间 When the unit signed its part')),
+      dueAt: DateTime('协办时限 When its part is due'),
+      repliedAt: Nullable(DateTime('答复时间 When it answered its part')),
+      light: Nullable(Type.String({ description: 'green | yellow | red while the part is unanswered' })),
+      warning: Nullable(Type.String({ description: 'Five-colour warning of the part' })),
+    }),
+    { description: '协办 Each co-handler’s part, with its own deadline' },
+  ),
+  returnedFrom: Nullable(Type.String({ description: '退单单位 The unit that last sent it back' })),
+  returns: Type.Integer({ description: '退单次数 Returns since the last dispatch by the owner; the second goes to arbitration' }),
+  returnBar: Nullable(Type.String({ description: 'first_responsibility | arbitrated: the lead unit may not return it' })),
+  extension: Nullable(
+    Type.Object(
+      {
+        workingDays: Type.Integer({ description: '申请天数 Working days asked' }),
+        reason: Type.String({ description: '申请理由 Reason given' }),
+      },
+      { description: '待审批的延期 The pending extension request' },
+    ),
+  ),
+  extensionDays: Type.Integer({ description: '已延期工作日 Working days of extension granted so far' }),
+  specialClose: Nullable(
+    Type.Object({ reason: Type.String({ description: '理由 Reason' }) }, { description: '待审批的特殊结案 Pending special closing' }),
+  ),
+  reworks: Type.Integer({ description: '返工次数 Times sent back after the check' }),
+  reopens: Type.Integer({ description: '重新办理次数 Times reopened' }),
+  closingType: Nullable(Type.String({ description: `结案类型 ${CLOSING_TYPES.join(' | ')}` })),
   abilities: Type.Unsafe<string[]>(
     Type.Array(literals(EVENT_ACTION_NAMES, 'An action'), { description: 'Actions the caller may take now' }),
   ),
 });
+
+const Need = Type.Union([Type.Literal('required'), Type.Literal('optional')]);
+/** What one action's form asks for on this case, exactly as the server will check it (event-machine.core.ts actionForm). */
+const ActionForm = Type.Object({
+  note: Need,
+  noteRequiredWhen: Type.Optional(
+    Type.Object(
+      {
+        field: Type.String({ description: 'rating | closingType' }),
+        value: Type.String({ description: 'The value that makes it required' }),
+      },
+      { description: 'The note becomes required when this field has this value' },
+    ),
+  ),
+  photos: Type.Optional(Need),
+  target: Type.Optional(Type.String({ description: 'unit: a department or area unit · area: an area node below' })),
+  coUnits: Type.Optional(Type.Boolean({ description: 'Co-handling units may be named' })),
+  firstResponsibility: Type.Optional(Type.Boolean({ description: '首办负责 may be set' })),
+  urgency: Type.Optional(Type.Boolean({ description: 'The urgency may be set' })),
+  closingType: Type.Optional(Type.Boolean({ description: 'A closing type may be chosen' })),
+  rating: Type.Optional(Type.Boolean({ description: 'A rating is asked' })),
+  workingDays: Type.Optional(
+    Type.Object({
+      required: Type.Boolean({ description: 'Whether it must be given' }),
+      max: Type.Integer({ description: 'At most this many' }),
+      requested: Type.Optional(Type.Integer({ description: 'Working days the unit asked for' })),
+      reason: Type.Optional(Type.String({ description: 'The reason the unit gave' })),
+    }),
+  ),
+  master: Type.Optional(Type.Boolean({ description: 'The case it duplicates is asked' })),
+});
+
+// The reply types are computed once here: inferred inside each route, this schema is too deep for the compiler.
+type EventSummaryShape = Static<typeof EventSummaryObject>;
+export const EventSummary = Type.Unsafe<EventSummaryShape>(EventSummaryObject);
 
 const Subject = Type.Object(
   {
@@ -90,13 +165,14 @@ const Subject = Type.Object(
   { description: '关联的基础数据 The base-data record the case is about' },
 );
 
-export const EventDetail = Type.Intersect([
-  EventSummary,
-  Type.Object({
-    subject: Nullable(Subject),
-    history: Type.Array(Action, { description: 'Every change, oldest first' }),
-  }),
-]);
+const EventDetailExtra = Type.Object({
+  subject: Nullable(Subject),
+  history: Type.Array(Action, { description: 'Every change, oldest first' }),
+  forms: Type.Record(Type.String(), ActionForm, { description: 'For each ability: what its form asks for, as the server will require it' }),
+});
+export const EventDetail = Type.Unsafe<EventSummaryShape & Static<typeof EventDetailExtra>>(
+  Type.Intersect([EventSummaryObject, EventDetailExtra]),
+);
 
 export const ReportBody = Type.Object(
   {
@@ -118,6 +194,7 @@ export const ReportBody = Type.Object(
       ),
     ),
     idempotencyKey: Type.Optional(IdempotencyKey),
+    urgency: Type.Optional(literals(URGENCIES, '一般 normal · 紧急 urgent · 特急 very_urgent: shortens every limit by the item’s factor')),
     reporterName: Type.Optional(
       Type.String({ minLength: 1, maxLength: PERSON_NAME_MAX, description: 'Centres: the caller (hotline) or reporting person' }),
     ),
@@ -180,9 +257,13 @@ export const ActionBody = Type.Object(
       Type.Integer({
         minimum: EXTENSION_WORKING_DAYS.min,
         maximum: EXTENSION_WORKING_DAYS.max,
-        description: 'extension_request: working days more',
+        description:
+          'extension_request: working days more (within what the case has left); extension_approve: days granted, at most those asked',
       }),
     ),
+    firstResponsibility: Type.Optional(Type.Boolean({ description: 'dispatch: 首办负责, the unit named leads and may not return it' })),
+    urgency: Type.Optional(literals(URGENCIES, 'accept: the urgency, if it is not normal')),
+    closingType: Type.Optional(literals(CHOSEN_CLOSING_TYPES, 'close: normal, or error (差错, with the reason)')),
     masterId: Type.Optional(Type.String({ format: 'uuid', description: 'merge: the case this one duplicates' })),
   },
   { additionalProperties: false },

@@ -15,20 +15,24 @@ import type { CatalogueRule } from '../catalogue/catalogue.seed.ts';
 import { itemForReport } from '../catalogue/catalogue.service.ts';
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
 import { mergeReports, meToo } from '../intake/repeats.ts';
-import { DEFAULT_WARNING_RULES, overdueWorkingDays, trafficLight, type WarningRule, warningColour } from './deadlines.core.ts';
+import { DEFAULT_WARNING_RULES, type WarningRule } from './deadlines.core.ts';
 import {
   type ActionInput,
   type EventActionName,
   EventRuleError,
   type EventState,
   type Actor as MachineActor,
-  OPEN_STATUSES,
+  type Urgency,
 } from './event-actions.core.ts';
 import type { EventFilter } from './event-filter.ts';
 import { exportEvents, filteredPage, type Page } from './event-list.ts';
-import { type ActionRecord, allowedActions, applyAction, reportEvent } from './event-machine.core.ts';
+import { type ActionRecord, actionForm, allowedActions, applyAction, reportEvent, superiorOf } from './event-machine.core.ts';
 import { placeOfReport, type SubjectRef, subjectSummary } from './event-subject.ts';
 import * as store from './events.store.ts';
+import { partsView, signals } from './signals.ts';
+import { todoCounts, todoWhere, unitsOf } from './todo.ts';
+
+const todoOf = (actor: Actor, filter: EventFilter) => (filter.todo ? todoWhere(filter.todo, actor) : undefined);
 
 export interface ReportInput {
   itemCode: string;
@@ -47,6 +51,8 @@ export interface ReportInput {
   sameAs?: string;
   /** The base-data record the case is about; its place is the report's when the report gives none. */
   subject?: SubjectRef;
+  /** 一般 / 紧急 / 特急; normal when not given. */
+  urgency?: Urgency;
 }
 
 /** A staff report: the point may come from the linked record instead. */
@@ -62,26 +68,49 @@ function ownerOf(gridCode: string, level: CatalogueRule['level']): string {
   }[level];
 }
 
-/** The case as the state machine sees it, from its current row. */
+const dateOrNull = (v: unknown): Date | null => (v ? new Date(v as string) : null);
+
+/** The case as the state machine sees it, from its current row (JSON columns carry their times as ISO strings). */
 export const stateOf = (row: store.EventRow): EventState => ({
   status: row.status as EventState['status'],
   ownerCode: row.ownerCode,
+  gridCode: row.gridCode,
   leadUnit: row.leadUnit,
   coUnits: row.coUnits,
+  coParts: (row.coParts as { unit: string; signedAt: string | null; dueAt: string; repliedAt: string | null }[]).map((p) => ({
+    unit: p.unit,
+    signedAt: dateOrNull(p.signedAt),
+    dueAt: new Date(p.dueAt),
+    repliedAt: dateOrNull(p.repliedAt),
+  })),
   stage: row.stage as EventState['stage'],
   stageDueAt: row.stageDueAt,
+  stageUnit: row.stageUnit,
   dueAt: row.dueAt,
   suspendedAt: row.suspendedAt,
+  urgency: row.urgency as EventState['urgency'],
   returnedFrom: row.returnedFrom,
+  returns: row.returns,
+  returnBar: row.returnBar as EventState['returnBar'],
   extension: row.extension
     ? {
         ...(row.extension as { workingDays: number; reason: string }),
         requestedAt: new Date((row.extension as { requestedAt: string }).requestedAt),
       }
     : null,
+  extensionDays: row.extensionDays,
+  specialClose: row.specialClose
+    ? {
+        ...(row.specialClose as { reason: string; approver: string }),
+        requestedAt: new Date((row.specialClose as { requestedAt: string }).requestedAt),
+      }
+    : null,
   escalations: row.escalations,
   reworks: row.reworks,
   extensions: row.extensions,
+  reopens: row.reopens,
+  handledLate: row.handledLate,
+  closingType: row.closingType as EventState['closingType'],
   rating: row.rating as EventState['rating'],
   mergedInto: row.mergedInto,
   closedAt: row.closedAt,
@@ -89,43 +118,32 @@ export const stateOf = (row: store.EventRow): EventState => ({
 });
 
 /** How the state machine sees a signed-in user in relation to one case. */
-export function machineActor(actor: Actor, row: Pick<store.EventRow, 'gridCode' | 'ownerCode' | 'leadUnit' | 'reporterId'>): MachineActor {
+export function machineActor(
+  actor: Actor,
+  row: Pick<store.EventRow, 'gridCode' | 'ownerCode' | 'leadUnit' | 'reporterId' | 'coUnits'>,
+): MachineActor {
   const holding = actor.areas
     .filter((a) => row.gridCode.startsWith(subtreePrefix(a.code)))
     .sort((a, b) => b.code.length - a.code.length)[0];
   const isHandler = actor.roles.includes('department_handler') && actor.departmentCode !== null;
+  const units = unitsOf(actor);
+  const superior = superiorOf(row.ownerCode);
   return {
     roles: actor.roles,
     level: isHandler ? 'department' : holding ? levelOfCode(holding.code) : null,
     isOwner: actor.areas.some((a) => a.code === row.ownerCode),
-    isLead: row.leadUnit !== null && (actor.departmentCode === row.leadUnit || actor.areas.some((a) => a.code === row.leadUnit)),
+    isLead: row.leadUnit !== null && units.includes(row.leadUnit),
+    coUnit: row.coUnits.find((u) => units.includes(u)) ?? null,
+    // Strictly above the owner; a city's own case is the city's to decide.
+    isSuperior: actor.areas.some(
+      (a) => a.code === superior || (a.code !== row.ownerCode && row.ownerCode.startsWith(subtreePrefix(a.code))),
+    ),
     isReporter: row.reporterId === actor.id,
   };
 }
 
-const OPEN: readonly string[] = OPEN_STATUSES;
-
-/**
- * The light of the current stage (green in time, yellow near due, red overdue) and the five-colour warning,
- * read at `now`; null for a closed case or a stage without a limit. Derived on every read, never stored.
- */
-export function signals(
-  state: EventState,
-  now: Date,
-  calendar: WorkingCalendar,
-  reports = 1,
-  rules: readonly WarningRule[] = DEFAULT_WARNING_RULES,
-) {
-  const limit = state.stage ? state.rule.limits[state.stage] : undefined;
-  if (!OPEN.includes(state.status) || !state.stageDueAt || !limit) return { light: null, warning: null };
-  const light = trafficLight({ now, dueAt: state.stageDueAt, limit, suspendedAt: state.suspendedAt }, calendar);
-  const overdue = overdueWorkingDays(state.suspendedAt ?? now, state.stageDueAt, calendar);
-  const warning = warningColour(
-    { severity: state.rule.severity, overdueWorkingDays: overdue, escalations: state.escalations, repeats: reports },
-    rules,
-  );
-  return { light, warning };
-}
+/** Actions whose target and co-handlers are units to look up (assign_down's area is checked by the machine). */
+const NAMES_UNITS: readonly EventActionName[] = ['dispatch', 'redispatch', 'arbitrate'];
 
 function ruleError(e: unknown): never {
   if (e instanceof EventRuleError) throw new AppError(e.code, e.details);
@@ -137,6 +155,8 @@ export interface EventChange {
   row: store.EventRow;
   action: ActionRecord['action'];
   actor: Actor | null;
+  /** The units the change concerns: whoever now owes a stage, or is told of a decision. */
+  notify: string[];
 }
 export type EventChangeListener = (change: EventChange) => Promise<void>;
 
@@ -179,27 +199,37 @@ export function createEventsService({
 
   const summary = (actor: Actor, row: store.EventRow) => {
     const state = stateOf(row);
+    const now = clock();
     return {
       ...row,
       ...intakeFacts(row, fieldCrypto),
-      ...signals(state, clock(), calendar, row.reports, warningRules()),
-      abilities: allowedActions(state, machineActor(actor, row)),
+      ...signals(state, now, calendar, row.reports, warningRules()),
+      coParts: partsView(state, now, calendar),
+      abilities: allowedActions(state, machineActor(actor, row), now),
     };
   };
 
   async function view(actor: Actor, row: store.EventRow) {
     const [history, subject] = await Promise.all([store.actionsOf(db, row.countyCode, row.id), subjectSummary(records, actor, row)]);
-    return { ...summary(actor, row), subject, history };
+    const base = summary(actor, row);
+    const state = stateOf(row);
+    const forms = Object.fromEntries(base.abilities.map((a) => [a, actionForm(state, a)]));
+    return { ...base, subject, history, forms };
   }
 
-  async function checkTarget(tx: Tx, state: EventState, input: ActionInput) {
-    const target = input.targetUnit;
-    if (!target) return;
-    const isArea = /^\d+$/.test(target);
-    const known = isArea
-      ? (await areaNames(tx, [target])).length > 0 && target.startsWith(subtreePrefix(state.ownerCode))
-      : await departmentExists(tx, target);
-    if (!known) throw new AppError('event.target_invalid', [{ field: 'targetUnit', reason: 'unknown', value: target }]);
+  /** The units an action names must exist: an area inside the owner's subtree, or a department. */
+  async function checkUnits(tx: Tx, state: EventState, input: ActionInput) {
+    const named = [
+      ...(input.targetUnit ? [{ field: 'targetUnit', code: input.targetUnit }] : []),
+      ...(input.coUnits ?? []).map((code, i) => ({ field: `coUnits.${i}`, code })),
+    ];
+    for (const { field, code } of named) {
+      const isArea = /^\d+$/.test(code);
+      const known = isArea
+        ? (await areaNames(tx, [code])).length > 0 && code.startsWith(subtreePrefix(state.ownerCode))
+        : await departmentExists(tx, code);
+      if (!known) throw new AppError('event.target_invalid', [{ field, reason: 'unknown', value: code }]);
+    }
   }
 
   /**
@@ -213,7 +243,17 @@ export function createEventsService({
     const now = clock();
     const { next, record } = (() => {
       try {
-        return reportEvent({ ownerCode: ownerOf(gridCode, rule.level), rule }, { now, calendar });
+        return reportEvent(
+          {
+            ownerCode: ownerOf(gridCode, rule.level),
+            gridCode,
+            rule,
+            source: input.source,
+            photos: input.photos.length,
+            urgency: input.urgency,
+          },
+          { now, calendar },
+        );
       } catch (e) {
         return ruleError(e);
       }
@@ -230,7 +270,6 @@ export function createEventsService({
         description: input.description,
         lng: input.lng,
         lat: input.lat,
-        gridCode,
         photos: input.photos,
         reporterId: actor?.id ?? null,
         idempotencyKey: input.idempotencyKey ?? null,
@@ -248,7 +287,7 @@ export function createEventsService({
       await store.insertAction(tx, actionRow(inserted, 1, { ...record, attachments: input.photos, note: input.description }, actor));
       return inserted;
     });
-    await changed({ row, action: 'report', actor });
+    await changed({ row, action: 'report', actor, notify: row.stageUnit ? [row.stageUnit] : [] });
     return row;
   }
 
@@ -264,7 +303,7 @@ export function createEventsService({
       ruleError(e);
     }
     const saved = await db.transaction(async (tx) => {
-      await checkTarget(tx, state, action === 'dispatch' ? input : {});
+      if (NAMES_UNITS.includes(action)) await checkUnits(tx, state, input);
       const next = { ...row, ...transition.next, updatedAt: now };
       if (!(await store.updateEvent(tx, next, expectedVersion)))
         throw new AppError('event.changed', [{ field: 'version', reason: 'stale' }]);
@@ -276,7 +315,8 @@ export function createEventsService({
       }
       return { ...next, version: expectedVersion + 1 };
     });
-    await changed({ row: saved, action, actor });
+    const notify = transition.effects.flatMap((e) => (e.type === 'notify' ? [e.unit] : []));
+    await changed({ row: saved, action, actor, notify });
     return saved;
   }
 
@@ -315,9 +355,13 @@ export function createEventsService({
 
     /** A page of the filtered list and how many match; event-list.ts says how light and warning filters page. */
     list: (actor: Actor, filter: EventFilter, page: Page) =>
-      filteredPage(db, { filter, scope: actor.scope, now: clock(), page }, (row) => summary(actor, row)),
+      filteredPage(db, { filter, scope: actor.scope, now: clock(), page, todo: todoOf(actor, filter) }, (row) => summary(actor, row)),
 
-    exportList: (actor: Actor, filter: EventFilter) => exportEvents(db, { actor, filter, now: clock() }, (row) => summary(actor, row)),
+    exportList: (actor: Actor, filter: EventFilter) =>
+      exportEvents(db, { actor, filter, now: clock(), todo: todoOf(actor, filter) }, (row) => summary(actor, row)),
+
+    /** The to-do counts of the inbox: the same predicates as `todo=` on the list. */
+    todoCounts: (actor: Actor) => todoCounts(db, actor),
 
     step,
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   doublePrecision,
   index,
   integer,
@@ -35,6 +36,8 @@ export const event = pgTable(
     ownerCode: text('owner_code').notNull(),
     leadUnit: text('lead_unit'),
     coUnits: text('co_units').array().notNull().default(sql`'{}'::text[]`),
+    /** Each co-handler's part: unit, signedAt, dueAt, repliedAt (ISO strings). */
+    coParts: jsonb('co_parts').notNull().default(sql`'[]'::jsonb`),
     photos: jsonb('photos').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     reporterId: uuid('reporter_id'),
     /** Hotline caller or citizen; the phone is stored sealed (SM4) like every phone, shown masked. */
@@ -54,12 +57,28 @@ export const event = pgTable(
     idempotencyKey: text('idempotency_key'),
     mergedInto: uuid('merged_into'),
     returnedFrom: text('returned_from'),
+    returns: integer('returns').notNull().default(0),
+    /** 'first_responsibility' or 'arbitrated': the lead unit may not send it back. */
+    returnBar: text('return_bar'),
+    /** 一般 normal · 紧急 urgent · 特急 very_urgent: shortens the limits. */
+    urgency: text('urgency').notNull().default('normal'),
     extension: jsonb('extension'),
+    /** Working days of extension granted so far, against the item's cap. */
+    extensionDays: integer('extension_days').notNull().default(0),
+    /** A special closing (特殊结案) waiting for the level above: reason, requestedAt. */
+    specialClose: jsonb('special_close'),
     escalations: integer('escalations').notNull().default(0),
     reworks: integer('reworks').notNull().default(0),
     extensions: integer('extensions').notNull().default(0),
+    reopens: integer('reopens').notNull().default(0),
     stage: text('stage'),
     stageDueAt: timestamptz('stage_due_at'),
+    /** Who owes the current stage (area, grid or department code): reminded, lit, warned, tallied, and its to-do. */
+    stageUnit: text('stage_unit'),
+    /** The reply came after the handling deadline. */
+    handledLate: boolean('handled_late').notNull().default(false),
+    /** normal · overdue · error · special, once closed. */
+    closingType: text('closing_type'),
     dueAt: timestamptz('due_at'),
     suspendedAt: timestamptz('suspended_at'),
     rating: text('rating'),
@@ -80,6 +99,9 @@ export const event = pgTable(
     /** Repeat detection: the same item reported recently. */
     index('event_item_code_reported_at_idx').on(t.itemCode, t.reportedAt),
     index('event_lead_unit_idx').on(t.leadUnit),
+    /** The to-do lists: open cases by the unit that owes their stage. */
+    index('event_stage_unit_status_idx').on(t.stageUnit, t.status),
+    index('event_co_units_idx').using('gin', t.coUnits),
     index('event_subject_type_subject_key_idx').on(t.subjectType, t.subjectKey),
   ],
 );

@@ -62,7 +62,8 @@ async function caseUpTo(until: 'reported' | 'dispatched' | 'closed' | 'visited',
   if (until === 'dispatched') return e;
   e = await act(u.dept, e.id, { action: 'sign', version: e.version });
   e = await act(u.dept, e.id, { action: 'handle', version: e.version, note: '已清运', photos: [photo] });
-  e = await act(u.township, e.id, { action: 'close', version: e.version, photos: [photo] });
+  e = await act(u.township, e.id, { action: 'check', version: e.version, photos: [photo] });
+  e = await act(u.township, e.id, { action: 'close', version: e.version });
   if (until === 'closed') return e;
   return act(u.township, e.id, { action: 'visit', version: e.version, rating, note: '回访记录' });
 }

@@ -10,10 +10,10 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import type { Notice, Notifier } from '../inbox/inbox.channels.ts';
 import { caseNotices, recipientsOf } from '../inbox/inbox.service.ts';
-import { allottedMillis, type WarningColour, type WarningRule } from '../loop/deadlines.core.ts';
+import { allottedMillis, limitOf, type StageLimit, type WarningColour, type WarningRule } from '../loop/deadlines.core.ts';
 import { type EventState, OPEN_STATUSES } from '../loop/event-actions.core.ts';
-import { signals, stateOf } from '../loop/events.service.ts';
-import type { EventRow } from '../loop/events.store.ts';
+import { stateOf } from '../loop/events.service.ts';
+import { partsView, signals } from '../loop/signals.ts';
 import * as store from './oversight.store.ts';
 
 /** Key of the sweep's advisory lock ("gezh" in ASCII); nothing else in the product takes it. */
@@ -21,34 +21,69 @@ export const SWEEP_LOCK_KEY = 0x67657a68;
 
 export type CaseDue = { kind: 'due_soon'; workingDays: number } | { kind: 'overdue'; colour: WarningColour | null };
 
-/**
- * What one open case needs at `now`: the tightest reminder whose window it has entered (an offset only counts
- * when the stage allows more than it: a 4-hour stage gets no "3 days left"), or overdue with its colour.
- */
-export function caseDue(
+/** One running clock of a case and the unit that owes it: the current stage, or a co-handler's part. */
+export interface StageClock {
+  unit: string;
+  /** Names the deadline in notice keys: a new stage or an extension is a new deadline with its own reminders. */
+  name: string;
+  dueAt: Date;
+  light: 'green' | 'yellow' | 'red' | null;
+  warning: WarningColour | null;
+  limit: StageLimit;
+}
+
+/** Every clock of an open case at `now`: its stage's, owed by the stage's unit, and each unanswered co-handler part. */
+export function clocksOf(
   state: EventState,
   reports: number,
   now: Date,
   calendar: WorkingCalendar,
   rules: readonly WarningRule[],
+): StageClock[] {
+  const clocks: StageClock[] = [];
+  if (state.stage && state.stageDueAt && state.stageUnit) {
+    const { light, warning } = signals(state, now, calendar, reports, rules);
+    clocks.push({
+      unit: state.stageUnit,
+      name: state.stage,
+      dueAt: state.stageDueAt,
+      light,
+      warning,
+      limit: limitOf(state.rule.limits, state.stage),
+    });
+  }
+  for (const part of partsView(state, now, calendar, reports, rules)) {
+    if (part.light === null) continue;
+    clocks.push({
+      unit: part.unit,
+      name: `assist:${part.unit}`,
+      dueAt: part.dueAt,
+      light: part.light,
+      warning: part.warning,
+      limit: limitOf(state.rule.limits, 'assist'),
+    });
+  }
+  return clocks;
+}
+
+/**
+ * What one clock needs at `now`: the tightest reminder whose window it has entered (an offset only counts when the
+ * stage allows more than it: a 4-hour stage gets no "3 days left"), or overdue with its colour.
+ */
+export function clockDue(
+  clock: StageClock,
+  suspended: boolean,
+  now: Date,
+  calendar: WorkingCalendar,
   reminderWorkingDays: readonly number[],
 ): CaseDue | null {
-  const limit = state.stage ? state.rule.limits[state.stage] : undefined;
-  if (!limit || !state.stageDueAt) return null;
-  const { light, warning } = signals(state, now, calendar, reports, rules);
-  if (light === 'red') return { kind: 'overdue', colour: warning };
-  if (state.suspendedAt || light === null) return null; // a suspended clock brings nothing nearer
-  const left = calendar.workingMillisBetween(now, state.stageDueAt);
-  const allotted = allottedMillis(limit, calendar);
+  if (clock.light === 'red') return { kind: 'overdue', colour: clock.warning };
+  if (suspended || clock.light === null) return null; // a suspended clock brings nothing nearer
+  const left = calendar.workingMillisBetween(now, clock.dueAt);
+  const allotted = allottedMillis(clock.limit, calendar);
   const day = calendar.officeDayMillis;
   const workingDays = [...reminderWorkingDays].sort((a, b) => a - b).find((n) => n * day < allotted && left <= n * day);
   return workingDays === undefined ? null : { kind: 'due_soon', workingDays };
-}
-
-/** Signing and handling are the lead unit's; accepting, dispatching and checking the owner centre's. */
-function responsible(row: EventRow): { audience: 'owner' | 'units'; unit: string } {
-  const lead = (row.stage === 'sign' || row.stage === 'handle') && row.leadUnit !== null;
-  return lead ? { audience: 'units', unit: row.leadUnit! } : { audience: 'owner', unit: row.ownerCode };
 }
 
 export interface SweepDeps {
@@ -67,27 +102,27 @@ export const takeSweepLock = (tx: Tx) => store.tryAdvisoryXactLock(tx, SWEEP_LOC
 async function sweepLocked(tx: Tx, deps: SweepDeps, now: Date) {
   const rows = await store.openCasesWithDue(tx, OPEN_STATUSES);
   const recipients = new Map<string, Promise<string[]>>();
-  const usersFor = (row: EventRow, audience: 'owner' | 'units') => {
-    const key = audience === 'owner' ? `owner:${row.ownerCode}` : `units:${[row.leadUnit, ...row.coUnits].join(',')}`;
-    if (!recipients.has(key)) recipients.set(key, recipientsOf(tx, row, audience));
-    return recipients.get(key)!;
+  const usersFor = (unit: string) => {
+    if (!recipients.has(unit)) recipients.set(unit, recipientsOf(tx, [unit]));
+    return recipients.get(unit)!;
   };
   const notices: Notice[] = [];
   const warnings: { countyCode: string; eventId: string; unitCode: string; colour: string; at: Date }[] = [];
   for (const row of rows) {
-    const due = caseDue(stateOf(row), row.reports, now, deps.calendar, deps.rules(), deps.reminderWorkingDays);
-    if (!due) continue;
-    const { audience, unit } = responsible(row);
-    const users = await usersFor(row, audience);
-    // The due time is in the key: an extension or a new stage is a new deadline and earns its own reminders.
-    const deadline = `${row.id}:${row.stage}:${row.stageDueAt!.toISOString()}`;
-    if (due.kind === 'due_soon') {
-      notices.push(
-        ...caseNotices(row, users, 'due_soon', `due_soon:${deadline}:${due.workingDays}`, now, { workingDays: due.workingDays }),
-      );
-    } else {
-      notices.push(...caseNotices(row, users, 'overdue', `overdue:${deadline}`, now, { colour: due.colour }));
-      if (due.colour) warnings.push({ countyCode: row.countyCode, eventId: row.id, unitCode: unit, colour: due.colour, at: now });
+    const state = stateOf(row);
+    for (const clock of clocksOf(state, row.reports, now, deps.calendar, deps.rules())) {
+      const due = clockDue(clock, state.suspendedAt !== null, now, deps.calendar, deps.reminderWorkingDays);
+      if (!due) continue;
+      const users = await usersFor(clock.unit);
+      const deadline = `${row.id}:${clock.name}:${clock.dueAt.toISOString()}`;
+      if (due.kind === 'due_soon') {
+        notices.push(
+          ...caseNotices(row, users, 'due_soon', `due_soon:${deadline}:${due.workingDays}`, now, { workingDays: due.workingDays }),
+        );
+      } else {
+        notices.push(...caseNotices(row, users, 'overdue', `overdue:${deadline}`, now, { colour: due.colour }));
+        if (due.colour) warnings.push({ countyCode: row.countyCode, eventId: row.id, unitCode: clock.unit, colour: due.colour, at: now });
+      }
     }
   }
   const fresh = await deps.notifier.record(tx, notices);

@@ -41,7 +41,9 @@ let photo: string;
 let caseId: string;
 beforeAll(async () => {
   t = await createTestApp();
-  await t.db.execute(sql`insert into department (code, name, area_code) values ('YM-CG', '云梦县城市管理执法局', '420923')`);
+  await t.db.execute(
+    sql`insert into department (code, name, area_code) values ('YM-CG', '云梦县城市管理执法局', '420923'), ('YM-SW', '云梦县水利和湖泊局', '420923')`,
+  );
   await signInAll();
   photo = (await worker({ method: 'POST', url: '/api/files/photos', ...multipartFile(PNG, 'p.png', 'image/png') })).json().key;
 });
@@ -74,7 +76,7 @@ async function dispatchedCase(): Promise<{ id: string; dueAt: string }> {
   const act = (body: Record<string, unknown>) =>
     township({ method: 'POST', url: `/api/events/${created.id}/actions`, payload: body }).then((r) => r.json());
   const accepted = await act({ action: 'accept', version: 1 });
-  const dispatched = await act({ action: 'dispatch', version: accepted.version, targetUnit: 'YM-CG' });
+  const dispatched = await act({ action: 'dispatch', version: accepted.version, targetUnit: 'YM-CG', coUnits: ['YM-SW'] });
   return { id: created.id, dueAt: dispatched.dueAt };
 }
 
@@ -163,12 +165,20 @@ describe('entering a year the holiday data does not cover', () => {
 
     const after = await theCase();
     expect(after.dueAt).toBe(at('2027-01-13T17:30'));
+    // The co-handler's own part moves with it; the sign window, in 2026, stays.
+    expect(before.coParts).toMatchObject([{ unit: 'YM-SW', dueAt: at('2027-01-12T17:30') }]);
+    expect(after.coParts).toMatchObject([{ unit: 'YM-SW', dueAt: at('2027-01-13T17:30') }]);
+    expect(after.stageDueAt).toBe(before.stageDueAt);
     expect(after.version).toBe(before.version + 1);
     expect(after.history.at(-1)).toMatchObject({
       action: 'deadline_recomputed',
       fromStatus: before.status,
       toStatus: before.status,
-      data: { year: 2027, dueAt: { before: at('2027-01-12T17:30'), after: at('2027-01-13T17:30') } },
+      data: {
+        year: 2027,
+        dueAt: { before: at('2027-01-12T17:30'), after: at('2027-01-13T17:30') },
+        coParts: [{ unit: 'YM-SW', before: at('2027-01-12T17:30'), after: at('2027-01-13T17:30') }],
+      },
     });
     // A step sent with the version read before the recompute is refused, so it cannot write the old deadline back.
     const sign = (version: number) => dept({ method: 'POST', url: `/api/events/${caseId}/actions`, payload: { action: 'sign', version } });

@@ -6327,7 +6327,7 @@ export interface paths {
                                 /** @description 分级 Severities */
                                 severities: ("general" | "significant" | "major" | "extraordinary")[];
                                 /** @description 环节 Stages a limit may be set for */
-                                stages: ("accept" | "dispatch" | "sign" | "handle" | "check" | "visit")[];
+                                stages: ("verify" | "accept" | "dispatch" | "sign" | "handle" | "assist" | "check" | "close" | "visit" | "arbitrate")[];
                             };
                             /** @description 目录节点 Every node */
                             items: {
@@ -6378,7 +6378,34 @@ export interface paths {
                                             workingDays?: number;
                                         };
                                         /** @description Exactly one of hours | workingDays | clockHours */
+                                        arbitrate?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
+                                        assist?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
                                         check?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
+                                        close?: {
                                             /** @description Hours round the clock, for urgent matters */
                                             clockHours?: number;
                                             /** @description Working hours */
@@ -6406,6 +6433,15 @@ export interface paths {
                                         };
                                         /** @description Exactly one of hours | workingDays | clockHours */
                                         sign?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
+                                        verify?: {
                                             /** @description Hours round the clock, for urgent matters */
                                             clockHours?: number;
                                             /** @description Working hours */
@@ -6757,7 +6793,34 @@ export interface paths {
                                     workingDays?: number;
                                 };
                                 /** @description Exactly one of hours | workingDays | clockHours */
+                                arbitrate?: {
+                                    /** @description Hours round the clock, for urgent matters */
+                                    clockHours?: number;
+                                    /** @description Working hours */
+                                    hours?: number;
+                                    /** @description Working days */
+                                    workingDays?: number;
+                                };
+                                /** @description Exactly one of hours | workingDays | clockHours */
+                                assist?: {
+                                    /** @description Hours round the clock, for urgent matters */
+                                    clockHours?: number;
+                                    /** @description Working hours */
+                                    hours?: number;
+                                    /** @description Working days */
+                                    workingDays?: number;
+                                };
+                                /** @description Exactly one of hours | workingDays | clockHours */
                                 check?: {
+                                    /** @description Hours round the clock, for urgent matters */
+                                    clockHours?: number;
+                                    /** @description Working hours */
+                                    hours?: number;
+                                    /** @description Working days */
+                                    workingDays?: number;
+                                };
+                                /** @description Exactly one of hours | workingDays | clockHours */
+                                close?: {
                                     /** @description Hours round the clock, for urgent matters */
                                     clockHours?: number;
                                     /** @description Working hours */
@@ -6785,6 +6848,15 @@ export interface paths {
                                 };
                                 /** @description Exactly one of hours | workingDays | clockHours */
                                 sign?: {
+                                    /** @description Hours round the clock, for urgent matters */
+                                    clockHours?: number;
+                                    /** @description Working hours */
+                                    hours?: number;
+                                    /** @description Working days */
+                                    workingDays?: number;
+                                };
+                                /** @description Exactly one of hours | workingDays | clockHours */
+                                verify?: {
                                     /** @description Hours round the clock, for urgent matters */
                                     clockHours?: number;
                                     /** @description Working hours */
@@ -6863,7 +6935,34 @@ export interface paths {
                                         workingDays?: number;
                                     };
                                     /** @description Exactly one of hours | workingDays | clockHours */
+                                    arbitrate?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
+                                    assist?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
                                     check?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
+                                    close?: {
                                         /** @description Hours round the clock, for urgent matters */
                                         clockHours?: number;
                                         /** @description Working hours */
@@ -6891,6 +6990,15 @@ export interface paths {
                                     };
                                     /** @description Exactly one of hours | workingDays | clockHours */
                                     sign?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
+                                    verify?: {
                                         /** @description Hours round the clock, for urgent matters */
                                         clockHours?: number;
                                         /** @description Working hours */
@@ -7252,7 +7360,34 @@ export interface paths {
                                     workingDays?: number;
                                 };
                                 /** @description Exactly one of hours | workingDays | clockHours */
+                                arbitrate?: {
+                                    /** @description Hours round the clock, for urgent matters */
+                                    clockHours?: number;
+                                    /** @description Working hours */
+                                    hours?: number;
+                                    /** @description Working days */
+                                    workingDays?: number;
+                                };
+                                /** @description Exactly one of hours | workingDays | clockHours */
+                                assist?: {
+                                    /** @description Hours round the clock, for urgent matters */
+                                    clockHours?: number;
+                                    /** @description Working hours */
+                                    hours?: number;
+                                    /** @description Working days */
+                                    workingDays?: number;
+                                };
+                                /** @description Exactly one of hours | workingDays | clockHours */
                                 check?: {
+                                    /** @description Hours round the clock, for urgent matters */
+                                    clockHours?: number;
+                                    /** @description Working hours */
+                                    hours?: number;
+                                    /** @description Working days */
+                                    workingDays?: number;
+                                };
+                                /** @description Exactly one of hours | workingDays | clockHours */
+                                close?: {
                                     /** @description Hours round the clock, for urgent matters */
                                     clockHours?: number;
                                     /** @description Working hours */
@@ -7280,6 +7415,15 @@ export interface paths {
                                 };
                                 /** @description Exactly one of hours | workingDays | clockHours */
                                 sign?: {
+                                    /** @description Hours round the clock, for urgent matters */
+                                    clockHours?: number;
+                                    /** @description Working hours */
+                                    hours?: number;
+                                    /** @description Working days */
+                                    workingDays?: number;
+                                };
+                                /** @description Exactly one of hours | workingDays | clockHours */
+                                verify?: {
                                     /** @description Hours round the clock, for urgent matters */
                                     clockHours?: number;
                                     /** @description Working hours */
@@ -7360,7 +7504,34 @@ export interface paths {
                                         workingDays?: number;
                                     };
                                     /** @description Exactly one of hours | workingDays | clockHours */
+                                    arbitrate?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
+                                    assist?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
                                     check?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
+                                    close?: {
                                         /** @description Hours round the clock, for urgent matters */
                                         clockHours?: number;
                                         /** @description Working hours */
@@ -7388,6 +7559,15 @@ export interface paths {
                                     };
                                     /** @description Exactly one of hours | workingDays | clockHours */
                                     sign?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
+                                    verify?: {
                                         /** @description Hours round the clock, for urgent matters */
                                         clockHours?: number;
                                         /** @description Working hours */
@@ -7776,7 +7956,34 @@ export interface paths {
                                             workingDays?: number;
                                         };
                                         /** @description Exactly one of hours | workingDays | clockHours */
+                                        arbitrate?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
+                                        assist?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
                                         check?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
+                                        close?: {
                                             /** @description Hours round the clock, for urgent matters */
                                             clockHours?: number;
                                             /** @description Working hours */
@@ -7804,6 +8011,15 @@ export interface paths {
                                         };
                                         /** @description Exactly one of hours | workingDays | clockHours */
                                         sign?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
+                                        verify?: {
                                             /** @description Hours round the clock, for urgent matters */
                                             clockHours?: number;
                                             /** @description Working hours */
@@ -7873,7 +8089,34 @@ export interface paths {
                                             workingDays?: number;
                                         };
                                         /** @description Exactly one of hours | workingDays | clockHours */
+                                        arbitrate?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
+                                        assist?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
                                         check?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
+                                        close?: {
                                             /** @description Hours round the clock, for urgent matters */
                                             clockHours?: number;
                                             /** @description Working hours */
@@ -7901,6 +8144,15 @@ export interface paths {
                                         };
                                         /** @description Exactly one of hours | workingDays | clockHours */
                                         sign?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
+                                        verify?: {
                                             /** @description Hours round the clock, for urgent matters */
                                             clockHours?: number;
                                             /** @description Working hours */
@@ -8293,7 +8545,34 @@ export interface paths {
                                         workingDays?: number;
                                     };
                                     /** @description Exactly one of hours | workingDays | clockHours */
+                                    arbitrate?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
+                                    assist?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
                                     check?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
+                                    close?: {
                                         /** @description Hours round the clock, for urgent matters */
                                         clockHours?: number;
                                         /** @description Working hours */
@@ -8321,6 +8600,15 @@ export interface paths {
                                     };
                                     /** @description Exactly one of hours | workingDays | clockHours */
                                     sign?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
+                                    verify?: {
                                         /** @description Hours round the clock, for urgent matters */
                                         clockHours?: number;
                                         /** @description Working hours */
@@ -8715,7 +9003,34 @@ export interface paths {
                                         workingDays?: number;
                                     };
                                     /** @description Exactly one of hours | workingDays | clockHours */
+                                    arbitrate?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
+                                    assist?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
                                     check?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
+                                    close?: {
                                         /** @description Hours round the clock, for urgent matters */
                                         clockHours?: number;
                                         /** @description Working hours */
@@ -8743,6 +9058,15 @@ export interface paths {
                                     };
                                     /** @description Exactly one of hours | workingDays | clockHours */
                                     sign?: {
+                                        /** @description Hours round the clock, for urgent matters */
+                                        clockHours?: number;
+                                        /** @description Working hours */
+                                        hours?: number;
+                                        /** @description Working days */
+                                        workingDays?: number;
+                                    };
+                                    /** @description Exactly one of hours | workingDays | clockHours */
+                                    verify?: {
                                         /** @description Hours round the clock, for urgent matters */
                                         clockHours?: number;
                                         /** @description Working hours */
@@ -9086,16 +9410,20 @@ export interface paths {
                     repeat?: boolean;
                     /** @description Sources; comma-separated or repeated: grid_worker | hotline | department | video | leader | citizen */
                     source?: ("grid_worker" | "hotline" | "department" | "video" | "leader" | "citizen")[];
-                    /** @description Statuses; comma-separated or repeated: reported | accepted | voided | dispatched | signed | handled | closed | visited | merged */
-                    status?: ("reported" | "accepted" | "voided" | "dispatched" | "signed" | "handled" | "closed" | "visited" | "merged")[];
+                    /** @description Statuses; comma-separated or repeated: verifying | reported | accepted | voided | dispatched | returned | arbitrating | signed | handled | checked | closed | visited | merged */
+                    status?: ("verifying" | "reported" | "accepted" | "voided" | "dispatched" | "returned" | "arbitrating" | "signed" | "handled" | "checked" | "closed" | "visited" | "merged")[];
                     /** @description With subjectType: the record’s code or credit code */
                     subjectKey?: string;
                     /** @description With subjectKey: the cases about this base-data record */
                     subjectType?: "house" | "building" | "organisation" | "facility";
                     /** @description Reported on or before this China date */
                     to?: string;
+                    /** @description My to-do queue: the cases it counts in /api/inbox/counts, exactly */
+                    todo?: "to_verify" | "to_accept" | "to_dispatch" | "to_review_return" | "to_sign" | "to_handle" | "to_rework" | "to_assist" | "to_check" | "to_close" | "to_visit" | "to_decide_extension" | "to_decide_special_close" | "to_arbitrate";
                     /** @description Lead unit: department code or area code */
                     unit?: string;
+                    /** @description Urgency */
+                    urgency?: "normal" | "urgent" | "very_urgent";
                     /** @description Five-colour warning, derived at read time; comma-separated or repeated: blue | yellow | light_red | purple | red */
                     warning?: ("blue" | "yellow" | "light_red" | "purple" | "red")[];
                 };
@@ -9115,7 +9443,7 @@ export interface paths {
                             /** @description 事件 Events of this page, newest first */
                             items: {
                                 /** @description Actions the caller may take now */
-                                abilities: ("accept" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "sign" | "return" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "close" | "rework" | "visit" | "reopen")[];
+                                abilities: ("verify" | "accept" | "unfounded" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "redispatch" | "sign" | "return" | "return_accept" | "return_dispute" | "arbitrate" | "co_sign" | "co_reply" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "check" | "close" | "rework" | "special_close_request" | "special_close_approve" | "special_close_refuse" | "visit" | "reopen")[];
                                 /**
                                  * @description 案卷号 Case number
                                  * @example 202611020001
@@ -9126,6 +9454,32 @@ export interface paths {
                                  * @description 结案时间 Closed
                                  */
                                 closedAt: string | null;
+                                /** @description 结案类型 normal | overdue | error | special */
+                                closingType: string | null;
+                                /** @description 协办 Each co-handler’s part, with its own deadline */
+                                coParts: {
+                                    /**
+                                     * Format: date-time
+                                     * @description 协办时限 When its part is due
+                                     */
+                                    dueAt: string;
+                                    /** @description green | yellow | red while the part is unanswered */
+                                    light: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description 答复时间 When it answered its part
+                                     */
+                                    repliedAt: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description 签收时间 When the unit signed its part
+                                     */
+                                    signedAt: string | null;
+                                    /** @description 协办单位 Co-handling unit code */
+                                    unit: string;
+                                    /** @description Five-colour warning of the part */
+                                    warning: string | null;
+                                }[];
                                 /** @description 协办单位 Co-handling units */
                                 coUnits: string[];
                                 /**
@@ -9138,6 +9492,15 @@ export interface paths {
                                  * @description 办结时限 When the case is due
                                  */
                                 dueAt: string | null;
+                                /** @description 待审批的延期 The pending extension request */
+                                extension: {
+                                    /** @description 申请理由 Reason given */
+                                    reason: string;
+                                    /** @description 申请天数 Working days asked */
+                                    workingDays: number;
+                                } | null;
+                                /** @description 已延期工作日 Working days of extension granted so far */
+                                extensionDays: number;
                                 /** @description 外部工单号 Work-order number in the source system */
                                 externalNo: string | null;
                                 /**
@@ -9178,6 +9541,8 @@ export interface paths {
                                 photos: string[];
                                 /** @description 回访评价 satisfied | basic | dissatisfied */
                                 rating: string | null;
+                                /** @description 重新办理次数 Times reopened */
+                                reopens: number;
                                 /** @description Three or more reports: a repeat case */
                                 repeat: boolean;
                                 /**
@@ -9191,6 +9556,14 @@ export interface paths {
                                 reporterPhone: string | null;
                                 /** @description Reports of this matter: 1, plus every "me too" and merged duplicate */
                                 reports: number;
+                                /** @description first_responsibility | arbitrated: the lead unit may not return it */
+                                returnBar: string | null;
+                                /** @description 退单单位 The unit that last sent it back */
+                                returnedFrom: string | null;
+                                /** @description 退单次数 Returns since the last dispatch by the owner; the second goes to arbitration */
+                                returns: number;
+                                /** @description 返工次数 Times sent back after the check */
+                                reworks: number;
                                 /**
                                  * @description 分级 Severity
                                  * @example general
@@ -9201,6 +9574,11 @@ export interface paths {
                                  * @example grid_worker
                                  */
                                 source: string;
+                                /** @description 待审批的特殊结案 Pending special closing */
+                                specialClose: {
+                                    /** @description 理由 Reason */
+                                    reason: string;
+                                } | null;
                                 /**
                                  * @description 当前环节 Current stage
                                  * @example sign
@@ -9212,7 +9590,12 @@ export interface paths {
                                  */
                                 stageDueAt: string | null;
                                 /**
-                                 * @description reported | accepted | voided | dispatched | signed | handled | closed | visited | merged
+                                 * @description Who owes the current stage: area, grid or department code
+                                 * @example YM-CG
+                                 */
+                                stageUnit: string | null;
+                                /**
+                                 * @description verifying | reported | accepted | voided | dispatched | returned | arbitrating | signed | handled | checked | closed | visited | merged
                                  * @example dispatched
                                  */
                                 status: string;
@@ -9224,6 +9607,11 @@ export interface paths {
                                  * @description 挂起时间 Since when the clock stands still
                                  */
                                 suspendedAt: string | null;
+                                /**
+                                 * @description 紧急程度 normal | urgent | very_urgent
+                                 * @example normal
+                                 */
+                                urgency: string;
                                 /** @description Send it back with an action: a changed event refuses a stale one */
                                 version: number;
                                 /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
@@ -9568,6 +9956,8 @@ export interface paths {
                              */
                             type: "house" | "building" | "organisation" | "facility";
                         };
+                        /** @description 一般 normal · 紧急 urgent · 特急 very_urgent: shortens every limit by the item’s factor */
+                        urgency?: "normal" | "urgent" | "very_urgent";
                     };
                 };
             };
@@ -9580,7 +9970,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Actions the caller may take now */
-                            abilities: ("accept" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "sign" | "return" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "close" | "rework" | "visit" | "reopen")[];
+                            abilities: ("verify" | "accept" | "unfounded" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "redispatch" | "sign" | "return" | "return_accept" | "return_dispute" | "arbitrate" | "co_sign" | "co_reply" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "check" | "close" | "rework" | "special_close_request" | "special_close_approve" | "special_close_refuse" | "visit" | "reopen")[];
                             /**
                              * @description 案卷号 Case number
                              * @example 202611020001
@@ -9591,6 +9981,32 @@ export interface paths {
                              * @description 结案时间 Closed
                              */
                             closedAt: string | null;
+                            /** @description 结案类型 normal | overdue | error | special */
+                            closingType: string | null;
+                            /** @description 协办 Each co-handler’s part, with its own deadline */
+                            coParts: {
+                                /**
+                                 * Format: date-time
+                                 * @description 协办时限 When its part is due
+                                 */
+                                dueAt: string;
+                                /** @description green | yellow | red while the part is unanswered */
+                                light: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 答复时间 When it answered its part
+                                 */
+                                repliedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 签收时间 When the unit signed its part
+                                 */
+                                signedAt: string | null;
+                                /** @description 协办单位 Co-handling unit code */
+                                unit: string;
+                                /** @description Five-colour warning of the part */
+                                warning: string | null;
+                            }[];
                             /** @description 协办单位 Co-handling units */
                             coUnits: string[];
                             /**
@@ -9603,6 +10019,15 @@ export interface paths {
                              * @description 办结时限 When the case is due
                              */
                             dueAt: string | null;
+                            /** @description 待审批的延期 The pending extension request */
+                            extension: {
+                                /** @description 申请理由 Reason given */
+                                reason: string;
+                                /** @description 申请天数 Working days asked */
+                                workingDays: number;
+                            } | null;
+                            /** @description 已延期工作日 Working days of extension granted so far */
+                            extensionDays: number;
                             /** @description 外部工单号 Work-order number in the source system */
                             externalNo: string | null;
                             /**
@@ -9643,6 +10068,8 @@ export interface paths {
                             photos: string[];
                             /** @description 回访评价 satisfied | basic | dissatisfied */
                             rating: string | null;
+                            /** @description 重新办理次数 Times reopened */
+                            reopens: number;
                             /** @description Three or more reports: a repeat case */
                             repeat: boolean;
                             /**
@@ -9656,6 +10083,14 @@ export interface paths {
                             reporterPhone: string | null;
                             /** @description Reports of this matter: 1, plus every "me too" and merged duplicate */
                             reports: number;
+                            /** @description first_responsibility | arbitrated: the lead unit may not return it */
+                            returnBar: string | null;
+                            /** @description 退单单位 The unit that last sent it back */
+                            returnedFrom: string | null;
+                            /** @description 退单次数 Returns since the last dispatch by the owner; the second goes to arbitration */
+                            returns: number;
+                            /** @description 返工次数 Times sent back after the check */
+                            reworks: number;
                             /**
                              * @description 分级 Severity
                              * @example general
@@ -9666,6 +10101,11 @@ export interface paths {
                              * @example grid_worker
                              */
                             source: string;
+                            /** @description 待审批的特殊结案 Pending special closing */
+                            specialClose: {
+                                /** @description 理由 Reason */
+                                reason: string;
+                            } | null;
                             /**
                              * @description 当前环节 Current stage
                              * @example sign
@@ -9677,7 +10117,12 @@ export interface paths {
                              */
                             stageDueAt: string | null;
                             /**
-                             * @description reported | accepted | voided | dispatched | signed | handled | closed | visited | merged
+                             * @description Who owes the current stage: area, grid or department code
+                             * @example YM-CG
+                             */
+                            stageUnit: string | null;
+                            /**
+                             * @description verifying | reported | accepted | voided | dispatched | returned | arbitrating | signed | handled | checked | closed | visited | merged
                              * @example dispatched
                              */
                             status: string;
@@ -9689,11 +10134,54 @@ export interface paths {
                              * @description 挂起时间 Since when the clock stands still
                              */
                             suspendedAt: string | null;
+                            /**
+                             * @description 紧急程度 normal | urgent | very_urgent
+                             * @example normal
+                             */
+                            urgency: string;
                             /** @description Send it back with an action: a changed event refuses a stale one */
                             version: number;
                             /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
                             warning: string | null;
                         } & {
+                            /** @description For each ability: what its form asks for, as the server will require it */
+                            forms: {
+                                [key: string]: {
+                                    /** @description A closing type may be chosen */
+                                    closingType?: boolean;
+                                    /** @description Co-handling units may be named */
+                                    coUnits?: boolean;
+                                    /** @description 首办负责 may be set */
+                                    firstResponsibility?: boolean;
+                                    /** @description The case it duplicates is asked */
+                                    master?: boolean;
+                                    note: "required" | "optional";
+                                    /** @description The note becomes required when this field has this value */
+                                    noteRequiredWhen?: {
+                                        /** @description rating | closingType */
+                                        field: string;
+                                        /** @description The value that makes it required */
+                                        value: string;
+                                    };
+                                    photos?: "required" | "optional";
+                                    /** @description A rating is asked */
+                                    rating?: boolean;
+                                    /** @description unit: a department or area unit · area: an area node below */
+                                    target?: string;
+                                    /** @description The urgency may be set */
+                                    urgency?: boolean;
+                                    workingDays?: {
+                                        /** @description At most this many */
+                                        max: number;
+                                        /** @description The reason the unit gave */
+                                        reason?: string;
+                                        /** @description Working days the unit asked for */
+                                        requested?: number;
+                                        /** @description Whether it must be given */
+                                        required: boolean;
+                                    };
+                                };
+                            };
                             /** @description Every change, oldest first */
                             history: {
                                 /**
@@ -10059,7 +10547,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Actions the caller may take now */
-                            abilities: ("accept" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "sign" | "return" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "close" | "rework" | "visit" | "reopen")[];
+                            abilities: ("verify" | "accept" | "unfounded" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "redispatch" | "sign" | "return" | "return_accept" | "return_dispute" | "arbitrate" | "co_sign" | "co_reply" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "check" | "close" | "rework" | "special_close_request" | "special_close_approve" | "special_close_refuse" | "visit" | "reopen")[];
                             /**
                              * @description 案卷号 Case number
                              * @example 202611020001
@@ -10070,6 +10558,32 @@ export interface paths {
                              * @description 结案时间 Closed
                              */
                             closedAt: string | null;
+                            /** @description 结案类型 normal | overdue | error | special */
+                            closingType: string | null;
+                            /** @description 协办 Each co-handler’s part, with its own deadline */
+                            coParts: {
+                                /**
+                                 * Format: date-time
+                                 * @description 协办时限 When its part is due
+                                 */
+                                dueAt: string;
+                                /** @description green | yellow | red while the part is unanswered */
+                                light: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 答复时间 When it answered its part
+                                 */
+                                repliedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 签收时间 When the unit signed its part
+                                 */
+                                signedAt: string | null;
+                                /** @description 协办单位 Co-handling unit code */
+                                unit: string;
+                                /** @description Five-colour warning of the part */
+                                warning: string | null;
+                            }[];
                             /** @description 协办单位 Co-handling units */
                             coUnits: string[];
                             /**
@@ -10082,6 +10596,15 @@ export interface paths {
                              * @description 办结时限 When the case is due
                              */
                             dueAt: string | null;
+                            /** @description 待审批的延期 The pending extension request */
+                            extension: {
+                                /** @description 申请理由 Reason given */
+                                reason: string;
+                                /** @description 申请天数 Working days asked */
+                                workingDays: number;
+                            } | null;
+                            /** @description 已延期工作日 Working days of extension granted so far */
+                            extensionDays: number;
                             /** @description 外部工单号 Work-order number in the source system */
                             externalNo: string | null;
                             /**
@@ -10122,6 +10645,8 @@ export interface paths {
                             photos: string[];
                             /** @description 回访评价 satisfied | basic | dissatisfied */
                             rating: string | null;
+                            /** @description 重新办理次数 Times reopened */
+                            reopens: number;
                             /** @description Three or more reports: a repeat case */
                             repeat: boolean;
                             /**
@@ -10135,6 +10660,14 @@ export interface paths {
                             reporterPhone: string | null;
                             /** @description Reports of this matter: 1, plus every "me too" and merged duplicate */
                             reports: number;
+                            /** @description first_responsibility | arbitrated: the lead unit may not return it */
+                            returnBar: string | null;
+                            /** @description 退单单位 The unit that last sent it back */
+                            returnedFrom: string | null;
+                            /** @description 退单次数 Returns since the last dispatch by the owner; the second goes to arbitration */
+                            returns: number;
+                            /** @description 返工次数 Times sent back after the check */
+                            reworks: number;
                             /**
                              * @description 分级 Severity
                              * @example general
@@ -10145,6 +10678,11 @@ export interface paths {
                              * @example grid_worker
                              */
                             source: string;
+                            /** @description 待审批的特殊结案 Pending special closing */
+                            specialClose: {
+                                /** @description 理由 Reason */
+                                reason: string;
+                            } | null;
                             /**
                              * @description 当前环节 Current stage
                              * @example sign
@@ -10156,7 +10694,12 @@ export interface paths {
                              */
                             stageDueAt: string | null;
                             /**
-                             * @description reported | accepted | voided | dispatched | signed | handled | closed | visited | merged
+                             * @description Who owes the current stage: area, grid or department code
+                             * @example YM-CG
+                             */
+                            stageUnit: string | null;
+                            /**
+                             * @description verifying | reported | accepted | voided | dispatched | returned | arbitrating | signed | handled | checked | closed | visited | merged
                              * @example dispatched
                              */
                             status: string;
@@ -10168,11 +10711,54 @@ export interface paths {
                              * @description 挂起时间 Since when the clock stands still
                              */
                             suspendedAt: string | null;
+                            /**
+                             * @description 紧急程度 normal | urgent | very_urgent
+                             * @example normal
+                             */
+                            urgency: string;
                             /** @description Send it back with an action: a changed event refuses a stale one */
                             version: number;
                             /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
                             warning: string | null;
                         } & {
+                            /** @description For each ability: what its form asks for, as the server will require it */
+                            forms: {
+                                [key: string]: {
+                                    /** @description A closing type may be chosen */
+                                    closingType?: boolean;
+                                    /** @description Co-handling units may be named */
+                                    coUnits?: boolean;
+                                    /** @description 首办负责 may be set */
+                                    firstResponsibility?: boolean;
+                                    /** @description The case it duplicates is asked */
+                                    master?: boolean;
+                                    note: "required" | "optional";
+                                    /** @description The note becomes required when this field has this value */
+                                    noteRequiredWhen?: {
+                                        /** @description rating | closingType */
+                                        field: string;
+                                        /** @description The value that makes it required */
+                                        value: string;
+                                    };
+                                    photos?: "required" | "optional";
+                                    /** @description A rating is asked */
+                                    rating?: boolean;
+                                    /** @description unit: a department or area unit · area: an area node below */
+                                    target?: string;
+                                    /** @description The urgency may be set */
+                                    urgency?: boolean;
+                                    workingDays?: {
+                                        /** @description At most this many */
+                                        max: number;
+                                        /** @description The reason the unit gave */
+                                        reason?: string;
+                                        /** @description Working days the unit asked for */
+                                        requested?: number;
+                                        /** @description Whether it must be given */
+                                        required: boolean;
+                                    };
+                                };
+                            };
                             /** @description Every change, oldest first */
                             history: {
                                 /**
@@ -10536,9 +11122,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description The step */
-                        action: "accept" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "sign" | "return" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "close" | "rework" | "visit" | "reopen";
+                        action: "verify" | "accept" | "unfounded" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "redispatch" | "sign" | "return" | "return_accept" | "return_dispute" | "arbitrate" | "co_sign" | "co_reply" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "check" | "close" | "rework" | "special_close_request" | "special_close_approve" | "special_close_refuse" | "visit" | "reopen";
+                        /** @description close: normal, or error (差错, with the reason) */
+                        closingType?: "normal" | "error";
                         /** @description dispatch: co-handling units */
                         coUnits?: string[];
+                        /** @description dispatch: 首办负责, the unit named leads and may not return it */
+                        firstResponsibility?: boolean;
                         /**
                          * Format: uuid
                          * @description merge: the case this one duplicates
@@ -10552,9 +11142,11 @@ export interface paths {
                         rating?: "satisfied" | "basic" | "dissatisfied";
                         /** @description dispatch: department code or area code; assign_down: area code */
                         targetUnit?: string;
+                        /** @description accept: the urgency, if it is not normal */
+                        urgency?: "normal" | "urgent" | "very_urgent";
                         /** @description The version the caller saw */
                         version: number;
-                        /** @description extension_request: working days more */
+                        /** @description extension_request: working days more (within what the case has left); extension_approve: days granted, at most those asked */
                         workingDays?: number;
                     };
                 };
@@ -10568,7 +11160,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @description Actions the caller may take now */
-                            abilities: ("accept" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "sign" | "return" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "close" | "rework" | "visit" | "reopen")[];
+                            abilities: ("verify" | "accept" | "unfounded" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "redispatch" | "sign" | "return" | "return_accept" | "return_dispute" | "arbitrate" | "co_sign" | "co_reply" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "check" | "close" | "rework" | "special_close_request" | "special_close_approve" | "special_close_refuse" | "visit" | "reopen")[];
                             /**
                              * @description 案卷号 Case number
                              * @example 202611020001
@@ -10579,6 +11171,32 @@ export interface paths {
                              * @description 结案时间 Closed
                              */
                             closedAt: string | null;
+                            /** @description 结案类型 normal | overdue | error | special */
+                            closingType: string | null;
+                            /** @description 协办 Each co-handler’s part, with its own deadline */
+                            coParts: {
+                                /**
+                                 * Format: date-time
+                                 * @description 协办时限 When its part is due
+                                 */
+                                dueAt: string;
+                                /** @description green | yellow | red while the part is unanswered */
+                                light: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 答复时间 When it answered its part
+                                 */
+                                repliedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 签收时间 When the unit signed its part
+                                 */
+                                signedAt: string | null;
+                                /** @description 协办单位 Co-handling unit code */
+                                unit: string;
+                                /** @description Five-colour warning of the part */
+                                warning: string | null;
+                            }[];
                             /** @description 协办单位 Co-handling units */
                             coUnits: string[];
                             /**
@@ -10591,6 +11209,15 @@ export interface paths {
                              * @description 办结时限 When the case is due
                              */
                             dueAt: string | null;
+                            /** @description 待审批的延期 The pending extension request */
+                            extension: {
+                                /** @description 申请理由 Reason given */
+                                reason: string;
+                                /** @description 申请天数 Working days asked */
+                                workingDays: number;
+                            } | null;
+                            /** @description 已延期工作日 Working days of extension granted so far */
+                            extensionDays: number;
                             /** @description 外部工单号 Work-order number in the source system */
                             externalNo: string | null;
                             /**
@@ -10631,6 +11258,8 @@ export interface paths {
                             photos: string[];
                             /** @description 回访评价 satisfied | basic | dissatisfied */
                             rating: string | null;
+                            /** @description 重新办理次数 Times reopened */
+                            reopens: number;
                             /** @description Three or more reports: a repeat case */
                             repeat: boolean;
                             /**
@@ -10644,6 +11273,14 @@ export interface paths {
                             reporterPhone: string | null;
                             /** @description Reports of this matter: 1, plus every "me too" and merged duplicate */
                             reports: number;
+                            /** @description first_responsibility | arbitrated: the lead unit may not return it */
+                            returnBar: string | null;
+                            /** @description 退单单位 The unit that last sent it back */
+                            returnedFrom: string | null;
+                            /** @description 退单次数 Returns since the last dispatch by the owner; the second goes to arbitration */
+                            returns: number;
+                            /** @description 返工次数 Times sent back after the check */
+                            reworks: number;
                             /**
                              * @description 分级 Severity
                              * @example general
@@ -10654,6 +11291,11 @@ export interface paths {
                              * @example grid_worker
                              */
                             source: string;
+                            /** @description 待审批的特殊结案 Pending special closing */
+                            specialClose: {
+                                /** @description 理由 Reason */
+                                reason: string;
+                            } | null;
                             /**
                              * @description 当前环节 Current stage
                              * @example sign
@@ -10665,7 +11307,12 @@ export interface paths {
                              */
                             stageDueAt: string | null;
                             /**
-                             * @description reported | accepted | voided | dispatched | signed | handled | closed | visited | merged
+                             * @description Who owes the current stage: area, grid or department code
+                             * @example YM-CG
+                             */
+                            stageUnit: string | null;
+                            /**
+                             * @description verifying | reported | accepted | voided | dispatched | returned | arbitrating | signed | handled | checked | closed | visited | merged
                              * @example dispatched
                              */
                             status: string;
@@ -10677,11 +11324,54 @@ export interface paths {
                              * @description 挂起时间 Since when the clock stands still
                              */
                             suspendedAt: string | null;
+                            /**
+                             * @description 紧急程度 normal | urgent | very_urgent
+                             * @example normal
+                             */
+                            urgency: string;
                             /** @description Send it back with an action: a changed event refuses a stale one */
                             version: number;
                             /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
                             warning: string | null;
                         } & {
+                            /** @description For each ability: what its form asks for, as the server will require it */
+                            forms: {
+                                [key: string]: {
+                                    /** @description A closing type may be chosen */
+                                    closingType?: boolean;
+                                    /** @description Co-handling units may be named */
+                                    coUnits?: boolean;
+                                    /** @description 首办负责 may be set */
+                                    firstResponsibility?: boolean;
+                                    /** @description The case it duplicates is asked */
+                                    master?: boolean;
+                                    note: "required" | "optional";
+                                    /** @description The note becomes required when this field has this value */
+                                    noteRequiredWhen?: {
+                                        /** @description rating | closingType */
+                                        field: string;
+                                        /** @description The value that makes it required */
+                                        value: string;
+                                    };
+                                    photos?: "required" | "optional";
+                                    /** @description A rating is asked */
+                                    rating?: boolean;
+                                    /** @description unit: a department or area unit · area: an area node below */
+                                    target?: string;
+                                    /** @description The urgency may be set */
+                                    urgency?: boolean;
+                                    workingDays?: {
+                                        /** @description At most this many */
+                                        max: number;
+                                        /** @description The reason the unit gave */
+                                        reason?: string;
+                                        /** @description Working days the unit asked for */
+                                        requested?: number;
+                                        /** @description Whether it must be given */
+                                        required: boolean;
+                                    };
+                                };
+                            };
                             /** @description Every change, oldest first */
                             history: {
                                 /**
@@ -11471,7 +12161,34 @@ export interface paths {
                                             workingDays?: number;
                                         };
                                         /** @description Exactly one of hours | workingDays | clockHours */
+                                        arbitrate?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
+                                        assist?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
                                         check?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
+                                        close?: {
                                             /** @description Hours round the clock, for urgent matters */
                                             clockHours?: number;
                                             /** @description Working hours */
@@ -11499,6 +12216,15 @@ export interface paths {
                                         };
                                         /** @description Exactly one of hours | workingDays | clockHours */
                                         sign?: {
+                                            /** @description Hours round the clock, for urgent matters */
+                                            clockHours?: number;
+                                            /** @description Working hours */
+                                            hours?: number;
+                                            /** @description Working days */
+                                            workingDays?: number;
+                                        };
+                                        /** @description Exactly one of hours | workingDays | clockHours */
+                                        verify?: {
                                             /** @description Hours round the clock, for urgent matters */
                                             clockHours?: number;
                                             /** @description Working hours */
@@ -11831,16 +12557,20 @@ export interface paths {
                     repeat?: boolean;
                     /** @description Sources; comma-separated or repeated: grid_worker | hotline | department | video | leader | citizen */
                     source?: ("grid_worker" | "hotline" | "department" | "video" | "leader" | "citizen")[];
-                    /** @description Statuses; comma-separated or repeated: reported | accepted | voided | dispatched | signed | handled | closed | visited | merged */
-                    status?: ("reported" | "accepted" | "voided" | "dispatched" | "signed" | "handled" | "closed" | "visited" | "merged")[];
+                    /** @description Statuses; comma-separated or repeated: verifying | reported | accepted | voided | dispatched | returned | arbitrating | signed | handled | checked | closed | visited | merged */
+                    status?: ("verifying" | "reported" | "accepted" | "voided" | "dispatched" | "returned" | "arbitrating" | "signed" | "handled" | "checked" | "closed" | "visited" | "merged")[];
                     /** @description With subjectType: the record’s code or credit code */
                     subjectKey?: string;
                     /** @description With subjectKey: the cases about this base-data record */
                     subjectType?: "house" | "building" | "organisation" | "facility";
                     /** @description Reported on or before this China date */
                     to?: string;
+                    /** @description My to-do queue: the cases it counts in /api/inbox/counts, exactly */
+                    todo?: "to_verify" | "to_accept" | "to_dispatch" | "to_review_return" | "to_sign" | "to_handle" | "to_rework" | "to_assist" | "to_check" | "to_close" | "to_visit" | "to_decide_extension" | "to_decide_special_close" | "to_arbitrate";
                     /** @description Lead unit: department code or area code */
                     unit?: string;
+                    /** @description Urgency */
+                    urgency?: "normal" | "urgent" | "very_urgent";
                     /** @description Five-colour warning, derived at read time; comma-separated or repeated: blue | yellow | light_red | purple | red */
                     warning?: ("blue" | "yellow" | "light_red" | "purple" | "red")[];
                 };
@@ -14348,7 +15078,7 @@ export interface paths {
                                  */
                                 id: string;
                                 /**
-                                 * @description to_accept | to_dispatch | to_sign | returned | extension_request | to_check | due_soon | overdue
+                                 * @description to_verify | to_accept | to_dispatch | to_sign | returned | to_arbitrate | part_answered | extension_request | special_close_request | decided | to_check | to_close | dissatisfied | due_soon | overdue
                                  * @example to_sign
                                  */
                                 kind: string;
@@ -14715,7 +15445,7 @@ export interface paths {
                              */
                             id: string;
                             /**
-                             * @description to_accept | to_dispatch | to_sign | returned | extension_request | to_check | due_soon | overdue
+                             * @description to_verify | to_accept | to_dispatch | to_sign | returned | to_arbitrate | part_answered | extension_request | special_close_request | decided | to_check | to_close | dissatisfied | due_soon | overdue
                              * @example to_sign
                              */
                             kind: string;
@@ -15041,9 +15771,49 @@ export interface paths {
                             byKind: {
                                 [key: string]: number;
                             };
+                            /** @description Only for a leader */
+                            leader: {
+                                /** @description 我发出的督办 Orders I issued, not yet closed */
+                                ordersIssued: number;
+                                /** @description 紫色、红色预警案件 Purple and red cases of my area: /api/events?warning=purple,red */
+                                worstCases: number;
+                            } | null;
                             /** @description Open supervision and reminder orders to my department or bound areas */
                             supervision: number;
-                            /** @description 未读 Unread notifications */
+                            /** @description 待办 Cases waiting on me or my unit, per queue I work (derived from the cases, not from notifications) */
+                            todo: {
+                                /** @description to_accept: open it with /api/events?todo=to_accept */
+                                to_accept?: number;
+                                /** @description to_arbitrate: open it with /api/events?todo=to_arbitrate */
+                                to_arbitrate?: number;
+                                /** @description to_assist: open it with /api/events?todo=to_assist */
+                                to_assist?: number;
+                                /** @description to_check: open it with /api/events?todo=to_check */
+                                to_check?: number;
+                                /** @description to_close: open it with /api/events?todo=to_close */
+                                to_close?: number;
+                                /** @description to_decide_extension: open it with /api/events?todo=to_decide_extension */
+                                to_decide_extension?: number;
+                                /** @description to_decide_special_close: open it with /api/events?todo=to_decide_special_close */
+                                to_decide_special_close?: number;
+                                /** @description to_dispatch: open it with /api/events?todo=to_dispatch */
+                                to_dispatch?: number;
+                                /** @description to_handle: open it with /api/events?todo=to_handle */
+                                to_handle?: number;
+                                /** @description to_review_return: open it with /api/events?todo=to_review_return */
+                                to_review_return?: number;
+                                /** @description to_rework: open it with /api/events?todo=to_rework */
+                                to_rework?: number;
+                                /** @description to_sign: open it with /api/events?todo=to_sign */
+                                to_sign?: number;
+                                /** @description to_verify: open it with /api/events?todo=to_verify */
+                                to_verify?: number;
+                                /** @description to_visit: open it with /api/events?todo=to_visit */
+                                to_visit?: number;
+                            };
+                            /** @description 待办合计 All my to-do: the queues plus supervision orders to answer */
+                            total: number;
+                            /** @description 未读消息 Unread notifications (a feed to read, not work) */
                             unread: number;
                         };
                     };

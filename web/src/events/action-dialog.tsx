@@ -1,14 +1,13 @@
-import { Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OPEN_STATUSES, RATINGS } from '../../../shared/enums.ts';
+import { CHOSEN_CLOSING_TYPES, OPEN_STATUSES, RATINGS, URGENCIES } from '../../../shared/enums.ts';
 import { EXTENSION_WORKING_DAYS, NOTE_MAX } from '../../../shared/limits.ts';
 import type { EventAction, EventDetail } from '../api/replies.ts';
 import { ApiError, api } from '../api.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
 import { useApi } from '../use-api.ts';
 import { useShowError } from '../use-show-error.tsx';
-import { ACTION_NEEDS } from './action-needs.ts';
 import { PhotoPicker } from './photo-picker.tsx';
 import { useDepartments } from './use-departments.ts';
 
@@ -16,6 +15,10 @@ interface Values {
   note?: string;
   photos?: string[];
   targetUnit?: string;
+  coUnits?: string[];
+  firstResponsibility?: boolean;
+  urgency?: (typeof URGENCIES)[number];
+  closingType?: (typeof CHOSEN_CLOSING_TYPES)[number];
   rating?: (typeof RATINGS)[number];
   workingDays?: number;
   masterId?: string;
@@ -31,14 +34,21 @@ interface Props {
   onStale(): void;
 }
 
-/** A small form with just what one action needs; it sends the version the user saw. */
+/**
+ * A small form with just what one action needs on this case, as the server says it will check it (`forms`); it
+ * sends the version the user saw.
+ */
 export function ActionDialog({ event, action, onClose, onDone, onStale }: Props) {
   const { t } = useTranslation();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const needs = ACTION_NEEDS[action] ?? { note: 'optional' };
+  const needs = event.forms[action] ?? { note: 'optional' };
   const departments = useDepartments();
+  const when = needs.noteRequiredWhen;
+  const watched = Form.useWatch(when?.field ?? 'note', form);
+  const noteRequired = needs.note === 'required' || (when !== undefined && watched === when.value);
+  const unitOptions = departments.items.map((d) => ({ value: d.code, label: d.name }));
   const others = useApi('/api/events', needs.master ? { params: { query: { status: [...OPEN_STATUSES], limit: 200 } } } : null);
   const label = t(`eventAction.${action}`, { defaultValue: action });
 
@@ -59,7 +69,8 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
     }
   }
 
-  const noteLabel = action === 'handle' ? t('events.handleNote') : needs.note === 'required' ? t('events.reason') : t('events.note');
+  const noteLabel = action === 'handle' ? t('events.handleNote') : noteRequired ? t('events.reason') : t('events.note');
+  const days = needs.workingDays;
   return (
     <Modal
       open
@@ -75,19 +86,41 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
         form={form}
         layout="vertical"
         onFinish={submit}
-        requiredMark={false}
-        initialValues={needs.workingDays ? { workingDays: 3 } : {}}
+        requiredMark
+        initialValues={{
+          ...(days?.required ? { workingDays: Math.min(3, days.max) } : {}),
+          ...(days?.requested ? { workingDays: days.requested } : {}),
+          ...(needs.closingType ? { closingType: 'normal' } : {}),
+          ...(needs.urgency ? { urgency: event.urgency } : {}),
+        }}
       >
-        {needs.target === 'department' && (
+        {needs.target === 'unit' && (
           <Form.Item name="targetUnit" label={t('events.target')} rules={[{ required: true, message: t('events.targetRule') }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              loading={departments.loading}
-              options={departments.items.map((d) => ({ value: d.code, label: d.name }))}
-              data-testid="target-select"
-            />
+            <Select showSearch optionFilterProp="label" loading={departments.loading} options={unitOptions} data-testid="target-select" />
           </Form.Item>
+        )}
+        {needs.coUnits && (
+          <Form.Item name="coUnits" label={t('events.coUnits')}>
+            <Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} data-testid="co-units-select" />
+          </Form.Item>
+        )}
+        {needs.firstResponsibility && (
+          <Form.Item name="firstResponsibility" valuePropName="checked">
+            <Checkbox>{t('events.firstResponsibility')}</Checkbox>
+          </Form.Item>
+        )}
+        {needs.urgency && (
+          <Form.Item name="urgency" label={t('events.urgencyField')}>
+            <Radio.Group optionType="button" options={URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}`) }))} />
+          </Form.Item>
+        )}
+        {needs.closingType && (
+          <Form.Item name="closingType" label={t('events.closingTypeField')}>
+            <Radio.Group optionType="button" options={CHOSEN_CLOSING_TYPES.map((c) => ({ value: c, label: t(`closingType.${c}`) }))} />
+          </Form.Item>
+        )}
+        {days?.requested !== undefined && (
+          <Alert className="dialog-note" type="info" showIcon message={t('events.requested', { n: days.requested, reason: days.reason })} />
         )}
         {needs.target === 'area' && (
           <Form.Item name="targetUnit" label={t('events.area')} rules={[{ required: true, message: t('events.areaRule') }]}>
@@ -111,23 +144,26 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
             <Radio.Group optionType="button" options={RATINGS.map((r) => ({ value: r, label: t(`rating.${r}`) }))} />
           </Form.Item>
         )}
-        {needs.workingDays && (
-          <Form.Item name="workingDays" label={t('events.workingDays')} rules={[{ required: true }]}>
-            <InputNumber min={EXTENSION_WORKING_DAYS.min} max={EXTENSION_WORKING_DAYS.max} precision={0} />
+        {days && (
+          <Form.Item
+            name="workingDays"
+            label={days.requested !== undefined ? t('events.grantDays') : t('events.workingDays')}
+            extra={days.requested === undefined ? t('events.daysLeft', { n: days.max }) : undefined}
+            rules={[{ required: days.required }]}
+          >
+            <InputNumber min={EXTENSION_WORKING_DAYS.min} max={days.max} precision={0} />
           </Form.Item>
         )}
         <Form.Item
           name="note"
           label={noteLabel}
-          rules={needs.note === 'required' ? [{ required: true, whitespace: true, message: t('events.reasonRule') }] : []}
+          rules={noteRequired ? [{ required: true, whitespace: true, message: t('events.reasonRule') }] : []}
         >
           <Input.TextArea
             rows={2}
             maxLength={NOTE_MAX}
             autoFocus={!needs.target && !needs.rating}
-            placeholder={
-              action === 'handle' ? t('events.handlePlaceholder') : needs.note === 'optional' ? t('events.notePlaceholder') : undefined
-            }
+            placeholder={action === 'handle' ? t('events.handlePlaceholder') : noteRequired ? undefined : t('events.notePlaceholder')}
           />
         </Form.Item>
         {needs.photos && (

@@ -5,7 +5,7 @@ import type { EventDetail, ExplainedDay } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
 
 /** Steps that start a deadline's clock; a recompute moves the due time but is no new start. */
-const STARTS = ['dispatch', 'redispatch', 'accept', 'report'];
+const STARTS = ['dispatch', 'redispatch', 'arbitrate', 'reopen', 'accept', 'verify', 'report'];
 const COLOURS: Record<ExplainedDay['reason'], string> = {
   weekend: 'default',
   holiday: 'green',

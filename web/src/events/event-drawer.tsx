@@ -10,6 +10,7 @@ import { DeadlineExplain } from './deadline-explain.tsx';
 import { EventActionButtons } from './event-action-buttons.tsx';
 import { EventFacts } from './event-facts.tsx';
 import { EventHistory } from './event-history.tsx';
+import { EventLoopFacts } from './event-loop-facts.tsx';
 import { PhotoThumbs } from './photo-thumbs.tsx';
 import { PointMap } from './point-map.tsx';
 import { useGridOutline } from './use-grid-outline.ts';
@@ -76,6 +77,7 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
       ) : (
         <>
           <EventFacts event={event} itemName={itemName(event.itemCode)} unitName={unitName} />
+          <EventLoopFacts event={event} unitName={unitName} />
           <DeadlineExplain event={event} />
           <Typography.Title level={5} className="detail-section">
             {t('events.photos', { n: event.photos.length })}

@@ -9,7 +9,7 @@ import { INBOX_CHANGED } from './inbox-kinds.ts';
 /** New notifications arrive from other people's actions and the minute sweep, so the bell asks again this often. */
 const POLL_MS = 60_000;
 
-/** The header bell: unread notifications, and open supervision orders to my units; a click opens the inbox. */
+/** The header bell: my to-do (cases waiting on me or my unit, and supervision orders to answer); a click opens the inbox. */
 export function InboxBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -26,9 +26,10 @@ export function InboxBell() {
 
   const unread = data?.unread ?? 0;
   const supervision = data?.supervision ?? 0;
+  const todo = data?.total ?? 0;
   return (
-    <Tooltip title={t('inbox.bell', { unread, supervision })}>
-      <Badge count={unread + supervision} size="small" offset={[-4, 4]}>
+    <Tooltip title={t('inbox.bell', { todo, unread, supervision })}>
+      <Badge count={todo} size="small" offset={[-4, 4]} dot={todo === 0 && unread > 0}>
         <Button
           type="text"
           className="inbox-bell"

@@ -2,7 +2,6 @@ import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, List, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { PAGE } from '../../../shared/limits.ts';
 import type { Notification } from '../api/replies.ts';
 import { api } from '../api.ts';
@@ -12,11 +11,15 @@ import { useDepartments } from '../events/use-departments.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { INBOX_CHANGED, NOTIFICATION_KINDS } from './inbox-kinds.ts';
+import { TodoPanel } from './todo-panel.tsx';
 
 const PAGE_SIZE = PAGE.inbox.default;
 const KIND_COLOUR: Record<string, string> = { overdue: 'red', due_soon: 'orange', returned: 'magenta', extension_request: 'purple' };
 
-/** 我的消息: what needs me, unread first; opening one marks it read and shows the case. */
+/**
+ * 我的待办与消息: first the to-do (cases waiting on me or my unit, from their state), then the notifications, a
+ * feed to read: unread first; opening one marks it read and shows the case.
+ */
 export function InboxPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -66,19 +69,19 @@ export function InboxPage() {
     <div className="page">
       <div className="page-toolbar">
         <Typography.Title level={4}>{t('inbox.title')}</Typography.Title>
+        <Button icon={<ReloadOutlined />} onClick={changed}>
+          {t('events.refresh')}
+        </Button>
+      </div>
+      <TodoPanel counts={counts.data ?? null} onChanged={changed} />
+      <div className="page-toolbar detail-section">
+        <Typography.Title level={5}>{t('inbox.feedTitle')}</Typography.Title>
         <Space wrap>
           {NOTIFICATION_KINDS.filter((k) => byKind[k]).map((k) => (
             <Tag key={k} color={KIND_COLOUR[k]}>
               {t(`inbox.kinds.${k}`)} {byKind[k]}
             </Tag>
           ))}
-          {(counts.data?.supervision ?? 0) > 0 && (
-            <Link to="/supervision">
-              <Tag color="volcano">
-                {t('inbox.supervision')} {counts.data?.supervision}
-              </Tag>
-            </Link>
-          )}
           <Switch
             checked={unreadOnly}
             onChange={(v) => {
@@ -90,9 +93,6 @@ export function InboxPage() {
           />
           <Button icon={<CheckOutlined />} disabled={!counts.data?.unread} loading={busy} onClick={markAll} data-testid="inbox-read-all">
             {t('inbox.markAllRead')}
-          </Button>
-          <Button icon={<ReloadOutlined />} onClick={changed}>
-            {t('events.refresh')}
           </Button>
         </Space>
       </div>
