@@ -147,6 +147,11 @@ describe('events (事件)', () => {
     );
     const list = page.getByTestId('events-table').locator('.ant-table-row', { hasText: caseNo });
     await list.getByText('已派遣').waitFor(); // the list behind the drawer reloaded too
+    // The drawer explains how the deadline was counted: the working days, and the days it skipped.
+    const explain = page.locator('.event-drawer').getByTestId('deadline-explain');
+    await explain.getByText('时限说明').click();
+    await explain.getByText(/个工作日/).waitFor();
+    await shot(page, 'deadline-explained');
     await page.close();
 
     // 3. The department handler signs it and reports what was done, with an after-photo.

@@ -3,24 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail, ExplainedDay } from '../api/replies.ts';
 import { useApi } from '../use-api.ts';
+import { deadlineSpan } from './deadline-span.ts';
 
-/** Steps that start a deadline's clock; a recompute moves the due time but is no new start. */
-const STARTS = ['dispatch', 'redispatch', 'arbitrate', 'reopen', 'accept', 'verify', 'report'];
 const COLOURS: Record<ExplainedDay['reason'], string> = {
   weekend: 'default',
   holiday: 'green',
   adjusted_workday: 'blue',
   override: 'purple',
 };
-
-/** The span a case's current deadline was counted over: from the step that started it to the due time. */
-export function deadlineSpan(event: EventDetail): { from: string; to: string } | null {
-  const to = event.dueAt ?? event.stageDueAt;
-  if (!to) return null;
-  const steps = event.history.filter((s) => s.at <= to && s.action !== 'deadline_recomputed');
-  const start = event.dueAt ? steps.filter((s) => STARTS.includes(s.action)).at(-1) : steps.at(-1); // a stage's clock starts with the step that entered it
-  return { from: start?.at ?? event.reportedAt, to };
-}
 
 /** 时限说明: which days the case's deadline skipped (weekends, holidays, overrides) and which adjusted days it worked. */
 export function DeadlineExplain({ event }: { event: EventDetail }) {
