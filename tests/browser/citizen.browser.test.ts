@@ -74,8 +74,9 @@ describe('citizens (市民随手拍)', () => {
     await shot(citizen, 'report-done');
     await citizen.getByRole('button', { name: '查看进度' }).click();
     const report = citizen.getByTestId('public-report');
-    // Without a photo, the report waits for the grid team to verify it on site before it is registered.
-    await report.getByTestId('public-status').filter({ hasText: '待核实' }).waitFor();
+    // With its photo as evidence, the report goes straight to the township to accept (without one, the grid team
+    // would verify it on site first).
+    await report.getByTestId('public-status').filter({ hasText: '待受理' }).waitFor();
     const caseNo = (await fieldValue(report, '案件编号').innerText()).trim();
     // Numbered by the China date it was reported on, whatever the hour in UTC.
     expect(caseNo).toMatch(new RegExp(`^${chinaDate(new Date()).replaceAll('-', '')}\\d{4}$`));
@@ -136,7 +137,6 @@ describe('citizens (市民随手拍)', () => {
     const dept = await apiAs(demo, 'dept');
     const { items } = await township.get<{ items: { id: string; caseNo: string }[] }>('/api/events?source=citizen');
     const id = items.find((e) => e.caseNo === caseNo)!.id;
-    await step(await apiAs(demo, 'worker'), id, 'verify', { note: '现场确有垃圾堆积' });
     await step(township, id, 'accept');
     await step(township, id, 'dispatch', { targetUnit: 'YM-CG' });
     await step(dept, id, 'sign');
@@ -155,7 +155,7 @@ describe('citizens (市民随手拍)', () => {
     for (const name of STAFF) expect(text).not.toContain(name);
     expect(text).not.toContain('5678');
     const timeline = await report.locator('.ant-timeline-item-content').allInnerTexts();
-    expect(timeline.map((s) => s.split(' ')[0])).toEqual(['待受理', '已受理', '已派遣', '处置中', '待核查', '已结案']);
+    expect(timeline.map((s) => s.split(' ')[0])).toEqual(['待受理', '已受理', '已派遣', '处置中', '待核查', '待结案', '已结案']);
     await report.getByText('请评价处理结果').scrollIntoViewIfNeeded();
     await shot(citizen, 'track-closed');
 

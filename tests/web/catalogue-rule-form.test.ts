@@ -18,6 +18,10 @@ describe('the catalogue editor form', () => {
     expect(form.limits.sign).toEqual({ unit: 'none', value: null });
     expect(form.limits.handle).toEqual({ unit: 'workingDays', value: 3 });
     expect(fromRuleForm(form)).toEqual(rule);
+    // The extension cap is edited, the urgency factors kept as they were.
+    const capped = toRuleForm({ ...rule, maxExtensionDays: 5, urgencyFactors: { urgent: 0.6 } }, STAGES);
+    expect(fromRuleForm(capped)).toMatchObject({ maxExtensionDays: 5, urgencyFactors: { urgent: 0.6 } });
+    expect(fromRuleForm({ ...capped, maxExtensionDays: null as unknown as number })).not.toHaveProperty('maxExtensionDays');
   });
 
   it('drops a stage set to "none" or left without a number', () => {

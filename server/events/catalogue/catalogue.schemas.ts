@@ -30,7 +30,7 @@ const StageLimit = Type.Object(
 );
 const Limits = Type.Object(
   Object.fromEntries(STAGES.map((s) => [s, Type.Optional(StageLimit)])) as Record<Stage, TOptional<typeof StageLimit>>,
-  { additionalProperties: false, description: 'Time limit of each stage; a stage left out has none' },
+  { additionalProperties: false, description: 'Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS)' },
 );
 const Rule = Type.Object(
   {
@@ -51,6 +51,20 @@ const Rule = Type.Object(
       { additionalProperties: false, description: 'What closing needs' },
     ),
     fixOnSpot: Type.Boolean({ description: 'A grid worker may fix it on the spot (即报即办)' }),
+    maxExtensionDays: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 30, description: '延期上限 Working days of extension a case may get in all; default 10' }),
+    ),
+    urgencyFactors: Type.Optional(
+      Type.Object(
+        {
+          urgent: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1, description: '紧急: share of each limit, default 0.5' })),
+          very_urgent: Type.Optional(
+            Type.Number({ exclusiveMinimum: 0, maximum: 1, description: '特急: share of each limit, default 0.25' }),
+          ),
+        },
+        { additionalProperties: false, description: 'How much an urgent case’s limits shrink' },
+      ),
+    ),
   },
   { additionalProperties: false, description: 'Items only' },
 );

@@ -69,10 +69,32 @@ function majorClass(code: string, name: string, defaults: CatalogueRule, minors:
   return nodes;
 }
 
-/** Verify 30 min, register and dispatch 30 min, check 30 min (standards §1.5, DOMAIN §5). */
-const FAST_LOOP: StageLimits = { accept: { hours: 0.5 }, dispatch: { hours: 0.5 }, check: { hours: 0.5 } };
-/** Urgent matters run round the clock: register and dispatch within 10 minutes (DOMAIN §5), handling in clock hours. */
-const URGENT_LOOP: StageLimits = { accept: { clockHours: 1 / 6 }, dispatch: { clockHours: 1 / 6 }, check: { clockHours: 1 } };
+/**
+ * Verify 30 min, register and dispatch 30 min, check 30 min (standards §1.5, DOMAIN §5); the unit signs or sends it
+ * back within 2 working days (the return window), the centre closes within 1 and visits within 2 [U].
+ */
+const FAST_LOOP: StageLimits = {
+  verify: { hours: 0.5 },
+  accept: { hours: 0.5 },
+  dispatch: { hours: 0.5 },
+  sign: { workingDays: 2 },
+  check: { hours: 0.5 },
+  close: { workingDays: 1 },
+  visit: { workingDays: 2 },
+};
+/**
+ * Urgent matters run round the clock: register and dispatch within 10 minutes (DOMAIN §5), sign within the hour,
+ * handling in clock hours.
+ */
+const URGENT_LOOP: StageLimits = {
+  verify: { clockHours: 1 / 6 },
+  accept: { clockHours: 1 / 6 },
+  dispatch: { clockHours: 1 / 6 },
+  sign: { clockHours: 1 },
+  check: { clockHours: 1 },
+  close: { clockHours: 4 },
+  visit: { workingDays: 1 },
+};
 const handle = (base: StageLimits, limit: NonNullable<StageLimits['handle']>): StageLimits => ({ ...base, handle: limit });
 const PHOTOS = { afterPhoto: true, onSiteCheck: true };
 const NO_PHOTOS = { afterPhoto: false, onSiteCheck: false };
@@ -202,9 +224,12 @@ const URBAN = majorClass('CG', '城市管理', rule('township', 'urban_managemen
 
 /** 矛盾纠纷: mediated where they arise; the village first (小事不出村). Limits [U]; a visit follows mediation. */
 const DISPUTE_LOOP: StageLimits = {
+  verify: { hours: 0.5 },
   accept: { hours: 0.5 },
   dispatch: { hours: 0.5 },
+  sign: { workingDays: 1 },
   handle: { workingDays: 10 },
+  close: { workingDays: 1 },
   visit: { workingDays: 1 },
 };
 const mediated = (
@@ -350,7 +375,14 @@ const SERVICES = majorClass(
 );
 
 /** 12345 hotline work orders by nature; the county centre routes each by its content. */
-const HOTLINE_LOOP: StageLimits = { accept: { hours: 0.5 }, dispatch: { hours: 0.5 }, sign: { workingDays: 1 }, visit: { workingDays: 1 } };
+const HOTLINE_LOOP: StageLimits = {
+  verify: { hours: 0.5 },
+  accept: { hours: 0.5 },
+  dispatch: { hours: 0.5 },
+  sign: { workingDays: 1 },
+  close: { workingDays: 1 },
+  visit: { workingDays: 1 },
+};
 const hotline = (days: number): Partial<CatalogueRule> => ({ limits: { ...HOTLINE_LOOP, handle: { workingDays: days } } });
 const HOTLINE = majorClass('RX', '12345热线', { ...rule('county', null, HOTLINE_LOOP), closing: NO_PHOTOS }, [
   [

@@ -12,7 +12,8 @@ import {
   EventRuleError,
   type EventState,
 } from './event-actions.core.ts';
-import { allowedActions, applyAction, reportEvent } from './event-machine.core.ts';
+import { allowedActions } from './event-guards.core.ts';
+import { applyAction, reportEvent } from './event-machine.core.ts';
 
 const cn = (local: string): Date => new Date(`${local}:00+08:00`);
 const HOUR = 3_600_000;

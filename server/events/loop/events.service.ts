@@ -25,8 +25,10 @@ import {
   type Urgency,
 } from './event-actions.core.ts';
 import type { EventFilter } from './event-filter.ts';
+import { actionForm } from './event-forms.core.ts';
+import { allowedActions, superiorOf } from './event-guards.core.ts';
 import { exportEvents, filteredPage, type Page } from './event-list.ts';
-import { type ActionRecord, actionForm, allowedActions, applyAction, reportEvent, superiorOf } from './event-machine.core.ts';
+import { type ActionRecord, applyAction, reportEvent } from './event-machine.core.ts';
 import { placeOfReport, type SubjectRef, subjectSummary } from './event-subject.ts';
 import * as store from './events.store.ts';
 import { partsView, signals } from './signals.ts';

@@ -6366,7 +6366,7 @@ export interface paths {
                                     fixOnSpot: boolean;
                                     /** @description The lowest level that owns such a case */
                                     level: "city" | "county" | "township" | "village";
-                                    /** @description Time limit of each stage; a stage left out has none */
+                                    /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                     limits: {
                                         /** @description Exactly one of hours | workingDays | clockHours */
                                         accept?: {
@@ -6459,8 +6459,17 @@ export interface paths {
                                             workingDays?: number;
                                         };
                                     };
+                                    /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                    maxExtensionDays?: number;
                                     /** @description Default severity */
                                     severity: "general" | "significant" | "major" | "extraordinary";
+                                    /** @description How much an urgent case’s limits shrink */
+                                    urgencyFactors?: {
+                                        /** @description 紧急: share of each limit, default 0.5 */
+                                        urgent?: number;
+                                        /** @description 特急: share of each limit, default 0.25 */
+                                        very_urgent?: number;
+                                    };
                                 } | (never | null);
                                 /**
                                  * Format: date-time
@@ -6781,7 +6790,7 @@ export interface paths {
                             fixOnSpot: boolean;
                             /** @description The lowest level that owns such a case */
                             level: "city" | "county" | "township" | "village";
-                            /** @description Time limit of each stage; a stage left out has none */
+                            /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                             limits: {
                                 /** @description Exactly one of hours | workingDays | clockHours */
                                 accept?: {
@@ -6874,8 +6883,17 @@ export interface paths {
                                     workingDays?: number;
                                 };
                             };
+                            /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                            maxExtensionDays?: number;
                             /** @description Default severity */
                             severity: "general" | "significant" | "major" | "extraordinary";
+                            /** @description How much an urgent case’s limits shrink */
+                            urgencyFactors?: {
+                                /** @description 紧急: share of each limit, default 0.5 */
+                                urgent?: number;
+                                /** @description 特急: share of each limit, default 0.25 */
+                                very_urgent?: number;
+                            };
                         };
                     };
                 };
@@ -6923,7 +6941,7 @@ export interface paths {
                                 fixOnSpot: boolean;
                                 /** @description The lowest level that owns such a case */
                                 level: "city" | "county" | "township" | "village";
-                                /** @description Time limit of each stage; a stage left out has none */
+                                /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                 limits: {
                                     /** @description Exactly one of hours | workingDays | clockHours */
                                     accept?: {
@@ -7016,8 +7034,17 @@ export interface paths {
                                         workingDays?: number;
                                     };
                                 };
+                                /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                maxExtensionDays?: number;
                                 /** @description Default severity */
                                 severity: "general" | "significant" | "major" | "extraordinary";
+                                /** @description How much an urgent case’s limits shrink */
+                                urgencyFactors?: {
+                                    /** @description 紧急: share of each limit, default 0.5 */
+                                    urgent?: number;
+                                    /** @description 特急: share of each limit, default 0.25 */
+                                    very_urgent?: number;
+                                };
                             } | (never | null);
                             /**
                              * Format: date-time
@@ -7348,7 +7375,7 @@ export interface paths {
                             fixOnSpot: boolean;
                             /** @description The lowest level that owns such a case */
                             level: "city" | "county" | "township" | "village";
-                            /** @description Time limit of each stage; a stage left out has none */
+                            /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                             limits: {
                                 /** @description Exactly one of hours | workingDays | clockHours */
                                 accept?: {
@@ -7441,8 +7468,17 @@ export interface paths {
                                     workingDays?: number;
                                 };
                             };
+                            /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                            maxExtensionDays?: number;
                             /** @description Default severity */
                             severity: "general" | "significant" | "major" | "extraordinary";
+                            /** @description How much an urgent case’s limits shrink */
+                            urgencyFactors?: {
+                                /** @description 紧急: share of each limit, default 0.5 */
+                                urgent?: number;
+                                /** @description 特急: share of each limit, default 0.25 */
+                                very_urgent?: number;
+                            };
                         };
                         /** @description The version the editor saw; a node changed since answers 409 */
                         version: number;
@@ -7492,7 +7528,7 @@ export interface paths {
                                 fixOnSpot: boolean;
                                 /** @description The lowest level that owns such a case */
                                 level: "city" | "county" | "township" | "village";
-                                /** @description Time limit of each stage; a stage left out has none */
+                                /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                 limits: {
                                     /** @description Exactly one of hours | workingDays | clockHours */
                                     accept?: {
@@ -7585,8 +7621,17 @@ export interface paths {
                                         workingDays?: number;
                                     };
                                 };
+                                /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                maxExtensionDays?: number;
                                 /** @description Default severity */
                                 severity: "general" | "significant" | "major" | "extraordinary";
+                                /** @description How much an urgent case’s limits shrink */
+                                urgencyFactors?: {
+                                    /** @description 紧急: share of each limit, default 0.5 */
+                                    urgent?: number;
+                                    /** @description 特急: share of each limit, default 0.25 */
+                                    very_urgent?: number;
+                                };
                             } | (never | null);
                             /**
                              * Format: date-time
@@ -7944,7 +7989,7 @@ export interface paths {
                                     fixOnSpot: boolean;
                                     /** @description The lowest level that owns such a case */
                                     level: "city" | "county" | "township" | "village";
-                                    /** @description Time limit of each stage; a stage left out has none */
+                                    /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                     limits: {
                                         /** @description Exactly one of hours | workingDays | clockHours */
                                         accept?: {
@@ -8037,8 +8082,17 @@ export interface paths {
                                             workingDays?: number;
                                         };
                                     };
+                                    /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                    maxExtensionDays?: number;
                                     /** @description Default severity */
                                     severity: "general" | "significant" | "major" | "extraordinary";
+                                    /** @description How much an urgent case’s limits shrink */
+                                    urgencyFactors?: {
+                                        /** @description 紧急: share of each limit, default 0.5 */
+                                        urgent?: number;
+                                        /** @description 特急: share of each limit, default 0.25 */
+                                        very_urgent?: number;
+                                    };
                                 } | (never | null);
                                 /**
                                  * Format: date-time
@@ -8077,7 +8131,7 @@ export interface paths {
                                     fixOnSpot: boolean;
                                     /** @description The lowest level that owns such a case */
                                     level: "city" | "county" | "township" | "village";
-                                    /** @description Time limit of each stage; a stage left out has none */
+                                    /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                     limits: {
                                         /** @description Exactly one of hours | workingDays | clockHours */
                                         accept?: {
@@ -8170,8 +8224,17 @@ export interface paths {
                                             workingDays?: number;
                                         };
                                     };
+                                    /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                    maxExtensionDays?: number;
                                     /** @description Default severity */
                                     severity: "general" | "significant" | "major" | "extraordinary";
+                                    /** @description How much an urgent case’s limits shrink */
+                                    urgencyFactors?: {
+                                        /** @description 紧急: share of each limit, default 0.5 */
+                                        urgent?: number;
+                                        /** @description 特急: share of each limit, default 0.25 */
+                                        very_urgent?: number;
+                                    };
                                 } | (never | null);
                                 /** @description 版本 The version this was */
                                 version: number;
@@ -8533,7 +8596,7 @@ export interface paths {
                                 fixOnSpot: boolean;
                                 /** @description The lowest level that owns such a case */
                                 level: "city" | "county" | "township" | "village";
-                                /** @description Time limit of each stage; a stage left out has none */
+                                /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                 limits: {
                                     /** @description Exactly one of hours | workingDays | clockHours */
                                     accept?: {
@@ -8626,8 +8689,17 @@ export interface paths {
                                         workingDays?: number;
                                     };
                                 };
+                                /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                maxExtensionDays?: number;
                                 /** @description Default severity */
                                 severity: "general" | "significant" | "major" | "extraordinary";
+                                /** @description How much an urgent case’s limits shrink */
+                                urgencyFactors?: {
+                                    /** @description 紧急: share of each limit, default 0.5 */
+                                    urgent?: number;
+                                    /** @description 特急: share of each limit, default 0.25 */
+                                    very_urgent?: number;
+                                };
                             } | (never | null);
                             /**
                              * Format: date-time
@@ -8991,7 +9063,7 @@ export interface paths {
                                 fixOnSpot: boolean;
                                 /** @description The lowest level that owns such a case */
                                 level: "city" | "county" | "township" | "village";
-                                /** @description Time limit of each stage; a stage left out has none */
+                                /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                 limits: {
                                     /** @description Exactly one of hours | workingDays | clockHours */
                                     accept?: {
@@ -9084,8 +9156,17 @@ export interface paths {
                                         workingDays?: number;
                                     };
                                 };
+                                /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                maxExtensionDays?: number;
                                 /** @description Default severity */
                                 severity: "general" | "significant" | "major" | "extraordinary";
+                                /** @description How much an urgent case’s limits shrink */
+                                urgencyFactors?: {
+                                    /** @description 紧急: share of each limit, default 0.5 */
+                                    urgent?: number;
+                                    /** @description 特急: share of each limit, default 0.25 */
+                                    very_urgent?: number;
+                                };
                             } | (never | null);
                             /**
                              * Format: date-time
@@ -12149,7 +12230,7 @@ export interface paths {
                                     fixOnSpot: boolean;
                                     /** @description The lowest level that owns such a case */
                                     level: "city" | "county" | "township" | "village";
-                                    /** @description Time limit of each stage; a stage left out has none */
+                                    /** @description Time limit of each stage; a stage left out gets the default (DEFAULT_STAGE_LIMITS) */
                                     limits: {
                                         /** @description Exactly one of hours | workingDays | clockHours */
                                         accept?: {
@@ -12242,8 +12323,17 @@ export interface paths {
                                             workingDays?: number;
                                         };
                                     };
+                                    /** @description 延期上限 Working days of extension a case may get in all; default 10 */
+                                    maxExtensionDays?: number;
                                     /** @description Default severity */
                                     severity: "general" | "significant" | "major" | "extraordinary";
+                                    /** @description How much an urgent case’s limits shrink */
+                                    urgencyFactors?: {
+                                        /** @description 紧急: share of each limit, default 0.5 */
+                                        urgent?: number;
+                                        /** @description 特急: share of each limit, default 0.25 */
+                                        very_urgent?: number;
+                                    };
                                 } | (never | null);
                             }[];
                         };

@@ -50,6 +50,9 @@ export function RuleFields({ choices }: { choices: RuleChoices }) {
       <Form.Item name={['rule', 'fixOnSpot']} label={t('catalogue.fixOnSpot')} valuePropName="checked">
         <Switch />
       </Form.Item>
+      <Form.Item name={['rule', 'maxExtensionDays']} label={t('catalogue.maxExtensionDays')} extra={t('catalogue.maxExtensionHint')}>
+        <InputNumber min={0} max={30} precision={0} />
+      </Form.Item>
     </>
   );
 }

@@ -44,6 +44,9 @@ export function fromRuleForm(form: RuleForm): CatalogueRule {
     severity: form.severity,
     closing: { afterPhoto: !!form.closing?.afterPhoto, onSiteCheck: !!form.closing?.onSiteCheck },
     fixOnSpot: !!form.fixOnSpot,
+    ...(typeof form.maxExtensionDays === 'number' ? { maxExtensionDays: form.maxExtensionDays } : {}),
+    // Not edited here; kept as the item has them.
+    ...(form.urgencyFactors ? { urgencyFactors: form.urgencyFactors } : {}),
   };
 }
 
@@ -73,7 +76,16 @@ export function changedParts(before: Version, after: Version): string[] {
   const parts: string[] = [];
   if (before.name !== after.name) parts.push('name');
   if (before.rule && after.rule) {
-    for (const key of ['level', 'department', 'limits', 'severity', 'closing', 'fixOnSpot'] as const) {
+    for (const key of [
+      'level',
+      'department',
+      'limits',
+      'severity',
+      'closing',
+      'fixOnSpot',
+      'maxExtensionDays',
+      'urgencyFactors',
+    ] as const) {
       if (canonical(before.rule[key]) !== canonical(after.rule[key])) parts.push(key);
     }
   }

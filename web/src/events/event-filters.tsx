@@ -2,14 +2,12 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Select, Space, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EVENT_SOURCES, LIGHTS, WARNING_COLOURS } from '../../../shared/enums.ts';
+import { EVENT_SOURCES, EVENT_STATUSES, LIGHTS, WARNING_COLOURS } from '../../../shared/enums.ts';
 import type { CatalogueNode, QueryOf } from '../api/replies.ts';
 import { apiBlob, withoutBlanks } from '../api.ts';
 import { saveBlob } from '../save-file.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
 import { useShowError } from '../use-show-error.tsx';
-
-const STATUSES = ['reported', 'accepted', 'dispatched', 'signed', 'handled', 'closed', 'visited', 'voided', 'merged'];
 
 type EventQuery = QueryOf<'/api/events/export'>;
 
@@ -98,7 +96,7 @@ export function EventFilters({ value, onChange, items, nameOf }: Props) {
         placeholder={t('eventFilters.status')}
         value={value.status}
         onChange={(status) => set({ status })}
-        options={options(STATUSES, 'eventStatus')}
+        options={options([...EVENT_STATUSES], 'eventStatus')}
         data-testid="status-filter"
       />
       <Select

@@ -1,4 +1,4 @@
-import { Badge, Card, Empty, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -59,7 +59,7 @@ export function TodoPanel({ counts, onChanged }: Props) {
             }}
             data-testid={`todo-${q}`}
           >
-            {labelOf(q)} <Badge count={countOf(q)} size="small" color={q === queue ? '#fff' : undefined} />
+            {labelOf(q)} <strong className="todo-count">{countOf(q)}</strong>
           </Tag.CheckableTag>
         ))}
         {(counts?.supervision ?? 0) > 0 && (

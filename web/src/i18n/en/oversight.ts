@@ -26,6 +26,8 @@ export const oversight: typeof zh = {
     afterPhoto: 'After-photo',
     onSiteCheck: 'On-site check',
     fixOnSpot: 'May be fixed on the spot',
+    maxExtensionDays: 'Extension cap (working days in all)',
+    maxExtensionHint: 'Empty: the default 10 working days',
     nameRule: 'Enter a name',
     changed: 'Someone changed this node; it has been reloaded, please check and edit again',
     retire: 'Retire',
@@ -45,7 +47,7 @@ export const oversight: typeof zh = {
     fieldName: 'Name',
     fieldRetired: 'Retired',
     unit: {
-      none: 'No limit',
+      none: 'Default',
       hours: 'Working hours',
       workingDays: 'Working days',
       clockHours: 'Clock hours',

@@ -24,6 +24,8 @@ export const oversight = {
     afterPhoto: '处置后照片',
     onSiteCheck: '现场核查',
     fixOnSpot: '可即报即办',
+    maxExtensionDays: '延期上限（工作日，合计）',
+    maxExtensionHint: '留空按默认 10 个工作日',
     nameRule: '请填写名称',
     changed: '该节点已被他人修改，已重新载入，请核对后再改',
     retire: '停用',
@@ -43,7 +45,7 @@ export const oversight = {
     fieldName: '名称',
     fieldRetired: '停用状态',
     unit: {
-      none: '不限',
+      none: '默认',
       hours: '工作小时',
       workingDays: '工作日',
       clockHours: '自然小时',
