@@ -14,6 +14,12 @@ export const DESCRIPTION_MAX = 500;
 export const REASON = { min: 2, max: 200 } as const;
 /** The note on a calendar override. */
 export const CALENDAR_NOTE_MAX = 200;
+/** A holiday's name in an entered year's schedule (元旦, 春节调休上班). */
+export const CALENDAR_HOLIDAY_NAME_MAX = 40;
+/** Days one entered year may list: every day of a leap year, though a notice names some thirty. */
+export const CALENDAR_YEAR_DAYS_MAX = 366;
+/** An iCalendar file of holidays, in characters: a subscription calendar of twenty years is under 200 000. */
+export const CALENDAR_ICS_MAX = 2_000_000;
 
 // ── names and codes ───────────────────────────────────────────────────────────────────────────────────
 

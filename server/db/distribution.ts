@@ -11,6 +11,8 @@ export const REFERENCE_TABLES = [
   'catalogue_change',
   'warning_rule',
   'calendar_day',
+  'calendar_year',
+  'calendar_year_day',
   'app_user',
   'user_area',
   'user_session',

@@ -20,6 +20,7 @@ import { createInboxService } from './inbox/inbox.service.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
 import { createIntakeService } from './intake/intake.service.ts';
 import { publicRoutes } from './intake/public.routes.ts';
+import { provisionalDeadlineCounter, recomputeDeadlines } from './loop/deadline-recompute.ts';
 import { eventListRoutes } from './loop/event-list.routes.ts';
 import { eventsRoutes } from './loop/events.routes.ts';
 import { createEventsService } from './loop/events.service.ts';
@@ -29,6 +30,7 @@ import { sweep } from './oversight/sweep.ts';
 import { warningsRoutes } from './oversight/warnings.routes.ts';
 import { createWarnings } from './oversight/warnings.service.ts';
 
+export { DEADLINE_RECOMPUTED, isProvisional } from './loop/deadline-recompute.ts';
 export { startSweeper } from './oversight/sweep.ts';
 
 export async function createEvents({
@@ -48,7 +50,9 @@ export async function createEvents({
   territory: TerritoryService;
   files: FileStore;
 }) {
-  const calendarDays = createCalendarDays({ db, clock });
+  const calendarDays = createCalendarDays({ db, clock, provisionalDeadlines: provisionalDeadlineCounter(db) });
+  // Entering a year's holidays moves the open deadlines counted across it, in the same transaction.
+  calendarDays.onYearChanged(recomputeDeadlines);
   const warnings = createWarnings({ db, clock });
   await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
   // Everything that counts working time reads the administrator's overrides through this one calendar.

@@ -174,4 +174,46 @@ describe('administration (派单目录, 预警管理)', () => {
     await row.waitFor({ state: 'detached' });
     await page.getByText('本年没有调整').waitFor();
   });
+
+  it('the administrator reads a year’s holidays from an .ics file, is shown the bad line of a broken one, and saves the year', async () => {
+    // The first year the calendar does not cover, whatever year the machine's clock says it is.
+    const coverage = await admin.get<{ years: { year: number }[] }>('/api/calendar/coverage');
+    const year = coverage.years[coverage.years.length - 1].year + 1;
+    const ics = (dtstart: string) =>
+      Buffer.from(
+        [
+          'BEGIN:VCALENDAR',
+          'VERSION:2.0',
+          'PRODID:-//gezhi//test//CN',
+          'BEGIN:VEVENT',
+          'SUMMARY:元旦',
+          dtstart,
+          `DTEND;VALUE=DATE:${year}0104`,
+          'END:VEVENT',
+          'END:VCALENDAR',
+        ].join('\r\n'),
+      );
+    await page.reload();
+    await page.getByRole('tab', { name: '工作日调整' }).click();
+    const yearInput = page.locator('input[data-testid=calendar-schedule-year], [data-testid=calendar-schedule-year] input').first();
+    await yearInput.fill(String(year));
+    await yearInput.press('Tab');
+    await page.getByText('尚未录入', { exact: true }).waitFor();
+    const file = page.locator('input[type=file][accept=".ics,text/calendar"]');
+
+    await file.setInputFiles({ name: 'broken.ics', mimeType: 'text/calendar', buffer: ics(`DTSTART;VALUE=DATE:${year}x0101`) });
+    const problems = page.getByTestId('calendar-ics-problems');
+    await problems.getByText('日历文件有误，未做任何更改').waitFor();
+    await problems.getByText(/第 6 行/).waitFor();
+    await shot(page, 'calendar-ics-broken');
+
+    await file.setInputFiles({ name: 'holidays.ics', mimeType: 'text/calendar', buffer: ics(`DTSTART;VALUE=DATE:${year}0101`) });
+    await page.getByText(/已读取 3 天/).waitFor();
+    await page.getByRole('button', { name: `保存 ${year} 年安排` }).click();
+    await page.getByText(new RegExp(`已保存 ${year} 年安排`)).waitFor();
+    await shot(page, 'calendar-year-saved');
+    const saved = await admin.get<{ source: string; days: { day: string; kind: string; name: string }[] }>(`/api/calendar/years/${year}`);
+    expect(saved.source).toBe('ics'); // the previewed file, saved unedited
+    expect(saved.days.map((d) => [d.day, d.kind, d.name])).toEqual(['01', '02', '03'].map((d) => [`${year}-01-${d}`, 'holiday', '元旦']));
+  });
 });

@@ -153,6 +153,11 @@ describe('events (事件)', () => {
     expect(await drawer.getByTestId('event-owner').innerText()).toMatch(/^城关镇\s*420923100$/);
     expect(await drawer.getByTestId('event-lead-unit').innerText()).toMatch(/^云梦县城市管理执法局\s*YM-CG$/);
     expect(await drawer.locator('.event-step[data-action="dispatch"]').innerText()).toContain('云梦县城市管理执法局');
+    // The drawer explains how the deadline was counted: the working days, and the days it skipped.
+    const explain = page.locator('.event-drawer').getByTestId('deadline-explain');
+    await explain.getByText('时限说明').click();
+    await explain.getByText(/个工作日/).waitFor();
+    await shot(page, 'deadline-explained');
     await page.close();
 
     // 3. The department handler signs it and reports what was done, with an after-photo.

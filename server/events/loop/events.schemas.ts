@@ -126,6 +126,9 @@ const EventSummaryObject = Type.Object({
   reworks: Type.Integer({ description: '返工次数 Times sent back after the check' }),
   reopens: Type.Integer({ description: '重新办理次数 Times reopened' }),
   closingType: Nullable(Type.String({ description: `结案类型 ${CLOSING_TYPES.join(' | ')}` })),
+  provisional: Type.Boolean({
+    description: '时限暂定 A deadline falls in a year the holiday data does not cover yet: recomputed when that year is entered',
+  }),
   abilities: Type.Unsafe<string[]>(
     Type.Array(literals(EVENT_ACTION_NAMES, 'An action'), { description: 'Actions the caller may take now' }),
   ),

@@ -218,6 +218,8 @@ export function createEventsService({
       ...intakeFacts(row, fieldCrypto),
       ...signals(state, now, calendar, row.reports, warningRules()),
       coParts: partsView(state, now, calendar),
+      // Counted past the years the holiday data covers: recomputed when the year is entered (deadline-recompute.ts).
+      provisional: [row.dueAt, row.stageDueAt].some((due) => due !== null && !calendar.covers(due)),
       abilities: allowedActions(state, machineActor(actor, row), now),
     };
   };

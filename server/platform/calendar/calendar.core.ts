@@ -19,9 +19,38 @@ export interface OfficePeriod {
   end: string;
 }
 
+/** One day of a year's official schedule as an administrator entered it: a day off or an adjusted working day (调休). */
+export interface ScheduleDay {
+  day: string;
+  kind: DayKind;
+  /** The holiday it belongs to, as the State Council's notice names it ('元旦', '春节'). */
+  name: string | null;
+}
+
+/** Where a day's kind comes from: the package's table, a year entered in full, an override, or the week alone. */
+export type DaySource = 'official' | 'entered' | 'override' | 'weekly';
+
+/** Why a day is or is not a working day. */
+export interface DayFacts {
+  day: string;
+  workday: boolean;
+  /** Saturday or Sunday. */
+  weekend: boolean;
+  source: DaySource;
+  /** The holiday's name (official or entered); null for an override or an ordinary day. */
+  name: string | null;
+  /** False in a year neither the package nor an administrator covers: the day was judged by the week alone. */
+  covered: boolean;
+}
+
 export interface CalendarOptions {
   /** Administrator decisions by China date 'YYYY-MM-DD'; they win over the official table. */
   overrides?: ReadonlyMap<string, DayKind>;
+  /**
+   * Years an administrator entered in full from the State Council's notice: every day off and adjusted working
+   * day of the year (other days follow the week). An entered year replaces the package's table for that year.
+   */
+  enteredYears?: ReadonlyMap<number, readonly ScheduleDay[]>;
   /** Office hours of a working day, in order; by default 08:30–12:00 and 14:00–17:30. */
   officeHours?: readonly OfficePeriod[];
 }
@@ -36,6 +65,12 @@ export interface WorkingCalendar {
   workingMillisBetween(a: Date, b: Date): number;
   /** Length of the office hours of one working day (7 h by default). */
   readonly officeDayMillis: number;
+  /** Years with official data (chinese-days) or entered in full, ascending. */
+  readonly coveredYears: readonly number[];
+  /** Whether the China date (of an instant, or 'YYYY-MM-DD') lies in a covered year; elsewhere only weekends are known. */
+  covers(date: Date | string): boolean;
+  /** Why one China date 'YYYY-MM-DD' is or is not a working day. */
+  describeDay(day: string): DayFacts;
 }
 
 export const DEFAULT_OFFICE_HOURS: readonly OfficePeriod[] = [
@@ -50,6 +85,16 @@ const MAX_DAYS_WITHOUT_WORK = 3_660;
 
 const OFFICIAL_HOLIDAYS: Readonly<Record<string, string>> = chineseDays.holidays;
 const OFFICIAL_WORKDAYS: Readonly<Record<string, string>> = chineseDays.workdays;
+/** Years the package has a State Council notice for: each has at least one holiday in its table. */
+export const OFFICIAL_YEARS: readonly number[] = [...new Set(Object.keys(OFFICIAL_HOLIDAYS).map((k) => Number(k.slice(0, 4))))].sort(
+  (a, b) => a - b,
+);
+/** The package keeps 'English,中文,days' ("New Year's Day,元旦,1"); the Chinese name is what a notice says. */
+const officialName = (value: string): string => value.split(',')[1] ?? value;
+const isWeekend = (key: string): boolean => {
+  const weekday = new Date(`${key}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6;
+};
 
 const startOfChinaDay = (key: string): number => Date.parse(`${key}T00:00:00Z`) - CHINA_OFFSET_MS;
 /** Date arithmetic on the key itself, so the day always advances whatever the offset. */
@@ -64,14 +109,34 @@ function checkDateKey(key: string): string {
 }
 
 /**
- * Years the package has no table for (past its last State Council notice) count weekends only, until
- * the package is updated or an administrator enters the year's arrangement as overrides.
+ * A day as the year's schedule has it: an entered year's own days, else the package's table. Years neither
+ * covers (past the package's last State Council notice) count weekends only, and say so (`covered: false`),
+ * until the package is updated or an administrator enters the year.
  */
-function officialIsWorkday(key: string): boolean {
-  if (key in OFFICIAL_WORKDAYS) return true;
-  if (key in OFFICIAL_HOLIDAYS) return false;
-  const weekday = new Date(`${key}T00:00:00Z`).getUTCDay();
-  return weekday >= 1 && weekday <= 5;
+/** The same answer as scheduledDay(key).workday without building the facts: deadlines ask it for every day they pass. */
+function scheduledWorkday(key: string, entered: ReadonlyMap<number, ReadonlyMap<string, ScheduleDay>>): boolean {
+  const year = entered.get(Number(key.slice(0, 4)));
+  const day = year ? year.get(key) : undefined;
+  if (day) return day.kind === 'workday';
+  if (!year && key in OFFICIAL_WORKDAYS) return true;
+  if (!year && key in OFFICIAL_HOLIDAYS) return false;
+  return !isWeekend(key);
+}
+
+function scheduledDay(key: string, entered: ReadonlyMap<number, ReadonlyMap<string, ScheduleDay>>): DayFacts {
+  const weekend = isWeekend(key);
+  const year = entered.get(Number(key.slice(0, 4)));
+  if (year) {
+    const day = year.get(key);
+    if (day) return { day: key, workday: day.kind === 'workday', weekend, source: 'entered', name: day.name, covered: true };
+    return { day: key, workday: !weekend, weekend, source: 'weekly', name: null, covered: true };
+  }
+  if (key in OFFICIAL_WORKDAYS)
+    return { day: key, workday: true, weekend, source: 'official', name: officialName(OFFICIAL_WORKDAYS[key]), covered: true };
+  if (key in OFFICIAL_HOLIDAYS)
+    return { day: key, workday: false, weekend, source: 'official', name: officialName(OFFICIAL_HOLIDAYS[key]), covered: true };
+  const covered = OFFICIAL_YEARS.includes(Number(key.slice(0, 4)));
+  return { day: key, workday: !weekend, weekend, source: 'weekly', name: null, covered };
 }
 
 /** Office periods as minute offsets from China midnight, validated once. */
@@ -93,13 +158,28 @@ function parseOfficeHours(periods: readonly OfficePeriod[]): [number, number][] 
 export function createCalendar(options: CalendarOptions = {}): WorkingCalendar {
   const overrides = new Map<string, DayKind>();
   for (const [key, kind] of options.overrides ?? []) overrides.set(checkDateKey(key), kind);
+  const entered = new Map<number, Map<string, ScheduleDay>>();
+  for (const [year, days] of options.enteredYears ?? []) {
+    const byDay = new Map<string, ScheduleDay>();
+    for (const day of days) {
+      if (Number(checkDateKey(day.day).slice(0, 4)) !== year) throw new RangeError(`calendar: ${day.day} is not in ${year}`);
+      byDay.set(day.day, day);
+    }
+    entered.set(year, byDay);
+  }
+  const coveredYears = [...new Set([...OFFICIAL_YEARS, ...entered.keys()])].sort((a, b) => a - b);
+  const describeDay = (key: string): DayFacts => {
+    const facts = scheduledDay(key, entered);
+    const kind = overrides.get(key);
+    return kind ? { ...facts, workday: kind === 'workday', source: 'override', name: null } : facts;
+  };
   const periods = parseOfficeHours(options.officeHours ?? DEFAULT_OFFICE_HOURS);
   const officeDayMillis = periods.reduce((sum, [start, end]) => sum + (end - start) * MINUTE_MS, 0);
   const lastEndMinute = periods[periods.length - 1][1];
 
   const isWorkdayKey = (key: string): boolean => {
     const kind = overrides.get(key);
-    return kind ? kind === 'workday' : officialIsWorkday(key);
+    return kind ? kind === 'workday' : scheduledWorkday(key, entered);
   };
 
   /** The first working day on or after `key`. */
@@ -168,5 +248,8 @@ export function createCalendar(options: CalendarOptions = {}): WorkingCalendar {
     addWorkingMillis,
     workingMillisBetween,
     officeDayMillis,
+    coveredYears,
+    covers: (date) => coveredYears.includes(Number((typeof date === 'string' ? checkDateKey(date) : chinaDate(date)).slice(0, 4))),
+    describeDay: (day) => describeDay(checkDateKey(day)),
   };
 }

@@ -93,6 +93,11 @@ export type SupervisionOrder = Item<Get<'/api/supervision/orders/issued'>>;
 export type QueueItem = Item<Get<'/api/supervision/queue'>>;
 export type WarningRules = Get<'/api/warnings/rules'>;
 export type CalendarDay = Item<Get<'/api/calendar/days'>>;
+export type CalendarCoverage = Get<'/api/calendar/coverage'>;
+export type CalendarYear = Get<'/api/calendar/years/{year}'>;
+export type ScheduleDay = CalendarYear['days'][number];
+export type DeadlineExplanation = Get<'/api/calendar/explain'>;
+export type ExplainedDay = DeadlineExplanation['skipped'][number];
 export type UnitTally = Get<'/api/warnings/tally'>['units'][number];
 
 export type Notification = Item<Get<'/api/inbox'>>;

@@ -3179,6 +3179,361 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日历覆盖 Which years the calendar knows, and a warning when deadlines can run past them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description 临时时限 Open cases whose deadline lies in an uncovered year: counted on weekends only, recomputed when it is entered
+                             * @example 3
+                             */
+                            provisionalDeadlines: number;
+                            /** @description 预警 Deadlines can run into a year the calendar does not cover: enter its schedule */
+                            warning: {
+                                /**
+                                 * @description i18n key of the warning
+                                 * @enum {string}
+                                 */
+                                code: "calendar.year_not_covered";
+                                /**
+                                 * @description 剩余天数 Days until it begins; 0 once it has
+                                 * @example 60
+                                 */
+                                daysLeft: number;
+                                /**
+                                 * @description 未覆盖年份 The first year deadlines can reach without holiday data
+                                 * @example 2027
+                                 */
+                                year: number;
+                            } | null;
+                            /**
+                             * @description The warning starts this many days before an uncovered year
+                             * @example 60
+                             */
+                            warningDays: number;
+                            /** @description 已覆盖年份 Years with holiday data, ascending */
+                            years: {
+                                /**
+                                 * Format: date-time
+                                 * @description 录入时间 When it was entered
+                                 */
+                                enteredAt: string | null;
+                                /** @description 录入人 Who entered it; null for official data */
+                                enteredBy: string | null;
+                                /** @description 来源 official (the chinese-days package) | console | ics (entered by an administrator) */
+                                source: string;
+                                /**
+                                 * @description 年份 A covered year
+                                 * @example 2026
+                                 */
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/days": {
         parameters: {
             query?: never;
@@ -4157,6 +4512,1798 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 时限说明 Which days between two instants were skipped or worked, and why */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 起算 When the clock started (reported, dispatched) */
+                    from: string;
+                    /** @description 时限 The due time */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description 起算 Start
+                             */
+                            from: string;
+                            /** @description 临时 True when the span reaches an uncovered year: the due time may move when it is entered */
+                            provisional: boolean;
+                            /** @description 跳过的日子 Days off in the span (the start day included), with why */
+                            skipped: {
+                                /** @description False in a year without holiday data: only the week was known */
+                                covered: boolean;
+                                /**
+                                 * @description 日期 China date
+                                 * @example 2027-01-01
+                                 */
+                                day: string;
+                                /**
+                                 * @description 节日或说明 The holiday’s name, or the override’s note
+                                 * @example 元旦
+                                 */
+                                name: string | null;
+                                /**
+                                 * @description 原因 weekend | holiday | adjusted_workday (调休) | override
+                                 * @enum {string}
+                                 */
+                                reason: "weekend" | "holiday" | "adjusted_workday" | "override";
+                                /**
+                                 * @description 依据 official | entered | override | weekly (the week alone)
+                                 * @enum {string}
+                                 */
+                                source: "official" | "entered" | "override" | "weekly";
+                                /** @description Saturday or Sunday */
+                                weekend: boolean;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description 时限 Due
+                             */
+                            to: string;
+                            /** @description 未覆盖年份 Years in the span without holiday data */
+                            uncoveredYears: number[];
+                            /** @description 调休上班 Days worked though the week alone would have them off, or made working days */
+                            worked: {
+                                /** @description False in a year without holiday data: only the week was known */
+                                covered: boolean;
+                                /**
+                                 * @description 日期 China date
+                                 * @example 2027-01-01
+                                 */
+                                day: string;
+                                /**
+                                 * @description 节日或说明 The holiday’s name, or the override’s note
+                                 * @example 元旦
+                                 */
+                                name: string | null;
+                                /**
+                                 * @description 原因 weekend | holiday | adjusted_workday (调休) | override
+                                 * @enum {string}
+                                 */
+                                reason: "weekend" | "holiday" | "adjusted_workday" | "override";
+                                /**
+                                 * @description 依据 official | entered | override | weekly (the week alone)
+                                 * @enum {string}
+                                 */
+                                source: "official" | "entered" | "override" | "weekly";
+                                /** @description Saturday or Sunday */
+                                weekend: boolean;
+                            }[];
+                            /**
+                             * @description 工作日 Working days after the start day up to and including the due day
+                             * @example 1
+                             */
+                            workingDays: number;
+                            /**
+                             * @description 工作时长 Office hours between the two instants
+                             * @example 10.5
+                             */
+                            workingHours: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度节假日安排 A year’s holiday schedule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 年份 Year */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 一年的节假日安排 A year’s holiday schedule */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 已覆盖 Whether the calendar knows the year’s holidays */
+                            covered: boolean;
+                            /** @description 放假日和调休上班日 The year’s days off and adjusted working days */
+                            days: {
+                                /**
+                                 * @description 日期 China date YYYY-MM-DD
+                                 * @example 2027-01-01
+                                 */
+                                day: string;
+                                /** @description 放假或上班 holiday | workday */
+                                kind: "holiday" | "workday";
+                                /**
+                                 * @description 节日 The holiday, as the notice names it
+                                 * @example 元旦
+                                 */
+                                name: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description 录入时间 When it was entered
+                             */
+                            enteredAt: string | null;
+                            /** @description 录入人 Who entered it */
+                            enteredBy: string | null;
+                            /** @description 依据 The notice it comes from */
+                            note: string | null;
+                            /**
+                             * @description Days the file listed in other years, left out
+                             * @example 0
+                             */
+                            otherYears?: number;
+                            /**
+                             * @description 重算 Open cases whose deadlines were recomputed
+                             * @example 3
+                             */
+                            recomputed?: number;
+                            /** @description False for a preview (dryRun): nothing was changed */
+                            saved?: boolean;
+                            /** @description 来源 official | console | ics; null when not covered */
+                            source: string | null;
+                            /**
+                             * @description 年份 Year
+                             * @example 2027
+                             */
+                            year: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** 录入年度节假日安排 Enter a year’s official schedule (holidays and adjusted working days); open deadlines across it are recomputed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 年份 Year */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 全年的放假日和调休上班日 Every day off and adjusted working day of the year, as the State Council notice lists them */
+                        days: {
+                            /**
+                             * @description 日期 China date YYYY-MM-DD
+                             * @example 2027-01-01
+                             */
+                            day: string;
+                            /** @description 放假或上班 holiday | workday */
+                            kind: "holiday" | "workday";
+                            /**
+                             * @description 节日 The holiday, as the notice names it
+                             * @example 元旦
+                             */
+                            name: string | null;
+                        }[];
+                        /**
+                         * @description 依据 The notice it comes from
+                         * @example 国办发明电〔2026〕7号
+                         */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 一年的节假日安排 A year’s holiday schedule */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 已覆盖 Whether the calendar knows the year’s holidays */
+                            covered: boolean;
+                            /** @description 放假日和调休上班日 The year’s days off and adjusted working days */
+                            days: {
+                                /**
+                                 * @description 日期 China date YYYY-MM-DD
+                                 * @example 2027-01-01
+                                 */
+                                day: string;
+                                /** @description 放假或上班 holiday | workday */
+                                kind: "holiday" | "workday";
+                                /**
+                                 * @description 节日 The holiday, as the notice names it
+                                 * @example 元旦
+                                 */
+                                name: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description 录入时间 When it was entered
+                             */
+                            enteredAt: string | null;
+                            /** @description 录入人 Who entered it */
+                            enteredBy: string | null;
+                            /** @description 依据 The notice it comes from */
+                            note: string | null;
+                            /**
+                             * @description Days the file listed in other years, left out
+                             * @example 0
+                             */
+                            otherYears?: number;
+                            /**
+                             * @description 重算 Open cases whose deadlines were recomputed
+                             * @example 3
+                             */
+                            recomputed?: number;
+                            /** @description False for a preview (dryRun): nothing was changed */
+                            saved?: boolean;
+                            /** @description 来源 official | console | ics; null when not covered */
+                            source: string | null;
+                            /**
+                             * @description 年份 Year
+                             * @example 2027
+                             */
+                            year: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除录入的年度安排 Drop an entered year; its days count by the week again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 年份 Year */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description 重算 Open cases whose deadlines were recomputed
+                             * @example 3
+                             */
+                            recomputed: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}/ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入日历文件 Enter a year’s schedule from an iCalendar (.ics) file, or preview it (dryRun) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 年份 Year */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 预览 Read the file and answer its days without saving
+                         * @default false
+                         */
+                        dryRun?: boolean;
+                        /** @description iCalendar 文件内容 The .ics file’s text (RFC 5545) */
+                        ics: string;
+                        /** @description 依据 The notice it comes from */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 一年的节假日安排 A year’s holiday schedule */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 已覆盖 Whether the calendar knows the year’s holidays */
+                            covered: boolean;
+                            /** @description 放假日和调休上班日 The year’s days off and adjusted working days */
+                            days: {
+                                /**
+                                 * @description 日期 China date YYYY-MM-DD
+                                 * @example 2027-01-01
+                                 */
+                                day: string;
+                                /** @description 放假或上班 holiday | workday */
+                                kind: "holiday" | "workday";
+                                /**
+                                 * @description 节日 The holiday, as the notice names it
+                                 * @example 元旦
+                                 */
+                                name: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description 录入时间 When it was entered
+                             */
+                            enteredAt: string | null;
+                            /** @description 录入人 Who entered it */
+                            enteredBy: string | null;
+                            /** @description 依据 The notice it comes from */
+                            note: string | null;
+                            /**
+                             * @description Days the file listed in other years, left out
+                             * @example 0
+                             */
+                            otherYears?: number;
+                            /**
+                             * @description 重算 Open cases whose deadlines were recomputed
+                             * @example 3
+                             */
+                            recomputed?: number;
+                            /** @description False for a preview (dryRun): nothing was changed */
+                            saved?: boolean;
+                            /** @description 来源 official | console | ics; null when not covered */
+                            source: string | null;
+                            /**
+                             * @description 年份 Year
+                             * @example 2027
+                             */
+                            year: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -7510,6 +9657,8 @@ export interface paths {
                                 ownerName: string | null;
                                 /** @description 照片 Photo keys of the report */
                                 photos: string[];
+                                /** @description 时限暂定 A deadline falls in a year the holiday data does not cover yet: recomputed when that year is entered */
+                                provisional: boolean;
                                 /** @description 回访评价 satisfied | basic | dissatisfied */
                                 rating: string | null;
                                 /** @description 重新办理次数 Times reopened */
@@ -8071,6 +10220,8 @@ export interface paths {
                             ownerName: string | null;
                             /** @description 照片 Photo keys of the report */
                             photos: string[];
+                            /** @description 时限暂定 A deadline falls in a year the holiday data does not cover yet: recomputed when that year is entered */
+                            provisional: boolean;
                             /** @description 回访评价 satisfied | basic | dissatisfied */
                             rating: string | null;
                             /** @description 重新办理次数 Times reopened */
@@ -8757,6 +10908,8 @@ export interface paths {
                             ownerName: string | null;
                             /** @description 照片 Photo keys of the report */
                             photos: string[];
+                            /** @description 时限暂定 A deadline falls in a year the holiday data does not cover yet: recomputed when that year is entered */
+                            provisional: boolean;
                             /** @description 回访评价 satisfied | basic | dissatisfied */
                             rating: string | null;
                             /** @description 重新办理次数 Times reopened */
@@ -9447,6 +11600,8 @@ export interface paths {
                             ownerName: string | null;
                             /** @description 照片 Photo keys of the report */
                             photos: string[];
+                            /** @description 时限暂定 A deadline falls in a year the holiday data does not cover yet: recomputed when that year is entered */
+                            provisional: boolean;
                             /** @description 回访评价 satisfied | basic | dissatisfied */
                             rating: string | null;
                             /** @description 重新办理次数 Times reopened */

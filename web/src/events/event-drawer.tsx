@@ -6,6 +6,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { IssueOrderDialog } from '../supervision/issue-order-dialog.tsx';
 import { useApi } from '../use-api.ts';
 import { ActionDialog } from './action-dialog.tsx';
+import { DeadlineExplain } from './deadline-explain.tsx';
 import { EventActionButtons } from './event-action-buttons.tsx';
 import { EventFacts } from './event-facts.tsx';
 import { EventHistory } from './event-history.tsx';
@@ -79,6 +80,7 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
           <PossibleRepeats repeats={event.possibleRepeats} />
           <EventFacts event={event} itemName={itemName(event.itemCode)} unitName={unitName} />
           <EventLoopFacts event={event} unitName={unitName} />
+          <DeadlineExplain event={event} />
           <Typography.Title level={5} className="detail-section">
             {t('events.photos', { n: event.photos.length })}
           </Typography.Title>

@@ -29,6 +29,11 @@ export function EventLoopFacts({ event, unitName }: Props) {
       </Tag>
     ),
     event.returnBar && <Tag key="bar">{t(`returnBar.${event.returnBar}`)}</Tag>,
+    event.provisional && (
+      <Tag key="provisional" color="warning" data-testid="event-provisional">
+        {t('events.provisional')}
+      </Tag>
+    ),
     event.returns > 0 && (
       <Tag key="returns" color="magenta">
         {t('events.returns', { n: event.returns })}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Radio, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Divider, Form, Input, InputNumber, Popconfirm, Radio, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALENDAR_NOTE_MAX, CALENDAR_YEARS } from '../../../shared/limits.ts';
@@ -7,6 +7,7 @@ import type { CalendarDay } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
+import { CalendarYears } from './calendar-years.tsx';
 
 interface NewOverride {
   day: string;
@@ -43,6 +44,8 @@ export function CalendarOverrides() {
 
   return (
     <Space direction="vertical" className="full-width">
+      <CalendarYears />
+      <Divider orientation="left">{t('calendar.overridesTitle')}</Divider>
       <Alert type="info" showIcon message={t('calendar.hint')} />
       <Form form={form} layout="inline" initialValues={{ kind: 'holiday' }} onFinish={(v) => void add(v)}>
         <Form.Item name="day" label={t('calendar.day')} rules={[{ required: true, message: t('calendar.dayRule') }]}>

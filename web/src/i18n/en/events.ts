@@ -51,6 +51,7 @@ export const events: typeof zh = {
     visit: 'Return visit',
     reopen: 'Reopen',
     me_too: 'Me too',
+    deadline_recomputed: 'Deadline recomputed',
     duplicate_merged: 'Duplicate merged in',
   },
   eventStage: {
@@ -131,6 +132,7 @@ export const events: typeof zh = {
     extensionPending: 'Extension to decide: {{n}} working days ({{reason}})',
     specialPending: 'Special closing to decide: {{reason}}',
     returns: 'Returned {{n}} times',
+    provisional: 'Provisional deadline: it runs into a year without holiday data, recomputed once the year is entered',
     master: 'Merge into',
     masterRule: 'Please choose the case to merge into',
     submit: 'OK',
@@ -299,5 +301,20 @@ export const events: typeof zh = {
     notVisible: 'Record not visible to you',
     cases: 'Cases ({{n}})',
     noCases: 'No cases yet',
+  },
+  deadlineExplain: {
+    title: 'How the deadline was counted',
+    summary: 'Counted from {{from}}, due {{to}}: {{days}} working days ({{hours}} office hours).',
+    skipped: 'Days skipped ({{n}})',
+    worked: 'Adjusted working days ({{n}})',
+    none: 'None',
+    provisional:
+      'This deadline runs into a year without a holiday schedule ({{years}}) and counts weekends only for now; it is recomputed when that year is entered.',
+    reason: {
+      weekend: 'Weekend',
+      holiday: 'Holiday',
+      adjusted_workday: 'Adjusted working day',
+      override: 'Override',
+    },
   },
 };

@@ -50,6 +50,7 @@ export const events = {
     reopen: '重新办理',
     me_too: '我也遇到了',
     duplicate_merged: '并入重复件',
+    deadline_recomputed: '时限重算',
   },
   eventStage: {
     verify: '核实',
@@ -129,6 +130,7 @@ export const events = {
     extensionPending: '延期待审批：{{n}} 个工作日（{{reason}}）',
     specialPending: '特殊结案待审批：{{reason}}',
     returns: '已退单 {{n}} 次',
+    provisional: '时限暂定：跨入尚无节假日安排的年份，录入后自动重算',
     master: '并入案件',
     masterRule: '请选择要并入的案件',
     submit: '确定',
@@ -296,5 +298,19 @@ export const events = {
     notVisible: '无法查看该记录',
     cases: '相关事件（{{n}}）',
     noCases: '暂无相关事件',
+  },
+  deadlineExplain: {
+    title: '时限说明',
+    summary: '从 {{from}} 起算，至 {{to}} 到期：共 {{days}} 个工作日（{{hours}} 个工作小时）。',
+    skipped: '跳过的日子（{{n}} 天）',
+    worked: '调休上班（{{n}} 天）',
+    none: '无',
+    provisional: '该时限跨入尚未录入节假日安排的年份（{{years}}），暂只按周末计算；录入该年安排后自动重算。',
+    reason: {
+      weekend: '周末',
+      holiday: '节假日',
+      adjusted_workday: '调休上班',
+      override: '工作日调整',
+    },
   },
 };
