@@ -114,6 +114,15 @@ export async function openCasesNear(
     .limit(NEAR_CANDIDATES);
 }
 
+/** Everyone already counted towards a case (event_reporter keys). */
+export async function reporterKeysOf(tx: Tx, row: Pick<EventRow, 'countyCode' | 'id'>): Promise<string[]> {
+  const rows = await tx
+    .select({ key: eventReporter.reporterKey })
+    .from(eventReporter)
+    .where(and(eq(eventReporter.countyCode, row.countyCode), eq(eventReporter.eventId, row.id)));
+  return rows.map((r) => r.key);
+}
+
 /** Records that `reporterKey` counts towards a case; false when it already did (the row is there). */
 export async function claimReporter(tx: Tx, row: Pick<EventRow, 'countyCode' | 'id'>, reporterKey: string, at: Date): Promise<boolean> {
   const added = await tx

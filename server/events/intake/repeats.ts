@@ -11,7 +11,7 @@ import { AppError } from '../../platform/errors.ts';
 import { type EventStatus, OPEN_STATUSES } from '../loop/event-actions.core.ts';
 import * as store from '../loop/events.store.ts';
 import { authorOf, REPEAT_REPORTS, userReporterKey } from './intake.core.ts';
-import { addReports, claimReporter, lockEvent, meTooByKey, openCaseOfReporterNear, openCasesNear } from './intake.store.ts';
+import { addReports, claimReporter, lockEvent, meTooByKey, openCaseOfReporterNear, openCasesNear, reporterKeysOf } from './intake.store.ts';
 
 /** The centre needs the nearest few to decide a merge, not every one. */
 export const POSSIBLE_REPEATS_SHOWN = 10;
@@ -59,14 +59,25 @@ export async function meToo(db: Db, { actor, now, input }: { actor: Actor; now: 
 /** Merging a duplicate: its reports join the master's count, with a row in the master's history (inside the merge's transaction). */
 export async function mergeReports(
   tx: Tx,
-  { actor, duplicate, masterId, now }: { actor: Actor; duplicate: store.EventRow; masterId: string; now: Date },
+  q: {
+    actor: Actor;
+    duplicate: store.EventRow;
+    masterId: string;
+    now: Date;
+    reason: string | null;
+    repeats: { radiusMeters: number; windowDays: number };
+  },
 ): Promise<void> {
+  const { actor, duplicate, masterId, now } = q;
   const master = await store.getEvent(tx, actor.scope, masterId);
   const refused = !master ? 'not_found' : master.id === duplicate.id ? 'self' : isOpen(master.status) ? null : `not_open_${master.status}`;
   if (!master || refused)
     throw new AppError('event.master_invalid', [{ field: 'masterId', reason: refused ?? 'not_found', value: masterId }]);
+  // Not a repeat as intake looks for them (same item, within the radius and the window): the dispatcher says why.
+  const apart = repeatGap(master, duplicate, q.repeats);
+  if (apart && !q.reason) throw new AppError('event.reason_required', [{ field: 'note', reason: apart }]);
   await lockEvent(tx, master);
-  const { row, seq } = await addReports(tx, master, duplicate.reports, now);
+  const { row, seq } = await addReports(tx, master, await newReporters(tx, master, duplicate, now), now);
   await store.insertAction(tx, {
     countyCode: row.countyCode,
     eventId: row.id,
@@ -80,6 +91,33 @@ export async function mergeReports(
     photos: duplicate.photos,
     data: { duplicateId: duplicate.id, caseNo: duplicate.caseNo, reports: duplicate.reports, total: row.reports },
   });
+}
+
+const DAY_MS = 86_400_000;
+
+/** Why two cases are not repeats of each other as intake flags them (possibleRepeats), or null when they are. */
+export function repeatGap(
+  a: Pick<store.EventRow, 'itemCode' | 'lng' | 'lat' | 'reportedAt'>,
+  b: Pick<store.EventRow, 'itemCode' | 'lng' | 'lat' | 'reportedAt'>,
+  repeats: { radiusMeters: number; windowDays: number },
+): 'merge_across_items' | 'merge_beyond_repeat_radius' | 'merge_beyond_repeat_window' | null {
+  if (a.itemCode !== b.itemCode) return 'merge_across_items';
+  if (distanceMeters(a, b) > repeats.radiusMeters) return 'merge_beyond_repeat_radius';
+  if (Math.abs(a.reportedAt.getTime() - b.reportedAt.getTime()) > repeats.windowDays * DAY_MS) return 'merge_beyond_repeat_window';
+  return null;
+}
+
+/**
+ * How many of a duplicate's reports are new to the case it joins: each person or device counts once
+ * (event_reporter), and reports nobody can be told apart by (a citizen without a device id) count as they are.
+ */
+async function newReporters(tx: Tx, master: store.EventRow, duplicate: store.EventRow, now: Date): Promise<number> {
+  const ownKey = (row: store.EventRow) => (row.reporterId ? [userReporterKey(row.reporterId)] : []);
+  for (const key of ownKey(master)) await claimReporter(tx, master, key, master.reportedAt);
+  const keys = [...new Set([...ownKey(duplicate), ...(await reporterKeysOf(tx, duplicate))])];
+  let added = Math.max(0, duplicate.reports - keys.length);
+  for (const key of keys) if (await claimReporter(tx, master, key, now)) added++;
+  return added;
 }
 
 /** Open cases of the item within `radiusMeters` reported in the last `windowDays`, nearest first. */

@@ -353,7 +353,10 @@ export function createEventsService({
       await store.insertAction(tx, actionRow(row, history.length + 1, transition.record, actor));
       // Only an owning centre may merge (the action table), so a merge always has a signed-in actor.
       for (const effect of transition.effects) {
-        if (effect.type === 'duplicate_merged') await mergeReports(tx, { actor: actor!, duplicate: row, masterId: effect.masterId, now });
+        if (effect.type === 'duplicate_merged') {
+          const reason = transition.record.note;
+          await mergeReports(tx, { actor: actor!, duplicate: row, masterId: effect.masterId, now, reason, repeats });
+        }
       }
       return { ...next, version: expectedVersion + 1 };
     });

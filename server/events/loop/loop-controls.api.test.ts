@@ -294,3 +294,27 @@ describe('extensions, closing types, reopen', () => {
     expect(reopened.history.map((h: Json) => h.action)).toContain('visit');
   });
 });
+
+describe('merges that cannot be gamed', () => {
+  it('a merge across items needs the dispatcher’s reason, and one person counts once on the case merged into', async () => {
+    const master = await report();
+    const same = await report();
+    // The same worker reported both: merging brings no new reporter.
+    const merged = await act(township, same.id, { action: 'merge', masterId: master.id });
+    expect(merged.status).toBe('merged');
+    expect((await get(township, master.id)).reports).toBe(1);
+
+    const other = await report({ itemCode: 'CG06012' }); // 道路不洁, another item at the same place
+    const refused = await attempt(township, other.id, { action: 'merge', masterId: master.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'event.reason_required', details: [{ field: 'note', reason: 'merge_across_items' }] });
+    expect((await get(township, other.id)).status).toBe('reported');
+    await act(township, other.id, { action: 'merge', masterId: master.id, note: '同一处垃圾，事项选错' });
+
+    // A duplicate from someone else brings that person.
+    const { request: neighbour } = await t.as(['grid_worker'], [FIXTURE.grids[0]]);
+    const theirs = await report({}, neighbour);
+    await act(township, theirs.id, { action: 'merge', masterId: master.id });
+    expect((await get(township, master.id)).reports).toBe(2);
+  });
+});

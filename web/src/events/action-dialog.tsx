@@ -47,7 +47,11 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
   const departments = useDepartments();
   const when = needs.noteRequiredWhen;
   const watched = Form.useWatch(when?.field ?? 'note', form);
-  const noteRequired = needs.note === 'required' || (when !== undefined && watched === when.value);
+  // A merge into a case intake did not flag as a possible repeat (same item, near, recent) needs the reason.
+  const repeatIds = new Set(event.possibleRepeats.map((r) => r.id));
+  const master = Form.useWatch('masterId', form);
+  const mergeApart = needs.master === true && master !== undefined && !repeatIds.has(master);
+  const noteRequired = needs.note === 'required' || (when !== undefined && watched === when.value) || mergeApart;
   const unitOptions = departments.items.map((d) => ({ value: d.code, label: d.name }));
   const others = useApi('/api/events', needs.master ? { params: { query: { status: [...OPEN_STATUSES], limit: 200 } } } : null);
   const label = t(`eventAction.${action}`, { defaultValue: action });
@@ -133,9 +137,15 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
               showSearch
               optionFilterProp="label"
               loading={others.loading}
-              options={(others.data?.items ?? [])
-                .filter((e) => e.id !== event.id)
-                .map((e) => ({ value: e.id, label: `${e.caseNo} ${e.description}` }))}
+              options={[
+                ...event.possibleRepeats.map((r) => ({
+                  value: r.id,
+                  label: `${r.caseNo} · ${t('events.possibleRepeat', { m: r.distanceMeters })}`,
+                })),
+                ...(others.data?.items ?? [])
+                  .filter((e) => e.id !== event.id && !repeatIds.has(e.id))
+                  .map((e) => ({ value: e.id, label: `${e.caseNo} ${e.description}` })),
+              ]}
             />
           </Form.Item>
         )}

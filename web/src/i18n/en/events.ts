@@ -132,6 +132,7 @@ export const events: typeof zh = {
     extensionPending: 'Extension to decide: {{n}} working days ({{reason}})',
     specialPending: 'Special closing to decide: {{reason}}',
     returns: 'Returned {{n}} times',
+    possibleRepeat: 'possible repeat, about {{m}} m away',
     provisional: 'Provisional deadline: it runs into a year without holiday data, recomputed once the year is entered',
     master: 'Merge into',
     masterRule: 'Please choose the case to merge into',

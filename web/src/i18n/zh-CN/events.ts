@@ -130,6 +130,7 @@ export const events = {
     extensionPending: '延期待审批：{{n}} 个工作日（{{reason}}）',
     specialPending: '特殊结案待审批：{{reason}}',
     returns: '已退单 {{n}} 次',
+    possibleRepeat: '疑似重复，相距约 {{m}} 米',
     provisional: '时限暂定：跨入尚无节假日安排的年份，录入后自动重算',
     master: '并入案件',
     masterRule: '请选择要并入的案件',
