@@ -63,7 +63,7 @@ describe('administration (派单目录, 预警管理)', () => {
     const now = await drawer.locator('.ant-timeline-item').first().innerText();
     expect(now).toContain('第 2 版');
     // The limits in the order of the loop.
-    expect(now).toContain('受理 0.5 工作小时、派遣 0.5 工作小时、处置 6 工作小时、核查 0.5 工作小时');
+    expect(now).toContain('核实 0.5 工作小时、受理 0.5 工作小时、派遣 0.5 工作小时、签收 2 工作日、处置 6 工作小时、核查 0.5 工作小时');
     const v1 = drawer.locator('[data-testid=catalogue-version][data-version="1"]');
     const old = await v1.innerText();
     expect(old).toContain('处置 4 工作小时');

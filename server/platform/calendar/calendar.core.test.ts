@@ -166,7 +166,9 @@ describe('administrator overrides', () => {
 describe('independent of the machine time zone', () => {
   const saved = process.env.TZ;
   afterEach(() => {
-    process.env.TZ = saved;
+    // Assigning undefined would leave the string "undefined", a zone the next file in this worker would run in.
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
   });
 
   it.each(['America/New_York', 'Pacific/Kiritimati', 'UTC'])('gives the same answers with TZ=%s', (tz) => {
