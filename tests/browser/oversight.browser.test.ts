@@ -168,7 +168,8 @@ describe('oversight (督办, inbox, filters, export)', () => {
     expect(actions).toEqual(['report', 'accept', 'dispatch', 'supervise', 'supervision_reply', 'supervision_close']);
     await opened.locator('.ant-drawer-close').click();
     await bellSays(dept, 0, 0);
-    expect(await note.getAttribute('class')).not.toContain('inbox-unread');
+    // The list marks it read on its own reload, which may come after the bell's: wait for it, not read it once.
+    await expect.poll(() => note.getAttribute('class'), { timeout: 10_000 }).not.toContain('inbox-unread');
     await dept.close();
   }, 180_000);
 
