@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../platform/db.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/harness.ts';
+import { createTestApp, TEST_PASSWORD, TEST_PASSWORD_COST, type TestApp } from '../testing/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -39,6 +39,9 @@ describe('sign-in', () => {
   it('stores the password as argon2id, never in clear', async () => {
     const [row] = await queryRows<{ password_hash: string }>(t.db, sql`select password_hash from app_user where username = 'zhang'`);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    // at the configured cost (the harness's low one; password.test.ts checks production's)
+    const { memoryKiB, passes, lanes } = TEST_PASSWORD_COST;
+    expect(row.password_hash).toContain(`$m=${memoryKiB},t=${passes},p=${lanes}$`);
     expect(row.password_hash).not.toContain(TEST_PASSWORD);
   });
 

@@ -32,7 +32,7 @@ const permissionsOf = (roles: string[]) =>
   (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roles.some((r) => (PERMISSIONS[p] as readonly string[]).includes(r)));
 
 export function createAccessService({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {
-  const dummyHash = hashPassword(crypto.randomUUID());
+  const dummyHash = hashPassword(crypto.randomUUID(), config.passwordCost);
 
   async function toActors(users: store.UserRow[]) {
     const bindings = await store.bindingsOf(
@@ -140,7 +140,7 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
       const user = await store.findUserById(db, actor.id);
       if (!user || !(await verifyPassword(user.passwordHash, current))) throw new AppError('auth.wrong_password');
       if (!isStrongEnough(next)) throw new AppError('auth.password_too_weak', [{ field: 'body.newPassword', reason: 'weak' }]);
-      const passwordHash = await hashPassword(next);
+      const passwordHash = await hashPassword(next, config.passwordCost);
       await db.transaction(async (tx) => {
         await store.updateUser(tx, actor.id, { passwordHash });
         await store.removeSessionsOfUser(tx, actor.id, sha256(token)); // other devices sign in again
@@ -163,7 +163,7 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
       if (await store.findUserByUsername(db, input.username)) {
         throw new AppError('user.username_taken', [{ field: 'body.username', reason: 'taken' }]);
       }
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await hashPassword(input.password, config.passwordCost);
       const id = await db.transaction(async (tx) => {
         const user = await store.insertUser(tx, {
           username: input.username,
@@ -194,7 +194,7 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
     async updateUser(actor: Actor, id: string, changes: UserChanges) {
       await this.getUser(id);
       await checkUserFields(changes);
-      const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
+      const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password, config.passwordCost);
       await db.transaction(async (tx) => {
         await store.updateUser(tx, id, {
           ...(changes.displayName !== undefined && { displayName: changes.displayName }),

@@ -1,8 +1,9 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
+import type { PasswordCost } from '../platform/config.ts';
 
-/** argon2id with the library's recommended cost (19 MiB, t=2). */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: Algorithm.Argon2id });
+/** argon2id at the configured cost (config.passwordCost: in production the library's recommended 19 MiB, t=2). */
+export function hashPassword(password: string, cost: PasswordCost): Promise<string> {
+  return hash(password, { algorithm: Algorithm.Argon2id, memoryCost: cost.memoryKiB, timeCost: cost.passes, parallelism: cost.lanes });
 }
 
 export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {

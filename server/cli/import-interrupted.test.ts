@@ -4,34 +4,23 @@
  * PGlite in a data folder, or on a fresh PostgreSQL database when TEST_DATABASE_URL is set.
  */
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../db/index.ts';
-import { testDatabaseUrl } from '../platform/config.ts';
 import { type Database, openDatabase, queryRows } from '../platform/db.ts';
 import { IMPORT_BATCH_ROWS } from '../registry/index.ts';
 import { seedTerritory } from '../testing/fixtures.ts';
 import { seedPeopleHouses, writePeopleCsv } from '../testing/people-file.ts';
+import { openTestDatabaseIn } from '../testing/test-database.ts';
 
 const PEOPLE = 12_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-killed-import-'));
 const file = path.join(dir, 'people.csv');
-const adminUrl = testDatabaseUrl();
-const dbName = `gezhi_test_${crypto.randomBytes(6).toString('hex')}`;
-const dbUrl = adminUrl ? Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString() : null;
-const env = { ...process.env, GEZHI_DATA_DIR: dir, DATABASE_URL: dbUrl ?? '', LOG_LEVEL: 'warn' };
-
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl! });
-  await client.connect();
-  await client.query(statement);
-  await client.end();
-}
+/** The database the child imports into: PGlite in `dir`, or PostgreSQL at dbUrl when TEST_DATABASE_URL is set. */
+let dbUrl: string | null = null;
+let drop = async () => {};
 const open = () => openDatabase({ url: dbUrl, dataDir: dir });
 
 /** What the database holds: people, current residences, and people without one (a half-written row). */
@@ -54,6 +43,7 @@ async function holdings() {
 /** Runs the CLI import; `killWhen` sees each progress line and answers true to kill the process there and then. */
 function runImport(killWhen: (line: string) => boolean = () => false) {
   return new Promise<{ code: number | null; signal: string | null; output: string }>((resolve) => {
+    const env = { ...process.env, GEZHI_DATA_DIR: dir, DATABASE_URL: dbUrl ?? '', LOG_LEVEL: 'warn' };
     const child = spawn(
       process.execPath,
       ['bin/gezhi.js', 'registry', 'import', 'person', file, '--report', path.join(dir, 'report.xlsx')],
@@ -72,16 +62,16 @@ function runImport(killWhen: (line: string) => boolean = () => false) {
 
 beforeAll(async () => {
   const { houses } = writePeopleCsv(file, PEOPLE);
-  if (adminUrl) await admin(`create database ${dbName}`);
-  const database = await open();
-  await prepareDatabase(database);
-  await seedTerritory(database.db);
-  await seedPeopleHouses(database.db, houses);
-  await database.close();
+  // A copy of the run's migrated template (starting PGlite on disk and migrating would cost more than the import).
+  const copy = await openTestDatabaseIn(dir);
+  ({ url: dbUrl, drop } = copy);
+  await seedTerritory(copy.database.db);
+  await seedPeopleHouses(copy.database.db, houses);
+  await copy.database.close();
 }, 120_000);
 
 afterAll(async () => {
-  if (adminUrl) await admin(`drop database if exists ${dbName} with (force)`);
+  await drop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -11,6 +11,12 @@ export interface Config {
   /** Failed sign-ins in a row that lock an account, and for how long. */
   lockout: { attempts: number; minutes: number };
   sessionHours: number;
+  /**
+   * The cost of hashing a password (argon2id): memory in KiB, passes, lanes. Production uses the library's
+   * recommended 19 MiB, t=2, p=1 (PRODUCTION_PASSWORD_COST); only the tests lower it, to sign in by the hundred.
+   * A stored hash carries its own cost, so a change applies to passwords set from then on.
+   */
+  passwordCost: PasswordCost;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies: boolean;
   logLevel: string;
@@ -28,6 +34,14 @@ export interface Config {
   publicRateLimit: { max: number; windowSeconds: number };
 }
 
+export interface PasswordCost {
+  memoryKiB: number;
+  passes: number;
+  lanes: number;
+}
+
+export const PRODUCTION_PASSWORD_COST: PasswordCost = { memoryKiB: 19_456, passes: 2, lanes: 1 };
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const dataDir = path.resolve(env.GEZHI_DATA_DIR ?? 'data');
   return {
@@ -40,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       minutes: Number(env.GEZHI_LOCKOUT_MINUTES ?? 15),
     },
     sessionHours: Number(env.GEZHI_SESSION_HOURS ?? 12),
+    passwordCost: PRODUCTION_PASSWORD_COST,
     secureCookies: env.GEZHI_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'warn',
     fieldKeys:

@@ -29,7 +29,8 @@ export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.m
 
 /**
  * `url` null → PGlite in `dataDir` (or in memory when dataDir is null); otherwise PostgreSQL. `dump`, a PGlite
- * `dumpDataDir()` tarball, starts an in-memory PGlite from that data directory instead of an empty one.
+ * `dumpDataDir()` tarball, starts PGlite from that data directory instead of an empty one (in `dataDir`, only
+ * when no database is there yet).
  */
 export async function openDatabase(opts: { url: string | null; dataDir: string | null; dump?: Blob }): Promise<Database> {
   if (opts.url) {
@@ -46,7 +47,7 @@ export async function openDatabase(opts: { url: string | null; dataDir: string |
   if (opts.dataDir) {
     const dir = path.join(opts.dataDir, 'pglite');
     fs.mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir);
+    client = new PGlite(dir, opts.dump ? { loadDataDir: opts.dump } : {});
   } else {
     client = new PGlite({ loadDataDir: opts.dump });
   }

@@ -5,19 +5,28 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { createDiskFileStore } from '../files/index.ts';
 import type { Clock } from '../platform/clock.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig, type PasswordCost } from '../platform/config.ts';
 import { seedTerritory } from './fixtures.ts';
 import { openTestDatabase } from './test-database.ts';
 import { TEST_FIELD_KEYS, TEST_PASSWORD } from './test-secrets.ts';
 
 export { TEST_FIELD_KEYS, TEST_PASSWORD };
+/**
+ * argon2id at its lowest cost: tests create and sign in hundreds of users, and at the production cost (19 MiB,
+ * t=2; about 50 ms a hash, 30 ms a check) that alone costs tens of seconds a run. server/access/password.test.ts
+ * checks the production cost itself.
+ */
+export const TEST_PASSWORD_COST: PasswordCost = { memoryKiB: 8, passes: 1, lanes: 1 };
 
 /** A composed app on a fresh database with the fixture territory, a movable clock, and helpers to sign in. */
 export async function createTestApp() {
   const database = await openTestDatabase();
   let now = new Date('2026-11-02T09:00:00+08:00');
   const clock: Clock = () => now;
-  const config = loadConfig({}, { logLevel: 'silent', lockout: { attempts: 3, minutes: 15 }, fieldKeys: TEST_FIELD_KEYS });
+  const config = loadConfig(
+    {},
+    { logLevel: 'silent', lockout: { attempts: 3, minutes: 15 }, fieldKeys: TEST_FIELD_KEYS, passwordCost: TEST_PASSWORD_COST },
+  );
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-files-'));
   const { app, services } = await buildApp({ config, database, clock, files: createDiskFileStore(filesDir) });
   await seedTerritory(database.db);

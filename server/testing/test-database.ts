@@ -40,6 +40,24 @@ export async function openSnapshotDatabase(key: string, build: (database: Databa
   return openCopy(template, key);
 }
 
+/**
+ * A copy of the template that a child process opens too (the `gezhi` command run as a process): PGlite in
+ * `dataDir` (the folder GEZHI_DATA_DIR names), or a new database on the TEST_DATABASE_URL server whose `url`
+ * is the child's DATABASE_URL (null for PGlite). `database` is open for the test to fill and close; `drop()`
+ * removes the PostgreSQL database once the file is done (the test removes its folder).
+ */
+export async function openTestDatabaseIn(dataDir: string): Promise<{ database: Database; url: string | null; drop(): Promise<void> }> {
+  const template = runTemplate();
+  if (template.kind === 'pglite') {
+    const dump = new Blob([fs.readFileSync(dumpFile(template, 'template'))]);
+    return { database: await openDatabase({ url: null, dataDir, dump }), url: null, drop: async () => {} };
+  }
+  const name = uniqueDatabaseName('gezhi_test');
+  await createDatabase(template.adminUrl, name, template.name);
+  const url = databaseUrl(template.adminUrl, name);
+  return { database: await openDatabase({ url, dataDir: null }), url, drop: () => dropDatabase(template.adminUrl, name) };
+}
+
 /** An empty database, for the tests that must build it by the migrations themselves (the schema test). */
 export async function openEmptyTestDatabase(): Promise<Database> {
   const adminUrl = testDatabaseUrl();

@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
 import { systemClock } from '../../server/platform/clock.ts';
 import { type Config, loadConfig } from '../../server/platform/config.ts';
 import { withFileLock } from '../../server/testing/file-lock.ts';
-import { TEST_FIELD_KEYS } from '../../server/testing/harness.ts';
+import { TEST_FIELD_KEYS, TEST_PASSWORD_COST } from '../../server/testing/harness.ts';
 import { openSnapshotDatabase } from '../../server/testing/test-database.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -58,7 +58,7 @@ function openDemoDatabase(config: Config, registryVillage: string | undefined) {
 export async function startDemo(opts: { registryVillage?: string } = {}) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   await buildWebOnce();
-  const config = loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS });
+  const config = loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS, passwordCost: TEST_PASSWORD_COST });
   const database = await openDemoDatabase(config, opts.registryVillage);
   const built = await buildApp({ config, database, clock: systemClock });
   await built.app.listen({ host: '127.0.0.1', port: 0 });

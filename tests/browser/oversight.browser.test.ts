@@ -176,7 +176,8 @@ describe('oversight (督办, inbox, filters, export)', () => {
     await opened.locator('.ant-drawer-close').click();
     // Reading the notice clears it from the feed; the case still waits to be signed, so the to-do stays.
     await bellSays(dept, { todo: waiting, supervision: 0, unread: 0 });
-    expect(await note.getAttribute('class')).not.toContain('inbox-unread');
+    // The list marks it read on its own reload, which may come after the bell's: wait for it, not read it once.
+    await expect.poll(() => note.getAttribute('class'), { timeout: 10_000 }).not.toContain('inbox-unread');
     await dept.close();
   }, 180_000);
 

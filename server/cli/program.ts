@@ -1,0 +1,250 @@
+import fs from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { ROLES } from '../../shared/roles.ts';
+import { consoleActor } from '../access/index.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CITY,
+  DEMO_LOCAL_COUNTIES,
+  DEMO_PASSWORD,
+  DEMO_REGISTRY_VILLAGES,
+  isLoaded,
+  loadDemoCity,
+  loadDemoRegistry,
+} from '../demo/index.ts';
+import { startSweeper } from '../events/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { errorBody } from '../platform/http.ts';
+import { IMPORTABLE_TEMPLATES, type ImportableTemplate, readRows, TEMPLATES, writeErrorReport } from '../registry/index.ts';
+import { createGridImportService } from '../territory/index.ts';
+import { importProgressLines } from './import-progress.ts';
+import { openRuntime } from './runtime.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+/** Where a run of the command reads its settings and writes what it says: the process's own, or a test's. */
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out(s: string): void;
+  err(s: string): void;
+  /** Standard error is a terminal: progress lines are rewritten in place. */
+  errIsTTY: boolean;
+}
+
+export const processIo: CliIo = {
+  env: process.env,
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  errIsTTY: process.stderr.isTTY === true,
+};
+
+type Runtime = Awaited<ReturnType<typeof openRuntime>>;
+
+/** The demo city, then synthetic base data: a few villages by default, the whole county on request. */
+async function loadDemo(rt: Runtime, people: 'villages' | 'county', io: CliIo) {
+  const say = (s: string) => io.out(`${s}\n`);
+  say('loading the demo city 孝感市…');
+  const loaded = await loadDemoCity({ db: rt.database.db, clock: rt.clock, access: rt.services.access });
+  say(`  ${loaded.areas} areas, ${loaded.grids} grids generated in 云梦县`);
+  const areas = people === 'county' ? [DEMO_CITY.gridCounty] : DEMO_REGISTRY_VILLAGES;
+  for (const areaPrefix of areas) {
+    const r = await loadDemoRegistry({
+      db: rt.database.db,
+      clock: rt.clock,
+      config: rt.config,
+      actor: consoleActor,
+      areaPrefix,
+      localCounties: DEMO_LOCAL_COUNTIES,
+      onProgress: (n) => io.out(`\r  base data of ${areaPrefix}: ${n} people`),
+    });
+    say(
+      `\r  base data of ${areaPrefix}: ${r.houses} houses, ${r.people} people, ${r.organisations} organisations, ${r.facilities} facilities, ${r.buildings} buildings, ${r.groups} ten-household groups`,
+    );
+  }
+}
+
+/**
+ * Runs `gezhi <args>` (the arguments after the command's name) and answers its exit code: 0, or 1 when it was
+ * refused (an AppError, printed as the API would say it) or the arguments were wrong. bin/gezhi.js runs it as
+ * the process; tests can run it in their own. An unexpected error is thrown, as the process would crash on it.
+ */
+export async function runGezhi(args: string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const say = (s: string) => io.out(`${s}\n`);
+
+  /** Runs a command against the database and closes it, printing AppErrors as the API would. */
+  async function withRuntime(fn: (rt: Runtime) => Promise<void>) {
+    const rt = await openRuntime({ logLevel: 'silent' }, io.env);
+    try {
+      await fn(rt);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const body = errorBody(e.code, 'zh-CN', e.details);
+      io.err(`${body.code}: ${body.message}\n`);
+      for (const d of body.details) io.err(`  ${d.field}: ${d.message ?? d.reason}\n`);
+      exitCode = 1;
+    } finally {
+      await rt.app.close();
+      await rt.database.close();
+    }
+  }
+
+  const program = new Command('gezhi')
+    .description('格治 Gezhi — grid-governance platform')
+    // Commander answers help and argument errors by an exception instead of ending the process itself.
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command('start')
+    .description('start the server; on an empty database load the demo city first')
+    .option('--no-demo', 'do not load the demo city into an empty database')
+    .action(async (opts: { demo: boolean }) => {
+      await ensureWebBuilt(say);
+      const rt = await openRuntime({}, io.env);
+      const where = rt.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${rt.config.dataDir}`;
+      if (opts.demo && !(await isLoaded(rt.database.db))) await loadDemo(rt, 'villages', io);
+      await rt.app.listen({ host: rt.config.host, port: rt.config.port });
+      const sweeper = startSweeper(rt.services.sweep, { onError: (err) => rt.app.log.error({ err }, 'deadline sweep failed') });
+      const idChecker = startSweeper(rt.services.idCheckBacklog, {
+        onError: (err) => rt.app.log.error({ err }, 'ID check digit pass failed'),
+      });
+      const url = `http://${rt.config.host}:${rt.config.port}`;
+      say(`\n格治 Gezhi is running on ${where}`);
+      say(`  open      ${url}`);
+      say(`  API docs  ${url}/docs`);
+      if (opts.demo) {
+        say(`  demo accounts (password ${DEMO_PASSWORD}):`);
+        for (const u of DEMO_ACCOUNTS) say(`    ${u.username.padEnd(11)} ${u.roles.join(',').padEnd(19)} ${u.displayName}`);
+      }
+      const stop = async () => {
+        sweeper.stop();
+        idChecker.stop();
+        await rt.app.close();
+        await rt.database.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+
+  program
+    .command('sweep')
+    .description('run the deadline sweep once: reminders before due, overdue notices, unit warnings (the server runs it every minute)')
+    .action(() =>
+      withRuntime(async (rt) => {
+        const result = await rt.services.sweep();
+        if (result.status === 'skipped') return say('skipped: another server is sweeping now');
+        say(`swept ${result.cases} open cases: ${result.notified} new notifications, ${result.warnings} new unit warnings`);
+      }),
+    );
+
+  program
+    .command('migrate')
+    .description('apply database migrations')
+    .action(() => withRuntime(async () => say('migrations applied')));
+
+  program
+    .command('demo')
+    .description('load the demo city into an empty database')
+    .option(
+      '--people <extent>',
+      'synthetic base data for "villages" (a few, the default) or the whole "county" (about half a million people)',
+      'villages',
+    )
+    .action((o: { people: string }) =>
+      withRuntime(async (rt) => {
+        if (await isLoaded(rt.database.db)) return say('the demo city is already loaded');
+        if (o.people !== 'villages' && o.people !== 'county')
+          throw new AppError('request.invalid', [{ field: 'people', reason: 'enum', value: o.people }]);
+        await loadDemo(rt, o.people, io);
+        say(`demo loaded; password of the demo accounts: ${DEMO_PASSWORD}`);
+      }),
+    );
+
+  const grids = program.command('grids').description('import and export grids as GeoJSON');
+  grids
+    .command('import <file>')
+    .description('import grids from a GeoJSON FeatureCollection (all or nothing)')
+    .action((file: string) =>
+      withRuntime(async (rt) => {
+        const gridImport = createGridImportService({ db: rt.database.db, clock: rt.clock, territory: rt.services.territory });
+        const result = await gridImport.importGrids(consoleActor, JSON.parse(fs.readFileSync(file, 'utf8')), 'zh-CN');
+        say(`imported ${result.imported} new grids, replaced ${result.replaced}`);
+      }),
+    );
+  grids
+    .command('export')
+    .description('export the grids under an area as GeoJSON')
+    .requiredOption('--area <code>', 'area code (city, county, township, village or grid)')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action((opts: { area: string; out?: string }) =>
+      withRuntime(async (rt) => {
+        const gridImport = createGridImportService({ db: rt.database.db, clock: rt.clock, territory: rt.services.territory });
+        const json = JSON.stringify(await gridImport.exportGrids(consoleActor, opts.area));
+        if (opts.out) fs.writeFileSync(opts.out, json);
+        else say(json);
+      }),
+    );
+
+  const registry = program.command('registry').description('base data: people, houses, organisations and components');
+  registry
+    .command('import <template> <file>')
+    .description(
+      `import ${IMPORTABLE_TEMPLATES.join(', ')} from .xlsx or .csv, showing progress; bad rows go to an Excel report; a second run of the same file changes nothing`,
+    )
+    .option('--report <file>', 'where to write the report of refused rows', 'import-report.xlsx')
+    .action((template: string, file: string, o: { report: string }) =>
+      withRuntime(async (rt) => {
+        if (!IMPORTABLE_TEMPLATES.includes(template as ImportableTemplate))
+          throw new AppError('request.invalid', [{ field: 'template', reason: 'enum', value: template }]);
+        const id = template as ImportableTemplate;
+        const format = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+        const progress = importProgressLines(io.err, { tty: io.errIsTTY });
+        const result = await rt.services.registryImport.importRows(consoleActor, id, readRows(file, { format, template: TEMPLATES[id] }), {
+          lang: 'zh-CN',
+          onProgress: progress.update,
+        });
+        if (result.errors.length) await writeErrorReport(result.errors, fs.createWriteStream(o.report));
+        say(`${progress.summary(result)}${result.errors.length ? ` (report: ${o.report})` : ''}`);
+      }),
+    );
+
+  const users = program.command('users').description('manage accounts');
+  users
+    .command('create')
+    .description('create an account')
+    .requiredOption('--username <name>')
+    .requiredOption('--name <displayName>')
+    .requiredOption('--password <password>')
+    .requiredOption('--roles <roles>', `comma-separated: ${ROLES.join(', ')}`)
+    .option('--areas <codes>', 'comma-separated area or grid codes', '')
+    .option('--department <code>')
+    .action((o: { username: string; name: string; password: string; roles: string; areas: string; department?: string }) =>
+      withRuntime(async (rt) => {
+        const split = (s: string) =>
+          s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean);
+        const user = await rt.services.access.createUser(consoleActor, {
+          username: o.username,
+          displayName: o.name,
+          password: o.password,
+          roles: split(o.roles),
+          areaCodes: split(o.areas),
+          departmentCode: o.department ?? null,
+        });
+        say(
+          `created ${user.username} (${user.roles.join(', ')}) bound to ${user.areas.map((a) => `${a.name} ${a.code}`).join('; ') || 'nothing'}`,
+        );
+      }),
+    );
+
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } catch (e) {
+    if (!(e instanceof CommanderError)) throw e;
+    return e.exitCode;
+  }
+  return exitCode;
+}
