@@ -10,6 +10,11 @@ export interface Config {
   port: number;
   /** Failed sign-ins in a row that lock an account, and for how long. */
   lockout: { attempts: number; minutes: number };
+  /**
+   * Sign-in attempts that may fail in a window, per account name and per client address, before further attempts
+   * are refused unchecked (429); successful ones do not count.
+   */
+  signInLimit: { perAccount: { max: number; windowMinutes: number }; perAddress: { max: number; windowMinutes: number } };
   sessionHours: number;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies: boolean;
@@ -38,6 +43,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     lockout: {
       attempts: Number(env.GEZHI_LOCKOUT_ATTEMPTS ?? 5),
       minutes: Number(env.GEZHI_LOCKOUT_MINUTES ?? 15),
+    },
+    signInLimit: {
+      perAccount: { max: Number(env.GEZHI_SIGNIN_ACCOUNT_MAX ?? 10), windowMinutes: Number(env.GEZHI_SIGNIN_ACCOUNT_WINDOW_MIN ?? 60) },
+      perAddress: { max: Number(env.GEZHI_SIGNIN_ADDRESS_MAX ?? 30), windowMinutes: Number(env.GEZHI_SIGNIN_ADDRESS_WINDOW_MIN ?? 10) },
     },
     sessionHours: Number(env.GEZHI_SESSION_HOURS ?? 12),
     secureCookies: env.GEZHI_SECURE_COOKIES === '1',
