@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { maskPhone } from '../../shared/masking.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -15,7 +15,13 @@ export function accessRoutes(
   app: Http,
   { access, guard, clock, config }: { access: AccessService; guard: Guard; clock: Clock; config: Config },
 ) {
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
+  /** Secure whenever the request came over HTTPS (as the proxy says, when trusted: config.trustProxy), or always when configured. */
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.secureCookies || request.protocol === 'https',
+  });
   const sessionHours = config.sessionHours;
   const perAccount = createAttemptLimiter(config.signInLimit.perAccount);
   const perAddress = createAttemptLimiter(config.signInLimit.perAddress);
@@ -60,7 +66,7 @@ export function accessRoutes(
     async (request, reply) => {
       const { username, password } = request.body;
       const { token, actor } = await limited(reply, username, request.ip, () => access.login(username, password, { ip: request.ip }));
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: sessionHours * 3600 });
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), maxAge: sessionHours * 3600 });
       return { user: actor };
     },
   );
@@ -73,7 +79,7 @@ export function accessRoutes(
     },
     async (request, reply) => {
       await access.logout(request.cookies[SESSION_COOKIE]!, request.actor);
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
       return reply.status(204).send(null);
     },
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../demo/demo-users.ts';
+import { DEMO_PASSWORD } from '../demo/index.ts';
 import { TEST_PASSWORD } from '../testing/harness.ts';
 import { isCommonPassword, passwordProblem } from './password.ts';
 

@@ -1,8 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../platform/clock.ts';
+import { loadConfig } from '../platform/config.ts';
 import { queryRows } from '../platform/db.ts';
+import { createHttp } from '../platform/http.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/harness.ts';
+import { openTestDatabase } from '../testing/test-database.ts';
+import { createAccess } from './index.ts';
 
 /** Issue 12, item 3: sign-in that resists guessing. The harness locks an account after 3 failures in a row. */
 
@@ -150,5 +155,31 @@ describe('password policy', () => {
     expect(change.statusCode).toBe(400);
     expect(change.json().code).toBe('auth.password_common');
     expect(change.json().message).toBe('This is a common password, easily guessed; choose another');
+  });
+});
+
+describe('the session cookie over HTTPS', () => {
+  it('is Secure when the request came over HTTPS through a trusted proxy, and not when someone else claims it', async () => {
+    const database = await openTestDatabase();
+    const config = loadConfig({ GEZHI_TRUST_PROXY: '127.0.0.1' }, { logLevel: 'silent' });
+    const app = await createHttp({ logLevel: 'silent', trustProxy: config.trustProxy });
+    const access = createAccess({ app, db: database.db, clock: systemClock, config });
+    try {
+      await access.service.createUser(null, { username: 'proxied', displayName: 'p', password: TEST_PASSWORD, roles: [], areaCodes: [] });
+      const signIn = (from: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'proxied', password: TEST_PASSWORD },
+          headers: { 'x-forwarded-proto': 'https' },
+          remoteAddress: from,
+        });
+      const sid = (res: Awaited<ReturnType<typeof signIn>>) => res.cookies.find((c) => c.name === 'gezhi_sid');
+      expect(sid(await signIn('127.0.0.1'))?.secure).toBe(true);
+      expect(sid(await signIn('10.0.0.9'))?.secure).toBeUndefined();
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 });

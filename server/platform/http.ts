@@ -2,10 +2,17 @@ import crypto from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorDetail } from '../../shared/errors.ts';
 import { ERROR_MESSAGES, type Lang, pickLang } from '../../shared/i18n/errors.ts';
 import { validationMessage } from '../../shared/i18n/validation.ts';
@@ -82,23 +89,92 @@ function handleClientError(error: NodeJS.ErrnoException, socket: Socket) {
   );
 }
 
-/** The HTTP shell: validation, the one error shape, language, cookies and the OpenAPI page. */
-export async function createHttp(opts: { logLevel: string }) {
-  const app = Fastify({
+/**
+ * What pages may load: the console and the /m field routes (one Vite build), the OpenLayers maps (vector layers
+ * drawn on canvas from our own API, no outside tiles) and the Swagger UI at /docs, all from this server. Styles
+ * may be inline because Ant Design and OpenLayers write style attributes and elements at run time; images may be
+ * data: and blob: URLs (Swagger UI's icons, photo previews before upload). Nothing may frame a page.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** An origin as browsers serialise it (default ports left out), or null for one that is not (`null`, garbage). */
+function normalOrigin(text: string): string | null {
+  try {
+    const origin = new URL(text).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The origin this request was addressed to: its scheme and host, as the trusted proxy tells them when there is one. */
+const ownOrigin = (request: FastifyRequest) => normalOrigin(`${request.protocol}://${request.host}`);
+
+const hops = (n: number) => (_address: string, hop: number) => hop < n;
+
+export interface HttpOptions {
+  logLevel: string;
+  /** Fastify's trustProxy: whose X-Forwarded-For/-Proto/-Host to believe (config.trustProxy). */
+  trustProxy?: boolean | number | string[];
+  /** Origins besides the server's own allowed to send state-changing requests. */
+  allowedOrigins?: string[];
+}
+
+/** The HTTP shell: validation, the one error shape, language, cookies, security headers and the OpenAPI page. */
+export async function createHttp(opts: HttpOptions) {
+  const allowedOrigins = new Set(opts.allowedOrigins ?? []);
+  const options: FastifyServerOptions = {
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
+    // A number of hops is what proxy-addr does with one: believe the nearest n addresses.
+    trustProxy: typeof opts.trustProxy === 'number' ? hops(opts.trustProxy) : (opts.trustProxy ?? false),
     bodyLimit: 50 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
     clientErrorHandler: handleClientError,
     // A URL the router cannot decode (`/api/x/%E0`) or a path segment past its length limit.
     frameworkErrors: (error, request, reply) =>
       sendError(reply, 'request.bad_url', request.lang ?? 'zh-CN', [{ field: 'url', reason: error.code }]),
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  };
+  const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.decorateRequest('lang', 'zh-CN');
   await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    // Browsers heed it only over HTTPS; subdomains are left alone, they may be other government sites.
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
   app.addHook('onRequest', async (request) => {
     const q = (request.query as Record<string, string | undefined>)?.lang;
     request.lang = pickLang(q, request.cookies[LANG_COOKIE], request.headers['accept-language']);
+  });
+  // A page on another site may make the browser send a form or fetch with the user's cookie: a state-changing
+  // request whose Origin is present and is neither this server nor a configured one is refused before any route
+  // runs (SameSite=Lax covers most of it; this covers the rest, e.g. a sibling subdomain, which counts as same-site).
+  app.addHook('onRequest', async (request) => {
+    if (!STATE_CHANGING.has(request.method)) return;
+    const origin = request.headers.origin;
+    if (origin === undefined) return;
+    const normal = normalOrigin(origin);
+    if (normal && (normal === ownOrigin(request) || allowedOrigins.has(normal))) return;
+    throw new AppError('request.foreign_origin', [{ field: 'headers.origin', reason: 'foreign_origin', value: origin }]);
   });
   // PostgreSQL text cannot hold U+0000: a NUL anywhere in the path, query or JSON body is refused here, for every
   // route, before any handler or query sees it (after the route's guard, so an anonymous caller still gets 401).
