@@ -28,7 +28,7 @@ export async function buildApp({
   clock: Clock;
   files?: FileStore;
 }) {
-  const app = await createHttp({ logLevel: config.logLevel });
+  const app = await createHttp({ logLevel: config.logLevel, trustProxy: config.trustProxy, allowedOrigins: config.allowedOrigins });
   const { db } = database;
   const access = createAccess({ app, db, clock, config });
   // Lower areas read what an area above them keeps through a function passed here, so no two areas import each other.

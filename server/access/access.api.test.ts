@@ -63,8 +63,11 @@ describe('sign-in', () => {
     await t.buildUser({ username: 'li', roles: ['grid_worker'], areaCodes: [FIXTURE.grids[0]] });
     for (let i = 0; i < 3; i++) expect((await login('li', 'wrong-pass1')).json().code).toBe('auth.invalid_credentials');
     const locked = await login('li', TEST_PASSWORD);
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe('auth.locked');
+    const wrong = await login('zhang', 'wrong-pass1');
+    // A locked account answers exactly like a wrong password: a 423 told a guesser the account exists.
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json()).toEqual(wrong.json());
+    expect(Object.keys(locked.headers).sort()).toEqual(Object.keys(wrong.headers).sort());
     t.advance(16 * 60_000);
     expect((await login('li', TEST_PASSWORD)).statusCode).toBe(200);
   });

@@ -1,25 +1,72 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { maskPhone } from '../../shared/masking.ts';
 import type { Guard } from '../platform/actor.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Config } from '../platform/config.ts';
+import { AppError } from '../platform/errors.ts';
 import type { Http } from '../platform/http.ts';
-import { errorReplies } from '../platform/schemas.ts';
+import { ErrorReply, errorReplies } from '../platform/schemas.ts';
 import * as S from './access.schemas.ts';
 import type { AccessService } from './access.service.ts';
 import { SESSION_COOKIE } from './guard.ts';
+import { createAttemptLimiter } from './sign-in-limit.core.ts';
 
 export function accessRoutes(
   app: Http,
-  { access, guard, secureCookies, sessionHours }: { access: AccessService; guard: Guard; secureCookies: boolean; sessionHours: number },
+  { access, guard, clock, config }: { access: AccessService; guard: Guard; clock: Clock; config: Config },
 ) {
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: secureCookies };
+  /** Secure whenever the request came over HTTPS (as the proxy says, when trusted: config.trustProxy), or always when configured. */
+  const cookieOptions = (request: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.secureCookies || request.protocol === 'https',
+  });
+  const sessionHours = config.sessionHours;
+  const perAccount = createAttemptLimiter(config.signInLimit.perAccount);
+  const perAddress = createAttemptLimiter(config.signInLimit.perAddress);
+
+  /**
+   * Counts the attempt against the caller's address and the account name (whether or not it exists, so a refusal
+   * tells nothing), before any password is checked; hands both back when the sign-in succeeds.
+   */
+  async function limited<T>(reply: FastifyReply, username: string, ip: string, signIn: () => Promise<T>): Promise<T> {
+    const now = clock();
+    const keys = [
+      { limiter: perAddress, key: ip },
+      { limiter: perAccount, key: username.trim().toLowerCase() },
+    ];
+    const taken: typeof keys = [];
+    for (const k of keys) {
+      const result = k.limiter.take(k.key, now);
+      if (!result.allowed) {
+        for (const t of taken) t.limiter.refund(t.key);
+        reply.header('retry-after', String(result.retryAfterSeconds));
+        throw new AppError('auth.rate_limited', [
+          { field: 'request', reason: 'rate_limited', retryAfterSeconds: result.retryAfterSeconds },
+        ]);
+      }
+      taken.push(k);
+    }
+    const result = await signIn();
+    for (const t of taken) t.limiter.refund(t.key);
+    return result;
+  }
 
   app.post(
     '/api/auth/login',
     {
-      schema: { tags: ['auth'], summary: '登录 Sign in with a password', body: S.LoginBody, response: { 200: S.MeReply, ...errorReplies } },
+      schema: {
+        tags: ['auth'],
+        summary: '登录 Sign in with a password (failed attempts per account and per address are limited: 429 when used up)',
+        body: S.LoginBody,
+        response: { 200: S.MeReply, ...errorReplies, 429: ErrorReply },
+      },
     },
     async (request, reply) => {
-      const { token, actor } = await access.login(request.body.username, request.body.password, { ip: request.ip });
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: sessionHours * 3600 });
+      const { username, password } = request.body;
+      const { token, actor } = await limited(reply, username, request.ip, () => access.login(username, password, { ip: request.ip }));
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), maxAge: sessionHours * 3600 });
       return { user: actor };
     },
   );
@@ -32,7 +79,7 @@ export function accessRoutes(
     },
     async (request, reply) => {
       await access.logout(request.cookies[SESSION_COOKIE]!, request.actor);
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
       return reply.status(204).send(null);
     },
   );

@@ -11,7 +11,7 @@ import { AppError } from '../platform/errors.ts';
 import { scopeOf } from '../platform/scope.ts';
 import { nodeNames } from '../territory/index.ts';
 import * as store from './access.store.ts';
-import { hashPassword, isStrongEnough, verifyPassword } from './password.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 
 export type { Actor, AreaRef } from '../platform/actor.ts';
 
@@ -62,7 +62,7 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
     });
   }
 
-  async function checkUserFields(input: Partial<UserInput>) {
+  async function checkUserFields(input: Partial<UserInput>, username: string | undefined) {
     const details: ErrorDetail[] = [];
     for (const [i, r] of (input.roles ?? []).entries()) {
       if (!(ROLES as readonly string[]).includes(r)) details.push({ field: `body.roles.${i}`, reason: 'user.role_unknown', value: r });
@@ -76,31 +76,41 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
     if (input.departmentCode && !(await departmentExists(db, input.departmentCode))) {
       details.push({ field: 'body.departmentCode', reason: 'user.department_unknown', value: input.departmentCode });
     }
-    if (input.password !== undefined && !isStrongEnough(input.password)) {
-      details.push({ field: 'body.password', reason: 'auth.password_too_weak' });
-    }
+    const problem = input.password === undefined ? null : passwordProblem(input.password, username ?? '');
+    if (problem) details.push({ field: 'body.password', reason: problem });
     if (details.length) throw new AppError('request.invalid', details);
   }
 
   return {
-    /** Password sign-in with lockout. Returns the session token for the cookie. */
+    /**
+     * Password sign-in with lockout. Each check is claimed in the database before the password is compared, so
+     * at most `lockout.attempts` guesses are ever checked in a row, however many arrive at once; a locked, unknown
+     * or disabled account answers exactly like a wrong password, after the same work. Returns the session token.
+     */
     async login(username: string, password: string, meta: { ip: string }) {
       const now = clock();
+      const refuse = async () => {
+        await verifyPassword(await dummyHash, password); // the same work whether or not a password was checked
+        return new AppError('auth.invalid_credentials');
+      };
       const user = await store.findUserByUsername(db, username);
-      if (!user || user.disabled) {
-        await verifyPassword(await dummyHash, password); // same work whether or not the user exists
-        throw new AppError('auth.invalid_credentials');
+      if (!user || user.disabled) throw await refuse();
+      const lock = { attempts: config.lockout.attempts, lockUntil: new Date(now.getTime() + config.lockout.minutes * 60_000) };
+      const claimed = await store.claimSignInCheck(db, user.id, { now, ...lock });
+      if (!claimed || claimed.lockedNow) {
+        await recordAudit(db, {
+          at: now,
+          actorId: user.id,
+          action: claimed ? 'auth.locked' : 'auth.login_failed',
+          detail: { ...meta, checked: false, locked: true },
+        });
+        throw await refuse();
       }
-      if (user.lockedUntil && user.lockedUntil > now) throw new AppError('auth.locked');
       if (!(await verifyPassword(user.passwordHash, password))) {
-        const failed = user.failedAttempts + 1;
-        const lock = failed >= config.lockout.attempts;
         await db.transaction(async (tx) => {
-          await store.updateUser(tx, user.id, {
-            failedAttempts: lock ? 0 : failed,
-            lockedUntil: lock ? new Date(now.getTime() + config.lockout.minutes * 60_000) : user.lockedUntil,
-          });
-          await recordAudit(tx, { at: now, actorId: user.id, action: lock ? 'auth.locked' : 'auth.login_failed', detail: meta });
+          const locked = claimed.claim >= lock.attempts && (await store.lockIfUsedUp(tx, user.id, lock));
+          await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login_failed', detail: { ...meta, checked: true } });
+          if (locked) await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.locked', detail: meta });
         });
         throw new AppError('auth.invalid_credentials');
       }
@@ -139,7 +149,8 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
     async changePassword(actor: Actor, token: string, current: string, next: string) {
       const user = await store.findUserById(db, actor.id);
       if (!user || !(await verifyPassword(user.passwordHash, current))) throw new AppError('auth.wrong_password');
-      if (!isStrongEnough(next)) throw new AppError('auth.password_too_weak', [{ field: 'body.newPassword', reason: 'weak' }]);
+      const problem = passwordProblem(next, user.username);
+      if (problem) throw new AppError(problem, [{ field: 'body.newPassword', reason: problem }]);
       const passwordHash = await hashPassword(next, config.passwordCost);
       await db.transaction(async (tx) => {
         await store.updateUser(tx, actor.id, { passwordHash });
@@ -159,7 +170,7 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
     },
 
     async createUser(actor: Actor | null, input: UserInput) {
-      await checkUserFields(input);
+      await checkUserFields(input, input.username);
       if (await store.findUserByUsername(db, input.username)) {
         throw new AppError('user.username_taken', [{ field: 'body.username', reason: 'taken' }]);
       }
@@ -192,8 +203,8 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
     },
 
     async updateUser(actor: Actor, id: string, changes: UserChanges) {
-      await this.getUser(id);
-      await checkUserFields(changes);
+      const { username } = await this.getUser(id);
+      await checkUserFields(changes, username);
       const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password, config.passwordCost);
       await db.transaction(async (tx) => {
         await store.updateUser(tx, id, {

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
 import { appUser, userArea, userSession } from './access.tables.ts';
 
@@ -26,6 +26,42 @@ export async function insertUser(tx: Tx, values: typeof appUser.$inferInsert): P
 export async function updateUser(tx: Tx, id: string, values: Partial<typeof appUser.$inferInsert>): Promise<void> {
   if (Object.keys(values).length === 0) return;
   await tx.update(appUser).set(values).where(eq(appUser.id, id));
+}
+
+/**
+ * Claims one password check for an account, in one atomic UPDATE so concurrent guesses cannot overwrite each
+ * other's count. An account that is locked gets no claim (null). An account whose checks in a row are used up
+ * (`attempts` claimed without a success, some perhaps still being checked) is locked by this claim, which is then
+ * refused (`lockedNow`). Otherwise the claim's number in the row is returned: the check numbered `attempts` locks
+ * the account if it fails.
+ */
+export async function claimSignInCheck(
+  tx: Tx,
+  id: string,
+  { now, attempts, lockUntil }: { now: Date; attempts: number; lockUntil: Date },
+): Promise<{ lockedNow: true } | { lockedNow: false; claim: number } | null> {
+  const usedUp = sql`${appUser.failedAttempts} >= ${attempts}`;
+  const rows = await tx
+    .update(appUser)
+    .set({
+      failedAttempts: sql`case when ${usedUp} then 0 else ${appUser.failedAttempts} + 1 end`,
+      lockedUntil: sql`case when ${usedUp} then ${lockUntil.toISOString()}::timestamptz else ${appUser.lockedUntil} end`,
+    })
+    .where(and(eq(appUser.id, id), or(isNull(appUser.lockedUntil), lte(appUser.lockedUntil, now))))
+    .returning({ failedAttempts: appUser.failedAttempts, lockedUntil: appUser.lockedUntil });
+  if (!rows[0]) return null;
+  if (rows[0].lockedUntil && rows[0].lockedUntil > now) return { lockedNow: true };
+  return { lockedNow: false, claim: rows[0].failedAttempts };
+}
+
+/** The last allowed check failed: lock, unless a right password reset the count meanwhile. True when it locked. */
+export async function lockIfUsedUp(tx: Tx, id: string, { attempts, lockUntil }: { attempts: number; lockUntil: Date }) {
+  const rows = await tx
+    .update(appUser)
+    .set({ failedAttempts: 0, lockedUntil: lockUntil })
+    .where(and(eq(appUser.id, id), gte(appUser.failedAttempts, attempts)))
+    .returning({ id: appUser.id });
+  return rows.length > 0;
 }
 
 /** The nodes (area or grid codes) the given users are bound to. */

@@ -16,7 +16,7 @@ export { consoleActor } from './console-actor.ts';
 export function createAccess({ app, db, clock, config }: { app: Http; db: Db; clock: Clock; config: Config }) {
   const service = createAccessService({ db, clock, config });
   const guard = createGuard(service);
-  accessRoutes(app, { access: service, guard, secureCookies: config.secureCookies, sessionHours: config.sessionHours });
+  accessRoutes(app, { access: service, guard, clock, config });
   auditRoutes(app, { db, guard });
   return { service, guard };
 }

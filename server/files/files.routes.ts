@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Guard } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Http } from '../platform/http.ts';
+import { filePart, multipartError } from '../platform/multipart.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import type { FileStore } from './file-store.ts';
 import { PhotoBytes, PhotoParams, PhotoReply } from './files.schemas.ts';
@@ -13,12 +14,12 @@ export const PHOTO_UPLOAD = { limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } };
 
 /** Takes the one photo of a multipart request, checked by content and size, and stores it; the citizens' upload uses it too. */
 export async function receivePhoto(request: FastifyRequest, files: FileStore) {
-  const part = await request.file();
+  const part = await filePart(request);
   if (!part) throw new AppError('file.missing', [{ field: 'file', reason: 'required' }]);
   const bytes = await part.toBuffer().catch((e: { code?: string }) => {
     if (e.code === 'FST_REQ_FILE_TOO_LARGE')
       throw new AppError('file.too_large', [{ field: 'file', reason: 'size', value: `${MAX_PHOTO_BYTES} bytes max` }]);
-    throw e;
+    throw multipartError(e);
   });
   const contentType = sniffImage(bytes);
   if (!contentType) throw new AppError('file.not_an_image', [{ field: 'file', reason: 'content_type', value: part.filename }]);

@@ -10,6 +10,11 @@ export interface Config {
   port: number;
   /** Failed sign-ins in a row that lock an account, and for how long. */
   lockout: { attempts: number; minutes: number };
+  /**
+   * Sign-in attempts that may fail in a window, per account name and per client address, before further attempts
+   * are refused unchecked (429); successful ones do not count.
+   */
+  signInLimit: { perAccount: { max: number; windowMinutes: number }; perAddress: { max: number; windowMinutes: number } };
   sessionHours: number;
   /**
    * The cost of hashing a password (argon2id): memory in KiB, passes, lanes. Production uses the library's
@@ -17,8 +22,18 @@ export interface Config {
    * A stored hash carries its own cost, so a change applies to passwords set from then on.
    */
   passwordCost: PasswordCost;
-  /** Set the Secure flag on the session cookie (behind HTTPS). */
+  /**
+   * Set the Secure flag on the session cookie on every reply. Requests that came over HTTPS get it regardless;
+   * on by default when NODE_ENV is production (GEZHI_SECURE_COOKIES=0 turns it off, =1 on).
+   */
   secureCookies: boolean;
+  /**
+   * Which reverse proxies to believe about the client's address and scheme (X-Forwarded-For, -Proto, -Host):
+   * false (none, the default), true (any), a number of hops, or addresses and CIDR ranges. Fastify's trustProxy.
+   */
+  trustProxy: boolean | number | string[];
+  /** Origins besides the server's own from which state-changing requests are accepted, e.g. https://gezhi.example.gov.cn. */
+  allowedOrigins: string[];
   logLevel: string;
   /** Hex keys sealing sensitive fields (SM4) and keying their search hashes; see platform/field-keys.ts. */
   fieldKeys: { enc: string; hash: string } | null;
@@ -53,9 +68,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       attempts: Number(env.GEZHI_LOCKOUT_ATTEMPTS ?? 5),
       minutes: Number(env.GEZHI_LOCKOUT_MINUTES ?? 15),
     },
+    signInLimit: {
+      perAccount: { max: Number(env.GEZHI_SIGNIN_ACCOUNT_MAX ?? 10), windowMinutes: Number(env.GEZHI_SIGNIN_ACCOUNT_WINDOW_MIN ?? 60) },
+      perAddress: { max: Number(env.GEZHI_SIGNIN_ADDRESS_MAX ?? 30), windowMinutes: Number(env.GEZHI_SIGNIN_ADDRESS_WINDOW_MIN ?? 10) },
+    },
     sessionHours: Number(env.GEZHI_SESSION_HOURS ?? 12),
     passwordCost: PRODUCTION_PASSWORD_COST,
-    secureCookies: env.GEZHI_SECURE_COOKIES === '1',
+    secureCookies: env.GEZHI_SECURE_COOKIES ? env.GEZHI_SECURE_COOKIES === '1' : env.NODE_ENV === 'production',
+    trustProxy: trustProxy(env.GEZHI_TRUST_PROXY ?? ''),
+    allowedOrigins: (env.GEZHI_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .map((o) => origin('GEZHI_ALLOWED_ORIGINS', o)),
     logLevel: env.LOG_LEVEL ?? 'warn',
     fieldKeys:
       env.GEZHI_FIELD_ENC_KEY && env.GEZHI_FIELD_HASH_KEY ? { enc: env.GEZHI_FIELD_ENC_KEY, hash: env.GEZHI_FIELD_HASH_KEY } : null,
@@ -72,6 +97,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicRateLimit: { max: Number(env.GEZHI_PUBLIC_RATE_MAX ?? 30), windowSeconds: Number(env.GEZHI_PUBLIC_RATE_WINDOW_S ?? 60) },
     ...overrides,
   };
+}
+
+/** "" → false, "true" → any proxy, "2" → two hops, "10.0.0.1,10.1.0.0/16" → those addresses. */
+function trustProxy(text: string): boolean | number | string[] {
+  const t = text.trim();
+  if (t === '' || t === 'false' || t === '0') return false;
+  if (t === 'true') return true;
+  if (/^[0-9]+$/.test(t)) return Number(t);
+  return t
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+/** An origin as browsers send it (scheme, host, port); anything else stops the server rather than refuse every write. */
+function origin(name: string, text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`${name}: '${text}' is not an origin such as https://gezhi.example.gov.cn`);
+  }
+  if (url.origin === 'null' || url.pathname !== '/' || url.search || url.hash)
+    throw new Error(`${name}: '${text}' is not an origin such as https://gezhi.example.gov.cn`);
+  return url.origin;
 }
 
 /** "3,1" → [3, 1]; a setting that is not a list of whole numbers stops the server rather than remind nobody. */

@@ -18,11 +18,15 @@ const ZH: Record<string, (p: Params) => string> = {
   pattern: () => '格式不正确',
   format: () => '格式不正确',
   enum: (p) => `取值应为 ${(p.allowedValues as unknown[]).join('、')} 之一`,
+  nul: () => '不能包含空字符（NUL）',
+  finite: () => '应为有限的数字',
 };
 
 /** English keeps Ajv's own wording, except for the one it words for developers. */
 const EN: Record<string, (p: Params) => string> = {
   additionalProperties: () => 'unknown field',
+  nul: () => 'must not contain a NUL character',
+  finite: () => 'must be a finite number',
 };
 
 /** The message for a failed keyword, or undefined to use the validator's own. */

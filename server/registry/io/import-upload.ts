@@ -13,6 +13,7 @@ import type { Lang } from '../../../shared/i18n/errors.ts';
 import type { FileStore } from '../../files/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
+import { multipartError } from '../../platform/multipart.ts';
 import type { ImportJobs } from './import-jobs.ts';
 import type { ImportableTemplate, RegistryImport } from './registry-import.service.ts';
 import { type ReportedError, writeErrorReport } from './spreadsheet-export.ts';
@@ -50,7 +51,7 @@ export async function startFileImport(
     await remove();
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
       throw new AppError('file.too_large', [{ field: 'file', reason: 'size', value: `${MAX_IMPORT_BYTES} bytes max` }]);
-    throw e;
+    throw multipartError(e); // an upload cut short
   }
   const size = (await fs.promises.stat(file)).size;
   // exceljs waits forever on an empty stream; an empty file is refused before it is read.

@@ -2,6 +2,7 @@ import { ERROR_MESSAGES, type Lang } from '../../../shared/i18n/errors.ts';
 import type { Guard } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Http } from '../../platform/http.ts';
+import { filePart } from '../../platform/multipart.ts';
 import { errorReplies } from '../../platform/schemas.ts';
 import { ImportJob, ImportReport, ImportTemplateParam, JobParam } from './import.schemas.ts';
 import type { ImportJobView } from './import-jobs.ts';
@@ -34,7 +35,7 @@ export async function importRoutes(app: Http, deps: ImportDeps & { guard: Guard 
       onRequest: guard('registry.write'),
     },
     async (request, res) => {
-      const part = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES } });
+      const part = await filePart(request, { limits: { fileSize: MAX_IMPORT_BYTES } });
       if (!part) throw new AppError('file.missing', [{ field: 'file', reason: 'required' }]);
       const job = await startFileImport(
         deps,

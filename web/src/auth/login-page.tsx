@@ -26,7 +26,7 @@ export function LoginPage() {
       await signIn(values.username, values.password);
     } catch (err) {
       // Wrong password and lockout are shown in the form; anything else as a message.
-      if (err instanceof ApiError && (err.status === 401 || err.status === 423)) setFailure(err.body.message);
+      if (err instanceof ApiError && (err.status === 401 || err.status === 429)) setFailure(err.body.message);
       else showError(err);
     } finally {
       setBusy(false);
