@@ -116,8 +116,9 @@ describe('oversight (督办, inbox, filters, export)', () => {
     await shot(dept, 'bell');
     await openMenu(dept, '督办');
     await dept.getByRole('tab', { name: /交办本单位/ }).waitFor();
-    const tabs = await dept.getByRole('tab').allInnerTexts();
-    expect(tabs.map((s) => s.replace(/\s+/g, ''))).toEqual(['交办本单位1']); // a department answers orders, it does not issue them
+    // A department answers orders, it does not issue them; the tab's count arrives with the orders, so wait for it.
+    const tabs = async () => (await dept.getByRole('tab').allInnerTexts()).map((s) => s.replace(/\s+/g, ''));
+    await expect.poll(tabs, { timeout: 10_000 }).toEqual(['交办本单位1']);
     const orders = dept.getByTestId('orders-table');
     const order = orders.locator('.ant-table-row', { hasText: dispatched.caseNo });
     await order.getByText('待答复').waitFor();
