@@ -133,7 +133,18 @@ describe('the gezhi command', () => {
       '420923100001001',
     );
     expect(created.stdout).toContain('created zhao (grid_worker) bound to 朝阳社区第1网格 420923100001001');
-    const dup = await gezhi('users', 'create', '--username', 'zhao', '--name', 'x', '--password', 'Yunmeng-grid-7731', '--roles', 'grid_worker');
+    const dup = await gezhi(
+      'users',
+      'create',
+      '--username',
+      'zhao',
+      '--name',
+      'x',
+      '--password',
+      'Yunmeng-grid-7731',
+      '--roles',
+      'grid_worker',
+    );
     expect(dup.code).toBe(1);
     expect(dup.stderr).toContain('user.username_taken');
   });
