@@ -6,6 +6,7 @@ import { createAccess, staffOf } from './access/index.ts';
 import { createEvents } from './events/index.ts';
 import { createFieldwork } from './fieldwork/index.ts';
 import { createDiskFileStore, createFiles, type FileStore } from './files/index.ts';
+import { createOpen311 } from './open311/index.ts';
 import { claimsOfGrid, createOrg } from './org/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -36,6 +37,7 @@ export async function buildApp({
   createOrg({ app, db, clock, guard: access.guard, staffOf: (departmentCode) => staffOf(db, departmentCode) });
   const fileStore = files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
   const events = await createEvents({ app, db, clock, config, guard: access.guard, territory: territory.service, files: fileStore });
+  createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
   await createFiles({ app, files: fileStore, guard: access.guard });
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
   await createFieldwork({ app, db, clock, guard: access.guard, registry });

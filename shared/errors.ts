@@ -119,6 +119,12 @@ export const ERROR_STATUS = {
   'supervision.already_replied': 409,
   'supervision.already_closed': 409,
   'supervision.not_replied': 409,
+  'event.outside_jurisdiction': 422,
+  'open311.client_not_found': 404,
+  'open311.jurisdiction_invalid': 400,
+  'open311.client_revoked': 409,
+  'open311.submission_not_found': 404,
+  'open311.submission_done': 409,
   'route.not_found': 404,
   'server.internal': 500,
 } as const;

@@ -77,6 +77,10 @@ export const PERMISSIONS = {
   /** See special-group and key-person tags (the most sensitive data in the system). */
   'registry.tags': ['city_center', 'county_center', 'township_center'],
   'audit.read': ['audit_admin'],
+  /** Issue, rotate and revoke the API keys of open interfaces (Open311 clients), per county. */
+  'interfaces.manage': ['system_admin'],
+  /** Place on the map the Open311 requests a client located only by an address, or refuse them: a county's own centre. */
+  'open311.place': ['city_center', 'county_center'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

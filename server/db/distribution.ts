@@ -13,6 +13,7 @@ export const REFERENCE_TABLES = [
   'calendar_day',
   'calendar_year',
   'calendar_year_day',
+  'open311_client', // the Open311 clients and their hashed keys: a handful of rows, read on every POST
   'app_user',
   'user_area',
   'user_session',

@@ -17,6 +17,7 @@ import { seedCatalogue } from './catalogue/catalogue.store.ts';
 import { createNotifier, robotChannel } from './inbox/inbox.channels.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { createInboxService } from './inbox/inbox.service.ts';
+import { createChannelIntake } from './intake/channels.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
 import { createIntakeService } from './intake/intake.service.ts';
 import { publicRoutes } from './intake/public.routes.ts';
@@ -30,7 +31,19 @@ import { sweep } from './oversight/sweep.ts';
 import { warningsRoutes } from './oversight/warnings.routes.ts';
 import { createWarnings } from './oversight/warnings.service.ts';
 
+/** What an open interface (server/open311) uses of the loop: citizens' reports through it, and reading them back. */
+export type {
+  Channel,
+  ChannelCase,
+  ChannelCaseQuery,
+  ChannelIntake,
+  ChannelReceipt,
+  ChannelReportInput,
+  CitizenService,
+} from './intake/channels.ts';
 export { DEADLINE_RECOMPUTED, isProvisional } from './loop/deadline-recompute.ts';
+/** The loop's statuses and a limit in words, for what an interface says about a case. */
+export type { StageLimit } from './loop/deadlines.core.ts';
 export { startSweeper } from './oversight/sweep.ts';
 
 export async function createEvents({
@@ -58,6 +71,7 @@ export async function createEvents({
   // Everything that counts working time reads the administrator's overrides through this one calendar.
   const calendar = liveCalendar(calendarDays.holder);
   const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
+  const records = createRecordLookup({ db });
   const service = createEventsService({
     db,
     clock,
@@ -66,7 +80,7 @@ export async function createEvents({
     territory,
     fieldCrypto,
     repeats: config.repeats,
-    records: createRecordLookup({ db }),
+    records,
   });
   eventsRoutes(app, { events: service, guard });
   eventListRoutes(app, { events: service, guard });
@@ -93,7 +107,8 @@ export async function createEvents({
     await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
     return sweep({ db, clock, calendar, rules: warnings.rules, notifier, reminderWorkingDays: config.reminderWorkingDays });
   };
-  return { service, sweep: runSweep };
+  const channels = createChannelIntake({ db, clock, config, territory, events: service, fieldCrypto, records });
+  return { service, sweep: runSweep, channels };
 }
 
 /** Reference data every database starts with: the default catalogue, loaded into an empty catalogue only. */

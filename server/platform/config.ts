@@ -47,6 +47,8 @@ export interface Config {
   repeats: { radiusMeters: number; windowDays: number };
   /** Citizens' public routes: requests allowed per client (IP) in each window, so a flood is refused. */
   publicRateLimit: { max: number; windowSeconds: number };
+  /** Open311 routes (GeoReport v2): requests allowed per client address in each window; a civic client polls. */
+  open311RateLimit: { max: number; windowSeconds: number };
 }
 
 export interface PasswordCost {
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       : null,
     repeats: { radiusMeters: Number(env.GEZHI_REPEAT_RADIUS_M ?? 50), windowDays: Number(env.GEZHI_REPEAT_WINDOW_DAYS ?? 7) },
     publicRateLimit: { max: Number(env.GEZHI_PUBLIC_RATE_MAX ?? 30), windowSeconds: Number(env.GEZHI_PUBLIC_RATE_WINDOW_S ?? 60) },
+    open311RateLimit: { max: Number(env.GEZHI_OPEN311_RATE_MAX ?? 120), windowSeconds: Number(env.GEZHI_OPEN311_RATE_WINDOW_S ?? 60) },
     ...overrides,
   };
 }

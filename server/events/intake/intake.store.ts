@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, not, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { OPEN_STATUSES } from '../loop/event-actions.core.ts';
@@ -199,4 +199,66 @@ export async function gridNamesOf(tx: Tx, codes: string[]): Promise<{ code: stri
     )})`,
   );
   return rows;
+}
+
+/**
+ * An interface's own reports of one county (event.channel), newest first: exactly the case numbers given, or
+ * those matching the items, open or closed, and reported in [from, to].
+ */
+export async function channelCases(
+  tx: Tx,
+  q: {
+    channel: string;
+    countyCode: string;
+    caseNos?: string[];
+    itemCodes?: string[];
+    closed?: boolean;
+    from?: Date;
+    to?: Date;
+    limit: number;
+  },
+): Promise<EventRow[]> {
+  const open = inArray(event.status, [...OPEN_STATUSES]);
+  const filters = q.caseNos
+    ? [inArray(event.caseNo, q.caseNos)]
+    : [
+        q.itemCodes?.length ? inArray(event.itemCode, q.itemCodes) : undefined,
+        q.closed === undefined ? undefined : q.closed ? not(open) : open,
+        q.from ? gte(event.reportedAt, q.from) : undefined,
+        q.to ? lte(event.reportedAt, q.to) : undefined,
+      ];
+  return tx
+    .select()
+    .from(event)
+    .where(and(eq(event.countyCode, q.countyCode), eq(event.channel, q.channel), ...filters))
+    .orderBy(desc(event.reportedAt), desc(event.caseNo))
+    .limit(q.limit);
+}
+
+/** The handling unit's last reply (handle or fix on the spot) of each case that has one. */
+export async function repliesOf(tx: Tx, countyCode: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .selectDistinctOn([eventAction.eventId], { eventId: eventAction.eventId, note: eventAction.note })
+    .from(eventAction)
+    .where(
+      and(
+        eq(eventAction.countyCode, countyCode),
+        inArray(eventAction.eventId, ids),
+        inArray(eventAction.action, ['handle', 'fix_on_spot']),
+        isNotNull(eventAction.note),
+      ),
+    )
+    .orderBy(eventAction.eventId, desc(eventAction.seq));
+  return new Map(rows.map((r) => [r.eventId, r.note!]));
+}
+
+/** Case numbers of cases by id. */
+export async function caseNosOf(tx: Tx, countyCode: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: event.id, caseNo: event.caseNo })
+    .from(event)
+    .where(and(eq(event.countyCode, countyCode), inArray(event.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.caseNo]));
 }

@@ -61,6 +61,8 @@ export interface ReportInput {
   urgency?: Urgency;
   /** A citizen's device as its keyed hash (`device:…`), counted once per case (intake/repeats.ts). */
   deviceKey?: string;
+  /** The open interface a citizen's report came in through (`open311`); none for the console and the public page. */
+  channel?: string;
 }
 
 /** A staff report: the point may come from the linked record instead. */
@@ -320,6 +322,7 @@ export function createEventsService({
         reporterPhone: input.reporterPhone ? fieldCrypto.encrypt(input.reporterPhone) : null,
         externalNo: input.externalNo ?? null,
         trackingCode: input.trackingCode ?? null,
+        channel: input.channel ?? null,
         subjectType: input.subject?.type ?? null,
         subjectKey: input.subject?.key ?? null,
         ...next,

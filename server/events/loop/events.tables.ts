@@ -54,6 +54,11 @@ export const event = pgTable(
     /** Reports of this matter: 1, plus every "me too" and every duplicate merged into it. */
     reports: integer('reports').notNull().default(1),
     trackingCode: text('tracking_code'),
+    /**
+     * The open interface a citizen's report came in through ('open311'); null for the console, the phone view and
+     * the public page. What came in through an interface may be read back through it, and nothing else.
+     */
+    channel: text('channel'),
     idempotencyKey: text('idempotency_key'),
     mergedInto: uuid('merged_into'),
     returnedFrom: text('returned_from'),
@@ -103,6 +108,8 @@ export const event = pgTable(
     index('event_stage_unit_status_idx').on(t.stageUnit, t.status),
     index('event_co_units_idx').using('gin', t.coUnits),
     index('event_subject_type_subject_key_idx').on(t.subjectType, t.subjectKey),
+    /** An interface's read of its own reports (Open311 GET requests): by county, newest first. */
+    index('event_county_code_channel_reported_at_idx').on(t.countyCode, t.channel, t.reportedAt).where(sql`channel is not null`),
   ],
 );
 

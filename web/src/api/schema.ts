@@ -17575,6 +17575,2502 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/open311/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 接入密钥 The Open311 clients of your counties and their keys (hints only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 接入方 Clients, live keys first */
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @description 签发时间 Issued
+                                 */
+                                createdAt: string;
+                                /** @description 签发人 Issued by */
+                                createdBy: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description 接入方标识 Client id
+                                 */
+                                id: string;
+                                /** @description 辖区 The county the key is bound to */
+                                jurisdiction: {
+                                    /**
+                                     * @description 区县代码 County code: the jurisdiction_id the key may post to
+                                     * @example 420923
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description 区县 County
+                                     * @example 云梦县
+                                     */
+                                    name: string;
+                                };
+                                /**
+                                 * @description 密钥前缀 The key’s first characters, to tell keys apart
+                                 * @example gz311_K7QM
+                                 */
+                                keyHint: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 最近使用 Last POST with this key
+                                 */
+                                lastUsedAt: string | null;
+                                /**
+                                 * @description 接入方名称 Client name
+                                 * @example FixMyStreet 孝感
+                                 */
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 吊销时间 Revoked; null while the key works
+                                 */
+                                revokedAt: string | null;
+                                /** @description 吊销人 Revoked by */
+                                revokedBy: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description 轮换自 The key this one replaced
+                                 */
+                                rotatedFrom: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 签发密钥 Issue a key for a client and a county; the reply carries the key, shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 区县代码 The county (jurisdiction_id) the key may post to
+                         * @example 420923
+                         */
+                        countyCode: string;
+                        /**
+                         * @description 接入方名称 Who the key is for
+                         * @example FixMyStreet 孝感
+                         */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description 签发时间 Issued
+                             */
+                            createdAt: string;
+                            /** @description 签发人 Issued by */
+                            createdBy: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 接入方标识 Client id
+                             */
+                            id: string;
+                            /** @description 辖区 The county the key is bound to */
+                            jurisdiction: {
+                                /**
+                                 * @description 区县代码 County code: the jurisdiction_id the key may post to
+                                 * @example 420923
+                                 */
+                                code: string;
+                                /**
+                                 * @description 区县 County
+                                 * @example 云梦县
+                                 */
+                                name: string;
+                            };
+                            /**
+                             * @description 密钥前缀 The key’s first characters, to tell keys apart
+                             * @example gz311_K7QM
+                             */
+                            keyHint: string;
+                            /**
+                             * Format: date-time
+                             * @description 最近使用 Last POST with this key
+                             */
+                            lastUsedAt: string | null;
+                            /**
+                             * @description 接入方名称 Client name
+                             * @example FixMyStreet 孝感
+                             */
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description 吊销时间 Revoked; null while the key works
+                             */
+                            revokedAt: string | null;
+                            /** @description 吊销人 Revoked by */
+                            revokedBy: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 轮换自 The key this one replaced
+                             */
+                            rotatedFrom: string | null;
+                        } & {
+                            /**
+                             * @description API 密钥 The key itself: shown this once and never again (only its hash is kept)
+                             * @example gz311_K7QM3XHP9TRW2ABCDEFGHJKLMNPQRS
+                             */
+                            apiKey: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open311/clients/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 吊销密钥 Revoke a key: its next POST gets 403 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 接入方标识 Client id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description 签发时间 Issued
+                             */
+                            createdAt: string;
+                            /** @description 签发人 Issued by */
+                            createdBy: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 接入方标识 Client id
+                             */
+                            id: string;
+                            /** @description 辖区 The county the key is bound to */
+                            jurisdiction: {
+                                /**
+                                 * @description 区县代码 County code: the jurisdiction_id the key may post to
+                                 * @example 420923
+                                 */
+                                code: string;
+                                /**
+                                 * @description 区县 County
+                                 * @example 云梦县
+                                 */
+                                name: string;
+                            };
+                            /**
+                             * @description 密钥前缀 The key’s first characters, to tell keys apart
+                             * @example gz311_K7QM
+                             */
+                            keyHint: string;
+                            /**
+                             * Format: date-time
+                             * @description 最近使用 Last POST with this key
+                             */
+                            lastUsedAt: string | null;
+                            /**
+                             * @description 接入方名称 Client name
+                             * @example FixMyStreet 孝感
+                             */
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description 吊销时间 Revoked; null while the key works
+                             */
+                            revokedAt: string | null;
+                            /** @description 吊销人 Revoked by */
+                            revokedBy: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 轮换自 The key this one replaced
+                             */
+                            rotatedFrom: string | null;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open311/clients/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 轮换密钥 A new key for the same client and county; the old one stops working at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 接入方标识 Client id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description 签发时间 Issued
+                             */
+                            createdAt: string;
+                            /** @description 签发人 Issued by */
+                            createdBy: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 接入方标识 Client id
+                             */
+                            id: string;
+                            /** @description 辖区 The county the key is bound to */
+                            jurisdiction: {
+                                /**
+                                 * @description 区县代码 County code: the jurisdiction_id the key may post to
+                                 * @example 420923
+                                 */
+                                code: string;
+                                /**
+                                 * @description 区县 County
+                                 * @example 云梦县
+                                 */
+                                name: string;
+                            };
+                            /**
+                             * @description 密钥前缀 The key’s first characters, to tell keys apart
+                             * @example gz311_K7QM
+                             */
+                            keyHint: string;
+                            /**
+                             * Format: date-time
+                             * @description 最近使用 Last POST with this key
+                             */
+                            lastUsedAt: string | null;
+                            /**
+                             * @description 接入方名称 Client name
+                             * @example FixMyStreet 孝感
+                             */
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description 吊销时间 Revoked; null while the key works
+                             */
+                            revokedAt: string | null;
+                            /** @description 吊销人 Revoked by */
+                            revokedBy: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 轮换自 The key this one replaced
+                             */
+                            rotatedFrom: string | null;
+                        } & {
+                            /**
+                             * @description API 密钥 The key itself: shown this once and never again (only its hash is kept)
+                             * @example gz311_K7QM3XHP9TRW2ABCDEFGHJKLMNPQRS
+                             */
+                            apiKey: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open311/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待定位上报 Open311 requests located by an address only, waiting for a place on the map */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 待定位 Requests to place, oldest first */
+                            items: {
+                                /** @description 地址编码 Address id as sent */
+                                addressId: string | null;
+                                /** @description 地址 Address as sent */
+                                addressString: string | null;
+                                /** @description 接入方 Client */
+                                client: string | null;
+                                /**
+                                 * @description 区县代码 County
+                                 * @example 420923
+                                 */
+                                countyCode: string;
+                                /** @description 描述 What the client sent */
+                                description: string;
+                                /** @description 图片链接 Media URL as sent */
+                                mediaUrl: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 收到时间 Received
+                                 */
+                                requestedAt: string;
+                                /**
+                                 * @description 事项编码 Item asked for
+                                 * @example CG06010
+                                 */
+                                serviceCode: string;
+                                /**
+                                 * @description 事项 Item
+                                 * @example 暴露垃圾
+                                 */
+                                serviceName: string | null;
+                                /**
+                                 * @description token: what the client asks tokens/{token} with
+                                 * @example 420923K7QM3XHP9TRW
+                                 */
+                                token: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open311/pending/{token}/place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 定位立案 File a waiting request at the point picked: a citizen report of the loop; its token resolves */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description token */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 事项编码 The item, when the client chose the wrong one
+                         * @example CG06010
+                         */
+                        itemCode?: string;
+                        /**
+                         * @description 纬度 Latitude
+                         * @example 31.01
+                         */
+                        lat: number;
+                        /**
+                         * @description 经度 Longitude of the place
+                         * @example 113.01
+                         */
+                        lng: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description 案卷号 Case number
+                             * @example 202611020001
+                             */
+                            caseNo: string;
+                            /**
+                             * Format: uuid
+                             * @description 事件标识 The case filed
+                             */
+                            eventId: string;
+                            /**
+                             * @description service_request_id the client now gets
+                             * @example 420923-202611020001
+                             */
+                            serviceRequestId: string;
+                            /** @description token */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open311/pending/{token}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回 Refuse a waiting request; its client reads the reason on the token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description token */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 退回原因 Why, as the client will read it
+                         * @example 地址不在本县
+                         */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description 已退回 Refused
+                             * @enum {string}
+                             */
+                            status: "refused";
+                            /** @description token */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org/departments": {
         parameters: {
             query?: never;
@@ -50218,6 +52714,387 @@ export interface paths {
                             message: string;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/discovery.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 服务发现 Service discovery (GeoReport v2 endpoints, formats, how to get a key) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description xml or json (the resource name’s suffix) */
+                    format: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 GET Service Requests: the requests made through Open311 in a county, newest first, at most 1000 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description W3C date-time; at most 90 days after start_date */
+                    end_date?: string;
+                    /** @description The county’s 6-digit division code (required: this endpoint serves several counties) */
+                    jurisdiction_id?: string;
+                    /** @description Comma-delimited service codes */
+                    service_code?: string | string[];
+                    /** @description Comma-delimited ids; overrides every other argument */
+                    service_request_id?: string | string[];
+                    /** @description W3C date-time, e.g. 2026-11-01T00:00:00+08:00 */
+                    start_date?: string;
+                    /** @description open, closed, or both comma-delimited */
+                    status?: string | string[];
+                };
+                header?: never;
+                path: {
+                    /** @description xml or json (the resource name’s suffix) */
+                    format: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open311 POST Service Request (application/x-www-form-urlencoded, api_key required): a citizen report of the loop
+         * @description Answers service_request_id at once for a request with lat/long; a token for one located only by address_string or address_id (the county centre places it on the map). A retry of the same request, or one with the same Idempotency-Key header, gets the first answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Optional: a retry with the same key gets the first answer */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @description xml or json (the resource name’s suffix) */
+                    format: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The reporter’s account at the client (echoed, not kept) */
+                        account_id?: string | number;
+                        /** @description An address id of the jurisdiction */
+                        address_id?: string | number;
+                        /** @description Address, most specific first */
+                        address_string?: string | number;
+                        /**
+                         * @description The client’s API key
+                         * @example gz311_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+                         */
+                        api_key?: string | number;
+                        /** @description Up to 4 000 characters */
+                        description?: string | number;
+                        /** @description The reporting device (kept only as a keyed hash) */
+                        device_id?: string | number;
+                        /** @description E-mail of the person reporting (checked, not kept) */
+                        email?: string | number;
+                        /** @description Given name */
+                        first_name?: string | number;
+                        /**
+                         * @description The county’s 6-digit division code
+                         * @example 420923
+                         */
+                        jurisdiction_id?: string | number;
+                        /** @description Family name */
+                        last_name?: string | number;
+                        /**
+                         * @description WGS84 latitude; with long, or else address_string / address_id
+                         * @example 31.01
+                         */
+                        lat?: string | number;
+                        /**
+                         * @description WGS84 longitude
+                         * @example 113.01
+                         */
+                        long?: string | number;
+                        /** @description http(s) URL of an image */
+                        media_url?: string | number;
+                        /** @description Mobile, or landline with area code; stored sealed */
+                        phone?: string | number;
+                        /**
+                         * @description From GET services
+                         * @example CG06010
+                         */
+                        service_code?: string | number;
+                    } & {
+                        [key: string]: string | string[];
+                    };
+                    "application/x-www-form-urlencoded": {
+                        /** @description The reporter’s account at the client (echoed, not kept) */
+                        account_id?: string | number;
+                        /** @description An address id of the jurisdiction */
+                        address_id?: string | number;
+                        /** @description Address, most specific first */
+                        address_string?: string | number;
+                        /**
+                         * @description The client’s API key
+                         * @example gz311_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+                         */
+                        api_key?: string | number;
+                        /** @description Up to 4 000 characters */
+                        description?: string | number;
+                        /** @description The reporting device (kept only as a keyed hash) */
+                        device_id?: string | number;
+                        /** @description E-mail of the person reporting (checked, not kept) */
+                        email?: string | number;
+                        /** @description Given name */
+                        first_name?: string | number;
+                        /**
+                         * @description The county’s 6-digit division code
+                         * @example 420923
+                         */
+                        jurisdiction_id?: string | number;
+                        /** @description Family name */
+                        last_name?: string | number;
+                        /**
+                         * @description WGS84 latitude; with long, or else address_string / address_id
+                         * @example 31.01
+                         */
+                        lat?: string | number;
+                        /**
+                         * @description WGS84 longitude
+                         * @example 113.01
+                         */
+                        long?: string | number;
+                        /** @description http(s) URL of an image */
+                        media_url?: string | number;
+                        /** @description Mobile, or landline with area code; stored sealed */
+                        phone?: string | number;
+                        /**
+                         * @description From GET services
+                         * @example CG06010
+                         */
+                        service_code?: string | number;
+                    } & {
+                        [key: string]: string | string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{service_request_id}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 GET Service Request: one request with its state in the loop */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The county’s 6-digit division code (required: this endpoint serves several counties) */
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description xml or json (the resource name’s suffix) */
+                    format: string;
+                    /** @description County and case number */
+                    service_request_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 GET Service List: the catalogue items open to citizens */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The county’s 6-digit division code (required: this endpoint serves several counties) */
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description xml or json (the resource name’s suffix) */
+                    format: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{service_code}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 GET Service Definition: the attributes of one service */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The county’s 6-digit division code (required: this endpoint serves several counties) */
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description xml or json (the resource name’s suffix) */
+                    format: string;
+                    /** @description From GET services */
+                    service_code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{token}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 GET service_request_id from a token */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The county’s 6-digit division code (required: this endpoint serves several counties) */
+                    jurisdiction_id?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description xml or json (the resource name’s suffix) */
+                    format: string;
+                    /** @description The token POST requests answered */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
