@@ -10,9 +10,11 @@ import {
   CheckSquareOutlined,
   ClusterOutlined,
   CopyOutlined,
+  EnvironmentOutlined,
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
+  KeyOutlined,
   SafetyOutlined,
   ShopOutlined,
   SwapOutlined,
@@ -45,6 +47,8 @@ const UsersPage = page(() => import('./users/users-page.tsx'), 'UsersPage');
 const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
 const InboxPage = page(() => import('./inbox/inbox-page.tsx'), 'InboxPage');
 const WarningsPage = page(() => import('./warnings/warnings-page.tsx'), 'WarningsPage');
+const ApiKeysPage = page(() => import('./open311/api-keys-page.tsx'), 'ApiKeysPage');
+const PendingPage = page(() => import('./open311/pending-page.tsx'), 'PendingPage');
 
 /** The menu's sections, in the order they are listed. */
 export const SECTIONS = ['events', 'base', 'grid', 'admin'] as const;
@@ -172,6 +176,22 @@ export const PAGES: PageDef[] = [
     Component: CataloguePage,
   },
   { path: '/users', section: 'admin', permission: 'users.manage', labelKey: 'nav.users', icon: <TeamOutlined />, Component: UsersPage },
+  {
+    path: '/api-keys',
+    section: 'admin',
+    permission: 'interfaces.manage',
+    labelKey: 'apiKeys.title',
+    icon: <KeyOutlined />,
+    Component: ApiKeysPage,
+  },
+  {
+    path: '/open311-pending',
+    section: 'events',
+    permission: 'open311.place',
+    labelKey: 'pending.title',
+    icon: <EnvironmentOutlined />,
+    Component: PendingPage,
+  },
   { path: '/audit', section: 'admin', permission: 'audit.read', labelKey: 'nav.audit', icon: <AuditOutlined />, Component: AuditPage },
   {
     path: '/warnings',

@@ -106,3 +106,6 @@ export type InboxCounts = Get<'/api/inbox/counts'>;
 
 export type PublicReport = Get<'/api/public/reports/{code}'>;
 export type PublicItem = Item<Get<'/api/public/catalogue'>>;
+
+export type Open311Client = Item<Get<'/api/open311/clients'>>;
+export type Open311Pending = Item<Get<'/api/open311/pending'>>;

@@ -232,6 +232,14 @@ export const base: typeof zh = {
         retired: 'Catalogue item retired',
         restored: 'Catalogue item restored',
       },
+      open311: {
+        key_issued: 'Issue API key',
+        key_rotated: 'Rotate API key',
+        key_revoked: 'Revoke API key',
+        request_received: 'Open311 request received',
+        request_placed: 'Open311 request placed and filed',
+        request_refused: 'Open311 request refused',
+      },
       calendar: {
         set_day: 'Holiday or working day set',
         remove_day: 'Holiday or working day removed',

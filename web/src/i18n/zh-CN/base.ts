@@ -230,6 +230,14 @@ export const base = {
         retired: '停用派单目录事项',
         restored: '恢复派单目录事项',
       },
+      open311: {
+        key_issued: '签发接入密钥',
+        key_rotated: '轮换接入密钥',
+        key_revoked: '吊销接入密钥',
+        request_received: '收到 Open311 上报',
+        request_placed: '定位立案 Open311 上报',
+        request_refused: '退回 Open311 上报',
+      },
       calendar: {
         set_day: '设置节假日/调休',
         remove_day: '删除节假日/调休',
