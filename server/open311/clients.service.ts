@@ -14,7 +14,7 @@ import { AppError } from '../platform/errors.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { codeInScope } from '../platform/scope.ts';
 import { areaNames } from '../territory/index.ts';
-import { keyHint, newApiKey, requestIdOf } from './open311.core.ts';
+import { caseDescription, keyHint, newApiKey, requestIdOf } from './open311.core.ts';
 import * as store from './open311.store.ts';
 
 /** Pending requests one list shows at most. */
@@ -159,13 +159,6 @@ export function createClientsService({
       if (row.status !== 'pending') throw new AppError('open311.submission_done', [{ field: 'params.token', reason: row.status }]);
       const client = await store.getClient(db, actor.scope, row.clientId);
       const itemCode = input.itemCode ?? row.serviceCode;
-      const lines = [
-        row.description,
-        ...(row.addressString ? [`地址：${row.addressString}`] : []),
-        ...(row.addressId ? [`地址编码：${row.addressId}`] : []),
-        ...(row.mediaUrl ? [`图片链接：${row.mediaUrl}`] : []),
-        `（经 Open311 接入方 ${client?.name ?? ''} 上报，${actor.displayName} 定位）`,
-      ];
       // The same key as the request's: a second placement, or a retried one, finds the case the first filed.
       const filed = await channels.report({
         channel: 'open311',
@@ -173,7 +166,14 @@ export function createClientsService({
         itemCode,
         lng: input.lng,
         lat: input.lat,
-        description: lines.join('\n'),
+        description: caseDescription({
+          description: row.description,
+          addressString: row.addressString,
+          addressId: row.addressId,
+          mediaUrl: row.mediaUrl,
+          clientName: client?.name ?? '',
+          placedBy: actor.displayName,
+        }),
         phone: row.phoneSealed ? fieldCrypto.decrypt(row.phoneSealed) : undefined,
         reporterName: row.reporterName ?? undefined,
         deviceId: row.deviceIdSealed ? fieldCrypto.decrypt(row.deviceIdSealed) : undefined,

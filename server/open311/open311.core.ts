@@ -316,6 +316,27 @@ export function checkAttributes(defs: Attribute[], sent: Record<string, string[]
 
 // ── the loop in words ──
 
+/**
+ * The description the case carries: what the client wrote, and what staff need of the rest to act on it — in
+ * Chinese whatever the client's language, since staff read it; who placed it when a centre did.
+ */
+export function caseDescription(input: {
+  description: string;
+  addressString?: string | null;
+  addressId?: string | null;
+  mediaUrl?: string | null;
+  clientName: string;
+  placedBy?: string;
+}): string {
+  return [
+    input.description,
+    ...(input.addressString ? [`地址：${input.addressString}`] : []),
+    ...(input.addressId ? [`地址编码：${input.addressId}`] : []),
+    ...(input.mediaUrl ? [`图片链接：${input.mediaUrl}`] : []),
+    `（经 Open311 接入方 ${input.clientName} 上报${input.placedBy ? `，${input.placedBy} 定位` : ''}）`,
+  ].join('\n');
+}
+
 /** A stage limit as a citizen reads it: 3个工作日, 4个工作小时, 2小时. */
 export function limitText(limit: StageLimit, lang: Lang): string {
   const n = 'workingDays' in limit ? limit.workingDays : 'hours' in limit ? limit.hours : limit.clockHours;

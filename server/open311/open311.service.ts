@@ -19,6 +19,7 @@ import {
   attributesOf,
   attributesSent,
   COUNTY,
+  caseDescription,
   checkAttributes,
   closedFilter,
   DESCRIPTION_MAX,
@@ -172,21 +173,6 @@ export function createOpen311Service({
     ]);
     const byCode = new Map(services.map((s) => [s.code, s]));
     return cases.map((c) => described(c, rows.get(c.id), byCode, county, lang));
-  }
-
-  /** The description the case carries: what the client wrote, and what staff need of the rest to act on it. */
-  function caseDescription(
-    input: { description: string; addressString?: string; addressId?: string; mediaUrl?: string; clientName: string },
-    lang: Lang,
-  ) {
-    const zh = lang !== 'en';
-    return [
-      input.description,
-      ...(input.addressString ? [`${zh ? '地址' : 'Address'}：${input.addressString}`] : []),
-      ...(input.addressId ? [`${zh ? '地址编码' : 'Address id'}：${input.addressId}`] : []),
-      ...(input.mediaUrl ? [`${zh ? '图片链接' : 'Media'}：${input.mediaUrl}`] : []),
-      `（${zh ? '经 Open311 接入方' : 'through the Open311 client'} ${input.clientName}）`,
-    ].join('\n');
   }
 
   function notice(r: ChannelReceipt, s: CitizenService, lang: Lang): string {
@@ -358,7 +344,7 @@ export function createOpen311Service({
           itemCode: s.code,
           lng: lng!,
           lat: lat!,
-          description: caseDescription({ description: text, addressString, addressId, mediaUrl, clientName: who.name }, lang),
+          description: caseDescription({ description: text, addressString, addressId, mediaUrl, clientName: who.name }),
           phone: phone ?? undefined,
           reporterName,
           deviceId,
