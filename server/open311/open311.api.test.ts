@@ -578,3 +578,14 @@ describe('the API key in use', () => {
     expect(rows[0].n).toBeGreaterThan(3);
   });
 });
+
+describe('the next day', () => {
+  it('the same request word for word is a new report, not yesterday’s retry (the clock moves: this block runs last)', async () => {
+    const first = (await report({ description: '每天都有人乱倒垃圾' }, 'json')).json()[0].service_request_id;
+    expect((await report({ description: '每天都有人乱倒垃圾' }, 'json')).json()[0].service_request_id).toBe(first);
+    t.advance(86_400_000);
+    const next = await report({ description: '每天都有人乱倒垃圾' }, 'json');
+    expect(next.statusCode, next.body).toBe(200);
+    expect(next.json()[0].service_request_id).not.toBe(first);
+  });
+});

@@ -3,6 +3,7 @@
  * request (a citizen report of the loop, through events/index.ts), the token of one that waits for a place, and
  * reading requests back with their state from the loop. Every refusal is an Open311Error; the routes render it.
  */
+import { chinaDate } from '../../shared/china-time.ts';
 import { ERROR_MESSAGES, type Lang } from '../../shared/i18n/errors.ts';
 import { EVENT_EXPORT_LABELS } from '../../shared/i18n/export.ts';
 import type { ChannelCase, ChannelIntake, ChannelReceipt, CitizenService } from '../events/index.ts';
@@ -281,14 +282,14 @@ export function createOpen311Service({
       throwIf(problems);
 
       const now = clock();
-      // The same client sending the same request (or the same Idempotency-Key) is a retry: one request.
+      // The same client sending the same request the same China day (or the same Idempotency-Key) is a retry: one
+      // request. The day keeps a report made again weeks later, word for word, from answering with the old one.
+      const sent = Object.entries(fields)
+        .filter(([k]) => k !== 'api_key')
+        .sort(([x], [y]) => x.localeCompare(y));
       const material = idempotencyHeader
         ? `header:${who.id}:${idempotencyHeader}`
-        : `body:${who.id}:${JSON.stringify(
-            Object.entries(fields)
-              .filter(([k]) => k !== 'api_key')
-              .sort(([a], [b]) => a.localeCompare(b)),
-          )}`;
+        : `body:${who.id}:${chinaDate(now)}:${JSON.stringify(sent)}`;
       const idempotencyKey = `open311:${fieldCrypto.searchHash(material)}`;
       const text = description ?? s.name;
       const earlier = await store.requestByKey(db, county.code, idempotencyKey);
