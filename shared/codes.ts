@@ -40,3 +40,11 @@ export function ancestorCodes(code: string): string[] {
 export function countyOf(code: string): string {
   return code.slice(0, 6);
 }
+
+/**
+ * A unit of the loop is an area or a department: an area by its division code (digits only), a department by
+ * its letter code (`YM-CG`).
+ */
+export function isAreaCode(code: string): boolean {
+  return /^[0-9]+$/.test(code);
+}

@@ -1,5 +1,6 @@
 /** What spreadsheets say: column headers, labels of codes and notes, by language (the server's exports). */
 import type { Lang } from './errors.ts';
+import { EVENT_SOURCE_LABELS, EVENT_STATUS_LABELS } from './event-labels.ts';
 
 /** The events list export (事件列表). */
 export const EVENT_EXPORT_HEADERS: Record<Lang, string[]> = {
@@ -74,56 +75,14 @@ export const REPEAT_ORDER_HEADERS: Record<Lang, string[]> = {
 export type EventLabelKind = 'status' | 'source' | 'light' | 'warning';
 export const EVENT_EXPORT_LABELS: Record<Lang, Record<EventLabelKind, Record<string, string>>> = {
   'zh-CN': {
-    status: {
-      verifying: '待核实',
-      reported: '待受理',
-      accepted: '已受理',
-      voided: '已作废',
-      dispatched: '已派遣',
-      returned: '退单待审',
-      arbitrating: '待仲裁',
-      signed: '处置中',
-      handled: '待核查',
-      checked: '待结案',
-      closed: '已结案',
-      visited: '已回访',
-      merged: '已并单',
-    },
-    source: {
-      grid_worker: '网格员上报',
-      hotline: '热线',
-      department: '部门上报',
-      video: '视频发现',
-      leader: '领导交办',
-      citizen: '市民反映',
-    },
+    status: EVENT_STATUS_LABELS['zh-CN'],
+    source: EVENT_SOURCE_LABELS['zh-CN'],
     light: { green: '绿灯', yellow: '黄灯', red: '红灯' },
     warning: { blue: '蓝色', yellow: '黄色', light_red: '浅红', purple: '紫色', red: '红色' },
   },
   en: {
-    status: {
-      verifying: 'To verify',
-      reported: 'Reported',
-      accepted: 'Accepted',
-      voided: 'Voided',
-      dispatched: 'Dispatched',
-      returned: 'Return to review',
-      arbitrating: 'To arbitrate',
-      signed: 'Being handled',
-      handled: 'To check',
-      checked: 'To close',
-      closed: 'Closed',
-      visited: 'Visited',
-      merged: 'Merged',
-    },
-    source: {
-      grid_worker: 'Grid worker',
-      hotline: 'Hotline',
-      department: 'Department',
-      video: 'Video',
-      leader: 'Leader',
-      citizen: 'Citizen',
-    },
+    status: EVENT_STATUS_LABELS.en,
+    source: EVENT_SOURCE_LABELS.en,
     light: { green: 'Green', yellow: 'Yellow', red: 'Red' },
     warning: { blue: 'Blue', yellow: 'Yellow', light_red: 'Light red', purple: 'Purple', red: 'Red' },
   },

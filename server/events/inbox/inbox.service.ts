@@ -1,3 +1,4 @@
+import { isAreaCode } from '../../../shared/codes.ts';
 import { LEADER_WARNINGS, type NotificationKind } from '../../../shared/enums.ts';
 import { usersOfUnits } from '../../access/index.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -49,13 +50,15 @@ function kindOf(change: EventChange): NotificationKind | null {
   return KIND_OF[change.action] ?? null;
 }
 
-const isArea = (code: string) => /^\d+$/.test(code);
-
 /** The people of some units: a department's staff, an area's centre, a grid's team. */
 export async function recipientsOf(tx: Tx, units: readonly (string | null)[]): Promise<string[]> {
   const codes = [...new Set(units.filter((u): u is string => u !== null))];
   if (codes.length === 0) return [];
-  return usersOfUnits(tx, { departments: codes.filter((u) => !isArea(u)), areas: codes.filter(isArea), areaRoles: AREA_UNIT_ROLES });
+  return usersOfUnits(tx, {
+    departments: codes.filter((u) => !isAreaCode(u)),
+    areas: codes.filter(isAreaCode),
+    areaRoles: AREA_UNIT_ROLES,
+  });
 }
 
 /** What every notice about a case carries, so the inbox can show it without reading the case. */

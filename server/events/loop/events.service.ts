@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { chinaDate } from '../../../shared/china-time.ts';
-import { countyOf, levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
+import { countyOf, isAreaCode, levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
 import { departmentExists } from '../../org/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
@@ -261,8 +261,7 @@ export function createEventsService({
       ...(input.coUnits ?? []).map((code, i) => ({ field: `coUnits.${i}`, code })),
     ];
     for (const { field, code } of named) {
-      const isArea = /^\d+$/.test(code);
-      const known = isArea
+      const known = isAreaCode(code)
         ? (await areaNames(tx, [code])).length > 0 && code.startsWith(subtreePrefix(state.ownerCode))
         : await departmentExists(tx, code);
       if (!known) throw new AppError('event.target_invalid', [{ field, reason: 'unknown', value: code }]);

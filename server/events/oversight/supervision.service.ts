@@ -1,4 +1,4 @@
-import { subtreePrefix } from '../../../shared/codes.ts';
+import { isAreaCode, subtreePrefix } from '../../../shared/codes.ts';
 import type { OrderKind, OrderMethod } from '../../../shared/enums.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { bindingsOf } from '../../access/index.ts';
@@ -97,8 +97,7 @@ export function createSupervisionService({
 
   /** The unit must exist and lie in the issuer's jurisdiction; an area by its code, a department by its area. */
   async function checkUnit(tx: Tx, actor: Actor, unitCode: string): Promise<string> {
-    const isArea = /^\d+$/.test(unitCode);
-    const home = isArea
+    const home = isAreaCode(unitCode)
       ? (await areaNames(tx, [unitCode])).length > 0
         ? unitCode
         : undefined

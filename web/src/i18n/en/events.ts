@@ -1,22 +1,9 @@
+import { EVENT_SOURCE_LABELS, EVENT_STATUS_LABELS } from '../../../../shared/i18n/event-labels.ts';
 import type { events as zh } from '../zh-CN/events.ts';
 
 /** English UI strings of events: the loop, reporting, intake, the citizen pages; the type keeps the keys in step with Chinese. */
 export const events: typeof zh = {
-  eventStatus: {
-    verifying: 'To verify',
-    reported: 'Reported',
-    accepted: 'Accepted',
-    voided: 'Voided',
-    dispatched: 'Dispatched',
-    returned: 'Return to review',
-    arbitrating: 'To arbitrate',
-    signed: 'In hand',
-    handled: 'To check',
-    checked: 'To close',
-    closed: 'Closed',
-    visited: 'Visited',
-    merged: 'Merged',
-  },
+  eventStatus: EVENT_STATUS_LABELS.en,
   eventAction: {
     report: 'Report',
     verify: 'Verified',
@@ -138,14 +125,7 @@ export const events: typeof zh = {
     masterRule: 'Please choose the case to merge into',
     submit: 'OK',
   },
-  source: {
-    grid_worker: 'Grid worker',
-    hotline: 'Hotline',
-    department: 'Department',
-    video: 'Video',
-    leader: 'Leader',
-    citizen: 'Citizen',
-  },
+  source: EVENT_SOURCE_LABELS.en,
   photos: {
     add: 'Take / pick photo',
     uploading: 'Uploading…',

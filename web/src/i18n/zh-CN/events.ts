@@ -1,20 +1,7 @@
+import { EVENT_SOURCE_LABELS, EVENT_STATUS_LABELS } from '../../../../shared/i18n/event-labels.ts';
 /** Chinese UI strings of events: the loop, reporting, intake, the citizen pages. */
 export const events = {
-  eventStatus: {
-    verifying: '待核实',
-    reported: '待受理',
-    accepted: '已受理',
-    voided: '已作废',
-    dispatched: '已派遣',
-    returned: '退单待审',
-    arbitrating: '待仲裁',
-    signed: '处置中',
-    handled: '待核查',
-    checked: '待结案',
-    closed: '已结案',
-    visited: '已回访',
-    merged: '已并单',
-  },
+  eventStatus: EVENT_STATUS_LABELS['zh-CN'],
   eventAction: {
     report: '上报',
     verify: '核实属实',
@@ -136,14 +123,7 @@ export const events = {
     masterRule: '请选择要并入的案件',
     submit: '确定',
   },
-  source: {
-    grid_worker: '网格员上报',
-    hotline: '热线',
-    department: '部门上报',
-    video: '视频发现',
-    leader: '领导交办',
-    citizen: '市民反映',
-  },
+  source: EVENT_SOURCE_LABELS['zh-CN'],
   photos: {
     add: '拍照 / 选图',
     uploading: '上传中…',
