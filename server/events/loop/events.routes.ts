@@ -44,6 +44,21 @@ export function eventsRoutes(app: Http, { events, guard }: { events: EventsServi
     async (request) => events.get(request.actor, request.params.id),
   );
 
+  app.get(
+    '/api/events/:id/merge-gap',
+    {
+      schema: {
+        tags,
+        summary: '并单检查 Whether merging into a case needs the dispatcher\'s reason (not a repeat as intake flags them)',
+        params: S.EventParams,
+        querystring: S.MergeGapQuery,
+        response: { 200: S.MergeGapReply, ...errorReplies },
+      },
+      onRequest: guard('events.read'),
+    },
+    async (request) => events.mergeGap(request.actor, request.params.id, request.query.masterId),
+  );
+
   app.post(
     '/api/events/:id/actions',
     {

@@ -333,3 +333,19 @@ export const EventPage = Type.Object({
 });
 export const EventExportQuery = Type.Object(EventFilterSchema, { additionalProperties: false });
 export const EventSheet = Type.Unknown({ description: '.xlsx' });
+
+export const MergeGapQuery = Type.Object(
+  { masterId: Type.String({ format: 'uuid', description: '拟并入的案件 The case this one would be merged into' }) },
+  { additionalProperties: false },
+);
+export const MergeGapReply = Type.Object({
+  gap: Type.Union(
+    [
+      Type.Literal('merge_across_items'),
+      Type.Literal('merge_beyond_repeat_radius'),
+      Type.Literal('merge_beyond_repeat_window'),
+      Type.Null(),
+    ],
+    { description: '不属于重复件的原因（此时并单须说明理由），属重复件时为 null Why the two are not repeats (the merge then needs a reason), or null' },
+  ),
+});

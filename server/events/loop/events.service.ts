@@ -17,7 +17,7 @@ import type { CatalogueRule } from '../catalogue/catalogue.seed.ts';
 import { itemForReport } from '../catalogue/catalogue.service.ts';
 import { type AcceptingOwner, createAcceptingOwner } from '../intake/accepting-owner.ts';
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
-import { mergeReports, meToo, possibleRepeatsOf } from '../intake/repeats.ts';
+import { mergeReports, meToo, possibleRepeatsOf, repeatGap } from '../intake/repeats.ts';
 import { DEFAULT_WARNING_RULES, type WarningRule } from './deadlines.core.ts';
 import {
   type ActionInput,
@@ -413,6 +413,14 @@ export function createEventsService({
 
     /** The to-do counts of the inbox: the same predicates as `todo=` on the list. */
     todoCounts: (actor: Actor) => todoCounts(db, actor),
+
+    /** Why merging `id` into `masterId` needs a reason (the rule `merge` applies), for the dialog to require it first. */
+    async mergeGap(actor: Actor, id: string, masterId: string) {
+      const [row, master] = await Promise.all([store.getEvent(db, actor.scope, id), store.getEvent(db, actor.scope, masterId)]);
+      if (!row) throw new AppError('event.not_found');
+      if (!master) throw new AppError('event.master_invalid', [{ field: 'masterId', reason: 'not_found', value: masterId }]);
+      return { gap: repeatGap(master, row, repeats) };
+    },
 
     step,
 

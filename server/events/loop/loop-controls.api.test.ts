@@ -305,6 +305,14 @@ describe('merges that cannot be gamed', () => {
     expect((await get(township, master.id)).reports).toBe(1);
 
     const other = await report({ itemCode: 'CG06012' }); // 道路不洁, another item at the same place
+    // The dialog asks before submitting: the same answer the merge gives.
+    const gapOf = async (id: string, masterId: string) =>
+      (await township({ method: 'GET', url: `/api/events/${id}/merge-gap?masterId=${masterId}` })).json() as Json;
+    expect(await gapOf(other.id, master.id)).toEqual({ gap: 'merge_across_items' });
+    const repeat = await report();
+    expect(await gapOf(repeat.id, master.id)).toEqual({ gap: null });
+    const unknown = await township({ method: 'GET', url: `/api/events/${other.id}/merge-gap?masterId=${crypto.randomUUID()}` });
+    expect(unknown.json()).toMatchObject({ code: 'event.master_invalid', details: [{ field: 'masterId' }] });
     const refused = await attempt(township, other.id, { action: 'merge', masterId: master.id });
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ code: 'event.reason_required', details: [{ field: 'note', reason: 'merge_across_items' }] });

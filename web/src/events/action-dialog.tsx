@@ -47,10 +47,14 @@ export function ActionDialog({ event, action, onClose, onDone, onStale }: Props)
   const departments = useDepartments();
   const when = needs.noteRequiredWhen;
   const watched = Form.useWatch(when?.field ?? 'note', form);
-  // A merge into a case intake did not flag as a possible repeat (same item, near, recent) needs the reason.
+  // A merge into a case that is not a repeat as intake flags them (same item, near, recent) needs the reason: the server says which.
   const repeatIds = new Set(event.possibleRepeats.map((r) => r.id));
   const master = Form.useWatch('masterId', form);
-  const mergeApart = needs.master === true && master !== undefined && !repeatIds.has(master);
+  const gap = useApi(
+    '/api/events/{id}/merge-gap',
+    needs.master && master ? { params: { path: { id: event.id }, query: { masterId: master } } } : null,
+  );
+  const mergeApart = needs.master === true && master !== undefined && (gap.data?.gap ?? null) !== null;
   const noteRequired = needs.note === 'required' || (when !== undefined && watched === when.value) || mergeApart;
   const unitOptions = departments.items.map((d) => ({ value: d.code, label: d.name }));
   const others = useApi('/api/events', needs.master ? { params: { query: { status: [...OPEN_STATUSES], limit: 200 } } } : null);
