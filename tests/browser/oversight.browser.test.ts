@@ -10,6 +10,7 @@ import {
   desktopPage,
   label,
   openMenu,
+  phoneWidthPage,
   screenshotsOnFailure,
   settled,
   shooter,
@@ -181,6 +182,85 @@ describe('oversight (督办, inbox, filters, export)', () => {
     await expect.poll(() => note.getAttribute('class'), { timeout: 10_000 }).not.toContain('inbox-unread');
     await dept.close();
   }, 180_000);
+
+  it('the to-do list at 390 px opens exactly its cases; a merge asks for the reason the server will ask; a disputed return is arbitrated from the county’s to-do', async () => {
+    const at = (offset: number, itemCode: string, description: string) =>
+      worker.post<Created>('/api/events', { itemCode, lng: point.longitude + offset, lat: point.latitude, description, photos: [] });
+    const master = await at(0.0008, 'CG06010', '公交站旁垃圾');
+    const other = await at(0.0008, 'CG06012', '公交站旁路面脏污'); // another item at the same place
+
+    // 1. The township's to-do on a phone: the queue's count is the list it opens.
+    const phone = await phoneWidthPage(demo);
+    await demo.signIn(phone, 'township');
+    await phone.goto(`${demo.base}/inbox`);
+    const panel = phone.getByTestId('todo-panel');
+    const toAccept = panel.getByTestId('todo-to_accept');
+    await toAccept.waitFor();
+    const waiting = (await township.get<{ total: number }>('/api/events?todo=to_accept')).total;
+    expect(await toAccept.innerText()).toContain(String(waiting));
+    const rows = panel.locator('.ant-table-row');
+    await rows.filter({ hasText: other.caseNo }).waitFor();
+    await shot(phone, 'todo-phone');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // 2. Merging the other item into the first: the dialog requires the reason before the server would refuse.
+    await rows.filter({ hasText: other.caseNo }).click();
+    const drawer = phone.locator('.event-drawer .ant-drawer-content');
+    await drawer.getByTestId('event-case-no').filter({ hasText: other.caseNo }).waitFor();
+    await drawer.getByRole('button', { name: label('并单') }).click();
+    const dialog = phone.locator('.ant-modal-content', { hasText: `并单 · ${other.caseNo}` });
+    await dialog.locator('.ant-select').first().click();
+    await phone.locator('.ant-select-item-option', { hasText: master.caseNo }).click();
+    await dialog.locator('.ant-form-item-required', { hasText: '原因' }).waitFor();
+    await dialog
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: label('并单') })
+      .click();
+    await dialog.getByText('请填写原因或说明').waitFor();
+    expect((await township.get<{ status: string }>(`/api/events/${other.id}`)).status).toBe('reported');
+    await dialog.getByRole('textbox').fill('同一处，事项选错');
+    await shot(phone, 'merge-dialog');
+    await dialog
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: label('并单') })
+      .click();
+    await dialog.waitFor({ state: 'detached' });
+    await drawer.getByTestId('event-status').filter({ hasText: '已并单' }).waitFor();
+    await phone.close();
+
+    // 3. The department returns the first case; the township disputes the return; the county arbitrates from its to-do.
+    await step(township, master.id, 'accept');
+    await step(township, master.id, 'dispatch', { targetUnit: 'YM-CG' });
+    await step(await apiAs(demo, 'dept'), master.id, 'return', { note: '不属于本单位职责' });
+    await step(township, master.id, 'return_dispute', { note: '站台保洁属城管职责' });
+    const county = await desktop();
+    await demo.signIn(county, 'county');
+    await county.goto(`${demo.base}/inbox`);
+    const countyPanel = county.getByTestId('todo-panel');
+    await countyPanel.getByTestId('todo-to_arbitrate').click();
+    await countyPanel.locator('.ant-table-row', { hasText: master.caseNo }).click();
+    const countyDrawer = county.locator('.event-drawer .ant-drawer-content');
+    await countyDrawer.getByTestId('event-status').filter({ hasText: '待仲裁' }).waitFor();
+    await countyDrawer.getByRole('button', { name: label('仲裁') }).click();
+    const arbitration = county.locator('.ant-modal-content', { hasText: `仲裁 · ${master.caseNo}` });
+    await arbitration.locator('.ant-form-item-required', { hasText: '主办部门' }).waitFor();
+    await arbitration.locator('.ant-form-item-required', { hasText: '原因' }).waitFor();
+    await arbitration.getByTestId('target-select').click();
+    await county.locator('.ant-select-item-option[title="云梦县城市管理执法局"]').click();
+    await arbitration.getByRole('textbox').fill('站台保洁属城管职责，由城管执法局办理');
+    await shot(county, 'arbitration-dialog');
+    await arbitration
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: label('仲裁') })
+      .click();
+    await arbitration.waitFor({ state: 'detached' });
+    await countyDrawer.getByTestId('event-status').filter({ hasText: '已派遣' }).waitFor();
+    await county.close();
+    // Arbitrated: the department cannot send it back again.
+    const dept = await apiAs(demo, 'dept');
+    const bar = await dept.get<{ forms: Record<string, unknown>; version: number }>(`/api/events/${master.id}`);
+    expect(Object.keys(bar.forms)).not.toContain('return');
+  });
 
   it('a menu click made while the first page still loads stays where it went (the territory page used to pull the user back)', async () => {
     const page = await desktop();

@@ -1,4 +1,4 @@
-import { Descriptions, Tag, Typography } from 'antd';
+import { Descriptions, Grid, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../api/replies.ts';
 import { CodeName } from '../code-name.tsx';
@@ -16,8 +16,10 @@ interface Props {
 export function EventFacts({ event, itemName, unitName }: Props) {
   const { t, i18n } = useTranslation();
   const time = (at: string | null) => (at ? new Date(at).toLocaleString(i18n.language) : '—');
+  // On a phone the labels go above their values, not squeezed one character a line beside them.
+  const phone = !Grid.useBreakpoint().sm;
   return (
-    <Descriptions column={2} size="small" bordered className="event-facts">
+    <Descriptions column={2} size="small" bordered layout={phone ? 'vertical' : 'horizontal'} className="event-facts">
       <Descriptions.Item label={t('events.caseNo')}>
         <span className="mono" data-testid="event-case-no">
           {event.caseNo}

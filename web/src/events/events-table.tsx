@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Grid, Table } from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { EventSummary } from '../api/replies.ts';
@@ -42,7 +42,24 @@ export function EventsTable({ items, loading, itemName, onOpen, pagination, comp
     },
     { title: t('events.dueAt'), key: 'due', width: 170, render: (_: unknown, e) => <DueDot event={e} /> },
   ];
-  const columns = compact ? full.filter((c) => c.key !== 'grid').map((c) => ({ ...c, width: undefined })) : full;
+  // On a phone a compact list is one column: the case number, then its item and status, then its deadline.
+  const phone = !Grid.useBreakpoint().md;
+  const stacked: ColumnsType<EventSummary> = [
+    {
+      title: t('events.caseNo'),
+      key: 'case',
+      render: (_: unknown, e) => (
+        <div className="event-stacked">
+          <a className="mono">{e.caseNo}</a>
+          <div>
+            <span title={e.description}>{e.itemName ?? itemName(e.itemCode)}</span> <EventStatusTag status={e.status} />
+          </div>
+          <DueDot event={e} />
+        </div>
+      ),
+    },
+  ];
+  const columns = !compact ? full : phone ? stacked : full.filter((c) => c.key !== 'grid').map((c) => ({ ...c, width: undefined }));
 
   return (
     <Table<EventSummary>
