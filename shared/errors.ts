@@ -82,6 +82,7 @@ export const ERROR_STATUS = {
   'event.working_days_invalid': 400,
   'event.master_required': 400,
   'event.master_invalid': 400,
+  'event.call_placed': 409,
   'event.intake_not_allowed': 403,
   'event.same_as_closed': 409,
   'event.already_reported': 409,

@@ -99,7 +99,7 @@ export async function createEvents({
     channels: config.robot ? [robotChannel(config.robot)] : [],
     onError: (channel, err) => app.log.warn({ err, channel }, 'notification channel failed'),
   });
-  const inbox = createInboxService({ db, clock, notifier, events: service });
+  const inbox = createInboxService({ db, clock, notifier, events: service, callsToLocate: intake.calls.waitingCount });
   service.onChange(inbox.onEventChange);
   inboxRoutes(app, { inbox, guard });
   /** One deadline sweep; it first reloads the rules and overrides, so edits made on another server apply here too. */

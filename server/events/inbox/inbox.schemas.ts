@@ -54,8 +54,9 @@ export const InboxCounts = Type.Object({
     ),
     { description: '待办 Cases waiting on me or my unit, per queue I work (derived from the cases, not from notifications)' },
   ),
-  total: Type.Integer({ description: '待办合计 All my to-do: the queues plus supervision orders to answer' }),
+  total: Type.Integer({ description: '待办合计 All my to-do: the queues, supervision orders to answer and calls to locate' }),
   supervision: Type.Integer({ description: 'Open supervision and reminder orders to my department or bound areas' }),
+  toLocate: Type.Integer({ description: '待定位来电 Hotline calls with only an address waiting for me to place them: /api/events/calls-to-locate' }),
   leader: Nullable(
     Type.Object(
       {

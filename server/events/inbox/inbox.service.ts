@@ -97,11 +97,14 @@ export function createInboxService({
   clock,
   notifier,
   events,
+  callsToLocate,
 }: {
   db: Db;
   clock: Clock;
   notifier: Notifier;
   events: Pick<EventsService, 'list' | 'todoCounts'>;
+  /** Hotline calls waiting for a place (intake/to-locate.ts): work too, though not yet cases. */
+  callsToLocate: (actor: Actor) => Promise<number>;
 }) {
   return {
     /** The events service's change listener. The case's version names the change, so telling twice is a no-op. */
@@ -126,10 +129,11 @@ export function createInboxService({
      */
     async counts(actor: Actor) {
       const isLeader = actor.roles.includes('leader');
-      const [kinds, todo, supervision, issued, worst] = await Promise.all([
+      const [kinds, todo, supervision, toLocate, issued, worst] = await Promise.all([
         store.unreadByKind(db, actor.id),
         events.todoCounts(actor),
         store.openOrdersFor(db, unitsOf(actor)),
+        actor.permissions.includes('events.report') ? callsToLocate(actor) : 0,
         isLeader ? store.openOrdersIssuedBy(db, actor.id) : 0,
         isLeader ? events.list(actor, { warning: [...LEADER_WARNINGS] }, { offset: 0, limit: 1 }).then((p) => p.total) : 0,
       ]);
@@ -138,8 +142,9 @@ export function createInboxService({
       const work = Object.values(todo).reduce((sum, n) => sum + n, 0);
       return {
         todo,
-        total: work + supervision,
+        total: work + supervision + toLocate,
         supervision,
+        toLocate,
         leader: isLeader ? { ordersIssued: issued, worstCases: worst } : null,
         unread,
         byKind,

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { Guard } from '../../platform/actor.ts';
 import type { Http } from '../../platform/http.ts';
 import { errorReplies } from '../../platform/schemas.ts';
+import { EventDetail } from '../loop/events.schemas.ts';
 import * as S from './intake.schemas.ts';
 import type { IntakeService } from './intake.service.ts';
 import { writeRepeatOrdersSheet } from './repeat-orders.ts';
@@ -55,5 +56,47 @@ export function intakeRoutes(app: Http, { intake, guard }: { intake: IntakeServi
       void writeRepeatOrdersSheet(list, out, request.lang).catch((err: unknown) => out.destroy(err as Error));
       return reply.type(XLSX).header('content-disposition', `attachment; filename="repeat-orders-${list.from}-${list.to}.xlsx"`).send(out);
     },
+  );
+
+  app.post(
+    '/api/events/calls-to-locate',
+    {
+      schema: {
+        tags: ['events'],
+        summary: '登记待定位来电 A centre takes a call with only an address; it waits for the grid team of the area named (idempotent)',
+        body: S.CallBody,
+        response: { 201: S.CallReply, ...errorReplies },
+      },
+      onRequest: guard('events.report'),
+    },
+    async (request, reply) => reply.status(201).send(await intake.calls.receive(request.actor, request.body)),
+  );
+
+  app.get(
+    '/api/events/calls-to-locate',
+    {
+      schema: {
+        tags: ['events'],
+        summary: '待定位来电 Calls waiting for a place that I may place, oldest first',
+        response: { 200: S.CallList, ...errorReplies },
+      },
+      onRequest: guard('events.report'),
+    },
+    async (request) => ({ items: await intake.calls.waiting(request.actor) }),
+  );
+
+  app.post(
+    '/api/events/calls-to-locate/:id/place',
+    {
+      schema: {
+        tags: ['events'],
+        summary: '定位并立案 Place a waiting call on the map (inside the area named) and file its case',
+        params: S.CallParams,
+        body: S.PlaceBody,
+        response: { 201: EventDetail, ...errorReplies },
+      },
+      onRequest: guard('events.report'),
+    },
+    async (request, reply) => reply.status(201).send(await intake.calls.place(request.actor, request.params.id, request.body)),
   );
 }

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { RATINGS } from '../../../shared/enums.ts';
-import { DESCRIPTION_MAX, ITEM_CODE_MAX, PHOTOS_MAX } from '../../../shared/limits.ts';
+import { RATINGS, URGENCIES } from '../../../shared/enums.ts';
+import { ADDRESS_MAX, DESCRIPTION_MAX, ITEM_CODE_MAX, PERSON_NAME_MAX, PHOTOS_MAX } from '../../../shared/limits.ts';
 import { IdempotencyKey } from '../../platform/idempotency.ts';
 import { ErrorReply, errorReplies, Nullable } from '../../platform/schemas.ts';
-import { MOBILE } from './intake.core.ts';
+import { MOBILE, PHONE } from './intake.core.ts';
 
 const DateTime = (description: string) => Type.Unsafe<Date>({ type: 'string', format: 'date-time', description });
 
@@ -186,3 +186,61 @@ export const RepeatOrders = Type.Object({
 });
 
 export const RepeatOrdersSheet = Type.Unknown({ description: '.xlsx' });
+
+// ── hotline calls with only an address (待定位) ──
+
+export const CallBody = Type.Object(
+  {
+    itemCode: Type.String({ minLength: 1, maxLength: ITEM_CODE_MAX, description: '事项编码 Catalogue item', example: 'CG06010' }),
+    description: Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX, description: '来电内容 What the caller said' }),
+    address: Type.String({
+      minLength: 2,
+      maxLength: ADDRESS_MAX,
+      description: '来电地址 The address as the caller gave it (not found on record)',
+      example: '城关镇朝阳路菜市场后门',
+    }),
+    areaCode: Type.String({
+      pattern: '^[0-9]{9}([0-9]{3})?$',
+      description: '所属村（社区）或乡镇 The village or township the caller means: its grid team places the call',
+      example: '420923100001',
+    }),
+    source: Type.Optional(
+      Type.Union([Type.Literal('hotline'), Type.Literal('department'), Type.Literal('leader')], { description: '来源 Source, hotline by default' }),
+    ),
+    urgency: Type.Optional(Type.Union(URGENCIES.map((u) => Type.Literal(u)), { description: '紧急程度 Urgency' })),
+    reporterName: Type.Optional(Type.String({ minLength: 1, maxLength: PERSON_NAME_MAX, description: '来电人 Caller' })),
+    reporterPhone: Type.Optional(Type.String({ pattern: PHONE, description: '来电号码 Caller’s phone; stored sealed, shown masked' })),
+    externalNo: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '工单号 Work-order number of the hotline platform' })),
+    idempotencyKey: Type.Optional(IdempotencyKey),
+  },
+  { additionalProperties: false },
+);
+
+const Call = Type.Object({
+  id: Type.String({ format: 'uuid', description: '来电标识 Call id' }),
+  status: Type.Union([Type.Literal('waiting'), Type.Literal('filed')], { description: '待定位 waiting · 已立案 filed' }),
+  address: Type.String({ description: '来电地址 Address as given' }),
+  areaCode: Type.String({ description: '所属村（社区）或乡镇编码 Area code' }),
+  areaName: Nullable(Type.String({ description: '所属村（社区）或乡镇 Area name' })),
+  itemCode: Type.String({ description: '事项编码 Item code' }),
+  itemName: Nullable(Type.String({ description: '事项 Item name' })),
+  description: Type.String({ description: '来电内容 What the caller said' }),
+  source: Type.String({ description: '来源 Source' }),
+  urgency: Type.String({ description: '紧急程度 Urgency' }),
+  reporterName: Nullable(Type.String({ description: '来电人 Caller' })),
+  reporterPhone: Nullable(Type.String({ description: '来电号码（脱敏） Caller’s phone, masked' })),
+  externalNo: Nullable(Type.String({ description: '工单号 Work-order number' })),
+  receivedAt: DateTime('来电时间 When the call was taken'),
+  eventId: Nullable(Type.String({ format: 'uuid', description: '立案后的案件 The case once filed' })),
+  caseNo: Nullable(Type.String({ description: '案件编号 Case number once filed' })),
+});
+export const CallReply = Call;
+export const CallList = Type.Object({ items: Type.Array(Call) });
+export const CallParams = Type.Object({ id: Type.String({ format: 'uuid', description: '来电标识 Call id' }) });
+export const PlaceBody = Type.Object(
+  {
+    lng: Type.Number({ minimum: -180, maximum: 180, description: '经度 Longitude picked on the map' }),
+    lat: Type.Number({ minimum: -90, maximum: 90, description: '纬度 Latitude picked on the map' }),
+  },
+  { additionalProperties: false },
+);

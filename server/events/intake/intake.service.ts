@@ -21,6 +21,7 @@ import { deviceReporterKey, formatTrackingCode, newTrackingCode, normalizeTracki
 import { byTrackingCode, citizenReportByKey, eventInCounty } from './intake.store.ts';
 import { exportRepeatOrders, findRepeatOrders } from './repeat-orders.ts';
 import { nearbyOpen, refuseRepeatOfDevice } from './repeats.ts';
+import { createCallsToLocate } from './to-locate.ts';
 
 export interface PublicReportInput {
   itemCode: string;
@@ -82,6 +83,9 @@ export function createIntakeService({
   }
 
   return {
+    /** Hotline calls with only an address, waiting for the grid team to place them (to-locate.ts). */
+    calls: createCallsToLocate({ db, clock, territory, events, fieldCrypto }),
+
     /** The catalogue as a citizen picks from it: offered items, names only. */
     async publicCatalogue() {
       const nodes = offeredNodes(await listNodes(db));

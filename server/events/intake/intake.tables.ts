@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text, timestamptz, uuid } from '../../platform/columns.ts';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamptz, uniqueIndex, uuid } from '../../platform/columns.ts';
 
 /**
  * The last case serial given out per county and China day (decision 0014). One short statement takes the
@@ -31,3 +31,45 @@ export const eventReporter = pgTable(
   },
   (t) => [primaryKey({ name: 'event_reporter_pkey', columns: [t.countyCode, t.eventId, t.reporterKey] })],
 );
+
+/**
+ * A hotline call that gave only an address nobody could find on record (待定位): kept here, not as a case, until
+ * the grid team of the area the caller named places it on the map; then it is filed as the case it describes.
+ * A case always has its point; a call never needs one.
+ */
+export const callToLocate = pgTable(
+  'call_to_locate',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    /** The village or township the caller named: its grid team and centre see the call and place it. */
+    areaCode: text('area_code').notNull(),
+    /** waiting · filed */
+    status: text('status').notNull(),
+    address: text('address').notNull(),
+    /** What the case will say: item, description, source, urgency, caller's name, work-order number (no phone). */
+    report: jsonb('report').$type<CallReport>().notNull(),
+    /** The caller's phone, sealed (SM4) like every phone. */
+    phoneSealed: text('phone_sealed'),
+    idempotencyKey: text('idempotency_key'),
+    receivedBy: uuid('received_by').notNull(),
+    receivedAt: timestamptz('received_at').notNull(),
+    placedBy: uuid('placed_by'),
+    eventId: uuid('event_id'),
+    caseNo: text('case_no'),
+  },
+  (t) => [
+    primaryKey({ name: 'call_to_locate_pkey', columns: [t.countyCode, t.id] }),
+    uniqueIndex('call_to_locate_receiver_key_key').on(t.countyCode, t.receivedBy, t.idempotencyKey),
+    index('call_to_locate_waiting_idx').on(t.countyCode, t.status, t.areaCode),
+  ],
+);
+
+export interface CallReport {
+  itemCode: string;
+  description: string;
+  source: string;
+  urgency?: string;
+  reporterName?: string;
+  externalNo?: string;
+}

@@ -12845,6 +12845,1398 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/calls-to-locate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待定位来电 Calls waiting for a place that I may place, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 来电地址 Address as given */
+                                address: string;
+                                /** @description 所属村（社区）或乡镇编码 Area code */
+                                areaCode: string;
+                                /** @description 所属村（社区）或乡镇 Area name */
+                                areaName: string | null;
+                                /** @description 案件编号 Case number once filed */
+                                caseNo: string | null;
+                                /** @description 来电内容 What the caller said */
+                                description: string;
+                                /**
+                                 * Format: uuid
+                                 * @description 立案后的案件 The case once filed
+                                 */
+                                eventId: string | null;
+                                /** @description 工单号 Work-order number */
+                                externalNo: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description 来电标识 Call id
+                                 */
+                                id: string;
+                                /** @description 事项编码 Item code */
+                                itemCode: string;
+                                /** @description 事项 Item name */
+                                itemName: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 来电时间 When the call was taken
+                                 */
+                                receivedAt: string;
+                                /** @description 来电人 Caller */
+                                reporterName: string | null;
+                                /** @description 来电号码（脱敏） Caller’s phone, masked */
+                                reporterPhone: string | null;
+                                /** @description 来源 Source */
+                                source: string;
+                                /** @description 待定位 waiting · 已立案 filed */
+                                status: "waiting" | "filed";
+                                /** @description 紧急程度 Urgency */
+                                urgency: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记待定位来电 A centre takes a call with only an address; it waits for the grid team of the area named (idempotent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 来电地址 The address as the caller gave it (not found on record)
+                         * @example 城关镇朝阳路菜市场后门
+                         */
+                        address: string;
+                        /**
+                         * @description 所属村（社区）或乡镇 The village or township the caller means: its grid team places the call
+                         * @example 420923100001
+                         */
+                        areaCode: string;
+                        /** @description 来电内容 What the caller said */
+                        description: string;
+                        /** @description 工单号 Work-order number of the hotline platform */
+                        externalNo?: string;
+                        /**
+                         * @description 幂等键 Idempotency key: a retried or concurrent request with the same key returns the first result
+                         * @example 7f9c2ba4-e88f-4a8e-9b8c-0d6f1b2a3c4d
+                         */
+                        idempotencyKey?: string;
+                        /**
+                         * @description 事项编码 Catalogue item
+                         * @example CG06010
+                         */
+                        itemCode: string;
+                        /** @description 来电人 Caller */
+                        reporterName?: string;
+                        /** @description 来电号码 Caller’s phone; stored sealed, shown masked */
+                        reporterPhone?: string;
+                        /** @description 来源 Source, hotline by default */
+                        source?: "hotline" | "department" | "leader";
+                        /** @description 紧急程度 Urgency */
+                        urgency?: "normal" | "urgent" | "very_urgent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 来电地址 Address as given */
+                            address: string;
+                            /** @description 所属村（社区）或乡镇编码 Area code */
+                            areaCode: string;
+                            /** @description 所属村（社区）或乡镇 Area name */
+                            areaName: string | null;
+                            /** @description 案件编号 Case number once filed */
+                            caseNo: string | null;
+                            /** @description 来电内容 What the caller said */
+                            description: string;
+                            /**
+                             * Format: uuid
+                             * @description 立案后的案件 The case once filed
+                             */
+                            eventId: string | null;
+                            /** @description 工单号 Work-order number */
+                            externalNo: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 来电标识 Call id
+                             */
+                            id: string;
+                            /** @description 事项编码 Item code */
+                            itemCode: string;
+                            /** @description 事项 Item name */
+                            itemName: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 来电时间 When the call was taken
+                             */
+                            receivedAt: string;
+                            /** @description 来电人 Caller */
+                            reporterName: string | null;
+                            /** @description 来电号码（脱敏） Caller’s phone, masked */
+                            reporterPhone: string | null;
+                            /** @description 来源 Source */
+                            source: string;
+                            /** @description 待定位 waiting · 已立案 filed */
+                            status: "waiting" | "filed";
+                            /** @description 紧急程度 Urgency */
+                            urgency: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/calls-to-locate/{id}/place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 定位并立案 Place a waiting call on the map (inside the area named) and file its case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 来电标识 Call id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 纬度 Latitude picked on the map */
+                        lat: number;
+                        /** @description 经度 Longitude picked on the map */
+                        lng: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Actions the caller may take now */
+                            abilities: ("verify" | "accept" | "unfounded" | "void" | "merge" | "fix_on_spot" | "escalate" | "assign_down" | "dispatch" | "redispatch" | "sign" | "return" | "return_accept" | "return_dispute" | "arbitrate" | "co_sign" | "co_reply" | "extension_request" | "extension_approve" | "extension_refuse" | "suspend" | "resume" | "handle" | "check" | "close" | "rework" | "special_close_request" | "special_close_approve" | "special_close_refuse" | "visit" | "reopen")[];
+                            /**
+                             * @description 案卷号 Case number
+                             * @example 202611020001
+                             */
+                            caseNo: string;
+                            /**
+                             * Format: date-time
+                             * @description 结案时间 Closed
+                             */
+                            closedAt: string | null;
+                            /** @description 结案类型 normal | overdue | error | special */
+                            closingType: string | null;
+                            /** @description 协办 Each co-handler’s part, with its own deadline */
+                            coParts: {
+                                /**
+                                 * Format: date-time
+                                 * @description 协办时限 When its part is due
+                                 */
+                                dueAt: string;
+                                /** @description green | yellow | red while the part is unanswered */
+                                light: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 答复时间 When it answered its part
+                                 */
+                                repliedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 签收时间 When the unit signed its part
+                                 */
+                                signedAt: string | null;
+                                /** @description 协办单位 Co-handling unit code */
+                                unit: string;
+                                /** @description Five-colour warning of the part */
+                                warning: string | null;
+                            }[];
+                            /** @description 协办单位名称 Names of the co-handling units, in the order of coUnits; null for a code that names nothing */
+                            coUnitNames: (string | null)[];
+                            /** @description 协办单位 Co-handling units */
+                            coUnits: string[];
+                            /**
+                             * @description 描述 What was reported
+                             * @example 东街路口垃圾堆放
+                             */
+                            description: string;
+                            /**
+                             * Format: date-time
+                             * @description 办结时限 When the case is due
+                             */
+                            dueAt: string | null;
+                            /** @description 待审批的延期 The pending extension request */
+                            extension: {
+                                /** @description 申请理由 Reason given */
+                                reason: string;
+                                /** @description 申请天数 Working days asked */
+                                workingDays: number;
+                            } | null;
+                            /** @description 已延期工作日 Working days of extension granted so far */
+                            extensionDays: number;
+                            /** @description 外部工单号 Work-order number in the source system */
+                            externalNo: string | null;
+                            /**
+                             * @description 网格编码 Grid of the point
+                             * @example 420923100001001
+                             */
+                            gridCode: string;
+                            /**
+                             * @description 网格名称 Name of the grid
+                             * @example 朝阳社区第1网格
+                             */
+                            gridName: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 事件标识 Event id
+                             */
+                            id: string;
+                            /**
+                             * @description 事项编码 Catalogue item
+                             * @example CG06010
+                             */
+                            itemCode: string;
+                            /**
+                             * @description 事项名称 Name of the catalogue item
+                             * @example 暴露垃圾
+                             */
+                            itemName: string | null;
+                            /**
+                             * @description 纬度 Latitude
+                             * @example 31.02
+                             */
+                            lat: number;
+                            /**
+                             * @description 主办单位 Lead unit: department or area code
+                             * @example YM-CG
+                             */
+                            leadUnit: string | null;
+                            /**
+                             * @description 主办单位名称 Name of the lead unit
+                             * @example 云梦县城市管理执法局
+                             */
+                            leadUnitName: string | null;
+                            /** @description green | yellow | red: the current stage against its due time */
+                            light: string | null;
+                            /**
+                             * @description 经度 Longitude
+                             * @example 113.75
+                             */
+                            lng: number;
+                            /** @description Area node that owns the case */
+                            ownerCode: string;
+                            /**
+                             * @description 责任层级名称 Name of the area node that owns the case
+                             * @example 城关镇
+                             */
+                            ownerName: string | null;
+                            /** @description 照片 Photo keys of the report */
+                            photos: string[];
+                            /** @description 时限暂定 A deadline falls in a year the holiday data does not cover yet: recomputed when that year is entered */
+                            provisional: boolean;
+                            /** @description 回访评价 satisfied | basic | dissatisfied */
+                            rating: string | null;
+                            /** @description 重新办理次数 Times reopened */
+                            reopens: number;
+                            /** @description Three or more reports: a repeat case */
+                            repeat: boolean;
+                            /**
+                             * Format: date-time
+                             * @description 上报时间 Reported
+                             */
+                            reportedAt: string;
+                            /** @description 上报人 Who reported it */
+                            reporterName: string | null;
+                            /** @description Masked: 138****1234 */
+                            reporterPhone: string | null;
+                            /** @description Reports of this matter: 1, plus every "me too" and merged duplicate */
+                            reports: number;
+                            /** @description first_responsibility | arbitrated: the lead unit may not return it */
+                            returnBar: string | null;
+                            /** @description 退单单位 The unit that last sent it back */
+                            returnedFrom: string | null;
+                            /** @description 退单次数 Returns since the last dispatch by the owner; the second goes to arbitration */
+                            returns: number;
+                            /** @description 返工次数 Times sent back after the check */
+                            reworks: number;
+                            /**
+                             * @description 分级 Severity
+                             * @example general
+                             */
+                            severity: string;
+                            /**
+                             * @description 来源 grid_worker | hotline | department | video | leader | citizen
+                             * @example grid_worker
+                             */
+                            source: string;
+                            /** @description 待审批的特殊结案 Pending special closing */
+                            specialClose: {
+                                /** @description 理由 Reason */
+                                reason: string;
+                            } | null;
+                            /**
+                             * @description 当前环节 Current stage
+                             * @example sign
+                             */
+                            stage: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 环节时限 When the current stage is due
+                             */
+                            stageDueAt: string | null;
+                            /**
+                             * @description Who owes the current stage: area, grid or department code
+                             * @example YM-CG
+                             */
+                            stageUnit: string | null;
+                            /** @description 当前环节责任单位 Name of whoever owes the current stage */
+                            stageUnitName: string | null;
+                            /**
+                             * @description verifying | reported | accepted | voided | dispatched | returned | arbitrating | signed | handled | checked | closed | visited | merged
+                             * @example dispatched
+                             */
+                            status: string;
+                            /** @description That record’s code (house, building, component) or credit code (organisation) */
+                            subjectKey: string | null;
+                            subjectType: ("house" | "building" | "organisation" | "facility") | (never | null);
+                            /**
+                             * Format: date-time
+                             * @description 挂起时间 Since when the clock stands still
+                             */
+                            suspendedAt: string | null;
+                            /**
+                             * @description 乡镇(街道)名称 Township or street the grid lies in
+                             * @example 城关镇
+                             */
+                            townshipName: string | null;
+                            /**
+                             * @description 紧急程度 normal | urgent | very_urgent
+                             * @example normal
+                             */
+                            urgency: string;
+                            /** @description Send it back with an action: a changed event refuses a stale one */
+                            version: number;
+                            /**
+                             * @description 村(社区)名称 Village or community the grid lies in
+                             * @example 朝阳社区居委会
+                             */
+                            villageName: string | null;
+                            /** @description Five-colour graded warning: blue | yellow | light_red | purple | red */
+                            warning: string | null;
+                        } & {
+                            /** @description For each ability: what its form asks for, as the server will require it */
+                            forms: {
+                                [key: string]: {
+                                    /** @description A closing type may be chosen */
+                                    closingType?: boolean;
+                                    /** @description Co-handling units may be named */
+                                    coUnits?: boolean;
+                                    /** @description 首办负责 may be set */
+                                    firstResponsibility?: boolean;
+                                    /** @description The case it duplicates is asked */
+                                    master?: boolean;
+                                    note: "required" | "optional";
+                                    /** @description The note becomes required when this field has this value */
+                                    noteRequiredWhen?: {
+                                        /** @description rating | closingType */
+                                        field: string;
+                                        /** @description The value that makes it required */
+                                        value: string;
+                                    };
+                                    photos?: "required" | "optional";
+                                    /** @description A rating is asked */
+                                    rating?: boolean;
+                                    /** @description unit: a department or area unit · area: an area node below */
+                                    target?: string;
+                                    /** @description The urgency may be set */
+                                    urgency?: boolean;
+                                    workingDays?: {
+                                        /** @description At most this many */
+                                        max: number;
+                                        /** @description The reason the unit gave */
+                                        reason?: string;
+                                        /** @description Working days the unit asked for */
+                                        requested?: number;
+                                        /** @description Whether it must be given */
+                                        required: boolean;
+                                    };
+                                };
+                            };
+                            /** @description Every change, oldest first */
+                            history: {
+                                /**
+                                 * @description 操作 The step taken
+                                 * @example dispatch
+                                 */
+                                action: string;
+                                /**
+                                 * @description 操作人 Who
+                                 * @example 城关镇综治中心
+                                 */
+                                actorName: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 时间 When
+                                 */
+                                at: string;
+                                /** @description 附加数据 What else the step recorded (target unit, rating, working days, …) */
+                                data: unknown;
+                                /**
+                                 * @description 原状态 Status before
+                                 * @example accepted
+                                 */
+                                fromStatus: string | null;
+                                /** @description 意见 Reason, reply or note */
+                                note: string | null;
+                                /** @description 附件照片 Photos attached to the step */
+                                photos: string[];
+                                /**
+                                 * @description 序号 Step number, from 1
+                                 * @example 3
+                                 */
+                                seq: number;
+                                /**
+                                 * @description 新状态 Status after
+                                 * @example dispatched
+                                 */
+                                toStatus: string;
+                            }[];
+                            /**
+                             * @description 名称 Code → name of every unit, area and grid the history mentions (lead unit, owner it went to, supervised unit)
+                             * @example {
+                             *       "420923100": "城关镇",
+                             *       "YM-CG": "云梦县城市管理执法局"
+                             *     }
+                             */
+                            names: {
+                                [key: string]: string;
+                            };
+                            /** @description 疑似重复 Other open cases of the same item within the repeat radius, reported within the repeat window before or after this one, the nearest 10 at most: for the accepting centre to merge or not */
+                            possibleRepeats: {
+                                /**
+                                 * @description 案卷号 Case number
+                                 * @example 202611020001
+                                 */
+                                caseNo: string;
+                                /**
+                                 * @description 距离 Metres from this case
+                                 * @example 20
+                                 */
+                                distanceMeters: number;
+                                /**
+                                 * Format: uuid
+                                 * @description 事件标识 Event id
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description 上报时间 Reported
+                                 */
+                                reportedAt: string;
+                                /**
+                                 * @description 反映次数 Reports so far
+                                 * @example 1
+                                 */
+                                reports: number;
+                                /**
+                                 * @description 状态 Status
+                                 * @example reported
+                                 */
+                                status: string;
+                            }[];
+                            /** @description 关联的基础数据 The base-data record the case is about */
+                            subject: {
+                                /** @description 地址 Address of the record */
+                                address: string | null;
+                                /**
+                                 * @description 记录编码 The record’s code or credit code
+                                 * @example 42092301037000001
+                                 */
+                                key: string;
+                                /** @description Read from the base data now; null when the record is gone or outside your jurisdiction */
+                                name: string | null;
+                                /** @description house | building | organisation | facility */
+                                type: "house" | "building" | "organisation" | "facility";
+                            } | null;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/catalogue": {
         parameters: {
             query?: never;
@@ -17291,7 +18683,9 @@ export interface paths {
                                 /** @description to_visit: open it with /api/events?todo=to_visit */
                                 to_visit?: number;
                             };
-                            /** @description 待办合计 All my to-do: the queues plus supervision orders to answer */
+                            /** @description 待定位来电 Hotline calls with only an address waiting for me to place them: /api/events/calls-to-locate */
+                            toLocate: number;
+                            /** @description 待办合计 All my to-do: the queues, supervision orders to answer and calls to locate */
                             total: number;
                             /** @description 未读消息 Unread notifications (a feed to read, not work) */
                             unread: number;
