@@ -262,6 +262,50 @@ describe('oversight (督办, inbox, filters, export)', () => {
     expect(Object.keys(bar.forms)).not.toContain('return');
   });
 
+  it('a call with only an address waits on the worker’s to-do; at 390 px they place it on the map and the case is filed', async () => {
+    const { grid } = await workerGridPoint(demo);
+    const county = await apiAs(demo, 'county');
+    const call = await county.post<{ id: string; status: string }>('/api/events/calls-to-locate', {
+      itemCode: 'CG06010',
+      description: '来电反映小区后门垃圾没人清',
+      address: '朝阳路小区后门',
+      areaCode: grid.code.slice(0, 12),
+      reporterName: '王女士',
+      reporterPhone: '13900139000',
+    });
+    expect(call.status).toBe('waiting');
+
+    const phone = await phoneWidthPage(demo);
+    await demo.signIn(phone, 'worker');
+    await phone.goto(`${demo.base}/inbox`);
+    await phone.getByTestId('todo-to-locate').filter({ hasText: '待定位来电 1' }).click();
+    await phone.waitForURL(/\/calls-to-locate$/);
+    const item = phone.getByTestId('call-to-locate').filter({ hasText: '朝阳路小区后门' });
+    await item.getByText('139****9000').waitFor();
+    await item.getByRole('button', { name: label('定位并立案') }).click();
+    const dialog = phone.locator('.ant-modal-content', { hasText: '定位：朝阳路小区后门' });
+    const map = dialog.getByTestId('to-locate-map');
+    await map.locator('canvas').first().waitFor();
+    await phone.waitForTimeout(300); // let the map draw
+    const box = (await map.boundingBox())!;
+    await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await dialog
+      .getByTestId('to-locate-point')
+      .filter({ hasText: /^已选位置 \d+\.\d+, \d+\.\d+$/ })
+      .waitFor();
+    await shot(phone, 'call-to-locate');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await dialog
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: label('定位并立案') })
+      .click();
+    await phone.getByText(/已立案，案件编号 \d{12}/).waitFor();
+    await phone.getByText('没有待定位的来电').waitFor();
+    await phone.close();
+    const filed = await county.get<{ items: { source: string; reporterName: string | null; gridCode: string }[] }>(`/api/events?limit=5`);
+    expect(filed.items[0]).toMatchObject({ source: 'hotline', gridCode: grid.code });
+  });
+
   it('a menu click made while the first page still loads stays where it went (the territory page used to pull the user back)', async () => {
     const page = await desktop();
     // A slow line: the events page's code arrives well after the territory page has its data and writes its URL.

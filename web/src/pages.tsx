@@ -33,6 +33,7 @@ const GridIoPage = page(() => import('./grid-io/grid-io-page.tsx'), 'GridIoPage'
 const NetworksPage = page(() => import('./networks/networks-page.tsx'), 'NetworksPage');
 const EventsPage = page(() => import('./events/events-page.tsx'), 'EventsPage');
 const RepeatOrdersPage = page(() => import('./events/repeat-orders-page.tsx'), 'RepeatOrdersPage');
+const CallsToLocatePage = page(() => import('./events/calls-to-locate-page.tsx'), 'CallsToLocatePage');
 const SupervisionPage = page(() => import('./supervision/supervision-page.tsx'), 'SupervisionPage');
 const ReportPage = page(() => import('./report/report-page.tsx'), 'ReportPage');
 const PeoplePage = page(() => import('./people/people-page.tsx'), 'PeoplePage');
@@ -85,6 +86,14 @@ export const PAGES: PageDef[] = [
     Component: GridIoPage,
   },
   { path: '/events', section: 'events', permission: 'events.read', labelKey: 'nav.events', icon: <AlertOutlined />, Component: EventsPage },
+  {
+    path: '/calls-to-locate',
+    section: 'events',
+    permission: 'events.report',
+    labelKey: 'toLocate.title',
+    icon: <EnvironmentOutlined />,
+    Component: CallsToLocatePage,
+  },
   {
     path: '/repeat-orders',
     section: 'events',

@@ -56,7 +56,9 @@ export const InboxCounts = Type.Object({
   ),
   total: Type.Integer({ description: '待办合计 All my to-do: the queues, supervision orders to answer and calls to locate' }),
   supervision: Type.Integer({ description: 'Open supervision and reminder orders to my department or bound areas' }),
-  toLocate: Type.Integer({ description: '待定位来电 Hotline calls with only an address waiting for me to place them: /api/events/calls-to-locate' }),
+  toLocate: Type.Integer({
+    description: '待定位来电 Hotline calls with only an address waiting for me to place them: /api/events/calls-to-locate',
+  }),
   leader: Nullable(
     Type.Object(
       {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { RATINGS, URGENCIES } from '../../../shared/enums.ts';
+import { INTAKE_SOURCES, RATINGS, URGENCIES } from '../../../shared/enums.ts';
 import { ADDRESS_MAX, DESCRIPTION_MAX, ITEM_CODE_MAX, PERSON_NAME_MAX, PHOTOS_MAX } from '../../../shared/limits.ts';
 import { IdempotencyKey } from '../../platform/idempotency.ts';
 import { ErrorReply, errorReplies, Nullable } from '../../platform/schemas.ts';
@@ -205,12 +205,22 @@ export const CallBody = Type.Object(
       example: '420923100001',
     }),
     source: Type.Optional(
-      Type.Union([Type.Literal('hotline'), Type.Literal('department'), Type.Literal('leader')], { description: '来源 Source, hotline by default' }),
+      Type.Union(
+        INTAKE_SOURCES.map((s) => Type.Literal(s)),
+        { description: '来源 Source, hotline by default' },
+      ),
     ),
-    urgency: Type.Optional(Type.Union(URGENCIES.map((u) => Type.Literal(u)), { description: '紧急程度 Urgency' })),
+    urgency: Type.Optional(
+      Type.Union(
+        URGENCIES.map((u) => Type.Literal(u)),
+        { description: '紧急程度 Urgency' },
+      ),
+    ),
     reporterName: Type.Optional(Type.String({ minLength: 1, maxLength: PERSON_NAME_MAX, description: '来电人 Caller' })),
     reporterPhone: Type.Optional(Type.String({ pattern: PHONE, description: '来电号码 Caller’s phone; stored sealed, shown masked' })),
-    externalNo: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '工单号 Work-order number of the hotline platform' })),
+    externalNo: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: '工单号 Work-order number of the hotline platform' }),
+    ),
     idempotencyKey: Type.Optional(IdempotencyKey),
   },
   { additionalProperties: false },

@@ -75,7 +75,9 @@ describe('a hotline call with only an address (待定位)', () => {
     const tries = await Promise.all(Array.from({ length: 5 }, () => place(worker, taken.id, IN_VILLAGE)));
     expect(tries.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
     const cases = (await county({ method: 'GET', url: `/api/events?limit=200` })).json() as Json;
-    expect(cases.items.filter((e: Json) => e.externalNo === call.externalNo && e.id === tries.find((r) => r.statusCode === 201)?.json().id)).toHaveLength(1);
+    expect(
+      cases.items.filter((e: Json) => e.externalNo === call.externalNo && e.id === tries.find((r) => r.statusCode === 201)?.json().id),
+    ).toHaveLength(1);
   });
 
   it('refuses a call from a non-centre, an area that is not a village or township, and one outside the jurisdiction', async () => {
@@ -84,10 +86,16 @@ describe('a hotline call with only an address (待定位)', () => {
     const grid = await receive(county, { ...call, areaCode: FIXTURE.grids[0] });
     expect(grid.statusCode).toBe(400);
     const unknown = await receive(county, { ...call, areaCode: '420923100009' });
-    expect(unknown.json()).toMatchObject({ code: 'event.target_invalid', details: [{ field: 'areaCode', reason: 'not_village_or_township' }] });
+    expect(unknown.json()).toMatchObject({
+      code: 'event.target_invalid',
+      details: [{ field: 'areaCode', reason: 'not_village_or_township' }],
+    });
     const township = (await t.as(['township_center'], [FIXTURE.townships[1]])).request;
     const elsewhere = await receive(township, call);
-    expect(elsewhere.json()).toMatchObject({ code: 'event.target_invalid', details: [{ field: 'areaCode', reason: 'outside_jurisdiction' }] });
+    expect(elsewhere.json()).toMatchObject({
+      code: 'event.target_invalid',
+      details: [{ field: 'areaCode', reason: 'outside_jurisdiction' }],
+    });
     const noAddress = await receive(county, { ...call, address: '' });
     expect(noAddress.statusCode).toBe(400);
     expect(noAddress.json().details[0].field).toBe('body.address');

@@ -7,6 +7,7 @@
 
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { countyOf, levelOfCode } from '../../../shared/codes.ts';
+import type { Urgency } from '../../../shared/enums.ts';
 import { maskPhone } from '../../../shared/masking.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -19,7 +20,6 @@ import type { TerritoryService } from '../../territory/index.ts';
 import { areaNames } from '../../territory/index.ts';
 import { itemForReport } from '../catalogue/catalogue.service.ts';
 import { nodeNamesOf } from '../catalogue/catalogue.store.ts';
-import type { Urgency } from '../../../shared/enums.ts';
 import type { EventsService } from '../loop/events.service.ts';
 import { CENTRE_ROLES, intakeSource } from './intake.core.ts';
 import { type CallReport, callToLocate } from './intake.tables.ts';
@@ -104,7 +104,9 @@ export function createCallsToLocate({
       const level = levelOfCode(input.areaCode);
       const known = (level === 'village' || level === 'township') && (await areaNames(db, [input.areaCode])).length > 0;
       if (!known || !codeInScope(input.areaCode, actor.scope))
-        throw new AppError('event.target_invalid', [{ field: 'areaCode', reason: known ? 'outside_jurisdiction' : 'not_village_or_township', value: input.areaCode }]);
+        throw new AppError('event.target_invalid', [
+          { field: 'areaCode', reason: known ? 'outside_jurisdiction' : 'not_village_or_township', value: input.areaCode },
+        ]);
       await itemForReport(db, input.itemCode);
       const countyCode = countyOf(input.areaCode);
       const report: CallReport = {
@@ -173,7 +175,8 @@ export function createCallsToLocate({
         .from(callToLocate)
         .where(and(eq(callToLocate.id, id), visible(actor)));
       if (!row) throw new AppError('event.not_found');
-      if (row.status !== 'waiting') throw new AppError('event.call_placed', [{ field: 'id', reason: 'already_placed', value: row.caseNo ?? '' }]);
+      if (row.status !== 'waiting')
+        throw new AppError('event.call_placed', [{ field: 'id', reason: 'already_placed', value: row.caseNo ?? '' }]);
       const hit = await territory.locate(point.lng, point.lat);
       if (!hit) throw new AppError('event.outside_grids', [{ field: 'lng', reason: 'outside_all_grids' }]);
       if (!hit.grid.code.startsWith(row.areaCode))

@@ -49,7 +49,7 @@ export function eventsRoutes(app: Http, { events, guard }: { events: EventsServi
     {
       schema: {
         tags,
-        summary: '并单检查 Whether merging into a case needs the dispatcher\'s reason (not a repeat as intake flags them)',
+        summary: "并单检查 Whether merging into a case needs the dispatcher's reason (not a repeat as intake flags them)",
         params: S.EventParams,
         querystring: S.MergeGapQuery,
         response: { 200: S.MergeGapReply, ...errorReplies },

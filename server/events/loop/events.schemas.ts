@@ -346,6 +346,9 @@ export const MergeGapReply = Type.Object({
       Type.Literal('merge_beyond_repeat_window'),
       Type.Null(),
     ],
-    { description: '不属于重复件的原因（此时并单须说明理由），属重复件时为 null Why the two are not repeats (the merge then needs a reason), or null' },
+    {
+      description:
+        '不属于重复件的原因（此时并单须说明理由），属重复件时为 null Why the two are not repeats (the merge then needs a reason), or null',
+    },
   ),
 });

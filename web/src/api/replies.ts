@@ -109,3 +109,4 @@ export type PublicItem = Item<Get<'/api/public/catalogue'>>;
 
 export type Open311Client = Item<Get<'/api/open311/clients'>>;
 export type Open311Pending = Item<Get<'/api/open311/pending'>>;
+export type CallToLocate = Item<Get<'/api/events/calls-to-locate'>>;

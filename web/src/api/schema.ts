@@ -13231,7 +13231,7 @@ export interface paths {
                         /** @description 来电号码 Caller’s phone; stored sealed, shown masked */
                         reporterPhone?: string;
                         /** @description 来源 Source, hotline by default */
-                        source?: "hotline" | "department" | "leader";
+                        source?: "hotline" | "department" | "video" | "leader";
                         /** @description 紧急程度 Urgency */
                         urgency?: "normal" | "urgent" | "very_urgent";
                     };

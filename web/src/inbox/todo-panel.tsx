@@ -69,6 +69,13 @@ export function TodoPanel({ counts, onChanged }: Props) {
             </Tag>
           </Link>
         )}
+        {(counts?.toLocate ?? 0) > 0 && (
+          <Link to="/calls-to-locate">
+            <Tag color="orange" data-testid="todo-to-locate">
+              {t('toLocate.title')} {counts?.toLocate}
+            </Tag>
+          </Link>
+        )}
         {leader && (
           <Link to="/supervision">
             <Tag color="blue" data-testid="leader-orders">
@@ -94,7 +101,8 @@ export function TodoPanel({ counts, onChanged }: Props) {
           }}
         />
       ) : (
-        (counts?.supervision ?? 0) === 0 && (
+        (counts?.supervision ?? 0) === 0 &&
+        (counts?.toLocate ?? 0) === 0 && (
           <Empty
             image={Empty.PRESENTED_IMAGE_SIMPLE}
             description={<Typography.Text type="secondary">{t('inbox.todoEmpty')}</Typography.Text>}

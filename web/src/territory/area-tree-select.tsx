@@ -3,13 +3,17 @@ import { useMemo } from 'react';
 import type { AreaLevel } from '../../../shared/roles.ts';
 import { type AreaTreeNode, useAreaTree } from './use-area-tree.ts';
 
-type Pick = 'county' | 'area' | 'grid' | 'any';
+/** `locality`: a village or township (where a caller's address lies), nothing above or below. */
+type Pick = 'county' | 'area' | 'locality' | 'grid' | 'any';
 /** How deep the picker goes: the lowest level is shown as a leaf. */
-const LOWEST: Record<Pick, AreaLevel> = { county: 'county', area: 'village', grid: 'grid', any: 'grid' };
+const LOWEST: Record<Pick, AreaLevel> = { county: 'county', area: 'village', locality: 'village', grid: 'grid', any: 'grid' };
+const LOCALITIES: readonly AreaLevel[] = ['township', 'village'];
 
 function trim(nodes: AreaTreeNode[], pick: Pick): (AreaTreeNode & { selectable?: boolean })[] {
   return nodes.map((n) => {
-    const node = pick === 'grid' && n.area.level !== 'grid' ? { ...n, selectable: false } : n;
+    const unselectable =
+      (pick === 'grid' && n.area.level !== 'grid') || (pick === 'locality' && !LOCALITIES.includes(n.area.level as AreaLevel));
+    const node = unselectable ? { ...n, selectable: false } : n;
     if (n.area.level === LOWEST[pick]) return { ...node, isLeaf: true, children: undefined };
     return n.children ? { ...node, children: trim(n.children, pick) } : node;
   });

@@ -187,6 +187,15 @@ export const events: typeof zh = {
     },
   },
   intake: {
+    placing: 'Place',
+    placingMap: 'On the map or from a record',
+    placingAddress: 'Address only: the grid team locates it',
+    address: 'Address given',
+    needAddress: 'Please enter the address the caller gave',
+    locality: 'Village or township',
+    localityHint: 'The grid team of this village or township places it on the map, and the case is filed',
+    needLocality: 'Please choose the village or township the address is in',
+    callWaiting: 'Taken: waiting for the grid team of {{area}} to place it',
     button: 'New intake',
     title: 'Record a hotline, department or video report',
     source: 'Source',
@@ -297,5 +306,17 @@ export const events: typeof zh = {
       adjusted_workday: 'Adjusted working day',
       override: 'Override',
     },
+  },
+  toLocate: {
+    picked: 'Picked {{lng}}, {{lat}}',
+    title: 'Calls to locate',
+    intro:
+      'Calls that gave only an address not found on record: the grid team of the village or township named places them on the map, and the case is filed.',
+    empty: 'No calls wait to be located',
+    place: 'Place and file',
+    placeTitle: 'Locate: {{address}}',
+    placeHint: 'Pick the place of this address on the map (inside {{area}})',
+    pickPoint: 'Pick the place on the map first',
+    placed: 'Filed as case {{caseNo}}',
   },
 };
