@@ -20,6 +20,7 @@ import { createInboxService } from './inbox/inbox.service.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
 import { createIntakeService } from './intake/intake.service.ts';
 import { publicRoutes } from './intake/public.routes.ts';
+import { type CasesTouched, createCaseHooks } from './loop/case-log.ts';
 import { provisionalDeadlineCounter, recomputeDeadlines } from './loop/deadline-recompute.ts';
 import { eventListRoutes } from './loop/event-list.routes.ts';
 import { eventsRoutes } from './loop/events.routes.ts';
@@ -30,6 +31,8 @@ import { sweep } from './oversight/sweep.ts';
 import { warningsRoutes } from './oversight/warnings.routes.ts';
 import { createWarnings } from './oversight/warnings.service.ts';
 
+export { REPEAT_REPORTS } from './intake/intake.core.ts';
+export { type CaseLog, type CaseRef, type CasesTouched, caseLogs, caseLogsReported } from './loop/case-log.ts';
 export { DEADLINE_RECOMPUTED, isProvisional } from './loop/deadline-recompute.ts';
 export { startSweeper } from './oversight/sweep.ts';
 
@@ -58,7 +61,9 @@ export async function createEvents({
   // Everything that counts working time reads the administrator's overrides through this one calendar.
   const calendar = liveCalendar(calendarDays.holder);
   const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
+  const hooks = createCaseHooks();
   const service = createEventsService({
+    hooks,
     db,
     clock,
     calendar,
@@ -91,9 +96,14 @@ export async function createEvents({
   /** One deadline sweep; it first reloads the rules and overrides, so edits made on another server apply here too. */
   const runSweep = async () => {
     await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
-    return sweep({ db, clock, calendar, rules: warnings.rules, notifier, reminderWorkingDays: config.reminderWorkingDays });
+    return sweep({ db, clock, calendar, rules: warnings.rules, notifier, reminderWorkingDays: config.reminderWorkingDays, hooks });
   };
-  return { service, sweep: runSweep };
+  return {
+    service,
+    sweep: runSweep,
+    /** Registers what runs inside every transaction that writes a case's action row or warning (app.ts: the figures). */
+    onCasesTouched: (hook: CasesTouched) => hooks.add(hook),
+  };
 }
 
 /** Reference data every database starts with: the default catalogue, loaded into an empty catalogue only. */
