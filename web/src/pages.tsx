@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BellOutlined,
   BookOutlined,
   BulbOutlined,
@@ -45,6 +46,7 @@ const UsersPage = page(() => import('./users/users-page.tsx'), 'UsersPage');
 const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
 const InboxPage = page(() => import('./inbox/inbox-page.tsx'), 'InboxPage');
 const WarningsPage = page(() => import('./warnings/warnings-page.tsx'), 'WarningsPage');
+const FiguresPage = page(() => import('./figures/figures-page.tsx'), 'FiguresPage');
 
 /** The menu's sections, in the order they are listed. */
 export const SECTIONS = ['events', 'base', 'grid', 'admin'] as const;
@@ -180,6 +182,14 @@ export const PAGES: PageDef[] = [
     labelKey: 'warnings.title',
     icon: <WarningOutlined />,
     Component: WarningsPage,
+  },
+  {
+    path: '/figures',
+    section: 'events',
+    permission: 'figures.read',
+    labelKey: 'figures.title',
+    icon: <BarChartOutlined />,
+    Component: FiguresPage,
   },
   {
     path: '/inbox',

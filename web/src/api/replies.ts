@@ -106,3 +106,6 @@ export type InboxCounts = Get<'/api/inbox/counts'>;
 
 export type PublicReport = Get<'/api/public/reports/{code}'>;
 export type PublicItem = Item<Get<'/api/public/catalogue'>>;
+
+export type FigureIndicator = Get<'/api/figures/indicators'>['indicators'][number];
+export type FigureCaseQuery = QueryOf<'/api/figures/cases'>;
