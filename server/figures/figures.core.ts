@@ -357,7 +357,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     zh: '受理立案的件数（含上级接手、下派和即报即办）',
     en: 'Cases accepted for handling (including those taken over above or assigned down, and fixed on the spot)',
   }),
-  rate('registration_rate', 'registered', 'reported', 'intake', { zh: '立案率', en: 'Registration rate' }, '有效上报率', {
+  rate('registration_rate', 'registered', 'reported', 'intake', { zh: '立案率', en: 'Registration rate' }, null, {
     zh: '立案数 ÷ 上报数',
     en: 'Registered ÷ reported',
   }),

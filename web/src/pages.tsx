@@ -11,6 +11,7 @@ import {
   CheckSquareOutlined,
   ClusterOutlined,
   CopyOutlined,
+  DashboardOutlined,
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -47,6 +48,7 @@ const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
 const InboxPage = page(() => import('./inbox/inbox-page.tsx'), 'InboxPage');
 const WarningsPage = page(() => import('./warnings/warnings-page.tsx'), 'WarningsPage');
 const FiguresPage = page(() => import('./figures/figures-page.tsx'), 'FiguresPage');
+const CommandPage = page(() => import('./figures/command-page.tsx'), 'CommandPage');
 
 /** The menu's sections, in the order they are listed. */
 export const SECTIONS = ['events', 'base', 'grid', 'admin'] as const;
@@ -182,6 +184,14 @@ export const PAGES: PageDef[] = [
     labelKey: 'warnings.title',
     icon: <WarningOutlined />,
     Component: WarningsPage,
+  },
+  {
+    path: '/command',
+    section: 'events',
+    permission: 'figures.read',
+    labelKey: 'figures.command.title',
+    icon: <DashboardOutlined />,
+    Component: CommandPage,
   },
   {
     path: '/figures',

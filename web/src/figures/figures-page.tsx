@@ -4,15 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaDate } from '../../../shared/china-time.ts';
 import type { FigureIndicator as Indicator } from '../api/replies.ts';
-import { useAuth } from '../auth/auth-context.tsx';
 import { useDepartments } from '../events/use-departments.ts';
 import { currentLang } from '../i18n/index.ts';
 import { useApi } from '../use-api.ts';
 import { FigureCases, type FigureScope } from './figure-cases.tsx';
+import { useAreaOptions } from './use-area-options.ts';
 
 type Fact = FigureScope['fact'];
 
-type Kind = 'day' | 'month' | 'quarter' | 'year';
+export type Kind = 'day' | 'month' | 'quarter' | 'year';
 
 const PATTERNS: Record<Kind, RegExp> = {
   day: /^\d{4}-\d{2}-\d{2}$/,
@@ -22,7 +22,7 @@ const PATTERNS: Record<Kind, RegExp> = {
 };
 
 /** This day, month, quarter or year in China time, as the API names it. */
-function current(kind: Kind): string {
+export function current(kind: Kind): string {
   const today = chinaDate(new Date());
   if (kind === 'day') return today;
   if (kind === 'month') return today.slice(0, 7);
@@ -35,23 +35,17 @@ const shown = (ind: Indicator) => (ind.value === null ? '—' : ind.kind === 'ra
 /** 指标: the indicators of an area (and lead unit) over a period, each with its definition, each opening its cases. */
 export function FiguresPage() {
   const { t } = useTranslation();
-  const { me } = useAuth();
   const lang = currentLang() === 'en' ? 'en' : 'zh';
-  const roots = me?.areas ?? [];
-  const [area, setArea] = useState<string | undefined>(roots[0]?.code);
+  const areas = useAreaOptions();
+  const [area, setArea] = useState<string | undefined>(areas.first);
   const [unit, setUnit] = useState<string | undefined>();
   const [kind, setKind] = useState<Kind>('month');
   const [period, setPeriod] = useState(current('month'));
   const [open, setOpen] = useState<FigureScope | null>(null);
   const departments = useDepartments();
-  const children = useApi('/api/territory/areas/{code}/children', roots[0] ? { params: { path: { code: roots[0].code } } } : null);
   const valid = PATTERNS[kind].test(period);
   const { data, loading, reload } = useApi('/api/figures/indicators', valid ? { params: { query: { area, unit, period } } } : null);
 
-  const areaOptions = [
-    ...roots.map((a) => ({ value: a.code, label: a.name })),
-    ...(children.data?.items ?? []).map((a) => ({ value: a.code, label: `— ${a.name}` })),
-  ];
   const openFact = (ind: Indicator, fact: Fact) => setOpen({ area, unit, period, fact, name: ind.name[lang] });
   const link = (ind: Indicator, fact: Fact, text: string, testId: string) => (
     <Button type="link" size="small" onClick={() => openFact(ind, fact)} data-testid={testId}>
@@ -67,7 +61,7 @@ export function FiguresPage() {
           <Select
             className="figures-area"
             value={area}
-            options={areaOptions}
+            options={areas.options}
             onChange={setArea}
             style={{ minWidth: 180 }}
             aria-label={t('figures.area')}

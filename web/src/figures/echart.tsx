@@ -1,0 +1,39 @@
+import * as echarts from 'echarts';
+import { useEffect, useRef } from 'react';
+
+/** A thin wrapper of one ECharts instance: made on mount, given each new option, resized with its box, disposed on unmount. */
+export function EChart({
+  option,
+  onClick,
+  height = 280,
+  testId,
+}: {
+  option: echarts.EChartsOption;
+  onClick?(params: echarts.ECElementEvent): void;
+  height?: number;
+  testId?: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
+
+  useEffect(() => {
+    const instance = echarts.init(box.current!);
+    chart.current = instance;
+    instance.on('click', (params) => click.current?.(params));
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(box.current!);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={box} style={{ width: '100%', height }} data-testid={testId} />;
+}
