@@ -45,7 +45,7 @@ export function CommandPage() {
       trend: {
         grid: { left: 40, right: 16, top: 32, bottom: 32 },
         tooltip: { trigger: 'axis' },
-        legend: { data: [t('figures.command.trendReported'), t('figures.command.trendClosed')] },
+        legend: { top: 0, data: [t('figures.command.trendReported'), t('figures.command.trendClosed')] },
         xAxis: { type: 'category', data: data.trend.days.map((d) => d.day.slice(5)) },
         yAxis: { type: 'value', minInterval: 1 },
         series: [

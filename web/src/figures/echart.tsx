@@ -1,5 +1,11 @@
-import * as echarts from 'echarts';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+
+// Only the charts the console draws, not the whole library (about a third of its size).
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** A thin wrapper of one ECharts instance: made on mount, given each new option, resized with its box, disposed on unmount. */
 export function EChart({
@@ -8,7 +14,7 @@ export function EChart({
   height = 280,
   testId,
 }: {
-  option: echarts.EChartsOption;
+  option: echarts.EChartsCoreOption;
   onClick?(params: echarts.ECElementEvent): void;
   height?: number;
   testId?: string;
