@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { createAccess, staffOf } from './access/index.ts';
 import { createEvents } from './events/index.ts';
 import { createFieldwork } from './fieldwork/index.ts';
+import { createFigures } from './figures/index.ts';
 import { createDiskFileStore, createFiles, type FileStore } from './files/index.ts';
 import { createOpen311 } from './open311/index.ts';
 import { claimsOfGrid, createOrg } from './org/index.ts';
@@ -41,6 +42,9 @@ export async function buildApp({
   await createFiles({ app, files: fileStore, guard: access.guard });
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
   await createFieldwork({ app, db, clock, guard: access.guard, registry });
+  // The figures read the loop through its front door; the loop is told of them here, so it never imports them.
+  const figures = createFigures({ app, db, clock, guard: access.guard });
+  events.onCasesTouched(figures.service.track);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
@@ -59,6 +63,7 @@ export async function buildApp({
       registry: registry.service,
       events: events.service,
       sweep: events.sweep,
+      figures: figures.service,
       idCheckBacklog: registry.idCheckBacklog,
     },
   };

@@ -76,6 +76,8 @@ export const PAGE = {
   organisations: { default: 100, max: 500 },
   facilities: { default: 200, max: 500 },
   anomalies: { default: 20, max: 200 },
+  /** The cases a figure counts (its drill-down). */
+  figureCases: { default: 100, max: 1000 },
 } as const;
 
 // ── counts and ranges ─────────────────────────────────────────────────────────────────────────────────

@@ -70,6 +70,8 @@ export const PERMISSIONS = {
   'events.configure': ['system_admin', 'city_center'],
   /** Read the warning rules and the monthly tally of warnings per unit, within one's jurisdiction. */
   'events.warnings': ['system_admin', 'city_center', 'county_center', 'township_center', 'leader'],
+  /** 指标: the figures of one's jurisdiction, their definitions and the cases they count; the command centre. */
+  'figures.read': ['city_center', 'county_center', 'township_center', 'village_center', 'leader'],
   'registry.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   'registry.write': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker'],
   /** Reveal one sensitive value of one record, with a reason; every reveal is audited. */

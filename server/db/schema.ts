@@ -6,6 +6,7 @@ export * from '../events/intake/intake.tables.ts';
 export * from '../events/loop/events.tables.ts';
 export * from '../events/oversight/oversight.tables.ts';
 export * from '../fieldwork/visits.tables.ts';
+export * from '../figures/figures.tables.ts';
 export * from '../open311/open311.tables.ts';
 export * from '../org/org.tables.ts';
 export * from '../platform/audit.tables.ts';

@@ -21,6 +21,7 @@ import { createChannelIntake } from './intake/channels.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
 import { createIntakeService } from './intake/intake.service.ts';
 import { publicRoutes } from './intake/public.routes.ts';
+import { type CasesTouched, createCaseHooks } from './loop/case-log.ts';
 import { provisionalDeadlineCounter, recomputeDeadlines } from './loop/deadline-recompute.ts';
 import { eventListRoutes } from './loop/event-list.routes.ts';
 import { eventsRoutes } from './loop/events.routes.ts';
@@ -41,6 +42,8 @@ export type {
   ChannelReportInput,
   CitizenService,
 } from './intake/channels.ts';
+export { REPEAT_REPORTS } from './intake/intake.core.ts';
+export { type CaseLog, type CaseRef, type CasesTouched, caseLogs, caseLogsReported } from './loop/case-log.ts';
 export { DEADLINE_RECOMPUTED, isProvisional } from './loop/deadline-recompute.ts';
 /** The loop's statuses and a limit in words, for what an interface says about a case. */
 export type { StageLimit } from './loop/deadlines.core.ts';
@@ -72,7 +75,9 @@ export async function createEvents({
   const calendar = liveCalendar(calendarDays.holder);
   const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
   const records = createRecordLookup({ db });
+  const hooks = createCaseHooks();
   const service = createEventsService({
+    hooks,
     db,
     clock,
     calendar,
@@ -105,10 +110,16 @@ export async function createEvents({
   /** One deadline sweep; it first reloads the rules and overrides, so edits made on another server apply here too. */
   const runSweep = async () => {
     await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
-    return sweep({ db, clock, calendar, rules: warnings.rules, notifier, reminderWorkingDays: config.reminderWorkingDays });
+    return sweep({ db, clock, calendar, rules: warnings.rules, notifier, reminderWorkingDays: config.reminderWorkingDays, hooks });
   };
   const channels = createChannelIntake({ db, clock, config, territory, events: service, fieldCrypto, records });
-  return { service, sweep: runSweep, channels };
+  return {
+    service,
+    sweep: runSweep,
+    channels,
+    /** Registers what runs inside every transaction that writes a case's action row or warning (app.ts: the figures). */
+    onCasesTouched: (hook: CasesTouched) => hooks.add(hook),
+  };
 }
 
 /** Reference data every database starts with: the default catalogue, loaded into an empty catalogue only. */

@@ -117,6 +117,17 @@ describe('the gezhi command', () => {
     expect([wrong.code, wrong.stderr]).toEqual([1, expect.stringContaining('request.invalid')]);
   });
 
+  it('checks the figures of a period against the action log, and refuses a malformed date naming the option', async () => {
+    const ok = await gezhi('figures', 'verify', '--from', '2026-01-01');
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+    expect(ok.stdout).toMatch(/report days 2026-01-01 to \d{4}-\d{2}-\d{2} \(exclusive\): \d+ cases recomputed from the action log/);
+    expect(ok.stdout).toContain('no differences: the roll-up equals the recomputation');
+    const bad = await gezhi('figures', 'verify', '--from', '2026-02-30');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('request.invalid');
+    expect(bad.stderr).toMatch(/from: 期间格式有误/);
+  });
+
   it('creates a user bound to a grid, and refuses a duplicate', async () => {
     const created = await gezhi(
       'users',

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BellOutlined,
   BookOutlined,
   BulbOutlined,
@@ -10,6 +11,7 @@ import {
   CheckSquareOutlined,
   ClusterOutlined,
   CopyOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   FlagOutlined,
   HomeOutlined,
@@ -50,6 +52,8 @@ const InboxPage = page(() => import('./inbox/inbox-page.tsx'), 'InboxPage');
 const WarningsPage = page(() => import('./warnings/warnings-page.tsx'), 'WarningsPage');
 const ApiKeysPage = page(() => import('./open311/api-keys-page.tsx'), 'ApiKeysPage');
 const PendingPage = page(() => import('./open311/pending-page.tsx'), 'PendingPage');
+const FiguresPage = page(() => import('./figures/figures-page.tsx'), 'FiguresPage');
+const CommandPage = page(() => import('./figures/command-page.tsx'), 'CommandPage');
 
 /** The menu's sections, in the order they are listed. */
 export const SECTIONS = ['events', 'base', 'grid', 'admin'] as const;
@@ -209,6 +213,22 @@ export const PAGES: PageDef[] = [
     labelKey: 'warnings.title',
     icon: <WarningOutlined />,
     Component: WarningsPage,
+  },
+  {
+    path: '/command',
+    section: 'events',
+    permission: 'figures.read',
+    labelKey: 'figures.command.title',
+    icon: <DashboardOutlined />,
+    Component: CommandPage,
+  },
+  {
+    path: '/figures',
+    section: 'events',
+    permission: 'figures.read',
+    labelKey: 'figures.title',
+    icon: <BarChartOutlined />,
+    Component: FiguresPage,
   },
   {
     path: '/inbox',

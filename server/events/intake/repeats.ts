@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { boxAround, distanceMeters } from '../../platform/distance.core.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { CaseHooks } from '../loop/case-log.ts';
 import { type EventStatus, OPEN_STATUSES } from '../loop/event-actions.core.ts';
 import * as store from '../loop/events.store.ts';
 import { authorOf, REPEAT_REPORTS, userReporterKey } from './intake.core.ts';
@@ -28,7 +29,10 @@ export interface MeTooInput {
 }
 
 /** Adds the caller's report to an open case of their jurisdiction; the same idempotency key again adds nothing. */
-export async function meToo(db: Db, { actor, now, input }: { actor: Actor; now: Date; input: MeTooInput }): Promise<store.EventRow> {
+export async function meToo(
+  db: Db,
+  { actor, now, input, hooks }: { actor: Actor; now: Date; input: MeTooInput; hooks?: CaseHooks },
+): Promise<store.EventRow> {
   const target = await store.getEvent(db, actor.scope, input.sameAs);
   if (!target) throw new AppError('event.not_found', [{ field: 'sameAs', reason: 'not_found', value: input.sameAs }]);
   return db.transaction(async (tx) => {
@@ -52,6 +56,7 @@ export async function meToo(db: Db, { actor, now, input }: { actor: Actor; now: 
       photos: input.photos,
       data: { reports: row.reports, lng: input.lng, lat: input.lat, idempotencyKey: input.idempotencyKey ?? null },
     });
+    await hooks?.run(tx, [row]);
     return row;
   });
 }

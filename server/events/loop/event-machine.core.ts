@@ -224,6 +224,8 @@ export function applyAction(event: EventState, action: EventActionName, input: A
     case 'handle':
       // Where the item asks for no on-site check, the reply goes straight to the centre to close.
       change = { handledLate: event.dueAt !== null && now > event.dueAt, ...enter(event.rule.closing.onSiteCheck ? 'check' : 'close') };
+      // The log says whether the reply was late, so the figures (按期处置) are recomputable from it alone.
+      data = { late: change.handledLate };
       notify(event.rule.closing.onSiteCheck ? event.gridCode : event.ownerCode);
       break;
     case 'check':

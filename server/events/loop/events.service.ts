@@ -18,6 +18,7 @@ import { itemForReport } from '../catalogue/catalogue.service.ts';
 import { type AcceptingOwner, createAcceptingOwner } from '../intake/accepting-owner.ts';
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
 import { mergeReports, meToo, possibleRepeatsOf, repeatGap } from '../intake/repeats.ts';
+import { type CaseHooks, type CaseRef, createCaseHooks } from './case-log.ts';
 import { DEFAULT_WARNING_RULES, type WarningRule } from './deadlines.core.ts';
 import {
   type ActionInput,
@@ -180,6 +181,7 @@ export function createEventsService({
   warningRules = () => DEFAULT_WARNING_RULES,
   repeats = { radiusMeters: 50, windowDays: 7 },
   acceptingOwner = createAcceptingOwner(db),
+  hooks = createCaseHooks(),
 }: {
   db: Db;
   clock: Clock;
@@ -191,6 +193,8 @@ export function createEventsService({
   /** The repeat radius and window (configuration): cases they join are flagged to the centre as possible repeats. */
   repeats?: { radiusMeters: number; windowDays: number };
   acceptingOwner?: AcceptingOwner;
+  /** Called inside each transaction that writes an action row (the figures' roll-ups: case-log.ts). */
+  hooks?: CaseHooks;
 }) {
   const listeners: EventChangeListener[] = [];
   /** Listeners run after the commit: one that throws fails the reply but cannot undo the change. */
@@ -300,36 +304,45 @@ export function createEventsService({
     const id = randomUUID();
     const data = owner.widenedFrom ? { ...record.data, ownerWithoutCentre: owner.widenedFrom } : record.data;
     const first = actionRow({ countyCode, id }, 1, { ...record, data, attachments: input.photos, note: input.description }, actor);
-    const row = await store.insertReport(
-      db,
-      {
-        countyCode,
-        id,
-        caseNo: `${day}${String(serial).padStart(4, '0')}`,
-        source: input.source,
-        itemCode: item.code,
-        severity: rule.severity,
-        description: input.description,
-        lng: input.lng,
-        lat: input.lat,
-        photos: input.photos,
-        reporterId: actor?.id ?? null,
-        idempotencyKey: input.idempotencyKey ?? null,
-        reportedAt: now,
-        updatedAt: now,
-        reporterName: input.reporterName ?? null,
-        reporterPhone: input.reporterPhone ? fieldCrypto.encrypt(input.reporterPhone) : null,
-        externalNo: input.externalNo ?? null,
-        trackingCode: input.trackingCode ?? null,
-        channel: input.channel ?? null,
-        subjectType: input.subject?.type ?? null,
-        subjectKey: input.subject?.key ?? null,
-        ...next,
-        extension: null,
-      },
-      first,
-      input.deviceKey ?? null,
-    );
+    // One statement when nothing follows the cases; with a hook, in one transaction with what the hook writes.
+    const insert = (tx: Tx) =>
+      store.insertReport(
+        tx,
+        {
+          countyCode,
+          id,
+          caseNo: `${day}${String(serial).padStart(4, '0')}`,
+          source: input.source,
+          itemCode: item.code,
+          severity: rule.severity,
+          description: input.description,
+          lng: input.lng,
+          lat: input.lat,
+          photos: input.photos,
+          reporterId: actor?.id ?? null,
+          idempotencyKey: input.idempotencyKey ?? null,
+          reportedAt: now,
+          updatedAt: now,
+          reporterName: input.reporterName ?? null,
+          reporterPhone: input.reporterPhone ? fieldCrypto.encrypt(input.reporterPhone) : null,
+          externalNo: input.externalNo ?? null,
+          trackingCode: input.trackingCode ?? null,
+          channel: input.channel ?? null,
+          subjectType: input.subject?.type ?? null,
+          subjectKey: input.subject?.key ?? null,
+          ...next,
+          extension: null,
+        },
+        first,
+        input.deviceKey ?? null,
+      );
+    const row = hooks.any
+      ? await db.transaction(async (tx) => {
+          const inserted = await insert(tx);
+          await hooks.run(tx, [inserted]);
+          return inserted;
+        })
+      : await insert(db);
     justFiled.set(row, [{ ...first, actorId: first.actorId ?? null, data: first.data ?? null }]);
     await changed({ row, action: 'report', actor, notify: row.stageUnit ? [row.stageUnit] : [] });
     return row;
@@ -354,12 +367,15 @@ export function createEventsService({
       const history = await store.actionsOf(tx, row.countyCode, row.id);
       await store.insertAction(tx, actionRow(row, history.length + 1, transition.record, actor));
       // Only an owning centre may merge (the action table), so a merge always has a signed-in actor.
+      const touched: CaseRef[] = [row];
       for (const effect of transition.effects) {
         if (effect.type === 'duplicate_merged') {
           const reason = transition.record.note;
           await mergeReports(tx, { actor: actor!, duplicate: row, masterId: effect.masterId, now, reason, repeats });
+          touched.push({ countyCode: row.countyCode, id: effect.masterId });
         }
       }
+      await hooks.run(tx, touched);
       return { ...next, version: expectedVersion + 1 };
     });
     const notify = transition.effects.flatMap((e) => (e.type === 'notify' ? [e.unit] : []));
@@ -387,7 +403,7 @@ export function createEventsService({
         find: (key) => store.findByIdempotencyKey(db, county, actor.id, key),
         create: () =>
           input.sameAs
-            ? meToo(db, { actor, now: clock(), input: { ...input, sameAs: input.sameAs } })
+            ? meToo(db, { actor, now: clock(), input: { ...input, sameAs: input.sameAs }, hooks })
             : fileCase(actor, hit.grid.code, input),
       });
       return { ...(await view(actor, row)), filedIn: await filedIn(actor, row, [hit.grid, hit.village, hit.township, hit.county]) };

@@ -16,10 +16,20 @@ export async function replaceWarningRules(tx: Tx, rows: WarningRuleRow[]): Promi
   if (rows.length) await tx.insert(warningRule).values(rows);
 }
 
-/** Records that a unit earned a colour on a case; a colour it already earned there is left as first written. */
-export async function insertUnitWarnings(tx: Tx, rows: (typeof unitWarning.$inferInsert)[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  return (await tx.insert(unitWarning).values(rows).onConflictDoNothing().returning({ colour: unitWarning.colour })).length;
+/**
+ * Records that a unit earned a colour on a case; a colour it already earned there is left as first written.
+ * Answers the cases that earned a new one.
+ */
+export async function insertUnitWarnings(
+  tx: Tx,
+  rows: (typeof unitWarning.$inferInsert)[],
+): Promise<{ countyCode: string; eventId: string }[]> {
+  if (rows.length === 0) return [];
+  return tx
+    .insert(unitWarning)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ countyCode: unitWarning.countyCode, eventId: unitWarning.eventId });
 }
 
 /** Warnings earned in [from, to) on cases inside the scope, counted per unit and colour. */

@@ -10,6 +10,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import type { Notice, Notifier } from '../inbox/inbox.channels.ts';
 import { caseNotices, recipientsOf } from '../inbox/inbox.service.ts';
+import type { CaseHooks } from '../loop/case-log.ts';
 import { allottedMillis, limitOf, type StageLimit, type WarningColour, type WarningRule } from '../loop/deadlines.core.ts';
 import { type EventState, OPEN_STATUSES } from '../loop/event-actions.core.ts';
 import { stateOf } from '../loop/events.service.ts';
@@ -93,6 +94,8 @@ export interface SweepDeps {
   rules(): readonly WarningRule[];
   notifier: Notifier;
   reminderWorkingDays: readonly number[];
+  /** Told, inside the sweep's transaction, of the cases that earned a new warning colour (the figures count them). */
+  hooks?: CaseHooks;
 }
 
 export type SweepResult = { status: 'skipped' } | { status: 'done'; cases: number; notified: number; warnings: number };
@@ -126,7 +129,10 @@ async function sweepLocked(tx: Tx, deps: SweepDeps, now: Date) {
     }
   }
   const fresh = await deps.notifier.record(tx, notices);
-  return { cases: rows.length, fresh, warnings: await store.insertUnitWarnings(tx, warnings) };
+  const warned = await store.insertUnitWarnings(tx, warnings);
+  const cases = new Map(warned.map((w) => [`${w.countyCode}:${w.eventId}`, { countyCode: w.countyCode, id: w.eventId }]));
+  await deps.hooks?.run(tx, [...cases.values()]);
+  return { cases: rows.length, fresh, warnings: warned.length };
 }
 
 /** One sweep in one transaction; "skipped" when another server holds the lock. New notices go out after the commit. */

@@ -110,3 +110,5 @@ export type PublicItem = Item<Get<'/api/public/catalogue'>>;
 export type Open311Client = Item<Get<'/api/open311/clients'>>;
 export type Open311Pending = Item<Get<'/api/open311/pending'>>;
 export type CallToLocate = Item<Get<'/api/events/calls-to-locate'>>;
+export type FigureIndicator = Get<'/api/figures/indicators'>['indicators'][number];
+export type FigureCaseQuery = QueryOf<'/api/figures/cases'>;

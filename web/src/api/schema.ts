@@ -17206,6 +17206,1252 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/figures/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指标明细 The cases a figure counts: `total` is the figure, the items a page of them */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Division or grid code inside your jurisdiction; default: the first area you are bound to */
+                    area?: string;
+                    /** @description Only cases reported on this day (the trend chart) */
+                    day?: string;
+                    /** @description The fact whose cases to list: an indicator’s numerator or denominator */
+                    fact: "reported" | "to_verify" | "verified" | "registered" | "voided" | "merged" | "dispatched" | "returned" | "dispatched_correctly" | "handled" | "handled_on_time" | "handled_late" | "extended" | "reworked" | "closed" | "closed_on_time" | "closed_overdue" | "reopened" | "rated" | "satisfied" | "dissatisfied" | "unrated" | "repeat" | "overdue" | "warned" | "warned_blue" | "warned_yellow" | "warned_light_red" | "warned_purple" | "warned_red" | "open" | "open_verifying" | "open_reported" | "open_accepted" | "open_dispatched" | "open_returned" | "open_arbitrating" | "open_signed" | "open_handled" | "open_checked";
+                    /** @description Catalogue item code or class prefix */
+                    item?: string;
+                    /** @description Cases in one page */
+                    limit?: number;
+                    /** @description Cases to skip */
+                    offset?: number;
+                    /** @description YYYY-MM-DD (day), YYYY-MM (month), YYYY-Qn (quarter), YYYY (year) or all; the cases REPORTED in it, as they stand now */
+                    period: string;
+                    /** @description Only cases from this source (the intake chart) */
+                    source?: "grid_worker" | "hotline" | "department" | "video" | "leader" | "citizen";
+                    /** @description Lead unit (主办): department code or area code; only the cases last dispatched to it */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The area counted */
+                            area: {
+                                /**
+                                 * @description Division or grid code
+                                 * @example 420923100
+                                 */
+                                code: string;
+                                /** @description city | county | township | village | grid */
+                                level: string;
+                                /**
+                                 * @description Name
+                                 * @example 城关镇
+                                 */
+                                name: string;
+                            };
+                            /** @description When the figures were read: the cases as they stood then */
+                            asOf: string;
+                            /** @description The fact listed */
+                            fact: string;
+                            /** @description Item class prefix, as asked */
+                            item: string | null;
+                            /** @description A page of the cases, newest report first */
+                            items: {
+                                /** @description 案件编号 */
+                                caseNo: string;
+                                /** @description Grid */
+                                gridCode: string;
+                                /** @description Grid name */
+                                gridName: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Case id
+                                 */
+                                id: string;
+                                /** @description Catalogue item */
+                                itemCode: string;
+                                /** @description Report day (China date) */
+                                reportedOn: string;
+                                /** @description Source */
+                                source: string;
+                                /** @description Status now */
+                                status: string;
+                                /** @description Lead unit it was last dispatched to */
+                                unitCode: string | null;
+                            }[];
+                            /** @description The report days counted */
+                            period: {
+                                /**
+                                 * @description First report day (China date)
+                                 * @example 2026-11-01
+                                 */
+                                from: string;
+                                /** @description day | month | quarter | year | all */
+                                kind: string;
+                                /**
+                                 * @description As asked
+                                 * @example 2026-11
+                                 */
+                                label: string;
+                                /**
+                                 * @description Last report day, inclusive
+                                 * @example 2026-11-30
+                                 */
+                                to: string;
+                            };
+                            /** @description How many cases it counts: the figure itself */
+                            total: number;
+                            /** @description The lead unit */
+                            unit: {
+                                /** @description Unit code */
+                                code: string;
+                                /** @description Unit name */
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/figures/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指挥中心 The command centre’s charts: intake by source, open by status, warnings by colour, the 30-day trend */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Division or grid code inside your jurisdiction; default: the first area you are bound to */
+                    area?: string;
+                    /** @description Catalogue item code or class prefix */
+                    item?: string;
+                    /** @description YYYY-MM-DD (day), YYYY-MM (month), YYYY-Qn (quarter), YYYY (year) or all; the cases REPORTED in it, as they stand now; default: this month */
+                    period?: string;
+                    /** @description Lead unit (主办): department code or area code; only the cases last dispatched to it */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The area counted */
+                            area: {
+                                /**
+                                 * @description Division or grid code
+                                 * @example 420923100
+                                 */
+                                code: string;
+                                /** @description city | county | township | village | grid */
+                                level: string;
+                                /**
+                                 * @description Name
+                                 * @example 城关镇
+                                 */
+                                name: string;
+                            };
+                            /** @description When the figures were read: the cases as they stood then */
+                            asOf: string;
+                            /** @description Reported in the period, by source (fact reported) */
+                            intakeBySource: {
+                                /** @description Cases */
+                                n: number;
+                                /**
+                                 * @description source
+                                 * @enum {string}
+                                 */
+                                source: "grid_worker" | "hotline" | "department" | "video" | "leader" | "citizen";
+                            }[];
+                            /** @description Item class prefix, as asked */
+                            item: string | null;
+                            /** @description Open now, by status, whenever reported (fact open_<status>, period all) */
+                            openByStatus: {
+                                /** @description Cases */
+                                n: number;
+                                /**
+                                 * @description status
+                                 * @enum {string}
+                                 */
+                                status: "verifying" | "reported" | "accepted" | "dispatched" | "returned" | "arbitrating" | "signed" | "handled" | "checked";
+                            }[];
+                            /** @description The report days counted */
+                            period: {
+                                /**
+                                 * @description First report day (China date)
+                                 * @example 2026-11-01
+                                 */
+                                from: string;
+                                /** @description day | month | quarter | year | all */
+                                kind: string;
+                                /**
+                                 * @description As asked
+                                 * @example 2026-11
+                                 */
+                                label: string;
+                                /**
+                                 * @description Last report day, inclusive
+                                 * @example 2026-11-30
+                                 */
+                                to: string;
+                            };
+                            /** @description Headline figures of the period */
+                            totals: {
+                                /** @description Of those, closed now */
+                                closed: number;
+                                /** @description Of those, open now */
+                                open: number;
+                                /** @description Of those, overdue at some stage */
+                                overdue: number;
+                                /** @description Reported in the period */
+                                reported: number;
+                                /** @description Of those, warned in any colour */
+                                warned: number;
+                            };
+                            /** @description The 30-day trend */
+                            trend: {
+                                /** @description The last 30 days, oldest first */
+                                days: {
+                                    /** @description Of those, closed now */
+                                    closed: number;
+                                    /** @description Report day */
+                                    day: string;
+                                    /** @description Reported that day */
+                                    reported: number;
+                                }[];
+                                /** @description First day of the 30 */
+                                from: string;
+                            };
+                            /** @description The lead unit */
+                            unit: {
+                                /** @description Unit code */
+                                code: string;
+                                /** @description Unit name */
+                                name: string;
+                            } | null;
+                            /** @description Reported in the period and warned in a colour (fact warned_<colour>) */
+                            warnedByColour: {
+                                /**
+                                 * @description colour
+                                 * @enum {string}
+                                 */
+                                colour: "blue" | "yellow" | "light_red" | "purple" | "red";
+                                /** @description Cases */
+                                n: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/figures/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 指标 Indicators of an area (and unit, item class) over a day, month, quarter or year, each with its definition
+         * @description A period counts the cases reported in it, as they stand now. Sums of the roll-up kept as cases move (decision 0016); every figure opens its cases at /api/figures/cases.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Division or grid code inside your jurisdiction; default: the first area you are bound to */
+                    area?: string;
+                    /** @description Catalogue item code or class prefix */
+                    item?: string;
+                    /** @description YYYY-MM-DD (day), YYYY-MM (month), YYYY-Qn (quarter), YYYY (year) or all; the cases REPORTED in it, as they stand now */
+                    period: string;
+                    /** @description Lead unit (主办): department code or area code; only the cases last dispatched to it */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The area counted */
+                            area: {
+                                /**
+                                 * @description Division or grid code
+                                 * @example 420923100
+                                 */
+                                code: string;
+                                /** @description city | county | township | village | grid */
+                                level: string;
+                                /**
+                                 * @description Name
+                                 * @example 城关镇
+                                 */
+                                name: string;
+                            };
+                            /** @description When the figures were read: the cases as they stood then */
+                            asOf: string;
+                            /** @description 指标 The indicators, in table order */
+                            indicators: {
+                                /** @description How it is computed, in words */
+                                definition: {
+                                    /** @description English */
+                                    en: string;
+                                    /** @description 中文 */
+                                    zh: string;
+                                };
+                                /** @description A count and the fact whose cases it lists */
+                                denominator: {
+                                    /**
+                                     * @description The fact counted; opens its cases
+                                     * @enum {string}
+                                     */
+                                    fact: "reported" | "to_verify" | "verified" | "registered" | "voided" | "merged" | "dispatched" | "returned" | "dispatched_correctly" | "handled" | "handled_on_time" | "handled_late" | "extended" | "reworked" | "closed" | "closed_on_time" | "closed_overdue" | "reopened" | "rated" | "satisfied" | "dissatisfied" | "unrated" | "repeat" | "overdue" | "warned" | "warned_blue" | "warned_yellow" | "warned_light_red" | "warned_purple" | "warned_red" | "open" | "open_verifying" | "open_reported" | "open_accepted" | "open_dispatched" | "open_returned" | "open_arbitrating" | "open_signed" | "open_handled" | "open_checked";
+                                    /** @description Cases it counts */
+                                    value: number;
+                                } | null;
+                                /** @description intake | dispatch | handling | closing | evaluation | warnings */
+                                group: string;
+                                /**
+                                 * @description Indicator key
+                                 * @example closing_rate
+                                 */
+                                key: string;
+                                /** @description count | rate */
+                                kind: string;
+                                /** @description Name */
+                                name: {
+                                    /** @description English */
+                                    en: string;
+                                    /** @description 中文 */
+                                    zh: string;
+                                };
+                                /** @description A count and the fact whose cases it lists */
+                                numerator: {
+                                    /**
+                                     * @description The fact counted; opens its cases
+                                     * @enum {string}
+                                     */
+                                    fact: "reported" | "to_verify" | "verified" | "registered" | "voided" | "merged" | "dispatched" | "returned" | "dispatched_correctly" | "handled" | "handled_on_time" | "handled_late" | "extended" | "reworked" | "closed" | "closed_on_time" | "closed_overdue" | "reopened" | "rated" | "satisfied" | "dissatisfied" | "unrated" | "repeat" | "overdue" | "warned" | "warned_blue" | "warned_yellow" | "warned_light_red" | "warned_purple" | "warned_red" | "open" | "open_verifying" | "open_reported" | "open_accepted" | "open_dispatched" | "open_returned" | "open_arbitrating" | "open_signed" | "open_handled" | "open_checked";
+                                    /** @description Cases it counts */
+                                    value: number;
+                                };
+                                /**
+                                 * @description Name in GB/T 30428.4, where it has one
+                                 * @example 结案率
+                                 */
+                                standard: string | null;
+                                /** @description The count, or the rate 0…1 (null: nothing to divide by) */
+                                value: number | null;
+                            }[];
+                            /** @description Item class prefix, as asked */
+                            item: string | null;
+                            /** @description The report days counted */
+                            period: {
+                                /**
+                                 * @description First report day (China date)
+                                 * @example 2026-11-01
+                                 */
+                                from: string;
+                                /** @description day | month | quarter | year | all */
+                                kind: string;
+                                /**
+                                 * @description As asked
+                                 * @example 2026-11
+                                 */
+                                label: string;
+                                /**
+                                 * @description Last report day, inclusive
+                                 * @example 2026-11-30
+                                 */
+                                to: string;
+                            };
+                            /** @description The lead unit */
+                            unit: {
+                                /** @description Unit code */
+                                code: string;
+                                /** @description Unit name */
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files/photos": {
         parameters: {
             query?: never;

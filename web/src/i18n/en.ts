@@ -1,6 +1,7 @@
 import { base } from './en/base.ts';
 import { events } from './en/events.ts';
 import { fieldwork } from './en/fieldwork.ts';
+import { figures } from './en/figures.ts';
 import { interfaces } from './en/interfaces.ts';
 import { oversight } from './en/oversight.ts';
 import { personForm } from './en/person-form.ts';
@@ -8,4 +9,4 @@ import { registry } from './en/registry.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English UI strings, one file per part of the product in en/; the types keep the keys in step with zh-CN. */
-export const en: Messages = { ...base, ...registry, ...events, ...oversight, ...fieldwork, ...personForm, ...interfaces };
+export const en: Messages = { ...base, ...registry, ...events, ...oversight, ...fieldwork, ...figures, ...personForm, ...interfaces };

@@ -1,12 +1,13 @@
 import { base } from './zh-CN/base.ts';
 import { events } from './zh-CN/events.ts';
 import { fieldwork } from './zh-CN/fieldwork.ts';
+import { figures } from './zh-CN/figures.ts';
 import { interfaces } from './zh-CN/interfaces.ts';
 import { oversight } from './zh-CN/oversight.ts';
 import { personForm } from './zh-CN/person-form.ts';
 import { registry } from './zh-CN/registry.ts';
 
 /** Chinese UI strings (the default language), one file per part of the product in zh-CN/; en/ has the same keys. */
-export const zhCN = { ...base, ...registry, ...events, ...oversight, ...fieldwork, ...personForm, ...interfaces };
+export const zhCN = { ...base, ...registry, ...events, ...oversight, ...fieldwork, ...figures, ...personForm, ...interfaces };
 
 export type Messages = typeof zhCN;

@@ -11,11 +11,13 @@ import { UserMenu } from './user-menu.tsx';
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const pages = PAGES.filter((p) => can(p.permission));
   const current = pages.find((p) => pathname.startsWith(p.path));
+  // A leader lands on the command centre; everyone else on the first page they may open.
+  const landing = (me?.roles.includes('leader') && pages.find((p) => p.path === '/command')) || pages[0];
   if (current?.mobile) return <MobileLayout title={t(current.labelKey)} Component={current.Component} />;
 
   const sections = SECTIONS.map((section) => ({
@@ -58,7 +60,7 @@ export function AppLayout() {
               ))}
               <Route
                 path="*"
-                element={pages[0] ? <Navigate to={pages[0].path} replace /> : <Result status="403" title={t('app.noPages')} />}
+                element={landing ? <Navigate to={landing.path} replace /> : <Result status="403" title={t('app.noPages')} />}
               />
             </Routes>
           </Suspense>

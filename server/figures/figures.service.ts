@@ -1,0 +1,326 @@
+import { chinaDate, startOfChinaDay } from '../../shared/china-time.ts';
+import { ancestorCodes, levelOfCode, subtreePrefix } from '../../shared/codes.ts';
+import { EVENT_SOURCES, OPEN_STATUSES, WARNING_COLOURS } from '../../shared/enums.ts';
+import type { CaseLog, CaseRef } from '../events/index.ts';
+import type { Actor } from '../platform/actor.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db, Tx } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { codeInScope } from '../platform/scope.ts';
+import {
+  type CaseFacts,
+  type Cell,
+  caseFacts,
+  cellKey,
+  cellsOf,
+  delta,
+  type Fact,
+  INDICATORS,
+  lastDays,
+  type Period,
+  PeriodError,
+  parsePeriod,
+  ratio,
+  sumCells,
+} from './figures.core.ts';
+import * as store from './figures.store.ts';
+
+export interface FiguresQuery {
+  area?: string;
+  unit?: string;
+  item?: string;
+  period: string;
+}
+
+export interface FiguresDeps {
+  db: Db;
+  clock: Clock;
+  /** Reports of one matter that make it a repeat (events' REPEAT_REPORTS). */
+  repeatReports: number;
+  /** The logs of some cases, and of the cases reported in a span (events' front door). */
+  caseLogs(tx: Tx, refs: CaseRef[]): Promise<CaseLog[]>;
+  caseLogsReported(tx: Tx, q: { from: Date; to: Date }): AsyncGenerator<CaseLog[]>;
+  /** Area and grid names by code (territory), departments by code (org). */
+  nodeNames(tx: Tx, codes: string[]): Promise<Map<string, { name: string; level: string }>>;
+  departmentsByCode(tx: Tx, codes: string[]): Promise<Map<string, { name: string; areaCode: string }>>;
+}
+
+/** A case's roll-up row from its facts. */
+const caseRow = (log: Pick<CaseLog, 'countyCode' | 'id' | 'caseNo'>, f: CaseFacts): store.FigureCaseRow => ({
+  countyCode: log.countyCode,
+  eventId: log.id,
+  caseNo: log.caseNo,
+  day: f.day,
+  gridCode: f.gridCode,
+  unitCode: f.unitCode,
+  itemCode: f.itemCode,
+  source: f.source,
+  status: f.status,
+  facts: f.facts,
+});
+
+const CHUNK = 1000;
+async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<void>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
+}
+
+const OPEN_FACTS = OPEN_STATUSES.map((s) => `open_${s}`);
+const WARNED_FACTS = WARNING_COLOURS.map((c) => `warned_${c}`);
+
+export function createFiguresService(deps: FiguresDeps) {
+  const { db, clock } = deps;
+  const today = () => chinaDate(clock());
+
+  /**
+   * The hook the loop calls inside each transaction that wrote these cases' actions or warnings: each case's
+   * facts are read again from its log, and the counters move by the difference from what it counted for before.
+   */
+  async function track(tx: Tx, refs: CaseRef[]): Promise<void> {
+    const unique = [...new Map(refs.map((r) => [`${r.countyCode}:${r.id}`, r])).values()].sort((a, b) =>
+      a.countyCode === b.countyCode ? (a.id < b.id ? -1 : 1) : a.countyCode < b.countyCode ? -1 : 1,
+    );
+    const before = new Map((await store.lockCases(tx, unique)).map((r) => [`${r.countyCode}:${r.eventId}`, r]));
+    const logs = await deps.caseLogs(tx, unique);
+    const cells: Cell[] = [];
+    const rows: store.FigureCaseRow[] = [];
+    for (const log of logs) {
+      const after = caseFacts(log, deps.repeatReports);
+      const was = before.get(`${log.countyCode}:${log.id}`);
+      cells.push(...delta(log.countyCode, was ? { ...was, facts: was.facts as Fact[] } : null, after));
+      rows.push(caseRow(log, after));
+    }
+    await store.addCells(tx, sumCells(cells));
+    await store.upsertCases(tx, rows);
+  }
+
+  /** The area a query names (default: the caller's first), which must exist and lie in the caller's jurisdiction. */
+  async function areaOf(actor: Actor, code: string | undefined) {
+    const wanted = code ?? actor.areas[0]?.code;
+    if (!wanted) throw new AppError('territory.area_not_found');
+    const node = (await deps.nodeNames(db, [wanted])).get(wanted);
+    if (!node) throw new AppError('request.invalid', [{ field: 'querystring.area', reason: 'figures.area_unknown', value: wanted }]);
+    if (!codeInScope(wanted, actor.scope))
+      throw new AppError('territory.area_not_found', [{ field: 'querystring.area', reason: 'outside' }]);
+    return { code: wanted, name: node.name, level: node.level, prefix: subtreePrefix(wanted) };
+  }
+
+  /**
+   * The unit a query names: an area node inside the caller's jurisdiction, or a department of it or of a level
+   * above it (a township's cases go to the county's departments).
+   */
+  async function unitOf(actor: Actor, code: string | undefined) {
+    if (code === undefined) return null;
+    if (levelOfCode(code)) {
+      const node = (await deps.nodeNames(db, [code])).get(code);
+      if (!node) throw new AppError('request.invalid', [{ field: 'querystring.unit', reason: 'figures.unit_unknown', value: code }]);
+      if (!codeInScope(code, actor.scope))
+        throw new AppError('territory.area_not_found', [{ field: 'querystring.unit', reason: 'outside' }]);
+      return { code, name: node.name };
+    }
+    const dept = (await deps.departmentsByCode(db, [code])).get(code);
+    if (!dept) throw new AppError('request.invalid', [{ field: 'querystring.unit', reason: 'figures.unit_unknown', value: code }]);
+    const related = codeInScope(dept.areaCode, actor.scope) || actor.areas.some((a) => ancestorCodes(a.code).includes(dept.areaCode));
+    if (!related) throw new AppError('org.department_not_found', [{ field: 'querystring.unit', reason: 'outside' }]);
+    return { code, name: dept.name };
+  }
+
+  function periodOf(text: string, field = 'querystring.period'): Period {
+    try {
+      return parsePeriod(text, today(), field);
+    } catch (e) {
+      if (e instanceof PeriodError) throw new AppError('request.invalid', e.details);
+      throw e;
+    }
+  }
+
+  async function resolve(actor: Actor, q: FiguresQuery) {
+    const period = periodOf(q.period);
+    const [area, unit] = [await areaOf(actor, q.area), await unitOf(actor, q.unit)];
+    const filter: store.FigureFilter = {
+      scope: actor.scope,
+      fromDay: period.fromDay,
+      toDay: period.toDay,
+      areaPrefix: area.prefix,
+      unitCode: unit?.code,
+      itemPrefix: q.item,
+    };
+    return { period, area, unit, filter };
+  }
+
+  const periodView = (p: Period) => ({
+    kind: p.kind,
+    label: p.label,
+    from: p.fromDay,
+    // Inclusive in replies, as people say "1–30 November".
+    to: new Date(Date.parse(`${p.toDay}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10),
+  });
+  const scopeView = (r: Awaited<ReturnType<typeof resolve>>, q: FiguresQuery) => ({
+    area: { code: r.area.code, name: r.area.name, level: r.area.level },
+    unit: r.unit,
+    item: q.item ?? null,
+    period: periodView(r.period),
+    asOf: clock().toISOString(),
+  });
+
+  return {
+    track,
+
+    /** Every indicator over one area (and unit, item class) and period, each with its definition and its parts. */
+    async indicators(actor: Actor, q: FiguresQuery) {
+      const r = await resolve(actor, q);
+      const sums = await store.sumFacts(db, r.filter);
+      const of = (fact: Fact | null) => (fact ? (sums.get(fact) ?? 0) : 0);
+      return {
+        ...scopeView(r, q),
+        indicators: INDICATORS.map((d) => {
+          const numerator = of(d.numerator);
+          const denominator = d.denominator ? of(d.denominator) : null;
+          return {
+            key: d.key,
+            kind: d.kind,
+            group: d.group,
+            name: d.name,
+            standard: d.standard,
+            definition: d.definition,
+            value: d.kind === 'rate' ? ratio(numerator, denominator ?? 0) : numerator,
+            numerator: { fact: d.numerator, value: numerator },
+            denominator: d.denominator ? { fact: d.denominator, value: denominator ?? 0 } : null,
+          };
+        }),
+      };
+    },
+
+    /** The cases one fact counts over the same filter: exactly as many as its figure, a page at a time. */
+    async cases(actor: Actor, q: FiguresQuery & { fact: Fact; source?: string; day?: string }, page: { offset: number; limit: number }) {
+      const r = await resolve(actor, q);
+      if (q.day) periodOf(q.day, 'querystring.day');
+      const { total, rows } = await store.casesWith(db, { ...r.filter, fact: q.fact, source: q.source, day: q.day }, page);
+      const names = await deps.nodeNames(db, [...new Set(rows.map((c) => c.gridCode))]);
+      return {
+        ...scopeView(r, q),
+        fact: q.fact,
+        total,
+        items: rows.map((c) => ({
+          id: c.eventId,
+          caseNo: c.caseNo,
+          status: c.status,
+          reportedOn: c.day,
+          gridCode: c.gridCode,
+          gridName: names.get(c.gridCode)?.name ?? c.gridCode,
+          unitCode: c.unitCode || null,
+          itemCode: c.itemCode,
+          source: c.source,
+        })),
+      };
+    },
+
+    /**
+     * The command centre's charts for an area: intake by source and warnings by colour over the period, open cases by
+     * status now (whenever reported), and reported/closed for each of the last 30 days. Each is a sum of counters.
+     */
+    async dashboard(actor: Actor, asked: Omit<FiguresQuery, 'period'> & { period?: string }) {
+      const q = { ...asked, period: asked.period ?? today().slice(0, 7) };
+      const r = await resolve(actor, q);
+      const trend = lastDays(today(), 30);
+      const trendFilter = { ...r.filter, fromDay: trend.fromDay, toDay: trend.toDay };
+      const all = periodOf('all');
+      const [bySource, sums, open, byDay] = await Promise.all([
+        store.sumFactsBy(db, r.filter, ['reported'], 'source'),
+        store.sumFacts(db, r.filter, ['reported', 'open', 'closed', 'overdue', 'warned', ...WARNED_FACTS]),
+        store.sumFacts(db, { ...r.filter, fromDay: all.fromDay, toDay: all.toDay }, OPEN_FACTS),
+        store.sumFactsBy(db, trendFilter, ['reported', 'closed'], 'day'),
+      ]);
+      const sourceN = new Map(bySource.map((s) => [s.key, s.n]));
+      const days: { day: string; reported: number; closed: number }[] = [];
+      for (let d = trend.fromDay; d < trend.toDay; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))
+        days.push({ day: d, reported: 0, closed: 0 });
+      for (const row of byDay) {
+        const slot = days.find((x) => x.day === row.key);
+        if (slot) slot[row.fact as 'reported' | 'closed'] = row.n;
+      }
+      return {
+        ...scopeView(r, q),
+        totals: {
+          reported: sums.get('reported') ?? 0,
+          open: sums.get('open') ?? 0,
+          closed: sums.get('closed') ?? 0,
+          overdue: sums.get('overdue') ?? 0,
+          warned: sums.get('warned') ?? 0,
+        },
+        intakeBySource: EVENT_SOURCES.map((source) => ({ source, n: sourceN.get(source) ?? 0 })),
+        openByStatus: OPEN_STATUSES.map((status) => ({ status, n: open.get(`open_${status}`) ?? 0 })),
+        warnedByColour: WARNING_COLOURS.map((colour) => ({ colour, n: sums.get(`warned_${colour}`) ?? 0 })),
+        trend: { from: trend.fromDay, days },
+      };
+    },
+
+    /**
+     * Recomputes the report days [fromDay, toDay) from the action log and compares with the roll-up: every counter
+     * and every case's facts. With `repair`, the period's roll-up is then rewritten from the recomputation, with
+     * the loop's writes to the figures held off meanwhile.
+     */
+    async verify({ fromDay, toDay, repair = false }: { fromDay: string; toDay: string; repair?: boolean }) {
+      return db.transaction(
+        async (tx) => {
+          if (repair) await store.lockAll(tx);
+          const recomputedCells = new Map<string, Cell>();
+          const recomputedCases = new Map<string, store.FigureCaseRow>();
+          const span = { from: startOfChinaDay(fromDay), to: startOfChinaDay(toDay) };
+          for await (const logs of deps.caseLogsReported(tx, span)) {
+            for (const log of logs) {
+              const f = caseFacts(log, deps.repeatReports);
+              recomputedCases.set(`${log.countyCode}:${log.id}`, caseRow(log, f));
+              for (const c of cellsOf(log.countyCode, f, 1)) {
+                const k = cellKey(c);
+                const seen = recomputedCells.get(k);
+                if (seen) seen.n += 1;
+                else recomputedCells.set(k, c);
+              }
+            }
+          }
+          const rolled = new Map((await store.countersBetween(tx, fromDay, toDay)).map((c) => [cellKey(c as Cell), c as Cell]));
+          const counters: { cell: Omit<Cell, 'n'>; rollup: number; recomputed: number }[] = [];
+          for (const k of new Set([...rolled.keys(), ...recomputedCells.keys()])) {
+            const a = rolled.get(k)?.n ?? 0;
+            const b = recomputedCells.get(k)?.n ?? 0;
+            if (a !== b) {
+              const { n: _, ...cell } = (rolled.get(k) ?? recomputedCells.get(k))!;
+              counters.push({ cell, rollup: a, recomputed: b });
+            }
+          }
+          const rolledCases = new Map((await store.casesBetween(tx, fromDay, toDay)).map((c) => [`${c.countyCode}:${c.eventId}`, c]));
+          const cases: { caseNo: string; rollup: string[] | null; recomputed: string[] | null }[] = [];
+          for (const k of new Set([...rolledCases.keys(), ...recomputedCases.keys()])) {
+            const a = rolledCases.get(k);
+            const b = recomputedCases.get(k);
+            const same = a && b && a.unitCode === b.unitCode && a.status === b.status && a.facts.join() === b.facts.join();
+            if (!same) cases.push({ caseNo: (a ?? b)!.caseNo, rollup: a?.facts ?? null, recomputed: b?.facts ?? null });
+          }
+          const differs = counters.length > 0 || cases.length > 0;
+          if (repair && differs) {
+            await store.deleteBetween(tx, fromDay, toDay);
+            await inChunks(sumCells(recomputedCells.values()), (chunk) => store.addCells(tx, chunk));
+            await inChunks([...recomputedCases.values()], (chunk) => store.upsertCases(tx, chunk));
+          }
+          return { fromDay, toDay, cases: recomputedCases.size, counters, caseDifferences: cases, repaired: repair && differs };
+        },
+        { isolationLevel: 'repeatable read' },
+      );
+    },
+
+    /** A period as the CLI gives it (--from/--to, inclusive China dates), checked like the API's. */
+    span(from: string | undefined, to: string | undefined) {
+      const t = today();
+      const first = from ? periodOf(from, 'from') : periodOf(t.slice(0, 7), 'from');
+      const last = to ? periodOf(to, 'to') : periodOf(t, 'to');
+      if (first.kind !== 'day' && from)
+        throw new AppError('request.invalid', [{ field: 'from', reason: 'figures.period_invalid', value: from }]);
+      if (last.kind !== 'day' && to) throw new AppError('request.invalid', [{ field: 'to', reason: 'figures.period_invalid', value: to }]);
+      if (first.fromDay > last.fromDay)
+        throw new AppError('request.invalid', [{ field: 'from', reason: 'event.date_range_invalid', value: `${from} > ${to}` }]);
+      return { fromDay: first.fromDay, toDay: last.toDay };
+    },
+  };
+}
+
+export type FiguresService = ReturnType<typeof createFiguresService>;
