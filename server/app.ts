@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { createAccess, staffOf } from './access/index.ts';
+import { createDisputes } from './disputes/index.ts';
 import { createEvents } from './events/index.ts';
 import { createFieldwork } from './fieldwork/index.ts';
 import { createDiskFileStore, createFiles, type FileStore } from './files/index.ts';
@@ -39,6 +40,8 @@ export async function buildApp({
   await createFiles({ app, files: fileStore, guard: access.guard });
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
   await createFieldwork({ app, db, clock, guard: access.guard, registry });
+  // A dispute that needs a department raises a loop event through the events service, as any staff report does.
+  createDisputes({ app, db, clock, guard: access.guard, reportEvent: (actor, input) => events.service.report(actor, input) });
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
