@@ -41,7 +41,7 @@ export async function buildApp({
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
   await createFieldwork({ app, db, clock, guard: access.guard, registry });
   // A dispute that needs a department raises a loop event through the events service, as any staff report does.
-  createDisputes({ app, db, clock, guard: access.guard, reportEvent: (actor, input) => events.service.report(actor, input) });
+  createDisputes({ app, db, clock, guard: access.guard, reportEvent: events.report });
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

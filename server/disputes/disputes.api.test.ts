@@ -260,6 +260,28 @@ describe('mediation tier by tier', () => {
   });
 });
 
+describe('a dispute raises a loop event', () => {
+  it('the tier owner raises one at the dispute’s place; once only; not without a point', async () => {
+    const d = (await record(worker)).json<Detail>();
+    const raise = (request: Request, id: string, version: number) =>
+      request({
+        method: 'POST',
+        url: `/api/disputes/${id}/event`,
+        payload: { version, itemCode: 'MD0701', description: '欠薪需人社局处理' },
+      });
+    expect((await raise(village, d.id, d.version)).json().code).toBe('dispute.not_tier_owner');
+    const raised = await raise(worker, d.id, d.version);
+    expect(raised.statusCode).toBe(200);
+    const after = raised.json<Detail & { eventId: string }>();
+    const event = (await worker({ method: 'GET', url: `/api/events/${after.eventId}` })).json();
+    expect(event).toMatchObject({ itemCode: 'MD0701', source: 'grid_worker' });
+    expect(after.history.at(-1)?.after).toMatchObject({ step: 'event_raised', eventId: after.eventId });
+    expect((await raise(worker, d.id, after.version)).json().code).toBe('dispute.event_raised');
+    const noPoint = (await record(worker, { lng: null, lat: null })).json<Detail>();
+    expect((await raise(worker, noPoint.id, noPoint.version)).json().code).toBe('dispute.no_point');
+  });
+});
+
 describe('screening rounds', () => {
   it('a township opens a round; grids report disputes or none; progress shows who has not reported', async () => {
     const outside = await township({

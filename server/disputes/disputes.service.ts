@@ -7,7 +7,7 @@ import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { createRecordLifecycle, partiesOnRecord, partyKey } from '../registry/index.ts';
 import { gridsInScope, gridsUnder, nodeNames } from '../territory/index.ts';
-import { applyStep, ownerAt, type Step, startingTier, stepsAllowed } from './disputes.core.ts';
+import { applyStep, ownerAt, ownsTier, type Step, startingTier, stepsAllowed } from './disputes.core.ts';
 import * as store from './disputes.store.ts';
 
 export interface PartyInput {
@@ -44,7 +44,7 @@ export interface RoundInput {
 /** What raising an event needs of the events area (handed in by app.ts). */
 export type ReportEvent = (
   actor: Actor,
-  input: { itemCode: string; description: string; lng: number; lat: number; photos: string[]; source: string },
+  input: { itemCode: string; description: string; lng: number; lat: number },
 ) => Promise<{ id: string; caseNo: string | null }>;
 
 export const DISPUTES_SHOWN = 200;
@@ -279,8 +279,10 @@ export function createDisputesService({ db, clock, reportEvent }: { db: Db; cloc
     async raiseEvent(actor: Actor, id: string, version: number, input: { itemCode: string; description: string }) {
       const d = await records.get(db, actor, id);
       records.assertVersion(d, version);
-      if (stepsAllowed({ ...d, tier: d.tier as DisputeTier, status: d.status as never, parties: 0 }, actor).length === 0)
+      if (!ownsTier(actor, d.tier as DisputeTier, d.ownerCode))
         throw new AppError('dispute.not_tier_owner', [{ field: 'tier', reason: 'not_owner', value: d.tier }]);
+      if (d.status === 'resolved' || d.status === 'referred')
+        throw new AppError('dispute.step_not_allowed', [{ field: 'step', reason: `not_when_${d.status}`, value: 'event' }]);
       if (d.eventId) throw new AppError('dispute.event_raised', [{ field: 'eventId', reason: 'exists', value: d.eventId }]);
       if (d.lng === null || d.lat === null) throw new AppError('dispute.no_point', [{ field: 'lng', reason: 'required' }]);
       const event = await reportEvent(actor, {
@@ -288,8 +290,6 @@ export function createDisputesService({ db, clock, reportEvent }: { db: Db; cloc
         description: input.description,
         lng: d.lng,
         lat: d.lat,
-        photos: [],
-        source: 'grid_worker',
       });
       const now = clock();
       const row = await db.transaction(async (tx) => {

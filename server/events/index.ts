@@ -1,5 +1,5 @@
 import type { FileStore } from '../files/index.ts';
-import type { Guard } from '../platform/actor.ts';
+import type { Actor, Guard } from '../platform/actor.ts';
 import { calendarRoutes } from '../platform/calendar/calendar.routes.ts';
 import { createCalendarDays, liveCalendar } from '../platform/calendar/calendar.service.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -17,13 +17,14 @@ import { seedCatalogue } from './catalogue/catalogue.store.ts';
 import { createNotifier, robotChannel } from './inbox/inbox.channels.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { createInboxService } from './inbox/inbox.service.ts';
+import { intakeSource } from './intake/intake.core.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
 import { createIntakeService } from './intake/intake.service.ts';
 import { publicRoutes } from './intake/public.routes.ts';
 import { provisionalDeadlineCounter, recomputeDeadlines } from './loop/deadline-recompute.ts';
 import { eventListRoutes } from './loop/event-list.routes.ts';
 import { eventsRoutes } from './loop/events.routes.ts';
-import { createEventsService } from './loop/events.service.ts';
+import { createEventsService, type StaffReportInput } from './loop/events.service.ts';
 import { supervisionRoutes } from './oversight/supervision.routes.ts';
 import { createSupervisionService } from './oversight/supervision.service.ts';
 import { sweep } from './oversight/sweep.ts';
@@ -93,7 +94,13 @@ export async function createEvents({
     await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
     return sweep({ db, clock, calendar, rules: warnings.rules, notifier, reminderWorkingDays: config.reminderWorkingDays });
   };
-  return { service, sweep: runSweep };
+  /**
+   * A case another area files for its caller (a dispute a department must act on): the source follows the caller's
+   * role as on the report form, and the point must lie in a grid, as for any staff report.
+   */
+  const report = (actor: Actor, input: Omit<StaffReportInput, 'source' | 'photos'>) =>
+    service.report(actor, { ...input, photos: [], source: intakeSource(actor, {}) });
+  return { service, sweep: runSweep, report };
 }
 
 /** Reference data every database starts with: the default catalogue, loaded into an empty catalogue only. */
