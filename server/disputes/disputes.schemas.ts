@@ -135,10 +135,10 @@ export const Dispute = Type.Object({
 export const RoundBody = Type.Object({
   kind: oneOf(ROUND_KINDS, '月度排查 / 专项排查'),
   subject: Type.String({ minLength: 1, maxLength: 100, description: '主题', example: '2026年11月矛盾纠纷排查' }),
-  areaCodes: Type.Array(Type.String({ pattern: '^\\d{12}(\\d{3})?$', description: 'Village (12 digits) or grid (15)' }), {
+  areaCodes: Type.Array(Type.String({ pattern: '^\\d{9}(\\d{3}){0,2}$', description: 'Township (9 digits), village (12) or grid (15)' }), {
     minItems: 1,
     maxItems: 2000,
-    description: 'Villages and grids covered',
+    description: 'Townships, villages and grids covered',
   }),
   closesOn: Day('截止日期 Reports due by'),
 });

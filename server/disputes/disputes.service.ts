@@ -36,7 +36,7 @@ export interface DisputeInput {
 export interface RoundInput {
   kind: RoundKind;
   subject: string;
-  /** Villages or grids covered; each must be inside the caller's jurisdiction. */
+  /** Townships, villages or grids covered; each must be inside the caller's jurisdiction. */
   areaCodes: string[];
   closesOn: string;
 }
@@ -321,7 +321,7 @@ export function createDisputesService({ db, clock, reportEvent }: { db: Db; cloc
       if (!opener) throw new AppError('access.forbidden', [{ field: 'areaCodes', reason: 'township_or_county_only' }]);
       const grids = new Set<string>();
       for (const [i, code] of input.areaCodes.entries()) {
-        const under = code.length >= 12 ? await gridsUnder(db, actor.scope, code) : [];
+        const under = await gridsUnder(db, actor.scope, code);
         if (under.length === 0)
           throw new AppError('dispute.grid_not_found', [{ field: `areaCodes.${i}`, reason: 'no_grids_in_scope', value: code }]);
         for (const g of under) grids.add(g.code);

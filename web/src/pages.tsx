@@ -44,6 +44,8 @@ const CataloguePage = page(() => import('./catalogue/catalogue-page.tsx'), 'Cata
 const UsersPage = page(() => import('./users/users-page.tsx'), 'UsersPage');
 const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
 const InboxPage = page(() => import('./inbox/inbox-page.tsx'), 'InboxPage');
+const DisputesPage = page(() => import('./disputes/disputes-page.tsx'), 'DisputesPage');
+const RoundsPage = page(() => import('./disputes/rounds-page.tsx'), 'RoundsPage');
 const WarningsPage = page(() => import('./warnings/warnings-page.tsx'), 'WarningsPage');
 
 /** The menu's sections, in the order they are listed. */
@@ -88,6 +90,22 @@ export const PAGES: PageDef[] = [
     labelKey: 'repeatOrders.title',
     icon: <CopyOutlined />,
     Component: RepeatOrdersPage,
+  },
+  {
+    path: '/disputes',
+    section: 'events',
+    permission: 'disputes.read',
+    labelKey: 'disputes.nav',
+    icon: <ApartmentOutlined />,
+    Component: DisputesPage,
+  },
+  {
+    path: '/disputes/rounds',
+    section: 'events',
+    permission: 'disputes.read',
+    labelKey: 'rounds.nav',
+    icon: <CheckSquareOutlined />,
+    Component: RoundsPage,
   },
   {
     path: '/supervision',

@@ -106,3 +106,8 @@ export type InboxCounts = Get<'/api/inbox/counts'>;
 
 export type PublicReport = Get<'/api/public/reports/{code}'>;
 export type PublicItem = Item<Get<'/api/public/catalogue'>>;
+
+export type DisputeSummary = Item<Get<'/api/disputes'>>;
+export type DisputeDetail = Get<'/api/disputes/{id}'>;
+export type ScreeningRound = Item<Get<'/api/disputes/rounds'>>;
+export type RoundProgress = Get<'/api/disputes/rounds/{id}'>;

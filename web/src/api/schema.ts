@@ -12171,7 +12171,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Villages and grids covered */
+                        /** @description Townships, villages and grids covered */
                         areaCodes: string[];
                         /**
                          * Format: date

@@ -1,4 +1,5 @@
 import { base } from './zh-CN/base.ts';
+import { disputes } from './zh-CN/disputes.ts';
 import { events } from './zh-CN/events.ts';
 import { fieldwork } from './zh-CN/fieldwork.ts';
 import { oversight } from './zh-CN/oversight.ts';
@@ -6,6 +7,6 @@ import { personForm } from './zh-CN/person-form.ts';
 import { registry } from './zh-CN/registry.ts';
 
 /** Chinese UI strings (the default language), one file per part of the product in zh-CN/; en/ has the same keys. */
-export const zhCN = { ...base, ...registry, ...events, ...oversight, ...fieldwork, ...personForm };
+export const zhCN = { ...base, ...registry, ...events, ...oversight, ...fieldwork, ...personForm, ...disputes };
 
 export type Messages = typeof zhCN;
