@@ -19,7 +19,13 @@ function DisputeDrawer({ id, onClose, onChanged }: { id: string | null; onClose(
   const [step, setStep] = useState<Step | null>(null);
   const d = data && data.id === id ? data : null;
   return (
-    <Drawer open={id !== null} onClose={onClose} width={720} title={d?.title ?? t('disputes.detail')} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width={Math.min(720, window.innerWidth)}
+      title={d?.title ?? t('disputes.detail')}
+      destroyOnHidden
+    >
       {!d ? (
         <Spin spinning={loading} />
       ) : (
@@ -31,7 +37,7 @@ function DisputeDrawer({ id, onClose, onChanged }: { id: string | null; onClose(
               </Button>
             ))}
           </Space>
-          <Descriptions column={2} size="small" bordered>
+          <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
             <Descriptions.Item label={t('disputes.type')}>{typeName(d.typeCode)}</Descriptions.Item>
             <Descriptions.Item label={t('disputes.status')}>
               <Tag color={STATUS_COLOUR[d.status]}>{t(`disputes.statuses.${d.status}`)}</Tag>
@@ -63,6 +69,7 @@ function DisputeDrawer({ id, onClose, onChanged }: { id: string | null; onClose(
             rowKey="seq"
             pagination={false}
             dataSource={d.parties}
+            scroll={{ x: 'max-content' }}
             data-testid="dispute-parties"
             columns={[
               { title: t('disputes.partyName'), render: (_, p) => p.name ?? t('disputes.outsideScope') },
@@ -160,6 +167,7 @@ export function DisputesPage() {
         size="small"
         loading={loading}
         dataSource={data?.items ?? []}
+        scroll={{ x: 'max-content' }}
         data-testid="disputes-table"
         onRow={(r) => ({ onClick: () => setOpen(r.id) })}
         columns={[
