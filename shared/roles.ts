@@ -78,6 +78,12 @@ export const PERMISSIONS = {
   'registry.unmask': ['county_center', 'township_center'],
   /** See special-group and key-person tags (the most sensitive data in the system). */
   'registry.tags': ['city_center', 'county_center', 'township_center'],
+  /** Read disputes and screening rounds within one's jurisdiction. */
+  'disputes.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader', 'leader'],
+  /** Record a dispute, declare a grid clear, and act at a mediation tier one owns (the service checks the tier). */
+  'disputes.mediate': ['county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
+  /** Open a screening round (排查) over the grids and villages of one's township or county. */
+  'disputes.screen': ['county_center', 'township_center'],
   'audit.read': ['audit_admin'],
   /** Issue, rotate and revoke the API keys of open interfaces (Open311 clients), per county. */
   'interfaces.manage': ['system_admin'],

@@ -1,5 +1,5 @@
 import type { FileStore } from '../files/index.ts';
-import type { Guard } from '../platform/actor.ts';
+import type { Actor, Guard } from '../platform/actor.ts';
 import { calendarRoutes } from '../platform/calendar/calendar.routes.ts';
 import { createCalendarDays, liveCalendar } from '../platform/calendar/calendar.service.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -18,6 +18,7 @@ import { createNotifier, robotChannel } from './inbox/inbox.channels.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { createInboxService } from './inbox/inbox.service.ts';
 import { createChannelIntake } from './intake/channels.ts';
+import { intakeSource } from './intake/intake.core.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
 import { createIntakeService } from './intake/intake.service.ts';
 import { publicRoutes } from './intake/public.routes.ts';
@@ -25,7 +26,7 @@ import { type CasesTouched, createCaseHooks } from './loop/case-log.ts';
 import { provisionalDeadlineCounter, recomputeDeadlines } from './loop/deadline-recompute.ts';
 import { eventListRoutes } from './loop/event-list.routes.ts';
 import { eventsRoutes } from './loop/events.routes.ts';
-import { createEventsService } from './loop/events.service.ts';
+import { createEventsService, type StaffReportInput } from './loop/events.service.ts';
 import { supervisionRoutes } from './oversight/supervision.routes.ts';
 import { createSupervisionService } from './oversight/supervision.service.ts';
 import { sweep } from './oversight/sweep.ts';
@@ -112,11 +113,18 @@ export async function createEvents({
     await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
     return sweep({ db, clock, calendar, rules: warnings.rules, notifier, reminderWorkingDays: config.reminderWorkingDays, hooks });
   };
+  /**
+   * A case another area files for its caller (a dispute a department must act on): the source follows the caller's
+   * role as on the report form, and the point must lie in a grid, as for any staff report.
+   */
+  const report = (actor: Actor, input: Omit<StaffReportInput, 'source' | 'photos'>) =>
+    service.report(actor, { ...input, photos: [], source: intakeSource(actor, {}) });
   const channels = createChannelIntake({ db, clock, config, territory, events: service, fieldCrypto, records });
   return {
     service,
     sweep: runSweep,
     channels,
+    report,
     /** Registers what runs inside every transaction that writes a case's action row or warning (app.ts: the figures). */
     onCasesTouched: (hook: CasesTouched) => hooks.add(hook),
   };

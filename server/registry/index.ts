@@ -64,7 +64,12 @@ export type {
   VISIT_PURPOSE,
 } from './records/code-tables.ts';
 export { makeCreditCode, makeIdNumber } from './records/identifiers.core.ts';
+export { type PartyOnRecord, partiesOnRecord, partyKey } from './records/parties.ts';
 export { applyHouses, applyPeople, type Batch, forHistory } from './records/record-apply.ts';
+export { RecordHistorySchema, VerifiedBySchema } from './records/record-history.ts';
+export type { VersionedRow } from './records/record-lifecycle.core.ts';
+/** The one lifecycle of a versioned record (get in scope, version check, history), for record kinds of other areas. */
+export { createRecordLifecycle, type RecordKind, type RecordLifecycle } from './records/record-lifecycle.ts';
 export { createRecordLookup, type RecordLookup } from './records/record-lookup.service.ts';
 export type { HouseRow, PersonRow } from './records/records.store.ts';
 /** Writes the demo loader makes, of rows it built itself. */

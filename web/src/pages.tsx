@@ -49,6 +49,8 @@ const CataloguePage = page(() => import('./catalogue/catalogue-page.tsx'), 'Cata
 const UsersPage = page(() => import('./users/users-page.tsx'), 'UsersPage');
 const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
 const InboxPage = page(() => import('./inbox/inbox-page.tsx'), 'InboxPage');
+const DisputesPage = page(() => import('./disputes/disputes-page.tsx'), 'DisputesPage');
+const RoundsPage = page(() => import('./disputes/rounds-page.tsx'), 'RoundsPage');
 const WarningsPage = page(() => import('./warnings/warnings-page.tsx'), 'WarningsPage');
 const ApiKeysPage = page(() => import('./open311/api-keys-page.tsx'), 'ApiKeysPage');
 const PendingPage = page(() => import('./open311/pending-page.tsx'), 'PendingPage');
@@ -105,6 +107,22 @@ export const PAGES: PageDef[] = [
     labelKey: 'repeatOrders.title',
     icon: <CopyOutlined />,
     Component: RepeatOrdersPage,
+  },
+  {
+    path: '/disputes',
+    section: 'events',
+    permission: 'disputes.read',
+    labelKey: 'disputes.nav',
+    icon: <ApartmentOutlined />,
+    Component: DisputesPage,
+  },
+  {
+    path: '/disputes/rounds',
+    section: 'events',
+    permission: 'disputes.read',
+    labelKey: 'rounds.nav',
+    icon: <CheckSquareOutlined />,
+    Component: RoundsPage,
   },
   {
     path: '/supervision',

@@ -150,3 +150,12 @@ export async function listFacilities(tx: Tx, scope: Scope, f: FacilityFilter, li
     .orderBy(facility.code)
     .limit(limit);
 }
+
+/** The organisations of these credit codes within the scope; a code outside it is simply left out. */
+export async function organisationsInScope(tx: Tx, scope: Scope, codes: string[]): Promise<OrganisationRow[]> {
+  if (codes.length === 0) return [];
+  return tx
+    .select()
+    .from(organisation)
+    .where(and(inArray(organisation.creditCode, codes), inScope(organisation.gridCode, scope)));
+}

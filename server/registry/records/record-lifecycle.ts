@@ -60,6 +60,10 @@ export function createRecordLifecycle<Row extends VersionedRow, Field extends st
     change,
     stampVerified,
 
+    /** Keeps one change of the row in its history, inside the caller's transaction. */
+    writeChange: (tx: Tx, row: Row, actorId: string, at: Date, before: unknown, after: unknown) =>
+      insertChanges(tx, [change(row, actorId, at, before, after)]),
+
     /** 核实: the record was checked on site and is right as it stands; kept in the history as who and when. */
     async verify(actor: Actor, key: string, version: number) {
       const now = clock();

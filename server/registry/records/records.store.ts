@@ -179,3 +179,12 @@ export async function residencesOfPerson(tx: Tx, personId: string) {
 export async function analyzeTables(tx: Tx, tables: readonly string[]) {
   await tx.execute(sql.raw(`analyze ${tables.map((t) => `"${t}"`).join(', ')}`));
 }
+
+/** The people of these ids within the scope; an id outside it is simply left out. */
+export async function peopleInScope(tx: Tx, scope: Scope, ids: string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return tx
+    .select()
+    .from(person)
+    .where(and(inArray(person.id, ids), inScope(person.gridCode, scope)));
+}

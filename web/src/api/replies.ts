@@ -112,3 +112,7 @@ export type Open311Pending = Item<Get<'/api/open311/pending'>>;
 export type CallToLocate = Item<Get<'/api/events/calls-to-locate'>>;
 export type FigureIndicator = Get<'/api/figures/indicators'>['indicators'][number];
 export type FigureCaseQuery = QueryOf<'/api/figures/cases'>;
+export type DisputeSummary = Item<Get<'/api/disputes'>>;
+export type DisputeDetail = Get<'/api/disputes/{id}'>;
+export type ScreeningRound = Item<Get<'/api/disputes/rounds'>>;
+export type RoundProgress = Get<'/api/disputes/rounds/{id}'>;

@@ -9513,6 +9513,3763 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 矛盾纠纷 Disputes in one’s jurisdiction, by tier, status, round */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 排查轮次 Found in this screening round */
+                    roundId?: string;
+                    /** @description 状态 Status */
+                    status?: "pending" | "mediating" | "resolved" | "referred";
+                    /** @description 调解层级 Current tier */
+                    tier?: "grid" | "village" | "township" | "county";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Newest first, at most 200 */
+                            items: {
+                                /** @description 涉及金额 */
+                                amountInvolved: number | null;
+                                /** @description Grid code */
+                                gridCode: string;
+                                /**
+                                 * @description Grid name
+                                 * @example 网格1
+                                 */
+                                gridName: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Dispute id
+                                 * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                                 */
+                                id: string;
+                                /** @description 发生日期 */
+                                occurredOn: string;
+                                /** @description Area that owns the current tier */
+                                ownerCode: string;
+                                /**
+                                 * @description Its name
+                                 * @example 城关镇
+                                 */
+                                ownerName: string;
+                                /** @description 涉及人数 */
+                                peopleInvolved: number;
+                                /** @description 地点 */
+                                place: string;
+                                /** @description When recorded */
+                                reportedAt: string;
+                                /**
+                                 * @description 风险等级
+                                 * @enum {string}
+                                 */
+                                riskLevel: "low" | "medium" | "high";
+                                /** @description Screening round */
+                                roundId: string | null;
+                                /**
+                                 * @description Status
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "mediating" | "resolved" | "referred";
+                                /**
+                                 * @description Current tier
+                                 * @enum {string}
+                                 */
+                                tier: "grid" | "village" | "township" | "county";
+                                /** @description 事件名称 */
+                                title: string;
+                                /**
+                                 * @description Dispute type code (5.56)
+                                 * @example 0902
+                                 */
+                                typeCode: string;
+                                /** @description Send it back with a step */
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记纠纷 Record a dispute; parties picked from the records */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 涉及金额 Amount involved (yuan)
+                         * @example 12000
+                         */
+                        amountInvolved?: number | null;
+                        /**
+                         * @description 所属网格 The grid it happened in
+                         * @example 420923100001001
+                         */
+                        gridCode: string;
+                        /**
+                         * @description Latitude
+                         * @example 31.1
+                         */
+                        lat?: number | null;
+                        /**
+                         * @description Longitude (needed to raise an event)
+                         * @example 113.02
+                         */
+                        lng?: number | null;
+                        /**
+                         * Format: date
+                         * @description 发生日期 When it happened
+                         * @example 2026-11-02
+                         */
+                        occurredOn: string;
+                        /** @description 主要当事人 The parties, picked from the records */
+                        parties: {
+                            /**
+                             * @description 诉求 What this party asks
+                             * @example 要求恢复原界址
+                             */
+                            claim: string;
+                            /** @description The person’s record id, or the organisation’s credit code */
+                            key: string;
+                            /**
+                             * @description A person or an organisation on record
+                             * @enum {string}
+                             */
+                            kind: "person" | "organisation";
+                        }[];
+                        /**
+                         * @description 涉及人数 Number of people involved
+                         * @example 2
+                         */
+                        peopleInvolved: number;
+                        /**
+                         * @description 地点 Where
+                         * @example 朝阳路 1 号
+                         */
+                        place: string;
+                        /**
+                         * @description 风险等级 Risk level
+                         * @enum {string}
+                         */
+                        riskLevel: "low" | "medium" | "high";
+                        /**
+                         * Format: uuid
+                         * @description 排查轮次 The screening round it was found in
+                         * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                         */
+                        roundId?: string | null;
+                        /**
+                         * @description 简述 What it is about
+                         * @example 因宅基地界址发生争执
+                         */
+                        summary: string;
+                        /**
+                         * @description 事件名称 Title
+                         * @example 王某与李某宅基地界址纠纷
+                         */
+                        title: string;
+                        /**
+                         * @description 事件类别 Dispute type, GB/T 31000 code 5.56 (four digits, or 99)
+                         * @enum {string}
+                         */
+                        typeCode: "0101" | "0102" | "0103" | "0199" | "0201" | "0202" | "0203" | "0299" | "0301" | "0302" | "0303" | "0399" | "0401" | "0402" | "0403" | "0499" | "0501" | "0502" | "0503" | "0504" | "0505" | "0506" | "0507" | "0599" | "0601" | "0602" | "0603" | "0604" | "0699" | "0701" | "0702" | "0703" | "0704" | "0799" | "0801" | "0802" | "0803" | "0804" | "0899" | "0901" | "0902" | "0903" | "0904" | "0999" | "1001" | "1002" | "1003" | "1004" | "1005" | "1006" | "1099" | "1101" | "1102" | "1103" | "1104" | "1105" | "1199" | "1201" | "1202" | "1203" | "1299" | "1301" | "1302" | "1303" | "1304" | "1305" | "1306" | "1307" | "1399" | "1401" | "1402" | "1403" | "1404" | "1501" | "1502" | "1599" | "1601" | "1602" | "99";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Steps the caller may take now (they own the tier) */
+                            abilities: string[];
+                            /** @description 协议内容 */
+                            agreement: string | null;
+                            /** @description 涉及金额 */
+                            amountInvolved: number | null;
+                            /** @description The loop event it raised */
+                            eventId: string | null;
+                            /** @description 回访日期 */
+                            followUpOn: string | null;
+                            /** @description Grid code */
+                            gridCode: string;
+                            /**
+                             * @description Grid name
+                             * @example 网格1
+                             */
+                            gridName: string;
+                            /** @description The history of changes, oldest first */
+                            history: {
+                                /** @description Who made the change (user id) */
+                                actorId: string | null;
+                                /**
+                                 * @description Their name; none when the user is not known
+                                 * @example 王网格
+                                 */
+                                actorName: string | null;
+                                /** @description The changed fields after */
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /**
+                                 * @description When
+                                 * @example 2025-03-14T08:30:00.000Z
+                                 */
+                                at: string;
+                                /** @description The changed fields before; none for a new record */
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Dispute id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /** @description Latitude */
+                            lat: number | null;
+                            /** @description Longitude */
+                            lng: number | null;
+                            /** @description 发生日期 */
+                            occurredOn: string;
+                            /** @description Area that owns the current tier */
+                            ownerCode: string;
+                            /**
+                             * @description Its name
+                             * @example 城关镇
+                             */
+                            ownerName: string;
+                            parties: {
+                                /** @description 诉求 */
+                                claim: string;
+                                /**
+                                 * @description ID number masked, or credit code
+                                 * @example 42**************16
+                                 */
+                                identifier: string | null;
+                                /** @description Record id or credit code */
+                                key: string;
+                                /**
+                                 * @description Person or organisation
+                                 * @enum {string}
+                                 */
+                                kind: "person" | "organisation";
+                                /** @description Name from the record; none when outside the caller’s jurisdiction */
+                                name: string | null;
+                                /**
+                                 * @description Phone, masked
+                                 * @example 138****1234
+                                 */
+                                phone: string | null;
+                                /** @description Party number */
+                                seq: number;
+                            }[];
+                            /** @description 涉及人数 */
+                            peopleInvolved: number;
+                            /** @description 地点 */
+                            place: string;
+                            /**
+                             * @description Referred to
+                             * @enum {string|null}
+                             */
+                            referredTo: "court" | "petition_office" | null;
+                            /** @description When recorded */
+                            reportedAt: string;
+                            /**
+                             * @description 风险等级
+                             * @enum {string}
+                             */
+                            riskLevel: "low" | "medium" | "high";
+                            /** @description Screening round */
+                            roundId: string | null;
+                            sessions: {
+                                /** @description 调解日期 */
+                                heldOn: string;
+                                /** @description 调解员 */
+                                mediator: string;
+                                /** @description 情况 */
+                                note: string | null;
+                                /** @description Parties present (seq) */
+                                present: number[];
+                                /**
+                                 * @description 结果
+                                 * @enum {string}
+                                 */
+                                result: "agreed" | "partial" | "failed";
+                                /**
+                                 * @description Tier
+                                 * @enum {string}
+                                 */
+                                tier: "grid" | "village" | "township" | "county";
+                            }[];
+                            /**
+                             * @description Status
+                             * @enum {string}
+                             */
+                            status: "pending" | "mediating" | "resolved" | "referred";
+                            /** @description 简述 */
+                            summary: string;
+                            /**
+                             * @description Current tier
+                             * @enum {string}
+                             */
+                            tier: "grid" | "village" | "township" | "county";
+                            /** @description 事件名称 */
+                            title: string;
+                            /**
+                             * @description Dispute type code (5.56)
+                             * @example 0902
+                             */
+                            typeCode: string;
+                            /** @description Send it back with a step */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 纠纷详情 A dispute: parties masked, sessions, history, abilities */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Dispute id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Steps the caller may take now (they own the tier) */
+                            abilities: string[];
+                            /** @description 协议内容 */
+                            agreement: string | null;
+                            /** @description 涉及金额 */
+                            amountInvolved: number | null;
+                            /** @description The loop event it raised */
+                            eventId: string | null;
+                            /** @description 回访日期 */
+                            followUpOn: string | null;
+                            /** @description Grid code */
+                            gridCode: string;
+                            /**
+                             * @description Grid name
+                             * @example 网格1
+                             */
+                            gridName: string;
+                            /** @description The history of changes, oldest first */
+                            history: {
+                                /** @description Who made the change (user id) */
+                                actorId: string | null;
+                                /**
+                                 * @description Their name; none when the user is not known
+                                 * @example 王网格
+                                 */
+                                actorName: string | null;
+                                /** @description The changed fields after */
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /**
+                                 * @description When
+                                 * @example 2025-03-14T08:30:00.000Z
+                                 */
+                                at: string;
+                                /** @description The changed fields before; none for a new record */
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Dispute id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /** @description Latitude */
+                            lat: number | null;
+                            /** @description Longitude */
+                            lng: number | null;
+                            /** @description 发生日期 */
+                            occurredOn: string;
+                            /** @description Area that owns the current tier */
+                            ownerCode: string;
+                            /**
+                             * @description Its name
+                             * @example 城关镇
+                             */
+                            ownerName: string;
+                            parties: {
+                                /** @description 诉求 */
+                                claim: string;
+                                /**
+                                 * @description ID number masked, or credit code
+                                 * @example 42**************16
+                                 */
+                                identifier: string | null;
+                                /** @description Record id or credit code */
+                                key: string;
+                                /**
+                                 * @description Person or organisation
+                                 * @enum {string}
+                                 */
+                                kind: "person" | "organisation";
+                                /** @description Name from the record; none when outside the caller’s jurisdiction */
+                                name: string | null;
+                                /**
+                                 * @description Phone, masked
+                                 * @example 138****1234
+                                 */
+                                phone: string | null;
+                                /** @description Party number */
+                                seq: number;
+                            }[];
+                            /** @description 涉及人数 */
+                            peopleInvolved: number;
+                            /** @description 地点 */
+                            place: string;
+                            /**
+                             * @description Referred to
+                             * @enum {string|null}
+                             */
+                            referredTo: "court" | "petition_office" | null;
+                            /** @description When recorded */
+                            reportedAt: string;
+                            /**
+                             * @description 风险等级
+                             * @enum {string}
+                             */
+                            riskLevel: "low" | "medium" | "high";
+                            /** @description Screening round */
+                            roundId: string | null;
+                            sessions: {
+                                /** @description 调解日期 */
+                                heldOn: string;
+                                /** @description 调解员 */
+                                mediator: string;
+                                /** @description 情况 */
+                                note: string | null;
+                                /** @description Parties present (seq) */
+                                present: number[];
+                                /**
+                                 * @description 结果
+                                 * @enum {string}
+                                 */
+                                result: "agreed" | "partial" | "failed";
+                                /**
+                                 * @description Tier
+                                 * @enum {string}
+                                 */
+                                tier: "grid" | "village" | "township" | "county";
+                            }[];
+                            /**
+                             * @description Status
+                             * @enum {string}
+                             */
+                            status: "pending" | "mediating" | "resolved" | "referred";
+                            /** @description 简述 */
+                            summary: string;
+                            /**
+                             * @description Current tier
+                             * @enum {string}
+                             */
+                            tier: "grid" | "village" | "township" | "county";
+                            /** @description 事件名称 */
+                            title: string;
+                            /**
+                             * @description Dispute type code (5.56)
+                             * @example 0902
+                             */
+                            typeCode: string;
+                            /** @description Send it back with a step */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/{id}/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 生成事件 Raise a loop event for a department to act */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Dispute id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the department must do */
+                        description: string;
+                        /** @description Catalogue item of the event (the department that must act) */
+                        itemCode: string;
+                        /** @description The dispute version */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Steps the caller may take now (they own the tier) */
+                            abilities: string[];
+                            /** @description 协议内容 */
+                            agreement: string | null;
+                            /** @description 涉及金额 */
+                            amountInvolved: number | null;
+                            /** @description The loop event it raised */
+                            eventId: string | null;
+                            /** @description 回访日期 */
+                            followUpOn: string | null;
+                            /** @description Grid code */
+                            gridCode: string;
+                            /**
+                             * @description Grid name
+                             * @example 网格1
+                             */
+                            gridName: string;
+                            /** @description The history of changes, oldest first */
+                            history: {
+                                /** @description Who made the change (user id) */
+                                actorId: string | null;
+                                /**
+                                 * @description Their name; none when the user is not known
+                                 * @example 王网格
+                                 */
+                                actorName: string | null;
+                                /** @description The changed fields after */
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /**
+                                 * @description When
+                                 * @example 2025-03-14T08:30:00.000Z
+                                 */
+                                at: string;
+                                /** @description The changed fields before; none for a new record */
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Dispute id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /** @description Latitude */
+                            lat: number | null;
+                            /** @description Longitude */
+                            lng: number | null;
+                            /** @description 发生日期 */
+                            occurredOn: string;
+                            /** @description Area that owns the current tier */
+                            ownerCode: string;
+                            /**
+                             * @description Its name
+                             * @example 城关镇
+                             */
+                            ownerName: string;
+                            parties: {
+                                /** @description 诉求 */
+                                claim: string;
+                                /**
+                                 * @description ID number masked, or credit code
+                                 * @example 42**************16
+                                 */
+                                identifier: string | null;
+                                /** @description Record id or credit code */
+                                key: string;
+                                /**
+                                 * @description Person or organisation
+                                 * @enum {string}
+                                 */
+                                kind: "person" | "organisation";
+                                /** @description Name from the record; none when outside the caller’s jurisdiction */
+                                name: string | null;
+                                /**
+                                 * @description Phone, masked
+                                 * @example 138****1234
+                                 */
+                                phone: string | null;
+                                /** @description Party number */
+                                seq: number;
+                            }[];
+                            /** @description 涉及人数 */
+                            peopleInvolved: number;
+                            /** @description 地点 */
+                            place: string;
+                            /**
+                             * @description Referred to
+                             * @enum {string|null}
+                             */
+                            referredTo: "court" | "petition_office" | null;
+                            /** @description When recorded */
+                            reportedAt: string;
+                            /**
+                             * @description 风险等级
+                             * @enum {string}
+                             */
+                            riskLevel: "low" | "medium" | "high";
+                            /** @description Screening round */
+                            roundId: string | null;
+                            sessions: {
+                                /** @description 调解日期 */
+                                heldOn: string;
+                                /** @description 调解员 */
+                                mediator: string;
+                                /** @description 情况 */
+                                note: string | null;
+                                /** @description Parties present (seq) */
+                                present: number[];
+                                /**
+                                 * @description 结果
+                                 * @enum {string}
+                                 */
+                                result: "agreed" | "partial" | "failed";
+                                /**
+                                 * @description Tier
+                                 * @enum {string}
+                                 */
+                                tier: "grid" | "village" | "township" | "county";
+                            }[];
+                            /**
+                             * @description Status
+                             * @enum {string}
+                             */
+                            status: "pending" | "mediating" | "resolved" | "referred";
+                            /** @description 简述 */
+                            summary: string;
+                            /**
+                             * @description Current tier
+                             * @enum {string}
+                             */
+                            tier: "grid" | "village" | "township" | "county";
+                            /** @description 事件名称 */
+                            title: string;
+                            /**
+                             * @description Dispute type code (5.56)
+                             * @example 0902
+                             */
+                            typeCode: string;
+                            /** @description Send it back with a step */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调解 A step at the current tier: accept, session, resolve, escalate, refer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Dispute id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description resolve: 协议内容 The agreement */
+                        agreement?: string;
+                        /**
+                         * Format: date
+                         * @description resolve: 回访日期 Follow-up visit date
+                         * @example 2026-11-02
+                         */
+                        followUpOn?: string;
+                        /**
+                         * Format: date
+                         * @description session: 调解日期
+                         * @example 2026-11-02
+                         */
+                        heldOn?: string;
+                        /**
+                         * @description session: 调解员
+                         * @example 陈调解
+                         */
+                        mediator?: string;
+                        /** @description session: 情况 */
+                        note?: string;
+                        /** @description session: the seq of each party present */
+                        present?: number[];
+                        /** @description escalate / refer: 理由 Why */
+                        reason?: string;
+                        /**
+                         * @description session: 调解结果
+                         * @enum {string}
+                         */
+                        result?: "agreed" | "partial" | "failed";
+                        /**
+                         * @description 受理 / 调解记录 / 化解 / 上交 / 移交
+                         * @enum {string}
+                         */
+                        step: "accept" | "session" | "resolve" | "escalate" | "refer";
+                        /**
+                         * @description refer: 诉调对接 court / 访调对接 petition office
+                         * @enum {string}
+                         */
+                        to?: "court" | "petition_office";
+                        /** @description The dispute version the step was decided on */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Steps the caller may take now (they own the tier) */
+                            abilities: string[];
+                            /** @description 协议内容 */
+                            agreement: string | null;
+                            /** @description 涉及金额 */
+                            amountInvolved: number | null;
+                            /** @description The loop event it raised */
+                            eventId: string | null;
+                            /** @description 回访日期 */
+                            followUpOn: string | null;
+                            /** @description Grid code */
+                            gridCode: string;
+                            /**
+                             * @description Grid name
+                             * @example 网格1
+                             */
+                            gridName: string;
+                            /** @description The history of changes, oldest first */
+                            history: {
+                                /** @description Who made the change (user id) */
+                                actorId: string | null;
+                                /**
+                                 * @description Their name; none when the user is not known
+                                 * @example 王网格
+                                 */
+                                actorName: string | null;
+                                /** @description The changed fields after */
+                                after: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /**
+                                 * @description When
+                                 * @example 2025-03-14T08:30:00.000Z
+                                 */
+                                at: string;
+                                /** @description The changed fields before; none for a new record */
+                                before: {
+                                    [key: string]: unknown;
+                                } | null;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Dispute id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /** @description Latitude */
+                            lat: number | null;
+                            /** @description Longitude */
+                            lng: number | null;
+                            /** @description 发生日期 */
+                            occurredOn: string;
+                            /** @description Area that owns the current tier */
+                            ownerCode: string;
+                            /**
+                             * @description Its name
+                             * @example 城关镇
+                             */
+                            ownerName: string;
+                            parties: {
+                                /** @description 诉求 */
+                                claim: string;
+                                /**
+                                 * @description ID number masked, or credit code
+                                 * @example 42**************16
+                                 */
+                                identifier: string | null;
+                                /** @description Record id or credit code */
+                                key: string;
+                                /**
+                                 * @description Person or organisation
+                                 * @enum {string}
+                                 */
+                                kind: "person" | "organisation";
+                                /** @description Name from the record; none when outside the caller’s jurisdiction */
+                                name: string | null;
+                                /**
+                                 * @description Phone, masked
+                                 * @example 138****1234
+                                 */
+                                phone: string | null;
+                                /** @description Party number */
+                                seq: number;
+                            }[];
+                            /** @description 涉及人数 */
+                            peopleInvolved: number;
+                            /** @description 地点 */
+                            place: string;
+                            /**
+                             * @description Referred to
+                             * @enum {string|null}
+                             */
+                            referredTo: "court" | "petition_office" | null;
+                            /** @description When recorded */
+                            reportedAt: string;
+                            /**
+                             * @description 风险等级
+                             * @enum {string}
+                             */
+                            riskLevel: "low" | "medium" | "high";
+                            /** @description Screening round */
+                            roundId: string | null;
+                            sessions: {
+                                /** @description 调解日期 */
+                                heldOn: string;
+                                /** @description 调解员 */
+                                mediator: string;
+                                /** @description 情况 */
+                                note: string | null;
+                                /** @description Parties present (seq) */
+                                present: number[];
+                                /**
+                                 * @description 结果
+                                 * @enum {string}
+                                 */
+                                result: "agreed" | "partial" | "failed";
+                                /**
+                                 * @description Tier
+                                 * @enum {string}
+                                 */
+                                tier: "grid" | "village" | "township" | "county";
+                            }[];
+                            /**
+                             * @description Status
+                             * @enum {string}
+                             */
+                            status: "pending" | "mediating" | "resolved" | "referred";
+                            /** @description 简述 */
+                            summary: string;
+                            /**
+                             * @description Current tier
+                             * @enum {string}
+                             */
+                            tier: "grid" | "village" | "township" | "county";
+                            /** @description 事件名称 */
+                            title: string;
+                            /**
+                             * @description Dispute type code (5.56)
+                             * @example 0902
+                             */
+                            typeCode: string;
+                            /** @description Send it back with a step */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 排查轮次 Screening rounds in one’s jurisdiction */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Opened by (township or county) */
+                                areaCode: string;
+                                /** @description Due by */
+                                closesOn: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Round id
+                                 * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                                 */
+                                id: string;
+                                /**
+                                 * @description Kind
+                                 * @enum {string}
+                                 */
+                                kind: "monthly" | "special";
+                                /** @description When opened */
+                                openedAt: string;
+                                /** @description Opened on */
+                                opensOn: string;
+                                /** @description 主题 */
+                                subject: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发起排查 Open a screening round over villages and grids */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Townships, villages and grids covered */
+                        areaCodes: string[];
+                        /**
+                         * Format: date
+                         * @description 截止日期 Reports due by
+                         * @example 2026-11-02
+                         */
+                        closesOn: string;
+                        /**
+                         * @description 月度排查 / 专项排查
+                         * @enum {string}
+                         */
+                        kind: "monthly" | "special";
+                        /**
+                         * @description 主题
+                         * @example 2026年11月矛盾纠纷排查
+                         */
+                        subject: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opened by (township or county) */
+                            areaCode: string;
+                            /** @description Due by */
+                            closesOn: string;
+                            grids: {
+                                /** @description Disputes recorded in the round */
+                                disputes: number;
+                                /** @description Grid code */
+                                gridCode: string;
+                                /** @description Grid name */
+                                gridName: string;
+                                /** @description When last reported */
+                                reportedAt: string | null;
+                                /**
+                                 * @description 未上报 / 有纠纷 / 无纠纷
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "found" | "none";
+                                /** @description Village code */
+                                villageCode: string;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Round id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /**
+                             * @description Kind
+                             * @enum {string}
+                             */
+                            kind: "monthly" | "special";
+                            /** @description When opened */
+                            openedAt: string;
+                            /** @description Opened on */
+                            opensOn: string;
+                            /** @description 主题 */
+                            subject: string;
+                            villages: {
+                                /** @description Disputes recorded */
+                                disputes: number;
+                                /** @description Grids covered */
+                                grids: number;
+                                /** @description Grids that reported (disputes or none) */
+                                reported: number;
+                                /** @description Village code */
+                                villageCode: string;
+                                /** @description Village name */
+                                villageName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 排查进度 Progress per village and grid: who has not reported yet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Screening round id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opened by (township or county) */
+                            areaCode: string;
+                            /** @description Due by */
+                            closesOn: string;
+                            grids: {
+                                /** @description Disputes recorded in the round */
+                                disputes: number;
+                                /** @description Grid code */
+                                gridCode: string;
+                                /** @description Grid name */
+                                gridName: string;
+                                /** @description When last reported */
+                                reportedAt: string | null;
+                                /**
+                                 * @description 未上报 / 有纠纷 / 无纠纷
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "found" | "none";
+                                /** @description Village code */
+                                villageCode: string;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Round id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /**
+                             * @description Kind
+                             * @enum {string}
+                             */
+                            kind: "monthly" | "special";
+                            /** @description When opened */
+                            openedAt: string;
+                            /** @description Opened on */
+                            opensOn: string;
+                            /** @description 主题 */
+                            subject: string;
+                            villages: {
+                                /** @description Disputes recorded */
+                                disputes: number;
+                                /** @description Grids covered */
+                                grids: number;
+                                /** @description Grids that reported (disputes or none) */
+                                reported: number;
+                                /** @description Village code */
+                                villageCode: string;
+                                /** @description Village name */
+                                villageName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/rounds/{id}/none": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 零报告 Declare a grid screened with no disputes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Screening round id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The grid declared clear (零报告)
+                         * @example 420923100001001
+                         */
+                        gridCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opened by (township or county) */
+                            areaCode: string;
+                            /** @description Due by */
+                            closesOn: string;
+                            grids: {
+                                /** @description Disputes recorded in the round */
+                                disputes: number;
+                                /** @description Grid code */
+                                gridCode: string;
+                                /** @description Grid name */
+                                gridName: string;
+                                /** @description When last reported */
+                                reportedAt: string | null;
+                                /**
+                                 * @description 未上报 / 有纠纷 / 无纠纷
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "found" | "none";
+                                /** @description Village code */
+                                villageCode: string;
+                            }[];
+                            /**
+                             * Format: uuid
+                             * @description Round id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /**
+                             * @description Kind
+                             * @enum {string}
+                             */
+                            kind: "monthly" | "special";
+                            /** @description When opened */
+                            openedAt: string;
+                            /** @description Opened on */
+                            opensOn: string;
+                            /** @description 主题 */
+                            subject: string;
+                            villages: {
+                                /** @description Disputes recorded */
+                                disputes: number;
+                                /** @description Grids covered */
+                                grids: number;
+                                /** @description Grids that reported (disputes or none) */
+                                reported: number;
+                                /** @description Village code */
+                                villageCode: string;
+                                /** @description Village name */
+                                villageName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;

@@ -1,4 +1,5 @@
 import { base } from './en/base.ts';
+import { disputes } from './en/disputes.ts';
 import { events } from './en/events.ts';
 import { fieldwork } from './en/fieldwork.ts';
 import { figures } from './en/figures.ts';
@@ -9,4 +10,14 @@ import { registry } from './en/registry.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English UI strings, one file per part of the product in en/; the types keep the keys in step with zh-CN. */
-export const en: Messages = { ...base, ...registry, ...events, ...oversight, ...fieldwork, ...figures, ...personForm, ...interfaces };
+export const en: Messages = {
+  ...base,
+  ...registry,
+  ...events,
+  ...oversight,
+  ...fieldwork,
+  ...figures,
+  ...personForm,
+  ...interfaces,
+  ...disputes,
+};

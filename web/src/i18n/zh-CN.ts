@@ -1,4 +1,5 @@
 import { base } from './zh-CN/base.ts';
+import { disputes } from './zh-CN/disputes.ts';
 import { events } from './zh-CN/events.ts';
 import { fieldwork } from './zh-CN/fieldwork.ts';
 import { figures } from './zh-CN/figures.ts';
@@ -8,6 +9,6 @@ import { personForm } from './zh-CN/person-form.ts';
 import { registry } from './zh-CN/registry.ts';
 
 /** Chinese UI strings (the default language), one file per part of the product in zh-CN/; en/ has the same keys. */
-export const zhCN = { ...base, ...registry, ...events, ...oversight, ...fieldwork, ...figures, ...personForm, ...interfaces };
+export const zhCN = { ...base, ...registry, ...events, ...oversight, ...fieldwork, ...figures, ...personForm, ...interfaces, ...disputes };
 
 export type Messages = typeof zhCN;

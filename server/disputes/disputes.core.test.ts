@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../platform/errors.ts';
+import { applyStep, type DisputeState, ownerAt, ownsTier, startingTier, stepsAllowed } from './disputes.core.ts';
+
+const GRID = '420923100001001';
+const worker = { roles: ['grid_worker' as const], areas: [{ code: GRID, name: '网格1', level: 'grid' }] };
+const village = { roles: ['village_center' as const], areas: [{ code: '420923100001', name: '村1', level: 'village' }] };
+const county = { roles: ['county_center' as const], areas: [{ code: '420923', name: '云梦县', level: 'county' }] };
+const at = (over: Partial<DisputeState> = {}): DisputeState => ({
+  tier: 'grid',
+  ownerCode: GRID,
+  gridCode: GRID,
+  status: 'mediating',
+  parties: 2,
+  ...over,
+});
+const codeOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof AppError ? `${e.code} ${e.details.map((d) => `${d.field}:${d.reason}`).join(',')}` : 'other';
+  }
+  return 'ok';
+};
+
+describe('dispute tiers', () => {
+  it('each tier is owned by the area above the grid at its level, and by its own role', () => {
+    expect(['grid', 'village', 'township', 'county'].map((t) => ownerAt(GRID, t as never))).toEqual([
+      GRID,
+      '420923100001',
+      '420923100',
+      '420923',
+    ]);
+    expect(ownsTier(worker, 'grid', GRID)).toBe(true);
+    expect(ownsTier(village, 'grid', GRID)).toBe(false); // a village centre does not act at the grid tier
+    expect(ownsTier(county, 'village', '420923100001')).toBe(false);
+    expect(ownsTier({ ...worker, areas: [{ code: '420923100001002', name: '网格2', level: 'grid' }] }, 'grid', GRID)).toBe(false);
+    expect([startingTier(worker), startingTier(village), startingTier(county)]).toEqual(['grid', 'village', 'county']);
+  });
+
+  it('escalates to the next tier and its owner, needs a reason, and stops at the county', () => {
+    expect(applyStep(at(), { step: 'escalate', reason: '调解未果' }, worker)).toEqual({
+      tier: 'village',
+      ownerCode: '420923100001',
+      status: 'pending',
+    });
+    expect(codeOf(() => applyStep(at(), { step: 'escalate', reason: '  ' }, worker))).toBe('dispute.reason_required reason:required');
+    expect(codeOf(() => applyStep(at({ tier: 'county', ownerCode: '420923' }), { step: 'escalate', reason: 'x' }, county))).toBe(
+      'dispute.top_tier step:top_tier',
+    );
+    expect(stepsAllowed(at({ tier: 'county', ownerCode: '420923' }), county)).toEqual(['session', 'resolve', 'refer']);
+  });
+
+  it('refuses a step by someone not owning the tier, or one the status does not allow', () => {
+    expect(codeOf(() => applyStep(at(), { step: 'accept' }, village))).toBe('dispute.not_tier_owner tier:not_owner');
+    expect(codeOf(() => applyStep(at(), { step: 'accept' }, worker))).toBe('dispute.step_not_allowed step:not_when_mediating');
+    expect(
+      codeOf(() =>
+        applyStep(
+          at({ status: 'resolved' }),
+          { step: 'session', heldOn: '2026-11-02', mediator: 'x', present: [], result: 'failed' },
+          worker,
+        ),
+      ),
+    ).toBe('dispute.step_not_allowed step:not_when_resolved');
+    expect(
+      codeOf(() => applyStep(at(), { step: 'session', heldOn: '2026-11-02', mediator: 'x', present: [3], result: 'failed' }, worker)),
+    ).toBe('dispute.invalid present:not_a_party');
+    expect(codeOf(() => applyStep(at(), { step: 'resolve', agreement: '协议', followUpOn: '' }, worker))).toBe(
+      'dispute.invalid followUpOn:required',
+    );
+  });
+});

@@ -1,0 +1,410 @@
+import { chinaDate } from '../../shared/china-time.ts';
+import { countyOf } from '../../shared/codes.ts';
+import { DISPUTE_TYPE_CODES, type DisputeTier, type PartyKind, type RiskLevel, type RoundKind } from '../../shared/disputes.ts';
+import type { Actor } from '../platform/actor.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db, Tx } from '../platform/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { createRecordLifecycle, partiesOnRecord, partyKey } from '../registry/index.ts';
+import { gridsInScope, gridsUnder, nodeNames } from '../territory/index.ts';
+import { applyStep, ownerAt, ownsTier, type Step, startingTier, stepsAllowed } from './disputes.core.ts';
+import * as store from './disputes.store.ts';
+
+export interface PartyInput {
+  kind: PartyKind;
+  /** A person's record id or an organisation's credit code. */
+  key: string;
+  claim: string;
+}
+
+export interface DisputeInput {
+  title: string;
+  typeCode: string;
+  occurredOn: string;
+  place: string;
+  gridCode: string;
+  lng?: number | null;
+  lat?: number | null;
+  peopleInvolved: number;
+  amountInvolved?: number | null;
+  riskLevel: RiskLevel;
+  summary: string;
+  parties: PartyInput[];
+  roundId?: string | null;
+}
+
+export interface RoundInput {
+  kind: RoundKind;
+  subject: string;
+  /** Townships, villages or grids covered; each must be inside the caller's jurisdiction. */
+  areaCodes: string[];
+  closesOn: string;
+}
+
+/** What raising an event needs of the events area (handed in by app.ts). */
+export type ReportEvent = (
+  actor: Actor,
+  input: { itemCode: string; description: string; lng: number; lat: number },
+) => Promise<{ id: string; caseNo: string | null }>;
+
+export const DISPUTES_SHOWN = 200;
+
+export function createDisputesService({ db, clock, reportEvent }: { db: Db; clock: Clock; reportEvent: ReportEvent }) {
+  const records = createRecordLifecycle<store.DisputeRow>(
+    { type: 'dispute', notFound: 'dispute.not_found', keyOf: (d) => d.id, find: (tx, scope, id) => store.getDispute(tx, scope, id) },
+    { db, clock },
+  );
+
+  async function getRound(tx: Tx, actor: Actor, id: string) {
+    const round = await store.getRound(tx, actor.scope, id);
+    if (!round) throw new AppError('dispute.round_not_found', [{ field: 'roundId', reason: 'not_found', value: id }]);
+    return round;
+  }
+
+  const summaryOf = (d: store.DisputeRow) => ({
+    id: d.id,
+    title: d.title,
+    typeCode: d.typeCode,
+    occurredOn: d.occurredOn,
+    place: d.place,
+    gridCode: d.gridCode,
+    peopleInvolved: d.peopleInvolved,
+    amountInvolved: d.amountInvolved,
+    riskLevel: d.riskLevel,
+    tier: d.tier as DisputeTier,
+    ownerCode: d.ownerCode,
+    status: d.status,
+    roundId: d.roundId,
+    reportedAt: d.reportedAt.toISOString(),
+    version: d.version,
+  });
+
+  async function named<T extends { gridCode: string; ownerCode: string }>(rows: T[]) {
+    const names = await nodeNames(db, [...new Set(rows.flatMap((r) => [r.gridCode, r.ownerCode]))]);
+    return rows.map((r) => ({
+      ...r,
+      gridName: names.get(r.gridCode)?.name ?? r.gridCode,
+      ownerName: names.get(r.ownerCode)?.name ?? r.ownerCode,
+    }));
+  }
+
+  async function detail(actor: Actor, d: store.DisputeRow) {
+    const parties = await store.partiesOf(db, d);
+    // Names, ID numbers and phones come from the records as they are now, masked; the caller's scope bounds what is read.
+    const onRecord = await partiesOnRecord(db, actor.scope, {
+      personIds: parties.flatMap((p) => (p.personId ? [p.personId] : [])),
+      creditCodes: parties.flatMap((p) => (p.creditCode ? [p.creditCode] : [])),
+    });
+    const sessions = await store.sessionsOf(db, d);
+    const [base] = await named([summaryOf(d)]);
+    const { history } = await records.history(d);
+    return {
+      ...base,
+      summary: d.summary,
+      lng: d.lng,
+      lat: d.lat,
+      agreement: d.agreement,
+      followUpOn: d.followUpOn,
+      referredTo: d.referredTo,
+      eventId: d.eventId,
+      parties: parties.map((p) => {
+        const kind = p.kind as PartyKind;
+        const key = (kind === 'person' ? p.personId : p.creditCode) ?? '';
+        const rec = onRecord.get(partyKey(kind, key));
+        return {
+          seq: p.seq,
+          kind,
+          key,
+          claim: p.claim,
+          name: rec?.name ?? null,
+          identifier: rec?.identifier ?? null,
+          phone: rec?.phone ?? null,
+        };
+      }),
+      sessions: sessions.map((s) => ({
+        tier: s.tier as DisputeTier,
+        heldOn: s.heldOn,
+        mediator: s.mediator,
+        present: s.present,
+        result: s.result,
+        note: s.note,
+      })),
+      history,
+      abilities: stepsAllowed({ ...d, tier: d.tier as DisputeTier, status: d.status as never, parties: parties.length }, actor),
+    };
+  }
+
+  /** Every party must be a person or organisation on record in the caller's jurisdiction; all refusals at once. */
+  async function checkParties(tx: Tx, actor: Actor, parties: PartyInput[]) {
+    if (parties.length === 0) throw new AppError('dispute.invalid', [{ field: 'parties', reason: 'required' }]);
+    const found = await partiesOnRecord(tx, actor.scope, {
+      personIds: parties.filter((p) => p.kind === 'person').map((p) => p.key),
+      creditCodes: parties.filter((p) => p.kind === 'organisation').map((p) => p.key),
+    });
+    const problems = parties.flatMap((p, i) => [
+      ...(found.has(partyKey(p.kind, p.key)) ? [] : [{ field: `parties.${i}.key`, reason: 'not_on_record_in_scope', value: p.key }]),
+      ...(p.claim.trim() ? [] : [{ field: `parties.${i}.claim`, reason: 'required' }]),
+    ]);
+    const keys = parties.map((p) => partyKey(p.kind, p.key));
+    const twice = keys.findIndex((k, i) => keys.indexOf(k) !== i);
+    if (twice >= 0) problems.push({ field: `parties.${twice}.key`, reason: 'duplicate', value: parties[twice].key });
+    if (problems.length) throw new AppError('dispute.party_not_found', problems);
+  }
+
+  function checkFields(input: DisputeInput) {
+    const problems = [
+      ...(DISPUTE_TYPE_CODES.includes(input.typeCode) ? [] : [{ field: 'typeCode', reason: 'unknown', value: input.typeCode }]),
+      ...(['title', 'place', 'summary'] as const).flatMap((f) => (input[f].trim() ? [] : [{ field: f, reason: 'required' }])),
+    ];
+    if (problems.length) throw new AppError('dispute.invalid', problems);
+  }
+
+  return {
+    async create(actor: Actor, input: DisputeInput) {
+      checkFields(input);
+      const now = clock();
+      return db
+        .transaction(async (tx) => {
+          if (!(await gridsInScope(tx, actor.scope, [input.gridCode])).has(input.gridCode))
+            throw new AppError('dispute.grid_not_found', [{ field: 'gridCode', reason: 'not_found', value: input.gridCode }]);
+          await checkParties(tx, actor, input.parties);
+          if (input.roundId) {
+            const round = await getRound(tx, actor, input.roundId);
+            const grid = await store.roundGrid(tx, round, input.gridCode);
+            if (!grid)
+              throw new AppError('dispute.grid_not_in_round', [{ field: 'gridCode', reason: 'not_in_round', value: input.gridCode }]);
+            if (chinaDate(now) > round.closesOn) throw new AppError('dispute.round_closed', [{ field: 'roundId', reason: 'closed' }]);
+            // A grid declared clear and then found a dispute: the dispute stands, the declaration no longer does.
+            await store.markGrid(tx, round, input.gridCode, { declaredNone: false, reportedBy: actor.id, reportedAt: now });
+          }
+          const tier = startingTier(actor);
+          const row = await store.insertDispute(
+            tx,
+            {
+              countyCode: countyOf(input.gridCode),
+              title: input.title.trim(),
+              typeCode: input.typeCode,
+              occurredOn: input.occurredOn,
+              place: input.place.trim(),
+              gridCode: input.gridCode,
+              lng: input.lng ?? null,
+              lat: input.lat ?? null,
+              peopleInvolved: input.peopleInvolved,
+              amountInvolved: input.amountInvolved ?? null,
+              riskLevel: input.riskLevel,
+              summary: input.summary.trim(),
+              roundId: input.roundId ?? null,
+              tier,
+              ownerCode: ownerAt(input.gridCode, tier),
+              // The reporter's own tier takes it at once: a grid worker who finds a dispute starts mediating it.
+              status: 'mediating',
+              reportedBy: actor.id,
+              reportedAt: now,
+              verifiedBy: actor.id,
+              verifiedAt: now,
+              updatedAt: now,
+            },
+            input.parties.map((p, i) => ({
+              countyCode: countyOf(input.gridCode),
+              disputeId: '',
+              seq: i + 1,
+              kind: p.kind,
+              personId: p.kind === 'person' ? p.key : null,
+              creditCode: p.kind === 'organisation' ? p.key : null,
+              claim: p.claim.trim(),
+            })),
+          );
+          await records.writeChange(tx, row, actor.id, now, null, {
+            step: 'recorded',
+            tier,
+            typeCode: row.typeCode,
+            riskLevel: row.riskLevel,
+          });
+          return row;
+        })
+        .then((row) => detail(actor, row));
+    },
+
+    async get(actor: Actor, id: string) {
+      return detail(actor, await records.get(db, actor, id));
+    },
+
+    async list(actor: Actor, filter: store.DisputeFilter) {
+      return named((await store.findDisputes(db, actor.scope, filter, DISPUTES_SHOWN)).map((d) => summaryOf(d)));
+    },
+
+    /** One step of mediation at the current tier, on the version the caller saw; the step is kept in the history. */
+    async act(actor: Actor, id: string, version: number, step: Step) {
+      const now = clock();
+      const row = await db.transaction(async (tx) => {
+        const d = await records.get(tx, actor, id);
+        records.assertVersion(d, version);
+        const parties = (await store.partiesOf(tx, d)).length;
+        const next = applyStep({ ...d, tier: d.tier as DisputeTier, status: d.status as never, parties }, step, actor);
+        const outcome =
+          step.step === 'resolve'
+            ? { agreement: step.agreement.trim(), followUpOn: step.followUpOn }
+            : step.step === 'refer'
+              ? { referredTo: step.to }
+              : {};
+        const [saved] = await store.updateDispute(tx, d, version, { ...next, ...outcome, updatedAt: now });
+        if (!saved) records.assertVersion({ version: -1 }, version);
+        if (step.step === 'session')
+          await store.insertSession(tx, {
+            countyCode: d.countyCode,
+            disputeId: d.id,
+            tier: d.tier,
+            heldOn: step.heldOn,
+            mediator: step.mediator.trim(),
+            present: step.present,
+            result: step.result,
+            note: step.note?.trim() || null,
+            actorId: actor.id,
+            at: now,
+          });
+        await records.writeChange(
+          tx,
+          d,
+          actor.id,
+          now,
+          { tier: d.tier, status: d.status },
+          { ...step, tier: next.tier, status: next.status },
+        );
+        return saved;
+      });
+      return detail(actor, row);
+    },
+
+    /** A department must act (a road to repair, wages to pay): the dispute raises a loop event at its place. */
+    async raiseEvent(actor: Actor, id: string, version: number, input: { itemCode: string; description: string }) {
+      const d = await records.get(db, actor, id);
+      records.assertVersion(d, version);
+      if (!ownsTier(actor, d.tier as DisputeTier, d.ownerCode))
+        throw new AppError('dispute.not_tier_owner', [{ field: 'tier', reason: 'not_owner', value: d.tier }]);
+      if (d.status === 'resolved' || d.status === 'referred')
+        throw new AppError('dispute.step_not_allowed', [{ field: 'step', reason: `not_when_${d.status}`, value: 'event' }]);
+      if (d.eventId) throw new AppError('dispute.event_raised', [{ field: 'eventId', reason: 'exists', value: d.eventId }]);
+      if (d.lng === null || d.lat === null) throw new AppError('dispute.no_point', [{ field: 'lng', reason: 'required' }]);
+      const event = await reportEvent(actor, {
+        itemCode: input.itemCode,
+        description: input.description,
+        lng: d.lng,
+        lat: d.lat,
+      });
+      const now = clock();
+      const row = await db.transaction(async (tx) => {
+        const [saved] = await store.updateDispute(tx, d, version, { eventId: event.id, updatedAt: now });
+        if (!saved) records.assertVersion({ version: -1 }, version);
+        await records.writeChange(
+          tx,
+          d,
+          actor.id,
+          now,
+          { eventId: null },
+          { step: 'event_raised', eventId: event.id, caseNo: event.caseNo },
+        );
+        return saved;
+      });
+      return detail(actor, row);
+    },
+
+    // ── screening rounds ─────────────────────────────────────────────────────────────────────────────
+
+    async openRound(actor: Actor, input: RoundInput) {
+      const now = clock();
+      const opensOn = chinaDate(now);
+      if (!input.subject.trim()) throw new AppError('dispute.invalid', [{ field: 'subject', reason: 'required' }]);
+      if (input.closesOn < opensOn)
+        throw new AppError('dispute.invalid', [{ field: 'closesOn', reason: 'before_today', value: input.closesOn }]);
+      if (input.areaCodes.length === 0) throw new AppError('dispute.invalid', [{ field: 'areaCodes', reason: 'required' }]);
+      const opener = actor.areas.find((a) => a.level === 'township' || a.level === 'county');
+      if (!opener) throw new AppError('access.forbidden', [{ field: 'areaCodes', reason: 'township_or_county_only' }]);
+      const grids = new Set<string>();
+      for (const [i, code] of input.areaCodes.entries()) {
+        const under = await gridsUnder(db, actor.scope, code);
+        if (under.length === 0)
+          throw new AppError('dispute.grid_not_found', [{ field: `areaCodes.${i}`, reason: 'no_grids_in_scope', value: code }]);
+        for (const g of under) grids.add(g.code);
+      }
+      const counties = new Set([...grids].map(countyOf));
+      if (counties.size > 1) throw new AppError('dispute.invalid', [{ field: 'areaCodes', reason: 'one_county' }]);
+      const round = await db.transaction((tx) =>
+        store.insertRound(
+          tx,
+          {
+            countyCode: [...counties][0],
+            kind: input.kind,
+            subject: input.subject.trim(),
+            areaCode: opener.code,
+            opensOn,
+            closesOn: input.closesOn,
+            openedBy: actor.id,
+            openedAt: now,
+          },
+          [...grids],
+        ),
+      );
+      return this.progress(actor, round.id);
+    },
+
+    async rounds(actor: Actor) {
+      return (await store.findRounds(db, actor.scope, DISPUTES_SHOWN)).map(roundView);
+    },
+
+    /** Each covered grid in the caller's jurisdiction, grouped by village, with who has not reported yet. */
+    async progress(actor: Actor, id: string) {
+      const round = await getRound(db, actor, id);
+      const rows = await store.roundProgress(db, actor.scope, round);
+      const names = await nodeNames(db, [...new Set(rows.flatMap((r) => [r.gridCode, r.gridCode.slice(0, 12)]))]);
+      const grids = rows.map((r) => ({
+        gridCode: r.gridCode,
+        gridName: names.get(r.gridCode)?.name ?? r.gridCode,
+        villageCode: r.gridCode.slice(0, 12),
+        state: r.disputes > 0 ? ('found' as const) : r.declaredNone ? ('none' as const) : ('pending' as const),
+        disputes: r.disputes,
+        reportedAt: r.reportedAt?.toISOString() ?? null,
+      }));
+      const villages = [...new Set(grids.map((g) => g.villageCode))].map((code) => {
+        const of = grids.filter((g) => g.villageCode === code);
+        return {
+          villageCode: code,
+          villageName: names.get(code)?.name ?? code,
+          grids: of.length,
+          reported: of.filter((g) => g.state !== 'pending').length,
+          disputes: of.reduce((n, g) => n + g.disputes, 0),
+        };
+      });
+      return { ...roundView(round), villages, grids };
+    },
+
+    /** 零报告: the grid was screened and nothing found. Refused once a dispute of the grid is recorded in the round. */
+    async declareNone(actor: Actor, id: string, gridCode: string) {
+      const now = clock();
+      await db.transaction(async (tx) => {
+        const round = await getRound(tx, actor, id);
+        if (!(await gridsInScope(tx, actor.scope, [gridCode])).has(gridCode))
+          throw new AppError('dispute.grid_not_found', [{ field: 'gridCode', reason: 'not_found', value: gridCode }]);
+        if (!(await store.roundGrid(tx, round, gridCode)))
+          throw new AppError('dispute.grid_not_in_round', [{ field: 'gridCode', reason: 'not_in_round', value: gridCode }]);
+        if (chinaDate(now) > round.closesOn) throw new AppError('dispute.round_closed', [{ field: 'roundId', reason: 'closed' }]);
+        const found = await store.disputesInRoundGrid(tx, round, gridCode);
+        if (found > 0)
+          throw new AppError('dispute.round_has_disputes', [{ field: 'gridCode', reason: 'disputes_recorded', value: String(found) }]);
+        await store.markGrid(tx, round, gridCode, { declaredNone: true, reportedBy: actor.id, reportedAt: now });
+      });
+      return this.progress(actor, id);
+    },
+  };
+}
+
+const roundView = (r: store.RoundRow) => ({
+  id: r.id,
+  kind: r.kind as RoundKind,
+  subject: r.subject,
+  areaCode: r.areaCode,
+  opensOn: r.opensOn,
+  closesOn: r.closesOn,
+  openedAt: r.openedAt.toISOString(),
+});
+
+export type DisputesService = ReturnType<typeof createDisputesService>;

@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamptz,
+  uuid,
+  versionedColumns,
+} from '../platform/columns.ts';
+
+/** 排查轮次: a township or county asks every grid it covers to report its disputes, or that it has none. */
+export const screeningRound = pgTable(
+  'screening_round',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    /** The township or county that opened it: the round is read within it. */
+    areaCode: text('area_code').notNull(),
+    opensOn: date('opens_on').notNull(),
+    closesOn: date('closes_on').notNull(),
+    openedBy: uuid('opened_by').notNull(),
+    openedAt: timestamptz('opened_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'screening_round_pkey', columns: [t.countyCode, t.id] }),
+    index('screening_round_area_code_idx').on(t.areaCode),
+  ],
+);
+
+/** One covered grid of a round: who declared it clear (零报告) and when; a grid with disputes is counted from them. */
+export const screeningGrid = pgTable(
+  'screening_grid',
+  {
+    countyCode: text('county_code').notNull(),
+    roundId: uuid('round_id').notNull(),
+    gridCode: text('grid_code').notNull(),
+    declaredNone: boolean('declared_none').notNull().default(false),
+    reportedBy: uuid('reported_by'),
+    reportedAt: timestamptz('reported_at'),
+  },
+  (t) => [
+    primaryKey({ name: 'screening_grid_pkey', columns: [t.countyCode, t.roundId, t.gridCode] }),
+    index('screening_grid_grid_code_idx').on(t.gridCode),
+  ],
+);
+
+/** 矛盾纠纷 (GB/T 31000 table 30): the record, its tier and the unit at that tier that owns it now. */
+export const dispute = pgTable(
+  'dispute',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    title: text('title').notNull(),
+    typeCode: text('type_code').notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    place: text('place').notNull(),
+    gridCode: text('grid_code').notNull(),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    peopleInvolved: integer('people_involved').notNull(),
+    amountInvolved: doublePrecision('amount_involved'),
+    riskLevel: text('risk_level').notNull(),
+    summary: text('summary').notNull(),
+    roundId: uuid('round_id'),
+    tier: text('tier').notNull(),
+    /** The area code that owns the current tier (the grid, its village, township or county). */
+    ownerCode: text('owner_code').notNull(),
+    status: text('status').notNull(),
+    /** How it ended: the agreement (人民调解协议) and its follow-up visit date, or the referral. */
+    agreement: text('agreement'),
+    followUpOn: date('follow_up_on'),
+    referredTo: text('referred_to'),
+    eventId: uuid('event_id'),
+    reportedBy: uuid('reported_by').notNull(),
+    reportedAt: timestamptz('reported_at').notNull(),
+    ...versionedColumns(),
+  },
+  (t) => [
+    primaryKey({ name: 'dispute_pkey', columns: [t.countyCode, t.id] }),
+    index('dispute_id_idx').on(t.id),
+    index('dispute_grid_code_idx').on(t.gridCode),
+    index('dispute_round_id_grid_code_idx').on(t.roundId, t.gridCode),
+    index('dispute_owner_code_status_idx').on(t.ownerCode, t.status),
+  ],
+);
+
+/** A party of a dispute: a person or an organisation on record (names, IDs and phones stay in the record), and what they ask. */
+export const disputeParty = pgTable(
+  'dispute_party',
+  {
+    countyCode: text('county_code').notNull(),
+    disputeId: uuid('dispute_id').notNull(),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    personId: uuid('person_id'),
+    creditCode: text('credit_code'),
+    claim: text('claim').notNull(),
+  },
+  (t) => [primaryKey({ name: 'dispute_party_pkey', columns: [t.countyCode, t.disputeId, t.seq] })],
+);
+
+/** One mediation session at a tier: when, who mediated, which parties came, what it came to. */
+export const mediationSession = pgTable(
+  'mediation_session',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    disputeId: uuid('dispute_id').notNull(),
+    tier: text('tier').notNull(),
+    heldOn: date('held_on').notNull(),
+    mediator: text('mediator').notNull(),
+    /** The seq numbers of the parties present. */
+    present: jsonb('present').$type<number[]>().notNull().default(sql`'[]'::jsonb`),
+    result: text('result').notNull(),
+    note: text('note'),
+    actorId: uuid('actor_id').notNull(),
+    at: timestamptz('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'mediation_session_pkey', columns: [t.countyCode, t.id] }),
+    index('mediation_session_dispute_id_idx').on(t.disputeId),
+  ],
+);
