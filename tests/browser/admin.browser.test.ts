@@ -140,7 +140,7 @@ describe('administration (派单目录, 预警管理)', () => {
       .click();
     await page.getByText('已恢复默认规则').waitFor();
     await page.getByText('当前使用系统默认规则').waitFor();
-    expect(await count('蓝色预警', 0, '超期工作日 ≥').inputValue()).toBe('1');
+    await expect.poll(() => count('蓝色预警', 0, '超期工作日 ≥').inputValue()).toBe('1'); // the form takes the defaults after the notice
     expect((await admin.get<{ isDefault: boolean }>('/api/warnings/rules')).isDefault).toBe(true);
   });
 

@@ -183,6 +183,73 @@ describe('oversight (督办, inbox, filters, export)', () => {
     await dept.close();
   }, 180_000);
 
+  it('a menu click made while the first page still loads stays where it went (the territory page used to pull the user back)', async () => {
+    const page = await desktop();
+    // A slow line: the events page's code arrives well after the territory page has its data and writes its URL.
+    await page.route(/\/api\/territory\//, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
+    await page.route(/events-page-[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await demo.signIn(page, 'township');
+    await openMenu(page, '事件');
+    await page.getByTestId('events-table').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/events');
+    await page.close();
+  });
+
+  it('the events filter bar narrows the list by status and by overdue, and the export downloads what it shows', async () => {
+    const page = await desktop();
+    await demo.signIn(page, 'county');
+    await openMenu(page, '事件');
+    const table = page.getByTestId('events-table');
+    const rows = table.locator('.ant-table-row');
+    const caseNos = async () => {
+      await settled(table);
+      return (await rows.locator('td:first-child').allInnerTexts()).map((s) => s.trim()).sort();
+    };
+    await page.getByText('共 2 件').waitFor();
+    expect(await caseNos()).toEqual([dispatched.caseNo, late.caseNo].sort());
+
+    // By status: only the dispatched case.
+    await page.getByTestId('status-filter').click();
+    await page.locator('.ant-select-item-option[title="已派遣"]').click();
+    await page.keyboard.press('Escape');
+    await page.getByText('共 1 件').waitFor();
+    expect(await caseNos()).toEqual([dispatched.caseNo]);
+    await shot(page, 'filter-status');
+
+    // Clearing it and asking for overdue cases only: the late one, marked overdue.
+    await page.getByTestId('status-filter').hover();
+    await page.getByTestId('status-filter').locator('.ant-select-clear').click();
+    await page.getByText('共 2 件').waitFor();
+    await page.getByLabel('只看超时').check();
+    await page.getByText('共 1 件').waitFor();
+    expect(await caseNos()).toEqual([late.caseNo]);
+    const due = rows.first().getByTestId('due-overdue'); // a red dot, "受理时限 · 已超时" on hover
+    await due.hover();
+    await page.locator('.ant-tooltip').getByText('受理时限 · 已超时').waitFor();
+    await shot(page, 'filter-overdue');
+
+    // The export takes the same filter.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe('events.xlsx');
+    const file = await download.path();
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1')); // an xlsx is a zip
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('事件列表')!;
+    const cells: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells).toContain(late.caseNo);
+    expect(cells).not.toContain(dispatched.caseNo);
+    expect(sheet.rowCount).toBe(2); // the header and the one overdue case
+    await page.close();
+  });
   it('the to-do list at 390 px opens exactly its cases; a merge asks for the reason the server will ask; a disputed return is arbitrated from the county’s to-do', async () => {
     const at = (offset: number, itemCode: string, description: string) =>
       worker.post<Created>('/api/events', { itemCode, lng: point.longitude + offset, lat: point.latitude, description, photos: [] });
@@ -304,73 +371,5 @@ describe('oversight (督办, inbox, filters, export)', () => {
     await phone.close();
     const filed = await county.get<{ items: { source: string; reporterName: string | null; gridCode: string }[] }>(`/api/events?limit=5`);
     expect(filed.items[0]).toMatchObject({ source: 'hotline', gridCode: grid.code });
-  });
-
-  it('a menu click made while the first page still loads stays where it went (the territory page used to pull the user back)', async () => {
-    const page = await desktop();
-    // A slow line: the events page's code arrives well after the territory page has its data and writes its URL.
-    await page.route(/\/api\/territory\//, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await route.continue();
-    });
-    await page.route(/events-page-[\w-]+\.js$/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
-    await demo.signIn(page, 'township');
-    await openMenu(page, '事件');
-    await page.getByTestId('events-table').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/events');
-    await page.close();
-  });
-
-  it('the events filter bar narrows the list by status and by overdue, and the export downloads what it shows', async () => {
-    const page = await desktop();
-    await demo.signIn(page, 'county');
-    await openMenu(page, '事件');
-    const table = page.getByTestId('events-table');
-    const rows = table.locator('.ant-table-row');
-    const caseNos = async () => {
-      await settled(table);
-      return (await rows.locator('td:first-child').allInnerTexts()).map((s) => s.trim()).sort();
-    };
-    await page.getByText('共 2 件').waitFor();
-    expect(await caseNos()).toEqual([dispatched.caseNo, late.caseNo].sort());
-
-    // By status: only the dispatched case.
-    await page.getByTestId('status-filter').click();
-    await page.locator('.ant-select-item-option[title="已派遣"]').click();
-    await page.keyboard.press('Escape');
-    await page.getByText('共 1 件').waitFor();
-    expect(await caseNos()).toEqual([dispatched.caseNo]);
-    await shot(page, 'filter-status');
-
-    // Clearing it and asking for overdue cases only: the late one, marked overdue.
-    await page.getByTestId('status-filter').hover();
-    await page.getByTestId('status-filter').locator('.ant-select-clear').click();
-    await page.getByText('共 2 件').waitFor();
-    await page.getByLabel('只看超时').check();
-    await page.getByText('共 1 件').waitFor();
-    expect(await caseNos()).toEqual([late.caseNo]);
-    const due = rows.first().getByTestId('due-overdue'); // a red dot, "受理时限 · 已超时" on hover
-    await due.hover();
-    await page.locator('.ant-tooltip').getByText('受理时限 · 已超时').waitFor();
-    await shot(page, 'filter-overdue');
-
-    // The export takes the same filter.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
-    expect(download.suggestedFilename()).toBe('events.xlsx');
-    const file = await download.path();
-    const bytes = fs.readFileSync(file);
-    expect(bytes.subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1')); // an xlsx is a zip
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    const sheet = book.getWorksheet('事件列表')!;
-    const cells: string[] = [];
-    sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
-    expect(cells).toContain(late.caseNo);
-    expect(cells).not.toContain(dispatched.caseNo);
-    expect(sheet.rowCount).toBe(2); // the header and the one overdue case
-    await page.close();
   });
 });

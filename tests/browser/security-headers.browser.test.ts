@@ -53,7 +53,7 @@ describe('pages under the Content-Security-Policy', () => {
     const { page, violations } = await watched();
     await page.goto(`${demo.base}/docs`);
     await page.locator('.opblock').first().waitFor({ timeout: 20_000 });
-    expect(await page.locator('.opblock').count()).toBeGreaterThan(50);
+    await expect.poll(() => page.locator('.opblock').count(), { timeout: 60_000 }).toBeGreaterThan(50); // they render tag by tag
     expect(violations).toEqual([]);
     await page.close();
   });
