@@ -1,19 +1,20 @@
 import { isAreaCode } from '../../../shared/codes.ts';
 import { LEADER_WARNINGS, type NotificationKind } from '../../../shared/enums.ts';
+import type { Role } from '../../../shared/roles.ts';
 import { usersOfUnits } from '../../access/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { CENTRE_ROLES } from '../intake/intake.core.ts';
 import type { EventChange, EventsService } from '../loop/events.service.ts';
 import type { EventRow } from '../loop/events.store.ts';
 import { unitsOf } from '../loop/todo.ts';
 import type { Notice, Notifier } from './inbox.channels.ts';
 import * as store from './inbox.store.ts';
 
-export const CENTRE_ROLES = ['city_center', 'county_center', 'township_center', 'village_center'] as const;
 /** An area unit handling a case itself: its centre, or the grid team bound to it. */
-const AREA_UNIT_ROLES = [...CENTRE_ROLES, 'grid_worker', 'grid_leader'] as const;
+const AREA_UNIT_ROLES: readonly Role[] = [...CENTRE_ROLES, 'grid_worker', 'grid_leader'];
 
 export { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/enums.ts';
 

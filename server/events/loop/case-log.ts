@@ -53,23 +53,23 @@ export type CaseHooks = ReturnType<typeof createCaseHooks>;
 
 const key = (r: CaseRef) => `${r.countyCode}:${r.id}`;
 
+/** What a case's log carries of its row. */
+const CASE_COLUMNS = {
+  countyCode: event.countyCode,
+  id: event.id,
+  caseNo: event.caseNo,
+  gridCode: event.gridCode,
+  itemCode: event.itemCode,
+  source: event.source,
+  reportedAt: event.reportedAt,
+};
+
 /** The logs of these cases (missing ones are left out), in the order asked. */
 export async function caseLogs(tx: Tx, refs: CaseRef[]): Promise<CaseLog[]> {
   if (refs.length === 0) return [];
   const match = (countyCol: typeof event.countyCode, idCol: typeof event.id) =>
     or(...refs.map((r) => and(eq(countyCol, r.countyCode), eq(idCol, r.id))))!;
-  const rows = await tx
-    .select({
-      countyCode: event.countyCode,
-      id: event.id,
-      caseNo: event.caseNo,
-      gridCode: event.gridCode,
-      itemCode: event.itemCode,
-      source: event.source,
-      reportedAt: event.reportedAt,
-    })
-    .from(event)
-    .where(match(event.countyCode, event.id));
+  const rows = await tx.select(CASE_COLUMNS).from(event).where(match(event.countyCode, event.id));
   return withActions(tx, rows, refs);
 }
 
@@ -81,15 +81,7 @@ export async function* caseLogsReported(tx: Tx, { from, to, batch = 500 }: { fro
   let after: string | null = null;
   for (;;) {
     const rows = await tx
-      .select({
-        countyCode: event.countyCode,
-        id: event.id,
-        caseNo: event.caseNo,
-        gridCode: event.gridCode,
-        itemCode: event.itemCode,
-        source: event.source,
-        reportedAt: event.reportedAt,
-      })
+      .select(CASE_COLUMNS)
       .from(event)
       .where(and(gte(event.reportedAt, from), lt(event.reportedAt, to), after ? sql`${event.id} > ${after}` : undefined))
       .orderBy(asc(event.id))
