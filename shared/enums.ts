@@ -127,6 +127,8 @@ export const NOTIFICATION_KINDS = [
   'dissatisfied',
   'due_soon',
   'overdue',
+  /** A hotline call with only an address waited past its limit to be placed (to-locate.ts). */
+  'call_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

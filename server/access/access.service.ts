@@ -39,6 +39,10 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
       db,
       users.map((u) => u.id),
     );
+    return actorsOf(users, bindings);
+  }
+
+  async function actorsOf(users: store.UserRow[], bindings: { userId: string; code: string }[]) {
     const names = await nodeNames(
       db,
       bindings.map((b) => b.code),
@@ -138,11 +142,12 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
 
     /** The actor behind a session token, or null when the token is unknown, expired or the user disabled. */
     async authenticate(token: string): Promise<Actor | null> {
-      const session = await store.findLiveSession(db, sha256(token), clock());
-      if (!session) return null;
-      const user = await store.findUserById(db, session.userId);
-      if (!user || user.disabled) return null;
-      const [actor] = await toActors([user]);
+      const found = await store.liveSessionUser(db, sha256(token), clock());
+      if (!found || found.user.disabled) return null;
+      const [actor] = await actorsOf(
+        [found.user],
+        found.areaCodes.map((code) => ({ userId: found.user.id, code })),
+      );
       return actor;
     },
 

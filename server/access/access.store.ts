@@ -83,10 +83,15 @@ export async function insertSession(tx: Tx, values: typeof userSession.$inferIns
   await tx.insert(userSession).values(values);
 }
 
-export async function findLiveSession(tx: Tx, tokenHash: string, now: Date) {
+/** The user behind a live session token, with the nodes they are bound to: one read, made on every request. */
+export async function liveSessionUser(tx: Tx, tokenHash: string, now: Date): Promise<{ user: UserRow; areaCodes: string[] } | undefined> {
   const rows = await tx
-    .select()
+    .select({
+      user: appUser,
+      areaCodes: sql<string[]>`array(select ${userArea.areaCode} from ${userArea} where ${userArea.userId} = ${appUser.id} order by 1)`,
+    })
     .from(userSession)
+    .innerJoin(appUser, eq(appUser.id, userSession.userId))
     .where(and(eq(userSession.tokenHash, tokenHash), gt(userSession.expiresAt, now)));
   return rows[0];
 }

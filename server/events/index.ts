@@ -10,6 +10,7 @@ import { resolveFieldKeys } from '../platform/field-keys.ts';
 import type { Http } from '../platform/http.ts';
 import { createRecordLookup } from '../registry/index.ts';
 import type { TerritoryService } from '../territory/index.ts';
+import { createCatalogueMemory } from './catalogue/catalogue.memory.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { DEFAULT_CATALOGUE } from './catalogue/catalogue.seed.ts';
 import { createCatalogueService } from './catalogue/catalogue.service.ts';
@@ -77,8 +78,10 @@ export async function createEvents({
   const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
   const records = createRecordLookup({ db });
   const hooks = createCaseHooks();
+  const catalogue = createCatalogueMemory(db);
   const service = createEventsService({
     hooks,
+    catalogue,
     db,
     clock,
     calendar,
@@ -90,10 +93,10 @@ export async function createEvents({
   });
   eventsRoutes(app, { events: service, guard });
   eventListRoutes(app, { events: service, guard });
-  const intake = createIntakeService({ db, clock, config, territory, events: service, fieldCrypto });
+  const intake = createIntakeService({ db, clock, config, territory, events: service, fieldCrypto, catalogue, calendar });
   intakeRoutes(app, { intake, guard });
   publicRoutes(app, { intake, files, config });
-  catalogueRoutes(app, { catalogue: createCatalogueService({ db, clock }), guard });
+  catalogueRoutes(app, { catalogue: createCatalogueService({ db, clock, memory: catalogue }), guard });
   supervisionRoutes(app, {
     supervision: createSupervisionService({ db, clock, calendar, unvisitedWorkingDays: config.unvisitedWorkingDays }),
     guard,
@@ -111,7 +114,16 @@ export async function createEvents({
   /** One deadline sweep; it first reloads the rules and overrides, so edits made on another server apply here too. */
   const runSweep = async () => {
     await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
-    return sweep({ db, clock, calendar, rules: warnings.rules, notifier, reminderWorkingDays: config.reminderWorkingDays, hooks });
+    return sweep({
+      db,
+      clock,
+      calendar,
+      rules: warnings.rules,
+      notifier,
+      reminderWorkingDays: config.reminderWorkingDays,
+      hooks,
+      otherNotices: intake.calls.overdueNotices,
+    });
   };
   /**
    * A case another area files for its caller (a dispute a department must act on): the source follows the caller's

@@ -74,13 +74,14 @@ export function createFiguresService(deps: FiguresDeps) {
   /**
    * The hook the loop calls inside each transaction that wrote these cases' actions or warnings: each case's
    * facts are read again from its log, and the counters move by the difference from what it counted for before.
+   * A case filed in that transaction comes with its log and has counted for nothing yet: no read for it.
    */
-  async function track(tx: Tx, refs: CaseRef[]): Promise<void> {
+  async function track(tx: Tx, refs: CaseRef[], filed: CaseLog[]): Promise<void> {
     const unique = [...new Map(refs.map((r) => [`${r.countyCode}:${r.id}`, r])).values()].sort((a, b) =>
       a.countyCode === b.countyCode ? (a.id < b.id ? -1 : 1) : a.countyCode < b.countyCode ? -1 : 1,
     );
     const before = new Map((await store.lockCases(tx, unique)).map((r) => [`${r.countyCode}:${r.eventId}`, r]));
-    const logs = await deps.caseLogs(tx, unique);
+    const logs = [...filed, ...(await deps.caseLogs(tx, unique))];
     const cells: Cell[] = [];
     const rows: store.FigureCaseRow[] = [];
     for (const log of logs) {

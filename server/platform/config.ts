@@ -39,6 +39,8 @@ export interface Config {
   fieldKeys: { enc: string; hash: string } | null;
   /** Working days after closing within which a case should have its return visit; later, it enters the supervision queue. */
   unvisitedWorkingDays: number;
+  /** Working hours a call with only an address may wait to be placed on the map (shortened for urgent calls). */
+  locateWorkingHours: number;
   /** Working days before a stage is due when the sweep reminds the responsible unit, e.g. 3 and 1. */
   reminderWorkingDays: number[];
   /** A WeCom or DingTalk group robot that also receives notifications; off unless a webhook URL is set. */
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     fieldKeys:
       env.GEZHI_FIELD_ENC_KEY && env.GEZHI_FIELD_HASH_KEY ? { enc: env.GEZHI_FIELD_ENC_KEY, hash: env.GEZHI_FIELD_HASH_KEY } : null,
     unvisitedWorkingDays: wholeDays('GEZHI_UNVISITED_WORKING_DAYS', env.GEZHI_UNVISITED_WORKING_DAYS ?? '2'),
+    locateWorkingHours: positiveHours('GEZHI_LOCATE_WORKING_HOURS', env.GEZHI_LOCATE_WORKING_HOURS ?? '4'),
     reminderWorkingDays: reminderDays(env.GEZHI_REMINDER_DAYS ?? '3,1'),
     robot: env.GEZHI_ROBOT_WEBHOOK
       ? {
@@ -140,6 +143,12 @@ function reminderDays(text: string): number[] {
 }
 
 /** A count of working days ≥ 1; anything else stops the server rather than silently supervise too early or never. */
+function positiveHours(name: string, text: string): number {
+  const hours = Number(text);
+  if (!Number.isFinite(hours) || hours <= 0) throw new Error(`${name}: '${text}' is not a number of working hours > 0`);
+  return hours;
+}
+
 function wholeDays(name: string, text: string): number {
   const days = Number(text);
   if (!Number.isInteger(days) || days < 1) throw new Error(`${name}: '${text}' is not a whole number of working days ≥ 1`);

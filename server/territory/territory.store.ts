@@ -183,10 +183,7 @@ export async function gridsInScope(tx: Tx, scope: Scope, codes: string[]): Promi
 /** Names and levels of area nodes and grids by code (a grid's level is 'grid'); codes not found are left out. */
 export async function nodeNames(tx: Tx, codes: string[]): Promise<Map<string, { name: string; level: string }>> {
   if (codes.length === 0) return new Map();
-  const areas = await tx.select({ code: area.code, name: area.name, level: area.level }).from(area).where(inArray(area.code, codes));
-  const grids = await tx.select({ code: grid.code, name: grid.name }).from(grid).where(inArray(grid.code, codes));
-  return new Map([
-    ...areas.map((a) => [a.code, { name: a.name, level: a.level }] as const),
-    ...grids.map((g) => [g.code, { name: g.name, level: 'grid' }] as const),
-  ]);
+  const areas = tx.select({ code: area.code, name: area.name, level: area.level }).from(area).where(inArray(area.code, codes));
+  const grids = tx.select({ code: grid.code, name: grid.name, level: sql<string>`'grid'` }).from(grid).where(inArray(grid.code, codes));
+  return new Map((await areas.unionAll(grids)).map((n) => [n.code, { name: n.name, level: n.level }] as const));
 }

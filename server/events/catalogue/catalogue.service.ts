@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { childKind, nextLocalCode, offeredNodes, sameJson } from './catalogue.core.ts';
+import type { CatalogueMemory } from './catalogue.memory.ts';
 import type { CatalogueNode, CatalogueRule } from './catalogue.seed.ts';
 import * as store from './catalogue.store.ts';
 
@@ -40,15 +41,7 @@ function checkRule(kind: string, rule: CatalogueRule | undefined) {
   }
 }
 
-/** The item a new report names, refused when unknown or retired (itself or a class above it). */
-export async function itemForReport(tx: Tx, code: string) {
-  const item = await store.itemForReport(tx, code);
-  if (!item) throw new AppError('event.item_unknown', [{ field: 'itemCode', reason: 'unknown', value: code }]);
-  if (!item.offered) throw new AppError('event.item_retired', [{ field: 'itemCode', reason: 'retired', value: code }]);
-  return { code: item.code, rule: item.rule as CatalogueRule };
-}
-
-export function createCatalogueService({ db, clock }: { db: Db; clock: Clock }) {
+export function createCatalogueService({ db, clock, memory }: { db: Db; clock: Clock; memory: CatalogueMemory }) {
   async function mustGet(tx: Tx, code: string, field: string, lock = false) {
     const row = await store.getNode(tx, code, lock);
     if (!row) throw new AppError('catalogue.not_found', [{ field, reason: 'unknown', value: code }]);
@@ -63,7 +56,7 @@ export function createCatalogueService({ db, clock }: { db: Db; clock: Clock }) 
     action: string,
     patch: (row: store.CatalogueRow) => Pick<store.CatalogueRow, 'name' | 'rule' | 'retired'>,
   ) {
-    return db.transaction(async (tx) => {
+    const saved = await db.transaction(async (tx) => {
       const row = await mustGet(tx, code, 'params.code');
       const stale = () => new AppError('catalogue.changed', [{ field: 'body.version', reason: 'stale', value: row.version }]);
       if (row.version !== version) throw stale();
@@ -76,6 +69,8 @@ export function createCatalogueService({ db, clock }: { db: Db; clock: Clock }) 
       await recordAudit(tx, { at, actorId: actor.id, action, target: code, detail: { version: saved.version, name: saved.name } });
       return adminView(saved);
     });
+    memory.forget(); // after the commit: a read before it would keep the old node
+    return saved;
   }
 
   return {
@@ -113,7 +108,7 @@ export function createCatalogueService({ db, clock }: { db: Db; clock: Clock }) 
 
     /** A city's own item under a minor class, or its own minor class under a major one; the server picks the code. */
     async addLocal(actor: Actor, input: LocalNode) {
-      return db.transaction(async (tx) => {
+      const added = await db.transaction(async (tx) => {
         const parent = await mustGet(tx, input.parentCode, 'body.parentCode', true);
         const kind = childKind(parent.kind as CatalogueNode['kind']);
         if (!kind) throw new AppError('catalogue.parent_invalid', [{ field: 'body.parentCode', reason: 'kind', value: parent.kind }]);
@@ -139,6 +134,8 @@ export function createCatalogueService({ db, clock }: { db: Db; clock: Clock }) 
         });
         return adminView(row);
       });
+      memory.forget();
+      return added;
     },
 
     /** A node as it is now and every earlier version, newest first, each with who replaced it and when. */

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../platform/db.ts';
+import type { Tx } from '../../platform/db.ts';
 import type { CatalogueNode } from './catalogue.seed.ts';
 import { catalogueChange, catalogueItem } from './catalogue.tables.ts';
 
@@ -13,28 +13,6 @@ export async function listNodes(tx: Tx): Promise<CatalogueRow[]> {
 export async function getNode(tx: Tx, code: string, lock = false): Promise<CatalogueRow | undefined> {
   const query = tx.select().from(catalogueItem).where(eq(catalogueItem.code, code));
   return (await (lock ? query.for('update') : query))[0];
-}
-
-/** An item with whether it or a class above it is retired: what reporting needs to know. */
-export async function itemForReport(tx: Tx, code: string): Promise<(CatalogueRow & { offered: boolean }) | undefined> {
-  const item = (
-    await tx
-      .select()
-      .from(catalogueItem)
-      .where(and(eq(catalogueItem.code, code), eq(catalogueItem.kind, 'item')))
-  )[0];
-  if (!item) return undefined;
-  const [{ retired }] = await queryRows<{ retired: number }>(
-    tx,
-    sql`
-    with recursive lineage as (
-      select code, parent_code, retired from catalogue_item where code = ${code}
-      union all
-      select c.code, c.parent_code, c.retired from catalogue_item c join lineage l on c.code = l.parent_code
-    )
-    select count(*)::int as retired from lineage where retired`,
-  );
-  return { ...item, offered: retired === 0 };
 }
 
 export async function childCodes(tx: Tx, parentCode: string): Promise<string[]> {

@@ -68,16 +68,18 @@ const KIND_WORDS: Record<NotificationKind, string> = {
   dissatisfied: '回访不满意',
   due_soon: '即将到期',
   overdue: '已超期',
+  call_overdue: '待定位来电已超时',
 };
 
 /** One line per case and kind, however many people of the group were told. */
 export function robotText(notices: readonly store.NotificationRow[]): string {
   const lines = new Map<string, string>();
   for (const n of notices) {
-    const data = n.data as { caseNo?: string };
-    const key = `${n.kind}:${n.eventId ?? n.orderId ?? n.id}`;
-    if (!lines.has(key))
-      lines.set(key, `${KIND_WORDS[n.kind as NotificationKind] ?? n.kind}：案件 ${data.caseNo ?? n.eventId ?? ''}`.trim());
+    const data = n.data as { caseNo?: string; callId?: string; address?: string };
+    const key = `${n.kind}:${n.eventId ?? n.orderId ?? data.callId ?? n.id}`;
+    // A call waiting to be placed has no case yet: it is named by the address the caller gave.
+    const what = data.address && !data.caseNo ? `来电「${data.address}」` : `案件 ${data.caseNo ?? n.eventId ?? ''}`;
+    if (!lines.has(key)) lines.set(key, `${KIND_WORDS[n.kind as NotificationKind] ?? n.kind}：${what}`.trim());
   }
   return ['【格治】', ...lines.values()].join('\n');
 }

@@ -3,12 +3,16 @@
  * them, tracking codes and repeat cases (the distance "me too" is judged by lives in platform/distance.core.ts).
  */
 import { randomBytes } from 'node:crypto';
+import type { Urgency } from '../../../shared/enums.ts';
 import { maskPhone } from '../../../shared/masking.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Actor } from '../../platform/actor.ts';
+import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
-import type { Actor as MachineActor } from '../loop/event-actions.core.ts';
+import { DEFAULT_URGENCY_FACTORS, dueAfter, trafficLight } from '../loop/deadlines.core.ts';
+import type { EventRule, Actor as MachineActor } from '../loop/event-actions.core.ts';
+import { urgencyFactor } from '../loop/event-guards.core.ts';
 
 /** Same item, same place, this many reports or more (seed 004: "同一地点同一事项 ≥ 3 次"): a repeat case. */
 export const REPEAT_REPORTS = 3;
@@ -34,6 +38,21 @@ export const CITIZEN_REPORTER: MachineActor = {
 /** The actor columns of an action row; null is the citizen. */
 export function authorOf(actor: Pick<Actor, 'id' | 'displayName'> | null) {
   return { actorId: actor?.id ?? null, actorName: actor?.displayName ?? CITIZEN_NAME };
+}
+
+/**
+ * The clock of a call with only an address: placed within `hours` working hours of being taken, shortened for an
+ * urgent call by the item's share as every limit is, and lit as any deadline (green, yellow near due, red).
+ */
+export function callClock(
+  call: { receivedAt: Date; urgency: Urgency },
+  rule: EventRule | undefined,
+  ctx: { now: Date; calendar: WorkingCalendar; hours: number },
+) {
+  const limit = { hours: ctx.hours };
+  const factor = rule ? urgencyFactor(rule, call.urgency) : DEFAULT_URGENCY_FACTORS[call.urgency];
+  const dueAt = dueAfter(limit, call.receivedAt, ctx.calendar, factor);
+  return { dueAt, light: trafficLight({ now: ctx.now, dueAt, limit }, ctx.calendar) };
 }
 
 /** A mobile number: 11 digits starting with 1. */

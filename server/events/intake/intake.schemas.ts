@@ -241,6 +241,10 @@ const Call = Type.Object({
   reporterPhone: Nullable(Type.String({ description: '来电号码（脱敏） Caller’s phone, masked' })),
   externalNo: Nullable(Type.String({ description: '工单号 Work-order number' })),
   receivedAt: DateTime('来电时间 When the call was taken'),
+  dueAt: Nullable(
+    DateTime('定位时限 When a waiting call must be placed by (GEZHI_LOCATE_WORKING_HOURS working hours, shorter when urgent)'),
+  ),
+  light: Nullable(Type.String({ description: 'green | yellow | red: a waiting call against its due time; null once filed' })),
   eventId: Nullable(Type.String({ format: 'uuid', description: '立案后的案件 The case once filed' })),
   caseNo: Nullable(Type.String({ description: '案件编号 Case number once filed' })),
 });

@@ -5,6 +5,7 @@
  */
 
 import type { Actor } from '../../platform/actor.ts';
+import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
@@ -13,6 +14,7 @@ import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { createOnce } from '../../platform/idempotency.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { offeredNodes } from '../catalogue/catalogue.core.ts';
+import type { CatalogueMemory } from '../catalogue/catalogue.memory.ts';
 import { getNode, listNodes } from '../catalogue/catalogue.store.ts';
 import type { Rating } from '../loop/event-actions.core.ts';
 import type { EventsService } from '../loop/events.service.ts';
@@ -41,6 +43,8 @@ export function createIntakeService({
   territory,
   events,
   fieldCrypto,
+  catalogue,
+  calendar,
 }: {
   db: Db;
   clock: Clock;
@@ -48,6 +52,8 @@ export function createIntakeService({
   territory: TerritoryService;
   events: EventsService;
   fieldCrypto: FieldCrypto;
+  catalogue: CatalogueMemory;
+  calendar: WorkingCalendar;
 }) {
   /** The report behind a code, or 404 whether the code is malformed or unknown: a guess learns nothing either way. */
   async function reportOf(code: string) {
@@ -84,7 +90,16 @@ export function createIntakeService({
 
   return {
     /** Hotline calls with only an address, waiting for the grid team to place them (to-locate.ts). */
-    calls: createCallsToLocate({ db, clock, territory, events, fieldCrypto }),
+    calls: createCallsToLocate({
+      db,
+      clock,
+      territory,
+      events,
+      fieldCrypto,
+      catalogue,
+      calendar,
+      locateWorkingHours: config.locateWorkingHours,
+    }),
 
     /** The catalogue as a citizen picks from it: offered items, names only. */
     async publicCatalogue() {

@@ -101,3 +101,64 @@ describe('a hotline call with only an address (待定位)', () => {
     expect(noAddress.json().details[0].field).toBe('body.address');
   });
 });
+
+describe('the clock of a call waiting to be placed', () => {
+  let t: TestApp;
+  let county: Request;
+  let village: Request;
+  let worker: Request;
+  beforeAll(async () => {
+    t = await createTestApp(); // Monday 2026-11-02 09:00 in China; office hours 08:30–12:00 and 14:00–17:30
+    county = (await t.as(['county_center'], [FIXTURE.county])).request;
+    village = (await t.as(['village_center'], [FIXTURE.villages[0]])).request;
+    worker = (await t.as(['grid_worker'], [FIXTURE.grids[0]])).request;
+  });
+  afterAll(() => t.close());
+
+  const waiting = async (by: Request) => ((await by({ method: 'GET', url: '/api/events/calls-to-locate' })).json() as Json).items as Json[];
+  const callNotices = async (by: Request) =>
+    (((await by({ method: 'GET', url: '/api/inbox?limit=100' })).json() as Json).items as Json[]).filter((n) => n.kind === 'call_overdue');
+  const HOUR = 3_600_000;
+
+  it('runs four working hours (half for an urgent call); past it the sweep tells the named village and the centre that took it, once', async () => {
+    const normal = (await county({ method: 'POST', url: '/api/events/calls-to-locate', payload: call })).json() as Json;
+    const urgentRes = await county({
+      method: 'POST',
+      url: '/api/events/calls-to-locate',
+      payload: { ...call, address: '朝阳路 12 号后巷', urgency: 'urgent' },
+    });
+    expect(urgentRes.statusCode, urgentRes.body).toBe(201);
+    const urgent = urgentRes.json() as Json;
+    // 09:00 + 4 working hours: 3 before noon, 1 after 14:00; the urgent call gets half.
+    expect(normal).toMatchObject({ dueAt: '2026-11-02T07:00:00.000Z', light: 'green' });
+    expect(urgent).toMatchObject({ dueAt: '2026-11-02T03:00:00.000Z', light: 'green' });
+
+    t.advance(1.5 * HOUR); // 10:30: the urgent call is near due, the other still in time
+    const lights = Object.fromEntries((await waiting(worker)).map((c) => [c.id, c.light]));
+    expect(lights).toEqual({ [normal.id]: 'green', [urgent.id]: 'yellow' });
+    await t.services.sweep();
+    expect(await callNotices(village)).toEqual([]);
+
+    t.advance(HOUR); // 11:30: the urgent call is overdue
+    expect((await waiting(worker)).find((c) => c.id === urgent.id)?.light).toBe('red');
+    await t.services.sweep();
+    await t.services.sweep(); // a second sweep tells nobody twice
+    for (const told of [village, county]) {
+      const notices = await callNotices(told);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({
+        eventId: null,
+        data: { callId: urgent.id, address: '朝阳路 12 号后巷', itemName: expect.any(String) },
+      });
+    }
+    expect(await callNotices(worker)).toEqual([]); // the grid team sees it red in its list; the accounts of the village are told
+
+    // Placed, it is a case on the loop's own clocks: its wait is over and the sweep says nothing more of it.
+    const placed = await worker({ method: 'POST', url: `/api/events/calls-to-locate/${urgent.id}/place`, payload: IN_VILLAGE });
+    expect(placed.statusCode, placed.body).toBe(201);
+    t.advance(8 * HOUR);
+    await t.services.sweep();
+    // The other call is overdue by now: told once; the placed one not again.
+    expect((await callNotices(village)).map((n) => n.data.callId).sort()).toEqual([normal.id, urgent.id].sort());
+  });
+});

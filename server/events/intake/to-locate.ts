@@ -2,7 +2,8 @@
  * Hotline calls with only an address (待定位). The centre that takes the call names the village or township the
  * caller means; the call waits there — for that area's grid team, its workstation or centre — until one of them
  * places it on the map, and then it is filed as the case it describes, with the point they chose. A case always
- * has its point; taking a call never needs one.
+ * has its point; taking a call never needs one. The wait has its own clock (callClock): past it, the sweep tells
+ * the named area and the centre that took the call.
  */
 
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
@@ -10,18 +11,20 @@ import { countyOf, levelOfCode } from '../../../shared/codes.ts';
 import type { Urgency } from '../../../shared/enums.ts';
 import { maskPhone } from '../../../shared/masking.ts';
 import type { Actor } from '../../platform/actor.ts';
+import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import { createOnce } from '../../platform/idempotency.ts';
 import { codeInScope, inScope } from '../../platform/scope.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { areaNames } from '../../territory/index.ts';
-import { itemForReport } from '../catalogue/catalogue.service.ts';
-import { nodeNamesOf } from '../catalogue/catalogue.store.ts';
+import type { CatalogueMemory } from '../catalogue/catalogue.memory.ts';
+import type { Notice } from '../inbox/inbox.channels.ts';
+import { recipientsOf } from '../inbox/inbox.service.ts';
 import type { EventsService } from '../loop/events.service.ts';
-import { CENTRE_ROLES, intakeSource } from './intake.core.ts';
+import { CENTRE_ROLES, callClock, intakeSource } from './intake.core.ts';
 import { type CallReport, callToLocate } from './intake.tables.ts';
 
 export interface CallInput {
@@ -55,12 +58,19 @@ export function createCallsToLocate({
   territory,
   events,
   fieldCrypto,
+  catalogue,
+  calendar,
+  locateWorkingHours,
 }: {
   db: Db;
   clock: Clock;
   territory: TerritoryService;
   events: EventsService;
   fieldCrypto: FieldCrypto;
+  catalogue: CatalogueMemory;
+  calendar: WorkingCalendar;
+  /** The limit to place a call, in working hours (configuration). */
+  locateWorkingHours: number;
 }) {
   const byKey = (countyCode: string, receivedBy: string, key: string) =>
     db
@@ -69,10 +79,22 @@ export function createCallsToLocate({
       .where(and(eq(callToLocate.countyCode, countyCode), eq(callToLocate.receivedBy, receivedBy), eq(callToLocate.idempotencyKey, key)))
       .then((rows) => rows[0]);
 
+  /** Each call's clock now (a placed call's is the one it had when placed: no longer read). */
+  async function clocksOf(rows: CallRow[], now: Date) {
+    const items = await catalogue.items([...new Set(rows.map((r) => r.report.itemCode))]);
+    const clockOf = (r: CallRow) =>
+      callClock({ receivedAt: r.receivedAt, urgency: (r.report.urgency ?? 'normal') as Urgency }, items.get(r.report.itemCode)?.rule, {
+        now,
+        calendar,
+        hours: locateWorkingHours,
+      });
+    return { items, clockOf };
+  }
+
   async function named(rows: CallRow[]) {
-    const [areas, items] = await Promise.all([
+    const [areas, { items, clockOf }] = await Promise.all([
       areaNames(db, [...new Set(rows.map((r) => r.areaCode))]),
-      nodeNamesOf(db, [...new Set(rows.map((r) => r.report.itemCode))]),
+      clocksOf(rows, clock()),
     ]);
     const areaName = new Map(areas.map((a) => [a.code, a.name]));
     return rows.map((r) => ({
@@ -82,7 +104,7 @@ export function createCallsToLocate({
       areaCode: r.areaCode,
       areaName: areaName.get(r.areaCode) ?? null,
       itemCode: r.report.itemCode,
-      itemName: items.get(r.report.itemCode) ?? null,
+      itemName: items.get(r.report.itemCode)?.name ?? null,
       description: r.report.description,
       source: r.report.source,
       urgency: r.report.urgency ?? 'normal',
@@ -90,6 +112,7 @@ export function createCallsToLocate({
       reporterPhone: maskPhone(r.phoneSealed ? fieldCrypto.decrypt(r.phoneSealed) : null),
       externalNo: r.report.externalNo ?? null,
       receivedAt: r.receivedAt,
+      ...(r.status === 'waiting' ? clockOf(r) : { dueAt: null, light: null }),
       eventId: r.eventId,
       caseNo: r.caseNo,
     }));
@@ -107,7 +130,7 @@ export function createCallsToLocate({
         throw new AppError('event.target_invalid', [
           { field: 'areaCode', reason: known ? 'outside_jurisdiction' : 'not_village_or_township', value: input.areaCode },
         ]);
-      await itemForReport(db, input.itemCode);
+      await catalogue.itemForReport(input.itemCode);
       const countyCode = countyOf(input.areaCode);
       const report: CallReport = {
         itemCode: input.itemCode,
@@ -163,6 +186,40 @@ export function createCallsToLocate({
         .from(callToLocate)
         .where(and(eq(callToLocate.status, 'waiting'), visible(actor), or(...mine)));
       return n;
+    },
+
+    /**
+     * What the sweep tells about calls waiting past their limit, inside its transaction: the accounts of the area
+     * named and the person who took the call, once per call and due time (the notices' dedupe key).
+     */
+    async overdueNotices(tx: Tx, now: Date): Promise<Notice[]> {
+      const rows = await tx.select().from(callToLocate).where(eq(callToLocate.status, 'waiting'));
+      const { items, clockOf } = await clocksOf(rows, now);
+      const notices: Notice[] = [];
+      for (const row of rows) {
+        const { dueAt, light } = clockOf(row);
+        if (light !== 'red') continue;
+        const users = new Set([...(await recipientsOf(tx, [row.areaCode])), row.receivedBy]);
+        for (const userId of users)
+          notices.push({
+            countyCode: row.countyCode,
+            userId,
+            kind: 'call_overdue',
+            eventId: null,
+            orderId: null,
+            data: {
+              callId: row.id,
+              address: row.address,
+              areaCode: row.areaCode,
+              itemCode: row.report.itemCode,
+              itemName: items.get(row.report.itemCode)?.name ?? null,
+              dueAt: dueAt.toISOString(),
+            },
+            dedupeKey: `call_overdue:${row.id}:${dueAt.toISOString()}`,
+            createdAt: now,
+          });
+      }
+      return notices;
     },
 
     /**

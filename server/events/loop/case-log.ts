@@ -30,8 +30,11 @@ export interface CaseLog {
   warnings: string[];
 }
 
-/** Called inside the transaction that wrote the cases' action rows (or warnings); it may write in that transaction. */
-export type CasesTouched = (tx: Tx, cases: CaseRef[]) => Promise<void>;
+/**
+ * Called inside the transaction that wrote the cases' action rows (or warnings); it may write in that transaction.
+ * `filed` are the logs of cases opened in this very transaction, whole: nothing to read back, nothing counted before.
+ */
+export type CasesTouched = (tx: Tx, cases: CaseRef[], filed: CaseLog[]) => Promise<void>;
 
 /** The hooks registered on the loop; each write path calls `run` with the cases it wrote, before it commits. */
 export function createCaseHooks() {
@@ -43,9 +46,9 @@ export function createCaseHooks() {
     get any() {
       return hooks.length > 0;
     },
-    async run(tx: Tx, cases: CaseRef[]) {
-      if (cases.length === 0) return;
-      for (const hook of hooks) await hook(tx, cases);
+    async run(tx: Tx, cases: CaseRef[], filed: CaseLog[] = []) {
+      if (cases.length === 0 && filed.length === 0) return;
+      for (const hook of hooks) await hook(tx, cases, filed);
     },
   };
 }

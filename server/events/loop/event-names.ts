@@ -40,19 +40,36 @@ function codesIn(data: unknown): string[] {
     .filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 32);
 }
 
+/** Names the caller already holds (a report just located knows its grid, village, township and county): not read again. */
+export interface KnownNames {
+  units: ReadonlyMap<string, string>;
+  items: ReadonlyMap<string, string>;
+}
+
+const NONE: KnownNames = { units: new Map(), items: new Map() };
+
 /** Names of units by code, whether area nodes, grids or departments; codes not found are left out. */
-export async function codeNames(tx: Tx, codes: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(codes)];
-  if (unique.length === 0) return new Map();
+export async function codeNames(tx: Tx, codes: string[], known: ReadonlyMap<string, string> = NONE.units): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const unique = [...new Set(codes)].filter((code) => {
+    const name = known.get(code);
+    if (name !== undefined) names.set(code, name);
+    return name === undefined;
+  });
+  if (unique.length === 0) return names;
   const [nodes, departments] = await Promise.all([nodeNames(tx, unique), departmentsByCode(tx, unique)]);
-  return new Map([
-    ...[...nodes].map(([code, n]) => [code, n.name] as const),
-    ...[...departments].map(([code, d]) => [code, d.name] as const),
-  ]);
+  for (const [code, n] of nodes) names.set(code, n.name);
+  for (const [code, d] of departments) names.set(code, d.name);
+  return names;
+}
+
+async function itemNames(tx: Tx, codes: string[], known: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  const unknown = [...new Set(codes)].filter((code) => !known.has(code));
+  return new Map([...known, ...(await nodeNamesOf(tx, unknown))]);
 }
 
 /** The rows with their names beside their codes, in two queries for a whole page. */
-export async function withEventNames<T extends Coded>(tx: Tx, rows: T[]): Promise<(T & EventNames)[]> {
+export async function withEventNames<T extends Coded>(tx: Tx, rows: T[], known: KnownNames = NONE): Promise<(T & EventNames)[]> {
   const units = rows.flatMap((r) => [
     r.gridCode,
     villageOf(r.gridCode),
@@ -62,7 +79,14 @@ export async function withEventNames<T extends Coded>(tx: Tx, rows: T[]): Promis
     ...r.coUnits,
     ...(r.stageUnit ? [r.stageUnit] : []),
   ]);
-  const [names, items] = await Promise.all([codeNames(tx, units), nodeNamesOf(tx, [...new Set(rows.map((r) => r.itemCode))])]);
+  const [names, items] = await Promise.all([
+    codeNames(tx, units, known.units),
+    itemNames(
+      tx,
+      rows.map((r) => r.itemCode),
+      known.items,
+    ),
+  ]);
   const name = (code: string | null) => (code === null ? null : (names.get(code) ?? null));
   return rows.map((r) => ({
     ...r,
@@ -83,12 +107,13 @@ export async function namedPage<T extends Coded>(tx: Tx, page: { items: T[]; tot
 }
 
 /** One case with names, and the names of the units and areas its history mentions (`names`: code → name). */
-export async function namedEvent<T extends Coded & { history: { data: unknown }[] }>(tx: Tx, event: T) {
+export async function namedEvent<T extends Coded & { history: { data: unknown }[] }>(tx: Tx, event: T, known: KnownNames = NONE) {
   const [[named], mentioned] = await Promise.all([
-    withEventNames(tx, [event]),
+    withEventNames(tx, [event], known),
     codeNames(
       tx,
       event.history.flatMap((h) => codesIn(h.data)),
+      known.units,
     ),
   ]);
   return { ...named, names: Object.fromEntries(mentioned) };

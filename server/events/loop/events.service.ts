@@ -13,12 +13,12 @@ import { codeInScope } from '../../platform/scope.ts';
 import type { RecordLookup } from '../../registry/index.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { areaNames } from '../../territory/index.ts';
+import type { CatalogueMemory } from '../catalogue/catalogue.memory.ts';
 import type { CatalogueRule } from '../catalogue/catalogue.seed.ts';
-import { itemForReport } from '../catalogue/catalogue.service.ts';
 import { type AcceptingOwner, createAcceptingOwner } from '../intake/accepting-owner.ts';
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
 import { mergeReports, meToo, possibleRepeatsOf, repeatGap } from '../intake/repeats.ts';
-import { type CaseHooks, type CaseRef, createCaseHooks } from './case-log.ts';
+import { type CaseHooks, type CaseLog, type CaseRef, createCaseHooks } from './case-log.ts';
 import { DEFAULT_WARNING_RULES, type WarningRule } from './deadlines.core.ts';
 import {
   type ActionInput,
@@ -33,7 +33,7 @@ import { actionForm } from './event-forms.core.ts';
 import { allowedActions, superiorOf } from './event-guards.core.ts';
 import { exportEvents, filteredPage, type Page } from './event-list.ts';
 import { type ActionRecord, applyAction, reportEvent } from './event-machine.core.ts';
-import { namedEvent, namedPage } from './event-names.ts';
+import { type KnownNames, namedEvent, namedPage } from './event-names.ts';
 import { placeOfReport, type SubjectRef, subjectSummary } from './event-subject.ts';
 import * as store from './events.store.ts';
 import { partsView, signals } from './signals.ts';
@@ -128,6 +128,22 @@ export const stateOf = (row: store.EventRow): EventState => ({
   rule: row.rule as EventState['rule'],
 });
 
+/** The log of a case just filed, from what was written: its row and its one action (case-log.ts). */
+const filedLog = (row: store.EventRow, first: { action: string; at: Date; toStatus: string; data?: unknown }): CaseLog => ({
+  countyCode: row.countyCode,
+  id: row.id,
+  caseNo: row.caseNo,
+  gridCode: row.gridCode,
+  itemCode: row.itemCode,
+  source: row.source,
+  reportedAt: row.reportedAt,
+  // As a read would give it back: the data column is JSON.
+  actions: [
+    { action: first.action, at: first.at, toStatus: first.toStatus, data: first.data ? JSON.parse(JSON.stringify(first.data)) : null },
+  ],
+  warnings: [],
+});
+
 /** How the state machine sees a signed-in user in relation to one case. */
 export function machineActor(
   actor: Actor,
@@ -182,6 +198,7 @@ export function createEventsService({
   repeats = { radiusMeters: 50, windowDays: 7 },
   acceptingOwner = createAcceptingOwner(db),
   hooks = createCaseHooks(),
+  catalogue,
 }: {
   db: Db;
   clock: Clock;
@@ -195,6 +212,8 @@ export function createEventsService({
   acceptingOwner?: AcceptingOwner;
   /** Called inside each transaction that writes an action row (the figures' roll-ups: case-log.ts). */
   hooks?: CaseHooks;
+  /** The items reports name, with their rules (catalogue.memory.ts). */
+  catalogue: CatalogueMemory;
 }) {
   const listeners: EventChangeListener[] = [];
   /** Listeners run after the commit: one that throws fails the reply but cannot undo the change. */
@@ -246,7 +265,7 @@ export function createEventsService({
   /** The history of a case filed by this server just now is its one action row: the reply needs no read back. */
   const justFiled = new WeakMap<store.EventRow, store.ActionRow[]>();
 
-  async function view(actor: Actor, row: store.EventRow) {
+  async function view(actor: Actor, row: store.EventRow, known?: KnownNames) {
     const [history, subject, possibleRepeats] = await Promise.all([
       justFiled.get(row) ?? store.actionsOf(db, row.countyCode, row.id),
       subjectSummary(records, actor, row),
@@ -255,7 +274,7 @@ export function createEventsService({
     const base = summary(actor, row);
     const state = stateOf(row);
     const forms = Object.fromEntries(base.abilities.map((a) => [a, actionForm(state, a)]));
-    return namedEvent(db, { ...base, subject, possibleRepeats, history, forms });
+    return namedEvent(db, { ...base, subject, possibleRepeats, history, forms }, known);
   }
 
   /** The units an action names must exist: an area inside the owner's subtree, or a department. */
@@ -278,7 +297,7 @@ export function createEventsService({
    */
   async function fileCase(actor: Actor | null, gridCode: string, input: ReportInput & { trackingCode?: string }) {
     const countyCode = countyOf(gridCode);
-    const item = await itemForReport(db, input.itemCode);
+    const item = await catalogue.itemForReport(input.itemCode);
     const rule = item.rule;
     const now = clock();
     const owner = await acceptingOwner(ownerOf(gridCode, rule.level)); // nobody to accept there: the level above (intake/accepting-owner.ts)
@@ -339,7 +358,7 @@ export function createEventsService({
     const row = hooks.any
       ? await db.transaction(async (tx) => {
           const inserted = await insert(tx);
-          await hooks.run(tx, [inserted]);
+          await hooks.run(tx, [], [filedLog(inserted, first)]);
           return inserted;
         })
       : await insert(db);
@@ -406,7 +425,11 @@ export function createEventsService({
             ? meToo(db, { actor, now: clock(), input: { ...input, sameAs: input.sameAs }, hooks })
             : fileCase(actor, hit.grid.code, input),
       });
-      return { ...(await view(actor, row)), filedIn: await filedIn(actor, row, [hit.grid, hit.village, hit.township, hit.county]) };
+      // The point's place was named when it was located, the item comes from the catalogue in memory.
+      const located = [hit.grid, hit.village, hit.township, hit.county];
+      const items = new Map([...(await catalogue.items([row.itemCode]))].map(([code, item]) => [code, item.name]));
+      const known = { units: new Map(located.map((n) => [n.code, n.name])), items };
+      return { ...(await view(actor, row, known)), filedIn: await filedIn(actor, row, located) };
     },
 
     fileCase,

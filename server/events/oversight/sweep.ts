@@ -96,6 +96,8 @@ export interface SweepDeps {
   reminderWorkingDays: readonly number[];
   /** Told, inside the sweep's transaction, of the cases that earned a new warning colour (the figures count them). */
   hooks?: CaseHooks;
+  /** Notices of clocks kept outside the case table (calls waiting to be placed), for the same transaction. */
+  otherNotices?: (tx: Tx, now: Date) => Promise<Notice[]>;
 }
 
 export type SweepResult = { status: 'skipped' } | { status: 'done'; cases: number; notified: number; warnings: number };
@@ -128,6 +130,7 @@ async function sweepLocked(tx: Tx, deps: SweepDeps, now: Date) {
       }
     }
   }
+  if (deps.otherNotices) notices.push(...(await deps.otherNotices(tx, now)));
   const fresh = await deps.notifier.record(tx, notices);
   const warned = await store.insertUnitWarnings(tx, warnings);
   const cases = new Map(warned.map((w) => [`${w.countyCode}:${w.eventId}`, { countyCode: w.countyCode, id: w.eventId }]));

@@ -16638,6 +16638,11 @@ export interface paths {
                                 /** @description 来电内容 What the caller said */
                                 description: string;
                                 /**
+                                 * Format: date-time
+                                 * @description 定位时限 When a waiting call must be placed by (GEZHI_LOCATE_WORKING_HOURS working hours, shorter when urgent)
+                                 */
+                                dueAt: string | null;
+                                /**
                                  * Format: uuid
                                  * @description 立案后的案件 The case once filed
                                  */
@@ -16653,6 +16658,8 @@ export interface paths {
                                 itemCode: string;
                                 /** @description 事项 Item name */
                                 itemName: string | null;
+                                /** @description green | yellow | red: a waiting call against its due time; null once filed */
+                                light: string | null;
                                 /**
                                  * Format: date-time
                                  * @description 来电时间 When the call was taken
@@ -17013,6 +17020,11 @@ export interface paths {
                             /** @description 来电内容 What the caller said */
                             description: string;
                             /**
+                             * Format: date-time
+                             * @description 定位时限 When a waiting call must be placed by (GEZHI_LOCATE_WORKING_HOURS working hours, shorter when urgent)
+                             */
+                            dueAt: string | null;
+                            /**
                              * Format: uuid
                              * @description 立案后的案件 The case once filed
                              */
@@ -17028,6 +17040,8 @@ export interface paths {
                             itemCode: string;
                             /** @description 事项 Item name */
                             itemName: string | null;
+                            /** @description green | yellow | red: a waiting call against its due time; null once filed */
+                            light: string | null;
                             /**
                              * Format: date-time
                              * @description 来电时间 When the call was taken
@@ -22925,12 +22939,20 @@ export interface paths {
                                 createdAt: string;
                                 /** @description Values for the message: caseNo, itemCode, stage, stageDueAt, … */
                                 data: {
+                                    /** @description 来电地址 The call’s address (call_overdue) */
+                                    address?: string;
+                                    /** @description 待定位来电 The call to locate (call_overdue) */
+                                    callId?: string;
                                     /** @description 案件编号 Case number */
                                     caseNo?: string;
                                     /** @description 预警颜色 Warning colour */
                                     colour?: string | null;
+                                    /** @description 定位时限 When the call was due to be placed (call_overdue) */
+                                    dueAt?: string;
                                     /** @description 事项 Catalogue item */
                                     itemCode?: string;
+                                    /** @description 事项名称 Item name (call_overdue) */
+                                    itemName?: string | null;
                                     /** @description 退回单位 The unit that returned it */
                                     returnedFrom?: string | null;
                                     /** @description 环节 Stage */
@@ -22953,7 +22975,7 @@ export interface paths {
                                  */
                                 id: string;
                                 /**
-                                 * @description to_verify | to_accept | to_dispatch | to_sign | returned | to_arbitrate | part_answered | extension_request | special_close_request | decided | to_check | to_close | dissatisfied | due_soon | overdue
+                                 * @description to_verify | to_accept | to_dispatch | to_sign | returned | to_arbitrate | part_answered | extension_request | special_close_request | decided | to_check | to_close | dissatisfied | due_soon | overdue | call_overdue
                                  * @example to_sign
                                  */
                                 kind: string;
@@ -23292,12 +23314,20 @@ export interface paths {
                             createdAt: string;
                             /** @description Values for the message: caseNo, itemCode, stage, stageDueAt, … */
                             data: {
+                                /** @description 来电地址 The call’s address (call_overdue) */
+                                address?: string;
+                                /** @description 待定位来电 The call to locate (call_overdue) */
+                                callId?: string;
                                 /** @description 案件编号 Case number */
                                 caseNo?: string;
                                 /** @description 预警颜色 Warning colour */
                                 colour?: string | null;
+                                /** @description 定位时限 When the call was due to be placed (call_overdue) */
+                                dueAt?: string;
                                 /** @description 事项 Catalogue item */
                                 itemCode?: string;
+                                /** @description 事项名称 Item name (call_overdue) */
+                                itemName?: string | null;
                                 /** @description 退回单位 The unit that returned it */
                                 returnedFrom?: string | null;
                                 /** @description 环节 Stage */
@@ -23320,7 +23350,7 @@ export interface paths {
                              */
                             id: string;
                             /**
-                             * @description to_verify | to_accept | to_dispatch | to_sign | returned | to_arbitrate | part_answered | extension_request | special_close_request | decided | to_check | to_close | dissatisfied | due_soon | overdue
+                             * @description to_verify | to_accept | to_dispatch | to_sign | returned | to_arbitrate | part_answered | extension_request | special_close_request | decided | to_check | to_close | dissatisfied | due_soon | overdue | call_overdue
                              * @example to_sign
                              */
                             kind: string;

@@ -10,6 +10,8 @@ import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { PointMap } from './point-map.tsx';
 
+const LIGHT_COLOUR: Record<string, string> = { green: 'green', yellow: 'orange', red: 'red' };
+
 /** Places one waiting call where the caller meant, and files its case. */
 function PlaceDialog({ call, onClose, onDone }: { call: CallToLocate; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
@@ -84,6 +86,11 @@ export function CallsToLocatePage() {
               title={
                 <span>
                   {call.address} <Tag>{call.areaName ?? call.areaCode}</Tag>
+                  {call.dueAt && call.light && (
+                    <Tag color={LIGHT_COLOUR[call.light]} data-testid={`call-light-${call.light}`}>
+                      {t('toLocate.due', { at: chinaMinute(new Date(call.dueAt)) })} · {t(`toLocate.light.${call.light}`)}
+                    </Tag>
+                  )}
                 </span>
               }
               description={

@@ -2,6 +2,7 @@ import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Badge, Button, List, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { PAGE } from '../../../shared/limits.ts';
 import type { Notification } from '../api/replies.ts';
 import { api } from '../api.ts';
@@ -14,7 +15,13 @@ import { INBOX_CHANGED, NOTIFICATION_KINDS } from './inbox-kinds.ts';
 import { TodoPanel } from './todo-panel.tsx';
 
 const PAGE_SIZE = PAGE.inbox.default;
-const KIND_COLOUR: Record<string, string> = { overdue: 'red', due_soon: 'orange', returned: 'magenta', extension_request: 'purple' };
+const KIND_COLOUR: Record<string, string> = {
+  overdue: 'red',
+  call_overdue: 'red',
+  due_soon: 'orange',
+  returned: 'magenta',
+  extension_request: 'purple',
+};
 
 /**
  * 我的待办与消息: first the to-do (cases waiting on me or my unit, from their state), then the notifications, a
@@ -27,6 +34,7 @@ export function InboxPage() {
   const [page, setPage] = useState(1);
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
+  const navigate = useNavigate();
   const list = useApi('/api/inbox', {
     params: { query: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, ...(unreadOnly ? { unread: true } : {}) } },
   });
@@ -47,6 +55,7 @@ export function InboxPage() {
         changed();
       }
       if (note.eventId) setOpen(note.eventId);
+      else if (note.kind === 'call_overdue') navigate('/calls-to-locate');
     });
 
   const markAll = () =>
@@ -120,10 +129,14 @@ export function InboxPage() {
                   <Tag color={KIND_COLOUR[note.kind]}>{t(`inbox.kinds.${note.kind}`, { defaultValue: note.kind })}</Tag>
                 </Badge>
               }
-              title={t('inbox.caseLine', {
-                caseNo: note.data.caseNo ?? '—',
-                item: note.data.itemCode ? catalogue.nameOf(note.data.itemCode) : '—',
-              })}
+              title={
+                note.kind === 'call_overdue'
+                  ? t('inbox.callLine', { address: note.data.address ?? '—', item: note.data.itemName ?? '—' })
+                  : t('inbox.caseLine', {
+                      caseNo: note.data.caseNo ?? '—',
+                      item: note.data.itemCode ? catalogue.nameOf(note.data.itemCode) : '—',
+                    })
+              }
               description={detail(note)}
             />
             <Typography.Text type="secondary">{new Date(note.createdAt).toLocaleString(i18n.language)}</Typography.Text>

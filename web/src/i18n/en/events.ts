@@ -318,5 +318,7 @@ export const events: typeof zh = {
     placeHint: 'Pick the place of this address on the map (inside {{area}})',
     pickPoint: 'Pick the place on the map first',
     placed: 'Filed as case {{caseNo}}',
+    due: 'Place by {{at}}',
+    light: { green: 'On time', yellow: 'Due soon', red: 'Overdue' },
   },
 };

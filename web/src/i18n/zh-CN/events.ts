@@ -313,5 +313,7 @@ export const events = {
     placeHint: '请在地图上点选该地址的位置（须在{{area}}内）',
     pickPoint: '请先在地图上点选位置',
     placed: '已立案，案件编号 {{caseNo}}',
+    due: '定位时限 {{at}}',
+    light: { green: '时间充裕', yellow: '即将到期', red: '已超时' },
   },
 };
