@@ -67,6 +67,7 @@ export const FACILITY_SEARCH_MAX = 30;
 export const PAGE = {
   events: { default: 50, max: 500 },
   audit: { default: 100, max: 500 },
+  adminChanges: { default: 100, max: 500 },
   inbox: { default: 20, max: 100 },
   people: { default: 50, max: 200 },
   /** Standard addresses and buildings. */

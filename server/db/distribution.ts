@@ -17,6 +17,7 @@ export const REFERENCE_TABLES = [
   'app_user',
   'user_area',
   'user_session',
+  'admin_change', // pending changes to administrator accounts: a handful of rows
   'audit_log', // appended by every node; partitioned by time rather than county
 ] as const;
 
