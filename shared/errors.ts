@@ -32,6 +32,7 @@ export const ERROR_STATUS = {
   'admin_change.pending_exists': 409,
   'admin_change.own_request': 403,
   'admin_change.same_role': 403,
+  'audit.export_too_large': 400,
   'territory.area_not_found': 404,
   'territory.grid_not_found': 404,
   'territory.coordinate_out_of_range': 400,

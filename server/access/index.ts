@@ -21,6 +21,6 @@ export function createAccess({ app, db, clock, config }: { app: Http; db: Db; cl
   const guard = createGuard(service);
   accessRoutes(app, { access: service, guard, clock, config });
   adminChangeRoutes(app, { adminChanges, guard });
-  auditRoutes(app, { db, guard });
+  auditRoutes(app, { db, clock, guard });
   return { service, guard };
 }

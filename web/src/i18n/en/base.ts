@@ -220,8 +220,12 @@ export const base: typeof zh = {
     enabled: 'Enable',
   },
   audit: {
-    hint: 'Sign-ins, account changes, imports and other operations. Read-only: nothing here can be changed or deleted.',
+    hint: 'Sign-ins, account changes, imports and other operations. Read-only: the database refuses any change, and each entry is chained to the one before by an SM3 hash. The export follows the filters shown and is itself audited.',
     filterAction: 'Filter by action',
+    filterActor: 'Filter by who',
+    from: 'From',
+    to: 'To',
+    export: 'Export CSV',
     at: 'Time',
     actor: 'Who',
     system: 'System / command line',
@@ -240,6 +244,9 @@ export const base: typeof zh = {
         created: 'User created',
         updated: 'User changed',
         unlocked: 'User unlocked',
+      },
+      audit: {
+        exported: 'Audit log exported',
       },
       admin_change: {
         requested: 'Administrator change asked for',

@@ -217,8 +217,12 @@ export const base = {
     enabled: '启用',
   },
   audit: {
-    hint: '记录登录、账号变更、数据导入等操作，只读，不可修改或删除。',
+    hint: '记录登录、账号变更、数据导入等操作，只读，不可修改或删除（数据库拒绝任何修改，每条记录以 SM3 哈希与上一条相连）。导出按当前筛选条件，导出本身也记入审计日志。',
     filterAction: '按操作筛选',
+    filterActor: '按操作人筛选',
+    from: '开始日期',
+    to: '结束日期',
+    export: '导出 CSV',
     at: '时间',
     actor: '操作人',
     system: '系统 / 命令行',
@@ -237,6 +241,9 @@ export const base = {
         created: '新建用户',
         updated: '修改用户',
         unlocked: '解锁用户',
+      },
+      audit: {
+        exported: '导出审计日志',
       },
       admin_change: {
         requested: '申请变更管理员账号',
