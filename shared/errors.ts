@@ -64,6 +64,7 @@ export const ERROR_STATUS = {
   'registry.group_not_found': 404,
   'registry.record_invalid': 422,
   'registry.record_changed': 409,
+  'registry.unmasked_export_cap': 400,
   'event.not_found': 404,
   'event.changed': 409,
   'event.outside_grids': 422,

@@ -66,6 +66,7 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'registry.group_not_found': '十户联防组不存在或不在您的管辖范围内',
     'registry.record_invalid': '记录有误，请检查标出的字段，未做任何更改',
     'registry.record_changed': '记录已被他人修改，请刷新后重试',
+    'registry.unmasked_export_cap': '含完整身份证号或电话的导出超过行数上限（行数 > 上限），请缩小范围分批导出，或导出脱敏版本',
     'event.not_found': '事件不存在或不在您的管辖范围内',
     'event.changed': '事件已被他人处理，请刷新后再试',
     'event.outside_grids': '该位置不在任何网格内，请在地图上重新选择位置',
@@ -221,6 +222,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'registry.group_not_found': 'Ten-household group not found, or outside your jurisdiction',
     'registry.record_invalid': 'The record has errors in the marked fields; nothing was changed',
     'registry.record_changed': 'Someone else changed the record meanwhile; reload and try again',
+    'registry.unmasked_export_cap':
+      'An export with full ID numbers or phones is over its row cap (rows > cap): narrow it and export part by part, or export it masked',
     'event.not_found': 'Event not found, or outside your jurisdiction',
     'event.changed': 'Someone else changed this event; reload and try again',
     'event.outside_grids': 'This place is in no grid; pick the place on the map again',
