@@ -8,6 +8,7 @@ import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import { isUniqueViolation } from '../platform/idempotency.ts';
 import { userNames } from './access.store.ts';
 import { decisionProblem } from './admin-change.core.ts';
 import * as store from './admin-change.store.ts';
@@ -77,16 +78,23 @@ export function createAdminChangesService({ db, clock }: { db: Db; clock: Clock 
   return {
     /** Asks for a change, inside the caller's transaction (which writes the audit row last). One pending change per account. */
     async request(tx: Tx, actor: Actor, targetUserId: string, kind: AdminChangeKind, payload: StoredChanges) {
-      if (await store.findPendingChangeOf(tx, targetUserId))
-        throw new AppError('admin_change.pending_exists', [{ field: 'params.id', reason: 'admin_change.pending_exists' }]);
-      return store.insertAdminChange(tx, {
-        targetUserId,
-        kind,
-        payload,
-        requestedBy: actor.id,
-        requestedByRoles: actor.roles,
-        requestedAt: clock(),
-      });
+      const pendingExists = () =>
+        new AppError('admin_change.pending_exists', [{ field: 'params.id', reason: 'admin_change.pending_exists' }]);
+      if (await store.findPendingChangeOf(tx, targetUserId)) throw pendingExists();
+      try {
+        return await store.insertAdminChange(tx, {
+          targetUserId,
+          kind,
+          payload,
+          requestedBy: actor.id,
+          requestedByRoles: actor.roles,
+          requestedAt: clock(),
+        });
+      } catch (err) {
+        // Another administrator asked for a change to the same account at the same moment: the index kept one.
+        if (isUniqueViolation(err)) throw pendingExists();
+        throw err;
+      }
     },
 
     async find(actor: Actor, status: store.AdminChangeStatus | undefined, limit: number) {

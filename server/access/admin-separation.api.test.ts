@@ -166,4 +166,17 @@ describe('second approval', () => {
     expect(approved.statusCode).toBe(200);
     expect((await t.services.access.getUser(worker.id)).roles).toEqual(['system_admin']);
   });
+
+  it('two changes asked for the same account at once: one waits, the other is refused with 409, never a 500', async () => {
+    const admin = await t.buildUser({ roles: ['system_admin'], areaCodes: [FIXTURE.city] });
+    const [a, b] = await Promise.all(
+      [true, false].map((disabled) => security({ method: 'PATCH', url: `/api/access/users/${admin.id}`, payload: { disabled } })),
+    );
+    expect([a.statusCode, b.statusCode].sort()).toEqual([202, 409]);
+    const [{ n }] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from admin_change where target_user_id = ${admin.id} and status = 'pending'`,
+    );
+    expect(n).toBe(1);
+  });
 });

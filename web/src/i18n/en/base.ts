@@ -329,6 +329,8 @@ export const base: typeof zh = {
       changeId: 'Change',
       awaitingApproval: 'Change awaiting approval',
       requestedBy: 'Asked by',
+      revealed: 'Full values shown (per field)',
+      recordIds: 'Records',
     },
   },
 };

@@ -326,6 +326,8 @@ export const base = {
       changeId: '变更单',
       awaitingApproval: '待审批变更单',
       requestedBy: '申请人',
+      revealed: '显示完整值（按字段计数）',
+      recordIds: '涉及记录',
     },
   },
 };
