@@ -4,12 +4,14 @@
  * 2. people import from CSV on PostgreSQL vs. a raw COPY of the same file; the same import on PGlite; search p95.
  * 3. events reported per second through the API (real HTTP) by 50 clients on PostgreSQL vs. an empty route of the same
  *    server and a bare loop of the report's two-insert transaction straight through `pg` at the server's pool size.
- * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events),
+ * 4. `gezhi audit verify` over BENCH_AUDIT_ROWS chained audit rows (default 20,000) vs. reading the same rows unchecked.
+ * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events | audit),
  * BENCH_EVENTS_SECONDS (default 10, per route), BENCH_POSTGIS_URL and BENCH_PG_URL (default the local PostgreSQL;
  * set to "" to skip).
  */
 import fs from 'node:fs';
 import { DEMO_CITY } from '../server/demo/demo-city.ts';
+import { benchAuditVerify } from './audit.bench.ts';
 import { benchEvents } from './events.bench.ts';
 import { benchLocate, type LocateResult } from './locate.bench.ts';
 import { benchRegistryImport } from './registry-import.bench.ts';
@@ -81,8 +83,25 @@ if (reported) {
   console.log(`   reports/s ÷ empty-route req/s = ${(r.perSecond / e.perSecond).toFixed(3)}`);
   for (const x of [e, r, b]) if (x.firstFailure) console.log(`   first failure: ${x.firstFailure}`);
 }
+const audited = !only || only === 'audit' ? await benchAuditVerify(Number(process.env.BENCH_AUDIT_ROWS ?? 20_000), pgUrl || null) : null;
+if (audited) {
+  console.log(
+    `\n4. gezhi audit verify over ${fmt(audited.rows)} chained audit rows on ${audited.where} (${audited.ok ? 'intact' : 'NOT intact'})`,
+  );
+  console.log('| what | seconds | rows/s |');
+  console.log('| --- | ---: | ---: |');
+  console.log(
+    `| verify (read, canonical form, SM3, link check) | ${audited.verifySeconds.toFixed(2)} | ${fmt(audited.rows / audited.verifySeconds)} |`,
+  );
+  console.log(
+    `| read the same batches, nothing checked | ${audited.readSeconds.toFixed(2)} | ${fmt(audited.rows / audited.readSeconds)} |`,
+  );
+  console.log(
+    `\n   verify ÷ read = ${(audited.verifySeconds / audited.readSeconds).toFixed(2)}× (filling the rows took ${audited.fillSeconds.toFixed(1)} s)`,
+  );
+}
 fs.mkdirSync('bench/out', { recursive: true });
 fs.writeFileSync(
   'bench/out/results.json',
-  JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported, events: reported }, null, 2),
+  JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported, events: reported, audit: audited }, null, 2),
 );

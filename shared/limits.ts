@@ -67,6 +67,7 @@ export const FACILITY_SEARCH_MAX = 30;
 export const PAGE = {
   events: { default: 50, max: 500 },
   audit: { default: 100, max: 500 },
+  adminChanges: { default: 100, max: 500 },
   inbox: { default: 20, max: 100 },
   people: { default: 50, max: 200 },
   /** Standard addresses and buildings. */
@@ -92,3 +93,6 @@ export const ORDER_WORKING_DAYS = { min: 1, max: 60 } as const;
 export const CALENDAR_YEARS = { min: 2000, max: 2100 } as const;
 /** "Verified within N days" on the data-quality page. */
 export const VERIFIED_WITHIN_DAYS = { default: 90, max: 3650 } as const;
+
+/** One CSV export of the audit log holds at most this many entries; a longer span is exported part by part. */
+export const AUDIT_EXPORT_MAX = 200_000;

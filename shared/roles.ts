@@ -14,6 +14,18 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The three administrators (三员分立): each excludes the other two and every data role. */
+export const ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+
+export const isAdminRole = (role: string): role is AdminRole => (ADMIN_ROLES as readonly string[]).includes(role);
+
+/** The roles of a set that may not be held together (an administrator role beside any other role); empty when allowed. */
+export function conflictingRoles(roles: readonly string[]): string[] {
+  const unique = [...new Set(roles)];
+  return unique.length > 1 && unique.some(isAdminRole) ? unique : [];
+}
+
 /** Permissions named by routes. Which roles hold each one lives here and nowhere else. */
 export const PERMISSIONS = {
   'territory.read': [
@@ -41,6 +53,8 @@ export const PERMISSIONS = {
   ],
   'org.manage': ['system_admin', 'city_center', 'county_center'],
   'users.manage': ['security_admin'],
+  /** See the pending changes to administrator accounts and approve or reject those another administrator asked for. */
+  'users.approve': ['system_admin', 'security_admin', 'audit_admin'],
   'events.read': [
     'city_center',
     'county_center',

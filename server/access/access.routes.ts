@@ -126,13 +126,17 @@ export function accessRoutes(
     {
       schema: {
         tags: ['access'],
-        summary: '创建用户 Create a user',
+        summary:
+          '创建用户 Create a user (an administrator account starts disabled and waits for a second administrator to approve it: 202)',
         body: S.CreateUserBody,
-        response: { 201: S.UserSchema, ...errorReplies },
+        response: { 201: S.UserSchema, 202: S.UserSchema, ...errorReplies },
       },
       onRequest: guard('users.manage'),
     },
-    async (request, reply) => reply.status(201).send(view(await access.createUser(request.actor, request.body))),
+    async (request, reply) => {
+      const user = await access.createUser(request.actor, request.body);
+      return reply.status(user.pendingChange ? 202 : 201).send(view(user));
+    },
   );
 
   app.patch(
@@ -140,14 +144,18 @@ export function accessRoutes(
     {
       schema: {
         tags: ['access'],
-        summary: '修改用户 Change roles, bindings, password or status',
+        summary:
+          '修改用户 Change roles, bindings, password or status (of an administrator account: a pending change a second administrator approves, 202)',
         params: S.UserIdParams,
         body: S.UpdateUserBody,
-        response: { 200: S.UserSchema, ...errorReplies },
+        response: { 200: S.UserSchema, 202: S.UserSchema, ...errorReplies },
       },
       onRequest: guard('users.manage'),
     },
-    async (request) => view(await access.updateUser(request.actor, request.params.id, request.body)),
+    async (request, reply) => {
+      const { user, pending } = await access.updateUser(request.actor, request.params.id, request.body);
+      return reply.status(pending ? 202 : 200).send(view(user));
+    },
   );
 
   app.post(

@@ -65,6 +65,12 @@ export const UserSchema = Type.Object(
     departmentCode: Nullable(Type.String({ description: 'Department code' })),
     locked: Type.Boolean({ description: 'Locked after failed sign-ins' }),
     disabled: Type.Boolean({ description: 'Disabled by an administrator' }),
+    pendingChange: Nullable(
+      Type.String({
+        format: 'uuid',
+        description: '待审批变更 The change to this administrator account awaiting a second administrator, if any',
+      }),
+    ),
   },
   { description: '用户 A user account' },
 );

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { ErrorDetail } from '../../shared/errors.ts';
-import { PERMISSIONS, type Permission, ROLES, type Role } from '../../shared/roles.ts';
+import { conflictingRoles, isAdminRole, PERMISSIONS, type Permission, ROLES, type Role } from '../../shared/roles.ts';
 import { departmentExists } from '../org/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -11,7 +11,12 @@ import { AppError } from '../platform/errors.ts';
 import { scopeOf } from '../platform/scope.ts';
 import { nodeNames } from '../territory/index.ts';
 import * as store from './access.store.ts';
+import { needsSecondApproval, touchesGuardedFields } from './admin-change.core.ts';
+import { pendingChangesOf } from './admin-change.store.ts';
+import type { AdminChangesService } from './admin-changes.service.ts';
+import { consoleActor } from './console-actor.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { applyUserChanges, changeSummary, type StoredChanges } from './user-changes.ts';
 
 export type { Actor, AreaRef } from '../platform/actor.ts';
 
@@ -31,7 +36,20 @@ const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex'
 const permissionsOf = (roles: string[]) =>
   (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roles.some((r) => (PERMISSIONS[p] as readonly string[]).includes(r)));
 
-export function createAccessService({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {
+/** The accounts' setup (tests, the demo) and the console operator act alone; a signed-in administrator needs a second. */
+const actsAlone = (actor: Actor | null) => actor === null || actor.id === consoleActor.id;
+
+export function createAccessService({
+  db,
+  clock,
+  config,
+  adminChanges,
+}: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  adminChanges: AdminChangesService;
+}) {
   const dummyHash = hashPassword(crypto.randomUUID(), config.passwordCost);
 
   async function toActors(users: store.UserRow[]) {
@@ -66,11 +84,22 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
     });
   }
 
+  /** The accounts as administrators see them: with the change awaiting a second approval, if any. */
+  async function withPendingChange<T extends { id: string }>(users: T[]) {
+    const pending = await pendingChangesOf(
+      db,
+      users.map((u) => u.id),
+    );
+    return users.map((u) => ({ ...u, pendingChange: pending.get(u.id) ?? null }));
+  }
+
   async function checkUserFields(input: Partial<UserInput>, username: string | undefined) {
     const details: ErrorDetail[] = [];
     for (const [i, r] of (input.roles ?? []).entries()) {
       if (!(ROLES as readonly string[]).includes(r)) details.push({ field: `body.roles.${i}`, reason: 'user.role_unknown', value: r });
     }
+    const conflict = conflictingRoles(input.roles ?? []);
+    if (conflict.length) details.push({ field: 'body.roles', reason: 'user.roles_conflict', value: conflict.join(', ') });
     if (input.areaCodes) {
       const known = await nodeNames(db, input.areaCodes);
       input.areaCodes.forEach((c, i) => {
@@ -165,20 +194,25 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
     },
 
     async listUsers() {
-      return toActors(await store.listUsers(db));
+      return withPendingChange(await toActors(await store.listUsers(db)));
     },
 
     async getUser(id: string) {
       const user = await store.findUserById(db, id);
       if (!user) throw new AppError('user.not_found');
-      return (await toActors([user]))[0];
+      return (await withPendingChange(await toActors([user])))[0];
     },
 
+    /**
+     * Creates an account. One holding an administrator role, created by a signed-in administrator, starts disabled
+     * and a pending change asks a second administrator to enable it (`pending` in the answer).
+     */
     async createUser(actor: Actor | null, input: UserInput) {
       await checkUserFields(input, input.username);
       if (await store.findUserByUsername(db, input.username)) {
         throw new AppError('user.username_taken', [{ field: 'body.username', reason: 'taken' }]);
       }
+      const waits = !actsAlone(actor) && input.roles.some(isAdminRole);
       const passwordHash = await hashPassword(input.password, config.passwordCost);
       const id = await db.transaction(async (tx) => {
         const user = await store.insertUser(tx, {
@@ -188,8 +222,10 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
           passwordHash,
           roles: [...new Set(input.roles)],
           departmentCode: input.departmentCode ?? null,
+          disabled: waits,
         });
         await store.replaceUserAreas(tx, user.id, [...new Set(input.areaCodes)]);
+        const change = waits && actor ? await adminChanges.request(tx, actor, user.id, 'create', {}) : null;
         await recordAudit(tx, {
           at: clock(),
           actorId: actor?.id ?? null,
@@ -200,6 +236,7 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
             roles: input.roles,
             areaCodes: input.areaCodes,
             departmentCode: input.departmentCode ?? null,
+            ...(change && { awaitingApproval: change.id }),
           },
         });
         return user.id;
@@ -207,31 +244,35 @@ export function createAccessService({ db, clock, config }: { db: Db; clock: Cloc
       return this.getUser(id);
     },
 
+    /**
+     * Changes an account. Nobody changes their own roles, password or status here. A change of roles, password or
+     * status of an administrator account (or one granting an administrator role) does not apply: it becomes a
+     * pending change a second administrator must approve (`pending` in the answer); the rest applies at once.
+     */
     async updateUser(actor: Actor, id: string, changes: UserChanges) {
-      const { username } = await this.getUser(id);
-      await checkUserFields(changes, username);
-      const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password, config.passwordCost);
-      await db.transaction(async (tx) => {
-        await store.updateUser(tx, id, {
-          ...(changes.displayName !== undefined && { displayName: changes.displayName }),
-          ...(changes.phone !== undefined && { phone: changes.phone }),
-          ...(changes.roles !== undefined && { roles: [...new Set(changes.roles)] }),
-          ...(changes.departmentCode !== undefined && { departmentCode: changes.departmentCode }),
-          ...(changes.disabled !== undefined && { disabled: changes.disabled }),
-          ...(passwordHash && { passwordHash }),
-        });
-        if (changes.areaCodes) await store.replaceUserAreas(tx, id, [...new Set(changes.areaCodes)]);
-        if (changes.disabled || passwordHash) await store.removeSessionsOfUser(tx, id, null);
-        const { password: _omit, ...logged } = changes;
+      const target = await this.getUser(id);
+      if (id === actor.id && touchesGuardedFields(changes))
+        throw new AppError('user.own_account', [{ field: 'params.id', reason: 'user.own_account' }]);
+      await checkUserFields(changes, target.username);
+      const { password, ...rest } = changes;
+      const stored: StoredChanges = {
+        ...rest,
+        ...(password !== undefined && { passwordHash: await hashPassword(password, config.passwordCost) }),
+      };
+      const waits = !actsAlone(actor) && needsSecondApproval(target.roles, changes);
+      const pending = await db.transaction(async (tx) => {
+        const change = waits ? await adminChanges.request(tx, actor, id, 'update', stored) : null;
+        if (!change) await applyUserChanges(tx, id, stored);
         await recordAudit(tx, {
           at: clock(),
           actorId: actor.id,
-          action: 'user.updated',
+          action: change ? 'admin_change.requested' : 'user.updated',
           target: id,
-          detail: { ...logged, passwordReset: !!passwordHash },
+          detail: { ...changeSummary(stored), ...(change && { changeId: change.id }) },
         });
+        return change?.id ?? null;
       });
-      return this.getUser(id);
+      return { user: await this.getUser(id), pending };
     },
 
     async unlockUser(actor: Actor, id: string) {

@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamptz, uniqueIndex, uuid } from '../platform/columns.ts';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamptz, uniqueIndex, uuid } from '../platform/columns.ts';
 
 /** Accounts. Reference table (thousands of rows per city). */
 export const appUser = pgTable(
@@ -39,4 +40,32 @@ export const userSession = pgTable(
     expiresAt: timestamptz('expires_at').notNull(),
   },
   (t) => [index('user_session_user_id_idx').on(t.userId)],
+);
+
+/**
+ * A change to an administrator account (its creation, roles, password, status) that one administrator asked for
+ * and a second, holding another administrator role, must approve before it applies. One pending change per account.
+ */
+export const adminChange = pgTable(
+  'admin_change',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    targetUserId: uuid('target_user_id').notNull(),
+    /** create: the account was created disabled and approval enables it; update: the fields in payload. */
+    kind: text('kind').notNull(),
+    /** The fields to set; a reset password only as its hash. */
+    payload: jsonb('payload').notNull(),
+    requestedBy: uuid('requested_by').notNull(),
+    /** The requester's roles when asking: the approver must hold an administrator role not among them. */
+    requestedByRoles: text('requested_by_roles').array().notNull(),
+    requestedAt: timestamptz('requested_at').notNull(),
+    status: text('status').notNull().default('pending'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamptz('decided_at'),
+    reason: text('reason'),
+  },
+  (t) => [
+    uniqueIndex('admin_change_target_user_id_pending_key').on(t.targetUserId).where(sql`status = 'pending'`),
+    index('admin_change_requested_at_idx').on(t.requestedAt),
+  ],
 );

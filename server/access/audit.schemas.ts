@@ -25,12 +25,18 @@ export const AuditEntry = Type.Object(
   { description: '审计记录 One audit entry' },
 );
 
+const FILTER = {
+  action: Type.Optional(Type.String({ maxLength: 64, description: '操作 Only this action', example: 'auth.login' })),
+  actorId: Type.Optional(Type.String({ format: 'uuid', description: '操作人 Only this user' })),
+  from: Type.Optional(Type.String({ format: 'date-time', description: '起 From (inclusive)' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: '止 To (exclusive)' })),
+};
+
+export const AuditExportQuery = Type.Object(FILTER, { additionalProperties: false });
+
 export const AuditQuery = Type.Object(
   {
-    action: Type.Optional(Type.String({ maxLength: 64, description: '操作 Only this action', example: 'auth.login' })),
-    actorId: Type.Optional(Type.String({ format: 'uuid', description: '操作人 Only this user' })),
-    from: Type.Optional(Type.String({ format: 'date-time', description: '起 From (inclusive)' })),
-    to: Type.Optional(Type.String({ format: 'date-time', description: '止 To (exclusive)' })),
+    ...FILTER,
     before: Type.Optional(Type.Integer({ minimum: 1, description: '翻页 Page back: entries with a smaller number' })),
     limit: Type.Optional(
       Type.Integer({ minimum: 1, maximum: PAGE.audit.max, default: PAGE.audit.default, description: '每页条数 Page size' }),

@@ -4,6 +4,8 @@ import type { Db } from '../platform/db.ts';
 import type { Http } from '../platform/http.ts';
 import { accessRoutes } from './access.routes.ts';
 import { createAccessService } from './access.service.ts';
+import { adminChangeRoutes } from './admin-change.routes.ts';
+import { createAdminChangesService } from './admin-changes.service.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { createGuard } from './guard.ts';
 
@@ -14,9 +16,11 @@ export { bindingsOf, staffOf, userNames, usersOfUnits } from './access.store.ts'
 export { consoleActor } from './console-actor.ts';
 
 export function createAccess({ app, db, clock, config }: { app: Http; db: Db; clock: Clock; config: Config }) {
-  const service = createAccessService({ db, clock, config });
+  const adminChanges = createAdminChangesService({ db, clock });
+  const service = createAccessService({ db, clock, config, adminChanges });
   const guard = createGuard(service);
   accessRoutes(app, { access: service, guard, clock, config });
-  auditRoutes(app, { db, guard });
+  adminChangeRoutes(app, { adminChanges, guard });
+  auditRoutes(app, { db, clock, guard });
   return { service, guard };
 }

@@ -13,6 +13,7 @@ import {
   loadDemoRegistry,
 } from '../demo/index.ts';
 import { startSweeper } from '../events/index.ts';
+import { verifyAuditChain } from '../platform/audit-verify.ts';
 import { AppError } from '../platform/errors.ts';
 import { errorBody } from '../platform/http.ts';
 import { IMPORTABLE_TEMPLATES, type ImportableTemplate, readRows, TEMPLATES, writeErrorReport } from '../registry/index.ts';
@@ -237,6 +238,35 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         if (r.caseDifferences.length > shown) say(`  … and ${r.caseDifferences.length - shown} more`);
         if (r.repaired) say('repaired: the period’s roll-up was rewritten from the action log');
         else exitCode = 1;
+      }),
+    );
+
+  const audit = program.command('audit').description('the audit log: append-only, each row chained to the one before by SM3');
+  audit
+    .command('verify')
+    .description('walk the hash chain and report the first broken link; exit 1 if there is one')
+    .option(
+      '--anchor [id:hash]',
+      'alone: print the chain’s end to keep outside the database; with an id:hash printed earlier: check that row still has it',
+    )
+    .action((o: { anchor?: string | true }) =>
+      withRuntime(async (rt) => {
+        let anchor: { id: number; hash: string } | undefined;
+        if (typeof o.anchor === 'string') {
+          const m = /^([0-9]+):([0-9a-f]{64})$/.exec(o.anchor);
+          if (!m) throw new AppError('request.invalid', [{ field: 'anchor', reason: 'format', value: o.anchor }]);
+          anchor = { id: Number(m[1]), hash: m[2] };
+        }
+        const r = await verifyAuditChain(rt.database.db, { anchor });
+        if (!r.ok) {
+          say(`BROKEN at row ${r.broken.id} (${r.broken.field}): expected ${r.broken.expected}, found ${r.broken.found ?? 'nothing'}`);
+          say(`${r.rows} rows before it are intact`);
+          exitCode = 1;
+          return;
+        }
+        say(`OK: ${r.rows} rows chained and intact${r.chainedFrom ? ` (rows up to ${r.chainedFrom} predate the chain)` : ''}`);
+        if (anchor) say(`anchor ${anchor.id}:${anchor.hash} holds`);
+        else if (o.anchor) say(`anchor: ${r.lastId}:${r.lastHash}`);
       }),
     );
 

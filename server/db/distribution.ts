@@ -17,7 +17,9 @@ export const REFERENCE_TABLES = [
   'app_user',
   'user_area',
   'user_session',
+  'admin_change', // pending changes to administrator accounts: a handful of rows
   'audit_log', // appended by every node; partitioned by time rather than county
+  'audit_chain_head', // one row: the end of the audit log's hash chain
 ] as const;
 
 export const DISTRIBUTION_COLUMN = 'county_code';

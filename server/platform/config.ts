@@ -51,6 +51,8 @@ export interface Config {
   publicRateLimit: { max: number; windowSeconds: number };
   /** Open311 routes (GeoReport v2): requests allowed per client address in each window; a civic client polls. */
   open311RateLimit: { max: number; windowSeconds: number };
+  /** Rows one export with full ID numbers or phones may hold; a larger one is refused (a reason alone is not enough). */
+  unmaskedExportMax: number;
 }
 
 export interface PasswordCost {
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     repeats: { radiusMeters: Number(env.GEZHI_REPEAT_RADIUS_M ?? 50), windowDays: Number(env.GEZHI_REPEAT_WINDOW_DAYS ?? 7) },
     publicRateLimit: { max: Number(env.GEZHI_PUBLIC_RATE_MAX ?? 30), windowSeconds: Number(env.GEZHI_PUBLIC_RATE_WINDOW_S ?? 60) },
     open311RateLimit: { max: Number(env.GEZHI_OPEN311_RATE_MAX ?? 120), windowSeconds: Number(env.GEZHI_OPEN311_RATE_WINDOW_S ?? 60) },
+    unmaskedExportMax: wholeCount('GEZHI_UNMASKED_EXPORT_MAX', env.GEZHI_UNMASKED_EXPORT_MAX ?? '200'),
     ...overrides,
   };
 }
@@ -153,6 +156,13 @@ function wholeDays(name: string, text: string): number {
   const days = Number(text);
   if (!Number.isInteger(days) || days < 1) throw new Error(`${name}: '${text}' is not a whole number of working days ≥ 1`);
   return days;
+}
+
+/** A count of rows ≥ 1; anything else stops the server rather than refuse every export or allow any. */
+function wholeCount(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: '${text}' is not a whole number ≥ 1`);
+  return n;
 }
 
 /** Test databases: PGlite in memory by default, PostgreSQL when TEST_DATABASE_URL is set (CI sets it). */

@@ -9,7 +9,7 @@
  * decrypted (so padding errors never leak). CBC rather than CTR: it is the mode reviewers expect by default,
  * and a repeated IV under CBC leaks far less than under CTR.
  */
-import { createCipheriv, createDecipheriv, createHmac, getCiphers, getHashes, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, getCiphers, getHashes, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface FieldCryptoKeys {
   /** 16 bytes (an SM4 key); the SM4 and MAC keys are derived from it so neither key serves two algorithms. */
@@ -47,6 +47,12 @@ function requireNationalAlgorithms(): void {
       'field crypto: this Node.js was built without SM4/SM3 (OpenSSL without the SM algorithms); sensitive fields cannot be sealed',
     );
   }
+}
+
+/** SM3 of a text (UTF-8), hex: the audit log's hash chain. */
+export function sm3Hex(text: string): string {
+  requireNationalAlgorithms();
+  return createHash('sm3').update(text, 'utf8').digest('hex');
 }
 
 const hmacSm3 = (key: Buffer, ...parts: Buffer[]): Buffer => {

@@ -93,7 +93,8 @@ export async function createRegistry({
   territory: TerritoryService;
 }) {
   const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
-  const service = createRegistryService({ db, clock, fieldCrypto });
+  const { unmaskedExportMax } = config;
+  const service = createRegistryService({ db, clock, fieldCrypto, unmaskedExportMax });
   const registryImport = createRegistryImport({
     db,
     clock,
@@ -103,11 +104,14 @@ export async function createRegistry({
   await registryRoutes(app, { registry: service, guard });
   const jobs = createImportJobs({ clock, onFailure: (err) => app.log.error({ err }, 'import failed') });
   await importRoutes(app, { registryImport, jobs, files, guard });
-  await organisationRoutes(app, { organisations: createOrganisationsService({ db, clock, fieldCrypto, territory }), guard });
+  await organisationRoutes(app, {
+    organisations: createOrganisationsService({ db, clock, fieldCrypto, territory, unmaskedExportMax }),
+    guard,
+  });
   await facilityRoutes(app, { facilities: createFacilitiesService({ db, clock, territory }), guard });
-  const houses = createHousesService({ db, clock, fieldCrypto });
+  const houses = createHousesService({ db, clock, fieldCrypto, unmaskedExportMax });
   await buildingRoutes(app, {
-    buildings: createBuildingsService({ db, clock, fieldCrypto, territory }),
+    buildings: createBuildingsService({ db, clock, fieldCrypto, territory, unmaskedExportMax }),
     addresses: createAddressesService({ db, clock, territory }),
     houses,
     guard,

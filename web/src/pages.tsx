@@ -17,6 +17,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  SafetyCertificateOutlined,
   SafetyOutlined,
   ShopOutlined,
   SwapOutlined,
@@ -48,6 +49,7 @@ const DepartmentsPage = page(() => import('./departments/departments-page.tsx'),
 const CataloguePage = page(() => import('./catalogue/catalogue-page.tsx'), 'CataloguePage');
 const UsersPage = page(() => import('./users/users-page.tsx'), 'UsersPage');
 const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
+const AdminChangesPage = page(() => import('./users/admin-changes-page.tsx'), 'AdminChangesPage');
 const InboxPage = page(() => import('./inbox/inbox-page.tsx'), 'InboxPage');
 const DisputesPage = page(() => import('./disputes/disputes-page.tsx'), 'DisputesPage');
 const RoundsPage = page(() => import('./disputes/rounds-page.tsx'), 'RoundsPage');
@@ -224,6 +226,14 @@ export const PAGES: PageDef[] = [
     Component: PendingPage,
   },
   { path: '/audit', section: 'admin', permission: 'audit.read', labelKey: 'nav.audit', icon: <AuditOutlined />, Component: AuditPage },
+  {
+    path: '/admin-changes',
+    section: 'admin',
+    permission: 'users.approve',
+    labelKey: 'nav.adminChanges',
+    icon: <SafetyCertificateOutlined />,
+    Component: AdminChangesPage,
+  },
   {
     path: '/warnings',
     section: 'events',

@@ -124,7 +124,8 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
 
     /** The filtered list for a spreadsheet, audited with its filter and row count (a component holds nothing sealed). */
     async export(actor: Actor, filter: FacilityFilter) {
-      const rows = await auditedExport({ db, clock }, actor, { target: 'facility', filter: { ...filter } }, () =>
+      // Nothing sealed, so no row may carry full values.
+      const rows = await auditedExport({ db, clock, unmaskedExportMax: 0 }, actor, { target: 'facility', filter: { ...filter } }, () =>
         store.listFacilities(db, actor.scope, storeFilter(filter), MAX_EXPORT_ROWS),
       );
       return withDepts(db, rows);

@@ -236,7 +236,15 @@ describe('buildings export', () => {
     expect(await exports()).toBe(before);
     const rows = await recordsOf(await get(county, `${url}&reason=${encodeURIComponent('楼栋长走访')}`));
     expect(rows.map((r) => r.楼栋长联系电话)).toEqual([LEADER_PHONE]);
-    expect(await lastAudit('building')).toEqual({ q: B1, area: null, rows: 1, unmasked: true, reason: '楼栋长走访' });
+    expect(await lastAudit('building')).toEqual({
+      q: B1,
+      area: null,
+      rows: 1,
+      unmasked: true,
+      reason: '楼栋长走访',
+      revealed: { leaderPhone: 1 },
+      recordIds: [B1],
+    });
   });
 
   it('out of jurisdiction: another township sees only its own building, even by code', async () => {

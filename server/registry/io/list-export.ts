@@ -1,8 +1,9 @@
 /**
  * What the base-data list exports (people, organisations, components, buildings, houses) share, in one place:
  * the route (the list's own filter, plus `unmask` with a reason where the list holds sealed values), the rule
- * (full values only for a role that may unmask and asks to, with a reason) with the audit row it writes (the
- * list, the filter, the row count, unmasked or not), and the sheet (columns with Chinese and English headers).
+ * (full values only for a role that may unmask and asks to, with a reason, for at most GEZHI_UNMASKED_EXPORT_MAX rows)
+ * with the audit row it writes (the list, the filter, the row count, unmasked or not, and for full values how many of
+ * each field were revealed and in which records), and the sheet (columns with Chinese and English headers).
  * Each list brings its filter, its rows and its columns; nothing else is its own.
  */
 import { PassThrough, type Writable } from 'node:stream';
@@ -30,21 +31,59 @@ export interface Unmask {
   reason: string;
 }
 
+/** What an export needs besides its rows: where to audit, the time, and how many rows may carry full values. */
+export interface ExportContext {
+  db: Db;
+  clock: Clock;
+  unmaskedExportMax: number;
+}
+
+/** The record a row is, and the sealed fields it holds a value of (what unmasking reveals in it). */
+export interface Reveals {
+  id: string;
+  fields: string[];
+}
+
 // ── the rule and the audit ────────────────────────────────────────────────────────────────────────────
 
+/** Per field, how many values the rows reveal, and the records that reveal any. */
+export function revealedIn<T>(rows: readonly T[], reveals: (row: T) => Reveals) {
+  const counts: Record<string, number> = {};
+  const recordIds: string[] = [];
+  for (const row of rows) {
+    const { id, fields } = reveals(row);
+    for (const f of fields) counts[f] = (counts[f] ?? 0) + 1;
+    if (fields.length) recordIds.push(id);
+  }
+  return { revealed: counts, recordIds };
+}
+
 /**
- * Loads the rows of one export and audits it with its filter and row count. Unmasking needs registry.unmask:
- * a caller without it is refused before anything is read.
+ * Loads the rows of one export and audits it with its filter and row count. Unmasking needs registry.unmask (a
+ * caller without it is refused before anything is read) and is refused over `unmaskedExportMax` rows, before
+ * anything is unsealed; the audit row of an unmasked export counts the values revealed per field and names the
+ * records (`reveals` says what a row holds).
  */
 export async function auditedExport<T>(
-  { db, clock }: { db: Db; clock: Clock },
+  { db, clock, unmaskedExportMax }: ExportContext,
   actor: Actor,
-  request: { target: string; filter: Record<string, string | undefined>; unmask?: Unmask },
+  request: { target: string; filter: Record<string, string | undefined>; unmask?: Unmask; reveals?: (row: T) => Reveals },
   load: () => Promise<T[]>,
 ): Promise<T[]> {
   if (request.unmask && !can(actor.roles, 'registry.unmask'))
     throw new AppError('access.forbidden', [{ field: 'unmask', reason: 'registry.unmask' }]);
   const rows = await load();
+  if (request.unmask && rows.length > unmaskedExportMax)
+    throw new AppError('registry.unmasked_export_cap', [
+      {
+        field: 'querystring.unmask',
+        reason: 'registry.unmasked_export_cap',
+        value: `${rows.length} > ${unmaskedExportMax}`,
+        rows: rows.length,
+        cap: unmaskedExportMax,
+      },
+    ]);
+  const revealed = request.unmask && request.reveals ? revealedIn(rows, request.reveals) : {};
   const filter = Object.fromEntries(Object.entries(request.filter).map(([key, value]) => [key, value ?? null]));
   await db.transaction((tx) =>
     recordAudit(tx, {
@@ -52,7 +91,7 @@ export async function auditedExport<T>(
       actorId: actor.id,
       action: 'registry.exported',
       target: request.target,
-      detail: { ...filter, rows: rows.length, unmasked: !!request.unmask, reason: request.unmask?.reason ?? null },
+      detail: { ...filter, rows: rows.length, unmasked: !!request.unmask, reason: request.unmask?.reason ?? null, ...revealed },
     }),
   );
   return rows;

@@ -60,11 +60,13 @@ export function createOrganisationsService({
   clock,
   fieldCrypto,
   territory,
+  unmaskedExportMax,
 }: {
   db: Db;
   clock: Clock;
   fieldCrypto: FieldCrypto;
   territory: TerritoryService;
+  unmaskedExportMax: number;
 }) {
   const records = createRecordLifecycle<store.OrganisationRow, 'safetyContactPhone'>(
     {
@@ -200,7 +202,8 @@ export function createOrganisationsService({
 
     /** A filtered list for a spreadsheet: masked unless the caller may unmask and gives a reason; always audited. */
     async export(actor: Actor, { unmask, ...filter }: OrganisationFilter & { unmask?: Unmask }) {
-      const rows = await auditedExport({ db, clock }, actor, { target: 'organisation', filter, unmask }, () =>
+      const reveals = (o: store.OrganisationRow) => ({ id: o.creditCode, fields: o.safetyPhoneEnc ? ['safetyContactPhone'] : [] });
+      const rows = await auditedExport({ db, clock, unmaskedExportMax }, actor, { target: 'organisation', filter, unmask, reveals }, () =>
         store.searchOrganisations(db, actor.scope, searchTerms(filter), MAX_EXPORT_ROWS),
       );
       return withAreaNames(

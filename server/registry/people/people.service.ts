@@ -34,7 +34,17 @@ export function searchTerms(q: string, c: FieldCrypto) {
   return { name: text };
 }
 
-export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto }) {
+export function createRegistryService({
+  db,
+  clock,
+  fieldCrypto,
+  unmaskedExportMax,
+}: {
+  db: Db;
+  clock: Clock;
+  fieldCrypto: FieldCrypto;
+  unmaskedExportMax: number;
+}) {
   const records = createRecordLifecycle(PERSON_RECORD, { db, clock, fieldCrypto });
   /** What every list and detail shows: masked identifiers, tags only for roles allowed to see them. */
   const view = (actor: Actor, p: store.PersonRow) => ({
@@ -91,7 +101,11 @@ export function createRegistryService({ db, clock, fieldCrypto }: { db: Db; cloc
      */
     async exportPeople(actor: Actor, { unmask, ...filter }: { q?: string; area?: string; unmask?: Unmask }) {
       const terms = filter.q ? searchTerms(filter.q, fieldCrypto) : {};
-      const rows = await auditedExport({ db, clock }, actor, { target: 'person', filter, unmask }, () =>
+      const reveals = (p: store.PersonRow) => ({
+        id: p.id,
+        fields: [...(p.idNumberEnc ? ['idNumber'] : []), ...(p.phoneEnc ? ['phone'] : [])],
+      });
+      const rows = await auditedExport({ db, clock, unmaskedExportMax }, actor, { target: 'person', filter, unmask, reveals }, () =>
         store.searchPeople(
           db,
           actor.scope,

@@ -59,11 +59,13 @@ export function createBuildingsService({
   clock,
   fieldCrypto,
   territory,
+  unmaskedExportMax,
 }: {
   db: Db;
   clock: Clock;
   fieldCrypto: FieldCrypto;
   territory: TerritoryService;
+  unmaskedExportMax: number;
 }) {
   const records = createRecordLifecycle<store.BuildingRow, 'leaderPhone'>(
     {
@@ -204,7 +206,8 @@ export function createBuildingsService({
 
     /** The filtered list for a spreadsheet: the leader's phone masked unless the caller may unmask and gives a reason; audited. */
     async export(actor: Actor, { unmask, ...filter }: { q?: string; area?: string; unmask?: Unmask }) {
-      const rows = await auditedExport({ db, clock }, actor, { target: 'building', filter, unmask }, () =>
+      const reveals = ({ b }: { b: store.BuildingRow }) => ({ id: b.code, fields: b.leaderPhoneEnc ? ['leaderPhone'] : [] });
+      const rows = await auditedExport({ db, clock, unmaskedExportMax }, actor, { target: 'building', filter, unmask, reveals }, () =>
         store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), MAX_EXPORT_ROWS),
       );
       return withAreaNames(

@@ -44,7 +44,17 @@ export interface HouseInput {
 const WHOLE_TERRITORY = { prefixes: [''], ancestors: [] };
 
 /** Houses: the lists of the building and ten-household screens, a house's detail, and the house form. */
-export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto }) {
+export function createHousesService({
+  db,
+  clock,
+  fieldCrypto,
+  unmaskedExportMax,
+}: {
+  db: Db;
+  clock: Clock;
+  fieldCrypto: FieldCrypto;
+  unmaskedExportMax: number;
+}) {
   const refuse = (lang: Lang, field: string, reason: string, value?: string) =>
     new AppError('registry.record_invalid', [
       { field, reason, message: importMessage(reason, lang, { value }), ...(value ? { value } : {}) },
@@ -118,7 +128,11 @@ export function createHousesService({ db, clock, fieldCrypto }: { db: Db; clock:
 
     /** The same list for a spreadsheet, whole: owner ID number and phone masked unless the caller may unmask and gives a reason; audited. */
     async export(actor: Actor, { unmask, ...filter }: { building?: string; grid?: string; q?: string; unmask?: Unmask }) {
-      const rows = await auditedExport({ db, clock }, actor, { target: 'house', filter, unmask }, () =>
+      const reveals = ({ h }: { h: store.HouseRow }) => ({
+        id: h.code,
+        fields: [...(h.ownerIdEnc ? ['ownerIdNumber'] : []), ...(h.ownerPhoneEnc ? ['ownerPhone'] : [])],
+      });
+      const rows = await auditedExport({ db, clock, unmaskedExportMax }, actor, { target: 'house', filter, unmask, reveals }, () =>
         store.housesWithResidents(
           db,
           actor.scope,

@@ -8,6 +8,7 @@ import { building, householdGroup, householdGroupMember, standardAddress } from 
 
 export type AddressRow = typeof standardAddress.$inferSelect;
 export type BuildingRow = typeof building.$inferSelect;
+export type HouseRow = typeof house.$inferSelect;
 export type GroupRow = typeof householdGroup.$inferSelect;
 
 export interface PlaceFilter {

@@ -21,6 +21,7 @@ export type Me = Get<'/api/auth/me'>['user'];
 export type AreaRef = Me['areas'][number];
 export type User = Item<Get<'/api/access/users'>>;
 export type AuditEntry = Item<Get<'/api/access/audit'>>;
+export type AdminChange = Item<Get<'/api/access/admin-changes'>>;
 
 export type AreaNode = Item<Get<'/api/territory/areas'>>;
 export type AreaDetail = Get<'/api/territory/areas/{code}'>;

@@ -1,5 +1,1224 @@
 // Generated from the server's OpenAPI document by `npm run api:generate`: do not edit.
 export interface paths {
+    "/api/access/admin-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管理员账号变更 Changes to administrator accounts, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 条数 How many */
+                    limit?: number;
+                    /** @description 状态 Only changes in this state: pending, approved or rejected */
+                    status?: "pending" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 变更，最新在前 Changes, newest first */
+                            items: {
+                                /** @description 可执行的操作 What the caller may do */
+                                abilities: {
+                                    /** @description The caller may approve or reject it (another person, another administrator role) */
+                                    decide: boolean;
+                                };
+                                /** @description 变更内容 What the change sets */
+                                changes: {
+                                    /** @description 辖区 New area bindings */
+                                    areaCodes?: string[];
+                                    /** @description 部门 New department */
+                                    departmentCode?: string | null;
+                                    /** @description 停用 true disables the account, false enables it */
+                                    disabled?: boolean;
+                                    /** @description 姓名 New display name */
+                                    displayName?: string;
+                                    /** @description 重置密码 The password is reset (the new one is never shown) */
+                                    passwordReset: boolean;
+                                    /** @description 电话 New phone */
+                                    phone?: string | null;
+                                    /**
+                                     * @description 角色 New roles
+                                     * @example [
+                                     *       "audit_admin"
+                                     *     ]
+                                     */
+                                    roles?: string[];
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description 审批时间 When decided
+                                 */
+                                decidedAt: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description 审批人 Who decided
+                                 */
+                                decidedBy: string | null;
+                                /**
+                                 * @description 审批人姓名 Their name
+                                 * @example 系统管理员
+                                 */
+                                decidedByName: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description 变更 Change id
+                                 */
+                                id: string;
+                                /**
+                                 * @description 类型 create: a new administrator account to enable; update: the changes listed
+                                 * @enum {string}
+                                 */
+                                kind: "create" | "update";
+                                /** @description 审批意见 The approver’s note */
+                                reason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description 申请时间 When
+                                 * @example 2026-11-02T09:00:00.000Z
+                                 */
+                                requestedAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description 申请人 Who asked
+                                 */
+                                requestedBy: string;
+                                /**
+                                 * @description 申请人姓名 Their name
+                                 * @example 安全管理员
+                                 */
+                                requestedByName: string | null;
+                                /**
+                                 * @description 状态 pending, approved or rejected
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "approved" | "rejected";
+                                /**
+                                 * @description 账号姓名 Its display name
+                                 * @example 审计管理员
+                                 */
+                                targetName: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description 账号 The administrator account changed
+                                 */
+                                targetUserId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access/admin-changes/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准 Approve: the change applies (another person holding another administrator role than the requester) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 变更 Change id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 审批意见 Why
+                         * @example 经核实，同意重置
+                         */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 管理员账号变更 A change to an administrator account awaiting, or after, a second approval */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 可执行的操作 What the caller may do */
+                            abilities: {
+                                /** @description The caller may approve or reject it (another person, another administrator role) */
+                                decide: boolean;
+                            };
+                            /** @description 变更内容 What the change sets */
+                            changes: {
+                                /** @description 辖区 New area bindings */
+                                areaCodes?: string[];
+                                /** @description 部门 New department */
+                                departmentCode?: string | null;
+                                /** @description 停用 true disables the account, false enables it */
+                                disabled?: boolean;
+                                /** @description 姓名 New display name */
+                                displayName?: string;
+                                /** @description 重置密码 The password is reset (the new one is never shown) */
+                                passwordReset: boolean;
+                                /** @description 电话 New phone */
+                                phone?: string | null;
+                                /**
+                                 * @description 角色 New roles
+                                 * @example [
+                                 *       "audit_admin"
+                                 *     ]
+                                 */
+                                roles?: string[];
+                            };
+                            /**
+                             * Format: date-time
+                             * @description 审批时间 When decided
+                             */
+                            decidedAt: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 审批人 Who decided
+                             */
+                            decidedBy: string | null;
+                            /**
+                             * @description 审批人姓名 Their name
+                             * @example 系统管理员
+                             */
+                            decidedByName: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 变更 Change id
+                             */
+                            id: string;
+                            /**
+                             * @description 类型 create: a new administrator account to enable; update: the changes listed
+                             * @enum {string}
+                             */
+                            kind: "create" | "update";
+                            /** @description 审批意见 The approver’s note */
+                            reason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 申请时间 When
+                             * @example 2026-11-02T09:00:00.000Z
+                             */
+                            requestedAt: string;
+                            /**
+                             * Format: uuid
+                             * @description 申请人 Who asked
+                             */
+                            requestedBy: string;
+                            /**
+                             * @description 申请人姓名 Their name
+                             * @example 安全管理员
+                             */
+                            requestedByName: string | null;
+                            /**
+                             * @description 状态 pending, approved or rejected
+                             * @enum {string}
+                             */
+                            status: "pending" | "approved" | "rejected";
+                            /**
+                             * @description 账号姓名 Its display name
+                             * @example 审计管理员
+                             */
+                            targetName: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 账号 The administrator account changed
+                             */
+                            targetUserId: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access/admin-changes/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回 Reject: the change is dropped (the same rule as approving) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 变更 Change id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 审批意见 Why
+                         * @example 经核实，同意重置
+                         */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 管理员账号变更 A change to an administrator account awaiting, or after, a second approval */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 可执行的操作 What the caller may do */
+                            abilities: {
+                                /** @description The caller may approve or reject it (another person, another administrator role) */
+                                decide: boolean;
+                            };
+                            /** @description 变更内容 What the change sets */
+                            changes: {
+                                /** @description 辖区 New area bindings */
+                                areaCodes?: string[];
+                                /** @description 部门 New department */
+                                departmentCode?: string | null;
+                                /** @description 停用 true disables the account, false enables it */
+                                disabled?: boolean;
+                                /** @description 姓名 New display name */
+                                displayName?: string;
+                                /** @description 重置密码 The password is reset (the new one is never shown) */
+                                passwordReset: boolean;
+                                /** @description 电话 New phone */
+                                phone?: string | null;
+                                /**
+                                 * @description 角色 New roles
+                                 * @example [
+                                 *       "audit_admin"
+                                 *     ]
+                                 */
+                                roles?: string[];
+                            };
+                            /**
+                             * Format: date-time
+                             * @description 审批时间 When decided
+                             */
+                            decidedAt: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 审批人 Who decided
+                             */
+                            decidedBy: string | null;
+                            /**
+                             * @description 审批人姓名 Their name
+                             * @example 系统管理员
+                             */
+                            decidedByName: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 变更 Change id
+                             */
+                            id: string;
+                            /**
+                             * @description 类型 create: a new administrator account to enable; update: the changes listed
+                             * @enum {string}
+                             */
+                            kind: "create" | "update";
+                            /** @description 审批意见 The approver’s note */
+                            reason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description 申请时间 When
+                             * @example 2026-11-02T09:00:00.000Z
+                             */
+                            requestedAt: string;
+                            /**
+                             * Format: uuid
+                             * @description 申请人 Who asked
+                             */
+                            requestedBy: string;
+                            /**
+                             * @description 申请人姓名 Their name
+                             * @example 安全管理员
+                             */
+                            requestedByName: string | null;
+                            /**
+                             * @description 状态 pending, approved or rejected
+                             * @enum {string}
+                             */
+                            status: "pending" | "approved" | "rejected";
+                            /**
+                             * @description 账号姓名 Its display name
+                             * @example 审计管理员
+                             */
+                            targetName: string | null;
+                            /**
+                             * Format: uuid
+                             * @description 账号 The administrator account changed
+                             */
+                            targetUserId: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/access/audit": {
         parameters: {
             query?: never;
@@ -371,6 +1590,324 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/access/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计日志 Export the audit log as CSV, oldest first, with each row’s hashes (the export is audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 操作 Only this action */
+                    action?: string;
+                    /** @description 操作人 Only this user */
+                    actorId?: string;
+                    /** @description 起 From (inclusive) */
+                    from?: string;
+                    /** @description 止 To (exclusive) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv, UTF-8 with a byte-order mark */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/access/users": {
         parameters: {
             query?: never;
@@ -428,6 +1965,11 @@ export interface paths {
                                 id: string;
                                 /** @description Locked after failed sign-ins */
                                 locked: boolean;
+                                /**
+                                 * Format: uuid
+                                 * @description 待审批变更 The change to this administrator account awaiting a second administrator, if any
+                                 */
+                                pendingChange: string | null;
                                 /** @description Phone */
                                 phone: string | null;
                                 /** @description Roles */
@@ -714,7 +2256,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 创建用户 Create a user */
+        /** 创建用户 Create a user (an administrator account starts disabled and waits for a second administrator to approve it: 202) */
         post: {
             parameters: {
                 query?: never;
@@ -796,6 +2338,63 @@ export interface paths {
                             id: string;
                             /** @description Locked after failed sign-ins */
                             locked: boolean;
+                            /**
+                             * Format: uuid
+                             * @description 待审批变更 The change to this administrator account awaiting a second administrator, if any
+                             */
+                            pendingChange: string | null;
+                            /** @description Phone */
+                            phone: string | null;
+                            /** @description Roles */
+                            roles: string[];
+                            /** @description Sign-in name */
+                            username: string;
+                        };
+                    };
+                };
+                /** @description 用户 A user account */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Bound area nodes */
+                            areas: {
+                                /**
+                                 * @description Division code
+                                 * @example 420923
+                                 */
+                                code: string;
+                                /**
+                                 * @description city | county | township | village | grid
+                                 * @example county
+                                 */
+                                level: string;
+                                /**
+                                 * @description Name
+                                 * @example 云梦县
+                                 */
+                                name: string;
+                            }[];
+                            /** @description Department code */
+                            departmentCode: string | null;
+                            /** @description Disabled by an administrator */
+                            disabled: boolean;
+                            /** @description Display name */
+                            displayName: string;
+                            /**
+                             * Format: uuid
+                             * @description User id
+                             */
+                            id: string;
+                            /** @description Locked after failed sign-ins */
+                            locked: boolean;
+                            /**
+                             * Format: uuid
+                             * @description 待审批变更 The change to this administrator account awaiting a second administrator, if any
+                             */
+                            pendingChange: string | null;
                             /** @description Phone */
                             phone: string | null;
                             /** @description Roles */
@@ -1099,7 +2698,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** 修改用户 Change roles, bindings, password or status */
+        /** 修改用户 Change roles, bindings, password or status (of an administrator account: a pending change a second administrator approves, 202) */
         patch: {
             parameters: {
                 query?: never;
@@ -1169,6 +2768,63 @@ export interface paths {
                             id: string;
                             /** @description Locked after failed sign-ins */
                             locked: boolean;
+                            /**
+                             * Format: uuid
+                             * @description 待审批变更 The change to this administrator account awaiting a second administrator, if any
+                             */
+                            pendingChange: string | null;
+                            /** @description Phone */
+                            phone: string | null;
+                            /** @description Roles */
+                            roles: string[];
+                            /** @description Sign-in name */
+                            username: string;
+                        };
+                    };
+                };
+                /** @description 用户 A user account */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Bound area nodes */
+                            areas: {
+                                /**
+                                 * @description Division code
+                                 * @example 420923
+                                 */
+                                code: string;
+                                /**
+                                 * @description city | county | township | village | grid
+                                 * @example county
+                                 */
+                                level: string;
+                                /**
+                                 * @description Name
+                                 * @example 云梦县
+                                 */
+                                name: string;
+                            }[];
+                            /** @description Department code */
+                            departmentCode: string | null;
+                            /** @description Disabled by an administrator */
+                            disabled: boolean;
+                            /** @description Display name */
+                            displayName: string;
+                            /**
+                             * Format: uuid
+                             * @description User id
+                             */
+                            id: string;
+                            /** @description Locked after failed sign-ins */
+                            locked: boolean;
+                            /**
+                             * Format: uuid
+                             * @description 待审批变更 The change to this administrator account awaiting a second administrator, if any
+                             */
+                            pendingChange: string | null;
                             /** @description Phone */
                             phone: string | null;
                             /** @description Roles */
@@ -1515,6 +3171,11 @@ export interface paths {
                             id: string;
                             /** @description Locked after failed sign-ins */
                             locked: boolean;
+                            /**
+                             * Format: uuid
+                             * @description 待审批变更 The change to this administrator account awaiting a second administrator, if any
+                             */
+                            pendingChange: string | null;
                             /** @description Phone */
                             phone: string | null;
                             /** @description Roles */

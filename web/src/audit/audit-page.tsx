@@ -1,10 +1,15 @@
-import { Select, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Select, Space, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { startOfChinaDay } from '../../../shared/china-time.ts';
 import type { AuditEntry } from '../api/replies.ts';
+import { apiBlob } from '../api.ts';
 import { CodeName } from '../code-name.tsx';
 import { zhCN } from '../i18n/zh-CN.ts';
+import { saveBlob } from '../save-file.ts';
 import { useApi } from '../use-api.ts';
+import { useShowError } from '../use-show-error.tsx';
 
 /** Every action the log knows a name for, `area.verb`, from the strings themselves so the filter lists what the page can name. */
 const ACTIONS = Object.entries(zhCN.audit.actionName).flatMap(([area, verbs]) => Object.keys(verbs).map((verb) => `${area}.${verb}`));
@@ -12,8 +17,35 @@ const ACTIONS = Object.entries(zhCN.audit.actionName).flatMap(([area, verbs]) =>
 /** 审计日志: who did what to what and when, by name with the code beside it; read-only, for the audit admin. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
+  const showError = useShowError();
   const [action, setAction] = useState<string | undefined>();
-  const { data, loading } = useApi('/api/access/audit', { params: { query: { limit: 200, ...(action ? { action } : {}) } } });
+  const [actorId, setActorId] = useState<string | undefined>();
+  /** China days, the last one included: from its start to the start of the day after. */
+  const [days, setDays] = useState<{ from?: string; to?: string }>({});
+  const [exporting, setExporting] = useState(false);
+  const query = {
+    ...(action ? { action } : {}),
+    ...(actorId ? { actorId } : {}),
+    ...(days.from ? { from: startOfChinaDay(days.from).toISOString() } : {}),
+    ...(days.to ? { to: new Date(startOfChinaDay(days.to).getTime() + 86_400_000).toISOString() } : {}),
+  };
+  const { data, loading } = useApi('/api/access/audit', { params: { query: { limit: 200, ...query } } });
+  /** The people the entries shown name, to export one person's entries. */
+  const actors = useMemo(
+    () => [...new Map((data?.items ?? []).flatMap((e) => (e.actorId ? [[e.actorId, e.actorName ?? e.actorId] as const] : []))).entries()],
+    [data],
+  );
+
+  async function download() {
+    setExporting(true);
+    try {
+      saveBlob(await apiBlob('/api/access/audit/export', { query }), 'audit-log.csv');
+    } catch (err) {
+      showError(err);
+    } finally {
+      setExporting(false);
+    }
+  }
   const actionName = (a: string) => t(`audit.actionName.${a}`, { defaultValue: '' });
   /** A target without a name of its own: a list kind (导出人员), a record (person:…), a day. */
   const targetLabel = (e: AuditEntry) => {
@@ -33,17 +65,39 @@ export function AuditPage() {
     <div className="page">
       <div className="page-toolbar">
         <Typography.Title level={4}>{t('nav.audit')}</Typography.Title>
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          placeholder={t('audit.filterAction')}
-          style={{ width: 280 }}
-          value={action}
-          onChange={setAction}
-          options={ACTIONS.map((a) => ({ value: a, label: actionName(a) || a }))}
-          data-testid="audit-action-filter"
-        />
+        <Space wrap>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('audit.filterAction')}
+            style={{ width: 240 }}
+            value={action}
+            onChange={setAction}
+            options={ACTIONS.map((a) => ({ value: a, label: actionName(a) || a }))}
+            data-testid="audit-action-filter"
+          />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('audit.filterActor')}
+            style={{ width: 180 }}
+            value={actorId}
+            onChange={setActorId}
+            options={actors.map(([id, name]) => ({ value: id, label: name }))}
+            data-testid="audit-actor-filter"
+          />
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            placeholder={[t('audit.from'), t('audit.to')]}
+            onChange={(_, [from, to]) => setDays({ from: from || undefined, to: to || undefined })}
+            data-testid="audit-date-filter"
+          />
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void download()} data-testid="audit-export">
+            {t('audit.export')}
+          </Button>
+        </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('audit.hint')}</Typography.Paragraph>
       <Table<AuditEntry>

@@ -1,6 +1,6 @@
-import { App, Form, Input, Modal, Select, Switch } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ROLES } from '../../../shared/roles.ts';
+import { isAdminRole, ROLES } from '../../../shared/roles.ts';
 import type { Department, User } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
@@ -40,6 +40,8 @@ export function UserFormDialog({ user, departments, onClose, onSaved }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { busy, run } = useBusyAction();
+  const roles = Form.useWatch('roles', form) ?? [];
+  const adminAccount = [...roles, ...(user?.roles ?? [])].some(isAdminRole);
 
   async function submit(v: Values) {
     const common = {
@@ -50,13 +52,15 @@ export function UserFormDialog({ user, departments, onClose, onSaved }: Props) {
       ...(v.phone ? { phone: v.phone } : {}),
     };
     await run(async () => {
-      if (user) {
-        const body = { ...common, disabled: v.disabled, ...(v.password ? { password: v.password } : {}) };
-        await api.PATCH('/api/access/users/{id}', { params: { path: { id: user.id } }, body });
-      } else {
-        await api.POST('/api/access/users', { body: { ...common, username: v.username, password: v.password ?? '' } });
-      }
-      void message.success(t(user ? 'common.saved' : 'common.created'));
+      const saved = user
+        ? await api.PATCH('/api/access/users/{id}', {
+            params: { path: { id: user.id } },
+            body: { ...common, disabled: v.disabled, ...(v.password ? { password: v.password } : {}) },
+          })
+        : await api.POST('/api/access/users', { body: { ...common, username: v.username, password: v.password ?? '' } });
+      const waits = !!saved.pendingChange && saved.pendingChange !== user?.pendingChange;
+      if (waits) void message.info(t('users.awaitingApproval'));
+      else void message.success(t(user ? 'common.saved' : 'common.created'));
       onSaved();
       onClose();
     });
@@ -72,6 +76,7 @@ export function UserFormDialog({ user, departments, onClose, onSaved }: Props) {
       onCancel={onClose}
       confirmLoading={busy}
     >
+      {adminAccount && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('users.adminHint')} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={initial(user)}>
         <Form.Item name="username" label={t('users.username')} rules={[{ required: true }]}>
           <Input disabled={!!user} autoComplete="off" />

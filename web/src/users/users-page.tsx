@@ -66,6 +66,7 @@ export function UsersPage() {
               <Space size={4}>
                 {u.disabled && <Tag color="default">{t('users.statusDisabled')}</Tag>}
                 {u.locked && <Tag color="red">{t('users.statusLocked')}</Tag>}
+                {u.pendingChange && <Tag color="orange">{t('users.statusPending')}</Tag>}
                 {!u.disabled && !u.locked && <Tag color="green">{t('users.statusActive')}</Tag>}
               </Space>
             ),

@@ -1,0 +1,32 @@
+import type { Tx } from '../platform/db.ts';
+import * as store from './access.store.ts';
+
+/** The fields of an account change as stored and applied: a reset password only as its hash. */
+export interface StoredChanges {
+  displayName?: string;
+  phone?: string | null;
+  roles?: string[];
+  areaCodes?: string[];
+  departmentCode?: string | null;
+  disabled?: boolean;
+  passwordHash?: string;
+}
+
+/** What the audit log and the approvers see of a change: everything but the password's hash. */
+export function changeSummary({ passwordHash, ...rest }: StoredChanges) {
+  return { ...rest, passwordReset: passwordHash !== undefined };
+}
+
+/** Applies a change to an account; disabling it or resetting its password ends its sessions. */
+export async function applyUserChanges(tx: Tx, id: string, c: StoredChanges): Promise<void> {
+  await store.updateUser(tx, id, {
+    ...(c.displayName !== undefined && { displayName: c.displayName }),
+    ...(c.phone !== undefined && { phone: c.phone }),
+    ...(c.roles !== undefined && { roles: [...new Set(c.roles)] }),
+    ...(c.departmentCode !== undefined && { departmentCode: c.departmentCode }),
+    ...(c.disabled !== undefined && { disabled: c.disabled }),
+    ...(c.passwordHash !== undefined && { passwordHash: c.passwordHash }),
+  });
+  if (c.areaCodes) await store.replaceUserAreas(tx, id, [...new Set(c.areaCodes)]);
+  if (c.disabled || c.passwordHash !== undefined) await store.removeSessionsOfUser(tx, id, null);
+}

@@ -1,0 +1,83 @@
+/** `gezhi audit verify` on a database of its own: OK with the count, then the first broken link once a row is rewritten. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '../platform/audit.ts';
+import { type Database, openDatabase, queryRows } from '../platform/db.ts';
+import { openTestDatabaseIn } from '../testing/test-database.ts';
+import { runGezhi } from './program.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-audit-verify-'));
+let url: string | null = null;
+let drop = async () => {};
+const open = () => openDatabase({ url, dataDir: dir });
+
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await open();
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function gezhi(...args: string[]) {
+  let out = '';
+  const code = await runGezhi(args, {
+    env: { ...process.env, GEZHI_DATA_DIR: dir, DATABASE_URL: url ?? '' },
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      out += s;
+    },
+    errIsTTY: false,
+  });
+  return { code, out };
+}
+
+beforeAll(async () => {
+  const copy = await openTestDatabaseIn(dir);
+  url = copy.url;
+  drop = copy.drop;
+  for (let i = 0; i < 25; i++) await recordAudit(copy.database.db, { at: new Date(), actorId: null, action: 'test.entry', detail: { i } });
+  await copy.database.close();
+});
+afterAll(async () => {
+  await drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('gezhi audit verify', () => {
+  it('reports OK with the number of rows, and prints an anchor that a later run checks', async () => {
+    const [{ n }] = await withDatabase((d) => queryRows<{ n: number }>(d.db, sql`select count(*)::int as n from audit_log`));
+    const first = await gezhi('audit', 'verify', '--anchor');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(`OK: ${n} rows chained and intact`);
+    const anchor = /anchor: ([0-9]+:[0-9a-f]{64})/.exec(first.out)![1];
+    const again = await gezhi('audit', 'verify', '--anchor', anchor);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain(`anchor ${anchor} holds`);
+    const malformed = await gezhi('audit', 'verify', '--anchor', 'nope');
+    expect(malformed.code).toBe(1);
+    expect(malformed.out).toContain('anchor');
+  });
+
+  it('a row rewritten with the trigger disabled: exit 1, naming that row, the hash expected and the one found', async () => {
+    const victim = await withDatabase(async (d) => {
+      const [row] = await queryRows<{ id: string; hash: string }>(
+        d.db,
+        sql`select id, hash from audit_log where action = 'test.entry' and detail->>'i' = '12'`,
+      );
+      await d.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+      await d.db.execute(sql`update audit_log set detail = '{"i":13}'::jsonb where id = ${row.id}`);
+      await d.db.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
+      return row;
+    });
+    const res = await gezhi('audit', 'verify');
+    expect(res.code).toBe(1);
+    expect(res.out).toMatch(new RegExp(`BROKEN at row ${victim.id} \\(hash\\): expected [0-9a-f]{64}, found ${victim.hash}`));
+  });
+});
