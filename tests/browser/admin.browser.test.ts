@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../shared/china-time.ts';
+import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
 import { type Demo, startDemo } from './browser-harness.ts';
 import { type ApiAs, apiAs, desktopPage, label, openMenu, screenshotsOnFailure, shooter } from './journey-helpers.ts';
 
@@ -215,5 +216,32 @@ describe('administration (派单目录, 预警管理)', () => {
     const saved = await admin.get<{ source: string; days: { day: string; kind: string; name: string }[] }>(`/api/calendar/years/${year}`);
     expect(saved.source).toBe('ics'); // the previewed file, saved unedited
     expect(saved.days.map((d) => [d.day, d.kind, d.name])).toEqual(['01', '02', '03'].map((d) => [`${year}-01-${d}`, 'holiday', '元旦']));
+  });
+
+  it('三员分立: the security admin disables the auditor; nothing changes until the system admin approves it', async () => {
+    const security = await desktopPage(demo);
+    await demo.signIn(security, 'security');
+    await openMenu(security, '用户管理');
+    const row = security.locator('.ant-table-row', { hasText: 'auditor' });
+    await row.getByText('编辑').click();
+    const dialog = security.locator('.ant-modal-content', { hasText: '编辑用户：审计管理员' });
+    await dialog.getByText(/三员分立/).waitFor(); // the dialog says before saving that a second administrator decides
+    await dialog.getByLabel('停用账号').check();
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    await security.getByText('已提交，等待另一位管理员审批后生效').waitFor();
+    await row.getByText('待审批').waitFor();
+    await shot(security, 'admin-change-requested');
+    await security.close();
+    // Not applied yet: the auditor still signs in.
+    await apiAs(demo, 'auditor');
+
+    await page.goto(`${demo.base}/admin-changes`);
+    const change = page.getByTestId('admin-changes-table').locator('.ant-table-row', { hasText: '审计管理员' });
+    await change.getByText('已停用').waitFor();
+    await change.getByText('批准').click();
+    await page.getByText('已批准，变更已生效').waitFor();
+    await shot(page, 'admin-change-approved');
+    const signIn = await demo.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'auditor', password: DEMO_PASSWORD } });
+    expect(signIn.statusCode).toBe(401);
   });
 });
