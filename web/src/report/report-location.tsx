@@ -1,9 +1,12 @@
 import { AimOutlined, EnvironmentOutlined, LoadingOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocateResult, Outline } from '../api/replies.ts';
-import { PointMap } from '../events/point-map.tsx';
 import type { Position } from './use-position.ts';
+
+// OpenLayers is the heaviest part of the page and only a fallback to the device's fix: the form is usable before it.
+const PointMap = lazy(async () => ({ default: (await import('../events/point-map.tsx')).PointMap }));
 
 interface Props {
   position: Position;
@@ -55,7 +58,9 @@ export function ReportLocation({ position, point, located, outline, onPick }: Pr
         )}
       </div>
       <div className="report-map">
-        <PointMap outline={outline} point={point} onPick={onPick} />
+        <Suspense fallback={null}>
+          <PointMap outline={outline} point={point} onPick={onPick} />
+        </Suspense>
       </div>
       <div className="report-location-status">{status}</div>
     </div>
