@@ -4,13 +4,16 @@
  * 2. people import from CSV on PostgreSQL vs. a raw COPY of the same file; the same import on PGlite; search p95.
  * 3. events reported per second through the API (real HTTP) by 50 clients on PostgreSQL vs. an empty route of the same
  *    server and a bare loop of the report's two-insert transaction straight through `pg` at the server's pool size.
- * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events),
+ * 4. the field shell's weight: gzipped JS and CSS the phone home and the report page load before usable (production
+ *    build, headless Chromium at 390 px), against the goal of 150 KB of JS.
+ * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events | field),
  * BENCH_EVENTS_SECONDS (default 10, per route), BENCH_POSTGIS_URL and BENCH_PG_URL (default the local PostgreSQL;
  * set to "" to skip).
  */
 import fs from 'node:fs';
 import { DEMO_CITY } from '../server/demo/demo-city.ts';
 import { benchEvents } from './events.bench.ts';
+import { benchFieldWeight, JS_GOAL_KB } from './field-weight.bench.ts';
 import { benchLocate, type LocateResult } from './locate.bench.ts';
 import { benchRegistryImport } from './registry-import.bench.ts';
 import { demoCityGrids } from './territory-fixtures.ts';
@@ -81,8 +84,21 @@ if (reported) {
   console.log(`   reports/s ÷ empty-route req/s = ${(r.perSecond / e.perSecond).toFixed(3)}`);
   for (const x of [e, r, b]) if (x.firstFailure) console.log(`   first failure: ${x.firstFailure}`);
 }
+const field = !only || only === 'field' ? await benchFieldWeight() : null;
+if (field) {
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  console.log('\n4. the field shell’s weight before usable (production build, empty cache, Chromium at 390 px), KB');
+  console.log('| page | usable when | files | JS gzip | CSS gzip | JS brotli | CSS brotli | JS gzip loaded after | JS ÷ goal |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const w of field) {
+    console.log(
+      `| ${w.page} | \`${w.usableWhen}\` | ${w.files} | ${kb(w.jsGzip)} | ${kb(w.cssGzip)} | ${kb(w.jsBrotli)} | ${kb(w.cssBrotli)} | ${kb(w.laterJsGzip)} | ${(w.jsGzip / 1024 / JS_GOAL_KB).toFixed(2)} |`,
+    );
+  }
+  for (const w of field) console.log(`   heaviest on ${w.page}: ${w.heaviest.map((h) => `${h.file} ${kb(h.gzip)}`).join(', ')}`);
+}
 fs.mkdirSync('bench/out', { recursive: true });
 fs.writeFileSync(
   'bench/out/results.json',
-  JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported, events: reported }, null, 2),
+  JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported, events: reported, field }, null, 2),
 );

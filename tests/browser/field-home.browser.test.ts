@@ -82,9 +82,20 @@ describe('the phone home (/m) and the offline outbox', () => {
     // A to-do row opens exactly that queue's cases, by name.
     await todo.getByTestId(`field-todo-${name}`).click();
     await page.getByTestId('field-cases-queue').waitFor();
-    await page.getByTestId('field-case').filter({ hasText: '楼下垃圾三天没人清' }).waitFor();
+    const listed = page.getByTestId('field-case').filter({ hasText: '楼下垃圾三天没人清' });
+    await listed.waitFor();
     await noWiderThanPhone(page);
     await shot(page, 'cases');
+    // The case opens in a drawer that fits the phone.
+    await listed.click();
+    const drawer = page.locator('.event-drawer .ant-drawer-content');
+    await drawer.getByText('楼下垃圾三天没人清').first().waitFor();
+    const box = (await drawer.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await shot(page, 'case-drawer');
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
     await page.getByTestId('field-back').click();
 
     // One tap: the report form, located in the worker's grid; sent at once with signal.

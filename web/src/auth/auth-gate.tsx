@@ -3,12 +3,12 @@ import { lazy, Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { landsOnField } from '../field/field-landing.ts';
 import { useAuth } from './auth-context.tsx';
-import { LoginPage } from './login-page.tsx';
 
 // Each shell is its own chunk: a phone on /m never loads the console's menu, icons and pages.
 const PublicPages = lazy(async () => ({ default: (await import('../public/public-pages.tsx')).PublicPages }));
 const FieldApp = lazy(async () => ({ default: (await import('../field/field-app.tsx')).FieldApp }));
 const AppLayout = lazy(async () => ({ default: (await import('../layout/app-layout.tsx')).AppLayout }));
+const LoginPage = lazy(async () => ({ default: (await import('./login-page.tsx')).LoginPage }));
 
 const isUnder = (pathname: string, root: string) => pathname === root || pathname.startsWith(`${root}/`);
 
@@ -25,8 +25,7 @@ export function AuthGate() {
     );
   }
   if (loading) return spin;
-  if (!me) return <LoginPage />;
   // A grid worker signing in on a phone lands on the phone home, not the desktop territory page.
-  if (pathname === '/' && landsOnField(me.roles)) return <Navigate to="/m" replace />;
-  return <Suspense fallback={spin}>{isUnder(pathname, '/m') ? <FieldApp /> : <AppLayout />}</Suspense>;
+  if (me && pathname === '/' && landsOnField(me.roles)) return <Navigate to="/m" replace />;
+  return <Suspense fallback={spin}>{!me ? <LoginPage /> : isUnder(pathname, '/m') ? <FieldApp /> : <AppLayout />}</Suspense>;
 }

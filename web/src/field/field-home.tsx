@@ -1,5 +1,5 @@
 import { CameraOutlined, DesktopOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Card, Empty } from 'antd';
+import { Button, Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TODO_QUEUES } from '../../../shared/enums.ts';
@@ -7,6 +7,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { useCatalogue } from '../events/use-catalogue.ts';
 import { useApi } from '../use-api.ts';
 import { chooseConsole } from './field-landing.ts';
+import { FieldSection } from './field-section.tsx';
 import { OutboxList } from './outbox/outbox-list.tsx';
 import { useOutbox } from './outbox/use-outbox.ts';
 
@@ -48,21 +49,23 @@ export function FieldHome() {
         </Link>
       )}
       <OutboxList items={outbox.items} itemName={catalogue.nameOf} onRemove={(key) => void outbox.remove(key)} />
-      <Card size="small" title={t('field.todo')} className="field-card" data-testid="field-todo" loading={counts.loading && !counts.data}>
-        {queues.length === 0 ? (
+      <FieldSection title={t('field.todo')} testId="field-todo">
+        {counts.loading && !counts.data ? (
+          <Spin />
+        ) : queues.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.todoEmpty')} />
         ) : (
           queues.map((q) => (
             <Row key={q} to={`/m/cases?todo=${q}`} label={t(`inbox.queues.${q}`)} count={counts.data?.todo[q]} testId={`field-todo-${q}`} />
           ))
         )}
-      </Card>
-      <Card size="small" title={t('field.cases.title')} className="field-card">
+      </FieldSection>
+      <FieldSection title={t('field.cases.title')}>
         <Row to="/m/cases?mine=handling" label={t('field.cases.handling')} testId="field-cases-handling" />
         <Row to="/m/cases?mine=reported" label={t('field.cases.reported')} testId="field-cases-reported" />
-      </Card>
+      </FieldSection>
       {visits.data && (
-        <Card size="small" title={t('field.visits.title')} className="field-card" data-testid="field-visits">
+        <FieldSection title={t('field.visits.title')} testId="field-visits">
           {visits.data.items.map((h) => (
             <div key={h.code} className="field-line">
               {h.address}
@@ -74,7 +77,7 @@ export function FieldHome() {
             count={visits.data.total}
             testId="field-visits-all"
           />
-        </Card>
+        </FieldSection>
       )}
       <Link to="/" onClick={chooseConsole} className="field-console" data-testid="field-console">
         <DesktopOutlined /> {t('field.console')}

@@ -1,5 +1,4 @@
 import { AimOutlined, EnvironmentOutlined, LoadingOutlined } from '@ant-design/icons';
-import { Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocateResult, Outline } from '../api/replies.ts';
@@ -25,13 +24,13 @@ export function ReportLocation({ position, point, located, outline, onPick }: Pr
         <LoadingOutlined /> {t('report.locating')}
       </>
     ) : position.status === 'failed' && !point ? (
-      <Typography.Text type="warning">
+      <span className="text-warning">
         <AimOutlined /> {t('report.noGps')}
-      </Typography.Text>
+      </span>
     ) : position.status === 'located' && position.accuracy !== null ? (
-      <Typography.Text type="secondary">{t('report.located', { m: Math.round(position.accuracy) })}</Typography.Text>
+      <span className="secondary">{t('report.located', { m: Math.round(position.accuracy) })}</span>
     ) : (
-      <Typography.Text type="secondary">{t('report.tapHint')}</Typography.Text>
+      <span className="secondary">{t('report.tapHint')}</span>
     );
 
   return (
@@ -51,10 +50,10 @@ export function ReportLocation({ position, point, located, outline, onPick }: Pr
           <span data-testid="report-grid-outside">
             <strong>{located.grid.name}</strong>
             <span className="secondary"> · {located.township?.name}</span>
-            <Typography.Text type="warning"> {t('locate.outsideOwnArea')}</Typography.Text>
+            <span className="text-warning"> {t('locate.outsideOwnArea')}</span>
           </span>
         ) : (
-          <Typography.Text type="danger">{t('locate.notFound')}</Typography.Text>
+          <span className="text-danger">{t('locate.notFound')}</span>
         )}
       </div>
       <div className="report-map">

@@ -1,6 +1,7 @@
 import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, DeleteOutlined } from '@ant-design/icons';
-import { Button, Card, Typography } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FieldSection } from '../field-section.tsx';
 import type { OutboxReport } from './outbox-db.ts';
 
 interface Props {
@@ -17,7 +18,7 @@ export function OutboxList({ items, itemName, onRemove }: Props) {
   if (items.length === 0) return null;
   const sent = items.filter((i) => i.state === 'sent');
   return (
-    <Card size="small" title={t('field.outbox.title')} className="field-card" data-testid="outbox">
+    <FieldSection title={t('field.outbox.title')} testId="outbox">
       {items.map((item) => (
         <div key={item.key} className={`outbox-item outbox-${item.state}`} data-testid="outbox-item" data-state={item.state}>
           <div className="outbox-line">
@@ -36,9 +37,9 @@ export function OutboxList({ items, itemName, onRemove }: Props) {
           )}
           {item.state === 'refused' && item.refusal && (
             <div className="outbox-refusal">
-              <Typography.Text type="danger" data-testid="outbox-reason">
+              <span className="text-danger" data-testid="outbox-reason">
                 {item.refusal.message}
-              </Typography.Text>
+              </span>
               <Button size="small" icon={<DeleteOutlined />} onClick={() => onRemove(item.key)}>
                 {t('field.outbox.discard')}
               </Button>
@@ -57,6 +58,6 @@ export function OutboxList({ items, itemName, onRemove }: Props) {
           {t('field.outbox.clearSent')}
         </Button>
       )}
-    </Card>
+    </FieldSection>
   );
 }
