@@ -122,6 +122,8 @@ describe('the phone home (/m) and the offline outbox', () => {
     await phone.setOffline(true);
 
     await openReport(page);
+    await page.getByTestId('field-offline').waitFor();
+    await page.getByTestId('report-grid-offline').waitFor(); // not "in no grid": the server decides when it is sent
     await fillReport(page, '离线上报：小区门口垃圾堆放', [90, 160, 90]);
     await page.locator('.report-submit').click();
     await page.getByTestId('report-queued').waitFor();
@@ -145,6 +147,7 @@ describe('the phone home (/m) and the offline outbox', () => {
     expect((await mine()).total).toBe(before); // nothing reached the server
 
     await phone.setOffline(false);
+    await page.getByTestId('field-offline').waitFor({ state: 'detached' });
     const good = items.filter({ hasText: '小区门口垃圾堆放' });
     const bad = items.filter({ hasText: '位置不在网格内' });
     await good.and(page.locator('[data-state=sent]')).waitFor({ timeout: 45_000 });

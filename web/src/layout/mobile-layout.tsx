@@ -4,6 +4,7 @@ import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../auth/auth-context.tsx';
+import { useOnline } from '../field/use-online.ts';
 import { useShowError } from '../use-show-error.tsx';
 
 /** A phone screen: a slim bar with the way home, the title and the user, and the page; no console menu. */
@@ -11,6 +12,7 @@ export function MobileLayout({ title, home, children }: { title: string; home: b
   const { t } = useTranslation();
   const { me, signOut } = useAuth();
   const showError = useShowError();
+  const online = useOnline();
   return (
     <div className="mobile-layout">
       <header className="mobile-header">
@@ -31,6 +33,11 @@ export function MobileLayout({ title, home, children }: { title: string; home: b
           onClick={() => signOut().catch(showError)}
         />
       </header>
+      {!online && (
+        <div className="mobile-offline" role="status" data-testid="field-offline">
+          {t('field.offline')}
+        </div>
+      )}
       <main className="mobile-content">
         <Suspense fallback={<Spin className="page-spin" />}>{children}</Suspense>
       </main>

@@ -10,7 +10,7 @@ const PointMap = lazy(async () => ({ default: (await import('../events/point-map
 interface Props {
   position: Position;
   point: [number, number] | null;
-  located: LocateResult | null;
+  located: LocateResult | 'offline' | null;
   outline: Outline | null;
   onPick(lngLat: [number, number]): void;
 }
@@ -41,6 +41,10 @@ export function ReportLocation({ position, point, located, outline, onPick }: Pr
           <span className="secondary">—</span>
         ) : located === null ? (
           <LoadingOutlined />
+        ) : located === 'offline' ? (
+          <span className="secondary" data-testid="report-grid-offline">
+            {t('report.gridOffline')}
+          </span>
         ) : located.found ? (
           <span>
             <strong>{located.grid?.name}</strong>

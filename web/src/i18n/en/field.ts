@@ -5,6 +5,7 @@ export const field: typeof zh = {
   field: {
     title: 'My day',
     backHome: 'Back to my day',
+    offline: 'No signal: reports are kept on this phone and sent when the signal returns',
     todo: 'My to-do',
     console: 'Open the full console (desktop)',
     cases: {

@@ -3,6 +3,7 @@ export const field = {
   field: {
     title: '工作台',
     backHome: '返回工作台',
+    offline: '无网络：上报会保存在手机上，有信号后自动发送',
     todo: '我的待办',
     console: '打开完整版（电脑版）',
     cases: {
