@@ -98,6 +98,18 @@ describe('the phone home (/m) and the offline outbox', () => {
     await drawer.waitFor({ state: 'hidden' });
     await page.getByTestId('field-back').click();
 
+    // Visits due: as many as the server counts (the demo city here has no houses on record).
+    const due = await worker.get<{ total: number }>('/api/fieldwork/visits/due');
+    await page
+      .getByTestId('field-visits-all')
+      .filter({ hasText: String(due.total) })
+      .click();
+    await page.waitForURL(/\/m\/visits$/);
+    await page.getByText(`共 ${due.total} 户`).waitFor();
+    await noWiderThanPhone(page);
+    await shot(page, 'visits');
+    await page.getByTestId('field-back').click();
+
     // One tap: the report form, located in the worker's grid; sent at once with signal.
     await openReport(page);
     await page.getByTestId('report-grid').getByText(grid.name).waitFor();
