@@ -70,9 +70,9 @@ export async function enqueueReport(item: Omit<OutboxReport, 'state' | 'photoKey
   const queued: OutboxReport = { ...item, state: 'waiting', photoKeys: [], createdAt: new Date().toISOString() };
   await putReport(queued);
   changed();
+  const current = async () => (await reportsOf(item.username)).find((r) => r.key === item.key) ?? queued;
   await syncOutbox(item.username);
   // A pass already running when it was queued may have passed it by: one more try.
-  const [now] = (await reportsOf(item.username)).filter((r) => r.key === item.key);
-  if (now?.state === 'waiting') await syncOutbox(item.username);
-  return (await reportsOf(item.username)).find((r) => r.key === item.key) ?? queued;
+  if ((await current()).state === 'waiting') await syncOutbox(item.username);
+  return current();
 }

@@ -159,7 +159,6 @@ export const events: typeof zh = {
     filedOutside: 'Outside your area: it went to {{owner}}, which owns {{grid}}; you can still open it to follow it',
     caseNo: 'Case no. {{caseNo}}',
     another: 'Report another',
-    desktop: 'Desktop',
   },
   eventFilters: {
     status: 'Status',

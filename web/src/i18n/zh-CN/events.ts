@@ -157,7 +157,6 @@ export const events = {
     filedOutside: '该位置不在本人辖区：已转{{grid}}所属的{{owner}}受理，您仍可打开本件查看进度',
     caseNo: '案件编号 {{caseNo}}',
     another: '再报一件',
-    desktop: '电脑版',
   },
   eventFilters: {
     status: '状态',
