@@ -5,7 +5,9 @@
  * 3. events reported per second through the API (real HTTP) by 50 clients on PostgreSQL vs. an empty route of the same
  *    server and a bare loop of the report's two-insert transaction straight through `pg` at the server's pool size.
  * 4. `gezhi audit verify` over BENCH_AUDIT_ROWS chained audit rows (default 20,000) vs. reading the same rows unchecked.
- * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events | audit),
+ * 5. the field shell's weight: gzipped JS and CSS the phone home and the report page load before usable (production
+ *    build, headless Chromium at 390 px), against the goal of 150 KB of JS.
+ * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events | audit | field),
  * BENCH_EVENTS_SECONDS (default 10, per route), BENCH_POSTGIS_URL and BENCH_PG_URL (default the local PostgreSQL;
  * set to "" to skip).
  */
@@ -13,6 +15,7 @@ import fs from 'node:fs';
 import { DEMO_CITY } from '../server/demo/demo-city.ts';
 import { benchAuditVerify } from './audit.bench.ts';
 import { benchEvents } from './events.bench.ts';
+import { benchFieldWeight, JS_GOAL_KB } from './field-weight.bench.ts';
 import { benchLocate, type LocateResult } from './locate.bench.ts';
 import { benchRegistryImport } from './registry-import.bench.ts';
 import { demoCityGrids } from './territory-fixtures.ts';
@@ -100,8 +103,21 @@ if (audited) {
     `\n   verify ÷ read = ${(audited.verifySeconds / audited.readSeconds).toFixed(2)}× (filling the rows took ${audited.fillSeconds.toFixed(1)} s)`,
   );
 }
+const field = !only || only === 'field' ? await benchFieldWeight() : null;
+if (field) {
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  console.log('\n5. the field shell’s weight before usable (production build, empty cache, Chromium at 390 px), KB');
+  console.log('| page | usable when | files | JS gzip | CSS gzip | JS brotli | CSS brotli | JS gzip loaded after | JS ÷ goal |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const w of field) {
+    console.log(
+      `| ${w.page} | \`${w.usableWhen}\` | ${w.files} | ${kb(w.jsGzip)} | ${kb(w.cssGzip)} | ${kb(w.jsBrotli)} | ${kb(w.cssBrotli)} | ${kb(w.laterJsGzip)} | ${(w.jsGzip / 1024 / JS_GOAL_KB).toFixed(2)} |`,
+    );
+  }
+  for (const w of field) console.log(`   heaviest on ${w.page}: ${w.heaviest.map((h) => `${h.file} ${kb(h.gzip)}`).join(', ')}`);
+}
 fs.mkdirSync('bench/out', { recursive: true });
 fs.writeFileSync(
   'bench/out/results.json',
-  JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported, events: reported, audit: audited }, null, 2),
+  JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported, events: reported, audit: audited, field }, null, 2),
 );

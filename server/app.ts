@@ -1,7 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import { createAccess, staffOf } from './access/index.ts';
 import { createDisputes } from './disputes/index.ts';
 import { createEvents } from './events/index.ts';
@@ -13,7 +11,8 @@ import { claimsOfGrid, createOrg } from './org/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
-import { createHttp, sendError } from './platform/http.ts';
+import { createHttp } from './platform/http.ts';
+import { serveWeb } from './platform/web-assets.ts';
 import { createRegistry } from './registry/index.ts';
 import { createTerritory } from './territory/index.ts';
 
@@ -49,14 +48,7 @@ export async function buildApp({
   // A dispute that needs a department raises a loop event through the events service, as any staff report does.
   createDisputes({ app, db, clock, guard: access.guard, reportEvent: events.report });
 
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-  }
-  app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && fs.existsSync(path.join(webDist, 'index.html'));
-    if (isPage) return reply.type('text/html').sendFile('index.html'); // client-side routes
-    return sendError(reply, 'route.not_found', request.lang);
-  });
+  await serveWeb(app, webDist);
   return {
     app,
     services: {

@@ -89,6 +89,10 @@ export const TODO_QUEUES = [
 ] as const;
 export type TodoQueue = (typeof TODO_QUEUES)[number];
 
+/** 我的案件 on the phone: the cases I reported, or those waiting on me or my unit (any of my to-do queues). */
+export const MINE_CASES = ['reported', 'handling'] as const;
+export type MineCases = (typeof MINE_CASES)[number];
+
 /** 案(事)件分级, GB/T 31000 code 5.8 (04 一般 … 01 特别重大), least serious first. */
 export const SEVERITIES = ['general', 'significant', 'major', 'extraordinary'] as const;
 export type Severity = (typeof SEVERITIES)[number];

@@ -115,5 +115,9 @@ export function can(roles: readonly string[], permission: Permission): boolean {
 export const GRID_TEAM_ROLES = ['grid_leader', 'grid_worker', 'instructor', 'assistant', 'party_helper'] as const;
 export type GridTeamRole = (typeof GRID_TEAM_ROLES)[number];
 
+/** Who works in the street on a phone: the grid team, and department staff who patrol the grids they claimed. */
+export const FIELD_ROLES: readonly string[] = [...GRID_TEAM_ROLES, 'department_handler'];
+export const isFieldUser = (roles: readonly string[]) => roles.some((r) => FIELD_ROLES.includes(r));
+
 export const AREA_LEVELS = ['city', 'county', 'township', 'village', 'grid'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];

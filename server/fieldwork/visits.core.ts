@@ -108,3 +108,12 @@ export function changeList(houseFields: readonly string[], people: readonly { na
     ...people.flatMap((p) => p.fields.map((f) => `person.${f === 'houseCode' ? 'movedOut' : f}:${p.name}`)),
   ];
 }
+
+/**
+ * A house is due for a visit when nobody has visited it for this many days: a round a quarter, as the seeds' household
+ * visits run. Only a list to pick from, never a quota (DOMAIN §6).
+ */
+export const VISIT_ROUND_DAYS = 90;
+
+/** Visits before this instant no longer count for the current round. */
+export const visitRoundStart = (now: Date): Date => new Date(now.getTime() - VISIT_ROUND_DAYS * 86_400_000);

@@ -1,7 +1,7 @@
 import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
 import { errorReplies } from '../platform/schemas.ts';
-import { HouseCode, Visit, VisitBody, VisitForm, Visits } from './visits.schemas.ts';
+import { DueHouses, DueQuery, HouseCode, Visit, VisitBody, VisitForm, Visits } from './visits.schemas.ts';
 import type { VisitsService } from './visits.service.ts';
 
 export async function visitRoutes(app: Http, { visits, guard }: { visits: VisitsService; guard: Guard }) {
@@ -34,6 +34,20 @@ export async function visitRoutes(app: Http, { visits, guard }: { visits: Visits
       onRequest: guard('registry.write'),
     },
     async (request) => visits.record(request.actor, request.params.code, request.body, request.lang),
+  );
+
+  app.get(
+    '/api/fieldwork/visits/due',
+    {
+      schema: {
+        tags,
+        summary: '待走访 Houses in my jurisdiction not visited this round, never visited first',
+        querystring: DueQuery,
+        response: { 200: DueHouses, ...errorReplies },
+      },
+      onRequest: guard('registry.read'),
+    },
+    async (request) => visits.due(request.actor, request.query.limit ?? 20),
   );
 
   app.get(

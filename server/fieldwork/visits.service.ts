@@ -12,6 +12,8 @@ import {
   type HouseCorrections,
   planVisit,
   type ResidentMark,
+  VISIT_ROUND_DAYS,
+  visitRoundStart,
 } from './visits.core.ts';
 import * as store from './visits.store.ts';
 
@@ -126,6 +128,16 @@ export function createVisitsService({ db, clock, houses, people }: { db: Db; clo
         });
         return visitView(visit);
       });
+    },
+
+    /** The houses in the caller's jurisdiction not visited this round, never visited first. */
+    async due(actor: Actor, limit: number) {
+      const { rows, total } = await store.dueHouses(db, actor.scope, visitRoundStart(clock()), limit);
+      return {
+        roundDays: VISIT_ROUND_DAYS,
+        total,
+        items: rows.map((r) => ({ ...r, lastVisitAt: r.lastVisitAt?.toISOString() ?? null })),
+      };
     },
 
     /** A house's visits, newest first; a house outside the caller's jurisdiction is not found. */

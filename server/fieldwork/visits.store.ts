@@ -1,5 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
-import type { Tx } from '../platform/db.ts';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../platform/db.ts';
+import { inScope, type Scope } from '../platform/scope.ts';
 import { houseVisit } from './visits.tables.ts';
 
 export type VisitRow = typeof houseVisit.$inferSelect;
@@ -17,4 +18,40 @@ export async function visitsOfHouse(tx: Tx, countyCode: string, houseCode: strin
     .where(and(eq(houseVisit.countyCode, countyCode), eq(houseVisit.houseCode, houseCode)))
     .orderBy(desc(houseVisit.at), desc(houseVisit.id))
     .limit(limit);
+}
+
+export interface DueHouseRow {
+  code: string;
+  address: string;
+  gridCode: string;
+  lastVisitAt: Date | null;
+}
+
+/**
+ * The houses in scope not visited since `before` (never visited first, then the longest ago), and how many there
+ * are. The house table is registry's: named here in SQL only, as a read of what the visits are about.
+ */
+export async function dueHouses(tx: Tx, scope: Scope, before: Date, limit: number): Promise<{ rows: DueHouseRow[]; total: number }> {
+  const due = sql`
+    from house h
+    left join lateral (
+      select max(v.at) as last_at from ${houseVisit} v where v.county_code = h.county_code and v.house_code = h.code
+    ) last on true
+    where ${inScope(sql`h.grid_code`, scope)} and (last.last_at is null or last.last_at < ${before})`;
+  const [rows, count] = await Promise.all([
+    queryRows<{ code: string; address: string; grid_code: string; last_at: string | Date | null }>(
+      tx,
+      sql`select h.code, h.address, h.grid_code, last.last_at ${due} order by last.last_at asc nulls first, h.code limit ${limit}`,
+    ),
+    queryRows<{ total: number }>(tx, sql`select count(*)::int as total ${due}`),
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      code: r.code,
+      address: r.address,
+      gridCode: r.grid_code,
+      lastVisitAt: r.last_at === null ? null : new Date(r.last_at),
+    })),
+    total: count[0]?.total ?? 0,
+  };
 }

@@ -38,7 +38,6 @@ const EventsPage = page(() => import('./events/events-page.tsx'), 'EventsPage');
 const RepeatOrdersPage = page(() => import('./events/repeat-orders-page.tsx'), 'RepeatOrdersPage');
 const CallsToLocatePage = page(() => import('./events/calls-to-locate-page.tsx'), 'CallsToLocatePage');
 const SupervisionPage = page(() => import('./supervision/supervision-page.tsx'), 'SupervisionPage');
-const ReportPage = page(() => import('./report/report-page.tsx'), 'ReportPage');
 const PeoplePage = page(() => import('./people/people-page.tsx'), 'PeoplePage');
 const OrgsPage = page(() => import('./orgs/orgs-page.tsx'), 'OrgsPage');
 const FacilitiesPage = page(() => import('./facilities/facilities-page.tsx'), 'FacilitiesPage');
@@ -68,9 +67,8 @@ interface PageDef {
   permission: Permission;
   labelKey: string;
   icon: ReactNode;
-  Component: ComponentType;
-  /** A phone screen: shown full-width without the console menu (the path starts with /m/). */
-  mobile?: boolean;
+  /** None for a screen of the phone app (/m/…): listed in the menu, shown by the field shell (field/field-app.tsx). */
+  Component?: ComponentType;
   /** false: reached from the header (the inbox bell), not listed in the menu. */
   menu?: false;
 }
@@ -140,8 +138,6 @@ export const PAGES: PageDef[] = [
     permission: 'events.report',
     labelKey: 'nav.report',
     icon: <CameraOutlined />,
-    Component: ReportPage,
-    mobile: true,
   },
   {
     path: '/networks',

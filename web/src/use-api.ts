@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallArgs, InitOf, PathOf, ReplyOf } from './api/paths.ts';
-import { api } from './api.ts';
+import { ApiError, api } from './api.ts';
 import { useShowError } from './use-show-error.tsx';
 
 interface Loaded<T> {
@@ -43,7 +43,8 @@ export function useApi<P extends PathOf<'get'>, Init extends InitOf<P, 'get'>>(
       .catch((err: unknown) => {
         if (!live) return;
         setData(null);
-        showError(err);
+        // Without signal every read fails at once: the phone's bar says so once, not a message per read.
+        if (err instanceof ApiError || navigator.onLine) showError(err);
       })
       .finally(() => live && setLoading(false));
     return () => {

@@ -11,6 +11,7 @@ import {
   EVENT_SOURCES,
   EVENT_STATUSES,
   LIGHTS,
+  MINE_CASES,
   OPEN_STATUSES,
   RECORD_TYPES,
   TODO_QUEUES,
@@ -62,6 +63,7 @@ export const EventFilterSchema = {
   overdue: Type.Optional(Type.Boolean({ description: 'true: open cases past their stage due time; false: all others' })),
   repeat: Type.Optional(Type.Boolean({ description: `true: repeat cases (${REPEAT_REPORTS} or more reports); false: the others` })),
   todo: Type.Optional(oneOf(TODO_QUEUES, 'My to-do queue: the cases it counts in /api/inbox/counts, exactly')),
+  mine: Type.Optional(oneOf(MINE_CASES, 'My cases: reported (by me) | handling (waiting on me or my unit in any of my to-do queues)')),
   urgency: Type.Optional(oneOf(URGENCIES, 'Urgency')),
   subjectType: Type.Optional(oneOf(RECORD_TYPES, 'With subjectKey: the cases about this base-data record')),
   subjectKey: Type.Optional(
@@ -113,6 +115,7 @@ export const hasDerived = (filter: EventFilter) => !!(filter.light?.length || fi
  * The SQL part of a filter, always inside the caller's jurisdiction. With a derived filter it also keeps
  * only open cases with a stage deadline, the only ones that have a light or a warning at all.
  */
+/** `todo` is the part that depends on who asks (the to-do queue, my cases): the service builds it from the actor. */
 export function eventWhere(filter: EventFilter, scope: Scope, now: Date, todo?: SQL): SQL {
   const { status, source, item, area, unit, from, to, overdue, repeat, subjectType, subjectKey, urgency } = filter;
   return and(

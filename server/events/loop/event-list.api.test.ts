@@ -157,6 +157,7 @@ describe('list filters', () => {
       ['overdue=maybe', 'querystring.overdue'],
       ['limit=0', 'querystring.limit'],
       ['colour=red', 'querystring.colour'],
+      ['mine=all', 'querystring.mine'],
     ];
     for (const [query, field] of cases) {
       const res = await centre({ method: 'GET', url: `/api/events?${query}` });
@@ -166,6 +167,23 @@ describe('list filters', () => {
         query,
       ).toContain(field);
     }
+  });
+});
+
+describe('my cases (mine=)', () => {
+  it('reported: the cases the caller reported, in their jurisdiction; another worker’s are not theirs', async () => {
+    const mine = async (request: Request) => (await list('mine=reported', request)).items.map((e) => e.id).sort();
+    expect(await mine(worker0)).toEqual(named('rubbish0', 'fire0'));
+    expect(await mine(worker4)).toEqual(named('toilet4'));
+    expect(await mine(centre)).toEqual(named('hotline4'));
+  });
+
+  it('handling: the cases waiting on my unit in my to-do queues; combined with other filters', async () => {
+    const { request: dept } = await t.as(['department_handler'], [FIXTURE.county], { departmentCode: 'YM-CG' });
+    expect((await list('mine=handling', dept)).items.map((e) => e.id)).toEqual([ids.rubbish0]);
+    expect((await list('mine=handling&item=AQ', dept)).total).toBe(0);
+    // A worker's own reports wait on the centres, not on the worker.
+    expect((await list('mine=handling', worker0)).items.map((e) => e.id)).not.toContain(ids.rubbish0);
   });
 });
 

@@ -37,9 +37,7 @@ import { type KnownNames, namedEvent, namedPage } from './event-names.ts';
 import { placeOfReport, type SubjectRef, subjectSummary } from './event-subject.ts';
 import * as store from './events.store.ts';
 import { partsView, signals } from './signals.ts';
-import { todoCounts, todoWhere, unitsOf } from './todo.ts';
-
-const todoOf = (actor: Actor, filter: EventFilter) => (filter.todo ? todoWhere(filter.todo, actor) : undefined);
+import { callerWhere, todoCounts, unitsOf } from './todo.ts';
 
 export interface ReportInput {
   itemCode: string;
@@ -443,12 +441,12 @@ export function createEventsService({
 
     /** A page of the filtered list and how many match; event-list.ts says how light and warning filters page. */
     list: (actor: Actor, filter: EventFilter, page: Page) =>
-      filteredPage(db, { filter, scope: actor.scope, now: clock(), page, todo: todoOf(actor, filter) }, (row) => summary(actor, row)).then(
-        (p) => namedPage(db, p),
-      ),
+      filteredPage(db, { filter, scope: actor.scope, now: clock(), page, todo: callerWhere(filter, actor) }, (row) =>
+        summary(actor, row),
+      ).then((p) => namedPage(db, p)),
 
     exportList: (actor: Actor, filter: EventFilter) =>
-      exportEvents(db, { actor, filter, now: clock(), todo: todoOf(actor, filter) }, (row) => summary(actor, row)),
+      exportEvents(db, { actor, filter, now: clock(), todo: callerWhere(filter, actor) }, (row) => summary(actor, row)),
 
     /** The to-do counts of the inbox: the same predicates as `todo=` on the list. */
     todoCounts: (actor: Actor) => todoCounts(db, actor),

@@ -4,8 +4,8 @@
  * count always opens exactly its list, and acting on a case moves it out of the queue by changing its state.
  */
 
-import { and, arrayOverlaps, eq, gt, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
-import { OPEN_STATUSES, TODO_QUEUES, type TodoQueue } from '../../../shared/enums.ts';
+import { and, arrayOverlaps, eq, gt, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { type MineCases, OPEN_STATUSES, TODO_QUEUES, type TodoQueue } from '../../../shared/enums.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db.ts';
@@ -91,6 +91,20 @@ export function queuesOf(actor: Actor): TodoQueue[] {
 export function todoWhere(queue: TodoQueue, actor: Actor): SQL {
   if (!queuesOf(actor).includes(queue)) return sql`false`;
   return and(inScope(event.gridCode, actor.scope), predicate(queue, unitsOf(actor)))!;
+}
+
+/** My cases: the ones I reported, or the ones waiting on me or my unit in any to-do queue I work (the inbox's rule). */
+export function mineWhere(mine: MineCases, actor: Actor): SQL {
+  if (mine === 'reported') return eq(event.reporterId, actor.id);
+  const queues = queuesOf(actor);
+  if (queues.length === 0) return sql`false`;
+  const units = unitsOf(actor);
+  return and(inScope(event.gridCode, actor.scope), or(...queues.map((q) => predicate(q, units))))!;
+}
+
+/** The part of a list filter that depends on who asks: their to-do queue and their cases; undefined with neither. */
+export function callerWhere(filter: { todo?: TodoQueue; mine?: MineCases }, actor: Actor): SQL | undefined {
+  return and(filter.todo ? todoWhere(filter.todo, actor) : undefined, filter.mine ? mineWhere(filter.mine, actor) : undefined);
 }
 
 /** How many cases wait in each queue the actor works: one scan with a filtered count per queue. */

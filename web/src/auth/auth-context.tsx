@@ -13,31 +13,56 @@ interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
+/**
+ * Who was signed in on this device, for a phone that opens the app without signal: the field app then still knows
+ * its user and keeps reports in the outbox. Only a failed connection reads it; any answer of the server replaces it.
+ */
+const LAST_USER = 'gezhi:last-user';
+const remember = (me: Me | null) => (me ? localStorage.setItem(LAST_USER, JSON.stringify(me)) : localStorage.removeItem(LAST_USER));
+function lastUser(): Me | null {
+  try {
+    return JSON.parse(localStorage.getItem(LAST_USER) ?? 'null') as Me | null;
+  } catch {
+    return null;
+  }
+}
+
 /** Holds the signed-in user; the permissions come from the server, never re-derived here. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
 
-  useEffect(() => {
-    setUnauthorizedHandler(() => setMe(null));
-    api
-      .GET('/api/auth/me')
-      .then((reply) => setMe(reply.user))
-      .catch((err: unknown) => {
-        if (!(err instanceof ApiError && err.status === 401)) console.error(err);
-      })
-      .finally(() => setLoading(false));
+  const signedIn = useCallback((user: Me | null) => {
+    remember(user);
+    setMe(user);
   }, []);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const reply = await api.POST('/api/auth/login', { body: { username, password } });
-    setMe(reply.user);
-  }, []);
+  useEffect(() => {
+    setUnauthorizedHandler(() => signedIn(null));
+    api
+      .GET('/api/auth/me')
+      .then((reply) => signedIn(reply.user))
+      .catch((err: unknown) => {
+        if (err instanceof ApiError) {
+          if (err.status === 401) remember(null);
+          else console.error(err);
+        } else setMe(lastUser()); // no connection: the user this phone had
+      })
+      .finally(() => setLoading(false));
+  }, [signedIn]);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const reply = await api.POST('/api/auth/login', { body: { username, password } });
+      signedIn(reply.user);
+    },
+    [signedIn],
+  );
 
   const signOut = useCallback(async () => {
     await api.POST('/api/auth/logout');
-    setMe(null);
-  }, []);
+    signedIn(null);
+  }, [signedIn]);
 
   const can = useCallback((permission: Permission) => me?.permissions.includes(permission) ?? false, [me]);
 

@@ -1,23 +1,31 @@
 import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
-import { useLocation } from 'react-router';
-import { AppLayout } from '../layout/app-layout.tsx';
+import { Navigate, useLocation } from 'react-router';
+import { landsOnField } from '../field/field-landing.ts';
 import { useAuth } from './auth-context.tsx';
-import { LoginPage } from './login-page.tsx';
 
+// Each shell is its own chunk: a phone on /m never loads the console's menu, icons and pages.
 const PublicPages = lazy(async () => ({ default: (await import('../public/public-pages.tsx')).PublicPages }));
+const FieldApp = lazy(async () => ({ default: (await import('../field/field-app.tsx')).FieldApp }));
+const AppLayout = lazy(async () => ({ default: (await import('../layout/app-layout.tsx')).AppLayout }));
+const LoginPage = lazy(async () => ({ default: (await import('./login-page.tsx')).LoginPage }));
 
-/** The citizens' pages for anyone; the console for a signed-in user, the login page otherwise. */
+const isUnder = (pathname: string, root: string) => pathname === root || pathname.startsWith(`${root}/`);
+
+/** The citizens' pages for anyone; the phone app or the console for a signed-in user, the login page otherwise. */
 export function AuthGate() {
   const { me, loading } = useAuth();
   const { pathname } = useLocation();
-  if (pathname === '/public' || pathname.startsWith('/public/')) {
+  const spin = <Spin className="page-spin" size="large" />;
+  if (isUnder(pathname, '/public')) {
     return (
-      <Suspense fallback={<Spin className="page-spin" size="large" />}>
+      <Suspense fallback={spin}>
         <PublicPages />
       </Suspense>
     );
   }
-  if (loading) return <Spin className="page-spin" size="large" />;
-  return me ? <AppLayout /> : <LoginPage />;
+  if (loading) return spin;
+  // A grid worker signing in on a phone lands on the phone home, not the desktop territory page.
+  if (me && pathname === '/' && landsOnField(me.roles)) return <Navigate to="/m" replace />;
+  return <Suspense fallback={spin}>{!me ? <LoginPage /> : isUnder(pathname, '/m') ? <FieldApp /> : <AppLayout />}</Suspense>;
 }

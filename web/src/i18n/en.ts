@@ -1,6 +1,7 @@
 import { base } from './en/base.ts';
 import { disputes } from './en/disputes.ts';
 import { events } from './en/events.ts';
+import { field } from './en/field.ts';
 import { fieldwork } from './en/fieldwork.ts';
 import { figures } from './en/figures.ts';
 import { interfaces } from './en/interfaces.ts';
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...events,
   ...oversight,
   ...fieldwork,
+  ...field,
   ...figures,
   ...personForm,
   ...interfaces,

@@ -1,6 +1,7 @@
 import { base } from './zh-CN/base.ts';
 import { disputes } from './zh-CN/disputes.ts';
 import { events } from './zh-CN/events.ts';
+import { field } from './zh-CN/field.ts';
 import { fieldwork } from './zh-CN/fieldwork.ts';
 import { figures } from './zh-CN/figures.ts';
 import { interfaces } from './zh-CN/interfaces.ts';
@@ -9,6 +10,17 @@ import { personForm } from './zh-CN/person-form.ts';
 import { registry } from './zh-CN/registry.ts';
 
 /** Chinese UI strings (the default language), one file per part of the product in zh-CN/; en/ has the same keys. */
-export const zhCN = { ...base, ...registry, ...events, ...oversight, ...fieldwork, ...figures, ...personForm, ...interfaces, ...disputes };
+export const zhCN = {
+  ...base,
+  ...registry,
+  ...events,
+  ...oversight,
+  ...fieldwork,
+  ...field,
+  ...figures,
+  ...personForm,
+  ...interfaces,
+  ...disputes,
+};
 
 export type Messages = typeof zhCN;

@@ -6,7 +6,6 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { InboxBell } from '../inbox/inbox-bell.tsx';
 import { PAGES, SECTIONS } from '../pages.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
-import { MobileLayout } from './mobile-layout.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 export function AppLayout() {
@@ -18,7 +17,6 @@ export function AppLayout() {
   const current = pages.find((p) => pathname.startsWith(p.path));
   // A leader lands on the command centre; everyone else on the first page they may open.
   const landing = (me?.roles.includes('leader') && pages.find((p) => p.path === '/command')) || pages[0];
-  if (current?.mobile) return <MobileLayout title={t(current.labelKey)} Component={current.Component} />;
 
   const sections = SECTIONS.map((section) => ({
     type: 'group' as const,
@@ -55,9 +53,7 @@ export function AppLayout() {
         <Layout.Content>
           <Suspense fallback={<Spin className="page-spin" />}>
             <Routes>
-              {pages.map(({ path, Component }) => (
-                <Route key={path} path={`${path}/*`} element={<Component />} />
-              ))}
+              {pages.map(({ path, Component }) => Component && <Route key={path} path={`${path}/*`} element={<Component />} />)}
               <Route
                 path="*"
                 element={landing ? <Navigate to={landing.path} replace /> : <Result status="403" title={t('app.noPages')} />}

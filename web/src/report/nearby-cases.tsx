@@ -1,4 +1,4 @@
-import { Alert, Button, List, Tag, Typography } from 'antd';
+import { Alert, Button, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../use-api.ts';
 import { roundCoordinate } from './use-position.ts';
@@ -40,17 +40,16 @@ export function NearbyCases({ itemCode, point, sending, onMeToo }: Props) {
               <List.Item.Meta
                 title={
                   <span>
-                    <Typography.Text className="mono">{c.caseNo}</Typography.Text>{' '}
-                    {c.repeat && <Tag color="volcano">{t('intake.repeat')}</Tag>}
+                    <span className="mono">{c.caseNo}</span> {c.repeat && <Tag color="volcano">{t('intake.repeat')}</Tag>}
                   </span>
                 }
                 description={
                   <>
                     <div>{c.description}</div>
-                    <Typography.Text type="secondary">
+                    <span className="secondary">
                       {t('intake.distance', { m: c.distanceMeters })} · {t('intake.reports', { n: c.reports })} ·{' '}
                       {t(`eventStatus.${c.status}`, { defaultValue: c.status })}
-                    </Typography.Text>
+                    </span>
                   </>
                 }
               />

@@ -1,4 +1,4 @@
-import { Tag, Typography } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecordPlace } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
@@ -30,9 +30,7 @@ export function NearbyRecords({ around, linked, onLink, onUnlink }: Props) {
     <div className="nearby-records" data-testid="nearby-records">
       {items.length > 0 && (
         <>
-          <Typography.Text type="secondary" className="nearby-records-title">
-            {t('subject.nearby')}
-          </Typography.Text>
+          <span className="secondary nearby-records-title">{t('subject.nearby')}</span>
           <div className="record-chips">
             {items.map((r) => (
               <Tag.CheckableTag

@@ -1,14 +1,16 @@
 import { AimOutlined, EnvironmentOutlined, LoadingOutlined } from '@ant-design/icons';
-import { Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocateResult, Outline } from '../api/replies.ts';
-import { PointMap } from '../events/point-map.tsx';
 import type { Position } from './use-position.ts';
+
+// OpenLayers is the heaviest part of the page and only a fallback to the device's fix: the form is usable before it.
+const PointMap = lazy(async () => ({ default: (await import('../events/point-map.tsx')).PointMap }));
 
 interface Props {
   position: Position;
   point: [number, number] | null;
-  located: LocateResult | null;
+  located: LocateResult | 'offline' | null;
   outline: Outline | null;
   onPick(lngLat: [number, number]): void;
 }
@@ -22,13 +24,13 @@ export function ReportLocation({ position, point, located, outline, onPick }: Pr
         <LoadingOutlined /> {t('report.locating')}
       </>
     ) : position.status === 'failed' && !point ? (
-      <Typography.Text type="warning">
+      <span className="text-warning">
         <AimOutlined /> {t('report.noGps')}
-      </Typography.Text>
+      </span>
     ) : position.status === 'located' && position.accuracy !== null ? (
-      <Typography.Text type="secondary">{t('report.located', { m: Math.round(position.accuracy) })}</Typography.Text>
+      <span className="secondary">{t('report.located', { m: Math.round(position.accuracy) })}</span>
     ) : (
-      <Typography.Text type="secondary">{t('report.tapHint')}</Typography.Text>
+      <span className="secondary">{t('report.tapHint')}</span>
     );
 
   return (
@@ -39,6 +41,10 @@ export function ReportLocation({ position, point, located, outline, onPick }: Pr
           <span className="secondary">—</span>
         ) : located === null ? (
           <LoadingOutlined />
+        ) : located === 'offline' ? (
+          <span className="secondary" data-testid="report-grid-offline">
+            {t('report.gridOffline')}
+          </span>
         ) : located.found ? (
           <span>
             <strong>{located.grid?.name}</strong>
@@ -48,14 +54,16 @@ export function ReportLocation({ position, point, located, outline, onPick }: Pr
           <span data-testid="report-grid-outside">
             <strong>{located.grid.name}</strong>
             <span className="secondary"> · {located.township?.name}</span>
-            <Typography.Text type="warning"> {t('locate.outsideOwnArea')}</Typography.Text>
+            <span className="text-warning"> {t('locate.outsideOwnArea')}</span>
           </span>
         ) : (
-          <Typography.Text type="danger">{t('locate.notFound')}</Typography.Text>
+          <span className="text-danger">{t('locate.notFound')}</span>
         )}
       </div>
       <div className="report-map">
-        <PointMap outline={outline} point={point} onPick={onPick} />
+        <Suspense fallback={null}>
+          <PointMap outline={outline} point={point} onPick={onPick} />
+        </Suspense>
       </div>
       <div className="report-location-status">{status}</div>
     </div>

@@ -1,33 +1,38 @@
-import { Button, Form, Input } from 'antd';
+import { App, Button, Form, Input } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordPlace, ReportReply } from '../api/replies.ts';
-import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
-import { PhotoPicker } from '../events/photo-picker.tsx';
 import { useCatalogue } from '../events/use-catalogue.ts';
+import { LocalPhotoPicker } from '../field/local-photo-picker.tsx';
+import { removeReport } from '../field/outbox/outbox-db.ts';
+import { enqueueReport } from '../field/outbox/outbox-sync.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import { ItemPicker } from './item-picker.tsx';
 import { NearbyCases } from './nearby-cases.tsx';
 import { NearbyRecords } from './nearby-records.tsx';
 import { recentItems, rememberItem } from './recent-items.ts';
-import { ReportDone } from './report-done.tsx';
+import { ReportDone, ReportQueued } from './report-done.tsx';
 import { ReportLocation } from './report-location.tsx';
 import { useHomeOutline } from './use-home-outline.ts';
 import { useLocate } from './use-locate.ts';
 import { usePosition } from './use-position.ts';
 
 interface Values {
-  photos: string[];
+  photos: File[];
   itemCode: string;
   description: string;
 }
 
-/** 上报事件 on a phone: photos, where, what, one line, and a big button. */
+/**
+ * 上报事件 on a phone: photos, where, what, one line, and a big button. Every report goes through the outbox: with
+ * signal it is sent at once and its case number shown; without, it waits on the phone and is sent when the signal returns.
+ */
 export function ReportPage() {
   const { t } = useTranslation();
   const { me } = useAuth();
+  const { message } = App.useApp();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
   const catalogue = useCatalogue('reporting');
@@ -47,31 +52,38 @@ export function ReportPage() {
   // One key per report, kept across retries until the server has it, so a resend never files it twice.
   const key = useRef(newIdempotencyKey());
   const [sending, setSending] = useState(false);
-  const [done, setDone] = useState<ReportReply | null>(null);
+  const [done, setDone] = useState<ReportReply | 'queued' | null>(null);
   const itemCode = Form.useWatch('itemCode', form);
 
-  /** Sends a new report, or with `sameAs` joins that open case ("me too"). */
+  /** Sends a new report, or with `sameAs` joins that open case ("me too"); without signal it waits in the outbox. */
   async function send(values: Values, sameAs?: string) {
     if (!point) return;
     setSending(true);
     try {
-      const reply = await api.POST('/api/events', {
+      const item = await enqueueReport({
+        key: key.current,
+        username: user,
+        photos: values.photos ?? [],
         body: {
           itemCode: values.itemCode,
           lng: point[0],
           lat: point[1],
           description: values.description.trim(),
-          photos: values.photos ?? [],
-          idempotencyKey: key.current,
           ...(sameAs ? { sameAs } : subject ? { subject: { type: subject.type, key: subject.key } } : {}),
         },
       });
+      if (item.state === 'refused') {
+        // Refused while the form is still open: the worker corrects it here, so it leaves the outbox.
+        await removeReport(item.key);
+        void message.error(item.refusal?.message);
+        return;
+      }
       rememberItem(user, values.itemCode);
       setRecentVersion((v) => v + 1);
       key.current = newIdempotencyKey();
-      setDone(reply);
+      setDone(item.reply ?? 'queued');
     } catch (err) {
-      showError(err);
+      showError(err); // the phone's storage refused the item
     } finally {
       setSending(false);
     }
@@ -101,13 +113,14 @@ export function ReportPage() {
     setDone(null);
   }
 
+  if (done === 'queued') return <ReportQueued onAnother={another} />;
   if (done) return <ReportDone event={done} itemName={catalogue.nameOf(done.itemCode)} onAnother={another} />;
 
   const noPoint = !point && position.status !== 'locating';
   return (
     <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={send} className="report-form" initialValues={{ photos: [] }}>
       <Form.Item name="photos" label={t('report.photos')}>
-        <PhotoPicker size={88} />
+        <LocalPhotoPicker size={88} />
       </Form.Item>
       <Form.Item label={t('report.location')} required validateStatus={noPoint ? 'warning' : undefined}>
         <ReportLocation position={position} point={point} located={located} outline={outline} onPick={tap} />

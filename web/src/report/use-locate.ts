@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { LocateResult } from '../api/replies.ts';
-import { api } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { roundCoordinate } from './use-position.ts';
 
-/** Which grid a point is in; null while unknown. */
-export function useLocate(point: [number, number] | null): LocateResult | null {
-  const [result, setResult] = useState<LocateResult | null>(null);
+/** Which grid a point is in; null while unknown; 'offline' without signal (the server places the report when it is sent). */
+export function useLocate(point: [number, number] | null): LocateResult | 'offline' | null {
+  const [result, setResult] = useState<LocateResult | 'offline' | null>(null);
   const lng = point?.[0];
   const lat = point?.[1];
   useEffect(() => {
@@ -15,7 +15,7 @@ export function useLocate(point: [number, number] | null): LocateResult | null {
     api
       .GET('/api/territory/locate', { params: { query: { lng: roundCoordinate(lng), lat: roundCoordinate(lat) } } })
       .then((r) => live && setResult(r))
-      .catch(() => live && setResult({ found: false }));
+      .catch((err: unknown) => live && setResult(err instanceof ApiError ? { found: false } : 'offline'));
     return () => {
       live = false;
     };

@@ -141,6 +141,7 @@ export const events: typeof zh = {
     noGps: 'Location unavailable: tap the place on the map',
     tapMap: 'Tap on the map',
     tapHint: 'Tap the map where it is',
+    gridOffline: 'No signal: the grid is found when the report is sent',
     grid: 'Grid',
     gridOutside: 'This point is not in your grid',
     item: 'Item',
@@ -158,7 +159,6 @@ export const events: typeof zh = {
     filedOutside: 'Outside your area: it went to {{owner}}, which owns {{grid}}; you can still open it to follow it',
     caseNo: 'Case no. {{caseNo}}',
     another: 'Report another',
-    desktop: 'Desktop',
   },
   eventFilters: {
     status: 'Status',

@@ -139,6 +139,7 @@ export const events = {
     noGps: '无法获取定位，请在地图上点选事发位置',
     tapMap: '在地图上点选',
     tapHint: '点击地图标出事发位置',
+    gridOffline: '无网络：发送时再确定所在网格',
     grid: '所在网格',
     gridOutside: '该位置不在您的网格内',
     item: '事项',
@@ -156,7 +157,6 @@ export const events = {
     filedOutside: '该位置不在本人辖区：已转{{grid}}所属的{{owner}}受理，您仍可打开本件查看进度',
     caseNo: '案件编号 {{caseNo}}',
     another: '再报一件',
-    desktop: '电脑版',
   },
   eventFilters: {
     status: '状态',

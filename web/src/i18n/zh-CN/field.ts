@@ -1,0 +1,34 @@
+/** Chinese UI strings of the phone app (/m). */
+export const field = {
+  field: {
+    title: '工作台',
+    backHome: '返回工作台',
+    offline: '无网络：上报会保存在手机上，有信号后自动发送',
+    todo: '我的待办',
+    console: '打开完整版（电脑版）',
+    cases: {
+      title: '我的案件',
+      handling: '我在办的',
+      reported: '我上报的',
+      none: '没有案件',
+    },
+    visits: {
+      title: '待走访',
+      all: '本轮（{{days}} 天）未走访的房屋',
+      hint: '{{days}} 天内未走访的房屋共 {{n}} 户，从未走访的排在前面',
+      never: '从未走访',
+      last: '上次走访 {{date}}',
+      none: '本轮走访已完成',
+    },
+    outbox: {
+      title: '待发送',
+      waiting: '等待发送',
+      sent: '已上报',
+      refused: '被退回，请修改后重报',
+      discard: '删除',
+      clearSent: '清除已上报的',
+      queuedTitle: '已保存在手机上',
+      queuedHint: '当前没有网络，有信号后会自动上报，可在工作台“待发送”中查看',
+    },
+  },
+};
