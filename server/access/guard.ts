@@ -9,11 +9,14 @@ export const SESSION_COOKIE = 'gezhi_sid';
 /** onRequest hook factory: signs the caller in from the session cookie and checks the route's permission, before the body is read or validated (so an anonymous caller gets 401, not 400). */
 export function createGuard(access: AccessService): Guard {
   return (permission?: Permission) =>
-    async function guard(request: FastifyRequest, _reply: FastifyReply) {
-      const token = request.cookies[SESSION_COOKIE];
-      const actor = token ? await access.authenticate(token) : null;
-      if (!actor) throw new AppError('auth.required');
-      if (permission && !can(actor.roles, permission)) throw new AppError('access.forbidden');
-      request.actor = actor;
-    };
+    Object.assign(
+      async function guard(request: FastifyRequest, _reply: FastifyReply) {
+        const token = request.cookies[SESSION_COOKIE];
+        const actor = token ? await access.authenticate(token) : null;
+        if (!actor) throw new AppError('auth.required');
+        if (permission && !can(actor.roles, permission)) throw new AppError('access.forbidden');
+        request.actor = actor;
+      },
+      { permission: permission ?? null },
+    );
 }

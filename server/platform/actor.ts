@@ -30,5 +30,9 @@ declare module 'fastify' {
   }
 }
 
-/** An onRequest hook that signs the caller in and checks the permission a route names (access/ implements it). */
-export type Guard = (permission?: Permission) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+/**
+ * An onRequest hook that signs the caller in and checks the permission a route names (access/ implements it). It
+ * carries that permission (null: any signed-in user), so the API document can say what each operation requires.
+ */
+export type GuardHook = ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) & { readonly permission: Permission | null };
+export type Guard = (permission?: Permission) => GuardHook;

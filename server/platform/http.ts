@@ -16,6 +16,7 @@ import Fastify, {
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorDetail } from '../../shared/errors.ts';
 import { ERROR_MESSAGES, type Lang, pickLang } from '../../shared/i18n/errors.ts';
 import { validationMessage } from '../../shared/i18n/validation.ts';
+import type { GuardHook } from './actor.ts';
 import { AppError } from './errors.ts';
 import { nulFields, validationDetails, validatorCompiler } from './validation.ts';
 
@@ -189,6 +190,15 @@ export async function createHttp(opts: HttpOptions) {
     }
   });
   app.setErrorHandler(handleError);
+  // A guarded route says in the document what it requires: the session cookie, and the permission its guard checks
+  // (`x-permission`; `signed-in` when any user may). A route without a guard is public there; the route matrix test
+  // holds the list of those, so a new route that forgets its guard fails.
+  app.addHook('onRoute', (route) => {
+    const guard = [route.onRequest ?? []].flat().find((hook): hook is GuardHook => hook !== null && 'permission' in hook);
+    if (!guard) return;
+    const documented: Record<string, unknown> = { security: [{ session: [] }], 'x-permission': guard.permission ?? 'signed-in' };
+    route.schema = { ...route.schema, ...documented };
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Gezhi 格治 API', version: '0.1.0', description: '网格化社会治理平台接口 / grid-governance platform API' },

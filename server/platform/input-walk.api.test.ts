@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../shared/roles.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
+import { baseValues, type Json, jsonBodySchema, operationsOf, pathAndQuery, type Spec, sample, urlOf } from '../testing/operations.ts';
 
 /**
  * Walks every operation of the served OpenAPI document with hostile values in each parameter and body field, and
@@ -12,25 +13,13 @@ import { createTestApp, type TestApp } from '../testing/harness.ts';
  * walked too, and their refusals must have the Open311 error shape instead.
  */
 
-type Json = Record<string, unknown>;
-interface Param {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  required?: boolean;
-  schema?: Json;
-}
-interface Operation {
-  parameters?: Param[];
-  requestBody?: { content?: Record<string, { schema?: Json }> };
-}
-
 /** Values that broke the server once: NUL bytes, numbers too large for PostgreSQL or not finite at all. */
 const HOSTILE_TEXT = ['a\u0000b', '1e308', '-1e308', 'Infinity', '-Infinity', 'NaN', '99999999999999999999'];
 /** The same in a JSON body: 1e400 parses to Infinity. */
 const HOSTILE_JSON = ['"a\\u0000b"', '1e308', '-1e308', '1e400', '99999999999999999999'];
 
 let t: TestApp;
-let spec: { paths: Record<string, Record<string, Operation>> };
+let spec: Spec;
 const sessions: { role: string; request: (o: InjectOptions) => Promise<LightMyRequestResponse> }[] = [];
 let serial = 0;
 
@@ -45,36 +34,6 @@ beforeAll(async () => {
   spec = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json();
 }, 60_000);
 afterAll(() => t?.close());
-
-/** A plausible value for a schema: its example, default, first enum value, or something of its type. */
-function sample(schema: Json | undefined): unknown {
-  if (!schema) return 'x';
-  if (schema.example !== undefined) return schema.example;
-  if (schema.default !== undefined) return schema.default;
-  if (Array.isArray(schema.enum)) return schema.enum[0];
-  if (schema.const !== undefined) return schema.const;
-  for (const key of ['anyOf', 'oneOf'] as const) {
-    const options = schema[key] as Json[] | undefined;
-    if (options) return sample(options.find((o) => o.type !== 'null') ?? options[0]);
-  }
-  switch (schema.type) {
-    case 'integer':
-    case 'number':
-      return typeof schema.minimum === 'number' ? schema.minimum : 1;
-    case 'boolean':
-      return true;
-    case 'array':
-      return [sample(schema.items as Json)];
-    case 'object': {
-      const out: Json = {};
-      const props = (schema.properties ?? {}) as Record<string, Json>;
-      for (const name of (schema.required as string[] | undefined) ?? []) out[name] = sample(props[name]);
-      return out;
-    }
-    default:
-      return typeof schema.minLength === 'number' ? 'x'.repeat(schema.minLength) : 'x';
-  }
-}
 
 /** Every leaf of a JSON value, as a path of keys. */
 function leaves(value: unknown, at: (string | number)[] = []): (string | number)[][] {
@@ -92,14 +51,6 @@ function withRaw(value: unknown, path: (string | number)[], raw: string): string
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
   node[path[path.length - 1]] = marker;
   return JSON.stringify(copy).replace(`"${marker}"`, raw);
-}
-
-function urlOf(path: string, params: Param[], values: Map<string, string>) {
-  const url = path.replace(/\{(\w+)\}/g, (_m, name) => encodeURIComponent(values.get(`path:${name}`) ?? 'x'));
-  const query = params
-    .filter((p) => p.in === 'query' && values.has(`query:${p.name}`))
-    .map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(values.get(`query:${p.name}`)!)}`);
-  return query.length ? `${url}?${query.join('&')}` : url;
 }
 
 /**
@@ -135,17 +86,14 @@ describe('no input answers 5xx', () => {
     const findings: Finding[] = [];
     const shapeless: Finding[] = [];
     let requests = 0;
-    const operations = Object.entries(spec.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase() as InjectOptions['method'], op })),
-    );
+    const operations = operationsOf(spec);
     expect(operations.length).toBeGreaterThan(50);
 
     for (const { path, method, op } of operations) {
-      const params = (op.parameters ?? []).filter((p) => p.in === 'path' || p.in === 'query');
-      const base = new Map<string, string>();
-      for (const p of params) if (p.in === 'path' || p.required) base.set(`${p.in}:${p.name}`, String(sample(p.schema)));
+      const params = pathAndQuery(op);
+      const base = baseValues(params);
       const content = op.requestBody?.content ?? {};
-      const jsonSchema = content['application/json']?.schema;
+      const jsonSchema = jsonBodySchema(op);
       const multipart = 'multipart/form-data' in content;
       const body = jsonSchema ? sample(jsonSchema) : undefined;
 
