@@ -41,7 +41,7 @@ const anyText = fc.oneof(
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(anyText, fc.jsonValue({ maxDepth: 2 }), fc.double(), fc.integer(), fc.boolean());
 
 /** Values of a schema's shape (most draws), or anything at all. */
-function valueOf(schema: Json | undefined, depth = 0): fc.Arbitrary<unknown> {
+function drawOf(schema: Json | undefined, depth = 0): fc.Arbitrary<unknown> {
   return fc.oneof({ weight: 3, arbitrary: shaped(schema, depth) }, { weight: 1, arbitrary: anyValue });
 }
 
@@ -62,11 +62,11 @@ function shaped(schema: Json | undefined, depth: number): fc.Arbitrary<unknown> 
     case 'null':
       return fc.constant(null);
     case 'array':
-      return fc.array(valueOf(schema.items as Json, depth + 1), { maxLength: 4 });
+      return fc.array(drawOf(schema.items as Json, depth + 1), { maxLength: 4 });
     case 'object': {
       const props = (schema.properties ?? {}) as Record<string, Json>;
       const required = (schema.required as string[] | undefined) ?? [];
-      return fc.record(Object.fromEntries(Object.entries(props).map(([name, s]) => [name, valueOf(s, depth + 1)])), {
+      return fc.record(Object.fromEntries(Object.entries(props).map(([name, s]) => [name, drawOf(s, depth + 1)])), {
         requiredKeys: required.filter((name) => name in props),
       });
     }
@@ -78,11 +78,11 @@ function shaped(schema: Json | undefined, depth: number): fc.Arbitrary<unknown> 
 function requestArbitrary(o: OperationRef): fc.Arbitrary<InjectOptions> {
   const params = pathAndQuery(o.op);
   const body = jsonBodySchema(o.op);
-  const param = (p: Param) => (p.in === 'path' || p.required ? valueOf(p.schema) : fc.option(valueOf(p.schema), { nil: undefined }));
+  const param = (p: Param) => (p.in === 'path' || p.required ? drawOf(p.schema) : fc.option(drawOf(p.schema), { nil: undefined }));
   return fc
     .record({
       values: fc.tuple(...params.map(param)),
-      payload: body ? valueOf(body) : fc.constant(undefined),
+      payload: body ? drawOf(body) : fc.constant(undefined),
     })
     .map(({ values, payload }) => {
       const path = o.path.replace(/\{(\w+)\}/g, (_m, name) => {
