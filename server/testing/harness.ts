@@ -5,18 +5,12 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { createDiskFileStore } from '../files/index.ts';
 import type { Clock } from '../platform/clock.ts';
-import { loadConfig, type PasswordCost } from '../platform/config.ts';
+import { loadConfig } from '../platform/config.ts';
 import { seedTerritory } from './fixtures.ts';
 import { openTestDatabase } from './test-database.ts';
-import { TEST_FIELD_KEYS, TEST_PASSWORD } from './test-secrets.ts';
+import { TEST_FIELD_KEYS, TEST_PASSWORD, TEST_PASSWORD_COST } from './test-secrets.ts';
 
-export { TEST_FIELD_KEYS, TEST_PASSWORD };
-/**
- * argon2id at its lowest cost: tests create and sign in hundreds of users, and at the production cost (19 MiB,
- * t=2; about 50 ms a hash, 30 ms a check) that alone costs tens of seconds a run. server/access/password.test.ts
- * checks the production cost itself.
- */
-export const TEST_PASSWORD_COST: PasswordCost = { memoryKiB: 8, passes: 1, lanes: 1 };
+export { TEST_FIELD_KEYS, TEST_PASSWORD, TEST_PASSWORD_COST };
 
 /** A composed app on a fresh database with the fixture territory, a movable clock, and helpers to sign in. */
 export async function createTestApp() {
