@@ -7,6 +7,7 @@ import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { CodeName } from '../code-name.tsx';
 import { RecordCases } from '../events/record-cases.tsx';
+import { LinkButton } from '../link-button.tsx';
 import { ExportButton } from '../people/export-button.tsx';
 import { MaskedValue } from '../people/masked-value.tsx';
 import { PersonDrawer } from '../people/person-drawer.tsx';
@@ -100,9 +101,9 @@ export function BuildingDrawer({
             </Descriptions.Item>
             <Descriptions.Item label={t('buildings.leaderName')}>
               {b.leaderPersonId ? (
-                <a onClick={() => setPerson(b.leaderPersonId)} title={t('buildings.leaderOpen')} data-testid="building-leader">
+                <LinkButton onClick={() => setPerson(b.leaderPersonId)} title={t('buildings.leaderOpen')} data-testid="building-leader">
                   {b.leaderName}
-                </a>
+                </LinkButton>
               ) : (
                 (b.leaderName ?? '—')
               )}{' '}

@@ -6,6 +6,7 @@ import { chinaMinute } from '../../../shared/china-time.ts';
 import { DISPLAY_NAME_MAX } from '../../../shared/limits.ts';
 import type { Open311Client } from '../api/replies.ts';
 import { api } from '../api.ts';
+import { LinkButton } from '../link-button.tsx';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
@@ -129,8 +130,8 @@ export function ApiKeysPage() {
             render: (_: unknown, c) =>
               c.revokedAt ? null : (
                 <Space>
-                  <a onClick={() => rotate(c)}>{t('apiKeys.rotate')}</a>
-                  <a onClick={() => revoke(c)}>{t('apiKeys.revoke')}</a>
+                  <LinkButton onClick={() => rotate(c)}>{t('apiKeys.rotate')}</LinkButton>
+                  <LinkButton onClick={() => revoke(c)}>{t('apiKeys.revoke')}</LinkButton>
                 </Space>
               ),
           },

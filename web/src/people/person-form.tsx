@@ -5,6 +5,7 @@ import { normalizeIdNumber, parseIdNumber } from '../../../shared/id-number.ts';
 import type { PersonDetail } from '../api/replies.ts';
 import { ApiError, api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { LinkButton } from '../link-button.tsx';
 import { showFieldErrors } from '../orgs/field-errors.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { HousePicker, type PickedHouse } from './house-picker.tsx';
@@ -223,9 +224,9 @@ export function PersonForm({
           if (typeof existing === 'string' && onOpenPerson) {
             void message.info({
               content: (
-                <a onClick={() => onOpenPerson(existing)} data-testid="open-existing">
+                <LinkButton onClick={() => onOpenPerson(existing)} data-testid="open-existing">
                   {t('personForm.openExisting')}
-                </a>
+                </LinkButton>
               ),
               duration: 8,
             });

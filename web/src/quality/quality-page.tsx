@@ -5,6 +5,7 @@ import { ANOMALY_KINDS } from '../../../shared/enums.ts';
 import type { AnomalyKind, Figures } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { HouseDrawer } from '../buildings/house-drawer.tsx';
+import { LinkButton } from '../link-button.tsx';
 import { PersonDrawer } from '../people/person-drawer.tsx';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
 import { useApi } from '../use-api.ts';
@@ -62,7 +63,7 @@ export function QualityPage() {
       </div>
       <Breadcrumb
         items={trail.map((n, i) => ({
-          title: i < trail.length - 1 ? <a onClick={() => setTrail(trail.slice(0, i + 1))}>{n.name}</a> : n.name,
+          title: i < trail.length - 1 ? <LinkButton onClick={() => setTrail(trail.slice(0, i + 1))}>{n.name}</LinkButton> : n.name,
         }))}
       />
       {report && report.total.idUnchecked > 0 && (

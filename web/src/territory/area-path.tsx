@@ -1,5 +1,6 @@
 import { Breadcrumb } from 'antd';
 import type { AreaRef } from '../api/replies.ts';
+import { LinkButton } from '../link-button.tsx';
 
 interface Props {
   /** Ancestors, from the top down (the API leaves the node itself out). */
@@ -18,7 +19,7 @@ export function AreaPath({ path, self, openable, onOpen }: Props) {
       items={[
         ...path.map((p) => ({
           key: p.code,
-          title: openable.includes(p.code) ? <a onClick={() => onOpen(p.code)}>{p.name}</a> : p.name,
+          title: openable.includes(p.code) ? <LinkButton onClick={() => onOpen(p.code)}>{p.name}</LinkButton> : p.name,
         })),
         { key: self.code, title: self.name },
       ]}

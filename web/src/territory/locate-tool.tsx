@@ -2,6 +2,7 @@ import { AimOutlined, CloseOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, InputNumber, Space, Spin, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LinkButton } from '../link-button.tsx';
 import { useApi } from '../use-api.ts';
 
 interface Props {
@@ -84,7 +85,7 @@ export function LocateTool({ point, onPoint, picking, onPickingChange, onSelectG
         {!loading && data?.found && (
           <Descriptions column={1} size="small" data-testid="locate-result">
             <Descriptions.Item label={t('level.grid')}>
-              <a onClick={() => data.grid && onSelectGrid(data.grid.code)}>{data.grid?.name}</a>
+              <LinkButton onClick={() => data.grid && onSelectGrid(data.grid.code)}>{data.grid?.name}</LinkButton>
             </Descriptions.Item>
             <Descriptions.Item label={t('level.village')}>{data.village?.name}</Descriptions.Item>
             <Descriptions.Item label={t('level.township')}>{data.township?.name}</Descriptions.Item>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminChange } from '../api/replies.ts';
 import { api } from '../api.ts';
+import { LinkButton } from '../link-button.tsx';
 import { useApi } from '../use-api.ts';
 import { useShowError } from '../use-show-error.tsx';
 
@@ -101,8 +102,8 @@ export function AdminChangesPage() {
                     value={reasons[c.id] ?? ''}
                     onChange={(e) => setReasons({ ...reasons, [c.id]: e.target.value })}
                   />
-                  <a onClick={() => void decide(c, 'approve')}>{t('adminChanges.approve')}</a>
-                  <a onClick={() => void decide(c, 'reject')}>{t('adminChanges.reject')}</a>
+                  <LinkButton onClick={() => void decide(c, 'approve')}>{t('adminChanges.approve')}</LinkButton>
+                  <LinkButton onClick={() => void decide(c, 'reject')}>{t('adminChanges.reject')}</LinkButton>
                 </Space>
               ) : (
                 (c.reason ?? '')

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api/replies.ts';
 import { api } from '../api.ts';
+import { LinkButton } from '../link-button.tsx';
 import { useApi } from '../use-api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { UserFormDialog } from './user-form-dialog.tsx';
@@ -76,8 +77,8 @@ export function UsersPage() {
             key: 'actions',
             render: (_: unknown, u: User) => (
               <Space>
-                <a onClick={() => setEditing({ user: u })}>{t('common.edit')}</a>
-                {u.locked && <a onClick={() => unlock(u)}>{t('users.unlock')}</a>}
+                <LinkButton onClick={() => setEditing({ user: u })}>{t('common.edit')}</LinkButton>
+                {u.locked && <LinkButton onClick={() => unlock(u)}>{t('users.unlock')}</LinkButton>}
               </Space>
             ),
           },
