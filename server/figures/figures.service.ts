@@ -90,8 +90,7 @@ export function createFiguresService(deps: FiguresDeps) {
       cells.push(...delta(log.countyCode, was ? { ...was, facts: was.facts as Fact[] } : null, after));
       rows.push(caseRow(log, after));
     }
-    await store.addCells(tx, sumCells(cells));
-    await store.upsertCases(tx, rows);
+    await store.writeRollups(tx, rows, sumCells(cells));
   }
 
   /** The area a query names (default: the caller's first), which must exist and lie in the caller's jurisdiction. */
@@ -300,7 +299,7 @@ export function createFiguresService(deps: FiguresDeps) {
           const differs = counters.length > 0 || cases.length > 0;
           if (repair && differs) {
             await store.deleteBetween(tx, fromDay, toDay);
-            await inChunks(sumCells(recomputedCells.values()), (chunk) => store.addCells(tx, chunk));
+            await inChunks(sumCells(recomputedCells.values()), (chunk) => store.writeRollups(tx, [], chunk));
             await inChunks([...recomputedCases.values()], (chunk) => store.upsertCases(tx, chunk));
           }
           return { fromDay, toDay, cases: recomputedCases.size, counters, caseDifferences: cases, repaired: repair && differs };

@@ -91,9 +91,8 @@ export async function lockCases(tx: Tx, refs: { countyCode: string; id: string }
     .for('update');
 }
 
-export async function upsertCases(tx: Tx, rows: FigureCaseRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx
+const upsertCasesQuery = (tx: Tx, rows: FigureCaseRow[]) =>
+  tx
     .insert(figureCase)
     .values(rows)
     .onConflictDoUpdate({
@@ -109,12 +108,21 @@ export async function upsertCases(tx: Tx, rows: FigureCaseRow[]): Promise<void> 
         facts: sql`excluded.facts`,
       },
     });
+
+export async function upsertCases(tx: Tx, rows: FigureCaseRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await upsertCasesQuery(tx, rows);
 }
 
-/** Adds each cell's n to its counter (one key at most once; the caller sums and sorts them). */
-export async function addCells(tx: Tx, cells: Cell[]): Promise<void> {
-  if (cells.length === 0) return;
+/**
+ * Writes the cases' rows and adds each cell's n to its counter (one key at most once; the caller sums and sorts
+ * them), in one statement: one round trip inside the loop's transaction, the counters' rows locked last.
+ */
+export async function writeRollups(tx: Tx, rows: FigureCaseRow[], cells: Cell[]): Promise<void> {
+  if (cells.length === 0) return upsertCases(tx, rows);
+  const cases = rows.length ? [tx.$with('figure_cases', {}).as(upsertCasesQuery(tx, rows).getSQL())] : [];
   await tx
+    .with(...cases)
     .insert(figureCount)
     .values(cells)
     .onConflictDoUpdate({

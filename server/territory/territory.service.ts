@@ -57,6 +57,19 @@ export function createTerritoryService({ db, claimsOfGrid }: { db: Db; claimsOfG
     return checking;
   }
 
+  /**
+   * The names along a grid's path (grid, village, township, county), kept as long as the index is trusted: every
+   * report locates its point, and the names change as rarely as the outlines.
+   */
+  const pathNames = new Map<string, { at: number; names: Map<string, string> }>();
+  async function namesOfPath(code: string): Promise<Map<string, string>> {
+    const held = pathNames.get(code);
+    if (held && Date.now() - held.at < INDEX_TTL_MS) return held.names;
+    const names = new Map((await store.namesAlongPath(db, code, ancestorCodes(code))).map((a) => [a.code, a.name]));
+    pathNames.set(code, { at: Date.now(), names });
+    return names;
+  }
+
   async function pathOf(code: string) {
     const codes = ancestorCodes(code);
     const names = new Map((await store.areaNames(db, codes)).map((a) => [a.code, a]));
@@ -76,6 +89,7 @@ export function createTerritoryService({ db, claimsOfGrid }: { db: Db; claimsOfG
     /** Forget the index so the next lookup reloads it (called after a change through this server). */
     invalidateIndex() {
       checkedAt = 0;
+      pathNames.clear();
     },
 
     roots: async (actor: Actor) => {
@@ -165,8 +179,7 @@ export function createTerritoryService({ db, claimsOfGrid }: { db: Db; claimsOfG
       if (outOfRange.length) throw new AppError('territory.coordinate_out_of_range', outOfRange);
       const code = (await freshIndex()).locate(lng, lat);
       if (!code) return null;
-      // One query for all the names, and no outline: every report passes here.
-      const names = new Map((await store.namesAlongPath(db, code, ancestorCodes(code))).map((a) => [a.code, a.name]));
+      const names = await namesOfPath(code);
       const ref = (c: string) => ({ code: c, name: names.get(c) ?? c });
       return {
         grid: ref(code),
