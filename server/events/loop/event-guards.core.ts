@@ -4,6 +4,7 @@
  */
 
 import { ancestorCodes, levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
+import type { ErrorDetail } from '../../../shared/errors.ts';
 import { AREA_LEVELS, type AreaLevel } from '../../../shared/roles.ts';
 import { DEFAULT_URGENCY_FACTORS } from './deadlines.core.ts';
 import {
@@ -95,41 +96,49 @@ function matches(who: Who, actor: Actor, event: EventState): boolean {
 }
 
 /** Why this actor may not take this action on this case now, or null if they may. Input is not looked at. */
-export function refusal(event: EventState, action: EventActionName, actor: Actor, now: Date): EventRuleError | null {
+/**
+ * Why an action may not be taken now, as plain data: the abilities of every reply ask this of each action, and an
+ * Error (with its stack) for each of them would cost more than the rest of the reply. Thrown as an EventRuleError.
+ */
+export interface Refusal {
+  code: EventErrorCode;
+  details: ErrorDetail[];
+}
+
+const refuse = (code: EventErrorCode, details: ErrorDetail[] = []): Refusal => ({ code, details });
+
+export function refusal(event: EventState, action: EventActionName, actor: Actor, now: Date): Refusal | null {
   const def: ActionDef = EVENT_ACTIONS[action];
-  const notNow = (reason: string) => new EventRuleError('event.transition_not_allowed', [{ field: 'action', reason }]);
+  const notNow = (reason: string) => refuse('event.transition_not_allowed', [{ field: 'action', reason }]);
   if (!def.from.includes(event.status)) return notNow(`not_from_${event.status}`);
-  if (event.suspendedAt && action !== 'resume') return new EventRuleError('event.suspended');
+  if (event.suspendedAt && action !== 'resume') return refuse('event.suspended');
   if (action === 'resume' && !event.suspendedAt) return notNow('not_suspended');
   if (action === 'fix_on_spot' && !event.rule.fixOnSpot) return notNow('catalogue_forbids_fix_on_spot');
   if (action === 'escalate' && levelOf(event) === 'city') return notNow('no_level_above');
   if (action === 'assign_down' && levelOf(event) === 'village') return notNow('no_level_below');
-  if (action === 'extension_request' && event.extension) return new EventRuleError('event.extension_pending');
+  if (action === 'extension_request' && event.extension) return refuse('event.extension_pending');
   if (action === 'extension_request' && !event.dueAt) return notNow('no_due_time');
-  if (action === 'extension_request' && extensionLeft(event) === 0) return new EventRuleError('event.extension_cap_reached');
+  if (action === 'extension_request' && extensionLeft(event) === 0) return refuse('event.extension_cap_reached');
   if ((action === 'extension_approve' || action === 'extension_refuse') && !event.extension) return notNow('no_extension_pending');
-  if (action === 'special_close_request' && event.specialClose) return new EventRuleError('event.special_close_pending');
+  if (action === 'special_close_request' && event.specialClose) return refuse('event.special_close_pending');
   if ((action === 'special_close_approve' || action === 'special_close_refuse') && !event.specialClose)
     return notNow('no_special_close_pending');
   if (action === 'reopen' && event.status === 'visited' && event.rating !== 'dissatisfied') return notNow('visit_not_dissatisfied');
-  if (action === 'close' && event.status === 'handled' && event.rule.closing.onSiteCheck)
-    return new EventRuleError('event.on_site_check_first');
+  if (action === 'close' && event.status === 'handled' && event.rule.closing.onSiteCheck) return refuse('event.on_site_check_first');
   if (!def.who.some((w) => matches(w, actor, event))) {
-    return action === 'co_sign' || action === 'co_reply'
-      ? new EventRuleError('event.not_your_part')
-      : new EventRuleError('event.role_not_allowed');
+    return action === 'co_sign' || action === 'co_reply' ? refuse('event.not_your_part') : refuse('event.role_not_allowed');
   }
   if (action === 'return') {
-    if (event.returnBar) return new EventRuleError('event.return_barred', [{ field: 'action', reason: event.returnBar }]);
+    if (event.returnBar) return refuse('event.return_barred', [{ field: 'action', reason: event.returnBar }]);
     // The sign window is the return window: "签收时限内可退单".
     if (event.stage !== 'sign' || (event.stageDueAt && now > event.stageDueAt))
-      return new EventRuleError('event.return_window_closed', [{ field: 'action', reason: 'past_sign_window' }]);
+      return refuse('event.return_window_closed', [{ field: 'action', reason: 'past_sign_window' }]);
   }
   if (action === 'co_sign' && partOf(event, actor)!.signedAt) return notNow('part_signed');
   if (action === 'co_reply' && !partOf(event, actor)!.signedAt) return notNow('part_not_signed');
   if (action === 'co_reply' && partOf(event, actor)!.repliedAt) return notNow('part_answered');
   if (action === 'handle' && event.coParts.some((p) => !p.repliedAt))
-    return new EventRuleError('event.parts_pending', [{ field: 'action', reason: 'co_parts_unanswered' }]);
+    return refuse('event.parts_pending', [{ field: 'action', reason: 'co_parts_unanswered' }]);
   return null;
 }
 

@@ -77,7 +77,7 @@ function units(event: EventState, input: ActionInput, now: Date, calendar: Worki
 export function applyAction(event: EventState, action: EventActionName, input: ActionInput, ctx: ActionContext): Transition {
   const { now, calendar } = ctx;
   const refused = refusal(event, action, ctx.actor, now);
-  if (refused) throw refused;
+  if (refused) throw new EventRuleError(refused.code, refused.details);
   const def: ActionDef = EVENT_ACTIONS[action];
   checkInput(event, action, input);
 
