@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   'auth.password_too_weak': 400,
   'auth.password_common': 400,
   'auth.password_has_username': 400,
+  'auth.password_change_required': 403,
+  'session.not_found': 404,
   'access.forbidden': 403,
   'access.not_found': 404,
   'user.not_found': 404,

@@ -11,9 +11,12 @@ import type { AccessService } from './access.service.ts';
 import { SESSION_COOKIE } from './guard.ts';
 import { createAttemptLimiter } from './sign-in-limit.core.ts';
 
+/** The browser a sign-in came from, as its User-Agent says (cut to a length worth showing). */
+const userAgentOf = (request: FastifyRequest) => request.headers['user-agent']?.slice(0, 300) ?? null;
+
 export function accessRoutes(
   app: Http,
-  { access, guard, clock, config }: { access: AccessService; guard: Guard; clock: Clock; config: Config },
+  { access, guard, signInGuard, clock, config }: { access: AccessService; guard: Guard; signInGuard: Guard; clock: Clock; config: Config },
 ) {
   /** Secure whenever the request came over HTTPS (as the proxy says, when trusted: config.trustProxy), or always when configured. */
   const cookieOptions = (request: FastifyRequest) => ({
@@ -22,7 +25,6 @@ export function accessRoutes(
     sameSite: 'lax' as const,
     secure: config.secureCookies || request.protocol === 'https',
   });
-  const sessionHours = config.sessionHours;
   const perAccount = createAttemptLimiter(config.signInLimit.perAccount);
   const perAddress = createAttemptLimiter(config.signInLimit.perAddress);
 
@@ -65,8 +67,10 @@ export function accessRoutes(
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const { token, actor } = await limited(reply, username, request.ip, () => access.login(username, password, { ip: request.ip }));
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), maxAge: sessionHours * 3600 });
+      const { token, actor } = await limited(reply, username, request.ip, () =>
+        access.login(username, password, { ip: request.ip, userAgent: userAgentOf(request) }),
+      );
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), maxAge: config.session.maxHours * 3600 });
       return { user: actor };
     },
   );
@@ -75,7 +79,7 @@ export function accessRoutes(
     '/api/auth/logout',
     {
       schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: S.SignedOut, ...errorReplies } },
-      onRequest: guard(),
+      onRequest: signInGuard(),
     },
     async (request, reply) => {
       await access.logout(request.cookies[SESSION_COOKIE]!, request.actor);
@@ -87,8 +91,12 @@ export function accessRoutes(
   app.get(
     '/api/auth/me',
     {
-      schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: S.MeReply, ...errorReplies } },
-      onRequest: guard(),
+      schema: {
+        tags: ['auth'],
+        summary: '当前用户 The signed-in user (also while they must change their password first)',
+        response: { 200: S.MeReply, ...errorReplies },
+      },
+      onRequest: signInGuard(),
     },
     async (request) => ({ user: request.actor }),
   );
@@ -102,7 +110,7 @@ export function accessRoutes(
         body: S.PasswordBody,
         response: { 204: S.PasswordChanged, ...errorReplies },
       },
-      onRequest: guard(),
+      onRequest: signInGuard(),
     },
     async (request, reply) => {
       await access.changePassword(request.actor, request.cookies[SESSION_COOKIE]!, request.body.currentPassword, request.body.newPassword);

@@ -26,6 +26,10 @@ export const MeSchema = Type.Object(
     permissions: Type.Array(Type.String(), { description: 'Permissions these roles grant', example: ['territory.read'] }),
     areas: Type.Array(AreaRefSchema, { description: 'Area nodes the user is bound to (their jurisdiction)' }),
     departmentCode: Nullable(Type.String({ description: 'Department the user belongs to', example: 'YM-CG' })),
+    mustChangePassword: Type.Boolean({
+      description: 'Someone else created the account or reset its password: until it is changed, every other route answers 403',
+      example: false,
+    }),
   },
   { description: '当前用户 The signed-in user' },
 );

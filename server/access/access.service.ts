@@ -32,7 +32,15 @@ export interface UserInput {
 
 export type UserChanges = Partial<Omit<UserInput, 'username'>> & { disabled?: boolean };
 
-const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+/** Last seen is written at most this often per session (the idle limit is as precise as this). */
+const LAST_SEEN_STEP_MS = 60_000;
+
+/** Where a sign-in came from, kept with the session so its owner recognises it. */
+export interface SignInMeta {
+  ip: string;
+  userAgent?: string | null;
+}
 const permissionsOf = (roles: string[]) =>
   (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roles.some((r) => (PERMISSIONS[p] as readonly string[]).includes(r)));
 
@@ -51,6 +59,7 @@ export function createAccessService({
   adminChanges: AdminChangesService;
 }) {
   const dummyHash = hashPassword(crypto.randomUUID(), config.passwordCost);
+  const sessionIdleSince = (now: Date) => new Date(now.getTime() - config.session.idleMinutes * 60_000);
 
   async function toActors(users: store.UserRow[]) {
     const bindings = await store.bindingsOf(
@@ -80,6 +89,7 @@ export function createAccessService({
         phone: u.phone,
         locked: !!u.lockedUntil && u.lockedUntil > clock(),
         disabled: u.disabled,
+        mustChangePassword: u.mustChangePassword,
       };
     });
   }
@@ -120,7 +130,7 @@ export function createAccessService({
      * at most `lockout.attempts` guesses are ever checked in a row, however many arrive at once; a locked, unknown
      * or disabled account answers exactly like a wrong password, after the same work. Returns the session token.
      */
-    async login(username: string, password: string, meta: { ip: string }) {
+    async login(username: string, password: string, meta: SignInMeta) {
       const now = clock();
       const refuse = async () => {
         await verifyPassword(await dummyHash, password); // the same work whether or not a password was checked
@@ -135,15 +145,15 @@ export function createAccessService({
           at: now,
           actorId: user.id,
           action: claimed ? 'auth.locked' : 'auth.login_failed',
-          detail: { ...meta, checked: false, locked: true },
+          detail: { ip: meta.ip, checked: false, locked: true },
         });
         throw await refuse();
       }
       if (!(await verifyPassword(user.passwordHash, password))) {
         await db.transaction(async (tx) => {
           const locked = claimed.claim >= lock.attempts && (await store.lockIfUsedUp(tx, user.id, lock));
-          await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login_failed', detail: { ...meta, checked: true } });
-          if (locked) await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.locked', detail: meta });
+          await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login_failed', detail: { ip: meta.ip, checked: true } });
+          if (locked) await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.locked', detail: { ip: meta.ip } });
         });
         throw new AppError('auth.invalid_credentials');
       }
@@ -154,9 +164,12 @@ export function createAccessService({
           tokenHash: sha256(token),
           userId: user.id,
           createdAt: now,
-          expiresAt: new Date(now.getTime() + config.sessionHours * 3_600_000),
+          expiresAt: new Date(now.getTime() + config.session.maxHours * 3_600_000),
+          lastSeenAt: now,
+          ip: meta.ip,
+          userAgent: meta.userAgent ?? null,
         });
-        await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login', detail: meta });
+        await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login', detail: { ip: meta.ip } });
       });
       const [actor] = await toActors([user]);
       return { token, actor };
@@ -169,10 +182,17 @@ export function createAccessService({
       });
     },
 
-    /** The actor behind a session token, or null when the token is unknown, expired or the user disabled. */
-    async authenticate(token: string): Promise<Actor | null> {
-      const found = await store.liveSessionUser(db, sha256(token), clock());
+    /**
+     * The actor behind a session token, or null when the token is unknown, past its idle or absolute limit, or the
+     * user disabled. Last seen is moved at most once a minute, so most requests make only the one read.
+     */
+    async authenticate(token: string) {
+      const now = clock();
+      const tokenHash = sha256(token);
+      const found = await store.liveSessionUser(db, tokenHash, { now, idleSince: sessionIdleSince(now) });
       if (!found || found.user.disabled) return null;
+      const staleBefore = new Date(now.getTime() - LAST_SEEN_STEP_MS);
+      if (found.lastSeenAt < staleBefore) await store.touchSession(db, tokenHash, { now, staleBefore });
       const [actor] = await actorsOf(
         [found.user],
         found.areaCodes.map((code) => ({ userId: found.user.id, code })),
@@ -187,9 +207,9 @@ export function createAccessService({
       if (problem) throw new AppError(problem, [{ field: 'body.newPassword', reason: problem }]);
       const passwordHash = await hashPassword(next, config.passwordCost);
       await db.transaction(async (tx) => {
-        await store.updateUser(tx, actor.id, { passwordHash });
-        await store.removeSessionsOfUser(tx, actor.id, sha256(token)); // other devices sign in again
-        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'auth.password_changed' });
+        await store.updateUser(tx, actor.id, { passwordHash, mustChangePassword: false });
+        const ended = await store.removeSessionsOfUser(tx, actor.id, sha256(token)); // other devices sign in again
+        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'auth.password_changed', detail: { sessionsEnded: ended } });
       });
     },
 
@@ -223,6 +243,7 @@ export function createAccessService({
           roles: [...new Set(input.roles)],
           departmentCode: input.departmentCode ?? null,
           disabled: waits,
+          mustChangePassword: actor !== null, // someone else chose this password
         });
         await store.replaceUserAreas(tx, user.id, [...new Set(input.areaCodes)]);
         const change = waits && actor ? await adminChanges.request(tx, actor, user.id, 'create', {}) : null;

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
 import { appUser, userArea, userSession } from './access.tables.ts';
 
@@ -83,27 +83,72 @@ export async function insertSession(tx: Tx, values: typeof userSession.$inferIns
   await tx.insert(userSession).values(values);
 }
 
-/** The user behind a live session token, with the nodes they are bound to: one read, made on every request. */
-export async function liveSessionUser(tx: Tx, tokenHash: string, now: Date): Promise<{ user: UserRow; areaCodes: string[] } | undefined> {
+/**
+ * The user behind a live session token (within both the absolute and the idle limit), with the nodes they are
+ * bound to and when the session was last seen: one read, made on every request.
+ */
+export async function liveSessionUser(
+  tx: Tx,
+  tokenHash: string,
+  { now, idleSince }: { now: Date; idleSince: Date },
+): Promise<{ user: UserRow; areaCodes: string[]; lastSeenAt: Date } | undefined> {
   const rows = await tx
     .select({
       user: appUser,
       areaCodes: sql<string[]>`array(select ${userArea.areaCode} from ${userArea} where ${userArea.userId} = ${appUser.id} order by 1)`,
+      lastSeenAt: userSession.lastSeenAt,
     })
     .from(userSession)
     .innerJoin(appUser, eq(appUser.id, userSession.userId))
-    .where(and(eq(userSession.tokenHash, tokenHash), gt(userSession.expiresAt, now)));
+    .where(and(eq(userSession.tokenHash, tokenHash), gt(userSession.expiresAt, now), gt(userSession.lastSeenAt, idleSince)));
   return rows[0];
+}
+
+/** Moves a session's last seen to now, unless another request did so since `staleBefore` (at most one write a minute). */
+export async function touchSession(tx: Tx, tokenHash: string, { now, staleBefore }: { now: Date; staleBefore: Date }) {
+  await tx
+    .update(userSession)
+    .set({ lastSeenAt: now })
+    .where(and(eq(userSession.tokenHash, tokenHash), lt(userSession.lastSeenAt, staleBefore)));
+}
+
+/** A user's live sessions, newest first; `current` marks the one with this token. */
+export async function sessionsOf(tx: Tx, userId: string, tokenHash: string, { now, idleSince }: { now: Date; idleSince: Date }) {
+  return tx
+    .select({
+      id: userSession.id,
+      createdAt: userSession.createdAt,
+      lastSeenAt: userSession.lastSeenAt,
+      expiresAt: userSession.expiresAt,
+      ip: userSession.ip,
+      userAgent: userSession.userAgent,
+      current: sql<boolean>`${userSession.tokenHash} = ${tokenHash}`,
+    })
+    .from(userSession)
+    .where(and(eq(userSession.userId, userId), gt(userSession.expiresAt, now), gt(userSession.lastSeenAt, idleSince)))
+    .orderBy(desc(userSession.createdAt));
+}
+
+/** Ends one of a user's sessions by its id, never the one with `exceptTokenHash`; true when one was ended. */
+export async function removeSessionOfUser(tx: Tx, userId: string, id: string, exceptTokenHash: string): Promise<boolean> {
+  const rows = await tx
+    .delete(userSession)
+    .where(and(eq(userSession.userId, userId), eq(userSession.id, id), ne(userSession.tokenHash, exceptTokenHash)))
+    .returning({ id: userSession.id });
+  return rows.length > 0;
 }
 
 export async function removeSession(tx: Tx, tokenHash: string): Promise<void> {
   await tx.delete(userSession).where(eq(userSession.tokenHash, tokenHash));
 }
 
-export async function removeSessionsOfUser(tx: Tx, userId: string, exceptTokenHash: string | null): Promise<void> {
-  await tx
+/** Ends a user's sessions, all but the one with `exceptTokenHash` if given; returns how many. */
+export async function removeSessionsOfUser(tx: Tx, userId: string, exceptTokenHash: string | null): Promise<number> {
+  const rows = await tx
     .delete(userSession)
-    .where(and(eq(userSession.userId, userId), exceptTokenHash ? sql`${userSession.tokenHash} <> ${exceptTokenHash}` : sql`true`));
+    .where(and(eq(userSession.userId, userId), exceptTokenHash ? ne(userSession.tokenHash, exceptTokenHash) : sql`true`))
+    .returning({ id: userSession.id });
+  return rows.length;
 }
 
 /** Display names of users by id; ids not found are left out. */

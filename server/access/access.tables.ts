@@ -15,6 +15,8 @@ export const appUser = pgTable(
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamptz('locked_until'),
     disabled: boolean('disabled').notNull().default(false),
+    /** Set when someone else created the account or reset its password: it must change its password first. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('app_user_username_key').on(t.username)],
@@ -35,11 +37,18 @@ export const userSession = pgTable(
   'user_session',
   {
     tokenHash: text('token_hash').primaryKey(),
+    /** What the owner sees and ends a session by (the token's hash stays inside). */
+    id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id').notNull(),
     createdAt: timestamptz('created_at').notNull(),
+    /** The absolute limit: created_at + GEZHI_SESSION_MAX_HOURS. */
     expiresAt: timestamptz('expires_at').notNull(),
+    /** Written at most once a minute; the idle limit counts from it. */
+    lastSeenAt: timestamptz('last_seen_at').notNull().defaultNow(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
   },
-  (t) => [index('user_session_user_id_idx').on(t.userId)],
+  (t) => [index('user_session_user_id_idx').on(t.userId), uniqueIndex('user_session_id_key').on(t.id)],
 );
 
 /**

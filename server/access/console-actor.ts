@@ -13,4 +13,5 @@ export const consoleActor: Actor = {
   departmentCode: null,
   areas: [],
   scope: { prefixes: [''], ancestors: [] },
+  mustChangePassword: false,
 };

@@ -8,6 +8,8 @@ import { adminChangeRoutes } from './admin-change.routes.ts';
 import { createAdminChangesService } from './admin-changes.service.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { createGuard } from './guard.ts';
+import { sessionRoutes } from './sessions.routes.ts';
+import { createSessionsService } from './sessions.service.ts';
 
 export type { Guard } from '../platform/actor.ts';
 export type { AccessService, Actor } from './access.service.ts';
@@ -19,7 +21,9 @@ export function createAccess({ app, db, clock, config }: { app: Http; db: Db; cl
   const adminChanges = createAdminChangesService({ db, clock });
   const service = createAccessService({ db, clock, config, adminChanges });
   const guard = createGuard(service);
-  accessRoutes(app, { access: service, guard, clock, config });
+  const signInGuard = createGuard(service, { beforePasswordChange: true });
+  accessRoutes(app, { access: service, guard, signInGuard, clock, config });
+  sessionRoutes(app, { sessions: createSessionsService({ db, clock, config }), guard });
   adminChangeRoutes(app, { adminChanges, guard });
   auditRoutes(app, { db, clock, guard });
   return { service, guard };

@@ -22,6 +22,8 @@ export interface Actor {
   departmentCode: string | null;
   areas: AreaRef[];
   scope: Scope;
+  /** Someone else created the account or reset its password: the guard admits it only to change it. */
+  mustChangePassword: boolean;
 }
 
 declare module 'fastify' {

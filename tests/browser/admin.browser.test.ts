@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDate } from '../../shared/china-time.ts';
 import { DEMO_PASSWORD } from '../../server/demo/demo-users.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import { type Demo, startDemo } from './browser-harness.ts';
 import { type ApiAs, apiAs, desktopPage, label, openMenu, screenshotsOnFailure, shooter } from './journey-helpers.ts';
 
@@ -241,7 +241,11 @@ describe('administration (派单目录, 预警管理)', () => {
     await change.getByText('批准').click();
     await page.getByText('已批准，变更已生效').waitFor();
     await shot(page, 'admin-change-approved');
-    const signIn = await demo.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'auditor', password: DEMO_PASSWORD } });
+    const signIn = await demo.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'auditor', password: DEMO_PASSWORD },
+    });
     expect(signIn.statusCode).toBe(401);
   });
 });

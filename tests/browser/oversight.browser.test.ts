@@ -350,7 +350,10 @@ describe('oversight (督办, inbox, filters, export)', () => {
     const item = phone.getByTestId('call-to-locate').filter({ hasText: '朝阳路小区后门' });
     await item.getByText('139****9000').waitFor();
     // Just taken, it has its whole limit to be placed.
-    await item.getByTestId('call-light-green').filter({ hasText: /^定位时限 .+ · 时间充裕$/ }).waitFor();
+    await item
+      .getByTestId('call-light-green')
+      .filter({ hasText: /^定位时限 .+ · 时间充裕$/ })
+      .waitFor();
     await shot(phone, 'calls-to-locate');
     await item.getByRole('button', { name: label('定位并立案') }).click();
     const dialog = phone.locator('.ant-modal-content', { hasText: '定位：朝阳路小区后门' });

@@ -8,6 +8,8 @@ interface Auth {
   loading: boolean;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Reads the signed-in user again (after a change the server keeps, such as the forced password change). */
+  reload(): Promise<void>;
   can(permission: Permission): boolean;
 }
 
@@ -39,9 +41,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setMe(null);
   }, []);
 
+  const reload = useCallback(async () => {
+    setMe((await api.GET('/api/auth/me')).user);
+  }, []);
+
   const can = useCallback((permission: Permission) => me?.permissions.includes(permission) ?? false, [me]);
 
-  const value = useMemo(() => ({ me, loading, signIn, signOut, can }), [me, loading, signIn, signOut, can]);
+  const value = useMemo(() => ({ me, loading, signIn, signOut, reload, can }), [me, loading, signIn, signOut, reload, can]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

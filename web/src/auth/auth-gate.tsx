@@ -4,10 +4,14 @@ import { useLocation } from 'react-router';
 import { AppLayout } from '../layout/app-layout.tsx';
 import { useAuth } from './auth-context.tsx';
 import { LoginPage } from './login-page.tsx';
+import { PasswordChangeFirst } from './password-change-first.tsx';
 
 const PublicPages = lazy(async () => ({ default: (await import('../public/public-pages.tsx')).PublicPages }));
 
-/** The citizens' pages for anyone; the console for a signed-in user, the login page otherwise. */
+/**
+ * The citizens' pages for anyone; the console for a signed-in user (only the password change while the server
+ * asks for one first), the login page otherwise.
+ */
 export function AuthGate() {
   const { me, loading } = useAuth();
   const { pathname } = useLocation();
@@ -19,5 +23,6 @@ export function AuthGate() {
     );
   }
   if (loading) return <Spin className="page-spin" size="large" />;
-  return me ? <AppLayout /> : <LoginPage />;
+  if (!me) return <LoginPage />;
+  return me.mustChangePassword ? <PasswordChangeFirst /> : <AppLayout />;
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context.tsx';
 import { InboxBell } from '../inbox/inbox-bell.tsx';
-import { PAGES, SECTIONS } from '../pages.tsx';
+import { MY_SESSIONS_PATH, MySessionsPage, PAGES, SECTIONS } from '../pages.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { MobileLayout } from './mobile-layout.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -58,6 +58,7 @@ export function AppLayout() {
               {pages.map(({ path, Component }) => (
                 <Route key={path} path={`${path}/*`} element={<Component />} />
               ))}
+              <Route path={MY_SESSIONS_PATH} element={<MySessionsPage />} />
               <Route
                 path="*"
                 element={landing ? <Navigate to={landing.path} replace /> : <Result status="403" title={t('app.noPages')} />}

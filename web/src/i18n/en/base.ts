@@ -48,6 +48,7 @@ export const base: typeof zh = {
   },
   header: {
     changePassword: 'Change password',
+    mySessions: 'My sessions',
     signOut: 'Sign out',
   },
   password: {
@@ -58,6 +59,22 @@ export const base: typeof zh = {
     rule: 'At least 8 characters, with both letters and digits',
     mismatch: 'The two new passwords differ',
     changed: 'Password changed',
+    requiredTitle: 'Change your password first',
+    requiredHint: 'Someone else set this account’s password (a new account or a reset): change it to one only you know to go on.',
+  },
+  sessions: {
+    title: 'My sessions',
+    hint: 'Your account is signed in at these places. A session ends after a while without use, and some hours after sign-in in any case; end any you do not recognise and change your password.',
+    createdAt: 'Signed in',
+    lastSeenAt: 'Last active',
+    ip: 'Address',
+    browser: 'Browser',
+    current: 'This session',
+    end: 'End',
+    ended: 'Session ended',
+    endOthers: 'End all other sessions',
+    confirmEndOthers: 'End every session but this one?',
+    endedOthers: '{{count}} sessions ended',
   },
   role: {
     system_admin: 'System administrator',
@@ -239,6 +256,8 @@ export const base: typeof zh = {
         login_failed: 'Sign-in failed',
         locked: 'Account locked',
         password_changed: 'Password changed',
+        session_ended: 'Session ended',
+        other_sessions_ended: 'Other sessions ended',
       },
       user: {
         created: 'User created',

@@ -46,6 +46,7 @@ export const base = {
   },
   header: {
     changePassword: '修改密码',
+    mySessions: '我的会话',
     signOut: '退出登录',
   },
   password: {
@@ -56,6 +57,22 @@ export const base = {
     rule: '至少 8 位，且须同时包含字母和数字',
     mismatch: '两次输入的新密码不一致',
     changed: '密码已修改',
+    requiredTitle: '请先修改密码',
+    requiredHint: '这个账号的密码由他人设置（新建账号或重置密码），修改为只有您知道的密码后才能继续使用。',
+  },
+  sessions: {
+    title: '我的会话',
+    hint: '您的账号在这些地方处于登录状态。会话长时间无操作，或登录超过规定时长，会自动结束；不认识的会话请结束并修改密码。',
+    createdAt: '登录时间',
+    lastSeenAt: '最近活动',
+    ip: '地址',
+    browser: '浏览器',
+    current: '当前会话',
+    end: '结束',
+    ended: '会话已结束',
+    endOthers: '结束其他全部会话',
+    confirmEndOthers: '结束除当前会话外的全部会话？',
+    endedOthers: '已结束 {{count}} 个会话',
   },
   role: {
     system_admin: '系统管理员',
@@ -236,6 +253,8 @@ export const base = {
         login_failed: '登录失败',
         locked: '账号锁定',
         password_changed: '修改密码',
+        session_ended: '结束会话',
+        other_sessions_ended: '结束其他会话',
       },
       user: {
         created: '新建用户',
