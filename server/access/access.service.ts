@@ -16,6 +16,8 @@ import { pendingChangesOf } from './admin-change.store.ts';
 import type { AdminChangesService } from './admin-changes.service.ts';
 import { consoleActor } from './console-actor.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { newToken, openSession, type SignInMeta, sha256 } from './session-open.ts';
+import { pendingStepOf } from './two-factor.core.ts';
 import { applyUserChanges, changeSummary, type StoredChanges } from './user-changes.ts';
 
 export type { Actor, AreaRef } from '../platform/actor.ts';
@@ -30,17 +32,12 @@ export interface UserInput {
   phone?: string | null;
 }
 
-export type UserChanges = Partial<Omit<UserInput, 'username'>> & { disabled?: boolean };
+export type UserChanges = Partial<Omit<UserInput, 'username'>> & { disabled?: boolean; resetTotp?: true };
 
-export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 /** Last seen is written at most this often per session (the idle limit is as precise as this). */
 const LAST_SEEN_STEP_MS = 60_000;
-
-/** Where a sign-in came from, kept with the session so its owner recognises it. */
-export interface SignInMeta {
-  ip: string;
-  userAgent?: string | null;
-}
+/** How long a right password waits for the second factor. */
+const PENDING_SIGN_IN_MS = 5 * 60_000;
 const permissionsOf = (roles: string[]) =>
   (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roles.some((r) => (PERMISSIONS[p] as readonly string[]).includes(r)));
 
@@ -89,7 +86,8 @@ export function createAccessService({
         phone: u.phone,
         locked: !!u.lockedUntil && u.lockedUntil > clock(),
         disabled: u.disabled,
-        mustChangePassword: u.mustChangePassword,
+        pendingStep: pendingStepOf(u),
+        totpEnabled: u.totpSecret !== null,
       };
     });
   }
@@ -157,22 +155,31 @@ export function createAccessService({
         });
         throw new AppError('auth.invalid_credentials');
       }
-      const token = crypto.randomBytes(32).toString('base64url');
-      await db.transaction(async (tx) => {
-        await store.updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null });
-        await store.insertSession(tx, {
-          tokenHash: sha256(token),
-          userId: user.id,
-          createdAt: now,
-          expiresAt: new Date(now.getTime() + config.session.maxHours * 3_600_000),
-          lastSeenAt: now,
-          ip: meta.ip,
-          userAgent: meta.userAgent ?? null,
+      if (user.totpSecret) {
+        // Not a session yet: the code must follow, and only the codes count towards the lock from here.
+        const pendingToken = newToken();
+        const expiresAt = new Date(now.getTime() + PENDING_SIGN_IN_MS);
+        await db.transaction(async (tx) => {
+          await store.refundSignInCheck(tx, user.id);
+          await store.insertPendingSignIn(tx, {
+            tokenHash: sha256(pendingToken),
+            userId: user.id,
+            expiresAt,
+            ip: meta.ip,
+            userAgent: meta.userAgent ?? null,
+          });
+          await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.password_accepted', detail: { ip: meta.ip } });
         });
+        return { secondFactor: { pendingToken, expiresAt: expiresAt.toISOString() } } as const;
+      }
+      const token = await db.transaction(async (tx) => {
+        await store.updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null });
+        const opened = await openSession(tx, user.id, { now, meta, maxHours: config.session.maxHours });
         await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login', detail: { ip: meta.ip } });
+        return opened;
       });
       const [actor] = await toActors([user]);
-      return { token, actor };
+      return { token, actor } as const;
     },
 
     async logout(token: string, actor: Actor) {
@@ -225,9 +232,10 @@ export function createAccessService({
 
     /**
      * Creates an account. One holding an administrator role, created by a signed-in administrator, starts disabled
-     * and a pending change asks a second administrator to enable it (`pending` in the answer).
+     * and a pending change asks a second administrator to enable it (`pending` in the answer). Only the setup (no
+     * actor: the demo loader, the tests) may exempt an administrator from the second factor.
      */
-    async createUser(actor: Actor | null, input: UserInput) {
+    async createUser(actor: Actor | null, input: UserInput, { secondFactorExempt = false } = {}) {
       await checkUserFields(input, input.username);
       if (await store.findUserByUsername(db, input.username)) {
         throw new AppError('user.username_taken', [{ field: 'body.username', reason: 'taken' }]);
@@ -244,6 +252,7 @@ export function createAccessService({
           departmentCode: input.departmentCode ?? null,
           disabled: waits,
           mustChangePassword: actor !== null, // someone else chose this password
+          secondFactorExempt: actor === null && secondFactorExempt,
         });
         await store.replaceUserAreas(tx, user.id, [...new Set(input.areaCodes)]);
         const change = waits && actor ? await adminChanges.request(tx, actor, user.id, 'create', {}) : null;

@@ -13,5 +13,6 @@ export const consoleActor: Actor = {
   departmentCode: null,
   areas: [],
   scope: { prefixes: [''], ancestors: [] },
-  mustChangePassword: false,
+  pendingStep: null,
+  totpEnabled: false,
 };

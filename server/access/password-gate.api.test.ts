@@ -30,7 +30,7 @@ const changeOwn = (request: Request, currentPassword: string, newPassword = CHOS
 describe('forced password change', () => {
   it('an account the setup made (tests, the demo) signs in directly', async () => {
     const { request } = await t.as(['county_center'], [FIXTURE.county]);
-    expect((await request({ method: 'GET', url: '/api/auth/me' })).json().user.mustChangePassword).toBe(false);
+    expect((await request({ method: 'GET', url: '/api/auth/me' })).json().user.pendingStep).toBeNull();
     expect(await gated(request)).toBe(false);
   });
 
@@ -44,14 +44,14 @@ describe('forced password change', () => {
     const request = await t.signIn('newbie', 'Temp2026abc');
     const me = await request({ method: 'GET', url: '/api/auth/me' });
     expect(me.statusCode).toBe(200);
-    expect(me.json().user.mustChangePassword).toBe(true);
+    expect(me.json().user.pendingStep).toBe('password_change');
     expect(await gated(request)).toBe(true);
     expect((await request({ method: 'GET', url: '/api/auth/sessions' })).json().code).toBe('auth.password_change_required');
     const same = await changeOwn(request, 'Temp2026abc', 'newbie2026');
     expect(same.json().code).toBe('auth.password_has_username'); // the usual checks still apply, and nothing changes
     expect(await gated(request)).toBe(true);
     expect((await changeOwn(request, 'Temp2026abc')).statusCode).toBe(204);
-    expect((await request({ method: 'GET', url: '/api/auth/me' })).json().user.mustChangePassword).toBe(false);
+    expect((await request({ method: 'GET', url: '/api/auth/me' })).json().user.pendingStep).toBeNull();
     expect(await gated(request)).toBe(false);
     const again = await t.signIn('newbie', CHOSEN);
     expect(await gated(again)).toBe(false);

@@ -4,8 +4,8 @@ import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { sha256 } from './access.service.ts';
 import * as store from './access.store.ts';
+import { sha256 } from './session-open.ts';
 
 /** A user's own sessions: seen, and ended one by one or all but this one. */
 export function createSessionsService({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {

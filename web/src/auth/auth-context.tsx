@@ -6,7 +6,10 @@ import { ApiError, api, setUnauthorizedHandler } from '../api.ts';
 interface Auth {
   me: Me | null;
   loading: boolean;
-  signIn(username: string, password: string): Promise<void>;
+  /** The password step: signed in, or (two-factor sign-in on) the pending token the code must follow with. */
+  signIn(username: string, password: string): Promise<{ pendingToken: string } | null>;
+  /** The second step: a current TOTP code or a recovery code. */
+  completeSignIn(pendingToken: string, code: string): Promise<void>;
   signOut(): Promise<void>;
   /** Reads the signed-in user again (after a change the server keeps, such as the forced password change). */
   reload(): Promise<void>;
@@ -33,7 +36,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (username: string, password: string) => {
     const reply = await api.POST('/api/auth/login', { body: { username, password } });
+    if ('secondFactor' in reply) return { pendingToken: reply.secondFactor.pendingToken };
     setMe(reply.user);
+    return null;
+  }, []);
+
+  const completeSignIn = useCallback(async (pendingToken: string, code: string) => {
+    setMe((await api.POST('/api/auth/login/second-factor', { body: { pendingToken, code } })).user);
   }, []);
 
   const signOut = useCallback(async () => {
@@ -47,7 +56,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const can = useCallback((permission: Permission) => me?.permissions.includes(permission) ?? false, [me]);
 
-  const value = useMemo(() => ({ me, loading, signIn, signOut, reload, can }), [me, loading, signIn, signOut, reload, can]);
+  const value = useMemo(
+    () => ({ me, loading, signIn, completeSignIn, signOut, reload, can }),
+    [me, loading, signIn, completeSignIn, signOut, reload, can],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

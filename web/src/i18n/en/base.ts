@@ -45,10 +45,15 @@ export const base: typeof zh = {
     usernameRequired: 'Enter your username',
     passwordRequired: 'Enter your password',
     submit: 'Sign in',
+    code: 'Code',
+    codeHint: 'The 6 digits your authenticator app shows now; without your phone, one of your recovery codes',
+    codeRequired: 'Enter the code',
+    verify: 'Verify and sign in',
   },
   header: {
     changePassword: 'Change password',
     mySessions: 'My sessions',
+    twoFactor: 'Two-factor sign-in',
     signOut: 'Sign out',
   },
   password: {
@@ -61,6 +66,29 @@ export const base: typeof zh = {
     changed: 'Password changed',
     requiredTitle: 'Change your password first',
     requiredHint: 'Someone else set this account’s password (a new account or a reset): change it to one only you know to go on.',
+  },
+  totp: {
+    title: 'Two-factor sign-in (TOTP)',
+    requiredTitle: 'Administrator accounts must set up two-factor sign-in first',
+    requiredHint:
+      'System, security and audit administrators sign in with a code besides the password. Nothing else is possible until it is set up.',
+    intro:
+      'Add the account in an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, FreeOTP…): with the link below, or type the key.',
+    uri: 'Link',
+    secret: 'Key (to type by hand)',
+    code: 'The 6 digits the app shows now',
+    codeRequired: 'Enter the 6 digits',
+    confirm: 'Confirm',
+    recoveryTitle: 'Keep your recovery codes',
+    recoveryHint:
+      'Each recovery code signs in once in place of a code, when your phone is not at hand. They are shown only this once: write them down or print them and keep them safe.',
+    recoverySaved: 'I have kept them',
+    enabled: 'Two-factor sign-in is on: signing in asks for a code.',
+    disabled: 'Two-factor sign-in is off.',
+    enable: 'Turn on',
+    disable: 'Turn two-factor sign-in off',
+    disableHint: 'Enter a current code to turn it off.',
+    disabledDone: 'Two-factor sign-in is off',
   },
   sessions: {
     title: 'My sessions',
@@ -195,6 +223,9 @@ export const base: typeof zh = {
     displayName: 'Name',
     password: 'Initial password',
     resetPassword: 'Reset password',
+    resetTotp: 'Reset two-factor sign-in',
+    resetTotpHint:
+      'For a lost phone: removes the account’s TOTP and recovery codes; its owner enrols again (for an administrator account, once another administrator approves)',
     keepPassword: 'Leave empty to keep',
     roles: 'Roles',
     areas: 'Jurisdiction',
@@ -257,6 +288,11 @@ export const base: typeof zh = {
         locked: 'Account locked',
         password_changed: 'Password changed',
         session_ended: 'Session ended',
+        password_accepted: 'Password accepted (code to follow)',
+        code_failed: 'Wrong code',
+        totp_enrolment_started: 'Two-factor enrolment started',
+        totp_enabled: 'Two-factor sign-in turned on',
+        totp_disabled: 'Two-factor sign-in turned off',
         other_sessions_ended: 'Other sessions ended',
       },
       user: {
