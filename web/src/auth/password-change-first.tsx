@@ -11,7 +11,7 @@ export function PasswordChangeFirst() {
   const showError = useShowError();
   return (
     <div className="login-page" data-testid="password-change-first">
-      <Button className="login-lang" onClick={() => signOut().catch(showError)}>
+      <Button className="login-lang" style={{ zIndex: 1100 }} onClick={() => signOut().catch(showError)}>
         {t('header.signOut')}
       </Button>
       <ChangePasswordDialog open required onClose={() => reload().catch(showError)} />
