@@ -16,8 +16,13 @@ afterAll(() => demo?.close());
 screenshotsOnFailure(() => demo, 'sign-in');
 const shot = shooter('sign-in');
 
-/** The code an authenticator shows `aheadMs` from now (a step later than one already used, within the window). */
-const codeOf = (secret: string, aheadMs = 0) => generate({ secret, epoch: Math.floor((Date.now() + aheadMs) / 1000) });
+/** The code an authenticator shows now. */
+const codeOf = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) });
+const stepNow = () => Math.floor(Date.now() / 30_000);
+/** A code is taken once per 30-second step: the next sign-in waits for a later step than the one used. */
+const laterStepThan = async (page: Page, used: number) => {
+  while (stepNow() <= used) await page.waitForTimeout(500);
+};
 
 /** Until Ant Design's opening and closing animations are over, a screenshot shows a half-drawn dialog or menu. */
 const animationsOver = (page: Page) =>
@@ -51,6 +56,7 @@ describe('signing in', () => {
     const secret = secretGroups.replace(/\s/g, '');
     await shot(page, 'totp-enrolment');
     await page.getByTestId('totp-code').fill(await codeOf(secret));
+    const enrolledAt = stepNow();
     await page.getByRole('button', { name: '确认绑定' }).click();
     await page.getByText('请保存恢复码').waitFor();
     expect(await page.getByTestId('recovery-codes').locator('li').count()).toBe(10);
@@ -65,10 +71,35 @@ describe('signing in', () => {
     await page.getByRole('button', { name: '验证并登录' }).click();
     await page.getByText('动态口令或恢复码不正确').waitFor();
     await shot(page, 'wrong-code');
-    await page.getByTestId('sign-in-code').fill(await codeOf(secret, 30_000)); // the enrolment used this step's code
+    await laterStepThan(page, enrolledAt);
+    await page.getByTestId('sign-in-code').fill(await codeOf(secret));
     await page.getByRole('button', { name: '验证并登录' }).click();
     await page.getByText('王动态').waitFor();
     await shot(page, 'signed-in-with-code');
+    await page.close();
+  });
+
+  it('an administrator without two-factor sign-in sees only its enrolment, then the console', async () => {
+    await demo.services.access.createUser(
+      null,
+      { username: 'new_auditor', displayName: '审计二号', password: DEMO_PASSWORD, roles: ['audit_admin'], areaCodes: ['420900'] },
+      { secondFactorExempt: false },
+    );
+    const page = await desktopPage(demo);
+    await demo.signIn(page, 'new_auditor');
+    await page.getByTestId('totp-enrolment-first').waitFor();
+    await page.getByText('管理员账号须先绑定动态口令').waitFor();
+    expect(await page.locator('.app-menu').count()).toBe(0);
+    const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+    await shot(page, 'admin-enrolment-first');
+    await page.getByTestId('totp-code').fill('000000');
+    await page.getByRole('button', { name: '确认绑定' }).click();
+    await page.getByText('动态口令不正确').first().waitFor();
+    await page.getByTestId('totp-code').fill(await codeOf(secret));
+    await page.getByRole('button', { name: '确认绑定' }).click();
+    await page.getByRole('button', { name: '我已保存恢复码' }).click();
+    await page.locator('.app-menu').waitFor();
+    await page.getByText('审计二号').waitFor();
     await page.close();
   });
 

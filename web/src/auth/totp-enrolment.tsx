@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyOf } from '../api/paths.ts';
 import { api } from '../api.ts';
@@ -19,7 +19,11 @@ export function TotpEnrolment({ onDone }: { onDone(): void }) {
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
 
+  // Once per enrolment: each call makes a new secret, and a second one in flight would replace the one shown.
+  const started = useRef(false);
   useEffect(() => {
+    if (started.current) return;
+    started.current = true;
     api.POST('/api/auth/totp/enrolment').then(setEnrolment).catch(showError);
   }, [showError]);
 
