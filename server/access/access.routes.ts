@@ -10,10 +10,22 @@ import * as S from './access.schemas.ts';
 import type { AccessService } from './access.service.ts';
 import { SESSION_COOKIE } from './guard.ts';
 import { createAttemptLimiter } from './sign-in-limit.core.ts';
+import { SecondFactorBody, SecondFactorNeeded } from './two-factor.schemas.ts';
+import type { TwoFactorService } from './two-factor.service.ts';
+
+/** The browser a sign-in came from, as its User-Agent says (cut to a length worth showing). */
+const userAgentOf = (request: FastifyRequest) => request.headers['user-agent']?.slice(0, 300) ?? null;
 
 export function accessRoutes(
   app: Http,
-  { access, guard, clock, config }: { access: AccessService; guard: Guard; clock: Clock; config: Config },
+  {
+    access,
+    twoFactor,
+    guard,
+    signInGuard,
+    clock,
+    config,
+  }: { access: AccessService; twoFactor: TwoFactorService; guard: Guard; signInGuard: Guard; clock: Clock; config: Config },
 ) {
   /** Secure whenever the request came over HTTPS (as the proxy says, when trusted: config.trustProxy), or always when configured. */
   const cookieOptions = (request: FastifyRequest) => ({
@@ -22,7 +34,6 @@ export function accessRoutes(
     sameSite: 'lax' as const,
     secure: config.secureCookies || request.protocol === 'https',
   });
-  const sessionHours = config.sessionHours;
   const perAccount = createAttemptLimiter(config.signInLimit.perAccount);
   const perAddress = createAttemptLimiter(config.signInLimit.perAddress);
 
@@ -58,15 +69,41 @@ export function accessRoutes(
     {
       schema: {
         tags: ['auth'],
-        summary: '登录 Sign in with a password (failed attempts per account and per address are limited: 429 when used up)',
+        summary:
+          '登录 Sign in with a password (failed attempts per account and per address are limited: 429 when used up); with two-factor sign-in on, 202: the code must follow',
         body: S.LoginBody,
-        response: { 200: S.MeReply, ...errorReplies, 429: ErrorReply },
+        response: { 200: S.MeReply, 202: SecondFactorNeeded, ...errorReplies, 429: ErrorReply },
       },
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const { token, actor } = await limited(reply, username, request.ip, () => access.login(username, password, { ip: request.ip }));
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), maxAge: sessionHours * 3600 });
+      const result = await limited(reply, username, request.ip, () =>
+        access.login(username, password, { ip: request.ip, userAgent: userAgentOf(request) }),
+      );
+      if (result.secondFactor) return reply.status(202).send({ secondFactor: result.secondFactor });
+      reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions(request), maxAge: config.session.maxHours * 3600 });
+      return { user: result.actor };
+    },
+  );
+
+  app.post(
+    '/api/auth/login/second-factor',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          '动态口令 The second step of signing in: a current TOTP code or a recovery code (wrong codes count towards the same limits as wrong passwords)',
+        body: SecondFactorBody,
+        response: { 200: S.MeReply, ...errorReplies, 429: ErrorReply },
+      },
+    },
+    async (request, reply) => {
+      const { pendingToken, code } = request.body;
+      const username = await twoFactor.pendingAccount(pendingToken);
+      const token = await limited(reply, username, request.ip, () => twoFactor.completeSignIn(pendingToken, code));
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), maxAge: config.session.maxHours * 3600 });
+      const actor = await access.authenticate(token);
+      if (!actor) throw new AppError('auth.required');
       return { user: actor };
     },
   );
@@ -75,7 +112,7 @@ export function accessRoutes(
     '/api/auth/logout',
     {
       schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: S.SignedOut, ...errorReplies } },
-      onRequest: guard(),
+      onRequest: signInGuard(),
     },
     async (request, reply) => {
       await access.logout(request.cookies[SESSION_COOKIE]!, request.actor);
@@ -87,8 +124,12 @@ export function accessRoutes(
   app.get(
     '/api/auth/me',
     {
-      schema: { tags: ['auth'], summary: '当前用户 The signed-in user', response: { 200: S.MeReply, ...errorReplies } },
-      onRequest: guard(),
+      schema: {
+        tags: ['auth'],
+        summary: '当前用户 The signed-in user (also while they must change their password first)',
+        response: { 200: S.MeReply, ...errorReplies },
+      },
+      onRequest: signInGuard(),
     },
     async (request) => ({ user: request.actor }),
   );
@@ -102,7 +143,7 @@ export function accessRoutes(
         body: S.PasswordBody,
         response: { 204: S.PasswordChanged, ...errorReplies },
       },
-      onRequest: guard(),
+      onRequest: signInGuard(),
     },
     async (request, reply) => {
       await access.changePassword(request.actor, request.cookies[SESSION_COOKIE]!, request.body.currentPassword, request.body.newPassword);

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { DISPLAY_NAME_MAX, UNIT_CODE_MAX } from '../../shared/limits.ts';
 import { ROLES } from '../../shared/roles.ts';
-import { AreaRefSchema, Nullable } from '../platform/schemas.ts';
+import { AreaRefSchema, Nullable, oneOf } from '../platform/schemas.ts';
 
 const Username = Type.String({
   minLength: 2,
@@ -26,6 +26,13 @@ export const MeSchema = Type.Object(
     permissions: Type.Array(Type.String(), { description: 'Permissions these roles grant', example: ['territory.read'] }),
     areas: Type.Array(AreaRefSchema, { description: 'Area nodes the user is bound to (their jurisdiction)' }),
     departmentCode: Nullable(Type.String({ description: 'Department the user belongs to', example: 'YM-CG' })),
+    pendingStep: Nullable(
+      oneOf(
+        ['password_change', 'totp_enrolment'] as const,
+        'What the account must do first, every other route answering 403 until then: change a password someone else chose (password_change), or enrol TOTP as an administrator (totp_enrolment)',
+      ),
+    ),
+    totpEnabled: Type.Boolean({ description: 'Two-factor sign-in (TOTP) is on', example: false }),
   },
   { description: '当前用户 The signed-in user' },
 );
@@ -106,6 +113,12 @@ export const UpdateUserBody = Type.Object(
     departmentCode: Type.Optional(Nullable(Type.String({ maxLength: UNIT_CODE_MAX, description: '部门编码 Department code' }))),
     phone: Type.Optional(Nullable(Type.String({ pattern: '^[0-9+-]{5,20}$', description: 'Phone' }))),
     disabled: Type.Optional(Type.Boolean({ description: 'Disable or enable the account' })),
+    resetTotp: Type.Optional(
+      Type.Literal(true, {
+        description:
+          'Remove the account’s TOTP and recovery codes (a lost phone): it enrols again; an administrator must at its next sign-in',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

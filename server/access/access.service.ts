@@ -16,6 +16,8 @@ import { pendingChangesOf } from './admin-change.store.ts';
 import type { AdminChangesService } from './admin-changes.service.ts';
 import { consoleActor } from './console-actor.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { newToken, openSession, type SignInMeta, sha256 } from './session-open.ts';
+import { pendingStepOf } from './two-factor.core.ts';
 import { applyUserChanges, changeSummary, type StoredChanges } from './user-changes.ts';
 
 export type { Actor, AreaRef } from '../platform/actor.ts';
@@ -30,9 +32,12 @@ export interface UserInput {
   phone?: string | null;
 }
 
-export type UserChanges = Partial<Omit<UserInput, 'username'>> & { disabled?: boolean };
+export type UserChanges = Partial<Omit<UserInput, 'username'>> & { disabled?: boolean; resetTotp?: true };
 
-const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+/** Last seen is written at most this often per session (the idle limit is as precise as this). */
+const LAST_SEEN_STEP_MS = 60_000;
+/** How long a right password waits for the second factor. */
+const PENDING_SIGN_IN_MS = 5 * 60_000;
 const permissionsOf = (roles: string[]) =>
   (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roles.some((r) => (PERMISSIONS[p] as readonly string[]).includes(r)));
 
@@ -51,6 +56,7 @@ export function createAccessService({
   adminChanges: AdminChangesService;
 }) {
   const dummyHash = hashPassword(crypto.randomUUID(), config.passwordCost);
+  const sessionIdleSince = (now: Date) => new Date(now.getTime() - config.session.idleMinutes * 60_000);
 
   async function toActors(users: store.UserRow[]) {
     const bindings = await store.bindingsOf(
@@ -80,6 +86,8 @@ export function createAccessService({
         phone: u.phone,
         locked: !!u.lockedUntil && u.lockedUntil > clock(),
         disabled: u.disabled,
+        pendingStep: pendingStepOf(u),
+        totpEnabled: u.totpSecret !== null,
       };
     });
   }
@@ -120,7 +128,7 @@ export function createAccessService({
      * at most `lockout.attempts` guesses are ever checked in a row, however many arrive at once; a locked, unknown
      * or disabled account answers exactly like a wrong password, after the same work. Returns the session token.
      */
-    async login(username: string, password: string, meta: { ip: string }) {
+    async login(username: string, password: string, meta: SignInMeta) {
       const now = clock();
       const refuse = async () => {
         await verifyPassword(await dummyHash, password); // the same work whether or not a password was checked
@@ -135,31 +143,43 @@ export function createAccessService({
           at: now,
           actorId: user.id,
           action: claimed ? 'auth.locked' : 'auth.login_failed',
-          detail: { ...meta, checked: false, locked: true },
+          detail: { ip: meta.ip, checked: false, locked: true },
         });
         throw await refuse();
       }
       if (!(await verifyPassword(user.passwordHash, password))) {
         await db.transaction(async (tx) => {
           const locked = claimed.claim >= lock.attempts && (await store.lockIfUsedUp(tx, user.id, lock));
-          await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login_failed', detail: { ...meta, checked: true } });
-          if (locked) await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.locked', detail: meta });
+          await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login_failed', detail: { ip: meta.ip, checked: true } });
+          if (locked) await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.locked', detail: { ip: meta.ip } });
         });
         throw new AppError('auth.invalid_credentials');
       }
-      const token = crypto.randomBytes(32).toString('base64url');
-      await db.transaction(async (tx) => {
-        await store.updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null });
-        await store.insertSession(tx, {
-          tokenHash: sha256(token),
-          userId: user.id,
-          createdAt: now,
-          expiresAt: new Date(now.getTime() + config.sessionHours * 3_600_000),
+      if (user.totpSecret) {
+        // Not a session yet: the code must follow, and only the codes count towards the lock from here.
+        const pendingToken = newToken();
+        const expiresAt = new Date(now.getTime() + PENDING_SIGN_IN_MS);
+        await db.transaction(async (tx) => {
+          await store.refundSignInCheck(tx, user.id);
+          await store.insertPendingSignIn(tx, {
+            tokenHash: sha256(pendingToken),
+            userId: user.id,
+            expiresAt,
+            ip: meta.ip,
+            userAgent: meta.userAgent ?? null,
+          });
+          await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.password_accepted', detail: { ip: meta.ip } });
         });
-        await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login', detail: meta });
+        return { secondFactor: { pendingToken, expiresAt: expiresAt.toISOString() } } as const;
+      }
+      const token = await db.transaction(async (tx) => {
+        await store.updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null });
+        const opened = await openSession(tx, user.id, { now, meta, maxHours: config.session.maxHours });
+        await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login', detail: { ip: meta.ip } });
+        return opened;
       });
       const [actor] = await toActors([user]);
-      return { token, actor };
+      return { token, actor } as const;
     },
 
     async logout(token: string, actor: Actor) {
@@ -169,10 +189,17 @@ export function createAccessService({
       });
     },
 
-    /** The actor behind a session token, or null when the token is unknown, expired or the user disabled. */
-    async authenticate(token: string): Promise<Actor | null> {
-      const found = await store.liveSessionUser(db, sha256(token), clock());
+    /**
+     * The actor behind a session token, or null when the token is unknown, past its idle or absolute limit, or the
+     * user disabled. Last seen is moved at most once a minute, so most requests make only the one read.
+     */
+    async authenticate(token: string) {
+      const now = clock();
+      const tokenHash = sha256(token);
+      const found = await store.liveSessionUser(db, tokenHash, { now, idleSince: sessionIdleSince(now) });
       if (!found || found.user.disabled) return null;
+      const staleBefore = new Date(now.getTime() - LAST_SEEN_STEP_MS);
+      if (found.lastSeenAt < staleBefore) await store.touchSession(db, tokenHash, { now, staleBefore });
       const [actor] = await actorsOf(
         [found.user],
         found.areaCodes.map((code) => ({ userId: found.user.id, code })),
@@ -187,9 +214,9 @@ export function createAccessService({
       if (problem) throw new AppError(problem, [{ field: 'body.newPassword', reason: problem }]);
       const passwordHash = await hashPassword(next, config.passwordCost);
       await db.transaction(async (tx) => {
-        await store.updateUser(tx, actor.id, { passwordHash });
-        await store.removeSessionsOfUser(tx, actor.id, sha256(token)); // other devices sign in again
-        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'auth.password_changed' });
+        await store.updateUser(tx, actor.id, { passwordHash, mustChangePassword: false });
+        const ended = await store.removeSessionsOfUser(tx, actor.id, sha256(token)); // other devices sign in again
+        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'auth.password_changed', detail: { sessionsEnded: ended } });
       });
     },
 
@@ -205,9 +232,10 @@ export function createAccessService({
 
     /**
      * Creates an account. One holding an administrator role, created by a signed-in administrator, starts disabled
-     * and a pending change asks a second administrator to enable it (`pending` in the answer).
+     * and a pending change asks a second administrator to enable it (`pending` in the answer). Only the setup (no
+     * actor: the demo loader, the tests) may exempt an administrator from the second factor.
      */
-    async createUser(actor: Actor | null, input: UserInput) {
+    async createUser(actor: Actor | null, input: UserInput, { secondFactorExempt = false } = {}) {
       await checkUserFields(input, input.username);
       if (await store.findUserByUsername(db, input.username)) {
         throw new AppError('user.username_taken', [{ field: 'body.username', reason: 'taken' }]);
@@ -223,6 +251,8 @@ export function createAccessService({
           roles: [...new Set(input.roles)],
           departmentCode: input.departmentCode ?? null,
           disabled: waits,
+          mustChangePassword: actor !== null, // someone else chose this password
+          secondFactorExempt: actor === null && secondFactorExempt,
         });
         await store.replaceUserAreas(tx, user.id, [...new Set(input.areaCodes)]);
         const change = waits && actor ? await adminChanges.request(tx, actor, user.id, 'create', {}) : null;

@@ -1,6 +1,6 @@
-import { and, arrayOverlaps, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
-import { appUser, userArea, userSession } from './access.tables.ts';
+import { appUser, signInPending, userArea, userSession } from './access.tables.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
 
@@ -83,27 +83,72 @@ export async function insertSession(tx: Tx, values: typeof userSession.$inferIns
   await tx.insert(userSession).values(values);
 }
 
-/** The user behind a live session token, with the nodes they are bound to: one read, made on every request. */
-export async function liveSessionUser(tx: Tx, tokenHash: string, now: Date): Promise<{ user: UserRow; areaCodes: string[] } | undefined> {
+/**
+ * The user behind a live session token (within both the absolute and the idle limit), with the nodes they are
+ * bound to and when the session was last seen: one read, made on every request.
+ */
+export async function liveSessionUser(
+  tx: Tx,
+  tokenHash: string,
+  { now, idleSince }: { now: Date; idleSince: Date },
+): Promise<{ user: UserRow; areaCodes: string[]; lastSeenAt: Date } | undefined> {
   const rows = await tx
     .select({
       user: appUser,
       areaCodes: sql<string[]>`array(select ${userArea.areaCode} from ${userArea} where ${userArea.userId} = ${appUser.id} order by 1)`,
+      lastSeenAt: userSession.lastSeenAt,
     })
     .from(userSession)
     .innerJoin(appUser, eq(appUser.id, userSession.userId))
-    .where(and(eq(userSession.tokenHash, tokenHash), gt(userSession.expiresAt, now)));
+    .where(and(eq(userSession.tokenHash, tokenHash), gt(userSession.expiresAt, now), gt(userSession.lastSeenAt, idleSince)));
   return rows[0];
+}
+
+/** Moves a session's last seen to now, unless another request did so since `staleBefore` (at most one write a minute). */
+export async function touchSession(tx: Tx, tokenHash: string, { now, staleBefore }: { now: Date; staleBefore: Date }) {
+  await tx
+    .update(userSession)
+    .set({ lastSeenAt: now })
+    .where(and(eq(userSession.tokenHash, tokenHash), lt(userSession.lastSeenAt, staleBefore)));
+}
+
+/** A user's live sessions, newest first; `current` marks the one with this token. */
+export async function sessionsOf(tx: Tx, userId: string, tokenHash: string, { now, idleSince }: { now: Date; idleSince: Date }) {
+  return tx
+    .select({
+      id: userSession.id,
+      createdAt: userSession.createdAt,
+      lastSeenAt: userSession.lastSeenAt,
+      expiresAt: userSession.expiresAt,
+      ip: userSession.ip,
+      userAgent: userSession.userAgent,
+      current: sql<boolean>`${userSession.tokenHash} = ${tokenHash}`,
+    })
+    .from(userSession)
+    .where(and(eq(userSession.userId, userId), gt(userSession.expiresAt, now), gt(userSession.lastSeenAt, idleSince)))
+    .orderBy(desc(userSession.createdAt));
+}
+
+/** Ends one of a user's sessions by its id, never the one with `exceptTokenHash`; true when one was ended. */
+export async function removeSessionOfUser(tx: Tx, userId: string, id: string, exceptTokenHash: string): Promise<boolean> {
+  const rows = await tx
+    .delete(userSession)
+    .where(and(eq(userSession.userId, userId), eq(userSession.id, id), ne(userSession.tokenHash, exceptTokenHash)))
+    .returning({ id: userSession.id });
+  return rows.length > 0;
 }
 
 export async function removeSession(tx: Tx, tokenHash: string): Promise<void> {
   await tx.delete(userSession).where(eq(userSession.tokenHash, tokenHash));
 }
 
-export async function removeSessionsOfUser(tx: Tx, userId: string, exceptTokenHash: string | null): Promise<void> {
-  await tx
+/** Ends a user's sessions, all but the one with `exceptTokenHash` if given; returns how many. */
+export async function removeSessionsOfUser(tx: Tx, userId: string, exceptTokenHash: string | null): Promise<number> {
+  const rows = await tx
     .delete(userSession)
-    .where(and(eq(userSession.userId, userId), exceptTokenHash ? sql`${userSession.tokenHash} <> ${exceptTokenHash}` : sql`true`));
+    .where(and(eq(userSession.userId, userId), exceptTokenHash ? ne(userSession.tokenHash, exceptTokenHash) : sql`true`))
+    .returning({ id: userSession.id });
+  return rows.length;
 }
 
 /** Display names of users by id; ids not found are left out. */
@@ -143,3 +188,71 @@ export async function usersOfUnits(
     .where(and(eq(appUser.disabled, false), or(...conditions)));
   return rows.map((r) => r.id);
 }
+
+/** A right password hands back its claim when the second factor follows: only the codes then count. */
+export async function refundSignInCheck(tx: Tx, id: string): Promise<void> {
+  await tx
+    .update(appUser)
+    .set({ failedAttempts: sql`greatest(${appUser.failedAttempts} - 1, 0)` })
+    .where(eq(appUser.id, id));
+}
+
+export async function insertPendingSignIn(tx: Tx, values: typeof signInPending.$inferInsert): Promise<void> {
+  await tx.insert(signInPending).values(values);
+}
+
+/** The account a live pending sign-in belongs to, with where it came from. */
+export async function findPendingSignIn(tx: Tx, tokenHash: string, now: Date) {
+  const rows = await tx
+    .select({ user: appUser, ip: signInPending.ip, userAgent: signInPending.userAgent })
+    .from(signInPending)
+    .innerJoin(appUser, eq(appUser.id, signInPending.userId))
+    .where(and(eq(signInPending.tokenHash, tokenHash), gt(signInPending.expiresAt, now)));
+  return rows[0];
+}
+
+/** Removes a pending sign-in, and any that have expired; true when this one was still there (used once). */
+export async function removePendingSignIn(tx: Tx, tokenHash: string, now: Date): Promise<boolean> {
+  const rows = await tx
+    .delete(signInPending)
+    .where(or(eq(signInPending.tokenHash, tokenHash), lte(signInPending.expiresAt, now)))
+    .returning({ tokenHash: signInPending.tokenHash });
+  return rows.some((r) => r.tokenHash === tokenHash);
+}
+
+/** Takes a TOTP time step for the account unless it, or a later one, was taken: concurrent replays get one success. */
+export async function takeTotpStep(tx: Tx, id: string, step: number): Promise<boolean> {
+  const rows = await tx
+    .update(appUser)
+    .set({ totpLastStep: step })
+    .where(and(eq(appUser.id, id), or(isNull(appUser.totpLastStep), lt(appUser.totpLastStep, step))))
+    .returning({ id: appUser.id });
+  return rows.length > 0;
+}
+
+/** Uses up one recovery code by its keyed hash, atomically: true when it was there. */
+export async function takeRecoveryCode(tx: Tx, id: string, hash: string): Promise<boolean> {
+  const rows = await tx
+    .update(appUser)
+    .set({ recoveryCodes: sql`array_remove(${appUser.recoveryCodes}, ${hash})` })
+    .where(and(eq(appUser.id, id), sql`${hash} = any(${appUser.recoveryCodes})`))
+    .returning({ id: appUser.id });
+  return rows.length > 0;
+}
+
+/** Confirms enrolment of the secret that was shown (unless another enrolment replaced it meanwhile). */
+export async function confirmTotp(
+  tx: Tx,
+  id: string,
+  { sealedSecret, step, recoveryCodes }: { sealedSecret: string; step: number; recoveryCodes: string[] },
+): Promise<boolean> {
+  const rows = await tx
+    .update(appUser)
+    .set({ totpSecret: sealedSecret, totpPendingSecret: null, totpLastStep: step, recoveryCodes })
+    .where(and(eq(appUser.id, id), eq(appUser.totpPendingSecret, sealedSecret)))
+    .returning({ id: appUser.id });
+  return rows.length > 0;
+}
+
+/** What removing an account's second factor sets. */
+export const NO_SECOND_FACTOR = { totpSecret: null, totpPendingSecret: null, totpLastStep: null, recoveryCodes: [] as string[] };

@@ -15,6 +15,21 @@ export const appUser = pgTable(
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamptz('locked_until'),
     disabled: boolean('disabled').notNull().default(false),
+    /** Set when someone else created the account or reset its password: it must change its password first. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** The TOTP secret once enrolment is confirmed, sealed (SM4, as phones are); null: no second factor. */
+    totpSecret: text('totp_secret'),
+    /** A secret shown for enrolment and not yet confirmed by a code, sealed. */
+    totpPendingSecret: text('totp_pending_secret'),
+    /** The time step of the last code accepted: a code of that step or before is refused (no replay). */
+    totpLastStep: integer('totp_last_step'),
+    /** Keyed hashes (HMAC-SM3) of the unused recovery codes; one is removed as it is used. */
+    recoveryCodes: text('recovery_codes').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Set only by the demo loader and the test setup, never by a route: an administrator account that signs in
+     * without a second factor (the README promises the demo's accounts sign in directly).
+     */
+    secondFactorExempt: boolean('second_factor_exempt').notNull().default(false),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('app_user_username_key').on(t.username)],
@@ -35,12 +50,28 @@ export const userSession = pgTable(
   'user_session',
   {
     tokenHash: text('token_hash').primaryKey(),
+    /** What the owner sees and ends a session by (the token's hash stays inside). */
+    id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id').notNull(),
     createdAt: timestamptz('created_at').notNull(),
+    /** The absolute limit: created_at + GEZHI_SESSION_MAX_HOURS. */
     expiresAt: timestamptz('expires_at').notNull(),
+    /** Written at most once a minute; the idle limit counts from it. */
+    lastSeenAt: timestamptz('last_seen_at').notNull().defaultNow(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
   },
-  (t) => [index('user_session_user_id_idx').on(t.userId)],
+  (t) => [index('user_session_user_id_idx').on(t.userId), uniqueIndex('user_session_id_key').on(t.id)],
 );
+
+/** A password that was right, waiting for the second factor: not a session; lives a few minutes, used once. */
+export const signInPending = pgTable('sign_in_pending', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  expiresAt: timestamptz('expires_at').notNull(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+});
 
 /**
  * A change to an administrator account (its creation, roles, password, status) that one administrator asked for

@@ -3,18 +3,19 @@ import type { ErrorCode } from '../../shared/errors.ts';
 import { isAdminRole } from '../../shared/roles.ts';
 
 /** The account fields whose change to an administrator account waits for a second administrator. */
-export const GUARDED_FIELDS = ['roles', 'password', 'disabled'] as const;
+export const GUARDED_FIELDS = ['roles', 'password', 'disabled', 'resetTotp'] as const;
 
 export interface AccountChange {
   roles?: string[];
   password?: string;
   disabled?: boolean;
+  resetTotp?: true;
 }
 
 export const touchesGuardedFields = (change: AccountChange) => GUARDED_FIELDS.some((f) => change[f] !== undefined);
 
 /**
- * A change waits for a second approval when it touches roles, password or status of an account that holds an
+ * A change waits for a second approval when it touches roles, password, status or second factor of an account that holds an
  * administrator role or would hold one after it.
  */
 export function needsSecondApproval(currentRoles: readonly string[], change: AccountChange): boolean {

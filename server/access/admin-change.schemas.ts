@@ -19,6 +19,9 @@ export const AdminChangeSchema = Type.Object(
         departmentCode: Type.Optional(Nullable(Type.String({ description: '部门 New department' }))),
         disabled: Type.Optional(Type.Boolean({ description: '停用 true disables the account, false enables it' })),
         passwordReset: Type.Boolean({ description: '重置密码 The password is reset (the new one is never shown)' }),
+        resetTotp: Type.Optional(
+          Type.Literal(true, { description: '重置动态口令 The TOTP and recovery codes are removed: it enrols again' }),
+        ),
       },
       { description: '变更内容 What the change sets' },
     ),

@@ -134,6 +134,13 @@ describe('second approval', () => {
     expect(res.json()).toMatchObject({ status: 'approved', reason: '本人申请' });
     expect((await auditor({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401); // a reset ends the sessions
     auditor = await t.signIn(auditorName, 'Taken0ver2026');
+    // someone else chose it, so the auditor must change it before doing anything else (password-gate.api.test.ts)
+    const changed = await auditor({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'Taken0ver2026', newPassword: 'OwnChoice2026' },
+    });
+    expect(changed.statusCode).toBe(204);
     expect(await auditActions(auditorId)).toEqual(expect.arrayContaining(['admin_change.requested', 'admin_change.approved']));
     const again = await system({ method: 'POST', url: `/api/access/admin-changes/${change.id}/reject`, payload: {} });
     expect(again.statusCode).toBe(409);

@@ -13,4 +13,6 @@ export const consoleActor: Actor = {
   departmentCode: null,
   areas: [],
   scope: { prefixes: [''], ancestors: [] },
+  pendingStep: null,
+  totpEnabled: false,
 };

@@ -1,6 +1,8 @@
 import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
+import { createFieldCrypto } from '../platform/field-crypto.ts';
+import { resolveFieldKeys } from '../platform/field-keys.ts';
 import type { Http } from '../platform/http.ts';
 import { accessRoutes } from './access.routes.ts';
 import { createAccessService } from './access.service.ts';
@@ -8,6 +10,10 @@ import { adminChangeRoutes } from './admin-change.routes.ts';
 import { createAdminChangesService } from './admin-changes.service.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { createGuard } from './guard.ts';
+import { sessionRoutes } from './sessions.routes.ts';
+import { createSessionsService } from './sessions.service.ts';
+import { twoFactorRoutes } from './two-factor.routes.ts';
+import { createTwoFactorService } from './two-factor.service.ts';
 
 export type { Guard } from '../platform/actor.ts';
 export type { AccessService, Actor } from './access.service.ts';
@@ -18,8 +24,14 @@ export { consoleActor } from './console-actor.ts';
 export function createAccess({ app, db, clock, config }: { app: Http; db: Db; clock: Clock; config: Config }) {
   const adminChanges = createAdminChangesService({ db, clock });
   const service = createAccessService({ db, clock, config, adminChanges });
+  const twoFactor = createTwoFactorService({ db, clock, config, fieldCrypto: createFieldCrypto(resolveFieldKeys(config)) });
   const guard = createGuard(service);
-  accessRoutes(app, { access: service, guard, clock, config });
+  // who am I, sign out and the password change admit every step to take first; enrolment admits its own
+  const signInGuard = createGuard(service, { admits: ['password_change', 'totp_enrolment'] });
+  const enrolmentGuard = createGuard(service, { admits: ['totp_enrolment'] });
+  accessRoutes(app, { access: service, twoFactor, guard, signInGuard, clock, config });
+  twoFactorRoutes(app, { twoFactor, guard, enrolmentGuard });
+  sessionRoutes(app, { sessions: createSessionsService({ db, clock, config }), guard });
   adminChangeRoutes(app, { adminChanges, guard });
   auditRoutes(app, { db, clock, guard });
   return { service, guard };

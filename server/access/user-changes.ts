@@ -10,6 +10,7 @@ export interface StoredChanges {
   departmentCode?: string | null;
   disabled?: boolean;
   passwordHash?: string;
+  resetTotp?: true;
 }
 
 /** What the audit log and the approvers see of a change: everything but the password's hash. */
@@ -17,7 +18,11 @@ export function changeSummary({ passwordHash, ...rest }: StoredChanges) {
   return { ...rest, passwordReset: passwordHash !== undefined };
 }
 
-/** Applies a change to an account; disabling it or resetting its password ends its sessions. */
+/**
+ * Applies a change to an account; disabling it, resetting its password or removing its second factor ends its
+ * sessions. A reset password was
+ * chosen by someone else (nobody changes their own here), so the owner must change it at the next sign-in.
+ */
 export async function applyUserChanges(tx: Tx, id: string, c: StoredChanges): Promise<void> {
   await store.updateUser(tx, id, {
     ...(c.displayName !== undefined && { displayName: c.displayName }),
@@ -25,8 +30,9 @@ export async function applyUserChanges(tx: Tx, id: string, c: StoredChanges): Pr
     ...(c.roles !== undefined && { roles: [...new Set(c.roles)] }),
     ...(c.departmentCode !== undefined && { departmentCode: c.departmentCode }),
     ...(c.disabled !== undefined && { disabled: c.disabled }),
-    ...(c.passwordHash !== undefined && { passwordHash: c.passwordHash }),
+    ...(c.passwordHash !== undefined && { passwordHash: c.passwordHash, mustChangePassword: true }),
   });
   if (c.areaCodes) await store.replaceUserAreas(tx, id, [...new Set(c.areaCodes)]);
-  if (c.disabled || c.passwordHash !== undefined) await store.removeSessionsOfUser(tx, id, null);
+  if (c.resetTotp) await store.updateUser(tx, id, store.NO_SECOND_FACTOR);
+  if (c.disabled || c.passwordHash !== undefined || c.resetTotp) await store.removeSessionsOfUser(tx, id, null);
 }

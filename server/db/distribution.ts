@@ -17,6 +17,7 @@ export const REFERENCE_TABLES = [
   'app_user',
   'user_area',
   'user_session',
+  'sign_in_pending', // passwords that were right, waiting a few minutes for the second factor
   'admin_change', // pending changes to administrator accounts: a handful of rows
   'audit_log', // appended by every node; partitioned by time rather than county
   'audit_chain_head', // one row: the end of the audit log's hash chain

@@ -22,6 +22,13 @@ export interface Actor {
   departmentCode: string | null;
   areas: AreaRef[];
   scope: Scope;
+  /**
+   * What the account must do before anything else, or null: change a password someone else chose, or (an
+   * administrator) enrol a second factor. The guard admits it only to the routes that do that.
+   */
+  pendingStep: 'password_change' | 'totp_enrolment' | null;
+  /** Two-factor sign-in (TOTP) is on for the account. */
+  totpEnabled: boolean;
 }
 
 declare module 'fastify' {

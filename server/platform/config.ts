@@ -15,7 +15,11 @@ export interface Config {
    * are refused unchecked (429); successful ones do not count.
    */
   signInLimit: { perAccount: { max: number; windowMinutes: number }; perAddress: { max: number; windowMinutes: number } };
-  sessionHours: number;
+  /**
+   * A session ends after this many minutes without a request (idle; last seen is written at most once a minute)
+   * and this many hours after sign-in, whatever happens (absolute).
+   */
+  session: { idleMinutes: number; maxHours: number };
   /**
    * The cost of hashing a password (argon2id): memory in KiB, passes, lanes. Production uses the library's
    * recommended 19 MiB, t=2, p=1 (PRODUCTION_PASSWORD_COST); only the tests lower it, to sign in by the hundred.
@@ -78,7 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       perAccount: { max: Number(env.GEZHI_SIGNIN_ACCOUNT_MAX ?? 10), windowMinutes: Number(env.GEZHI_SIGNIN_ACCOUNT_WINDOW_MIN ?? 60) },
       perAddress: { max: Number(env.GEZHI_SIGNIN_ADDRESS_MAX ?? 30), windowMinutes: Number(env.GEZHI_SIGNIN_ADDRESS_WINDOW_MIN ?? 10) },
     },
-    sessionHours: Number(env.GEZHI_SESSION_HOURS ?? 12),
+    session: {
+      idleMinutes: wholeCount('GEZHI_SESSION_IDLE_MINUTES', env.GEZHI_SESSION_IDLE_MINUTES ?? '30'),
+      maxHours: wholeCount('GEZHI_SESSION_MAX_HOURS', env.GEZHI_SESSION_MAX_HOURS ?? '12'),
+    },
     passwordCost: PRODUCTION_PASSWORD_COST,
     secureCookies: env.GEZHI_SECURE_COOKIES ? env.GEZHI_SECURE_COOKIES === '1' : env.NODE_ENV === 'production',
     trustProxy: trustProxy(env.GEZHI_TRUST_PROXY ?? ''),
@@ -158,7 +165,7 @@ function wholeDays(name: string, text: string): number {
   return days;
 }
 
-/** A count of rows ≥ 1; anything else stops the server rather than refuse every export or allow any. */
+/** A count (of rows, minutes, hours) ≥ 1; anything else stops the server rather than refuse every export or allow any. */
 function wholeCount(name: string, text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: '${text}' is not a whole number ≥ 1`);

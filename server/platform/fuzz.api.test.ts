@@ -75,6 +75,9 @@ function shaped(schema: Json | undefined, depth: number): fc.Arbitrary<unknown> 
   }
 }
 
+/** A drawn value as URL text: a string as it is, anything else as JSON (fast-check draws objects without a prototype). */
+const textOf = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)));
+
 function requestArbitrary(o: OperationRef): fc.Arbitrary<InjectOptions> {
   const params = pathAndQuery(o.op);
   const body = jsonBodySchema(o.op);
@@ -87,12 +90,12 @@ function requestArbitrary(o: OperationRef): fc.Arbitrary<InjectOptions> {
     .map(({ values, payload }) => {
       const path = o.path.replace(/\{(\w+)\}/g, (_m, name) => {
         const i = params.findIndex((p) => p.in === 'path' && p.name === name);
-        return encodeURIComponent(String(values[i] ?? 'x'));
+        return encodeURIComponent(textOf(values[i] ?? 'x'));
       });
       const query = params
         .map((p, i) => [p, values[i]] as const)
         .filter(([p, v]) => p.in === 'query' && v !== undefined)
-        .map(([p, v]) => `${encodeURIComponent(p.name)}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`);
+        .map(([p, v]) => `${encodeURIComponent(p.name)}=${encodeURIComponent(textOf(v))}`);
       return {
         method: o.method,
         url: query.length ? `${path}?${query.join('&')}` : path,

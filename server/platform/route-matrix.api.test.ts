@@ -19,6 +19,7 @@ type Request = (o: InjectOptions) => Promise<LightMyRequestResponse>;
 const PUBLIC: Record<string, string> = {
   'GET /api/health': 'balancers’ health check',
   'POST /api/auth/login': 'signing in',
+  'POST /api/auth/login/second-factor': 'the second step of signing in, with the pending token the first step gave',
   'GET /api/public/catalogue': 'the citizens’ report page',
   'POST /api/public/photos': 'the citizens’ report page (rate-limited)',
   'POST /api/public/reports': 'the citizens’ report page (rate-limited)',

@@ -26,9 +26,26 @@ export async function createTestApp() {
   await seedTerritory(database.db);
   let serial = 0;
 
-  async function buildUser(overrides: { roles: string[]; areaCodes: string[]; departmentCode?: string; username?: string }) {
+  /**
+   * An account as the setup makes it. Administrators sign in without a second factor unless `secondFactorExempt`
+   * is false (the tests of two-factor sign-in), as the demo's do.
+   */
+  async function buildUser({
+    secondFactorExempt = true,
+    ...overrides
+  }: {
+    roles: string[];
+    areaCodes: string[];
+    departmentCode?: string;
+    username?: string;
+    secondFactorExempt?: boolean;
+  }) {
     const username = overrides.username ?? `user${++serial}`;
-    return services.access.createUser(null, { displayName: username, password: TEST_PASSWORD, ...overrides, username });
+    return services.access.createUser(
+      null,
+      { displayName: username, password: TEST_PASSWORD, ...overrides, username },
+      { secondFactorExempt },
+    );
   }
 
   /** Signs in and returns a request function carrying the session cookie. */
@@ -53,6 +70,7 @@ export async function createTestApp() {
     buildUser,
     signIn,
     as,
+    clock,
     advance(ms: number) {
       now = new Date(now.getTime() + ms);
     },

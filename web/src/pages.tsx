@@ -57,6 +57,10 @@ const ApiKeysPage = page(() => import('./open311/api-keys-page.tsx'), 'ApiKeysPa
 const PendingPage = page(() => import('./open311/pending-page.tsx'), 'PendingPage');
 const FiguresPage = page(() => import('./figures/figures-page.tsx'), 'FiguresPage');
 const CommandPage = page(() => import('./figures/command-page.tsx'), 'CommandPage');
+export const MySessionsPage = page(() => import('./auth/my-sessions-page.tsx'), 'MySessionsPage');
+
+/** 我的会话: every signed-in user's, reached from the account menu, so no permission and no menu entry. */
+export const MY_SESSIONS_PATH = '/my-sessions';
 
 /** The menu's sections, in the order they are listed. */
 export const SECTIONS = ['events', 'base', 'grid', 'admin'] as const;

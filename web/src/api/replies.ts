@@ -19,6 +19,7 @@ export type BodyOf<P extends PathOf<M>, M extends Method> = NonNullable<
 
 export type Me = Get<'/api/auth/me'>['user'];
 export type AreaRef = Me['areas'][number];
+export type Session = Item<Get<'/api/auth/sessions'>>;
 export type User = Item<Get<'/api/access/users'>>;
 export type AuditEntry = Item<Get<'/api/access/audit'>>;
 export type AdminChange = Item<Get<'/api/access/admin-changes'>>;

@@ -51,6 +51,11 @@ export interface paths {
                                     /** @description 电话 New phone */
                                     phone?: string | null;
                                     /**
+                                     * @description 重置动态口令 The TOTP and recovery codes are removed: it enrols again
+                                     * @enum {boolean}
+                                     */
+                                    resetTotp?: true;
+                                    /**
                                      * @description 角色 New roles
                                      * @example [
                                      *       "audit_admin"
@@ -462,6 +467,11 @@ export interface paths {
                                 /** @description 电话 New phone */
                                 phone?: string | null;
                                 /**
+                                 * @description 重置动态口令 The TOTP and recovery codes are removed: it enrols again
+                                 * @enum {boolean}
+                                 */
+                                resetTotp?: true;
+                                /**
                                  * @description 角色 New roles
                                  * @example [
                                  *       "audit_admin"
@@ -869,6 +879,11 @@ export interface paths {
                                 passwordReset: boolean;
                                 /** @description 电话 New phone */
                                 phone?: string | null;
+                                /**
+                                 * @description 重置动态口令 The TOTP and recovery codes are removed: it enrols again
+                                 * @enum {boolean}
+                                 */
+                                resetTotp?: true;
                                 /**
                                  * @description 角色 New roles
                                  * @example [
@@ -2724,6 +2739,11 @@ export interface paths {
                         password?: string;
                         /** @description Phone */
                         phone?: string | null;
+                        /**
+                         * @description Remove the account’s TOTP and recovery codes (a lost phone): it enrols again; an administrator must at its next sign-in
+                         * @enum {boolean}
+                         */
+                        resetTotp?: true;
                         /** @description Roles */
                         roles?: string[];
                     };
@@ -3475,7 +3495,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登录 Sign in with a password (failed attempts per account and per address are limited: 429 when used up) */
+        /** 登录 Sign in with a password (failed attempts per account and per address are limited: 429 when used up); with two-factor sign-in on, 202: the code must follow */
         post: {
             parameters: {
                 query?: never;
@@ -3543,6 +3563,11 @@ export interface paths {
                                  */
                                 id: string;
                                 /**
+                                 * @description What the account must do first, every other route answering 403 until then: change a password someone else chose (password_change), or enrol TOTP as an administrator (totp_enrolment)
+                                 * @enum {string|null}
+                                 */
+                                pendingStep: "password_change" | "totp_enrolment" | null;
+                                /**
                                  * @description Permissions these roles grant
                                  * @example [
                                  *       "territory.read"
@@ -3556,6 +3581,456 @@ export interface paths {
                                  *     ]
                                  */
                                 roles: string[];
+                                /**
+                                 * @description Two-factor sign-in (TOTP) is on
+                                 * @example false
+                                 */
+                                totpEnabled: boolean;
+                                /**
+                                 * @description Sign-in name
+                                 * @example admin
+                                 */
+                                username: string;
+                            };
+                        };
+                    };
+                };
+                /** @description 密码正确，需要动态口令 The password was right; the second factor must follow */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secondFactor: {
+                                /**
+                                 * Format: date-time
+                                 * @description The code must follow before this
+                                 */
+                                expiresAt: string;
+                                /** @description Send it with the code to /api/auth/login/second-factor; not a session */
+                                pendingToken: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 动态口令 The second step of signing in: a current TOTP code or a recovery code (wrong codes count towards the same limits as wrong passwords) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The 6 digits the authenticator shows now, or one unused recovery code
+                         * @example 492039
+                         */
+                        code: string;
+                        /** @description The token the password step replied with */
+                        pendingToken: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 当前用户 The signed-in user */
+                            user: {
+                                /** @description Area nodes the user is bound to (their jurisdiction) */
+                                areas: {
+                                    /**
+                                     * @description Division code
+                                     * @example 420923
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description city | county | township | village | grid
+                                     * @example county
+                                     */
+                                    level: string;
+                                    /**
+                                     * @description Name
+                                     * @example 云梦县
+                                     */
+                                    name: string;
+                                }[];
+                                /**
+                                 * @description Department the user belongs to
+                                 * @example YM-CG
+                                 */
+                                departmentCode: string | null;
+                                /**
+                                 * @description Display name
+                                 * @example 系统管理员
+                                 */
+                                displayName: string;
+                                /**
+                                 * Format: uuid
+                                 * @description User id
+                                 */
+                                id: string;
+                                /**
+                                 * @description What the account must do first, every other route answering 403 until then: change a password someone else chose (password_change), or enrol TOTP as an administrator (totp_enrolment)
+                                 * @enum {string|null}
+                                 */
+                                pendingStep: "password_change" | "totp_enrolment" | null;
+                                /**
+                                 * @description Permissions these roles grant
+                                 * @example [
+                                 *       "territory.read"
+                                 *     ]
+                                 */
+                                permissions: string[];
+                                /**
+                                 * @description Roles
+                                 * @example [
+                                 *       "system_admin"
+                                 *     ]
+                                 */
+                                roles: string[];
+                                /**
+                                 * @description Two-factor sign-in (TOTP) is on
+                                 * @example false
+                                 */
+                                totpEnabled: boolean;
                                 /**
                                  * @description Sign-in name
                                  * @example admin
@@ -4199,7 +4674,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 当前用户 The signed-in user */
+        /** 当前用户 The signed-in user (also while they must change their password first) */
         get: {
             parameters: {
                 query?: never;
@@ -4252,6 +4727,11 @@ export interface paths {
                                  */
                                 id: string;
                                 /**
+                                 * @description What the account must do first, every other route answering 403 until then: change a password someone else chose (password_change), or enrol TOTP as an administrator (totp_enrolment)
+                                 * @enum {string|null}
+                                 */
+                                pendingStep: "password_change" | "totp_enrolment" | null;
+                                /**
                                  * @description Permissions these roles grant
                                  * @example [
                                  *       "territory.read"
@@ -4265,6 +4745,11 @@ export interface paths {
                                  *     ]
                                  */
                                 roles: string[];
+                                /**
+                                 * @description Two-factor sign-in (TOTP) is on
+                                 * @example false
+                                 */
+                                totpEnabled: boolean;
                                 /**
                                  * @description Sign-in name
                                  * @example admin
@@ -4597,6 +5082,1946 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的会话 My live sessions: when started, last seen, from which address and browser, this one marked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Live sessions, newest first */
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @description When it was signed in
+                                 * @example 2026-12-02T09:00:00.000Z
+                                 */
+                                createdAt: string;
+                                /**
+                                 * @description This is the session making the request
+                                 * @example true
+                                 */
+                                current: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description Its absolute limit
+                                 * @example 2026-12-02T21:00:00.000Z
+                                 */
+                                expiresAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Session id (not its token)
+                                 */
+                                id: string;
+                                /**
+                                 * @description Address it signed in from
+                                 * @example 10.20.1.7
+                                 */
+                                ip: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Its last request, to the minute (the idle limit counts from it)
+                                 * @example 2026-12-02T09:20:00.000Z
+                                 */
+                                lastSeenAt: string;
+                                /**
+                                 * @description Browser it signed in with (User-Agent)
+                                 * @example Mozilla/5.0 …
+                                 */
+                                userAgent: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 结束会话 End another of my sessions (this one ends by signing out) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Session id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session was ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/end-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束其他会话 End all my sessions but this one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The other sessions were ended */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Sessions ended
+                             * @example 2
+                             */
+                            ended: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关闭动态口令 Turn two-factor sign-in off with a current code (administrators must keep it: 403) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The 6 digits the authenticator shows now
+                         * @example 492039
+                         */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Two-factor sign-in is off */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 绑定动态口令 Start TOTP enrolment: a new secret and its otpauth URI (also while an administrator must enrol first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 绑定动态口令 A secret to enrol: confirm with a current code */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The TOTP secret (Base32), shown this once
+                             * @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+                             */
+                            secret: string;
+                            /**
+                             * @description The secret in groups of four, for typing by hand
+                             * @example JBSW Y3DP EHPK 3PXP
+                             */
+                            secretGroups: string;
+                            /**
+                             * @description otpauth:// URI for an authenticator app
+                             * @example otpauth://totp/…
+                             */
+                            uri: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认绑定 Confirm enrolment with a current code: two-factor sign-in is on, and the recovery codes are shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The 6 digits the authenticator shows now
+                         * @example 492039
+                         */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 恢复码 Two-factor sign-in is on */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Ten one-time recovery codes, shown this once: each signs in once in place of a code */
+                            recoveryCodes: string[];
+                        };
+                    };
                 };
                 /** @description The one error shape */
                 400: {

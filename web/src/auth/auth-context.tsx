@@ -6,8 +6,13 @@ import { ApiError, api, setUnauthorizedHandler } from '../api.ts';
 interface Auth {
   me: Me | null;
   loading: boolean;
-  signIn(username: string, password: string): Promise<void>;
+  /** The password step: signed in, or (two-factor sign-in on) the pending token the code must follow with. */
+  signIn(username: string, password: string): Promise<{ pendingToken: string } | null>;
+  /** The second step: a current TOTP code or a recovery code. */
+  completeSignIn(pendingToken: string, code: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Reads the signed-in user again (after a change the server keeps, such as the forced password change). */
+  reload(): Promise<void>;
   can(permission: Permission): boolean;
 }
 
@@ -54,7 +59,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (username: string, password: string) => {
       const reply = await api.POST('/api/auth/login', { body: { username, password } });
+      if ('secondFactor' in reply) return { pendingToken: reply.secondFactor.pendingToken };
       signedIn(reply.user);
+      return null;
+    },
+    [signedIn],
+  );
+
+  const completeSignIn = useCallback(
+    async (pendingToken: string, code: string) => {
+      signedIn((await api.POST('/api/auth/login/second-factor', { body: { pendingToken, code } })).user);
     },
     [signedIn],
   );
@@ -64,9 +78,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     signedIn(null);
   }, [signedIn]);
 
+  const reload = useCallback(async () => {
+    signedIn((await api.GET('/api/auth/me')).user);
+  }, [signedIn]);
+
   const can = useCallback((permission: Permission) => me?.permissions.includes(permission) ?? false, [me]);
 
-  const value = useMemo(() => ({ me, loading, signIn, signOut, can }), [me, loading, signIn, signOut, can]);
+  const value = useMemo(
+    () => ({ me, loading, signIn, completeSignIn, signOut, reload, can }),
+    [me, loading, signIn, completeSignIn, signOut, reload, can],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -3,6 +3,8 @@ import { lazy, Suspense } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { landsOnField } from '../field/field-landing.ts';
 import { useAuth } from './auth-context.tsx';
+import { PasswordChangeFirst } from './password-change-first.tsx';
+import { TotpEnrolmentFirst } from './totp-enrolment-first.tsx';
 
 // Each shell is its own chunk: a phone on /m never loads the console's menu, icons and pages.
 const PublicPages = lazy(async () => ({ default: (await import('../public/public-pages.tsx')).PublicPages }));
@@ -12,7 +14,10 @@ const LoginPage = lazy(async () => ({ default: (await import('./login-page.tsx')
 
 const isUnder = (pathname: string, root: string) => pathname === root || pathname.startsWith(`${root}/`);
 
-/** The citizens' pages for anyone; the phone app or the console for a signed-in user, the login page otherwise. */
+/**
+ * The citizens' pages for anyone; for a signed-in user the phone app or the console (only the password change, or
+ * an administrator's TOTP enrolment, while the server asks for it first); the login page otherwise.
+ */
 export function AuthGate() {
   const { me, loading } = useAuth();
   const { pathname } = useLocation();
@@ -25,6 +30,8 @@ export function AuthGate() {
     );
   }
   if (loading) return spin;
+  if (me?.pendingStep === 'password_change') return <PasswordChangeFirst />;
+  if (me?.pendingStep === 'totp_enrolment') return <TotpEnrolmentFirst />;
   // A grid worker signing in on a phone lands on the phone home, not the desktop territory page.
   if (me && pathname === '/' && landsOnField(me.roles)) return <Navigate to="/m" replace />;
   return <Suspense fallback={spin}>{!me ? <LoginPage /> : isUnder(pathname, '/m') ? <FieldApp /> : <AppLayout />}</Suspense>;

@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
@@ -9,7 +9,11 @@ interface Values {
   confirm: string;
 }
 
-export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+/**
+ * Changes the signed-in user's password. `required`: the server admits nothing else until it is changed (someone
+ * else chose it), so the dialog cannot be dismissed; onClose follows a change.
+ */
+export function ChangePasswordDialog({ open, onClose, required = false }: { open: boolean; onClose(): void; required?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -27,13 +31,18 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   return (
     <Modal
       open={open}
-      title={t('password.title')}
+      title={t(required ? 'password.requiredTitle' : 'password.title')}
       okText={t('common.save')}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={busy}
+      closable={!required}
+      maskClosable={!required}
+      keyboard={!required}
+      cancelButtonProps={required ? { style: { display: 'none' } } : undefined}
       destroyOnHidden
     >
+      {required && <Alert type="warning" showIcon message={t('password.requiredHint')} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" />

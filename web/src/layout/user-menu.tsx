@@ -1,9 +1,12 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DesktopOutlined, DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Dropdown, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context.tsx';
 import { ChangePasswordDialog } from '../auth/change-password-dialog.tsx';
+import { TwoFactorDialog } from '../auth/two-factor-dialog.tsx';
+import { MY_SESSIONS_PATH } from '../pages.tsx';
 import { useShowError } from '../use-show-error.tsx';
 
 export function UserMenu() {
@@ -11,15 +14,21 @@ export function UserMenu() {
   const { me, signOut } = useAuth();
   const showError = useShowError();
   const [changing, setChanging] = useState(false);
+  const [twoFactor, setTwoFactor] = useState(false);
+  const navigate = useNavigate();
   if (!me) return null;
 
   const items = [
     { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+    { key: 'twoFactor', icon: <SafetyOutlined />, label: t('header.twoFactor') },
+    { key: 'sessions', icon: <DesktopOutlined />, label: t('header.mySessions') },
     { type: 'divider' as const },
     { key: 'logout', icon: <LogoutOutlined />, label: t('header.signOut'), danger: true },
   ];
   function onClick({ key }: { key: string }) {
     if (key === 'password') setChanging(true);
+    if (key === 'twoFactor') setTwoFactor(true);
+    if (key === 'sessions') navigate(MY_SESSIONS_PATH);
     if (key === 'logout') signOut().catch(showError);
   }
 
@@ -40,6 +49,7 @@ export function UserMenu() {
         </a>
       </Dropdown>
       <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
+      <TwoFactorDialog open={twoFactor} onClose={() => setTwoFactor(false)} />
     </>
   );
 }

@@ -37,10 +37,11 @@ export function AdminChangesPage() {
   const changeText = (c: AdminChange) => {
     if (c.kind === 'create') return t('adminChanges.enabled');
     const parts: string[] = [];
-    const { roles, disabled, passwordReset, displayName } = c.changes;
+    const { roles, disabled, passwordReset, resetTotp, displayName } = c.changes;
     if (roles) parts.push(`${t('users.roles')}: ${roles.map((r) => t(`role.${r}`, { defaultValue: r })).join(t('common.listSep'))}`);
     if (disabled !== undefined) parts.push(disabled ? t('users.statusDisabled') : t('adminChanges.enabled'));
     if (passwordReset) parts.push(t('users.resetPassword'));
+    if (resetTotp) parts.push(t('users.resetTotp'));
     if (displayName) parts.push(`${t('users.displayName')}: ${displayName}`);
     return parts.join('；');
   };

@@ -15,6 +15,7 @@ interface Values {
   departmentCode?: string;
   phone?: string;
   disabled: boolean;
+  resetTotp?: boolean;
 }
 
 interface Props {
@@ -55,7 +56,12 @@ export function UserFormDialog({ user, departments, onClose, onSaved }: Props) {
       const saved = user
         ? await api.PATCH('/api/access/users/{id}', {
             params: { path: { id: user.id } },
-            body: { ...common, disabled: v.disabled, ...(v.password ? { password: v.password } : {}) },
+            body: {
+              ...common,
+              disabled: v.disabled,
+              ...(v.password ? { password: v.password } : {}),
+              ...(v.resetTotp ? { resetTotp: true as const } : {}),
+            },
           })
         : await api.POST('/api/access/users', { body: { ...common, username: v.username, password: v.password ?? '' } });
       const waits = !!saved.pendingChange && saved.pendingChange !== user?.pendingChange;
@@ -106,6 +112,11 @@ export function UserFormDialog({ user, departments, onClose, onSaved }: Props) {
         </Form.Item>
         {user && (
           <Form.Item name="disabled" label={t('users.disabled')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        )}
+        {user && (
+          <Form.Item name="resetTotp" label={t('users.resetTotp')} extra={t('users.resetTotpHint')} valuePropName="checked">
             <Switch />
           </Form.Item>
         )}
