@@ -18,8 +18,10 @@ import { AppError } from '../platform/errors.ts';
 import { errorBody } from '../platform/http.ts';
 import { IMPORTABLE_TEMPLATES, type ImportableTemplate, readRows, TEMPLATES, writeErrorReport } from '../registry/index.ts';
 import { createGridImportService } from '../territory/index.ts';
+import { CommandRefused } from './command-refused.ts';
 import { importProgressLines } from './import-progress.ts';
-import { openRuntime } from './runtime.ts';
+import { keysCommand } from './keys-command.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 /** Where a run of the command reads its settings and writes what it says: the process's own, or a test's. */
@@ -37,8 +39,6 @@ export const processIo: CliIo = {
   err: (s) => process.stderr.write(s),
   errIsTTY: process.stderr.isTTY === true,
 };
-
-type Runtime = Awaited<ReturnType<typeof openRuntime>>;
 
 /** The demo city, then synthetic base data: a few villages by default, the whole county on request. */
 async function loadDemo(rt: Runtime, people: 'villages' | 'county', io: CliIo) {
@@ -78,6 +78,11 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
     try {
       await fn(rt);
     } catch (e) {
+      if (e instanceof CommandRefused) {
+        io.err(`${e.message}\n`);
+        exitCode = 1;
+        return;
+      }
       if (!(e instanceof AppError)) throw e;
       const body = errorBody(e.code, 'zh-CN', e.details);
       io.err(`${body.code}: ${body.message}\n`);
@@ -269,6 +274,8 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         else if (o.anchor) say(`anchor: ${r.lastId}:${r.lastHash}`);
       }),
     );
+
+  keysCommand(program, { withRuntime, say });
 
   const users = program.command('users').description('manage accounts');
   users
