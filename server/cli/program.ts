@@ -18,6 +18,7 @@ import { AppError } from '../platform/errors.ts';
 import { errorBody } from '../platform/http.ts';
 import { IMPORTABLE_TEMPLATES, type ImportableTemplate, readRows, TEMPLATES, writeErrorReport } from '../registry/index.ts';
 import { createGridImportService } from '../territory/index.ts';
+import { backupCommands, markServing } from './backup-command.ts';
 import { CommandRefused } from './command-refused.ts';
 import { importProgressLines } from './import-progress.ts';
 import { keysCommand } from './keys-command.ts';
@@ -72,11 +73,10 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
   let exitCode = 0;
   const say = (s: string) => io.out(`${s}\n`);
 
-  /** Runs a command against the database and closes it, printing AppErrors as the API would. */
-  async function withRuntime(fn: (rt: Runtime) => Promise<void>) {
-    const rt = await openRuntime({ logLevel: 'silent' }, io.env);
+  /** Runs a command, printing a refusal (or an AppError, as the API would say it) and answering exit code 1. */
+  async function refusable(fn: () => Promise<void>) {
     try {
-      await fn(rt);
+      await fn();
     } catch (e) {
       if (e instanceof CommandRefused) {
         io.err(`${e.message}\n`);
@@ -88,6 +88,14 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
       io.err(`${body.code}: ${body.message}\n`);
       for (const d of body.details) io.err(`  ${d.field}: ${d.message ?? d.reason}\n`);
       exitCode = 1;
+    }
+  }
+
+  /** Runs a command against the database and closes it. */
+  async function withRuntime(fn: (rt: Runtime) => Promise<void>) {
+    const rt = await openRuntime({ logLevel: 'silent' }, io.env);
+    try {
+      await refusable(() => fn(rt));
     } finally {
       await rt.app.close();
       await rt.database.close();
@@ -110,6 +118,7 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
       const where = rt.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${rt.config.dataDir}`;
       if (opts.demo && !(await isLoaded(rt.database.db))) await loadDemo(rt, 'villages', io);
       await rt.app.listen({ host: rt.config.host, port: rt.config.port });
+      const unmark = rt.config.databaseUrl ? () => {} : markServing(rt.config.dataDir);
       const sweeper = startSweeper(rt.services.sweep, { onError: (err) => rt.app.log.error({ err }, 'deadline sweep failed') });
       const idChecker = startSweeper(rt.services.idCheckBacklog, {
         onError: (err) => rt.app.log.error({ err }, 'ID check digit pass failed'),
@@ -123,6 +132,7 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         for (const u of DEMO_ACCOUNTS) say(`    ${u.username.padEnd(11)} ${u.roles.join(',').padEnd(19)} ${u.displayName}`);
       }
       const stop = async () => {
+        unmark();
         sweeper.stop();
         idChecker.stop();
         await rt.app.close();
@@ -276,6 +286,7 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
     );
 
   keysCommand(program, { withRuntime, say });
+  backupCommands(program, { env: io.env, say, refusable });
 
   const users = program.command('users').description('manage accounts');
   users

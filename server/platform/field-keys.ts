@@ -42,6 +42,13 @@ export function addFileKey(config: Config): number {
   return version;
 }
 
+/** The field crypto of a key file's text (a backup's): throws when it is not one. */
+export function fieldCryptoOfKeyFile(text: string): FieldCrypto {
+  const file = JSON.parse(text) as KeyFile;
+  if (typeof file?.hash !== 'string' || !(typeof file.enc === 'string' || Array.isArray(file.enc))) throw new Error('not a field key file');
+  return createFieldCrypto(cryptoKeys(file));
+}
+
 const versioned = (enc: KeyFile['enc']): VersionedKey[] => (typeof enc === 'string' ? [{ version: 1, key: enc }] : enc);
 
 function cryptoKeys({ enc, hash }: KeyFile): FieldCryptoKeys {
