@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../platform/config.ts';
-import { backupEmbedded, restoreEmbedded, serverPidFile } from './backup.ts';
+import { backupEmbedded, restoreEmbedded } from './backup.ts';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -43,11 +42,4 @@ export function backupCommands(
         say(r.keys ? 'the field key file was restored with it' : 'the backup held no keys: the keys at hand open its sealed values');
       }),
     );
-}
-
-/** While `gezhi start` serves the embedded database, its data folder names the process, so a backup waits for it to stop. */
-export function markServing(dataDir: string): () => void {
-  const file = serverPidFile(dataDir);
-  fs.writeFileSync(file, String(process.pid));
-  return () => fs.rmSync(file, { force: true });
 }

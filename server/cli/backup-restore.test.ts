@@ -14,8 +14,8 @@ import { fieldKeyFile, openFieldCrypto } from '../platform/field-keys.ts';
 import { seedTerritory } from '../testing/fixtures.ts';
 import { seedPeopleHouses, writePeopleCsv } from '../testing/people-file.ts';
 import { openTestDatabaseIn } from '../testing/test-database.ts';
-import { serverPidFile } from './backup.ts';
 import { runGezhi } from './program.ts';
+import { serverPidFile } from './served-folder.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-backup-'));
 const folder = (name: string) => path.join(root, name);

@@ -14,6 +14,7 @@ import { embeddedDatabaseDir, openDatabase, queryRows } from '../platform/db.ts'
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { fieldCryptoOfKeyFile, fieldKeyFile, openFieldCrypto } from '../platform/field-keys.ts';
 import { CommandRefused } from './command-refused.ts';
+import { refuseServedFolder } from './served-folder.ts';
 import { readTar, TarError, writeTar } from './tar.ts';
 
 const MANIFEST = 'gezhi-backup.json';
@@ -30,23 +31,10 @@ interface Manifest {
   rows: Record<string, number>;
 }
 
-/** The file a running `gezhi start` on PGlite keeps in its data folder: PGlite is one process, no other may open it. */
-export const serverPidFile = (dataDir: string) => path.join(dataDir, 'server.pid');
-
 function refuseWhileServing(config: Config) {
   if (config.databaseUrl)
     throw new CommandRefused('DATABASE_URL is set: back up PostgreSQL with pg_dump and restore with pg_restore (docs/backup.md)');
-  const pidFile = serverPidFile(config.dataDir);
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return; // a server that stopped without removing its file
-  }
-  throw new CommandRefused(
-    `a server (process ${pid}) is running on ${config.dataDir}: the embedded database is one process, stop the server first`,
-  );
+  refuseServedFolder(config);
 }
 
 const hasDatabase = (dataDir: string) => fs.existsSync(path.join(embeddedDatabaseDir(dataDir), 'PG_VERSION'));

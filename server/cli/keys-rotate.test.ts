@@ -19,6 +19,7 @@ import { seedTerritory } from '../testing/fixtures.ts';
 import { seedPeopleHouses, writePeopleCsv } from '../testing/people-file.ts';
 import { openTestDatabaseIn } from '../testing/test-database.ts';
 import { runGezhi } from './program.ts';
+import { serverPidFile } from './served-folder.ts';
 
 const PEOPLE = 1200;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-keys-rotate-'));
@@ -165,5 +166,17 @@ describe('gezhi keys rotate', () => {
     const res = await gezhi('keys', 'rotate', '--batch', 'x');
     expect(res.code).toBe(1);
     expect(res.out).toContain("--batch: 'x'");
+  });
+
+  it('refuses to open an embedded database a server is serving', async () => {
+    if (url) return;
+    fs.writeFileSync(serverPidFile(dir), String(process.pid));
+    try {
+      const res = await gezhi('keys', 'rotate');
+      expect(res.code).toBe(1);
+      expect(res.out).toContain(`a server (process ${process.pid}) is running`);
+    } finally {
+      fs.rmSync(serverPidFile(dir));
+    }
   });
 });

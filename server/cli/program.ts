@@ -18,11 +18,12 @@ import { AppError } from '../platform/errors.ts';
 import { errorBody } from '../platform/http.ts';
 import { IMPORTABLE_TEMPLATES, type ImportableTemplate, readRows, TEMPLATES, writeErrorReport } from '../registry/index.ts';
 import { createGridImportService } from '../territory/index.ts';
-import { backupCommands, markServing } from './backup-command.ts';
+import { backupCommands } from './backup-command.ts';
 import { CommandRefused } from './command-refused.ts';
 import { importProgressLines } from './import-progress.ts';
 import { keysCommand } from './keys-command.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
+import { markServing } from './served-folder.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 /** Where a run of the command reads its settings and writes what it says: the process's own, or a test's. */
@@ -285,7 +286,7 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
       }),
     );
 
-  keysCommand(program, { withRuntime, say });
+  keysCommand(program, { withRuntime, say, refusable, env: io.env });
   backupCommands(program, { env: io.env, say, refusable });
 
   const users = program.command('users').description('manage accounts');

@@ -1,6 +1,6 @@
 /**
  * `gezhi keys rotate`: every sealed value not yet under the field crypto's current key version is opened and sealed
- * again, a batch of rows per transaction. Each batch commits on its own, so an interrupted rotation keeps what it did
+ * again, a batch of rows per statement (its own transaction). Each batch commits on its own, so an interrupted rotation keeps what it did
  * and a second run walks only what is left; values under either key open meanwhile, so reads never stop.
  */
 import { type SQL, sql } from 'drizzle-orm';
@@ -111,48 +111,52 @@ export async function rotateSealedValues(
         )} from ${id(table)} where (${anyStale(columns, version)}) ${past} order by ${keyList} limit ${batchRows}`,
       );
       if (rows.length === 0) break;
-      const changes = rows.flatMap((row) =>
-        columns.flatMap((column) => {
+      let resealed = 0;
+      /** Per row: its key, and per column the value read and the one sealed anew (both null: leave it). */
+      const changes = rows.map((row) => ({
+        key: keyOf(row),
+        columns: columns.map((column) => {
           const old = row[column] as string | null;
-          if (old === null || old.startsWith(`v${version}.`)) return [];
+          if (old === null || old.startsWith(`v${version}.`)) return { old: null, next: null };
           try {
-            return [{ key: keyOf(row), column, old, next: crypto.encrypt(crypto.decrypt(old)) }];
+            const next = crypto.encrypt(crypto.decrypt(old));
+            resealed++;
+            return { old, next };
           } catch {
             result.unopened.push({ table, key: keyOf(row).join('/'), column });
-            return [];
+            return { old: null, next: null };
           }
         }),
+      }));
+      const values = sql.join(
+        changes.map(
+          (c) =>
+            sql`(${sql.join(
+              [
+                ...c.key.map((v, i) => sql`${v}::${sql.raw(keys[i].type)}`),
+                ...c.columns.flatMap((v) => [sql`${v.old}::text`, sql`${v.next}::text`]),
+              ],
+              sql`, `,
+            )})`,
+        ),
+        sql`, `,
       );
-      await db.transaction(async (tx) => {
-        for (const column of columns) {
-          const mine = changes.filter((c) => c.column === column);
-          if (mine.length === 0) continue;
-          const values = sql.join(
-            mine.map(
-              (c) =>
-                sql`(${sql.join(
-                  c.key.map((v, i) => sql`${v}::${sql.raw(keys[i].type)}`),
-                  sql`, `,
-                )}, ${c.old}::text, ${c.next}::text)`,
-            ),
-            sql`, `,
-          );
-          const names = sql.join(
-            keys.map((k) => id(`k_${k.name}`)),
-            sql`, `,
-          );
-          const matches = sql.join(
-            keys.map((k) => sql`t.${id(k.name)} = v.${id(`k_${k.name}`)}`),
-            sql` and `,
-          );
-          // Only a value still as read is replaced: one a server rewrote meanwhile is already sealed anew.
-          await tx.execute(
-            sql`update ${id(table)} as t set ${id(column)} = v.next from (values ${values}) as v(${names}, old, next)
-                where ${matches} and t.${id(column)} = v.old`,
-          );
-        }
-      });
-      result.resealed[table] += changes.length;
+      const names = sql.join(
+        [...keys.map((k) => id(`k_${k.name}`)), ...columns.flatMap((c) => [id(`old_${c}`), id(`next_${c}`)])],
+        sql`, `,
+      );
+      const matches = sql.join(
+        keys.map((k) => sql`t.${id(k.name)} = v.${id(`k_${k.name}`)}`),
+        sql` and `,
+      );
+      // One statement per batch, every column at once; only a value still as read is replaced (one a server
+      // rewrote meanwhile is already sealed anew), and a column with nothing to re-seal keeps its value.
+      const sets = sql.join(
+        columns.map((c) => sql`${id(c)} = case when t.${id(c)} = v.${id(`old_${c}`)} then v.${id(`next_${c}`)} else t.${id(c)} end`),
+        sql`, `,
+      );
+      await db.execute(sql`update ${id(table)} as t set ${sets} from (values ${values}) as v(${names}) where ${matches}`);
+      result.resealed[table] += resealed;
       after = keyOf(rows[rows.length - 1]);
       opts.onBatch?.({ table, resealed: result.resealed[table], stale: stale[table] });
     }
