@@ -1,7 +1,8 @@
 /**
  * `gezhi keys rotate`: every sealed value not yet under the field crypto's current key version is opened and sealed
- * again, a batch of rows per statement (its own transaction). Each batch commits on its own, so an interrupted rotation keeps what it did
- * and a second run walks only what is left; values under either key open meanwhile, so reads never stop.
+ * again, a batch of rows per statement (its own transaction). Each batch commits on its own, so an interrupted
+ * rotation keeps what it did and a second run walks only what is left; values under either key open meanwhile, so
+ * reads never stop.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from './audit.ts';
