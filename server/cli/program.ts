@@ -18,8 +18,12 @@ import { AppError } from '../platform/errors.ts';
 import { errorBody } from '../platform/http.ts';
 import { IMPORTABLE_TEMPLATES, type ImportableTemplate, readRows, TEMPLATES, writeErrorReport } from '../registry/index.ts';
 import { createGridImportService } from '../territory/index.ts';
+import { backupCommands } from './backup-command.ts';
+import { CommandRefused } from './command-refused.ts';
 import { importProgressLines } from './import-progress.ts';
-import { openRuntime } from './runtime.ts';
+import { keysCommand } from './keys-command.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+import { markServing } from './served-folder.ts';
 import { ensureWebBuilt } from './web-build.ts';
 
 /** Where a run of the command reads its settings and writes what it says: the process's own, or a test's. */
@@ -37,8 +41,6 @@ export const processIo: CliIo = {
   err: (s) => process.stderr.write(s),
   errIsTTY: process.stderr.isTTY === true,
 };
-
-type Runtime = Awaited<ReturnType<typeof openRuntime>>;
 
 /** The demo city, then synthetic base data: a few villages by default, the whole county on request. */
 async function loadDemo(rt: Runtime, people: 'villages' | 'county', io: CliIo) {
@@ -72,17 +74,29 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
   let exitCode = 0;
   const say = (s: string) => io.out(`${s}\n`);
 
-  /** Runs a command against the database and closes it, printing AppErrors as the API would. */
-  async function withRuntime(fn: (rt: Runtime) => Promise<void>) {
-    const rt = await openRuntime({ logLevel: 'silent' }, io.env);
+  /** Runs a command, printing a refusal (or an AppError, as the API would say it) and answering exit code 1. */
+  async function refusable(fn: () => Promise<void>) {
     try {
-      await fn(rt);
+      await fn();
     } catch (e) {
+      if (e instanceof CommandRefused) {
+        io.err(`${e.message}\n`);
+        exitCode = 1;
+        return;
+      }
       if (!(e instanceof AppError)) throw e;
       const body = errorBody(e.code, 'zh-CN', e.details);
       io.err(`${body.code}: ${body.message}\n`);
       for (const d of body.details) io.err(`  ${d.field}: ${d.message ?? d.reason}\n`);
       exitCode = 1;
+    }
+  }
+
+  /** Runs a command against the database and closes it. */
+  async function withRuntime(fn: (rt: Runtime) => Promise<void>) {
+    const rt = await openRuntime({ logLevel: 'silent' }, io.env);
+    try {
+      await refusable(() => fn(rt));
     } finally {
       await rt.app.close();
       await rt.database.close();
@@ -105,6 +119,7 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
       const where = rt.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${rt.config.dataDir}`;
       if (opts.demo && !(await isLoaded(rt.database.db))) await loadDemo(rt, 'villages', io);
       await rt.app.listen({ host: rt.config.host, port: rt.config.port });
+      const unmark = rt.config.databaseUrl ? () => {} : markServing(rt.config.dataDir);
       const sweeper = startSweeper(rt.services.sweep, { onError: (err) => rt.app.log.error({ err }, 'deadline sweep failed') });
       const idChecker = startSweeper(rt.services.idCheckBacklog, {
         onError: (err) => rt.app.log.error({ err }, 'ID check digit pass failed'),
@@ -118,6 +133,7 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         for (const u of DEMO_ACCOUNTS) say(`    ${u.username.padEnd(11)} ${u.roles.join(',').padEnd(19)} ${u.displayName}`);
       }
       const stop = async () => {
+        unmark();
         sweeper.stop();
         idChecker.stop();
         await rt.app.close();
@@ -269,6 +285,9 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         else if (o.anchor) say(`anchor: ${r.lastId}:${r.lastHash}`);
       }),
     );
+
+  keysCommand(program, { withRuntime, say, refusable, env: io.env });
+  backupCommands(program, { env: io.env, say, refusable });
 
   const users = program.command('users').description('manage accounts');
   users

@@ -12,3 +12,5 @@ export async function openRuntime(overrides: Partial<Config> = {}, env: NodeJS.P
   const { app, services } = await buildApp({ config, database, clock: systemClock });
   return { config, database, app, services, clock: systemClock };
 }
+
+export type Runtime = Awaited<ReturnType<typeof openRuntime>>;

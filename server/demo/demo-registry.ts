@@ -4,8 +4,7 @@ import type { Actor } from '../platform/actor.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
-import { createFieldCrypto } from '../platform/field-crypto.ts';
-import { resolveFieldKeys } from '../platform/field-keys.ts';
+import { openFieldCrypto } from '../platform/field-keys.ts';
 import type { ImportRecord } from '../registry/index.ts';
 import { applyHouses, applyPeople, type Batch } from '../registry/index.ts';
 import { gridsUnder } from '../territory/index.ts';
@@ -34,7 +33,7 @@ export async function loadDemoRegistry(opts: {
   onProgress?: (people: number) => void;
 }) {
   const { db, clock, actor } = opts;
-  const fieldCrypto = createFieldCrypto(resolveFieldKeys(opts.config));
+  const fieldCrypto = openFieldCrypto(opts.config);
   const grids = await gridsUnder(db, actor.scope, opts.areaPrefix);
   const now = clock();
   const batch = (rows: ImportRecord[]): Batch => ({

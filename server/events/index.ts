@@ -5,8 +5,7 @@ import { createCalendarDays, liveCalendar } from '../platform/calendar/calendar.
 import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
-import { createFieldCrypto } from '../platform/field-crypto.ts';
-import { resolveFieldKeys } from '../platform/field-keys.ts';
+import { openFieldCrypto } from '../platform/field-keys.ts';
 import type { Http } from '../platform/http.ts';
 import { createRecordLookup } from '../registry/index.ts';
 import type { TerritoryService } from '../territory/index.ts';
@@ -75,7 +74,7 @@ export async function createEvents({
   await Promise.all([calendarDays.holder.reload(), warnings.reload()]);
   // Everything that counts working time reads the administrator's overrides through this one calendar.
   const calendar = liveCalendar(calendarDays.holder);
-  const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
+  const fieldCrypto = openFieldCrypto(config);
   const records = createRecordLookup({ db });
   const hooks = createCaseHooks();
   const catalogue = createCatalogueMemory(db);

@@ -3,8 +3,7 @@ import type { Guard } from '../platform/actor.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
-import { createFieldCrypto } from '../platform/field-crypto.ts';
-import { resolveFieldKeys } from '../platform/field-keys.ts';
+import { openFieldCrypto } from '../platform/field-keys.ts';
 import type { Http } from '../platform/http.ts';
 import { clientsRoutes } from './clients.routes.ts';
 import { createClientsService } from './clients.service.ts';
@@ -31,7 +30,7 @@ export function createOpen311({
   guard: Guard;
   channels: ChannelIntake;
 }) {
-  const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
+  const fieldCrypto = openFieldCrypto(config);
   const open311 = createOpen311Service({ db, clock, channels, fieldCrypto });
   const clients = createClientsService({ db, clock, channels, fieldCrypto });
   open311Routes(app, { open311, config });

@@ -31,3 +31,21 @@ export const versionedColumns = () => ({
   version: integer('version').notNull().default(1),
   updatedAt: timestamptz('updated_at').notNull(),
 });
+
+/**
+ * Every column that holds values sealed by field crypto, by table: what `gezhi keys rotate` re-seals. The `…_enc`
+ * columns of sealedColumns and the `…_sealed` ones are checked against the declared schema
+ * (server/db/sealed-columns.test.ts), so a new one cannot be left out; `event.reporter_phone` predates the naming.
+ */
+export const SEALED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  person: ['id_number_enc', 'phone_enc'],
+  house: ['owner_id_enc', 'owner_phone_enc'],
+  building: ['leader_phone_enc'],
+  organisation: ['safety_phone_enc'],
+  event: ['reporter_phone'],
+  call_to_locate: ['phone_sealed'],
+  open311_request: ['phone_sealed', 'device_id_sealed'],
+};
+
+/** The names that say a column is sealed. */
+export const SEALED_COLUMN_NAME = /_(enc|sealed)$/;

@@ -39,8 +39,11 @@ export interface Config {
   /** Origins besides the server's own from which state-changing requests are accepted, e.g. https://gezhi.example.gov.cn. */
   allowedOrigins: string[];
   logLevel: string;
-  /** Hex keys sealing sensitive fields (SM4) and keying their search hashes; see platform/field-keys.ts. */
-  fieldKeys: { enc: string; hash: string } | null;
+  /**
+   * Hex keys sealing sensitive fields (SM4) and keying their search hashes; see platform/field-keys.ts. `enc` is
+   * one key (version 1) or the key ring by version, the first sealing and all of them opening.
+   */
+  fieldKeys: { enc: string | VersionedKey[]; hash: string } | null;
   /** Working days after closing within which a case should have its return visit; later, it enters the supervision queue. */
   unvisitedWorkingDays: number;
   /** Working hours a call with only an address may wait to be placed on the map (shortened for urgent calls). */
@@ -57,6 +60,12 @@ export interface Config {
   open311RateLimit: { max: number; windowSeconds: number };
   /** Rows one export with full ID numbers or phones may hold; a larger one is refused (a reason alone is not enough). */
   unmaskedExportMax: number;
+}
+
+/** A field encryption key (32 hex digits) and the version its values name. */
+export interface VersionedKey {
+  version: number;
+  key: string;
 }
 
 export interface PasswordCost {
@@ -95,8 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .filter(Boolean)
       .map((o) => origin('GEZHI_ALLOWED_ORIGINS', o)),
     logLevel: env.LOG_LEVEL ?? 'warn',
-    fieldKeys:
-      env.GEZHI_FIELD_ENC_KEY && env.GEZHI_FIELD_HASH_KEY ? { enc: env.GEZHI_FIELD_ENC_KEY, hash: env.GEZHI_FIELD_HASH_KEY } : null,
+    fieldKeys: fieldKeys(env),
     unvisitedWorkingDays: wholeDays('GEZHI_UNVISITED_WORKING_DAYS', env.GEZHI_UNVISITED_WORKING_DAYS ?? '2'),
     locateWorkingHours: positiveHours('GEZHI_LOCATE_WORKING_HOURS', env.GEZHI_LOCATE_WORKING_HOURS ?? '4'),
     reminderWorkingDays: reminderDays(env.GEZHI_REMINDER_DAYS ?? '3,1'),
@@ -113,6 +121,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     unmaskedExportMax: wholeCount('GEZHI_UNMASKED_EXPORT_MAX', env.GEZHI_UNMASKED_EXPORT_MAX ?? '200'),
     ...overrides,
   };
+}
+
+/**
+ * GEZHI_FIELD_ENC_KEY is one key, version 1; GEZHI_FIELD_ENC_KEYS ("2:<32 hex>,1:<32 hex>") the ring after a
+ * rotation, the first sealing. Both at once, or a ring that is not version:key pairs, stops the server: which key
+ * seals must never be a guess.
+ */
+function fieldKeys(env: NodeJS.ProcessEnv): Config['fieldKeys'] {
+  const one = env.GEZHI_FIELD_ENC_KEY;
+  const ring = env.GEZHI_FIELD_ENC_KEYS;
+  if (one && ring) throw new Error('GEZHI_FIELD_ENC_KEY and GEZHI_FIELD_ENC_KEYS are both set: keep the ring only (GEZHI_FIELD_ENC_KEYS)');
+  if (!env.GEZHI_FIELD_HASH_KEY || !(one || ring)) return null;
+  if (one) return { enc: one, hash: env.GEZHI_FIELD_HASH_KEY };
+  const keys = (ring as string)
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const m = /^([1-9][0-9]{0,5}):([0-9a-fA-F]{32})$/.exec(pair);
+      if (!m)
+        throw new Error(`GEZHI_FIELD_ENC_KEYS: '${pair.slice(0, 8)}…' is not version:key (a version 1 to 999999, a key of 32 hex digits)`);
+      return { version: Number(m[1]), key: m[2] };
+    });
+  if (keys.length === 0) throw new Error('GEZHI_FIELD_ENC_KEYS: no key');
+  if (new Set(keys.map((k) => k.version)).size !== keys.length) throw new Error('GEZHI_FIELD_ENC_KEYS: a key version appears twice');
+  return { enc: keys, hash: env.GEZHI_FIELD_HASH_KEY };
 }
 
 /** "" → false, "true" → any proxy, "2" → two hops, "10.0.0.1,10.1.0.0/16" → those addresses. */

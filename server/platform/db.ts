@@ -20,7 +20,12 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: its data directory as a tarball, consistent as of the call (`gezhi backup`). */
+  dumpDataDir?(): Promise<Blob>;
 }
+
+/** Where the embedded database of a data folder lives. */
+export const embeddedDatabaseDir = (dataDir: string) => path.join(dataDir, 'pglite');
 
 /** Connections each server keeps to PostgreSQL (the bench's bare loop uses the same number). */
 export const POOL_SIZE = 10;
@@ -45,7 +50,7 @@ export async function openDatabase(opts: { url: string | null; dataDir: string |
   }
   let client: PGlite;
   if (opts.dataDir) {
-    const dir = path.join(opts.dataDir, 'pglite');
+    const dir = embeddedDatabaseDir(opts.dataDir);
     fs.mkdirSync(dir, { recursive: true });
     client = new PGlite(dir, opts.dump ? { loadDataDir: opts.dump } : {});
   } else {
@@ -58,6 +63,7 @@ export async function openDatabase(opts: { url: string | null; dataDir: string |
     kind: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('none'),
   };
 }
 

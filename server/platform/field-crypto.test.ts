@@ -1,6 +1,6 @@
 import { createCipheriv, createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createFieldCrypto, FieldCryptoError } from './field-crypto.ts';
+import { createFieldCrypto, FieldCryptoError, sealedKeyVersion } from './field-crypto.ts';
 
 const key = (byte: number, length = 16) => Buffer.alloc(length, byte);
 const crypto = createFieldCrypto({ encKey: key(1), hashKey: key(2, 32) });
@@ -75,5 +75,47 @@ describe('createFieldCrypto', () => {
     expect(() => createFieldCrypto({ encKey: key(1, 32), hashKey: key(2, 32) })).toThrow(/16 bytes/);
     expect(() => createFieldCrypto({ encKey: key(1), hashKey: key(2, 8) })).toThrow(/at least 16/);
     expect(() => createFieldCrypto({ encKey: key(1), hashKey: key(1) })).toThrow(/differ/);
+  });
+});
+
+describe('key versions', () => {
+  const rotated = createFieldCrypto({ encKey: key(5), keyVersion: 2, openKeys: new Map([[1, key(1)]]), hashKey: key(2, 32) });
+
+  it('seals under the current version and opens values of every version on the ring, v1 ones as before', () => {
+    const before = crypto.encrypt('11010519491231002X');
+    const after = rotated.encrypt('11010519491231002X');
+    expect(after).toMatch(/^v2\.[A-Za-z0-9_-]{86}$/); // 16 IV + 32 ciphertext + 16 tag bytes
+    expect([sealedKeyVersion(before), sealedKeyVersion(after), sealedKeyVersion('13800001234')]).toEqual([1, 2, null]);
+    expect(rotated.decrypt(before)).toBe('11010519491231002X');
+    expect(rotated.decrypt(after)).toBe('11010519491231002X');
+    expect(rotated.keyVersion).toBe(2);
+  });
+
+  it('refuses a value under a version the ring lacks, and one whose version was rewritten', () => {
+    const after = rotated.encrypt('13800001234');
+    expect(reasonOf(() => crypto.decrypt(after))).toBe('crypto.unknown_key');
+    expect(reasonOf(() => rotated.decrypt(`v1.${after.slice(3)}`))).toBe('crypto.tampered');
+  });
+
+  it('asks for a fresh ring once when a value names a version it lacks, and seals under it from then on', () => {
+    let asked = 0;
+    const server = createFieldCrypto(
+      { encKey: key(1), hashKey: key(2, 32) },
+      {
+        reload: () => {
+          asked++;
+          return { encKey: key(5), keyVersion: 2, openKeys: new Map([[1, key(1)]]), hashKey: key(2, 32) };
+        },
+      },
+    );
+    expect(server.decrypt(rotated.encrypt('13800001234'))).toBe('13800001234');
+    expect(server.decrypt(crypto.encrypt('13800001234'))).toBe('13800001234');
+    expect(asked).toBe(1);
+    expect(sealedKeyVersion(server.encrypt('x'))).toBe(2);
+  });
+
+  it('refuses a key version out of range and a ring key equal to the hash key', () => {
+    expect(() => createFieldCrypto({ encKey: key(1), keyVersion: 0, hashKey: key(2, 32) })).toThrow(/version 0/);
+    expect(() => createFieldCrypto({ encKey: key(1), openKeys: new Map([[2, key(2)]]), hashKey: key(2) })).toThrow(/differ/);
   });
 });

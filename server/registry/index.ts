@@ -3,8 +3,7 @@ import type { Guard } from '../platform/actor.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
-import { createFieldCrypto } from '../platform/field-crypto.ts';
-import { resolveFieldKeys } from '../platform/field-keys.ts';
+import { openFieldCrypto } from '../platform/field-keys.ts';
 import type { Http } from '../platform/http.ts';
 import type { TerritoryService } from '../territory/index.ts';
 import { facilityRoutes } from './facilities/facilities.routes.ts';
@@ -92,7 +91,7 @@ export async function createRegistry({
   files: FileStore;
   territory: TerritoryService;
 }) {
-  const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
+  const fieldCrypto = openFieldCrypto(config);
   const { unmaskedExportMax } = config;
   const service = createRegistryService({ db, clock, fieldCrypto, unmaskedExportMax });
   const registryImport = createRegistryImport({
