@@ -35,7 +35,7 @@ export const versionedColumns = () => ({
 /**
  * Every column that holds values sealed by field crypto, by table: what `gezhi keys rotate` re-seals. The `…_enc`
  * columns of sealedColumns and the `…_sealed` ones are checked against the declared schema
- * (server/db/sealed-columns.test.ts), so a new one cannot be left out; `event.reporter_phone` predates the naming.
+ * (server/db/sealed-columns.test.ts), so a new one cannot be left out; `event.reporter_phone` and the TOTP secrets of `app_user` predate the naming.
  */
 export const SEALED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   person: ['id_number_enc', 'phone_enc'],
@@ -45,6 +45,7 @@ export const SEALED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   event: ['reporter_phone'],
   call_to_locate: ['phone_sealed'],
   open311_request: ['phone_sealed', 'device_id_sealed'],
+  app_user: ['totp_secret', 'totp_pending_secret'],
 };
 
 /** The names that say a column is sealed. */
