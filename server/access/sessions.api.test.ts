@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../platform/config.ts';
 import { queryRows } from '../platform/db.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/harness.ts';
@@ -8,7 +9,7 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/harness.t
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ session: loadConfig({}).session }); // the limits a server has by default
 });
 afterAll(() => t.close());
 

@@ -5,7 +5,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { createDiskFileStore } from '../files/index.ts';
 import type { Clock } from '../platform/clock.ts';
-import { loadConfig } from '../platform/config.ts';
+import { type Config, loadConfig } from '../platform/config.ts';
 import { seedTerritory } from './fixtures.ts';
 import { openTestDatabase } from './test-database.ts';
 import { TEST_FIELD_KEYS, TEST_PASSWORD, TEST_PASSWORD_COST } from './test-secrets.ts';
@@ -13,13 +13,22 @@ import { TEST_FIELD_KEYS, TEST_PASSWORD, TEST_PASSWORD_COST } from './test-secre
 export { TEST_FIELD_KEYS, TEST_PASSWORD, TEST_PASSWORD_COST };
 
 /** A composed app on a fresh database with the fixture territory, a movable clock, and helpers to sign in. */
-export async function createTestApp() {
+export async function createTestApp(overrides: Partial<Config> = {}) {
   const database = await openTestDatabase();
   let now = new Date('2026-11-02T09:00:00+08:00');
   const clock: Clock = () => now;
   const config = loadConfig(
     {},
-    { logLevel: 'silent', lockout: { attempts: 3, minutes: 15 }, fieldKeys: TEST_FIELD_KEYS, passwordCost: TEST_PASSWORD_COST },
+    {
+      logLevel: 'silent',
+      lockout: { attempts: 3, minutes: 15 },
+      fieldKeys: TEST_FIELD_KEYS,
+      passwordCost: TEST_PASSWORD_COST,
+      // Tests move the clock by hours between one step and the next: a session lasts to its absolute limit unless a
+      // test asks for the idle limit (server/access/sessions.api.test.ts).
+      session: { idleMinutes: 12 * 60, maxHours: 12 },
+      ...overrides,
+    },
   );
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-files-'));
   const { app, services } = await buildApp({ config, database, clock, files: createDiskFileStore(filesDir) });
