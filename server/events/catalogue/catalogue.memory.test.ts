@@ -29,4 +29,19 @@ describe('the catalogue intake keeps in memory', () => {
     await expect(memory.itemForReport('NOPE')).rejects.toMatchObject({ code: 'event.item_unknown' });
     expect((await memory.items(['CG06010', 'NOPE'])).has('NOPE')).toBe(false);
   });
+
+  it('is read through a transaction that asks for it, even while a read outside is in flight (PGlite has one connection)', async () => {
+    let now = 0;
+    const memory = createCatalogueMemory(t.db, () => now);
+    await memory.items(['CG06010']);
+    now = 10_000; // stale: the next ask reads again
+    // The sweep asks from inside its transaction; a read on the database handle would wait for that transaction.
+    const inside = await t.db.transaction(async (tx) => {
+      const outside = memory.items(['CG06010']); // another request meanwhile: it waits for the transaction, not the other way
+      const names = await memory.items(['CG06010'], tx);
+      return { names, outside };
+    });
+    expect(inside.names.get('CG06010')?.name).toBeTruthy();
+    expect((await inside.outside).get('CG06010')?.name).toBe(inside.names.get('CG06010')?.name);
+  }, 20_000);
 });

@@ -3,7 +3,7 @@
  * catalogue changes a few times a year. Read again when older than a few seconds, and forgotten at once when
  * this server changes it, so an item retired on another server is refused here within that time.
  */
-import type { Db } from '../../platform/db.ts';
+import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { offeredNodes } from './catalogue.core.ts';
 import type { CatalogueRule } from './catalogue.seed.ts';
@@ -18,30 +18,35 @@ interface Held {
 }
 
 export function createCatalogueMemory(db: Db, now: () => number = Date.now) {
-  let held: Promise<Held> | null = null;
-  let heldAt = 0;
+  /** The last catalogue read and when; a read on `db` in flight, which requests outside a transaction share. */
+  let held: { at: number; catalogue: Held } | null = null;
+  let loading: Promise<Held> | null = null;
 
-  async function load(): Promise<Held> {
-    const nodes = await listNodes(db);
-    return { nodes: new Map(nodes.map((n) => [n.code, n])), offered: new Set(offeredNodes(nodes).map((n) => n.code)) };
+  async function load(tx: Tx): Promise<Held> {
+    const at = now();
+    const nodes = await listNodes(tx);
+    const catalogue = { nodes: new Map(nodes.map((n) => [n.code, n])), offered: new Set(offeredNodes(nodes).map((n) => n.code)) };
+    held = { at, catalogue };
+    return catalogue;
   }
 
-  /** The catalogue as of at most TTL_MS ago; requests that arrive while it loads share the one read. */
-  function current(): Promise<Held> {
-    if (!held || now() - heldAt >= TTL_MS) {
-      heldAt = now();
-      held = load().catch((err) => {
-        held = null;
-        throw err;
-      });
-    }
-    return held;
+  /**
+   * The catalogue as of at most TTL_MS ago. Inside a transaction a read goes through it and shares nothing: PGlite
+   * has one connection, and a read on `db` (its own or one in flight) would wait for the transaction waiting for it.
+   */
+  async function current(tx: Tx): Promise<Held> {
+    if (held && now() - held.at < TTL_MS) return held.catalogue;
+    if (tx !== db) return load(tx);
+    loading ??= load(db).finally(() => {
+      loading = null;
+    });
+    return loading;
   }
 
   return {
     /** The item a new report names, refused when unknown or retired (itself or a class above it). */
     async itemForReport(code: string): Promise<{ code: string; name: string; rule: CatalogueRule }> {
-      const { nodes, offered } = await current();
+      const { nodes, offered } = await current(db);
       const item = nodes.get(code);
       if (item?.kind !== 'item') throw new AppError('event.item_unknown', [{ field: 'itemCode', reason: 'unknown', value: code }]);
       if (!offered.has(code)) throw new AppError('event.item_retired', [{ field: 'itemCode', reason: 'retired', value: code }]);
@@ -49,8 +54,9 @@ export function createCatalogueMemory(db: Db, now: () => number = Date.now) {
     },
 
     /** Names and rules of these items, retired ones too (an old case names what it was filed under); unknown codes left out. */
-    async items(codes: string[]): Promise<Map<string, { name: string; rule: CatalogueRule }>> {
-      const { nodes } = await current();
+    async items(codes: string[], tx: Tx = db): Promise<Map<string, { name: string; rule: CatalogueRule }>> {
+      if (codes.length === 0) return new Map();
+      const { nodes } = await current(tx);
       return new Map(
         codes.flatMap((code) => {
           const node = nodes.get(code);

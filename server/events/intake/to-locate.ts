@@ -80,8 +80,8 @@ export function createCallsToLocate({
       .then((rows) => rows[0]);
 
   /** Each call's clock now (a placed call's is the one it had when placed: no longer read). */
-  async function clocksOf(rows: CallRow[], now: Date) {
-    const items = await catalogue.items([...new Set(rows.map((r) => r.report.itemCode))]);
+  async function clocksOf(rows: CallRow[], now: Date, tx: Tx = db) {
+    const items = await catalogue.items([...new Set(rows.map((r) => r.report.itemCode))], tx);
     const clockOf = (r: CallRow) =>
       callClock({ receivedAt: r.receivedAt, urgency: (r.report.urgency ?? 'normal') as Urgency }, items.get(r.report.itemCode)?.rule, {
         now,
@@ -194,7 +194,7 @@ export function createCallsToLocate({
      */
     async overdueNotices(tx: Tx, now: Date): Promise<Notice[]> {
       const rows = await tx.select().from(callToLocate).where(eq(callToLocate.status, 'waiting'));
-      const { items, clockOf } = await clocksOf(rows, now);
+      const { items, clockOf } = await clocksOf(rows, now, tx); // inside the sweep's transaction: read through it
       const notices: Notice[] = [];
       for (const row of rows) {
         const { dueAt, light } = clockOf(row);
