@@ -42,8 +42,7 @@ export const processIo: CliIo = {
 type Runtime = Awaited<ReturnType<typeof openRuntime>>;
 
 /**
- * The demo city, then synthetic base data (a few villages by default, the whole county on request), then unless
- * told not to a few months of cases in those villages.
+ * The demo city, then synthetic base data (a few villages by default, the whole county on request), then when asked a few months of cases in those villages.
  */
 async function loadDemo(rt: Runtime, people: 'villages' | 'county', cases: boolean, io: CliIo) {
   const say = (s: string) => io.out(`${s}\n`);
@@ -106,12 +105,12 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
     .command('start')
     .description('start the server; on an empty database load the demo city first')
     .option('--no-demo', 'do not load the demo city into an empty database')
-    .option('--no-cases', 'load the demo city without its three months of cases')
-    .action(async (opts: { demo: boolean; cases: boolean }) => {
+    .option('--cases', 'with the demo city, three months of cases moved through the loop (may stall: see README)')
+    .action(async (opts: { demo: boolean; cases?: boolean }) => {
       await ensureWebBuilt(say);
       const rt = await openRuntime({}, io.env);
       const where = rt.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${rt.config.dataDir}`;
-      if (opts.demo && !(await isLoaded(rt.database.db))) await loadDemo(rt, 'villages', opts.cases, io);
+      if (opts.demo && !(await isLoaded(rt.database.db))) await loadDemo(rt, 'villages', opts.cases === true, io);
       await rt.app.listen({ host: rt.config.host, port: rt.config.port });
       const sweeper = startSweeper(rt.services.sweep, { onError: (err) => rt.app.log.error({ err }, 'deadline sweep failed') });
       const idChecker = startSweeper(rt.services.idCheckBacklog, {
@@ -160,13 +159,13 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
       'synthetic base data for "villages" (a few, the default) or the whole "county" (about half a million people)',
       'villages',
     )
-    .option('--no-cases', 'without the three months of cases')
-    .action((o: { people: string; cases: boolean }) =>
+    .option('--cases', 'with three months of cases moved through the loop (may stall: see README)')
+    .action((o: { people: string; cases?: boolean }) =>
       withRuntime(async (rt) => {
         if (await isLoaded(rt.database.db)) return say('the demo city is already loaded');
         if (o.people !== 'villages' && o.people !== 'county')
           throw new AppError('request.invalid', [{ field: 'people', reason: 'enum', value: o.people }]);
-        await loadDemo(rt, o.people, o.cases, io);
+        await loadDemo(rt, o.people, o.cases === true, io);
         say(`demo loaded; password of the demo accounts: ${DEMO_PASSWORD}`);
       }),
     );
