@@ -57,6 +57,7 @@ export async function buildApp({
       registryImport: registry.registryImport,
       registry: registry.service,
       events: events.service,
+      supervision: events.supervision,
       sweep: events.sweep,
       figures: figures.service,
       idCheckBacklog: registry.idCheckBacklog,

@@ -20,6 +20,7 @@ import { IMPORTABLE_TEMPLATES, type ImportableTemplate, readRows, TEMPLATES, wri
 import { createGridImportService } from '../territory/index.ts';
 import { backupCommands } from './backup-command.ts';
 import { CommandRefused } from './command-refused.ts';
+import { loadDemoCasesOnClock } from './demo-cases.ts';
 import { importProgressLines } from './import-progress.ts';
 import { keysCommand } from './keys-command.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
@@ -42,8 +43,11 @@ export const processIo: CliIo = {
   errIsTTY: process.stderr.isTTY === true,
 };
 
-/** The demo city, then synthetic base data: a few villages by default, the whole county on request. */
-async function loadDemo(rt: Runtime, people: 'villages' | 'county', io: CliIo) {
+/**
+ * The demo city, then synthetic base data (a few villages by default, the whole county on request), then when
+ * asked a few months of cases in those villages.
+ */
+async function loadDemo(rt: Runtime, people: 'villages' | 'county', cases: boolean, io: CliIo) {
   const say = (s: string) => io.out(`${s}\n`);
   say('loading the demo city 孝感市…');
   const loaded = await loadDemoCity({ db: rt.database.db, clock: rt.clock, access: rt.services.access });
@@ -63,6 +67,9 @@ async function loadDemo(rt: Runtime, people: 'villages' | 'county', io: CliIo) {
       `\r  base data of ${areaPrefix}: ${r.houses} houses, ${r.people} people, ${r.organisations} organisations, ${r.facilities} facilities, ${r.buildings} buildings, ${r.groups} ten-household groups`,
     );
   }
+  if (!cases) return;
+  const c = await loadDemoCasesOnClock({ config: rt.config, database: rt.database, now: rt.clock() });
+  say(`  ${c.cases} cases of the last three months, moved through the loop`);
 }
 
 /**
@@ -113,11 +120,12 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
     .command('start')
     .description('start the server; on an empty database load the demo city first')
     .option('--no-demo', 'do not load the demo city into an empty database')
-    .action(async (opts: { demo: boolean }) => {
+    .option('--no-cases', 'load the demo city without its three months of cases')
+    .action(async (opts: { demo: boolean; cases: boolean }) => {
       await ensureWebBuilt(say);
       const rt = await openRuntime({}, io.env);
       const where = rt.config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${rt.config.dataDir}`;
-      if (opts.demo && !(await isLoaded(rt.database.db))) await loadDemo(rt, 'villages', io);
+      if (opts.demo && !(await isLoaded(rt.database.db))) await loadDemo(rt, 'villages', opts.cases, io);
       await rt.app.listen({ host: rt.config.host, port: rt.config.port });
       const unmark = rt.config.databaseUrl ? () => {} : markServing(rt.config.dataDir);
       const sweeper = startSweeper(rt.services.sweep, { onError: (err) => rt.app.log.error({ err }, 'deadline sweep failed') });
@@ -168,12 +176,13 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
       'synthetic base data for "villages" (a few, the default) or the whole "county" (about half a million people)',
       'villages',
     )
-    .action((o: { people: string }) =>
+    .option('--cases', 'with three months of cases moved through the loop, as `start` loads them')
+    .action((o: { people: string; cases?: boolean }) =>
       withRuntime(async (rt) => {
         if (await isLoaded(rt.database.db)) return say('the demo city is already loaded');
         if (o.people !== 'villages' && o.people !== 'county')
           throw new AppError('request.invalid', [{ field: 'people', reason: 'enum', value: o.people }]);
-        await loadDemo(rt, o.people, io);
+        await loadDemo(rt, o.people, o.cases === true, io);
         say(`demo loaded; password of the demo accounts: ${DEMO_PASSWORD}`);
       }),
     );

@@ -43,11 +43,15 @@ export type {
   ChannelReportInput,
   CitizenService,
 } from './intake/channels.ts';
-export { REPEAT_REPORTS } from './intake/intake.core.ts';
+export { newTrackingCode, REPEAT_REPORTS } from './intake/intake.core.ts';
 export { type CaseLog, type CaseRef, type CasesTouched, caseLogs, caseLogsReported } from './loop/case-log.ts';
 export { DEADLINE_RECOMPUTED, isProvisional } from './loop/deadline-recompute.ts';
 /** The loop's statuses and a limit in words, for what an interface says about a case. */
 export type { StageLimit } from './loop/deadlines.core.ts';
+/** What a composition root hands the demo to drive the loop. */
+export type { ActionInput, EventActionName } from './loop/event-actions.core.ts';
+export type { EventsService } from './loop/events.service.ts';
+export type { SupervisionService } from './oversight/supervision.service.ts';
 export { startSweeper } from './oversight/sweep.ts';
 
 export async function createEvents({
@@ -96,10 +100,8 @@ export async function createEvents({
   intakeRoutes(app, { intake, guard });
   publicRoutes(app, { intake, files, config });
   catalogueRoutes(app, { catalogue: createCatalogueService({ db, clock, memory: catalogue }), guard });
-  supervisionRoutes(app, {
-    supervision: createSupervisionService({ db, clock, calendar, unvisitedWorkingDays: config.unvisitedWorkingDays }),
-    guard,
-  });
+  const supervision = createSupervisionService({ db, clock, calendar, unvisitedWorkingDays: config.unvisitedWorkingDays });
+  supervisionRoutes(app, { supervision, guard });
   calendarRoutes(app, { days: calendarDays, guard });
   warningsRoutes(app, { warnings, guard });
   const notifier = createNotifier({
@@ -133,6 +135,7 @@ export async function createEvents({
   const channels = createChannelIntake({ db, clock, config, territory, events: service, fieldCrypto, records });
   return {
     service,
+    supervision,
     sweep: runSweep,
     channels,
     report,
