@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../shared/roles.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { type Json, jsonBodySchema, type OperationRef, operationsOf, type Param, pathAndQuery } from '../testing/operations.ts';
+import {
+  addressMaker,
+  hasErrorShape,
+  type Json,
+  jsonBodySchema,
+  type OperationRef,
+  operationsOf,
+  type Param,
+  pathAndQuery,
+} from '../testing/operations.ts';
 
 /**
  * Property-based fuzz over every operation of the served OpenAPI document (fast-check): parameters and bodies
@@ -18,9 +27,7 @@ const RUNS_PER_OPERATION = 25;
 let t: TestApp;
 let operations: OperationRef[];
 const sessions: ((o: InjectOptions) => Promise<LightMyRequestResponse>)[] = [];
-let serial = 0;
-/** Each request from its own address, so the citizens' rate limit never hides a handler. */
-const address = () => `10.7.${(++serial >> 8) & 255}.${serial & 255}`;
+const address = addressMaker();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -103,15 +110,6 @@ function requestArbitrary(o: OperationRef): fc.Arbitrary<InjectOptions> {
       };
     });
 }
-
-const hasErrorShape = (res: LightMyRequestResponse) => {
-  try {
-    const json = res.json();
-    return typeof json.code === 'string' && typeof json.message === 'string' && Array.isArray(json.details);
-  } catch {
-    return false;
-  }
-};
 
 describe('fuzzing every operation', () => {
   it('never answers 5xx, and every refusal has the error shape', async () => {

@@ -4,7 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../shared/roles.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { baseValues, type Json, jsonBodySchema, operationsOf, pathAndQuery, type Spec, sample, urlOf } from '../testing/operations.ts';
+import {
+  addressMaker,
+  baseValues,
+  hasErrorShape,
+  type Json,
+  jsonBodySchema,
+  operationsOf,
+  pathAndQuery,
+  type Spec,
+  sample,
+  urlOf,
+} from '../testing/operations.ts';
 
 /**
  * Walks every operation of the served OpenAPI document with hostile values in each parameter and body field, and
@@ -21,10 +32,8 @@ const HOSTILE_JSON = ['"a\\u0000b"', '1e308', '-1e308', '1e400', '99999999999999
 let t: TestApp;
 let spec: Spec;
 const sessions: { role: string; request: (o: InjectOptions) => Promise<LightMyRequestResponse> }[] = [];
-let serial = 0;
 
-/** Each request from its own address, so the citizens' rate limit never hides a handler. */
-const address = () => `10.${(++serial >> 16) & 255}.${(serial >> 8) & 255}.${serial & 255}`;
+const address = addressMaker();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -168,15 +177,7 @@ describe('no input answers 5xx', () => {
             if (!isOpen311Error(res)) shapeless.push(finding);
             continue;
           }
-          const json = (() => {
-            try {
-              return res.json();
-            } catch {
-              return null;
-            }
-          })();
-          if (!json || typeof json.code !== 'string' || typeof json.message !== 'string' || !Array.isArray(json.details))
-            shapeless.push(finding);
+          if (!hasErrorShape(res)) shapeless.push(finding);
         }
       }
     }

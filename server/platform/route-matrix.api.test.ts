@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, type Permission, ROLES, type Role } from '../../shared/roles.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { baseValues, jsonBodySchema, type OperationRef, operationsOf, pathAndQuery, sample, urlOf } from '../testing/operations.ts';
+import {
+  addressMaker,
+  baseValues,
+  jsonBodySchema,
+  type OperationRef,
+  operationsOf,
+  pathAndQuery,
+  sample,
+  urlOf,
+} from '../testing/operations.ts';
 import { recordPlaces } from '../testing/record-places.ts';
 
 /**
@@ -37,9 +46,7 @@ const PUBLIC: Record<string, string> = {
 let t: TestApp;
 let operations: OperationRef[];
 const sessions = new Map<Role, Request>();
-let serial = 0;
-/** Each request from its own address, so no rate limit hides a guard. */
-const address = () => `10.9.${(++serial >> 8) & 255}.${serial & 255}`;
+const address = addressMaker();
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -2,7 +2,7 @@
  * The operations of the served OpenAPI document, for the tests that walk every one of them (input walk, route
  * matrix, fuzz): a route added to the server is walked as soon as it is in the document.
  */
-import type { InjectOptions } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 
 export type Json = Record<string, unknown>;
 
@@ -102,3 +102,22 @@ export function urlOf(path: string, params: Param[], values: Map<string, string>
 
 /** The JSON body schema of an operation, if it takes JSON. */
 export const jsonBodySchema = (op: Operation) => op.requestBody?.content?.['application/json']?.schema;
+
+/** A new client address for each call, so no per-address limit (sign-in, the citizens' pages) hides a handler. */
+export function addressMaker(): () => string {
+  let serial = 0;
+  return () => {
+    serial++;
+    return `10.${(serial >> 16) & 255}.${(serial >> 8) & 255}.${serial & 255}`;
+  };
+}
+
+/** Whether a refusal has the one error shape: `{ code, message, details[] }`. */
+export function hasErrorShape(res: LightMyRequestResponse): boolean {
+  try {
+    const json = res.json();
+    return typeof json.code === 'string' && typeof json.message === 'string' && Array.isArray(json.details);
+  } catch {
+    return false;
+  }
+}

@@ -1,12 +1,12 @@
-import { CameraOutlined, CloseOutlined, LoadingOutlined } from '@ant-design/icons';
+import { CameraOutlined, LoadingOutlined } from '@ant-design/icons';
 import { App, Button, Image } from 'antd';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PHOTOS_MAX } from '../../../shared/limits.ts';
 import { apiUpload } from '../api.ts';
+import { PhotoRemove } from '../photo-remove.tsx';
 import { useShowError } from '../use-show-error.tsx';
 import { photoUrl } from './photo-thumbs.tsx';
-
-const MAX = 9;
 
 interface Props {
   value?: string[];
@@ -46,8 +46,8 @@ export function PhotoPicker({ value = [], onChange, size = 72 }: Props) {
   async function picked(e: ChangeEvent<HTMLInputElement>) {
     const files = Array.from(e.target.files ?? []);
     e.target.value = ''; // the same photo may be picked again after removing it
-    const room = MAX - value.length - uploading;
-    if (files.length > room) void message.warning(t('photos.max', { n: MAX }));
+    const room = PHOTOS_MAX - value.length - uploading;
+    if (files.length > room) void message.warning(t('photos.max', { n: PHOTOS_MAX }));
     const take = files.slice(0, Math.max(0, room));
     setUploading((n) => n + take.length);
     await Promise.all(take.map((f) => upload(f).finally(() => setUploading((n) => n - 1))));
@@ -61,14 +61,7 @@ export function PhotoPicker({ value = [], onChange, size = 72 }: Props) {
       {value.map((key) => (
         <div key={key} className="photo-cell" style={box}>
           <Image src={photoUrl(key)} width={size} height={size} className="photo-thumb" data-testid="photo-thumb" />
-          <Button
-            size="small"
-            shape="circle"
-            icon={<CloseOutlined />}
-            className="photo-remove"
-            aria-label={t('photos.remove')}
-            onClick={() => remove(key)}
-          />
+          <PhotoRemove onRemove={() => remove(key)} />
         </div>
       ))}
       {Array.from({ length: uploading }, (_, i) => (
@@ -77,7 +70,7 @@ export function PhotoPicker({ value = [], onChange, size = 72 }: Props) {
           <LoadingOutlined />
         </div>
       ))}
-      {value.length + uploading < MAX && (
+      {value.length + uploading < PHOTOS_MAX && (
         <button type="button" className="photo-cell photo-add" style={box} onClick={() => input.current?.click()}>
           <CameraOutlined />
           <span>{t('photos.add')}</span>

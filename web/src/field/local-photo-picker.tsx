@@ -1,9 +1,9 @@
-import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
+import { CameraOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { type ChangeEvent, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-
-const MAX = 9;
+import { PHOTOS_MAX } from '../../../shared/limits.ts';
+import { PhotoRemove } from '../photo-remove.tsx';
 
 interface Props {
   value?: File[];
@@ -31,8 +31,8 @@ export function LocalPhotoPicker({ value = [], onChange, size = 88 }: Props) {
   function picked(e: ChangeEvent<HTMLInputElement>) {
     const files = Array.from(e.target.files ?? []);
     e.target.value = ''; // the same photo may be picked again after removing it
-    if (value.length + files.length > MAX) void message.warning(t('photos.max', { n: MAX }));
-    onChange?.([...value, ...files].slice(0, MAX));
+    if (value.length + files.length > PHOTOS_MAX) void message.warning(t('photos.max', { n: PHOTOS_MAX }));
+    onChange?.([...value, ...files].slice(0, PHOTOS_MAX));
   }
 
   const box = { width: size, height: size };
@@ -41,17 +41,10 @@ export function LocalPhotoPicker({ value = [], onChange, size = 88 }: Props) {
       {value.map((file, i) => (
         <div key={urls[i]} className="photo-cell" style={box}>
           <img src={urls[i]} width={size} height={size} className="photo-thumb" alt={file.name} data-testid="photo-thumb" />
-          <Button
-            size="small"
-            shape="circle"
-            icon={<CloseOutlined />}
-            className="photo-remove"
-            aria-label={t('photos.remove')}
-            onClick={() => onChange?.(value.filter((f) => f !== file))}
-          />
+          <PhotoRemove onRemove={() => onChange?.(value.filter((f) => f !== file))} />
         </div>
       ))}
-      {value.length < MAX && (
+      {value.length < PHOTOS_MAX && (
         <button type="button" className="photo-cell photo-add" style={box} onClick={() => input.current?.click()}>
           <CameraOutlined />
           <span>{t('photos.add')}</span>

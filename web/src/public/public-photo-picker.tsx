@@ -1,11 +1,11 @@
-import { CameraOutlined, CloseOutlined, LoadingOutlined } from '@ant-design/icons';
+import { CameraOutlined, LoadingOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PHOTOS_MAX } from '../../../shared/limits.ts';
 import { apiUpload } from '../api.ts';
+import { PhotoRemove } from '../photo-remove.tsx';
 import { useShowError } from '../use-show-error.tsx';
-
-const MAX = 9;
 
 interface Props {
   value?: string[];
@@ -53,8 +53,8 @@ export function PublicPhotoPicker({ value = [], onChange }: Props) {
   async function picked(e: ChangeEvent<HTMLInputElement>) {
     const files = Array.from(e.target.files ?? []);
     e.target.value = ''; // the same photo may be picked again after removing it
-    const room = MAX - value.length - uploading;
-    if (files.length > room) void message.warning(t('photos.max', { n: MAX }));
+    const room = PHOTOS_MAX - value.length - uploading;
+    if (files.length > room) void message.warning(t('photos.max', { n: PHOTOS_MAX }));
     const take = files.slice(0, Math.max(0, room));
     setUploading((n) => n + take.length);
     await Promise.all(take.map((f) => upload(f).finally(() => setUploading((n) => n - 1))));
@@ -65,14 +65,7 @@ export function PublicPhotoPicker({ value = [], onChange }: Props) {
       {value.map((key) => (
         <div key={key} className="photo-cell public-photo-cell">
           <img src={previews[key]} alt="" className="photo-thumb" />
-          <Button
-            size="small"
-            shape="circle"
-            icon={<CloseOutlined />}
-            className="photo-remove"
-            aria-label={t('photos.remove')}
-            onClick={() => onChange?.(value.filter((k) => k !== key))}
-          />
+          <PhotoRemove onRemove={() => onChange?.(value.filter((k) => k !== key))} />
         </div>
       ))}
       {Array.from({ length: uploading }, (_, i) => (
@@ -81,7 +74,7 @@ export function PublicPhotoPicker({ value = [], onChange }: Props) {
           <LoadingOutlined />
         </div>
       ))}
-      {value.length + uploading < MAX && (
+      {value.length + uploading < PHOTOS_MAX && (
         <button type="button" className="photo-cell photo-add public-photo-cell" onClick={() => input.current?.click()}>
           <CameraOutlined />
           <span>{t('photos.add')}</span>
