@@ -11,7 +11,7 @@ import { claimsOfGrid, createOrg } from './org/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
-import { createHttp } from './platform/http.ts';
+import { createHttp, TIANDITU_TILE_HOSTS } from './platform/http.ts';
 import { serveWeb } from './platform/web-assets.ts';
 import { createRegistry } from './registry/index.ts';
 import { createTerritory } from './territory/index.ts';
@@ -30,7 +30,12 @@ export async function buildApp({
   clock: Clock;
   files?: FileStore;
 }) {
-  const app = await createHttp({ logLevel: config.logLevel, trustProxy: config.trustProxy, allowedOrigins: config.allowedOrigins });
+  const app = await createHttp({
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
+    tileHosts: config.tiandituKey ? TIANDITU_TILE_HOSTS : [],
+  });
   const { db } = database;
   const access = createAccess({ app, db, clock, config });
   // Lower areas read what an area above them keeps through a function passed here, so no two areas import each other.
@@ -43,7 +48,7 @@ export async function buildApp({
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
   await createFieldwork({ app, db, clock, guard: access.guard, registry });
   // The figures read the loop through its front door; the loop is told of them here, so it never imports them.
-  const figures = createFigures({ app, db, clock, guard: access.guard });
+  const figures = createFigures({ app, db, clock, guard: access.guard, tiandituKey: config.tiandituKey });
   events.onCasesTouched(figures.service.track);
   // A dispute that needs a department raises a loop event through the events service, as any staff report does.
   createDisputes({ app, db, clock, guard: access.guard, reportEvent: events.report });

@@ -81,6 +81,9 @@ export const PAGE = {
   figureCases: { default: 100, max: 1000 },
 } as const;
 
+/** Cases the command centre's map draws at once (the newest matching ones; the reply says how many match). */
+export const MAP_POINTS_MAX = 5000;
+
 // ── counts and ranges ─────────────────────────────────────────────────────────────────────────────────
 
 /** Photos on one report or one step. */

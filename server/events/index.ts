@@ -33,6 +33,8 @@ import { sweep } from './oversight/sweep.ts';
 import { warningsRoutes } from './oversight/warnings.routes.ts';
 import { createWarnings } from './oversight/warnings.service.ts';
 
+/** Catalogue items' names by code, for figures that split by item. */
+export { nodeNamesOf as catalogueItemNames } from './catalogue/catalogue.store.ts';
 /** What an open interface (server/open311) uses of the loop: citizens' reports through it, and reading them back. */
 export type {
   Channel,

@@ -310,6 +310,89 @@ describe('the indicators', () => {
   });
 });
 
+describe('the command centre: rankings, satisfaction and the map', () => {
+  it('ranks items, grids and units and counts satisfaction by name, each figure the count of the cases it opens', async () => {
+    const d = (await leader({ method: 'GET', url: `/api/figures/dashboard?area=${TOWNSHIP}` })).json();
+    expect(d.topItems.length).toBeGreaterThan(0);
+    for (const item of d.topItems) {
+      expect(item.name).not.toBe(item.code);
+      expect((await drill(leader, `area=${TOWNSHIP}&period=2026-11&fact=reported&item=${item.code}`)).json().total).toBe(item.n);
+    }
+    expect(d.topGrids.map((g: Json) => g.name)).toContain('网格1');
+    for (const grid of d.topGrids)
+      expect((await drill(leader, `area=${grid.code}&period=2026-11&fact=reported`)).json().total).toBe(grid.n);
+    expect(d.topGrids.reduce((s: number, g: Json) => s + g.n, 0)).toBe(d.totals.reported);
+    const cgRow = d.units.find((u: Json) => u.code === 'YM-CG');
+    expect(cgRow.name).toBe('云梦县城市管理执法局');
+    for (const unit of d.units) {
+      const of = async (fact: string) =>
+        (await drill(leader, `area=${TOWNSHIP}&period=2026-11&unit=${unit.code}&fact=${fact}`)).json().total;
+      expect(unit.dispatched).toBe(await of('dispatched'));
+      expect(unit.handledOnTime).toBe(await of('handled_on_time'));
+    }
+    const rates = d.units.map((u: Json) => u.onTimeRate);
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    const satisfaction = indicator((await figures(leader, `area=${TOWNSHIP}&period=2026-11`)).json(), 'satisfaction_rate');
+    expect(d.satisfaction).toEqual({
+      rated: satisfaction.denominator.value,
+      satisfied: satisfaction.numerator.value,
+      rate: satisfaction.value,
+    });
+    expect(d.satisfaction.rated).toBeGreaterThan(0);
+  });
+
+  it('colours each grid by the chosen indicator: the grid’s own figures, summing to the area’s', async () => {
+    const map = (await leader({ method: 'GET', url: `/api/figures/map?area=${TOWNSHIP}&period=2026-11&indicator=closing_rate` })).json();
+    expect(map.indicator).toMatchObject({ key: 'closing_rate', kind: 'rate', numerator: 'closed', name: { zh: '结案率' } });
+    expect(map.basemap).toEqual({ kind: 'outlines', key: null });
+    const area = indicator((await figures(leader, `area=${TOWNSHIP}&period=2026-11`)).json(), 'closing_rate');
+    expect(map.grids.reduce((s: number, g: Json) => s + g.numerator, 0)).toBe(area.numerator.value);
+    expect(map.grids.reduce((s: number, g: Json) => s + g.denominator, 0)).toBe(area.denominator.value);
+    for (const g of map.grids) {
+      const own = indicator((await figures(leader, `area=${g.code}&period=2026-11`)).json(), 'closing_rate');
+      expect(g).toMatchObject({ numerator: own.numerator.value, denominator: own.denominator.value, value: own.value });
+      expect(g.name).toMatch(/^网格/);
+    }
+    const counted = (await leader({ method: 'GET', url: `/api/figures/map?area=${TOWNSHIP}&period=2026-11&indicator=reported` })).json();
+    expect(counted.grids.every((g: Json) => g.denominator === null && g.value === g.numerator)).toBe(true);
+  });
+
+  it('refuses an unknown indicator by name and an area outside the caller’s jurisdiction', async () => {
+    const bad = await leader({ method: 'GET', url: `/api/figures/map?area=${TOWNSHIP}&indicator=check_ins` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details[0]).toMatchObject({ field: 'querystring.indicator' });
+    const outside = await otherTownship({ method: 'GET', url: `/api/figures/map?area=${TOWNSHIP}&indicator=reported` });
+    expect(outside.statusCode).toBe(404);
+  });
+
+  it('the map’s points are the list’s cases with their place, light and warning; its outlines the areas inside', async () => {
+    const points = (await leader({ method: 'GET', url: `/api/events/points?area=${TOWNSHIP}` })).json();
+    const list = (await leader({ method: 'GET', url: `/api/events?area=${TOWNSHIP}&limit=500` })).json();
+    expect(points.total).toBe(list.total);
+    expect(points.items.map((p: Json) => p.id).sort()).toEqual(list.items.map((e: Json) => e.id).sort());
+    const one = list.items[0];
+    expect(points.items.find((p: Json) => p.id === one.id)).toEqual({
+      id: one.id,
+      caseNo: one.caseNo,
+      lng: one.lng,
+      lat: one.lat,
+      status: one.status,
+      itemCode: one.itemCode,
+      light: one.light,
+      warning: one.warning,
+    });
+    const red = (await leader({ method: 'GET', url: `/api/events/points?area=${TOWNSHIP}&warning=red,purple` })).json();
+    expect(red.items.every((p: Json) => ['red', 'purple'].includes(p.warning))).toBe(true);
+    const outside = await otherTownship({ method: 'GET', url: `/api/events/points?area=${TOWNSHIP}` });
+    expect(outside.statusCode).toBe(400);
+
+    const outlines = (await leader({ method: 'GET', url: `/api/territory/outlines?area=${TOWNSHIP}` })).json();
+    expect(outlines.features.map((f: Json) => f.properties.level).sort()).toEqual(['township', 'village', 'village']);
+    expect(outlines.features[0].geometry.type).toBe('Polygon');
+    expect((await otherTownship({ method: 'GET', url: `/api/territory/outlines?area=${TOWNSHIP}` })).statusCode).toBe(404);
+  });
+});
+
 describe('the check: roll-up against a recomputation from the action log', () => {
   it('agree after all of the above; a counter or a case row gone wrong is found, and repaired from the log', async () => {
     const span = t.services.figures.span('2026-11-01', '2026-11-10');

@@ -2,12 +2,13 @@ import { PAGE } from '../../shared/limits.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
 import { errorReplies } from '../platform/schemas.ts';
+import type { CommandCentre } from './command.service.ts';
 import type { Fact } from './figures.core.ts';
 import * as S from './figures.schemas.ts';
 import type { FiguresService } from './figures.service.ts';
 
 /** 指标: indicators with their definitions, the cases each counts, and the command centre's charts. */
-export function figuresRoutes(app: Http, { figures, guard }: { figures: FiguresService; guard: Guard }) {
+export function figuresRoutes(app: Http, { figures, command, guard }: { figures: FiguresService; command: CommandCentre; guard: Guard }) {
   const tags = ['figures'];
 
   app.get(
@@ -52,12 +53,27 @@ export function figuresRoutes(app: Http, { figures, guard }: { figures: FiguresS
     {
       schema: {
         tags,
-        summary: '指挥中心 The command centre’s charts: intake by source, open by status, warnings by colour, the 30-day trend',
+        summary:
+          '指挥中心 The command centre’s charts: intake by source, open by status, warnings by colour, the 30-day trend, top items and grids, units ranked, satisfaction',
         querystring: S.DashboardQuery,
         response: { 200: S.Dashboard, ...errorReplies },
       },
       onRequest: guard('figures.read'),
     },
-    async (request) => figures.dashboard(request.actor, request.query),
+    async (request) => command.dashboard(request.actor, request.query),
+  );
+
+  app.get(
+    '/api/figures/map',
+    {
+      schema: {
+        tags,
+        summary: '网格专题图 One indicator for every grid of an area, to colour the command centre’s map, and the base layer to draw',
+        querystring: S.MapQuery,
+        response: { 200: S.GridFigures, ...errorReplies },
+      },
+      onRequest: guard('figures.read'),
+    },
+    async (request) => command.map(request.actor, { ...request.query, indicator: request.query.indicator as string }),
   );
 }

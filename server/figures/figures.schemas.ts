@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { EVENT_SOURCES, OPEN_STATUSES, WARNING_COLOURS } from '../../shared/enums.ts';
 import { PAGE, UNIT_CODE_MAX } from '../../shared/limits.ts';
 import { Nullable, oneOf } from '../platform/schemas.ts';
-import { FACTS } from './figures.core.ts';
+import { FACTS, INDICATORS } from './figures.core.ts';
 
 const scopeQuery = {
   area: Type.Optional(
@@ -41,6 +41,15 @@ export const DashboardQuery = Type.Object(
   { additionalProperties: false },
 );
 
+const INDICATOR_KEYS = INDICATORS.map((d) => d.key);
+export const MapQuery = Type.Object(
+  {
+    ...scopeQuery,
+    period: Type.Optional(periodText('; default: this month')),
+    indicator: oneOf<string>(INDICATOR_KEYS, 'The indicator that colours the grids (a key of /api/figures/indicators)'),
+  },
+  { additionalProperties: false },
+);
 export const FigureCasesQuery = Type.Object(
   {
     ...scopeQuery,
@@ -132,6 +141,16 @@ export const FigureCases = Type.Object({
 const Count = (key: string, values: readonly string[], description: string) =>
   Type.Array(Type.Object({ [key]: oneOf(values, key), n: Type.Integer({ description: 'Cases' }) }), { description });
 
+const Ranked = (description: string) =>
+  Type.Array(
+    Type.Object({
+      code: Type.String({ description: 'Code' }),
+      name: Type.String({ description: 'Name' }),
+      n: Type.Integer({ description: 'Cases reported in the period' }),
+    }),
+    { description },
+  );
+
 export const Dashboard = Type.Object({
   ...Scope,
   totals: Type.Object(
@@ -160,5 +179,56 @@ export const Dashboard = Type.Object({
       ),
     },
     { description: 'The 30-day trend' },
+  ),
+  topItems: Ranked('The items most reported in the period, at most 10, most first (fact reported, filter item)'),
+  topGrids: Ranked('The grids most reported in the period, at most 10, most first (fact reported, filter area = the grid)'),
+  units: Type.Array(
+    Type.Object({
+      code: Type.String({ description: 'Lead unit: department or area code' }),
+      name: Type.String({ description: 'Unit name' }),
+      dispatched: Type.Integer({ description: 'Cases of the period last dispatched to it (fact dispatched)' }),
+      handledOnTime: Type.Integer({ description: 'Of those, handled on time (fact handled_on_time)' }),
+      onTimeRate: Type.Number({ description: '按期处置率 handled on time ÷ dispatched, 0…1' }),
+    }),
+    { description: 'Lead units ranked by 按期处置率, then by cases dispatched; at most 10' },
+  ),
+  satisfaction: Type.Object(
+    {
+      rated: Type.Integer({ description: 'Cases of the period rated at the return visit (fact rated)' }),
+      satisfied: Type.Integer({ description: 'Of those, satisfied or basically satisfied (fact satisfied)' }),
+      rate: Nullable(Type.Number({ description: '满意率 satisfied ÷ rated, 0…1; null when none was rated' })),
+    },
+    { description: 'Satisfaction over the period' },
+  ),
+});
+
+export const GridFigures = Type.Object({
+  ...Scope,
+  indicator: Type.Object(
+    {
+      key: Type.String({ description: 'Indicator key' }),
+      kind: Type.String({ description: 'count | rate' }),
+      name: Words('Name'),
+      definition: Words('How it is computed'),
+      numerator: oneOf(FACTS, 'The fact whose cases a grid opens'),
+    },
+    { description: 'The indicator colouring the grids' },
+  ),
+  grids: Type.Array(
+    Type.Object({
+      code: Type.String({ description: 'Grid code' }),
+      name: Type.String({ description: 'Grid name' }),
+      value: Nullable(Type.Number({ description: 'The count, or the rate 0…1 (null: nothing to divide by)' })),
+      numerator: Type.Integer({ description: 'Cases the numerator counts' }),
+      denominator: Nullable(Type.Integer({ description: 'Cases the denominator counts (rates only)' })),
+    }),
+    { description: 'Grids with something to count; the others have no value' },
+  ),
+  basemap: Type.Object(
+    {
+      kind: oneOf(['tianditu', 'outlines'] as const, 'tianditu: WMTS tiles under the key · outlines: the areas’ outlines, no tiles'),
+      key: Nullable(Type.String({ description: 'Tianditu browser key (tiandituKey is configured by GEZHI_TIANDITU_KEY)' })),
+    },
+    { description: 'The base layer to draw under the grids' },
   ),
 });

@@ -1,48 +1,20 @@
-import { chinaDate, startOfChinaDay } from '../../shared/china-time.ts';
-import { ancestorCodes, levelOfCode, subtreePrefix } from '../../shared/codes.ts';
-import { EVENT_SOURCES, OPEN_STATUSES, WARNING_COLOURS } from '../../shared/enums.ts';
+import { startOfChinaDay } from '../../shared/china-time.ts';
 import type { CaseLog, CaseRef } from '../events/index.ts';
 import type { Actor } from '../platform/actor.ts';
-import type { Clock } from '../platform/clock.ts';
-import type { Db, Tx } from '../platform/db.ts';
+import type { Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { codeInScope } from '../platform/scope.ts';
-import {
-  type CaseFacts,
-  type Cell,
-  caseFacts,
-  cellKey,
-  cellsOf,
-  delta,
-  type Fact,
-  INDICATORS,
-  lastDays,
-  type Period,
-  PeriodError,
-  parsePeriod,
-  ratio,
-  sumCells,
-} from './figures.core.ts';
+import { type CaseFacts, type Cell, caseFacts, cellKey, cellsOf, delta, type Fact, INDICATORS, ratio, sumCells } from './figures.core.ts';
+import { createFigureScope, type FiguresQuery, type ScopeDeps } from './figures.scope.ts';
 import * as store from './figures.store.ts';
 
-export interface FiguresQuery {
-  area?: string;
-  unit?: string;
-  item?: string;
-  period: string;
-}
+export type { FiguresQuery } from './figures.scope.ts';
 
-export interface FiguresDeps {
-  db: Db;
-  clock: Clock;
+export interface FiguresDeps extends ScopeDeps {
   /** Reports of one matter that make it a repeat (events' REPEAT_REPORTS). */
   repeatReports: number;
   /** The logs of some cases, and of the cases reported in a span (events' front door). */
   caseLogs(tx: Tx, refs: CaseRef[]): Promise<CaseLog[]>;
   caseLogsReported(tx: Tx, q: { from: Date; to: Date }): AsyncGenerator<CaseLog[]>;
-  /** Area and grid names by code (territory), departments by code (org). */
-  nodeNames(tx: Tx, codes: string[]): Promise<Map<string, { name: string; level: string }>>;
-  departmentsByCode(tx: Tx, codes: string[]): Promise<Map<string, { name: string; areaCode: string }>>;
 }
 
 /** A case's roll-up row from its facts. */
@@ -64,12 +36,8 @@ async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<void>) {
   for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
 }
 
-const OPEN_FACTS = OPEN_STATUSES.map((s) => `open_${s}`);
-const WARNED_FACTS = WARNING_COLOURS.map((c) => `warned_${c}`);
-
 export function createFiguresService(deps: FiguresDeps) {
-  const { db, clock } = deps;
-  const today = () => chinaDate(clock());
+  const { db } = deps;
 
   /**
    * The hook the loop calls inside each transaction that wrote these cases' actions or warnings: each case's
@@ -93,74 +61,7 @@ export function createFiguresService(deps: FiguresDeps) {
     await store.writeRollups(tx, rows, sumCells(cells));
   }
 
-  /** The area a query names (default: the caller's first), which must exist and lie in the caller's jurisdiction. */
-  async function areaOf(actor: Actor, code: string | undefined) {
-    const wanted = code ?? actor.areas[0]?.code;
-    if (!wanted) throw new AppError('territory.area_not_found');
-    const node = (await deps.nodeNames(db, [wanted])).get(wanted);
-    if (!node) throw new AppError('request.invalid', [{ field: 'querystring.area', reason: 'figures.area_unknown', value: wanted }]);
-    if (!codeInScope(wanted, actor.scope))
-      throw new AppError('territory.area_not_found', [{ field: 'querystring.area', reason: 'outside' }]);
-    return { code: wanted, name: node.name, level: node.level, prefix: subtreePrefix(wanted) };
-  }
-
-  /**
-   * The unit a query names: an area node inside the caller's jurisdiction, or a department of it or of a level
-   * above it (a township's cases go to the county's departments).
-   */
-  async function unitOf(actor: Actor, code: string | undefined) {
-    if (code === undefined) return null;
-    if (levelOfCode(code)) {
-      const node = (await deps.nodeNames(db, [code])).get(code);
-      if (!node) throw new AppError('request.invalid', [{ field: 'querystring.unit', reason: 'figures.unit_unknown', value: code }]);
-      if (!codeInScope(code, actor.scope))
-        throw new AppError('territory.area_not_found', [{ field: 'querystring.unit', reason: 'outside' }]);
-      return { code, name: node.name };
-    }
-    const dept = (await deps.departmentsByCode(db, [code])).get(code);
-    if (!dept) throw new AppError('request.invalid', [{ field: 'querystring.unit', reason: 'figures.unit_unknown', value: code }]);
-    const related = codeInScope(dept.areaCode, actor.scope) || actor.areas.some((a) => ancestorCodes(a.code).includes(dept.areaCode));
-    if (!related) throw new AppError('org.department_not_found', [{ field: 'querystring.unit', reason: 'outside' }]);
-    return { code, name: dept.name };
-  }
-
-  function periodOf(text: string, field = 'querystring.period'): Period {
-    try {
-      return parsePeriod(text, today(), field);
-    } catch (e) {
-      if (e instanceof PeriodError) throw new AppError('request.invalid', e.details);
-      throw e;
-    }
-  }
-
-  async function resolve(actor: Actor, q: FiguresQuery) {
-    const period = periodOf(q.period);
-    const [area, unit] = [await areaOf(actor, q.area), await unitOf(actor, q.unit)];
-    const filter: store.FigureFilter = {
-      scope: actor.scope,
-      fromDay: period.fromDay,
-      toDay: period.toDay,
-      areaPrefix: area.prefix,
-      unitCode: unit?.code,
-      itemPrefix: q.item,
-    };
-    return { period, area, unit, filter };
-  }
-
-  const periodView = (p: Period) => ({
-    kind: p.kind,
-    label: p.label,
-    from: p.fromDay,
-    // Inclusive in replies, as people say "1–30 November".
-    to: new Date(Date.parse(`${p.toDay}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10),
-  });
-  const scopeView = (r: Awaited<ReturnType<typeof resolve>>, q: FiguresQuery) => ({
-    area: { code: r.area.code, name: r.area.name, level: r.area.level },
-    unit: r.unit,
-    item: q.item ?? null,
-    period: periodView(r.period),
-    asOf: clock().toISOString(),
-  });
+  const { today, resolve, scopeView, periodOf } = createFigureScope(deps);
 
   return {
     track,
@@ -211,46 +112,6 @@ export function createFiguresService(deps: FiguresDeps) {
           itemCode: c.itemCode,
           source: c.source,
         })),
-      };
-    },
-
-    /**
-     * The command centre's charts for an area: intake by source and warnings by colour over the period, open cases by
-     * status now (whenever reported), and reported/closed for each of the last 30 days. Each is a sum of counters.
-     */
-    async dashboard(actor: Actor, asked: Omit<FiguresQuery, 'period'> & { period?: string }) {
-      const q = { ...asked, period: asked.period ?? today().slice(0, 7) };
-      const r = await resolve(actor, q);
-      const trend = lastDays(today(), 30);
-      const trendFilter = { ...r.filter, fromDay: trend.fromDay, toDay: trend.toDay };
-      const all = periodOf('all');
-      const [bySource, sums, open, byDay] = await Promise.all([
-        store.sumFactsBy(db, r.filter, ['reported'], 'source'),
-        store.sumFacts(db, r.filter, ['reported', 'open', 'closed', 'overdue', 'warned', ...WARNED_FACTS]),
-        store.sumFacts(db, { ...r.filter, fromDay: all.fromDay, toDay: all.toDay }, OPEN_FACTS),
-        store.sumFactsBy(db, trendFilter, ['reported', 'closed'], 'day'),
-      ]);
-      const sourceN = new Map(bySource.map((s) => [s.key, s.n]));
-      const days: { day: string; reported: number; closed: number }[] = [];
-      for (let d = trend.fromDay; d < trend.toDay; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))
-        days.push({ day: d, reported: 0, closed: 0 });
-      for (const row of byDay) {
-        const slot = days.find((x) => x.day === row.key);
-        if (slot) slot[row.fact as 'reported' | 'closed'] = row.n;
-      }
-      return {
-        ...scopeView(r, q),
-        totals: {
-          reported: sums.get('reported') ?? 0,
-          open: sums.get('open') ?? 0,
-          closed: sums.get('closed') ?? 0,
-          overdue: sums.get('overdue') ?? 0,
-          warned: sums.get('warned') ?? 0,
-        },
-        intakeBySource: EVENT_SOURCES.map((source) => ({ source, n: sourceN.get(source) ?? 0 })),
-        openByStatus: OPEN_STATUSES.map((status) => ({ status, n: open.get(`open_${status}`) ?? 0 })),
-        warnedByColour: WARNING_COLOURS.map((colour) => ({ colour, n: sums.get(`warned_${colour}`) ?? 0 })),
-        trend: { from: trend.fromDay, days },
       };
     },
 

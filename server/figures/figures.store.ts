@@ -51,8 +51,13 @@ export async function sumFacts(tx: Tx, f: FigureFilter, facts?: readonly string[
   return new Map(rows.map((r) => [r.fact, r.n]));
 }
 
-/** The figures of some facts split by source, by report day or by unit. */
-export async function sumFactsBy(tx: Tx, f: FigureFilter, facts: readonly string[], by: 'source' | 'day' | 'unitCode') {
+/** The figures of some facts split by source, report day, unit, grid or catalogue item. */
+export async function sumFactsBy(
+  tx: Tx,
+  f: FigureFilter,
+  facts: readonly string[],
+  by: 'source' | 'day' | 'unitCode' | 'gridCode' | 'itemCode',
+) {
   const column = figureCount[by];
   return tx
     .select({ key: column, fact: figureCount.fact, n: sql<number>`coalesce(sum(${figureCount.n}), 0)::int` })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/harness.ts';
 import { loadConfig } from './config.ts';
-import { createHttp, type HttpOptions } from './http.ts';
+import { createHttp, type HttpOptions, TIANDITU_TILE_HOSTS } from './http.ts';
 
 /** Issue 12, item 5: security headers, foreign origins refused, Secure cookies over HTTPS. */
 
@@ -36,6 +36,25 @@ describe('security headers', () => {
     const csp = String((await t.app.inject({ method: 'GET', url: '/api/health' })).headers['content-security-policy']);
     expect(csp).toContain("img-src 'self' data: blob:");
     expect(csp).not.toMatch(/https?:|\*/);
+  });
+});
+
+describe('a Tianditu base map', () => {
+  it('with a key, images and fetches may come from Tianditu’s tile hosts, and from no other outside host', async () => {
+    const config = loadConfig({ GEZHI_TIANDITU_KEY: ' 0123456789abcdef0123456789ABCDEF ' });
+    expect(config.tiandituKey).toBe('0123456789abcdef0123456789ABCDEF');
+    const app = await createHttp({ logLevel: 'silent', tileHosts: TIANDITU_TILE_HOSTS });
+    app.get('/api/x', async () => ({}));
+    const csp = String((await app.inject({ method: 'GET', url: '/api/x' })).headers['content-security-policy']);
+    await app.close();
+    expect(csp).toContain("img-src 'self' data: blob: https://*.tianditu.gov.cn");
+    expect(csp).toContain("connect-src 'self' https://*.tianditu.gov.cn");
+    expect(csp.replaceAll('https://*.tianditu.gov.cn', '')).not.toMatch(/https?:|\*/);
+  });
+
+  it('a key that is not 32 hex digits stops the server; none means no key', () => {
+    expect(() => loadConfig({ GEZHI_TIANDITU_KEY: 'tk=abc' })).toThrow(/GEZHI_TIANDITU_KEY/);
+    expect(loadConfig({ GEZHI_TIANDITU_KEY: '' }).tiandituKey).toBeNull();
   });
 });
 

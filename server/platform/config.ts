@@ -60,6 +60,11 @@ export interface Config {
   open311RateLimit: { max: number; windowSeconds: number };
   /** Rows one export with full ID numbers or phones may hold; a larger one is refused (a reason alone is not enough). */
   unmaskedExportMax: number;
+  /**
+   * The command centre's base map: Tianditu (天地图) WMTS tiles under this browser key when one is set (its hosts
+   * are then allowed in the Content-Security-Policy); without one, the outlines of the areas the platform holds.
+   */
+  tiandituKey: string | null;
 }
 
 /** A field encryption key (32 hex digits) and the version its values name. */
@@ -119,8 +124,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicRateLimit: { max: Number(env.GEZHI_PUBLIC_RATE_MAX ?? 30), windowSeconds: Number(env.GEZHI_PUBLIC_RATE_WINDOW_S ?? 60) },
     open311RateLimit: { max: Number(env.GEZHI_OPEN311_RATE_MAX ?? 120), windowSeconds: Number(env.GEZHI_OPEN311_RATE_WINDOW_S ?? 60) },
     unmaskedExportMax: wholeCount('GEZHI_UNMASKED_EXPORT_MAX', env.GEZHI_UNMASKED_EXPORT_MAX ?? '200'),
+    tiandituKey: tiandituKey(env.GEZHI_TIANDITU_KEY ?? ''),
     ...overrides,
   };
+}
+
+/** A Tianditu browser key is 32 hex digits; anything else would end up in every tile address, so it stops the server. */
+function tiandituKey(text: string): string | null {
+  const key = text.trim();
+  if (key === '') return null;
+  if (!/^[0-9a-f]{32}$/i.test(key)) throw new Error('GEZHI_TIANDITU_KEY must be the 32 hex digits of a Tianditu browser key');
+  return key;
 }
 
 /**

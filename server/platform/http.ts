@@ -92,7 +92,7 @@ function handleClientError(error: NodeJS.ErrnoException, socket: Socket) {
 
 /**
  * What pages may load: the console and the /m field routes (one Vite build), the OpenLayers maps (vector layers
- * drawn on canvas from our own API, no outside tiles) and the Swagger UI at /docs, all from this server. Styles
+ * drawn on canvas from our own API; outside tiles only from the hosts `contentSecurityPolicy` adds when configured) and the Swagger UI at /docs, all from this server. Styles
  * may be inline because Ant Design and OpenLayers write style attributes and elements at run time; images may be
  * data: and blob: URLs (Swagger UI's icons, photo previews before upload). Nothing may frame a page.
  */
@@ -135,6 +135,20 @@ export interface HttpOptions {
   trustProxy?: boolean | number | string[];
   /** Origins besides the server's own allowed to send state-changing requests. */
   allowedOrigins?: string[];
+  /** Hosts map tiles come from (Tianditu's, when a key is configured): added to img-src and connect-src. */
+  tileHosts?: string[];
+}
+
+/** Where Tianditu's WMTS tiles come from: t0…t7.tianditu.gov.cn. */
+export const TIANDITU_TILE_HOSTS = ['https://*.tianditu.gov.cn'];
+
+/** The policy with the map's tile hosts allowed to be loaded as images and fetched. */
+export function contentSecurityPolicy(tileHosts: readonly string[] = []) {
+  return {
+    ...CONTENT_SECURITY_POLICY,
+    'img-src': [...CONTENT_SECURITY_POLICY['img-src'], ...tileHosts],
+    'connect-src': [...CONTENT_SECURITY_POLICY['connect-src'], ...tileHosts],
+  };
 }
 
 /** The HTTP shell: validation, the one error shape, language, cookies, security headers and the OpenAPI page. */
@@ -156,7 +170,7 @@ export async function createHttp(opts: HttpOptions) {
   app.decorateRequest('lang', 'zh-CN');
   await app.register(cookie);
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(opts.tileHosts) },
     // Browsers heed it only over HTTPS; subdomains are left alone, they may be other government sites.
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
     xFrameOptions: { action: 'deny' },

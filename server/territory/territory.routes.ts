@@ -70,6 +70,20 @@ export function territoryRoutes(app: Http, { territory, gridImport, networks, gu
   );
 
   app.get(
+    '/api/territory/outlines',
+    {
+      schema: {
+        tags,
+        summary: '区划轮廓 Outlines of an area and of the townships and villages inside it, as GeoJSON (the map without tiles)',
+        querystring: S.AreaQuery,
+        response: { 200: S.FeatureCollection, ...errorReplies },
+      },
+      onRequest: read,
+    },
+    async (request) => territory.outlinesOf(request.actor, request.query.area),
+  );
+
+  app.get(
     '/api/territory/grids/export',
     {
       schema: {

@@ -137,6 +137,21 @@ export function createTerritoryService({ db, claimsOfGrid }: { db: Db; claimsOfG
       return { type: 'FeatureCollection' as const, features: grids.map(gridFeature) };
     },
 
+    /** The outlines of the area and the areas inside it that have one, as GeoJSON: a base map that needs no tiles. */
+    async outlinesOf(actor: Actor, code: string) {
+      if (!(await store.getArea(db, actor.scope, code))) throw new AppError('territory.area_not_found');
+      const rows = await store.outlinesUnder(db, actor.scope, code);
+      return {
+        type: 'FeatureCollection' as const,
+        features: rows.map((a) => ({
+          type: 'Feature' as const,
+          id: a.code,
+          properties: { code: a.code, name: a.name, level: a.level },
+          geometry: a.geometry as AreaGeometry,
+        })),
+      };
+    },
+
     async grid(actor: Actor, code: string) {
       const g = await store.getGrid(db, actor.scope, code);
       if (!g) throw new AppError('territory.grid_not_found');

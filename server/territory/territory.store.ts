@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { subtreePrefix } from '../../shared/codes.ts';
 import { queryRows, type Tx } from '../platform/db.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 import { area, grid, gridMember, gridUnitLink, professionalNetwork, professionalUnit } from './territory.tables.ts';
@@ -51,6 +52,15 @@ export async function getArea(tx: Tx, scope: Scope, code: string): Promise<AreaR
 export async function areaNames(tx: Tx, codes: string[]) {
   if (codes.length === 0) return [];
   return tx.select({ code: area.code, name: area.name, level: area.level }).from(area).where(inArray(area.code, codes));
+}
+
+/** The outlined areas inside an area (and the area itself), larger first: the offline base map of the command centre. */
+export async function outlinesUnder(tx: Tx, scope: Scope, code: string) {
+  return tx
+    .select({ code: area.code, name: area.name, level: area.level, geometry: area.geometry })
+    .from(area)
+    .where(and(sql`${area.code} like ${`${subtreePrefix(code)}%`}`, inScope(area.code, scope), isNotNull(area.geometry)))
+    .orderBy(area.code);
 }
 
 export async function gridsUnder(tx: Tx, scope: Scope, prefix: string): Promise<GridRow[]> {

@@ -36,6 +36,21 @@ export function eventListRoutes(app: Http, { events, guard }: { events: EventsSe
   );
 
   app.get(
+    '/api/events/points',
+    {
+      schema: {
+        tags,
+        summary: '事件分布 Where the filtered cases are, for a map: the newest matching ones, each with its light and warning',
+        querystring: S.EventPointsQuery,
+        response: { 200: S.EventPoints, ...errorReplies },
+      },
+      onRequest: guard('events.read'),
+      preValidation: splitListParams,
+    },
+    async (request) => events.points(request.actor, request.query as EventFilter),
+  );
+
+  app.get(
     '/api/events/export',
     {
       schema: {

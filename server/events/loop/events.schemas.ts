@@ -4,14 +4,17 @@ import {
   CLOSING_TYPES,
   EVENT_SOURCES,
   EVENT_STATUSES,
+  LIGHTS,
   RATINGS,
   RECORD_TYPES,
   URGENCIES,
+  WARNING_COLOURS,
 } from '../../../shared/enums.ts';
 import {
   DESCRIPTION_MAX,
   EXTENSION_WORKING_DAYS,
   ITEM_CODE_MAX,
+  MAP_POINTS_MAX,
   NOTE_MAX,
   PAGE,
   PERSON_NAME_MAX,
@@ -332,6 +335,23 @@ export const EventPage = Type.Object({
   total: Type.Integer({ description: 'Rows matching the filter, all pages' }),
 });
 export const EventExportQuery = Type.Object(EventFilterSchema, { additionalProperties: false });
+export const EventPointsQuery = Type.Object(EventFilterSchema, { additionalProperties: false });
+export const EventPoints = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid', description: 'Case id' }),
+      caseNo: Type.String({ description: '案件编号' }),
+      lng: Type.Number({ description: 'Longitude (WGS 84)' }),
+      lat: Type.Number({ description: 'Latitude (WGS 84)' }),
+      status: oneOf(EVENT_STATUSES, 'Status now'),
+      itemCode: Type.String({ description: 'Catalogue item' }),
+      light: Nullable(oneOf(LIGHTS, 'Light of the current stage; null when closed or not timed')),
+      warning: Nullable(oneOf(WARNING_COLOURS, 'Five-colour warning; null when none')),
+    }),
+    { description: `Where the newest matching cases are, at most ${MAP_POINTS_MAX}` },
+  ),
+  total: Type.Integer({ description: 'Cases matching the filter; more than the items when the map shows only the newest' }),
+});
 export const EventSheet = Type.Unknown({ description: '.xlsx' });
 
 export const MergeGapQuery = Type.Object(

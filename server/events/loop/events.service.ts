@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { chinaDate } from '../../../shared/china-time.ts';
 import { countyOf, isAreaCode, levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
+import { MAP_POINTS_MAX } from '../../../shared/limits.ts';
 import { departmentExists } from '../../org/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
@@ -447,6 +448,22 @@ export function createEventsService({
 
     exportList: (actor: Actor, filter: EventFilter) =>
       exportEvents(db, { actor, filter, now: clock(), todo: callerWhere(filter, actor) }, (row) => summary(actor, row)),
+
+    /** Where the filtered cases are, newest first, at most MAP_POINTS_MAX of them, each with its light and warning: the command centre's map. */
+    async points(actor: Actor, filter: EventFilter) {
+      const now = clock();
+      const rules = warningRules();
+      const page = { offset: 0, limit: MAP_POINTS_MAX };
+      return filteredPage(db, { filter, scope: actor.scope, now, page, todo: callerWhere(filter, actor) }, (row) => ({
+        id: row.id,
+        caseNo: row.caseNo,
+        lng: row.lng,
+        lat: row.lat,
+        status: row.status,
+        itemCode: row.itemCode,
+        ...signals(stateOf(row), now, calendar, row.reports, rules),
+      }));
+    },
 
     /** The to-do counts of the inbox: the same predicates as `todo=` on the list. */
     todoCounts: (actor: Actor) => todoCounts(db, actor),

@@ -23254,6 +23254,382 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事件分布 Where the filtered cases are, for a map: the newest matching ones, each with its light and warning */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Division or grid code inside your jurisdiction: the cases of its grids */
+                    area?: string;
+                    /** @description Reported on or after this China date */
+                    from?: string;
+                    /** @description Catalogue item code, or a class prefix (CG, CG06; local codes like CG06L01 too) */
+                    item?: string;
+                    /** @description Light of the current stage, derived at read time; comma-separated or repeated: green | yellow | red */
+                    light?: ("green" | "yellow" | "red")[];
+                    /** @description My cases: reported (by me) | handling (waiting on me or my unit in any of my to-do queues) */
+                    mine?: "reported" | "handling";
+                    /** @description true: open cases past their stage due time; false: all others */
+                    overdue?: boolean;
+                    /** @description true: repeat cases (3 or more reports); false: the others */
+                    repeat?: boolean;
+                    /** @description Sources; comma-separated or repeated: grid_worker | hotline | department | video | leader | citizen */
+                    source?: ("grid_worker" | "hotline" | "department" | "video" | "leader" | "citizen")[];
+                    /** @description Statuses; comma-separated or repeated: verifying | reported | accepted | voided | dispatched | returned | arbitrating | signed | handled | checked | closed | visited | merged */
+                    status?: ("verifying" | "reported" | "accepted" | "voided" | "dispatched" | "returned" | "arbitrating" | "signed" | "handled" | "checked" | "closed" | "visited" | "merged")[];
+                    /** @description With subjectType: the record’s code or credit code */
+                    subjectKey?: string;
+                    /** @description With subjectKey: the cases about this base-data record */
+                    subjectType?: "house" | "building" | "organisation" | "facility";
+                    /** @description Reported on or before this China date */
+                    to?: string;
+                    /** @description My to-do queue: the cases it counts in /api/inbox/counts, exactly */
+                    todo?: "to_verify" | "to_accept" | "to_dispatch" | "to_review_return" | "to_sign" | "to_handle" | "to_rework" | "to_assist" | "to_check" | "to_close" | "to_visit" | "to_decide_extension" | "to_decide_special_close" | "to_arbitrate";
+                    /** @description Lead unit: department code or area code */
+                    unit?: string;
+                    /** @description Urgency */
+                    urgency?: "normal" | "urgent" | "very_urgent";
+                    /** @description Five-colour warning, derived at read time; comma-separated or repeated: blue | yellow | light_red | purple | red */
+                    warning?: ("blue" | "yellow" | "light_red" | "purple" | "red")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Where the newest matching cases are, at most 5000 */
+                            items: {
+                                /** @description 案件编号 */
+                                caseNo: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Case id
+                                 */
+                                id: string;
+                                /** @description Catalogue item */
+                                itemCode: string;
+                                /** @description Latitude (WGS 84) */
+                                lat: number;
+                                /**
+                                 * @description Light of the current stage; null when closed or not timed
+                                 * @enum {string|null}
+                                 */
+                                light: "green" | "yellow" | "red" | null;
+                                /** @description Longitude (WGS 84) */
+                                lng: number;
+                                /**
+                                 * @description Status now
+                                 * @enum {string}
+                                 */
+                                status: "verifying" | "reported" | "accepted" | "voided" | "dispatched" | "returned" | "arbitrating" | "signed" | "handled" | "checked" | "closed" | "visited" | "merged";
+                                /**
+                                 * @description Five-colour warning; null when none
+                                 * @enum {string|null}
+                                 */
+                                warning: "blue" | "yellow" | "light_red" | "purple" | "red" | null;
+                            }[];
+                            /** @description Cases matching the filter; more than the items when the map shows only the newest */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/repeat-orders": {
         parameters: {
             query?: never;
@@ -25817,7 +26193,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 指挥中心 The command centre’s charts: intake by source, open by status, warnings by colour, the 30-day trend */
+        /** 指挥中心 The command centre’s charts: intake by source, open by status, warnings by colour, the 30-day trend, top items and grids, units ranked, satisfaction */
         get: {
             parameters: {
                 query?: {
@@ -25902,6 +26278,33 @@ export interface paths {
                                  */
                                 to: string;
                             };
+                            /** @description Satisfaction over the period */
+                            satisfaction: {
+                                /** @description 满意率 satisfied ÷ rated, 0…1; null when none was rated */
+                                rate: number | null;
+                                /** @description Cases of the period rated at the return visit (fact rated) */
+                                rated: number;
+                                /** @description Of those, satisfied or basically satisfied (fact satisfied) */
+                                satisfied: number;
+                            };
+                            /** @description The grids most reported in the period, at most 10, most first (fact reported, filter area = the grid) */
+                            topGrids: {
+                                /** @description Code */
+                                code: string;
+                                /** @description Cases reported in the period */
+                                n: number;
+                                /** @description Name */
+                                name: string;
+                            }[];
+                            /** @description The items most reported in the period, at most 10, most first (fact reported, filter item) */
+                            topItems: {
+                                /** @description Code */
+                                code: string;
+                                /** @description Cases reported in the period */
+                                n: number;
+                                /** @description Name */
+                                name: string;
+                            }[];
                             /** @description Headline figures of the period */
                             totals: {
                                 /** @description Of those, closed now */
@@ -25936,6 +26339,19 @@ export interface paths {
                                 /** @description Unit name */
                                 name: string;
                             } | null;
+                            /** @description Lead units ranked by 按期处置率, then by cases dispatched; at most 10 */
+                            units: {
+                                /** @description Lead unit: department or area code */
+                                code: string;
+                                /** @description Cases of the period last dispatched to it (fact dispatched) */
+                                dispatched: number;
+                                /** @description Of those, handled on time (fact handled_on_time) */
+                                handledOnTime: number;
+                                /** @description Unit name */
+                                name: string;
+                                /** @description 按期处置率 handled on time ÷ dispatched, 0…1 */
+                                onTimeRate: number;
+                            }[];
                             /** @description Reported in the period and warned in a colour (fact warned_<colour>) */
                             warnedByColour: {
                                 /**
@@ -26338,6 +26754,422 @@ export interface paths {
                                 /** @description The count, or the rate 0…1 (null: nothing to divide by) */
                                 value: number | null;
                             }[];
+                            /** @description Item class prefix, as asked */
+                            item: string | null;
+                            /** @description The report days counted */
+                            period: {
+                                /**
+                                 * @description First report day (China date)
+                                 * @example 2026-11-01
+                                 */
+                                from: string;
+                                /** @description day | month | quarter | year | all */
+                                kind: string;
+                                /**
+                                 * @description As asked
+                                 * @example 2026-11
+                                 */
+                                label: string;
+                                /**
+                                 * @description Last report day, inclusive
+                                 * @example 2026-11-30
+                                 */
+                                to: string;
+                            };
+                            /** @description The lead unit */
+                            unit: {
+                                /** @description Unit code */
+                                code: string;
+                                /** @description Unit name */
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/figures/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网格专题图 One indicator for every grid of an area, to colour the command centre’s map, and the base layer to draw */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Division or grid code inside your jurisdiction; default: the first area you are bound to */
+                    area?: string;
+                    /** @description The indicator that colours the grids (a key of /api/figures/indicators) */
+                    indicator: "reported" | "verified" | "registered" | "registration_rate" | "voided" | "dispatched" | "dispatch_accuracy" | "returned" | "handled" | "handling_rate" | "on_time_handling_rate" | "handled_late" | "extended" | "rework_rate" | "closed" | "closing_rate" | "on_time_closing_rate" | "closed_overdue" | "reopened" | "satisfaction_rate" | "unrated" | "repeat_share" | "overdue" | "warned_blue" | "warned_yellow" | "warned_light_red" | "warned_purple" | "warned_red";
+                    /** @description Catalogue item code or class prefix */
+                    item?: string;
+                    /** @description YYYY-MM-DD (day), YYYY-MM (month), YYYY-Qn (quarter), YYYY (year) or all; the cases REPORTED in it, as they stand now; default: this month */
+                    period?: string;
+                    /** @description Lead unit (主办): department code or area code; only the cases last dispatched to it */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The area counted */
+                            area: {
+                                /**
+                                 * @description Division or grid code
+                                 * @example 420923100
+                                 */
+                                code: string;
+                                /** @description city | county | township | village | grid */
+                                level: string;
+                                /**
+                                 * @description Name
+                                 * @example 城关镇
+                                 */
+                                name: string;
+                            };
+                            /** @description When the figures were read: the cases as they stood then */
+                            asOf: string;
+                            /** @description The base layer to draw under the grids */
+                            basemap: {
+                                /** @description Tianditu browser key (tiandituKey is configured by GEZHI_TIANDITU_KEY) */
+                                key: string | null;
+                                /**
+                                 * @description tianditu: WMTS tiles under the key · outlines: the areas’ outlines, no tiles
+                                 * @enum {string}
+                                 */
+                                kind: "tianditu" | "outlines";
+                            };
+                            /** @description Grids with something to count; the others have no value */
+                            grids: {
+                                /** @description Grid code */
+                                code: string;
+                                /** @description Cases the denominator counts (rates only) */
+                                denominator: number | null;
+                                /** @description Grid name */
+                                name: string;
+                                /** @description Cases the numerator counts */
+                                numerator: number;
+                                /** @description The count, or the rate 0…1 (null: nothing to divide by) */
+                                value: number | null;
+                            }[];
+                            /** @description The indicator colouring the grids */
+                            indicator: {
+                                /** @description How it is computed */
+                                definition: {
+                                    /** @description English */
+                                    en: string;
+                                    /** @description 中文 */
+                                    zh: string;
+                                };
+                                /** @description Indicator key */
+                                key: string;
+                                /** @description count | rate */
+                                kind: string;
+                                /** @description Name */
+                                name: {
+                                    /** @description English */
+                                    en: string;
+                                    /** @description 中文 */
+                                    zh: string;
+                                };
+                                /**
+                                 * @description The fact whose cases a grid opens
+                                 * @enum {string}
+                                 */
+                                numerator: "reported" | "to_verify" | "verified" | "registered" | "voided" | "merged" | "dispatched" | "returned" | "dispatched_correctly" | "handled" | "handled_on_time" | "handled_late" | "extended" | "reworked" | "closed" | "closed_on_time" | "closed_overdue" | "reopened" | "rated" | "satisfied" | "dissatisfied" | "unrated" | "repeat" | "overdue" | "warned" | "warned_blue" | "warned_yellow" | "warned_light_red" | "warned_purple" | "warned_red" | "open" | "open_verifying" | "open_reported" | "open_accepted" | "open_dispatched" | "open_returned" | "open_arbitrating" | "open_signed" | "open_handled" | "open_checked";
+                            };
                             /** @description Item class prefix, as asked */
                             item: string | null;
                             /** @description The report days counted */
@@ -62845,6 +63677,344 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/territory/outlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区划轮廓 Outlines of an area and of the townships and villages inside it, as GeoJSON (the map without tiles) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 区划编码 Division code: 6 (city/county), 9 (township), 12 (village) or 15 (grid) digits */
+                    area: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON, lng/lat. Grid features carry properties {code, name, households?, population?} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 要素 Features */
+                            features: ({
+                                /** @description 几何 GeoJSON geometry, lng/lat */
+                                geometry: unknown;
+                                /** @description 要素标识 Feature id */
+                                id?: string;
+                                /** @description 属性 Properties */
+                                properties: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /**
+                                 * @description GeoJSON Feature
+                                 * @enum {string}
+                                 */
+                                type: "Feature";
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /**
+                             * @description GeoJSON FeatureCollection
+                             * @enum {string}
+                             */
+                            type: "FeatureCollection";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
