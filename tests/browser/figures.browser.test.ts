@@ -2,6 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Demo, startDemo } from './browser-harness.ts';
 import { apiAs, desktopPage, openMenu, screenshotsOnFailure, settled, shooter, step, workerGridPoint } from './journey-helpers.ts';
 
+/** What the command centre's map tells a test it drew (web/src/figures/command-map.tsx). */
+interface CommandMapWindow {
+  __gezhiCommandMap: {
+    basemap: string;
+    grids: number;
+    coloured: { code: string; name: string }[];
+    points: number;
+    layer: string;
+    pixelOf(code: string): number[] | null;
+  };
+}
+
 let demo: Demo;
 const shot = shooter('figures');
 const caseNos: string[] = [];
@@ -56,5 +68,65 @@ describe('figures (指挥中心, 指标)', () => {
     await shot(page, 'indicator-cases');
     await list.locator('.ant-table-row', { hasText: caseNos[0] }).click();
     await page.getByTestId('event-case-no').filter({ hasText: caseNos[0] }).waitFor();
+  });
+
+  it('the map colours the grids by an indicator and opens a grid’s cases; the big screen fills a wall, dark', async () => {
+    const page = await desktopPage(demo);
+    await demo.signIn(page, 'leader');
+    await page.waitForURL(/\/command$/);
+    const map = page.getByTestId('command-map');
+    await map.scrollIntoViewIfNeeded();
+    const drawn = () => page.evaluate(() => (window as unknown as CommandMapWindow).__gezhiCommandMap);
+    await expect.poll(async () => (await drawn())?.coloured.length ?? 0).toBeGreaterThan(0);
+    const first = await drawn();
+    expect(first).toMatchObject({ basemap: 'outlines', layer: 'points' });
+    expect(first.points).toBeGreaterThanOrEqual(2);
+    expect(first.grids).toBeGreaterThanOrEqual(first.coloured.length);
+    await page.getByTestId('command-map-legend').getByText('上报数').waitFor();
+    // Nothing was dispatched in this demo: the unit ranking says so rather than drawing an empty axis.
+    await page.getByText('本期暂无可排名的数据').waitFor();
+    await page.getByTestId('chart-items').locator('canvas').waitFor();
+    await shot(page, 'command-map');
+
+    const colourBy = page.locator('.command-map-tools .ant-select');
+    await colourBy.click();
+    await page.locator('.ant-select-item-option[title="结案率"]').click();
+    await page.getByTestId('command-map-legend').getByText('结案率').waitFor();
+    await colourBy.click();
+    await page.locator('.ant-select-item-option[title="上报数"]').click();
+    await page.getByTestId('command-map-legend').getByText('上报数').waitFor();
+
+    const grid = first.coloured[0];
+    const pixelOf = () => page.evaluate((code) => (window as unknown as CommandMapWindow).__gezhiCommandMap.pixelOf(code), grid.code);
+    // The heat layer leaves only the grids to click (a point may lie on the grid's inside).
+    await page.getByText('热力图').click();
+    await expect.poll(async () => (await drawn()).layer).toBe('heat');
+    // A city's grids are a few pixels wide: zoom in on the grid as a user would, with the wheel.
+    const box = (await map.boundingBox())!;
+    for (let i = 0; i < 4; i++) {
+      const at = (await pixelOf())!;
+      await page.mouse.move(box.x + at[0], box.y + at[1]);
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(400);
+    }
+    const pixel = (await pixelOf())!;
+    await page.mouse.click(box.x + pixel[0], box.y + pixel[1]);
+    await page.locator('.ant-drawer-title', { hasText: `${grid.name} 上报数` }).waitFor();
+    await settled(page.getByTestId('figure-cases'));
+    await shot(page, 'command-map-grid-cases');
+
+    const wall = await demo.browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await demo.signIn(wall, 'leader');
+    await wall.goto(`${demo.base}/screen`);
+    await wall.getByTestId('big-screen').waitFor();
+    await wall.getByTestId('chart-trend').locator('canvas').waitFor();
+    await expect
+      .poll(async () => wall.evaluate(() => (window as unknown as CommandMapWindow).__gezhiCommandMap?.coloured.length ?? 0))
+      .toBeGreaterThan(0);
+    const background = await wall.getByTestId('big-screen').evaluate((el) => getComputedStyle(el).backgroundImage);
+    expect(background).toContain('gradient');
+    const height = await wall.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThanOrEqual(1080);
+    await shot(wall, 'big-screen');
   });
 });

@@ -10,12 +10,13 @@ import { TotpEnrolmentFirst } from './totp-enrolment-first.tsx';
 const PublicPages = lazy(async () => ({ default: (await import('../public/public-pages.tsx')).PublicPages }));
 const FieldApp = lazy(async () => ({ default: (await import('../field/field-app.tsx')).FieldApp }));
 const AppLayout = lazy(async () => ({ default: (await import('../layout/app-layout.tsx')).AppLayout }));
+const BigScreen = lazy(async () => ({ default: (await import('../figures/big-screen.tsx')).BigScreen }));
 const LoginPage = lazy(async () => ({ default: (await import('./login-page.tsx')).LoginPage }));
 
 const isUnder = (pathname: string, root: string) => pathname === root || pathname.startsWith(`${root}/`);
 
 /**
- * The citizens' pages for anyone; for a signed-in user the phone app or the console (only the password change, or
+ * The citizens' pages for anyone; for a signed-in user the phone app, the command centre's big screen or the console (only the password change, or
  * an administrator's TOTP enrolment, while the server asks for it first); the login page otherwise.
  */
 export function AuthGate() {
@@ -34,5 +35,6 @@ export function AuthGate() {
   if (me?.pendingStep === 'totp_enrolment') return <TotpEnrolmentFirst />;
   // A grid worker signing in on a phone lands on the phone home, not the desktop territory page.
   if (me && pathname === '/' && landsOnField(me.roles)) return <Navigate to="/m" replace />;
-  return <Suspense fallback={spin}>{!me ? <LoginPage /> : isUnder(pathname, '/m') ? <FieldApp /> : <AppLayout />}</Suspense>;
+  const shell = isUnder(pathname, '/m') ? <FieldApp /> : isUnder(pathname, '/screen') ? <BigScreen /> : <AppLayout />;
+  return <Suspense fallback={spin}>{me ? shell : <LoginPage />}</Suspense>;
 }

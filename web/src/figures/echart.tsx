@@ -13,11 +13,14 @@ export function EChart({
   onClick,
   height = 280,
   testId,
+  dark = false,
 }: {
   option: echarts.EChartsCoreOption;
   onClick?(params: echarts.ECElementEvent): void;
   height?: number;
   testId?: string;
+  /** ECharts' dark theme (the big screen); chosen when the chart is made. */
+  dark?: boolean;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -25,7 +28,7 @@ export function EChart({
   click.current = onClick;
 
   useEffect(() => {
-    const instance = echarts.init(box.current!);
+    const instance = echarts.init(box.current!, dark ? 'dark' : undefined);
     chart.current = instance;
     instance.on('click', (params) => click.current?.(params));
     const observer = new ResizeObserver(() => instance.resize());
@@ -35,7 +38,7 @@ export function EChart({
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [dark]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });

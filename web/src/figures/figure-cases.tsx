@@ -12,6 +12,8 @@ import { useApi } from '../use-api.ts';
 export interface FigureScope {
   area?: string;
   unit?: string;
+  /** Catalogue item or class: the cases of it only. */
+  item?: string;
   period: string;
   fact: FigureCaseQuery['fact'];
   source?: FigureCaseQuery['source'];
@@ -33,6 +35,7 @@ export function FigureCases({ scope, onClose }: { scope: FigureScope | null; onC
     ? {
         area: scope.area,
         unit: scope.unit,
+        item: scope.item,
         period: scope.period,
         fact: scope.fact,
         source: scope.source,
