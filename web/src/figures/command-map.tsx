@@ -237,6 +237,7 @@ export function CommandMap({ area, period, from, to, dark = false, height, refre
     kit.heatLayer.setVisible(layer === 'heat');
   }, [kit, layer]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: grids.data stands for the grid features the count reads from the source
   useEffect(() => {
     window.__gezhiCommandMap = {
       basemap: basemap?.kind ?? 'none',
