@@ -12,6 +12,7 @@ import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { createHttp, TIANDITU_TILE_HOSTS } from './platform/http.ts';
+import { createPdfRenderer } from './platform/pdf.ts';
 import { serveWeb } from './platform/web-assets.ts';
 import { createRegistry } from './registry/index.ts';
 import { createTerritory } from './territory/index.ts';
@@ -51,7 +52,7 @@ export async function buildApp({
   const figures = createFigures({ app, db, clock, guard: access.guard, tiandituKey: config.tiandituKey });
   events.onCasesTouched(figures.service.track);
   // A dispute that needs a department raises a loop event through the events service, as any staff report does.
-  createDisputes({ app, db, clock, guard: access.guard, reportEvent: events.report });
+  createDisputes({ app, db, clock, guard: access.guard, reportEvent: events.report, pdf: createPdfRenderer(config.pdfFont) });
 
   await serveWeb(app, webDist);
   return {

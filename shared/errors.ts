@@ -119,6 +119,8 @@ export const ERROR_STATUS = {
   'catalogue.local_full': 409,
   'notification.not_found': 404,
   'warning.rules_invalid': 400,
+  'pdf.font_missing': 503,
+  'dispute.no_agreement': 409,
   'figures.period_invalid': 400,
   'figures.period_in_future': 400,
   'figures.area_unknown': 400,

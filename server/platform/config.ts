@@ -65,7 +65,21 @@ export interface Config {
    * are then allowed in the Content-Security-Policy); without one, the outlines of the areas the platform holds.
    */
   tiandituKey: string | null;
+  /** The Chinese font PDFs are set in (embedded, subset): Debian's Noto Sans CJK unless GEZHI_PDF_FONT names a file. */
+  pdfFont: PdfFont;
 }
+
+/** The font files a PDF is set in; a .ttc (a collection) is opened at its Simplified Chinese face. */
+export interface PdfFont {
+  regular: string;
+  bold: string;
+}
+
+/** Noto Sans CJK from Debian's fonts-noto-cjk. */
+export const DEBIAN_NOTO_CJK: PdfFont = {
+  regular: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  bold: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+};
 
 /** A field encryption key (32 hex digits) and the version its values name. */
 export interface VersionedKey {
@@ -125,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     open311RateLimit: { max: Number(env.GEZHI_OPEN311_RATE_MAX ?? 120), windowSeconds: Number(env.GEZHI_OPEN311_RATE_WINDOW_S ?? 60) },
     unmaskedExportMax: wholeCount('GEZHI_UNMASKED_EXPORT_MAX', env.GEZHI_UNMASKED_EXPORT_MAX ?? '200'),
     tiandituKey: tiandituKey(env.GEZHI_TIANDITU_KEY ?? ''),
+    pdfFont: env.GEZHI_PDF_FONT
+      ? { regular: path.resolve(env.GEZHI_PDF_FONT), bold: path.resolve(env.GEZHI_PDF_FONT_BOLD || env.GEZHI_PDF_FONT) }
+      : DEBIAN_NOTO_CJK,
     ...overrides,
   };
 }

@@ -121,6 +121,8 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'catalogue.local_full': '该类下的本地编码已用完',
     'notification.not_found': '消息不存在',
     'warning.rules_invalid': '预警规则有误，请检查标出的项',
+    'pdf.font_missing': '服务器缺少生成 PDF 所需的中文字体（安装 fonts-noto-cjk，或以 GEZHI_PDF_FONT 指定字体文件）',
+    'dispute.no_agreement': '该纠纷尚未达成调解协议，不能打印协议书',
     'figures.period_invalid': '期间格式有误：日为 2026-11-02，月为 2026-11，季度为 2026-Q4，年为 2026',
     'figures.period_in_future': '该期间尚未开始，还没有指标',
     'figures.area_unknown': '没有这个区域编码',
@@ -288,6 +290,9 @@ export const ERROR_MESSAGES: Record<Lang, Record<ErrorCode, string>> = {
     'catalogue.local_full': 'No local codes are left under this class',
     'notification.not_found': 'Notification not found',
     'warning.rules_invalid': 'The warning rules are invalid; check the entries listed',
+    'pdf.font_missing':
+      'The server lacks the Chinese font PDFs are set in (install fonts-noto-cjk, or name a font file with GEZHI_PDF_FONT)',
+    'dispute.no_agreement': 'This dispute has no mediation agreement yet: there is nothing to print',
     'figures.period_invalid': 'The period is malformed: a day is 2026-11-02, a month 2026-11, a quarter 2026-Q4, a year 2026',
     'figures.period_in_future': 'That period has not begun: it has no figures yet',
     'figures.area_unknown': 'There is no area with that code',

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Drawer, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +36,16 @@ function DisputeDrawer({ id, onClose, onChanged }: { id: string | null; onClose(
                 {t(`disputes.steps.${a}`)}
               </Button>
             ))}
+            {d.status === 'resolved' && d.agreement && (
+              <Button
+                icon={<PrinterOutlined />}
+                href={`/api/disputes/${encodeURIComponent(d.id)}/agreement.pdf`}
+                target="_blank"
+                data-testid="print-agreement"
+              >
+                {t('disputes.printAgreement')}
+              </Button>
+            )}
           </Space>
           <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
             <Descriptions.Item label={t('disputes.type')}>{typeName(d.typeCode)}</Descriptions.Item>

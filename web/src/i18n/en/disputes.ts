@@ -66,6 +66,7 @@ export const disputes = {
     present: 'Parties present',
     result: 'Result',
     note: 'Notes',
+    printAgreement: 'Print the agreement',
     agreement: 'Agreement',
     followUpOn: 'Follow-up visit',
     reason: 'Reason',

@@ -61,6 +61,7 @@ export const disputes = {
     present: '到场当事人',
     result: '调解结果',
     note: '调解情况',
+    printAgreement: '打印协议书',
     agreement: '协议内容',
     followUpOn: '回访日期',
     reason: '理由',
