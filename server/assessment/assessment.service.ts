@@ -29,9 +29,13 @@ const published = () => new AppError('assessment.published', [{ field: 'status',
 export function createAssessmentService({ db, clock, unitSanctions }: { db: Db; clock: Clock; unitSanctions: UnitSanctions }) {
   const today = () => chinaDate(clock());
 
-  /** A scheme's area: a city or county the caller is bound to or above (404 outside, 400 for a lower level). */
-  function schemeArea(actor: Actor, code: string, field: string) {
-    if (!codeInScope(code, actor.scope)) throw new AppError('territory.area_not_found', [{ field, reason: 'outside', value: code }]);
+  /**
+   * A scheme's area: a city or county inside the caller's jurisdiction (404 outside, 400 for a lower level); to read
+   * one, also a county or city above it (a township reads the county's schemes).
+   */
+  function schemeArea(actor: Actor, code: string, field: string, read = false) {
+    const visible = codeInScope(code, actor.scope) || (read && actor.scope.ancestors.includes(code));
+    if (!visible) throw new AppError('territory.area_not_found', [{ field, reason: 'outside', value: code }]);
     const level = levelOfCode(code);
     if (level !== 'city' && level !== 'county')
       throw new AppError('request.invalid', [{ field, reason: 'assessment.area_not_scheme', value: code }]);
@@ -139,7 +143,7 @@ export function createAssessmentService({ db, clock, unitSanctions }: { db: Db; 
   return {
     /** The four schemes of a city or county: the one saved for each kind, or the default it starts from. */
     async schemes(actor: Actor, areaCode: string) {
-      schemeArea(actor, areaCode, 'querystring.area');
+      schemeArea(actor, areaCode, 'querystring.area', true);
       const rows = new Map((await store.schemesOf(db, areaCode)).map((r) => [r.kind, r]));
       return { areaCode, items: ASSESSEE_KINDS.map((kind) => schemeView(actor, areaCode, kind, rows.get(kind))) };
     },
