@@ -39,6 +39,7 @@ export function EvidenceDrawer({ scope, onClose }: { scope: EvidenceScope | null
       : null,
   );
   const cases = data?.kind === 'cases';
+  const titles = t(`assessment.explain.columns.${data?.kind ?? 'cases'}`, { returnObjects: true }) as string[];
   return (
     <Drawer
       open={scope !== null}
@@ -62,14 +63,14 @@ export function EvidenceDrawer({ scope, onClose }: { scope: EvidenceScope | null
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         data-testid="evidence-list"
         columns={[
-          { title: cases ? t('figures.caseNo') : t('assessment.explain.item'), dataIndex: 'label' },
+          { title: titles[0], dataIndex: 'label' },
           {
-            title: '',
+            title: titles[1],
             key: 'detail',
             render: (_, r) => (data?.kind === 'records' ? t(`assessment.explain.${r.detail}`) : <span className="mono">{r.detail}</span>),
           },
           {
-            title: '',
+            title: titles[2],
             key: 'status',
             render: (_, r) =>
               cases ? (
@@ -80,7 +81,7 @@ export function EvidenceDrawer({ scope, onClose }: { scope: EvidenceScope | null
                 r.status
               ),
           },
-          { title: '', dataIndex: 'at', render: (a: string | null) => (a ? a.slice(0, 10) : '—') },
+          { title: titles[3], dataIndex: 'at', render: (a: string | null) => (a ? a.slice(0, 10) : '—') },
         ]}
       />
       <EventDrawer

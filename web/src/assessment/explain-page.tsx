@@ -50,7 +50,7 @@ export function ExplainPage() {
         <Descriptions.Item label={t('assessment.results.score')}>
           <strong data-testid="explain-score">{result.score}</strong> <Tag>{bandText(run.kind, result.band)}</Tag>
         </Descriptions.Item>
-        <Descriptions.Item label={t('assessment.status.computed')}>
+        <Descriptions.Item label={t('assessment.explain.status')}>
           <Tag>{t(`assessment.status.${run.status}`)}</Tag>
         </Descriptions.Item>
       </Descriptions>

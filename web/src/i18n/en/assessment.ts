@@ -97,6 +97,13 @@ export const assessment: typeof zh = {
       not_verified: 'Not verified',
       person: 'Person',
       house: 'House',
+      status: 'Status',
+      columns: {
+        cases: ['Case number', 'Grid', 'Status', 'Reported on'],
+        records: ['Name or address', 'Kind', 'Verified', 'Verified at'],
+        visits: ['Address', 'Visited by', '', 'Visited at'],
+        entry: ['What was checked', 'Entered by', 'Score', 'Entered at'],
+      },
     },
     rankings: {
       title: 'Notices and rankings',

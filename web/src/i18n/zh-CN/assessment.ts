@@ -94,6 +94,13 @@ export const assessment = {
       not_verified: '未核实',
       person: '人员',
       house: '房屋',
+      status: '状态',
+      columns: {
+        cases: ['案件编号', '网格', '状态', '上报日期'],
+        records: ['姓名或地址', '类别', '核实', '核实时间'],
+        visits: ['地址', '走访人', '', '走访时间'],
+        entry: ['录入情况', '录入人', '得分', '录入时间'],
+      },
     },
     rankings: {
       title: '通报排名',
