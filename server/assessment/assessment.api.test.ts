@@ -363,6 +363,21 @@ describe('rankings', () => {
     expect(r.rows.find((x: Json) => x.code === 'YM-SW').sanction).toBeNull();
   });
 
+  it('ranks the villages of a published month, each row opening its explanation', async () => {
+    let run = (await compute(county, { area: COUNTY, kind: 'village', period: '2026-11' })).json();
+    expect(run.results.map((r: Json) => r.assesseeCode).sort()).toEqual([...FIXTURE.villages].sort());
+    const mineVillage = run.results.find((r: Json) => r.assesseeCode === FIXTURE.villages[0]);
+    // Two registered in the worker's village, one closed: 结案率 1/2 of 25 points.
+    expect(mineVillage.items.find((i: Json) => i.key === 'solved')).toMatchObject({ numerator: 1, denominator: 2, points: 12.5 });
+    run = (await county({ method: 'POST', url: `/api/assessment/runs/${run.id}/review`, payload: { version: run.version } })).json();
+    await county({ method: 'POST', url: `/api/assessment/runs/${run.id}/publish`, payload: { version: run.version } });
+    const r = (await township({ method: 'GET', url: '/api/assessment/rankings?kind=village&period=2026-11' })).json();
+    expect(r.rows.map((x: Json) => x.code).sort()).toEqual(FIXTURE.villages.slice(0, 2));
+    const row = r.rows.find((x: Json) => x.code === FIXTURE.villages[0]);
+    expect(row).toMatchObject({ resultId: mineVillage.id, score: mineVillage.score });
+    expect((await township({ method: 'GET', url: `/api/assessment/results/${row.resultId}` })).statusCode).toBe(200);
+  });
+
   it('refuses a period that has not begun and an area outside one’s jurisdiction', async () => {
     const future = await leader({ method: 'GET', url: '/api/assessment/rankings?kind=village&period=2027' });
     expect(future.statusCode).toBe(400);

@@ -163,6 +163,7 @@ describe('periods and rankings', () => {
     expect(['2026-01', '2026-Q1', '2026'].map(previousPeriod)).toEqual(['2025-12', '2025-Q4', '2025']);
   });
   const m = (code: string, month: string, score: number, runArea = '420923') => ({
+    resultId: `${code}:${month}:${runArea}`,
     code,
     name: code,
     areaCode: '420923100',
@@ -181,7 +182,7 @@ describe('periods and rankings', () => {
   });
   it('counts one result a month, the nearer scheme’s', () => {
     const r = rankScores([m('a', '2026-11', 60, '420900'), m('a', '2026-11', 92, '420923')]);
-    expect(r).toMatchObject([{ code: 'a', score: 92, months: 1 }]);
+    expect(r).toMatchObject([{ code: 'a', score: 92, months: 1, resultId: 'a:2026-11:420923' }]);
   });
   it('tells the change since the period before', () => {
     const now = rankScores([m('a', '2026-11', 90), m('b', '2026-11', 80)]);

@@ -107,6 +107,7 @@ const depth = (code: string) => (levelOfCode(code) === 'city' ? 0 : code.length)
 
 /** One published monthly result, as a ranking reads it. */
 export interface MonthlyScore {
+  resultId: string;
   code: string;
   name: string;
   areaCode: string;
@@ -118,6 +119,8 @@ export interface MonthlyScore {
 }
 
 export interface Ranked {
+  /** The latest month's result: where the row's explanation opens. */
+  resultId: string;
   code: string;
   name: string;
   areaCode: string;
@@ -144,7 +147,15 @@ export function rankScores(monthly: readonly MonthlyScore[]): Ranked[] {
   const rows = [...by.values()].map((ms) => {
     const latest = ms.reduce((a, b) => (b.month > a.month ? b : a));
     const score = round2(ms.reduce((s, m) => s + m.score, 0) / ms.length);
-    return { code: latest.code, name: latest.name, areaCode: latest.areaCode, score, months: ms.length, band: bandOf(latest.bands, score) };
+    return {
+      resultId: latest.resultId,
+      code: latest.code,
+      name: latest.name,
+      areaCode: latest.areaCode,
+      score,
+      months: ms.length,
+      band: bandOf(latest.bands, score),
+    };
   });
   rows.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh') || a.code.localeCompare(b.code));
   let rank = 0;

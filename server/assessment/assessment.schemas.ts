@@ -304,6 +304,7 @@ export const Rankings = Type.Object({
   months: Type.Array(Type.String(), { description: 'Months of the period with published results' }),
   rows: Type.Array(
     Type.Object({
+      resultId: Uuid('The latest month’s result: its explanation'),
       code: Type.String({ description: 'Assessee code' }),
       name: Type.String({ description: 'Name' }),
       areaCode: Type.String({ description: 'Where it sits' }),

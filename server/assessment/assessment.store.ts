@@ -166,6 +166,7 @@ export async function updateResult(tx: Tx, row: ResultRow, version: number, set:
 export async function publishedScores(tx: Tx, scope: Scope, q: { kind: string; months: string[]; prefix: string }) {
   return tx
     .select({
+      resultId: assessmentResult.id,
       code: assessmentResult.assesseeCode,
       name: assessmentResult.assesseeName,
       areaCode: assessmentResult.areaCode,

@@ -107,5 +107,11 @@ describe('assessment (考核)', () => {
     await leader.getByTestId('rankings-months').getByText(lastMonth()).waitFor();
     await ranking.getByText(label('新上榜')).first().waitFor();
     await shot(leader, 'rankings');
+    await ranking.locator('[data-testid^="ranked-"]').first().click();
+    await leader.getByTestId('explain-items').waitFor();
+    await leader
+      .getByTestId('explain-total')
+      .getByText(/调整 -2/)
+      .waitFor();
   });
 });

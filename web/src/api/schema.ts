@@ -3550,6 +3550,12 @@ export interface paths {
                                 rank: number;
                                 /** @description Places moved up (negative: down) */
                                 rankChange: number | null;
+                                /**
+                                 * Format: uuid
+                                 * @description The latest month’s result: its explanation
+                                 * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                                 */
+                                resultId: string;
                                 /** @description Five-colour sanction in the period */
                                 sanction: {
                                     /** @description Its measure */

@@ -2,6 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Button, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { RankingRow, Rankings } from '../api/replies.ts';
 import { CodeName } from '../code-name.tsx';
 import { EventDrawer } from '../events/event-drawer.tsx';
@@ -113,7 +114,11 @@ export function RankingsPage() {
           {
             title: t('assessment.results.assessee'),
             key: 'name',
-            render: (_, r) => <CodeName name={r.name} code={kind === 'grid_worker' ? r.areaCode : r.code} />,
+            render: (_, r) => (
+              <Link to={`/assessment/explain?result=${r.resultId}`} data-testid={`ranked-${r.code}`}>
+                <CodeName name={r.name} code={kind === 'grid_worker' ? r.areaCode : r.code} />
+              </Link>
+            ),
           },
           { title: t('assessment.results.score'), dataIndex: 'score', align: 'right', render: (s: number) => <strong>{s}</strong> },
           { title: t('assessment.results.band'), dataIndex: 'band', render: (b: string) => <Tag>{bandText(kind, b)}</Tag> },
