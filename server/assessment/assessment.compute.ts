@@ -64,22 +64,26 @@ export function spanOf(period: Period, now: Date) {
 
 type Span = ReturnType<typeof spanOf>;
 
+/** The per-grid rows an assessee's prefixes cover: a grid code is looked up, a village or township prefix scanned. */
+function* covered<T>(perGrid: Map<string, T>, prefixes: string[]): Generator<T> {
+  for (const p of prefixes) {
+    if (p.length === 15) {
+      const row = perGrid.get(p);
+      if (row) yield row;
+    } else for (const [grid, row] of perGrid) if (grid.startsWith(p)) yield row;
+  }
+}
+
 /** Sums per grid added up over an assessee's prefixes. */
 function over<T extends Record<string, number>>(perGrid: Map<string, T>, prefixes: string[], zero: T): T {
   const out = { ...zero };
-  for (const [grid, v] of perGrid) {
-    if (!prefixes.some((p) => grid.startsWith(p))) continue;
-    for (const k of Object.keys(out) as (keyof T)[]) (out[k] as number) += v[k] as number;
-  }
+  for (const v of covered(perGrid, prefixes)) for (const k of Object.keys(out) as (keyof T)[]) (out[k] as number) += v[k] as number;
   return out;
 }
 
 function factsOver(perGrid: Map<string, Map<string, number>>, prefixes: string[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [grid, facts] of perGrid) {
-    if (!prefixes.some((p) => grid.startsWith(p))) continue;
-    for (const [f, n] of facts) out.set(f, (out.get(f) ?? 0) + n);
-  }
+  for (const facts of covered(perGrid, prefixes)) for (const [f, n] of facts) out.set(f, (out.get(f) ?? 0) + n);
   return out;
 }
 
