@@ -328,6 +328,22 @@ describe('a month of grid workers', () => {
     });
     expect(entry.statusCode).toBe(409);
     expect((await runOf(run.id)).results.find((r: Json) => r.id === mine.id)).toMatchObject({ score: mine.score, version: mine.version });
+
+    // Editing the scheme afterwards changes nothing the published month was scored by.
+    const current = (await schemes(county)).json().items.find((x: Json) => x.kind === 'grid_worker');
+    const edited = {
+      name: '网格员星级考核（新）',
+      items: current.items.map(({ countsActivity: _, ...i }: Json) => i),
+      bands: current.bands,
+      version: current.version,
+    };
+    edited.items[0].weight = 25;
+    edited.items[1].weight = 15;
+    expect((await save(county, 'grid_worker', edited)).statusCode).toBe(200);
+    const after = await runOf(run.id);
+    expect(after.scheme).toMatchObject({ name: '网格员星级考核', version: 1 });
+    expect(after.scheme.items[0].weight).toBe(20);
+    expect(after.results.find((r: Json) => r.id === mine.id).score).toBe(mine.score);
   });
 });
 
