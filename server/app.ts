@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAccess, staffOf } from './access/index.ts';
+import { createAssessment } from './assessment/index.ts';
 import { createDisputes } from './disputes/index.ts';
 import { createEvents } from './events/index.ts';
 import { createFieldwork } from './fieldwork/index.ts';
@@ -51,6 +52,8 @@ export async function buildApp({
   // The figures read the loop through its front door; the loop is told of them here, so it never imports them.
   const figures = createFigures({ app, db, clock, guard: access.guard, tiandituKey: config.tiandituKey });
   events.onCasesTouched(figures.service.track);
+  // Assessment reads the figures, base data and visits through their front doors; the loop's sanctions are handed in.
+  createAssessment({ app, db, clock, guard: access.guard, unitSanctions: events.unitSanctions });
   // A dispute that needs a department raises a loop event through the events service, as any staff report does.
   createDisputes({ app, db, clock, guard: access.guard, reportEvent: events.report, pdf: createPdfRenderer(config.pdfFont) });
 

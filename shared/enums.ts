@@ -162,3 +162,20 @@ export type NetworkKind = (typeof NETWORK_KINDS)[number];
 /** What an administrator makes a day: a working day or a day off. */
 export const DAY_KINDS = ['workday', 'holiday'] as const;
 export type DayKind = (typeof DAY_KINDS)[number];
+
+// ── assessment ────────────────────────────────────────────────────────────────────────────────────────
+
+/** Who a scheme assesses: grid workers (stars), village workstations, township centres and departments (grades). */
+export const ASSESSEE_KINDS = ['grid_worker', 'village', 'township', 'department'] as const;
+export type AssesseeKind = (typeof ASSESSEE_KINDS)[number];
+/** Where an item's value comes from: a figures indicator, base data verified lately, houses visited, an assessor's entry. */
+export const ITEM_SOURCES = ['indicator', 'base_data', 'visits', 'manual'] as const;
+export type ItemSource = (typeof ITEM_SOURCES)[number];
+/** How a value becomes points: a share of the weight, or the weight scaled against a target. */
+export const SCORING_METHODS = ['rate', 'target'] as const;
+export type ScoringMethod = (typeof SCORING_METHODS)[number];
+/** A month's run: computed (again as often as wanted), reviewed, published (frozen). */
+export const RUN_STATUSES = ['computed', 'reviewed', 'published'] as const;
+/** Stars for grid workers and grades for units, best first. */
+export const STAR_LABELS = ['5', '4', '3', '2', '1'] as const;
+export const GRADE_LABELS = ['A', 'B', 'C', 'D', 'E'] as const;

@@ -79,6 +79,8 @@ export const PAGE = {
   anomalies: { default: 20, max: 200 },
   /** The cases a figure counts (its drill-down). */
   figureCases: { default: 100, max: 1000 },
+  /** The cases, records or visits behind one item of an assessment result. */
+  assessmentEvidence: { default: 50, max: 500 },
 } as const;
 
 /** Cases the command centre's map draws at once (the newest matching ones; the reply says how many match). */
@@ -96,6 +98,17 @@ export const ORDER_WORKING_DAYS = { min: 1, max: 60 } as const;
 export const CALENDAR_YEARS = { min: 2000, max: 2100 } as const;
 /** "Verified within N days" on the data-quality page. */
 export const VERIFIED_WITHIN_DAYS = { default: 90, max: 3650 } as const;
+
+/** An assessment scheme: its items, its bands, an item's key and name, its days of "verified within". */
+export const ASSESSMENT = {
+  itemsMax: 20,
+  bandsMax: 5,
+  keyMax: 32,
+  nameMax: 60,
+  days: { min: 1, max: 3650 },
+  /** Points an assessor may add or take away from one result. */
+  adjustMax: 100,
+} as const;
 
 /** One CSV export of the audit log holds at most this many entries; a longer span is exported part by part. */
 export const AUDIT_EXPORT_MAX = 200_000;

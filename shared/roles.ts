@@ -86,6 +86,12 @@ export const PERMISSIONS = {
   'events.warnings': ['system_admin', 'city_center', 'county_center', 'township_center', 'leader'],
   /** 指标: the figures of one's jurisdiction, their definitions and the cases they count; the command centre. */
   'figures.read': ['city_center', 'county_center', 'township_center', 'village_center', 'leader'],
+  /** 考核方案: define the schemes a city or county assesses grid workers, workstations, centres and departments by. */
+  'assessment.manage': ['city_center', 'county_center'],
+  /** Compute a month's results, enter spot checks and surveys, adjust with a reason, review and publish: the centre that set the scheme. */
+  'assessment.assess': ['city_center', 'county_center'],
+  /** Read schemes, results with their explanations, and the rankings (通报, 排名, 总评比) within one's jurisdiction. */
+  'assessment.read': ['city_center', 'county_center', 'township_center', 'leader'],
   'registry.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   'registry.write': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker'],
   /** Reveal one sensitive value of one record, with a reason; every reveal is audited. */

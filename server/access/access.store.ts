@@ -256,3 +256,20 @@ export async function confirmTotp(
 
 /** What removing an account's second factor sets. */
 export const NO_SECOND_FACTOR = { totpSecret: null, totpPendingSecret: null, totpLastStep: null, recoveryCodes: [] as string[] };
+
+/** Active accounts holding a role and bound to a node under a prefix, with those nodes (a county's grid workers and their grids). */
+export async function holdersOfRole(tx: Tx, role: string, prefix: string) {
+  const rows = await tx
+    .select({ id: appUser.id, name: appUser.displayName, code: userArea.areaCode })
+    .from(appUser)
+    .innerJoin(userArea, eq(userArea.userId, appUser.id))
+    .where(and(eq(appUser.disabled, false), arrayOverlaps(appUser.roles, [role]), sql`${userArea.areaCode} like ${`${prefix}%`}`))
+    .orderBy(appUser.displayName, appUser.id, userArea.areaCode);
+  const users = new Map<string, { id: string; name: string; codes: string[] }>();
+  for (const r of rows) {
+    const u = users.get(r.id) ?? { id: r.id, name: r.name, codes: [] };
+    u.codes.push(r.code);
+    users.set(r.id, u);
+  }
+  return [...users.values()];
+}

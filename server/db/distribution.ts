@@ -10,6 +10,7 @@ export const REFERENCE_TABLES = [
   'catalogue_item', // the dispatch catalogue: a few hundred rows read by every report
   'catalogue_change',
   'warning_rule',
+  'assessment_scheme', // a city's or county's schemes: a few rows per area, read by every run
   'calendar_day',
   'calendar_year',
   'calendar_year_day',

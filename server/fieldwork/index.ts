@@ -7,6 +7,8 @@ import { visitRoutes } from './visits.routes.ts';
 import { createVisitsService } from './visits.service.ts';
 
 export type { VisitsService } from './visits.service.ts';
+/** 走访: houses visited in a span, per grid and one by one (what an assessment item counts). */
+export { visitCoveragePerGrid, visitsMade } from './visits.store.ts';
 
 /** Field work (走访 now; patrols and tasks later): what grid workers do at the door, written to the base data. */
 export async function createFieldwork({

@@ -55,3 +55,43 @@ export async function dueHouses(tx: Tx, scope: Scope, before: Date, limit: numbe
     total: count[0]?.total ?? 0,
   };
 }
+
+/** Per grid under the prefix: houses on record, and how many of them were visited in [from, to). */
+export async function visitCoveragePerGrid(tx: Tx, q: { prefix: string; from: Date; to: Date }) {
+  const rows = await queryRows<{ grid_code: string; houses: number; visited: number }>(
+    tx,
+    sql`select h.grid_code, count(*)::int as houses,
+          count(*) filter (where exists (
+            select 1 from ${houseVisit} v where v.county_code = h.county_code and v.house_code = h.code and v.at >= ${q.from} and v.at < ${q.to}
+          ))::int as visited
+        from house h where h.grid_code like ${`${q.prefix}%`} group by h.grid_code`,
+  );
+  return new Map(rows.map((r) => [r.grid_code, { houses: r.houses, visited: r.visited }]));
+}
+
+/** The visits made in [from, to) to houses under the prefix (or in some grids of it), newest first, with how many there are. */
+export async function visitsMade(
+  tx: Tx,
+  q: { prefix: string; gridCodes?: string[]; from: Date; to: Date },
+  page: { offset: number; limit: number },
+) {
+  const where = sql`from ${houseVisit} v join house h on h.county_code = v.county_code and h.code = v.house_code
+    where h.grid_code like ${`${q.prefix}%`} and v.at >= ${q.from} and v.at < ${q.to}
+    ${
+      q.gridCodes
+        ? sql`and h.grid_code in (${sql.join(
+            q.gridCodes.map((g) => sql`${g}`),
+            sql`, `,
+          )})`
+        : sql``
+    }`;
+  const [{ total }] = await queryRows<{ total: number }>(tx, sql`select count(*)::int as total ${where}`);
+  const rows = await queryRows<{ id: string; house_code: string; address: string; at: Date | string; actor_name: string }>(
+    tx,
+    sql`select v.id, v.house_code, h.address, v.at, v.actor_name ${where} order by v.at desc, v.id offset ${page.offset} limit ${page.limit}`,
+  );
+  return {
+    total,
+    rows: rows.map((r) => ({ id: r.id, houseCode: r.house_code, address: r.address, at: new Date(r.at), by: r.actor_name })),
+  };
+}

@@ -16,6 +16,8 @@ export interface FigureFilter {
   unitCode?: string;
   itemPrefix?: string;
   source?: string;
+  /** Only these grids (a grid worker's). */
+  gridCodes?: string[];
 }
 
 type Cols = {
@@ -38,6 +40,7 @@ function where(t: Cols | typeof figureCase, f: FigureFilter): SQL {
     f.unitCode !== undefined ? eq(t.unitCode, f.unitCode) : undefined,
     f.itemPrefix ? like(t.itemCode, `${f.itemPrefix}%`) : undefined,
     f.source ? eq(t.source, f.source) : undefined,
+    f.gridCodes ? inArray(t.gridCode, f.gridCodes) : undefined,
   )!;
 }
 
@@ -65,6 +68,27 @@ export async function sumFactsBy(
     .where(and(where(figureCount, f), inArray(figureCount.fact, [...facts])))
     .groupBy(column, figureCount.fact)
     .orderBy(asc(column));
+}
+
+/** The figure of some facts per grid or per lead unit over report days under an area prefix (every grid's, not scoped: the caller chose the area). */
+export async function sumFactsPer(
+  tx: Tx,
+  q: { prefix: string; fromDay: string; toDay: string; facts: readonly string[]; by: 'gridCode' | 'unitCode' },
+) {
+  const column = figureCount[q.by];
+  return tx
+    .select({ key: column, fact: figureCount.fact, n: sql<number>`coalesce(sum(${figureCount.n}), 0)::int` })
+    .from(figureCount)
+    .where(
+      and(
+        q.prefix.length >= 6 ? eq(figureCount.countyCode, q.prefix.slice(0, 6)) : undefined,
+        gte(figureCount.day, q.fromDay),
+        lt(figureCount.day, q.toDay),
+        like(figureCount.gridCode, `${q.prefix}%`),
+        inArray(figureCount.fact, [...q.facts]),
+      ),
+    )
+    .groupBy(column, figureCount.fact);
 }
 
 /** The cases a figure counts: those whose row holds the fact, a page at a time, newest first, with how many there are. */

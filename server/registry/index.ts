@@ -50,6 +50,8 @@ export {
   insertMembers as insertGroupMembers,
   leaderCandidates,
 } from './places/places.store.ts';
+/** 基础数据核实: people and houses verified in a window, per grid and one by one (what an assessment item counts). */
+export { recordsVerified, verifiedPerGrid } from './quality/verified.store.ts';
 export type {
   CodeOf,
   ID_TYPE,

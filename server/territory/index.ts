@@ -18,6 +18,7 @@ export type { TerritoryService } from './territory.service.ts';
 /** Writes the demo loader and the test fixtures make, row sets they built themselves. */
 export {
   areaNames,
+  areasOfLevel,
   type GridRow,
   gridsInScope,
   gridsUnder,

@@ -197,3 +197,12 @@ export async function nodeNames(tx: Tx, codes: string[]): Promise<Map<string, { 
   const grids = tx.select({ code: grid.code, name: grid.name, level: sql<string>`'grid'` }).from(grid).where(inArray(grid.code, codes));
   return new Map((await areas.unionAll(grids)).map((n) => [n.code, { name: n.name, level: n.level }] as const));
 }
+
+/** The area nodes of one level under a prefix, by code (a county's villages or townships), unscoped: the caller chose the prefix. */
+export async function areasOfLevel(tx: Tx, prefix: string, level: string) {
+  return tx
+    .select({ code: area.code, name: area.name })
+    .from(area)
+    .where(and(eq(area.level, level), sql`${area.code} like ${`${prefix}%`}`))
+    .orderBy(area.code);
+}

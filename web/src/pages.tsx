@@ -7,6 +7,7 @@ import {
   BellOutlined,
   BookOutlined,
   BulbOutlined,
+  CalculatorOutlined,
   CameraOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
@@ -17,11 +18,13 @@ import {
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   ShopOutlined,
   SwapOutlined,
   TeamOutlined,
+  TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, lazy, type ReactNode } from 'react';
@@ -57,13 +60,17 @@ const ApiKeysPage = page(() => import('./open311/api-keys-page.tsx'), 'ApiKeysPa
 const PendingPage = page(() => import('./open311/pending-page.tsx'), 'PendingPage');
 const FiguresPage = page(() => import('./figures/figures-page.tsx'), 'FiguresPage');
 const CommandPage = page(() => import('./figures/command-page.tsx'), 'CommandPage');
+const SchemesPage = page(() => import('./assessment/schemes-page.tsx'), 'SchemesPage');
+const ResultsPage = page(() => import('./assessment/results-page.tsx'), 'ResultsPage');
+const ExplainPage = page(() => import('./assessment/explain-page.tsx'), 'ExplainPage');
+const RankingsPage = page(() => import('./assessment/rankings-page.tsx'), 'RankingsPage');
 export const MySessionsPage = page(() => import('./auth/my-sessions-page.tsx'), 'MySessionsPage');
 
 /** 我的会话: every signed-in user's, reached from the account menu, so no permission and no menu entry. */
 export const MY_SESSIONS_PATH = '/my-sessions';
 
 /** The menu's sections, in the order they are listed. */
-export const SECTIONS = ['events', 'base', 'grid', 'admin'] as const;
+export const SECTIONS = ['events', 'assessment', 'base', 'grid', 'admin'] as const;
 
 interface PageDef {
   path: string;
@@ -257,6 +264,39 @@ export const PAGES: PageDef[] = [
     labelKey: 'figures.title',
     icon: <BarChartOutlined />,
     Component: FiguresPage,
+  },
+  {
+    path: '/assessment/schemes',
+    section: 'assessment',
+    permission: 'assessment.read',
+    labelKey: 'assessment.nav.schemes',
+    icon: <ProfileOutlined />,
+    Component: SchemesPage,
+  },
+  {
+    path: '/assessment/results',
+    section: 'assessment',
+    permission: 'assessment.read',
+    labelKey: 'assessment.nav.results',
+    icon: <CalculatorOutlined />,
+    Component: ResultsPage,
+  },
+  {
+    path: '/assessment/explain',
+    section: 'assessment',
+    permission: 'assessment.read',
+    labelKey: 'assessment.explain.title',
+    icon: <CalculatorOutlined />,
+    Component: ExplainPage,
+    menu: false,
+  },
+  {
+    path: '/assessment/rankings',
+    section: 'assessment',
+    permission: 'assessment.read',
+    labelKey: 'assessment.nav.rankings',
+    icon: <TrophyOutlined />,
+    Component: RankingsPage,
   },
   {
     path: '/inbox',

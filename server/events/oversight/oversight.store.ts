@@ -42,6 +42,16 @@ export async function warningCounts(tx: Tx, scope: Scope, from: Date, to: Date) 
     .groupBy(unitWarning.unitCode, unitWarning.colour);
 }
 
+/** Warnings earned in [from, to) on cases inside the scope, one row per case, unit and colour, with the case number. */
+export async function warningCases(tx: Tx, scope: Scope, from: Date, to: Date) {
+  return tx
+    .select({ unitCode: unitWarning.unitCode, colour: unitWarning.colour, eventId: event.id, caseNo: event.caseNo, at: unitWarning.at })
+    .from(unitWarning)
+    .innerJoin(event, and(eq(event.countyCode, unitWarning.countyCode), eq(event.id, unitWarning.eventId)))
+    .where(and(gte(unitWarning.at, from), lt(unitWarning.at, to), inScope(event.gridCode, scope)))
+    .orderBy(asc(unitWarning.unitCode), asc(event.caseNo));
+}
+
 /** Open cases whose current stage has a due time: what the deadline sweep looks at. */
 export async function openCasesWithDue(tx: Tx, openStatuses: readonly string[]) {
   return tx

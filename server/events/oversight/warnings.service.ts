@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Scope } from '../../platform/scope.ts';
 import {
   DEFAULT_WARNING_RULES,
   WARNING_COLOURS,
@@ -111,6 +112,37 @@ export function createWarnings({ db, clock }: { db: Db; clock: Clock }) {
           a.unitCode.localeCompare(b.unitCode),
       );
       return { month, units: rows };
+    },
+
+    /**
+     * 五色预警 sanctions over a span: the units that earned a warning on a case in the scope, each with the most
+     * serious colour it reached, that colour's measure under the current rules, and the cases (with their colours).
+     */
+    async sanctioned(scope: Scope, from: Date, to: Date) {
+      const rows = await store.warningCases(db, scope, from, to);
+      const names = await unitNames(db, [...new Set(rows.map((r) => r.unitCode))]);
+      const units = new Map<
+        string,
+        { colours: Set<WarningColour>; cases: Map<string, { id: string; caseNo: string; colours: string[] }> }
+      >();
+      for (const r of rows) {
+        const u = units.get(r.unitCode) ?? { colours: new Set(), cases: new Map() };
+        u.colours.add(r.colour as WarningColour);
+        const c = u.cases.get(r.eventId) ?? { id: r.eventId, caseNo: r.caseNo, colours: [] };
+        c.colours.push(r.colour);
+        u.cases.set(r.eventId, c);
+        units.set(r.unitCode, u);
+      }
+      return [...units].map(([unitCode, u]) => {
+        const worst = [...WARNING_COLOURS].reverse().find((c) => u.colours.has(c))!;
+        return {
+          unitCode,
+          unitName: names.get(unitCode) ?? unitCode,
+          worst,
+          sanction: current.find((r) => r.colour === worst)?.sanction ?? null,
+          cases: [...u.cases.values()],
+        };
+      });
     },
   };
 }

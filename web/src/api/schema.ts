@@ -3486,6 +3486,5502 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessment/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报与排名 Monthly notice, quarterly ranking, yearly review from published months; units under sanction */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Area inside your jurisdiction; default: your first */
+                    area?: string;
+                    /** @description 考核对象 grid_worker (stars) | village | township | department (grades A–E) */
+                    kind: "grid_worker" | "village" | "township" | "department";
+                    /** @description YYYY-MM (monthly notice), YYYY-Qn (quarterly ranking) or YYYY (yearly review) */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Area ranked */
+                            areaCode: string;
+                            /** @description Assessee kind */
+                            kind: string;
+                            /** @description Months of the period with published results */
+                            months: string[];
+                            /**
+                             * @description 每月一通报 · 每季一排名 · 年度总评比
+                             * @enum {string}
+                             */
+                            notice: "monthly_notice" | "quarterly_ranking" | "yearly_review";
+                            /** @description As asked */
+                            period: string;
+                            /** @description The period the change is measured from */
+                            previousPeriod: string;
+                            /** @description Ranked best first */
+                            rows: {
+                                /** @description Where it sits */
+                                areaCode: string;
+                                /** @description Stars or grade */
+                                band: string;
+                                /** @description Assessee code */
+                                code: string;
+                                /** @description Months averaged */
+                                months: number;
+                                /** @description Name */
+                                name: string;
+                                /** @description Rank the period before */
+                                previousRank: number | null;
+                                /** @description Rank (ties share one) */
+                                rank: number;
+                                /** @description Places moved up (negative: down) */
+                                rankChange: number | null;
+                                /**
+                                 * Format: uuid
+                                 * @description The latest month’s result: its explanation
+                                 * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                                 */
+                                resultId: string;
+                                /** @description Five-colour sanction in the period */
+                                sanction: {
+                                    /** @description Its measure */
+                                    sanction: string | null;
+                                    /** @description Most serious colour */
+                                    worst: string;
+                                } | null;
+                                /** @description Mean of its published monthly scores */
+                                score: number;
+                                /** @description Points gained since the period before */
+                                scoreChange: number | null;
+                            }[];
+                            /** @description 五色预警 Units under a sanction in the period, with their cases */
+                            sanctioned: {
+                                /** @description The cases */
+                                cases: {
+                                    /** @description Case number */
+                                    caseNo: string;
+                                    /** @description Colours the unit earned on it */
+                                    colours: string[];
+                                    /**
+                                     * Format: uuid
+                                     * @description Case id
+                                     * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                                     */
+                                    id: string;
+                                }[];
+                                /** @description The measure of that colour (warning.* key) */
+                                sanction: string | null;
+                                /** @description Unit code */
+                                unitCode: string;
+                                /** @description Unit name */
+                                unitName: string;
+                                /** @description Most serious colour reached */
+                                worst: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/results/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 得分说明 A result item by item: definition, value, parts, points; adjustment and reason */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Result id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Item by item: definition, value, parts, points */
+                            items: {
+                                /** @description Counts activity rather than outcomes */
+                                countsActivity: boolean;
+                                /**
+                                 * @description Verified within this many days before the month’s end (source base_data)
+                                 * @example 90
+                                 */
+                                days?: number;
+                                /** @description How the indicator is computed */
+                                definition: {
+                                    /** @description English */
+                                    en: string;
+                                    /** @description 中文 */
+                                    zh: string;
+                                } | null;
+                                /** @description Out of how many */
+                                denominator: number | null;
+                                /** @description Nothing to judge: the scheme’s points for that case */
+                                empty: boolean;
+                                /** @description The assessor’s entry (manual items) */
+                                entry: {
+                                    /** @description Entered at */
+                                    at: string;
+                                    /** @description Entered by */
+                                    by: string;
+                                    /** @description What was checked */
+                                    note: string;
+                                    /** @description Score entered 0–100 */
+                                    value: number;
+                                } | null;
+                                /** @description The facts whose cases open (numerator, then denominator) */
+                                facts: string[];
+                                /**
+                                 * @description The figures indicator (source indicator)
+                                 * @example on_time_closing_rate
+                                 */
+                                indicator?: string;
+                                /** @description Indicator name */
+                                indicatorName: {
+                                    /** @description English */
+                                    en: string;
+                                    /** @description 中文 */
+                                    zh: string;
+                                } | null;
+                                /** @description Item key */
+                                key: string;
+                                /** @description Lower is better (返工率): rate scores 1 − share, target scores target ÷ value above it */
+                                lowerIsBetter: boolean;
+                                /**
+                                 * @description 计分 rate: weight × share · target: weight × value ÷ target (capped at the weight)
+                                 * @enum {string}
+                                 */
+                                method: "rate" | "target";
+                                /**
+                                 * @description 考核项 Name
+                                 * @example 按期解决（按期结案率）
+                                 */
+                                name: string;
+                                /** @description Cases, records or houses counted */
+                                numerator: number | null;
+                                /** @description Points earned */
+                                points: number;
+                                /**
+                                 * @description 来源 indicator (figures) | base_data (verified lately) | visits (houses visited) | manual (spot check, survey)
+                                 * @enum {string}
+                                 */
+                                source: "indicator" | "base_data" | "visits" | "manual";
+                                /**
+                                 * @description Target value (method target)
+                                 * @example 0.9
+                                 */
+                                target?: number;
+                                /** @description Value scored: a share 0–1, a count, or an entry 0–100; null: nothing to judge */
+                                value: number | null;
+                                /**
+                                 * @description 分值 Points the item is worth; the weights sum to 100
+                                 * @example 15
+                                 */
+                                weight: number;
+                                /**
+                                 * @description Points when there is nothing to judge (no cases, records or entry): all or none
+                                 * @enum {string}
+                                 */
+                                whenEmpty: "full" | "zero";
+                            }[];
+                            result: {
+                                /**
+                                 * Format: date-time
+                                 * @description Adjusted at
+                                 */
+                                adjustedAt: string | null;
+                                /** @description Adjusted by */
+                                adjustedBy: string | null;
+                                /** @description Points the assessor added (or took away) */
+                                adjustment: number;
+                                /** @description Why */
+                                adjustReason: string | null;
+                                /** @description Where the assessee sits */
+                                areaCode: string;
+                                /** @description User id (grid worker), area code or department code */
+                                assesseeCode: string;
+                                /** @description Name */
+                                assesseeName: string;
+                                /** @description Stars 1–5 or grade A–E */
+                                band: string;
+                                /** @description Sum of the items’ points */
+                                computedScore: number;
+                                /** @description A grid worker’s grids */
+                                gridCodes: string[];
+                                /**
+                                 * Format: uuid
+                                 * @description Result id
+                                 * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                                 */
+                                id: string;
+                                /** @description Item by item */
+                                items: {
+                                    /** @description Out of how many */
+                                    denominator: number | null;
+                                    /** @description Nothing to judge: the scheme’s points for that case */
+                                    empty: boolean;
+                                    /** @description The assessor’s entry (manual items) */
+                                    entry: {
+                                        /** @description Entered at */
+                                        at: string;
+                                        /** @description Entered by */
+                                        by: string;
+                                        /** @description What was checked */
+                                        note: string;
+                                        /** @description Score entered 0–100 */
+                                        value: number;
+                                    } | null;
+                                    /** @description Item key */
+                                    key: string;
+                                    /** @description Cases, records or houses counted */
+                                    numerator: number | null;
+                                    /** @description Points earned */
+                                    points: number;
+                                    /** @description Value scored: a share 0–1, a count, or an entry 0–100; null: nothing to judge */
+                                    value: number | null;
+                                }[];
+                                /** @description Score 0–100 */
+                                score: number;
+                                /** @description Version, for the next change */
+                                version: number;
+                            };
+                            run: {
+                                /** @description What the caller may do */
+                                abilities: {
+                                    /** @description May enter and adjust */
+                                    adjust: boolean;
+                                    /** @description May publish */
+                                    publish: boolean;
+                                    /** @description May compute again */
+                                    recompute: boolean;
+                                    /** @description May mark reviewed */
+                                    review: boolean;
+                                };
+                                /** @description The scheme’s city or county */
+                                areaCode: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last computed at
+                                 */
+                                computedAt: string;
+                                /** @description Last computed by */
+                                computedBy: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Run id
+                                 * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                                 */
+                                id: string;
+                                /** @description Assessee kind */
+                                kind: string;
+                                /** @description Month YYYY-MM */
+                                period: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Published at
+                                 */
+                                publishedAt: string | null;
+                                /** @description Published by */
+                                publishedBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Reviewed at
+                                 */
+                                reviewedAt: string | null;
+                                /** @description Reviewed by */
+                                reviewedBy: string | null;
+                                /** @description The scheme as it stood when last computed */
+                                scheme: {
+                                    /** @description Bands */
+                                    bands: {
+                                        /**
+                                         * @description Stars 1–5 (grid workers) or grade A–E (units)
+                                         * @example A
+                                         */
+                                        label: string;
+                                        /**
+                                         * @description Upper bound (excluded; the top band includes 100)
+                                         * @example 100
+                                         */
+                                        max: number;
+                                        /**
+                                         * @description Lowest score of the band (included)
+                                         * @example 90
+                                         */
+                                        min: number;
+                                    }[];
+                                    /** @description Items */
+                                    items: {
+                                        /** @description Counts activity rather than outcomes (flagged on the page: the 2024 rules forbid quotas) */
+                                        countsActivity: boolean;
+                                        /**
+                                         * @description Verified within this many days before the month’s end (source base_data)
+                                         * @example 90
+                                         */
+                                        days?: number;
+                                        /**
+                                         * @description The figures indicator (source indicator)
+                                         * @example on_time_closing_rate
+                                         */
+                                        indicator?: string;
+                                        /**
+                                         * @description Short key, unique in the scheme
+                                         * @example on_time
+                                         */
+                                        key: string;
+                                        /** @description Lower is better (返工率): rate scores 1 − share, target scores target ÷ value above it */
+                                        lowerIsBetter: boolean;
+                                        /**
+                                         * @description 计分 rate: weight × share · target: weight × value ÷ target (capped at the weight)
+                                         * @enum {string}
+                                         */
+                                        method: "rate" | "target";
+                                        /**
+                                         * @description 考核项 Name
+                                         * @example 按期解决（按期结案率）
+                                         */
+                                        name: string;
+                                        /**
+                                         * @description 来源 indicator (figures) | base_data (verified lately) | visits (houses visited) | manual (spot check, survey)
+                                         * @enum {string}
+                                         */
+                                        source: "indicator" | "base_data" | "visits" | "manual";
+                                        /**
+                                         * @description Target value (method target)
+                                         * @example 0.9
+                                         */
+                                        target?: number;
+                                        /**
+                                         * @description 分值 Points the item is worth; the weights sum to 100
+                                         * @example 15
+                                         */
+                                        weight: number;
+                                        /**
+                                         * @description Points when there is nothing to judge (no cases, records or entry): all or none
+                                         * @enum {string}
+                                         */
+                                        whenEmpty: "full" | "zero";
+                                    }[];
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description Scheme version used */
+                                    version: number;
+                                };
+                                /**
+                                 * @description computed | reviewed | published (frozen)
+                                 * @enum {string}
+                                 */
+                                status: "computed" | "reviewed" | "published";
+                                /** @description Version, for review and publish */
+                                version: number;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/results/{id}/adjustment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调整分数 Add or take away points, with the reason (required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Result id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Points added (negative: taken away); 0 removes the adjustment
+                         * @example -2
+                         */
+                        points: number;
+                        /**
+                         * @description 理由 Why (required)
+                         * @example 群众投诉核实：11 月 8 日未按约上门
+                         */
+                        reason: string;
+                        /** @description The result’s version the caller saw */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description Adjusted at
+                             */
+                            adjustedAt: string | null;
+                            /** @description Adjusted by */
+                            adjustedBy: string | null;
+                            /** @description Points the assessor added (or took away) */
+                            adjustment: number;
+                            /** @description Why */
+                            adjustReason: string | null;
+                            /** @description Where the assessee sits */
+                            areaCode: string;
+                            /** @description User id (grid worker), area code or department code */
+                            assesseeCode: string;
+                            /** @description Name */
+                            assesseeName: string;
+                            /** @description Stars 1–5 or grade A–E */
+                            band: string;
+                            /** @description Sum of the items’ points */
+                            computedScore: number;
+                            /** @description A grid worker’s grids */
+                            gridCodes: string[];
+                            /**
+                             * Format: uuid
+                             * @description Result id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /** @description Item by item */
+                            items: {
+                                /** @description Out of how many */
+                                denominator: number | null;
+                                /** @description Nothing to judge: the scheme’s points for that case */
+                                empty: boolean;
+                                /** @description The assessor’s entry (manual items) */
+                                entry: {
+                                    /** @description Entered at */
+                                    at: string;
+                                    /** @description Entered by */
+                                    by: string;
+                                    /** @description What was checked */
+                                    note: string;
+                                    /** @description Score entered 0–100 */
+                                    value: number;
+                                } | null;
+                                /** @description Item key */
+                                key: string;
+                                /** @description Cases, records or houses counted */
+                                numerator: number | null;
+                                /** @description Points earned */
+                                points: number;
+                                /** @description Value scored: a share 0–1, a count, or an entry 0–100; null: nothing to judge */
+                                value: number | null;
+                            }[];
+                            /** @description Score 0–100 */
+                            score: number;
+                            /** @description Version, for the next change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/results/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 人工录入 An assessor’s spot check or survey score for a manual item */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Result id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Key of a manual item
+                         * @example spot_check
+                         */
+                        item: string;
+                        /**
+                         * @description What was checked (暗访, 测评)
+                         * @example 11 月 12 日暗访 3 户，2 户认识网格员
+                         */
+                        note: string;
+                        /**
+                         * @description Score 0–100
+                         * @example 85
+                         */
+                        value: number;
+                        /** @description The result’s version the caller saw */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description Adjusted at
+                             */
+                            adjustedAt: string | null;
+                            /** @description Adjusted by */
+                            adjustedBy: string | null;
+                            /** @description Points the assessor added (or took away) */
+                            adjustment: number;
+                            /** @description Why */
+                            adjustReason: string | null;
+                            /** @description Where the assessee sits */
+                            areaCode: string;
+                            /** @description User id (grid worker), area code or department code */
+                            assesseeCode: string;
+                            /** @description Name */
+                            assesseeName: string;
+                            /** @description Stars 1–5 or grade A–E */
+                            band: string;
+                            /** @description Sum of the items’ points */
+                            computedScore: number;
+                            /** @description A grid worker’s grids */
+                            gridCodes: string[];
+                            /**
+                             * Format: uuid
+                             * @description Result id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /** @description Item by item */
+                            items: {
+                                /** @description Out of how many */
+                                denominator: number | null;
+                                /** @description Nothing to judge: the scheme’s points for that case */
+                                empty: boolean;
+                                /** @description The assessor’s entry (manual items) */
+                                entry: {
+                                    /** @description Entered at */
+                                    at: string;
+                                    /** @description Entered by */
+                                    by: string;
+                                    /** @description What was checked */
+                                    note: string;
+                                    /** @description Score entered 0–100 */
+                                    value: number;
+                                } | null;
+                                /** @description Item key */
+                                key: string;
+                                /** @description Cases, records or houses counted */
+                                numerator: number | null;
+                                /** @description Points earned */
+                                points: number;
+                                /** @description Value scored: a share 0–1, a count, or an entry 0–100; null: nothing to judge */
+                                value: number | null;
+                            }[];
+                            /** @description Score 0–100 */
+                            score: number;
+                            /** @description Version, for the next change */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/results/{id}/items/{key}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 得分依据 The cases, records, visits or entry behind one item of a result */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description For an indicator: the numerator’s fact (default) or the denominator’s */
+                    fact?: string;
+                    /** @description Rows in one page */
+                    limit?: number;
+                    /** @description Rows to skip */
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Result id */
+                    id: string;
+                    /** @description Item key */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The fact listed (cases) */
+                            fact: string | null;
+                            /** @description A page of rows */
+                            items: {
+                                /** @description Report day, verified at, visited at, entered at */
+                                at: string | null;
+                                /** @description Counted for the item (records: verified in the window) */
+                                counted: boolean;
+                                /** @description Grid code, record kind, or who */
+                                detail: string | null;
+                                /** @description Case id, record id or code, visit id, or item key */
+                                id: string;
+                                /** @description Case number, name or address, or the entry’s note */
+                                label: string;
+                                /** @description Case status, verified | not_verified, or the entered score */
+                                status: string | null;
+                            }[];
+                            /**
+                             * @description What the rows are
+                             * @enum {string}
+                             */
+                            kind: "cases" | "records" | "visits" | "entry";
+                            /** @description How many there are now */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度考核 Months assessed, in or above your jurisdiction */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 考核对象 grid_worker (stars) | village | township | department (grades A–E) */
+                    kind?: "grid_worker" | "village" | "township" | "department";
+                    /** @description Month YYYY-MM (China time); not one that has not begun */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Months assessed, newest first */
+                            items: {
+                                /** @description What the caller may do */
+                                abilities: {
+                                    /** @description May enter and adjust */
+                                    adjust: boolean;
+                                    /** @description May publish */
+                                    publish: boolean;
+                                    /** @description May compute again */
+                                    recompute: boolean;
+                                    /** @description May mark reviewed */
+                                    review: boolean;
+                                };
+                                /** @description The scheme’s city or county */
+                                areaCode: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last computed at
+                                 */
+                                computedAt: string;
+                                /** @description Last computed by */
+                                computedBy: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Run id
+                                 * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                                 */
+                                id: string;
+                                /** @description Assessee kind */
+                                kind: string;
+                                /** @description Month YYYY-MM */
+                                period: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Published at
+                                 */
+                                publishedAt: string | null;
+                                /** @description Published by */
+                                publishedBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Reviewed at
+                                 */
+                                reviewedAt: string | null;
+                                /** @description Reviewed by */
+                                reviewedBy: string | null;
+                                /** @description The scheme as it stood when last computed */
+                                scheme: {
+                                    /** @description Bands */
+                                    bands: {
+                                        /**
+                                         * @description Stars 1–5 (grid workers) or grade A–E (units)
+                                         * @example A
+                                         */
+                                        label: string;
+                                        /**
+                                         * @description Upper bound (excluded; the top band includes 100)
+                                         * @example 100
+                                         */
+                                        max: number;
+                                        /**
+                                         * @description Lowest score of the band (included)
+                                         * @example 90
+                                         */
+                                        min: number;
+                                    }[];
+                                    /** @description Items */
+                                    items: {
+                                        /** @description Counts activity rather than outcomes (flagged on the page: the 2024 rules forbid quotas) */
+                                        countsActivity: boolean;
+                                        /**
+                                         * @description Verified within this many days before the month’s end (source base_data)
+                                         * @example 90
+                                         */
+                                        days?: number;
+                                        /**
+                                         * @description The figures indicator (source indicator)
+                                         * @example on_time_closing_rate
+                                         */
+                                        indicator?: string;
+                                        /**
+                                         * @description Short key, unique in the scheme
+                                         * @example on_time
+                                         */
+                                        key: string;
+                                        /** @description Lower is better (返工率): rate scores 1 − share, target scores target ÷ value above it */
+                                        lowerIsBetter: boolean;
+                                        /**
+                                         * @description 计分 rate: weight × share · target: weight × value ÷ target (capped at the weight)
+                                         * @enum {string}
+                                         */
+                                        method: "rate" | "target";
+                                        /**
+                                         * @description 考核项 Name
+                                         * @example 按期解决（按期结案率）
+                                         */
+                                        name: string;
+                                        /**
+                                         * @description 来源 indicator (figures) | base_data (verified lately) | visits (houses visited) | manual (spot check, survey)
+                                         * @enum {string}
+                                         */
+                                        source: "indicator" | "base_data" | "visits" | "manual";
+                                        /**
+                                         * @description Target value (method target)
+                                         * @example 0.9
+                                         */
+                                        target?: number;
+                                        /**
+                                         * @description 分值 Points the item is worth; the weights sum to 100
+                                         * @example 15
+                                         */
+                                        weight: number;
+                                        /**
+                                         * @description Points when there is nothing to judge (no cases, records or entry): all or none
+                                         * @enum {string}
+                                         */
+                                        whenEmpty: "full" | "zero";
+                                    }[];
+                                    /** @description Name */
+                                    name: string;
+                                    /** @description Scheme version used */
+                                    version: number;
+                                };
+                                /**
+                                 * @description computed | reviewed | published (frozen)
+                                 * @enum {string}
+                                 */
+                                status: "computed" | "reviewed" | "published";
+                                /** @description Version, for review and publish */
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 计算月度考核 Compute (again) a month for every assessee of a scheme; a published month is frozen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description City or county code that sets the scheme
+                         * @example 420923
+                         */
+                        area: string;
+                        /**
+                         * @description 考核对象 grid_worker (stars) | village | township | department (grades A–E)
+                         * @enum {string}
+                         */
+                        kind: "grid_worker" | "village" | "township" | "department";
+                        /**
+                         * @description Month YYYY-MM (China time); not one that has not begun
+                         * @example 2026-11
+                         */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What the caller may do */
+                            abilities: {
+                                /** @description May enter and adjust */
+                                adjust: boolean;
+                                /** @description May publish */
+                                publish: boolean;
+                                /** @description May compute again */
+                                recompute: boolean;
+                                /** @description May mark reviewed */
+                                review: boolean;
+                            };
+                            /** @description The scheme’s city or county */
+                            areaCode: string;
+                            /**
+                             * Format: date-time
+                             * @description Last computed at
+                             */
+                            computedAt: string;
+                            /** @description Last computed by */
+                            computedBy: string;
+                            /**
+                             * Format: uuid
+                             * @description Run id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /** @description Assessee kind */
+                            kind: string;
+                            /** @description Month YYYY-MM */
+                            period: string;
+                            /**
+                             * Format: date-time
+                             * @description Published at
+                             */
+                            publishedAt: string | null;
+                            /** @description Published by */
+                            publishedBy: string | null;
+                            /** @description Results in your jurisdiction, best first */
+                            results: {
+                                /**
+                                 * Format: date-time
+                                 * @description Adjusted at
+                                 */
+                                adjustedAt: string | null;
+                                /** @description Adjusted by */
+                                adjustedBy: string | null;
+                                /** @description Points the assessor added (or took away) */
+                                adjustment: number;
+                                /** @description Why */
+                                adjustReason: string | null;
+                                /** @description Where the assessee sits */
+                                areaCode: string;
+                                /** @description User id (grid worker), area code or department code */
+                                assesseeCode: string;
+                                /** @description Name */
+                                assesseeName: string;
+                                /** @description Stars 1–5 or grade A–E */
+                                band: string;
+                                /** @description Sum of the items’ points */
+                                computedScore: number;
+                                /** @description A grid worker’s grids */
+                                gridCodes: string[];
+                                /**
+                                 * Format: uuid
+                                 * @description Result id
+                                 * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                                 */
+                                id: string;
+                                /** @description Item by item */
+                                items: {
+                                    /** @description Out of how many */
+                                    denominator: number | null;
+                                    /** @description Nothing to judge: the scheme’s points for that case */
+                                    empty: boolean;
+                                    /** @description The assessor’s entry (manual items) */
+                                    entry: {
+                                        /** @description Entered at */
+                                        at: string;
+                                        /** @description Entered by */
+                                        by: string;
+                                        /** @description What was checked */
+                                        note: string;
+                                        /** @description Score entered 0–100 */
+                                        value: number;
+                                    } | null;
+                                    /** @description Item key */
+                                    key: string;
+                                    /** @description Cases, records or houses counted */
+                                    numerator: number | null;
+                                    /** @description Points earned */
+                                    points: number;
+                                    /** @description Value scored: a share 0–1, a count, or an entry 0–100; null: nothing to judge */
+                                    value: number | null;
+                                }[];
+                                /** @description Score 0–100 */
+                                score: number;
+                                /** @description Version, for the next change */
+                                version: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description Reviewed at
+                             */
+                            reviewedAt: string | null;
+                            /** @description Reviewed by */
+                            reviewedBy: string | null;
+                            /** @description The scheme as it stood when last computed */
+                            scheme: {
+                                /** @description Bands */
+                                bands: {
+                                    /**
+                                     * @description Stars 1–5 (grid workers) or grade A–E (units)
+                                     * @example A
+                                     */
+                                    label: string;
+                                    /**
+                                     * @description Upper bound (excluded; the top band includes 100)
+                                     * @example 100
+                                     */
+                                    max: number;
+                                    /**
+                                     * @description Lowest score of the band (included)
+                                     * @example 90
+                                     */
+                                    min: number;
+                                }[];
+                                /** @description Items */
+                                items: {
+                                    /** @description Counts activity rather than outcomes (flagged on the page: the 2024 rules forbid quotas) */
+                                    countsActivity: boolean;
+                                    /**
+                                     * @description Verified within this many days before the month’s end (source base_data)
+                                     * @example 90
+                                     */
+                                    days?: number;
+                                    /**
+                                     * @description The figures indicator (source indicator)
+                                     * @example on_time_closing_rate
+                                     */
+                                    indicator?: string;
+                                    /**
+                                     * @description Short key, unique in the scheme
+                                     * @example on_time
+                                     */
+                                    key: string;
+                                    /** @description Lower is better (返工率): rate scores 1 − share, target scores target ÷ value above it */
+                                    lowerIsBetter: boolean;
+                                    /**
+                                     * @description 计分 rate: weight × share · target: weight × value ÷ target (capped at the weight)
+                                     * @enum {string}
+                                     */
+                                    method: "rate" | "target";
+                                    /**
+                                     * @description 考核项 Name
+                                     * @example 按期解决（按期结案率）
+                                     */
+                                    name: string;
+                                    /**
+                                     * @description 来源 indicator (figures) | base_data (verified lately) | visits (houses visited) | manual (spot check, survey)
+                                     * @enum {string}
+                                     */
+                                    source: "indicator" | "base_data" | "visits" | "manual";
+                                    /**
+                                     * @description Target value (method target)
+                                     * @example 0.9
+                                     */
+                                    target?: number;
+                                    /**
+                                     * @description 分值 Points the item is worth; the weights sum to 100
+                                     * @example 15
+                                     */
+                                    weight: number;
+                                    /**
+                                     * @description Points when there is nothing to judge (no cases, records or entry): all or none
+                                     * @enum {string}
+                                     */
+                                    whenEmpty: "full" | "zero";
+                                }[];
+                                /** @description Name */
+                                name: string;
+                                /** @description Scheme version used */
+                                version: number;
+                            };
+                            /**
+                             * @description computed | reviewed | published (frozen)
+                             * @enum {string}
+                             */
+                            status: "computed" | "reviewed" | "published";
+                            /** @description Version, for review and publish */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度考核结果 A month and its results in your jurisdiction */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Assessment month (run) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What the caller may do */
+                            abilities: {
+                                /** @description May enter and adjust */
+                                adjust: boolean;
+                                /** @description May publish */
+                                publish: boolean;
+                                /** @description May compute again */
+                                recompute: boolean;
+                                /** @description May mark reviewed */
+                                review: boolean;
+                            };
+                            /** @description The scheme’s city or county */
+                            areaCode: string;
+                            /**
+                             * Format: date-time
+                             * @description Last computed at
+                             */
+                            computedAt: string;
+                            /** @description Last computed by */
+                            computedBy: string;
+                            /**
+                             * Format: uuid
+                             * @description Run id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /** @description Assessee kind */
+                            kind: string;
+                            /** @description Month YYYY-MM */
+                            period: string;
+                            /**
+                             * Format: date-time
+                             * @description Published at
+                             */
+                            publishedAt: string | null;
+                            /** @description Published by */
+                            publishedBy: string | null;
+                            /** @description Results in your jurisdiction, best first */
+                            results: {
+                                /**
+                                 * Format: date-time
+                                 * @description Adjusted at
+                                 */
+                                adjustedAt: string | null;
+                                /** @description Adjusted by */
+                                adjustedBy: string | null;
+                                /** @description Points the assessor added (or took away) */
+                                adjustment: number;
+                                /** @description Why */
+                                adjustReason: string | null;
+                                /** @description Where the assessee sits */
+                                areaCode: string;
+                                /** @description User id (grid worker), area code or department code */
+                                assesseeCode: string;
+                                /** @description Name */
+                                assesseeName: string;
+                                /** @description Stars 1–5 or grade A–E */
+                                band: string;
+                                /** @description Sum of the items’ points */
+                                computedScore: number;
+                                /** @description A grid worker’s grids */
+                                gridCodes: string[];
+                                /**
+                                 * Format: uuid
+                                 * @description Result id
+                                 * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                                 */
+                                id: string;
+                                /** @description Item by item */
+                                items: {
+                                    /** @description Out of how many */
+                                    denominator: number | null;
+                                    /** @description Nothing to judge: the scheme’s points for that case */
+                                    empty: boolean;
+                                    /** @description The assessor’s entry (manual items) */
+                                    entry: {
+                                        /** @description Entered at */
+                                        at: string;
+                                        /** @description Entered by */
+                                        by: string;
+                                        /** @description What was checked */
+                                        note: string;
+                                        /** @description Score entered 0–100 */
+                                        value: number;
+                                    } | null;
+                                    /** @description Item key */
+                                    key: string;
+                                    /** @description Cases, records or houses counted */
+                                    numerator: number | null;
+                                    /** @description Points earned */
+                                    points: number;
+                                    /** @description Value scored: a share 0–1, a count, or an entry 0–100; null: nothing to judge */
+                                    value: number | null;
+                                }[];
+                                /** @description Score 0–100 */
+                                score: number;
+                                /** @description Version, for the next change */
+                                version: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description Reviewed at
+                             */
+                            reviewedAt: string | null;
+                            /** @description Reviewed by */
+                            reviewedBy: string | null;
+                            /** @description The scheme as it stood when last computed */
+                            scheme: {
+                                /** @description Bands */
+                                bands: {
+                                    /**
+                                     * @description Stars 1–5 (grid workers) or grade A–E (units)
+                                     * @example A
+                                     */
+                                    label: string;
+                                    /**
+                                     * @description Upper bound (excluded; the top band includes 100)
+                                     * @example 100
+                                     */
+                                    max: number;
+                                    /**
+                                     * @description Lowest score of the band (included)
+                                     * @example 90
+                                     */
+                                    min: number;
+                                }[];
+                                /** @description Items */
+                                items: {
+                                    /** @description Counts activity rather than outcomes (flagged on the page: the 2024 rules forbid quotas) */
+                                    countsActivity: boolean;
+                                    /**
+                                     * @description Verified within this many days before the month’s end (source base_data)
+                                     * @example 90
+                                     */
+                                    days?: number;
+                                    /**
+                                     * @description The figures indicator (source indicator)
+                                     * @example on_time_closing_rate
+                                     */
+                                    indicator?: string;
+                                    /**
+                                     * @description Short key, unique in the scheme
+                                     * @example on_time
+                                     */
+                                    key: string;
+                                    /** @description Lower is better (返工率): rate scores 1 − share, target scores target ÷ value above it */
+                                    lowerIsBetter: boolean;
+                                    /**
+                                     * @description 计分 rate: weight × share · target: weight × value ÷ target (capped at the weight)
+                                     * @enum {string}
+                                     */
+                                    method: "rate" | "target";
+                                    /**
+                                     * @description 考核项 Name
+                                     * @example 按期解决（按期结案率）
+                                     */
+                                    name: string;
+                                    /**
+                                     * @description 来源 indicator (figures) | base_data (verified lately) | visits (houses visited) | manual (spot check, survey)
+                                     * @enum {string}
+                                     */
+                                    source: "indicator" | "base_data" | "visits" | "manual";
+                                    /**
+                                     * @description Target value (method target)
+                                     * @example 0.9
+                                     */
+                                    target?: number;
+                                    /**
+                                     * @description 分值 Points the item is worth; the weights sum to 100
+                                     * @example 15
+                                     */
+                                    weight: number;
+                                    /**
+                                     * @description Points when there is nothing to judge (no cases, records or entry): all or none
+                                     * @enum {string}
+                                     */
+                                    whenEmpty: "full" | "zero";
+                                }[];
+                                /** @description Name */
+                                name: string;
+                                /** @description Scheme version used */
+                                version: number;
+                            };
+                            /**
+                             * @description computed | reviewed | published (frozen)
+                             * @enum {string}
+                             */
+                            status: "computed" | "reviewed" | "published";
+                            /** @description Version, for review and publish */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/runs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布 Publish a reviewed month that has ended; it is frozen from then on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Assessment month (run) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The version the caller saw
+                         * @example 1
+                         */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What the caller may do */
+                            abilities: {
+                                /** @description May enter and adjust */
+                                adjust: boolean;
+                                /** @description May publish */
+                                publish: boolean;
+                                /** @description May compute again */
+                                recompute: boolean;
+                                /** @description May mark reviewed */
+                                review: boolean;
+                            };
+                            /** @description The scheme’s city or county */
+                            areaCode: string;
+                            /**
+                             * Format: date-time
+                             * @description Last computed at
+                             */
+                            computedAt: string;
+                            /** @description Last computed by */
+                            computedBy: string;
+                            /**
+                             * Format: uuid
+                             * @description Run id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /** @description Assessee kind */
+                            kind: string;
+                            /** @description Month YYYY-MM */
+                            period: string;
+                            /**
+                             * Format: date-time
+                             * @description Published at
+                             */
+                            publishedAt: string | null;
+                            /** @description Published by */
+                            publishedBy: string | null;
+                            /** @description Results in your jurisdiction, best first */
+                            results: {
+                                /**
+                                 * Format: date-time
+                                 * @description Adjusted at
+                                 */
+                                adjustedAt: string | null;
+                                /** @description Adjusted by */
+                                adjustedBy: string | null;
+                                /** @description Points the assessor added (or took away) */
+                                adjustment: number;
+                                /** @description Why */
+                                adjustReason: string | null;
+                                /** @description Where the assessee sits */
+                                areaCode: string;
+                                /** @description User id (grid worker), area code or department code */
+                                assesseeCode: string;
+                                /** @description Name */
+                                assesseeName: string;
+                                /** @description Stars 1–5 or grade A–E */
+                                band: string;
+                                /** @description Sum of the items’ points */
+                                computedScore: number;
+                                /** @description A grid worker’s grids */
+                                gridCodes: string[];
+                                /**
+                                 * Format: uuid
+                                 * @description Result id
+                                 * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                                 */
+                                id: string;
+                                /** @description Item by item */
+                                items: {
+                                    /** @description Out of how many */
+                                    denominator: number | null;
+                                    /** @description Nothing to judge: the scheme’s points for that case */
+                                    empty: boolean;
+                                    /** @description The assessor’s entry (manual items) */
+                                    entry: {
+                                        /** @description Entered at */
+                                        at: string;
+                                        /** @description Entered by */
+                                        by: string;
+                                        /** @description What was checked */
+                                        note: string;
+                                        /** @description Score entered 0–100 */
+                                        value: number;
+                                    } | null;
+                                    /** @description Item key */
+                                    key: string;
+                                    /** @description Cases, records or houses counted */
+                                    numerator: number | null;
+                                    /** @description Points earned */
+                                    points: number;
+                                    /** @description Value scored: a share 0–1, a count, or an entry 0–100; null: nothing to judge */
+                                    value: number | null;
+                                }[];
+                                /** @description Score 0–100 */
+                                score: number;
+                                /** @description Version, for the next change */
+                                version: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description Reviewed at
+                             */
+                            reviewedAt: string | null;
+                            /** @description Reviewed by */
+                            reviewedBy: string | null;
+                            /** @description The scheme as it stood when last computed */
+                            scheme: {
+                                /** @description Bands */
+                                bands: {
+                                    /**
+                                     * @description Stars 1–5 (grid workers) or grade A–E (units)
+                                     * @example A
+                                     */
+                                    label: string;
+                                    /**
+                                     * @description Upper bound (excluded; the top band includes 100)
+                                     * @example 100
+                                     */
+                                    max: number;
+                                    /**
+                                     * @description Lowest score of the band (included)
+                                     * @example 90
+                                     */
+                                    min: number;
+                                }[];
+                                /** @description Items */
+                                items: {
+                                    /** @description Counts activity rather than outcomes (flagged on the page: the 2024 rules forbid quotas) */
+                                    countsActivity: boolean;
+                                    /**
+                                     * @description Verified within this many days before the month’s end (source base_data)
+                                     * @example 90
+                                     */
+                                    days?: number;
+                                    /**
+                                     * @description The figures indicator (source indicator)
+                                     * @example on_time_closing_rate
+                                     */
+                                    indicator?: string;
+                                    /**
+                                     * @description Short key, unique in the scheme
+                                     * @example on_time
+                                     */
+                                    key: string;
+                                    /** @description Lower is better (返工率): rate scores 1 − share, target scores target ÷ value above it */
+                                    lowerIsBetter: boolean;
+                                    /**
+                                     * @description 计分 rate: weight × share · target: weight × value ÷ target (capped at the weight)
+                                     * @enum {string}
+                                     */
+                                    method: "rate" | "target";
+                                    /**
+                                     * @description 考核项 Name
+                                     * @example 按期解决（按期结案率）
+                                     */
+                                    name: string;
+                                    /**
+                                     * @description 来源 indicator (figures) | base_data (verified lately) | visits (houses visited) | manual (spot check, survey)
+                                     * @enum {string}
+                                     */
+                                    source: "indicator" | "base_data" | "visits" | "manual";
+                                    /**
+                                     * @description Target value (method target)
+                                     * @example 0.9
+                                     */
+                                    target?: number;
+                                    /**
+                                     * @description 分值 Points the item is worth; the weights sum to 100
+                                     * @example 15
+                                     */
+                                    weight: number;
+                                    /**
+                                     * @description Points when there is nothing to judge (no cases, records or entry): all or none
+                                     * @enum {string}
+                                     */
+                                    whenEmpty: "full" | "zero";
+                                }[];
+                                /** @description Name */
+                                name: string;
+                                /** @description Scheme version used */
+                                version: number;
+                            };
+                            /**
+                             * @description computed | reviewed | published (frozen)
+                             * @enum {string}
+                             */
+                            status: "computed" | "reviewed" | "published";
+                            /** @description Version, for review and publish */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/runs/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核 Mark a computed month reviewed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Assessment month (run) id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The version the caller saw
+                         * @example 1
+                         */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What the caller may do */
+                            abilities: {
+                                /** @description May enter and adjust */
+                                adjust: boolean;
+                                /** @description May publish */
+                                publish: boolean;
+                                /** @description May compute again */
+                                recompute: boolean;
+                                /** @description May mark reviewed */
+                                review: boolean;
+                            };
+                            /** @description The scheme’s city or county */
+                            areaCode: string;
+                            /**
+                             * Format: date-time
+                             * @description Last computed at
+                             */
+                            computedAt: string;
+                            /** @description Last computed by */
+                            computedBy: string;
+                            /**
+                             * Format: uuid
+                             * @description Run id
+                             * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                             */
+                            id: string;
+                            /** @description Assessee kind */
+                            kind: string;
+                            /** @description Month YYYY-MM */
+                            period: string;
+                            /**
+                             * Format: date-time
+                             * @description Published at
+                             */
+                            publishedAt: string | null;
+                            /** @description Published by */
+                            publishedBy: string | null;
+                            /** @description Results in your jurisdiction, best first */
+                            results: {
+                                /**
+                                 * Format: date-time
+                                 * @description Adjusted at
+                                 */
+                                adjustedAt: string | null;
+                                /** @description Adjusted by */
+                                adjustedBy: string | null;
+                                /** @description Points the assessor added (or took away) */
+                                adjustment: number;
+                                /** @description Why */
+                                adjustReason: string | null;
+                                /** @description Where the assessee sits */
+                                areaCode: string;
+                                /** @description User id (grid worker), area code or department code */
+                                assesseeCode: string;
+                                /** @description Name */
+                                assesseeName: string;
+                                /** @description Stars 1–5 or grade A–E */
+                                band: string;
+                                /** @description Sum of the items’ points */
+                                computedScore: number;
+                                /** @description A grid worker’s grids */
+                                gridCodes: string[];
+                                /**
+                                 * Format: uuid
+                                 * @description Result id
+                                 * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                                 */
+                                id: string;
+                                /** @description Item by item */
+                                items: {
+                                    /** @description Out of how many */
+                                    denominator: number | null;
+                                    /** @description Nothing to judge: the scheme’s points for that case */
+                                    empty: boolean;
+                                    /** @description The assessor’s entry (manual items) */
+                                    entry: {
+                                        /** @description Entered at */
+                                        at: string;
+                                        /** @description Entered by */
+                                        by: string;
+                                        /** @description What was checked */
+                                        note: string;
+                                        /** @description Score entered 0–100 */
+                                        value: number;
+                                    } | null;
+                                    /** @description Item key */
+                                    key: string;
+                                    /** @description Cases, records or houses counted */
+                                    numerator: number | null;
+                                    /** @description Points earned */
+                                    points: number;
+                                    /** @description Value scored: a share 0–1, a count, or an entry 0–100; null: nothing to judge */
+                                    value: number | null;
+                                }[];
+                                /** @description Score 0–100 */
+                                score: number;
+                                /** @description Version, for the next change */
+                                version: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description Reviewed at
+                             */
+                            reviewedAt: string | null;
+                            /** @description Reviewed by */
+                            reviewedBy: string | null;
+                            /** @description The scheme as it stood when last computed */
+                            scheme: {
+                                /** @description Bands */
+                                bands: {
+                                    /**
+                                     * @description Stars 1–5 (grid workers) or grade A–E (units)
+                                     * @example A
+                                     */
+                                    label: string;
+                                    /**
+                                     * @description Upper bound (excluded; the top band includes 100)
+                                     * @example 100
+                                     */
+                                    max: number;
+                                    /**
+                                     * @description Lowest score of the band (included)
+                                     * @example 90
+                                     */
+                                    min: number;
+                                }[];
+                                /** @description Items */
+                                items: {
+                                    /** @description Counts activity rather than outcomes (flagged on the page: the 2024 rules forbid quotas) */
+                                    countsActivity: boolean;
+                                    /**
+                                     * @description Verified within this many days before the month’s end (source base_data)
+                                     * @example 90
+                                     */
+                                    days?: number;
+                                    /**
+                                     * @description The figures indicator (source indicator)
+                                     * @example on_time_closing_rate
+                                     */
+                                    indicator?: string;
+                                    /**
+                                     * @description Short key, unique in the scheme
+                                     * @example on_time
+                                     */
+                                    key: string;
+                                    /** @description Lower is better (返工率): rate scores 1 − share, target scores target ÷ value above it */
+                                    lowerIsBetter: boolean;
+                                    /**
+                                     * @description 计分 rate: weight × share · target: weight × value ÷ target (capped at the weight)
+                                     * @enum {string}
+                                     */
+                                    method: "rate" | "target";
+                                    /**
+                                     * @description 考核项 Name
+                                     * @example 按期解决（按期结案率）
+                                     */
+                                    name: string;
+                                    /**
+                                     * @description 来源 indicator (figures) | base_data (verified lately) | visits (houses visited) | manual (spot check, survey)
+                                     * @enum {string}
+                                     */
+                                    source: "indicator" | "base_data" | "visits" | "manual";
+                                    /**
+                                     * @description Target value (method target)
+                                     * @example 0.9
+                                     */
+                                    target?: number;
+                                    /**
+                                     * @description 分值 Points the item is worth; the weights sum to 100
+                                     * @example 15
+                                     */
+                                    weight: number;
+                                    /**
+                                     * @description Points when there is nothing to judge (no cases, records or entry): all or none
+                                     * @enum {string}
+                                     */
+                                    whenEmpty: "full" | "zero";
+                                }[];
+                                /** @description Name */
+                                name: string;
+                                /** @description Scheme version used */
+                                version: number;
+                            };
+                            /**
+                             * @description computed | reviewed | published (frozen)
+                             * @enum {string}
+                             */
+                            status: "computed" | "reviewed" | "published";
+                            /** @description Version, for review and publish */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核方案 The four schemes of a city or county (saved, or the default) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description City or county code that sets the scheme */
+                    area: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description City or county code */
+                            areaCode: string;
+                            /** @description One scheme per assessee kind */
+                            items: {
+                                /** @description What the caller may do */
+                                abilities: {
+                                    /** @description The caller may edit it */
+                                    edit: boolean;
+                                };
+                                /**
+                                 * @description City or county code
+                                 * @example 420923
+                                 */
+                                areaCode: string;
+                                /** @description Bands */
+                                bands: {
+                                    /**
+                                     * @description Stars 1–5 (grid workers) or grade A–E (units)
+                                     * @example A
+                                     */
+                                    label: string;
+                                    /**
+                                     * @description Upper bound (excluded; the top band includes 100)
+                                     * @example 100
+                                     */
+                                    max: number;
+                                    /**
+                                     * @description Lowest score of the band (included)
+                                     * @example 90
+                                     */
+                                    min: number;
+                                }[];
+                                /** @description The default scheme, not saved by this area */
+                                isDefault: boolean;
+                                /** @description Items */
+                                items: {
+                                    /** @description Counts activity rather than outcomes (flagged on the page: the 2024 rules forbid quotas) */
+                                    countsActivity: boolean;
+                                    /**
+                                     * @description Verified within this many days before the month’s end (source base_data)
+                                     * @example 90
+                                     */
+                                    days?: number;
+                                    /**
+                                     * @description The figures indicator (source indicator)
+                                     * @example on_time_closing_rate
+                                     */
+                                    indicator?: string;
+                                    /**
+                                     * @description Short key, unique in the scheme
+                                     * @example on_time
+                                     */
+                                    key: string;
+                                    /** @description Lower is better (返工率): rate scores 1 − share, target scores target ÷ value above it */
+                                    lowerIsBetter: boolean;
+                                    /**
+                                     * @description 计分 rate: weight × share · target: weight × value ÷ target (capped at the weight)
+                                     * @enum {string}
+                                     */
+                                    method: "rate" | "target";
+                                    /**
+                                     * @description 考核项 Name
+                                     * @example 按期解决（按期结案率）
+                                     */
+                                    name: string;
+                                    /**
+                                     * @description 来源 indicator (figures) | base_data (verified lately) | visits (houses visited) | manual (spot check, survey)
+                                     * @enum {string}
+                                     */
+                                    source: "indicator" | "base_data" | "visits" | "manual";
+                                    /**
+                                     * @description Target value (method target)
+                                     * @example 0.9
+                                     */
+                                    target?: number;
+                                    /**
+                                     * @description 分值 Points the item is worth; the weights sum to 100
+                                     * @example 15
+                                     */
+                                    weight: number;
+                                    /**
+                                     * @description Points when there is nothing to judge (no cases, records or entry): all or none
+                                     * @enum {string}
+                                     */
+                                    whenEmpty: "full" | "zero";
+                                }[];
+                                /** @description Assessee kind */
+                                kind: string;
+                                /** @description Name */
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Last saved at
+                                 */
+                                updatedAt: string | null;
+                                /** @description Last saved by */
+                                updatedBy: string | null;
+                                /** @description Version (0: the default, not saved yet) */
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/schemes/{area}/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存考核方案 Save a scheme whole: weights summing to 100, bands covering 0–100 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description City or county code that sets the scheme */
+                    area: string;
+                    /** @description 考核对象 grid_worker (stars) | village | township | department (grades A–E) */
+                    kind: "grid_worker" | "village" | "township" | "department";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 等级 Bands covering 0–100 without gap or overlap */
+                        bands: {
+                            /**
+                             * @description Stars 1–5 (grid workers) or grade A–E (units)
+                             * @example A
+                             */
+                            label: string;
+                            /**
+                             * @description Upper bound (excluded; the top band includes 100)
+                             * @example 100
+                             */
+                            max: number;
+                            /**
+                             * @description Lowest score of the band (included)
+                             * @example 90
+                             */
+                            min: number;
+                        }[];
+                        /** @description 考核项 Items; weights sum to 100 */
+                        items: {
+                            /**
+                             * @description Verified within this many days before the month’s end (source base_data)
+                             * @example 90
+                             */
+                            days?: number;
+                            /**
+                             * @description The figures indicator (source indicator)
+                             * @example on_time_closing_rate
+                             */
+                            indicator?: string;
+                            /**
+                             * @description Short key, unique in the scheme
+                             * @example on_time
+                             */
+                            key: string;
+                            /** @description Lower is better (返工率): rate scores 1 − share, target scores target ÷ value above it */
+                            lowerIsBetter: boolean;
+                            /**
+                             * @description 计分 rate: weight × share · target: weight × value ÷ target (capped at the weight)
+                             * @enum {string}
+                             */
+                            method: "rate" | "target";
+                            /**
+                             * @description 考核项 Name
+                             * @example 按期解决（按期结案率）
+                             */
+                            name: string;
+                            /**
+                             * @description 来源 indicator (figures) | base_data (verified lately) | visits (houses visited) | manual (spot check, survey)
+                             * @enum {string}
+                             */
+                            source: "indicator" | "base_data" | "visits" | "manual";
+                            /**
+                             * @description Target value (method target)
+                             * @example 0.9
+                             */
+                            target?: number;
+                            /**
+                             * @description 分值 Points the item is worth; the weights sum to 100
+                             * @example 15
+                             */
+                            weight: number;
+                            /**
+                             * @description Points when there is nothing to judge (no cases, records or entry): all or none
+                             * @enum {string}
+                             */
+                            whenEmpty: "full" | "zero";
+                        }[];
+                        /**
+                         * @description 方案名称 Name
+                         * @example 网格员月度百分制考核
+                         */
+                        name: string;
+                        /**
+                         * @description The version edited (0 for a scheme not saved yet)
+                         * @example 1
+                         */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What the caller may do */
+                            abilities: {
+                                /** @description The caller may edit it */
+                                edit: boolean;
+                            };
+                            /**
+                             * @description City or county code
+                             * @example 420923
+                             */
+                            areaCode: string;
+                            /** @description Bands */
+                            bands: {
+                                /**
+                                 * @description Stars 1–5 (grid workers) or grade A–E (units)
+                                 * @example A
+                                 */
+                                label: string;
+                                /**
+                                 * @description Upper bound (excluded; the top band includes 100)
+                                 * @example 100
+                                 */
+                                max: number;
+                                /**
+                                 * @description Lowest score of the band (included)
+                                 * @example 90
+                                 */
+                                min: number;
+                            }[];
+                            /** @description The default scheme, not saved by this area */
+                            isDefault: boolean;
+                            /** @description Items */
+                            items: {
+                                /** @description Counts activity rather than outcomes (flagged on the page: the 2024 rules forbid quotas) */
+                                countsActivity: boolean;
+                                /**
+                                 * @description Verified within this many days before the month’s end (source base_data)
+                                 * @example 90
+                                 */
+                                days?: number;
+                                /**
+                                 * @description The figures indicator (source indicator)
+                                 * @example on_time_closing_rate
+                                 */
+                                indicator?: string;
+                                /**
+                                 * @description Short key, unique in the scheme
+                                 * @example on_time
+                                 */
+                                key: string;
+                                /** @description Lower is better (返工率): rate scores 1 − share, target scores target ÷ value above it */
+                                lowerIsBetter: boolean;
+                                /**
+                                 * @description 计分 rate: weight × share · target: weight × value ÷ target (capped at the weight)
+                                 * @enum {string}
+                                 */
+                                method: "rate" | "target";
+                                /**
+                                 * @description 考核项 Name
+                                 * @example 按期解决（按期结案率）
+                                 */
+                                name: string;
+                                /**
+                                 * @description 来源 indicator (figures) | base_data (verified lately) | visits (houses visited) | manual (spot check, survey)
+                                 * @enum {string}
+                                 */
+                                source: "indicator" | "base_data" | "visits" | "manual";
+                                /**
+                                 * @description Target value (method target)
+                                 * @example 0.9
+                                 */
+                                target?: number;
+                                /**
+                                 * @description 分值 Points the item is worth; the weights sum to 100
+                                 * @example 15
+                                 */
+                                weight: number;
+                                /**
+                                 * @description Points when there is nothing to judge (no cases, records or entry): all or none
+                                 * @enum {string}
+                                 */
+                                whenEmpty: "full" | "zero";
+                            }[];
+                            /** @description Assessee kind */
+                            kind: string;
+                            /** @description Name */
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description Last saved at
+                             */
+                            updatedAt: string | null;
+                            /** @description Last saved by */
+                            updatedBy: string | null;
+                            /** @description Version (0: the default, not saved yet) */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;

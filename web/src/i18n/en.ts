@@ -1,3 +1,4 @@
+import { assessment } from './en/assessment.ts';
 import { base } from './en/base.ts';
 import { disputes } from './en/disputes.ts';
 import { events } from './en/events.ts';
@@ -22,4 +23,5 @@ export const en: Messages = {
   ...personForm,
   ...interfaces,
   ...disputes,
+  ...assessment,
 };

@@ -1,3 +1,4 @@
+import { assessment } from './zh-CN/assessment.ts';
 import { base } from './zh-CN/base.ts';
 import { disputes } from './zh-CN/disputes.ts';
 import { events } from './zh-CN/events.ts';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...personForm,
   ...interfaces,
   ...disputes,
+  ...assessment,
 };
 
 export type Messages = typeof zhCN;

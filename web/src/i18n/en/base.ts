@@ -17,7 +17,7 @@ export const base: typeof zh = {
     people: 'People',
     events: 'Events',
     report: 'Report an event',
-    sections: { grid: 'Grids', events: 'Events', base: 'Base data', admin: 'Administration' },
+    sections: { grid: 'Grids', events: 'Events', assessment: 'Assessment', base: 'Base data', admin: 'Administration' },
   },
   common: {
     verifiedBy: '{{at}}, by {{by}}',

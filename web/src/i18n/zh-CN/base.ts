@@ -15,7 +15,7 @@ export const base = {
     people: '实有人口',
     events: '事件',
     report: '上报事件',
-    sections: { grid: '网格', events: '事件', base: '基础数据', admin: '系统管理' },
+    sections: { grid: '网格', events: '事件', assessment: '考核', base: '基础数据', admin: '系统管理' },
   },
   common: {
     verifiedBy: '{{at}}，核实人 {{by}}',
