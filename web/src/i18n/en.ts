@@ -4,6 +4,7 @@ import { events } from './en/events.ts';
 import { field } from './en/field.ts';
 import { fieldwork } from './en/fieldwork.ts';
 import { figures } from './en/figures.ts';
+import { followups } from './en/followups.ts';
 import { interfaces } from './en/interfaces.ts';
 import { oversight } from './en/oversight.ts';
 import { personForm } from './en/person-form.ts';
@@ -22,4 +23,5 @@ export const en: Messages = {
   ...personForm,
   ...interfaces,
   ...disputes,
+  ...followups,
 };

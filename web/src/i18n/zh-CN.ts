@@ -4,6 +4,7 @@ import { events } from './zh-CN/events.ts';
 import { field } from './zh-CN/field.ts';
 import { fieldwork } from './zh-CN/fieldwork.ts';
 import { figures } from './zh-CN/figures.ts';
+import { followups } from './zh-CN/followups.ts';
 import { interfaces } from './zh-CN/interfaces.ts';
 import { oversight } from './zh-CN/oversight.ts';
 import { personForm } from './zh-CN/person-form.ts';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...personForm,
   ...interfaces,
   ...disputes,
+  ...followups,
 };
 
 export type Messages = typeof zhCN;
