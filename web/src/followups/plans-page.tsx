@@ -29,10 +29,6 @@ export function PlansPage() {
   const { busy, run } = useBusyAction();
   const planWords = usePlanWords();
 
-  const open = (p: FollowUpPlan) => {
-    setEditing(p);
-    form.setFieldsValue({ cadence: p.cadence, intervalDays: p.intervalDays, follower: p.follower });
-  };
   const save = (v: Values) =>
     run(async () => {
       if (!editing || !data) return;
@@ -74,7 +70,7 @@ export function PlansPage() {
       key: 'edit',
       width: 100,
       render: (_: unknown, p) => (
-        <Button size="small" icon={<EditOutlined />} onClick={() => open(p)} data-testid={`plan-edit-${p.tagKind}-${p.tagCode}`}>
+        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(p)} data-testid={`plan-edit-${p.tagKind}-${p.tagCode}`}>
           {t('plans.edit')}
         </Button>
       ),
@@ -104,7 +100,13 @@ export function PlansPage() {
         okButtonProps={{ loading: busy, 'data-testid': 'plan-save' }}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={save} preserve={false}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={save}
+          preserve={false}
+          initialValues={editing ? { cadence: editing.cadence, intervalDays: editing.intervalDays, follower: editing.follower } : undefined}
+        >
           <Form.Item name="cadence" label={t('plans.cadence')} rules={[{ required: true }]}>
             <Select
               options={FOLLOW_UP_CADENCES.map((c) => ({ value: c, label: t(`followUps.cadences.${c}`, { n: 'N' }) }))}

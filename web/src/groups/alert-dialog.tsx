@@ -66,7 +66,7 @@ export function AlertDialog({
         <Form.Item name="kind" label={t('alerts.kind')} rules={[{ required: true }]}>
           <Radio.Group optionType="button" buttonStyle="solid" data-testid="alert-kind">
             {ALERT_KINDS.map((k) => (
-              <Radio.Button key={k} value={k} data-testid={`alert-kind-${k}`}>
+              <Radio.Button key={k} value={k}>
                 {t(`alerts.kinds.${k}`)}
               </Radio.Button>
             ))}
@@ -94,7 +94,7 @@ export function AlertDialog({
           <Button icon={<AimOutlined />} onClick={locate}>
             {t('alerts.locate')}
           </Button>{' '}
-          <Typography.Text type="secondary">{point ? t('alerts.located', point) : t('alerts.noPoint')}</Typography.Text>
+          <Typography.Text type="secondary">{point ? t('alerts.located', { longitude: point.lng, latitude: point.lat }) : t('alerts.noPoint')}</Typography.Text>
         </Form.Item>
       </Form>
     </Modal>

@@ -47,6 +47,7 @@ export function GroupAlerts({ group }: { group: HouseholdGroupDetail }) {
         data-testid="group-alerts"
         renderItem={(a) => (
           <List.Item
+            className="group-alert"
             data-testid="group-alert"
             actions={
               a.eventId || a.disputeId

@@ -61,6 +61,7 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
       open={id !== null}
       onClose={onClose}
       width="min(760px, 100vw)"
+      className="group-drawer"
       title={g?.name ?? t('groups.detail')}
       destroyOnHidden
       extra={

@@ -119,7 +119,7 @@ export function VisitDrawer({ of, open, onClose, onSaved }: { of: VisitOf; open:
       destroyOnHidden
       footer={
         <Button type="primary" block size="large" loading={busy} disabled={!data} onClick={() => form.submit()} data-testid="visit-save">
-          {t('visits.save')}
+          {person ? t('followUps.save') : t('visits.save')}
         </Button>
       }
     >
