@@ -94,7 +94,9 @@ export function AlertDialog({
           <Button icon={<AimOutlined />} onClick={locate}>
             {t('alerts.locate')}
           </Button>{' '}
-          <Typography.Text type="secondary">{point ? t('alerts.located', { longitude: point.lng, latitude: point.lat }) : t('alerts.noPoint')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {point ? t('alerts.located', { longitude: point.lng, latitude: point.lat }) : t('alerts.noPoint')}
+          </Typography.Text>
         </Form.Item>
       </Form>
     </Modal>
