@@ -48,14 +48,31 @@ export async function buildApp({
   createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
   await createFiles({ app, files: fileStore, guard: access.guard });
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
-  await createFieldwork({ app, db, clock, guard: access.guard, registry });
   // The figures read the loop through its front door; the loop is told of them here, so it never imports them.
   const figures = createFigures({ app, db, clock, guard: access.guard, tiandituKey: config.tiandituKey });
   events.onCasesTouched(figures.service.track);
   // Assessment reads the figures, base data and visits through their front doors; the loop's sanctions are handed in.
   createAssessment({ app, db, clock, guard: access.guard, unitSanctions: events.unitSanctions });
   // A dispute that needs a department raises a loop event through the events service, as any staff report does.
-  createDisputes({ app, db, clock, guard: access.guard, reportEvent: events.report, pdf: createPdfRenderer(config.pdfFont) });
+  const { disputes } = createDisputes({
+    app,
+    db,
+    clock,
+    guard: access.guard,
+    reportEvent: events.report,
+    pdf: createPdfRenderer(config.pdfFont),
+  });
+  // A ten-household alert tells the grid team through the inbox and becomes a case or a dispute through their areas.
+  await createFieldwork({
+    app,
+    db,
+    clock,
+    guard: access.guard,
+    registry,
+    notifyIn: events.notifyIn,
+    reportEvent: events.report,
+    raiseDispute: disputes.create,
+  });
 
   await serveWeb(app, webDist);
   return {

@@ -133,6 +133,8 @@ export const NOTIFICATION_KINDS = [
   'overdue',
   /** A hotline call with only an address waited past its limit to be placed (to-locate.ts). */
   'call_overdue',
+  /** A household of a ten-household group raised an alert (stranger, fire, theft, someone in need). */
+  'household_alert',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -81,6 +81,10 @@ export const PAGE = {
   figureCases: { default: 100, max: 1000 },
   /** The cases, records or visits behind one item of an assessment result. */
   assessmentEvidence: { default: 50, max: 500 },
+  /** Tagged people on a follow-up list (a worker's due list, a village's or township's missed ones). */
+  followUps: { default: 100, max: 500 },
+  /** A ten-household group's alerts (its history). */
+  alerts: { default: 50, max: 200 },
 } as const;
 
 /** Cases the command centre's map draws at once (the newest matching ones; the reply says how many match). */
@@ -90,6 +94,10 @@ export const MAP_POINTS_MAX = 5000;
 
 /** Photos on one report or one step. */
 export const PHOTOS_MAX = 9;
+/** Days between follow-ups of a tagged person, when a plan counts in days. */
+export const FOLLOW_UP_DAYS = { min: 1, max: 366 } as const;
+/** Days before a follow-up is due that it shows as due soon. */
+export const FOLLOW_UP_SOON_DAYS = 3;
 /** Working days an extension may ask for. */
 export const EXTENSION_WORKING_DAYS = { min: 1, max: 10 } as const;
 /** Working days a supervision order gives the unit to answer. */

@@ -104,6 +104,16 @@ export const PERMISSIONS = {
   'disputes.mediate': ['county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   /** Open a screening round (排查) over the grids and villages of one's township or county. */
   'disputes.screen': ['county_center', 'township_center'],
+  /**
+   * The follow-ups of tagged people (重点人员、特殊人群) within one's jurisdiction: their tags, schedules and missed visits.
+   * Beyond registry.tags, the grid team and the village see the tags of the people they follow up, and only those
+   * (decision 0021); every read is audited.
+   */
+  'followups.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
+  /** Record a follow-up visit; the service checks the caller is the person's responsible follower. */
+  'followups.visit': ['grid_worker', 'grid_leader'],
+  /** Set a county's follow-up plan per tag (who follows up, how often). */
+  'followups.plan': ['county_center'],
   'audit.read': ['audit_admin'],
   /** Issue, rotate and revoke the API keys of open interfaces (Open311 clients), per county. */
   'interfaces.manage': ['system_admin'],

@@ -189,6 +189,22 @@ export async function usersOfUnits(
   return rows.map((r) => r.id);
 }
 
+/** The accounts bound to each of these grids holding one of `roles` (a grid's team: its worker, its leader), enabled only. */
+export async function teamsOfGrids(
+  tx: Tx,
+  gridCodes: readonly string[],
+  roles: readonly string[],
+): Promise<{ gridCode: string; id: string; name: string; roles: string[] }[]> {
+  const grids = [...new Set(gridCodes)];
+  if (grids.length === 0) return [];
+  return tx
+    .select({ gridCode: userArea.areaCode, id: appUser.id, name: appUser.displayName, roles: appUser.roles })
+    .from(userArea)
+    .innerJoin(appUser, eq(appUser.id, userArea.userId))
+    .where(and(inArray(userArea.areaCode, grids), arrayOverlaps(appUser.roles, [...roles]), eq(appUser.disabled, false)))
+    .orderBy(userArea.areaCode, appUser.displayName);
+}
+
 /** A right password hands back its claim when the second factor follows: only the codes then count. */
 export async function refundSignInCheck(tx: Tx, id: string): Promise<void> {
   await tx

@@ -7,6 +7,8 @@ export * from '../events/catalogue/catalogue.tables.ts';
 export * from '../events/intake/intake.tables.ts';
 export * from '../events/loop/events.tables.ts';
 export * from '../events/oversight/oversight.tables.ts';
+export * from '../fieldwork/alerts.tables.ts';
+export * from '../fieldwork/followups.tables.ts';
 export * from '../fieldwork/visits.tables.ts';
 export * from '../figures/figures.tables.ts';
 export * from '../open311/open311.tables.ts';

@@ -4,7 +4,7 @@ import { calendarRoutes } from '../platform/calendar/calendar.routes.ts';
 import { createCalendarDays, liveCalendar } from '../platform/calendar/calendar.service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
-import type { Db } from '../platform/db.ts';
+import type { Db, Tx } from '../platform/db.ts';
 import { openFieldCrypto } from '../platform/field-keys.ts';
 import type { Http } from '../platform/http.ts';
 import { createRecordLookup } from '../registry/index.ts';
@@ -14,7 +14,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { DEFAULT_CATALOGUE } from './catalogue/catalogue.seed.ts';
 import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import { seedCatalogue } from './catalogue/catalogue.store.ts';
-import { createNotifier, robotChannel } from './inbox/inbox.channels.ts';
+import { createNotifier, type Notice, robotChannel } from './inbox/inbox.channels.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { createInboxService } from './inbox/inbox.service.ts';
 import { createChannelIntake } from './intake/channels.ts';
@@ -135,8 +135,17 @@ export async function createEvents({
   const report = (actor: Actor, input: Omit<StaffReportInput, 'source' | 'photos'>) =>
     service.report(actor, { ...input, photos: [], source: intakeSource(actor, {}) });
   const channels = createChannelIntake({ db, clock, config, territory, events: service, fieldCrypto, records });
+  /**
+   * Notices another area writes (a ten-household alert): into the inbox inside the caller's transaction; the function
+   * answered sends those new to the inbox on to the other channels, after the commit.
+   */
+  const notifyIn = async (tx: Tx, notices: Notice[]) => {
+    const fresh = await notifier.record(tx, notices);
+    return () => notifier.send(fresh);
+  };
   return {
     service,
+    notifyIn,
     supervision,
     sweep: runSweep,
     channels,

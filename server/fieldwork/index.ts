@@ -3,28 +3,47 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { Http } from '../platform/http.ts';
 import type { HousesService, PeopleEdits } from '../registry/index.ts';
+import { alertRoutes } from './alerts.routes.ts';
+import { createAlertsService, type NotifyIn, type RaiseDispute, type ReportEvent } from './alerts.service.ts';
+import { followUpRoutes } from './followups.routes.ts';
+import { createFollowUpsService } from './followups.service.ts';
 import { visitRoutes } from './visits.routes.ts';
 import { createVisitsService } from './visits.service.ts';
 
+export type { AlertNotice, NotifyIn, RaiseDispute, ReportEvent } from './alerts.service.ts';
+/** For a warnings rule: the tagged people of a jurisdiction whose follow-up is missed on a day (past due or never). */
+export { missedFollowUps } from './followups.service.ts';
 export type { VisitsService } from './visits.service.ts';
 /** 走访: houses visited in a span, per grid and one by one (what an assessment item counts). */
 export { visitCoveragePerGrid, visitsMade } from './visits.store.ts';
 
-/** Field work (走访 now; patrols and tasks later): what grid workers do at the door, written to the base data. */
+/**
+ * Field work: what grid workers do at the door, written to the base data — house visits (走访), the follow-ups of key
+ * persons and special groups (随访, made as visits), and the alerts of ten-household groups (十户联防). What it needs of
+ * the areas above it (the inbox, filing a case, recording a dispute) app.ts hands in.
+ */
 export async function createFieldwork({
   app,
   db,
   clock,
   guard,
   registry,
+  notifyIn,
+  reportEvent,
+  raiseDispute,
 }: {
   app: Http;
   db: Db;
   clock: Clock;
   guard: Guard;
   registry: { houses: HousesService; people: PeopleEdits };
+  notifyIn: NotifyIn;
+  reportEvent: ReportEvent;
+  raiseDispute: RaiseDispute;
 }) {
   const visits = createVisitsService({ db, clock, houses: registry.houses, people: registry.people });
   await visitRoutes(app, { visits, guard });
+  await followUpRoutes(app, { followUps: createFollowUpsService({ db, clock, visits }), guard });
+  await alertRoutes(app, { alerts: createAlertsService({ db, clock, notifyIn, reportEvent, raiseDispute }), guard });
   return { visits };
 }

@@ -1,7 +1,7 @@
 import type { Lang } from '../../shared/i18n/errors.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { Db } from '../platform/db.ts';
+import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { HousesService, PeopleEdits } from '../registry/index.ts';
 import {
@@ -23,6 +23,12 @@ export interface VisitInput {
   residents: ResidentMark[];
   house?: HouseCorrections;
   note?: string | null;
+}
+
+/** A visit that is also a tagged person's follow-up: who, and the tags followed up (`special_group:03`). */
+export interface FollowUpOfVisit {
+  personId: string;
+  tags: readonly string[];
 }
 
 /** A house shows this many of its latest visits. */
@@ -81,53 +87,61 @@ export function createVisitsService({ db, clock, houses, people }: { db: Db; clo
      * confirmed or moved out (phone corrected), and the visit recorded. Any problem refuses the whole visit.
      */
     async record(actor: Actor, code: string, input: VisitInput, lang: Lang) {
+      return db.transaction((tx) => this.recordIn(tx, actor, code, input, lang));
+    },
+
+    /**
+     * The visit inside the caller's transaction; `followUp` makes it also the follow-up of a tagged person living
+     * there (followups.service.ts), kept on the same visit row.
+     */
+    async recordIn(tx: Tx, actor: Actor, code: string, input: VisitInput, lang: Lang, followUp?: FollowUpOfVisit) {
       const at = clock();
-      return db.transaction(async (tx) => {
-        const h = await houses.find(tx, actor, code);
-        const residents = await people.residents(tx, h);
-        const { problems, plan } = planVisit(
-          residents.map((r) => ({ id: r.person.id, name: r.person.name })),
-          input.residents,
-          lang,
-        );
-        let houseChanged: string[] = [];
-        if (input.house && correctsHouse(h, input.house)) {
-          try {
-            houseChanged = await houses.editIn(tx, actor, h.code, { ...correctedHouse(h, input.house), version: input.version }, lang);
-          } catch (err) {
-            if (!(err instanceof AppError && err.code === 'registry.record_invalid')) throw err;
-            problems.push(...err.details.map(asHouseField));
-          }
+      const h = await houses.find(tx, actor, code);
+      const residents = await people.residents(tx, h);
+      const { problems, plan } = planVisit(
+        residents.map((r) => ({ id: r.person.id, name: r.person.name })),
+        input.residents,
+        lang,
+      );
+      let houseChanged: string[] = [];
+      if (input.house && correctsHouse(h, input.house)) {
+        try {
+          houseChanged = await houses.editIn(tx, actor, h.code, { ...correctedHouse(h, input.house), version: input.version }, lang);
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'registry.record_invalid')) throw err;
+          problems.push(...err.details.map(asHouseField));
         }
-        if (problems.length) throw new AppError('registry.record_invalid', problems);
-        // An edit verifies the house as it writes it; otherwise the visit confirms it as it stands.
-        if (houseChanged.length === 0) await houses.verifyIn(tx, actor, h.code, input.version);
-        const changedPeople = [];
-        for (const { person } of residents) {
-          const mark = plan.get(person.id)!;
-          const fields = await people.update(
-            tx,
-            actor,
-            person,
-            { phone: mark.phone, movedOutOf: mark.status === 'movedOut' ? h.code : undefined, verified: mark.status === 'present' },
-            at,
-          );
-          changedPeople.push({ name: person.name, fields });
-        }
-        const marks = [...plan.values()];
-        const visit = await store.insertVisit(tx, {
-          countyCode: h.countyCode,
-          houseCode: h.code,
+      }
+      if (problems.length) throw new AppError('registry.record_invalid', problems);
+      // An edit verifies the house as it writes it; otherwise the visit confirms it as it stands.
+      if (houseChanged.length === 0) await houses.verifyIn(tx, actor, h.code, input.version);
+      const changedPeople = [];
+      for (const { person } of residents) {
+        const mark = plan.get(person.id)!;
+        const fields = await people.update(
+          tx,
+          actor,
+          person,
+          { phone: mark.phone, movedOutOf: mark.status === 'movedOut' ? h.code : undefined, verified: mark.status === 'present' },
           at,
-          actorId: actor.id,
-          actorName: actor.displayName,
-          confirmed: marks.filter((m) => m.status === 'present').length,
-          movedOut: marks.filter((m) => m.status === 'movedOut').length,
-          changes: changeList(houseChanged, changedPeople),
-          note: input.note?.trim() || null,
-        });
-        return visitView(visit);
+        );
+        changedPeople.push({ name: person.name, fields });
+      }
+      const marks = [...plan.values()];
+      const visit = await store.insertVisit(tx, {
+        countyCode: h.countyCode,
+        houseCode: h.code,
+        at,
+        actorId: actor.id,
+        actorName: actor.displayName,
+        confirmed: marks.filter((m) => m.status === 'present').length,
+        movedOut: marks.filter((m) => m.status === 'movedOut').length,
+        changes: changeList(houseChanged, changedPeople),
+        note: input.note?.trim() || null,
+        personId: followUp?.personId ?? null,
+        followedTags: followUp ? [...followUp.tags] : null,
       });
+      return visitView(visit);
     },
 
     /** The houses in the caller's jurisdiction not visited this round, never visited first. */

@@ -20,9 +20,16 @@ export const houseVisit = pgTable(
     movedOut: integer('moved_out').notNull(),
     changes: jsonb('changes').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     note: text('note'),
+    /**
+     * A follow-up of a tagged person (随访, followups.*) made with this visit of their house: the person, and the tags
+     * followed up as they stood then. Null: an ordinary house visit.
+     */
+    personId: uuid('person_id'),
+    followedTags: text('followed_tags').array(),
   },
   (t) => [
     primaryKey({ name: 'house_visit_pkey', columns: [t.countyCode, t.id] }),
     index('house_visit_house_code_at_idx').on(t.houseCode, t.at),
+    index('house_visit_person_id_at_idx').on(t.personId, t.at),
   ],
 );

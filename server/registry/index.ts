@@ -41,6 +41,7 @@ export { buildOrgRow, writeOrganisations } from './organisations/org-apply.ts';
 export { insertFacility, nextFacilitySerial } from './organisations/organisations.store.ts';
 export type { PeopleEdits } from './people/people-edits.ts';
 export { type BuildingRowInput, writeBuildings } from './places/building-apply.ts';
+export { type GroupOnRecord, groupOnRecord } from './places/group-on-record.ts';
 export { groupView } from './places/household-groups.service.ts';
 export type { HouseInput, HousesService } from './places/houses.service.ts';
 export {

@@ -21,10 +21,12 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
   ShopOutlined,
   SwapOutlined,
   TeamOutlined,
   TrophyOutlined,
+  UserSwitchOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, lazy, type ReactNode } from 'react';
@@ -46,6 +48,8 @@ const OrgsPage = page(() => import('./orgs/orgs-page.tsx'), 'OrgsPage');
 const FacilitiesPage = page(() => import('./facilities/facilities-page.tsx'), 'FacilitiesPage');
 const BuildingsPage = page(() => import('./buildings/buildings-page.tsx'), 'BuildingsPage');
 const GroupsPage = page(() => import('./groups/groups-page.tsx'), 'GroupsPage');
+const FollowUpsPage = page(() => import('./followups/follow-ups-page.tsx'), 'FollowUpsPage');
+const PlansPage = page(() => import('./followups/plans-page.tsx'), 'PlansPage');
 const QualityPage = page(() => import('./quality/quality-page.tsx'), 'QualityPage');
 const DepartmentsPage = page(() => import('./departments/departments-page.tsx'), 'DepartmentsPage');
 const CataloguePage = page(() => import('./catalogue/catalogue-page.tsx'), 'CataloguePage');
@@ -190,6 +194,22 @@ export const PAGES: PageDef[] = [
     labelKey: 'groups.title',
     icon: <SafetyOutlined />,
     Component: GroupsPage,
+  },
+  {
+    path: '/follow-ups',
+    section: 'base',
+    permission: 'followups.read',
+    labelKey: 'followUps.nav',
+    icon: <UserSwitchOutlined />,
+    Component: FollowUpsPage,
+  },
+  {
+    path: '/follow-up-plans',
+    section: 'base',
+    permission: 'followups.plan',
+    labelKey: 'plans.nav',
+    icon: <ScheduleOutlined />,
+    Component: PlansPage,
   },
   {
     path: '/quality',

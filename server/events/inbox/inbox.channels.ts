@@ -69,16 +69,21 @@ const KIND_WORDS: Record<NotificationKind, string> = {
   due_soon: '即将到期',
   overdue: '已超期',
   call_overdue: '待定位来电已超时',
+  household_alert: '十户联防预警',
 };
 
 /** One line per case and kind, however many people of the group were told. */
 export function robotText(notices: readonly store.NotificationRow[]): string {
   const lines = new Map<string, string>();
   for (const n of notices) {
-    const data = n.data as { caseNo?: string; callId?: string; address?: string };
-    const key = `${n.kind}:${n.eventId ?? n.orderId ?? data.callId ?? n.id}`;
-    // A call waiting to be placed has no case yet: it is named by the address the caller gave.
-    const what = data.address && !data.caseNo ? `来电「${data.address}」` : `案件 ${data.caseNo ?? n.eventId ?? ''}`;
+    const data = n.data as { caseNo?: string; callId?: string; address?: string; alertId?: string; groupName?: string };
+    const key = `${n.kind}:${n.eventId ?? n.orderId ?? data.callId ?? data.alertId ?? n.id}`;
+    // A call waiting to be placed has no case yet: it is named by the address the caller gave; an alert, by its group.
+    const what = data.alertId
+      ? `联防组「${data.groupName ?? ''}」`
+      : data.address && !data.caseNo
+        ? `来电「${data.address}」`
+        : `案件 ${data.caseNo ?? n.eventId ?? ''}`;
     if (!lines.has(key)) lines.set(key, `${KIND_WORDS[n.kind as NotificationKind] ?? n.kind}：${what}`.trim());
   }
   return ['【格治】', ...lines.values()].join('\n');

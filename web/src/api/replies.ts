@@ -71,6 +71,9 @@ export type AnomalyItem = Item<AnomalyPage>;
 
 export type VisitForm = Get<'/api/fieldwork/houses/{code}/visit-form'>;
 export type Visit = Item<Get<'/api/fieldwork/houses/{code}/visits'>>;
+export type FollowUp = Item<Get<'/api/fieldwork/follow-ups'>>;
+export type FollowUpPlan = Item<Get<'/api/fieldwork/follow-up-plans'>>;
+export type HouseholdAlert = Item<Get<'/api/fieldwork/household-groups/{id}/alerts'>>;
 
 export type CatalogueNode = Item<Get<'/api/events/catalogue'>>;
 export type CatalogueAdmin = Get<'/api/catalogue'>;

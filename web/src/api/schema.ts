@@ -30151,6 +30151,3618 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fieldwork/alerts/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预警转纠纷 The alert becomes a dispute of the group’s grid, filled from the alert (once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 预警标识 Alert id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 主要当事人 The parties, picked from the records */
+                        parties: {
+                            /** @description 诉求 What this party asks */
+                            claim: string;
+                            /** @description The person’s record id, or the organisation’s credit code */
+                            key: string;
+                            /**
+                             * @description A person or an organisation on record
+                             * @enum {string}
+                             */
+                            kind: "person" | "organisation";
+                        }[];
+                        /**
+                         * @description 涉及人数 People involved
+                         * @example 2
+                         */
+                        peopleInvolved: number;
+                        /**
+                         * @description 风险等级 Risk level
+                         * @enum {string}
+                         */
+                        riskLevel: "low" | "medium" | "high";
+                        /** @description 简述 Left out, the alert’s own words */
+                        summary?: string | null;
+                        /**
+                         * @description 事件名称 Title
+                         * @example 邻里因噪音争执
+                         */
+                        title: string;
+                        /**
+                         * @description 事件类别 Dispute type, GB/T 31000 code 5.56
+                         * @enum {string}
+                         */
+                        typeCode: "0101" | "0102" | "0103" | "0199" | "0201" | "0202" | "0203" | "0299" | "0301" | "0302" | "0303" | "0399" | "0401" | "0402" | "0403" | "0499" | "0501" | "0502" | "0503" | "0504" | "0505" | "0506" | "0507" | "0599" | "0601" | "0602" | "0603" | "0604" | "0699" | "0701" | "0702" | "0703" | "0704" | "0799" | "0801" | "0802" | "0803" | "0804" | "0899" | "0901" | "0902" | "0903" | "0904" | "0999" | "1001" | "1002" | "1003" | "1004" | "1005" | "1006" | "1099" | "1101" | "1102" | "1103" | "1104" | "1105" | "1199" | "1201" | "1202" | "1203" | "1299" | "1301" | "1302" | "1303" | "1304" | "1305" | "1306" | "1307" | "1399" | "1401" | "1402" | "1403" | "1404" | "1501" | "1502" | "1599" | "1601" | "1602" | "99";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 记录人 Who recorded it */
+                            actorName: string;
+                            /** @description 时间 When it was raised */
+                            at: string;
+                            /** @description 案件编号 That case’s number */
+                            caseNo: string | null;
+                            /** @description 转办时间 When it became one */
+                            convertedAt: string | null;
+                            /** @description 转为纠纷 The dispute it became */
+                            disputeId: string | null;
+                            /** @description 转为事件 The loop case it became */
+                            eventId: string | null;
+                            /**
+                             * @description 网格编码 The group’s grid
+                             * @example 420923100001001
+                             */
+                            gridCode: string;
+                            /** @description 联防组标识 Its group */
+                            groupId: string;
+                            /** @description 联防组名称 The group’s name when it was raised */
+                            groupName: string;
+                            /** @description 报警住户 The household that raised it; null: the grid worker */
+                            houseCode: string | null;
+                            /** @description 预警标识 Alert id */
+                            id: string;
+                            /**
+                             * @description 预警类别 stranger (陌生人员), fire (火情), theft (盗窃) or in_need (有人需要帮助)
+                             * @enum {string}
+                             */
+                            kind: "stranger" | "fire" | "theft" | "in_need";
+                            /** @description 纬度 Latitude */
+                            lat: number | null;
+                            /** @description 经度 Longitude */
+                            lng: number | null;
+                            /** @description 情况 What was seen */
+                            note: string | null;
+                            /** @description 照片 Photo keys */
+                            photos: string[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/alerts/{id}/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预警转事件 The alert becomes a loop case at its place (once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 预警标识 Alert id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 描述 Left out, the alert’s own words */
+                        description?: string | null;
+                        /**
+                         * @description 事项 The catalogue item of the case
+                         * @example AQ0101
+                         */
+                        itemCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 记录人 Who recorded it */
+                            actorName: string;
+                            /** @description 时间 When it was raised */
+                            at: string;
+                            /** @description 案件编号 That case’s number */
+                            caseNo: string | null;
+                            /** @description 转办时间 When it became one */
+                            convertedAt: string | null;
+                            /** @description 转为纠纷 The dispute it became */
+                            disputeId: string | null;
+                            /** @description 转为事件 The loop case it became */
+                            eventId: string | null;
+                            /**
+                             * @description 网格编码 The group’s grid
+                             * @example 420923100001001
+                             */
+                            gridCode: string;
+                            /** @description 联防组标识 Its group */
+                            groupId: string;
+                            /** @description 联防组名称 The group’s name when it was raised */
+                            groupName: string;
+                            /** @description 报警住户 The household that raised it; null: the grid worker */
+                            houseCode: string | null;
+                            /** @description 预警标识 Alert id */
+                            id: string;
+                            /**
+                             * @description 预警类别 stranger (陌生人员), fire (火情), theft (盗窃) or in_need (有人需要帮助)
+                             * @enum {string}
+                             */
+                            kind: "stranger" | "fire" | "theft" | "in_need";
+                            /** @description 纬度 Latitude */
+                            lat: number | null;
+                            /** @description 经度 Longitude */
+                            lng: number | null;
+                            /** @description 情况 What was seen */
+                            note: string | null;
+                            /** @description 照片 Photo keys */
+                            photos: string[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/follow-up-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 随访计划 A county’s follow-up plan per tag: its own where set, the GB/T 31000 default otherwise */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 县（区）编码 The county; left out, the one county of my jurisdiction */
+                    county?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description 县（区）编码 The county the plans are of
+                             * @example 420923
+                             */
+                            countyCode: string;
+                            /** @description 随访计划 One plan per tag */
+                            items: {
+                                /**
+                                 * @description 随访频次 weekly, fortnightly, monthly, quarterly (on the calendar), or days (every intervalDays days)
+                                 * @enum {string}
+                                 */
+                                cadence: "weekly" | "fortnightly" | "monthly" | "quarterly" | "days";
+                                /**
+                                 * @description 随访责任人 Who of the person’s grid team follows up: the grid worker (default) or the grid leader
+                                 * @enum {string}
+                                 */
+                                follower: "grid_worker" | "grid_leader";
+                                /**
+                                 * @description 间隔天数 Days between follow-ups (cadence days only)
+                                 * @example 10
+                                 */
+                                intervalDays: number | null;
+                                /** @description true: the county set this plan; false: the default (GB/T 31000 tags) */
+                                own: boolean;
+                                /**
+                                 * @description 标签代码 The tag’s code in its table
+                                 * @example 03
+                                 */
+                                tagCode: string;
+                                /**
+                                 * @description 标签类别 special_group (特殊人群, GB/T 31000 §4.3) or key_person (重点人员, §4.4)
+                                 * @enum {string}
+                                 */
+                                tagKind: "special_group" | "key_person";
+                                /** @description 修改时间 When the county last set it */
+                                updatedAt: string | null;
+                                /** @description 版本 Send it back with a change; 0 while the default applies */
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/follow-up-plans/{tagKind}/{tagCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置随访计划 Set how often and by whom people with a tag are followed up (409 when it changed since `version`) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 标签代码 The tag’s code in its table */
+                    tagCode: string;
+                    /** @description 标签类别 special_group (特殊人群, GB/T 31000 §4.3) or key_person (重点人员, §4.4) */
+                    tagKind: "special_group" | "key_person";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 随访频次 weekly, fortnightly, monthly, quarterly (on the calendar), or days (every intervalDays days)
+                         * @enum {string}
+                         */
+                        cadence: "weekly" | "fortnightly" | "monthly" | "quarterly" | "days";
+                        /**
+                         * @description 县（区）编码 The county; left out, the one county of my jurisdiction
+                         * @example 420923
+                         */
+                        county?: string;
+                        /**
+                         * @description 随访责任人 Who of the person’s grid team follows up: the grid worker (default) or the grid leader
+                         * @enum {string}
+                         */
+                        follower: "grid_worker" | "grid_leader";
+                        /**
+                         * @description 间隔天数 Days between follow-ups (cadence days only)
+                         * @example 10
+                         */
+                        intervalDays?: number | null;
+                        /** @description 版本 The version read (0: the default) */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description 县（区）编码 The county the plans are of
+                             * @example 420923
+                             */
+                            countyCode: string;
+                            /** @description 随访计划 One plan per tag */
+                            items: {
+                                /**
+                                 * @description 随访频次 weekly, fortnightly, monthly, quarterly (on the calendar), or days (every intervalDays days)
+                                 * @enum {string}
+                                 */
+                                cadence: "weekly" | "fortnightly" | "monthly" | "quarterly" | "days";
+                                /**
+                                 * @description 随访责任人 Who of the person’s grid team follows up: the grid worker (default) or the grid leader
+                                 * @enum {string}
+                                 */
+                                follower: "grid_worker" | "grid_leader";
+                                /**
+                                 * @description 间隔天数 Days between follow-ups (cadence days only)
+                                 * @example 10
+                                 */
+                                intervalDays: number | null;
+                                /** @description true: the county set this plan; false: the default (GB/T 31000 tags) */
+                                own: boolean;
+                                /**
+                                 * @description 标签代码 The tag’s code in its table
+                                 * @example 03
+                                 */
+                                tagCode: string;
+                                /**
+                                 * @description 标签类别 special_group (特殊人群, GB/T 31000 §4.3) or key_person (重点人员, §4.4)
+                                 * @enum {string}
+                                 */
+                                tagKind: "special_group" | "key_person";
+                                /** @description 修改时间 When the county last set it */
+                                updatedAt: string | null;
+                                /** @description 版本 Send it back with a change; 0 while the default applies */
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 随访清单 Tagged people and their follow-ups, missed first: the grid team’s own, or a jurisdiction’s (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 区域编码 The people under this area (township, village or grid) */
+                    area?: string;
+                    /** @description 最多条数 Rows at most */
+                    limit?: number;
+                    /** @description 只看漏访 Only the missed follow-ups (past due or never followed up) */
+                    missed?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 随访清单 Missed first, then by due date */
+                            items: {
+                                /** @description 现住址 Its address */
+                                address: string | null;
+                                /** @description 逾期天数 Days past due; null: never followed up */
+                                daysOverdue: number | null;
+                                /**
+                                 * @description 下次随访 Date the next follow-up is due; null: never followed up, due now
+                                 * @example 2026-11-04
+                                 */
+                                dueOn: string | null;
+                                /**
+                                 * @description 网格编码 Their grid
+                                 * @example 420923100001001
+                                 */
+                                gridCode: string;
+                                /** @description 网格名称 Grid name */
+                                gridName: string | null;
+                                /** @description 现住房屋 The house they live in now; null: none on record */
+                                houseCode: string | null;
+                                /**
+                                 * @description 公民身份号码 ID number, masked
+                                 * @example 4209**********2016
+                                 */
+                                idNumber: string;
+                                /**
+                                 * @description 重点人员 Key-person tag codes
+                                 * @example []
+                                 */
+                                keyPersonTags: string[];
+                                /**
+                                 * @description 上次随访 Date of the last follow-up; null: never
+                                 * @example 2026-10-28
+                                 */
+                                lastOn: string | null;
+                                /** @description 由我随访 I am responsible */
+                                mine: boolean;
+                                /**
+                                 * @description 姓名 Name
+                                 * @example 王建国
+                                 */
+                                name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description 人员标识 Person id
+                                 */
+                                personId: string;
+                                /**
+                                 * @description 联系方式 Phone, masked
+                                 * @example 138****1234
+                                 */
+                                phone: string | null;
+                                /** @description 适用计划 The plan that binds (the tag whose follow-up falls due first) */
+                                plan: {
+                                    /**
+                                     * @description 随访频次 weekly, fortnightly, monthly, quarterly (on the calendar), or days (every intervalDays days)
+                                     * @enum {string}
+                                     */
+                                    cadence: "weekly" | "fortnightly" | "monthly" | "quarterly" | "days";
+                                    /**
+                                     * @description 随访责任人 Who of the person’s grid team follows up: the grid worker (default) or the grid leader
+                                     * @enum {string}
+                                     */
+                                    follower: "grid_worker" | "grid_leader";
+                                    /**
+                                     * @description 间隔天数 Days between follow-ups (cadence days only)
+                                     * @example 10
+                                     */
+                                    intervalDays: number | null;
+                                    /**
+                                     * @description 标签代码 The tag’s code in its table
+                                     * @example 03
+                                     */
+                                    tagCode: string;
+                                    /**
+                                     * @description 标签类别 special_group (特殊人群, GB/T 31000 §4.3) or key_person (重点人员, §4.4)
+                                     * @enum {string}
+                                     */
+                                    tagKind: "special_group" | "key_person";
+                                };
+                                /** @description 随访责任人 The accounts of the grid team responsible (none: the grid has no such account) */
+                                responsible: {
+                                    /** @description 账号标识 Account id */
+                                    id: string;
+                                    /** @description 姓名 Name */
+                                    name: string;
+                                }[];
+                                /**
+                                 * @description 特殊人群 Special-group codes
+                                 * @example [
+                                 *       "03"
+                                 *     ]
+                                 */
+                                specialGroups: string[];
+                                /**
+                                 * @description 状态 on_time, due_soon (within 3 days) or missed (past due, or never followed up)
+                                 * @enum {string}
+                                 */
+                                state: "on_time" | "due_soon" | "missed";
+                                /** @description 村（社区） Village name */
+                                villageName: string | null;
+                            }[];
+                            /** @description 漏访人数 Of them, missed */
+                            missed: number;
+                            /** @description 需随访人数 Tagged people on my list */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/follow-ups/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 随访表 A tagged person’s schedule and the visit form of their house, filled from the record (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 人员标识 Person id */
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            followUp: {
+                                /** @description 现住址 Its address */
+                                address: string | null;
+                                /** @description 逾期天数 Days past due; null: never followed up */
+                                daysOverdue: number | null;
+                                /**
+                                 * @description 下次随访 Date the next follow-up is due; null: never followed up, due now
+                                 * @example 2026-11-04
+                                 */
+                                dueOn: string | null;
+                                /**
+                                 * @description 网格编码 Their grid
+                                 * @example 420923100001001
+                                 */
+                                gridCode: string;
+                                /** @description 网格名称 Grid name */
+                                gridName: string | null;
+                                /** @description 现住房屋 The house they live in now; null: none on record */
+                                houseCode: string | null;
+                                /**
+                                 * @description 公民身份号码 ID number, masked
+                                 * @example 4209**********2016
+                                 */
+                                idNumber: string;
+                                /**
+                                 * @description 重点人员 Key-person tag codes
+                                 * @example []
+                                 */
+                                keyPersonTags: string[];
+                                /**
+                                 * @description 上次随访 Date of the last follow-up; null: never
+                                 * @example 2026-10-28
+                                 */
+                                lastOn: string | null;
+                                /** @description 由我随访 I am responsible */
+                                mine: boolean;
+                                /**
+                                 * @description 姓名 Name
+                                 * @example 王建国
+                                 */
+                                name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description 人员标识 Person id
+                                 */
+                                personId: string;
+                                /**
+                                 * @description 联系方式 Phone, masked
+                                 * @example 138****1234
+                                 */
+                                phone: string | null;
+                                /** @description 适用计划 The plan that binds (the tag whose follow-up falls due first) */
+                                plan: {
+                                    /**
+                                     * @description 随访频次 weekly, fortnightly, monthly, quarterly (on the calendar), or days (every intervalDays days)
+                                     * @enum {string}
+                                     */
+                                    cadence: "weekly" | "fortnightly" | "monthly" | "quarterly" | "days";
+                                    /**
+                                     * @description 随访责任人 Who of the person’s grid team follows up: the grid worker (default) or the grid leader
+                                     * @enum {string}
+                                     */
+                                    follower: "grid_worker" | "grid_leader";
+                                    /**
+                                     * @description 间隔天数 Days between follow-ups (cadence days only)
+                                     * @example 10
+                                     */
+                                    intervalDays: number | null;
+                                    /**
+                                     * @description 标签代码 The tag’s code in its table
+                                     * @example 03
+                                     */
+                                    tagCode: string;
+                                    /**
+                                     * @description 标签类别 special_group (特殊人群, GB/T 31000 §4.3) or key_person (重点人员, §4.4)
+                                     * @enum {string}
+                                     */
+                                    tagKind: "special_group" | "key_person";
+                                };
+                                /** @description 随访责任人 The accounts of the grid team responsible (none: the grid has no such account) */
+                                responsible: {
+                                    /** @description 账号标识 Account id */
+                                    id: string;
+                                    /** @description 姓名 Name */
+                                    name: string;
+                                }[];
+                                /**
+                                 * @description 特殊人群 Special-group codes
+                                 * @example [
+                                 *       "03"
+                                 *     ]
+                                 */
+                                specialGroups: string[];
+                                /**
+                                 * @description 状态 on_time, due_soon (within 3 days) or missed (past due, or never followed up)
+                                 * @enum {string}
+                                 */
+                                state: "on_time" | "due_soon" | "missed";
+                                /** @description 村（社区） Village name */
+                                villageName: string | null;
+                            };
+                            visit: {
+                                /** @description 房屋 The house as on record */
+                                house: {
+                                    /** @description 房屋地址 */
+                                    address: string;
+                                    /** @description 房屋编号 */
+                                    code: string;
+                                    /** @description Its grid */
+                                    gridCode: string;
+                                    /**
+                                     * @description Owner’s ID number, masked
+                                     * @example 4209**********2016
+                                     */
+                                    ownerIdNumber: string | null;
+                                    /** @description 房主姓名 */
+                                    ownerName: string | null;
+                                    /**
+                                     * @description Owner’s phone, masked
+                                     * @example 138****1234
+                                     */
+                                    ownerPhone: string | null;
+                                    /** @description rental_category code */
+                                    rentalCategory: string | null;
+                                    /**
+                                     * @description rental_level code
+                                     * @example B
+                                     */
+                                    rentalLevel: string | null;
+                                    /** @description rental_use code */
+                                    rentalUse: string | null;
+                                    /** @description 是否出租 */
+                                    rented: boolean;
+                                    /**
+                                     * @description house_use code
+                                     * @example 01
+                                     */
+                                    use: string;
+                                    /** @description Last verified */
+                                    verifiedAt: string | null;
+                                    /** @description Send it back with the visit */
+                                    version: number;
+                                };
+                                /** @description Who lives there now */
+                                residents: {
+                                    /**
+                                     * @description ID number, masked
+                                     * @example 4209**********2016
+                                     */
+                                    idNumber: string;
+                                    /**
+                                     * @description Moved in
+                                     * @example 2020-05-01
+                                     */
+                                    movedIn: string;
+                                    /**
+                                     * @description Name
+                                     * @example 张建华
+                                     */
+                                    name: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Person id
+                                     */
+                                    personId: string;
+                                    /**
+                                     * @description Phone, masked
+                                     * @example 138****1234
+                                     */
+                                    phone: string | null;
+                                    /**
+                                     * @description Relation to the householder (code)
+                                     * @example 02
+                                     */
+                                    relation: string | null;
+                                    /**
+                                     * @description Resident type code
+                                     * @example 01
+                                     */
+                                    residentType: string;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/follow-ups/{personId}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录随访 A follow-up: the visit of the person’s house, by their responsible follower only (403 otherwise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 人员标识 Person id */
+                    personId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The house fields as found; those that differ go through the house edit */
+                        house?: {
+                            /** @description rental_category code */
+                            rentalCategory?: string | null;
+                            /** @description rental_level code */
+                            rentalLevel?: string | null;
+                            /** @description rental_use code (required when rented) */
+                            rentalUse?: string | null;
+                            /** @description 是否出租 */
+                            rented: boolean;
+                            /**
+                             * @description house_use code or name
+                             * @example 01
+                             */
+                            use: string;
+                        };
+                        /**
+                         * @description What the worker noted
+                         * @example 租户已换人，房东已告知
+                         */
+                        note?: string | null;
+                        /** @description Every current resident, each marked once */
+                        residents: {
+                            /**
+                             * Format: uuid
+                             * @description A current resident of the house
+                             */
+                            personId: string;
+                            /**
+                             * @description Corrected phone; left out, the one on record stays
+                             * @example 13872001234
+                             */
+                            phone?: string;
+                            /** @description present: still lives here (verified); movedOut: the residence ends today */
+                            status?: "present" | "movedOut";
+                        }[];
+                        /** @description The house version the form was filled from (409 when it changed since) */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            followUp: {
+                                /** @description 现住址 Its address */
+                                address: string | null;
+                                /** @description 逾期天数 Days past due; null: never followed up */
+                                daysOverdue: number | null;
+                                /**
+                                 * @description 下次随访 Date the next follow-up is due; null: never followed up, due now
+                                 * @example 2026-11-04
+                                 */
+                                dueOn: string | null;
+                                /**
+                                 * @description 网格编码 Their grid
+                                 * @example 420923100001001
+                                 */
+                                gridCode: string;
+                                /** @description 网格名称 Grid name */
+                                gridName: string | null;
+                                /** @description 现住房屋 The house they live in now; null: none on record */
+                                houseCode: string | null;
+                                /**
+                                 * @description 公民身份号码 ID number, masked
+                                 * @example 4209**********2016
+                                 */
+                                idNumber: string;
+                                /**
+                                 * @description 重点人员 Key-person tag codes
+                                 * @example []
+                                 */
+                                keyPersonTags: string[];
+                                /**
+                                 * @description 上次随访 Date of the last follow-up; null: never
+                                 * @example 2026-10-28
+                                 */
+                                lastOn: string | null;
+                                /** @description 由我随访 I am responsible */
+                                mine: boolean;
+                                /**
+                                 * @description 姓名 Name
+                                 * @example 王建国
+                                 */
+                                name: string;
+                                /**
+                                 * Format: uuid
+                                 * @description 人员标识 Person id
+                                 */
+                                personId: string;
+                                /**
+                                 * @description 联系方式 Phone, masked
+                                 * @example 138****1234
+                                 */
+                                phone: string | null;
+                                /** @description 适用计划 The plan that binds (the tag whose follow-up falls due first) */
+                                plan: {
+                                    /**
+                                     * @description 随访频次 weekly, fortnightly, monthly, quarterly (on the calendar), or days (every intervalDays days)
+                                     * @enum {string}
+                                     */
+                                    cadence: "weekly" | "fortnightly" | "monthly" | "quarterly" | "days";
+                                    /**
+                                     * @description 随访责任人 Who of the person’s grid team follows up: the grid worker (default) or the grid leader
+                                     * @enum {string}
+                                     */
+                                    follower: "grid_worker" | "grid_leader";
+                                    /**
+                                     * @description 间隔天数 Days between follow-ups (cadence days only)
+                                     * @example 10
+                                     */
+                                    intervalDays: number | null;
+                                    /**
+                                     * @description 标签代码 The tag’s code in its table
+                                     * @example 03
+                                     */
+                                    tagCode: string;
+                                    /**
+                                     * @description 标签类别 special_group (特殊人群, GB/T 31000 §4.3) or key_person (重点人员, §4.4)
+                                     * @enum {string}
+                                     */
+                                    tagKind: "special_group" | "key_person";
+                                };
+                                /** @description 随访责任人 The accounts of the grid team responsible (none: the grid has no such account) */
+                                responsible: {
+                                    /** @description 账号标识 Account id */
+                                    id: string;
+                                    /** @description 姓名 Name */
+                                    name: string;
+                                }[];
+                                /**
+                                 * @description 特殊人群 Special-group codes
+                                 * @example [
+                                 *       "03"
+                                 *     ]
+                                 */
+                                specialGroups: string[];
+                                /**
+                                 * @description 状态 on_time, due_soon (within 3 days) or missed (past due, or never followed up)
+                                 * @enum {string}
+                                 */
+                                state: "on_time" | "due_soon" | "missed";
+                                /** @description 村（社区） Village name */
+                                villageName: string | null;
+                            };
+                            visit: {
+                                /**
+                                 * @description Who visited
+                                 * @example 网格员 李娜
+                                 */
+                                actorName: string;
+                                /** @description 走访时间 When */
+                                at: string;
+                                /**
+                                 * @description What changed: house.<field>, person.phone:<name>, person.movedOut:<name>
+                                 * @example [
+                                 *       "house.rentalLevel",
+                                 *       "person.movedOut:李秀兰"
+                                 *     ]
+                                 */
+                                changes: string[];
+                                /** @description Residents confirmed as living there */
+                                confirmed: number;
+                                /**
+                                 * Format: uuid
+                                 * @description 走访标识 Visit id
+                                 */
+                                id: string;
+                                /** @description Residents recorded as moved out */
+                                movedOut: number;
+                                /** @description 走访记录 What the worker noted */
+                                note: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fieldwork/household-groups/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联防预警记录 The group’s alerts, newest first (kept after it is disbanded) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 最多条数 Rows at most */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description 联防组标识 Group id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 已解散 The group was disbanded: its history only */
+                            disbanded: boolean;
+                            /** @description 联防预警 The group’s alerts, newest first */
+                            items: {
+                                /** @description 记录人 Who recorded it */
+                                actorName: string;
+                                /** @description 时间 When it was raised */
+                                at: string;
+                                /** @description 案件编号 That case’s number */
+                                caseNo: string | null;
+                                /** @description 转办时间 When it became one */
+                                convertedAt: string | null;
+                                /** @description 转为纠纷 The dispute it became */
+                                disputeId: string | null;
+                                /** @description 转为事件 The loop case it became */
+                                eventId: string | null;
+                                /**
+                                 * @description 网格编码 The group’s grid
+                                 * @example 420923100001001
+                                 */
+                                gridCode: string;
+                                /** @description 联防组标识 Its group */
+                                groupId: string;
+                                /** @description 联防组名称 The group’s name when it was raised */
+                                groupName: string;
+                                /** @description 报警住户 The household that raised it; null: the grid worker */
+                                houseCode: string | null;
+                                /** @description 预警标识 Alert id */
+                                id: string;
+                                /**
+                                 * @description 预警类别 stranger (陌生人员), fire (火情), theft (盗窃) or in_need (有人需要帮助)
+                                 * @enum {string}
+                                 */
+                                kind: "stranger" | "fire" | "theft" | "in_need";
+                                /** @description 纬度 Latitude */
+                                lat: number | null;
+                                /** @description 经度 Longitude */
+                                lng: number | null;
+                                /** @description 情况 What was seen */
+                                note: string | null;
+                                /** @description 照片 Photo keys */
+                                photos: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 联防预警 A household of the group raises an alert (recorded by the grid team); the grid team is told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 联防组标识 Group id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 报警住户 The member household raising it; left out, the grid worker saw it */
+                        houseCode?: string | null;
+                        /**
+                         * @description 预警类别 stranger (陌生人员), fire (火情), theft (盗窃) or in_need (有人需要帮助)
+                         * @enum {string}
+                         */
+                        kind: "stranger" | "fire" | "theft" | "in_need";
+                        /**
+                         * @description 纬度 Latitude, optional
+                         * @example 31.1
+                         */
+                        lat?: number | null;
+                        /**
+                         * @description 经度 Longitude, optional
+                         * @example 113.02
+                         */
+                        lng?: number | null;
+                        /**
+                         * @description 情况 What was seen
+                         * @example 两名陌生男子在楼道徘徊
+                         */
+                        note?: string | null;
+                        /** @description 照片 Photos, optional */
+                        photos?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 记录人 Who recorded it */
+                            actorName: string;
+                            /** @description 时间 When it was raised */
+                            at: string;
+                            /** @description 案件编号 That case’s number */
+                            caseNo: string | null;
+                            /** @description 转办时间 When it became one */
+                            convertedAt: string | null;
+                            /** @description 转为纠纷 The dispute it became */
+                            disputeId: string | null;
+                            /** @description 转为事件 The loop case it became */
+                            eventId: string | null;
+                            /**
+                             * @description 网格编码 The group’s grid
+                             * @example 420923100001001
+                             */
+                            gridCode: string;
+                            /** @description 联防组标识 Its group */
+                            groupId: string;
+                            /** @description 联防组名称 The group’s name when it was raised */
+                            groupName: string;
+                            /** @description 报警住户 The household that raised it; null: the grid worker */
+                            houseCode: string | null;
+                            /** @description 预警标识 Alert id */
+                            id: string;
+                            /**
+                             * @description 预警类别 stranger (陌生人员), fire (火情), theft (盗窃) or in_need (有人需要帮助)
+                             * @enum {string}
+                             */
+                            kind: "stranger" | "fire" | "theft" | "in_need";
+                            /** @description 纬度 Latitude */
+                            lat: number | null;
+                            /** @description 经度 Longitude */
+                            lng: number | null;
+                            /** @description 情况 What was seen */
+                            note: string | null;
+                            /** @description 照片 Photo keys */
+                            photos: string[];
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fieldwork/houses/{code}/visit-form": {
         parameters: {
             query?: never;
@@ -34011,6 +37623,10 @@ export interface paths {
                                 data: {
                                     /** @description 来电地址 The call’s address (call_overdue) */
                                     address?: string;
+                                    /** @description 联防预警 The alert (household_alert) */
+                                    alertId?: string;
+                                    /** @description 预警类别 stranger | fire | theft | in_need (household_alert) */
+                                    alertKind?: string;
                                     /** @description 待定位来电 The call to locate (call_overdue) */
                                     callId?: string;
                                     /** @description 案件编号 Case number */
@@ -34019,10 +37635,20 @@ export interface paths {
                                     colour?: string | null;
                                     /** @description 定位时限 When the call was due to be placed (call_overdue) */
                                     dueAt?: string;
+                                    /** @description 联防组 Its ten-household group (household_alert) */
+                                    groupId?: string;
+                                    /** @description 联防组名称 The group’s name (household_alert) */
+                                    groupName?: string;
+                                    /** @description 报警住户 The household that raised it (household_alert) */
+                                    houseCode?: string | null;
                                     /** @description 事项 Catalogue item */
                                     itemCode?: string;
                                     /** @description 事项名称 Item name (call_overdue) */
                                     itemName?: string | null;
+                                    /** @description 户长地址 The lead household’s address (household_alert) */
+                                    leadAddress?: string | null;
+                                    /** @description 联防户长 The lead household, to tell (household_alert) */
+                                    leadHouseCode?: string | null;
                                     /** @description 退回单位 The unit that returned it */
                                     returnedFrom?: string | null;
                                     /** @description 环节 Stage */
@@ -34045,7 +37671,7 @@ export interface paths {
                                  */
                                 id: string;
                                 /**
-                                 * @description to_verify | to_accept | to_dispatch | to_sign | returned | to_arbitrate | part_answered | extension_request | special_close_request | decided | to_check | to_close | dissatisfied | due_soon | overdue | call_overdue
+                                 * @description to_verify | to_accept | to_dispatch | to_sign | returned | to_arbitrate | part_answered | extension_request | special_close_request | decided | to_check | to_close | dissatisfied | due_soon | overdue | call_overdue | household_alert
                                  * @example to_sign
                                  */
                                 kind: string;
@@ -34386,6 +38012,10 @@ export interface paths {
                             data: {
                                 /** @description 来电地址 The call’s address (call_overdue) */
                                 address?: string;
+                                /** @description 联防预警 The alert (household_alert) */
+                                alertId?: string;
+                                /** @description 预警类别 stranger | fire | theft | in_need (household_alert) */
+                                alertKind?: string;
                                 /** @description 待定位来电 The call to locate (call_overdue) */
                                 callId?: string;
                                 /** @description 案件编号 Case number */
@@ -34394,10 +38024,20 @@ export interface paths {
                                 colour?: string | null;
                                 /** @description 定位时限 When the call was due to be placed (call_overdue) */
                                 dueAt?: string;
+                                /** @description 联防组 Its ten-household group (household_alert) */
+                                groupId?: string;
+                                /** @description 联防组名称 The group’s name (household_alert) */
+                                groupName?: string;
+                                /** @description 报警住户 The household that raised it (household_alert) */
+                                houseCode?: string | null;
                                 /** @description 事项 Catalogue item */
                                 itemCode?: string;
                                 /** @description 事项名称 Item name (call_overdue) */
                                 itemName?: string | null;
+                                /** @description 户长地址 The lead household’s address (household_alert) */
+                                leadAddress?: string | null;
+                                /** @description 联防户长 The lead household, to tell (household_alert) */
+                                leadHouseCode?: string | null;
                                 /** @description 退回单位 The unit that returned it */
                                 returnedFrom?: string | null;
                                 /** @description 环节 Stage */
@@ -34420,7 +38060,7 @@ export interface paths {
                              */
                             id: string;
                             /**
-                             * @description to_verify | to_accept | to_dispatch | to_sign | returned | to_arbitrate | part_answered | extension_request | special_close_request | decided | to_check | to_close | dissatisfied | due_soon | overdue | call_overdue
+                             * @description to_verify | to_accept | to_dispatch | to_sign | returned | to_arbitrate | part_answered | extension_request | special_close_request | decided | to_check | to_close | dissatisfied | due_soon | overdue | call_overdue | household_alert
                              * @example to_sign
                              */
                             kind: string;

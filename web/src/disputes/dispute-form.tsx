@@ -11,7 +11,7 @@ import { SearchPicker } from '../search-picker.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
 
 type Body = BodyOf<'/api/disputes', 'post'>;
-interface Picked {
+export interface Picked {
   kind: PartyKind;
   key: string;
   name: string;
@@ -55,7 +55,7 @@ interface OrgItem {
 }
 
 /** A party picked from the records (collect once): names and masked numbers come from the record, never typed. */
-function PartyPicker({ kind, value, onPick }: { kind: PartyKind; value: Picked | null; onPick(p: Picked | null): void }) {
+export function PartyPicker({ kind, value, onPick }: { kind: PartyKind; value: Picked | null; onPick(p: Picked | null): void }) {
   const { t } = useTranslation();
   if (kind === 'organisation')
     return (

@@ -30,6 +30,8 @@ export function FieldHome() {
   const { me, can } = useAuth();
   const counts = useApi('/api/inbox/counts');
   const visits = useApi(can('registry.read') ? '/api/fieldwork/visits/due' : null, { params: { query: { limit: 3 } } });
+  // Only the counts are shown here (the one person the reply carries is audited as read); the names on the list's screen.
+  const followUps = useApi(can('followups.visit') ? '/api/fieldwork/follow-ups' : null, { params: { query: { limit: 1 } } });
   const catalogue = useCatalogue('reporting');
   const outbox = useOutbox();
   const queues = TODO_QUEUES.filter((q) => (counts.data?.todo[q] ?? 0) > 0);
@@ -76,6 +78,17 @@ export function FieldHome() {
             label={t('field.visits.all', { days: visits.data.roundDays })}
             count={visits.data.total}
             testId="field-visits-all"
+          />
+        </FieldSection>
+      )}
+      {followUps.data && (
+        <FieldSection title={t('followUps.title')} testId="field-follow-ups">
+          <div className="secondary">{t('followUps.fieldHint', { total: followUps.data.total, missed: followUps.data.missed })}</div>
+          <Row
+            to="/m/follow-ups"
+            label={t('followUps.fieldAll', { n: followUps.data.total })}
+            count={followUps.data.missed}
+            testId="field-follow-ups-all"
           />
         </FieldSection>
       )}

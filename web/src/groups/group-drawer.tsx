@@ -12,6 +12,7 @@ import { PersonHistory } from '../people/person-history.tsx';
 import { VerifiedLine } from '../people/verified-line.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
+import { GroupAlerts } from './group-alerts.tsx';
 import { GroupForm } from './group-form.tsx';
 
 type Member = HouseholdGroupDetail['houses'][number];
@@ -59,7 +60,8 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
     <Drawer
       open={id !== null}
       onClose={onClose}
-      width={760}
+      width="min(760px, 100vw)"
+      className="group-drawer"
       title={g?.name ?? t('groups.detail')}
       destroyOnHidden
       extra={
@@ -151,6 +153,7 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
                 : []),
             ]}
           />
+          <GroupAlerts group={g} />
           <Typography.Title level={5} className="detail-section">
             {t('groups.history', { n: g.history.length })}
           </Typography.Title>

@@ -3,6 +3,7 @@ import { App, Button, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { HouseholdGroup } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { formatDay } from '../format.ts';
@@ -19,7 +20,9 @@ export function GroupsPage() {
   const { me, can } = useAuth();
   // A grid worker's own grid is the usual place to start.
   const [grid, setGrid] = useState<string>(me?.areas.find((a) => a.level === 'grid')?.code ?? '');
-  const [open, setOpen] = useState<string | null>(null);
+  // An alert's notice opens its group (/groups?group=…).
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<string | null>(params.get('group'));
   const [creating, setCreating] = useState(false);
   const { data, loading, reload } = useApi('/api/registry/household-groups', GRID.test(grid) ? { params: { query: { grid } } } : null);
 

@@ -5,6 +5,7 @@ import { events } from './en/events.ts';
 import { field } from './en/field.ts';
 import { fieldwork } from './en/fieldwork.ts';
 import { figures } from './en/figures.ts';
+import { followups } from './en/followups.ts';
 import { interfaces } from './en/interfaces.ts';
 import { oversight } from './en/oversight.ts';
 import { personForm } from './en/person-form.ts';
@@ -24,4 +25,5 @@ export const en: Messages = {
   ...interfaces,
   ...disputes,
   ...assessment,
+  ...followups,
 };

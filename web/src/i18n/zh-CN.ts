@@ -5,6 +5,7 @@ import { events } from './zh-CN/events.ts';
 import { field } from './zh-CN/field.ts';
 import { fieldwork } from './zh-CN/fieldwork.ts';
 import { figures } from './zh-CN/figures.ts';
+import { followups } from './zh-CN/followups.ts';
 import { interfaces } from './zh-CN/interfaces.ts';
 import { oversight } from './zh-CN/oversight.ts';
 import { personForm } from './zh-CN/person-form.ts';
@@ -23,6 +24,7 @@ export const zhCN = {
   ...interfaces,
   ...disputes,
   ...assessment,
+  ...followups,
 };
 
 export type Messages = typeof zhCN;

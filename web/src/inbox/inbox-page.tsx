@@ -18,6 +18,7 @@ const PAGE_SIZE = PAGE.inbox.default;
 const KIND_COLOUR: Record<string, string> = {
   overdue: 'red',
   call_overdue: 'red',
+  household_alert: 'volcano',
   due_soon: 'orange',
   returned: 'magenta',
   extension_request: 'purple',
@@ -56,6 +57,7 @@ export function InboxPage() {
       }
       if (note.eventId) setOpen(note.eventId);
       else if (note.kind === 'call_overdue') navigate('/calls-to-locate');
+      else if (note.kind === 'household_alert' && note.data.groupId) navigate(`/groups?group=${note.data.groupId}`);
     });
 
   const markAll = () =>
@@ -70,6 +72,8 @@ export function InboxPage() {
     if (note.kind === 'returned' && note.data.returnedFrom)
       return t('inbox.returnedFrom', { unit: departments.unitName(note.data.returnedFrom) });
     if (note.kind === 'overdue' && note.data.colour) return t(`eventFilters.warnings.${note.data.colour}`);
+    if (note.kind === 'household_alert' && note.data.leadHouseCode)
+      return t('inbox.alertLead', { house: note.data.leadAddress ?? note.data.leadHouseCode });
     return null;
   }
 
@@ -132,10 +136,12 @@ export function InboxPage() {
               title={
                 note.kind === 'call_overdue'
                   ? t('inbox.callLine', { address: note.data.address ?? '—', item: note.data.itemName ?? '—' })
-                  : t('inbox.caseLine', {
-                      caseNo: note.data.caseNo ?? '—',
-                      item: note.data.itemCode ? catalogue.nameOf(note.data.itemCode) : '—',
-                    })
+                  : note.kind === 'household_alert'
+                    ? t('inbox.alertLine', { group: note.data.groupName ?? '—', kind: t(`alerts.kinds.${note.data.alertKind}`) })
+                    : t('inbox.caseLine', {
+                        caseNo: note.data.caseNo ?? '—',
+                        item: note.data.itemCode ? catalogue.nameOf(note.data.itemCode) : '—',
+                      })
               }
               description={detail(note)}
             />

@@ -15,7 +15,7 @@ export function VisitButton({ code, onSaved }: { code: string; onSaved(): void }
         {t('visits.visit')}
       </Button>
       <VisitDrawer
-        code={code}
+        of={{ house: code }}
         open={open}
         onClose={() => setOpen(false)}
         onSaved={() => {

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../api/replies.ts';
 import { ApiError, api } from '../api.ts';
+import { FollowUpFacts } from '../followups/follow-up-facts.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { useShowError } from '../use-show-error.tsx';
@@ -26,17 +27,31 @@ const pathOf = (field: string): FieldPath | null => {
   return house ? ['house', house[1] as keyof VisitValues['house']] : null;
 };
 
+/** What a visit is of: a house, or a tagged person's follow-up (随访), made as the visit of the house they live in. */
+export type VisitOf = { house: string } | { followUp: string };
+
 /**
  * 走访 on a phone: the form filled from the base data — each resident still here or moved out (a new phone if it
- * changed), the house's use and rental grading as recorded — the worker confirms or corrects and saves once.
+ * changed), the house's use and rental grading as recorded — the worker confirms or corrects and saves once. A
+ * follow-up is the same form, of the person's house, saved as their follow-up.
  */
-export function VisitDrawer({ code, open, onClose, onSaved }: { code: string; open: boolean; onClose(): void; onSaved(v: Visit): void }) {
+export function VisitDrawer({ of, open, onClose, onSaved }: { of: VisitOf; open: boolean; onClose(): void; onSaved(v: Visit): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<VisitValues>();
   const showError = useShowError();
   const { busy, run } = useBusyAction();
-  const { data, loading, reload } = useApi('/api/fieldwork/houses/{code}/visit-form', open ? { params: { path: { code } } } : null);
+  const houseForm = useApi(
+    '/api/fieldwork/houses/{code}/visit-form',
+    open && 'house' in of ? { params: { path: { code: of.house } } } : null,
+  );
+  const followUpForm = useApi(
+    '/api/fieldwork/follow-ups/{personId}',
+    open && 'followUp' in of ? { params: { path: { personId: of.followUp } } } : null,
+  );
+  const { loading, reload } = 'house' in of ? houseForm : followUpForm;
+  const data = 'house' in of ? houseForm.data : (followUpForm.data?.visit ?? null);
+  const person = 'followUp' in of ? followUpForm.data?.followUp : undefined;
 
   useEffect(() => {
     if (!data) return;
@@ -69,7 +84,11 @@ export function VisitDrawer({ code, open, onClose, onSaved }: { code: string; op
     };
     await run(async () => {
       try {
-        onSaved(await api.POST('/api/fieldwork/houses/{code}/visits', { params: { path: { code } }, body }));
+        onSaved(
+          'house' in of
+            ? await api.POST('/api/fieldwork/houses/{code}/visits', { params: { path: { code: of.house } }, body })
+            : (await api.POST('/api/fieldwork/follow-ups/{personId}/visits', { params: { path: { personId: of.followUp } }, body })).visit,
+        );
       } catch (err) {
         if (err instanceof ApiError && err.status === 409) {
           void message.warning(t('visits.stale'));
@@ -90,18 +109,29 @@ export function VisitDrawer({ code, open, onClose, onSaved }: { code: string; op
       onClose={onClose}
       width="min(560px, 100vw)"
       className="visit-drawer"
-      title={data ? t('visits.title', { address: data.house.address }) : t('visits.visit')}
+      title={
+        person
+          ? t('followUps.visitTitle', { name: person.name })
+          : data
+            ? t('visits.title', { address: data.house.address })
+            : t('visits.visit')
+      }
       destroyOnHidden
       footer={
         <Button type="primary" block size="large" loading={busy} disabled={!data} onClick={() => form.submit()} data-testid="visit-save">
-          {t('visits.save')}
+          {person ? t('followUps.save') : t('visits.save')}
         </Button>
       }
     >
-      {!data ? (
+      {person && !person.houseCode ? (
+        <Typography.Paragraph type="warning" data-testid="follow-up-no-house">
+          {t('followUps.noHouse')}
+        </Typography.Paragraph>
+      ) : !data ? (
         <Spin className="panel-spin" spinning={loading} />
       ) : (
         <Form form={form} layout="vertical" onFinish={submit} data-testid="visit-form">
+          {person && <FollowUpFacts followUp={person} address={data.house.address} />}
           <Typography.Title level={5} className="detail-section">
             {t('visits.residents', { n: data.residents.length })}
           </Typography.Title>

@@ -334,6 +334,12 @@ export const base: typeof zh = {
         request_placed: 'Open311 request placed and filed',
         request_refused: 'Open311 request refused',
       },
+      followup: {
+        listed: 'Follow-up list read',
+        read: 'Key-person follow-up read',
+        recorded: 'Follow-up recorded',
+        plan_changed: 'Follow-up plan changed',
+      },
       calendar: {
         set_day: 'Holiday or working day set',
         remove_day: 'Holiday or working day removed',

@@ -327,6 +327,12 @@ export const base = {
         request_placed: '定位立案 Open311 上报',
         request_refused: '退回 Open311 上报',
       },
+      followup: {
+        listed: '查看随访清单',
+        read: '查看重点人员随访',
+        recorded: '记录随访',
+        plan_changed: '修改随访计划',
+      },
       calendar: {
         set_day: '设置节假日/调休',
         remove_day: '删除节假日/调休',

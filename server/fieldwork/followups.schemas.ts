@@ -1,0 +1,120 @@
+import { Type } from '@sinclair/typebox';
+import { FOLLOW_UP_CADENCES, FOLLOW_UP_STATES, FOLLOWERS, TAG_KINDS } from '../../shared/followups.ts';
+import { FOLLOW_UP_DAYS, PAGE } from '../../shared/limits.ts';
+import { Nullable, oneOf } from '../platform/schemas.ts';
+import { Visit, VisitBody, VisitForm } from './visits.schemas.ts';
+
+const County = Type.String({
+  pattern: '^[0-9]{6}$',
+  description: '县（区）编码 The county; left out, the one county of my jurisdiction',
+  example: '420923',
+});
+
+const PlanFields = {
+  tagKind: oneOf(TAG_KINDS, '标签类别 special_group (特殊人群, GB/T 31000 §4.3) or key_person (重点人员, §4.4)'),
+  tagCode: Type.String({ pattern: '^[0-9A-Za-z]{1,8}$', description: '标签代码 The tag’s code in its table', example: '03' }),
+  cadence: oneOf(
+    FOLLOW_UP_CADENCES,
+    '随访频次 weekly, fortnightly, monthly, quarterly (on the calendar), or days (every intervalDays days)',
+  ),
+  intervalDays: Nullable(
+    Type.Integer({
+      minimum: FOLLOW_UP_DAYS.min,
+      maximum: FOLLOW_UP_DAYS.max,
+      description: '间隔天数 Days between follow-ups (cadence days only)',
+      example: 10,
+    }),
+  ),
+  follower: oneOf(FOLLOWERS, '随访责任人 Who of the person’s grid team follows up: the grid worker (default) or the grid leader'),
+};
+
+export const PlansQuery = Type.Object({ county: Type.Optional(County) }, { additionalProperties: false });
+export const Plans = Type.Object({
+  countyCode: Type.String({ description: '县（区）编码 The county the plans are of', example: '420923' }),
+  items: Type.Array(
+    Type.Object({
+      ...PlanFields,
+      own: Type.Boolean({ description: 'true: the county set this plan; false: the default (GB/T 31000 tags)' }),
+      version: Type.Integer({ description: '版本 Send it back with a change; 0 while the default applies' }),
+      updatedAt: Nullable(Type.String({ description: '修改时间 When the county last set it' })),
+    }),
+    { description: '随访计划 One plan per tag' },
+  ),
+});
+export const PlanParams = Type.Object({ tagKind: PlanFields.tagKind, tagCode: PlanFields.tagCode });
+export const PlanBody = Type.Object(
+  {
+    county: Type.Optional(County),
+    cadence: PlanFields.cadence,
+    intervalDays: Type.Optional(PlanFields.intervalDays),
+    follower: PlanFields.follower,
+    version: Type.Integer({ minimum: 0, description: '版本 The version read (0: the default)' }),
+  },
+  { additionalProperties: false },
+);
+
+export const FollowUpsQuery = Type.Object(
+  {
+    missed: Type.Optional(Type.Boolean({ description: '只看漏访 Only the missed follow-ups (past due or never followed up)' })),
+    area: Type.Optional(
+      Type.String({ pattern: '^[0-9]{6,15}$', description: '区域编码 The people under this area (township, village or grid)' }),
+    ),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: PAGE.followUps.max, default: PAGE.followUps.default, description: '最多条数 Rows at most' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Masked = (description: string, example: string) => Nullable(Type.String({ description, example }));
+
+export const FollowUp = Type.Object({
+  personId: Type.String({ format: 'uuid', description: '人员标识 Person id' }),
+  name: Type.String({ description: '姓名 Name', example: '王建国' }),
+  idNumber: Type.String({ description: '公民身份号码 ID number, masked', example: '4209**********2016' }),
+  phone: Masked('联系方式 Phone, masked', '138****1234'),
+  gridCode: Type.String({ description: '网格编码 Their grid', example: '420923100001001' }),
+  gridName: Nullable(Type.String({ description: '网格名称 Grid name' })),
+  villageName: Nullable(Type.String({ description: '村（社区） Village name' })),
+  houseCode: Nullable(Type.String({ description: '现住房屋 The house they live in now; null: none on record' })),
+  address: Nullable(Type.String({ description: '现住址 Its address' })),
+  specialGroups: Type.Array(Type.String(), { description: '特殊人群 Special-group codes', example: ['03'] }),
+  keyPersonTags: Type.Array(Type.String(), { description: '重点人员 Key-person tag codes', example: [] }),
+  plan: Type.Object(
+    {
+      tagKind: PlanFields.tagKind,
+      tagCode: PlanFields.tagCode,
+      cadence: PlanFields.cadence,
+      intervalDays: PlanFields.intervalDays,
+      follower: PlanFields.follower,
+    },
+    { description: '适用计划 The plan that binds (the tag whose follow-up falls due first)' },
+  ),
+  lastOn: Nullable(Type.String({ description: '上次随访 Date of the last follow-up; null: never', example: '2026-10-28' })),
+  dueOn: Nullable(
+    Type.String({ description: '下次随访 Date the next follow-up is due; null: never followed up, due now', example: '2026-11-04' }),
+  ),
+  state: oneOf(FOLLOW_UP_STATES, '状态 on_time, due_soon (within 3 days) or missed (past due, or never followed up)'),
+  daysOverdue: Nullable(Type.Integer({ description: '逾期天数 Days past due; null: never followed up' })),
+  responsible: Type.Array(
+    Type.Object({ id: Type.String({ description: '账号标识 Account id' }), name: Type.String({ description: '姓名 Name' }) }),
+    { description: '随访责任人 The accounts of the grid team responsible (none: the grid has no such account)' },
+  ),
+  mine: Type.Boolean({ description: '由我随访 I am responsible' }),
+});
+export const FollowUps = Type.Object({
+  total: Type.Integer({ description: '需随访人数 Tagged people on my list' }),
+  missed: Type.Integer({ description: '漏访人数 Of them, missed' }),
+  items: Type.Array(FollowUp, { description: '随访清单 Missed first, then by due date' }),
+});
+
+export const PersonParams = Type.Object({ personId: Type.String({ format: 'uuid', description: '人员标识 Person id' }) });
+export const FollowUpForm = Type.Object({
+  followUp: FollowUp,
+  visit: Nullable(VisitForm),
+});
+export const FollowUpBody = VisitBody;
+export const FollowUpRecorded = Type.Object({
+  visit: Visit,
+  followUp: FollowUp,
+});
