@@ -46,7 +46,7 @@ export async function buildApp({
   const figures = createFigures({ app, db, clock, guard: access.guard });
   events.onCasesTouched(figures.service.track);
   // A dispute that needs a department raises a loop event through the events service, as any staff report does.
-  createDisputes({ app, db, clock, guard: access.guard, reportEvent: events.report });
+  await createDisputes({ app, db, clock, calendar: events.calendar, guard: access.guard, reportEvent: events.report });
 
   await serveWeb(app, webDist);
   return {

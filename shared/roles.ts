@@ -98,6 +98,12 @@ export const PERMISSIONS = {
   'disputes.mediate': ['county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   /** Open a screening round (排查) over the grids and villages of one's township or county. */
   'disputes.screen': ['county_center', 'township_center'],
+  /** 矛盾纠纷预警: read the dispute warnings addressed within one's jurisdiction, their evidence and the figures by rule. */
+  'disputes.warnings': ['city_center', 'county_center', 'township_center', 'village_center', 'leader'],
+  /** Handle or dismiss a dispute warning addressed to one's own level and unit (the service checks the addressee). */
+  'disputes.warnings_handle': ['county_center', 'township_center', 'village_center'],
+  /** Edit a county's dispute warning rules and run them over all its disputes on demand. */
+  'disputes.warning_rules': ['county_center'],
   'audit.read': ['audit_admin'],
   /** Issue, rotate and revoke the API keys of open interfaces (Open311 clients), per county. */
   'interfaces.manage': ['system_admin'],

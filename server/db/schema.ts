@@ -1,6 +1,8 @@
 /** The declared schema: every table of every area. Migrations are generated from it (drizzle-kit). */
 
 export * from '../access/access.tables.ts';
+export * from '../disputes/dispute-figures.tables.ts';
+export * from '../disputes/dispute-warnings.tables.ts';
 export * from '../disputes/disputes.tables.ts';
 export * from '../events/catalogue/catalogue.tables.ts';
 export * from '../events/intake/intake.tables.ts';

@@ -139,6 +139,8 @@ export async function createEvents({
     sweep: runSweep,
     channels,
     report,
+    /** The working-day calendar with the administrator's overrides, for areas that count working time (disputes). */
+    calendar,
     /** Registers what runs inside every transaction that writes a case's action row or warning (app.ts: the figures). */
     onCasesTouched: (hook: CasesTouched) => hooks.add(hook),
   };
