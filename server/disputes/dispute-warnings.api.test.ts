@@ -91,9 +91,11 @@ const step = (request: Request, id: string, payload: object) =>
   request({ method: 'POST', url: `/api/disputes/${id}/steps`, payload }).then((r) => r.json<{ id: string; version: number }>());
 const warnings = async (request: Request, query = '') =>
   (await request({ method: 'GET', url: `/api/disputes/warnings${query}` })).json<{ items: Warning[] }>().items;
-const detail = async (request: Request, id: string) => (await request({ method: 'GET', url: `/api/disputes/warnings/${id}` })).json<Warning>();
+const detail = async (request: Request, id: string) =>
+  (await request({ method: 'GET', url: `/api/disputes/warnings/${id}` })).json<Warning>();
 const byRule = async (ruleKey: string) => (await warnings(county, `?ruleKey=${ruleKey}`)).map((w) => detail(county, w.id));
-const details = (res: { json(): { details: { field: string; reason: string }[] } }) => res.json().details.map((d) => `${d.field}:${d.reason}`);
+const details = (res: { json(): { details: { field: string; reason: string }[] } }) =>
+  res.json().details.map((d) => `${d.field}:${d.reason}`);
 const tableCounts = async () =>
   (
     await queryRows<Record<string, number>>(
@@ -161,7 +163,14 @@ describe('rules raise warnings to the level that must act, with their evidence',
 
     const many = await record({ parties: ['张五'], typeCode: '0201', people: 15 });
     expect(await byRule('failed_many')).toEqual([]);
-    await step(worker, many.id, { version: many.version, step: 'session', heldOn: '2026-11-02', mediator: '陈调解', present: [1], result: 'failed' });
+    await step(worker, many.id, {
+      version: many.version,
+      step: 'session',
+      heldOn: '2026-11-02',
+      mediator: '陈调解',
+      present: [1],
+      result: 'failed',
+    });
     const [failed] = await Promise.all(await byRule('failed_many'));
     expect([failed.unitCode, failed.evidence.map((e) => e.id)]).toEqual([FIXTURE.county, [many.id]]);
   });
@@ -197,10 +206,26 @@ describe('warning rules', () => {
     const before = await tableCounts();
     const put = (key: string, payload: object) => county({ method: 'PUT', url: `/api/disputes/warning-rules/${key}`, payload });
     const cases: [string, object, string][] = [
-      ['wage_arrears_cluster', { kind: 'type_cluster', level: 'township', enabled: true, params: { days: 0, count: 3, typeCodes: ['0703'] } }, 'params.days:positive'],
-      ['wage_arrears_cluster', { kind: 'type_cluster', level: 'township', enabled: true, params: { days: -7, count: 3, typeCodes: ['0703'] } }, 'params.days:positive'],
-      ['wage_arrears_cluster', { kind: 'type_cluster', level: 'township', enabled: true, params: { days: 400, count: 3, typeCodes: ['0703'] } }, 'params.days:at_most_365'],
-      ['same_parties', { kind: 'same_parties', level: 'township', enabled: true, params: { days: 30, count: -1 } }, 'params.count:at_least_2'],
+      [
+        'wage_arrears_cluster',
+        { kind: 'type_cluster', level: 'township', enabled: true, params: { days: 0, count: 3, typeCodes: ['0703'] } },
+        'params.days:positive',
+      ],
+      [
+        'wage_arrears_cluster',
+        { kind: 'type_cluster', level: 'township', enabled: true, params: { days: -7, count: 3, typeCodes: ['0703'] } },
+        'params.days:positive',
+      ],
+      [
+        'wage_arrears_cluster',
+        { kind: 'type_cluster', level: 'township', enabled: true, params: { days: 400, count: 3, typeCodes: ['0703'] } },
+        'params.days:at_most_365',
+      ],
+      [
+        'same_parties',
+        { kind: 'same_parties', level: 'township', enabled: true, params: { days: 30, count: -1 } },
+        'params.count:at_least_2',
+      ],
       ['petition_risk', { kind: 'petition_risk', level: 'county', enabled: true, params: { keywords: [] } }, 'params.keywords:required'],
       ['failed_many', { kind: 'failed_many', level: 'county', enabled: true, params: { minPeople: 0 } }, 'params.minPeople:positive'],
     ];
@@ -209,7 +234,9 @@ describe('warning rules', () => {
       expect([res.statusCode, res.json().code, details(res)]).toEqual([400, 'dispute_warning.rule_invalid', [problem]]);
     }
     expect(await tableCounts()).toEqual(before);
-    const rules = (await township({ method: 'GET', url: '/api/disputes/warning-rules' })).json<{ items: { key: string; isDefault: boolean }[] }>();
+    const rules = (await township({ method: 'GET', url: '/api/disputes/warning-rules' })).json<{
+      items: { key: string; isDefault: boolean }[];
+    }>();
     expect(rules.items.map((r) => [r.key, r.isDefault])).toEqual([
       ['same_parties', true],
       ['escalated_twice', true],
@@ -227,7 +254,14 @@ describe('warning rules', () => {
       payload: { kind: 'failed_many', level: 'county', enabled: false, params: { minPeople: 10 } },
     });
     const d = await record({ parties: ['张五'], typeCode: '0201', people: 30 });
-    await step(worker, d.id, { version: d.version, step: 'session', heldOn: '2026-11-02', mediator: '陈调解', present: [1], result: 'failed' });
+    await step(worker, d.id, {
+      version: d.version,
+      step: 'session',
+      heldOn: '2026-11-02',
+      mediator: '陈调解',
+      present: [1],
+      result: 'failed',
+    });
     expect(await byRule('failed_many')).toHaveLength(1);
   });
 });
@@ -269,7 +303,15 @@ describe('handled or dismissed, with a reason, by the addressee; kept', () => {
       items: { ruleKey: string; raised: number; open: number; handled: number; dismissed: number; resolvedAfter: number }[];
     }>();
     const of = (key: string) => figures.items.find((f) => f.ruleKey === key);
-    expect(of('wage_arrears_cluster')).toEqual({ ruleKey: 'wage_arrears_cluster', kind: 'type_cluster', raised: 1, open: 0, handled: 1, dismissed: 0, resolvedAfter: 1 });
+    expect(of('wage_arrears_cluster')).toEqual({
+      ruleKey: 'wage_arrears_cluster',
+      kind: 'type_cluster',
+      raised: 1,
+      open: 0,
+      handled: 1,
+      dismissed: 0,
+      resolvedAfter: 1,
+    });
     expect(of('same_parties')).toMatchObject({ raised: 2, open: 1, handled: 0, dismissed: 1, resolvedAfter: 0 });
     expect(of('escalated_twice')).toMatchObject({ raised: 1, open: 1 });
   });

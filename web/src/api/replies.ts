@@ -118,3 +118,7 @@ export type DisputeSummary = Item<Get<'/api/disputes'>>;
 export type DisputeDetail = Get<'/api/disputes/{id}'>;
 export type ScreeningRound = Item<Get<'/api/disputes/rounds'>>;
 export type RoundProgress = Get<'/api/disputes/rounds/{id}'>;
+export type DisputeWarningSummary = Item<Get<'/api/disputes/warnings'>>;
+export type DisputeWarningDetail = Get<'/api/disputes/warnings/{id}'>;
+export type DisputeWarningRuleRow = Get<'/api/disputes/warning-rules'>['items'][number];
+export type DisputeFigureRow = Get<'/api/disputes/figures'>['rows'][number];
