@@ -1,6 +1,6 @@
 import { Alert, DatePicker, Drawer, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISPUTE_FIGURE_DIMENSIONS, type DisputeFigureDimension, type DisputeFigureMeasure } from '../../../shared/disputes.ts';
 import type { DisputeFigureRow, DisputeSummary } from '../api/replies.ts';
@@ -80,30 +80,35 @@ export function DisputeFiguresPage() {
             ? (r.name ?? r.key)
             : r.key;
   const rows = data?.rows ?? [];
-  // Built on each render: the page renders again only when its controls or its reply change.
-  const option = {
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 48, right: 48, bottom: 64, top: 36 },
-    xAxis: { type: 'category', data: rows.map(label), axisLabel: { rotate: rows.length > 6 ? 30 : 0 } },
-    yAxis: [{ type: 'value' }, { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }],
-    series: [
-      { name: t('disputeFigures.total'), type: 'bar', data: rows.map((r) => r.total) },
-      { name: t('disputeFigures.outcomes.resolved'), type: 'bar', data: rows.map((r) => r.resolved) },
-      {
-        name: t('disputeFigures.villageShare'),
-        type: 'line',
-        yAxisIndex: 1,
-        data: rows.map((r) => (r.villageShare === null ? null : Math.round(r.villageShare * 1000) / 10)),
-      },
-      {
-        name: t('disputeFigures.townshipShare'),
-        type: 'line',
-        yAxisIndex: 1,
-        data: rows.map((r) => (r.townshipShare === null ? null : Math.round(r.townshipShare * 1000) / 10)),
-      },
-    ],
-  };
+  const shown = JSON.stringify([rows, rows.map(label)]);
+  // A new option only when what the chart shows changes (not on opening a drawer): each new option animates again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shown` stands for the rows and their labels
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 48, right: 48, bottom: 64, top: 36 },
+      xAxis: { type: 'category', data: rows.map(label), axisLabel: { rotate: rows.length > 6 ? 30 : 0 } },
+      yAxis: [{ type: 'value' }, { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }],
+      series: [
+        { name: t('disputeFigures.total'), type: 'bar', data: rows.map((r) => r.total) },
+        { name: t('disputeFigures.outcomes.resolved'), type: 'bar', data: rows.map((r) => r.resolved) },
+        {
+          name: t('disputeFigures.villageShare'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: rows.map((r) => (r.villageShare === null ? null : Math.round(r.villageShare * 1000) / 10)),
+        },
+        {
+          name: t('disputeFigures.townshipShare'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: rows.map((r) => (r.townshipShare === null ? null : Math.round(r.townshipShare * 1000) / 10)),
+        },
+      ],
+    }),
+    [shown],
+  );
   const number = (r: DisputeFigureRow | null, measure: DisputeFigureMeasure) => {
     const n = r ? r[measure] : rows.reduce((sum, x) => sum + x[measure], 0);
     return (

@@ -165,7 +165,7 @@ export const disputes = {
     villageShare: 'Village share',
     townshipShare: 'Township share',
     days: 'Mean working days to resolution',
-    counted: '{{name}}: {{n}} disputes',
+    counted: '{{name}} ({{n}})',
     shownNewest: 'The newest 200 are shown',
     sharesNote:
       'The village and township shares are the disputes resolved at village level, or at township level or below, out of those that ended (resolved or referred); a dispute counts in the month it was recorded.',

@@ -160,7 +160,7 @@ export const disputes = {
     villageShare: '小事不出村',
     townshipShare: '大事不出镇',
     days: '平均化解用时（工作日）',
-    counted: '{{name}}：{{n}} 起纠纷',
+    counted: '{{name}}（{{n}} 起）',
     shownNewest: '显示最近 200 起',
     sharesNote: '“小事不出村”“大事不出镇”为在村级、镇级及以下化解的纠纷占已办结（化解或移交）纠纷的比例；纠纷按登记月份计入。',
   },
