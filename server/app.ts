@@ -54,10 +54,11 @@ export async function buildApp({
   // Assessment reads the figures, base data and visits through their front doors; the loop's sanctions are handed in.
   createAssessment({ app, db, clock, guard: access.guard, unitSanctions: events.unitSanctions });
   // A dispute that needs a department raises a loop event through the events service, as any staff report does.
-  const { disputes } = createDisputes({
+  const { disputes } = await createDisputes({
     app,
     db,
     clock,
+    calendar: events.calendar,
     guard: access.guard,
     reportEvent: events.report,
     pdf: createPdfRenderer(config.pdfFont),

@@ -153,3 +153,15 @@ export const DISPUTE_TYPES: readonly DisputeType[] = TYPE_ROWS.map(([code, zh, e
 
 /** The codes a dispute may carry: a four-digit item, or 99 其他 (a level-1 class alone is too coarse to route). */
 export const DISPUTE_TYPE_CODES = DISPUTE_TYPES.filter((t) => t.code.length === 4 || t.code === '99').map((t) => t.code);
+
+/** How a dispute stands in the figures: still open (pending or mediating), resolved with an agreement, or referred. */
+export const DISPUTE_OUTCOMES = ['open', 'resolved', 'referred'] as const;
+export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
+
+/** What the dispute figures group by: type, tier, outcome, the areas one level down, or month recorded. */
+export const DISPUTE_FIGURE_DIMENSIONS = ['type', 'tier', 'outcome', 'area', 'month'] as const;
+export type DisputeFigureDimension = (typeof DISPUTE_FIGURE_DIMENSIONS)[number];
+
+/** The counts of one row of the figures; each is also a drill-down to the disputes it counts. */
+export const DISPUTE_FIGURE_MEASURES = ['total', 'open', 'resolved', 'referred', 'atVillage', 'atTownship'] as const;
+export type DisputeFigureMeasure = (typeof DISPUTE_FIGURE_MEASURES)[number];

@@ -114,6 +114,12 @@ export const PERMISSIONS = {
   'followups.visit': ['grid_worker', 'grid_leader'],
   /** Set a county's follow-up plan per tag (who follows up, how often). */
   'followups.plan': ['county_center'],
+  /** 矛盾纠纷预警: read the dispute warnings addressed within one's jurisdiction, their evidence and the figures by rule. */
+  'disputes.warnings': ['city_center', 'county_center', 'township_center', 'village_center', 'leader'],
+  /** Handle or dismiss a dispute warning addressed to one's own level and unit (the service checks the addressee). */
+  'disputes.warnings_handle': ['county_center', 'township_center', 'village_center'],
+  /** Edit a county's dispute warning rules and run them over all its disputes on demand. */
+  'disputes.warning_rules': ['county_center'],
   'audit.read': ['audit_admin'],
   /** Issue, rotate and revoke the API keys of open interfaces (Open311 clients), per county. */
   'interfaces.manage': ['system_admin'],

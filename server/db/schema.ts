@@ -2,6 +2,8 @@
 
 export * from '../access/access.tables.ts';
 export * from '../assessment/assessment.tables.ts';
+export * from '../disputes/dispute-figures.tables.ts';
+export * from '../disputes/dispute-warnings.tables.ts';
 export * from '../disputes/disputes.tables.ts';
 export * from '../events/catalogue/catalogue.tables.ts';
 export * from '../events/intake/intake.tables.ts';

@@ -2,11 +2,16 @@ import { chinaDate } from '../../shared/china-time.ts';
 import { countyOf } from '../../shared/codes.ts';
 import { DISPUTE_TYPE_CODES, type DisputeTier, type PartyKind, type RiskLevel, type RoundKind } from '../../shared/disputes.ts';
 import type { Actor } from '../platform/actor.ts';
+import type { WorkingCalendar } from '../platform/calendar/calendar.core.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { createRecordLifecycle, partiesOnRecord, partyKey } from '../registry/index.ts';
 import { gridsInScope, gridsUnder, nodeNames } from '../territory/index.ts';
+import { figureKeyOf, sameKey, workingDaysOf } from './dispute-figures.core.ts';
+import type { DisputeFiguresService } from './dispute-figures.service.ts';
+import { moveFigure } from './dispute-figures.store.ts';
+import type { DisputeWarnings } from './dispute-warnings.service.ts';
 import { applyStep, ownerAt, ownsTier, type Step, startingTier, stepsAllowed } from './disputes.core.ts';
 import * as store from './disputes.store.ts';
 
@@ -49,7 +54,17 @@ export type ReportEvent = (
 
 export const DISPUTES_SHOWN = 200;
 
-export function createDisputesService({ db, clock, reportEvent }: { db: Db; clock: Clock; reportEvent: ReportEvent }) {
+export interface DisputesDeps {
+  db: Db;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  reportEvent: ReportEvent;
+  /** The warning rules, run over the changed dispute inside its transaction. */
+  warnings: Pick<DisputeWarnings, 'evaluate'>;
+  figures: Pick<DisputeFiguresService, 'drillDown'>;
+}
+
+export function createDisputesService({ db, clock, calendar, reportEvent, warnings, figures }: DisputesDeps) {
   const records = createRecordLifecycle<store.DisputeRow>(
     { type: 'dispute', notFound: 'dispute.not_found', keyOf: (d) => d.id, find: (tx, scope, id) => store.getDispute(tx, scope, id) },
     { db, clock },
@@ -220,6 +235,8 @@ export function createDisputesService({ db, clock, reportEvent }: { db: Db; cloc
             typeCode: row.typeCode,
             riskLevel: row.riskLevel,
           });
+          await moveFigure(tx, figureKeyOf(row), 1, null);
+          await warnings.evaluate(tx, now, row.countyCode, { disputeId: row.id, gridCode: row.gridCode });
           return row;
         })
         .then((row) => detail(actor, row));
@@ -233,6 +250,12 @@ export function createDisputesService({ db, clock, reportEvent }: { db: Db; cloc
       return named((await store.findDisputes(db, actor.scope, filter, DISPUTES_SHOWN)).map((d) => summaryOf(d)));
     },
 
+    /** The disputes one number of the figures counts, newest first, and how many there are in all. */
+    async counted(actor: Actor, query: Parameters<DisputeFiguresService['drillDown']>[1]) {
+      const { rows, total } = await figures.drillDown(actor, query);
+      return { items: await named(rows.map((d) => summaryOf(d))), total };
+    },
+
     /** One step of mediation at the current tier, on the version the caller saw; the step is kept in the history. */
     async act(actor: Actor, id: string, version: number, step: Step) {
       const now = clock();
@@ -241,14 +264,22 @@ export function createDisputesService({ db, clock, reportEvent }: { db: Db; cloc
         records.assertVersion(d, version);
         const parties = (await store.partiesOf(tx, d)).length;
         const next = applyStep({ ...d, tier: d.tier as DisputeTier, status: d.status as never, parties }, step, actor);
-        const outcome =
-          step.step === 'resolve'
-            ? { agreement: step.agreement.trim(), followUpOn: step.followUpOn }
-            : step.step === 'refer'
-              ? { referredTo: step.to }
-              : {};
+        const closes = step.step === 'resolve' || step.step === 'refer';
+        const outcome = {
+          ...(step.step === 'resolve' ? { agreement: step.agreement.trim(), followUpOn: step.followUpOn } : {}),
+          ...(step.step === 'refer' ? { referredTo: step.to } : {}),
+          ...(step.step === 'escalate' ? { escalations: d.escalations + 1 } : {}),
+          ...(closes
+            ? { closedAt: now, workingDays: workingDaysOf(calendar.workingMillisBetween(d.reportedAt, now), calendar.officeDayMillis) }
+            : {}),
+        };
         const [saved] = await store.updateDispute(tx, d, version, { ...next, ...outcome, updatedAt: now });
         if (!saved) records.assertVersion({ version: -1 }, version);
+        const [before, after] = [figureKeyOf(d), figureKeyOf(saved)];
+        if (!sameKey(before, after)) {
+          await moveFigure(tx, before, -1, d.workingDays);
+          await moveFigure(tx, after, 1, saved.workingDays);
+        }
         if (step.step === 'session')
           await store.insertSession(tx, {
             countyCode: d.countyCode,
@@ -270,6 +301,7 @@ export function createDisputesService({ db, clock, reportEvent }: { db: Db; cloc
           { tier: d.tier, status: d.status },
           { ...step, tier: next.tier, status: next.status },
         );
+        await warnings.evaluate(tx, now, d.countyCode, { disputeId: d.id, gridCode: d.gridCode });
         return saved;
       });
       return detail(actor, row);

@@ -79,6 +79,11 @@ export const dispute = pgTable(
     followUpOn: date('follow_up_on'),
     referredTo: text('referred_to'),
     eventId: uuid('event_id'),
+    /** How many times it went up a tier: the warning rules read it. */
+    escalations: integer('escalations').notNull().default(0),
+    /** When it was resolved (agreement) or referred, and the working days from its recording to then. */
+    closedAt: timestamptz('closed_at'),
+    workingDays: doublePrecision('working_days'),
     reportedBy: uuid('reported_by').notNull(),
     reportedAt: timestamptz('reported_at').notNull(),
     ...versionedColumns(),
@@ -89,6 +94,9 @@ export const dispute = pgTable(
     index('dispute_grid_code_idx').on(t.gridCode),
     index('dispute_round_id_grid_code_idx').on(t.roundId, t.gridCode),
     index('dispute_owner_code_status_idx').on(t.ownerCode, t.status),
+    // The warning rules' windows and the figures' drill-down read a county's disputes by date.
+    index('dispute_county_code_occurred_on_idx').on(t.countyCode, t.occurredOn),
+    index('dispute_county_code_reported_at_idx').on(t.countyCode, t.reportedAt),
   ],
 );
 
@@ -104,7 +112,12 @@ export const disputeParty = pgTable(
     creditCode: text('credit_code'),
     claim: text('claim').notNull(),
   },
-  (t) => [primaryKey({ name: 'dispute_party_pkey', columns: [t.countyCode, t.disputeId, t.seq] })],
+  (t) => [
+    primaryKey({ name: 'dispute_party_pkey', columns: [t.countyCode, t.disputeId, t.seq] }),
+    // The same party in other disputes (the warning rule 同一当事人多次纠纷).
+    index('dispute_party_person_id_idx').on(t.personId),
+    index('dispute_party_credit_code_idx').on(t.creditCode),
+  ],
 );
 
 /** One mediation session at a tier: when, who mediated, which parties came, what it came to. */

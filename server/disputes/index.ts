@@ -1,19 +1,28 @@
 import type { Guard } from '../platform/actor.ts';
+import type { WorkingCalendar } from '../platform/calendar/calendar.core.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { Http } from '../platform/http.ts';
 import type { PdfRenderer } from '../platform/pdf.ts';
 import { agreementRoutes } from './agreement.routes.ts';
+import { disputeFigureRoutes } from './dispute-figures.routes.ts';
+import { createDisputeFigures } from './dispute-figures.service.ts';
+import { disputeWarningRoutes } from './dispute-warnings.routes.ts';
+import { createDisputeWarnings } from './dispute-warnings.service.ts';
 import { disputeRoutes } from './disputes.routes.ts';
 import { createDisputesService, type ReportEvent } from './disputes.service.ts';
 
+export type { FigureRow } from './dispute-figures.core.ts';
+/** The dispute figures of an area and months by one dimension, for the assessment and the briefing (the caller checks scope). */
+export { disputeFigures, type FigureQuery } from './dispute-figures.service.ts';
 export type { DisputesService, ReportEvent } from './disputes.service.ts';
 
-/** 矛盾纠纷排查化解: screening rounds, the dispute record, and mediation tier by tier. */
-export function createDisputes({
+/** 矛盾纠纷排查化解: screening rounds, the dispute record, mediation tier by tier, warnings (预警) and figures. */
+export async function createDisputes({
   app,
   db,
   clock,
+  calendar,
   guard,
   reportEvent,
   pdf,
@@ -21,13 +30,19 @@ export function createDisputes({
   app: Http;
   db: Db;
   clock: Clock;
+  calendar: WorkingCalendar;
   guard: Guard;
   reportEvent: ReportEvent;
   /** Prints the mediation agreement (人民调解协议书). */
   pdf: PdfRenderer;
 }) {
-  const disputes = createDisputesService({ db, clock, reportEvent });
+  const warnings = createDisputeWarnings({ db, clock });
+  const figures = createDisputeFigures({ db, clock });
+  await figures.catchUp();
+  const disputes = createDisputesService({ db, clock, calendar, reportEvent, warnings, figures });
   disputeRoutes(app, { disputes, guard });
   agreementRoutes(app, { disputes, guard, pdf, db, clock });
-  return { disputes };
+  disputeWarningRoutes(app, { warnings, guard });
+  disputeFigureRoutes(app, { figures, disputes, guard });
+  return { disputes, warnings };
 }

@@ -152,6 +152,8 @@ export async function createEvents({
     report,
     /** 五色预警 sanctions: the units warned on cases of a scope over a span, with their cases (assessment's rankings). */
     unitSanctions: warnings.sanctioned,
+    /** The working-day calendar with the administrator's overrides, for areas that count working time (disputes). */
+    calendar,
     /** Registers what runs inside every transaction that writes a case's action row or warning (app.ts: the figures). */
     onCasesTouched: (hook: CasesTouched) => hooks.add(hook),
   };

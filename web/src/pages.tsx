@@ -59,6 +59,8 @@ const AdminChangesPage = page(() => import('./users/admin-changes-page.tsx'), 'A
 const InboxPage = page(() => import('./inbox/inbox-page.tsx'), 'InboxPage');
 const DisputesPage = page(() => import('./disputes/disputes-page.tsx'), 'DisputesPage');
 const RoundsPage = page(() => import('./disputes/rounds-page.tsx'), 'RoundsPage');
+const DisputeWarningsPage = page(() => import('./disputes/dispute-warnings-page.tsx'), 'DisputeWarningsPage');
+const DisputeFiguresPage = page(() => import('./disputes/dispute-figures-page.tsx'), 'DisputeFiguresPage');
 const WarningsPage = page(() => import('./warnings/warnings-page.tsx'), 'WarningsPage');
 const ApiKeysPage = page(() => import('./open311/api-keys-page.tsx'), 'ApiKeysPage');
 const PendingPage = page(() => import('./open311/pending-page.tsx'), 'PendingPage');
@@ -138,6 +140,22 @@ export const PAGES: PageDef[] = [
     labelKey: 'rounds.nav',
     icon: <CheckSquareOutlined />,
     Component: RoundsPage,
+  },
+  {
+    path: '/disputes/warnings',
+    section: 'events',
+    permission: 'disputes.warnings',
+    labelKey: 'disputeWarnings.nav',
+    icon: <AlertOutlined />,
+    Component: DisputeWarningsPage,
+  },
+  {
+    path: '/disputes/figures',
+    section: 'events',
+    permission: 'figures.read',
+    labelKey: 'disputeFigures.nav',
+    icon: <BarChartOutlined />,
+    Component: DisputeFiguresPage,
   },
   {
     path: '/supervision',

@@ -135,3 +135,7 @@ export type AssessmentExplanation = Get<'/api/assessment/results/{id}'>;
 export type AssessmentEvidence = Get<'/api/assessment/results/{id}/items/{key}/evidence'>;
 export type Rankings = Get<'/api/assessment/rankings'>;
 export type RankingRow = Rankings['rows'][number];
+export type DisputeWarningSummary = Item<Get<'/api/disputes/warnings'>>;
+export type DisputeWarningDetail = Get<'/api/disputes/warnings/{id}'>;
+export type DisputeWarningRuleRow = Get<'/api/disputes/warning-rules'>['items'][number];
+export type DisputeFigureRow = Get<'/api/disputes/figures'>['rows'][number];

@@ -12,7 +12,7 @@ import { StepDialog } from './step-dialog.tsx';
 type Step = BodyOf<'/api/disputes/{id}/steps', 'post'>['step'];
 const STATUS_COLOUR = { pending: 'orange', mediating: 'blue', resolved: 'green', referred: 'purple' } as const;
 
-function DisputeDrawer({ id, onClose, onChanged }: { id: string | null; onClose(): void; onChanged(): void }) {
+export function DisputeDrawer({ id, onClose, onChanged }: { id: string | null; onClose(): void; onChanged(): void }) {
   const { t } = useTranslation();
   const typeName = useTypeName();
   const { data, loading, reload } = useApi('/api/disputes/{id}', id ? { params: { path: { id } } } : null);

@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_REGISTRY_VILLAGES } from '../../server/demo/index.ts';
+import { queryRows } from '../../server/platform/db.ts';
+import { type Demo, startDemo } from './browser-harness.ts';
+import { apiAs, desktopPage, drawerTitled, openMenu, screenshotsOnFailure, settled, shooter, workerGridPoint } from './journey-helpers.ts';
+
+let demo: Demo;
+const shot = shooter('dispute-warnings');
+const titles = ['工地拖欠工资', '装修队拖欠工钱', '餐馆拖欠服务员工资'];
+
+beforeAll(async () => {
+  // The demo base data of the worker's village: the parties are people on record there.
+  demo = await startDemo({ registryVillage: DEMO_REGISTRY_VILLAGES[0] });
+  const { grid } = await workerGridPoint(demo);
+  const people = await queryRows<{ id: string }>(
+    demo.database.db,
+    sql`select id from person where grid_code = ${grid.code} order by id limit 3`,
+  );
+  expect(people).toHaveLength(3);
+  const worker = await apiAs(demo, 'worker');
+  // Three wage-arrears disputes in one village within the week: the default rule warns the township.
+  for (const [i, title] of titles.entries()) {
+    await worker.post('/api/disputes', {
+      title,
+      typeCode: i === 1 ? '0701' : '0703',
+      occurredOn: new Date().toISOString().slice(0, 10),
+      place: '朝阳路',
+      gridCode: grid.code,
+      peopleInvolved: 3,
+      riskLevel: 'medium',
+      summary: '工资两个月未发',
+      parties: [{ kind: 'person', key: people[i].id, claim: '要求支付工资' }],
+    });
+  }
+}, 600_000);
+afterAll(() => demo?.close());
+screenshotsOnFailure(() => demo, 'dispute-warnings');
+
+describe('矛盾纠纷预警 and 矛盾纠纷统计', () => {
+  it('the township sees the warning with its evidence, parties masked, and handles it with a reason', async () => {
+    const page = await desktopPage(demo);
+    await demo.signIn(page, 'township');
+    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    await openMenu(page, '矛盾纠纷预警');
+    const table = page.getByTestId('warnings-table');
+    await settled(table);
+    const row = table.locator('.ant-table-row', { hasText: '同类纠纷聚集' });
+    await row.getByText('城关镇').waitFor();
+    await shot(page, 'list');
+    await row.click();
+    const drawer = drawerTitled(page, '同类纠纷聚集');
+    for (const title of titles) await drawer.getByTestId('warning-evidence').getByText(title).waitFor();
+    const identifiers = await drawer.getByTestId('warning-parties').locator('td.mono').allInnerTexts();
+    expect(identifiers.filter((x) => x.trim()).every((x) => x.includes('*'))).toBe(true);
+    await shot(page, 'evidence');
+
+    await drawer.getByTestId('warning-handle').click();
+    await page.getByTestId('warning-close-ok').click();
+    await page.locator('.ant-form-item-explain-error').first().waitFor();
+    await page.getByTestId('warning-reason').fill('已约谈用工方，三日内结清工资');
+    await shot(page, 'handle-dialog');
+    await page.getByTestId('warning-close-ok').click();
+    await drawer.getByTestId('warning-state').getByText('已处置').waitFor();
+    await drawer
+      .getByTestId('warning-closed')
+      .getByText(/已约谈用工方/)
+      .waitFor();
+    await shot(page, 'handled');
+  });
+
+  it('the county keeps the rules: an impossible window is refused naming the field; the figures drill down to the disputes', async () => {
+    const page = await desktopPage(demo);
+    await demo.signIn(page, 'county');
+    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    await openMenu(page, '矛盾纠纷预警');
+    await page.getByRole('tab', { name: '预警规则' }).click();
+    const rules = page.getByTestId('rules-table');
+    await settled(rules);
+    await rules.locator('.ant-table-row', { hasText: '同类纠纷聚集' }).click();
+    const days = page.getByTestId('rule-days');
+    await days.fill('0');
+    await page.getByTestId('rule-ok').click();
+    const refused = page.locator('.ant-notification');
+    await refused.getByText(/预警规则设置有误/).waitFor();
+    await refused.getByText(/params\.days/).waitFor();
+    await shot(page, 'rule-refused');
+    await page.getByRole('button', { name: '取 消' }).click();
+    await page.getByRole('tab', { name: '预警成效' }).click();
+    const figures = page.getByTestId('warning-figures');
+    await settled(figures);
+    await figures.locator('.ant-table-row', { hasText: '同类纠纷聚集' }).waitFor();
+    await shot(page, 'rule-figures');
+
+    await openMenu(page, '矛盾纠纷统计');
+    await page.getByTestId('dispute-figures-chart').locator('canvas').waitFor();
+    const table = page.getByTestId('dispute-figures-table');
+    await settled(table);
+    await page.getByTestId('figure-total-0703').waitFor();
+    expect(await page.getByTestId('figure-total-0703').innerText()).toBe('2');
+    await shot(page, 'figures');
+    await page.getByTestId('figure-total-0703').click();
+    const list = page.getByTestId('figure-disputes');
+    await settled(list);
+    await expect.poll(() => list.locator('.ant-table-row').count()).toBe(2);
+    await shot(page, 'figure-disputes');
+  });
+});
