@@ -56,6 +56,8 @@ describe('矛盾纠纷预警 and 矛盾纠纷统计', () => {
     await shot(page, 'evidence');
 
     await drawer.getByTestId('warning-handle').click();
+    // The dialog's form must be on screen before OK asks it to check itself (as a user sees the field first).
+    await page.getByTestId('warning-reason').waitFor();
     await page.getByTestId('warning-close-ok').click();
     await page.locator('.ant-form-item-explain-error').first().waitFor();
     await page.getByTestId('warning-reason').fill('已约谈用工方，三日内结清工资');
