@@ -1,59 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import type { DisputeTier } from '../../shared/disputes.ts';
-import type { Actor, Guard } from '../platform/actor.ts';
-import { recordAudit } from '../platform/audit.ts';
-import type { Clock } from '../platform/clock.ts';
-import type { Db } from '../platform/db.ts';
-import { AppError } from '../platform/errors.ts';
+import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
-import type { PdfRenderer } from '../platform/pdf.ts';
 import { errorReplies } from '../platform/schemas.ts';
-import { agreementDocument } from './agreement-pdf.ts';
+import type { AgreementPrinter } from './agreement.service.ts';
 import { DisputeId } from './disputes.schemas.ts';
-import type { DisputesService } from './disputes.service.ts';
-
-type Detail = Awaited<ReturnType<DisputesService['get']>>;
-
-/** The facts an agreement prints, from the dispute as its reader may see it (parties masked). */
-function agreementFacts(d: Detail): Parameters<typeof agreementDocument>[0] {
-  if (d.status !== 'resolved' || !d.agreement)
-    throw new AppError('dispute.no_agreement', [{ field: 'id', reason: `status_${d.status}`, value: d.id }]);
-  const resolved = [...d.history].reverse().find((h) => (h.after as { status?: string } | null)?.status === 'resolved');
-  const sessions = d.sessions.filter((s) => s.tier === d.tier);
-  return {
-    id: d.id,
-    title: d.title,
-    place: d.place,
-    occurredOn: d.occurredOn,
-    summary: d.summary,
-    tier: d.tier as DisputeTier,
-    ownerName: d.ownerName,
-    agreement: d.agreement,
-    followUpOn: d.followUpOn,
-    resolvedAt: new Date(resolved?.at ?? d.reportedAt),
-    mediator: sessions.at(-1)?.mediator ?? null,
-    parties: d.parties.map((p) => ({ ...p, kind: p.kind as 'person' | 'organisation' })),
-  };
-}
 
 /** 人民调解协议书 as a PDF: printed for the parties to sign, each print audited. */
-export function agreementRoutes(
-  app: Http,
-  { disputes, guard, pdf, db, clock }: { disputes: DisputesService; guard: Guard; pdf: PdfRenderer; db: Db; clock: Clock },
-) {
-  async function print(actor: Actor, id: string) {
-    const facts = agreementFacts(await disputes.get(actor, id));
-    const file = await pdf.render(agreementDocument(facts));
-    await recordAudit(db, {
-      at: clock(),
-      actorId: actor.id,
-      action: 'dispute.agreement_printed',
-      target: `dispute:${id}`,
-      detail: { bytes: file.length },
-    });
-    return file;
-  }
-
+export function agreementRoutes(app: Http, { agreements, guard }: { agreements: AgreementPrinter; guard: Guard }) {
   app.get(
     '/api/disputes/:id/agreement.pdf',
     {
@@ -66,7 +19,7 @@ export function agreementRoutes(
       onRequest: guard('disputes.read'),
     },
     async (request, reply) => {
-      const file = await print(request.actor, request.params.id);
+      const file = await agreements.print(request.actor, request.params.id);
       return reply.type('application/pdf').header('content-disposition', 'inline; filename="agreement.pdf"').send(file);
     },
   );

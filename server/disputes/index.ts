@@ -5,6 +5,7 @@ import type { Db } from '../platform/db.ts';
 import type { Http } from '../platform/http.ts';
 import type { PdfRenderer } from '../platform/pdf.ts';
 import { agreementRoutes } from './agreement.routes.ts';
+import { createAgreementPrinter } from './agreement.service.ts';
 import { disputeFigureRoutes } from './dispute-figures.routes.ts';
 import { createDisputeFigures } from './dispute-figures.service.ts';
 import { disputeWarningRoutes } from './dispute-warnings.routes.ts';
@@ -41,7 +42,7 @@ export async function createDisputes({
   await figures.catchUp();
   const disputes = createDisputesService({ db, clock, calendar, reportEvent, warnings, figures });
   disputeRoutes(app, { disputes, guard });
-  agreementRoutes(app, { disputes, guard, pdf, db, clock });
+  agreementRoutes(app, { agreements: createAgreementPrinter({ disputes, pdf, db, clock }), guard });
   disputeWarningRoutes(app, { warnings, guard });
   disputeFigureRoutes(app, { figures, disputes, guard });
   return { disputes, warnings };

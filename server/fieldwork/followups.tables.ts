@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamptz, uuid } from '../platform/columns.ts';
+import { integer, pgTable, primaryKey, text, timestamptz, uuid } from '../platform/columns.ts';
 
 /**
  * A county's follow-up plan for one tag (随访计划): how often a person with the tag is followed up and who of their

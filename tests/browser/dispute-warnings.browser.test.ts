@@ -107,4 +107,23 @@ describe('矛盾纠纷预警 and 矛盾纠纷统计', () => {
     await expect.poll(() => list.locator('.ant-table-row').count()).toBe(2);
     await shot(page, 'figure-disputes');
   });
+
+  it('recording a dispute, the parties editor adds and removes party rows, one kind at a time', async () => {
+    const page = await desktopPage(demo);
+    // A grid worker records the disputes of their own grid.
+    await demo.signIn(page, 'worker');
+    await page.goto(`${demo.base}/disputes`);
+    await page.getByTestId('dispute-record').click();
+    const dialog = page.locator('.ant-modal-content');
+    const rows = dialog.locator('.dispute-party-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    await dialog.getByRole('button', { name: /添加当事人/ }).click();
+    await dialog.getByTestId('party-claim-1').waitFor();
+    expect(await rows.count()).toBe(2);
+    await dialog.getByTestId('party-claim-1').fill('要求赔偿');
+    await rows.first().getByRole('button', { name: '移除当事人' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await dialog.getByTestId('party-claim-0').inputValue()).toBe('要求赔偿');
+  });
 });

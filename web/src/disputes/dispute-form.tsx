@@ -17,7 +17,7 @@ export interface Picked {
   name: string;
   detail: string;
 }
-interface PartyRow {
+export interface PartyRow {
   picked: Picked | null;
   claim: string;
 }
@@ -87,6 +87,41 @@ export function PartyPicker({ kind, value, onPick }: { kind: PartyKind; value: P
   );
 }
 
+/** The parties of a dispute being recorded: each picked from the records (a person or an organisation) with what they ask. */
+export function PartiesEditor({ value: parties, onChange }: { value: PartyRow[]; onChange(rows: PartyRow[]): void }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<PartyKind>('person');
+  const setParties = (change: (rows: PartyRow[]) => PartyRow[]) => onChange(change(parties));
+  const setRow = (i: number, row: Partial<PartyRow>) => setParties((ps) => ps.map((p, j) => (j === i ? { ...p, ...row } : p)));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {parties.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity before a party is picked
+        <div key={i} className="dispute-party-row">
+          <PartyPicker kind={p.picked?.kind ?? kind} value={p.picked} onPick={(picked) => setRow(i, { picked })} />
+          <Input
+            placeholder={t('disputes.claim')}
+            value={p.claim}
+            onChange={(e) => setRow(i, { claim: e.target.value })}
+            data-testid={`party-claim-${i}`}
+          />
+          <Button
+            icon={<DeleteOutlined />}
+            aria-label={t('disputes.removeParty')}
+            onClick={() => setParties((ps) => ps.filter((_, j) => j !== i))}
+          />
+        </div>
+      ))}
+      <Space wrap>
+        <Select value={kind} onChange={setKind} options={PARTY_KINDS.map((k) => ({ value: k, label: t(`disputes.partyKinds.${k}`) }))} />
+        <Button icon={<PlusOutlined />} onClick={() => setParties((ps) => [...ps, { picked: null, claim: '' }])}>
+          {t('disputes.addParty')}
+        </Button>
+      </Space>
+    </Space>
+  );
+}
+
 interface Values {
   title: string;
   typeCode: Body['typeCode'];
@@ -116,7 +151,6 @@ export function DisputeDialog({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [parties, setParties] = useState<PartyRow[]>([{ picked: null, claim: '' }]);
-  const [kind, setKind] = useState<PartyKind>('person');
   const { busy, run } = useBusyAction();
   const typeOptions = useTypeOptions();
 
@@ -136,7 +170,6 @@ export function DisputeDialog({
       setParties([{ picked: null, claim: '' }]);
       onSaved();
     });
-  const setRow = (i: number, row: Partial<PartyRow>) => setParties((ps) => ps.map((p, j) => (j === i ? { ...p, ...row } : p)));
 
   return (
     <Modal
@@ -177,35 +210,7 @@ export function DisputeDialog({
           <Input.TextArea maxLength={500} rows={2} data-testid="dispute-summary" />
         </Form.Item>
         <Form.Item label={t('disputes.parties')} required>
-          <Space direction="vertical" style={{ width: '100%' }}>
-            {parties.map((p, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity before a party is picked
-              <div key={i} className="dispute-party-row">
-                <PartyPicker kind={p.picked?.kind ?? kind} value={p.picked} onPick={(picked) => setRow(i, { picked })} />
-                <Input
-                  placeholder={t('disputes.claim')}
-                  value={p.claim}
-                  onChange={(e) => setRow(i, { claim: e.target.value })}
-                  data-testid={`party-claim-${i}`}
-                />
-                <Button
-                  icon={<DeleteOutlined />}
-                  aria-label={t('disputes.removeParty')}
-                  onClick={() => setParties((ps) => ps.filter((_, j) => j !== i))}
-                />
-              </div>
-            ))}
-            <Space wrap>
-              <Select
-                value={kind}
-                onChange={setKind}
-                options={PARTY_KINDS.map((k) => ({ value: k, label: t(`disputes.partyKinds.${k}`) }))}
-              />
-              <Button icon={<PlusOutlined />} onClick={() => setParties((ps) => [...ps, { picked: null, claim: '' }])}>
-                {t('disputes.addParty')}
-              </Button>
-            </Space>
-          </Space>
+          <PartiesEditor value={parties} onChange={setParties} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
 import { CameraOutlined, LoadingOutlined } from '@ant-design/icons';
-import { App, Button, Image } from 'antd';
+import { App, Image } from 'antd';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PHOTOS_MAX } from '../../../shared/limits.ts';

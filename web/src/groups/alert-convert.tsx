@@ -1,11 +1,10 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PARTY_KINDS, type PartyKind, RISK_LEVELS } from '../../../shared/disputes.ts';
+import { RISK_LEVELS } from '../../../shared/disputes.ts';
 import type { BodyOf, HouseholdAlert } from '../api/replies.ts';
 import { api } from '../api.ts';
-import { PartyPicker, type Picked, useTypeOptions } from '../disputes/dispute-form.tsx';
+import { PartiesEditor, type PartyRow, useTypeOptions } from '../disputes/dispute-form.tsx';
 import { useCatalogue } from '../events/use-catalogue.ts';
 import { ItemPicker } from '../report/item-picker.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
@@ -53,11 +52,8 @@ export function AlertDisputeDialog({ alert, onClose, onSaved }: { alert: Househo
   const { t } = useTranslation();
   const { message } = App.useApp();
   const typeOptions = useTypeOptions();
-  const [parties, setParties] = useState<{ picked: Picked | null; claim: string }[]>([{ picked: null, claim: '' }]);
-  const [kind, setKind] = useState<PartyKind>('person');
+  const [parties, setParties] = useState<PartyRow[]>([{ picked: null, claim: '' }]);
   const { busy, run } = useBusyAction();
-  const setRow = (i: number, row: Partial<(typeof parties)[number]>) =>
-    setParties((ps) => ps.map((p, j) => (j === i ? { ...p, ...row } : p)));
   const save = (v: DisputeValues) =>
     run(async () => {
       if (!alert) return;
@@ -101,30 +97,7 @@ export function AlertDisputeDialog({ alert, onClose, onSaved }: { alert: Househo
           <Input.TextArea maxLength={500} rows={2} placeholder={alert?.note ?? ''} />
         </Form.Item>
         <Form.Item label={t('disputes.parties')} required>
-          <Space direction="vertical" style={{ width: '100%' }}>
-            {parties.map((p, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity before a party is picked
-              <div key={i} className="dispute-party-row">
-                <PartyPicker kind={p.picked?.kind ?? kind} value={p.picked} onPick={(picked) => setRow(i, { picked })} />
-                <Input placeholder={t('disputes.claim')} value={p.claim} onChange={(e) => setRow(i, { claim: e.target.value })} />
-                <Button
-                  icon={<DeleteOutlined />}
-                  aria-label={t('disputes.removeParty')}
-                  onClick={() => setParties((ps) => ps.filter((_, j) => j !== i))}
-                />
-              </div>
-            ))}
-            <Space wrap>
-              <Select
-                value={kind}
-                onChange={setKind}
-                options={PARTY_KINDS.map((k) => ({ value: k, label: t(`disputes.partyKinds.${k}`) }))}
-              />
-              <Button icon={<PlusOutlined />} onClick={() => setParties((ps) => [...ps, { picked: null, claim: '' }])}>
-                {t('disputes.addParty')}
-              </Button>
-            </Space>
-          </Space>
+          <PartiesEditor value={parties} onChange={setParties} />
         </Form.Item>
       </Form>
     </Modal>
