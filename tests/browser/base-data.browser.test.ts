@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/platform/db.ts';
 import { type Demo, startDemo } from './browser-harness.ts';
-import { type ApiAs, apiAs, CHINA, fieldValue, label, openMenu, screenshotsOnFailure, settled, shooter } from './journey-helpers.ts';
+import { type ApiAs, apiAs, fieldValue, label, openMenu, screenshotsOnFailure, settled, shooter } from './journey-helpers.ts';
 
 /** Base data as a township centre keeps it: data quality, houses from their building, a building's leader, groups. */
 const VILLAGE = '420923100001';
@@ -23,7 +23,7 @@ afterAll(() => demo?.close());
 screenshotsOnFailure(() => demo, 'base-data');
 
 async function open(path: string) {
-  const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 }, ...CHINA });
+  const page = await demo.newPage({ viewport: { width: 1440, height: 900 } });
   await demo.signIn(page, 'township');
   await openMenu(page, path);
   return page;

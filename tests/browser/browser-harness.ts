@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { consoleActor } from '../../server/access/console-actor.ts';
 import { buildApp } from '../../server/app.ts';
 import { ensureWebBuilt } from '../../server/cli/web-build.ts';
@@ -14,6 +14,13 @@ import { TEST_FIELD_KEYS, TEST_PASSWORD_COST } from '../../server/testing/harnes
 import { openSnapshotDatabase } from '../../server/testing/test-database.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Every page is opened as the users are: Chinese locale, China time (dates and times on screen read as they would for
+ * them), and less motion asked for, which the console honours: dialogs and drawers are on screen at once, so a
+ * journey on a loaded machine never presses a button while it is still zooming in.
+ */
+const AS_A_USER = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' } as const;
 /** Screenshots land here; CI keeps them as artifacts (the folder is git-ignored). */
 export const shots = path.resolve('artifacts/browser');
 
@@ -75,6 +82,10 @@ export async function startDemo(opts: { registryVillage?: string } = {}) {
     services: built.services,
     base,
     browser,
+    /** A page of its own (its own cookies), opened as the users are. */
+    newPage: (options: BrowserContextOptions = {}) => browser.newPage({ ...AS_A_USER, ...options }),
+    /** A browser context (cookies shared by its pages), opened as the users are. */
+    newContext: (options: BrowserContextOptions = {}) => browser.newContext({ ...AS_A_USER, ...options }),
     /** Signs a demo account in through the login page. */
     async signIn(page: Page, username: string) {
       await page.goto(base);

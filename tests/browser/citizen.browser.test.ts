@@ -4,7 +4,6 @@ import { chinaDate } from '../../shared/china-time.ts';
 import { type Demo, startDemo } from './browser-harness.ts';
 import {
   apiAs,
-  CHINA,
   desktopPage,
   fieldValue,
   label,
@@ -184,7 +183,7 @@ describe('citizens (市民随手拍)', () => {
   }, 180_000);
 
   it('an unknown tracking code finds nothing and says so', async () => {
-    const page = await demo.browser.newPage({ viewport: { width: 390, height: 844 }, ...CHINA });
+    const page = await demo.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${demo.base}/public/track`);
     await page.getByLabel('查询码').fill('420923-AAAA-BBBB-CCCC');
     await page.getByRole('button', { name: label('查询') }).click();

@@ -16,7 +16,7 @@ const drawnGrids = (page: Page) =>
 
 describe('territory console', () => {
   it('a county centre signs in, opens its county, sees its grids on the map, and opens one grid', async () => {
-    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await demo.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, 'county');
     await page.locator('.ant-tree').getByText('云梦县', { exact: true }).click();
     await expect.poll(() => drawnGrids(page), { timeout: 20_000 }).toBe(472);
@@ -36,7 +36,7 @@ describe('territory console', () => {
   });
 
   it('a township user sees only their township; English is one click away', async () => {
-    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await demo.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, 'township');
     const tree = page.locator('.ant-tree');
     await tree.getByText('城关镇', { exact: true }).waitFor();
@@ -47,7 +47,7 @@ describe('territory console', () => {
   });
 
   it('the audit admin reads who signed in, and sees nothing of the territory', async () => {
-    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await demo.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, 'auditor');
     await page.getByText('审计日志').first().waitFor();
     const login = page.locator('.ant-table-row', { hasText: 'auth.login' }).first();
@@ -60,7 +60,7 @@ describe('territory console', () => {
   });
 
   it('a county centre defines a professional network through its dialog, and a duplicate code is refused', async () => {
-    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await demo.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, 'county');
     await openMenu(page, '专业网格');
     for (const attempt of ['first', 'again']) {
@@ -73,5 +73,20 @@ describe('territory console', () => {
     }
     await page.getByText('专业网格编码已存在').first().waitFor();
     await page.close();
+  });
+
+  it('dialogs zoom in, except for a user who asked their system for less motion', async () => {
+    const zoomsIn = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const page = await demo.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion });
+      await signIn(page, 'county');
+      await openMenu(page, '专业网格');
+      await page.getByRole('button', { name: '新建专业网格' }).click();
+      await page.locator('.ant-modal').waitFor();
+      const moving = await page.locator('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter').count();
+      await page.close();
+      return moving > 0;
+    };
+    expect(await zoomsIn('no-preference')).toBe(true);
+    expect(await zoomsIn('reduce')).toBe(false);
   });
 });

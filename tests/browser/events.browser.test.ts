@@ -85,7 +85,7 @@ async function addPhoto(dialog: ReturnType<Page['locator']>, name: string, colou
 describe('events (事件)', () => {
   it('a grid worker reports from a phone; the case goes round the loop to a return visit', async () => {
     // 1. The worker opens /m/report directly on a phone, signs in, and reports.
-    const phone = await demo.browser.newContext({
+    const phone = await demo.newContext({
       geolocation: point,
       permissions: ['geolocation'],
       viewport: { width: 390, height: 844 },
@@ -127,7 +127,7 @@ describe('events (事件)', () => {
     await phone.close();
 
     // 2. The township centre accepts the case and dispatches it to the city management department.
-    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await demo.newPage({ viewport: { width: 1440, height: 900 } });
     const drawer = await openCase(page, 'township', caseNo);
     await drawer.getByTestId('event-status').filter({ hasText: '待受理' }).waitFor();
     await drawer.getByTestId('photo-thumb').first().waitFor();
@@ -161,7 +161,7 @@ describe('events (事件)', () => {
     await page.close();
 
     // 3. The department handler signs it and reports what was done, with an after-photo.
-    const deptPage = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const deptPage = await demo.newPage({ viewport: { width: 1440, height: 900 } });
     await openCase(deptPage, 'dept', caseNo);
     await act(deptPage, '签收', '处置中');
     await act(
@@ -178,7 +178,7 @@ describe('events (事件)', () => {
 
     // 4. The township centre checks it on site with a photo (the dialog marks the photo required, as the server
     // will), closes it, then records the return visit.
-    const closing = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const closing = await demo.newPage({ viewport: { width: 1440, height: 900 } });
     const final = await openCase(closing, 'township', caseNo);
     await act(closing, '现场核查', '待结案', async (dialog) => {
       await dialog.locator('.ant-form-item-required', { hasText: '照片' }).waitFor();
@@ -250,7 +250,7 @@ describe('events (事件)', () => {
     });
     expect(reported.statusCode).toBe(201);
     const { id, caseNo } = reported.json<{ id: string; caseNo: string }>();
-    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await demo.newPage({ viewport: { width: 1440, height: 900 } });
     const drawer = await openCase(page, 'township', caseNo);
     await drawer.getByTestId('event-status').filter({ hasText: '待受理' }).waitFor();
     // A colleague accepts it first.

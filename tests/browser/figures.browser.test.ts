@@ -115,7 +115,7 @@ describe('figures (指挥中心, 指标)', () => {
     await settled(page.getByTestId('figure-cases'));
     await shot(page, 'command-map-grid-cases');
 
-    const wall = await demo.browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const wall = await demo.newPage({ viewport: { width: 1920, height: 1080 } });
     await demo.signIn(wall, 'leader');
     await wall.goto(`${demo.base}/screen`);
     await wall.getByTestId('big-screen').waitFor();

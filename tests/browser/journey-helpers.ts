@@ -95,22 +95,18 @@ export async function workerGridPoint(demo: Demo) {
   return { grid: { code, name: detail.name }, point };
 }
 
-/** Where the users are: Chinese locale, China time (the dates and times on screen read as they would for them). */
-export const CHINA = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
-
 /** A desktop browser page for centre and department staff. */
-export const desktopPage = (demo: Demo) => demo.browser.newPage({ viewport: { width: 1440, height: 900 }, ...CHINA });
+export const desktopPage = (demo: Demo) => demo.newPage({ viewport: { width: 1440, height: 900 } });
 
 /** A phone: small screen, touch, and the position it reports. */
 export const phoneContext = (demo: Demo, geolocation: { longitude: number; latitude: number }) =>
-  demo.browser.newContext({
+  demo.newContext({
     geolocation,
     permissions: ['geolocation'],
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
-    ...CHINA,
   });
 
 /** Opens a console page from the side menu by its label. */
@@ -152,7 +148,7 @@ export const drawerTitled = (page: Page, title: string | RegExp) =>
 
 /** A grid worker's phone: its width, not emulated as a mobile browser (the console pages, wider, would zoom out). */
 export const phoneWidthPage = async (demo: Demo) =>
-  (await demo.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, ...CHINA })).newPage();
+  (await demo.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })).newPage();
 
 /** Opens a house from its building, found on the buildings page by its code; answers the house's drawer. */
 export async function openHouse(

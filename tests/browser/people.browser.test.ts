@@ -60,7 +60,7 @@ const csv = (rows: (string | null)[][]) => Buffer.from(`\uFEFF${rows.map((r) => 
 
 describe('people (实有人口)', () => {
   it('a township centre finds a person, reveals the ID number with a reason, and imports a change', async () => {
-    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await demo.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, 'township');
     await searchPeople(page, surname);
     expect(await page.locator('.ant-table-thead th', { hasText: '标签' }).count()).toBe(1);
@@ -208,7 +208,7 @@ describe('people (实有人口)', () => {
       sql`select name, id_number_masked from person where cardinality(special_groups) + cardinality(key_person_tags) > 0 order by name limit 1`,
     );
     expect(tagged).toBeDefined();
-    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await demo.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, 'township');
     await searchPeople(page, tagged.name);
     const row = page.locator('.ant-table-row').filter({ hasText: tagged.id_number_masked });
@@ -218,7 +218,7 @@ describe('people (实有人口)', () => {
   });
 
   it('a grid worker sees masked numbers only: no reveal button and no tags column', async () => {
-    const page = await demo.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await demo.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, 'worker');
     await searchPeople(page, surname);
     expect(await page.locator('.ant-table-thead th', { hasText: '标签' }).count()).toBe(0);

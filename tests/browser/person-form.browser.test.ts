@@ -101,8 +101,6 @@ describe('person form (登记人员)', () => {
     // Moved out: no house now, the person stays on record.
     await person.getByTestId('person-move-out').click();
     await page.locator('.ant-modal-content').getByText('迁出后此人仍在册').waitFor();
-    // A press while the dialog still zooms in can land beside the moving button on a loaded machine: wait it out.
-    await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter'));
     await page.getByTestId('person-move-save').click();
     await page.getByText('已迁出').waitFor();
     await person.getByText('变更记录（3）').waitFor();

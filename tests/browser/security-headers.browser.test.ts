@@ -16,7 +16,7 @@ afterAll(() => demo?.close());
 
 /** A page that records every CSP violation, from the event the browser fires and from its console. */
 async function watched(): Promise<{ page: Page; violations: string[] }> {
-  const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await demo.newPage({ viewport: { width: 1280, height: 800 } });
   const violations: string[] = [];
   await page.exposeFunction('__cspViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {
