@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, testDatabaseUrl } from '../platform/config.ts';
+import { loadConfig } from '../platform/config.ts';
 import { embeddedDatabaseDir, openDatabase, queryRows } from '../platform/db.ts';
 import { fieldKeyFile, openFieldCrypto } from '../platform/field-keys.ts';
 import { seedTerritory } from '../testing/fixtures.ts';
 import { seedPeopleHouses, writePeopleCsv } from '../testing/people-file.ts';
-import { openTestDatabaseIn } from '../testing/test-database.ts';
+import { onPostgres, openTestDatabaseIn } from '../testing/test-database.ts';
 import { runGezhi } from './program.ts';
 import { serverPidFile } from './served-folder.ts';
 
@@ -59,7 +59,7 @@ async function holdings(dataDir: string, hash?: string) {
 }
 
 beforeAll(async () => {
-  if (testDatabaseUrl()) return;
+  if (onPostgres()) return;
   const copy = await openTestDatabaseIn(source);
   const { houses } = writePeopleCsv(path.join(root, 'people.csv'), 400);
   await seedTerritory(copy.database.db);
@@ -79,7 +79,7 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-describe.skipIf(testDatabaseUrl() !== null)('gezhi backup and restore of the embedded database', () => {
+describe.skipIf(onPostgres())('gezhi backup and restore of the embedded database', () => {
   it('restores into a new folder every row of every table, and the keys: an ID number reveals the same', async () => {
     const before = await holdings(source);
     const res = await gezhi(source, 'backup', '-o', backup);

@@ -12,11 +12,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { systemClock } from '../platform/clock.ts';
-import { loadConfig, testDatabaseUrl } from '../platform/config.ts';
+import { loadConfig } from '../platform/config.ts';
 import { openDatabase, queryRows } from '../platform/db.ts';
 import { FIXTURE, seedTerritory } from '../testing/fixtures.ts';
 import { TEST_FIELD_KEYS, TEST_PASSWORD, TEST_PASSWORD_COST } from '../testing/harness.ts';
-import { openTestDatabaseIn } from '../testing/test-database.ts';
+import { onPostgres, openTestDatabaseIn } from '../testing/test-database.ts';
 
 const CLIENTS = 8;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-killed-loop-'));
@@ -109,7 +109,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe.runIf(testDatabaseUrl())('the server killed while cases move through the loop', () => {
+describe.runIf(onPostgres())('the server killed while cases move through the loop', () => {
   it('loses no acknowledged step, leaves no case half-moved, and a retry of everything duplicates nothing', async () => {
     const first = await startServer();
     const township = caller(first.base, await signIn(first.base, 'township'));

@@ -5,11 +5,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../platform/config.ts';
 import { queryRows } from '../platform/db.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { multipartFile } from '../testing/multipart.ts';
+import { onPostgres } from '../testing/test-database.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
 type Json = Record<string, any>;
@@ -433,7 +433,7 @@ describe('the check: roll-up against a recomputation from the action log', () =>
 });
 
 /** Many servers' requests at once, each on its own connection: the counters they share stay right. */
-describe.runIf(testDatabaseUrl())('at once on PostgreSQL', () => {
+describe.runIf(onPostgres())('at once on PostgreSQL', () => {
   it('twelve reports and their acceptances in parallel move the same counters without losing one', async () => {
     const before = indicator((await figures(township, 'period=2026-11-10')).json(), 'reported').value;
     const made = await Promise.all(Array.from({ length: 12 }, () => report(worker)));

@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { prepareDatabase } from '../db/index.ts';
-import { testDatabaseUrl } from '../platform/config.ts';
 import { type Database, openDatabase } from '../platform/db.ts';
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './postgres-databases.ts';
 
@@ -64,12 +63,12 @@ export async function buildPostgresDatabase(
 }
 
 /**
- * Builds the template by the migrations and the seed, once per run, so it can never be older than either.
+ * Builds the template by the migrations and the seed, once per run (on the PostgreSQL server at `adminUrl`, or in
+ * PGlite when null), so it can never be older than either.
  * Starting PGlite (initdb) and migrating cost most of a test file's setup; loading a dump skips both.
  */
-export async function prepareTemplate(): Promise<TemplateDatabase> {
+export async function prepareTemplate(adminUrl: string | null): Promise<TemplateDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-template-'));
-  const adminUrl = testDatabaseUrl();
   if (!adminUrl) {
     const template: TemplateDatabase = { dir, kind: 'pglite' };
     await buildPgliteDump(() => openDatabase({ url: null, dataDir: null }), dumpFile(template, 'template'), prepareDatabase);

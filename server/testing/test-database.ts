@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { testDatabaseUrl } from '../platform/config.ts';
 import { type Database, openDatabase } from '../platform/db.ts';
 import { withFileLock } from './file-lock.ts';
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './postgres-databases.ts';
@@ -13,10 +12,13 @@ function runTemplate(): TemplateDatabase {
   return template;
 }
 
+/** Whether this file runs on PostgreSQL (the `postgres` project of vitest.config.ts) rather than PGlite. */
+export const onPostgres = (): boolean => runTemplate().kind === 'postgres';
+
 /**
  * A fresh, migrated and seeded database for one test file, copied from the run's template (global-setup.ts):
- * PGlite in memory loaded from the template's dump, or — when TEST_DATABASE_URL is set — a new database on
- * that PostgreSQL server copied from the template database, dropped again by `close()`.
+ * PGlite in memory loaded from the template's dump, or — in the `postgres` project — a new database on
+ * the TEST_DATABASE_URL server copied from the template database, dropped again by `close()`.
  */
 export function openTestDatabase(): Promise<Database> {
   return openCopy(runTemplate(), 'template');
@@ -42,7 +44,7 @@ export async function openSnapshotDatabase(key: string, build: (database: Databa
 
 /**
  * A copy of the template that a child process opens too (the `gezhi` command run as a process): PGlite in
- * `dataDir` (the folder GEZHI_DATA_DIR names), or a new database on the TEST_DATABASE_URL server whose `url`
+ * `dataDir` (the folder GEZHI_DATA_DIR names), or (in the `postgres` project) a new database on the TEST_DATABASE_URL server whose `url`
  * is the child's DATABASE_URL (null for PGlite). `database` is open for the test to fill and close; `drop()`
  * removes the PostgreSQL database once the file is done (the test removes its folder).
  */
@@ -60,8 +62,8 @@ export async function openTestDatabaseIn(dataDir: string): Promise<{ database: D
 
 /** An empty database, for the tests that must build it by the migrations themselves (the schema test). */
 export async function openEmptyTestDatabase(): Promise<Database> {
-  const adminUrl = testDatabaseUrl();
-  return adminUrl ? openPostgres(adminUrl) : openDatabase({ url: null, dataDir: null });
+  const template = runTemplate();
+  return template.kind === 'postgres' ? openPostgres(template.adminUrl) : openDatabase({ url: null, dataDir: null });
 }
 
 function openCopy(template: TemplateDatabase, source: string): Promise<Database> {

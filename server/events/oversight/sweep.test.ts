@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCalendar } from '../../platform/calendar/calendar.core.ts';
-import { testDatabaseUrl } from '../../platform/config.ts';
 import { queryRows } from '../../platform/db.ts';
 import { FIXTURE } from '../../testing/fixtures.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { multipartFile } from '../../testing/multipart.ts';
+import { onPostgres } from '../../testing/test-database.ts';
 import { createNotifier } from '../inbox/inbox.channels.ts';
 import { DEFAULT_WARNING_RULES } from '../loop/deadlines.core.ts';
 import { type SweepDeps, startSweeper, sweep } from './sweep.ts';
@@ -128,7 +128,7 @@ describe('the sweeper timer', () => {
 });
 
 /** Two servers sweeping at once, each on its own connection: one does the work, the other skips. */
-describe.runIf(testDatabaseUrl())('two sweeps at once on PostgreSQL', () => {
+describe.runIf(onPostgres())('two sweeps at once on PostgreSQL', () => {
   it('the second finds the lock taken and skips; the first writes', async () => {
     const real = createNotifier({ db: t.db, channels: [], onError: () => {} });
     let entered!: () => void;
