@@ -7,13 +7,16 @@
  * 4. `gezhi audit verify` over BENCH_AUDIT_ROWS chained audit rows (default 20,000) vs. reading the same rows unchecked.
  * 5. the field shell's weight: gzipped JS and CSS the phone home and the report page load before usable (production
  *    build, headless Chromium at 390 px), against the goal of 150 KB of JS.
- * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events | audit | field),
+ * 6. disputes at county scale on PostgreSQL: a screening round's progress page and a full warning-rule run over
+ *    BENCH_DISPUTES disputes (default 100,000) in the 472 grids of 云梦县, beside plain SQL over the same rows.
+ * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events | audit | field | disputes),
  * BENCH_EVENTS_SECONDS (default 10, per route), BENCH_POSTGIS_URL and BENCH_PG_URL (default the local PostgreSQL;
  * set to "" to skip).
  */
 import fs from 'node:fs';
 import { DEMO_CITY } from '../server/demo/demo-city.ts';
 import { benchAuditVerify } from './audit.bench.ts';
+import { benchDisputes } from './disputes.bench.ts';
 import { benchEvents } from './events.bench.ts';
 import { benchFieldWeight, JS_GOAL_KB } from './field-weight.bench.ts';
 import { benchLocate, type LocateResult } from './locate.bench.ts';
@@ -116,8 +119,30 @@ if (field) {
   }
   for (const w of field) console.log(`   heaviest on ${w.page}: ${w.heaviest.map((h) => `${h.file} ${kb(h.gzip)}`).join(', ')}`);
 }
+const disputes = (!only || only === 'disputes') && pgUrl ? await benchDisputes(pgUrl, Number(process.env.BENCH_DISPUTES ?? 100_000)) : null;
+if (disputes) {
+  const ms = (n: number) => n.toFixed(1);
+  console.log(
+    `\n6. disputes on PostgreSQL: ${fmt(disputes.disputes)} in ${disputes.grids} grids of 云梦县 (written in ${disputes.fillSeconds.toFixed(1)} s), ms`,
+  );
+  console.log('| request | p50 | p95 | goal | anchor in the same run | anchor p50 | anchor p95 |');
+  console.log('| --- | ---: | ---: | ---: | --- | ---: | ---: |');
+  console.log(
+    `| screening round progress (API) | ${ms(disputes.progress.p50Ms)} | ${ms(disputes.progress.p95Ms)} | 100 | GROUP BY grid of the round's disputes | ${ms(disputes.progressAnchor.p50Ms)} | ${ms(disputes.progressAnchor.p95Ms)} |`,
+  );
+  console.log(
+    `| 立即研判: every warning rule over the county, nothing new (API) | ${ms(disputes.ruleRun.p50Ms)} | ${ms(disputes.ruleRun.p95Ms)} | 1000 | count of every dispute with its parties | ${ms(disputes.ruleAnchor.p50Ms)} | ${ms(disputes.ruleAnchor.p95Ms)} |`,
+  );
+  console.log(
+    `   the first run, raising the ${fmt(disputes.firstRun.raised)} warnings the generated disputes hold: ${ms(disputes.firstRun.ms)} ms; the ten timed runs after it find nothing new`,
+  );
+}
 fs.mkdirSync('bench/out', { recursive: true });
 fs.writeFileSync(
   'bench/out/results.json',
-  JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported, events: reported, audit: audited, field }, null, 2),
+  JSON.stringify(
+    { at: new Date().toISOString(), locate: results, import: imported, events: reported, audit: audited, field, disputes },
+    null,
+    2,
+  ),
 );

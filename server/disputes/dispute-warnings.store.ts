@@ -52,6 +52,11 @@ const anyOf = (values: string[]) =>
     values.map((v) => sql`${v}`),
     sql`, `,
   )}]::text[]`;
+/**
+ * A list of any length as one parameter, for `= any(…)`: the array is built once (an init plan), so the planner can
+ * hash it, where `in (select jsonb_array_elements_text(…))` was re-read for every row (39 s for 18,000 subjects).
+ */
+const textArray = (values: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 const findingRows = (tx: Tx, query: SQL) =>
   queryRows<{ subject: string; grid_code: string; ids: string[] }>(tx, query).then((rows) =>
     rows.map((r): Finding => ({ subject: r.subject, gridCode: r.grid_code, disputeIds: [...r.ids].sort() })),
@@ -131,7 +136,7 @@ export async function known(tx: Tx, countyCode: string, ruleKey: string, subject
     sql`select w.id, w.subject, w.state, array_agg(e.dispute_id::text) as ids
         from dispute_warning w join dispute_warning_evidence e on e.county_code = w.county_code and e.warning_id = w.id
         where w.county_code = ${countyCode} and w.rule_key = ${ruleKey}
-          and w.subject in (select jsonb_array_elements_text(${JSON.stringify(subjects)}::jsonb))
+          and w.subject = any(${textArray(subjects)})
         group by w.id, w.subject, w.state`,
   );
   return rows.map((r) => ({ id: r.id, subject: r.subject, state: r.state, disputeIds: r.ids }));
@@ -169,7 +174,7 @@ export async function touchWarnings(tx: Tx, countyCode: string, ids: string[], a
   if (ids.length === 0) return;
   await tx.execute(
     sql`update dispute_warning set updated_at = ${at} where county_code = ${countyCode}
-        and id::text in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`,
+        and id::text = any(${textArray(ids)})`,
   );
 }
 
