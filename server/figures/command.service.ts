@@ -6,6 +6,7 @@ import { EVENT_SOURCES, OPEN_STATUSES, WARNING_COLOURS } from '../../shared/enum
 import type { Actor } from '../platform/actor.ts';
 import type { Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import { verifiedPerGrid } from '../registry/index.ts';
 import { INDICATORS, type IndicatorDef, lastDays, nextDay, parsePeriod, ratio } from './figures.core.ts';
 import { createFigureScope, type FiguresQuery, type ScopeDeps } from './figures.scope.ts';
 import * as store from './figures.store.ts';
@@ -21,6 +22,10 @@ const OPEN_FACTS = OPEN_STATUSES.map((s) => `open_${s}`);
 const WARNED_FACTS = WARNING_COLOURS.map((c) => `warned_${c}`);
 /** Items, grids and units a ranking chart shows. */
 export const TOP = 10;
+/** Base data counts as covered when verified within this many days (the data-quality page's default window). */
+export const BASE_DATA_VERIFIED_DAYS = 90;
+/** The nodes one level below an area: the base-data chart has a bar for each (a village's are its grids). */
+const CHILD_LENGTH: Record<string, number> = { city: 6, county: 9, township: 12, village: 15, grid: 15 };
 
 const INDICATOR_BY_KEY = new Map(INDICATORS.map((d) => [d.key, d]));
 export const MAP_INDICATORS = INDICATORS.map((d) => d.key);
@@ -65,18 +70,47 @@ export function createCommandCentre(deps: CommandDeps) {
       .slice(0, TOP);
   }
 
+  /**
+   * 基础数据: the people and houses on record under the area and the share verified in the last 90 days, for the
+   * area and for each node right below it that holds any.
+   */
+  async function baseData(area: { prefix: string; level: string }) {
+    const now = deps.clock();
+    const perGrid = await verifiedPerGrid(db, {
+      prefix: area.prefix,
+      since: new Date(now.getTime() - BASE_DATA_VERIFIED_DAYS * 86_400_000),
+      // Up to and including this instant (the window's end is exclusive).
+      until: new Date(now.getTime() + 1),
+    });
+    const length = CHILD_LENGTH[area.level] ?? 15;
+    const byChild = new Map<string, { records: number; verified: number }>();
+    for (const [grid, n] of perGrid) {
+      const child = byChild.get(grid.slice(0, length)) ?? { records: 0, verified: 0 };
+      child.records += n.total;
+      child.verified += n.verified;
+      byChild.set(grid.slice(0, length), child);
+    }
+    const names = await deps.nodeNames(db, [...byChild.keys()]);
+    const children = [...byChild]
+      .map(([code, n]) => ({ code, name: names.get(code)?.name ?? code, ...n, rate: ratio(n.verified, n.records) ?? 0 }))
+      .sort((a, b) => a.rate - b.rate || (a.code < b.code ? -1 : 1));
+    const records = children.reduce((sum, c) => sum + c.records, 0);
+    const verified = children.reduce((sum, c) => sum + c.verified, 0);
+    return { verifiedWithinDays: BASE_DATA_VERIFIED_DAYS, records, verified, rate: ratio(verified, records), children };
+  }
+
   return {
     /**
      * The command centre's charts for an area: intake by source, warnings by colour, the items and grids most
-     * reported, units ranked and satisfaction over the period; open cases by status now (whenever reported); and
-     * reported/closed for each of the last 30 days.
+     * reported, units ranked and satisfaction over the period; open cases by status now (whenever reported);
+     * reported/closed for each of the last 30 days; and how much of the area's base data was verified lately.
      */
     async dashboard(actor: Actor, asked: Omit<FiguresQuery, 'period'> & { period?: string }) {
       const q = { ...asked, period: asked.period ?? today().slice(0, 7) };
       const r = await resolve(actor, q);
       const trend = lastDays(today(), 30);
       const all = parsePeriod('all', today());
-      const [bySource, sums, open, byDay, byItem, byGrid, units] = await Promise.all([
+      const [bySource, sums, open, byDay, byItem, byGrid, units, base] = await Promise.all([
         store.sumFactsBy(db, r.filter, ['reported'], 'source'),
         store.sumFacts(db, r.filter, ['reported', 'open', 'closed', 'overdue', 'warned', 'rated', 'satisfied', ...WARNED_FACTS]),
         store.sumFacts(db, { ...r.filter, fromDay: all.fromDay, toDay: all.toDay }, OPEN_FACTS),
@@ -84,6 +118,7 @@ export function createCommandCentre(deps: CommandDeps) {
         store.sumFactsBy(db, r.filter, ['reported'], 'itemCode'),
         store.sumFactsBy(db, r.filter, ['reported'], 'gridCode'),
         unitRanking(r.filter),
+        baseData(r.area),
       ]);
       const topItems = largest(byItem, 'reported', TOP);
       const topGrids = largest(byGrid, 'reported', TOP);
@@ -117,6 +152,7 @@ export function createCommandCentre(deps: CommandDeps) {
         topGrids: topGrids.map((g) => ({ code: g.key, name: gridNames.get(g.key)?.name ?? g.key, n: g.n })),
         units,
         satisfaction: { rated: of('rated'), satisfied: of('satisfied'), rate: ratio(of('satisfied'), of('rated')) },
+        baseData: base,
       };
     },
 

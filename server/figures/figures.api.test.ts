@@ -9,6 +9,7 @@ import { queryRows } from '../platform/db.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { multipartFile } from '../testing/multipart.ts';
+import { seedPeopleHouses } from '../testing/people-file.ts';
 import { onPostgres } from '../testing/test-database.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
@@ -339,6 +340,37 @@ describe('the command centre: rankings, satisfaction and the map', () => {
       rate: satisfaction.value,
     });
     expect(d.satisfaction.rated).toBeGreaterThan(0);
+  });
+
+  it('shows how much base data was verified in the last 90 days, per village of the township, least verified first', async () => {
+    // Eleven houses, one per grid in turn (the first three grids get two); a grid worker visits the later three today.
+    await seedPeopleHouses(t.db, 11);
+    for (const i of [8, 9, 10]) {
+      const grid = FIXTURE.grids[i % FIXTURE.grids.length];
+      const visitor = (await t.as(['grid_worker'], [grid])).request;
+      const code = `B-${grid}-${i}`;
+      const form = (await visitor({ method: 'GET', url: `/api/fieldwork/houses/${code}/visit-form` })).json();
+      const res = await visitor({
+        method: 'POST',
+        url: `/api/fieldwork/houses/${code}/visits`,
+        payload: { version: form.house.version, residents: [] },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const d = (await leader({ method: 'GET', url: `/api/figures/dashboard?area=${TOWNSHIP}` })).json();
+    // 城关镇 holds the first four grids: seven houses, three of them visited.
+    expect(d.baseData).toMatchObject({ verifiedWithinDays: 90, records: 7, verified: 3 });
+    expect(d.baseData.rate).toBeCloseTo(3 / 7);
+    expect(d.baseData.children.map((c: Json) => [c.code, c.records, c.verified])).toEqual([
+      [FIXTURE.villages[1], 3, 1],
+      [FIXTURE.villages[0], 4, 2],
+    ]);
+    expect(d.baseData.children.every((c: Json) => c.name !== c.code)).toBe(true);
+    const county_ = (await county({ method: 'GET', url: `/api/figures/dashboard?area=${FIXTURE.county}` })).json();
+    expect(county_.baseData.children.map((c: Json) => [c.code, c.records, c.verified])).toEqual([
+      [OTHER_TOWNSHIP, 4, 0],
+      [TOWNSHIP, 7, 3],
+    ]);
   });
 
   it('colours each grid by the chosen indicator: the grid’s own figures, summing to the area’s', async () => {

@@ -200,6 +200,25 @@ export const Dashboard = Type.Object({
     },
     { description: 'Satisfaction over the period' },
   ),
+  baseData: Type.Object(
+    {
+      verifiedWithinDays: Type.Integer({ description: 'The window: verified within this many days counts', example: 90 }),
+      records: Type.Integer({ description: 'People and houses on record under the area, now' }),
+      verified: Type.Integer({ description: 'Of those, verified within the window' }),
+      rate: Nullable(Type.Number({ description: 'verified ÷ records, 0…1; null when nothing is on record' })),
+      children: Type.Array(
+        Type.Object({
+          code: Type.String({ description: 'Area or grid code of a node right below the area' }),
+          name: Type.String({ description: 'Its name' }),
+          records: Type.Integer({ description: 'People and houses on record under it' }),
+          verified: Type.Integer({ description: 'Of those, verified within the window' }),
+          rate: Type.Number({ description: 'verified ÷ records, 0…1' }),
+        }),
+        { description: 'The nodes right below the area that hold any record, least verified first' },
+      ),
+    },
+    { description: '基础数据: how much of the area’s base data (people and houses) was verified lately' },
+  ),
 });
 
 export const GridFigures = Type.Object({

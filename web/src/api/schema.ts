@@ -39181,6 +39181,33 @@ export interface paths {
                             };
                             /** @description When the figures were read: the cases as they stood then */
                             asOf: string;
+                            /** @description 基础数据: how much of the area’s base data (people and houses) was verified lately */
+                            baseData: {
+                                /** @description The nodes right below the area that hold any record, least verified first */
+                                children: {
+                                    /** @description Area or grid code of a node right below the area */
+                                    code: string;
+                                    /** @description Its name */
+                                    name: string;
+                                    /** @description verified ÷ records, 0…1 */
+                                    rate: number;
+                                    /** @description People and houses on record under it */
+                                    records: number;
+                                    /** @description Of those, verified within the window */
+                                    verified: number;
+                                }[];
+                                /** @description verified ÷ records, 0…1; null when nothing is on record */
+                                rate: number | null;
+                                /** @description People and houses on record under the area, now */
+                                records: number;
+                                /** @description Of those, verified within the window */
+                                verified: number;
+                                /**
+                                 * @description The window: verified within this many days counts
+                                 * @example 90
+                                 */
+                                verifiedWithinDays: number;
+                            };
                             /** @description Reported in the period, by source (fact reported) */
                             intakeBySource: {
                                 /** @description Cases */

@@ -82,12 +82,15 @@ export function BigScreen() {
               refresh={refresh}
               onDrill={setDrilled}
               onCase={setCaseId}
-              card={(id, title, body) => (
-                <section key={id} className={`big-screen-tile tile-${id}`}>
-                  <h2>{title}</h2>
-                  {body}
-                </section>
-              )}
+              card={(id, title, body) =>
+                // The wall shows the cases' figures in its 3 × 3; base data coverage is the console dashboard's.
+                id === 'baseData' ? null : (
+                  <section key={id} className={`big-screen-tile tile-${id}`}>
+                    <h2>{title}</h2>
+                    {body}
+                  </section>
+                )
+              }
             />
           </div>
         )}

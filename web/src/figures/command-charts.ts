@@ -33,6 +33,9 @@ const ranking = (labels: string[], values: number[], format: (v: number) => stri
 
 export const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
+/** The nodes the base-data chart shows: the least verified, at most ten. */
+export const baseDataShown = (data: Dashboard) => data.baseData.children.slice(0, 10);
+
 /** Every chart of the command centre, from one dashboard reply; the console page and the big screen draw the same. */
 export function commandCharts(data: Dashboard, t: TFunction) {
   return {
@@ -72,6 +75,11 @@ export function commandCharts(data: Dashboard, t: TFunction) {
     units: ranking(
       data.units.map((u) => u.name),
       data.units.map((u) => u.onTimeRate),
+      percent,
+    ),
+    baseData: ranking(
+      baseDataShown(data).map((c) => c.name),
+      baseDataShown(data).map((c) => c.rate),
       percent,
     ),
   };

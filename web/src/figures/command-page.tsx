@@ -2,7 +2,9 @@ import { FullscreenOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { chinaDate } from '../../../shared/china-time.ts';
+import { useAuth } from '../auth/auth-context.tsx';
 import { EventDrawer } from '../events/event-drawer.tsx';
 import { useCatalogue } from '../events/use-catalogue.ts';
 import { useDepartments } from '../events/use-departments.ts';
@@ -14,7 +16,8 @@ import { useAreaOptions } from './use-area-options.ts';
 
 /**
  * 指挥中心: this month's headline figures, intake by source, open cases by stage, warnings by colour, the 30-day
- * trend, the items, grids and units ranked, satisfaction and the map; every bar, grid and point opens its cases.
+ * trend, the items, grids and units ranked, satisfaction, base data verified lately and the map; every bar, grid
+ * and point opens its cases (a base-data bar, the data-quality page at that node).
  */
 export function CommandPage() {
   const { t } = useTranslation();
@@ -26,6 +29,10 @@ export function CommandPage() {
   const departments = useDepartments();
   const period = chinaDate(new Date()).slice(0, 7);
   const { data } = useApi('/api/figures/dashboard', { params: { query: { area, period } } });
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const openQuality = (node: { code: string; name: string }) =>
+    navigate(`/quality?${new URLSearchParams({ area: node.code, name: node.name })}`);
   const charts = useMemo(() => (data ? commandCharts(data, t) : null), [data, t]);
 
   return (
@@ -73,6 +80,7 @@ export function CommandPage() {
               mapHeight={460}
               onDrill={setDrilled}
               onCase={setCaseId}
+              onBaseData={can('registry.read') ? openQuality : undefined}
               card={(id, title, body, wide) => (
                 <Col key={id} xs={24} lg={wide ? 24 : 12}>
                   <Card size="small" title={title}>

@@ -1,16 +1,16 @@
-import { Empty } from 'antd';
+import { Empty, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
 import type { ECElementEvent } from 'echarts/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../api/replies.ts';
-import type { CommandCharts } from './command-charts.ts';
+import { baseDataShown, type CommandCharts, percent } from './command-charts.ts';
 import { CommandMap } from './command-map.tsx';
 import { EChart } from './echart.tsx';
 import type { FigureScope } from './figure-cases.tsx';
 
 /** Which panel: the big screen places each by it. */
-export type PanelId = 'map' | 'source' | 'status' | 'colour' | 'trend' | 'items' | 'grids' | 'units';
+export type PanelId = 'map' | 'source' | 'status' | 'colour' | 'trend' | 'items' | 'grids' | 'units' | 'baseData';
 
 interface Props {
   data: Dashboard;
@@ -24,12 +24,27 @@ interface Props {
   refresh?: number;
   onDrill(scope: FigureScope): void;
   onCase(id: string): void;
+  /** Opens the data-quality page at a node (the base-data chart's bars), for those who may read it. */
+  onBaseData?(node: { code: string; name: string }): void;
   /** How one panel is framed: a console card, or a big-screen tile. */
   card(id: PanelId, title: string, body: ReactNode, wide?: boolean): ReactNode;
 }
 
 /** The command centre's map and charts, each opening the cases it counts; the console page and the big screen frame and place them. */
-export function CommandPanels({ data, charts, area, period, dark, mapHeight, chartHeight = 280, refresh, onDrill, onCase, card }: Props) {
+export function CommandPanels({
+  data,
+  charts,
+  area,
+  period,
+  dark,
+  mapHeight,
+  chartHeight = 280,
+  refresh,
+  onDrill,
+  onCase,
+  onBaseData,
+  card,
+}: Props) {
   const { t } = useTranslation();
   const drill = (scope: Omit<FigureScope, 'area'> & { area?: string }) => onDrill({ area, ...scope });
   // The rankings draw largest on top, so the clicked bar's index counts from the end.
@@ -117,6 +132,25 @@ export function CommandPanels({ data, charts, area, period, dark, mapHeight, cha
           const unit = ranked(data.units, p.dataIndex);
           drill({ period, unit: unit.code, fact: 'dispatched', name: `${unit.name} ${t('figures.command.dispatched')}` });
         }),
+        true,
+      )}
+      {card(
+        'baseData',
+        t('figures.command.baseData', { days: data.baseData.verifiedWithinDays }),
+        data.baseData.records === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('figures.command.noBaseData')} style={{ height: chartHeight - 40 }} />
+        ) : (
+          <>
+            <Typography.Text type="secondary" data-testid="base-data-total">
+              {t('figures.command.baseDataTotal', {
+                records: data.baseData.records,
+                verified: data.baseData.verified,
+                rate: percent(data.baseData.rate),
+              })}
+            </Typography.Text>
+            {chart(charts.baseData, 'chart-base-data', (p) => onBaseData?.(ranked(baseDataShown(data), p.dataIndex)))}
+          </>
+        ),
         true,
       )}
     </>

@@ -1,6 +1,7 @@
 import { Alert, Breadcrumb, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ANOMALY_KINDS } from '../../../shared/enums.ts';
 import type { AnomalyKind, Figures } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
@@ -23,8 +24,12 @@ export function QualityPage() {
   const { t } = useTranslation();
   const { me } = useAuth();
   const home = me?.areas[0] ? { code: me.areas[0].code, name: me.areas[0].name } : null;
+  // Opened at a node (from the command centre's base-data chart): that node below the home area.
+  const [search] = useSearchParams();
+  const asked = search.get('area');
+  const start = asked && home && asked !== home.code ? [home, { code: asked, name: search.get('name') ?? asked }] : [];
   // The way down from the picked area: a breadcrumb goes back up, a row goes further down.
-  const [trail, setTrail] = useState<{ code: string; name: string }[]>(home ? [home] : []);
+  const [trail, setTrail] = useState<{ code: string; name: string }[]>(start.length ? start : home ? [home] : []);
   const [days, setDays] = useState(90);
   const [person, setPerson] = useState<string | null>(null);
   const [house, setHouse] = useState<string | null>(null);
