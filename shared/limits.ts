@@ -79,6 +79,8 @@ export const PAGE = {
   anomalies: { default: 20, max: 200 },
   /** The cases a figure counts (its drill-down). */
   figureCases: { default: 100, max: 1000 },
+  /** The briefings (通报) of an area. */
+  briefings: { default: 20, max: 200 },
   /** The cases, records or visits behind one item of an assessment result. */
   assessmentEvidence: { default: 50, max: 500 },
   /** Tagged people on a follow-up list (a worker's due list, a village's or township's missed ones). */
