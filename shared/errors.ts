@@ -128,6 +128,7 @@ export const ERROR_STATUS = {
   'briefing.not_found': 404,
   'briefing.period_kind': 400,
   'briefing.period_not_ended': 400,
+  'briefing.case_not_in_period': 400,
   'assessment.scheme_invalid': 400,
   'assessment.scheme_not_found': 404,
   'assessment.scheme_exists': 409,

@@ -61,6 +61,17 @@ describe('who may generate and read briefings', () => {
     await refused({ area: FIXTURE.county, period: '2026' }, 'body.period', 'briefing.period_kind');
     await refused({ area: FIXTURE.county, period: '2026-13' }, 'body.period', 'figures.period_invalid');
     await refused({ area: '420923199', period: '2026-11' }, 'body.area', 'figures.area_unknown');
+    // A typical case must be one reported in the area in the period: not another township's, not an unknown number.
+    await refused({ area: TOWNSHIP, period: '2026-11', typical: [cases.elsewhere] }, 'body.typical.0', 'briefing.case_not_in_period');
+    await refused({ area: TOWNSHIP, period: '2026-10', typical: [cases.satisfied] }, 'body.typical.0', 'briefing.case_not_in_period');
+    await refused(
+      { area: TOWNSHIP, period: '2026-11', typical: [cases.satisfied, 'NOPE'] },
+      'body.typical.1',
+      'briefing.case_not_in_period',
+    );
+    expect((await generate(p.county, { area: TOWNSHIP, period: '2026-11', typical: Array(11).fill(cases.satisfied) })).statusCode).toBe(
+      400,
+    );
     const noArea = await generate(p.county, { period: '2026-11' });
     expect(noArea.statusCode).toBe(400);
     expect(noArea.json().details[0].field).toMatch(/area/);
@@ -155,8 +166,10 @@ describe('the county’s November briefing', () => {
     expect(audited[0].n).toBeGreaterThanOrEqual(3);
   });
 
-  it('a township’s briefing reports its villages and ranks villages and grid workers', async () => {
-    const c = (await generate(p.township, { area: TOWNSHIP, period: '2026-11' })).json().content;
+  it('a township’s briefing reports its villages, ranks villages and grid workers, and leads its typical cases with the centre’s pick', async () => {
+    const c = (await generate(p.township, { area: TOWNSHIP, period: '2026-11', typical: [cases.satisfied] })).json().content;
+    expect(c.typical[0]).toMatchObject({ caseNo: cases.satisfied, reason: '中心选定', unitName: '云梦县城市管理执法局' });
+    expect(c.typical.map((x: Json) => x.caseNo)).toContain(cases.reopened);
     expect(c.addressee).toContain('各村（社区）');
     expect(c.areas.map((a: Json) => a.code)).toEqual([FIXTURE.villages[0]]);
     expect(c.rankings.map((r: Json) => r.kind)).toEqual(['village', 'grid_worker']);

@@ -21,6 +21,7 @@ import {
   levelWords,
   MEASURE_WORDS,
   type PeriodIn,
+  PICKED_REASON,
   periodText,
   pickTypical,
   previousLabel,
@@ -59,6 +60,7 @@ export interface ContentDeps {
     tx: Tx,
     q: { prefix: string; fromDay: string; toDay: string; facts: readonly string[]; by: 'gridCode' | 'unitCode' },
   ): Promise<Sums>;
+  casesNumbered(tx: Tx, q: { prefix: string; fromDay: string; toDay: string }, caseNos: string[]): Promise<CountedCase[]>;
   countedCases(
     tx: Tx,
     q: { prefix: string; fromDay: string; toDay: string; fact: string },
@@ -170,8 +172,24 @@ export function createContent(deps: ContentDeps) {
   }
 
   return {
-    /** The content of a briefing of `area` over `period` (a month or quarter that has ended), as of `today`. */
-    async build(area: { code: string; name: string; level: string; prefix: string }, period: PeriodIn, today: string, generatedOn: string) {
+    /** The cases of these numbers reported in the area over the period, and the numbers that are not. */
+    async picked(area: { prefix: string }, period: PeriodIn, caseNos: string[]) {
+      const rows = await deps.casesNumbered(db, { prefix: area.prefix, fromDay: period.fromDay, toDay: period.toDay }, caseNos);
+      const found = new Map(rows.map((r) => [r.caseNo, r]));
+      return { rows: caseNos.flatMap((n) => found.get(n) ?? []), missing: caseNos.filter((n) => !found.has(n)) };
+    },
+
+    /**
+     * The content of a briefing of `area` over `period` (a month or quarter that has ended), as of `today`; the
+     * cases a centre picked (`picked`, checked by the caller) lead the typical cases.
+     */
+    async build(
+      area: { code: string; name: string; level: string; prefix: string },
+      period: PeriodIn,
+      today: string,
+      generatedOn: string,
+      picked: CountedCase[] = [],
+    ) {
       const previous = deps.parsePeriod(previousLabel(period.label), today, 'period');
       const span = (p: PeriodIn) => ({ prefix: area.prefix, fromDay: p.fromDay, toDay: p.toDay, facts: deps.facts });
       const [grids, gridsBefore, units, unitsBefore] = await Promise.all([
@@ -205,9 +223,18 @@ export function createContent(deps: ContentDeps) {
       const counted = (fact: string, limit: number) =>
         deps.countedCases(db, { prefix: area.prefix, fromDay: period.fromDay, toDay: period.toDay, fact }, { offset: 0, limit });
       const repeats = (await counted('repeat', LIST_MAX)).rows;
-      const typical = pickTypical(
-        await Promise.all(TYPICAL_RULES.map(async (r) => ({ reason: r.reason, cases: (await counted(r.fact, 10)).rows }))),
-      );
+      const chosen = new Set(picked.map((c) => c.caseNo));
+      const typical = [
+        ...picked.map((c) => ({ ...c, reason: PICKED_REASON })),
+        ...pickTypical(
+          await Promise.all(
+            TYPICAL_RULES.map(async (r) => ({
+              reason: r.reason,
+              cases: (await counted(r.fact, 10)).rows.filter((c) => !chosen.has(c.caseNo)),
+            })),
+          ),
+        ),
+      ];
       const words = levelWords(area.level);
       const content: BriefingContent = {
         title: title(period.label),

@@ -27,6 +27,8 @@ export const TYPICAL_RULES = [
   { fact: 'overdue', reason: '超期未办结或超期反馈' },
 ] as const;
 export const TYPICAL_PER_RULE = 2;
+/** Why a case a centre picked is typical. */
+export const PICKED_REASON = '中心选定';
 export const TYPICAL_MAX = 6;
 /** Repeat orders (重复件) and sanctioned units' cases a briefing lists at most. */
 export const LIST_MAX = 20;

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { PAGE } from '../../shared/limits.ts';
+import { BRIEFING_PICKED_MAX, PAGE } from '../../shared/limits.ts';
 import { AreaRefSchema, Nullable } from '../platform/schemas.ts';
 
 const areaCode = (description: string) => Type.String({ pattern: '^([0-9]{6}|[0-9]{9})$', description, example: '420923' });
@@ -11,6 +11,12 @@ export const GenerateBody = Type.Object(
   {
     area: areaCode('City, county or township inside your jurisdiction (6 or 9 digits)'),
     period: period('YYYY-MM (month) or YYYY-Qn (quarter) that has ended'),
+    typical: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 40, description: 'Case number', example: '202611020003' }), {
+        maxItems: BRIEFING_PICKED_MAX,
+        description: '典型案例 Cases the centre picks as typical (reported in the area in the period); they lead the ones chosen by rule',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

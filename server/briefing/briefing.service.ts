@@ -115,11 +115,25 @@ export function createBriefingService(deps: BriefingDeps) {
   }
 
   return {
-    /** 生成通报: a new version of the area's briefing for a month or quarter that has ended, frozen as it reads now. */
-    async generate(actor: Actor, q: { area: string; period: string }) {
+    /**
+     * 生成通报: a new version of the area's briefing for a month or quarter that has ended, frozen as it reads now; the
+     * cases the centre picked as typical must be cases reported in the area in that period.
+     */
+    async generate(actor: Actor, q: { area: string; period: string; typical?: string[] }) {
       const period = periodOf(q.period, 'body.period');
       const area = await areaOf(actor, q.area, 'body.area');
-      const content = await deps.content.build(area, period, today(), today());
+      const wanted = [...new Set(q.typical ?? [])];
+      const picked = await deps.content.picked(area, period, wanted);
+      if (picked.missing.length)
+        throw new AppError(
+          'request.invalid',
+          picked.missing.map((n) => ({
+            field: `body.typical.${(q.typical ?? []).indexOf(n)}`,
+            reason: 'briefing.case_not_in_period',
+            value: n,
+          })),
+        );
+      const content = await deps.content.build(area, period, today(), today(), picked.rows);
       const row = await insert(area, period, content, actor);
       return { ...(await view(row)), content: row.content };
     },

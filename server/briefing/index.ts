@@ -1,7 +1,7 @@
 import { userNames } from '../access/index.ts';
 import { rankingsFor, type UnitSanctions } from '../assessment/index.ts';
 import { catalogueItemNames } from '../events/index.ts';
-import { countedCases, FACTS, factSumsPer, INDICATORS, PeriodError, parsePeriod } from '../figures/index.ts';
+import { casesNumbered, countedCases, FACTS, factSumsPer, INDICATORS, PeriodError, parsePeriod } from '../figures/index.ts';
 import { departmentsByCode } from '../org/index.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -45,6 +45,7 @@ export function createBriefing({
     indicators: INDICATORS,
     facts: FACTS,
     factSumsPer,
+    casesNumbered,
     countedCases,
     rankingsFor,
     unitSanctions,

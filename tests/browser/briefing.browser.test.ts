@@ -95,7 +95,7 @@ describe('the briefing (通报)', () => {
     await shot(page, 'list');
   });
 
-  it('refuses a month that has not ended, naming it', async () => {
+  it('refuses a month that has not ended, and a typical case not of the area’s month, naming them', async () => {
     const page = await desktopPage(demo);
     await demo.signIn(page, 'county');
     await openMenu(page, '通报');
@@ -105,5 +105,16 @@ describe('the briefing (通报)', () => {
     await page.getByTestId('generate-briefing').click();
     await page.getByText(/该期间尚未结束，结束后才能生成通报/).waitFor();
     await shot(page, 'refused');
+    // A typical case the centre names must be one of the area's in that month.
+    await page.getByTestId('briefing-period').fill(month);
+    // The refusal's notice lies over the toolbar until closed.
+    await page.locator('.ant-notification-notice-close').click();
+    await page.locator('.ant-notification-notice').waitFor({ state: 'detached' });
+    await page.locator('.ant-select', { hasText: '典型案例（可选，填案件编号）' }).click();
+    await page.keyboard.type('NOPE-1');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('generate-briefing').click();
+    await page.getByText(/该案件不是本区域在该期间上报的案件/).waitFor();
+    await shot(page, 'refused-case');
   });
 });

@@ -13207,6 +13207,8 @@ export interface paths {
                          * @example 2026-11
                          */
                         period: string;
+                        /** @description 典型案例 Cases the centre picks as typical (reported in the area in the period); they lead the ones chosen by rule */
+                        typical?: string[];
                     };
                 };
             };

@@ -3,6 +3,7 @@ import { App, Button, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typo
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaDate } from '../../../shared/china-time.ts';
+import { BRIEFING_PICKED_MAX } from '../../../shared/limits.ts';
 import type { BriefingSummary } from '../api/replies.ts';
 import { api, apiBlob } from '../api.ts';
 import { useAreaOptions } from '../figures/use-area-options.ts';
@@ -35,6 +36,7 @@ export function BriefingsPage() {
   const [span, setSpan] = useState<Span>('month');
   const [period, setPeriod] = useState(lastEnded('month'));
   const [open, setOpen] = useState<string | null>(null);
+  const [typical, setTypical] = useState<string[]>([]);
   const valid = PATTERNS[span].test(period);
   const list = useApi('/api/briefings', area ? { params: { query: { area } } } : null);
   const { busy, run } = useBusyAction();
@@ -42,7 +44,7 @@ export function BriefingsPage() {
   const generate = () =>
     run(async () => {
       if (!area) return;
-      const made = await api.POST('/api/briefings', { body: { area, period } });
+      const made = await api.POST('/api/briefings', { body: { area, period, ...(typical.length ? { typical } : {}) } });
       message.success(t('briefing.generated', { version: made.version }));
       list.reload();
       setOpen(made.id);
@@ -78,6 +80,20 @@ export function BriefingsPage() {
               style={{ width: 110 }}
               aria-label={t('briefing.period')}
               data-testid="briefing-period"
+            />
+          </Tooltip>
+          <Tooltip title={t('briefing.typicalRule', { n: BRIEFING_PICKED_MAX })}>
+            <Select
+              mode="tags"
+              value={typical}
+              onChange={setTypical}
+              open={false}
+              maxCount={BRIEFING_PICKED_MAX}
+              tokenSeparators={[',', '，', ' ']}
+              placeholder={t('briefing.typical')}
+              style={{ minWidth: 220 }}
+              aria-label={t('briefing.typical')}
+              data-testid="briefing-picked"
             />
           </Tooltip>
           <Button

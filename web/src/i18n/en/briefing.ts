@@ -6,6 +6,8 @@ export const briefing = {
     period: 'Period',
     periodRule: 'Month 2026-11, quarter 2026-Q4; the period must have ended',
     generate: 'Generate briefing',
+    typical: 'Typical cases (optional, case numbers)',
+    typicalRule: 'Cases the centre picks (reported in this area in the period, at most {{n}}) lead those chosen by rule',
     generated: 'Briefing version {{version}} generated',
     frozen:
       'A briefing is archived as generated and no longer follows the data; generating again makes a new version and keeps the old ones. The system also generates one after each month and quarter ends.',
