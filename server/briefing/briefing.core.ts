@@ -154,10 +154,11 @@ export function lastEnded(today: string): string[] {
 
 export const title = (label: string) => `关于${periodText(label)}网格化服务管理工作情况的通报`;
 
-const LEVEL_WORDS: Record<string, { issuer: string; addressee: string; down: string }> = {
-  city: { issuer: '网格化服务管理中心', addressee: '各县（市、区）网格化服务管理中心，市直有关单位：', down: '各县（市、区）' },
-  county: { issuer: '网格化服务管理中心', addressee: '各乡镇（街道）网格化服务管理中心，县直有关单位：', down: '各乡镇（街道）' },
-  township: { issuer: '网格化服务管理中心', addressee: '各村（社区）网格化工作站，各网格员：', down: '各村（社区）' },
+/** Who issues a notice of each level's area (after the area's name) and to whom it goes (主送). */
+const LEVEL_WORDS: Record<string, { issuer: string; addressee: string }> = {
+  city: { issuer: '网格化服务管理中心', addressee: '各县（市、区）网格化服务管理中心，市直有关单位：' },
+  county: { issuer: '网格化服务管理中心', addressee: '各乡镇（街道）网格化服务管理中心，县直有关单位：' },
+  township: { issuer: '网格化服务管理中心', addressee: '各村（社区）网格化工作站，各网格员：' },
 };
 export const levelWords = (level: string) => LEVEL_WORDS[level] ?? LEVEL_WORDS.county;
 

@@ -170,6 +170,17 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
     );
 
   program
+    .command('briefings')
+    .description('generate, once, the briefings (通报) of the month and quarter that ended last (the server does it every 10 minutes)')
+    .action(() =>
+      withRuntime(async (rt) => {
+        const result = await rt.services.briefings();
+        if (result.status === 'skipped') return say('skipped: another server is generating them now');
+        say(`generated ${result.generated} scheduled briefings`);
+      }),
+    );
+
+  program
     .command('migrate')
     .description('apply database migrations')
     .action(() => withRuntime(async () => say('migrations applied')));
