@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAccess, staffOf } from './access/index.ts';
 import { createAssessment } from './assessment/index.ts';
+import { createBriefing } from './briefing/index.ts';
 import { createDisputes } from './disputes/index.ts';
 import { createEvents } from './events/index.ts';
 import { createFieldwork } from './fieldwork/index.ts';
@@ -53,6 +54,9 @@ export async function buildApp({
   events.onCasesTouched(figures.service.track);
   // Assessment reads the figures, base data and visits through their front doors; the loop's sanctions are handed in.
   createAssessment({ app, db, clock, guard: access.guard, unitSanctions: events.unitSanctions });
+  const pdf = createPdfRenderer(config.pdfFont);
+  // The briefing reads the figures, rankings and names through their front doors; the loop's sanctions are handed in.
+  const briefing = createBriefing({ app, db, clock, guard: access.guard, pdf, unitSanctions: events.unitSanctions });
   // A dispute that needs a department raises a loop event through the events service, as any staff report does.
   const { disputes } = await createDisputes({
     app,
@@ -61,7 +65,7 @@ export async function buildApp({
     calendar: events.calendar,
     guard: access.guard,
     reportEvent: events.report,
-    pdf: createPdfRenderer(config.pdfFont),
+    pdf,
   });
   // A ten-household alert tells the grid team through the inbox and becomes a case or a dispute through their areas.
   await createFieldwork({
@@ -87,6 +91,7 @@ export async function buildApp({
       supervision: events.supervision,
       sweep: events.sweep,
       figures: figures.service,
+      briefings: briefing.service.scheduled,
       idCheckBacklog: registry.idCheckBacklog,
     },
   };

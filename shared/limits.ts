@@ -64,6 +64,9 @@ export const SEARCH_TEXT_MAX = 60;
 export const FACILITY_SEARCH_MAX = 30;
 
 /** Rows a list answers when the caller names no `limit`, and the most it answers at once. */
+/** Cases a centre may pick as typical (典型案例) for one briefing, besides those chosen by rule. */
+export const BRIEFING_PICKED_MAX = 10;
+
 export const PAGE = {
   events: { default: 50, max: 500 },
   audit: { default: 100, max: 500 },
@@ -79,6 +82,8 @@ export const PAGE = {
   anomalies: { default: 20, max: 200 },
   /** The cases a figure counts (its drill-down). */
   figureCases: { default: 100, max: 1000 },
+  /** The briefings (通报) of an area. */
+  briefings: { default: 20, max: 200 },
   /** The cases, records or visits behind one item of an assessment result. */
   assessmentEvidence: { default: 50, max: 500 },
   /** Tagged people on a follow-up list (a worker's due list, a village's or township's missed ones). */

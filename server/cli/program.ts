@@ -129,6 +129,11 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
       await rt.app.listen({ host: rt.config.host, port: rt.config.port });
       const unmark = rt.config.databaseUrl ? () => {} : markServing(rt.config.dataDir);
       const sweeper = startSweeper(rt.services.sweep, { onError: (err) => rt.app.log.error({ err }, 'deadline sweep failed') });
+      // After a month or quarter ends, its briefings (通报) are generated once, under their own advisory lock.
+      const briefings = startSweeper(rt.services.briefings, {
+        intervalMs: 10 * 60_000,
+        onError: (err) => rt.app.log.error({ err }, 'scheduled briefings failed'),
+      });
       const idChecker = startSweeper(rt.services.idCheckBacklog, {
         onError: (err) => rt.app.log.error({ err }, 'ID check digit pass failed'),
       });
@@ -143,6 +148,7 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
       const stop = async () => {
         unmark();
         sweeper.stop();
+        briefings.stop();
         idChecker.stop();
         await rt.app.close();
         await rt.database.close();
@@ -160,6 +166,17 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         const result = await rt.services.sweep();
         if (result.status === 'skipped') return say('skipped: another server is sweeping now');
         say(`swept ${result.cases} open cases: ${result.notified} new notifications, ${result.warnings} new unit warnings`);
+      }),
+    );
+
+  program
+    .command('briefings')
+    .description('generate, once, the briefings (通报) of the month and quarter that ended last (the server does it every 10 minutes)')
+    .action(() =>
+      withRuntime(async (rt) => {
+        const result = await rt.services.briefings();
+        if (result.status === 'skipped') return say('skipped: another server is generating them now');
+        say(`generated ${result.generated} scheduled briefings`);
       }),
     );
 

@@ -11,6 +11,7 @@ export const REFERENCE_TABLES = [
   'catalogue_change',
   'warning_rule',
   'assessment_scheme', // a city's or county's schemes: a few rows per area, read by every run
+  'briefing', // 通报: a few frozen versions per area a month; a city's has no county
   'calendar_day',
   'calendar_year',
   'calendar_year_day',

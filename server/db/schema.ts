@@ -2,6 +2,7 @@
 
 export * from '../access/access.tables.ts';
 export * from '../assessment/assessment.tables.ts';
+export * from '../briefing/briefing.tables.ts';
 export * from '../disputes/dispute-figures.tables.ts';
 export * from '../disputes/dispute-warnings.tables.ts';
 export * from '../disputes/disputes.tables.ts';

@@ -109,6 +109,15 @@ export async function casesWith(tx: Tx, f: FigureFilter & { fact: string; day?: 
   return { total, rows };
 }
 
+/** The rows of the cases with these numbers among those a filter covers (a briefing's hand-picked typical cases). */
+export async function casesNumbered(tx: Tx, f: FigureFilter, caseNos: string[]): Promise<FigureCaseRow[]> {
+  if (caseNos.length === 0) return [];
+  return tx
+    .select()
+    .from(figureCase)
+    .where(and(where(figureCase, f), inArray(figureCase.caseNo, caseNos)));
+}
+
 /** The cases' rows, locked until the transaction ends, so two changes of one case apply their differences one after the other. */
 export async function lockCases(tx: Tx, refs: { countyCode: string; id: string }[]): Promise<FigureCaseRow[]> {
   if (refs.length === 0) return [];

@@ -40,6 +40,11 @@ export async function countedCases(
   return store.casesWith(tx, { ...rest, scope: { prefixes: [prefix], ancestors: [] }, areaPrefix: prefix }, page);
 }
 
+/** Of some case numbers, those of cases reported in an area over report days [fromDay, toDay), with their rows. */
+export async function casesNumbered(tx: Tx, q: { prefix: string; fromDay: string; toDay: string }, caseNos: string[]) {
+  return store.casesNumbered(tx, { ...q, scope: { prefixes: [q.prefix], ancestors: [] }, areaPrefix: q.prefix }, caseNos);
+}
+
 /**
  * 指标 (figures): indicators over areas, units and periods, from roll-ups kept as cases move (decision 0016). The
  * loop tells the figures of each change through `service.track`, which app.ts registers on events.

@@ -19,6 +19,20 @@ const face = (file: string, weight: 'Regular' | 'Bold') =>
 
 export type PdfDocument = TDocumentDefinitions;
 
+/**
+ * What an `svg` node of a document adds so its text is drawn in the embedded font. pdfmake hands svg-to-pdfkit a
+ * collection (.ttc) as a [file, face] pair, which it cannot open: it then draws the text in the document's current
+ * font — the embedded Chinese one, the only font a document has — and warns; that one warning is dropped.
+ */
+export const SVG_IN_FONT = {
+  font: FAMILY,
+  options: {
+    warningCallback: (message: string) => {
+      if (!message.startsWith('SVGElemText: failed to open font')) process.emitWarning(message);
+    },
+  },
+};
+
 export interface PdfRenderer {
   render(doc: PdfDocument): Promise<Buffer>;
 }

@@ -14,6 +14,7 @@ import {
   CopyOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileTextOutlined,
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -70,6 +71,7 @@ const SchemesPage = page(() => import('./assessment/schemes-page.tsx'), 'Schemes
 const ResultsPage = page(() => import('./assessment/results-page.tsx'), 'ResultsPage');
 const ExplainPage = page(() => import('./assessment/explain-page.tsx'), 'ExplainPage');
 const RankingsPage = page(() => import('./assessment/rankings-page.tsx'), 'RankingsPage');
+const BriefingsPage = page(() => import('./briefing/briefings-page.tsx'), 'BriefingsPage');
 export const MySessionsPage = page(() => import('./auth/my-sessions-page.tsx'), 'MySessionsPage');
 
 /** 我的会话: every signed-in user's, reached from the account menu, so no permission and no menu entry. */
@@ -302,6 +304,14 @@ export const PAGES: PageDef[] = [
     labelKey: 'figures.title',
     icon: <BarChartOutlined />,
     Component: FiguresPage,
+  },
+  {
+    path: '/briefings',
+    section: 'events',
+    permission: 'figures.read',
+    labelKey: 'briefing.title',
+    icon: <FileTextOutlined />,
+    Component: BriefingsPage,
   },
   {
     path: '/assessment/schemes',

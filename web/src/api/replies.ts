@@ -139,3 +139,7 @@ export type DisputeWarningSummary = Item<Get<'/api/disputes/warnings'>>;
 export type DisputeWarningDetail = Get<'/api/disputes/warnings/{id}'>;
 export type DisputeWarningRuleRow = Get<'/api/disputes/warning-rules'>['items'][number];
 export type DisputeFigureRow = Get<'/api/disputes/figures'>['rows'][number];
+
+export type Briefing = Get<'/api/briefings/{id}'>;
+export type BriefingSummary = Item<Get<'/api/briefings'>>;
+export type BriefingContent = Briefing['content'];

@@ -12800,6 +12800,2437 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/briefings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报列表 The briefings of an area, newest period and version first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Area whose briefings to list; default: the first area you are bound to */
+                    area?: string;
+                    /** @description Rows to return (default 20) */
+                    limit?: number;
+                    /** @description Rows to skip */
+                    offset?: number;
+                    /** @description Only this month or quarter */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The briefings of an area */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: {
+                                /**
+                                 * @description Division code
+                                 * @example 420923
+                                 */
+                                code: string;
+                                /**
+                                 * @description city | county | township | village | grid
+                                 * @example county
+                                 */
+                                level: string;
+                                /**
+                                 * @description Name
+                                 * @example 云梦县
+                                 */
+                                name: string;
+                            };
+                            /** @description Newest period first, then newest version */
+                            items: {
+                                area: {
+                                    /**
+                                     * @description Division code
+                                     * @example 420923
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description city | county | township | village | grid
+                                     * @example county
+                                     */
+                                    level: string;
+                                    /**
+                                     * @description Name
+                                     * @example 云梦县
+                                     */
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description When
+                                 */
+                                generatedAt: string;
+                                /**
+                                 * @description Who generated it (name); null for the schedule
+                                 * @example 县中心张三
+                                 */
+                                generatedBy: string | null;
+                                /** @description Briefing id */
+                                id: string;
+                                /**
+                                 * @description YYYY-MM or YYYY-Qn
+                                 * @example 2026-11
+                                 */
+                                period: string;
+                                /**
+                                 * @description Title of the notice
+                                 * @example 关于2026年11月网格化服务管理工作情况的通报
+                                 */
+                                title: string;
+                                /**
+                                 * @description on_demand | scheduled
+                                 * @example on_demand
+                                 */
+                                trigger: string;
+                                /**
+                                 * @description Version of this area and period, 1 first
+                                 * @example 1
+                                 */
+                                version: number;
+                            }[];
+                            /**
+                             * @description How many there are
+                             * @example 3
+                             */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 生成通报 Generate a briefing of an area for a month or quarter that has ended (a new version; older ones stay) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description City, county or township inside your jurisdiction (6 or 9 digits)
+                         * @example 420923
+                         */
+                        area: string;
+                        /**
+                         * @description YYYY-MM (month) or YYYY-Qn (quarter) that has ended
+                         * @example 2026-11
+                         */
+                        period: string;
+                        /** @description 典型案例 Cases the centre picks as typical (reported in the area in the period); they lead the ones chosen by rule */
+                        typical?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 通报 A frozen briefing */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: {
+                                /**
+                                 * @description Division code
+                                 * @example 420923
+                                 */
+                                code: string;
+                                /**
+                                 * @description city | county | township | village | grid
+                                 * @example county
+                                 */
+                                level: string;
+                                /**
+                                 * @description Name
+                                 * @example 云梦县
+                                 */
+                                name: string;
+                            };
+                            /** @description What the briefing said when generated (frozen) */
+                            content: {
+                                /**
+                                 * @description To whom (主送)
+                                 * @example 各乡镇（街道）网格化服务管理中心，县直有关单位：
+                                 */
+                                addressee: string;
+                                area: {
+                                    /**
+                                     * @description Division code
+                                     * @example 420923
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description city | county | township | village | grid
+                                     * @example county
+                                     */
+                                    level: string;
+                                    /**
+                                     * @description Name
+                                     * @example 云梦县
+                                     */
+                                    name: string;
+                                };
+                                /** @description The areas one level down */
+                                areas: {
+                                    /**
+                                     * @description 结案数
+                                     * @example 110
+                                     */
+                                    closed: number;
+                                    /**
+                                     * @description 结案率, 0…1; null when nothing to divide by
+                                     * @example 0.95
+                                     */
+                                    closingRate: number | null;
+                                    /**
+                                     * @description Division code
+                                     * @example 420923100
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description Name
+                                     * @example 城关镇
+                                     */
+                                    name: string;
+                                    /**
+                                     * @description 按期处置率, 0…1; null when nothing to divide by
+                                     * @example 0.95
+                                     */
+                                    onTimeRate: number | null;
+                                    /**
+                                     * @description 超期件数
+                                     * @example 3
+                                     */
+                                    overdue: number;
+                                    /**
+                                     * @description 上报数
+                                     * @example 120
+                                     */
+                                    reported: number;
+                                    /**
+                                     * @description 满意率, 0…1; null when nothing to divide by
+                                     * @example 0.95
+                                     */
+                                    satisfactionRate: number | null;
+                                }[];
+                                /**
+                                 * @description China date generated
+                                 * @example 2026-12-01
+                                 */
+                                generatedOn: string;
+                                /**
+                                 * @description Who issues it
+                                 * @example 云梦县网格化服务管理中心
+                                 */
+                                issuer: string;
+                                /** @description The period briefed */
+                                period: {
+                                    /**
+                                     * @description First day
+                                     * @example 2026-11-01
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description month | quarter
+                                     * @example month
+                                     */
+                                    kind: string;
+                                    /**
+                                     * @description YYYY-MM or YYYY-Qn
+                                     * @example 2026-11
+                                     */
+                                    label: string;
+                                    /**
+                                     * @description In words
+                                     * @example 2026年11月
+                                     */
+                                    text: string;
+                                    /**
+                                     * @description Last day (inclusive)
+                                     * @example 2026-11-30
+                                     */
+                                    to: string;
+                                };
+                                /** @description The period the changes are counted from */
+                                previous: {
+                                    /**
+                                     * @description YYYY-MM or YYYY-Qn
+                                     * @example 2026-10
+                                     */
+                                    label: string;
+                                    /**
+                                     * @description In words
+                                     * @example 2026年10月
+                                     */
+                                    text: string;
+                                };
+                                /** @description 考核排名 from published assessment results */
+                                rankings: {
+                                    /**
+                                     * @description Kind of assessee
+                                     * @example township
+                                     */
+                                    kind: string;
+                                    /**
+                                     * @description In words
+                                     * @example 乡镇（街道）网格化中心
+                                     */
+                                    kindName: string;
+                                    /** @description Months with published results */
+                                    months: string[];
+                                    /** @description Ranked */
+                                    rows: {
+                                        /**
+                                         * @description Band
+                                         * @example A
+                                         */
+                                        band: string;
+                                        /**
+                                         * @description Assessee code
+                                         * @example 420923100
+                                         */
+                                        code: string;
+                                        /**
+                                         * @description Assessee name
+                                         * @example 城关镇
+                                         */
+                                        name: string;
+                                        /**
+                                         * @description Rank
+                                         * @example 1
+                                         */
+                                        rank: number;
+                                        /**
+                                         * @description Places up (+) or down (−) since the period before
+                                         * @example 1
+                                         */
+                                        rankChange: number | null;
+                                        /**
+                                         * @description Score (mean of the months)
+                                         * @example 92.5
+                                         */
+                                        score: number;
+                                    }[];
+                                }[];
+                                /** @description 重复件 Matters reported 3 times or more */
+                                repeats: {
+                                    /**
+                                     * @description Case number
+                                     * @example YM20261102-0001
+                                     */
+                                    caseNo: string;
+                                    /**
+                                     * @description Grid
+                                     * @example 朝阳一网格
+                                     */
+                                    gridName: string;
+                                    /**
+                                     * @description Catalogue item
+                                     * @example 垃圾堆放
+                                     */
+                                    itemName: string;
+                                    /**
+                                     * @description Why it is typical (典型案例)
+                                     * @example 结案后重新办理
+                                     */
+                                    reason: string | null;
+                                    /**
+                                     * @description China date reported
+                                     * @example 2026-11-02
+                                     */
+                                    reportedOn: string;
+                                    /**
+                                     * @description Where it stands, in words
+                                     * @example 已结案
+                                     */
+                                    statusName: string;
+                                    /**
+                                     * @description Lead unit it was last dispatched to
+                                     * @example 云梦县城市管理执法局
+                                     */
+                                    unitName: string | null;
+                                }[];
+                                /** @description 五色预警 Units under a sanction in the period, with their cases */
+                                sanctions: {
+                                    /** @description The cases */
+                                    cases: {
+                                        /** @description Case number */
+                                        caseNo: string;
+                                        /** @description Colours earned on it */
+                                        colours: string[];
+                                    }[];
+                                    /**
+                                     * @description Its measure
+                                     * @example 季度通报
+                                     */
+                                    measure: string | null;
+                                    /**
+                                     * @description Unit code
+                                     * @example 420923100
+                                     */
+                                    unitCode: string;
+                                    /**
+                                     * @description Unit name
+                                     * @example 城关镇
+                                     */
+                                    unitName: string;
+                                    /**
+                                     * @description Most serious colour
+                                     * @example purple
+                                     */
+                                    worst: string;
+                                    /**
+                                     * @description In words
+                                     * @example 紫色
+                                     */
+                                    worstName: string;
+                                }[];
+                                /** @description 一、总体情况 in a paragraph */
+                                summary: string;
+                                /**
+                                 * @description Title of the notice
+                                 * @example 关于2026年11月网格化服务管理工作情况的通报
+                                 */
+                                title: string;
+                                /** @description The indicators of the area, this period and the one before */
+                                totals: {
+                                    /**
+                                     * @description Indicator key (figures)
+                                     * @example closing_rate
+                                     */
+                                    key: string;
+                                    /**
+                                     * @description count | rate
+                                     * @example rate
+                                     */
+                                    kind: string;
+                                    /**
+                                     * @description Indicator name
+                                     * @example 结案率
+                                     */
+                                    name: string;
+                                    /**
+                                     * @description The period before
+                                     * @example 0.92
+                                     */
+                                    previous: number | null;
+                                    /**
+                                     * @description This period (a rate 0…1)
+                                     * @example 0.95
+                                     */
+                                    value: number | null;
+                                }[];
+                                /** @description 典型案例 Chosen by rule: reopened, dissatisfied, closed overdue, overdue */
+                                typical: {
+                                    /**
+                                     * @description Case number
+                                     * @example YM20261102-0001
+                                     */
+                                    caseNo: string;
+                                    /**
+                                     * @description Grid
+                                     * @example 朝阳一网格
+                                     */
+                                    gridName: string;
+                                    /**
+                                     * @description Catalogue item
+                                     * @example 垃圾堆放
+                                     */
+                                    itemName: string;
+                                    /**
+                                     * @description Why it is typical (典型案例)
+                                     * @example 结案后重新办理
+                                     */
+                                    reason: string | null;
+                                    /**
+                                     * @description China date reported
+                                     * @example 2026-11-02
+                                     */
+                                    reportedOn: string;
+                                    /**
+                                     * @description Where it stands, in words
+                                     * @example 已结案
+                                     */
+                                    statusName: string;
+                                    /**
+                                     * @description Lead unit it was last dispatched to
+                                     * @example 云梦县城市管理执法局
+                                     */
+                                    unitName: string | null;
+                                }[];
+                                /** @description Lead units ranked by handling on time */
+                                units: {
+                                    /**
+                                     * @description Unit code
+                                     * @example YM-CG
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description 派遣数
+                                     * @example 40
+                                     */
+                                    dispatched: number;
+                                    /**
+                                     * @description 按期处置数
+                                     * @example 38
+                                     */
+                                    handledOnTime: number;
+                                    /**
+                                     * @description Unit name
+                                     * @example 云梦县城市管理执法局
+                                     */
+                                    name: string;
+                                    /**
+                                     * @description 按期处置率, 0…1; null when nothing to divide by
+                                     * @example 0.95
+                                     */
+                                    onTimeRate: number | null;
+                                    /**
+                                     * @description 按期处置率 the period before, 0…1; null when nothing to divide by
+                                     * @example 0.95
+                                     */
+                                    previousRate: number | null;
+                                }[];
+                            };
+                            /**
+                             * Format: date-time
+                             * @description When
+                             */
+                            generatedAt: string;
+                            /**
+                             * @description Who generated it (name); null for the schedule
+                             * @example 县中心张三
+                             */
+                            generatedBy: string | null;
+                            /** @description Briefing id */
+                            id: string;
+                            /**
+                             * @description YYYY-MM or YYYY-Qn
+                             * @example 2026-11
+                             */
+                            period: string;
+                            /**
+                             * @description Title of the notice
+                             * @example 关于2026年11月网格化服务管理工作情况的通报
+                             */
+                            title: string;
+                            /**
+                             * @description on_demand | scheduled
+                             * @example on_demand
+                             */
+                            trigger: string;
+                            /**
+                             * @description Version of this area and period, 1 first
+                             * @example 1
+                             */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报 One briefing as it was generated */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Briefing id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 通报 A frozen briefing */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: {
+                                /**
+                                 * @description Division code
+                                 * @example 420923
+                                 */
+                                code: string;
+                                /**
+                                 * @description city | county | township | village | grid
+                                 * @example county
+                                 */
+                                level: string;
+                                /**
+                                 * @description Name
+                                 * @example 云梦县
+                                 */
+                                name: string;
+                            };
+                            /** @description What the briefing said when generated (frozen) */
+                            content: {
+                                /**
+                                 * @description To whom (主送)
+                                 * @example 各乡镇（街道）网格化服务管理中心，县直有关单位：
+                                 */
+                                addressee: string;
+                                area: {
+                                    /**
+                                     * @description Division code
+                                     * @example 420923
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description city | county | township | village | grid
+                                     * @example county
+                                     */
+                                    level: string;
+                                    /**
+                                     * @description Name
+                                     * @example 云梦县
+                                     */
+                                    name: string;
+                                };
+                                /** @description The areas one level down */
+                                areas: {
+                                    /**
+                                     * @description 结案数
+                                     * @example 110
+                                     */
+                                    closed: number;
+                                    /**
+                                     * @description 结案率, 0…1; null when nothing to divide by
+                                     * @example 0.95
+                                     */
+                                    closingRate: number | null;
+                                    /**
+                                     * @description Division code
+                                     * @example 420923100
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description Name
+                                     * @example 城关镇
+                                     */
+                                    name: string;
+                                    /**
+                                     * @description 按期处置率, 0…1; null when nothing to divide by
+                                     * @example 0.95
+                                     */
+                                    onTimeRate: number | null;
+                                    /**
+                                     * @description 超期件数
+                                     * @example 3
+                                     */
+                                    overdue: number;
+                                    /**
+                                     * @description 上报数
+                                     * @example 120
+                                     */
+                                    reported: number;
+                                    /**
+                                     * @description 满意率, 0…1; null when nothing to divide by
+                                     * @example 0.95
+                                     */
+                                    satisfactionRate: number | null;
+                                }[];
+                                /**
+                                 * @description China date generated
+                                 * @example 2026-12-01
+                                 */
+                                generatedOn: string;
+                                /**
+                                 * @description Who issues it
+                                 * @example 云梦县网格化服务管理中心
+                                 */
+                                issuer: string;
+                                /** @description The period briefed */
+                                period: {
+                                    /**
+                                     * @description First day
+                                     * @example 2026-11-01
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description month | quarter
+                                     * @example month
+                                     */
+                                    kind: string;
+                                    /**
+                                     * @description YYYY-MM or YYYY-Qn
+                                     * @example 2026-11
+                                     */
+                                    label: string;
+                                    /**
+                                     * @description In words
+                                     * @example 2026年11月
+                                     */
+                                    text: string;
+                                    /**
+                                     * @description Last day (inclusive)
+                                     * @example 2026-11-30
+                                     */
+                                    to: string;
+                                };
+                                /** @description The period the changes are counted from */
+                                previous: {
+                                    /**
+                                     * @description YYYY-MM or YYYY-Qn
+                                     * @example 2026-10
+                                     */
+                                    label: string;
+                                    /**
+                                     * @description In words
+                                     * @example 2026年10月
+                                     */
+                                    text: string;
+                                };
+                                /** @description 考核排名 from published assessment results */
+                                rankings: {
+                                    /**
+                                     * @description Kind of assessee
+                                     * @example township
+                                     */
+                                    kind: string;
+                                    /**
+                                     * @description In words
+                                     * @example 乡镇（街道）网格化中心
+                                     */
+                                    kindName: string;
+                                    /** @description Months with published results */
+                                    months: string[];
+                                    /** @description Ranked */
+                                    rows: {
+                                        /**
+                                         * @description Band
+                                         * @example A
+                                         */
+                                        band: string;
+                                        /**
+                                         * @description Assessee code
+                                         * @example 420923100
+                                         */
+                                        code: string;
+                                        /**
+                                         * @description Assessee name
+                                         * @example 城关镇
+                                         */
+                                        name: string;
+                                        /**
+                                         * @description Rank
+                                         * @example 1
+                                         */
+                                        rank: number;
+                                        /**
+                                         * @description Places up (+) or down (−) since the period before
+                                         * @example 1
+                                         */
+                                        rankChange: number | null;
+                                        /**
+                                         * @description Score (mean of the months)
+                                         * @example 92.5
+                                         */
+                                        score: number;
+                                    }[];
+                                }[];
+                                /** @description 重复件 Matters reported 3 times or more */
+                                repeats: {
+                                    /**
+                                     * @description Case number
+                                     * @example YM20261102-0001
+                                     */
+                                    caseNo: string;
+                                    /**
+                                     * @description Grid
+                                     * @example 朝阳一网格
+                                     */
+                                    gridName: string;
+                                    /**
+                                     * @description Catalogue item
+                                     * @example 垃圾堆放
+                                     */
+                                    itemName: string;
+                                    /**
+                                     * @description Why it is typical (典型案例)
+                                     * @example 结案后重新办理
+                                     */
+                                    reason: string | null;
+                                    /**
+                                     * @description China date reported
+                                     * @example 2026-11-02
+                                     */
+                                    reportedOn: string;
+                                    /**
+                                     * @description Where it stands, in words
+                                     * @example 已结案
+                                     */
+                                    statusName: string;
+                                    /**
+                                     * @description Lead unit it was last dispatched to
+                                     * @example 云梦县城市管理执法局
+                                     */
+                                    unitName: string | null;
+                                }[];
+                                /** @description 五色预警 Units under a sanction in the period, with their cases */
+                                sanctions: {
+                                    /** @description The cases */
+                                    cases: {
+                                        /** @description Case number */
+                                        caseNo: string;
+                                        /** @description Colours earned on it */
+                                        colours: string[];
+                                    }[];
+                                    /**
+                                     * @description Its measure
+                                     * @example 季度通报
+                                     */
+                                    measure: string | null;
+                                    /**
+                                     * @description Unit code
+                                     * @example 420923100
+                                     */
+                                    unitCode: string;
+                                    /**
+                                     * @description Unit name
+                                     * @example 城关镇
+                                     */
+                                    unitName: string;
+                                    /**
+                                     * @description Most serious colour
+                                     * @example purple
+                                     */
+                                    worst: string;
+                                    /**
+                                     * @description In words
+                                     * @example 紫色
+                                     */
+                                    worstName: string;
+                                }[];
+                                /** @description 一、总体情况 in a paragraph */
+                                summary: string;
+                                /**
+                                 * @description Title of the notice
+                                 * @example 关于2026年11月网格化服务管理工作情况的通报
+                                 */
+                                title: string;
+                                /** @description The indicators of the area, this period and the one before */
+                                totals: {
+                                    /**
+                                     * @description Indicator key (figures)
+                                     * @example closing_rate
+                                     */
+                                    key: string;
+                                    /**
+                                     * @description count | rate
+                                     * @example rate
+                                     */
+                                    kind: string;
+                                    /**
+                                     * @description Indicator name
+                                     * @example 结案率
+                                     */
+                                    name: string;
+                                    /**
+                                     * @description The period before
+                                     * @example 0.92
+                                     */
+                                    previous: number | null;
+                                    /**
+                                     * @description This period (a rate 0…1)
+                                     * @example 0.95
+                                     */
+                                    value: number | null;
+                                }[];
+                                /** @description 典型案例 Chosen by rule: reopened, dissatisfied, closed overdue, overdue */
+                                typical: {
+                                    /**
+                                     * @description Case number
+                                     * @example YM20261102-0001
+                                     */
+                                    caseNo: string;
+                                    /**
+                                     * @description Grid
+                                     * @example 朝阳一网格
+                                     */
+                                    gridName: string;
+                                    /**
+                                     * @description Catalogue item
+                                     * @example 垃圾堆放
+                                     */
+                                    itemName: string;
+                                    /**
+                                     * @description Why it is typical (典型案例)
+                                     * @example 结案后重新办理
+                                     */
+                                    reason: string | null;
+                                    /**
+                                     * @description China date reported
+                                     * @example 2026-11-02
+                                     */
+                                    reportedOn: string;
+                                    /**
+                                     * @description Where it stands, in words
+                                     * @example 已结案
+                                     */
+                                    statusName: string;
+                                    /**
+                                     * @description Lead unit it was last dispatched to
+                                     * @example 云梦县城市管理执法局
+                                     */
+                                    unitName: string | null;
+                                }[];
+                                /** @description Lead units ranked by handling on time */
+                                units: {
+                                    /**
+                                     * @description Unit code
+                                     * @example YM-CG
+                                     */
+                                    code: string;
+                                    /**
+                                     * @description 派遣数
+                                     * @example 40
+                                     */
+                                    dispatched: number;
+                                    /**
+                                     * @description 按期处置数
+                                     * @example 38
+                                     */
+                                    handledOnTime: number;
+                                    /**
+                                     * @description Unit name
+                                     * @example 云梦县城市管理执法局
+                                     */
+                                    name: string;
+                                    /**
+                                     * @description 按期处置率, 0…1; null when nothing to divide by
+                                     * @example 0.95
+                                     */
+                                    onTimeRate: number | null;
+                                    /**
+                                     * @description 按期处置率 the period before, 0…1; null when nothing to divide by
+                                     * @example 0.95
+                                     */
+                                    previousRate: number | null;
+                                }[];
+                            };
+                            /**
+                             * Format: date-time
+                             * @description When
+                             */
+                            generatedAt: string;
+                            /**
+                             * @description Who generated it (name); null for the schedule
+                             * @example 县中心张三
+                             */
+                            generatedBy: string | null;
+                            /** @description Briefing id */
+                            id: string;
+                            /**
+                             * @description YYYY-MM or YYYY-Qn
+                             * @example 2026-11
+                             */
+                            period: string;
+                            /**
+                             * @description Title of the notice
+                             * @example 关于2026年11月网格化服务管理工作情况的通报
+                             */
+                            title: string;
+                            /**
+                             * @description on_demand | scheduled
+                             * @example on_demand
+                             */
+                            trigger: string;
+                            /**
+                             * @description Version of this area and period, 1 first
+                             * @example 1
+                             */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefings/{id}/briefing.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报 PDF The briefing as a PDF (Chinese font embedded, charts drawn on the server) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Briefing id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/briefings/{id}/briefing.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报 Excel The briefing as a workbook, one sheet per section */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Briefing id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The one error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description The one error shape */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description Error code, area first; also the i18n key
+                             * @example request.invalid
+                             */
+                            code: string;
+                            /** @description 问题明细 What is wrong, field by field (empty when the message says it all) */
+                            details: ({
+                                /**
+                                 * @description Which field, row or feature
+                                 * @example body.username
+                                 */
+                                field: string;
+                                /** @description Why, in words */
+                                message?: string;
+                                /**
+                                 * @description Why, as a keyword
+                                 * @example required
+                                 */
+                                reason: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description Present on 500: quote it to an administrator */
+                            errorId?: string;
+                            /**
+                             * @description Message in the request language
+                             * @example 请求内容有误，请检查标出的字段
+                             */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/coverage": {
         parameters: {
             query?: never;

@@ -1,5 +1,6 @@
 import { assessment } from './en/assessment.ts';
 import { base } from './en/base.ts';
+import { briefing } from './en/briefing.ts';
 import { disputes } from './en/disputes.ts';
 import { events } from './en/events.ts';
 import { field } from './en/field.ts';
@@ -25,5 +26,6 @@ export const en: Messages = {
   ...interfaces,
   ...disputes,
   ...assessment,
+  ...briefing,
   ...followups,
 };

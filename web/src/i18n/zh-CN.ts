@@ -1,5 +1,6 @@
 import { assessment } from './zh-CN/assessment.ts';
 import { base } from './zh-CN/base.ts';
+import { briefing } from './zh-CN/briefing.ts';
 import { disputes } from './zh-CN/disputes.ts';
 import { events } from './zh-CN/events.ts';
 import { field } from './zh-CN/field.ts';
@@ -24,6 +25,7 @@ export const zhCN = {
   ...interfaces,
   ...disputes,
   ...assessment,
+  ...briefing,
   ...followups,
 };
 
