@@ -16,6 +16,7 @@ import { createHttp, TIANDITU_TILE_HOSTS } from './platform/http.ts';
 import { createPdfRenderer } from './platform/pdf.ts';
 import { serveWeb } from './platform/web-assets.ts';
 import { createRegistry } from './registry/index.ts';
+import { createRewards } from './rewards/index.ts';
 import { createTerritory } from './territory/index.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -53,6 +54,8 @@ export async function buildApp({
   events.onCasesTouched(figures.service.track);
   // Assessment reads the figures, base data and visits through their front doors; the loop's sanctions are handed in.
   createAssessment({ app, db, clock, guard: access.guard, unitSanctions: events.unitSanctions });
+  // Rewards read verified cases, published stars and the workers through those areas' front doors.
+  const rewards = createRewards({ app, db, clock, guard: access.guard });
   // A dispute that needs a department raises a loop event through the events service, as any staff report does.
   const { disputes } = await createDisputes({
     app,
@@ -87,6 +90,7 @@ export async function buildApp({
       supervision: events.supervision,
       sweep: events.sweep,
       figures: figures.service,
+      rewards: rewards.ledger,
       idCheckBacklog: registry.idCheckBacklog,
     },
   };
