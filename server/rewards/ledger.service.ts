@@ -29,9 +29,11 @@ export interface EntryInput {
 
 const changed = (field: string, value: unknown) => new AppError('reward.changed', [{ field, reason: 'stale', value }]);
 
-/** The grid workers of a county, each with their first grid. */
+/** The grid workers of a county by name (as Chinese sorts them), each with their first grid. */
 async function workersOf(tx: Tx, county: string): Promise<Worker[]> {
-  return (await holdersOfRole(tx, 'grid_worker', county)).map((u) => ({ id: u.id, name: u.name, gridCode: u.codes[0] ?? null }));
+  return (await holdersOfRole(tx, 'grid_worker', county))
+    .map((u) => ({ id: u.id, name: u.name, gridCode: u.codes[0] ?? null }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
 }
 
 /** 奖补台账: a county's monthly ledger computed from its rules, entered, submitted, approved (final), exported. */
@@ -130,6 +132,20 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   return {
+    /** The grid workers of a county a subsidy or adjustment may be entered for, by name, with their first grid. */
+    async workers(actor: Actor, county: string) {
+      countyArea(actor, county, 'querystring.county');
+      const rows = await workersOf(db, county);
+      const grids = await nodeNames(
+        db,
+        rows.flatMap((w) => (w.gridCode ? [w.gridCode] : [])),
+      );
+      return {
+        countyCode: county,
+        items: rows.map((w) => ({ ...w, gridName: w.gridCode ? (grids.get(w.gridCode)?.name ?? w.gridCode) : null })),
+      };
+    },
+
     async sheets(actor: Actor, county: string) {
       countyArea(actor, county, 'querystring.county');
       return { countyCode: county, items: (await store.sheetsInScope(db, actor.scope, county)).map((s) => sheetHead(actor, s)) };

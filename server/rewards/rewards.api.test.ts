@@ -244,6 +244,11 @@ describe('the monthly ledger', () => {
   });
 
   it('takes a task subsidy by its rule and an adjustment, each with a reason; refuses a bad one and keeps them on recompute', async () => {
+    const workers = (await county({ method: 'GET', url: `/api/rewards/workers?county=${COUNTY}` })).json();
+    expect(workers.items.map((w: Json) => [w.name, w.gridName])).toEqual([
+      ['李强', '网格5'],
+      ['张敏', '网格1'],
+    ]);
     const task = (await rules(county)).json().items.find((r: Json) => r.kind === 'task');
     const noReason = await enter(county, sheet.id, {
       kind: 'task',

@@ -56,6 +56,19 @@ export function rewardsRoutes(app: Http, { rules, ledger, guard }: { rules: Rule
   );
 
   app.get(
+    '/api/rewards/workers',
+    {
+      schema: {
+        tags,
+        summary: '网格员 The county’s grid workers a subsidy may be entered for',
+        querystring: S.CountyQuery,
+        response: reply(S.WorkerList),
+      },
+      onRequest: guard('rewards.read'),
+    },
+    async (request) => ledger.workers(request.actor, request.query.county),
+  );
+  app.get(
     '/api/rewards/sheets',
     {
       schema: { tags, summary: '奖补台账 A county’s monthly ledgers', querystring: S.CountyQuery, response: reply(S.SheetList) },

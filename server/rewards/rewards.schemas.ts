@@ -186,4 +186,16 @@ export const Sheet = Type.Object({
   workers: Type.Array(WorkerTotal, { description: 'One row per worker, by name' }),
   entries: Type.Array(Entry, { description: 'Every entry, by worker' }),
 });
+export const WorkerList = Type.Object({
+  countyCode: Type.String({ description: 'County' }),
+  items: Type.Array(
+    Type.Object({
+      id: Uuid('Grid worker'),
+      name: Type.String({ description: 'Name' }),
+      gridCode: Nullable(Type.String({ description: 'First grid' })),
+      gridName: Nullable(Type.String({ description: 'First grid’s name' })),
+    }),
+    { description: 'The county’s grid workers by name' },
+  ),
+});
 export const PayoutWorkbook = Type.Unknown({ description: '.xlsx' });
