@@ -188,6 +188,17 @@ describe('rules', () => {
     expect(elsewhere.statusCode).toBe(404);
     expect((await rules(county)).json()).toEqual(before);
   });
+
+  it('removes a rule on the version seen, audited', async () => {
+    const made = (await addRule(county, { kind: 'case', key: 'CG07', amount: 250 })).json();
+    const remove = (version: number) => county({ method: 'DELETE', url: `/api/rewards/rules/${made.id}?version=${version}` });
+    expect((await otherCounty({ method: 'DELETE', url: `/api/rewards/rules/${made.id}?version=${made.version}` })).statusCode).toBe(404);
+    expect((await remove(made.version + 1)).json()).toMatchObject({ code: 'reward.changed' });
+    expect((await remove(made.version)).statusCode).toBe(200);
+    expect((await rules(county)).json().items.map((r: Json) => r.key)).not.toContain('CG07');
+    const audit = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_log where action = 'reward.rule_removed'`);
+    expect(audit[0].n).toBe(1);
+  });
 });
 
 describe('the monthly ledger', () => {

@@ -41,7 +41,7 @@ export function EntryDialog({ sheet, open, onClose, onSaved }: { sheet: RewardSh
       okButtonProps={{ loading: busy, 'data-testid': 'entry-save' }}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ kind: 'task' }} data-testid="entry-form">
+      <Form form={form} layout="vertical" onFinish={save} initialValues={{ kind: 'task' }} preserve={false} data-testid="entry-form">
         <Form.Item name="kind" label={t('rewards.ledger.entryKind')} rules={[{ required: true }]}>
           <Select
             options={(['task', 'adjustment'] as const).map((k) => ({ value: k, label: t(`rewards.kinds.${k}`) }))}

@@ -27,7 +27,9 @@ export function RewardLedgerPage() {
   const { message } = App.useApp();
   const { can } = useAuth();
   const counties = useCounties();
-  const [county, setCounty] = useState(counties.first);
+  // A city's counties arrive after the first render: the first is the default until one is picked.
+  const [picked, setCounty] = useState<string>();
+  const county = picked ?? counties.first;
   const [period, setPeriod] = useState(lastMonth());
   const [entering, setEntering] = useState(false);
   const { busy, run } = useBusyAction();

@@ -63,6 +63,7 @@ export function RuleDialog({
         layout="vertical"
         onFinish={save}
         initialValues={rule ? { kind: rule.kind, key: rule.key, amount: rule.amount, note: rule.note ?? '' } : { kind: 'case' }}
+        preserve={false}
         data-testid="rule-form"
       >
         <Form.Item name="kind" label={t('rewards.rules.kind')} rules={[{ required: true }]}>

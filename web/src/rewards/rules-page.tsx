@@ -16,7 +16,9 @@ export function RewardRulesPage() {
   const { message } = App.useApp();
   const { can } = useAuth();
   const counties = useCounties();
-  const [county, setCounty] = useState(counties.first);
+  // A city's counties arrive after the first render: the first is the default until one is picked.
+  const [picked, setCounty] = useState<string>();
+  const county = picked ?? counties.first;
   const [editing, setEditing] = useState<RewardRule | null>(null);
   const [adding, setAdding] = useState(false);
   const { run } = useBusyAction();
