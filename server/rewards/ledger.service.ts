@@ -1,7 +1,6 @@
 import { chinaDate, startOfChinaDay } from '../../shared/china-time.ts';
 import type { RewardEntryKind, RewardRuleKind, RewardSheetStatus } from '../../shared/enums.ts';
 import { can } from '../../shared/roles.ts';
-import { holdersOfRole } from '../access/index.ts';
 import { publishedStars } from '../assessment/index.ts';
 import { catalogueItemNames, confirmedCases } from '../events/index.ts';
 import { type Period, PeriodError, parsePeriod } from '../figures/index.ts';
@@ -12,29 +11,12 @@ import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { nodeNames } from '../territory/index.ts';
 import { countyArea } from './county-area.ts';
-import { computeEntries, refusal, type SheetStep, totalsByWorker, type Worker } from './rewards.core.ts';
+import { type EntryInput, entryFor, workersOf } from './ledger-entries.ts';
+import { computeEntries, refusal, type SheetStep, totalsByWorker } from './rewards.core.ts';
 import * as store from './rewards.store.ts';
 import { ruleLabels } from './rules.service.ts';
 
-/** What an assessor enters by hand: a commissioned task's subsidy by its rule, or an adjustment (plus or minus). */
-export interface EntryInput {
-  kind: Extract<RewardEntryKind, 'task' | 'adjustment'>;
-  workerId: string;
-  ruleId?: string;
-  amount?: number;
-  reference?: string;
-  reason: string;
-  version: number;
-}
-
 const changed = (field: string, value: unknown) => new AppError('reward.changed', [{ field, reason: 'stale', value }]);
-
-/** The grid workers of a county by name (as Chinese sorts them), each with their first grid. */
-async function workersOf(tx: Tx, county: string): Promise<Worker[]> {
-  return (await holdersOfRole(tx, 'grid_worker', county))
-    .map((u) => ({ id: u.id, name: u.name, gridCode: u.codes[0] ?? null }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id));
-}
 
 /** 奖补台账: a county's monthly ledger computed from its rules, entered, submitted, approved (final), exported. */
 export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
@@ -231,7 +213,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
         const worker = (await workersOf(tx, sheet.countyCode)).find((w) => w.id === input.workerId);
         if (!worker)
           throw new AppError('reward.worker_unknown', [{ field: 'body.workerId', reason: 'reward.worker_unknown', value: input.workerId }]);
-        const entry = await this.entryFor(tx, sheet, worker, input);
+        const entry = await entryFor(tx, sheet, worker, input);
         const saved = await store.insertEntry(tx, {
           ...entry,
           countyCode: sheet.countyCode,
@@ -254,32 +236,6 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
         });
         return sheetWith(tx, actor, after);
       });
-    },
-
-    /** The amount and rule of a hand-made entry, checked: a task rule of the county, or an adjustment that leaves the total at 0 or more. */
-    async entryFor(tx: Tx, sheet: store.SheetRow, worker: Worker, input: EntryInput) {
-      const reference = input.reference?.trim() || null;
-      if (input.kind === 'task') {
-        const rule = (await store.rulesOf(tx, sheet.countyCode)).find((r) => r.id === input.ruleId && r.kind === 'task');
-        if (!rule)
-          throw new AppError('reward.rule_not_found', [
-            { field: 'body.ruleId', reason: 'reward.rule_not_found', value: input.ruleId ?? null },
-          ]);
-        return {
-          kind: 'task',
-          amount: rule.amount,
-          ruleId: rule.id,
-          rule: { kind: 'task', key: rule.key, amount: rule.amount, label: rule.key },
-          reference,
-        } as const;
-      }
-      const amount = input.amount ?? 0;
-      if (amount === 0) throw new AppError('request.invalid', [{ field: 'body.amount', reason: 'reward.amount_zero', value: amount }]);
-      const mine = (await store.entriesOf(tx, sheet)).filter((e) => e.workerId === worker.id);
-      const total = mine.reduce((n, e) => n + e.amount, 0);
-      if (total + amount < 0)
-        throw new AppError('reward.total_negative', [{ field: 'body.amount', reason: 'reward.total_negative', value: amount, total }]);
-      return { kind: 'adjustment', amount, ruleId: null, rule: null, reference } as const;
     },
 
     /** 提交: the ledger as it stands goes to the county for approval, once the month is over. */
@@ -348,7 +304,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
       const worker = (await workersOf(tx, input.countyCode)).find((w) => w.id === input.workerId);
       if (!worker)
         throw new AppError('reward.worker_unknown', [{ field: 'workerId', reason: 'reward.worker_unknown', value: input.workerId }]);
-      const entry = await this.entryFor(tx, sheet, worker, {
+      const entry = await entryFor(tx, sheet, worker, {
         kind: 'task',
         workerId: worker.id,
         ruleId: input.ruleId,
@@ -374,5 +330,6 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
   };
 }
 
+export type { EntryInput } from './ledger-entries.ts';
 export type LedgerService = ReturnType<typeof createLedgerService>;
 export type RewardSheet = Awaited<ReturnType<LedgerService['sheet']>>;
