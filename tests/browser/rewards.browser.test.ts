@@ -168,5 +168,16 @@ describe('rewards (奖补台账)', () => {
     book.getWorksheet('明细')!.eachRow((r) => r.eachCell((c) => detail.push(String(c.value))));
     expect(detail).toContain('参加经济普查入户登记');
     expect(detail).toContain('县统计局〔2026〕5 号');
+
+    // A city leader picks the county among the city's and reads the final month, with nothing to change.
+    const leader = await desktopPage(demo);
+    await demo.signIn(leader, 'leader');
+    await openMenu(leader, '奖补台账');
+    await pick(leader, 'ledger-county', '云梦县');
+    await leader.getByTestId('ledger-month').fill(lastMonth());
+    await leader.getByTestId('ledger-final').waitFor();
+    await leader.getByTestId('ledger-download').waitFor();
+    for (const id of ['ledger-compute', 'ledger-enter', 'ledger-submit', 'ledger-approve'])
+      expect(await leader.getByTestId(id).count()).toBe(0);
   });
 });

@@ -87,6 +87,7 @@ export function RewardLedgerPage() {
             onChange={setCounty}
             style={{ minWidth: 160 }}
             aria-label={t('rewards.county')}
+            data-testid="ledger-county"
           />
           <Input
             value={period}
