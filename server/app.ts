@@ -17,6 +17,7 @@ import { createHttp, TIANDITU_TILE_HOSTS } from './platform/http.ts';
 import { createPdfRenderer } from './platform/pdf.ts';
 import { serveWeb } from './platform/web-assets.ts';
 import { createRegistry } from './registry/index.ts';
+import { createRewards } from './rewards/index.ts';
 import { createTerritory } from './territory/index.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -57,6 +58,8 @@ export async function buildApp({
   const pdf = createPdfRenderer(config.pdfFont);
   // The briefing reads the figures, rankings and names through their front doors; the loop's sanctions are handed in.
   const briefing = createBriefing({ app, db, clock, guard: access.guard, pdf, unitSanctions: events.unitSanctions });
+  // Rewards read verified cases, published stars and the workers through those areas' front doors.
+  const rewards = createRewards({ app, db, clock, guard: access.guard });
   // A dispute that needs a department raises a loop event through the events service, as any staff report does.
   const { disputes } = await createDisputes({
     app,
@@ -92,6 +95,7 @@ export async function buildApp({
       sweep: events.sweep,
       figures: figures.service,
       briefings: briefing.service.scheduled,
+      rewards: rewards.ledger,
       idCheckBacklog: registry.idCheckBacklog,
     },
   };

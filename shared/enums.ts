@@ -181,3 +181,18 @@ export const RUN_STATUSES = ['computed', 'reviewed', 'published'] as const;
 /** Stars for grid workers and grades for units, best first. */
 export const STAR_LABELS = ['5', '4', '3', '2', '1'] as const;
 export const GRADE_LABELS = ['A', 'B', 'C', 'D', 'E'] as const;
+
+// ── rewards ───────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Kinds of reward rule: per verified case by item class (以奖代补, Xiaogan 200–800 yuan a case), a subsidy per worker
+ * for a commissioned task (委托任务补贴), and pay by the stars of the month's published assessment (以星定级、以分带资).
+ */
+export const REWARD_RULE_KINDS = ['case', 'task', 'star'] as const;
+export type RewardRuleKind = (typeof REWARD_RULE_KINDS)[number];
+/** Kinds of ledger entry: the three rule kinds, and an assessor's adjustment (plus or minus) with its reason. */
+export const REWARD_ENTRY_KINDS = ['case', 'task', 'star', 'adjustment'] as const;
+export type RewardEntryKind = (typeof REWARD_ENTRY_KINDS)[number];
+/** A monthly ledger: computed (again as often as wanted), submitted, then approved by the county and final (frozen). */
+export const REWARD_SHEET_STATUSES = ['computed', 'submitted', 'final'] as const;
+export type RewardSheetStatus = (typeof REWARD_SHEET_STATUSES)[number];

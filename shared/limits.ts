@@ -123,5 +123,15 @@ export const ASSESSMENT = {
   adjustMax: 100,
 } as const;
 
+/** Reward rules and ledger entries, in whole yuan. */
+export const REWARDS = {
+  /** The most one rule pays (a case, a task's worker, a star level). */
+  amountMax: 100_000,
+  /** The most one adjustment adds or takes away. */
+  adjustMax: 100_000,
+  labelMax: 60,
+  referenceMax: 80,
+} as const;
+
 /** One CSV export of the audit log holds at most this many entries; a longer span is exported part by part. */
 export const AUDIT_EXPORT_MAX = 200_000;

@@ -92,6 +92,12 @@ export const PERMISSIONS = {
   'assessment.assess': ['city_center', 'county_center'],
   /** Read schemes, results with their explanations, and the rankings (通报, 排名, 总评比) within one's jurisdiction. */
   'assessment.read': ['city_center', 'county_center', 'township_center', 'leader'],
+  /** 奖补台账: read a county's reward rules and monthly ledgers, and download the payout sheet. */
+  'rewards.read': ['city_center', 'county_center', 'leader'],
+  /** Set a county's reward rules, compute its monthly ledger, enter task subsidies and adjustments with a reason, submit it. */
+  'rewards.manage': ['county_center'],
+  /** Approve a submitted monthly ledger, which makes it final (another county centre account than the one that submitted it). */
+  'rewards.approve': ['county_center'],
   'registry.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   'registry.write': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker'],
   /** Reveal one sensitive value of one record, with a reason; every reveal is audited. */

@@ -187,3 +187,27 @@ export async function publishedScores(tx: Tx, scope: Scope, q: { kind: string; m
       ),
     );
 }
+
+/** The grid workers of a county with their band (stars) in the published month of its scheme or its city's. */
+export async function publishedStarsOf(tx: Tx, q: { countyCode: string; period: string }) {
+  return tx
+    .select({
+      resultId: assessmentResult.id,
+      workerId: assessmentResult.assesseeCode,
+      name: assessmentResult.assesseeName,
+      band: assessmentResult.band,
+      score: assessmentResult.score,
+      runArea: assessmentRun.countyCode,
+    })
+    .from(assessmentResult)
+    .innerJoin(assessmentRun, and(eq(assessmentRun.countyCode, assessmentResult.countyCode), eq(assessmentRun.id, assessmentResult.runId)))
+    .where(
+      and(
+        eq(assessmentRun.kind, 'grid_worker'),
+        eq(assessmentRun.status, 'published'),
+        eq(assessmentRun.period, q.period),
+        inArray(assessmentRun.countyCode, [q.countyCode, `${q.countyCode.slice(0, 4)}00`]),
+        sql`${assessmentResult.areaCode} like ${`${q.countyCode}%`}`,
+      ),
+    );
+}

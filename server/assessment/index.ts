@@ -2,11 +2,12 @@ import type { AssesseeKind } from '../../shared/enums.ts';
 import { parsePeriod } from '../figures/index.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { Db } from '../platform/db.ts';
+import type { Db, Tx } from '../platform/db.ts';
 import type { Http } from '../platform/http.ts';
 import { scopeOf } from '../platform/scope.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import { createAssessmentService } from './assessment.service.ts';
+import { publishedStarsOf } from './assessment.store.ts';
 import { rankingsOf, type UnitSanctions } from './rankings.ts';
 
 export type { AssessmentService } from './assessment.service.ts';
@@ -47,4 +48,24 @@ export function rankingsFor(db: Db, q: { areaCode: string; kind: AssesseeKind; p
     kind: q.kind,
     period: parsePeriod(q.period, q.today, 'period'),
   });
+}
+
+/**
+ * 以星定级: the stars (1–5) each grid worker of a county earned in a month's published assessment (the county's own
+ * scheme before a city-wide one), with the result that explains them. Nothing for a month not published.
+ */
+export async function publishedStars(
+  tx: Tx,
+  q: { countyCode: string; period: string },
+): Promise<{ workerId: string; name: string; stars: number; score: number; resultId: string }[]> {
+  const rows = await publishedStarsOf(tx, q);
+  const best = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!best.has(r.workerId) || r.runArea === q.countyCode) best.set(r.workerId, r);
+  return [...best.values()].map((r) => ({
+    workerId: r.workerId,
+    name: r.name,
+    stars: Number(r.band),
+    score: r.score,
+    resultId: r.resultId,
+  }));
 }

@@ -21,4 +21,5 @@ export * from '../platform/calendar/calendar.tables.ts';
 export * from '../registry/organisations/organisations.tables.ts';
 export * from '../registry/places/places.tables.ts';
 export * from '../registry/records/records.tables.ts';
+export * from '../rewards/rewards.tables.ts';
 export * from '../territory/territory.tables.ts';

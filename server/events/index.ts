@@ -47,6 +47,8 @@ export type {
 } from './intake/channels.ts';
 export { newTrackingCode, REPEAT_REPORTS } from './intake/intake.core.ts';
 export { type CaseLog, type CaseRef, type CasesTouched, caseLogs, caseLogsReported } from './loop/case-log.ts';
+/** Cases closed as real after a unit handled them, by their reporter: what the rewards ledger pays for. */
+export { type ConfirmedCase, confirmedCases } from './loop/confirmed-cases.ts';
 export { DEADLINE_RECOMPUTED, isProvisional } from './loop/deadline-recompute.ts';
 /** The loop's statuses and a limit in words, for what an interface says about a case. */
 export type { StageLimit } from './loop/deadlines.core.ts';

@@ -104,3 +104,80 @@ export const ONE_FILTER_NEEDED: Record<Lang, (names: string) => string> = {
   'zh-CN': (names) => `请至少按以下一项筛选：${names}`,
   en: (names) => `Filter by at least one of: ${names}`,
 };
+
+/** The monthly payout workbook of the rewards ledger (奖补发放表): its sheets, columns and words. */
+export const REWARD_PAYOUT_LABELS: Record<
+  Lang,
+  {
+    payout: string;
+    detail: string;
+    title: (county: string, period: string) => string;
+    payoutHeaders: string[];
+    detailHeaders: string[];
+    kinds: Record<string, string>;
+    status: Record<string, string>;
+    statusLine: (status: string, by: string | null, at: string | null) => string;
+    total: string;
+    stars: (n: number) => string;
+    perCase: (label: string, key: string, amount: number) => string;
+    perTask: (label: string, amount: number) => string;
+    perStar: (n: number, amount: number) => string;
+    outcomesOnly: string;
+  }
+> = {
+  'zh-CN': {
+    payout: '发放表',
+    detail: '明细',
+    title: (county, period) => `${county} ${period} 网格员奖补发放表`,
+    payoutHeaders: [
+      '序号',
+      '姓名',
+      '网格',
+      '核实案件数',
+      '以奖代补（元）',
+      '任务补贴（元）',
+      '星级绩效（元）',
+      '调整（元）',
+      '合计（元）',
+      '领款人签字',
+    ],
+    detailHeaders: ['姓名', '网格', '类别', '案件编号', '事项', '依据', '任务文号', '理由', '金额（元）', '录入人'],
+    kinds: { case: '以奖代补', task: '任务补贴', star: '星级绩效', adjustment: '调整' },
+    status: { computed: '试算', submitted: '已提交待审批', final: '已审批定稿' },
+    statusLine: (status, by, at) => (by ? `${status}（${by}，${at}）` : status),
+    total: '合计',
+    stars: (n) => `${n} 星`,
+    perCase: (label, key, amount) => `事项类别 ${label}（${key}）每案 ${amount} 元`,
+    perTask: (label, amount) => `委托任务「${label}」每人 ${amount} 元`,
+    perStar: (n, amount) => `月度考核 ${n} 星 ${amount} 元`,
+    outcomesOnly: '只计核实的结果（问题属实并解决、考核星级、完成的委托任务），不计签到、在线时长、拍照或上报数量。',
+  },
+  en: {
+    payout: 'Payout',
+    detail: 'Detail',
+    title: (county, period) => `${county} ${period} grid worker rewards payout`,
+    payoutHeaders: [
+      'No.',
+      'Name',
+      'Grid',
+      'Verified cases',
+      'Case rewards (yuan)',
+      'Task subsidies (yuan)',
+      'Star pay (yuan)',
+      'Adjustments (yuan)',
+      'Total (yuan)',
+      'Signature',
+    ],
+    detailHeaders: ['Name', 'Grid', 'Kind', 'Case no.', 'Item', 'Rule', 'Task reference', 'Reason', 'Amount (yuan)', 'Entered by'],
+    kinds: { case: 'Case reward', task: 'Task subsidy', star: 'Star pay', adjustment: 'Adjustment' },
+    status: { computed: 'Draft', submitted: 'Submitted, awaiting approval', final: 'Approved, final' },
+    statusLine: (status, by, at) => (by ? `${status} (${by}, ${at})` : status),
+    total: 'Total',
+    stars: (n) => `${n} stars`,
+    perCase: (label, key, amount) => `Item class ${label} (${key}): ${amount} yuan a case`,
+    perTask: (label, amount) => `Commissioned task “${label}”: ${amount} yuan a worker`,
+    perStar: (n, amount) => `Monthly assessment ${n} stars: ${amount} yuan`,
+    outcomesOnly:
+      'Only verified outcomes count (problems found real and solved, assessment stars, commissioned tasks done) — never check-ins, online time, photos or numbers of reports.',
+  },
+};

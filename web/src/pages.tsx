@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -72,6 +73,8 @@ const ResultsPage = page(() => import('./assessment/results-page.tsx'), 'Results
 const ExplainPage = page(() => import('./assessment/explain-page.tsx'), 'ExplainPage');
 const RankingsPage = page(() => import('./assessment/rankings-page.tsx'), 'RankingsPage');
 const BriefingsPage = page(() => import('./briefing/briefings-page.tsx'), 'BriefingsPage');
+const RewardRulesPage = page(() => import('./rewards/rules-page.tsx'), 'RewardRulesPage');
+const RewardLedgerPage = page(() => import('./rewards/ledger-page.tsx'), 'RewardLedgerPage');
 export const MySessionsPage = page(() => import('./auth/my-sessions-page.tsx'), 'MySessionsPage');
 
 /** 我的会话: every signed-in user's, reached from the account menu, so no permission and no menu entry. */
@@ -345,6 +348,22 @@ export const PAGES: PageDef[] = [
     labelKey: 'assessment.nav.rankings',
     icon: <TrophyOutlined />,
     Component: RankingsPage,
+  },
+  {
+    path: '/rewards/rules',
+    section: 'assessment',
+    permission: 'rewards.read',
+    labelKey: 'rewards.nav.rules',
+    icon: <ProfileOutlined />,
+    Component: RewardRulesPage,
+  },
+  {
+    path: '/rewards/ledger',
+    section: 'assessment',
+    permission: 'rewards.read',
+    labelKey: 'rewards.nav.ledger',
+    icon: <AccountBookOutlined />,
+    Component: RewardLedgerPage,
   },
   {
     path: '/inbox',

@@ -133,6 +133,12 @@ export type AssessmentRun = Get<'/api/assessment/runs/{id}'>;
 export type AssessmentResult = AssessmentRun['results'][number];
 export type AssessmentExplanation = Get<'/api/assessment/results/{id}'>;
 export type AssessmentEvidence = Get<'/api/assessment/results/{id}/items/{key}/evidence'>;
+
+export type RewardRule = Item<Get<'/api/rewards/rules'>>;
+export type RewardSheet = Get<'/api/rewards/sheets/{id}'>;
+export type RewardEntry = RewardSheet['entries'][number];
+export type RewardWorkerTotal = RewardSheet['workers'][number];
+export type RewardWorker = Item<Get<'/api/rewards/workers'>>;
 export type Rankings = Get<'/api/assessment/rankings'>;
 export type RankingRow = Rankings['rows'][number];
 export type DisputeWarningSummary = Item<Get<'/api/disputes/warnings'>>;

@@ -11,6 +11,7 @@ import { interfaces } from './en/interfaces.ts';
 import { oversight } from './en/oversight.ts';
 import { personForm } from './en/person-form.ts';
 import { registry } from './en/registry.ts';
+import { rewards } from './en/rewards.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English UI strings, one file per part of the product in en/; the types keep the keys in step with zh-CN. */
@@ -28,4 +29,5 @@ export const en: Messages = {
   ...assessment,
   ...briefing,
   ...followups,
+  ...rewards,
 };

@@ -11,6 +11,7 @@ import { interfaces } from './zh-CN/interfaces.ts';
 import { oversight } from './zh-CN/oversight.ts';
 import { personForm } from './zh-CN/person-form.ts';
 import { registry } from './zh-CN/registry.ts';
+import { rewards } from './zh-CN/rewards.ts';
 
 /** Chinese UI strings (the default language), one file per part of the product in zh-CN/; en/ has the same keys. */
 export const zhCN = {
@@ -27,6 +28,7 @@ export const zhCN = {
   ...assessment,
   ...briefing,
   ...followups,
+  ...rewards,
 };
 
 export type Messages = typeof zhCN;
