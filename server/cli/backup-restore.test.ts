@@ -104,7 +104,8 @@ describe.skipIf(onPostgres())('gezhi backup and restore of the embedded database
     const forced = await gezhi(target, 'restore', backup, '--force');
     expect(forced.code, forced.out).toBe(0);
     expect((await holdings(target)).rows.person).toBe(400);
-  }, 120_000);
+    // Four child processes, each opening PGlite: on a loaded two-core machine that takes minutes, not a hang.
+  }, 300_000);
 
   it('refuses an unknown file and a damaged archive, leaving the folder empty', async () => {
     const empty = folder('empty');
@@ -140,7 +141,8 @@ describe.skipIf(onPostgres())('gezhi backup and restore of the embedded database
     const right = await gezhi(target, 'restore', bare);
     expect(right.code, right.out).toBe(0);
     expect((await holdings(target)).rows.person).toBe(400);
-  }, 120_000);
+    // Four child processes, each opening PGlite: on a loaded two-core machine that takes minutes, not a hang.
+  }, 300_000);
 
   it('refuses to back up while a server serves the folder', async () => {
     fs.writeFileSync(serverPidFile(source), String(process.pid));
