@@ -7,7 +7,9 @@
  * 4. `gezhi audit verify` over BENCH_AUDIT_ROWS chained audit rows (default 20,000) vs. reading the same rows unchecked.
  * 5. the field shell's weight: gzipped JS and CSS the phone home and the report page load before usable (production
  *    build, headless Chromium at 390 px), against the goal of 150 KB of JS.
- * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events | audit | field),
+ * 6. change → signed webhook delivery, p50/p99 over 1,000 case reports (the server's 1 s sender pass), PGlite and
+ *    PostgreSQL, against the report request itself and a bare signed POST to the same receiver.
+ * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events | audit | field | webhooks),
  * BENCH_EVENTS_SECONDS (default 10, per route), BENCH_POSTGIS_URL and BENCH_PG_URL (default the local PostgreSQL;
  * set to "" to skip).
  */
@@ -19,6 +21,7 @@ import { benchFieldWeight, JS_GOAL_KB } from './field-weight.bench.ts';
 import { benchLocate, type LocateResult } from './locate.bench.ts';
 import { benchRegistryImport } from './registry-import.bench.ts';
 import { demoCityGrids } from './territory-fixtures.ts';
+import { benchWebhooks } from './webhooks.bench.ts';
 
 const points = Number(process.env.BENCH_POINTS ?? 1_000_000);
 const postgisUrl = process.env.BENCH_POSTGIS_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -116,8 +119,23 @@ if (field) {
   }
   for (const w of field) console.log(`   heaviest on ${w.page}: ${w.heaviest.map((h) => `${h.file} ${kb(h.gzip)}`).join(', ')}`);
 }
+const delivered = !only || only === 'webhooks' ? await benchWebhooks(pgUrl || null) : null;
+if (delivered) {
+  const ms = (n: number) => n.toFixed(0);
+  console.log('\n6. change → signed webhook delivery (1,000 case reports at 50/s, sender pass every 1 s), ms');
+  console.log('| database | delivered | p50 | p99 | report request p50 / p99 | bare signed POST p50 | p50 ÷ pass interval |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const d of delivered)
+    console.log(
+      `| ${d.database} | ${fmt(d.delivered)} of ${fmt(d.changes)} | ${ms(d.p50Ms)} | ${ms(d.p99Ms)} | ${ms(d.reportP50Ms)} / ${ms(d.reportP99Ms)} | ${d.barePostP50Ms.toFixed(1)} | ${(d.p50Ms / 1000).toFixed(2)} |`,
+    );
+}
 fs.mkdirSync('bench/out', { recursive: true });
 fs.writeFileSync(
   'bench/out/results.json',
-  JSON.stringify({ at: new Date().toISOString(), locate: results, import: imported, events: reported, audit: audited, field }, null, 2),
+  JSON.stringify(
+    { at: new Date().toISOString(), locate: results, import: imported, events: reported, audit: audited, field, webhooks: delivered },
+    null,
+    2,
+  ),
 );

@@ -17,6 +17,7 @@ import { createPdfRenderer } from './platform/pdf.ts';
 import { serveWeb } from './platform/web-assets.ts';
 import { createRegistry } from './registry/index.ts';
 import { createTerritory } from './territory/index.ts';
+import { createWebhooks } from './webhooks/index.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -51,6 +52,9 @@ export async function buildApp({
   // The figures read the loop through its front door; the loop is told of them here, so it never imports them.
   const figures = createFigures({ app, db, clock, guard: access.guard, tiandituKey: config.tiandituKey });
   events.onCasesTouched(figures.service.track);
+  // Signed webhooks: every fact the loop records is written to their outbox in its own transaction.
+  const webhooks = createWebhooks({ app, db, clock, config, guard: access.guard });
+  events.onFactsRecorded(webhooks.record);
   // Assessment reads the figures, base data and visits through their front doors; the loop's sanctions are handed in.
   createAssessment({ app, db, clock, guard: access.guard, unitSanctions: events.unitSanctions });
   // A dispute that needs a department raises a loop event through the events service, as any staff report does.
@@ -86,6 +90,7 @@ export async function buildApp({
       events: events.service,
       supervision: events.supervision,
       sweep: events.sweep,
+      deliverWebhooks: webhooks.sender.deliverDue,
       figures: figures.service,
       idCheckBacklog: registry.idCheckBacklog,
     },

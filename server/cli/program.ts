@@ -129,6 +129,11 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
       await rt.app.listen({ host: rt.config.host, port: rt.config.port });
       const unmark = rt.config.databaseUrl ? () => {} : markServing(rt.config.dataDir);
       const sweeper = startSweeper(rt.services.sweep, { onError: (err) => rt.app.log.error({ err }, 'deadline sweep failed') });
+      // Signed webhooks: a pass every second delivers what the outbox holds (webhooks/webhook-sender.ts).
+      const webhookSender = startSweeper(rt.services.deliverWebhooks, {
+        intervalMs: 1000,
+        onError: (err) => rt.app.log.error({ err }, 'webhook delivery pass failed'),
+      });
       const idChecker = startSweeper(rt.services.idCheckBacklog, {
         onError: (err) => rt.app.log.error({ err }, 'ID check digit pass failed'),
       });
@@ -143,6 +148,7 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
       const stop = async () => {
         unmark();
         sweeper.stop();
+        webhookSender.stop();
         idChecker.stop();
         await rt.app.close();
         await rt.database.close();

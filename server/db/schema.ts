@@ -21,3 +21,4 @@ export * from '../registry/organisations/organisations.tables.ts';
 export * from '../registry/places/places.tables.ts';
 export * from '../registry/records/records.tables.ts';
 export * from '../territory/territory.tables.ts';
+export * from '../webhooks/webhooks.tables.ts';

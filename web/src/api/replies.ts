@@ -139,3 +139,5 @@ export type DisputeWarningSummary = Item<Get<'/api/disputes/warnings'>>;
 export type DisputeWarningDetail = Get<'/api/disputes/warnings/{id}'>;
 export type DisputeWarningRuleRow = Get<'/api/disputes/warning-rules'>['items'][number];
 export type DisputeFigureRow = Get<'/api/disputes/figures'>['rows'][number];
+export type WebhookSubscription = Item<Get<'/api/webhooks/subscriptions'>>;
+export type WebhookDelivery = Item<Get<'/api/webhooks/subscriptions/{id}/deliveries'>>;
