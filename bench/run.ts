@@ -122,7 +122,7 @@ if (field) {
 const delivered = !only || only === 'webhooks' ? await benchWebhooks(pgUrl || null) : null;
 if (delivered) {
   const ms = (n: number) => n.toFixed(0);
-  console.log('\n6. change → signed webhook delivery (1,000 case reports at 50/s, sender pass every 1 s), ms');
+  console.log('\n6. change → signed webhook delivery (1,000 case reports at 10/s, sender pass every 1 s; from the report’s reply), ms');
   console.log('| database | delivered | p50 | p99 | report request p50 / p99 | bare signed POST p50 | p50 ÷ pass interval |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const d of delivered)

@@ -7,6 +7,7 @@ import { createEvents } from './events/index.ts';
 import { createFieldwork } from './fieldwork/index.ts';
 import { createFigures } from './figures/index.ts';
 import { createDiskFileStore, createFiles, type FileStore } from './files/index.ts';
+import { createHotline } from './hotline/index.ts';
 import { createOpen311 } from './open311/index.ts';
 import { claimsOfGrid, createOrg } from './org/index.ts';
 import type { Clock } from './platform/clock.ts';
@@ -46,7 +47,9 @@ export async function buildApp({
   createOrg({ app, db, clock, guard: access.guard, staffOf: (departmentCode) => staffOf(db, departmentCode) });
   const fileStore = files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
   const events = await createEvents({ app, db, clock, config, guard: access.guard, territory: territory.service, files: fileStore });
-  createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
+  const open311 = createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
+  // The 12345 hotline's work orders come in through the loop's channel intake, with Open311's keys.
+  createHotline({ app, db, clock, channels: events.channels, keyHolder: open311.keyHolder });
   await createFiles({ app, files: fileStore, guard: access.guard });
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
   // The figures read the loop through its front door; the loop is told of them here, so it never imports them.

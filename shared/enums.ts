@@ -181,3 +181,11 @@ export const RUN_STATUSES = ['computed', 'reviewed', 'published'] as const;
 /** Stars for grid workers and grades for units, best first. */
 export const STAR_LABELS = ['5', '4', '3', '2', '1'] as const;
 export const GRADE_LABELS = ['A', 'B', 'C', 'D', 'E'] as const;
+
+/** The open interfaces an API key may be used on (open311_client.interfaces): Open311 GeoReport v2, the 12345 hotline's push. */
+export const KEY_INTERFACES = ['open311', 'hotline'] as const;
+export type KeyInterface = (typeof KEY_INTERFACES)[number];
+
+/** The nature of a 12345 work order (standards §3): 咨询 · 求助 · 投诉 · 举报 · 建议. */
+export const HOTLINE_NATURES = ['consult', 'help', 'complaint', 'report', 'suggestion'] as const;
+export type HotlineNature = (typeof HOTLINE_NATURES)[number];

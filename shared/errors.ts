@@ -177,6 +177,7 @@ export const ERROR_STATUS = {
   'open311.submission_not_found': 404,
   'open311.submission_done': 409,
   'webhook.not_found': 404,
+  'hotline.key_invalid': 401,
   'webhook.area_invalid': 400,
   'webhook.url_invalid': 400,
   'webhook.already_paused': 409,

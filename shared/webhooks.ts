@@ -34,6 +34,13 @@ export type WebhookStatus = (typeof WEBHOOK_STATUSES)[number];
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
+/**
+ * webhook: any outside system, told of what it asked for, given up on after 10 tries · hotline: the 12345 platform,
+ * told only of the cases it sent (source hotline), tried until it acknowledges.
+ */
+export const WEBHOOK_PURPOSES = ['webhook', 'hotline'] as const;
+export type WebhookPurpose = (typeof WEBHOOK_PURPOSES)[number];
+
 /** A subscriber's URL, in characters. */
 export const WEBHOOK_URL_MAX = 500;
 /** Seconds a receiver should accept a signature's timestamp either side of its own clock; older ones are replays. */

@@ -9,7 +9,8 @@ import { webhooksRoutes } from './webhooks.routes.ts';
 import { createWebhooksService } from './webhooks.service.ts';
 
 export type { WebhookSender, WebhookTransport } from './webhook-sender.ts';
-export { checkSignature, DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER } from './webhooks.core.ts';
+/** What a receiver checks, and the retry rule it can count on (the hotline's simulator and its tests). */
+export { checkSignature, DELIVERY_HEADER, EVENT_HEADER, MAX_TRIES, retryDelayMs, SIGNATURE_HEADER } from './webhooks.core.ts';
 
 /**
  * Signed webhooks (docs/integrations/webhooks.md): the loop's facts written to an outbox in their own transaction

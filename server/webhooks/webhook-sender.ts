@@ -15,7 +15,7 @@ import {
   acknowledged,
   DELIVERY_HEADER,
   EVENT_HEADER,
-  MAX_TRIES,
+  givesUp,
   REPLY_KEPT,
   retryDelayMs,
   SIGNATURE_HEADER,
@@ -85,7 +85,7 @@ export function createWebhookSender({
     const failures = ok ? d.failures : d.failures + 1;
     const outcome = ok
       ? { status: 'delivered' as const, failures, nextAttemptAt: d.nextAttemptAt, deliveredAt: now }
-      : failures >= MAX_TRIES
+      : givesUp(sub.purpose, failures)
         ? { status: 'failed' as const, failures, nextAttemptAt: d.nextAttemptAt, deliveredAt: null }
         : { status: 'pending' as const, failures, nextAttemptAt: new Date(now.getTime() + retryDelayMs(failures)), deliveredAt: null };
     const held = await db.transaction(async (tx) => {

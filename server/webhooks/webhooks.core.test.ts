@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { LoopFact } from '../events/index.ts';
-import { checkSignature, kindOf, MAX_TRIES, retryDelayMs, signatureHeader, wants } from './webhooks.core.ts';
+import { checkSignature, givesUp, kindOf, MAX_TRIES, retryDelayMs, signatureHeader, wants } from './webhooks.core.ts';
 
 const SECRET = 'whsec_test-secret';
 const BODY = '{"kind":"case.closed","case":{"caseNo":"202611020001"}}';
@@ -64,18 +64,24 @@ describe('what a fact is and who wants it', () => {
     expect(kindOf(fact({ type: 'supervision', name: 'urge' }))).toBe('supervision.order_issued');
   });
 
-  it('a subscription hears the kinds it asked for inside its area only', () => {
-    const sub = { kinds: ['case.closed'], areaCode: '420923100' };
-    expect(wants(sub, 'case.closed', '420923100001001')).toBe(true);
-    expect(wants(sub, 'case.closed', '420923101201001')).toBe(false);
-    expect(wants(sub, 'case.reported', '420923100001001')).toBe(false);
-    expect(wants({ ...sub, areaCode: '420900' }, 'case.closed', '420923101201001')).toBe(true);
+  it('a subscription hears the kinds it asked for inside its area only; the hotline’s only its own orders', () => {
+    const sub = { kinds: ['case.closed'], areaCode: '420923100', purpose: 'webhook' };
+    const inGrid = (gridCode: string, source = 'grid_worker', externalNo: string | null = null) =>
+      fact({ case: { id: 'x', caseNo: '1', gridCode, itemCode: 'CG06010', source, status: 'closed', externalNo } });
+    expect(wants(sub, 'case.closed', inGrid('420923100001001'))).toBe(true);
+    expect(wants(sub, 'case.closed', inGrid('420923101201001'))).toBe(false);
+    expect(wants(sub, 'case.reported', inGrid('420923100001001'))).toBe(false);
+    expect(wants({ ...sub, areaCode: '420900' }, 'case.closed', inGrid('420923101201001'))).toBe(true);
+    const hotline = { ...sub, purpose: 'hotline' };
+    expect(wants(hotline, 'case.closed', inGrid('420923100001001'))).toBe(false);
+    expect(wants(hotline, 'case.closed', inGrid('420923100001001', 'hotline', 'RX1'))).toBe(true);
   });
 });
 
 describe('retries', () => {
-  it('back off from 10 s, doubling, never past an hour', () => {
+  it('back off from 10 s, doubling, never past an hour; a webhook gives up after the last try, the hotline never', () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([10_000, 20_000, 40_000, 80_000]);
     expect(retryDelayMs(MAX_TRIES + 5)).toBe(3_600_000);
+    expect([givesUp('webhook', MAX_TRIES - 1), givesUp('webhook', MAX_TRIES), givesUp('hotline', 1000)]).toEqual([false, true, false]);
   });
 });

@@ -39,9 +39,17 @@ export function kindOf(fact: LoopFact): WebhookEventKind | null {
 /** Where a fact happened, for a subscriber's area: the case's grid, else the county. */
 export const placeOf = (fact: LoopFact) => fact.case?.gridCode ?? fact.countyCode;
 
-/** The subscription asks for this kind, and the fact lies in its area. */
-export const wants = (sub: { kinds: readonly string[]; areaCode: string }, kind: WebhookEventKind, place: string) =>
-  sub.kinds.includes(kind) && place.startsWith(subtreePrefix(sub.areaCode));
+/**
+ * The subscription asks for this kind, the fact lies in its area, and — for the hotline's — the case came from the
+ * hotline with its order number.
+ */
+export const wants = (sub: { kinds: readonly string[]; areaCode: string; purpose: string }, kind: WebhookEventKind, fact: LoopFact) =>
+  sub.kinds.includes(kind) &&
+  placeOf(fact).startsWith(subtreePrefix(sub.areaCode)) &&
+  (sub.purpose !== 'hotline' || (fact.case?.source === 'hotline' && fact.case.externalNo !== null));
+
+/** The hotline's subscription is tried until it acknowledges; any other gives up after MAX_TRIES. */
+export const givesUp = (purpose: string, failures: number) => purpose !== 'hotline' && failures >= MAX_TRIES;
 
 /** The body a subscriber receives, fixed when the fact is recorded. */
 export function payloadOf(fact: LoopFact, kind: WebhookEventKind): Record<string, unknown> {

@@ -95,6 +95,7 @@ export function webhooksRoutes(app: Http, { webhooks, guard }: { webhooks: Webho
     async (request) =>
       webhooks.deliveries(request.actor, request.params.id, {
         status: request.query.status as WebhookDeliveryStatus | undefined,
+        orderNo: request.query.orderNo,
         offset: request.query.offset ?? 0,
         limit: request.query.limit ?? PAGE.webhookDeliveries.default,
       }),

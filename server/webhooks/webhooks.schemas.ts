@@ -4,6 +4,7 @@ import {
   WEBHOOK_ALGORITHMS,
   WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_EVENT_KINDS,
+  WEBHOOK_PURPOSES,
   WEBHOOK_STATUSES,
   WEBHOOK_URL_MAX,
 } from '../../shared/webhooks.ts';
@@ -26,6 +27,10 @@ export const Subscription = Type.Object({
   ),
   kinds: Type.Array(Kind, { description: '订阅的事件类型 The kinds it receives', example: ['case.dispatched', 'case.closed'] }),
   algorithm: Algorithm,
+  purpose: oneOf(
+    WEBHOOK_PURPOSES,
+    '用途 webhook: any system, given up on after 10 tries · hotline: the 12345 platform, its own orders only, tried until acknowledged',
+  ),
   status: oneOf(WEBHOOK_STATUSES, '状态 active, or paused (facts still recorded, delivered once resumed)'),
   pausedReason: Nullable(oneOf(['by_admin', 'failing'], '暂停原因 Paused by an administrator, or after a delivery ran out of tries')),
   pausedAt: Nullable(DateTime('暂停时间 When it was paused')),
@@ -81,6 +86,9 @@ export const SubscribeBody = Type.Object(
       example: ['case.dispatched', 'case.closed'],
     }),
     algorithm: Algorithm,
+    purpose: Type.Optional(
+      oneOf(WEBHOOK_PURPOSES, '用途 webhook (the default), or hotline: only the cases the 12345 platform sent, tried until acknowledged'),
+    ),
   },
   { additionalProperties: false },
 );
@@ -106,6 +114,14 @@ export const Replayed = Type.Object({
 export const DeliveryQuery = Type.Object(
   {
     status: Type.Optional(oneOf(WEBHOOK_DELIVERY_STATUSES, '投递状态 Only deliveries in this status')),
+    orderNo: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: '工单号 Only deliveries about the case of this hotline order',
+        example: 'RX2026110200017',
+      }),
+    ),
     offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: '跳过条数 Rows to skip' })),
     limit: Type.Optional(
       Type.Integer({

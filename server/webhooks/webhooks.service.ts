@@ -4,7 +4,7 @@
  * that recorded it. Every change is audited in its transaction.
  */
 
-import type { WebhookAlgorithm, WebhookDeliveryStatus, WebhookEventKind } from '../../shared/webhooks.ts';
+import type { WebhookAlgorithm, WebhookDeliveryStatus, WebhookEventKind, WebhookPurpose } from '../../shared/webhooks.ts';
 import { userNames } from '../access/index.ts';
 import type { LoopFact } from '../events/index.ts';
 import type { Actor } from '../platform/actor.ts';
@@ -15,7 +15,7 @@ import { AppError } from '../platform/errors.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { codeInScope } from '../platform/scope.ts';
 import { areaNames } from '../territory/index.ts';
-import { kindOf, newSecret, payloadOf, placeOf, wants } from './webhooks.core.ts';
+import { kindOf, newSecret, payloadOf, wants } from './webhooks.core.ts';
 import * as store from './webhooks.store.ts';
 
 export interface SubscribeInput {
@@ -24,6 +24,7 @@ export interface SubscribeInput {
   areaCode: string;
   kinds: WebhookEventKind[];
   algorithm: WebhookAlgorithm;
+  purpose?: WebhookPurpose;
 }
 
 export function createWebhooksService({ db, clock, fieldCrypto }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto }) {
@@ -48,6 +49,7 @@ export function createWebhooksService({ db, clock, fieldCrypto }: { db: Db; cloc
       area: { code: r.areaCode, name: areaName.get(r.areaCode) ?? r.areaCode },
       kinds: r.kinds as WebhookEventKind[],
       algorithm: r.algorithm as WebhookAlgorithm,
+      purpose: r.purpose as WebhookPurpose,
       status: r.status as 'active' | 'paused',
       pausedReason: r.pausedReason as 'by_admin' | 'failing' | null,
       pausedAt: r.pausedAt,
@@ -81,7 +83,7 @@ export function createWebhooksService({ db, clock, fieldCrypto }: { db: Db; cloc
         if (!kind) continue;
         const payload = payloadOf(fact, kind);
         for (const sub of subs)
-          if (wants(sub, kind, placeOf(fact)))
+          if (wants(sub, kind, fact))
             rows.push({
               countyCode: fact.countyCode,
               subscriptionId: sub.id,
@@ -114,12 +116,18 @@ export function createWebhooksService({ db, clock, fieldCrypto }: { db: Db; cloc
           areaCode: area.code,
           kinds: [...new Set(input.kinds)],
           algorithm: input.algorithm,
+          purpose: input.purpose ?? 'webhook',
           secretSealed: fieldCrypto.encrypt(secret),
           status: 'active',
           createdAt: clock(),
           createdBy: actor.id,
         });
-        await audit(tx, actor, 'webhook.subscribed', created, { area: area.code, kinds: created.kinds, algorithm: created.algorithm });
+        await audit(tx, actor, 'webhook.subscribed', created, {
+          area: area.code,
+          kinds: created.kinds,
+          algorithm: created.algorithm,
+          purpose: created.purpose,
+        });
         return created;
       });
       return { ...(await view([row]))[0], secret };
@@ -160,7 +168,7 @@ export function createWebhooksService({ db, clock, fieldCrypto }: { db: Db; cloc
     },
 
     /** The log: a page of deliveries, newest first, each with its tries and their replies. */
-    async deliveries(actor: Actor, id: string, q: { status?: WebhookDeliveryStatus; offset: number; limit: number }) {
+    async deliveries(actor: Actor, id: string, q: { status?: WebhookDeliveryStatus; orderNo?: string; offset: number; limit: number }) {
       const sub = await mustGet(db, actor, id);
       const page = await store.deliveryPage(db, { subscriptionId: sub.id, ...q });
       const attempts = await store.attemptsOf(db, page.items);

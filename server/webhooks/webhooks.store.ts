@@ -37,9 +37,14 @@ export async function setStatus(tx: Tx, id: string, change: Pick<SubscriptionRow
 }
 
 /** Every subscription, for the outbox: a paused one keeps recording, so resuming delivers what it missed. */
-export function allSubscriptions(tx: Tx): Promise<Pick<SubscriptionRow, 'id' | 'kinds' | 'areaCode'>[]> {
+export function allSubscriptions(tx: Tx): Promise<Pick<SubscriptionRow, 'id' | 'kinds' | 'areaCode' | 'purpose'>[]> {
   return tx
-    .select({ id: webhookSubscription.id, kinds: webhookSubscription.kinds, areaCode: webhookSubscription.areaCode })
+    .select({
+      id: webhookSubscription.id,
+      kinds: webhookSubscription.kinds,
+      areaCode: webhookSubscription.areaCode,
+      purpose: webhookSubscription.purpose,
+    })
     .from(webhookSubscription);
 }
 
@@ -153,9 +158,13 @@ export async function countsOf(tx: Tx, ids: string[]) {
 /** A page of a subscription's log, newest first, and how many match. */
 export async function deliveryPage(
   tx: Tx,
-  q: { subscriptionId: string; status?: WebhookDeliveryStatus; offset: number; limit: number },
+  q: { subscriptionId: string; status?: WebhookDeliveryStatus; orderNo?: string; offset: number; limit: number },
 ): Promise<{ items: DeliveryRow[]; total: number }> {
-  const where = and(eq(webhookDelivery.subscriptionId, q.subscriptionId), q.status ? eq(webhookDelivery.status, q.status) : undefined);
+  const where = and(
+    eq(webhookDelivery.subscriptionId, q.subscriptionId),
+    q.status ? eq(webhookDelivery.status, q.status) : undefined,
+    q.orderNo ? sql`${webhookDelivery.payload} -> 'case' ->> 'externalNo' = ${q.orderNo}` : undefined,
+  );
   const [items, [{ n }]] = await Promise.all([
     tx.select().from(webhookDelivery).where(where).orderBy(desc(webhookDelivery.id)).limit(q.limit).offset(q.offset),
     tx.select({ n: count() }).from(webhookDelivery).where(where),

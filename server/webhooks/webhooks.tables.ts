@@ -27,6 +27,8 @@ export const webhookSubscription = pgTable(
     areaCode: text('area_code').notNull(),
     /** The kinds asked for (shared/webhooks.ts). */
     kinds: text('kinds').array().notNull(),
+    /** webhook · hotline (shared/webhooks.ts WEBHOOK_PURPOSES): the hotline's hears only its own orders, and never gives up. */
+    purpose: text('purpose').notNull().default('webhook'),
     /** hmac-sha256 · hmac-sm3 */
     algorithm: text('algorithm').notNull(),
     secretSealed: text('secret_sealed').notNull(),

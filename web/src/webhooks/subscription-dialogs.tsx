@@ -2,7 +2,14 @@ import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DISPLAY_NAME_MAX } from '../../../shared/limits.ts';
-import { WEBHOOK_ALGORITHMS, WEBHOOK_EVENT_KINDS, WEBHOOK_URL_MAX, type WebhookEventKind } from '../../../shared/webhooks.ts';
+import {
+  WEBHOOK_ALGORITHMS,
+  WEBHOOK_EVENT_KINDS,
+  WEBHOOK_PURPOSES,
+  WEBHOOK_URL_MAX,
+  type WebhookEventKind,
+  type WebhookPurpose,
+} from '../../../shared/webhooks.ts';
 import type { WebhookSubscription } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { AreaTreeSelect } from '../territory/area-tree-select.tsx';
@@ -19,6 +26,7 @@ interface SubscribeForm {
   area: string;
   kinds: WebhookEventKind[];
   algorithm: (typeof WEBHOOK_ALGORITHMS)[number];
+  purpose: WebhookPurpose;
 }
 
 export function SubscribeDialog({ onClose, onCreated }: { onClose(): void; onCreated(c: Created): void }) {
@@ -29,7 +37,7 @@ export function SubscribeDialog({ onClose, onCreated }: { onClose(): void; onCre
     run(async () => {
       onCreated(
         await api.POST('/api/webhooks/subscriptions', {
-          body: { name: v.name.trim(), url: v.url.trim(), areaCode: v.area, kinds: v.kinds, algorithm: v.algorithm },
+          body: { name: v.name.trim(), url: v.url.trim(), areaCode: v.area, kinds: v.kinds, algorithm: v.algorithm, purpose: v.purpose },
         }),
       );
       onClose();
@@ -44,7 +52,7 @@ export function SubscribeDialog({ onClose, onCreated }: { onClose(): void; onCre
       onCancel={onClose}
       confirmLoading={busy}
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ algorithm: 'hmac-sm3', kinds: [] }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ algorithm: 'hmac-sm3', kinds: [], purpose: 'webhook' }}>
         <Form.Item name="name" label={t('webhooks.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={DISPLAY_NAME_MAX} placeholder={t('webhooks.namePlaceholder')} />
         </Form.Item>
@@ -67,6 +75,12 @@ export function SubscribeDialog({ onClose, onCreated }: { onClose(): void; onCre
         </Form.Item>
         <Form.Item name="algorithm" label={t('webhooks.algorithm')} rules={[{ required: true }]}>
           <Radio.Group options={WEBHOOK_ALGORITHMS.map((a) => ({ value: a, label: t(`webhooks.algorithms.${a}`) }))} />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('webhooks.purpose')} rules={[{ required: true }]}>
+          <Radio.Group
+            style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+            options={WEBHOOK_PURPOSES.map((p) => ({ value: p, label: t(`webhooks.purposes.${p}`) }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -58,6 +58,11 @@ export function SubscriptionsPage() {
               </div>
             ),
           },
+          {
+            title: t('webhooks.purpose'),
+            dataIndex: 'purpose',
+            render: (p: string) => (p === 'hotline' ? <Tag color="blue">{t('apiKeys.interface.hotline')}</Tag> : t('webhooks.title')),
+          },
           { title: t('webhooks.area'), key: 'area', render: (_: unknown, s) => `${s.area.name}（${s.area.code}）` },
           {
             title: t('webhooks.kindsLabel'),

@@ -3,6 +3,8 @@ import type { interfaces as zh } from '../zh-CN/interfaces.ts';
 /** English UI strings of the open interfaces: Open311 API keys, requests to place on the map. */
 export const interfaces: typeof zh = {
   apiKeys: {
+    interfaces: 'Interfaces',
+    interface: { open311: 'Open311', hotline: '12345 hotline push' },
     title: 'API keys',
     intro:
       'Open311 clients (FixMyStreet, a city’s own app) post citizens’ reports with an API key; each key is bound to one county (jurisdiction_id). A key is shown once, when issued; only its hash is kept.',
@@ -52,6 +54,11 @@ export const interfaces: typeof zh = {
     refused: 'Refused',
   },
   webhooks: {
+    purpose: 'Purpose',
+    purposes: {
+      webhook: 'Webhook (paused after 10 failed tries)',
+      hotline: '12345 hotline (its own orders only, tried until acknowledged)',
+    },
     title: 'Webhooks',
     intro:
       'Outside systems (the district’s emergency, enforcement or safety platforms) subscribe to the loop’s events: every delivery is signed with HMAC-SM3 or HMAC-SHA256, retried with exponential backoff when it fails, and sent in order per subscription. While paused, events are still recorded and go out once resumed; a replay sends a span of deliveries again, with the same delivery ids.',

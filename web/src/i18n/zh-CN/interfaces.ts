@@ -1,6 +1,8 @@
 /** Chinese UI strings of the open interfaces: Open311 API keys, requests to place on the map. */
 export const interfaces = {
   apiKeys: {
+    interfaces: '可用接口',
+    interface: { open311: 'Open311', hotline: '12345 热线推送' },
     title: '接入密钥',
     intro:
       'Open311 接入方（如 FixMyStreet、城市 App）凭 API 密钥提交市民上报，每个密钥限定一个区县（jurisdiction_id）。密钥只在签发时显示一次，系统只保存其哈希。',
@@ -49,6 +51,8 @@ export const interfaces = {
     refused: '已退回',
   },
   webhooks: {
+    purpose: '用途',
+    purposes: { webhook: '事件订阅（失败 10 次后暂停）', hotline: '12345 热线回传（只推送热线工单，直至对方确认）' },
     title: '事件订阅',
     intro:
       '外部系统（区应急、执法、安监平台等）订阅网格事件：每次投递都以 HMAC-SM3 或 HMAC-SHA256 签名，失败后按指数退避重试，按订阅依次投递。暂停期间事件照常记录，恢复后补发；重放可重新发送一段时间内的投递（投递编号不变）。',

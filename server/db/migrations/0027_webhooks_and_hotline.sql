@@ -34,6 +34,7 @@ CREATE TABLE "webhook_subscription" (
 	"url" text NOT NULL,
 	"area_code" text NOT NULL,
 	"kinds" text[] NOT NULL,
+	"purpose" text DEFAULT 'webhook' NOT NULL,
 	"algorithm" text NOT NULL,
 	"secret_sealed" text NOT NULL,
 	"status" text NOT NULL,
@@ -44,6 +45,7 @@ CREATE TABLE "webhook_subscription" (
 	"created_by" uuid NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "open311_client" ADD COLUMN "interfaces" text[] DEFAULT '{open311}'::text[] NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_delivery_county_code_subscription_id_fact_key_key" ON "webhook_delivery" USING btree ("county_code","subscription_id","fact_key");--> statement-breakpoint
 CREATE INDEX "webhook_delivery_subscription_id_status_id_idx" ON "webhook_delivery" USING btree ("subscription_id","status","id");--> statement-breakpoint
 CREATE INDEX "webhook_delivery_subscription_id_id_idx" ON "webhook_delivery" USING btree ("subscription_id","id");--> statement-breakpoint
