@@ -81,7 +81,15 @@ async function measure(database: Database, kind: DeliveryLatency['database'], ch
     }
     rx.processed.length = 0;
 
-    const sender = startSweeper(services.deliverWebhooks, { intervalMs: 1000, onError: (err) => console.error(err) });
+    // The pass in flight is awaited before the database closes under it.
+    let pass: Promise<unknown> = Promise.resolve();
+    const sender = startSweeper(
+      () => {
+        pass = services.deliverWebhooks();
+        return pass;
+      },
+      { intervalMs: 1000, onError: (err) => console.error(err) },
+    );
     const started = new Map<string, number>();
     const reports: number[] = [];
     const gap = 1000 / perSecond;
@@ -109,6 +117,7 @@ async function measure(database: Database, kind: DeliveryLatency['database'], ch
     await Promise.all(inFlight);
     await rx.processedCount(changes);
     sender.stop();
+    await pass;
     const latencies = rx.processed.map((r) => r.at - started.get((r.body.case as { id: string }).id)!);
     return {
       database: kind,
