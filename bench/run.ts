@@ -9,7 +9,9 @@
  *    build, headless Chromium at 390 px), against the goal of 150 KB of JS.
  * 6. disputes at county scale on PostgreSQL: a screening round's progress page and a full warning-rule run over
  *    BENCH_DISPUTES disputes (default 100,000) in the 472 grids of 云梦县, beside plain SQL over the same rows.
- * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events | audit | field | disputes),
+ * 7. change → signed webhook delivery, p50/p99 over 1,000 case reports (the server's 1 s sender pass), PGlite and
+ *    PostgreSQL, against the report request itself and a bare signed POST to the same receiver.
+ * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events | audit | field | disputes | webhooks),
  * BENCH_EVENTS_SECONDS (default 10, per route), BENCH_POSTGIS_URL and BENCH_PG_URL (default the local PostgreSQL;
  * set to "" to skip).
  */
@@ -22,6 +24,7 @@ import { benchFieldWeight, JS_GOAL_KB } from './field-weight.bench.ts';
 import { benchLocate, type LocateResult } from './locate.bench.ts';
 import { benchRegistryImport } from './registry-import.bench.ts';
 import { demoCityGrids } from './territory-fixtures.ts';
+import { benchWebhooks } from './webhooks.bench.ts';
 
 const points = Number(process.env.BENCH_POINTS ?? 1_000_000);
 const postgisUrl = process.env.BENCH_POSTGIS_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -137,11 +140,31 @@ if (disputes) {
     `   the first run, raising the ${fmt(disputes.firstRun.raised)} warnings the generated disputes hold: ${ms(disputes.firstRun.ms)} ms; the ten timed runs after it find nothing new`,
   );
 }
+const delivered = !only || only === 'webhooks' ? await benchWebhooks(pgUrl || null) : null;
+if (delivered) {
+  const ms = (n: number) => n.toFixed(0);
+  console.log('\n7. change → signed webhook delivery (1,000 case reports at 10/s, sender pass every 1 s; from the report’s reply), ms');
+  console.log('| database | delivered | p50 | p99 | report request p50 / p99 | bare signed POST p50 | p50 ÷ pass interval |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const d of delivered)
+    console.log(
+      `| ${d.database} | ${fmt(d.delivered)} of ${fmt(d.changes)} | ${ms(d.p50Ms)} | ${ms(d.p99Ms)} | ${ms(d.reportP50Ms)} / ${ms(d.reportP99Ms)} | ${d.barePostP50Ms.toFixed(1)} | ${(d.p50Ms / 1000).toFixed(2)} |`,
+    );
+}
 fs.mkdirSync('bench/out', { recursive: true });
 fs.writeFileSync(
   'bench/out/results.json',
   JSON.stringify(
-    { at: new Date().toISOString(), locate: results, import: imported, events: reported, audit: audited, field, disputes },
+    {
+      at: new Date().toISOString(),
+      locate: results,
+      import: imported,
+      events: reported,
+      audit: audited,
+      field,
+      disputes,
+      webhooks: delivered,
+    },
     null,
     2,
   ),

@@ -8,6 +8,7 @@ import { createEvents } from './events/index.ts';
 import { createFieldwork } from './fieldwork/index.ts';
 import { createFigures } from './figures/index.ts';
 import { createDiskFileStore, createFiles, type FileStore } from './files/index.ts';
+import { createHotline } from './hotline/index.ts';
 import { createOpen311 } from './open311/index.ts';
 import { claimsOfGrid, createOrg } from './org/index.ts';
 import type { Clock } from './platform/clock.ts';
@@ -19,6 +20,7 @@ import { serveWeb } from './platform/web-assets.ts';
 import { createRegistry } from './registry/index.ts';
 import { createRewards } from './rewards/index.ts';
 import { createTerritory } from './territory/index.ts';
+import { createWebhooks } from './webhooks/index.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -47,12 +49,17 @@ export async function buildApp({
   createOrg({ app, db, clock, guard: access.guard, staffOf: (departmentCode) => staffOf(db, departmentCode) });
   const fileStore = files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
   const events = await createEvents({ app, db, clock, config, guard: access.guard, territory: territory.service, files: fileStore });
-  createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
+  const open311 = createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
+  // The 12345 hotline's work orders come in through the loop's channel intake, with Open311's keys.
+  createHotline({ app, db, clock, channels: events.channels, keyHolder: open311.keyHolder });
   await createFiles({ app, files: fileStore, guard: access.guard });
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
   // The figures read the loop through its front door; the loop is told of them here, so it never imports them.
   const figures = createFigures({ app, db, clock, guard: access.guard, tiandituKey: config.tiandituKey });
   events.onCasesTouched(figures.service.track);
+  // Signed webhooks: every fact the loop records is written to their outbox in its own transaction.
+  const webhooks = createWebhooks({ app, db, clock, config, guard: access.guard });
+  events.onFactsRecorded(webhooks.record);
   // Assessment reads the figures, base data and visits through their front doors; the loop's sanctions are handed in.
   createAssessment({ app, db, clock, guard: access.guard, unitSanctions: events.unitSanctions });
   const pdf = createPdfRenderer(config.pdfFont);
@@ -93,6 +100,7 @@ export async function buildApp({
       events: events.service,
       supervision: events.supervision,
       sweep: events.sweep,
+      deliverWebhooks: webhooks.sender.deliverDue,
       figures: figures.service,
       briefings: briefing.service.scheduled,
       rewards: rewards.ledger,

@@ -196,3 +196,10 @@ export type RewardEntryKind = (typeof REWARD_ENTRY_KINDS)[number];
 /** A monthly ledger: computed (again as often as wanted), submitted, then approved by the county and final (frozen). */
 export const REWARD_SHEET_STATUSES = ['computed', 'submitted', 'final'] as const;
 export type RewardSheetStatus = (typeof REWARD_SHEET_STATUSES)[number];
+/** The open interfaces an API key may be used on (open311_client.interfaces): Open311 GeoReport v2, the 12345 hotline's push. */
+export const KEY_INTERFACES = ['open311', 'hotline'] as const;
+export type KeyInterface = (typeof KEY_INTERFACES)[number];
+
+/** The nature of a 12345 work order (standards §3): 咨询 · 求助 · 投诉 · 举报 · 建议. */
+export const HOTLINE_NATURES = ['consult', 'help', 'complaint', 'report', 'suggestion'] as const;
+export type HotlineNature = (typeof HOTLINE_NATURES)[number];

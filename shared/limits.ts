@@ -90,6 +90,8 @@ export const PAGE = {
   followUps: { default: 100, max: 500 },
   /** A ten-household group's alerts (its history). */
   alerts: { default: 50, max: 200 },
+  /** A webhook subscription's delivery log. */
+  webhookDeliveries: { default: 20, max: 200 },
 } as const;
 
 /** Cases the command centre's map draws at once (the newest matching ones; the reply says how many match). */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ROLES } from '../../shared/roles.ts';
+import { WEBHOOK_ALGORITHMS, type WebhookAlgorithm } from '../../shared/webhooks.ts';
 import { consoleActor } from '../access/index.ts';
 import {
   DEMO_ACCOUNTS,
@@ -13,6 +14,7 @@ import {
   loadDemoRegistry,
 } from '../demo/index.ts';
 import { startSweeper } from '../events/index.ts';
+import { pushOrder, startHotlineSimulator } from '../hotline/index.ts';
 import { verifyAuditChain } from '../platform/audit-verify.ts';
 import { AppError } from '../platform/errors.ts';
 import { errorBody } from '../platform/http.ts';
@@ -134,6 +136,11 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         intervalMs: 10 * 60_000,
         onError: (err) => rt.app.log.error({ err }, 'scheduled briefings failed'),
       });
+      // Signed webhooks: a pass every second delivers what the outbox holds (webhooks/webhook-sender.ts).
+      const webhookSender = startSweeper(rt.services.deliverWebhooks, {
+        intervalMs: 1000,
+        onError: (err) => rt.app.log.error({ err }, 'webhook delivery pass failed'),
+      });
       const idChecker = startSweeper(rt.services.idCheckBacklog, {
         onError: (err) => rt.app.log.error({ err }, 'ID check digit pass failed'),
       });
@@ -149,6 +156,7 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         unmark();
         sweeper.stop();
         briefings.stop();
+        webhookSender.stop();
         idChecker.stop();
         await rt.app.close();
         await rt.database.close();
@@ -282,6 +290,47 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         else exitCode = 1;
       }),
     );
+
+  const hotline = program.command('hotline').description('the 12345 hotline: a simulator of its platform, for a demo');
+  hotline
+    .command('simulate')
+    .description('receive what Gezhi sends back about hotline orders (subscribe its URL with purpose hotline), checking signatures')
+    .requiredOption('--secret <secret>', 'the signing secret the subscription was created with')
+    .option('--algorithm <algorithm>', 'hmac-sm3 or hmac-sha256', 'hmac-sm3')
+    .option('--port <port>', 'port to listen on, on 127.0.0.1', '4312')
+    .action(async (opts: { secret: string; algorithm: string; port: string }) => {
+      if (!(WEBHOOK_ALGORITHMS as readonly string[]).includes(opts.algorithm))
+        throw new Error(`--algorithm: one of ${WEBHOOK_ALGORITHMS.join(', ')}`);
+      const sim = await startHotlineSimulator({
+        port: Number(opts.port),
+        secret: opts.secret,
+        algorithm: opts.algorithm as WebhookAlgorithm,
+        log: say,
+      });
+      say(`hotline simulator listening on ${sim.url} (Ctrl-C to stop)`);
+    });
+  hotline
+    .command('push')
+    .description('push a sample work order to a running server, as the hotline platform would')
+    .requiredOption('--key <apiKey>', 'an API key issued for the hotline interface')
+    .option('--server <url>', 'the Gezhi server', 'http://127.0.0.1:3000')
+    .option('--order <number>', 'the order number (the same number again is the same case)', `RX${Date.now()}`)
+    .option('--lng <lng>', 'longitude of the point', '113.60')
+    .option('--lat <lat>', 'latitude of the point', '31.02')
+    .action(async (opts: { key: string; server: string; order: string; lng: string; lat: string }) => {
+      const res = await pushOrder(opts.server, opts.key, {
+        orderNo: opts.order,
+        callerName: '张女士',
+        phone: '13800138000',
+        nature: 'complaint',
+        urgency: 'normal',
+        itemCode: 'CG06010',
+        description: '小区门口垃圾三天没人清运',
+        lng: Number(opts.lng),
+        lat: Number(opts.lat),
+      });
+      say(`${res.status} ${res.body}`);
+    });
 
   const audit = program.command('audit').description('the audit log: append-only, each row chained to the one before by SM3');
   audit

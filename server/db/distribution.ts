@@ -16,6 +16,7 @@ export const REFERENCE_TABLES = [
   'calendar_year',
   'calendar_year_day',
   'open311_client', // the Open311 clients and their hashed keys: a handful of rows, read on every POST
+  'webhook_subscription', // a handful of subscribers, read by every transaction that records a fact
   'app_user',
   'user_area',
   'user_session',

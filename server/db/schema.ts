@@ -23,3 +23,4 @@ export * from '../registry/places/places.tables.ts';
 export * from '../registry/records/records.tables.ts';
 export * from '../rewards/rewards.tables.ts';
 export * from '../territory/territory.tables.ts';
+export * from '../webhooks/webhooks.tables.ts';

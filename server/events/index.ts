@@ -22,7 +22,7 @@ import { intakeSource } from './intake/intake.core.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
 import { createIntakeService } from './intake/intake.service.ts';
 import { publicRoutes } from './intake/public.routes.ts';
-import { type CasesTouched, createCaseHooks } from './loop/case-log.ts';
+import { type CasesTouched, createCaseHooks, type FactsRecorded } from './loop/case-log.ts';
 import { provisionalDeadlineCounter, recomputeDeadlines } from './loop/deadline-recompute.ts';
 import { eventListRoutes } from './loop/event-list.routes.ts';
 import { eventsRoutes } from './loop/events.routes.ts';
@@ -46,7 +46,16 @@ export type {
   CitizenService,
 } from './intake/channels.ts';
 export { newTrackingCode, REPEAT_REPORTS } from './intake/intake.core.ts';
-export { type CaseLog, type CaseRef, type CasesTouched, caseLogs, caseLogsReported } from './loop/case-log.ts';
+export {
+  type CaseLog,
+  type CaseRef,
+  type CasesTouched,
+  caseLogs,
+  caseLogsReported,
+  type FactCase,
+  type FactsRecorded,
+  type LoopFact,
+} from './loop/case-log.ts';
 /** Cases closed as real after a unit handled them, by their reporter: what the rewards ledger pays for. */
 export { type ConfirmedCase, confirmedCases } from './loop/confirmed-cases.ts';
 export { DEADLINE_RECOMPUTED, isProvisional } from './loop/deadline-recompute.ts';
@@ -104,7 +113,13 @@ export async function createEvents({
   intakeRoutes(app, { intake, guard });
   publicRoutes(app, { intake, files, config });
   catalogueRoutes(app, { catalogue: createCatalogueService({ db, clock, memory: catalogue }), guard });
-  const supervision = createSupervisionService({ db, clock, calendar, unvisitedWorkingDays: config.unvisitedWorkingDays });
+  const supervision = createSupervisionService({
+    db,
+    clock,
+    calendar,
+    unvisitedWorkingDays: config.unvisitedWorkingDays,
+    hooks,
+  });
   supervisionRoutes(app, { supervision, guard });
   calendarRoutes(app, { days: calendarDays, guard });
   warningsRoutes(app, { warnings, guard });
@@ -158,6 +173,11 @@ export async function createEvents({
     calendar,
     /** Registers what runs inside every transaction that writes a case's action row or warning (app.ts: the figures). */
     onCasesTouched: (hook: CasesTouched) => hooks.add(hook),
+    /**
+     * Registers what runs inside every transaction that records a fact an outside system may be told of (app.ts: the
+     * webhooks' outbox), so the outbox commits with the change or not at all.
+     */
+    onFactsRecorded: (hook: FactsRecorded) => hooks.addFacts(hook),
   };
 }
 

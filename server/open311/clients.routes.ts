@@ -2,7 +2,7 @@ import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import * as S from './clients.schemas.ts';
-import type { ClientsService } from './clients.service.ts';
+import type { ClientsService, IssueInput } from './clients.service.ts';
 
 /** The console's Open311 pages: API keys (system administrator) and requests to place (county centre). */
 export function clientsRoutes(app: Http, { clients, guard }: { clients: ClientsService; guard: Guard }) {
@@ -32,7 +32,7 @@ export function clientsRoutes(app: Http, { clients, guard }: { clients: ClientsS
       },
       onRequest: guard('interfaces.manage'),
     },
-    async (request, reply) => reply.status(201).send(await clients.issue(request.actor, request.body)),
+    async (request, reply) => reply.status(201).send(await clients.issue(request.actor, request.body as IssueInput)),
   );
 
   app.post(

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
+import { KEY_INTERFACES } from '../../shared/enums.ts';
 import { DISPLAY_NAME_MAX, ITEM_CODE_MAX, REASON } from '../../shared/limits.ts';
-import { Nullable } from '../platform/schemas.ts';
+import { Nullable, oneOf } from '../platform/schemas.ts';
 
 const DateTime = (description: string) => Type.Unsafe<Date>({ type: 'string', format: 'date-time', description });
 
@@ -21,6 +22,10 @@ export const Client = Type.Object({
   revokedBy: Nullable(Type.String({ description: '吊销人 Revoked by' })),
   rotatedFrom: Nullable(Type.String({ format: 'uuid', description: '轮换自 The key this one replaced' })),
   lastUsedAt: Nullable(DateTime('最近使用 Last POST with this key')),
+  interfaces: Type.Array(oneOf(KEY_INTERFACES, '接口 An interface the key may be used on'), {
+    description: '可用接口 The interfaces the key may be used on: open311, hotline (the 12345 push)',
+    example: ['open311'],
+  }),
 });
 
 export const ClientList = Type.Object({ items: Type.Array(Client, { description: '接入方 Clients, live keys first' }) });
@@ -49,6 +54,14 @@ export const IssueBody = Type.Object(
       description: '区县代码 The county (jurisdiction_id) the key may post to',
       example: '420923',
     }),
+    interfaces: Type.Optional(
+      Type.Array(oneOf(KEY_INTERFACES, '接口 An interface the key may be used on'), {
+        minItems: 1,
+        maxItems: KEY_INTERFACES.length,
+        description: '可用接口 The interfaces the key may be used on; open311 when left out',
+        example: ['hotline'],
+      }),
+    ),
   },
   { additionalProperties: false },
 );

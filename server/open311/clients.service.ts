@@ -4,6 +4,7 @@
  * requests a client located only by an address, or refuses them. Every change is audited in its transaction.
  */
 
+import type { KeyInterface } from '../../shared/enums.ts';
 import { userNames } from '../access/index.ts';
 import type { ChannelIntake } from '../events/index.ts';
 import type { Actor } from '../platform/actor.ts';
@@ -14,8 +15,15 @@ import { AppError } from '../platform/errors.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { codeInScope } from '../platform/scope.ts';
 import { areaNames } from '../territory/index.ts';
-import { caseDescription, keyHint, newApiKey, requestIdOf } from './open311.core.ts';
+import { caseDescription, keyHint, looksLikeKey, newApiKey, requestIdOf } from './open311.core.ts';
 import * as store from './open311.store.ts';
+
+export interface IssueInput {
+  name: string;
+  countyCode: string;
+  /** open311 when left out. */
+  interfaces?: KeyInterface[];
+}
 
 /** Pending requests one list shows at most. */
 const PENDING_MAX = 200;
@@ -51,6 +59,7 @@ export function createClientsService({
       revokedBy: r.revokedBy ? (users.get(r.revokedBy) ?? null) : null,
       rotatedFrom: r.rotatedFrom,
       lastUsedAt: r.lastUsedAt,
+      interfaces: r.interfaces as KeyInterface[],
     }));
   }
 
@@ -61,7 +70,11 @@ export function createClientsService({
   }
 
   /** A new key in one transaction with its audit row; the key itself only in the reply. */
-  async function issue(tx: Tx, actor: Actor, input: { name: string; countyCode: string; rotatedFrom?: string }) {
+  async function issue(
+    tx: Tx,
+    actor: Actor,
+    input: { name: string; countyCode: string; interfaces: KeyInterface[]; rotatedFrom?: string },
+  ) {
     const key = newApiKey();
     const row = await store.insertClient(tx, {
       countyCode: input.countyCode,
@@ -71,6 +84,7 @@ export function createClientsService({
       createdAt: clock(),
       createdBy: actor.id,
       rotatedFrom: input.rotatedFrom ?? null,
+      interfaces: [...new Set(input.interfaces)],
     });
     await recordAudit(tx, {
       at: clock(),
@@ -81,6 +95,7 @@ export function createClientsService({
         name: row.name,
         county: row.countyCode,
         keyHint: row.keyHint,
+        interfaces: row.interfaces,
         ...(input.rotatedFrom ? { replaces: input.rotatedFrom } : {}),
       },
     });
@@ -88,18 +103,31 @@ export function createClientsService({
   }
 
   return {
+    /**
+     * Who holds this key, if it is live and may be used on `on` (another interface reuses Open311's keys: the hotline's
+     * push); its last use is noted. Null for a key never issued, revoked, or not for that interface.
+     */
+    async holder(key: string, on: KeyInterface) {
+      const row = looksLikeKey(key) ? await store.clientByKeyHash(db, fieldCrypto.searchHash(key)) : undefined;
+      if (!row || row.revokedAt || !row.interfaces.includes(on)) return null;
+      await store.touchClient(db, row.id, clock());
+      return { id: row.id, name: row.name, countyCode: row.countyCode };
+    },
+
     async list(actor: Actor) {
       return view(await store.listClients(db, actor.scope));
     },
 
     /** A key for a client and a county of the administrator's jurisdiction. */
-    async issue(actor: Actor, input: { name: string; countyCode: string }) {
+    async issue(actor: Actor, input: IssueInput) {
       const county = (await areaNames(db, [input.countyCode])).find((a) => a.level === 'county');
       if (!county || !codeInScope(county.code, actor.scope))
         throw new AppError('open311.jurisdiction_invalid', [
           { field: 'body.countyCode', reason: 'not_a_county_in_scope', value: input.countyCode },
         ]);
-      const { row, key } = await db.transaction((tx) => issue(tx, actor, { name: input.name.trim(), countyCode: county.code }));
+      const { row, key } = await db.transaction((tx) =>
+        issue(tx, actor, { name: input.name.trim(), countyCode: county.code, interfaces: input.interfaces ?? ['open311'] }),
+      );
       return { ...(await view([row]))[0], apiKey: key };
     },
 
@@ -109,7 +137,12 @@ export function createClientsService({
         const old = await mustGet(actor, id, true, tx);
         if (old.revokedAt) throw new AppError('open311.client_revoked', [{ field: 'params.id', reason: 'revoked', value: id }]);
         await store.revokeClient(tx, old.id, actor.id, clock());
-        return issue(tx, actor, { name: old.name, countyCode: old.countyCode, rotatedFrom: old.id });
+        return issue(tx, actor, {
+          name: old.name,
+          countyCode: old.countyCode,
+          interfaces: old.interfaces as KeyInterface[],
+          rotatedFrom: old.id,
+        });
       });
       return { ...(await view([row]))[0], apiKey: key };
     },

@@ -35,5 +35,12 @@ export function createOpen311({
   const clients = createClientsService({ db, clock, channels, fieldCrypto });
   open311Routes(app, { open311, config });
   clientsRoutes(app, { clients, guard });
-  return { open311, clients };
+  return {
+    open311,
+    clients,
+    /** The live client holding an API key for an interface (the hotline's push uses Open311's keys). */
+    keyHolder: clients.holder,
+  };
 }
+
+export type KeyHolder = ReturnType<typeof createOpen311>['keyHolder'];

@@ -122,7 +122,7 @@ export function createOpen311Service({
     const key = one(fields, 'api_key', 64, problems) ?? one(query, 'api_key', 64, problems);
     if (problems.length || key === undefined) throw new Open311Error(problem('api_key_missing'));
     const row = looksLikeKey(key) ? await store.clientByKeyHash(db, fieldCrypto.searchHash(key)) : undefined;
-    if (!row || row.revokedAt) throw new Open311Error(problem('api_key_invalid'));
+    if (!row || row.revokedAt || !row.interfaces.includes('open311')) throw new Open311Error(problem('api_key_invalid'));
     return row;
   }
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { doublePrecision, index, jsonb, pgTable, primaryKey, text, timestamptz, uniqueIndex, uuid } from '../platform/columns.ts';
 
 /**
- * 接入方: one Open311 client (a FixMyStreet instance, a city's own app) and its API key, bound to one county. The key
+ * 接入方: one client of an open interface (Open311, the 12345 hotline) (a FixMyStreet instance, a city's own app) and its API key, bound to one county. The key
  * is never stored: only its keyed hash (HMAC-SM3, platform/field-crypto.ts), and a hint of its first characters so an
  * administrator can tell keys apart. Rotating a key revokes the row and issues a new one that names it. Reference
  * table: a handful of rows, read on every POST.
@@ -24,6 +24,8 @@ export const open311Client = pgTable(
     /** The key this one replaced when it was issued by rotation. */
     rotatedFrom: uuid('rotated_from'),
     lastUsedAt: timestamptz('last_used_at'),
+    /** The interfaces the key may be used on (shared/enums.ts KEY_INTERFACES): Open311, the hotline's push. */
+    interfaces: text('interfaces').array().notNull().default(sql`'{open311}'::text[]`),
   },
   (t) => [uniqueIndex('open311_client_key_hash_key').on(t.keyHash), index('open311_client_county_code_idx').on(t.countyCode)],
 );

@@ -46,6 +46,7 @@ export const SEALED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   call_to_locate: ['phone_sealed'],
   open311_request: ['phone_sealed', 'device_id_sealed'],
   app_user: ['totp_secret', 'totp_pending_secret'],
+  webhook_subscription: ['secret_sealed'],
 };
 
 /** The names that say a column is sealed. */

@@ -41,6 +41,7 @@ const PUBLIC: Record<string, string> = {
   'GET /open311/v2/requests.{format}': 'Open311 requests read back, names and places only',
   'GET /open311/v2/tokens/{token}.{format}': 'Open311 token of a request waiting to be placed',
   'GET /open311/v2/requests/{service_request_id}.{format}': 'Open311 request read back',
+  'POST /api/hotline/orders': '12345 work order, refused without an API key issued for the hotline interface',
 };
 
 let t: TestApp;

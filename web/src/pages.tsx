@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -66,6 +67,7 @@ const DisputeFiguresPage = page(() => import('./disputes/dispute-figures-page.ts
 const WarningsPage = page(() => import('./warnings/warnings-page.tsx'), 'WarningsPage');
 const ApiKeysPage = page(() => import('./open311/api-keys-page.tsx'), 'ApiKeysPage');
 const PendingPage = page(() => import('./open311/pending-page.tsx'), 'PendingPage');
+const SubscriptionsPage = page(() => import('./webhooks/subscriptions-page.tsx'), 'SubscriptionsPage');
 const FiguresPage = page(() => import('./figures/figures-page.tsx'), 'FiguresPage');
 const CommandPage = page(() => import('./figures/command-page.tsx'), 'CommandPage');
 const SchemesPage = page(() => import('./assessment/schemes-page.tsx'), 'SchemesPage');
@@ -266,6 +268,14 @@ export const PAGES: PageDef[] = [
     labelKey: 'apiKeys.title',
     icon: <KeyOutlined />,
     Component: ApiKeysPage,
+  },
+  {
+    path: '/webhooks',
+    section: 'admin',
+    permission: 'interfaces.manage',
+    labelKey: 'webhooks.title',
+    icon: <ApiOutlined />,
+    Component: SubscriptionsPage,
   },
   {
     path: '/open311-pending',

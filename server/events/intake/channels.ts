@@ -6,6 +6,7 @@
  * name and reply, never a staff member's name, a phone or the notes staff wrote along the way.
  */
 
+import type { Urgency } from '../../../shared/enums.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
@@ -28,7 +29,7 @@ import { caseNosOf, channelCases, citizenReportByKey, repliesOf } from './intake
 import { refuseRepeatOfDevice } from './repeats.ts';
 
 /** The open interfaces a citizen's report may come in through. */
-export const CHANNELS = ['open311'] as const;
+export const CHANNELS = ['open311', 'hotline'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** An item open to citizens, as an interface lists it. */
@@ -61,6 +62,8 @@ export interface ChannelReportInput {
   facilityCode?: string;
   /** Derived by the interface from its client and the request, so a retry finds the first report. */
   idempotencyKey: string;
+  /** A 12345 work order is a hotline report (source hotline) carrying the platform's order number and urgency. */
+  hotline?: { orderNo: string; urgency: Urgency };
 }
 
 /** What the interface answers a report with. */
@@ -187,7 +190,9 @@ export function createChannelIntake({
             lat: input.lat,
             description: input.description,
             photos: [],
-            source: 'citizen',
+            source: input.hotline ? 'hotline' : 'citizen',
+            externalNo: input.hotline?.orderNo,
+            urgency: input.hotline?.urgency,
             channel: input.channel,
             reporterName: input.reporterName,
             reporterPhone: input.phone,

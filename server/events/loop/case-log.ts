@@ -36,19 +36,97 @@ export interface CaseLog {
  */
 export type CasesTouched = (tx: Tx, cases: CaseRef[], filed: CaseLog[]) => Promise<void>;
 
-/** The hooks registered on the loop; each write path calls `run` with the cases it wrote, before it commits. */
+/**
+ * One thing the loop recorded that an outside system may be told of (signed webhooks, the hotline): a step of a case,
+ * a clock gone overdue, a warning colour a unit earned, a supervision order. Built inside the transaction that
+ * recorded it, so an outbox written from it commits or rolls back with the change itself.
+ */
+export interface LoopFact {
+  /** Unique per fact: the same fact recorded again (a second sweep over an overdue clock) makes the same key. */
+  key: string;
+  type: 'action' | 'overdue' | 'warning' | 'supervision';
+  /** The action (`dispatch`, `close`…) for `action`, the stage or part for `overdue`, the colour for `warning`, the order's kind. */
+  name: string;
+  at: Date;
+  countyCode: string;
+  /** The case it is about; an order on a unit as a whole has none. */
+  case: FactCase | null;
+  /** The unit concerned: who owes the case's stage after the action, the unit overdue or warned, the unit an order addresses. */
+  unitCode: string | null;
+  /** The action's position in the case's history: a receiver orders one case's facts by it. */
+  seq: number | null;
+  /** The action's note (a return's reason, a reply), the order's text. */
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+/** What a fact carries of its case: codes and states, never the reporter's name or phone. */
+export interface FactCase {
+  id: string;
+  caseNo: string;
+  gridCode: string;
+  itemCode: string;
+  source: string;
+  status: string;
+  /** The work-order number of the system the case came from (the hotline's order number). */
+  externalNo: string | null;
+}
+
+export type FactsRecorded = (tx: Tx, facts: LoopFact[]) => Promise<void>;
+
+export const factCase = (row: FactCase): FactCase => ({
+  id: row.id,
+  caseNo: row.caseNo,
+  gridCode: row.gridCode,
+  itemCode: row.itemCode,
+  source: row.source,
+  status: row.status,
+  externalNo: row.externalNo,
+});
+
+/** The fact of one action row just written on a case (its row as the action left it). */
+export function actionFact(
+  row: FactCase & { countyCode: string; stageUnit: string | null },
+  action: { seq: number; action: string; at: Date; note?: string | null; data?: unknown },
+): LoopFact {
+  return {
+    key: `action:${row.id}:${action.seq}`,
+    type: 'action',
+    name: action.action,
+    at: action.at,
+    countyCode: row.countyCode,
+    case: factCase(row),
+    unitCode: row.stageUnit,
+    seq: action.seq,
+    note: action.note ?? null,
+    data: action.data ? (JSON.parse(JSON.stringify(action.data)) as Record<string, unknown>) : {},
+  };
+}
+
+/**
+ * The hooks registered on the loop; each write path calls `run` with the cases it wrote and `record` with the
+ * facts it recorded, before it commits.
+ */
 export function createCaseHooks() {
   const hooks: CasesTouched[] = [];
+  const factHooks: FactsRecorded[] = [];
   return {
     add(hook: CasesTouched) {
       hooks.push(hook);
     },
+    addFacts(hook: FactsRecorded) {
+      factHooks.push(hook);
+    },
     get any() {
-      return hooks.length > 0;
+      return hooks.length > 0 || factHooks.length > 0;
     },
     async run(tx: Tx, cases: CaseRef[], filed: CaseLog[] = []) {
       if (cases.length === 0 && filed.length === 0) return;
       for (const hook of hooks) await hook(tx, cases, filed);
+    },
+    async record(tx: Tx, facts: LoopFact[]) {
+      if (facts.length === 0) return;
+      for (const hook of factHooks) await hook(tx, facts);
     },
   };
 }

@@ -19,7 +19,7 @@ import type { CatalogueRule } from '../catalogue/catalogue.seed.ts';
 import { type AcceptingOwner, createAcceptingOwner } from '../intake/accepting-owner.ts';
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
 import { mergeReports, meToo, possibleRepeatsOf, repeatGap } from '../intake/repeats.ts';
-import { type CaseHooks, type CaseLog, type CaseRef, createCaseHooks } from './case-log.ts';
+import { actionFact, type CaseHooks, type CaseLog, type CaseRef, createCaseHooks } from './case-log.ts';
 import { DEFAULT_WARNING_RULES, type WarningRule } from './deadlines.core.ts';
 import {
   type ActionInput,
@@ -358,6 +358,7 @@ export function createEventsService({
       ? await db.transaction(async (tx) => {
           const inserted = await insert(tx);
           await hooks.run(tx, [], [filedLog(inserted, first)]);
+          await hooks.record(tx, [actionFact(inserted, first)]);
           return inserted;
         })
       : await insert(db);
@@ -383,7 +384,8 @@ export function createEventsService({
       if (!(await store.updateEvent(tx, next, expectedVersion)))
         throw new AppError('event.changed', [{ field: 'version', reason: 'stale' }]);
       const history = await store.actionsOf(tx, row.countyCode, row.id);
-      await store.insertAction(tx, actionRow(row, history.length + 1, transition.record, actor));
+      const seq = history.length + 1;
+      await store.insertAction(tx, actionRow(row, seq, transition.record, actor));
       // Only an owning centre may merge (the action table), so a merge always has a signed-in actor.
       const touched: CaseRef[] = [row];
       for (const effect of transition.effects) {
@@ -394,6 +396,7 @@ export function createEventsService({
         }
       }
       await hooks.run(tx, touched);
+      await hooks.record(tx, [actionFact(next, { ...transition.record, seq })]);
       return { ...next, version: expectedVersion + 1 };
     });
     const notify = transition.effects.flatMap((e) => (e.type === 'notify' ? [e.unit] : []));

@@ -23,13 +23,14 @@ export async function replaceWarningRules(tx: Tx, rows: WarningRuleRow[]): Promi
 export async function insertUnitWarnings(
   tx: Tx,
   rows: (typeof unitWarning.$inferInsert)[],
-): Promise<{ countyCode: string; eventId: string }[]> {
+): Promise<{ countyCode: string; eventId: string; unitCode: string; colour: string }[]> {
   if (rows.length === 0) return [];
-  return tx
-    .insert(unitWarning)
-    .values(rows)
-    .onConflictDoNothing()
-    .returning({ countyCode: unitWarning.countyCode, eventId: unitWarning.eventId });
+  return tx.insert(unitWarning).values(rows).onConflictDoNothing().returning({
+    countyCode: unitWarning.countyCode,
+    eventId: unitWarning.eventId,
+    unitCode: unitWarning.unitCode,
+    colour: unitWarning.colour,
+  });
 }
 
 /** Warnings earned in [from, to) on cases inside the scope, counted per unit and colour. */

@@ -10,6 +10,7 @@ import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { codeInScope } from '../../platform/scope.ts';
 import { areaNames } from '../../territory/index.ts';
+import { type CaseHooks, type FactCase, factCase } from '../loop/case-log.ts';
 import { dueAfter } from '../loop/deadlines.core.ts';
 import { getEvent } from '../loop/events.store.ts';
 import * as store from './supervision.store.ts';
@@ -69,11 +70,14 @@ export function createSupervisionService({
   clock,
   calendar,
   unvisitedWorkingDays,
+  hooks,
 }: {
   db: Db;
   clock: Clock;
   calendar: WorkingCalendar;
   unvisitedWorkingDays: number;
+  /** Told, inside the order's transaction, of each order issued (the outbox of signed webhooks). */
+  hooks?: CaseHooks;
 }) {
   async function present(tx: Tx, actor: Actor, rows: store.ListedOrder[]) {
     const now = clock();
@@ -169,11 +173,13 @@ export function createSupervisionService({
       const dueAt = dueAfter({ workingDays: input.workingDays }, now, calendar);
       return db.transaction(async (tx) => {
         let subject: { countyCode: string; unitCode: string; eventId: string | null };
+        let onCase: FactCase | null = null;
         if (input.eventId) {
           const e = await store.lockEvent(tx, { scope: actor.scope, id: input.eventId });
           if (!e) throw new AppError('event.not_found');
           if (FINISHED.includes(e.status)) throw new AppError('supervision.event_finished', [{ field: 'eventId', reason: e.status }]);
           subject = { countyCode: e.countyCode, unitCode: unitOfEvent(e), eventId: e.id };
+          onCase = factCase(e);
         } else {
           const unitCode = input.unitCode!;
           subject = { countyCode: await checkUnit(tx, actor, unitCode), unitCode, eventId: null };
@@ -190,6 +196,20 @@ export function createSupervisionService({
           issuedAt: now,
         });
         await trail(tx, row, actor, row.kind, note, now);
+        await hooks?.record(tx, [
+          {
+            key: `supervision:${row.id}`,
+            type: 'supervision',
+            name: row.kind,
+            at: now,
+            countyCode: row.countyCode,
+            case: onCase,
+            unitCode: row.unitCode,
+            seq: null,
+            note,
+            data: { orderId: row.id, method: row.method, dueAt: row.dueAt?.toISOString() ?? null },
+          },
+        ]);
         return one(tx, actor, row.id);
       });
     },

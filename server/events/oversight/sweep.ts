@@ -10,7 +10,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import type { Notice, Notifier } from '../inbox/inbox.channels.ts';
 import { caseNotices, recipientsOf } from '../inbox/inbox.service.ts';
-import type { CaseHooks } from '../loop/case-log.ts';
+import { type CaseHooks, factCase, type LoopFact } from '../loop/case-log.ts';
 import { allottedMillis, limitOf, type StageLimit, type WarningColour, type WarningRule } from '../loop/deadlines.core.ts';
 import { type EventState, OPEN_STATUSES } from '../loop/event-actions.core.ts';
 import { stateOf } from '../loop/events.service.ts';
@@ -112,6 +112,7 @@ async function sweepLocked(tx: Tx, deps: SweepDeps, now: Date) {
     return recipients.get(unit)!;
   };
   const notices: Notice[] = [];
+  const overdue = new Map<string, LoopFact>();
   const warnings: { countyCode: string; eventId: string; unitCode: string; colour: string; at: Date }[] = [];
   for (const row of rows) {
     const state = stateOf(row);
@@ -126,6 +127,18 @@ async function sweepLocked(tx: Tx, deps: SweepDeps, now: Date) {
         );
       } else {
         notices.push(...caseNotices(row, users, 'overdue', `overdue:${deadline}`, now, { colour: due.colour }));
+        overdue.set(`overdue:${deadline}`, {
+          key: `overdue:${deadline}`,
+          type: 'overdue',
+          name: clock.name,
+          at: now,
+          countyCode: row.countyCode,
+          case: factCase(row),
+          unitCode: clock.unit,
+          seq: null,
+          note: null,
+          data: { dueAt: clock.dueAt.toISOString(), colour: due.colour },
+        });
         if (due.colour) warnings.push({ countyCode: row.countyCode, eventId: row.id, unitCode: clock.unit, colour: due.colour, at: now });
       }
     }
@@ -135,6 +148,27 @@ async function sweepLocked(tx: Tx, deps: SweepDeps, now: Date) {
   const warned = await store.insertUnitWarnings(tx, warnings);
   const cases = new Map(warned.map((w) => [`${w.countyCode}:${w.eventId}`, { countyCode: w.countyCode, id: w.eventId }]));
   await deps.hooks?.run(tx, [...cases.values()]);
+  // A clock is told overdue once, when its unit is first told (a fresh notice); a warning once, when it is first earned.
+  const told = new Set(fresh.map((n) => n.dedupeKey));
+  const byId = new Map(rows.map((r) => [`${r.countyCode}:${r.id}`, r]));
+  await deps.hooks?.record(tx, [
+    ...[...overdue.values()].filter((f) => told.has(f.key)),
+    ...warned.map((w): LoopFact => {
+      const row = byId.get(`${w.countyCode}:${w.eventId}`)!;
+      return {
+        key: `warning:${w.eventId}:${w.unitCode}:${w.colour}`,
+        type: 'warning',
+        name: w.colour,
+        at: now,
+        countyCode: w.countyCode,
+        case: factCase(row),
+        unitCode: w.unitCode,
+        seq: null,
+        note: null,
+        data: {},
+      };
+    }),
+  ]);
   return { cases: rows.length, fresh, warnings: warned.length };
 }
 

@@ -149,3 +149,5 @@ export type DisputeFigureRow = Get<'/api/disputes/figures'>['rows'][number];
 export type Briefing = Get<'/api/briefings/{id}'>;
 export type BriefingSummary = Item<Get<'/api/briefings'>>;
 export type BriefingContent = Briefing['content'];
+export type WebhookSubscription = Item<Get<'/api/webhooks/subscriptions'>>;
+export type WebhookDelivery = Item<Get<'/api/webhooks/subscriptions/{id}/deliveries'>>;

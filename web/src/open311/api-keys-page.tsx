@@ -1,8 +1,9 @@
 import { CopyOutlined, KeyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaMinute } from '../../../shared/china-time.ts';
+import { KEY_INTERFACES, type KeyInterface } from '../../../shared/enums.ts';
 import { DISPLAY_NAME_MAX } from '../../../shared/limits.ts';
 import type { Open311Client } from '../api/replies.ts';
 import { api } from '../api.ts';
@@ -39,23 +40,32 @@ function KeyShownOnce({ issued, onClose }: { issued: Open311Client & { apiKey: s
   );
 }
 
+interface IssueForm {
+  name: string;
+  county: string;
+  interfaces: KeyInterface[];
+}
+
 function IssueDialog({ onClose, onIssued }: { onClose(): void; onIssued(c: Open311Client & { apiKey: string }): void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ name: string; county: string }>();
+  const [form] = Form.useForm<IssueForm>();
   const { busy, run } = useBusyAction();
-  const submit = (v: { name: string; county: string }) =>
+  const submit = (v: IssueForm) =>
     run(async () => {
-      onIssued(await api.POST('/api/open311/clients', { body: { name: v.name.trim(), countyCode: v.county } }));
+      onIssued(await api.POST('/api/open311/clients', { body: { name: v.name.trim(), countyCode: v.county, interfaces: v.interfaces } }));
       onClose();
     });
   return (
     <Modal open title={t('apiKeys.issue')} okText={t('apiKeys.issue')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={busy}>
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ interfaces: ['open311'] }}>
         <Form.Item name="name" label={t('apiKeys.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={DISPLAY_NAME_MAX} placeholder={t('apiKeys.namePlaceholder')} />
         </Form.Item>
         <Form.Item name="county" label={t('apiKeys.jurisdiction')} extra={t('apiKeys.jurisdictionHint')} rules={[{ required: true }]}>
           <AreaTreeSelect pick="county" />
+        </Form.Item>
+        <Form.Item name="interfaces" label={t('apiKeys.interfaces')} rules={[{ required: true, type: 'array', min: 1 }]}>
+          <Checkbox.Group options={KEY_INTERFACES.map((i) => ({ value: i, label: t(`apiKeys.interface.${i}`) }))} />
         </Form.Item>
       </Form>
     </Modal>
@@ -114,6 +124,11 @@ export function ApiKeysPage() {
             title: t('apiKeys.jurisdiction'),
             key: 'county',
             render: (_: unknown, c) => `${c.jurisdiction.name}（${c.jurisdiction.code}）`,
+          },
+          {
+            title: t('apiKeys.interfaces'),
+            dataIndex: 'interfaces',
+            render: (list: KeyInterface[]) => list.map((i) => <Tag key={i}>{t(`apiKeys.interface.${i}`)}</Tag>),
           },
           { title: t('apiKeys.keyHint'), dataIndex: 'keyHint', render: (h: string) => <span className="mono">{h}…</span> },
           { title: t('apiKeys.createdAt'), key: 'created', render: (_: unknown, c) => `${when(c.createdAt)} ${c.createdBy ?? ''}` },

@@ -1,0 +1,166 @@
+/**
+ * Change → webhook delivery: 1,000 case reports at a steady rate through the API, each told to a subscribed receiver
+ * (a real HTTP server on 127.0.0.1 checking every signature) by the sender as the server runs it (a pass every second,
+ * webhooks/webhook-sender.ts). Latency runs from the report's request to the receiver's first look at its delivery.
+ * The anchor: the report request itself, and a bare signed POST to the same receiver.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../server/app.ts';
+import { prepareDatabase } from '../server/db/index.ts';
+import { startSweeper } from '../server/events/index.ts';
+import { createDiskFileStore } from '../server/files/file-store.ts';
+import { systemClock } from '../server/platform/clock.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { type Database, openDatabase } from '../server/platform/db.ts';
+import { FIXTURE, seedTerritory } from '../server/testing/fixtures.ts';
+import { TEST_FIELD_KEYS, TEST_PASSWORD } from '../server/testing/test-secrets.ts';
+import { startWebhookReceiver } from '../server/testing/webhook-receiver.ts';
+import { signatureHeader } from '../server/webhooks/webhooks.core.ts';
+
+export interface DeliveryLatency {
+  database: 'PGlite' | 'PostgreSQL';
+  changes: number;
+  delivered: number;
+  p50Ms: number;
+  p99Ms: number;
+  reportP50Ms: number;
+  reportP99Ms: number;
+  barePostP50Ms: number;
+}
+
+const quantile = (xs: number[], q: number) => {
+  const sorted = Float64Array.from(xs).sort();
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
+};
+
+async function measure(database: Database, kind: DeliveryLatency['database'], changes: number, perSecond: number) {
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-bench-files-'));
+  const config = loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS });
+  const { app, services } = await buildApp({ config, database, clock: systemClock, files: createDiskFileStore(filesDir) });
+  const rx = await startWebhookReceiver({ now: () => new Date() });
+  try {
+    await seedTerritory(database.db);
+    const signIn = async (username: string, roles: string[], areaCodes: string[]) => {
+      await services.access.createUser(
+        null,
+        { username, displayName: username, password: TEST_PASSWORD, roles, areaCodes },
+        { secondFactorExempt: true },
+      );
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+      return { gezhi_sid: String(res.cookies.find((c) => c.name === 'gezhi_sid')!.value) };
+    };
+    const admin = await signIn('bench-admin', ['system_admin'], [FIXTURE.city]);
+    const worker = await signIn('bench-worker', ['grid_worker'], [FIXTURE.grids[0]]);
+    const sub = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/webhooks/subscriptions',
+        cookies: admin,
+        payload: { name: 'bench', url: rx.url, areaCode: FIXTURE.county, kinds: ['case.reported'], algorithm: 'hmac-sm3' },
+      })
+    ).json<{ secret: string }>();
+    rx.trust(sub.secret, 'hmac-sm3');
+
+    // The anchor: one signed POST to the receiver, no database.
+    const bare: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const body = JSON.stringify({ i });
+      const t0 = performance.now();
+      await fetch(rx.url, {
+        method: 'POST',
+        headers: {
+          'gezhi-delivery': `bare-${i}`,
+          'gezhi-signature': signatureHeader('hmac-sm3', sub.secret, new Date(), `bare-${i}`, body),
+        },
+        body,
+      });
+      bare.push(performance.now() - t0);
+    }
+    rx.processed.length = 0;
+
+    // The pass in flight is awaited before the database closes under it.
+    let pass: Promise<unknown> = Promise.resolve();
+    const sender = startSweeper(
+      () => {
+        pass = services.deliverWebhooks();
+        return pass;
+      },
+      { intervalMs: 1000, onError: (err) => console.error(err) },
+    );
+    const started = new Map<string, number>();
+    const reports: number[] = [];
+    const gap = 1000 / perSecond;
+    const begin = performance.now();
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < changes; i++) {
+      const due = begin + i * gap;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      inFlight.push(
+        (async () => {
+          const t0 = performance.now();
+          const res = await app.inject({
+            method: 'POST',
+            url: '/api/events',
+            cookies: worker,
+            payload: { itemCode: 'CG06010', lng: 113.01 + (i % 50) / 10_000, lat: 31.01, description: `压测上报 ${i}`, photos: [] },
+          });
+          const committed = performance.now();
+          reports.push(committed - t0);
+          started.set(res.json<{ id: string }>().id, committed);
+        })(),
+      );
+    }
+    await Promise.all(inFlight);
+    await rx.processedCount(changes);
+    sender.stop();
+    await pass;
+    const latencies = rx.processed.map((r) => r.at - started.get((r.body.case as { id: string }).id)!);
+    return {
+      database: kind,
+      changes,
+      delivered: rx.processed.length,
+      p50Ms: quantile(latencies, 0.5),
+      p99Ms: quantile(latencies, 0.99),
+      reportP50Ms: quantile(reports, 0.5),
+      reportP99Ms: quantile(reports, 0.99),
+      barePostP50Ms: quantile(bare, 0.5),
+    } satisfies DeliveryLatency;
+  } finally {
+    await rx.close();
+    await app.close();
+    fs.rmSync(filesDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchWebhooks(pgUrl: string | null, { changes = 1000, perSecond = 10 } = {}): Promise<DeliveryLatency[]> {
+  const results: DeliveryLatency[] = [];
+  const lite = await openDatabase({ url: null, dataDir: null });
+  await prepareDatabase(lite);
+  try {
+    results.push(await measure(lite, 'PGlite', changes, perSecond));
+  } finally {
+    await lite.close();
+  }
+  if (!pgUrl) return results;
+  const name = `gezhi_bench_webhooks_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), dataDir: null });
+  try {
+    await prepareDatabase(database);
+    results.push(await measure(database, 'PostgreSQL', changes, perSecond));
+  } finally {
+    await database.close();
+    await new Promise((r) => setTimeout(r, 500));
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+  return results;
+}
