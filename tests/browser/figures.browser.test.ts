@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_REGISTRY_VILLAGES } from '../../server/demo/demo-city.ts';
 import { type Demo, startDemo } from './browser-harness.ts';
 import { apiAs, desktopPage, openMenu, screenshotsOnFailure, settled, shooter, step, workerGridPoint } from './journey-helpers.ts';
 
@@ -14,12 +15,18 @@ interface CommandMapWindow {
   };
 }
 
+/** Where the console's charts drew their bars (web/src/figures/echart.tsx). */
+interface ChartsWindow {
+  __gezhiCharts?: Record<string, { barPixel(dataIndex: number): number[] | null }>;
+}
+
 let demo: Demo;
 const shot = shooter('figures');
 const caseNos: string[] = [];
 
 beforeAll(async () => {
-  demo = await startDemo();
+  // The demo's base data in the first village, for the command centre's base-data chart.
+  demo = await startDemo({ registryVillage: DEMO_REGISTRY_VILLAGES[0] });
   const { point } = await workerGridPoint(demo);
   const worker = await apiAs(demo, 'worker');
   const township = await apiAs(demo, 'township');
@@ -128,5 +135,36 @@ describe('figures (指挥中心, 指标)', () => {
     const height = await wall.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThanOrEqual(1080);
     await shot(wall, 'big-screen');
+  });
+
+  it('the base data verified lately, least first: a county centre opens the data-quality page at the least verified township', async () => {
+    const county = await apiAs(demo, 'county');
+    const d = await county.get<{ baseData: { records: number; verified: number; children: { code: string; name: string }[] } }>(
+      '/api/figures/dashboard',
+    );
+    expect(d.baseData.records).toBeGreaterThan(0);
+    const least = d.baseData.children[0];
+    const page = await desktopPage(demo);
+    await demo.signIn(page, 'county');
+    await page.goto(`${demo.base}/command`);
+    await page
+      .getByTestId('base-data-total')
+      .getByText(new RegExp(`共 ${d.baseData.records} 条人房数据，已核实 ${d.baseData.verified} 条`))
+      .waitFor();
+    const chart = page.getByTestId('chart-base-data');
+    await chart.scrollIntoViewIfNeeded();
+    await chart.locator('canvas').waitFor();
+    await shot(page, 'command-base-data');
+    // The least verified is drawn on top: the last bar of the reversed series.
+    const shown = Math.min(d.baseData.children.length, 10);
+    const at = await page.evaluate(
+      (i) => (window as unknown as ChartsWindow).__gezhiCharts?.['chart-base-data']?.barPixel(i) ?? null,
+      shown - 1,
+    );
+    const box = (await chart.boundingBox())!;
+    await page.mouse.click(box.x + at![0], box.y + at![1]);
+    await page.waitForURL((url) => url.pathname === '/quality' && url.searchParams.get('area') === least.code);
+    await page.locator('.ant-breadcrumb').getByText(least.name).waitFor();
+    await shot(page, 'command-base-data-quality');
   });
 });

@@ -27,7 +27,12 @@ const ranking = (labels: string[], values: number[], format: (v: number) => stri
   xAxis: { type: 'value', show: false },
   yAxis: { type: 'category', data: [...labels].reverse(), axisLabel: { width: 150, overflow: 'truncate' } },
   series: [
-    { type: 'bar', data: [...values].reverse(), label: { show: true, position: 'right', formatter: (p) => format(Number(p.value)) } },
+    {
+      type: 'bar',
+      data: [...values].reverse(),
+      barMaxWidth: 28,
+      label: { show: true, position: 'right', formatter: (p) => format(Number(p.value)) },
+    },
   ],
 });
 
