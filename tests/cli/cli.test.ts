@@ -50,7 +50,8 @@ beforeAll(async () => {
   expect(loaded.stdout).toMatch(
     /base data of 420923100001: \d+ houses, \d+ people, \d+ organisations, \d+ facilities, [1-9]\d* buildings, [1-9]\d* ten-household groups/,
   );
-});
+  // A child process loading the whole demo into PGlite: minutes on a loaded two-core machine, not a hang.
+}, 360_000);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the gezhi command', () => {
