@@ -127,7 +127,12 @@ export const PERMISSIONS = {
   /** Edit a county's dispute warning rules and run them over all its disputes on demand. */
   'disputes.warning_rules': ['county_center'],
   'audit.read': ['audit_admin'],
-  /** Issue, rotate and revoke the API keys of open interfaces (Open311 clients), per county. */
+  /**
+   * Issue, rotate and revoke the API keys of the open interfaces (Open311 clients, the hotline, …), per county: they
+   * are credentials, so the security admin's, like accounts.
+   */
+  'interfaces.keys': ['security_admin'],
+  /** Subscribe outside systems' URLs to the loop's events (signed webhooks), pause and replay them. */
   'interfaces.manage': ['system_admin'],
   /** Place on the map the Open311 requests a client located only by an address, or refuse them: a county's own centre. */
   'open311.place': ['city_center', 'county_center'],

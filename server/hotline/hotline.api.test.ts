@@ -24,18 +24,20 @@ let sim: WebhookReceiver;
 let photo: string;
 let hotlineKey: string;
 let open311Key: string;
-const u = {} as Record<'admin' | 'worker' | 'township' | 'dept', Request>;
+const u = {} as Record<'admin' | 'security' | 'worker' | 'township' | 'dept', Request>;
 
 beforeAll(async () => {
   t = await createTestApp();
   await t.db.execute(sql`insert into department (code, name, area_code) values ('YM-CG', '云梦县城市管理执法局', '420923')`);
   u.admin = (await t.as(['system_admin'], [FIXTURE.city])).request;
+  // The API keys are the security admin's (interfaces.keys); subscriptions the system admin's.
+  u.security = (await t.as(['security_admin'], [FIXTURE.city])).request;
   u.worker = (await t.as(['grid_worker'], [FIXTURE.grids[0]])).request;
   u.township = (await t.as(['township_center'], [FIXTURE.townships[0]])).request;
   u.dept = (await t.as(['department_handler'], [FIXTURE.county], { departmentCode: 'YM-CG' })).request;
   photo = (await u.worker({ method: 'POST', url: '/api/files/photos', ...multipartFile(PNG, 'p.png', 'image/png') })).json().key;
   const issue = async (interfaces?: string[]) => {
-    const res = await u.admin({
+    const res = await u.security({
       method: 'POST',
       url: '/api/open311/clients',
       payload: { name: '云梦县 12345 热线', countyCode: FIXTURE.county, ...(interfaces ? { interfaces } : {}) },
@@ -75,13 +77,13 @@ describe('work orders pushed by the hotline', () => {
   it('a key that is missing, unknown, revoked or not for the hotline: 401, nothing created; a hotline key does not open Open311', async () => {
     const before = await cases();
     const revoked = (
-      await u.admin({
+      await u.security({
         method: 'POST',
         url: '/api/open311/clients',
         payload: { name: '旧热线', countyCode: FIXTURE.county, interfaces: ['hotline'] },
       })
     ).json();
-    await u.admin({ method: 'POST', url: `/api/open311/clients/${revoked.id}/revoke` });
+    await u.security({ method: 'POST', url: `/api/open311/clients/${revoked.id}/revoke` });
     for (const key of [null, 'gz311_nonsense', open311Key, revoked.apiKey]) {
       const res = await push({ ...ORDER, orderNo: 'RX-BADKEY' }, key);
       expect(res.statusCode, String(key)).toBe(401);

@@ -16,7 +16,7 @@ export function clientsRoutes(app: Http, { clients, guard }: { clients: ClientsS
         summary: '接入密钥 The Open311 clients of your counties and their keys (hints only)',
         response: { 200: S.ClientList, ...errorReplies },
       },
-      onRequest: guard('interfaces.manage'),
+      onRequest: guard('interfaces.keys'),
     },
     async (request) => ({ items: await clients.list(request.actor) }),
   );
@@ -30,7 +30,7 @@ export function clientsRoutes(app: Http, { clients, guard }: { clients: ClientsS
         body: S.IssueBody,
         response: { 201: S.IssuedClient, ...errorReplies },
       },
-      onRequest: guard('interfaces.manage'),
+      onRequest: guard('interfaces.keys'),
     },
     async (request, reply) => reply.status(201).send(await clients.issue(request.actor, request.body as IssueInput)),
   );
@@ -44,7 +44,7 @@ export function clientsRoutes(app: Http, { clients, guard }: { clients: ClientsS
         params: S.ClientParams,
         response: { 200: S.IssuedClient, ...errorReplies },
       },
-      onRequest: guard('interfaces.manage'),
+      onRequest: guard('interfaces.keys'),
     },
     async (request) => clients.rotate(request.actor, request.params.id),
   );
@@ -58,7 +58,7 @@ export function clientsRoutes(app: Http, { clients, guard }: { clients: ClientsS
         params: S.ClientParams,
         response: { 200: S.Client, ...errorReplies },
       },
-      onRequest: guard('interfaces.manage'),
+      onRequest: guard('interfaces.keys'),
     },
     async (request) => clients.revoke(request.actor, request.params.id),
   );

@@ -113,7 +113,8 @@ const act = async (request: Request, id: string, body: Record<string, unknown>) 
 beforeAll(async () => {
   t = await createTestApp();
   await t.db.execute(sql`insert into department (code, name, area_code) values ('YM-CG', '云梦县城市管理执法局', '420923')`);
-  admin = (await t.as(['system_admin'], [FIXTURE.city])).request;
+  // API keys are credentials: the security admin's (interfaces.keys).
+  admin = (await t.as(['security_admin'], [FIXTURE.city])).request;
   worker = (await t.as(['grid_worker'], [FIXTURE.grids[0]])).request;
   township = (await t.as(['township_center'], [FIXTURE.townships[0]])).request;
   county = (await t.as(['county_center'], [FIXTURE.county])).request;
@@ -125,14 +126,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('API keys in the console', () => {
-  it('not signed in: 401; a centre or the security admin: 403; a county outside the admin’s jurisdiction: refused', async () => {
+  it('not signed in: 401; a centre or the system admin: 403; a county outside the admin’s jurisdiction: refused', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/open311/clients' })).statusCode).toBe(401);
     expect((await county({ method: 'GET', url: '/api/open311/clients' })).statusCode).toBe(403);
-    const { request: security } = await t.as(['security_admin'], [FIXTURE.city]);
-    expect((await security({ method: 'POST', url: '/api/open311/clients', payload: { name: 'x', countyCode: COUNTY } })).statusCode).toBe(
+    const { request: system } = await t.as(['system_admin'], [FIXTURE.city]);
+    expect((await system({ method: 'POST', url: '/api/open311/clients', payload: { name: 'x', countyCode: COUNTY } })).statusCode).toBe(
       403,
     );
-    const { request: countyAdmin } = await t.as(['system_admin'], [FIXTURE.county]);
+    const { request: countyAdmin } = await t.as(['security_admin'], [FIXTURE.county]);
     const other = await countyAdmin({
       method: 'POST',
       url: '/api/open311/clients',

@@ -200,8 +200,8 @@ export function createOpen311Service({
             : '接口使用问题请联系市级中心的系统管理员。',
         key_service:
           lang === 'en'
-            ? 'API keys are issued per client and county by the system administrator in the Gezhi console (接入密钥).'
-            : 'API 密钥由系统管理员在格治控制台“接入密钥”页按接入方和区县签发。',
+            ? 'API keys are issued per client and county by the security administrator in the Gezhi console (接入密钥).'
+            : 'API 密钥由安全管理员在格治控制台“接入密钥”页按接入方和区县签发。',
         endpoints: [
           {
             specification: SPECIFICATION,

@@ -264,7 +264,7 @@ export const PAGES: PageDef[] = [
   {
     path: '/api-keys',
     section: 'admin',
-    permission: 'interfaces.manage',
+    permission: 'interfaces.keys',
     labelKey: 'apiKeys.title',
     icon: <KeyOutlined />,
     Component: ApiKeysPage,
