@@ -131,4 +131,16 @@ export const interfaces: typeof zh = {
       supervision_order_issued: 'Supervision order issued',
     },
   },
+  alarmDevices: {
+    title: 'Alarm devices',
+    intro:
+      'The cameras and sensors whose platforms post alarms, with their registered points; an alarm without a point is filed there. Devices are registered through the API (see the integration guide).',
+    empty: 'No device registered yet',
+    name: 'Device',
+    kind: 'Kind',
+    kinds: { video: 'Video', sensor: 'Sensor' },
+    county: 'County',
+    point: 'Registered point (lng, lat)',
+    updatedAt: 'Updated',
+  },
 };

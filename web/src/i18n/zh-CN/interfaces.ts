@@ -125,4 +125,16 @@ export const interfaces = {
       supervision_order_issued: '督办下达',
     },
   },
+  alarmDevices: {
+    title: '感知设备',
+    intro:
+      '视频分析平台与感知设备平台推送告警所用的摄像头、传感器及其登记位置；告警未带位置时按登记位置立案。设备通过接口登记（见接入文档）。',
+    empty: '尚未登记设备',
+    name: '设备',
+    kind: '类型',
+    kinds: { video: '视频', sensor: '感知设备' },
+    county: '县（区）',
+    point: '登记位置（经度, 纬度）',
+    updatedAt: '更新时间',
+  },
 };
