@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAccess, staffOf } from './access/index.ts';
+import { createAlarms } from './alarms/index.ts';
 import { createAssessment } from './assessment/index.ts';
 import { createBriefing } from './briefing/index.ts';
 import { createDisputes } from './disputes/index.ts';
@@ -52,6 +53,17 @@ export async function buildApp({
   const open311 = createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
   // The 12345 hotline's work orders come in through the loop's channel intake, with Open311's keys.
   createHotline({ app, db, clock, channels: events.channels, keyHolder: open311.keyHolder });
+  // Video and sensor platforms' alarms likewise, de-duplicated per device and item.
+  createAlarms({
+    app,
+    db,
+    clock,
+    guard: access.guard,
+    channels: events.channels,
+    keyHolder: open311.keyHolder,
+    files: fileStore,
+    territory: territory.service,
+  });
   await createFiles({ app, files: fileStore, guard: access.guard });
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
   // The figures read the loop through its front door; the loop is told of them here, so it never imports them.

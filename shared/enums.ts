@@ -41,7 +41,7 @@ export const OPEN_STATUSES: readonly EventStatus[] = [
 ];
 
 /** Where a report came from; the list filters and the export name it in words. */
-export const EVENT_SOURCES = ['grid_worker', 'hotline', 'department', 'video', 'leader', 'citizen'] as const;
+export const EVENT_SOURCES = ['grid_worker', 'hotline', 'department', 'video', 'leader', 'citizen', 'sensor'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 /** The sources a centre may name when it takes a report in (a grid worker or a citizen reports as what they are). */
 export const INTAKE_SOURCES = ['hotline', 'department', 'video', 'leader'] as const satisfies readonly EventSource[];
@@ -196,10 +196,14 @@ export type RewardEntryKind = (typeof REWARD_ENTRY_KINDS)[number];
 /** A monthly ledger: computed (again as often as wanted), submitted, then approved by the county and final (frozen). */
 export const REWARD_SHEET_STATUSES = ['computed', 'submitted', 'final'] as const;
 export type RewardSheetStatus = (typeof REWARD_SHEET_STATUSES)[number];
-/** The open interfaces an API key may be used on (open311_client.interfaces): Open311 GeoReport v2, the 12345 hotline's push. */
-export const KEY_INTERFACES = ['open311', 'hotline'] as const;
+/** The open interfaces an API key may be used on (open311_client.interfaces): Open311 GeoReport v2, the 12345 hotline's push, video and sensor alarms. */
+export const KEY_INTERFACES = ['open311', 'hotline', 'alarms'] as const;
 export type KeyInterface = (typeof KEY_INTERFACES)[number];
 
 /** The nature of a 12345 work order (standards §3): 咨询 · 求助 · 投诉 · 举报 · 建议. */
 export const HOTLINE_NATURES = ['consult', 'help', 'complaint', 'report', 'suggestion'] as const;
 export type HotlineNature = (typeof HOTLINE_NATURES)[number];
+
+/** What kind of device posts alarms (server/alarms): a camera of a video-analysis platform, or a sensor; the case's source. */
+export const DEVICE_KINDS = ['video', 'sensor'] as const satisfies readonly EventSource[];
+export type DeviceKind = (typeof DEVICE_KINDS)[number];

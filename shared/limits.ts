@@ -137,3 +137,17 @@ export const REWARDS = {
 
 /** One CSV export of the audit log holds at most this many entries; a longer span is exported part by part. */
 export const AUDIT_EXPORT_MAX = 200_000;
+
+/**
+ * Alarms from video and sensor platforms (server/alarms): a second alarm of the same device and item within the window
+ * after the first joins the first's case; a snapshot is a small image; a device's id and name.
+ */
+export const ALARMS = {
+  /** Minutes, per county: a county missing here uses the default. */
+  dedupMinutes: { default: 30, byCounty: {} as Readonly<Record<string, number>> },
+  snapshotMaxBytes: 512 * 1024,
+  deviceIdMax: 64,
+  deviceNameMax: 60,
+  /** How far past the server's clock an alarm's time may be (clocks of outside platforms drift). */
+  futureSkewMinutes: 5,
+} as const;

@@ -136,6 +136,8 @@ export const PERMISSIONS = {
   'interfaces.manage': ['system_admin'],
   /** Place on the map the Open311 requests a client located only by an address, or refuse them: a county's own centre. */
   'open311.place': ['city_center', 'county_center'],
+  /** Register and edit the cameras and sensors whose platforms post alarms in one's county (server/alarms). */
+  'alarms.devices': ['city_center', 'county_center'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -24,7 +24,7 @@ export const open311Client = pgTable(
     /** The key this one replaced when it was issued by rotation. */
     rotatedFrom: uuid('rotated_from'),
     lastUsedAt: timestamptz('last_used_at'),
-    /** The interfaces the key may be used on (shared/enums.ts KEY_INTERFACES): Open311, the hotline's push. */
+    /** The interfaces the key may be used on (shared/enums.ts KEY_INTERFACES): Open311, the hotline's push, video and sensor alarms. */
     interfaces: text('interfaces').array().notNull().default(sql`'{open311}'::text[]`),
   },
   (t) => [uniqueIndex('open311_client_key_hash_key').on(t.keyHash), index('open311_client_county_code_idx').on(t.countyCode)],

@@ -42,6 +42,7 @@ const PUBLIC: Record<string, string> = {
   'GET /open311/v2/tokens/{token}.{format}': 'Open311 token of a request waiting to be placed',
   'GET /open311/v2/requests/{service_request_id}.{format}': 'Open311 request read back',
   'POST /api/hotline/orders': '12345 work order, refused without an API key issued for the hotline interface',
+  'POST /api/alarms': 'video or sensor alarm, refused without an API key issued for the alarms interface',
 };
 
 let t: TestApp;

@@ -43,6 +43,7 @@ export const EVENT_SOURCE_LABELS: Record<Lang, Record<EventSource, string>> = {
     video: '视频发现',
     leader: '领导交办',
     citizen: '市民反映',
+    sensor: '感知设备',
   },
   en: {
     grid_worker: 'Grid worker',
@@ -51,5 +52,6 @@ export const EVENT_SOURCE_LABELS: Record<Lang, Record<EventSource, string>> = {
     video: 'Video',
     leader: 'Leader',
     citizen: 'Citizen',
+    sensor: 'Sensor',
   },
 };

@@ -30,6 +30,7 @@ import {
   TeamOutlined,
   TrophyOutlined,
   UserSwitchOutlined,
+  VideoCameraOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, lazy, type ReactNode } from 'react';
@@ -66,6 +67,7 @@ const DisputeWarningsPage = page(() => import('./disputes/dispute-warnings-page.
 const DisputeFiguresPage = page(() => import('./disputes/dispute-figures-page.tsx'), 'DisputeFiguresPage');
 const WarningsPage = page(() => import('./warnings/warnings-page.tsx'), 'WarningsPage');
 const ApiKeysPage = page(() => import('./open311/api-keys-page.tsx'), 'ApiKeysPage');
+const DevicesPage = page(() => import('./alarms/devices-page.tsx'), 'DevicesPage');
 const PendingPage = page(() => import('./open311/pending-page.tsx'), 'PendingPage');
 const SubscriptionsPage = page(() => import('./webhooks/subscriptions-page.tsx'), 'SubscriptionsPage');
 const FiguresPage = page(() => import('./figures/figures-page.tsx'), 'FiguresPage');
@@ -284,6 +286,14 @@ export const PAGES: PageDef[] = [
     labelKey: 'pending.title',
     icon: <EnvironmentOutlined />,
     Component: PendingPage,
+  },
+  {
+    path: '/alarm-devices',
+    section: 'events',
+    permission: 'alarms.devices',
+    labelKey: 'alarmDevices.title',
+    icon: <VideoCameraOutlined />,
+    Component: DevicesPage,
   },
   { path: '/audit', section: 'admin', permission: 'audit.read', labelKey: 'nav.audit', icon: <AuditOutlined />, Component: AuditPage },
   {

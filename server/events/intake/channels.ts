@@ -1,12 +1,12 @@
 /**
- * Citizens' reports through an open interface (Open311 today): the same citizen report as the public page's —
+ * Reports through an open interface (Open311, the 12345 hotline, video and sensor alarms): the same citizen report as the public page's —
  * located to its grid, given a tracking code, sealed phone, counted once per device, idempotent on the key the
  * interface derives — marked with the channel it came through, and read back by that channel alone. What goes
  * out is what a citizen may see of their report (intake.service.ts publicView): its progress, the handling unit's
  * name and reply, never a staff member's name, a phone or the notes staff wrote along the way.
  */
 
-import type { Urgency } from '../../../shared/enums.ts';
+import type { DeviceKind, Urgency } from '../../../shared/enums.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
@@ -29,7 +29,7 @@ import { caseNosOf, channelCases, citizenReportByKey, repliesOf } from './intake
 import { refuseRepeatOfDevice } from './repeats.ts';
 
 /** The open interfaces a citizen's report may come in through. */
-export const CHANNELS = ['open311', 'hotline'] as const;
+export const CHANNELS = ['open311', 'hotline', 'alarms'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** An item open to citizens, as an interface lists it. */
@@ -64,6 +64,8 @@ export interface ChannelReportInput {
   idempotencyKey: string;
   /** A 12345 work order is a hotline report (source hotline) carrying the platform's order number and urgency. */
   hotline?: { orderNo: string; urgency: Urgency };
+  /** An alarm of a video or sensor platform is a report of that source, with its snapshot (a photo key) if any. */
+  alarm?: { source: DeviceKind; photos: string[] };
 }
 
 /** What the interface answers a report with. */
@@ -189,8 +191,8 @@ export function createChannelIntake({
             lng: input.lng,
             lat: input.lat,
             description: input.description,
-            photos: [],
-            source: input.hotline ? 'hotline' : 'citizen',
+            photos: input.alarm?.photos ?? [],
+            source: input.hotline ? 'hotline' : (input.alarm?.source ?? 'citizen'),
             externalNo: input.hotline?.orderNo,
             urgency: input.hotline?.urgency,
             channel: input.channel,

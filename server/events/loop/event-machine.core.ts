@@ -311,10 +311,10 @@ function suspensionShift(event: EventState, now: Date, calendar: WorkingCalendar
 }
 
 /** Sources whose reports a grid team verifies on site before registration when they bring no photo (核实). */
-const VERIFIED_SOURCES: readonly string[] = ['citizen', 'hotline'];
+const VERIFIED_SOURCES: readonly string[] = ['citizen', 'hotline', 'sensor'];
 
 /**
- * A new case: reported to the node that owns its place, waiting to be accepted; a citizen or hotline report
+ * A new case: reported to the node that owns its place, waiting to be accepted; a citizen, hotline or sensor report
  * without evidence first waits for the grid team to verify it.
  */
 export function reportEvent(

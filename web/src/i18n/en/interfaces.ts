@@ -4,7 +4,7 @@ import type { interfaces as zh } from '../zh-CN/interfaces.ts';
 export const interfaces: typeof zh = {
   apiKeys: {
     interfaces: 'Interfaces',
-    interface: { open311: 'Open311', hotline: '12345 hotline push' },
+    interface: { open311: 'Open311', hotline: '12345 hotline push', alarms: 'Video and sensor alarms' },
     title: 'API keys',
     intro:
       'Open311 clients (FixMyStreet, a city’s own app) post citizens’ reports with an API key; each key is bound to one county (jurisdiction_id). A key is shown once, when issued; only its hash is kept.',
@@ -130,5 +130,17 @@ export const interfaces: typeof zh = {
       case_warning_raised: 'Warning raised',
       supervision_order_issued: 'Supervision order issued',
     },
+  },
+  alarmDevices: {
+    title: 'Alarm devices',
+    intro:
+      'The cameras and sensors whose platforms post alarms, with their registered points; an alarm without a point is filed there. Devices are registered through the API (see the integration guide).',
+    empty: 'No device registered yet',
+    name: 'Device',
+    kind: 'Kind',
+    kinds: { video: 'Video', sensor: 'Sensor' },
+    county: 'County',
+    point: 'Registered point (lng, lat)',
+    updatedAt: 'Updated',
   },
 };

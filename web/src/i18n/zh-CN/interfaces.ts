@@ -2,7 +2,7 @@
 export const interfaces = {
   apiKeys: {
     interfaces: '可用接口',
-    interface: { open311: 'Open311', hotline: '12345 热线推送' },
+    interface: { open311: 'Open311', hotline: '12345 热线推送', alarms: '视频与感知告警' },
     title: '接入密钥',
     intro:
       'Open311 接入方（如 FixMyStreet、城市 App）凭 API 密钥提交市民上报，每个密钥限定一个区县（jurisdiction_id）。密钥只在签发时显示一次，系统只保存其哈希。',
@@ -124,5 +124,17 @@ export const interfaces = {
       case_warning_raised: '预警亮灯',
       supervision_order_issued: '督办下达',
     },
+  },
+  alarmDevices: {
+    title: '感知设备',
+    intro:
+      '视频分析平台与感知设备平台推送告警所用的摄像头、传感器及其登记位置；告警未带位置时按登记位置立案。设备通过接口登记（见接入文档）。',
+    empty: '尚未登记设备',
+    name: '设备',
+    kind: '类型',
+    kinds: { video: '视频', sensor: '感知设备' },
+    county: '县（区）',
+    point: '登记位置（经度, 纬度）',
+    updatedAt: '更新时间',
   },
 };
