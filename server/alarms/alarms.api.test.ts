@@ -20,15 +20,16 @@ const MINUTE = 60_000;
 let t: TestApp;
 let alarmsKey: string;
 let hotlineKey: string;
-const u = {} as Record<'admin' | 'county' | 'township', Request>;
+const u = {} as Record<'security' | 'county' | 'township', Request>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  u.admin = (await t.as(['system_admin'], [FIXTURE.city])).request;
+  // The API keys are the security admin's (interfaces.keys).
+  u.security = (await t.as(['security_admin'], [FIXTURE.city])).request;
   u.county = (await t.as(['county_center'], [FIXTURE.county])).request;
   u.township = (await t.as(['township_center'], [FIXTURE.townships[0]])).request;
   const issue = async (interfaces: string[]) => {
-    const res = await u.admin({
+    const res = await u.security({
       method: 'POST',
       url: '/api/open311/clients',
       payload: { name: '云梦县视频平台', countyCode: FIXTURE.county, interfaces },
