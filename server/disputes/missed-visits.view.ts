@@ -26,7 +26,7 @@ export async function missedVisitDetail(db: Db, actor: Actor, w: store.WarningRo
     detail: { warningId: w.id, tagsShown: seesTags },
   });
   return {
-    subjectName: rec?.name ?? null,
+    subjectName: null,
     matchedKeywords: [],
     evidence: [],
     outsideScope: 0,

@@ -26,7 +26,9 @@ export function MissedVisitEvidence({ warning }: { warning: DisputeWarningDetail
           {p.gridCode ? <CodeName name={p.gridName ?? p.gridCode} code={p.gridCode} /> : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('disputes.identifier')}>
-          <span className="mono">{p.identifier ?? '—'}</span>
+          <span className="mono" data-testid="warning-person-identifier">
+            {p.identifier ?? '—'}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('disputes.phone')}>
           <span className="mono">{p.phone ?? '—'}</span>
