@@ -6,7 +6,7 @@ import { createAssessment } from './assessment/index.ts';
 import { createBriefing } from './briefing/index.ts';
 import { createDisputes } from './disputes/index.ts';
 import { createEvents } from './events/index.ts';
-import { createFieldwork } from './fieldwork/index.ts';
+import { createFieldwork, missedFollowUps } from './fieldwork/index.ts';
 import { createFigures } from './figures/index.ts';
 import { createDiskFileStore, createFiles, type FileStore } from './files/index.ts';
 import { createHotline } from './hotline/index.ts';
@@ -79,8 +79,9 @@ export async function buildApp({
   const briefing = createBriefing({ app, db, clock, guard: access.guard, pdf, unitSanctions: events.unitSanctions });
   // Rewards read verified cases, published stars and the workers through those areas' front doors.
   const rewards = createRewards({ app, db, clock, guard: access.guard });
-  // A dispute that needs a department raises a loop event through the events service, as any staff report does.
-  const { disputes } = await createDisputes({
+  // A dispute that needs a department raises a loop event through the events service, as any staff report does;
+  // the missed_visits warning rules read fieldwork's missed follow-ups through the function handed in here.
+  const { disputes, warnings: disputeWarnings } = await createDisputes({
     app,
     db,
     clock,
@@ -88,6 +89,7 @@ export async function buildApp({
     guard: access.guard,
     reportEvent: events.report,
     pdf,
+    missedFollowUps,
   });
   // A ten-household alert tells the grid team through the inbox and becomes a case or a dispute through their areas.
   await createFieldwork({
@@ -115,6 +117,7 @@ export async function buildApp({
       deliverWebhooks: webhooks.sender.deliverDue,
       figures: figures.service,
       briefings: briefing.service.scheduled,
+      missedVisitWarnings: disputeWarnings.timedPass,
       rewards: rewards.ledger,
       idCheckBacklog: registry.idCheckBacklog,
     },

@@ -5,11 +5,20 @@
  */
 
 /**
- * The closed list of rule kinds, one evaluator each (server/disputes/dispute-warnings.store.ts). The seam for more:
- * a key person's missed follow-up visits (`missed_visits`) joins this list with its evaluator when follow-ups land.
+ * The closed list of rule kinds, one evaluator each (server/disputes/dispute-warnings.store.ts). `missed_visits` (a
+ * key person's or special-group member's follow-up missed, read from fieldwork) is about a person, not disputes.
  */
-export const WARNING_RULE_KINDS = ['same_parties', 'escalated_twice', 'type_cluster', 'failed_many', 'petition_risk'] as const;
+export const WARNING_RULE_KINDS = [
+  'same_parties',
+  'escalated_twice',
+  'type_cluster',
+  'failed_many',
+  'petition_risk',
+  'missed_visits',
+] as const;
 export type WarningRuleKind = (typeof WARNING_RULE_KINDS)[number];
+/** The kinds whose evidence is disputes; missed_visits becomes true as time passes, not when a dispute changes. */
+export type DisputeRuleKind = Exclude<WarningRuleKind, 'missed_visits'>;
 
 /** The level a rule addresses its warnings to: the village, township or county of the disputes' grid. */
 export const WARNING_LEVELS = ['village', 'township', 'county'] as const;
@@ -26,6 +35,8 @@ export const WARNING_WINDOW_MAX_DAYS = 365;
 export const WARNING_KEYWORDS_MAX = 50;
 export const WARNING_KEYWORD_MAX = 20;
 export const WARNING_TYPE_CODES_MAX = 50;
+/** Days past a follow-up's due date: more than a year is not a missed visit but a lost person. */
+export const WARNING_OVERDUE_MAX_DAYS = 365;
 
 /** What a rule's kind reads; each kind uses only some (see RULE_PARAMS). */
 export interface WarningRuleParams {
@@ -39,6 +50,8 @@ export interface WarningRuleParams {
   keywords?: string[];
   /** Mediation failed with at least this many people involved. */
   minPeople?: number;
+  /** A follow-up at least this many days past due (missed_visits); never followed up counts as missed. */
+  minDaysOverdue?: number;
 }
 
 /** The params each kind requires. typeCodes is optional for petition_risk (empty: any type). */
@@ -48,6 +61,7 @@ export const RULE_PARAMS: Record<WarningRuleKind, readonly (keyof WarningRulePar
   type_cluster: ['days', 'count', 'typeCodes'],
   failed_many: ['minPeople'],
   petition_risk: ['keywords'],
+  missed_visits: ['minDaysOverdue'],
 };
 
 export interface DisputeWarningRule {
@@ -82,4 +96,6 @@ export const DEFAULT_DISPUTE_WARNING_RULES: readonly DisputeWarningRule[] = [
       keywords: ['上访', '信访', '集体', '讨薪', '拉横幅', '堵路', '到北京', '去省里', '维权', '媒体曝光'],
     },
   },
+  // The village's grid team makes the visit, so the village acts; the township sees it (its jurisdiction holds it).
+  { key: 'missed_visits', kind: 'missed_visits', level: 'village', enabled: true, params: { minDaysOverdue: 3 } },
 ];

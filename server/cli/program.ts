@@ -136,6 +136,11 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         intervalMs: 10 * 60_000,
         onError: (err) => rt.app.log.error({ err }, 'scheduled briefings failed'),
       });
+      // Missed follow-ups become dispute warnings as days pass (the missed_visits rules), county by county under a lock.
+      const missedVisits = startSweeper(rt.services.missedVisitWarnings, {
+        intervalMs: 10 * 60_000,
+        onError: (err) => rt.app.log.error({ err }, 'missed-visit warnings pass failed'),
+      });
       // Signed webhooks: a pass every second delivers what the outbox holds (webhooks/webhook-sender.ts).
       const webhookSender = startSweeper(rt.services.deliverWebhooks, {
         intervalMs: 1000,
@@ -156,6 +161,7 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         unmark();
         sweeper.stop();
         briefings.stop();
+        missedVisits.stop();
         webhookSender.stop();
         idChecker.stop();
         await rt.app.close();

@@ -243,6 +243,7 @@ describe('warning rules', () => {
       ['wage_arrears_cluster', true],
       ['failed_many', true],
       ['petition_risk', true],
+      ['missed_visits', true],
       ['land_cluster', false],
     ]);
   });

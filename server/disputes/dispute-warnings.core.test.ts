@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DISPUTE_WARNING_RULES, type DisputeWarningRule } from '../../shared/dispute-warnings.ts';
-import { checkRule, decide, effectiveRules, isAddressee, keywordPatterns, typePatterns, unitAt } from './dispute-warnings.core.ts';
+import {
+  checkRule,
+  decide,
+  effectiveRules,
+  isAddressee,
+  keywordPatterns,
+  lateEnough,
+  missKey,
+  typePatterns,
+  unitAt,
+} from './dispute-warnings.core.ts';
 
 const rule = (over: Partial<DisputeWarningRule>): DisputeWarningRule => ({
   key: 'mine',
@@ -40,6 +50,26 @@ describe('a possible rule', () => {
     expect(problems(rule({ params: { days: 7, count: 3, typeCodes: [] } }))).toEqual(['params.typeCodes:required']);
     expect(problems(rule({ params: { days: 7, count: 3, typeCodes: ['0799', '0788'] } }))).toEqual(['params.typeCodes.1:unknown']);
     expect(problems(rule({ kind: 'failed_many', params: { minPeople: 10, days: 7 } }))).toEqual(['params.days:not_used_by_kind']);
+  });
+
+  it('a missed-visits rule needs whole days overdue between 1 and 365, and reads nothing else', () => {
+    const missed = (params: DisputeWarningRule['params']) => problems(rule({ kind: 'missed_visits', level: 'village', params }));
+    expect(missed({ minDaysOverdue: 3 })).toEqual([]);
+    expect(missed({})).toEqual(['params.minDaysOverdue:required']);
+    expect(missed({ minDaysOverdue: 0 })).toEqual(['params.minDaysOverdue:positive']);
+    expect(missed({ minDaysOverdue: 2.5 })).toEqual(['params.minDaysOverdue:integer']);
+    expect(missed({ minDaysOverdue: 366 })).toEqual(['params.minDaysOverdue:at_most_365']);
+    expect(missed({ minDaysOverdue: 3, count: 2 })).toEqual(['params.count:not_used_by_kind']);
+    expect(problems(rule({ kind: 'failed_many', params: { minPeople: 10, minDaysOverdue: 3 } }))).toEqual([
+      'params.minDaysOverdue:not_used_by_kind',
+    ]);
+  });
+
+  it('a miss counts once it is late enough; never followed up always counts, and each miss has its own key', () => {
+    expect(lateEnough(2, '2026-11-09', 3)).toBe(false);
+    expect(lateEnough(3, '2026-11-09', 3)).toBe(true);
+    expect(lateEnough(null, null, 30)).toBe(true);
+    expect([missKey('2026-11-09'), missKey(null)]).toEqual(['2026-11-09', 'never']);
   });
 
   it('a default’s name keeps its kind', () => {

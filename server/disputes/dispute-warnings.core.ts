@@ -9,6 +9,7 @@ import {
   RULE_PARAMS,
   WARNING_KEYWORD_MAX,
   WARNING_KEYWORDS_MAX,
+  WARNING_OVERDUE_MAX_DAYS,
   WARNING_RULE_KINDS,
   WARNING_TYPE_CODES_MAX,
   WARNING_WINDOW_MAX_DAYS,
@@ -32,7 +33,7 @@ const DEFAULT_KIND = new Map(DEFAULT_DISPUTE_WARNING_RULES.map((r) => [r.key, r.
 /**
  * Every reason a rule is impossible, each naming its field: a window of zero or negative days or over a year, a count
  * that cannot be reached (fewer than two disputes make no pattern; a dispute climbs three tiers at most), an empty
- * keyword list, an unknown type. Params the kind does not read are refused rather than silently kept.
+ * keyword list, an unknown type, a follow-up overdue by less than a day or more than a year. Params the kind does not read are refused rather than silently kept.
  */
 export function checkRule(rule: DisputeWarningRule): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
@@ -45,7 +46,7 @@ export function checkRule(rule: DisputeWarningRule): ErrorDetail[] {
   for (const name of Object.keys(p) as (keyof WarningRuleParams)[])
     if (p[name] !== undefined && !wanted.includes(name) && !(rule.kind === 'petition_risk' && name === 'typeCodes'))
       problems.push({ field: at(name), reason: 'not_used_by_kind' });
-  const whole = (name: 'days' | 'count' | 'minPeople', min: number, max: number) => {
+  const whole = (name: 'days' | 'count' | 'minPeople' | 'minDaysOverdue', min: number, max: number) => {
     const v = p[name];
     if (v === undefined) problems.push({ field: at(name), reason: 'required' });
     else if (!Number.isInteger(v)) problems.push({ field: at(name), reason: 'integer', value: String(v) });
@@ -56,6 +57,7 @@ export function checkRule(rule: DisputeWarningRule): ErrorDetail[] {
   if (wanted.includes('count'))
     whole('count', rule.kind === 'escalated_twice' ? 1 : 2, rule.kind === 'escalated_twice' ? MAX_ESCALATIONS : COUNT_MAX);
   if (wanted.includes('minPeople')) whole('minPeople', 1, PEOPLE_MAX);
+  if (wanted.includes('minDaysOverdue')) whole('minDaysOverdue', 1, WARNING_OVERDUE_MAX_DAYS);
   if (rule.kind === 'type_cluster' || rule.kind === 'petition_risk') {
     const codes = p.typeCodes;
     if (codes === undefined || codes.length === 0) {
@@ -112,13 +114,23 @@ export const unitAt = (gridCode: string, level: WarningLevel) => gridCode.slice(
 export const isAddressee = (actor: Pick<Actor, 'roles' | 'areas'>, level: WarningLevel, unitCode: string) =>
   ownsTier(actor, level, unitCode);
 
-/** What a rule found: one subject (a party, a dispute, a village) and the disputes that make it. */
+/**
+ * What a rule found: one subject (a party, a dispute, a village, or for missed_visits a person) and the evidence that
+ * makes it: dispute ids, or for missed_visits the person's missed follow-up (`missKey`).
+ */
 export interface Finding {
   subject: string;
-  /** The grid of the newest dispute: the warning goes to its village, township or county. */
+  /** The grid of the newest dispute (or the person's): the warning goes to its village, township or county. */
   gridCode: string;
   disputeIds: string[];
 }
+
+/** A missed follow-up is known by its due date; one never followed up by `never` (a later miss has a new key). */
+export const missKey = (dueOn: string | null) => dueOn ?? 'never';
+
+/** Whether a missed follow-up is late enough for a missed_visits rule: never followed up always is. */
+export const lateEnough = (daysOverdue: number | null, dueOn: string | null, minDaysOverdue: number) =>
+  dueOn === null || (daysOverdue ?? 0) >= minDaysOverdue;
 
 export interface Known {
   id: string;

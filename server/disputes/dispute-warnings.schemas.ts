@@ -36,6 +36,9 @@ export const RuleParams = Type.Object(
         description: '纠纷类别 Types (type_cluster; petition_risk: empty for any type)',
       }),
     ),
+    minDaysOverdue: Type.Optional(
+      Type.Integer({ description: '逾期天数 A follow-up at least this many days past due (missed_visits, 1–365)', example: 3 }),
+    ),
     keywords: Type.Optional(
       Type.Array(Type.String({ maxLength: 100, description: 'A word in the title or summary' }), {
         maxItems: 200,
@@ -89,7 +92,10 @@ const Summary = {
   params: RuleParams,
   unitCode: Type.String({ description: 'The unit it is addressed to' }),
   unitName: Type.String({ description: 'Its name', example: '城关镇' }),
-  subject: Type.String({ description: 'What it is about: person:<id>, organisation:<code>, dispute:<id>, village:<code>' }),
+  subject: Type.String({
+    description:
+      'What it is about: person:<id> (a party, or a person with missed follow-ups), organisation:<code>, dispute:<id>, village:<code>',
+  }),
   state: oneOf(DISPUTE_WARNING_STATES, 'State'),
   disputes: Type.Integer({ description: 'Disputes it rests on' }),
   raisedAt: Type.String({ description: 'When raised' }),
@@ -132,6 +138,33 @@ export const Warning = Type.Object({
       disputes: Type.Integer({ description: 'Evidence disputes this party is in' }),
       subject: Type.Boolean({ description: 'The party the warning is about (same parties)' }),
     }),
+  ),
+  person: Nullable(
+    Type.Object(
+      {
+        personId: Uuid('Person id'),
+        name: Nullable(Type.String({ description: 'Name from the record (none when outside the caller’s jurisdiction)' })),
+        identifier: Nullable(Type.String({ description: 'ID number, masked', example: '42**************16' })),
+        phone: Nullable(Type.String({ description: 'Phone, masked', example: '138****1234' })),
+        gridCode: Nullable(Type.String({ description: 'Grid of the person' })),
+        gridName: Nullable(Type.String({ description: 'Grid name' })),
+        tags: Nullable(
+          Type.Array(Type.String({ description: 'special_group:<code> or key_person:<code>', example: 'special_group:03' }), {
+            description: 'Tags, only for roles that may see them',
+          }),
+        ),
+      },
+      { description: '漏访人员 The person a missed_visits warning is about (reading it is audited); none for other kinds' },
+    ),
+  ),
+  misses: Type.Array(
+    Type.Object({
+      dueOn: Nullable(Day('The missed follow-up’s due date; none when never followed up')),
+      lastOn: Nullable(Day('The last follow-up before it')),
+      daysOverdue: Nullable(Type.Integer({ description: '逾期天数 Days past due when found; none when never followed up' })),
+      addedAt: Type.String({ description: 'When it became evidence' }),
+    }),
+    { description: '漏访 The missed follow-ups a missed_visits warning rests on, latest first' },
   ),
 });
 

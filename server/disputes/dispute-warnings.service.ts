@@ -6,6 +6,7 @@ import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import { scopeOf } from '../platform/scope.ts';
 import { partiesOnRecord, partyKey } from '../registry/index.ts';
 import { nodeNames } from '../territory/index.ts';
 import {
@@ -19,6 +20,8 @@ import {
   unitAt,
 } from './dispute-warnings.core.ts';
 import * as store from './dispute-warnings.store.ts';
+import { type MissedFollowUp, type MissedFollowUps, missedFindings } from './missed-visits.ts';
+import { missedVisitDetail } from './missed-visits.view.ts';
 
 export const WARNINGS_SHOWN = 200;
 const DAY_MS = 86_400_000;
@@ -34,7 +37,16 @@ export interface RunResult {
 
 const ruleOf = (r: store.WarningRow | { kind: string; level: string; params: unknown }) => r as unknown as DisputeWarningRule;
 
-export function createDisputeWarnings({ db, clock }: { db: Db; clock: Clock }) {
+export function createDisputeWarnings({
+  db,
+  clock,
+  missedFollowUps,
+}: {
+  db: Db;
+  clock: Clock;
+  /** Fieldwork's missed follow-ups, handed in by app.ts (the missed_visits rules read them). */
+  missedFollowUps: MissedFollowUps;
+}) {
   async function rulesOf(tx: Tx, countyCode: string): Promise<StoredRule[]> {
     const rows = await store.storedRules(tx, countyCode);
     return effectiveRules(
@@ -50,13 +62,82 @@ export function createDisputeWarnings({ db, clock }: { db: Db; clock: Clock }) {
     );
   }
 
-  /** The rules' run inside the caller's transaction: over one changed dispute (`focus`), or the whole county. */
-  async function evaluate(tx: Tx, now: Date, countyCode: string, focus: store.Focus | null): Promise<RunResult> {
+  const warningRow = (countyCode: string, rule: StoredRule, f: Finding, now: Date) => ({
+    countyCode,
+    ruleKey: rule.key,
+    kind: rule.kind,
+    level: rule.level,
+    unitCode: unitAt(f.gridCode, rule.level),
+    subject: f.subject,
+    params: rule.params,
+    state: 'open',
+    raisedAt: now,
+    updatedAt: now,
+  });
+
+  /** A missed_visits rule over the county's misses: a warning per person, the miss as its evidence. */
+  async function evaluateMissed(tx: Tx, now: Date, countyCode: string, rule: StoredRule, misses: readonly MissedFollowUp[]) {
+    const { findings, evidence } = missedFindings(rule, countyCode, misses);
+    const decisions = decide(
+      findings,
+      await store.knownMisses(
+        tx,
+        countyCode,
+        rule.key,
+        findings.map((f) => f.subject),
+      ),
+    );
+    const raise = decisions.flatMap((d) => (d.kind === 'raise' ? [d.finding] : []));
+    const extend = decisions.flatMap((d) => (d.kind === 'extend' ? [d] : []));
+    const saved = await store.insertWarnings(
+      tx,
+      raise.map((f) => ({ warning: warningRow(countyCode, rule, f, now), disputeIds: [] })),
+    );
+    await store.insertMisses(tx, [
+      ...saved.map((w, i) => evidence(w.id, raise[i], now)),
+      ...extend.map((d) => evidence(d.warningId, d.finding, now)),
+    ]);
+    await store.touchWarnings(
+      tx,
+      countyCode,
+      extend.map((d) => d.warningId),
+      now,
+    );
+    return { raised: raise.length, extended: extend.length };
+  }
+
+  /**
+   * The rules' run inside the caller's transaction: over one changed dispute (`focus`: the rules about disputes
+   * only), or the whole county (every rule; `timedOnly`: only those that time makes true, for the periodic pass).
+   */
+  async function evaluate(
+    tx: Tx,
+    now: Date,
+    countyCode: string,
+    focus: store.Focus | null,
+    { timedOnly = false, misses }: { timedOnly?: boolean; misses?: readonly MissedFollowUp[] } = {},
+  ): Promise<RunResult> {
     await store.lockCounty(tx, countyCode);
     const result: RunResult = { raised: 0, extended: 0 };
+    let missed = misses;
     for (const rule of await rulesOf(tx, countyCode)) {
       if (!rule.enabled) continue;
-      const found: Finding[] = await store.findings(tx, rule, countyCode, windowStart(now, rule.params.days ?? 1), focus);
+      const kind = rule.kind;
+      if (kind === 'missed_visits' ? focus !== null : timedOnly) continue;
+      if (kind === 'missed_visits') {
+        missed ??= await missedFollowUps(tx, scopeOf([countyCode]), now);
+        const r = await evaluateMissed(tx, now, countyCode, rule, missed);
+        result.raised += r.raised;
+        result.extended += r.extended;
+        continue;
+      }
+      const found: Finding[] = await store.findings(
+        tx,
+        { kind, params: rule.params },
+        countyCode,
+        windowStart(now, rule.params.days ?? 1),
+        focus,
+      );
       const decisions = decide(
         found,
         await store.known(
@@ -69,21 +150,7 @@ export function createDisputeWarnings({ db, clock }: { db: Db; clock: Clock }) {
       const raise = decisions.flatMap((d) => (d.kind === 'raise' ? [d.finding] : []));
       await store.insertWarnings(
         tx,
-        raise.map((f) => ({
-          warning: {
-            countyCode,
-            ruleKey: rule.key,
-            kind: rule.kind,
-            level: rule.level,
-            unitCode: unitAt(f.gridCode, rule.level),
-            subject: f.subject,
-            params: rule.params,
-            state: 'open',
-            raisedAt: now,
-            updatedAt: now,
-          },
-          disputeIds: f.disputeIds,
-        })),
+        raise.map((f) => ({ warning: warningRow(countyCode, rule, f, now), disputeIds: f.disputeIds })),
       );
       const extend = decisions.flatMap((d) => (d.kind === 'extend' ? [d] : []));
       await store.insertEvidence(
@@ -142,6 +209,10 @@ export function createDisputeWarnings({ db, clock }: { db: Db; clock: Clock }) {
   });
 
   async function detail(actor: Actor, w: store.WarningRow) {
+    if (w.kind === 'missed_visits') {
+      const unitName = (await nodeNames(db, [w.unitCode])).get(w.unitCode)?.name ?? w.unitCode;
+      return { ...view(w, unitName, 0), ...(await missedVisitDetail(db, actor, w, clock())), abilities: abilities(actor, w) };
+    }
     const evidence = await store.evidenceOf(db, actor.scope, w);
     const seen = evidence.flatMap((e) => (e.id ? [{ ...e, id: e.id }] : []));
     const parties = await store.partiesIn(
@@ -185,6 +256,8 @@ export function createDisputeWarnings({ db, clock }: { db: Db; clock: Clock }) {
           subject: w.subject === partyKey(p.kind, p.key),
         };
       }),
+      person: null,
+      misses: [],
       abilities: abilities(actor, w),
     };
   }
@@ -197,6 +270,22 @@ export function createDisputeWarnings({ db, clock }: { db: Db; clock: Clock }) {
       const countyCode = county(actor, code, true);
       const now = clock();
       return db.transaction((tx) => evaluate(tx, now, countyCode, null));
+    },
+
+    /**
+     * The periodic pass (the server's sweeper): the rules that time makes true (a follow-up missed) over every county
+     * with a miss, each county in its own transaction under its lock, so a second server's pass raises nothing twice.
+     */
+    async timedPass() {
+      const now = clock();
+      const misses = await missedFollowUps(db, { prefixes: [''], ancestors: [] }, now);
+      const result: RunResult = { raised: 0, extended: 0 };
+      for (const countyCode of [...new Set(misses.map((m) => m.countyCode))].sort()) {
+        const r = await db.transaction((tx) => evaluate(tx, now, countyCode, null, { timedOnly: true, misses }));
+        result.raised += r.raised;
+        result.extended += r.extended;
+      }
+      return result;
     },
 
     async rules(actor: Actor, code: string | undefined) {

@@ -1,9 +1,9 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { DisputeWarningRule, WarningRuleParams } from '../../shared/dispute-warnings.ts';
+import type { DisputeRuleKind, WarningRuleParams } from '../../shared/dispute-warnings.ts';
 import { queryRows, type Tx } from '../platform/db.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 import { type Finding, type Known, keywordPatterns, typePatterns } from './dispute-warnings.core.ts';
-import { disputeWarning, disputeWarningEvidence, disputeWarningRule } from './dispute-warnings.tables.ts';
+import { disputeWarning, disputeWarningEvidence, disputeWarningMissedVisit, disputeWarningRule } from './dispute-warnings.tables.ts';
 
 export type WarningRow = typeof disputeWarning.$inferSelect;
 
@@ -65,7 +65,7 @@ const findingRows = (tx: Tx, query: SQL) =>
 /** What one rule finds today among a county's disputes; `from` is the first day of its window. */
 export function findings(
   tx: Tx,
-  rule: Pick<DisputeWarningRule, 'kind' | 'params'>,
+  rule: { kind: DisputeRuleKind; params: WarningRuleParams },
   countyCode: string,
   from: string,
   focus: Focus | null,
@@ -140,6 +140,33 @@ export async function known(tx: Tx, countyCode: string, ruleKey: string, subject
         group by w.id, w.subject, w.state`,
   );
   return rows.map((r) => ({ id: r.id, subject: r.subject, state: r.state, disputeIds: r.ids }));
+}
+
+/** The missed_visits warnings of a rule already raised about these people, with the misses they rest on. */
+export async function knownMisses(tx: Tx, countyCode: string, ruleKey: string, subjects: string[]): Promise<Known[]> {
+  if (subjects.length === 0) return [];
+  const rows = await queryRows<{ id: string; subject: string; state: Known['state']; ids: string[] }>(
+    tx,
+    sql`select w.id, w.subject, w.state, array_agg(m.miss_key) as ids
+        from dispute_warning w join dispute_warning_missed_visit m on m.county_code = w.county_code and m.warning_id = w.id
+        where w.county_code = ${countyCode} and w.rule_key = ${ruleKey}
+          and w.subject = any(${textArray(subjects)})
+        group by w.id, w.subject, w.state`,
+  );
+  return rows.map((r) => ({ id: r.id, subject: r.subject, state: r.state, disputeIds: r.ids }));
+}
+
+export async function insertMisses(tx: Tx, rows: (typeof disputeWarningMissedVisit.$inferInsert)[]) {
+  for (const part of chunks(rows, 5000)) await tx.insert(disputeWarningMissedVisit).values(part).onConflictDoNothing();
+}
+
+/** The misses a missed_visits warning rests on, the latest first. */
+export function missesOf(tx: Tx, w: WarningRow) {
+  return tx
+    .select()
+    .from(disputeWarningMissedVisit)
+    .where(and(eq(disputeWarningMissedVisit.countyCode, w.countyCode), eq(disputeWarningMissedVisit.warningId, w.id)))
+    .orderBy(desc(disputeWarningMissedVisit.addedAt), desc(disputeWarningMissedVisit.missKey));
 }
 
 const chunks = <T>(rows: T[], size: number) =>

@@ -65,3 +65,29 @@ export const disputeWarningEvidence = pgTable(
     index('dispute_warning_evidence_dispute_id_idx').on(t.countyCode, t.disputeId),
   ],
 );
+
+/**
+ * The evidence of a missed_visits warning: the person and the follow-up they missed (its due date, or `never` when
+ * never followed up). The same miss already here for the rule and person raises nothing again; a later miss does.
+ */
+export const disputeWarningMissedVisit = pgTable(
+  'dispute_warning_missed_visit',
+  {
+    countyCode: text('county_code').notNull(),
+    warningId: uuid('warning_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    /** The missed follow-up's due date (YYYY-MM-DD), or `never`. */
+    missKey: text('miss_key').notNull(),
+    /** The last follow-up before the miss (YYYY-MM-DD), none when never followed up. */
+    lastOn: text('last_on'),
+    /** Whole days past due when found; none when never followed up. */
+    daysOverdue: integer('days_overdue'),
+    /** The person's tags when found (`special_group:03`): shown only to roles that may see tags. */
+    tags: jsonb('tags').notNull().default(sql`'[]'::jsonb`),
+    addedAt: timestamptz('added_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'dispute_warning_missed_visit_pkey', columns: [t.countyCode, t.warningId, t.personId, t.missKey] }),
+    index('dispute_warning_missed_visit_person_id_idx').on(t.countyCode, t.personId),
+  ],
+);

@@ -12,11 +12,13 @@ import { disputeWarningRoutes } from './dispute-warnings.routes.ts';
 import { createDisputeWarnings } from './dispute-warnings.service.ts';
 import { disputeRoutes } from './disputes.routes.ts';
 import { createDisputesService, type ReportEvent } from './disputes.service.ts';
+import type { MissedFollowUps } from './missed-visits.ts';
 
 export type { FigureRow } from './dispute-figures.core.ts';
 /** The dispute figures of an area and months by one dimension, for the assessment and the briefing (the caller checks scope). */
 export { disputeFigures, type FigureQuery } from './dispute-figures.service.ts';
 export type { DisputesService, ReportEvent } from './disputes.service.ts';
+export type { MissedFollowUp, MissedFollowUps } from './missed-visits.ts';
 
 /** 矛盾纠纷排查化解: screening rounds, the dispute record, mediation tier by tier, warnings (预警) and figures. */
 export async function createDisputes({
@@ -27,6 +29,7 @@ export async function createDisputes({
   guard,
   reportEvent,
   pdf,
+  missedFollowUps,
 }: {
   app: Http;
   db: Db;
@@ -36,8 +39,10 @@ export async function createDisputes({
   reportEvent: ReportEvent;
   /** Prints the mediation agreement (人民调解协议书). */
   pdf: PdfRenderer;
+  /** Fieldwork's missed follow-ups of tagged people: what the missed_visits warning rules read. */
+  missedFollowUps: MissedFollowUps;
 }) {
-  const warnings = createDisputeWarnings({ db, clock });
+  const warnings = createDisputeWarnings({ db, clock, missedFollowUps });
   const figures = createDisputeFigures({ db, clock });
   await figures.catchUp();
   const disputes = createDisputesService({ db, clock, calendar, reportEvent, warnings, figures });

@@ -126,4 +126,28 @@ describe('矛盾纠纷预警 and 矛盾纠纷统计', () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await dialog.getByTestId('party-claim-0').inputValue()).toBe('要求赔偿');
   });
+
+  it('a tagged person never followed up: 立即研判 warns the village; the township sees the person masked with tags, no disputes', async () => {
+    const county = await apiAs(demo, 'county');
+    const ran = await county.post<{ raised: number }>('/api/disputes/warnings/run');
+    expect(ran.raised).toBeGreaterThan(0);
+    const page = await desktopPage(demo);
+    await demo.signIn(page, 'township');
+    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    await openMenu(page, '矛盾纠纷预警');
+    const table = page.getByTestId('warnings-table');
+    await settled(table);
+    const row = table.locator('.ant-table-row', { hasText: '重点人员漏访' }).first();
+    await row.waitFor();
+    await shot(page, 'missed-list');
+    await row.click();
+    const drawer = drawerTitled(page, '重点人员漏访');
+    const person = drawer.getByTestId('warning-person');
+    await person.waitFor();
+    expect(await person.getByTestId('warning-person-identifier').innerText()).toMatch(/\*{4,}/);
+    await person.getByText('人员标签').waitFor();
+    await drawer.getByTestId('warning-misses').getByText('从未随访').waitFor();
+    expect(await drawer.getByTestId('warning-evidence').count()).toBe(0);
+    await shot(page, 'missed-drawer');
+  });
 });

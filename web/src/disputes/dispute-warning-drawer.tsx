@@ -7,6 +7,7 @@ import { CodeName } from '../code-name.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { useTypeName } from './dispute-form.tsx';
+import { MissedVisitEvidence } from './missed-visit-evidence.tsx';
 
 export const WARNING_STATE_COLOUR = { open: 'red', handled: 'green', dismissed: 'default' } as const;
 
@@ -67,7 +68,10 @@ function CloseDialog({
   );
 }
 
-/** 预警详情: the rule in words, the evidence (the disputes, their parties masked), and handle or dismiss. */
+/**
+ * 预警详情: the rule in words, the evidence (the disputes, their parties masked; for missed visits the person and
+ * the follow-ups missed), and handle or dismiss.
+ */
 export function DisputeWarningDrawer({
   id,
   onClose,
@@ -145,58 +149,64 @@ export function DisputeWarningDrawer({
               </Descriptions.Item>
             )}
           </Descriptions>
-          <Typography.Title level={5} className="detail-section">
-            {t('disputeWarnings.evidence', { n: w.disputes })}
-          </Typography.Title>
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={w.evidence}
-            scroll={{ x: 'max-content' }}
-            data-testid="warning-evidence"
-            onRow={(r) => ({ onClick: () => onOpenDispute(r.id) })}
-            columns={[
-              { title: t('disputes.title'), dataIndex: 'title' },
-              { title: t('disputes.type'), render: (_, r) => typeName(r.typeCode) },
-              { title: t('disputes.occurredOn'), dataIndex: 'occurredOn' },
-              { title: t('disputes.grid'), dataIndex: 'gridName' },
-              { title: t('disputes.status'), render: (_, r) => t(`disputes.statuses.${r.status}`) },
-              { title: t('disputes.people'), dataIndex: 'peopleInvolved' },
-            ]}
-          />
-          {w.outsideScope > 0 && (
-            <Typography.Text type="secondary">{t('disputeWarnings.outsideScope', { n: w.outsideScope })}</Typography.Text>
+          {w.kind === 'missed_visits' ? (
+            <MissedVisitEvidence warning={w} />
+          ) : (
+            <>
+              <Typography.Title level={5} className="detail-section">
+                {t('disputeWarnings.evidence', { n: w.disputes })}
+              </Typography.Title>
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={w.evidence}
+                scroll={{ x: 'max-content' }}
+                data-testid="warning-evidence"
+                onRow={(r) => ({ onClick: () => onOpenDispute(r.id) })}
+                columns={[
+                  { title: t('disputes.title'), dataIndex: 'title' },
+                  { title: t('disputes.type'), render: (_, r) => typeName(r.typeCode) },
+                  { title: t('disputes.occurredOn'), dataIndex: 'occurredOn' },
+                  { title: t('disputes.grid'), dataIndex: 'gridName' },
+                  { title: t('disputes.status'), render: (_, r) => t(`disputes.statuses.${r.status}`) },
+                  { title: t('disputes.people'), dataIndex: 'peopleInvolved' },
+                ]}
+              />
+              {w.outsideScope > 0 && (
+                <Typography.Text type="secondary">{t('disputeWarnings.outsideScope', { n: w.outsideScope })}</Typography.Text>
+              )}
+              <Typography.Title level={5} className="detail-section">
+                {t('disputeWarnings.parties')}
+              </Typography.Title>
+              <Table
+                size="small"
+                rowKey={(p) => `${p.kind}:${p.key}`}
+                pagination={false}
+                dataSource={w.parties}
+                scroll={{ x: 'max-content' }}
+                data-testid="warning-parties"
+                columns={[
+                  {
+                    title: t('disputes.partyName'),
+                    render: (_, p) => (
+                      <>
+                        {p.name ?? t('disputes.outsideScope')}
+                        {p.subject && (
+                          <Tag color="red" style={{ marginInlineStart: 8 }}>
+                            {t('disputeWarnings.subjectParty')}
+                          </Tag>
+                        )}
+                      </>
+                    ),
+                  },
+                  { title: t('disputes.identifier'), dataIndex: 'identifier', className: 'mono' },
+                  { title: t('disputes.phone'), dataIndex: 'phone', className: 'mono' },
+                  { title: t('disputeWarnings.inDisputes'), dataIndex: 'disputes' },
+                ]}
+              />
+            </>
           )}
-          <Typography.Title level={5} className="detail-section">
-            {t('disputeWarnings.parties')}
-          </Typography.Title>
-          <Table
-            size="small"
-            rowKey={(p) => `${p.kind}:${p.key}`}
-            pagination={false}
-            dataSource={w.parties}
-            scroll={{ x: 'max-content' }}
-            data-testid="warning-parties"
-            columns={[
-              {
-                title: t('disputes.partyName'),
-                render: (_, p) => (
-                  <>
-                    {p.name ?? t('disputes.outsideScope')}
-                    {p.subject && (
-                      <Tag color="red" style={{ marginInlineStart: 8 }}>
-                        {t('disputeWarnings.subjectParty')}
-                      </Tag>
-                    )}
-                  </>
-                ),
-              },
-              { title: t('disputes.identifier'), dataIndex: 'identifier', className: 'mono' },
-              { title: t('disputes.phone'), dataIndex: 'phone', className: 'mono' },
-              { title: t('disputeWarnings.inDisputes'), dataIndex: 'disputes' },
-            ]}
-          />
           <CloseDialog
             warning={w}
             outcome={closing}

@@ -22,6 +22,7 @@ interface Values {
   typeCodes?: string[];
   keywords?: string[];
   minPeople?: number;
+  minDaysOverdue?: number;
 }
 
 /** One rule's dialog: the fields its kind reads, marked required as the server requires them (RULE_PARAMS). */
@@ -41,6 +42,7 @@ function RuleDialog({ editing, onClose, onSaved }: { editing: Editing | null; on
         ...(kind === 'type_cluster' || kind === 'petition_risk' ? { typeCodes: v.typeCodes ?? [] } : {}),
         ...(kind === 'petition_risk' ? { keywords: v.keywords ?? [] } : {}),
         ...(wanted.includes('minPeople') ? { minPeople: v.minPeople } : {}),
+        ...(wanted.includes('minDaysOverdue') ? { minDaysOverdue: v.minDaysOverdue } : {}),
       };
       await api.PUT('/api/disputes/warning-rules/{key}', {
         params: { path: { key: v.key } },
@@ -94,6 +96,11 @@ function RuleDialog({ editing, onClose, onSaved }: { editing: Editing | null; on
           {wanted.includes('minPeople') && (
             <Form.Item name="minPeople" label={t('disputeWarnings.minPeople')} rules={[{ required: true }]}>
               <InputNumber precision={0} />
+            </Form.Item>
+          )}
+          {wanted.includes('minDaysOverdue') && (
+            <Form.Item name="minDaysOverdue" label={t('disputeWarnings.minDaysOverdue')} rules={[{ required: true }]}>
+              <InputNumber precision={0} min={1} max={365} data-testid="rule-min-days-overdue" />
             </Form.Item>
           )}
         </Space>

@@ -43,7 +43,8 @@ function WarningList() {
             render: (_, r) => <Tag color="volcano">{t(`disputeWarnings.kinds.${r.kind}`)}</Tag>,
           },
           { title: t('disputeWarnings.rule'), render: (_, r) => words(r.kind, r.params) },
-          { title: t('disputeWarnings.disputes'), dataIndex: 'disputes' },
+          // A missed-visits warning rests on a person's missed follow-ups, not on disputes.
+          { title: t('disputeWarnings.disputes'), render: (_, r) => (r.kind === 'missed_visits' ? '—' : r.disputes) },
           {
             title: t('disputeWarnings.unit'),
             render: (_, r) => <CodeName name={r.unitName} code={r.unitCode} />,

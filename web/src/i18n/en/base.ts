@@ -334,6 +334,10 @@ export const base: typeof zh = {
         request_placed: 'Open311 request placed and filed',
         request_refused: 'Open311 request refused',
       },
+      disputes: {
+        warning_person_read: 'Missed-visit warning person read',
+        warning_rule: 'Dispute warning rule changed',
+      },
       followup: {
         listed: 'Follow-up list read',
         read: 'Key-person follow-up read',

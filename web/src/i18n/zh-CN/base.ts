@@ -327,6 +327,10 @@ export const base = {
         request_placed: '定位立案 Open311 上报',
         request_refused: '退回 Open311 上报',
       },
+      disputes: {
+        warning_person_read: '查看漏访预警人员',
+        warning_rule: '修改矛盾纠纷预警规则',
+      },
       followup: {
         listed: '查看随访清单',
         read: '查看重点人员随访',
