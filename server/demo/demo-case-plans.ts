@@ -64,7 +64,8 @@ const ITEMS: readonly DemoItem[] = [
   {
     code: 'CG06042',
     lead: 'YM-CG',
-    sources: ['grid_worker', 'video', 'citizen'],
+    // Smart bins report their fill level (sensor).
+    sources: ['grid_worker', 'video', 'citizen', 'sensor'],
     texts: ['{p}垃圾收集点满溢，周边异味明显', '{p}{n}号旁垃圾桶满溢未及时清运'],
   },
   { code: 'CG07001', lead: 'YM-CG', sources: ['grid_worker'], texts: ['{p}{n}号楼单元门张贴非法小广告', '{p}电线杆上贴满办证小广告'] },
@@ -169,7 +170,8 @@ const SOURCE_SHARES: readonly [EventSource, number][] = [
   ['grid_worker', 0.45],
   ['hotline', 0.18],
   ['citizen', 0.12],
-  ['video', 0.1],
+  ['video', 0.08],
+  ['sensor', 0.02],
   ['department', 0.08],
   ['leader', 0.07],
 ];
@@ -333,7 +335,7 @@ export function planCases(opts: {
   return plans.sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime());
 }
 
-/** Who called, for the hotline (a 12345 work order) and the video platform (its alarm number). */
+/** Who called, for the hotline (a 12345 work order), and the video or sensor platform (its alarm number). */
 function callerOf(random: () => number, source: EventSource, n: number): Partial<CasePlan> {
   if (source === 'hotline')
     return {
@@ -342,6 +344,7 @@ function callerOf(random: () => number, source: EventSource, n: number): Partial
       externalNo: `12345-YM-${String(20260 + n).padStart(6, '0')}`,
     };
   if (source === 'video') return { externalNo: `SP-YM-${String(n).padStart(5, '0')}` };
+  if (source === 'sensor') return { externalNo: `GZ-YM-${String(n).padStart(5, '0')}` };
   if (source === 'citizen') return { reporterPhone: mobile(random) };
   return {};
 }

@@ -190,7 +190,7 @@ const closingOf = (row: { rule: unknown }) => (row.rule as { closing: { afterPho
 const OPEN = new Set(['verifying', 'reported', 'accepted', 'dispatched', 'returned', 'arbitrating', 'signed', 'handled', 'checked']);
 const isOpen = (status: string | undefined) => status !== undefined && OPEN.has(status);
 
-/** Who files the report: the grid's worker, a department's patroller, the county centre for the hotline, video and leaders' instructions; a citizen has no account. */
+/** Who files the report: the grid's worker, a department's patroller, the county centre for the hotline, video and sensor alarms and leaders' instructions; a citizen has no account. */
 function reporterOf(plan: CasePlan, staff: Map<string, Actor>): Actor | null {
   if (plan.source === 'citizen') return null;
   if (plan.source === 'grid_worker') return staff.get(plan.gridCode)!;
