@@ -44,8 +44,8 @@ export async function openSnapshotDatabase(key: string, build: (database: Databa
 
 /**
  * A copy of the template that a child process opens too (the `gezhi` command run as a process): PGlite in
- * `dataDir` (the folder GEZHI_DATA_DIR names), or (in the `postgres` project) a new database on the TEST_DATABASE_URL server whose `url`
- * is the child's DATABASE_URL (null for PGlite). `database` is open for the test to fill and close; `drop()`
+ * `dataDir` (the folder GEZHI_DATA_DIR names), or (in the `postgres` project) a new database on the
+ * TEST_DATABASE_URL server whose `url` is the child's DATABASE_URL (null for PGlite). `database` is open for the test to fill and close; `drop()`
  * removes the PostgreSQL database once the file is done (the test removes its folder).
  */
 export async function openTestDatabaseIn(dataDir: string): Promise<{ database: Database; url: string | null; drop(): Promise<void> }> {
