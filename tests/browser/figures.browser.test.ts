@@ -84,7 +84,13 @@ describe('figures (指挥中心, 指标)', () => {
     const map = page.getByTestId('command-map');
     await map.scrollIntoViewIfNeeded();
     const drawn = () => page.evaluate(() => (window as unknown as CommandMapWindow).__gezhiCommandMap);
-    await expect.poll(async () => (await drawn())?.coloured.length ?? 0).toBeGreaterThan(0);
+    // The grids' colours, their outlines and the points come from three requests: wait for all three.
+    await expect
+      .poll(async () => {
+        const d = await drawn();
+        return d !== undefined && d.coloured.length > 0 && d.grids > 0 && d.points > 0;
+      })
+      .toBe(true);
     const first = await drawn();
     expect(first).toMatchObject({ basemap: 'outlines', layer: 'points' });
     expect(first.points).toBeGreaterThanOrEqual(2);
