@@ -210,8 +210,8 @@ describe('base data (一标三实) in the console', () => {
     await page.getByTestId('group-remove-confirm').click();
     await page.locator('.ant-message').getByText('已解散联防组').waitFor();
     await d.waitFor({ state: 'detached' });
+    await expect.poll(() => table.locator('.ant-table-row', { hasText: g.name }).count()).toBe(0);
     await settled(table);
-    expect(await table.locator('.ant-table-row', { hasText: g.name }).count()).toBe(0);
     expect(await table.locator('.ant-table-row').count()).toBeGreaterThan(0);
     const [left] = await rows<{ groups: number; members: number }>(sql`
       select (select count(*)::int from household_group where id = ${g.id}) as groups, (select count(*)::int from household_group_member where group_id = ${g.id}) as members`);
