@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ADDRESS_MAX, ADDRESS_PART_MAX, GRID_CODE_LENGTH, PLACE_NAME_MAX } from '../../../shared/limits.ts';
 import type { AddressDetail } from '../api/replies.ts';
 import { api } from '../api.ts';
-import { showFieldErrors } from '../orgs/field-errors.ts';
+import { showFieldErrors } from '../records/field-errors.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { useShowError } from '../use-show-error.tsx';
 

@@ -29,7 +29,7 @@ export function AddressList() {
   const verify = (a: StandardAddress) =>
     run(async () => {
       await api.POST('/api/registry/addresses/{code}/verify', { params: { path: { code: a.code } }, body: { version: a.version } });
-      void message.success(t('buildings.verifiedNow'));
+      void message.success(t('record.verifiedNow'));
       reload();
     });
 
@@ -38,7 +38,7 @@ export function AddressList() {
     { title: t('buildings.fullText'), dataIndex: 'fullText' },
     { title: t('buildings.gridCode'), dataIndex: 'gridCode', width: 160, render: (g: string) => <span className="mono">{g}</span> },
     {
-      title: t('buildings.verifiedAt'),
+      title: t('record.verifiedAt'),
       dataIndex: 'verifiedAt',
       width: 110,
       render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')),
@@ -54,7 +54,7 @@ export function AddressList() {
                   {t('common.edit')}
                 </Button>
                 <Button size="small" icon={<CheckCircleOutlined />} disabled={busy} onClick={() => verify(a)}>
-                  {t('buildings.verify')}
+                  {t('record.verify')}
                 </Button>
               </Space>
             ),

@@ -1,20 +1,17 @@
-import { CheckCircleOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Flex, Space, Spin, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BuildingDetail, HouseRow } from '../api/replies.ts';
+import type { HouseRow } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { CodeName } from '../code-name.tsx';
-import { RecordCases } from '../events/record-cases.tsx';
 import { LinkButton } from '../link-button.tsx';
 import { ExportButton } from '../people/export-button.tsx';
 import { MaskedValue } from '../people/masked-value.tsx';
 import { PersonDrawer } from '../people/person-drawer.tsx';
-import { PersonHistory } from '../people/person-history.tsx';
-import { VerifiedLine } from '../people/verified-line.tsx';
+import { RecordDrawer } from '../records/record-drawer.tsx';
 import { useApi } from '../use-api.ts';
-import { useBusyAction } from '../use-busy-action.ts';
 import { BuildingForm } from './building-form.tsx';
 import { placeDescriber } from './history-describer.ts';
 import { HouseDrawer } from './house-drawer.tsx';
@@ -40,93 +37,79 @@ export function BuildingDrawer({
   const [house, setHouse] = useState<string | null>(null);
   const [person, setPerson] = useState<string | null>(null);
   const [addingHouse, setAddingHouse] = useState(false);
-  const { busy, run } = useBusyAction();
   const b = data && data.code === code ? data : null;
 
   const changed = () => {
     reload();
     onChanged();
   };
-  const verify = (x: BuildingDetail) =>
-    run(async () => {
-      await api.POST('/api/registry/buildings/{code}/verify', { params: { path: { code: x.code } }, body: { version: x.version } });
-      void message.success(t('buildings.verifiedNow'));
-      changed();
-    });
   const count = (n: number | null) => (n === null ? '—' : String(n));
 
   return (
-    <Drawer
+    <RecordDrawer
       open={code !== null}
       onClose={onClose}
+      record={b}
+      loading={loading}
+      title={(x) => `${x.estate ?? ''}${x.name}`}
+      loadingTitle={t('buildings.detail')}
       width={760}
-      title={b ? `${b.estate ?? ''}${b.name}` : t('buildings.detail')}
-      destroyOnHidden
-      extra={
-        b &&
-        can('registry.write') && (
-          <Space>
-            <Button icon={<CheckCircleOutlined />} loading={busy} onClick={() => verify(b)}>
-              {t('buildings.verify')}
-            </Button>
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              {t('common.edit')}
-            </Button>
-          </Space>
-        )
+      columns={3}
+      verify={(x) =>
+        api.POST('/api/registry/buildings/{code}/verify', { params: { path: { code: x.code } }, body: { version: x.version } })
       }
-    >
-      {!b ? (
-        <Spin className="panel-spin" spinning={loading} />
-      ) : (
+      onEdit={() => setEditing(true)}
+      onChanged={changed}
+      cases={(x) => ({ type: 'building', key: x.code })}
+      describe={placeDescriber('buildings')}
+      facts={(b) => (
         <>
-          <Descriptions column={3} size="small" bordered>
-            <Descriptions.Item label={t('buildings.code')} span={2}>
-              <span className="mono">{b.code}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.gridCode')}>
-              <CodeName name={b.gridName} code={b.gridCode} testId="record-grid" />
-              {b.villageName && <div className="secondary">{b.villageName}</div>}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.address')} span={2}>
-              {b.address}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.addressCode')}>
-              <span className="mono">{b.addressCode ?? '—'}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.floors')}>{count(b.floors)}</Descriptions.Item>
-            <Descriptions.Item label={t('buildings.units')}>{count(b.units)}</Descriptions.Item>
-            <Descriptions.Item label={t('buildings.households')}>
-              {t('buildings.householdsOf', { declared: count(b.households), houses: b.houses })}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.leaderName')}>
-              {b.leaderPersonId ? (
-                <LinkButton onClick={() => setPerson(b.leaderPersonId)} title={t('buildings.leaderOpen')} data-testid="building-leader">
-                  {b.leaderName}
-                </LinkButton>
-              ) : (
-                (b.leaderName ?? '—')
-              )}{' '}
-              {b.leaderPersonId && <Tag color="blue">{t('buildings.leaderOnRecord')}</Tag>}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.leaderPhone')} span={2}>
-              <MaskedValue
-                reveal={(reason) =>
-                  api.POST('/api/registry/buildings/{code}/reveal', {
-                    params: { path: { code: b.code } },
-                    body: { field: 'leaderPhone', reason },
-                  })
-                }
-                field="leaderPhone"
-                label={t('buildings.leaderPhone')}
-                masked={b.leaderPhone}
-                canReveal={can('registry.unmask')}
-              />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.verifiedAt')} span={3}>
-              <VerifiedLine at={b.verifiedAt} by={b.verifiedBy} />
-            </Descriptions.Item>
-          </Descriptions>
+          <Descriptions.Item label={t('buildings.code')} span={2}>
+            <span className="mono">{b.code}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('buildings.gridCode')}>
+            <CodeName name={b.gridName} code={b.gridCode} testId="record-grid" />
+            {b.villageName && <div className="secondary">{b.villageName}</div>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('buildings.address')} span={2}>
+            {b.address}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('buildings.addressCode')}>
+            <span className="mono">{b.addressCode ?? '—'}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('buildings.floors')}>{count(b.floors)}</Descriptions.Item>
+          <Descriptions.Item label={t('buildings.units')}>{count(b.units)}</Descriptions.Item>
+          <Descriptions.Item label={t('buildings.households')}>
+            {t('buildings.householdsOf', { declared: count(b.households), houses: b.houses })}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('buildings.leaderName')}>
+            {b.leaderPersonId ? (
+              <LinkButton onClick={() => setPerson(b.leaderPersonId)} title={t('buildings.leaderOpen')} data-testid="building-leader">
+                {b.leaderName}
+              </LinkButton>
+            ) : (
+              (b.leaderName ?? '—')
+            )}{' '}
+            {b.leaderPersonId && <Tag color="blue">{t('buildings.leaderOnRecord')}</Tag>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('buildings.leaderPhone')} span={2}>
+            <MaskedValue
+              reveal={(reason) =>
+                api.POST('/api/registry/buildings/{code}/reveal', {
+                  params: { path: { code: b.code } },
+                  body: { field: 'leaderPhone', reason },
+                })
+              }
+              field="leaderPhone"
+              label={t('buildings.leaderPhone')}
+              masked={b.leaderPhone}
+              canReveal={can('registry.unmask')}
+            />
+          </Descriptions.Item>
+        </>
+      )}
+      sections={(b) => (
+        <>
           <Flex justify="space-between" align="baseline">
             <Typography.Title level={5} className="detail-section">
               {t('buildings.houses', { n: b.houseList.length })}
@@ -167,11 +150,11 @@ export function BuildingDrawer({
               },
             ]}
           />
-          <RecordCases type="building" recordKey={b.code} />
-          <Typography.Title level={5} className="detail-section">
-            {t('buildings.history', { n: b.history.length })}
-          </Typography.Title>
-          <PersonHistory history={b.history} describe={placeDescriber('buildings')} />
+        </>
+      )}
+    >
+      {(b) => (
+        <>
           <HouseDrawer
             code={house}
             onClose={() => setHouse(null)}
@@ -207,6 +190,6 @@ export function BuildingDrawer({
           />
         </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

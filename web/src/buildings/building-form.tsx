@@ -1,4 +1,4 @@
-import { Col, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
+import { Col, Form, Input, InputNumber, Radio, Row } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -12,9 +12,7 @@ import {
 } from '../../../shared/limits.ts';
 import type { BuildingDetail } from '../api/replies.ts';
 import { api } from '../api.ts';
-import { showFieldErrors } from '../orgs/field-errors.ts';
-import { useBusyAction } from '../use-busy-action.ts';
-import { useShowError } from '../use-show-error.tsx';
+import { RecordFormDialog } from '../records/record-form.tsx';
 import { LeaderPicker, type PickedPerson } from './leader-picker.tsx';
 
 interface Values {
@@ -85,21 +83,15 @@ export function BuildingForm({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const showError = useShowError();
-  const { busy, run } = useBusyAction();
   const [mode, setMode] = useState<LeaderMode>('record');
   const [leader, setLeader] = useState<PickedPerson | null>(null);
 
   useEffect(() => {
     if (!open) return;
-    form.resetFields();
     // A leader typed and matched to nobody stays typed; otherwise the form starts from the people on record.
     setMode(editing?.leaderName && !editing.leaderPersonId ? 'typed' : 'record');
     setLeader(editing?.leaderPersonId ? { id: editing.leaderPersonId, name: editing.leaderName ?? '', phone: editing.leaderPhone } : null);
-    // The phone box starts empty: the form only ever has the masked phone.
-    if (editing)
-      form.setFieldsValue(Object.fromEntries(FIELDS.filter((k) => k !== 'leaderPhone').map((k) => [k, editing[k] ?? undefined])));
-  }, [open, editing, form]);
+  }, [open, editing]);
 
   async function submit(v: Values) {
     const body = {
@@ -115,19 +107,14 @@ export function BuildingForm({
       households: v.households ?? null,
       ...leaderBody(mode, v, editing),
     };
-    await run(async () => {
-      try {
-        const saved = editing
-          ? await api.PUT('/api/registry/buildings/{code}', {
-              params: { path: { code: editing.code } },
-              body: { ...body, version: editing.version },
-            })
-          : await api.POST('/api/registry/buildings', { body: { ...body, code: v.code!.trim() } });
-        onSaved(saved);
-      } catch (err) {
-        if (!showFieldErrors(form, err, FIELDS)) showError(err);
-      }
-    });
+    onSaved(
+      editing
+        ? await api.PUT('/api/registry/buildings/{code}', {
+            params: { path: { code: editing.code } },
+            body: { ...body, version: editing.version },
+          })
+        : await api.POST('/api/registry/buildings', { body: { ...body, code: v.code!.trim() } }),
+    );
   }
 
   const required = [{ required: true, whitespace: true, message: t('buildings.required') }];
@@ -138,116 +125,116 @@ export function BuildingForm({
     </Form.Item>
   );
   return (
-    <Modal
+    <RecordFormDialog
       open={open}
       title={editing ? t('buildings.editTitle', { name: editing.name }) : t('buildings.createTitle')}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={busy}
+      form={form}
+      fields={FIELDS}
+      // The phone box starts empty: the form only ever has the masked phone.
+      start={editing ? Object.fromEntries(FIELDS.filter((k) => k !== 'leaderPhone').map((k) => [k, editing[k] ?? undefined])) : undefined}
+      save={submit}
+      onClose={onClose}
       width={720}
-      destroyOnHidden
+      testId="building-form"
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="building-form">
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            name="code"
+            label={t('buildings.code')}
+            rules={editing ? [] : required}
+            extra={editing ? t('buildings.codeFixed') : undefined}
+          >
+            <Input className="mono" maxLength={RECORD_CODE_MAX} disabled={!!editing} placeholder={editing?.code} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="name" label={t('buildings.name')} rules={required}>
+            <Input maxLength={PLACE_NAME_MAX} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="estate" label={t('buildings.estate')}>
+            <Input maxLength={PLACE_NAME_MAX} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="addressCode" label={t('buildings.addressCode')} extra={t('buildings.addressCodeHint')}>
+            <Input className="mono" maxLength={ADDRESS_CODE_LENGTH} />
+          </Form.Item>
+        </Col>
+        <Col span={16}>
+          <Form.Item name="address" label={t('buildings.address')}>
+            <Input maxLength={ADDRESS_MAX} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="gridCode" label={t('buildings.gridCode')}>
+            <Input className="mono" maxLength={GRID_CODE_LENGTH} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="lng" label={t('buildings.lng')}>
+            <InputNumber min={73} max={136} step={0.0001} className="full-width" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="lat" label={t('buildings.lat')}>
+            <InputNumber min={3} max={54} step={0.0001} className="full-width" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={8}>{int('floors')}</Col>
+        <Col span={8}>{int('units')}</Col>
+        <Col span={8}>{int('households')}</Col>
+      </Row>
+      <Form.Item label={t('buildings.leaderName')}>
+        <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as LeaderMode)} data-testid="leader-mode">
+          <Radio value="record">{t('buildings.leaderFromRecord')}</Radio>
+          <Radio value="typed">{t('buildings.leaderTyped')}</Radio>
+        </Radio.Group>
+      </Form.Item>
+      {mode === 'record' ? (
+        <Row gutter={16}>
+          <Col span={10}>
+            <Form.Item name="leaderPersonId" label={t('buildings.leaderPerson')} extra={t('buildings.leaderPickHint')}>
+              <LeaderPicker person={leader} onPerson={setLeader} />
+            </Form.Item>
+          </Col>
+          <Col span={7}>
+            <Form.Item label={t('buildings.leaderNameField')}>
+              <Input readOnly value={leader?.name ?? ''} data-testid="leader-name" />
+            </Form.Item>
+          </Col>
+          <Col span={7}>
+            <Form.Item label={t('buildings.leaderPhone')}>
+              <Input readOnly className="mono" value={leader?.phone ?? ''} data-testid="leader-phone" />
+            </Form.Item>
+          </Col>
+        </Row>
+      ) : (
         <Row gutter={16}>
           <Col span={12}>
+            <Form.Item name="leaderName" label={t('buildings.leaderNameField')}>
+              <Input maxLength={PERSON_NAME_MAX} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
             <Form.Item
-              name="code"
-              label={t('buildings.code')}
-              rules={editing ? [] : required}
-              extra={editing ? t('buildings.codeFixed') : undefined}
+              name="leaderPhone"
+              label={t('buildings.leaderPhone')}
+              extra={editing?.leaderPhone ? t('buildings.phoneKeep') : undefined}
             >
-              <Input className="mono" maxLength={RECORD_CODE_MAX} disabled={!!editing} placeholder={editing?.code} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="name" label={t('buildings.name')} rules={required}>
-              <Input maxLength={PLACE_NAME_MAX} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="estate" label={t('buildings.estate')}>
-              <Input maxLength={PLACE_NAME_MAX} />
+              <Input maxLength={PHONE_MAX} placeholder={editing?.leaderPhone ?? undefined} />
             </Form.Item>
           </Col>
         </Row>
-        <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item name="addressCode" label={t('buildings.addressCode')} extra={t('buildings.addressCodeHint')}>
-              <Input className="mono" maxLength={ADDRESS_CODE_LENGTH} />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item name="address" label={t('buildings.address')}>
-              <Input maxLength={ADDRESS_MAX} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item name="gridCode" label={t('buildings.gridCode')}>
-              <Input className="mono" maxLength={GRID_CODE_LENGTH} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="lng" label={t('buildings.lng')}>
-              <InputNumber min={73} max={136} step={0.0001} className="full-width" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="lat" label={t('buildings.lat')}>
-              <InputNumber min={3} max={54} step={0.0001} className="full-width" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col span={8}>{int('floors')}</Col>
-          <Col span={8}>{int('units')}</Col>
-          <Col span={8}>{int('households')}</Col>
-        </Row>
-        <Form.Item label={t('buildings.leaderName')}>
-          <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as LeaderMode)} data-testid="leader-mode">
-            <Radio value="record">{t('buildings.leaderFromRecord')}</Radio>
-            <Radio value="typed">{t('buildings.leaderTyped')}</Radio>
-          </Radio.Group>
-        </Form.Item>
-        {mode === 'record' ? (
-          <Row gutter={16}>
-            <Col span={10}>
-              <Form.Item name="leaderPersonId" label={t('buildings.leaderPerson')} extra={t('buildings.leaderPickHint')}>
-                <LeaderPicker person={leader} onPerson={setLeader} />
-              </Form.Item>
-            </Col>
-            <Col span={7}>
-              <Form.Item label={t('buildings.leaderNameField')}>
-                <Input readOnly value={leader?.name ?? ''} data-testid="leader-name" />
-              </Form.Item>
-            </Col>
-            <Col span={7}>
-              <Form.Item label={t('buildings.leaderPhone')}>
-                <Input readOnly className="mono" value={leader?.phone ?? ''} data-testid="leader-phone" />
-              </Form.Item>
-            </Col>
-          </Row>
-        ) : (
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item name="leaderName" label={t('buildings.leaderNameField')}>
-                <Input maxLength={PERSON_NAME_MAX} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item
-                name="leaderPhone"
-                label={t('buildings.leaderPhone')}
-                extra={editing?.leaderPhone ? t('buildings.phoneKeep') : undefined}
-              >
-                <Input maxLength={PHONE_MAX} placeholder={editing?.leaderPhone ?? undefined} />
-              </Form.Item>
-            </Col>
-          </Row>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </RecordFormDialog>
   );
 }

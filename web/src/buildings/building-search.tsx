@@ -47,7 +47,7 @@ export function BuildingSearch() {
       render: (g: string, b) => <CodeName name={b.gridName} code={g} />,
     },
     {
-      title: t('buildings.verifiedAt'),
+      title: t('record.verifiedAt'),
       dataIndex: 'verifiedAt',
       width: 110,
       render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')),

@@ -1,5 +1,5 @@
 import { i18n } from '../i18n/index.ts';
-import { isEmpty, type RecordDescriber } from '../people/change-values.ts';
+import { fieldLabel, isEmpty, type RecordDescriber } from '../people/change-values.ts';
 
 /** History keeps sealed values in their masked form; they read as the field itself. */
 const MASKED_AS: Record<string, string> = {
@@ -14,7 +14,7 @@ const MASKED_AS: Record<string, string> = {
  */
 export function placeDescriber(namespace: 'buildings' | 'groups' | 'houses'): RecordDescriber {
   return {
-    label: (key) => i18n.t(`${namespace}.${MASKED_AS[key] ?? key}`, { defaultValue: key }),
+    label: (key) => fieldLabel(namespace, MASKED_AS[key] ?? key),
     show: (key, v) => {
       if (isEmpty(v)) return '—';
       if (Array.isArray(v)) return v.join(i18n.t('common.listSep'));

@@ -1,15 +1,12 @@
-import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Space, Spin, Table, Tag, Typography } from 'antd';
+import { UserAddOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/auth-context.tsx';
 import { CodeName } from '../code-name.tsx';
-import { RecordCases } from '../events/record-cases.tsx';
 import { useCodes } from '../orgs/use-codes.ts';
 import { codeName } from '../people/person-codes.ts';
 import { PersonForm } from '../people/person-form.tsx';
-import { PersonHistory } from '../people/person-history.tsx';
-import { VerifiedLine } from '../people/verified-line.tsx';
+import { RecordDrawer } from '../records/record-drawer.tsx';
 import { useApi } from '../use-api.ts';
 import { HouseVisits } from '../visits/house-visits.tsx';
 import { VisitButton } from '../visits/visit-button.tsx';
@@ -35,111 +32,105 @@ export function HouseDrawer({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { can } = useAuth();
   const codes = useCodes();
   const { data, loading, reload } = useApi('/api/registry/houses/{code}', code ? { params: { path: { code } } } : null);
   const [editing, setEditing] = useState(false);
   const [registering, setRegistering] = useState(false);
-  const h = data && data.code === code ? data : null;
+  const changed = () => {
+    reload();
+    onChanged?.();
+  };
   const orDash = (v: string | number | null) => (v === null || v === '' ? '—' : String(v));
 
   return (
-    <Drawer
+    <RecordDrawer
       open={code !== null}
       onClose={onClose}
+      record={data && data.code === code ? data : null}
+      loading={loading}
+      title={(h) => h.address}
+      loadingTitle={t('buildings.house')}
       width="min(680px, 100vw)"
-      title={h?.address ?? t('buildings.house')}
-      destroyOnHidden
-      extra={
-        h &&
-        can('registry.write') && (
-          <Space wrap>
-            <VisitButton
-              code={h.code}
-              onSaved={() => {
-                reload();
-                onChanged?.();
-              }}
-            />
-            <Button icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="house-register-resident">
-              {t('personForm.registerResident')}
-            </Button>
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="house-edit">
-              {t('common.edit')}
-            </Button>
-          </Space>
-        )
-      }
-    >
-      {!h ? (
-        <Spin className="panel-spin" spinning={loading} />
-      ) : (
+      columns={{ xs: 1, sm: 3 }}
+      actions={(h) => (
         <>
-          <Descriptions column={{ xs: 1, sm: 3 }} size="small" bordered>
-            <Descriptions.Item label={t('buildings.houseCode')} span={2}>
-              <span className="mono">{h.code}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.gridCode')}>
-              <CodeName name={h.gridName} code={h.gridCode} testId="record-grid" />
-              {h.villageName && <div className="secondary">{h.villageName}</div>}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.building')} span={3}>
-              {h.building ? (
-                onOpenBuilding ? (
-                  <a
-                    onClick={() => onOpenBuilding(h.building!.code)}
-                    data-testid="house-building"
-                  >{`${h.building.name}（${h.building.code}）`}</a>
-                ) : (
-                  `${h.building.name}（${h.building.code}）`
-                )
+          <VisitButton code={h.code} onSaved={changed} />
+          <Button icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="house-register-resident">
+            {t('personForm.registerResident')}
+          </Button>
+        </>
+      )}
+      onEdit={() => setEditing(true)}
+      editTestId="house-edit"
+      onChanged={changed}
+      cases={(h) => ({ type: 'house', key: h.code })}
+      describe={placeDescriber('houses')}
+      facts={(h) => (
+        <>
+          <Descriptions.Item label={t('buildings.houseCode')} span={2}>
+            <span className="mono">{h.code}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('buildings.gridCode')}>
+            <CodeName name={h.gridName} code={h.gridCode} testId="record-grid" />
+            {h.villageName && <div className="secondary">{h.villageName}</div>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('buildings.building')} span={3}>
+            {h.building ? (
+              onOpenBuilding ? (
+                <a
+                  onClick={() => onOpenBuilding(h.building!.code)}
+                  data-testid="house-building"
+                >{`${h.building.name}（${h.building.code}）`}</a>
               ) : (
-                t('buildings.noBuilding')
-              )}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('houses.unit')}>{orDash(h.unit)}</Descriptions.Item>
-            <Descriptions.Item label={t('houses.floor')}>{orDash(h.floor)}</Descriptions.Item>
-            <Descriptions.Item label={t('houses.room')}>{orDash(h.room)}</Descriptions.Item>
-            <Descriptions.Item label={t('houses.use')}>{codes.name('house_use', h.use)}</Descriptions.Item>
-            <Descriptions.Item label={t('houses.areaM2')}>{orDash(h.areaM2)}</Descriptions.Item>
-            <Descriptions.Item label={t('houses.hazards')}>
-              {h.hazards.map((c) => codes.name('house_hazard', c)).join(t('common.listSep')) || '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.rented')} span={3}>
-              {h.rented ? (
-                <>
-                  <Tag color="orange">{codes.name('rental_use', h.rentalUse) || t('buildings.yes')}</Tag>
-                  {h.rentalCategory && <Tag>{codes.name('rental_category', h.rentalCategory)}</Tag>}
-                  {h.rentalLevel && (
-                    <Tag color={h.rentalLevel === 'C' ? 'red' : h.rentalLevel === 'B' ? 'gold' : 'green'}>
-                      {codes.name('rental_level', h.rentalLevel)}
-                    </Tag>
-                  )}
-                </>
-              ) : (
-                t('buildings.no')
-              )}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.group')} span={3}>
-              {h.group ? (
-                <>
-                  {h.group.name} {h.group.lead && <Tag color="gold">{t('groups.lead')}</Tag>}
-                </>
-              ) : (
-                t('buildings.noGroup')
-              )}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.ownerName')}>{h.ownerName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('houses.ownerIdNumber')}>
-              <span className="mono">{h.ownerIdNumber ?? '—'}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.ownerPhone')}>
-              <span className="mono">{h.ownerPhone ?? '—'}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('buildings.verifiedAt')} span={3}>
-              <VerifiedLine at={h.verifiedAt} by={h.verifiedBy} />
-            </Descriptions.Item>
-          </Descriptions>
+                `${h.building.name}（${h.building.code}）`
+              )
+            ) : (
+              t('buildings.noBuilding')
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('houses.unit')}>{orDash(h.unit)}</Descriptions.Item>
+          <Descriptions.Item label={t('houses.floor')}>{orDash(h.floor)}</Descriptions.Item>
+          <Descriptions.Item label={t('houses.room')}>{orDash(h.room)}</Descriptions.Item>
+          <Descriptions.Item label={t('houses.use')}>{codes.name('house_use', h.use)}</Descriptions.Item>
+          <Descriptions.Item label={t('houses.areaM2')}>{orDash(h.areaM2)}</Descriptions.Item>
+          <Descriptions.Item label={t('houses.hazards')}>
+            {h.hazards.map((c) => codes.name('house_hazard', c)).join(t('common.listSep')) || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('buildings.rented')} span={3}>
+            {h.rented ? (
+              <>
+                <Tag color="orange">{codes.name('rental_use', h.rentalUse) || t('buildings.yes')}</Tag>
+                {h.rentalCategory && <Tag>{codes.name('rental_category', h.rentalCategory)}</Tag>}
+                {h.rentalLevel && (
+                  <Tag color={h.rentalLevel === 'C' ? 'red' : h.rentalLevel === 'B' ? 'gold' : 'green'}>
+                    {codes.name('rental_level', h.rentalLevel)}
+                  </Tag>
+                )}
+              </>
+            ) : (
+              t('buildings.no')
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('buildings.group')} span={3}>
+            {h.group ? (
+              <>
+                {h.group.name} {h.group.lead && <Tag color="gold">{t('groups.lead')}</Tag>}
+              </>
+            ) : (
+              t('buildings.noGroup')
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('buildings.ownerName')}>{h.ownerName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('houses.ownerIdNumber')}>
+            <span className="mono">{h.ownerIdNumber ?? '—'}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('buildings.ownerPhone')}>
+            <span className="mono">{h.ownerPhone ?? '—'}</span>
+          </Descriptions.Item>
+        </>
+      )}
+      sections={(h) => (
+        <>
           <Typography.Title level={5} className="detail-section">
             {t('buildings.residents', { n: h.residents.length })}
           </Typography.Title>
@@ -158,11 +149,11 @@ export function HouseDrawer({
             ]}
           />
           <HouseVisits key={h.version} code={h.code} />
-          <RecordCases type="house" recordKey={h.code} />
-          <Typography.Title level={5} className="detail-section">
-            {t('houses.history', { n: h.history.length })}
-          </Typography.Title>
-          <PersonHistory history={h.history} describe={placeDescriber('houses')} />
+        </>
+      )}
+    >
+      {(h) => (
+        <>
           <PersonForm
             open={registering}
             editing={null}
@@ -178,8 +169,7 @@ export function HouseDrawer({
             onSaved={(p) => {
               setRegistering(false);
               void message.success(t('personForm.registered', { name: p.name }));
-              reload();
-              onChanged?.();
+              changed();
             }}
           />
           <HouseForm
@@ -189,12 +179,11 @@ export function HouseDrawer({
             onSaved={() => {
               setEditing(false);
               void message.success(t('common.saved'));
-              reload();
-              onChanged?.();
+              changed();
             }}
           />
         </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

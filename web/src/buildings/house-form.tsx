@@ -1,13 +1,10 @@
-import { Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
-import { useEffect } from 'react';
+import { Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GRID_CODE_LENGTH, RECORD_CODE_MAX } from '../../../shared/limits.ts';
 import type { HouseDetail } from '../api/replies.ts';
 import { api } from '../api.ts';
-import { showFieldErrors } from '../orgs/field-errors.ts';
 import { useCodes } from '../orgs/use-codes.ts';
-import { useBusyAction } from '../use-busy-action.ts';
-import { useShowError } from '../use-show-error.tsx';
+import { RecordFormDialog } from '../records/record-form.tsx';
 
 interface Values {
   code?: string;
@@ -69,21 +66,7 @@ export function HouseForm({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const codes = useCodes();
-  const showError = useShowError();
-  const { busy, run } = useBusyAction();
   const rented = Form.useWatch('rented', form);
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (editing)
-      form.setFieldsValue(
-        Object.fromEntries(
-          FIELDS.filter((k) => !(SEALED as readonly string[]).includes(k)).map((k) => [k, editing[k as keyof HouseDetail] ?? undefined]),
-        ),
-      );
-    else form.setFieldsValue({ buildingCode, rented: false, use: '01' });
-  }, [open, editing, buildingCode, form]);
 
   async function submit(v: Values) {
     const sealed = (k: (typeof SEALED)[number]) => (v[k]?.trim() ? { [k]: v[k]!.trim() } : editing ? {} : { [k]: null });
@@ -106,19 +89,14 @@ export function HouseForm({
       rentalLevel: v.rented ? (v.rentalLevel ?? null) : null,
       hazards: v.hazards ?? [],
     };
-    await run(async () => {
-      try {
-        const saved = editing
-          ? await api.PUT('/api/registry/houses/{code}', {
-              params: { path: { code: editing.code } },
-              body: { ...body, version: editing.version },
-            })
-          : await api.POST('/api/registry/houses', { body: { ...body, code: v.code!.trim() } });
-        onSaved(saved);
-      } catch (err) {
-        if (!showFieldErrors(form, err, FIELDS)) showError(err);
-      }
-    });
+    onSaved(
+      editing
+        ? await api.PUT('/api/registry/houses/{code}', {
+            params: { path: { code: editing.code } },
+            body: { ...body, version: editing.version },
+          })
+        : await api.POST('/api/registry/houses', { body: { ...body, code: v.code!.trim() } }),
+    );
   }
 
   const required = [{ required: true, whitespace: true, message: t('houses.required') }];
@@ -137,80 +115,88 @@ export function HouseForm({
     </Col>
   );
   return (
-    <Modal
+    <RecordFormDialog
       open={open}
       title={editing ? t('houses.editTitle', { code: editing.code }) : t('houses.createTitle')}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={busy}
+      form={form}
+      fields={FIELDS}
+      start={
+        editing
+          ? Object.fromEntries(
+              FIELDS.filter((k) => !(SEALED as readonly string[]).includes(k)).map((k) => [
+                k,
+                editing[k as keyof HouseDetail] ?? undefined,
+              ]),
+            )
+          : { buildingCode, rented: false, use: '01' }
+      }
+      save={submit}
+      onClose={onClose}
       width={760}
-      destroyOnHidden
+      testId="house-form"
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="house-form">
-        <Row gutter={16}>
-          <Col span={10}>
-            <Form.Item
-              name="code"
-              label={t('houses.code')}
-              rules={editing ? [] : required}
-              extra={editing ? t('houses.codeFixed') : undefined}
-            >
-              <Input className="mono" maxLength={RECORD_CODE_MAX} disabled={!!editing} placeholder={editing?.code} />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            <Form.Item name="buildingCode" label={t('houses.buildingCode')} extra={t('houses.buildingHint')}>
-              <Input className="mono" maxLength={RECORD_CODE_MAX} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          {text('unit', 20, 8)}
-          <Col span={8}>
-            <Form.Item name="floor" label={t('houses.floor')}>
-              <InputNumber precision={0} className="full-width" />
-            </Form.Item>
-          </Col>
-          {text('room', 20, 8)}
-        </Row>
-        <Row gutter={16}>
-          {text('address', 120, 16, t('houses.addressHint'))}
-          <Col span={8}>
-            <Form.Item name="gridCode" label={t('houses.gridCode')}>
-              <Input className="mono" maxLength={GRID_CODE_LENGTH} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item name="use" label={t('houses.use')} rules={[{ required: true, message: t('houses.required') }]}>
-              <Select options={codes.options('house_use')} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="areaM2" label={t('houses.areaM2')}>
-              <InputNumber className="full-width" />
-            </Form.Item>
-          </Col>
-          {coded('hazards', 'house_hazard', 8, true)}
-        </Row>
-        <Row gutter={16}>
-          {text('ownerName', 50, 6)}
-          {text('ownerIdNumber', 18, 10, editing?.ownerIdNumber ? t('houses.sealedKeep', { masked: editing.ownerIdNumber }) : undefined)}
-          {text('ownerPhone', 20, 8, editing?.ownerPhone ? t('houses.sealedKeep', { masked: editing.ownerPhone }) : undefined)}
-        </Row>
-        <Row gutter={16}>
-          <Col span={6}>
-            <Form.Item name="rented" label={t('houses.rented')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Col>
-          {rented && coded('rentalUse', 'rental_use', 6)}
-          {rented && coded('rentalCategory', 'rental_category', 6)}
-          {rented && coded('rentalLevel', 'rental_level', 6)}
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col span={10}>
+          <Form.Item
+            name="code"
+            label={t('houses.code')}
+            rules={editing ? [] : required}
+            extra={editing ? t('houses.codeFixed') : undefined}
+          >
+            <Input className="mono" maxLength={RECORD_CODE_MAX} disabled={!!editing} placeholder={editing?.code} />
+          </Form.Item>
+        </Col>
+        <Col span={14}>
+          <Form.Item name="buildingCode" label={t('houses.buildingCode')} extra={t('houses.buildingHint')}>
+            <Input className="mono" maxLength={RECORD_CODE_MAX} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        {text('unit', 20, 8)}
+        <Col span={8}>
+          <Form.Item name="floor" label={t('houses.floor')}>
+            <InputNumber precision={0} className="full-width" />
+          </Form.Item>
+        </Col>
+        {text('room', 20, 8)}
+      </Row>
+      <Row gutter={16}>
+        {text('address', 120, 16, t('houses.addressHint'))}
+        <Col span={8}>
+          <Form.Item name="gridCode" label={t('houses.gridCode')}>
+            <Input className="mono" maxLength={GRID_CODE_LENGTH} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="use" label={t('houses.use')} rules={[{ required: true, message: t('houses.required') }]}>
+            <Select options={codes.options('house_use')} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="areaM2" label={t('houses.areaM2')}>
+            <InputNumber className="full-width" />
+          </Form.Item>
+        </Col>
+        {coded('hazards', 'house_hazard', 8, true)}
+      </Row>
+      <Row gutter={16}>
+        {text('ownerName', 50, 6)}
+        {text('ownerIdNumber', 18, 10, editing?.ownerIdNumber ? t('houses.sealedKeep', { masked: editing.ownerIdNumber }) : undefined)}
+        {text('ownerPhone', 20, 8, editing?.ownerPhone ? t('houses.sealedKeep', { masked: editing.ownerPhone }) : undefined)}
+      </Row>
+      <Row gutter={16}>
+        <Col span={6}>
+          <Form.Item name="rented" label={t('houses.rented')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Col>
+        {rented && coded('rentalUse', 'rental_use', 6)}
+        {rented && coded('rentalCategory', 'rental_category', 6)}
+        {rented && coded('rentalLevel', 'rental_level', 6)}
+      </Row>
+    </RecordFormDialog>
   );
 }

@@ -1,12 +1,9 @@
-import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import { useEffect } from 'react';
+import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FacilityDetail } from '../api/replies.ts';
 import { api } from '../api.ts';
-import { showFieldErrors } from '../orgs/field-errors.ts';
 import { useCodes } from '../orgs/use-codes.ts';
-import { useBusyAction } from '../use-busy-action.ts';
-import { useShowError } from '../use-show-error.tsx';
+import { RecordFormDialog } from '../records/record-form.tsx';
 
 interface Values {
   classCode: string;
@@ -36,14 +33,6 @@ export function FacilityForm({
   const { t } = useTranslation();
   const codes = useCodes();
   const [form] = Form.useForm<Values>();
-  const showError = useShowError();
-  const { busy, run } = useBusyAction();
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (editing) form.setFieldsValue({ ...editing, maintainerDept: editing.maintainerDept ?? undefined, note: editing.note ?? undefined });
-  }, [open, editing, form]);
 
   async function submit(v: Values) {
     const body = {
@@ -55,76 +44,71 @@ export function FacilityForm({
       state: v.state,
       note: v.note?.trim() || null,
     };
-    await run(async () => {
-      try {
-        const saved = editing
-          ? await api.PUT('/api/registry/facilities/{code}', {
-              params: { path: { code: editing.code } },
-              body: { ...body, version: editing.version },
-            })
-          : await api.POST('/api/registry/facilities', { body: { ...body, classCode: v.classCode } });
-        onSaved(saved);
-      } catch (err) {
-        if (!showFieldErrors(form, err, FIELDS)) showError(err);
-      }
-    });
+    onSaved(
+      editing
+        ? await api.PUT('/api/registry/facilities/{code}', {
+            params: { path: { code: editing.code } },
+            body: { ...body, version: editing.version },
+          })
+        : await api.POST('/api/registry/facilities', { body: { ...body, classCode: v.classCode } }),
+    );
   }
 
   const required = [{ required: true, message: t('facilities.required') }];
   return (
-    <Modal
+    <RecordFormDialog
       open={open}
       title={editing ? t('facilities.editTitle', { code: editing.code }) : t('facilities.createTitle')}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={busy}
-      width={640}
-      destroyOnHidden
+      form={form}
+      fields={FIELDS}
+      start={
+        editing ? { ...editing, maintainerDept: editing.maintainerDept ?? undefined, note: editing.note ?? undefined } : { state: '01' }
+      }
+      save={submit}
+      onClose={onClose}
+      testId="facility-form"
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ state: '01' }} data-testid="facility-form">
-        <Form.Item
-          name="classCode"
-          label={t('facilities.classCode')}
-          rules={editing ? [] : required}
-          extra={editing ? t('facilities.classFixed') : undefined}
-        >
-          <Select showSearch optionFilterProp="label" disabled={!!editing} options={codes.options('facility_class')} />
-        </Form.Item>
-        <Form.Item name="name" label={t('facilities.name')} extra={t('facilities.nameHint')}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="lng" label={t('facilities.lng')} rules={required} extra={t('facilities.pointHint')}>
-              <InputNumber min={73} max={136} step={0.0001} className="full-width" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="lat" label={t('facilities.lat')} rules={required}>
-              <InputNumber min={3} max={54} step={0.0001} className="full-width" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="ownerDept" label={t('facilities.ownerDept')} rules={required}>
-              <Select showSearch optionFilterProp="label" options={codes.departments} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="maintainerDept" label={t('facilities.maintainerDept')}>
-              <Select allowClear showSearch optionFilterProp="label" options={codes.departments} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="state" label={t('facilities.state')} rules={required}>
-          <Select options={codes.options('facility_state')} />
-        </Form.Item>
-        <Form.Item name="note" label={t('facilities.note')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="classCode"
+        label={t('facilities.classCode')}
+        rules={editing ? [] : required}
+        extra={editing ? t('facilities.classFixed') : undefined}
+      >
+        <Select showSearch optionFilterProp="label" disabled={!!editing} options={codes.options('facility_class')} />
+      </Form.Item>
+      <Form.Item name="name" label={t('facilities.name')} extra={t('facilities.nameHint')}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="lng" label={t('facilities.lng')} rules={required} extra={t('facilities.pointHint')}>
+            <InputNumber min={73} max={136} step={0.0001} className="full-width" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="lat" label={t('facilities.lat')} rules={required}>
+            <InputNumber min={3} max={54} step={0.0001} className="full-width" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="ownerDept" label={t('facilities.ownerDept')} rules={required}>
+            <Select showSearch optionFilterProp="label" options={codes.departments} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="maintainerDept" label={t('facilities.maintainerDept')}>
+            <Select allowClear showSearch optionFilterProp="label" options={codes.departments} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="state" label={t('facilities.state')} rules={required}>
+        <Select options={codes.options('facility_state')} />
+      </Form.Item>
+      <Form.Item name="note" label={t('facilities.note')}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+    </RecordFormDialog>
   );
 }

@@ -1,5 +1,5 @@
-import { CheckCircleOutlined, CrownOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
+import { CrownOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdGroupDetail } from '../api/replies.ts';
@@ -8,8 +8,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { placeDescriber } from '../buildings/history-describer.ts';
 import { HouseDrawer } from '../buildings/house-drawer.tsx';
 import { CodeName } from '../code-name.tsx';
-import { PersonHistory } from '../people/person-history.tsx';
-import { VerifiedLine } from '../people/verified-line.tsx';
+import { RecordDrawer } from '../records/record-drawer.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { GroupAlerts } from './group-alerts.tsx';
@@ -41,12 +40,6 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
       void message.success(t('groups.leadSet'));
       changed();
     });
-  const verify = (x: HouseholdGroupDetail) =>
-    run(async () => {
-      await api.POST('/api/registry/household-groups/{id}/verify', { params: { path: { id: x.id } }, body: { version: x.version } });
-      void message.success(t('groups.verifiedNow'));
-      changed();
-    });
   // On the version shown: a group changed meanwhile is refused (409), not disbanded unseen.
   const remove = (x: HouseholdGroupDetail) =>
     run(async () => {
@@ -57,56 +50,53 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
     });
 
   return (
-    <Drawer
+    <RecordDrawer
       open={id !== null}
       onClose={onClose}
+      record={g}
+      loading={loading}
+      title={(x) => x.name}
+      loadingTitle={t('groups.detail')}
       width="min(760px, 100vw)"
       className="group-drawer"
-      title={g?.name ?? t('groups.detail')}
-      destroyOnHidden
-      extra={
-        g &&
-        can('registry.write') && (
-          <Space>
-            <Popconfirm
-              title={t('groups.removeConfirm', { name: g.name })}
-              description={t('groups.removeHint', { n: g.members })}
-              okText={t('groups.remove')}
-              okButtonProps={{ danger: true, 'data-testid': 'group-remove-confirm' }}
-              onConfirm={() => remove(g)}
-            >
-              <Button danger icon={<DeleteOutlined />} disabled={busy} data-testid="group-remove">
-                {t('groups.remove')}
-              </Button>
-            </Popconfirm>
-            <Button icon={<CheckCircleOutlined />} loading={busy} onClick={() => verify(g)}>
-              {t('groups.verify')}
-            </Button>
-            <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              {t('groups.editMembers')}
-            </Button>
-          </Space>
-        )
-      }
-    >
-      {!g ? (
-        <Spin className="panel-spin" spinning={loading} />
-      ) : (
+      actions={(x) => (
         <>
-          <Descriptions column={2} size="small" bordered>
-            <Descriptions.Item label={t('groups.gridCode')}>
-              <CodeName name={g.gridName} code={g.gridCode} testId="record-grid" />
-              {g.villageName && <div className="secondary">{g.villageName}</div>}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('groups.leadHouse')}>
-              <span className="mono">{g.leadHouseCode ?? t('groups.noLead')}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('groups.members')}>{g.members}</Descriptions.Item>
-            <Descriptions.Item label={t('groups.residents')}>{g.residents}</Descriptions.Item>
-            <Descriptions.Item label={t('groups.verifiedAt')} span={2}>
-              <VerifiedLine at={g.verifiedAt} by={g.verifiedBy} />
-            </Descriptions.Item>
-          </Descriptions>
+          <Popconfirm
+            title={t('groups.removeConfirm', { name: x.name })}
+            description={t('groups.removeHint', { n: x.members })}
+            okText={t('groups.remove')}
+            okButtonProps={{ danger: true, 'data-testid': 'group-remove-confirm' }}
+            onConfirm={() => remove(x)}
+          >
+            <Button danger icon={<DeleteOutlined />} disabled={busy} data-testid="group-remove">
+              {t('groups.remove')}
+            </Button>
+          </Popconfirm>
+          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t('groups.editMembers')}
+          </Button>
+        </>
+      )}
+      verify={(x) =>
+        api.POST('/api/registry/household-groups/{id}/verify', { params: { path: { id: x.id } }, body: { version: x.version } })
+      }
+      onChanged={changed}
+      describe={placeDescriber('groups')}
+      facts={(g) => (
+        <>
+          <Descriptions.Item label={t('groups.gridCode')}>
+            <CodeName name={g.gridName} code={g.gridCode} testId="record-grid" />
+            {g.villageName && <div className="secondary">{g.villageName}</div>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('groups.leadHouse')}>
+            <span className="mono">{g.leadHouseCode ?? t('groups.noLead')}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('groups.members')}>{g.members}</Descriptions.Item>
+          <Descriptions.Item label={t('groups.residents')}>{g.residents}</Descriptions.Item>
+        </>
+      )}
+      sections={(g) => (
+        <>
           <Typography.Title level={5} className="detail-section">
             {t('groups.houses', { n: g.houses.length })}
           </Typography.Title>
@@ -154,10 +144,11 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
             ]}
           />
           <GroupAlerts group={g} />
-          <Typography.Title level={5} className="detail-section">
-            {t('groups.history', { n: g.history.length })}
-          </Typography.Title>
-          <PersonHistory history={g.history} describe={placeDescriber('groups')} />
+        </>
+      )}
+    >
+      {(g) => (
+        <>
           <HouseDrawer code={house} onClose={() => setHouse(null)} />
           <GroupForm
             open={editing}
@@ -172,6 +163,6 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
           />
         </>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -36,7 +36,7 @@ export function GroupsPage() {
       render: (c: string | null) => <span className="mono">{c ?? t('groups.noLead')}</span>,
     },
     {
-      title: t('groups.verifiedAt'),
+      title: t('record.verifiedAt'),
       dataIndex: 'verifiedAt',
       width: 110,
       render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')),

@@ -65,7 +65,7 @@ export function OrgSearch() {
       render: (g: string, o) => <CodeName name={o.gridName} code={g} />,
     },
     {
-      title: t('orgs.verifiedAt'),
+      title: t('record.verifiedAt'),
       dataIndex: 'verifiedAt',
       width: 110,
       render: (v: string | null) => (v ? formatDay(v) : t('common.notVerified')),

@@ -1,5 +1,5 @@
 import { i18n } from '../i18n/index.ts';
-import { isEmpty, type RecordDescriber } from '../people/change-values.ts';
+import { fieldLabel, isEmpty, type RecordDescriber } from '../people/change-values.ts';
 import type { Codes, CodeTableId } from './use-codes.ts';
 
 /**
@@ -22,7 +22,7 @@ export function recordDescriber(
   };
   return {
     // The history keeps the masked phone under its own name; it reads as the phone.
-    label: (key) => i18n.t(`${namespace}.${key === 'safetyPhoneMasked' ? 'safetyContactPhone' : key}`, { defaultValue: key }),
+    label: (key) => fieldLabel(namespace, key === 'safetyPhoneMasked' ? 'safetyContactPhone' : key),
     show,
     mono: new Set(['gridCode', 'safetyPhoneMasked', 'lng', 'lat', 'classCode']),
   };

@@ -49,8 +49,12 @@ export interface RecordDescriber {
   mono: ReadonlySet<string>;
 }
 
+/** A field's label in a record kind's namespace; the fields every record has (verifiedAt…) read from `record`. */
+export const fieldLabel = (namespace: string, key: string): string =>
+  i18n.t([`${namespace}.${key}`, `record.${key}`], { defaultValue: key });
+
 export const PERSON_DESCRIBER: RecordDescriber = {
-  label: (k) => i18n.t(`people.${LABEL_KEYS[k] ?? k}`, { defaultValue: k }),
+  label: (k) => fieldLabel('people', LABEL_KEYS[k] ?? k),
   show: showValue,
   mono: MONO_KEYS,
 };

@@ -1,11 +1,12 @@
-import { Drawer, Spin, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/auth-context.tsx';
 import { HouseDrawer } from '../buildings/house-drawer.tsx';
+import { RecordDrawer } from '../records/record-drawer.tsx';
 import { useApi } from '../use-api.ts';
 import { PersonActions } from './person-actions.tsx';
-import { PersonFacts } from './person-facts.tsx';
-import { PersonHistory } from './person-history.tsx';
+import { personFacts } from './person-facts.tsx';
 import { ResidenceTable } from './residence-table.tsx';
 
 /**
@@ -24,55 +25,49 @@ export function PersonDrawer({
   onChanged?(): void;
 }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const [house, setHouse] = useState<string | null>(null);
   const { data, loading, reload } = useApi('/api/registry/people/{id}', id ? { params: { path: { id } } } : null);
-  const person = data && data.id === id ? data : null;
+  const changed = () => {
+    reload();
+    onChanged?.();
+  };
 
   return (
-    <Drawer
+    <RecordDrawer
       open={id !== null}
       onClose={onClose}
+      record={data && data.id === id ? data : null}
+      loading={loading}
+      title={(p) => p.name}
+      loadingTitle={t('people.detail')}
       width="min(680px, 100vw)"
-      title={person?.name ?? t('people.detail')}
-      destroyOnHidden
-      extra={
-        person && (
-          <PersonActions
-            person={person}
-            onChanged={() => {
-              reload();
-              onChanged?.();
-            }}
-          />
-        )
-      }
-    >
-      {!person ? (
-        <Spin className="panel-spin" spinning={loading} />
-      ) : (
+      factsClassName="person-facts"
+      actions={(p) => <PersonActions person={p} onChanged={changed} />}
+      onChanged={changed}
+      facts={(p) => personFacts(p, t, can('registry.unmask'))}
+      sections={(p) => (
         <>
-          <PersonFacts person={person} />
           <Typography.Title level={5} className="detail-section">
-            {t('people.residences', { n: person.residences.length })}
+            {t('people.residences', { n: p.residences.length })}
           </Typography.Title>
-          <ResidenceTable residences={person.residences} onOpenHouse={setHouse} />
-          <Typography.Title level={5} className="detail-section">
-            {t('people.history', { n: person.history.length })}
-          </Typography.Title>
-          <PersonHistory history={person.history} />
-          <HouseDrawer
-            code={house}
-            onClose={() => setHouse(null)}
-            onOpenPerson={
-              onOpenPerson &&
-              ((other) => {
-                setHouse(null);
-                onOpenPerson(other);
-              })
-            }
-          />
+          <ResidenceTable residences={p.residences} onOpenHouse={setHouse} />
         </>
       )}
-    </Drawer>
+    >
+      {() => (
+        <HouseDrawer
+          code={house}
+          onClose={() => setHouse(null)}
+          onOpenPerson={
+            onOpenPerson &&
+            ((other) => {
+              setHouse(null);
+              onOpenPerson(other);
+            })
+          }
+        />
+      )}
+    </RecordDrawer>
   );
 }

@@ -1,27 +1,23 @@
 import { Descriptions } from 'antd';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { PersonDetail } from '../api/replies.ts';
 import { api } from '../api.ts';
-import { useAuth } from '../auth/auth-context.tsx';
 import { CodeName } from '../code-name.tsx';
 import { MaskedValue } from './masked-value.tsx';
 import { codeName } from './person-codes.ts';
 import { PersonTagList } from './person-tags.tsx';
-import { VerifiedLine } from './verified-line.tsx';
 
 const RESIDENT_ID_CARD = '111';
 const FLOATING = '02';
 const FOREIGNER = '03';
 
 /**
- * The fields of one person record; the document number and phone masked, revealable by roles allowed to. Beside the
- * common block, each kind of person's own (GB/T 31000): a floating person's permit, a left-behind type, and for a
- * person from abroad the nationality, foreign name, purpose and dates of the stay.
+ * The fields of one person record, as the record drawer's `Descriptions.Item`s; the document number and phone
+ * masked, revealable when `unmask`. Beside the common block, each kind of person's own (GB/T 31000): a floating
+ * person's permit, a left-behind type, and for a person from abroad the nationality, foreign name, purpose and dates
+ * of the stay.
  */
-export function PersonFacts({ person }: { person: PersonDetail }) {
-  const { t } = useTranslation();
-  const { can } = useAuth();
-  const unmask = can('registry.unmask');
+export function personFacts(person: PersonDetail, t: TFunction, unmask: boolean) {
   const tags = person.tags;
   const reveal = (field: 'idNumber' | 'phone') => (reason: string) =>
     api.POST('/api/registry/people/{id}/reveal', { params: { path: { id: person.id } }, body: { field, reason } });
@@ -46,7 +42,7 @@ export function PersonFacts({ person }: { person: PersonDetail }) {
   }
 
   return (
-    <Descriptions column={2} size="small" bordered className="person-facts">
+    <>
       <Descriptions.Item label={t('people.name')}>{person.name}</Descriptions.Item>
       <Descriptions.Item label={t('people.sex')}>{codeName('sex', person.sex)}</Descriptions.Item>
       <Descriptions.Item label={t('people.birthDate')}>{person.birthDate}</Descriptions.Item>
@@ -81,9 +77,6 @@ export function PersonFacts({ person }: { person: PersonDetail }) {
           {tags.specialGroups.length + tags.keyPersonTags.length > 0 ? <PersonTagList tags={tags} /> : t('common.none')}
         </Descriptions.Item>
       )}
-      <Descriptions.Item label={t('people.verifiedAt')} span={2}>
-        <VerifiedLine at={person.verifiedAt} by={person.verifiedBy} />
-      </Descriptions.Item>
-    </Descriptions>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import type { PersonDetail } from '../api/replies.ts';
 import { ApiError, api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { LinkButton } from '../link-button.tsx';
-import { showFieldErrors } from '../orgs/field-errors.ts';
+import { showFieldErrors } from '../records/field-errors.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { HousePicker, type PickedHouse } from './house-picker.tsx';
 import { codeName, codeOptions } from './person-codes.ts';

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail } from '../api/replies.ts';
 import { ApiError, api } from '../api.ts';
-import { showFieldErrors } from '../orgs/field-errors.ts';
+import { showFieldErrors } from '../records/field-errors.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { HousePicker, type PickedHouse } from './house-picker.tsx';
 import { codeOptions } from './person-codes.ts';
