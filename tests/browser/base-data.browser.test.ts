@@ -192,6 +192,30 @@ describe('base data (一标三实) in the console', () => {
     await page.close();
   }, 120_000);
 
+  it('verifies an organisation from its drawer: who and when on the verify line, the change named in its history', async () => {
+    const [org] = await rows<{ credit_code: string; name: string; version: number }>(sql`
+      select credit_code, name, version from organisation where grid_code like ${`${VILLAGE}%`} order by credit_code limit 1`);
+    const page = await open('实有单位');
+    const search = page.getByTestId('org-search');
+    await search.fill(org.credit_code);
+    await search.press('Enter');
+    await page.getByTestId('org-table').locator('.ant-table-row', { hasText: org.credit_code }).click();
+    const d = drawer(page, org.name);
+    await d.getByText(org.credit_code, { exact: true }).waitFor();
+    await d.getByTestId('record-verify').click();
+    await page.locator('.ant-message').getByText('已记录核实').waitFor();
+    await fieldValue(d, '最近核实').getByText('核实人 城关镇网格化中心 赵磊', { exact: false }).waitFor();
+    const entry = d.getByTestId('history-entry').first();
+    await entry.getByText('最近核实').waitFor();
+    await shot(page, 'org-verified');
+    const [after] = await rows<{ version: number; verified_by: string | null }>(
+      sql`select version, verified_by from organisation where credit_code = ${org.credit_code}`,
+    );
+    expect(after.version).toBe(org.version + 1);
+    expect(after.verified_by).not.toBeNull();
+    await page.close();
+  }, 120_000);
+
   it('disbands a ten-household group after confirming; its houses are free and the history keeps it', async () => {
     const [g] = await rows<{ id: string; name: string; grid_code: string; members: number }>(sql`
       select g.id, g.name, g.grid_code, (select count(*)::int from household_group_member m where m.group_id = g.id) as members
