@@ -51,7 +51,7 @@ async function searchLatencies(database: Database, names: string[], ids: string[
   const random = createRandom('search');
   const time = async (q: string) => {
     const start = process.hrtime.bigint();
-    await registry.searchPeople(consoleActor, q, 50);
+    await registry.findPeople(consoleActor, q, 50);
     return seconds(start) * 1000;
   };
   const byName: number[] = [];

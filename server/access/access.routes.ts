@@ -159,7 +159,7 @@ export function accessRoutes(
       schema: { tags: ['access'], summary: '用户列表 List users', response: { 200: S.UserList, ...errorReplies } },
       onRequest: guard('users.manage'),
     },
-    async () => ({ items: (await access.listUsers()).map(view) }),
+    async () => ({ items: (await access.findUsers()).map(view) }),
   );
 
   app.post(

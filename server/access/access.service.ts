@@ -220,7 +220,7 @@ export function createAccessService({
       });
     },
 
-    async listUsers() {
+    async findUsers() {
       return withPendingChange(await toActors(await store.listUsers(db)));
     },
 

@@ -16,7 +16,7 @@ export function sessionRoutes(app: Http, { sessions, guard }: { sessions: Sessio
       },
       onRequest: guard(),
     },
-    async (request) => ({ items: await sessions.listSessions(request.actor, request.cookies[SESSION_COOKIE]!) }),
+    async (request) => ({ items: await sessions.findSessions(request.actor, request.cookies[SESSION_COOKIE]!) }),
   );
 
   app.delete(

@@ -15,7 +15,7 @@ export function createSessionsService({ db, clock, config }: { db: Db; clock: Cl
   };
 
   return {
-    async listSessions(actor: Actor, token: string) {
+    async findSessions(actor: Actor, token: string) {
       const rows = await store.sessionsOf(db, actor.id, sha256(token), limits());
       return rows.map((r) => ({
         ...r,

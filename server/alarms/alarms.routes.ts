@@ -39,7 +39,7 @@ export function alarmsRoutes(app: Http, { alarms, devices, guard }: { alarms: Al
       },
       onRequest: guard('alarms.devices'),
     },
-    async (request) => ({ items: await devices.list(request.actor) }),
+    async (request) => ({ items: await devices.find(request.actor) }),
   );
 
   app.post(

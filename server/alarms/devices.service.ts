@@ -42,7 +42,7 @@ export function createDevicesService({ db, clock, territory }: { db: Db; clock: 
   }
 
   return {
-    async list(actor: Actor) {
+    async find(actor: Actor) {
       return view(await store.listDevices(db, actor.scope));
     },
 

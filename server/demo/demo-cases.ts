@@ -27,7 +27,7 @@ const TOWNSHIP = DEMO_REGISTRY_VILLAGES[0].slice(0, 9);
 
 /** Whether the demo already has cases: then loading them again adds nothing. */
 export async function hasDemoCases(events: EventsService): Promise<boolean> {
-  return (await events.list(consoleActor, {}, { offset: 0, limit: 1 })).total > 0;
+  return (await events.find(consoleActor, {}, { offset: 0, limit: 1 })).total > 0;
 }
 
 /**
@@ -222,7 +222,7 @@ async function demoGrids(db: Db, random: () => number): Promise<DemoGrid[]> {
  */
 async function demoStaff(access: AccessService, grids: DemoGrid[]): Promise<Map<string, Actor>> {
   const random = createRandom('demo-staff');
-  const users = await access.listUsers();
+  const users = await access.findUsers();
   const has = new Set(users.map((u) => u.username));
   const wanted = [
     ...grids.map((g) => ({
@@ -254,7 +254,7 @@ async function demoStaff(access: AccessService, grids: DemoGrid[]): Promise<Map<
   ];
   for (const u of wanted) if (!has.has(u.username)) await access.createUser(null, { ...u, password: DEMO_PASSWORD });
   const byUnit = new Map<string, Actor>();
-  for (const u of await access.listUsers()) {
+  for (const u of await access.findUsers()) {
     const unit = u.roles.includes('department_handler') ? u.departmentCode : u.roles.includes('leader') ? 'leader' : u.areas[0]?.code;
     // The demo's own accounts come first where one is already bound to the unit (the worker of the first grid).
     if (unit && !byUnit.has(unit) && !u.roles.some((r) => r.endsWith('_admin') || r === 'grid_leader')) byUnit.set(unit, u);

@@ -36,7 +36,7 @@ export function disputeWarningRoutes(app: Http, { warnings, guard }: { warnings:
       },
       onRequest: guard('disputes.warnings'),
     },
-    async (request) => ({ items: await warnings.list(request.actor, request.query as never) }),
+    async (request) => ({ items: await warnings.find(request.actor, request.query as never) }),
   );
   app.get(
     '/api/disputes/warnings/:id',

@@ -333,7 +333,7 @@ export function createDisputeWarnings({
       return this.rules(actor, countyCode);
     },
 
-    async list(actor: Actor, filter: store.WarningFilter) {
+    async find(actor: Actor, filter: store.WarningFilter) {
       const rows = await store.findWarnings(db, actor.scope, filter, WARNINGS_SHOWN);
       const names = await nodeNames(db, [...new Set(rows.map((r) => r.warning.unitCode))]);
       return rows.map((r) => ({

@@ -37,7 +37,7 @@ export function disputeRoutes(app: Http, { disputes, guard }: { disputes: Disput
       },
       onRequest: guard('disputes.read'),
     },
-    async (request) => ({ items: await disputes.list(request.actor, request.query as DisputeFilter) }),
+    async (request) => ({ items: await disputes.find(request.actor, request.query as DisputeFilter) }),
   );
   app.post(
     '/api/disputes',

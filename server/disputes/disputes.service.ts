@@ -246,7 +246,7 @@ export function createDisputesService({ db, clock, calendar, reportEvent, warnin
       return detail(actor, await records.get(db, actor, id));
     },
 
-    async list(actor: Actor, filter: store.DisputeFilter) {
+    async find(actor: Actor, filter: store.DisputeFilter) {
       return named((await store.findDisputes(db, actor.scope, filter, DISPUTES_SHOWN)).map((d) => summaryOf(d)));
     },
 

@@ -35,7 +35,7 @@ export async function alertRoutes(app: Http, { alerts, guard }: { alerts: Alerts
       },
       onRequest: guard('registry.read'),
     },
-    async (request) => alerts.list(request.actor, request.params.id, request.query.limit ?? PAGE.alerts.default),
+    async (request) => alerts.find(request.actor, request.params.id, request.query.limit ?? PAGE.alerts.default),
   );
 
   app.post(

@@ -177,7 +177,7 @@ export function createAlertsService({
     },
 
     /** A group's alerts, newest first; a group outside the caller's jurisdiction has none to show. */
-    async list(actor: Actor, groupId: string, limit: number) {
+    async find(actor: Actor, groupId: string, limit: number) {
       const g = await groupOnRecord(db, actor.scope, groupId);
       if (!g) throw new AppError('registry.group_not_found', [{ field: 'groupId', reason: 'not_found', value: groupId }]);
       return { disbanded: g.state === 'disbanded', items: (await store.alertsOfGroup(db, actor.scope, groupId, limit)).map(alertView) };

@@ -49,7 +49,7 @@ export async function followUpRoutes(app: Http, { followUps, guard }: { followUp
       onRequest: guard('followups.read'),
     },
     async (request) =>
-      followUps.list(
+      followUps.find(
         request.actor,
         { missed: request.query.missed, area: request.query.area },
         request.query.limit ?? PAGE.followUps.default,

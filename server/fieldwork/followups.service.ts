@@ -199,7 +199,7 @@ export function createFollowUpsService({ db, clock, visits }: { db: Db; clock: C
      * The tagged people of the caller's jurisdiction with their schedules, the most urgent first: for the grid team,
      * only those they follow up (跟进). `missed` keeps the missed ones (the village's and township's view).
      */
-    async list(actor: Actor, filter: { missed?: boolean; area?: string }, limit: number) {
+    async find(actor: Actor, filter: { missed?: boolean; area?: string }, limit: number) {
       const now = clock();
       const teamOnly = actor.roles.every((r) => TEAM_ROLES.includes(r));
       return db.transaction(async (tx) => {

@@ -56,6 +56,6 @@ export async function visitRoutes(app: Http, { visits, guard }: { visits: Visits
       schema: { tags, summary: '走访记录 The house’s visits, newest first', params: HouseCode, response: { 200: Visits, ...errorReplies } },
       onRequest: guard('registry.read'),
     },
-    async (request) => ({ items: await visits.list(request.actor, request.params.code) }),
+    async (request) => ({ items: await visits.find(request.actor, request.params.code) }),
   );
 }

@@ -52,7 +52,7 @@ export function createVisitsService({ db, clock, houses, people }: { db: Db; clo
   return {
     /** The form: the house facts a worker checks (identifiers masked) and who lives there now. */
     async form(actor: Actor, code: string) {
-      const h = await houses.find(db, actor, code);
+      const h = await houses.getStored(db, actor, code);
       const residents = await people.residents(db, h);
       return {
         house: {
@@ -96,7 +96,7 @@ export function createVisitsService({ db, clock, houses, people }: { db: Db; clo
      */
     async recordIn(tx: Tx, actor: Actor, code: string, input: VisitInput, lang: Lang, followUp?: FollowUpOfVisit) {
       const at = clock();
-      const h = await houses.find(tx, actor, code);
+      const h = await houses.getStored(tx, actor, code);
       const residents = await people.residents(tx, h);
       const { problems, plan } = planVisit(
         residents.map((r) => ({ id: r.person.id, name: r.person.name })),
@@ -106,7 +106,7 @@ export function createVisitsService({ db, clock, houses, people }: { db: Db; clo
       let houseChanged: string[] = [];
       if (input.house && correctsHouse(h, input.house)) {
         try {
-          houseChanged = await houses.editIn(tx, actor, h.code, { ...correctedHouse(h, input.house), version: input.version }, lang);
+          houseChanged = await houses.updateIn(tx, actor, h.code, { ...correctedHouse(h, input.house), version: input.version }, lang);
         } catch (err) {
           if (!(err instanceof AppError && err.code === 'registry.record_invalid')) throw err;
           problems.push(...err.details.map(asHouseField));
@@ -155,8 +155,8 @@ export function createVisitsService({ db, clock, houses, people }: { db: Db; clo
     },
 
     /** A house's visits, newest first; a house outside the caller's jurisdiction is not found. */
-    async list(actor: Actor, code: string) {
-      const h = await houses.find(db, actor, code);
+    async find(actor: Actor, code: string) {
+      const h = await houses.getStored(db, actor, code);
       return (await store.visitsOfHouse(db, h.countyCode, h.code, VISITS_SHOWN)).map(visitView);
     },
   };

@@ -18,7 +18,7 @@ export function clientsRoutes(app: Http, { clients, guard }: { clients: ClientsS
       },
       onRequest: guard('interfaces.keys'),
     },
-    async (request) => ({ items: await clients.list(request.actor) }),
+    async (request) => ({ items: await clients.find(request.actor) }),
   );
 
   app.post(

@@ -114,7 +114,7 @@ export function createClientsService({
       return { id: row.id, name: row.name, countyCode: row.countyCode };
     },
 
-    async list(actor: Actor) {
+    async find(actor: Actor) {
       return view(await store.listClients(db, actor.scope));
     },
 

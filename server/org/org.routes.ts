@@ -12,7 +12,7 @@ export function orgRoutes(app: Http, { org, guard }: { org: OrgService; guard: G
       schema: { tags, summary: '职能部门列表 List departments', response: { 200: S.Departments, ...errorReplies } },
       onRequest: guard('org.read'),
     },
-    async (request) => ({ items: await org.list(request.actor) }),
+    async (request) => ({ items: await org.find(request.actor) }),
   );
 
   app.post(

@@ -23,7 +23,7 @@ export function createOrgService({ db, clock, staffOf }: { db: Db; clock: Clock;
   }
 
   return {
-    list: (actor: Actor) => store.listDepartments(db, actor.scope),
+    find: (actor: Actor) => store.listDepartments(db, actor.scope),
 
     async get(actor: Actor, code: string) {
       const dept = await mustGet(actor, code);

@@ -22,7 +22,7 @@ export function createNetworksService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   return {
-    list: () => store.listNetworks(db),
+    find: () => store.listNetworks(db),
 
     async create(actor: Actor, input: { code: string; name: string; kind: string }) {
       if (await store.getNetwork(db, input.code)) throw new AppError('territory.network_exists', [{ field: 'body.code', reason: 'taken' }]);

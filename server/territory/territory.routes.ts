@@ -148,7 +148,7 @@ export function territoryRoutes(app: Http, { territory, gridImport, networks, gu
       schema: { tags, summary: '专业网格列表 Professional networks', response: { 200: S.Networks, ...errorReplies } },
       onRequest: read,
     },
-    async () => ({ items: await networks.list() }),
+    async () => ({ items: await networks.find() }),
   );
 
   app.post(

@@ -20,7 +20,7 @@ export function webhooksRoutes(app: Http, { webhooks, guard }: { webhooks: Webho
       },
       onRequest: guard('interfaces.manage'),
     },
-    async (request) => ({ items: await webhooks.list(request.actor) }),
+    async (request) => ({ items: await webhooks.find(request.actor) }),
   );
 
   app.post(

@@ -98,7 +98,7 @@ export function createWebhooksService({ db, clock, fieldCrypto }: { db: Db; cloc
       await store.insertDeliveries(tx, rows);
     },
 
-    async list(actor: Actor) {
+    async find(actor: Actor) {
       return view(await store.listSubscriptions(db, actor.scope));
     },
 

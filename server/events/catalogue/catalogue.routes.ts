@@ -39,7 +39,7 @@ export function catalogueRoutes(app: Http, { catalogue, guard }: { catalogue: Ca
       },
       onRequest: guard('catalogue.manage'),
     },
-    async () => ({ items: await catalogue.list(), choices: CHOICES }),
+    async () => ({ items: await catalogue.find(), choices: CHOICES }),
   );
 
   app.post(
@@ -69,7 +69,7 @@ export function catalogueRoutes(app: Http, { catalogue, guard }: { catalogue: Ca
       },
       onRequest: guard('catalogue.manage'),
     },
-    async (request) => catalogue.edit(request.actor, request.params.code, { ...request.body, rule: asRule(request.body.rule) }),
+    async (request) => catalogue.update(request.actor, request.params.code, { ...request.body, rule: asRule(request.body.rule) }),
   );
 
   app.post(

@@ -75,7 +75,7 @@ export function createCatalogueService({ db, clock, memory }: { db: Db; clock: C
 
   return {
     /** Every node with its version, retired ones included: the administrator's tree. */
-    list: async () => (await store.listNodes(db)).map(adminView),
+    find: async () => (await store.listNodes(db)).map(adminView),
 
     /** What reporting offers: retired nodes (and what lies under them) left out unless asked for, to name old cases. */
     async reporting(includeRetired: boolean) {
@@ -90,7 +90,7 @@ export function createCatalogueService({ db, clock, memory }: { db: Db; clock: C
       }));
     },
 
-    edit(actor: Actor, code: string, input: NodeEdit) {
+    update(actor: Actor, code: string, input: NodeEdit) {
       return change(actor, code, input.version, 'catalogue.edited', (row) => {
         checkRule(row.kind, input.rule);
         return { name: input.name, rule: input.rule ?? null, retired: row.retired };

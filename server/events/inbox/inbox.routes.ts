@@ -21,7 +21,7 @@ export function inboxRoutes(app: Http, { inbox, guard }: { inbox: InboxService; 
       onRequest: guard(),
     },
     async (request) =>
-      inbox.list(request.actor, {
+      inbox.find(request.actor, {
         offset: request.query.offset ?? 0,
         limit: request.query.limit ?? PAGE.inbox.default,
         unreadOnly: request.query.unread ?? false,

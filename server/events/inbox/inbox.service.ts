@@ -103,7 +103,7 @@ export function createInboxService({
   db: Db;
   clock: Clock;
   notifier: Notifier;
-  events: Pick<EventsService, 'list' | 'todoCounts'>;
+  events: Pick<EventsService, 'find' | 'todoCounts'>;
   /** Hotline calls waiting for a place (intake/to-locate.ts): work too, though not yet cases. */
   callsToLocate: (actor: Actor) => Promise<number>;
 }) {
@@ -118,7 +118,7 @@ export function createInboxService({
       await notifier.notify(caseNotices(row, users, kind, `${kind}:${row.id}:v${row.version}`, clock(), extra));
     },
 
-    async list(actor: Actor, page: { offset: number; limit: number; unreadOnly: boolean }) {
+    async find(actor: Actor, page: { offset: number; limit: number; unreadOnly: boolean }) {
       const { items, total } = await store.inboxOf(db, actor.id, page);
       return { items: items.map(shown), total };
     },
@@ -136,7 +136,7 @@ export function createInboxService({
         store.openOrdersFor(db, unitsOf(actor)),
         actor.permissions.includes('events.report') ? callsToLocate(actor) : 0,
         isLeader ? store.openOrdersIssuedBy(db, actor.id) : 0,
-        isLeader ? events.list(actor, { warning: [...LEADER_WARNINGS] }, { offset: 0, limit: 1 }).then((p) => p.total) : 0,
+        isLeader ? events.find(actor, { warning: [...LEADER_WARNINGS] }, { offset: 0, limit: 1 }).then((p) => p.total) : 0,
       ]);
       const byKind = Object.fromEntries(kinds.map((r) => [r.kind, r.n]));
       const unread = Object.values(byKind).reduce((sum, n) => sum + n, 0);

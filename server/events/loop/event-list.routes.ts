@@ -31,7 +31,7 @@ export function eventListRoutes(app: Http, { events, guard }: { events: EventsSe
     async (request) => {
       const { offset, limit, ...filter } = request.query;
       // The schema admits only known record types (subjectType).
-      return events.list(request.actor, filter as EventFilter, { offset: offset ?? 0, limit: limit ?? PAGE.events.default });
+      return events.find(request.actor, filter as EventFilter, { offset: offset ?? 0, limit: limit ?? PAGE.events.default });
     },
   );
 

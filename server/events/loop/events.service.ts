@@ -444,7 +444,7 @@ export function createEventsService({
     },
 
     /** A page of the filtered list and how many match; event-list.ts says how light and warning filters page. */
-    list: (actor: Actor, filter: EventFilter, page: Page) =>
+    find: (actor: Actor, filter: EventFilter, page: Page) =>
       filteredPage(db, { filter, scope: actor.scope, now: clock(), page, todo: callerWhere(filter, actor) }, (row) =>
         summary(actor, row),
       ).then((p) => namedPage(db, p)),

@@ -18,7 +18,7 @@ export function calendarRoutes(app: Http, { days, guard }: { days: CalendarDays;
       },
       onRequest: guard('events.configure'),
     },
-    async (request) => days.list(request.query.year),
+    async (request) => days.find(request.query.year),
   );
 
   app.put(

@@ -265,7 +265,7 @@ export function createCalendarDays({
       return { from, to, ...e, skipped: e.skipped.map(named), worked: e.worked.map(named) };
     },
 
-    async list(year?: number) {
+    async find(year?: number) {
       return { items: (await store.calendarDays(db, year)).map(withOfficial) };
     },
 

@@ -67,7 +67,7 @@ export async function facilityRoutes(app: Http, { facilities, guard }: { facilit
     },
     async (request) => {
       const { limit, ...filter } = request.query;
-      return { items: await facilities.list(request.actor, filter, limit ?? PAGE.facilities.default) };
+      return { items: await facilities.find(request.actor, filter, limit ?? PAGE.facilities.default) };
     },
   );
 
@@ -121,7 +121,7 @@ export async function facilityRoutes(app: Http, { facilities, guard }: { facilit
       },
       onRequest: guard('registry.write'),
     },
-    async (request) => facilities.edit(request.actor, request.params.code, request.body, request.lang),
+    async (request) => facilities.update(request.actor, request.params.code, request.body, request.lang),
   );
 
   app.post(

@@ -118,7 +118,7 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
       return (await listDepartments(db, actor.scope)).map((d) => ({ code: d.code, name: d.name }));
     },
 
-    async list(actor: Actor, filter: FacilityFilter, limit: number) {
+    async find(actor: Actor, filter: FacilityFilter, limit: number) {
       return withDepts(db, await store.listFacilities(db, actor.scope, storeFilter(filter), limit));
     },
 
@@ -154,7 +154,7 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
     },
 
     /** The class is part of the code and stays; a component of another class is a new component. */
-    async edit(actor: Actor, code: string, input: FacilityInput & { version: number }, lang: Lang) {
+    async update(actor: Actor, code: string, input: FacilityInput & { version: number }, lang: Lang) {
       const now = clock();
       const hit = await territory.locate(input.lng, input.lat);
       await db.transaction(async (tx) => {

@@ -23,7 +23,7 @@ export async function organisationRoutes(app: Http, { organisations, guard }: { 
     },
     async (request) => {
       const { limit, ...filter } = request.query;
-      return { items: await organisations.search(request.actor, filter, limit ?? PAGE.organisations.default) };
+      return { items: await organisations.find(request.actor, filter, limit ?? PAGE.organisations.default) };
     },
   );
 
@@ -77,7 +77,7 @@ export async function organisationRoutes(app: Http, { organisations, guard }: { 
       },
       onRequest: guard('registry.write'),
     },
-    async (request) => organisations.edit(request.actor, request.params.creditCode, request.body, request.lang),
+    async (request) => organisations.update(request.actor, request.params.creditCode, request.body, request.lang),
   );
 
   app.post(

@@ -139,7 +139,7 @@ export function createOrganisationsService({
   }
 
   return {
-    async search(actor: Actor, filter: OrganisationFilter, limit: number) {
+    async find(actor: Actor, filter: OrganisationFilter, limit: number) {
       return withAreaNames(db, (await store.searchOrganisations(db, actor.scope, searchTerms(filter), limit)).map(view));
     },
 
@@ -170,7 +170,7 @@ export function createOrganisationsService({
      * An edit names the version it was made on: a record changed meanwhile by someone else answers 409. A phone
      * left out stays as it is; null clears it.
      */
-    async edit(actor: Actor, creditCode: string, input: OrganisationInput & { version: number }, lang: Lang) {
+    async update(actor: Actor, creditCode: string, input: OrganisationInput & { version: number }, lang: Lang) {
       const now = clock();
       const code = (await records.get(db, actor, creditCode)).creditCode;
       const record = check(code, input, lang);

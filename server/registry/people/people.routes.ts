@@ -27,7 +27,7 @@ export async function registryRoutes(app: Http, deps: { registry: RegistryServic
       },
       onRequest: guard('registry.read'),
     },
-    async (request) => ({ items: await registry.searchPeople(request.actor, request.query.q, request.query.limit ?? PAGE.people.default) }),
+    async (request) => ({ items: await registry.findPeople(request.actor, request.query.q, request.query.limit ?? PAGE.people.default) }),
   );
 
   exportRoute(app, guard, {

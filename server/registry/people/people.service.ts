@@ -76,7 +76,7 @@ export function createRegistryService({
   });
 
   return {
-    async searchPeople(actor: Actor, q: string, limit: number) {
+    async findPeople(actor: Actor, q: string, limit: number) {
       return withAreaNames(
         db,
         (await store.searchPeople(db, actor.scope, searchTerms(q, fieldCrypto), limit)).map((p) => view(actor, p)),

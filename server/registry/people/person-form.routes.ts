@@ -38,7 +38,7 @@ export function personFormRoutes(app: Http, { form, guard }: { form: PersonForm;
       },
       onRequest: write,
     },
-    async (request) => form.edit(request.actor, request.params.id, request.body, request.lang),
+    async (request) => form.update(request.actor, request.params.id, request.body, request.lang),
   );
 
   app.post(

@@ -131,7 +131,7 @@ export function createPersonForm({
      * The person's own facts on the version read; a field left out keeps its value, null clears it. The ID number is
      * not among them: it is the natural key.
      */
-    async edit(actor: Actor, id: string, input: PersonFields & { version: number }, lang: Lang) {
+    async update(actor: Actor, id: string, input: PersonFields & { version: number }, lang: Lang) {
       assertMaySetTags(actor, input, lang);
       await db.transaction(async (tx) => {
         const before = await records.get(tx, actor, id);

@@ -96,7 +96,7 @@ export function createAddressesService({ db, clock, territory }: { db: Db; clock
   }
 
   return {
-    async search(actor: Actor, filter: { q?: string; area?: string }, limit: number) {
+    async find(actor: Actor, filter: { q?: string; area?: string }, limit: number) {
       const text = filter.q?.trim() ?? '';
       const terms = {
         ...(/^\d{18}$/.test(text) ? { code: text } : text ? { text } : {}),
@@ -130,7 +130,7 @@ export function createAddressesService({ db, clock, territory }: { db: Db; clock
     },
 
     /** The code keeps the village it was recorded in; the address may move to another grid of its county. */
-    async edit(actor: Actor, code: string, input: AddressInput & { version: number }, lang: Lang) {
+    async update(actor: Actor, code: string, input: AddressInput & { version: number }, lang: Lang) {
       const facts = await check(actor, input, lang);
       const now = clock();
       await db.transaction(async (tx) => {

@@ -34,7 +34,7 @@ export async function buildingRoutes(
       },
       onRequest: read,
     },
-    async (request) => ({ items: await addresses.search(request.actor, request.query, request.query.limit ?? PAGE.places.default) }),
+    async (request) => ({ items: await addresses.find(request.actor, request.query, request.query.limit ?? PAGE.places.default) }),
   );
   app.get(
     '/api/registry/addresses/:code',
@@ -74,7 +74,7 @@ export async function buildingRoutes(
       },
       onRequest: write,
     },
-    async (request) => addresses.edit(request.actor, request.params.code, request.body, request.lang),
+    async (request) => addresses.update(request.actor, request.params.code, request.body, request.lang),
   );
   app.post(
     '/api/registry/addresses/:code/verify',
@@ -102,7 +102,7 @@ export async function buildingRoutes(
       },
       onRequest: read,
     },
-    async (request) => ({ items: await buildings.search(request.actor, request.query, request.query.limit ?? PAGE.places.default) }),
+    async (request) => ({ items: await buildings.find(request.actor, request.query, request.query.limit ?? PAGE.places.default) }),
   );
   app.get(
     '/api/registry/buildings/:code',
@@ -142,7 +142,7 @@ export async function buildingRoutes(
       },
       onRequest: write,
     },
-    async (request) => buildings.edit(request.actor, request.params.code, request.body, request.lang),
+    async (request) => buildings.update(request.actor, request.params.code, request.body, request.lang),
   );
   app.post(
     '/api/registry/buildings/:code/verify',
@@ -184,7 +184,7 @@ export async function buildingRoutes(
       },
       onRequest: read,
     },
-    async (request) => ({ items: await houses.list(request.actor, request.query, request.query.limit ?? PAGE.houses.default) }),
+    async (request) => ({ items: await houses.find(request.actor, request.query, request.query.limit ?? PAGE.houses.default) }),
   );
   exportRoute(app, guard, {
     url: '/api/registry/buildings/export',
@@ -244,6 +244,6 @@ export async function buildingRoutes(
       },
       onRequest: write,
     },
-    async (request) => houses.edit(request.actor, request.params.code, request.body, request.lang),
+    async (request) => houses.update(request.actor, request.params.code, request.body, request.lang),
   );
 }

@@ -197,7 +197,7 @@ export function createBuildingsService({
   }
 
   return {
-    async search(actor: Actor, filter: { q?: string; area?: string }, limit: number) {
+    async find(actor: Actor, filter: { q?: string; area?: string }, limit: number) {
       return withAreaNames(
         db,
         (await store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), limit)).map((r) => view(r.b, r.houses)),
@@ -238,7 +238,7 @@ export function createBuildingsService({
     },
 
     /** An edit names the version it was made on: a record changed meanwhile by someone else answers 409. */
-    async edit(actor: Actor, code: string, input: BuildingInput & { version: number }, lang: Lang) {
+    async update(actor: Actor, code: string, input: BuildingInput & { version: number }, lang: Lang) {
       const current = await records.get(db, actor, code);
       const checked = await check(actor, current.code, input, lang);
       await db.transaction(async (tx) => {

@@ -21,7 +21,7 @@ export async function householdGroupRoutes(app: Http, { groups, guard }: { group
       onRequest: guard('registry.read'),
     },
     async (request) => ({
-      items: await groups.list(
+      items: await groups.find(
         request.actor,
         { gridCode: request.query.grid, area: request.query.area },
         request.query.limit ?? PAGE.householdGroups.default,
@@ -69,7 +69,7 @@ export async function householdGroupRoutes(app: Http, { groups, guard }: { group
       },
       onRequest: write,
     },
-    async (request) => groups.edit(request.actor, request.params.id, request.body, request.lang),
+    async (request) => groups.update(request.actor, request.params.id, request.body, request.lang),
   );
 
   app.delete(

@@ -98,7 +98,7 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
   });
 
   return {
-    async list(actor: Actor, filter: { gridCode?: string; area?: string }, limit: number) {
+    async find(actor: Actor, filter: { gridCode?: string; area?: string }, limit: number) {
       const rows = await store.listGroups(
         db,
         actor.scope,
@@ -155,7 +155,7 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
     },
 
     /** Renames, changes the members or the lead household; the grid stays (a group of another grid is another group). */
-    async edit(actor: Actor, id: string, input: GroupInput & { version: number }, lang: Lang) {
+    async update(actor: Actor, id: string, input: GroupInput & { version: number }, lang: Lang) {
       const now = clock();
       await db.transaction(async (tx) => {
         const before = await records.get(tx, actor, id);

@@ -116,7 +116,7 @@ export function createHousesService({
 
   return {
     /** Without a building, grid or text nothing is listed: a whole county of houses is no pick list. */
-    async list(actor: Actor, filter: { building?: string; grid?: string; q?: string }, limit: number) {
+    async find(actor: Actor, filter: { building?: string; grid?: string; q?: string }, limit: number) {
       if (!filter.building && !filter.grid && !filter.q?.trim()) return [];
       return store.listHouses(
         db,
@@ -223,13 +223,13 @@ export function createHousesService({
     },
 
     /** An edit names the version it was made on: a house changed meanwhile by someone else answers 409. */
-    async edit(actor: Actor, code: string, input: HouseInput & { version: number }, lang: Lang) {
-      await db.transaction((tx) => this.editIn(tx, actor, code, input, lang));
+    async update(actor: Actor, code: string, input: HouseInput & { version: number }, lang: Lang) {
+      await db.transaction((tx) => this.updateIn(tx, actor, code, input, lang));
       return this.get(actor, code);
     },
 
     /** The edit inside a caller's transaction (a field visit's corrections); answers the fields it changed. */
-    async editIn(tx: Tx, actor: Actor, code: string, input: HouseInput & { version: number }, lang: Lang): Promise<string[]> {
+    async updateIn(tx: Tx, actor: Actor, code: string, input: HouseInput & { version: number }, lang: Lang): Promise<string[]> {
       const before = await records.get(tx, actor, code);
       const record = await check(tx, actor, before.code, input, lang);
       // Residences and ten-household groups hang on the house by its county: a house moves within its county only.
@@ -253,7 +253,7 @@ export function createHousesService({
     },
 
     /** The house as stored (sealed values included): for another area's use case inside its transaction. */
-    find: records.get,
+    getStored: records.get,
   };
 }
 
