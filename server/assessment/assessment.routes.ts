@@ -2,6 +2,7 @@ import type { AssesseeKind } from '../../shared/enums.ts';
 import { PAGE } from '../../shared/limits.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
+import { pageAsked } from '../platform/paging.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import * as S from './assessment.schemas.ts';
 import type { AssessmentService, SchemeInput } from './assessment.service.ts';
@@ -125,8 +126,7 @@ export function assessmentRoutes(app: Http, { assessment, guard }: { assessment:
     async (request) =>
       assessment.evidence(request.actor, request.params.id, request.params.key, {
         fact: request.query.fact,
-        offset: request.query.offset ?? 0,
-        limit: request.query.limit ?? PAGE.assessmentEvidence.default,
+        ...pageAsked(request.query, PAGE.assessmentEvidence),
       }),
   );
   app.post(

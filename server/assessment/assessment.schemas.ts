@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ASSESSEE_KINDS, ITEM_SOURCES, RUN_STATUSES, SCORING_METHODS } from '../../shared/enums.ts';
 import { ASSESSMENT, NOTE_MAX, PAGE } from '../../shared/limits.ts';
+import { pageQuery } from '../platform/paging.ts';
 import { Nullable, oneOf } from '../platform/schemas.ts';
 
 const Uuid = (description: string) => Type.String({ format: 'uuid', description, example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' });
@@ -249,8 +250,7 @@ export const EvidenceQuery = Type.Object(
         example: 'closed',
       }),
     ),
-    offset: Type.Optional(Type.Integer({ minimum: 0, description: 'Rows to skip' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.assessmentEvidence.max, description: 'Rows in one page' })),
+    ...pageQuery(PAGE.assessmentEvidence),
   },
   { additionalProperties: false },
 );

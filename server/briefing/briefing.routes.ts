@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { PAGE } from '../../shared/limits.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
+import { pageAsked } from '../platform/paging.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import * as S from './briefing.schemas.ts';
 import type { BriefingService } from './briefing.service.ts';
@@ -39,7 +40,7 @@ export function briefingRoutes(app: Http, { briefings, guard }: { briefings: Bri
     },
     async (request) => {
       const { offset, limit, ...q } = request.query;
-      return briefings.find(request.actor, q, { offset: offset ?? 0, limit: limit ?? PAGE.briefings.default });
+      return briefings.find(request.actor, q, pageAsked({ offset, limit }, PAGE.briefings));
     },
   );
 

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { BRIEFING_PICKED_MAX, PAGE } from '../../shared/limits.ts';
+import { pageQuery } from '../platform/paging.ts';
 import { AreaRefSchema, Nullable } from '../platform/schemas.ts';
 
 const areaCode = (description: string) => Type.String({ pattern: '^([0-9]{6}|[0-9]{9})$', description, example: '420923' });
@@ -25,15 +26,7 @@ export const BriefingsQuery = Type.Object(
   {
     area: Type.Optional(areaCode('Area whose briefings to list; default: the first area you are bound to')),
     period: Type.Optional(period('Only this month or quarter')),
-    offset: Type.Optional(Type.Integer({ minimum: 0, description: 'Rows to skip', example: 0 })),
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: PAGE.briefings.max,
-        description: `Rows to return (default ${PAGE.briefings.default})`,
-        example: 20,
-      }),
-    ),
+    ...pageQuery(PAGE.briefings),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,7 @@
 import { PAGE } from '../../shared/limits.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
+import { pageAsked } from '../platform/paging.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import type { CommandCentre } from './command.service.ts';
 import type { Fact } from './figures.core.ts';
@@ -43,7 +44,7 @@ export function figuresRoutes(app: Http, { figures, command, guard }: { figures:
       return figures.cases(
         request.actor,
         { ...q, fact: fact as Fact, source: source as string | undefined },
-        { offset: offset ?? 0, limit: limit ?? PAGE.figureCases.default },
+        pageAsked({ offset, limit }, PAGE.figureCases),
       );
     },
   );

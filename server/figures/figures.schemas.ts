@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { EVENT_SOURCES, OPEN_STATUSES, WARNING_COLOURS } from '../../shared/enums.ts';
 import { PAGE, UNIT_CODE_MAX } from '../../shared/limits.ts';
+import { pageQuery } from '../platform/paging.ts';
 import { Nullable, oneOf } from '../platform/schemas.ts';
 import { FACTS, INDICATORS } from './figures.core.ts';
 
@@ -58,8 +59,7 @@ export const FigureCasesQuery = Type.Object(
     day: Type.Optional(
       Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Only cases reported on this day (the trend chart)' }),
     ),
-    offset: Type.Optional(Type.Integer({ minimum: 0, description: 'Cases to skip' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.figureCases.max, description: 'Cases in one page' })),
+    ...pageQuery(PAGE.figureCases),
   },
   { additionalProperties: false },
 );

@@ -2,6 +2,7 @@ import { PAGE } from '../../shared/limits.ts';
 import type { WebhookDeliveryStatus } from '../../shared/webhooks.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
+import { pageAsked } from '../platform/paging.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import * as S from './webhooks.schemas.ts';
 import type { SubscribeInput, WebhooksService } from './webhooks.service.ts';
@@ -96,8 +97,7 @@ export function webhooksRoutes(app: Http, { webhooks, guard }: { webhooks: Webho
       webhooks.deliveries(request.actor, request.params.id, {
         status: request.query.status as WebhookDeliveryStatus | undefined,
         orderNo: request.query.orderNo,
-        offset: request.query.offset ?? 0,
-        limit: request.query.limit ?? PAGE.webhookDeliveries.default,
+        ...pageAsked(request.query, PAGE.webhookDeliveries),
       }),
   );
 }

@@ -8,6 +8,7 @@ import {
   WEBHOOK_STATUSES,
   WEBHOOK_URL_MAX,
 } from '../../shared/webhooks.ts';
+import { pageQuery, pageReply } from '../platform/paging.ts';
 import { Nullable, oneOf } from '../platform/schemas.ts';
 
 const DateTime = (description: string) => Type.Unsafe<Date>({ type: 'string', format: 'date-time', description });
@@ -122,15 +123,7 @@ export const DeliveryQuery = Type.Object(
         example: 'RX2026110200017',
       }),
     ),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: '跳过条数 Rows to skip' })),
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: PAGE.webhookDeliveries.max,
-        default: PAGE.webhookDeliveries.default,
-        description: '每页条数 Rows in this page',
-      }),
-    ),
+    ...pageQuery(PAGE.webhookDeliveries),
   },
   { additionalProperties: false },
 );
@@ -156,7 +149,4 @@ export const Delivery = Type.Object({
   attempts: Type.Array(Attempt, { description: '尝试记录 Every try, first first' }),
 });
 
-export const DeliveryPage = Type.Object({
-  items: Type.Array(Delivery, { description: '投递 Deliveries of this page, newest first' }),
-  total: Type.Integer({ description: '总数 Deliveries matching, all pages' }),
-});
+export const DeliveryPage = pageReply(Delivery, '投递 Deliveries of this page, newest first');

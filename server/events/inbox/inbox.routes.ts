@@ -1,6 +1,7 @@
 import { PAGE } from '../../../shared/limits.ts';
 import type { Guard } from '../../platform/actor.ts';
 import type { Http } from '../../platform/http.ts';
+import { pageAsked } from '../../platform/paging.ts';
 import { errorReplies } from '../../platform/schemas.ts';
 import * as S from './inbox.schemas.ts';
 import type { InboxService } from './inbox.service.ts';
@@ -22,8 +23,7 @@ export function inboxRoutes(app: Http, { inbox, guard }: { inbox: InboxService; 
     },
     async (request) =>
       inbox.find(request.actor, {
-        offset: request.query.offset ?? 0,
-        limit: request.query.limit ?? PAGE.inbox.default,
+        ...pageAsked(request.query, PAGE.inbox),
         unreadOnly: request.query.unread ?? false,
       }),
   );

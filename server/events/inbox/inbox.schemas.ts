@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { NOTIFICATION_KINDS, TODO_QUEUES } from '../../../shared/enums.ts';
 import { PAGE } from '../../../shared/limits.ts';
+import { pageQuery, pageReply } from '../../platform/paging.ts';
 import { Nullable } from '../../platform/schemas.ts';
 
 const DateTime = (description: string) => Type.Unsafe<Date>({ type: 'string', format: 'date-time', description });
@@ -44,19 +45,13 @@ export const Notification = Type.Object({
 
 export const InboxQuery = Type.Object(
   {
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: '跳过条数 Rows to skip' })),
-    limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: PAGE.inbox.max, default: PAGE.inbox.default, description: '每页条数 Rows in this page' }),
-    ),
+    ...pageQuery(PAGE.inbox),
     unread: Type.Optional(Type.Boolean({ description: 'Only unread ones' })),
   },
   { additionalProperties: false },
 );
 
-export const InboxPage = Type.Object({
-  items: Type.Array(Notification, { description: '消息 Notifications of this page' }),
-  total: Type.Integer({ description: '总数 Notifications matching, all pages' }),
-});
+export const InboxPage = pageReply(Notification, '消息 Notifications of this page');
 
 export const InboxCounts = Type.Object({
   todo: Type.Object(

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { PAGE } from '../../../shared/limits.ts';
 import type { Guard } from '../../platform/actor.ts';
 import type { Http } from '../../platform/http.ts';
+import { pageAsked } from '../../platform/paging.ts';
 import { errorReplies } from '../../platform/schemas.ts';
 import { type EventFilter, splitListParams } from './event-filter.ts';
 import { MAX_DERIVED_SCAN, MAX_EXPORT_ROWS } from './event-list.ts';
@@ -31,7 +32,7 @@ export function eventListRoutes(app: Http, { events, guard }: { events: EventsSe
     async (request) => {
       const { offset, limit, ...filter } = request.query;
       // The schema admits only known record types (subjectType).
-      return events.find(request.actor, filter as EventFilter, { offset: offset ?? 0, limit: limit ?? PAGE.events.default });
+      return events.find(request.actor, filter as EventFilter, pageAsked({ offset, limit }, PAGE.events));
     },
   );
 

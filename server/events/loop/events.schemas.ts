@@ -23,6 +23,7 @@ import {
   UNIT_CODE_MAX,
 } from '../../../shared/limits.ts';
 import { IdempotencyKey } from '../../platform/idempotency.ts';
+import { pageQuery, pageReply } from '../../platform/paging.ts';
 import { Nullable, oneOf } from '../../platform/schemas.ts';
 import { PHONE } from '../intake/intake.core.ts';
 import { PossibleRepeats } from '../intake/intake.schemas.ts';
@@ -323,17 +324,11 @@ export const ActionBody = Type.Object(
 export const EventListQuery = Type.Object(
   {
     ...EventFilterSchema,
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Rows to skip' })),
-    limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: PAGE.events.max, default: PAGE.events.default, description: 'Rows in this page' }),
-    ),
+    ...pageQuery(PAGE.events),
   },
   { additionalProperties: false },
 );
-export const EventPage = Type.Object({
-  items: Type.Array(EventSummary, { description: '事件 Events of this page, newest first' }),
-  total: Type.Integer({ description: 'Rows matching the filter, all pages' }),
-});
+export const EventPage = pageReply(EventSummary, '事件 Events of this page, newest first');
 export const EventExportQuery = Type.Object(EventFilterSchema, { additionalProperties: false });
 export const EventPointsQuery = Type.Object(EventFilterSchema, { additionalProperties: false });
 export const EventPoints = Type.Object({

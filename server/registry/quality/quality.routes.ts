@@ -1,6 +1,7 @@
 import { PAGE, VERIFIED_WITHIN_DAYS } from '../../../shared/limits.ts';
 import type { Guard } from '../../platform/actor.ts';
 import type { Http } from '../../platform/http.ts';
+import { pageAsked } from '../../platform/paging.ts';
 import { errorReplies } from '../../platform/schemas.ts';
 import * as S from './quality.schemas.ts';
 import type { QualityService } from './quality.service.ts';
@@ -33,13 +34,6 @@ export async function qualityRoutes(app: Http, { quality, guard }: { quality: Qu
       },
       onRequest: guard('registry.read'),
     },
-    async (request) =>
-      quality.anomalies(
-        request.actor,
-        request.query.area,
-        request.query.kind,
-        request.query.page ?? 1,
-        request.query.pageSize ?? PAGE.anomalies.default,
-      ),
+    async (request) => quality.anomalies(request.actor, request.query.area, request.query.kind, pageAsked(request.query, PAGE.anomalies)),
   );
 }

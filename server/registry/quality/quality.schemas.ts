@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ANOMALY_KINDS } from '../../../shared/enums.ts';
 import { PAGE, VERIFIED_WITHIN_DAYS } from '../../../shared/limits.ts';
+import { pageQuery, pageReply } from '../../platform/paging.ts';
 import { FIGURES } from './quality.store.ts';
 
 const FIGURE_NOTES: Record<(typeof FIGURES)[number], string> = {
@@ -50,40 +51,37 @@ export const Quality = Type.Object({
   ),
 });
 
-export const Anomalies = Type.Object({
-  kind: Type.String({ description: `问题类型 ${ANOMALY_KINDS.join(' | ')}` }),
-  page: Type.Integer({ description: '页码 Page, from 1' }),
-  pageSize: Type.Integer({ description: '每页组数 Groups per page' }),
-  total: Type.Integer({ description: 'Groups of this kind under the area' }),
-  items: Type.Array(
-    Type.Object({
-      key: Type.String({ description: 'Stable key of the row' }),
-      houses: Type.Array(
-        Type.Object({
-          code: Type.String({ description: '房屋编号 House code' }),
-          address: Type.String({ description: '房屋地址 Address' }),
-          gridCode: Type.String({ description: '网格编码 Grid' }),
-        }),
-        { description: '涉及房屋 Houses of the group' },
-      ),
-      people: Type.Array(
-        Type.Object({
-          id: Type.String({ description: '人员标识 Person id' }),
-          name: Type.String({ description: '姓名 Name' }),
-          idNumber: Type.String({ description: 'Masked' }),
-          gridCode: Type.String({ description: '网格编码 Grid' }),
-        }),
-        { description: '涉及人员 People of the group' },
-      ),
-      elsewhere: Type.Integer({ description: 'Records of the same group outside the caller’s jurisdiction: counted, never listed' }),
-    }),
-    { description: '问题组 Groups of this page' },
-  ),
-  gridNames: Type.Record(Type.String(), Type.String({ description: 'Name' }), {
-    description: '网格名称 Grid code → name of every grid this page mentions',
-    example: { '420923100001001': '朝阳社区第1网格' },
+export const Anomalies = pageReply(
+  Type.Object({
+    key: Type.String({ description: 'Stable key of the row' }),
+    houses: Type.Array(
+      Type.Object({
+        code: Type.String({ description: '房屋编号 House code' }),
+        address: Type.String({ description: '房屋地址 Address' }),
+        gridCode: Type.String({ description: '网格编码 Grid' }),
+      }),
+      { description: '涉及房屋 Houses of the group' },
+    ),
+    people: Type.Array(
+      Type.Object({
+        id: Type.String({ description: '人员标识 Person id' }),
+        name: Type.String({ description: '姓名 Name' }),
+        idNumber: Type.String({ description: 'Masked' }),
+        gridCode: Type.String({ description: '网格编码 Grid' }),
+      }),
+      { description: '涉及人员 People of the group' },
+    ),
+    elsewhere: Type.Integer({ description: 'Records of the same group outside the caller’s jurisdiction: counted, never listed' }),
   }),
-});
+  '问题组 Groups of this page (total: groups of this kind under the area)',
+  {
+    kind: Type.String({ description: `问题类型 ${ANOMALY_KINDS.join(' | ')}` }),
+    gridNames: Type.Record(Type.String(), Type.String({ description: 'Name' }), {
+      description: '网格名称 Grid code → name of every grid this page mentions',
+      example: { '420923100001001': '朝阳社区第1网格' },
+    }),
+  },
+);
 
 export const QualityQuery = Type.Object(
   {
@@ -107,10 +105,7 @@ export const AnomaliesQuery = Type.Object(
       ANOMALY_KINDS.map((k) => Type.Literal(k)),
       { description: '问题类型 Which list' },
     ),
-    page: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: '页码 Page, from 1' })),
-    pageSize: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: PAGE.anomalies.max, default: PAGE.anomalies.default, description: '每页组数 Groups per page' }),
-    ),
+    ...pageQuery(PAGE.anomalies),
   },
   { additionalProperties: false },
 );

@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import type { PageAsked } from '../../platform/paging.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { withAreaNames } from '../records/area-names.ts';
 import * as store from './quality.store.ts';
@@ -86,14 +87,14 @@ export function createQualityService({ db, clock, fieldCrypto }: { db: Db; clock
     },
 
     /** One page of one anomaly list under an area of the caller's. */
-    async anomalies(actor: Actor, area: string, kind: store.AnomalyKind, page: number, pageSize: number) {
+    async anomalies(actor: Actor, area: string, kind: store.AnomalyKind, page: PageAsked) {
       const { prefix } = await placeOf(actor, area);
       if (kind === 'idCheckDigitFails') await checkIdBatch(actor.scope, prefix);
-      const found = await store.anomalies(db, actor.scope, prefix, kind, (page - 1) * pageSize, pageSize);
+      const found = await store.anomalies(db, actor.scope, prefix, kind, page.offset, page.limit);
       const grids = found.items.flatMap((i) => [...i.houses, ...i.people]);
       const named = await withAreaNames(db, grids);
       const gridNames = Object.fromEntries(named.flatMap((g) => (g.gridName ? [[g.gridCode, g.gridName]] : [])));
-      return { kind, page, pageSize, ...found, gridNames };
+      return { kind, ...found, gridNames };
     },
   };
 }

@@ -22,7 +22,9 @@ export function AnomalyList({
 }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const { data, loading } = useApi('/api/registry/quality/anomalies', { params: { query: { area, kind, page, pageSize: PAGE_SIZE } } });
+  const { data, loading } = useApi('/api/registry/quality/anomalies', {
+    params: { query: { area, kind, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE } },
+  });
   const rows = data && data.kind === kind ? data.items : [];
   // The key of a group of houses is what they share (address or code); for people it is an id, not worth showing.
   const showKey = kind === 'sameAddressDifferentCodes' || kind === 'sameCodeDifferentAddresses';
