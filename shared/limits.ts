@@ -90,6 +90,8 @@ export const PAGE = {
   followUps: { default: 100, max: 500 },
   /** A ten-household group's alerts (its history). */
   alerts: { default: 50, max: 200 },
+  /** Disputes on record (矛盾纠纷), newest first. */
+  disputes: { default: 50, max: 200 },
   /** A webhook subscription's delivery log. */
   webhookDeliveries: { default: 20, max: 200 },
 } as const;

@@ -170,6 +170,22 @@ describe('the dispute record', () => {
   });
 });
 
+describe('the list of disputes', () => {
+  it('pages newest first: offset and limit give each dispute once, and total counts them all', async () => {
+    for (let i = 0; i < 3; i++) await record(worker);
+    const page = async (offset: number) =>
+      (await worker({ method: 'GET', url: `/api/disputes?offset=${offset}&limit=2` })).json<{ items: { id: string }[]; total: number }>();
+    const onRecord = (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from dispute`))[0].n;
+    const pages = [];
+    for (let offset = 0; offset < onRecord; offset += 2) pages.push(await page(offset));
+    expect(pages.every((p) => p.total === onRecord)).toBe(true);
+    const ids = pages.flatMap((p) => p.items.map((d) => d.id));
+    expect(ids).toHaveLength(onRecord);
+    expect(new Set(ids).size).toBe(onRecord);
+    expect((await worker({ method: 'GET', url: '/api/disputes?limit=201' })).statusCode).toBe(400);
+  });
+});
+
 describe('mediation tier by tier', () => {
   it('grid → village → township → county, each accepting; the owner acts, others are refused naming the rule', async () => {
     let d = (await record(worker)).json<Detail>();

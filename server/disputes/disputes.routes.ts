@@ -1,5 +1,7 @@
+import { PAGE } from '../../shared/limits.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
+import { pageAsked } from '../platform/paging.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import type { Step } from './disputes.core.ts';
 import {
@@ -37,7 +39,10 @@ export function disputeRoutes(app: Http, { disputes, guard }: { disputes: Disput
       },
       onRequest: guard('disputes.read'),
     },
-    async (request) => ({ items: await disputes.find(request.actor, request.query as DisputeFilter) }),
+    async (request) => {
+      const { offset, limit, ...filter } = request.query;
+      return disputes.find(request.actor, filter as DisputeFilter, pageAsked({ offset, limit }, PAGE.disputes));
+    },
   );
   app.post(
     '/api/disputes',

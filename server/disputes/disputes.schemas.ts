@@ -10,7 +10,17 @@ import {
   ROUND_KINDS,
   SESSION_RESULTS,
 } from '../../shared/disputes.ts';
-import { ADDRESS_MAX, DESCRIPTION_MAX, GRID_CODE_LENGTH, NOTE_MAX, PERSON_NAME_MAX, REASON, RECORD_CODE_MAX } from '../../shared/limits.ts';
+import {
+  ADDRESS_MAX,
+  DESCRIPTION_MAX,
+  GRID_CODE_LENGTH,
+  NOTE_MAX,
+  PAGE,
+  PERSON_NAME_MAX,
+  REASON,
+  RECORD_CODE_MAX,
+} from '../../shared/limits.ts';
+import { pageQuery, pageReply } from '../platform/paging.ts';
 import { Nullable, oneOf } from '../platform/schemas.ts';
 import { RecordHistorySchema } from '../registry/index.ts';
 
@@ -25,6 +35,7 @@ export const DisputeListQuery = Type.Object({
   tier: Type.Optional(oneOf(DISPUTE_TIERS, '调解层级 Current tier')),
   status: Type.Optional(oneOf(DISPUTE_STATUSES, '状态 Status')),
   roundId: Type.Optional(Uuid('排查轮次 Found in this screening round')),
+  ...pageQuery(PAGE.disputes),
 });
 
 export const DisputeBody = Type.Object({
@@ -96,7 +107,7 @@ const Summary = {
   version: Type.Integer({ description: 'Send it back with a step' }),
 };
 
-export const DisputeList = Type.Object({ items: Type.Array(Type.Object(Summary), { description: 'Newest first, at most 200' }) });
+export const DisputeList = pageReply(Type.Object(Summary), '纠纷 Disputes of this page, newest first');
 
 export const Dispute = Type.Object({
   ...Summary,

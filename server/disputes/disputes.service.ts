@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../platform/calendar/calendar.core.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import type { PageAsked } from '../platform/paging.ts';
 import { createRecordLifecycle, partiesOnRecord, partyKey } from '../registry/index.ts';
 import { gridsInScope, gridsUnder, nodeNames } from '../territory/index.ts';
 import { figureKeyOf, sameKey, workingDaysOf } from './dispute-figures.core.ts';
@@ -246,8 +247,9 @@ export function createDisputesService({ db, clock, calendar, reportEvent, warnin
       return detail(actor, await records.get(db, actor, id));
     },
 
-    async find(actor: Actor, filter: store.DisputeFilter) {
-      return named((await store.findDisputes(db, actor.scope, filter, DISPUTES_SHOWN)).map((d) => summaryOf(d)));
+    async find(actor: Actor, filter: store.DisputeFilter, page: PageAsked) {
+      const { rows, total } = await store.findDisputes(db, actor.scope, filter, page);
+      return { items: await named(rows.map((d) => summaryOf(d))), total };
     },
 
     /** The disputes one number of the figures counts, newest first, and how many there are in all. */

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
+import type { PageAsked } from '../platform/paging.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 import { dispute, disputeParty, mediationSession, screeningGrid, screeningRound } from './disputes.tables.ts';
 
@@ -54,20 +55,19 @@ export interface DisputeFilter {
   roundId?: string;
 }
 
-export function findDisputes(tx: Tx, scope: Scope, f: DisputeFilter, limit: number) {
-  return tx
-    .select()
-    .from(dispute)
-    .where(
-      and(
-        inScope(dispute.gridCode, scope),
-        f.tier ? eq(dispute.tier, f.tier) : undefined,
-        f.status ? eq(dispute.status, f.status) : undefined,
-        f.roundId ? eq(dispute.roundId, f.roundId) : undefined,
-      ),
-    )
-    .orderBy(desc(dispute.reportedAt), desc(dispute.id))
-    .limit(limit);
+/** One page of the disputes in scope matching the filter, newest first, and how many match in all. */
+export async function findDisputes(tx: Tx, scope: Scope, f: DisputeFilter, page: PageAsked) {
+  const where = and(
+    inScope(dispute.gridCode, scope),
+    f.tier ? eq(dispute.tier, f.tier) : undefined,
+    f.status ? eq(dispute.status, f.status) : undefined,
+    f.roundId ? eq(dispute.roundId, f.roundId) : undefined,
+  );
+  const [rows, [{ total }]] = await Promise.all([
+    tx.select().from(dispute).where(where).orderBy(desc(dispute.reportedAt), desc(dispute.id)).offset(page.offset).limit(page.limit),
+    tx.select({ total: count() }).from(dispute).where(where),
+  ]);
+  return { rows, total };
 }
 
 // ── screening rounds ─────────────────────────────────────────────────────────────────────────────────

@@ -3,13 +3,16 @@ import { Button, Descriptions, Drawer, Select, Space, Spin, Table, Tag, Timeline
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISPUTE_STATUSES, DISPUTE_TIERS } from '../../../shared/disputes.ts';
+import { PAGE } from '../../../shared/limits.ts';
 import type { BodyOf, DisputeSummary } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useApi } from '../use-api.ts';
+import { usePaged } from '../use-paged.ts';
 import { DisputeDialog, useTypeName } from './dispute-form.tsx';
 import { StepDialog } from './step-dialog.tsx';
 
 type Step = BodyOf<'/api/disputes/{id}/steps', 'post'>['step'];
+const PAGE_SIZE = PAGE.disputes.default;
 const STATUS_COLOUR = { pending: 'orange', mediating: 'blue', resolved: 'green', referred: 'purple' } as const;
 
 export function DisputeDrawer({ id, onClose, onChanged }: { id: string | null; onClose(): void; onChanged(): void }) {
@@ -137,7 +140,8 @@ export function DisputesPage() {
   const [open, setOpen] = useState<string | null>(null);
   const [recording, setRecording] = useState(false);
   const rounds = useApi('/api/disputes/rounds');
-  const { data, loading, reload } = useApi('/api/disputes', { params: { query: { tier, status, roundId } } });
+  const paged = usePaged(PAGE_SIZE, `${tier}|${status}|${roundId}`);
+  const { data, loading, reload } = useApi('/api/disputes', { params: { query: { tier, status, roundId, ...paged.query } } });
   const ownGrid = me?.areas.find((a) => a.level === 'grid')?.code;
   return (
     <div className="page">
@@ -177,6 +181,7 @@ export function DisputesPage() {
         size="small"
         loading={loading}
         dataSource={data?.items ?? []}
+        pagination={paged.pagination(data?.total)}
         scroll={{ x: 'max-content' }}
         data-testid="disputes-table"
         onRow={(r) => ({ onClick: () => setOpen(r.id) })}
