@@ -6,6 +6,7 @@ import { consoleActor } from '../server/access/console-actor.ts';
 import { systemClock } from '../server/platform/clock.ts';
 import { type Database, openDatabase } from '../server/platform/db.ts';
 import { createFieldCrypto } from '../server/platform/field-crypto.ts';
+import { firstRows } from '../server/platform/paging.ts';
 import { createRandom } from '../server/platform/random.ts';
 import { createRegistryImport } from '../server/registry/io/registry-import.service.ts';
 import { readRows } from '../server/registry/io/spreadsheet-import.ts';
@@ -51,7 +52,7 @@ async function searchLatencies(database: Database, names: string[], ids: string[
   const random = createRandom('search');
   const time = async (q: string) => {
     const start = process.hrtime.bigint();
-    await registry.findPeople(consoleActor, q, 50);
+    await registry.findPeople(consoleActor, q, firstRows(50));
     return seconds(start) * 1000;
   };
   const byName: number[] = [];

@@ -32,3 +32,6 @@ export const pageAsked = (query: { offset?: number; limit?: number }, limits: Pa
   offset: query.offset ?? 0,
   limit: query.limit ?? limits.default,
 });
+
+/** The first `n` rows: for exports and pickers that read one batch of a list, not a page a user turns. */
+export const firstRows = (n: number): PageAsked => ({ offset: 0, limit: n });

@@ -102,7 +102,9 @@ describe('people (实有人口)', () => {
     // Import the same person with a new phone (and one row with a wrong check digit) through the import tab.
     // The console actor may not read tags; the row must carry them unchanged, so read the record as a county centre would.
     const tagReader: Actor = { ...consoleActor, roles: ['county_center'] };
-    const [person] = await demo.services.registry.findPeople(tagReader, idNumber, 1);
+    const {
+      items: [person],
+    } = await demo.services.registry.findPeople(tagReader, idNumber, { offset: 0, limit: 1 });
     const detail = await demo.services.registry.getPerson(tagReader, person.id);
     const home = detail.residences.find((r) => r.movedOut === null)!;
     const badId = `${idNumber.slice(0, 17)}${idNumber[17] === '0' ? '1' : '0'}`;

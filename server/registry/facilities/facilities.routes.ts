@@ -1,6 +1,7 @@
 import { PAGE } from '../../../shared/limits.ts';
 import type { Guard } from '../../platform/actor.ts';
 import type { Http } from '../../platform/http.ts';
+import { pageAsked } from '../../platform/paging.ts';
 import { errorReplies } from '../../platform/schemas.ts';
 import { exportRoute } from '../io/list-export.ts';
 import {
@@ -66,8 +67,8 @@ export async function facilityRoutes(app: Http, { facilities, guard }: { facilit
       onRequest: guard('registry.read'),
     },
     async (request) => {
-      const { limit, ...filter } = request.query;
-      return { items: await facilities.find(request.actor, filter, limit ?? PAGE.facilities.default) };
+      const { offset, limit, ...filter } = request.query;
+      return facilities.find(request.actor, filter, pageAsked({ offset, limit }, PAGE.facilities));
     },
   );
 

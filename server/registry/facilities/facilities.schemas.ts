@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { FACILITY_SEARCH_MAX, NOTE_MAX, PAGE } from '../../../shared/limits.ts';
+import { pageQuery, pageReply } from '../../platform/paging.ts';
 import { Nullable } from '../../platform/schemas.ts';
 import { AreaNameFields } from '../records/area-names.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
@@ -26,7 +27,7 @@ const Facility = Type.Object({
   version: Type.Integer({ description: 'Send it back with an edit' }),
   updatedAt: Type.String({ description: '修改时间 Last changed' }),
 });
-export const Facilities = Type.Object({ items: Type.Array(Facility, { description: '部件 Components found' }) });
+export const Facilities = pageReply(Facility, '部件 Components found');
 export const FacilityDetail = Type.Intersect([
   Facility,
   Type.Object({
@@ -55,9 +56,7 @@ export const FacilityFilter = {
 export const FacilityQuery = Type.Object(
   {
     ...FacilityFilter,
-    limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: PAGE.facilities.max, default: PAGE.facilities.default, description: '最多条数 Rows at most' }),
-    ),
+    ...pageQuery(PAGE.facilities),
   },
   { additionalProperties: false },
 );

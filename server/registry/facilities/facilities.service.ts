@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { firstRows, type PageAsked } from '../../platform/paging.ts';
 import { codeInScope } from '../../platform/scope.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { auditedExport, MAX_EXPORT_ROWS } from '../io/list-export.ts';
@@ -118,15 +119,20 @@ export function createFacilitiesService({ db, clock, territory }: { db: Db; cloc
       return (await listDepartments(db, actor.scope)).map((d) => ({ code: d.code, name: d.name }));
     },
 
-    async find(actor: Actor, filter: FacilityFilter, limit: number) {
-      return withDepts(db, await store.listFacilities(db, actor.scope, storeFilter(filter), limit));
+    async find(actor: Actor, filter: FacilityFilter, page: PageAsked) {
+      const terms = storeFilter(filter);
+      const [rows, total] = await Promise.all([
+        store.listFacilities(db, actor.scope, terms, page),
+        store.countFacilities(db, actor.scope, terms),
+      ]);
+      return { items: await withDepts(db, rows), total };
     },
 
     /** The filtered list for a spreadsheet, audited with its filter and row count (a component holds nothing sealed). */
     async export(actor: Actor, filter: FacilityFilter) {
       // Nothing sealed, so no row may carry full values.
       const rows = await auditedExport({ db, clock, unmaskedExportMax: 0 }, actor, { target: 'facility', filter: { ...filter } }, () =>
-        store.listFacilities(db, actor.scope, storeFilter(filter), MAX_EXPORT_ROWS),
+        store.listFacilities(db, actor.scope, storeFilter(filter), firstRows(MAX_EXPORT_ROWS)),
       );
       return withDepts(db, rows);
     },

@@ -1,6 +1,7 @@
 import { PAGE } from '../../../shared/limits.ts';
 import type { Guard } from '../../platform/actor.ts';
 import type { Http } from '../../platform/http.ts';
+import { pageAsked } from '../../platform/paging.ts';
 import { errorReplies } from '../../platform/schemas.ts';
 import { exportRoute } from '../io/list-export.ts';
 import { writeOrganisationSheet } from './org-export.ts';
@@ -22,8 +23,8 @@ export async function organisationRoutes(app: Http, { organisations, guard }: { 
       onRequest: guard('registry.read'),
     },
     async (request) => {
-      const { limit, ...filter } = request.query;
-      return { items: await organisations.find(request.actor, filter, limit ?? PAGE.organisations.default) };
+      const { offset, limit, ...filter } = request.query;
+      return organisations.find(request.actor, filter, pageAsked({ offset, limit }, PAGE.organisations));
     },
   );
 

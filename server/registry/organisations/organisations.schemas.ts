@@ -10,6 +10,7 @@ import {
   REASON,
   SEARCH_TEXT_MAX,
 } from '../../../shared/limits.ts';
+import { pageQuery, pageReply } from '../../platform/paging.ts';
 import { Nullable } from '../../platform/schemas.ts';
 import { AreaNameFields } from '../records/area-names.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
@@ -36,7 +37,7 @@ const Organisation = Type.Object({
   version: Type.Integer({ description: 'Send it back with an edit' }),
   updatedAt: Type.String({ description: '修改时间 Last changed' }),
 });
-export const Organisations = Type.Object({ items: Type.Array(Organisation, { description: '单位 Organisations found' }) });
+export const Organisations = pageReply(Organisation, '单位 Organisations found');
 export const OrganisationDetail = Type.Intersect([
   Organisation,
   Type.Object({
@@ -73,14 +74,7 @@ export const OrganisationFilter = {
 export const OrganisationQuery = Type.Object(
   {
     ...OrganisationFilter,
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: PAGE.organisations.max,
-        default: PAGE.organisations.default,
-        description: '最多条数 Rows at most',
-      }),
-    ),
+    ...pageQuery(PAGE.organisations),
   },
   { additionalProperties: false },
 );

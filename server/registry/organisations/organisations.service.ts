@@ -8,6 +8,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { firstRows, type PageAsked } from '../../platform/paging.ts';
 import { codeInScope } from '../../platform/scope.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { gridsInScope } from '../../territory/index.ts';
@@ -139,8 +140,13 @@ export function createOrganisationsService({
   }
 
   return {
-    async find(actor: Actor, filter: OrganisationFilter, limit: number) {
-      return withAreaNames(db, (await store.searchOrganisations(db, actor.scope, searchTerms(filter), limit)).map(view));
+    async find(actor: Actor, filter: OrganisationFilter, page: PageAsked) {
+      const terms = searchTerms(filter);
+      const [rows, total] = await Promise.all([
+        store.searchOrganisations(db, actor.scope, terms, page),
+        store.countOrganisations(db, actor.scope, terms),
+      ]);
+      return { items: await withAreaNames(db, rows.map(view)), total };
     },
 
     async get(actor: Actor, creditCode: string) {
@@ -204,7 +210,7 @@ export function createOrganisationsService({
     async export(actor: Actor, { unmask, ...filter }: OrganisationFilter & { unmask?: Unmask }) {
       const reveals = (o: store.OrganisationRow) => ({ id: o.creditCode, fields: o.safetyPhoneEnc ? ['safetyContactPhone'] : [] });
       const rows = await auditedExport({ db, clock, unmaskedExportMax }, actor, { target: 'organisation', filter, unmask, reveals }, () =>
-        store.searchOrganisations(db, actor.scope, searchTerms(filter), MAX_EXPORT_ROWS),
+        store.searchOrganisations(db, actor.scope, searchTerms(filter), firstRows(MAX_EXPORT_ROWS)),
       );
       return withAreaNames(
         db,

@@ -1,5 +1,6 @@
-import { and, arrayOverlaps, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, count, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
+import type { PageAsked } from '../../platform/paging.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import type { Stamp } from '../records/record-lifecycle.core.ts';
 import { bulkUpsert } from '../records/records.store.ts';
@@ -64,7 +65,21 @@ export async function markOrganisationVerified(tx: Tx, row: { countyCode: string
     .where(and(eq(organisation.countyCode, row.countyCode), eq(organisation.creditCode, row.creditCode)));
 }
 
-export async function searchOrganisations(tx: Tx, scope: Scope, f: OrganisationFilter, limit: number) {
+export async function searchOrganisations(tx: Tx, scope: Scope, f: OrganisationFilter, page: PageAsked) {
+  return tx
+    .select()
+    .from(organisation)
+    .where(organisationMatch(scope, f))
+    .orderBy(organisation.name, organisation.creditCode)
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
+export async function countOrganisations(tx: Tx, scope: Scope, f: OrganisationFilter) {
+  return (await tx.select({ n: count() }).from(organisation).where(organisationMatch(scope, f)))[0].n;
+}
+
+function organisationMatch(scope: Scope, f: OrganisationFilter) {
   const conditions: (SQL | undefined)[] = [
     f.name ? ilike(organisation.name, like(f.name)) : undefined,
     f.creditCode ? eq(organisation.creditCode, f.creditCode) : undefined,
@@ -73,12 +88,7 @@ export async function searchOrganisations(tx: Tx, scope: Scope, f: OrganisationF
     f.hazard ? arrayOverlaps(organisation.hazards, [f.hazard]) : undefined,
     inScope(organisation.gridCode, scope),
   ];
-  return tx
-    .select()
-    .from(organisation)
-    .where(and(...conditions))
-    .orderBy(organisation.name, organisation.creditCode)
-    .limit(limit);
+  return and(...conditions);
 }
 
 /**
@@ -135,7 +145,15 @@ export async function getFacility(tx: Tx, scope: Scope, code: string): Promise<F
   )[0];
 }
 
-export async function listFacilities(tx: Tx, scope: Scope, f: FacilityFilter, limit: number) {
+export async function listFacilities(tx: Tx, scope: Scope, f: FacilityFilter, page: PageAsked) {
+  return tx.select().from(facility).where(facilityMatch(scope, f)).orderBy(facility.code).offset(page.offset).limit(page.limit);
+}
+
+export async function countFacilities(tx: Tx, scope: Scope, f: FacilityFilter) {
+  return (await tx.select({ n: count() }).from(facility).where(facilityMatch(scope, f)))[0].n;
+}
+
+function facilityMatch(scope: Scope, f: FacilityFilter) {
   const conditions: (SQL | undefined)[] = [
     f.classCode ? sql`${facility.classCode} like ${`${f.classCode}%`}` : undefined,
     under(facility.gridCode, f.areaPrefix),
@@ -143,12 +161,7 @@ export async function listFacilities(tx: Tx, scope: Scope, f: FacilityFilter, li
     f.name ? ilike(facility.name, like(f.name)) : undefined,
     inScope(facility.gridCode, scope),
   ];
-  return tx
-    .select()
-    .from(facility)
-    .where(and(...conditions))
-    .orderBy(facility.code)
-    .limit(limit);
+  return and(...conditions);
 }
 
 /** The organisations of these credit codes within the scope; a code outside it is simply left out. */

@@ -11,6 +11,7 @@ import { consoleActor } from '../../access/index.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { type Database, queryRows } from '../../platform/db.ts';
 import { createFieldCrypto } from '../../platform/field-crypto.ts';
+import { firstRows } from '../../platform/paging.ts';
 import { seedTerritory } from '../../testing/fixtures.ts';
 import { TEST_FIELD_KEYS } from '../../testing/harness.ts';
 import { seedPeopleHouses, writePeopleCsv } from '../../testing/people-file.ts';
@@ -61,7 +62,7 @@ describe('people search at scale', () => {
 
   it('finds a name by one character or by a part, and never by characters that do not stand together', async () => {
     const registry = createRegistryService({ db: database.db, clock: systemClock, fieldCrypto, unmaskedExportMax: 200 });
-    const names = async (q: string) => (await registry.findPeople(consoleActor, q, 200)).map((p) => p.name);
+    const names = async (q: string) => (await registry.findPeople(consoleActor, q, firstRows(200))).items.map((p) => p.name);
     const full = sample.names.find((n) => Array.from(n).length === 3)!;
     const [first, second, third] = Array.from(full);
     for (const part of [full, second + third, first + second, third]) {
@@ -72,7 +73,7 @@ describe('people search at scale', () => {
     expect(await names(full)).toContain(full);
     // The first and last characters are in the name but not side by side: no match from this name.
     expect(await names(first + third)).not.toContain(full);
-    expect(await registry.findPeople(consoleActor, sample.ids[0], 10)).toHaveLength(1);
+    expect((await registry.findPeople(consoleActor, sample.ids[0], firstRows(10))).items).toHaveLength(1);
   });
 
   it('asks for each pair of neighbouring characters of the query, lower-cased, or its one character', () => {

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { PAGE } from '../../../shared/limits.ts';
 import type { Guard } from '../../platform/actor.ts';
 import type { Http } from '../../platform/http.ts';
+import { pageAsked } from '../../platform/paging.ts';
 import { errorReplies } from '../../platform/schemas.ts';
 import { exportRoute } from '../io/list-export.ts';
 import { writeTemplate } from '../io/spreadsheet-export.ts';
@@ -27,7 +28,7 @@ export async function registryRoutes(app: Http, deps: { registry: RegistryServic
       },
       onRequest: guard('registry.read'),
     },
-    async (request) => ({ items: await registry.findPeople(request.actor, request.query.q, request.query.limit ?? PAGE.people.default) }),
+    async (request) => registry.findPeople(request.actor, request.query.q, pageAsked(request.query, PAGE.people)),
   );
 
   exportRoute(app, guard, {

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { PAGE, PEOPLE_SEARCH_MAX, REASON } from '../../../shared/limits.ts';
+import { pageQuery, pageReply } from '../../platform/paging.ts';
 import { Nullable } from '../../platform/schemas.ts';
 import { AreaNameFields } from '../records/area-names.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
@@ -81,13 +82,11 @@ const SearchText = (example?: string) =>
 export const PeopleQuery = Type.Object(
   {
     q: SearchText('张'),
-    limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: PAGE.people.max, default: PAGE.people.default, description: '最多条数 Rows at most' }),
-    ),
+    ...pageQuery(PAGE.people),
   },
   { additionalProperties: false },
 );
-export const People = Type.Object({ items: Type.Array(Person, { description: '人员 People found' }) });
+export const People = pageReply(Person, '人员 People found');
 
 export const PeopleExportFilter = {
   q: Type.Optional(SearchText()),

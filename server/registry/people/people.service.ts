@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { firstRows, type PageAsked } from '../../platform/paging.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
 import { withAreaName, withAreaNames } from '../records/area-names.ts';
 import { divisionName } from '../records/division-names.ts';
@@ -76,11 +77,19 @@ export function createRegistryService({
   });
 
   return {
-    async findPeople(actor: Actor, q: string, limit: number) {
-      return withAreaNames(
-        db,
-        (await store.searchPeople(db, actor.scope, searchTerms(q, fieldCrypto), limit)).map((p) => view(actor, p)),
-      );
+    async findPeople(actor: Actor, q: string, page: PageAsked) {
+      const terms = searchTerms(q, fieldCrypto);
+      const [rows, total] = await Promise.all([
+        store.searchPeople(db, actor.scope, terms, page),
+        store.countPeople(db, actor.scope, terms),
+      ]);
+      return {
+        items: await withAreaNames(
+          db,
+          rows.map((p) => view(actor, p)),
+        ),
+        total,
+      };
     },
 
     async getPerson(actor: Actor, id: string) {
@@ -110,7 +119,7 @@ export function createRegistryService({
           db,
           actor.scope,
           { ...terms, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined },
-          MAX_EXPORT_ROWS,
+          firstRows(MAX_EXPORT_ROWS),
         ),
       );
       return withAreaNames(

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { firstRows, type PageAsked } from '../../platform/paging.ts';
 import { codeInScope } from '../../platform/scope.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { gridsInScope } from '../../territory/index.ts';
@@ -96,18 +97,22 @@ export function createAddressesService({ db, clock, territory }: { db: Db; clock
   }
 
   return {
-    async find(actor: Actor, filter: { q?: string; area?: string }, limit: number) {
+    async find(actor: Actor, filter: { q?: string; area?: string }, page: PageAsked) {
       const text = filter.q?.trim() ?? '';
       const terms = {
         ...(/^\d{18}$/.test(text) ? { code: text } : text ? { text } : {}),
         areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined,
       };
-      return (await store.searchAddresses(db, actor.scope, terms, limit)).map(view);
+      const [rows, total] = await Promise.all([
+        store.searchAddresses(db, actor.scope, terms, page),
+        store.countAddresses(db, actor.scope, terms),
+      ]);
+      return { items: rows.map(view), total };
     },
 
     async get(actor: Actor, code: string) {
       const a = await records.get(db, actor, code);
-      const buildings = (await store.searchBuildings(db, actor.scope, { code: a.code }, 100))
+      const buildings = (await store.searchBuildings(db, actor.scope, { code: a.code }, firstRows(100)))
         .filter((r) => r.b.addressCode === a.code)
         .map((r) => ({ code: r.b.code, name: r.b.name }));
       return { ...view(a), buildings, ...(await records.history(a)) };

@@ -1,6 +1,7 @@
 import { PAGE } from '../../../shared/limits.ts';
 import type { Guard } from '../../platform/actor.ts';
 import type { Http } from '../../platform/http.ts';
+import { pageAsked } from '../../platform/paging.ts';
 import { errorReplies } from '../../platform/schemas.ts';
 import { exportRoute } from '../io/list-export.ts';
 import type { AddressesService } from './addresses.service.ts';
@@ -34,7 +35,7 @@ export async function buildingRoutes(
       },
       onRequest: read,
     },
-    async (request) => ({ items: await addresses.find(request.actor, request.query, request.query.limit ?? PAGE.places.default) }),
+    async (request) => addresses.find(request.actor, request.query, pageAsked(request.query, PAGE.places)),
   );
   app.get(
     '/api/registry/addresses/:code',
@@ -102,7 +103,7 @@ export async function buildingRoutes(
       },
       onRequest: read,
     },
-    async (request) => ({ items: await buildings.find(request.actor, request.query, request.query.limit ?? PAGE.places.default) }),
+    async (request) => buildings.find(request.actor, request.query, pageAsked(request.query, PAGE.places)),
   );
   app.get(
     '/api/registry/buildings/:code',
@@ -184,7 +185,7 @@ export async function buildingRoutes(
       },
       onRequest: read,
     },
-    async (request) => ({ items: await houses.find(request.actor, request.query, request.query.limit ?? PAGE.houses.default) }),
+    async (request) => houses.find(request.actor, request.query, pageAsked(request.query, PAGE.houses)),
   );
   exportRoute(app, guard, {
     url: '/api/registry/buildings/export',

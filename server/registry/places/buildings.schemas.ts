@@ -13,6 +13,7 @@ import {
   RECORD_CODE_MAX,
   SEARCH_TEXT_MAX,
 } from '../../../shared/limits.ts';
+import { pageQuery, pageReply } from '../../platform/paging.ts';
 import { Nullable } from '../../platform/schemas.ts';
 import { AreaNameFields } from '../records/area-names.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
@@ -42,9 +43,7 @@ export const SearchFilter = {
 export const SearchQuery = Type.Object(
   {
     ...SearchFilter,
-    limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: PAGE.places.max, default: PAGE.places.default, description: '最多条数 Rows at most' }),
-    ),
+    ...pageQuery(PAGE.places),
   },
   { additionalProperties: false },
 );
@@ -56,9 +55,7 @@ export const HouseFilter = {
 export const HouseQuery = Type.Object(
   {
     ...HouseFilter,
-    limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: PAGE.houses.max, default: PAGE.houses.default, description: '最多条数 Rows at most' }),
-    ),
+    ...pageQuery(PAGE.houses),
   },
   { additionalProperties: false },
 );
@@ -86,7 +83,7 @@ const Address = Type.Object({
   version: Type.Integer({ description: 'Send it back with an edit' }),
   updatedAt: Type.String({ description: '修改时间 Last changed' }),
 });
-export const Addresses = Type.Object({ items: Type.Array(Address, { description: '标准地址 Addresses found' }) });
+export const Addresses = pageReply(Address, '标准地址 Addresses found');
 export const AddressDetail = Type.Intersect([
   Address,
   Type.Object({
@@ -130,7 +127,7 @@ const HouseRow = Type.Object({
   residents: Type.Integer({ description: 'People living there now' }),
   groupId: Nullable(Type.String({ description: 'Its ten-household group' })),
 });
-export const Houses = Type.Object({ items: Type.Array(HouseRow, { description: '房屋 Houses found' }) });
+export const Houses = pageReply(HouseRow, '房屋 Houses found');
 const Building = Type.Object({
   code: Type.String({ description: '楼栋编号 Building code', example: '420923100001-01' }),
   name: Type.String({ description: '楼栋名称 Name', example: '1 栋' }),
@@ -151,7 +148,7 @@ const Building = Type.Object({
   version: Type.Integer({ description: 'Send it back with an edit' }),
   updatedAt: Type.String({ description: '修改时间 Last changed' }),
 });
-export const Buildings = Type.Object({ items: Type.Array(Building, { description: '楼栋 Buildings found' }) });
+export const Buildings = pageReply(Building, '楼栋 Buildings found');
 export const BuildingDetail = Type.Intersect([
   Building,
   Type.Object({

@@ -8,6 +8,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import { firstRows, type PageAsked } from '../../platform/paging.ts';
 import { codeInScope } from '../../platform/scope.ts';
 import type { TerritoryService } from '../../territory/index.ts';
 import { gridsInScope } from '../../territory/index.ts';
@@ -197,18 +198,26 @@ export function createBuildingsService({
   }
 
   return {
-    async find(actor: Actor, filter: { q?: string; area?: string }, limit: number) {
-      return withAreaNames(
-        db,
-        (await store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), limit)).map((r) => view(r.b, r.houses)),
-      );
+    async find(actor: Actor, filter: { q?: string; area?: string }, page: PageAsked) {
+      const terms = termsOf(filter.q, filter.area);
+      const [rows, total] = await Promise.all([
+        store.searchBuildings(db, actor.scope, terms, page),
+        store.countBuildings(db, actor.scope, terms),
+      ]);
+      return {
+        items: await withAreaNames(
+          db,
+          rows.map((r) => view(r.b, r.houses)),
+        ),
+        total,
+      };
     },
 
     /** The filtered list for a spreadsheet: the leader's phone masked unless the caller may unmask and gives a reason; audited. */
     async export(actor: Actor, { unmask, ...filter }: { q?: string; area?: string; unmask?: Unmask }) {
       const reveals = ({ b }: { b: store.BuildingRow }) => ({ id: b.code, fields: b.leaderPhoneEnc ? ['leaderPhone'] : [] });
       const rows = await auditedExport({ db, clock, unmaskedExportMax }, actor, { target: 'building', filter, unmask, reveals }, () =>
-        store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), MAX_EXPORT_ROWS),
+        store.searchBuildings(db, actor.scope, termsOf(filter.q, filter.area), firstRows(MAX_EXPORT_ROWS)),
       );
       return withAreaNames(
         db,
@@ -222,7 +231,7 @@ export function createBuildingsService({
     /** A building, its houses (with residents counted), who verified it, and its history. */
     async get(actor: Actor, code: string) {
       const b = await records.get(db, actor, code);
-      const houses = await store.listHouses(db, actor.scope, { buildingCode: b.code }, 2000);
+      const houses = await store.listHouses(db, actor.scope, { buildingCode: b.code }, firstRows(2000));
       return { ...(await withAreaName(db, view(b, houses.length))), houseList: houses, ...(await records.history(b)) };
     },
 

@@ -1,6 +1,7 @@
 import { PAGE } from '../../../shared/limits.ts';
 import type { Guard } from '../../platform/actor.ts';
 import type { Http } from '../../platform/http.ts';
+import { pageAsked } from '../../platform/paging.ts';
 import { errorReplies } from '../../platform/schemas.ts';
 import * as S from './household-groups.schemas.ts';
 import type { HouseholdGroupsService } from './household-groups.service.ts';
@@ -20,13 +21,12 @@ export async function householdGroupRoutes(app: Http, { groups, guard }: { group
       },
       onRequest: guard('registry.read'),
     },
-    async (request) => ({
-      items: await groups.find(
+    async (request) =>
+      groups.find(
         request.actor,
         { gridCode: request.query.grid, area: request.query.area },
-        request.query.limit ?? PAGE.householdGroups.default,
+        pageAsked(request.query, PAGE.householdGroups),
       ),
-    }),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { PAGE, PLACE_NAME_MAX, RECORD_CODE_MAX } from '../../../shared/limits.ts';
+import { pageQuery, pageReply } from '../../platform/paging.ts';
 import { Nullable } from '../../platform/schemas.ts';
 import { AreaNameFields } from '../records/area-names.ts';
 import { RecordHistorySchema, VerifiedBySchema } from '../records/record-history.ts';
@@ -17,7 +18,7 @@ const Group = Type.Object({
   version: Type.Integer({ description: 'Send it back with an edit' }),
   updatedAt: Type.String({ description: '修改时间 Last changed' }),
 });
-export const Groups = Type.Object({ items: Type.Array(Group, { description: '十户联防组 Groups found' }) });
+export const Groups = pageReply(Group, '十户联防组 Groups found');
 export const GroupDetail = Type.Intersect([
   Group,
   Type.Object({
@@ -52,14 +53,7 @@ export const GroupsQuery = Type.Object(
   {
     grid: Type.Optional(Type.String({ pattern: '^[0-9]{15}$', description: '网格编码 The groups of this grid' })),
     area: Type.Optional(Type.String({ pattern: '^[0-9]{6,15}$', description: '区域编码 The groups under this area' })),
-    limit: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: PAGE.householdGroups.max,
-        default: PAGE.householdGroups.default,
-        description: '最多条数 Rows at most',
-      }),
-    ),
+    ...pageQuery(PAGE.householdGroups),
   },
   { additionalProperties: false },
 );

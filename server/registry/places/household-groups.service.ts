@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { PageAsked } from '../../platform/paging.ts';
 import { gridsInScope } from '../../territory/index.ts';
 import { withAreaName, withAreaNames } from '../records/area-names.ts';
 import { same } from '../records/record-apply.ts';
@@ -98,17 +99,16 @@ export function createHouseholdGroupsService({ db, clock }: { db: Db; clock: Clo
   });
 
   return {
-    async find(actor: Actor, filter: { gridCode?: string; area?: string }, limit: number) {
-      const rows = await store.listGroups(
-        db,
-        actor.scope,
-        { gridCode: filter.gridCode, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined },
-        limit,
-      );
-      return withAreaNames(
-        db,
-        rows.map((r) => view(r.g, r.members)),
-      );
+    async find(actor: Actor, filter: { gridCode?: string; area?: string }, page: PageAsked) {
+      const terms = { gridCode: filter.gridCode, areaPrefix: filter.area ? subtreePrefix(filter.area) : undefined };
+      const [rows, total] = await Promise.all([store.listGroups(db, actor.scope, terms, page), store.countGroups(db, actor.scope, terms)]);
+      return {
+        items: await withAreaNames(
+          db,
+          rows.map((r) => view(r.g, r.members)),
+        ),
+        total,
+      };
     },
 
     /** A group with its member houses, the people living in each, who verified it, and its history. */

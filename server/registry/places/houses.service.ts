@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
+import type { PageAsked } from '../../platform/paging.ts';
 import { gridsInScope } from '../../territory/index.ts';
 import { auditedExport, MAX_EXPORT_ROWS, type Unmask } from '../io/list-export.ts';
 import { cellText } from '../io/template-fields.ts';
@@ -116,14 +117,11 @@ export function createHousesService({
 
   return {
     /** Without a building, grid or text nothing is listed: a whole county of houses is no pick list. */
-    async find(actor: Actor, filter: { building?: string; grid?: string; q?: string }, limit: number) {
-      if (!filter.building && !filter.grid && !filter.q?.trim()) return [];
-      return store.listHouses(
-        db,
-        actor.scope,
-        { buildingCode: filter.building, gridCode: filter.grid, text: filter.q?.trim() || undefined },
-        limit,
-      );
+    async find(actor: Actor, filter: { building?: string; grid?: string; q?: string }, page: PageAsked) {
+      if (!filter.building && !filter.grid && !filter.q?.trim()) return { items: [], total: 0 };
+      const terms = { buildingCode: filter.building, gridCode: filter.grid, text: filter.q?.trim() || undefined };
+      const [items, total] = await Promise.all([store.listHouses(db, actor.scope, terms, page), store.countHouses(db, actor.scope, terms)]);
+      return { items, total };
     },
 
     /** The same list for a spreadsheet, whole: owner ID number and phone masked unless the caller may unmask and gives a reason; audited. */

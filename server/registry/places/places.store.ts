@@ -1,5 +1,6 @@
-import { type AnyColumn, and, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { type AnyColumn, and, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db.ts';
+import type { PageAsked } from '../../platform/paging.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import type { Stamp } from '../records/record-lifecycle.core.ts';
 import { bulkUpsert } from '../records/records.store.ts';
@@ -38,19 +39,25 @@ export async function getAddress(tx: Tx, scope: Scope, code: string): Promise<Ad
   )[0];
 }
 
-export async function searchAddresses(tx: Tx, scope: Scope, f: PlaceFilter, limit: number) {
+const addressMatch = (scope: Scope, f: PlaceFilter) =>
+  and(
+    f.code ? eq(standardAddress.code, f.code) : f.text ? ilike(standardAddress.fullText, like(f.text)) : undefined,
+    under(standardAddress.gridCode, f.areaPrefix),
+    inScope(standardAddress.gridCode, scope),
+  );
+
+export async function searchAddresses(tx: Tx, scope: Scope, f: PlaceFilter, page: PageAsked) {
   return tx
     .select()
     .from(standardAddress)
-    .where(
-      and(
-        f.code ? eq(standardAddress.code, f.code) : f.text ? ilike(standardAddress.fullText, like(f.text)) : undefined,
-        under(standardAddress.gridCode, f.areaPrefix),
-        inScope(standardAddress.gridCode, scope),
-      ),
-    )
+    .where(addressMatch(scope, f))
     .orderBy(standardAddress.fullText, standardAddress.code)
-    .limit(limit);
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
+export async function countAddresses(tx: Tx, scope: Scope, f: PlaceFilter) {
+  return (await tx.select({ n: count() }).from(standardAddress).where(addressMatch(scope, f)))[0].n;
 }
 
 /**
@@ -104,12 +111,7 @@ export async function getBuilding(tx: Tx, scope: Scope, code: string): Promise<B
 }
 
 /** Buildings by part of the address or name, or a whole code (building or standard address), with their houses counted. */
-export async function searchBuildings(tx: Tx, scope: Scope, f: PlaceFilter, limit: number) {
-  const match = f.code
-    ? or(eq(building.code, f.code), eq(building.addressCode, f.code))
-    : f.text
-      ? or(ilike(building.address, like(f.text)), ilike(building.name, like(f.text)), ilike(building.estate, like(f.text)))
-      : undefined;
+export async function searchBuildings(tx: Tx, scope: Scope, f: PlaceFilter, page: PageAsked) {
   // The outer columns are named with their table: drizzle writes a bare "code", which inside the subquery is the house's.
   return tx
     .select({
@@ -117,9 +119,23 @@ export async function searchBuildings(tx: Tx, scope: Scope, f: PlaceFilter, limi
       houses: sql<number>`(select count(*)::int from house h where h.county_code = building.county_code and h.building_code = building.code)`,
     })
     .from(building)
-    .where(and(match, under(building.gridCode, f.areaPrefix), inScope(building.gridCode, scope)))
+    .where(buildingMatch(scope, f))
     .orderBy(building.address, building.code)
-    .limit(limit);
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
+export async function countBuildings(tx: Tx, scope: Scope, f: PlaceFilter) {
+  return (await tx.select({ n: count() }).from(building).where(buildingMatch(scope, f)))[0].n;
+}
+
+function buildingMatch(scope: Scope, f: PlaceFilter) {
+  const match = f.code
+    ? or(eq(building.code, f.code), eq(building.addressCode, f.code))
+    : f.text
+      ? or(ilike(building.address, like(f.text)), ilike(building.name, like(f.text)), ilike(building.estate, like(f.text)))
+      : undefined;
+  return and(match, under(building.gridCode, f.areaPrefix), inScope(building.gridCode, scope));
 }
 
 export async function upsertBuildings(tx: Tx, rows: (typeof building.$inferInsert)[]) {
@@ -191,7 +207,7 @@ const houseMatch = (scope: Scope, f: HouseFilter) =>
   );
 
 /** Houses in scope by building, grid or part of the address/code, with residents counted and their group. */
-export async function listHouses(tx: Tx, scope: Scope, f: HouseFilter, limit: number) {
+export async function listHouses(tx: Tx, scope: Scope, f: HouseFilter, page: PageAsked) {
   return tx
     .select({
       code: house.code,
@@ -210,7 +226,12 @@ export async function listHouses(tx: Tx, scope: Scope, f: HouseFilter, limit: nu
     )
     .where(houseMatch(scope, f))
     .orderBy(house.code)
-    .limit(limit);
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
+export async function countHouses(tx: Tx, scope: Scope, f: HouseFilter) {
+  return (await tx.select({ n: count() }).from(house).where(houseMatch(scope, f)))[0].n;
 }
 
 /** The same houses as whole records (sealed owner fields included), with residents counted: what an export writes. */
@@ -262,22 +283,29 @@ export async function getGroup(tx: Tx, scope: Scope, id: string): Promise<GroupR
   )[0];
 }
 
-export async function listGroups(tx: Tx, scope: Scope, f: { gridCode?: string; areaPrefix?: string }, limit: number) {
+type GroupFilter = { gridCode?: string; areaPrefix?: string };
+const groupMatch = (scope: Scope, f: GroupFilter) =>
+  and(
+    f.gridCode ? eq(householdGroup.gridCode, f.gridCode) : undefined,
+    under(householdGroup.gridCode, f.areaPrefix),
+    inScope(householdGroup.gridCode, scope),
+  );
+
+export async function listGroups(tx: Tx, scope: Scope, f: GroupFilter, page: PageAsked) {
   return tx
     .select({
       g: householdGroup,
       members: sql<number>`(select count(*)::int from household_group_member m where m.county_code = ${householdGroup.countyCode} and m.group_id = ${householdGroup.id})`,
     })
     .from(householdGroup)
-    .where(
-      and(
-        f.gridCode ? eq(householdGroup.gridCode, f.gridCode) : undefined,
-        under(householdGroup.gridCode, f.areaPrefix),
-        inScope(householdGroup.gridCode, scope),
-      ),
-    )
+    .where(groupMatch(scope, f))
     .orderBy(householdGroup.gridCode, householdGroup.name)
-    .limit(limit);
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
+export async function countGroups(tx: Tx, scope: Scope, f: GroupFilter) {
+  return (await tx.select({ n: count() }).from(householdGroup).where(groupMatch(scope, f)))[0].n;
 }
 
 /** The member houses of a group with their address, building and residents. */

@@ -8,6 +8,7 @@ import type { RecordType } from '../../../shared/enums.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { boxAround, distanceMeters, type LngLat } from '../../platform/distance.core.ts';
+import { firstRows } from '../../platform/paging.ts';
 import { codeInScope } from '../../platform/scope.ts';
 import {
   type FacilityRow,
@@ -134,12 +135,12 @@ export function createRecordLookup({ db }: { db: Db }) {
     if (!q) return [];
     const [facility, orgByCode, buildingByCode, houses, facilities, orgs, buildings] = await Promise.all([
       getFacility(db, scope, q),
-      searchOrganisations(db, scope, { creditCode: normalizeCreditCode(q) }, 1),
-      searchBuildings(db, scope, { code: q }, MAX_RESULTS),
-      listHouses(db, scope, { text: q }, MAX_RESULTS),
-      listFacilities(db, scope, { name: q }, MAX_RESULTS),
-      searchOrganisations(db, scope, { name: q }, MAX_RESULTS),
-      searchBuildings(db, scope, { text: q }, MAX_RESULTS),
+      searchOrganisations(db, scope, { creditCode: normalizeCreditCode(q) }, firstRows(1)),
+      searchBuildings(db, scope, { code: q }, firstRows(MAX_RESULTS)),
+      listHouses(db, scope, { text: q }, firstRows(MAX_RESULTS)),
+      listFacilities(db, scope, { name: q }, firstRows(MAX_RESULTS)),
+      searchOrganisations(db, scope, { name: q }, firstRows(MAX_RESULTS)),
+      searchBuildings(db, scope, { text: q }, firstRows(MAX_RESULTS)),
     ]);
     const buildingCodes = [...new Set(houses.map((h) => h.buildingCode).filter((c): c is string => !!c))];
     const points = new Map(

@@ -1,5 +1,6 @@
-import { and, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
+import type { PageAsked } from '../../platform/paging.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { house, person, recordChange, residence } from './records.tables.ts';
 
@@ -111,13 +112,19 @@ export function nameGrams(text: string): string[] {
   return chars.length === 1 ? chars : [...new Set(chars.slice(1).map((c, i) => chars[i] + c))];
 }
 
+type PeopleTerms = { name?: string; idHash?: string; phoneHash?: string; areaPrefix?: string };
+
 /** People in scope (optionally under an area) matching a name fragment, or exactly an ID number or phone (by keyed hash). */
-export async function searchPeople(
-  tx: Tx,
-  scope: Scope,
-  q: { name?: string; idHash?: string; phoneHash?: string; areaPrefix?: string },
-  limit: number,
-) {
+export async function searchPeople(tx: Tx, scope: Scope, q: PeopleTerms, page: PageAsked) {
+  return tx.select().from(person).where(peopleMatch(scope, q)).orderBy(person.name, person.id).offset(page.offset).limit(page.limit);
+}
+
+/** How many people `searchPeople` finds over all its pages. */
+export async function countPeople(tx: Tx, scope: Scope, q: PeopleTerms) {
+  return (await tx.select({ n: count() }).from(person).where(peopleMatch(scope, q)))[0].n;
+}
+
+function peopleMatch(scope: Scope, q: PeopleTerms) {
   const grams = q.name ? nameGrams(q.name) : [];
   const match = or(
     q.name
@@ -133,12 +140,7 @@ export async function searchPeople(
     q.phoneHash ? eq(person.phoneHash, q.phoneHash) : undefined,
   );
   const under = q.areaPrefix ? sql`${person.gridCode} like ${`${q.areaPrefix}%`}` : undefined;
-  return tx
-    .select()
-    .from(person)
-    .where(and(match, under, inScope(person.gridCode, scope)))
-    .orderBy(person.name, person.id)
-    .limit(limit);
+  return and(match, under, inScope(person.gridCode, scope));
 }
 
 export async function getPerson(tx: Tx, scope: Scope, id: string): Promise<PersonRow | undefined> {

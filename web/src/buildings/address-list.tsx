@@ -3,16 +3,17 @@ import { App, Button, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
+import { SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
 import type { AddressDetail, StandardAddress } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { formatDay } from '../format.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
+import { usePaged } from '../use-paged.ts';
 import { AddressForm } from './address-form.tsx';
 
-const LIMIT = PAGE.places.default;
+const PAGE_SIZE = 20;
 
 /** Standard addresses (标准地址) of one's jurisdiction by text or code; record, edit and verify them. */
 export function AddressList() {
@@ -21,7 +22,8 @@ export function AddressList() {
   const { can } = useAuth();
   const [q, setQ] = useState('');
   const [form, setForm] = useState<{ editing: AddressDetail | null } | null>(null);
-  const { data, loading, reload } = useApi('/api/registry/addresses', { params: { query: { ...(q ? { q } : {}), limit: LIMIT } } });
+  const paged = usePaged(PAGE_SIZE, q);
+  const { data, loading, reload } = useApi('/api/registry/addresses', { params: { query: { ...(q ? { q } : {}), ...paged.query } } });
   const { busy, run } = useBusyAction();
 
   const edit = (code: string) =>
@@ -87,7 +89,7 @@ export function AddressList() {
         dataSource={data?.items ?? []}
         columns={columns}
         locale={{ emptyText: t('buildings.noAddress') }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={paged.pagination(data?.total)}
         data-testid="address-table"
       />
       <AddressForm

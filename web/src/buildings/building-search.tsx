@@ -3,7 +3,7 @@ import { App, Button, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAGE, SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
+import { SEARCH_TEXT_MAX } from '../../../shared/limits.ts';
 import type { Building } from '../api/replies.ts';
 import { withoutBlanks } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
@@ -11,10 +11,11 @@ import { CodeName } from '../code-name.tsx';
 import { formatDay } from '../format.ts';
 import { ExportButton } from '../people/export-button.tsx';
 import { useApi } from '../use-api.ts';
+import { usePaged } from '../use-paged.ts';
 import { BuildingDrawer } from './building-drawer.tsx';
 import { BuildingForm } from './building-form.tsx';
 
-const LIMIT = PAGE.places.default;
+const PAGE_SIZE = 20;
 
 /** Buildings of one's jurisdiction by address, name or code, and area; record new ones. */
 export function BuildingSearch() {
@@ -24,7 +25,8 @@ export function BuildingSearch() {
   const [filter, setFilter] = useState<{ q?: string; area?: string }>({});
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const { data, loading, reload } = useApi('/api/registry/buildings', { params: { query: { ...withoutBlanks(filter), limit: LIMIT } } });
+  const paged = usePaged(PAGE_SIZE, JSON.stringify(filter));
+  const { data, loading, reload } = useApi('/api/registry/buildings', { params: { query: { ...withoutBlanks(filter), ...paged.query } } });
   const items = data?.items ?? [];
 
   const columns: ColumnsType<Building> = [
@@ -93,11 +95,10 @@ export function BuildingSearch() {
         dataSource={items}
         columns={columns}
         locale={{ emptyText: t('buildings.noMatch') }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={paged.pagination(data?.total)}
         onRow={(b) => ({ onClick: () => setOpen(b.code), className: 'clickable-row' })}
         data-testid="building-table"
       />
-      {items.length >= LIMIT && <Typography.Text type="secondary">{t('buildings.limited', { n: LIMIT })}</Typography.Text>}
       <BuildingDrawer code={open} onClose={() => setOpen(null)} onChanged={reload} onOpen={setOpen} />
       <BuildingForm
         open={creating}

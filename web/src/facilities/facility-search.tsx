@@ -3,7 +3,7 @@ import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACILITY_SEARCH_MAX, PAGE } from '../../../shared/limits.ts';
+import { FACILITY_SEARCH_MAX } from '../../../shared/limits.ts';
 import type { Facility } from '../api/replies.ts';
 import { withoutBlanks } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
@@ -11,10 +11,11 @@ import { CodeName } from '../code-name.tsx';
 import { useCodes } from '../orgs/use-codes.ts';
 import { ExportButton } from '../people/export-button.tsx';
 import { useApi } from '../use-api.ts';
+import { usePaged } from '../use-paged.ts';
 import { FacilityDrawer } from './facility-drawer.tsx';
 import { FacilityForm } from './facility-form.tsx';
 
-const LIMIT = PAGE.facilities.max;
+const PAGE_SIZE = 20;
 /** Intact is the normal case; every other state wants attention. */
 const STATE_COLOR: Record<string, string> = { '01': 'green', '02': 'orange', '03': 'red', '04': 'gold' };
 
@@ -36,7 +37,8 @@ export function FacilitySearch() {
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const params = { classCode: filter.classCode ?? filter.major, state: filter.state, area: filter.area, q: filter.q };
-  const { data, loading, reload } = useApi('/api/registry/facilities', { params: { query: { ...withoutBlanks(params), limit: LIMIT } } });
+  const paged = usePaged(PAGE_SIZE, JSON.stringify(params));
+  const { data, loading, reload } = useApi('/api/registry/facilities', { params: { query: { ...withoutBlanks(params), ...paged.query } } });
   const items = data?.items ?? [];
   const set = (patch: Filter) => setFilter((f) => ({ ...f, ...patch }));
 
@@ -124,11 +126,10 @@ export function FacilitySearch() {
         dataSource={items}
         columns={columns}
         locale={{ emptyText: t('facilities.noMatch') }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={paged.pagination(data?.total)}
         onRow={(f) => ({ onClick: () => setOpen(f.code), className: 'clickable-row' })}
         data-testid="facility-table"
       />
-      {items.length >= LIMIT && <Typography.Text type="secondary">{t('facilities.limited', { n: LIMIT })}</Typography.Text>}
       <FacilityDrawer code={open} onClose={() => setOpen(null)} onChanged={reload} />
       <FacilityForm
         open={creating}

@@ -8,9 +8,11 @@ import type { HouseholdGroup } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { formatDay } from '../format.ts';
 import { useApi } from '../use-api.ts';
+import { usePaged } from '../use-paged.ts';
 import { GroupDrawer } from './group-drawer.tsx';
 import { GroupForm } from './group-form.tsx';
 
+const PAGE_SIZE = 20;
 const GRID = /^\d{15}$/;
 
 /** 十户联防: the ten-household groups of a grid; form one by picking the grid's houses, change members and the lead. */
@@ -24,7 +26,11 @@ export function GroupsPage() {
   const [params] = useSearchParams();
   const [open, setOpen] = useState<string | null>(params.get('group'));
   const [creating, setCreating] = useState(false);
-  const { data, loading, reload } = useApi('/api/registry/household-groups', GRID.test(grid) ? { params: { query: { grid } } } : null);
+  const paged = usePaged(PAGE_SIZE, grid);
+  const { data, loading, reload } = useApi(
+    '/api/registry/household-groups',
+    GRID.test(grid) ? { params: { query: { grid, ...paged.query } } } : null,
+  );
 
   const columns: ColumnsType<HouseholdGroup> = [
     { title: t('groups.name'), dataIndex: 'name', render: (n: string) => <a>{n}</a> },
@@ -74,7 +80,7 @@ export function GroupsPage() {
         dataSource={data?.items ?? []}
         columns={columns}
         locale={{ emptyText: GRID.test(grid) ? t('groups.noGroups') : t('groups.pickGrid') }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={paged.pagination(data?.total)}
         onRow={(g) => ({ onClick: () => setOpen(g.id), className: 'clickable-row' })}
         data-testid="group-table"
       />

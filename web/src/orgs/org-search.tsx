@@ -10,11 +10,12 @@ import { CodeName } from '../code-name.tsx';
 import { formatDay } from '../format.ts';
 import { ExportButton } from '../people/export-button.tsx';
 import { useApi } from '../use-api.ts';
+import { usePaged } from '../use-paged.ts';
 import { OrgDrawer } from './org-drawer.tsx';
 import { OrgForm } from './org-form.tsx';
 import { useCodes } from './use-codes.ts';
 
-const LIMIT = 200;
+const PAGE_SIZE = 20;
 
 interface Filter {
   q: string;
@@ -31,8 +32,9 @@ export function OrgSearch() {
   const [filter, setFilter] = useState<Filter>({ q: '' });
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const paged = usePaged(PAGE_SIZE, JSON.stringify(filter));
   const { data, loading, reload } = useApi('/api/registry/organisations', {
-    params: { query: { ...withoutBlanks(filter), limit: LIMIT } },
+    params: { query: { ...withoutBlanks(filter), ...paged.query } },
   });
   const items = data?.items ?? [];
 
@@ -118,11 +120,10 @@ export function OrgSearch() {
         dataSource={items}
         columns={columns}
         locale={{ emptyText: t('orgs.noMatch') }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={paged.pagination(data?.total)}
         onRow={(o) => ({ onClick: () => setOpen(o.creditCode), className: 'clickable-row' })}
         data-testid="org-table"
       />
-      {items.length >= LIMIT && <Typography.Text type="secondary">{t('orgs.limited', { n: LIMIT })}</Typography.Text>}
       <OrgDrawer creditCode={open} onClose={() => setOpen(null)} onChanged={reload} />
       <OrgForm
         open={creating}

@@ -1,16 +1,17 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Typography } from 'antd';
+import { App, Button, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useApi } from '../use-api.ts';
+import { usePaged } from '../use-paged.ts';
 import { ExportButton } from './export-button.tsx';
 import { MAX_PEOPLE_QUERY, peopleQueryProblem } from './people-query.ts';
 import { PeopleTable } from './people-table.tsx';
 import { PersonDrawer } from './person-drawer.tsx';
 import { PersonForm } from './person-form.tsx';
 
-const LIMIT = 100;
+const PAGE_SIZE = 20;
 
 /** The search box and its results; a row opens the person; 登记人员 registers a newcomer and opens them. */
 export function PeopleSearch() {
@@ -20,7 +21,8 @@ export function PeopleSearch() {
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
-  const { data, loading, reload } = useApi('/api/registry/people', q ? { params: { query: { q, limit: LIMIT } } } : null);
+  const paged = usePaged(PAGE_SIZE, q);
+  const { data, loading, reload } = useApi('/api/registry/people', q ? { params: { query: { q, ...paged.query } } } : null);
   const items = data?.items ?? [];
 
   function search(value: string) {
@@ -52,15 +54,15 @@ export function PeopleSearch() {
         )}
         {q && !loading && items.length > 0 && (
           <>
-            <Typography.Text type="secondary">{t('people.found', { n: items.length })}</Typography.Text>
+            <Typography.Text type="secondary">{t('people.found', { n: data?.total ?? 0 })}</Typography.Text>
             <ExportButton path="/api/registry/people/export" filter={{ q }} fileName="people.xlsx" hint={t('people.exportHint')} />
           </>
         )}
       </div>
-      {items.length >= LIMIT && <Alert className="people-limited" type="info" showIcon message={t('people.limited', { n: LIMIT })} />}
       <PeopleTable
         items={items}
         loading={loading}
+        pagination={paged.pagination(data?.total)}
         showTags={can('registry.tags')}
         emptyText={q ? t('people.noMatch') : t('people.searchFirst')}
         onOpen={setOpen}

@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Table, type TablePaginationConfig, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { Person, PersonTags } from '../api/replies.ts';
@@ -9,6 +9,8 @@ import { PersonTagList } from './person-tags.tsx';
 interface Props {
   items: Person[];
   loading: boolean;
+  /** The server's pages of the search. */
+  pagination: TablePaginationConfig;
   /** The tags column, for roles that may see special groups and key persons. */
   showTags: boolean;
   emptyText: string;
@@ -23,7 +25,7 @@ const documentNumber = (v: string, p: Person) => (
   </>
 );
 
-export function PeopleTable({ items, loading, showTags, emptyText, onOpen }: Props) {
+export function PeopleTable({ items, loading, pagination, showTags, emptyText, onOpen }: Props) {
   const { t } = useTranslation();
   const columns: ColumnsType<Person> = [
     { title: t('people.name'), dataIndex: 'name', width: 120, render: (n: string) => <a>{n}</a> },
@@ -51,7 +53,7 @@ export function PeopleTable({ items, loading, showTags, emptyText, onOpen }: Pro
       dataSource={items}
       columns={columns}
       locale={{ emptyText }}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+      pagination={pagination}
       onRow={(p) => ({ onClick: () => onOpen(p.id), className: 'clickable-row' })}
       data-testid="people-table"
     />

@@ -20,7 +20,6 @@ export const registry: typeof zh = {
     tooLong: 'The search text may be 40 characters at most',
     partialNumber: 'To search by number, enter the whole 18-digit ID number or 11-digit mobile number',
     found: '{{n}} found',
-    limited: 'Only the first {{n}} are shown; enter more of the name or number to narrow the search',
     name: 'Name',
     sex: 'Sex',
     birthDate: 'Born',
@@ -140,7 +139,6 @@ export const registry: typeof zh = {
     leaderOpen: 'Open the person',
     phoneKeep: 'Leave empty to keep the phone on record',
     noMatch: 'No building matches',
-    limited: 'Only the first {{n}} are shown; narrow the search',
     required: 'Required',
     importTitle: 'Import buildings',
     importHint:
@@ -243,7 +241,6 @@ export const registry: typeof zh = {
     phoneKeep: 'Leave empty to keep the phone on record',
     hazards: 'Hazards',
     noMatch: 'No organisation matches',
-    limited: 'Only the first {{n}} are shown; narrow the search',
     required: 'Required',
     importTitle: 'Import organisations',
     importHint:
@@ -275,7 +272,6 @@ export const registry: typeof zh = {
     maintainerDept: 'Maintainer',
     note: 'Note',
     noMatch: 'No component matches',
-    limited: 'Only the first {{n}} are shown; narrow the filter',
     required: 'Required',
     exportHint: 'Exports the current filter; the export is recorded in the audit log',
     searchTab: 'Find components',

@@ -18,7 +18,6 @@ export const registry = {
     tooLong: '查找内容不能超过 40 个字符',
     partialNumber: '按号码查找须输入完整的 18 位公民身份号码或 11 位手机号',
     found: '找到 {{n}} 人',
-    limited: '只显示前 {{n}} 人，请输入更完整的姓名或号码缩小范围',
     name: '姓名',
     sex: '性别',
     birthDate: '出生日期',
@@ -138,7 +137,6 @@ export const registry = {
     leaderOpen: '查看人员',
     phoneKeep: '不填则保留原电话',
     noMatch: '没有符合条件的楼栋',
-    limited: '只显示前 {{n}} 条，请缩小查找范围',
     required: '必填',
     importTitle: '导入楼栋',
     importHint:
@@ -239,7 +237,6 @@ export const registry = {
     phoneKeep: '不填则保留原电话',
     hazards: '安全隐患类型',
     noMatch: '没有符合条件的单位',
-    limited: '只显示前 {{n}} 条，请缩小查找范围',
     required: '必填',
     importTitle: '导入单位',
     importHint:
@@ -271,7 +268,6 @@ export const registry = {
     maintainerDept: '养护单位',
     note: '备注',
     noMatch: '没有符合条件的部件',
-    limited: '只显示前 {{n}} 条，请缩小查找范围',
     required: '必填',
     exportHint: '按当前筛选导出；导出记入审计日志',
     searchTab: '查找部件',
