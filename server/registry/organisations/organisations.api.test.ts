@@ -152,6 +152,23 @@ describe('organisations: search, detail, reveal', () => {
     expect((await otherTownship({ method: 'GET', url: `/api/registry/organisations/${ACME}` })).statusCode).toBe(404);
   });
 
+  it('pages the list: offset and limit give each organisation once, in name order, and total counts them all', async () => {
+    const page = async (offset: number) =>
+      (await county({ method: 'GET', url: `/api/registry/organisations?offset=${offset}&limit=1` })).json<{
+        items: { name: string }[];
+        total: number;
+      }>();
+    const first = await page(0);
+    expect(first.total).toBe(await count('organisation'));
+    const pages = [first];
+    for (let offset = 1; offset < first.total; offset++) pages.push(await page(offset));
+    expect(pages.every((p) => p.total === first.total && p.items.length === 1)).toBe(true);
+    const names = pages.map((p) => p.items[0].name);
+    expect(new Set(names).size).toBe(first.total);
+    expect(names).toEqual([...names].sort());
+    expect((await page(first.total)).items).toEqual([]);
+  });
+
   it('reveals the safety phone to an allowed role with a reason, and audits it', async () => {
     const res = await county({
       method: 'POST',
