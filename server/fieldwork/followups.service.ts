@@ -1,12 +1,13 @@
 import { FOLLOWERS, type TagKind } from '../../shared/followups.ts';
 import type { Lang } from '../../shared/i18n/errors.ts';
-import { teamsOfGrids } from '../access/index.ts';
+import { REASON } from '../../shared/limits.ts';
+import { teamAccounts, teamsOfGrids } from '../access/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import type { Scope } from '../platform/scope.ts';
+import { codeInScope, type Scope } from '../platform/scope.ts';
 import { nodeNames } from '../territory/index.ts';
 import { checkPlan, effectivePlans, type Plan, plansFor, type Schedule, scheduleOf, tagKey } from './followups.core.ts';
 import * as store from './followups.store.ts';
@@ -30,7 +31,20 @@ interface Scheduled {
   person: store.TaggedPersonRow;
   schedule: Schedule;
   responsible: { id: string; name: string }[];
+  /** The named follower in force (an enabled account of a follower role), with their name; null: the grid team. */
+  named: (store.AssignmentRow & { followerName: string }) | null;
+  /** The grid the follow-up is made from: the named follower's, else the person's own. */
+  followedFrom: string;
 }
+
+/**
+ * Told when a person's follow-up moves to another grid (a follower named or taken back), inside that transaction:
+ * the missed_visits warnings still open on them move to the units of that grid (disputes, handed in by app.ts).
+ */
+export type FollowerMoved = (
+  tx: Tx,
+  move: { countyCode: string; personId: string; gridCode: string },
+) => Promise<{ warningId: string; from: string; to: string }[]>;
 
 /** Each tagged person in scope with their schedule on `asOf` and the accounts responsible for following them up. */
 async function scheduled(tx: Tx, scope: Scope, filter: { areaPrefix?: string; personId?: string }, asOf: Date): Promise<Scheduled[]> {
@@ -50,32 +64,62 @@ async function scheduled(tx: Tx, scope: Scope, filter: { areaPrefix?: string; pe
     people.map((p) => p.gridCode),
     FOLLOWERS,
   );
+  const followers = new Map(
+    (await teamAccounts(tx, { ids: people.flatMap((p) => (p.assignment ? [p.assignment.followerId] : [])) }, FOLLOWERS)).map((a) => [
+      a.id,
+      a,
+    ]),
+  );
   return people.map((person) => {
     const schedule = scheduleOf(plansFor(person, plansOfCounty(person.countyCode)), person.lastAt, asOf);
+    // A named follower whose account was disabled or lost its role gives the person back to the grid team.
+    const follower = person.assignment ? followers.get(person.assignment.followerId) : undefined;
+    if (person.assignment && follower)
+      return {
+        person,
+        schedule,
+        responsible: [{ id: follower.id, name: follower.name }],
+        named: { ...person.assignment, followerName: follower.name },
+        followedFrom: person.assignment.gridCode,
+      };
     const responsible = teams
       .filter((m) => m.gridCode === person.gridCode && m.roles.includes(schedule.plan.follower))
       .map((m) => ({ id: m.id, name: m.name }));
-    return { person, schedule, responsible };
+    return { person, schedule, responsible, named: null, followedFrom: person.gridCode };
   });
 }
 
 /**
  * The tagged people in scope whose follow-up is missed on `asOf` (past due, or never followed up), for a warnings
- * rule. A system read: whoever shows the result to a user writes the audit row of that read.
+ * rule. A system read: whoever shows the result to a user writes the audit row of that read. `gridCode` is the grid
+ * the follow-up is made from (a named follower's, else the person's), whose village and township must act.
  */
 export async function missedFollowUps(tx: Tx, scope: Scope, asOf: Date) {
   return (await scheduled(tx, scope, {}, asOf))
     .filter((s) => s.schedule.state === 'missed')
-    .map(({ person: p, schedule: s, responsible }) => ({
+    .map(({ person: p, schedule: s, responsible, followedFrom }) => ({
       personId: p.id,
       countyCode: p.countyCode,
-      gridCode: p.gridCode,
+      gridCode: followedFrom,
       tags: tagsOf(p),
       lastOn: s.lastOn,
       dueOn: s.dueOn,
       daysOverdue: s.daysOverdue,
       responsible: responsible.map((r) => r.id),
     }));
+}
+
+/**
+ * How many of the people `actor` follows up are missed or due soon on `asOf`: work in their to-do, gone once the
+ * follow-up is recorded. Numbers only, no person shown, so no audit row; null for an account that follows up no one.
+ */
+export async function followUpsDueOf(tx: Tx, actor: Actor, asOf: Date): Promise<{ missed: number; dueSoon: number } | null> {
+  if (!actor.permissions.includes('followups.visit')) return null;
+  const mine = (await scheduled(tx, actor.scope, {}, asOf)).filter((s) => s.responsible.some((r) => r.id === actor.id));
+  return {
+    missed: mine.filter((s) => s.schedule.state === 'missed').length,
+    dueSoon: mine.filter((s) => s.schedule.state === 'due_soon').length,
+  };
 }
 
 const tagsOf = (p: { specialGroups: readonly string[]; keyPersonTags: readonly string[] }) => [
@@ -107,10 +151,26 @@ const planView = (p: Plan) => ({
  * house visit of the person's house (visits.service.ts) that also names the person. Every read of a tagged person's
  * schedule writes an audit row; only the person's responsible follower may record one.
  */
-export function createFollowUpsService({ db, clock, visits }: { db: Db; clock: Clock; visits: VisitsService }) {
+export function createFollowUpsService({
+  db,
+  clock,
+  visits,
+  followerMoved,
+}: {
+  db: Db;
+  clock: Clock;
+  visits: VisitsService;
+  followerMoved: FollowerMoved;
+}) {
+  /** The caller may name this person's follower: a village or township centre whose jurisdiction holds the person. */
+  const assigns = (actor: Actor, p: store.TaggedPersonRow) =>
+    actor.permissions.includes('followups.assign') && codeInScope(p.gridCode, actor.scope);
+
   async function itemViews(tx: Tx, actor: Actor, rows: Scheduled[]) {
-    const names = await nodeNames(tx, [...new Set(rows.flatMap((r) => [r.person.gridCode, r.person.gridCode.slice(0, 12)]))]);
-    return rows.map(({ person: p, schedule: s, responsible }) => ({
+    const names = await nodeNames(tx, [
+      ...new Set(rows.flatMap((r) => [r.person.gridCode, r.person.gridCode.slice(0, 12), r.followedFrom])),
+    ]);
+    return rows.map(({ person: p, schedule: s, responsible, named }) => ({
       personId: p.id,
       name: p.name,
       idNumber: p.idNumberMasked,
@@ -129,7 +189,99 @@ export function createFollowUpsService({ db, clock, visits }: { db: Db; clock: C
       daysOverdue: s.daysOverdue,
       responsible,
       mine: responsible.some((r) => r.id === actor.id),
+      assignment: named && {
+        followerId: named.followerId,
+        followerName: named.followerName,
+        gridCode: named.gridCode,
+        gridName: names.get(named.gridCode)?.name ?? null,
+        reason: named.reason,
+        assignedByName: named.assignedByName,
+        assignedAt: named.assignedAt.toISOString(),
+      },
+      assignmentVersion: p.assignmentVersion,
+      abilities: { assign: assigns(actor, p) },
     }));
+  }
+
+  /**
+   * Who visits: a named follower from another grid visits the person's house under that grid too, for this follow-up
+   * only (the assignment is the village's or township's decision, audited).
+   */
+  const visitorOf = (actor: Actor, one: Scheduled): Actor =>
+    one.named?.followerId === actor.id && !codeInScope(one.person.gridCode, actor.scope)
+      ? { ...actor, scope: { ...actor.scope, prefixes: [...actor.scope.prefixes, one.person.gridCode] } }
+      : actor;
+
+  /** The person as the caller may name their follower: in scope and the caller a centre of their village or township. */
+  async function assignable(tx: Tx, actor: Actor, personId: string) {
+    const [one] = await scheduled(tx, actor.scope, { personId }, clock());
+    if (!one) throw new AppError('followup.not_found', [{ field: 'personId', reason: 'not_found', value: personId }]);
+    if (!assigns(actor, one.person))
+      throw new AppError('followup.not_assigner', [{ field: 'personId', reason: 'outside_your_area', value: personId }]);
+    return one;
+  }
+
+  /** The accounts of a follower role bound to grids of the caller's jurisdiction in the person's county. */
+  async function candidates(tx: Tx, actor: Actor, countyCode: string) {
+    const prefixes = actor.scope.prefixes.filter((p) => p.startsWith(countyCode));
+    return (await teamAccounts(tx, { prefixes }, FOLLOWERS)).map((a) => ({
+      ...a,
+      areaCodes: a.areaCodes.filter((c) => codeInScope(c, actor.scope)),
+    }));
+  }
+
+  const checkReason = (reason: string | undefined) => {
+    const r = (reason ?? '').trim();
+    return r.length < REASON.min || r.length > REASON.max
+      ? [{ field: 'reason', reason: r.length === 0 ? 'required' : 'length', value: String(r.length) }]
+      : [];
+  };
+
+  /** Writes the assignment (or takes it back), audits it and moves the open warnings, in one transaction. */
+  async function putAssignment(actor: Actor, personId: string, input: { followerId: string | null; reason: string; version: number }) {
+    return db.transaction(async (tx) => {
+      const one = await assignable(tx, actor, personId);
+      const problems = checkReason(input.reason);
+      let gridCode: string | null = null;
+      if (input.followerId === null && !one.person.assignment)
+        problems.push({ field: 'followerId', reason: 'none_named', value: personId });
+      if (input.followerId !== null) {
+        const follower = (await candidates(tx, actor, one.person.countyCode)).find((c) => c.id === input.followerId);
+        if (!follower) problems.push({ field: 'followerId', reason: 'not_a_follower_here', value: input.followerId });
+        else gridCode = follower.areaCodes.includes(one.person.gridCode) ? one.person.gridCode : follower.areaCodes[0];
+      }
+      if (problems.length) throw new AppError('followup.assignment_invalid', problems);
+      if (one.person.assignmentVersion !== input.version)
+        throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(one.person.assignmentVersion) }]);
+      const now = clock();
+      const key = { countyCode: one.person.countyCode, personId };
+      const saved = await store.putAssignment(tx, key, input.version, {
+        followerId: input.followerId,
+        gridCode,
+        reason: input.reason.trim(),
+        assignedBy: actor.id,
+        assignedByName: actor.displayName,
+        assignedAt: now,
+      });
+      if (!saved) throw new AppError('registry.record_changed', [{ field: 'version', reason: 'stale', value: String(input.version) }]);
+      const warningsMoved = await followerMoved(tx, { ...key, gridCode: gridCode ?? one.person.gridCode });
+      const [after] = await scheduled(tx, actor.scope, { personId }, now);
+      const [item] = await itemViews(tx, actor, [after]);
+      await recordAudit(tx, {
+        at: now,
+        actorId: actor.id,
+        action: input.followerId ? 'followup.assigned' : 'followup.assignment_removed',
+        target: personId,
+        detail: {
+          followerId: input.followerId,
+          before: one.named?.followerId ?? null,
+          gridCode,
+          reason: input.reason.trim(),
+          warningsMoved,
+        },
+      });
+      return item;
+    });
   }
 
   /** The county whose plans the caller reads or sets: the one named, or the one county of their jurisdiction. */
@@ -144,6 +296,35 @@ export function createFollowUpsService({ db, clock, visits }: { db: Db; clock: C
   }
 
   return {
+    /** Whom a village or township centre may name as this person's follower: the grid team accounts under it (audited). */
+    async followers(actor: Actor, personId: string) {
+      return db.transaction(async (tx) => {
+        const one = await assignable(tx, actor, personId);
+        const accounts = await candidates(tx, actor, one.person.countyCode);
+        const names = await nodeNames(tx, [...new Set(accounts.flatMap((a) => a.areaCodes))]);
+        await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'followup.read', target: personId, detail: { followers: true } });
+        return {
+          items: accounts.map((a) => ({
+            id: a.id,
+            name: a.name,
+            roles: a.roles.filter((r) => (FOLLOWERS as readonly string[]).includes(r)),
+            areas: a.areaCodes.map((code) => ({ code, name: names.get(code)?.name ?? null })),
+            ofPersonGrid: a.areaCodes.includes(one.person.gridCode),
+          })),
+        };
+      });
+    },
+
+    /** Names a person's follower over the grid team, with a reason, on the assignment's version (0: none yet). */
+    async assign(actor: Actor, personId: string, input: { followerId: string; reason: string; version: number }) {
+      return putAssignment(actor, personId, input);
+    },
+
+    /** Gives the person back to the plan's role of their grid team, with a reason. */
+    async unassign(actor: Actor, personId: string, input: { reason: string; version: number }) {
+      return putAssignment(actor, personId, { followerId: null, ...input });
+    },
+
     /** The county's plan per tag: its own where it set one, the default otherwise. */
     async plans(actor: Actor, county?: string) {
       const countyCode = countyOfCaller(actor, county, false);
@@ -227,7 +408,7 @@ export function createFollowUpsService({ db, clock, visits }: { db: Db; clock: C
       const [one] = await scheduled(db, actor.scope, { personId }, now);
       if (!one) throw new AppError('followup.not_found', [{ field: 'personId', reason: 'not_found', value: personId }]);
       const [item] = await itemViews(db, actor, [one]);
-      const visit = one.person.houseCode ? await visits.form(actor, one.person.houseCode) : null;
+      const visit = one.person.houseCode ? await visits.form(visitorOf(actor, one), one.person.houseCode) : null;
       await recordAudit(db, {
         at: now,
         actorId: actor.id,
@@ -248,12 +429,14 @@ export function createFollowUpsService({ db, clock, visits }: { db: Db; clock: C
         if (!one) throw new AppError('followup.not_found', [{ field: 'personId', reason: 'not_found', value: personId }]);
         if (!one.responsible.some((r) => r.id === actor.id))
           throw new AppError('followup.not_responsible', [
-            { field: 'personId', reason: `responsible_is_${one.schedule.plan.follower}`, value: one.schedule.plan.follower },
+            one.named
+              ? { field: 'personId', reason: 'responsible_is_named', value: one.named.followerName }
+              : { field: 'personId', reason: `responsible_is_${one.schedule.plan.follower}`, value: one.schedule.plan.follower },
           ]);
         if (!one.person.houseCode)
           throw new AppError('followup.no_house', [{ field: 'personId', reason: 'no_current_house', value: personId }]);
         const tags = tagsOf(one.person);
-        const visit = await visits.recordIn(tx, actor, one.person.houseCode, input, lang, { personId, tags });
+        const visit = await visits.recordIn(tx, visitorOf(actor, one), one.person.houseCode, input, lang, { personId, tags });
         const [after] = await scheduled(tx, actor.scope, { personId }, clock());
         const [item] = await itemViews(tx, actor, [after]);
         await recordAudit(tx, {
