@@ -5,8 +5,9 @@ import type { Http } from '../platform/http.ts';
 import type { HousesService, PeopleEdits } from '../registry/index.ts';
 import { alertRoutes } from './alerts.routes.ts';
 import { createAlertsService, type NotifyIn, type RaiseDispute, type ReportEvent } from './alerts.service.ts';
+import type { FollowerMoved } from './follow-up-assignment.service.ts';
 import { followUpRoutes } from './followups.routes.ts';
-import { createFollowUpsService, type FollowerMoved } from './followups.service.ts';
+import { createFollowUpsService } from './followups.service.ts';
 import { visitRoutes } from './visits.routes.ts';
 import { createVisitsService } from './visits.service.ts';
 
@@ -15,7 +16,8 @@ export type { AlertNotice, NotifyIn, RaiseDispute, ReportEvent } from './alerts.
  * For a warnings rule: the tagged people of a jurisdiction whose follow-up is missed on a day (past due or never); for
  * the to-do: how many of those a worker follows up are missed or due soon.
  */
-export { type FollowerMoved, followUpsDueOf, missedFollowUps } from './followups.service.ts';
+export type { FollowerMoved } from './follow-up-assignment.service.ts';
+export { followUpsDueOf, missedFollowUps } from './followups.schedule.ts';
 export type { VisitsService } from './visits.service.ts';
 /** 走访: houses visited in a span, per grid and one by one (what an assessment item counts). */
 export { visitCoveragePerGrid, visitsMade } from './visits.store.ts';
