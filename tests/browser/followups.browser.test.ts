@@ -172,7 +172,10 @@ describe('key persons followed up (重点人员随访)', () => {
     await shot(phone, 'leader-home');
     await owed.click();
     const item = phone.getByTestId('field-follow-up').filter({ hasText: person.name });
-    await item.getByTestId('follow-up-named').getByText(/网格员李娜外出培训/).waitFor();
+    await item
+      .getByTestId('follow-up-named')
+      .getByText(/网格员李娜外出培训/)
+      .waitFor();
     await item.getByTestId('follow-up-visit').waitFor();
     await shot(phone, 'leader-list');
     await phone.context().close();
