@@ -6,7 +6,7 @@ import { createAssessment } from './assessment/index.ts';
 import { createBriefing } from './briefing/index.ts';
 import { createDisputes } from './disputes/index.ts';
 import { createEvents } from './events/index.ts';
-import { createFieldwork, missedFollowUps } from './fieldwork/index.ts';
+import { createFieldwork, followUpsDueOf, missedFollowUps } from './fieldwork/index.ts';
 import { createFigures } from './figures/index.ts';
 import { createDiskFileStore, createFiles, type FileStore } from './files/index.ts';
 import { createHotline } from './hotline/index.ts';
@@ -49,7 +49,17 @@ export async function buildApp({
   const territory = createTerritory({ app, db, clock, guard: access.guard, claimsOfGrid: (gridCode) => claimsOfGrid(db, gridCode) });
   createOrg({ app, db, clock, guard: access.guard, staffOf: (departmentCode) => staffOf(db, departmentCode) });
   const fileStore = files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
-  const events = await createEvents({ app, db, clock, config, guard: access.guard, territory: territory.service, files: fileStore });
+  // The to-do counts the follow-ups a worker owes (fieldwork), read through the function handed in here.
+  const events = await createEvents({
+    app,
+    db,
+    clock,
+    config,
+    guard: access.guard,
+    territory: territory.service,
+    files: fileStore,
+    followUpsDue: (actor) => followUpsDueOf(db, actor, clock()),
+  });
   const open311 = createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
   // The 12345 hotline's work orders come in through the loop's channel intake, with Open311's keys.
   createHotline({ app, db, clock, channels: events.channels, keyHolder: open311.keyHolder });
@@ -101,6 +111,7 @@ export async function buildApp({
     notifyIn: events.notifyIn,
     reportEvent: events.report,
     raiseDispute: disputes.create,
+    followerMoved: disputeWarnings.followerMoved,
   });
 
   await serveWeb(app, webDist);

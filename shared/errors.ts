@@ -232,6 +232,8 @@ export const ERROR_STATUS = {
   'followup.no_house': 409,
   'followup.plan_invalid': 400,
   'followup.county_required': 400,
+  'followup.assignment_invalid': 400,
+  'followup.not_assigner': 403,
   'alert.not_found': 404,
   'alert.group_disbanded': 409,
   'alert.house_not_member': 400,

@@ -118,6 +118,11 @@ export const PERMISSIONS = {
   'followups.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   /** Record a follow-up visit; the service checks the caller is the person's responsible follower. */
   'followups.visit': ['grid_worker', 'grid_leader'],
+  /**
+   * Name the follower of one tagged person of one's village or township (指定随访人), with a reason, over the plan's
+   * grid role; or give the person back to their grid team.
+   */
+  'followups.assign': ['township_center', 'village_center'],
   /** Set a county's follow-up plan per tag (who follows up, how often). */
   'followups.plan': ['county_center'],
   /** 矛盾纠纷预警: read the dispute warnings addressed within one's jurisdiction, their evidence and the figures by rule. */

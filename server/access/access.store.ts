@@ -289,3 +289,36 @@ export async function holdersOfRole(tx: Tx, role: string, prefix: string) {
   }
   return [...users.values()];
 }
+
+/**
+ * Enabled accounts holding one of `roles`, each with the nodes they are bound to: those with these ids, or those bound
+ * to a node under one of `prefixes` (only the bindings under them are listed then). Whom a follow-up may be given to.
+ */
+export async function teamAccounts(
+  tx: Tx,
+  which: { ids: readonly string[] } | { prefixes: readonly string[] },
+  roles: readonly string[],
+): Promise<{ id: string; name: string; roles: string[]; areaCodes: string[] }[]> {
+  const where =
+    'ids' in which
+      ? which.ids.length
+        ? inArray(appUser.id, [...new Set(which.ids)])
+        : undefined
+      : which.prefixes.length
+        ? or(...which.prefixes.map((p) => sql`${userArea.areaCode} like ${`${p}%`}`))
+        : undefined;
+  if (!where) return [];
+  const rows = await tx
+    .select({ id: appUser.id, name: appUser.displayName, roles: appUser.roles, code: userArea.areaCode })
+    .from(appUser)
+    .innerJoin(userArea, eq(userArea.userId, appUser.id))
+    .where(and(where, arrayOverlaps(appUser.roles, [...roles]), eq(appUser.disabled, false)))
+    .orderBy(appUser.displayName, appUser.id, userArea.areaCode);
+  const users = new Map<string, { id: string; name: string; roles: string[]; areaCodes: string[] }>();
+  for (const r of rows) {
+    const u = users.get(r.id) ?? { id: r.id, name: r.name, roles: r.roles, areaCodes: [] };
+    u.areaCodes.push(r.code);
+    users.set(r.id, u);
+  }
+  return [...users.values()];
+}

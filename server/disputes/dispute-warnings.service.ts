@@ -20,7 +20,7 @@ import {
   unitAt,
 } from './dispute-warnings.core.ts';
 import * as store from './dispute-warnings.store.ts';
-import { type MissedFollowUp, type MissedFollowUps, missedFindings } from './missed-visits.ts';
+import { type MissedFollowUp, type MissedFollowUps, missedFindings, personSubject } from './missed-visits.ts';
 import { missedVisitDetail } from './missed-visits.view.ts';
 
 export const WARNINGS_SHOWN = 200;
@@ -286,6 +286,23 @@ export function createDisputeWarnings({
         result.extended += r.extended;
       }
       return result;
+    },
+
+    /**
+     * A person's follow-up moved to another grid (a follower named or taken back, fieldwork's transaction): their open
+     * missed_visits warnings go to the units of that grid at each warning's level, so the village that must make the
+     * visit is the one warned. Answers the warnings moved, for the caller's audit row.
+     */
+    async followerMoved(tx: Tx, move: { countyCode: string; personId: string; gridCode: string }) {
+      const now = clock();
+      const moved: { warningId: string; from: string; to: string }[] = [];
+      for (const w of await store.openWarningsOn(tx, move.countyCode, 'missed_visits', personSubject(move.personId))) {
+        const unitCode = unitAt(move.gridCode, w.level as WarningLevel);
+        if (unitCode === w.unitCode) continue;
+        await store.readdressWarning(tx, move.countyCode, w.id, unitCode, now);
+        moved.push({ warningId: w.id, from: w.unitCode, to: unitCode });
+      }
+      return moved;
     },
 
     async rules(actor: Actor, code: string | undefined) {

@@ -205,6 +205,28 @@ export async function touchWarnings(tx: Tx, countyCode: string, ids: string[], a
   );
 }
 
+/** The open warnings of one kind on one subject, to readdress them (a person's follow-up moved to another grid). */
+export function openWarningsOn(tx: Tx, countyCode: string, kind: string, subject: string) {
+  return tx
+    .select({ id: disputeWarning.id, level: disputeWarning.level, unitCode: disputeWarning.unitCode, version: disputeWarning.version })
+    .from(disputeWarning)
+    .where(
+      and(
+        eq(disputeWarning.countyCode, countyCode),
+        eq(disputeWarning.kind, kind),
+        eq(disputeWarning.subject, subject),
+        eq(disputeWarning.state, 'open'),
+      ),
+    );
+}
+
+export async function readdressWarning(tx: Tx, countyCode: string, id: string, unitCode: string, at: Date) {
+  await tx
+    .update(disputeWarning)
+    .set({ unitCode, updatedAt: at, version: sql`${disputeWarning.version} + 1` })
+    .where(and(eq(disputeWarning.countyCode, countyCode), eq(disputeWarning.id, id)));
+}
+
 export interface WarningFilter {
   state?: string;
   ruleKey?: string;

@@ -2,6 +2,7 @@ import { can } from '../../shared/roles.ts';
 import type { Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
+import { scopeOf } from '../platform/scope.ts';
 import { partiesOnRecord } from '../registry/index.ts';
 import { nodeNames } from '../territory/index.ts';
 import * as store from './dispute-warnings.store.ts';
@@ -14,7 +15,9 @@ import * as store from './dispute-warnings.store.ts';
 export async function missedVisitDetail(db: Db, actor: Actor, w: store.WarningRow, at: Date) {
   const misses = await store.missesOf(db, w);
   const personId = w.subject.replace(/^person:/, '');
-  const rec = (await partiesOnRecord(db, actor.scope, { personIds: [personId], creditCodes: [] })).get(w.subject);
+  // Read in the warning's county: it is addressed to the reader, who may be the village of a follower named from another
+  // village (the person then lives outside the reader's jurisdiction); the record is shown masked all the same.
+  const rec = (await partiesOnRecord(db, scopeOf([w.countyCode]), { personIds: [personId], creditCodes: [] })).get(w.subject);
   const gridName = rec ? ((await nodeNames(db, [rec.gridCode])).get(rec.gridCode)?.name ?? rec.gridCode) : null;
   const seesTags = can(actor.roles, 'followups.read');
   const tags = seesTags ? [...new Set(misses.flatMap((m) => m.tags as string[]))] : null;

@@ -16,7 +16,7 @@ import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import { seedCatalogue } from './catalogue/catalogue.store.ts';
 import { createNotifier, type Notice, robotChannel } from './inbox/inbox.channels.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
-import { createInboxService } from './inbox/inbox.service.ts';
+import { createInboxService, type FollowUpsDue } from './inbox/inbox.service.ts';
 import { createChannelIntake } from './intake/channels.ts';
 import { intakeSource } from './intake/intake.core.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
@@ -75,6 +75,7 @@ export async function createEvents({
   guard,
   territory,
   files,
+  followUpsDue,
 }: {
   app: Http;
   db: Db;
@@ -83,6 +84,8 @@ export async function createEvents({
   guard: Guard;
   territory: TerritoryService;
   files: FileStore;
+  /** The follow-ups of tagged people the caller owes (fieldwork, above the loop), counted as to-do work. */
+  followUpsDue: FollowUpsDue;
 }) {
   const calendarDays = createCalendarDays({ db, clock, provisionalDeadlines: provisionalDeadlineCounter(db) });
   // Entering a year's holidays moves the open deadlines counted across it, in the same transaction.
@@ -128,7 +131,14 @@ export async function createEvents({
     channels: config.robot ? [robotChannel(config.robot)] : [],
     onError: (channel, err) => app.log.warn({ err, channel }, 'notification channel failed'),
   });
-  const inbox = createInboxService({ db, clock, notifier, events: service, callsToLocate: intake.calls.waitingCount });
+  const inbox = createInboxService({
+    db,
+    clock,
+    notifier,
+    events: service,
+    callsToLocate: intake.calls.waitingCount,
+    followUpsDue,
+  });
   service.onChange(inbox.onEventChange);
   inboxRoutes(app, { inbox, guard });
   /** One deadline sweep; it first reloads the rules and overrides, so edits made on another server apply here too. */

@@ -84,4 +84,48 @@ export async function followUpRoutes(app: Http, { followUps, guard }: { followUp
     },
     async (request) => followUps.record(request.actor, request.params.personId, request.body, request.lang),
   );
+
+  app.get(
+    '/api/fieldwork/follow-ups/:personId/followers',
+    {
+      schema: {
+        tags,
+        summary: '可指定的随访人 The grid workers and leaders a village or township may name as this person’s follower',
+        params: S.PersonParams,
+        response: { 200: S.Followers, ...errorReplies },
+      },
+      onRequest: guard('followups.assign'),
+    },
+    async (request) => followUps.followers(request.actor, request.params.personId),
+  );
+
+  app.put(
+    '/api/fieldwork/follow-ups/:personId/assignment',
+    {
+      schema: {
+        tags,
+        summary: '指定随访人 Name one tagged person’s follower over the plan’s grid role, with a reason (audited)',
+        params: S.PersonParams,
+        body: S.AssignBody,
+        response: { 200: S.FollowUp, ...errorReplies },
+      },
+      onRequest: guard('followups.assign'),
+    },
+    async (request) => followUps.assign(request.actor, request.params.personId, request.body),
+  );
+
+  app.delete(
+    '/api/fieldwork/follow-ups/:personId/assignment',
+    {
+      schema: {
+        tags,
+        summary: '恢复网格随访 Give the person back to their grid team, with a reason (audited)',
+        params: S.PersonParams,
+        body: S.UnassignBody,
+        response: { 200: S.FollowUp, ...errorReplies },
+      },
+      onRequest: guard('followups.assign'),
+    },
+    async (request) => followUps.unassign(request.actor, request.params.personId, request.body),
+  );
 }

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { FOLLOW_UP_CADENCES, FOLLOW_UP_STATES, FOLLOWERS, TAG_KINDS } from '../../shared/followups.ts';
-import { FOLLOW_UP_DAYS, PAGE } from '../../shared/limits.ts';
+import { FOLLOW_UP_DAYS, PAGE, REASON } from '../../shared/limits.ts';
 import { Nullable, oneOf } from '../platform/schemas.ts';
 import { Visit, VisitBody, VisitForm } from './visits.schemas.ts';
 
@@ -101,6 +101,25 @@ export const FollowUp = Type.Object({
     { description: '随访责任人 The accounts of the grid team responsible (none: the grid has no such account)' },
   ),
   mine: Type.Boolean({ description: '由我随访 I am responsible' }),
+  assignment: Nullable(
+    Type.Object(
+      {
+        followerId: Type.String({ format: 'uuid', description: '指定随访人 The account named' }),
+        followerName: Type.String({ description: '姓名 Their name', example: '李网格' }),
+        gridCode: Type.String({ description: '随访网格 The grid of theirs the follow-up is made from', example: '420923100001002' }),
+        gridName: Nullable(Type.String({ description: '网格名称 Its name' })),
+        reason: Type.String({ description: '指定理由 Why they were named', example: '原网格员休产假，由相邻网格代为随访' }),
+        assignedByName: Type.String({ description: '指定人 Who named them', example: '城关镇综治中心' }),
+        assignedAt: Type.String({ format: 'date-time', description: '指定时间 When' }),
+      },
+      { description: '指定随访人 A follower a village or township named over the plan’s grid role; null: the grid team' },
+    ),
+  ),
+  assignmentVersion: Type.Integer({ description: '指定版本 Send it back when naming or taking back (0: never named)' }),
+  abilities: Type.Object(
+    { assign: Type.Boolean({ description: '可指定随访人 I may name this person’s follower (followups.assign, my village or township)' }) },
+    { description: '可做的操作 What I may do' },
+  ),
 });
 export const FollowUps = Type.Object({
   total: Type.Integer({ description: '需随访人数 Tagged people on my list' }),
@@ -117,4 +136,45 @@ export const FollowUpBody = VisitBody;
 export const FollowUpRecorded = Type.Object({
   visit: Visit,
   followUp: FollowUp,
+});
+
+const Reason = Type.String({
+  minLength: REASON.min,
+  maxLength: REASON.max,
+  description: '理由 Why (kept in the audit log and shown with the assignment)',
+  example: '原网格员休产假，由相邻网格代为随访',
+});
+
+export const AssignBody = Type.Object(
+  {
+    followerId: Type.String({
+      format: 'uuid',
+      description: '随访人 The account to name: a grid worker or leader bound to a grid of my jurisdiction',
+    }),
+    reason: Reason,
+    version: Type.Integer({ minimum: 0, description: '版本 assignmentVersion as read (0: never named)' }),
+  },
+  { additionalProperties: false },
+);
+export const UnassignBody = Type.Object(
+  { reason: Reason, version: Type.Integer({ minimum: 1, description: '版本 assignmentVersion as read' }) },
+  { additionalProperties: false },
+);
+export const Followers = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid', description: '账号标识 Account id' }),
+      name: Type.String({ description: '姓名 Name', example: '李网格' }),
+      roles: Type.Array(oneOf(FOLLOWERS, '角色 grid_worker or grid_leader'), { description: '随访角色 Their follower roles' }),
+      areas: Type.Array(
+        Type.Object({
+          code: Type.String({ description: '网格编码 A grid they are bound to, in my jurisdiction' }),
+          name: Nullable(Type.String({ description: '网格名称 Its name' })),
+        }),
+        { description: '所在网格 Their grids in my jurisdiction' },
+      ),
+      ofPersonGrid: Type.Boolean({ description: '本网格 Bound to the person’s own grid' }),
+    }),
+    { description: '可指定的随访人 Grid workers and leaders of my jurisdiction, by name' },
+  ),
 });

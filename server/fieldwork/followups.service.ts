@@ -1,14 +1,14 @@
-import { FOLLOWERS, type TagKind } from '../../shared/followups.ts';
+import type { TagKind } from '../../shared/followups.ts';
 import type { Lang } from '../../shared/i18n/errors.ts';
-import { teamsOfGrids } from '../access/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { Db, Tx } from '../platform/db.ts';
+import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
-import type { Scope } from '../platform/scope.ts';
-import { nodeNames } from '../territory/index.ts';
-import { checkPlan, effectivePlans, type Plan, plansFor, type Schedule, scheduleOf, tagKey } from './followups.core.ts';
+import { codeInScope } from '../platform/scope.ts';
+import { createFollowUpAssignments, type FollowerMoved } from './follow-up-assignment.service.ts';
+import { checkPlan, effectivePlans, type Plan, tagKey } from './followups.core.ts';
+import { byUrgency, itemViews, planView, type Scheduled, scheduled, TEAM_ROLES, tagsOf } from './followups.schedule.ts';
 import * as store from './followups.store.ts';
 import type { VisitInput, VisitsService } from './visits.service.ts';
 
@@ -23,114 +23,30 @@ export interface PlanInput {
   version: number;
 }
 
-/** The roles that follow up only the people they are responsible for; any other role sees its whole jurisdiction. */
-const TEAM_ROLES: readonly string[] = FOLLOWERS;
-
-interface Scheduled {
-  person: store.TaggedPersonRow;
-  schedule: Schedule;
-  responsible: { id: string; name: string }[];
-}
-
-/** Each tagged person in scope with their schedule on `asOf` and the accounts responsible for following them up. */
-async function scheduled(tx: Tx, scope: Scope, filter: { areaPrefix?: string; personId?: string }, asOf: Date): Promise<Scheduled[]> {
-  const people = await store.taggedPeople(tx, scope, filter);
-  if (people.length === 0) return [];
-  const own = await store.plansOfCounties(
-    tx,
-    people.map((p) => p.countyCode),
-  );
-  const plans = new Map<string, Plan[]>();
-  const plansOfCounty = (county: string) => {
-    if (!plans.has(county)) plans.set(county, effectivePlans(own.filter((r) => r.countyCode === county).map(store.planOf)));
-    return plans.get(county)!;
-  };
-  const teams = await teamsOfGrids(
-    tx,
-    people.map((p) => p.gridCode),
-    FOLLOWERS,
-  );
-  return people.map((person) => {
-    const schedule = scheduleOf(plansFor(person, plansOfCounty(person.countyCode)), person.lastAt, asOf);
-    const responsible = teams
-      .filter((m) => m.gridCode === person.gridCode && m.roles.includes(schedule.plan.follower))
-      .map((m) => ({ id: m.id, name: m.name }));
-    return { person, schedule, responsible };
-  });
-}
-
-/**
- * The tagged people in scope whose follow-up is missed on `asOf` (past due, or never followed up), for a warnings
- * rule. A system read: whoever shows the result to a user writes the audit row of that read.
- */
-export async function missedFollowUps(tx: Tx, scope: Scope, asOf: Date) {
-  return (await scheduled(tx, scope, {}, asOf))
-    .filter((s) => s.schedule.state === 'missed')
-    .map(({ person: p, schedule: s, responsible }) => ({
-      personId: p.id,
-      countyCode: p.countyCode,
-      gridCode: p.gridCode,
-      tags: tagsOf(p),
-      lastOn: s.lastOn,
-      dueOn: s.dueOn,
-      daysOverdue: s.daysOverdue,
-      responsible: responsible.map((r) => r.id),
-    }));
-}
-
-const tagsOf = (p: { specialGroups: readonly string[]; keyPersonTags: readonly string[] }) => [
-  ...p.specialGroups.map((c) => tagKey('special_group', c)),
-  ...p.keyPersonTags.map((c) => tagKey('key_person', c)),
-];
-
-/** Missed first (never followed up first among them), then by due date, then by name. */
-const byUrgency = (a: Scheduled, b: Scheduled) => {
-  const rank = (s: Scheduled) => (s.schedule.state === 'missed' ? (s.schedule.dueOn === null ? 0 : 1) : 2);
-  return (
-    rank(a) - rank(b) ||
-    (a.schedule.dueOn ?? '').localeCompare(b.schedule.dueOn ?? '') ||
-    a.person.name.localeCompare(b.person.name, 'zh-CN') ||
-    a.person.id.localeCompare(b.person.id)
-  );
-};
-
-const planView = (p: Plan) => ({
-  tagKind: p.tagKind,
-  tagCode: p.tagCode,
-  cadence: p.cadence,
-  intervalDays: p.intervalDays,
-  follower: p.follower,
-});
-
 /**
  * 随访: key persons and special groups followed up by the grid team, on the county's plan per tag; a follow-up is a
  * house visit of the person's house (visits.service.ts) that also names the person. Every read of a tagged person's
  * schedule writes an audit row; only the person's responsible follower may record one.
  */
-export function createFollowUpsService({ db, clock, visits }: { db: Db; clock: Clock; visits: VisitsService }) {
-  async function itemViews(tx: Tx, actor: Actor, rows: Scheduled[]) {
-    const names = await nodeNames(tx, [...new Set(rows.flatMap((r) => [r.person.gridCode, r.person.gridCode.slice(0, 12)]))]);
-    return rows.map(({ person: p, schedule: s, responsible }) => ({
-      personId: p.id,
-      name: p.name,
-      idNumber: p.idNumberMasked,
-      phone: p.phoneMasked,
-      gridCode: p.gridCode,
-      gridName: names.get(p.gridCode)?.name ?? null,
-      villageName: names.get(p.gridCode.slice(0, 12))?.name ?? null,
-      houseCode: p.houseCode,
-      address: p.address,
-      specialGroups: p.specialGroups,
-      keyPersonTags: p.keyPersonTags,
-      plan: planView(s.plan),
-      lastOn: s.lastOn,
-      dueOn: s.dueOn,
-      state: s.state,
-      daysOverdue: s.daysOverdue,
-      responsible,
-      mine: responsible.some((r) => r.id === actor.id),
-    }));
-  }
+export function createFollowUpsService({
+  db,
+  clock,
+  visits,
+  followerMoved,
+}: {
+  db: Db;
+  clock: Clock;
+  visits: VisitsService;
+  followerMoved: FollowerMoved;
+}) {
+  /**
+   * Who visits: a named follower from another grid visits the person's house under that grid too, for this follow-up
+   * only (the assignment is the village's or township's decision, audited).
+   */
+  const visitorOf = (actor: Actor, one: Scheduled): Actor =>
+    one.named?.followerId === actor.id && !codeInScope(one.person.gridCode, actor.scope)
+      ? { ...actor, scope: { ...actor.scope, prefixes: [...actor.scope.prefixes, one.person.gridCode] } }
+      : actor;
 
   /** The county whose plans the caller reads or sets: the one named, or the one county of their jurisdiction. */
   function countyOfCaller(actor: Actor, county: string | undefined, forEdit: boolean): string {
@@ -144,6 +60,8 @@ export function createFollowUpsService({ db, clock, visits }: { db: Db; clock: C
   }
 
   return {
+    ...createFollowUpAssignments({ db, clock, followerMoved }),
+
     /** The county's plan per tag: its own where it set one, the default otherwise. */
     async plans(actor: Actor, county?: string) {
       const countyCode = countyOfCaller(actor, county, false);
@@ -227,7 +145,7 @@ export function createFollowUpsService({ db, clock, visits }: { db: Db; clock: C
       const [one] = await scheduled(db, actor.scope, { personId }, now);
       if (!one) throw new AppError('followup.not_found', [{ field: 'personId', reason: 'not_found', value: personId }]);
       const [item] = await itemViews(db, actor, [one]);
-      const visit = one.person.houseCode ? await visits.form(actor, one.person.houseCode) : null;
+      const visit = one.person.houseCode ? await visits.form(visitorOf(actor, one), one.person.houseCode) : null;
       await recordAudit(db, {
         at: now,
         actorId: actor.id,
@@ -248,12 +166,14 @@ export function createFollowUpsService({ db, clock, visits }: { db: Db; clock: C
         if (!one) throw new AppError('followup.not_found', [{ field: 'personId', reason: 'not_found', value: personId }]);
         if (!one.responsible.some((r) => r.id === actor.id))
           throw new AppError('followup.not_responsible', [
-            { field: 'personId', reason: `responsible_is_${one.schedule.plan.follower}`, value: one.schedule.plan.follower },
+            one.named
+              ? { field: 'personId', reason: 'responsible_is_named', value: one.named.followerName }
+              : { field: 'personId', reason: `responsible_is_${one.schedule.plan.follower}`, value: one.schedule.plan.follower },
           ]);
         if (!one.person.houseCode)
           throw new AppError('followup.no_house', [{ field: 'personId', reason: 'no_current_house', value: personId }]);
         const tags = tagsOf(one.person);
-        const visit = await visits.recordIn(tx, actor, one.person.houseCode, input, lang, { personId, tags });
+        const visit = await visits.recordIn(tx, visitorOf(actor, one), one.person.houseCode, input, lang, { personId, tags });
         const [after] = await scheduled(tx, actor.scope, { personId }, clock());
         const [item] = await itemViews(tx, actor, [after]);
         await recordAudit(tx, {

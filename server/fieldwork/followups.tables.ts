@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text, timestamptz, uuid } from '../platform/columns.ts';
+import { index, integer, pgTable, primaryKey, text, timestamptz, uuid } from '../platform/columns.ts';
 
 /**
  * A county's follow-up plan for one tag (随访计划): how often a person with the tag is followed up and who of their
@@ -21,4 +21,30 @@ export const followUpPlan = pgTable(
     updatedAt: timestamptz('updated_at').notNull(),
   },
   (t) => [primaryKey({ name: 'follow_up_plan_pkey', columns: [t.countyCode, t.tagKind, t.tagCode] })],
+);
+
+/**
+ * A named follower for one tagged person (指定随访人): a village or township centre chose this account over the plan's
+ * grid role, with a reason. `grid_code` is the grid of the follower's the follow-up is made from (the person's own
+ * when the follower is bound to it): the missed list and the missed_visits warnings follow it. No row, or a row whose
+ * follower was taken back (null, kept so the version goes on): the plan's role of the person's grid team.
+ */
+export const followUpAssignment = pgTable(
+  'follow_up_assignment',
+  {
+    countyCode: text('county_code').notNull(),
+    personId: uuid('person_id').notNull(),
+    followerId: uuid('follower_id'),
+    gridCode: text('grid_code'),
+    reason: text('reason').notNull(),
+    assignedBy: uuid('assigned_by').notNull(),
+    assignedByName: text('assigned_by_name').notNull(),
+    assignedAt: timestamptz('assigned_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ name: 'follow_up_assignment_pkey', columns: [t.countyCode, t.personId] }),
+    index('follow_up_assignment_follower_id_idx').on(t.followerId),
+    index('follow_up_assignment_grid_code_idx').on(t.gridCode),
+  ],
 );

@@ -80,12 +80,15 @@ describe('矛盾纠纷预警 and 矛盾纠纷统计', () => {
     const rules = page.getByTestId('rules-table');
     await settled(rules);
     await rules.locator('.ant-table-row', { hasText: '同类纠纷聚集' }).click();
-    const days = page.getByTestId('rule-days');
-    await days.fill('0');
+    await page.getByTestId('rule-days').fill('0');
+    await page.getByTestId('rule-count').fill('1');
     await page.getByTestId('rule-ok').click();
-    const refused = page.locator('.ant-notification');
-    await refused.getByText(/预警规则设置有误/).waitFor();
-    await refused.getByText(/params\.days/).waitFor();
+    // The server's refusal is put beside the fields it names, in words, not as reason keys.
+    const dialog = page.locator('.ant-modal-content');
+    const errorOf = (label: string) => dialog.locator('.ant-form-item', { hasText: label }).locator('.ant-form-item-explain-error');
+    await errorOf('时间窗口（天）').getByText('须大于 0').waitFor();
+    await errorOf('次数').getByText('不能小于 2').waitFor();
+    expect(await dialog.innerText()).not.toMatch(/positive|at_least_2|params\./);
     await shot(page, 'rule-refused');
     await page.getByRole('button', { name: '取 消' }).click();
     await page.getByRole('tab', { name: '预警成效' }).click();

@@ -70,10 +70,14 @@ describe('key persons followed up (重点人员随访)', () => {
     const page = await phoneWidthPage(demo);
     await demo.signIn(page, 'worker');
     await page.waitForURL((url) => url.pathname.startsWith('/m'));
-    const section = page.getByTestId('field-follow-ups');
-    await section.waitFor();
+    // The follow-ups owed are work in the to-do, counted there; they open the list.
+    const owed = page.getByTestId('field-todo-follow-ups');
+    await owed.waitFor();
+    const before = Number(await owed.locator('.field-count').innerText());
+    expect(before).toBeGreaterThan(0);
+    await page.getByTestId('field-follow-ups').waitFor();
     await shot(page, 'home');
-    await page.getByTestId('field-follow-ups-all').click();
+    await owed.click();
     const item = page.getByTestId('field-follow-up').filter({ hasText: tagged.name });
     await item.waitFor();
     await item.getByText('漏访').waitFor();
@@ -89,6 +93,9 @@ describe('key persons followed up (重点人员随访)', () => {
     await page.getByText('随访已记录').waitFor();
     await item.getByText('按时').waitFor();
     await shot(page, 'recorded');
+    // Recorded, it is no longer owed: the to-do counts one less.
+    await page.goto(`${demo.base}/m`);
+    await expect.poll(async () => Number(await owed.locator('.field-count').innerText())).toBe(before - 1);
     const [visit] = await rows<{ n: number }>(sql`select count(*)::int as n from house_visit where person_id = ${tagged.id}`);
     expect(visit.n).toBe(1);
     const [audit] = await rows<{ n: number }>(
@@ -112,6 +119,67 @@ describe('key persons followed up (重点人员随访)', () => {
     await shot(page, 'village-missed');
     await page.close();
   }, 120_000);
+
+  it('the village names the grid leader as a missed person’s follower, with a reason; the leader sees them on a phone', async () => {
+    const worker = await apiAs(demo, 'worker');
+    const owedBefore = (await worker.get<{ followUps: { missed: number; dueSoon: number } }>('/api/inbox/counts')).followUps;
+    const village = await apiAs(demo, 'village');
+    const missed = await village.get<{ items: { personId: string; name: string; responsible: { name: string }[] }[] }>(
+      '/api/fieldwork/follow-ups?missed=true&limit=50',
+    );
+    const person = missed.items.find((i) => i.name !== tagged.name && i.responsible.some((r) => r.name === '网格员 李娜'))!;
+    expect(person).toBeDefined();
+
+    const page = await desktopPage(demo);
+    await demo.signIn(page, 'village');
+    await page.goto(`${demo.base}/follow-ups`);
+    const table = page.getByTestId('follow-ups-table');
+    await settled(table);
+    await table.locator('.ant-table-row', { hasText: person.name }).first().getByTestId('follow-up-open').click();
+    const drawer = drawerTitled(page, person.name);
+    const follower = drawer.getByTestId('follow-up-follower');
+    await follower.getByText('按随访计划由所在网格的网格员随访').waitFor();
+    await drawer.getByTestId('follow-up-assign').click();
+    const dialog = page.locator('.ant-modal-content', { hasText: '指定随访人' });
+    await dialog.getByTestId('assign-reason').waitFor();
+    // Both are required, as the server requires them: OK with neither marks both.
+    await dialog.getByTestId('assign-ok').click();
+    await expect.poll(() => dialog.locator('.ant-form-item-explain-error').count()).toBe(2);
+    await dialog.getByTestId('assign-follower').click();
+    await page.locator('.ant-select-item-option', { hasText: '网格长 周强' }).click();
+    await dialog.getByTestId('assign-reason').fill('网格员李娜外出培训，由网格长代为随访');
+    await shot(page, 'assign-dialog');
+    await dialog.getByTestId('assign-ok').click();
+    await page.getByText('已指定随访人').waitFor();
+    await follower.getByText('网格员李娜外出培训，由网格长代为随访').waitFor();
+    expect(await follower.innerText()).toContain('网格长 周强');
+    await shot(page, 'assigned');
+    await page.close();
+
+    const owedAfter = (await worker.get<{ followUps: { missed: number; dueSoon: number } }>('/api/inbox/counts')).followUps;
+    expect(owedAfter.missed).toBe(owedBefore.missed - 1);
+    const [audit] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where action = 'followup.assigned' and target = ${person.personId}`,
+    );
+    expect(audit.n).toBe(1);
+
+    const phone = await phoneWidthPage(demo);
+    await demo.signIn(phone, 'gridleader');
+    await phone.waitForURL((url) => url.pathname.startsWith('/m'));
+    const owed = phone.getByTestId('field-todo-follow-ups');
+    await owed.waitFor();
+    expect(Number(await owed.locator('.field-count').innerText())).toBe(1);
+    await shot(phone, 'leader-home');
+    await owed.click();
+    const item = phone.getByTestId('field-follow-up').filter({ hasText: person.name });
+    await item
+      .getByTestId('follow-up-named')
+      .getByText(/网格员李娜外出培训/)
+      .waitFor();
+    await item.getByTestId('follow-up-visit').waitFor();
+    await shot(phone, 'leader-list');
+    await phone.context().close();
+  }, 180_000);
 });
 
 describe('ten-household joint defence at work (十户联防)', () => {

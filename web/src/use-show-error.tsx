@@ -1,10 +1,11 @@
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { ApiError } from './api.ts';
+import { detailText, fieldText } from './error-words.ts';
 import { i18n } from './i18n/index.ts';
 
 /**
- * Shows any thrown error: the server's translated message, and for 400/422 the list of problems.
+ * Shows any thrown error: the server's translated message, and for 400/422 the list of problems, each in words.
  * The returned function stays the same across language changes, so effects may depend on it.
  */
 export function useShowError(): (err: unknown) => void {
@@ -25,8 +26,8 @@ export function useShowError(): (err: unknown) => void {
               {details.map((d, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a reply's details never change order once shown
                 <li key={i}>
-                  {d.field ? `${d.field}: ` : ''}
-                  {d.message ?? d.reason}
+                  {d.field ? `${fieldText(d.field)}: ` : ''}
+                  {detailText(d)}
                 </li>
               ))}
             </ul>

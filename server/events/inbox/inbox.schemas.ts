@@ -60,11 +60,22 @@ export const InboxCounts = Type.Object({
     ),
     { description: '待办 Cases waiting on me or my unit, per queue I work (derived from the cases, not from notifications)' },
   ),
-  total: Type.Integer({ description: '待办合计 All my to-do: the queues, supervision orders to answer and calls to locate' }),
+  total: Type.Integer({
+    description: '待办合计 All my to-do: the queues, supervision orders to answer, calls to locate and follow-ups owed',
+  }),
   supervision: Type.Integer({ description: 'Open supervision and reminder orders to my department or bound areas' }),
   toLocate: Type.Integer({
     description: '待定位来电 Hotline calls with only an address waiting for me to place them: /api/events/calls-to-locate',
   }),
+  followUps: Nullable(
+    Type.Object(
+      {
+        missed: Type.Integer({ description: '漏访 People I follow up whose follow-up is past due or never made' }),
+        dueSoon: Type.Integer({ description: '即将到期 Those due within 3 days' }),
+      },
+      { description: '待随访 The follow-ups I owe (/api/fieldwork/follow-ups), gone once recorded; null: I follow up no one' },
+    ),
+  ),
   leader: Nullable(
     Type.Object(
       {

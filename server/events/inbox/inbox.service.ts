@@ -93,12 +93,16 @@ export function caseNotices(
 /** `data` is always an object of values: the inbox writes nothing else into it. */
 const shown = (row: store.NotificationRow) => ({ ...row, data: row.data as Record<string, unknown> });
 
+/** The follow-ups of tagged people an account owes, missed and due soon; null when it follows up no one. */
+export type FollowUpsDue = (actor: Actor) => Promise<{ missed: number; dueSoon: number } | null>;
+
 export function createInboxService({
   db,
   clock,
   notifier,
   events,
   callsToLocate,
+  followUpsDue,
 }: {
   db: Db;
   clock: Clock;
@@ -106,6 +110,8 @@ export function createInboxService({
   events: Pick<EventsService, 'find' | 'todoCounts'>;
   /** Hotline calls waiting for a place (intake/to-locate.ts): work too, though not yet cases. */
   callsToLocate: (actor: Actor) => Promise<number>;
+  /** The follow-ups the caller owes (fieldwork, handed in by app.ts): work too, gone once recorded. */
+  followUpsDue: FollowUpsDue;
 }) {
   return {
     /** The events service's change listener. The case's version names the change, so telling twice is a no-op. */
@@ -126,26 +132,29 @@ export function createInboxService({
     /**
      * The to-do: cases waiting on the caller or their unit, per queue, from the cases' state; the open supervision
      * orders addressed to their units; for a leader, the orders they issued still open and the purple and red cases
-     * of their area. Beside it, the unread notifications by kind (a feed, not work).
+     * of their area; for the grid team, the follow-ups they owe, missed or due soon. Beside it, the unread
+     * notifications by kind (a feed, not work).
      */
     async counts(actor: Actor) {
       const isLeader = actor.roles.includes('leader');
-      const [kinds, todo, supervision, toLocate, issued, worst] = await Promise.all([
+      const [kinds, todo, supervision, toLocate, issued, worst, followUps] = await Promise.all([
         store.unreadByKind(db, actor.id),
         events.todoCounts(actor),
         store.openOrdersFor(db, unitsOf(actor)),
         actor.permissions.includes('events.report') ? callsToLocate(actor) : 0,
         isLeader ? store.openOrdersIssuedBy(db, actor.id) : 0,
         isLeader ? events.find(actor, { warning: [...LEADER_WARNINGS] }, { offset: 0, limit: 1 }).then((p) => p.total) : 0,
+        followUpsDue(actor),
       ]);
       const byKind = Object.fromEntries(kinds.map((r) => [r.kind, r.n]));
       const unread = Object.values(byKind).reduce((sum, n) => sum + n, 0);
       const work = Object.values(todo).reduce((sum, n) => sum + n, 0);
       return {
         todo,
-        total: work + supervision + toLocate,
+        total: work + supervision + toLocate + (followUps ? followUps.missed + followUps.dueSoon : 0),
         supervision,
         toLocate,
+        followUps,
         leader: isLeader ? { ordersIssued: issued, worstCases: worst } : null,
         unread,
         byKind,

@@ -1,12 +1,13 @@
 import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Form, type FormInstance, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RULE_PARAMS, WARNING_LEVELS, WARNING_RULE_KINDS, type WarningRuleKind } from '../../../shared/dispute-warnings.ts';
 import { DISPUTE_TYPES } from '../../../shared/disputes.ts';
 import type { DisputeWarningRuleRow } from '../api/replies.ts';
-import { api } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { detailText, fieldText } from '../error-words.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { useRuleWords } from './dispute-warning-drawer.tsx';
@@ -23,6 +24,27 @@ interface Values {
   keywords?: string[];
   minPeople?: number;
   minDaysOverdue?: number;
+}
+
+/** The dialog's field a refusal's detail names: `params.keywords.2` is the keywords field. */
+const formFieldOf = (field: string) => field.replace(/^(body\.)?(params\.)?/, '').replace(/\.\d+$/, '');
+const FORM_FIELDS = ['key', 'kind', 'level', 'days', 'count', 'typeCodes', 'keywords', 'minPeople', 'minDaysOverdue'];
+
+/**
+ * A refused rule's problems beside the fields they name, in words (a keyword's position too); true when every one was
+ * placed, so nothing more is shown.
+ */
+function placeRuleProblems(form: FormInstance<Values>, err: unknown): boolean {
+  if (!(err instanceof ApiError) || err.status !== 400 || err.body.details.length === 0) return false;
+  const placed = err.body.details.filter((d) => FORM_FIELDS.includes(formFieldOf(d.field)));
+  const byField = new Map<string, string[]>();
+  for (const d of placed) {
+    const at = d.field.match(/\.(\d+)$/);
+    const words = at ? `${fieldText(d.field)}: ${detailText(d)}` : detailText(d);
+    byField.set(formFieldOf(d.field), [...(byField.get(formFieldOf(d.field)) ?? []), words]);
+  }
+  form.setFields([...byField].map(([name, errors]) => ({ name: name as keyof Values, errors })));
+  return placed.length === err.body.details.length;
 }
 
 /** One rule's dialog: the fields its kind reads, marked required as the server requires them (RULE_PARAMS). */
@@ -44,10 +66,15 @@ function RuleDialog({ editing, onClose, onSaved }: { editing: Editing | null; on
         ...(wanted.includes('minPeople') ? { minPeople: v.minPeople } : {}),
         ...(wanted.includes('minDaysOverdue') ? { minDaysOverdue: v.minDaysOverdue } : {}),
       };
-      await api.PUT('/api/disputes/warning-rules/{key}', {
-        params: { path: { key: v.key } },
-        body: { kind, level: v.level, enabled: v.enabled, params },
-      });
+      try {
+        await api.PUT('/api/disputes/warning-rules/{key}', {
+          params: { path: { key: v.key } },
+          body: { kind, level: v.level, enabled: v.enabled, params },
+        });
+      } catch (err) {
+        if (placeRuleProblems(form, err)) return;
+        throw err;
+      }
       void message.success(t('disputeWarnings.saved'));
       onSaved();
     });

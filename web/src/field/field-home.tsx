@@ -30,11 +30,12 @@ export function FieldHome() {
   const { me, can } = useAuth();
   const counts = useApi('/api/inbox/counts');
   const visits = useApi(can('registry.read') ? '/api/fieldwork/visits/due' : null, { params: { query: { limit: 3 } } });
-  // Only the counts are shown here (the one person the reply carries is audited as read); the names on the list's screen.
-  const followUps = useApi(can('followups.visit') ? '/api/fieldwork/follow-ups' : null, { params: { query: { limit: 1 } } });
   const catalogue = useCatalogue('reporting');
   const outbox = useOutbox();
   const queues = TODO_QUEUES.filter((q) => (counts.data?.todo[q] ?? 0) > 0);
+  // The follow-ups I owe are work too: counted by the to-do (numbers only), named on the list's screen (audited there).
+  const followUps = counts.data?.followUps ?? null;
+  const owed = followUps ? followUps.missed + followUps.dueSoon : 0;
   const area = me?.areas[0];
 
   return (
@@ -54,12 +55,28 @@ export function FieldHome() {
       <FieldSection title={t('field.todo')} testId="field-todo">
         {counts.loading && !counts.data ? (
           <Spin />
-        ) : queues.length === 0 ? (
+        ) : queues.length === 0 && owed === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.todoEmpty')} />
         ) : (
-          queues.map((q) => (
-            <Row key={q} to={`/m/cases?todo=${q}`} label={t(`inbox.queues.${q}`)} count={counts.data?.todo[q]} testId={`field-todo-${q}`} />
-          ))
+          <>
+            {queues.map((q) => (
+              <Row
+                key={q}
+                to={`/m/cases?todo=${q}`}
+                label={t(`inbox.queues.${q}`)}
+                count={counts.data?.todo[q]}
+                testId={`field-todo-${q}`}
+              />
+            ))}
+            {followUps && owed > 0 && (
+              <Row
+                to="/m/follow-ups"
+                label={`${t('followUps.fieldTodo')} · ${t('followUps.fieldDue', followUps)}`}
+                count={owed}
+                testId="field-todo-follow-ups"
+              />
+            )}
+          </>
         )}
       </FieldSection>
       <FieldSection title={t('field.cases.title')}>
@@ -81,15 +98,9 @@ export function FieldHome() {
           />
         </FieldSection>
       )}
-      {followUps.data && (
+      {can('followups.visit') && (
         <FieldSection title={t('followUps.title')} testId="field-follow-ups">
-          <div className="secondary">{t('followUps.fieldHint', { total: followUps.data.total, missed: followUps.data.missed })}</div>
-          <Row
-            to="/m/follow-ups"
-            label={t('followUps.fieldAll', { n: followUps.data.total })}
-            count={followUps.data.missed}
-            testId="field-follow-ups-all"
-          />
+          <Row to="/m/follow-ups" label={t('followUps.fieldAll')} testId="field-follow-ups-all" />
         </FieldSection>
       )}
       <Link to="/" onClick={chooseConsole} className="field-console" data-testid="field-console">

@@ -34,6 +34,11 @@ export function DueFollowUps() {
               </div>
               <div className="secondary">{f.address ?? t('followUps.noHouse')}</div>
               <FollowUpState followUp={f} />
+              {f.assignment && (
+                <div className="secondary follow-up-named" data-testid="follow-up-named">
+                  {t('followUps.namedBy', { by: f.assignment.assignedByName, reason: f.assignment.reason })}
+                </div>
+              )}
             </div>
           </List.Item>
         )}

@@ -1,4 +1,4 @@
-import { Alert, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { CodeName } from '../code-name.tsx';
 import { PersonTagList } from '../people/person-tags.tsx';
 import { useApi } from '../use-api.ts';
 import { FollowUpButton } from './follow-up-button.tsx';
+import { FollowUpDrawer } from './follow-up-drawer.tsx';
 import { FollowUpState, usePlanWords } from './follow-up-state.tsx';
 
 /**
@@ -21,6 +22,7 @@ export function FollowUpsPage() {
   const [missedOnly, setMissedOnly] = useState(!follows);
   const list = useApi('/api/fieldwork/follow-ups', { params: { query: { missed: missedOnly, limit: 500 } } });
   const planWords = usePlanWords();
+  const [open, setOpen] = useState<string | null>(null);
 
   const columns: ColumnsType<FollowUp> = [
     {
@@ -51,22 +53,33 @@ export function FollowUpsPage() {
     {
       title: t('followUps.responsible'),
       key: 'responsible',
-      render: (_: unknown, f) =>
-        f.responsible.length ? (
-          f.responsible.map((r) => r.name).join(t('common.listSep'))
-        ) : (
-          <span className="secondary">{t('followUps.nobody')}</span>
-        ),
+      render: (_: unknown, f) => (
+        <>
+          {f.responsible.length ? (
+            f.responsible.map((r) => r.name).join(t('common.listSep'))
+          ) : (
+            <span className="secondary">{t('followUps.nobody')}</span>
+          )}
+          {f.assignment && (
+            <Tag color="blue" title={f.assignment.reason}>
+              {t('followUps.named')}
+            </Tag>
+          )}
+        </>
+      ),
     },
-    ...(follows
-      ? [
-          {
-            key: 'visit',
-            width: 100,
-            render: (_: unknown, f: FollowUp) => f.mine && <FollowUpButton personId={f.personId} onSaved={list.reload} />,
-          },
-        ]
-      : []),
+    {
+      key: 'actions',
+      width: follows ? 170 : 90,
+      render: (_: unknown, f: FollowUp) => (
+        <Space>
+          <Button size="small" onClick={() => setOpen(f.personId)} data-testid="follow-up-open">
+            {t('followUps.details')}
+          </Button>
+          {follows && f.mine && <FollowUpButton personId={f.personId} onSaved={list.reload} />}
+        </Space>
+      ),
+    },
   ];
 
   return (
@@ -99,6 +112,7 @@ export function FollowUpsPage() {
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         data-testid="follow-ups-table"
       />
+      <FollowUpDrawer personId={open} onClose={() => setOpen(null)} onChanged={list.reload} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdGroupDetail, HouseRow } from '../api/replies.ts';
 import { ApiError, api } from '../api.ts';
+import { detailText } from '../error-words.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 import { useShowError } from '../use-show-error.tsx';
@@ -59,12 +60,12 @@ export function GroupForm({ open, gridCode, editing, onClose, onSaved }: Props) 
         // Problems with the picked houses are shown above the table; the others beside their fields.
         const details = err.body.details;
         const houses = details.filter((d) => d.field === 'houseCodes');
-        if (houses.length) setHouseError(houses.map((d) => d.message ?? d.reason).join(t('common.listSep')));
+        if (houses.length) setHouseError(houses.map((d) => detailText(d)).join(t('common.listSep')));
         const rest = details.filter((d) => d.field !== 'houseCodes');
         form.setFields(
           rest
             .filter((d) => FORM_FIELDS.includes(d.field))
-            .map((d) => ({ name: d.field as 'name' | 'leadHouseCode', errors: [d.message ?? d.reason] })),
+            .map((d) => ({ name: d.field as 'name' | 'leadHouseCode', errors: [detailText(d)] })),
         );
         if (rest.some((d) => !FORM_FIELDS.includes(d.field))) showError(err);
       }

@@ -10,6 +10,7 @@ import { followups } from './en/followups.ts';
 import { interfaces } from './en/interfaces.ts';
 import { oversight } from './en/oversight.ts';
 import { personForm } from './en/person-form.ts';
+import { reasons } from './en/reasons.ts';
 import { registry } from './en/registry.ts';
 import { rewards } from './en/rewards.ts';
 import type { Messages } from './zh-CN.ts';
@@ -30,4 +31,5 @@ export const en: Messages = {
   ...briefing,
   ...followups,
   ...rewards,
+  ...reasons,
 };

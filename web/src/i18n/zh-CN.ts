@@ -10,6 +10,7 @@ import { followups } from './zh-CN/followups.ts';
 import { interfaces } from './zh-CN/interfaces.ts';
 import { oversight } from './zh-CN/oversight.ts';
 import { personForm } from './zh-CN/person-form.ts';
+import { reasons } from './zh-CN/reasons.ts';
 import { registry } from './zh-CN/registry.ts';
 import { rewards } from './zh-CN/rewards.ts';
 
@@ -29,6 +30,7 @@ export const zhCN = {
   ...briefing,
   ...followups,
   ...rewards,
+  ...reasons,
 };
 
 export type Messages = typeof zhCN;

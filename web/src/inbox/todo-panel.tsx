@@ -37,6 +37,8 @@ export function TodoPanel({ counts, onChanged }: Props) {
     '/api/events',
     queue ? { params: { query: queue === 'worst' ? { warning: [...LEADER_WARNINGS], ...paging } : { todo: queue, ...paging } } } : null,
   );
+  const followUps = counts?.followUps;
+  const owed = followUps ? followUps.missed + followUps.dueSoon : 0;
   const countOf = (q: Shown) => (q === 'worst' ? leader?.worstCases : counts?.todo[q]);
   const labelOf = (q: Shown) => (q === 'worst' ? t('inbox.leaderWorst') : t(`inbox.queues.${q}`));
   const catalogue = useCatalogue();
@@ -76,6 +78,13 @@ export function TodoPanel({ counts, onChanged }: Props) {
             </Tag>
           </Link>
         )}
+        {owed > 0 && (
+          <Link to="/follow-ups">
+            <Tag color="purple" data-testid="todo-follow-ups">
+              {t('followUps.todo')} {owed}
+            </Tag>
+          </Link>
+        )}
         {leader && (
           <Link to="/supervision">
             <Tag color="blue" data-testid="leader-orders">
@@ -102,7 +111,8 @@ export function TodoPanel({ counts, onChanged }: Props) {
         />
       ) : (
         (counts?.supervision ?? 0) === 0 &&
-        (counts?.toLocate ?? 0) === 0 && (
+        (counts?.toLocate ?? 0) === 0 &&
+        owed === 0 && (
           <Empty
             image={Empty.PRESENTED_IMAGE_SIMPLE}
             description={<Typography.Text type="secondary">{t('inbox.todoEmpty')}</Typography.Text>}

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../api/replies.ts';
 import { ApiError, api } from '../api.ts';
+import { detailText } from '../error-words.ts';
 import { FollowUpFacts } from '../followups/follow-up-facts.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
@@ -96,7 +97,7 @@ export function VisitDrawer({ of, open, onClose, onSaved }: { of: VisitOf; open:
           return;
         }
         if (!(err instanceof ApiError && err.status === 422)) throw err;
-        const placed = err.body.details.map((d) => ({ name: pathOf(d.field), errors: [d.message ?? d.reason] }));
+        const placed = err.body.details.map((d) => ({ name: pathOf(d.field), errors: [detailText(d)] }));
         form.setFields(placed.filter((p): p is { name: FieldPath; errors: string[] } => p.name !== null));
         if (placed.some((p) => p.name === null)) showError(err);
       }
