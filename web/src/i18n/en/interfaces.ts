@@ -4,7 +4,7 @@ import type { interfaces as zh } from '../zh-CN/interfaces.ts';
 export const interfaces: typeof zh = {
   apiKeys: {
     interfaces: 'Interfaces',
-    interface: { open311: 'Open311', hotline: '12345 hotline push', alarms: 'Video and sensor alarms' },
+    interface: { open311: 'Open311', hotline: '12345 hotline push', alarms: 'Video and sensor alarms', province: 'Province platform pull' },
     title: 'API keys',
     intro:
       'Open311 clients (FixMyStreet, a city’s own app) post citizens’ reports with an API key; each key is bound to one county (jurisdiction_id). A key is shown once, when issued; only its hash is kept.',

@@ -2,7 +2,7 @@
 export const interfaces = {
   apiKeys: {
     interfaces: '可用接口',
-    interface: { open311: 'Open311', hotline: '12345 热线推送', alarms: '视频与感知告警' },
+    interface: { open311: 'Open311', hotline: '12345 热线推送', alarms: '视频与感知告警', province: '省级平台数据交换' },
     title: '接入密钥',
     intro:
       'Open311 接入方（如 FixMyStreet、城市 App）凭 API 密钥提交市民上报，每个密钥限定一个区县（jurisdiction_id）。密钥只在签发时显示一次，系统只保存其哈希。',
