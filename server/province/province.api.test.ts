@@ -8,6 +8,7 @@ import { makeCreditCode, makeIdNumber } from '../registry/index.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { importFile } from '../testing/import-job.ts';
+import { onPostgres } from '../testing/test-database.ts';
 import { createFileReceiver, pullAll, receiverSeal } from './index.ts';
 
 /**
@@ -312,5 +313,40 @@ describe('the file export', () => {
     ).rejects.toMatchObject({ code: 'province.watermark_invalid' });
     expect(fs.existsSync(path.join(dir, 'out', 'y.jsonl'))).toBe(false);
     expect(await audits('province.exported')).toHaveLength(3);
+  });
+});
+
+/** A writer that took its transaction id before a pull and commits after it: its change is not skipped. */
+describe.runIf(onPostgres())('a slow writer on PostgreSQL', () => {
+  it('a change committed after a pull, by a transaction begun before it, comes in the next pull; a later quick one is not sent ahead of it', async () => {
+    const start = (await pull({ county: FIXTURE.county })).json();
+    let wrote!: () => void;
+    let finish!: () => void;
+    const written = new Promise<void>((r) => {
+      wrote = r;
+    });
+    const held = new Promise<void>((r) => {
+      finish = r;
+    });
+    const slow = t.db.transaction(async (tx) => {
+      await tx.execute(sql`update organisation set name = '云梦县城关五金（慢）有限公司', version = version + 1 where credit_code = ${ORG}`);
+      await tx.execute(
+        sql`insert into record_change (county_code, record_type, record_key, at, before, after) values (${FIXTURE.county}, 'organisation', ${ORG}, now(), null, '{}')`,
+      );
+      wrote();
+      await held;
+    });
+    await written;
+    const quick = makeIdNumber('420923', '1993-09-09', 107, 'male');
+    expect(await importFile(u.county, 'person', csv([PEOPLE_HEADER, [quick, '吴快', '汉族', '', '户籍人口', 'PV-H2', '', '']]))).toMatchObject({
+      created: 1,
+    });
+
+    const during = (await pull({ county: FIXTURE.county, since: start.watermark })).json();
+    expect(during.records).toEqual([]);
+    finish();
+    await slow;
+    const after = (await pull({ county: FIXTURE.county, since: during.watermark })).json();
+    expect(after.records.map((r: Json) => r.data?.名称 ?? r.data?.姓名).sort()).toEqual(['云梦县城关五金（慢）有限公司', '吴快'].sort());
   });
 });
