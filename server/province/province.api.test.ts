@@ -273,8 +273,19 @@ describe('what a receiver gets of sensitive fields', () => {
     const bad = await u.security({ method: 'PUT', url, payload: { disclosure: 'plain' } });
     expect(bad.statusCode).toBe(400);
     expect(await audits('province.disclosure_set')).toEqual([]);
+    expect((await u.county({ method: 'GET', url: '/api/province/receivers' })).statusCode).toBe(403);
+    const before = (await u.security({ method: 'GET', url: '/api/province/receivers' })).json().items;
+    expect(before.map((r: Json) => [r.clientId, r.disclosure]).sort()).toEqual(
+      [
+        [keys.province.id, 'masked'],
+        [keys.other.id, 'masked'],
+      ].sort(),
+    );
     const res = await u.security({ method: 'PUT', url, payload: { disclosure: 'sealed' } });
     expect(res.statusCode, res.body).toBe(200);
+    const after = (await u.security({ method: 'GET', url: '/api/province/receivers' })).json().items;
+    expect(after.find((r: Json) => r.clientId === keys.province.id)).toMatchObject({ disclosure: 'sealed', updatedAt: expect.any(String) });
+    expect(after.find((r: Json) => r.clientId === keys.other.id)).toMatchObject({ disclosure: 'masked', updatedAt: null });
     expect(res.json()).toMatchObject({ clientId: keys.province.id, disclosure: 'sealed' });
     expect(await audits('province.disclosure_set')).toMatchObject([{ target: keys.province.id, detail: { from: 'masked', to: 'sealed' } }]);
   });

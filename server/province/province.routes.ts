@@ -23,6 +23,19 @@ export function provinceRoutes(app: Http, { province, guard }: { province: Provi
     async (request) => province.pull(request.headers['x-api-key'], request.query as { county: string; since?: string; limit?: number }),
   );
 
+  app.get(
+    '/api/province/receivers',
+    {
+      schema: {
+        tags,
+        summary: '接收方 The live province-exchange keys of your counties and what each receiver gets of sensitive fields',
+        response: { 200: S.ReceiverList, ...errorReplies },
+      },
+      onRequest: guard('interfaces.keys'),
+    },
+    async (request) => ({ items: await province.receivers(request.actor) }),
+  );
+
   app.put(
     '/api/province/receivers/:id/disclosure',
     {

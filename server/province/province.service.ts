@@ -205,6 +205,20 @@ export function createProvinceService({
       return { file: opts.file, watermark, disclosure: mode, counts: all };
     },
 
+    /** The live exchange keys of the administrator's counties and what each receiver gets of sensitive fields. */
+    async receivers(actor: Actor) {
+      const live = (await keysInScope(actor)).filter((k) => !k.revokedAt && k.interfaces.includes('province'));
+      const set = await store.disclosuresOf(
+        db,
+        live.map((k) => k.id),
+      );
+      return live.map((k) => ({
+        clientId: k.id,
+        disclosure: (set.get(k.id)?.disclosure as ProvinceDisclosure | undefined) ?? 'masked',
+        updatedAt: set.get(k.id)?.updatedAt ?? null,
+      }));
+    },
+
     /** The security administrator's choice for one exchange key: masked (the default) or sealed for it. */
     async setDisclosure(actor: Actor, clientId: string, mode: ProvinceDisclosure) {
       const key = (await keysInScope(actor)).find((k) => k.id === clientId);

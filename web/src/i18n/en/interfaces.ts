@@ -30,6 +30,16 @@ export const interfaces: typeof zh = {
     copy: 'Copy',
     copied: 'Copied',
     never: 'Never',
+    disclosure: {
+      masked: 'masked',
+      sealed: 'sealed',
+      to: { sealed: 'Exchange sealed', masked: 'Exchange masked' },
+      confirm: {
+        sealed: '“{{name}}” will receive ID numbers, phones and special-group tags sealed, openable only by the holder of its key. Switch to sealed?',
+        masked: '“{{name}}” will receive ID numbers and phones masked, and no special-group tags. Switch to masked?',
+      },
+      done: 'Changed, and recorded in the audit log',
+    },
   },
   pending: {
     title: 'Place external reports',

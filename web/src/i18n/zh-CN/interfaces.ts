@@ -28,6 +28,16 @@ export const interfaces = {
     copy: '复制',
     copied: '已复制',
     never: '从未',
+    disclosure: {
+      masked: '脱敏',
+      sealed: '密封',
+      to: { sealed: '改为密封交换', masked: '改为脱敏交换' },
+      confirm: {
+        sealed: '“{{name}}”将收到密封的身份证号、电话和特殊人群标注，只有该密钥的持有方能解开。确定改为密封？',
+        masked: '“{{name}}”此后只收到脱敏的身份证号和电话，不再收到特殊人群标注。确定改为脱敏？',
+      },
+      done: '已更改，并记入审计日志',
+    },
   },
   pending: {
     title: '外部上报定位',
