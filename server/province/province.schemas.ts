@@ -84,7 +84,9 @@ export const ReceiverList = Type.Object({
     Type.Object({
       clientId: Type.String({ format: 'uuid', description: '接入方标识 The exchange key’s client id' }),
       disclosure: oneOf(PROVINCE_DISCLOSURES, '披露级别 What the receiver gets of sensitive fields'),
-      updatedAt: Nullable(Type.Unsafe<Date>({ type: 'string', format: 'date-time', description: '设置时间 When it was last set (null: never, masked)' })),
+      updatedAt: Nullable(
+        Type.Unsafe<Date>({ type: 'string', format: 'date-time', description: '设置时间 When it was last set (null: never, masked)' }),
+      ),
     }),
     { description: '接收方 The live province-exchange keys of your counties' },
   ),

@@ -5,7 +5,7 @@ export const interfaces = {
     interface: { open311: 'Open311', hotline: '12345 热线推送', alarms: '视频与感知告警', province: '省级平台数据交换' },
     title: '接入密钥',
     intro:
-      'Open311 接入方（如 FixMyStreet、城市 App）凭 API 密钥提交市民上报，每个密钥限定一个区县（jurisdiction_id）。密钥只在签发时显示一次，系统只保存其哈希。',
+      'Open311 接入方（如 FixMyStreet、城市 App）、12345 热线、视频与感知平台和省级平台凭 API 密钥接入，每个密钥限定一个区县（jurisdiction_id）和勾选的接口。密钥只在签发时显示一次，系统只保存其哈希。省级平台的密钥默认只收到脱敏的身份证号、电话，不含特殊人群标注，可改为密封交换。',
     issue: '签发密钥',
     name: '接入方',
     namePlaceholder: '如：FixMyStreet 云梦',
