@@ -18,6 +18,7 @@ import type { Database } from './platform/db.ts';
 import { createHttp, TIANDITU_TILE_HOSTS } from './platform/http.ts';
 import { createPdfRenderer } from './platform/pdf.ts';
 import { serveWeb } from './platform/web-assets.ts';
+import { createProvince } from './province/index.ts';
 import { createRegistry } from './registry/index.ts';
 import { createRewards } from './rewards/index.ts';
 import { createTerritory } from './territory/index.ts';
@@ -76,6 +77,16 @@ export async function buildApp({
   });
   await createFiles({ app, files: fileStore, guard: access.guard });
   const registry = await createRegistry({ app, db, clock, config, guard: access.guard, files: fileStore, territory: territory.service });
+  // The province platform pulls base data and cases with Open311's keys issued for the province interface.
+  const { province } = createProvince({
+    app,
+    db,
+    clock,
+    config,
+    guard: access.guard,
+    keyHolder: open311.keyHolder,
+    keysInScope: open311.clients.list,
+  });
   // The figures read the loop through its front door; the loop is told of them here, so it never imports them.
   const figures = createFigures({ app, db, clock, guard: access.guard, tiandituKey: config.tiandituKey });
   events.onCasesTouched(figures.service.track);
@@ -131,6 +142,7 @@ export async function buildApp({
       missedVisitWarnings: disputeWarnings.timedPass,
       rewards: rewards.ledger,
       idCheckBacklog: registry.idCheckBacklog,
+      province,
     },
   };
 }

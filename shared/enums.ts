@@ -196,8 +196,8 @@ export type RewardEntryKind = (typeof REWARD_ENTRY_KINDS)[number];
 /** A monthly ledger: computed (again as often as wanted), submitted, then approved by the county and final (frozen). */
 export const REWARD_SHEET_STATUSES = ['computed', 'submitted', 'final'] as const;
 export type RewardSheetStatus = (typeof REWARD_SHEET_STATUSES)[number];
-/** The open interfaces an API key may be used on (open311_client.interfaces): Open311 GeoReport v2, the 12345 hotline's push, video and sensor alarms. */
-export const KEY_INTERFACES = ['open311', 'hotline', 'alarms'] as const;
+/** The open interfaces an API key may be used on (open311_client.interfaces): Open311 GeoReport v2, the 12345 hotline's push, video and sensor alarms, the province platform's pull. */
+export const KEY_INTERFACES = ['open311', 'hotline', 'alarms', 'province'] as const;
 export type KeyInterface = (typeof KEY_INTERFACES)[number];
 
 /** The nature of a 12345 work order (standards §3): 咨询 · 求助 · 投诉 · 举报 · 建议. */
@@ -207,3 +207,10 @@ export type HotlineNature = (typeof HOTLINE_NATURES)[number];
 /** What kind of device posts alarms (server/alarms): a camera of a video-analysis platform, or a sensor; the case's source. */
 export const DEVICE_KINDS = ['video', 'sensor'] as const satisfies readonly EventSource[];
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/**
+ * What a province-exchange receiver gets of ID numbers, phones and special-group tags (server/province): `masked` as
+ * the console lists them, tags withheld (the default); `sealed` SM4-sealed under a key only that receiver can derive.
+ */
+export const PROVINCE_DISCLOSURES = ['masked', 'sealed'] as const;
+export type ProvinceDisclosure = (typeof PROVINCE_DISCLOSURES)[number];

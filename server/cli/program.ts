@@ -25,6 +25,7 @@ import { CommandRefused } from './command-refused.ts';
 import { loadDemoCasesOnClock } from './demo-cases.ts';
 import { importProgressLines } from './import-progress.ts';
 import { keysCommand } from './keys-command.ts';
+import { provinceCommands } from './province-command.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { markServing } from './served-folder.ts';
 import { ensureWebBuilt } from './web-build.ts';
@@ -369,6 +370,7 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
 
   keysCommand(program, { withRuntime, say, refusable, env: io.env });
   backupCommands(program, { env: io.env, say, refusable });
+  provinceCommands(program, { withRuntime, say });
 
   const users = program.command('users').description('manage accounts');
   users

@@ -17,6 +17,7 @@ export const REFERENCE_TABLES = [
   'calendar_year_day',
   'open311_client', // the Open311 clients and their hashed keys: a handful of rows, read on every POST
   'webhook_subscription', // a handful of subscribers, read by every transaction that records a fact
+  'province_receiver', // one row per province-exchange key: what it may receive of the sensitive fields
   'app_user',
   'user_area',
   'user_session',

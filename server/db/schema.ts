@@ -19,6 +19,7 @@ export * from '../open311/open311.tables.ts';
 export * from '../org/org.tables.ts';
 export * from '../platform/audit.tables.ts';
 export * from '../platform/calendar/calendar.tables.ts';
+export * from '../province/province.tables.ts';
 export * from '../registry/organisations/organisations.tables.ts';
 export * from '../registry/places/places.tables.ts';
 export * from '../registry/records/records.tables.ts';

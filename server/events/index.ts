@@ -64,6 +64,8 @@ export type { StageLimit } from './loop/deadlines.core.ts';
 /** What a composition root hands the demo to drive the loop. */
 export type { ActionInput, EventActionName } from './loop/event-actions.core.ts';
 export type { EventsService } from './loop/events.service.ts';
+/** What the province exchange reads of the cases changed in a range of finished transactions (decision 0028). */
+export { casesChanged, casesForExchange, type ExchangedCase } from './loop/exchange-feed.ts';
 export type { SupervisionService } from './oversight/supervision.service.ts';
 export { startSweeper } from './oversight/sweep.ts';
 

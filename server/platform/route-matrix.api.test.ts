@@ -43,6 +43,7 @@ const PUBLIC: Record<string, string> = {
   'GET /open311/v2/requests/{service_request_id}.{format}': 'Open311 request read back',
   'POST /api/hotline/orders': '12345 work order, refused without an API key issued for the hotline interface',
   'POST /api/alarms': 'video or sensor alarm, refused without an API key issued for the alarms interface',
+  'GET /api/province/changes': 'the province platform’s pull, refused without an API key issued for the province interface',
 };
 
 let t: TestApp;

@@ -65,6 +65,18 @@ export type {
   SPECIAL_GROUP,
   VISIT_PURPOSE,
 } from './records/code-tables.ts';
+/** What the province exchange reads of the base records changed in a range of finished transactions (decision 0028). */
+export {
+  EXCHANGED_RECORDS,
+  type ExchangedHouse,
+  type ExchangedOrganisation,
+  type ExchangedPerson,
+  type ExchangedRecord,
+  housesForExchange,
+  organisationsForExchange,
+  peopleForExchange,
+  recordsChanged,
+} from './records/exchange-feed.ts';
 export { makeCreditCode, makeIdNumber } from './records/identifiers.core.ts';
 export { type PartyOnRecord, partiesOnRecord, partyKey } from './records/parties.ts';
 export { applyHouses, applyPeople, type Batch, forHistory } from './records/record-apply.ts';

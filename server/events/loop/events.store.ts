@@ -6,7 +6,8 @@ import { event, eventAction } from './events.tables.ts';
 
 export type EventRow = typeof event.$inferSelect;
 export type EventInsert = typeof event.$inferInsert;
-export type ActionRow = typeof eventAction.$inferSelect;
+/** An action as the loop reads it; the writing transaction's id (txid) is the province exchange's, not the loop's. */
+export type ActionRow = Omit<typeof eventAction.$inferSelect, 'txid'>;
 
 export async function findByIdempotencyKey(tx: Tx, countyCode: string, reporterId: string, key: string) {
   return (

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   doublePrecision,
   index,
@@ -129,6 +130,14 @@ export const eventAction = pgTable(
     note: text('note'),
     photos: jsonb('photos').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     data: jsonb('data'),
+    /**
+     * The writing transaction's id (txid_current(), filled by the default): the province exchange takes whole ranges
+     * of finished transactions, so an action that commits late is never skipped (decision 0028).
+     */
+    txid: bigint('txid', { mode: 'number' }).notNull().default(sql`txid_current()`),
   },
-  (t) => [primaryKey({ name: 'event_action_pkey', columns: [t.countyCode, t.eventId, t.seq] })],
+  (t) => [
+    primaryKey({ name: 'event_action_pkey', columns: [t.countyCode, t.eventId, t.seq] }),
+    index('event_action_county_code_txid_idx').on(t.countyCode, t.txid),
+  ],
 );

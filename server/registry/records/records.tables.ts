@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -138,9 +139,15 @@ export const recordChange = pgTable(
     actorId: uuid('actor_id'),
     before: jsonb('before'),
     after: jsonb('after'),
+    /**
+     * The writing transaction's id (txid_current(), filled by the default): the province exchange takes whole ranges
+     * of finished transactions, so a change that commits late is never skipped (decision 0028).
+     */
+    txid: bigint('txid', { mode: 'number' }).notNull().default(sql`txid_current()`),
   },
   (t) => [
     primaryKey({ name: 'record_change_pkey', columns: [t.countyCode, t.id] }),
     index('record_change_record_type_record_key_idx').on(t.recordType, t.recordKey),
+    index('record_change_county_code_txid_idx').on(t.countyCode, t.txid),
   ],
 );

@@ -77,6 +77,8 @@ export function ApiKeysPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const { data, loading, reload } = useApi('/api/open311/clients');
+  const receivers = useApi('/api/province/receivers');
+  const disclosureOf = (c: Open311Client) => receivers.data?.items.find((r) => r.clientId === c.id)?.disclosure ?? 'masked';
   const [issuing, setIssuing] = useState(false);
   const [shown, setShown] = useState<(Open311Client & { apiKey: string }) | null>(null);
   const { run } = useBusyAction();
@@ -104,6 +106,21 @@ export function ApiKeysPage() {
         }),
     });
 
+  // What a province-exchange receiver gets of ID numbers, phones and tags: masked by default, or sealed for it alone.
+  const switchDisclosure = (c: Open311Client) => {
+    const to = disclosureOf(c) === 'sealed' ? 'masked' : 'sealed';
+    modal.confirm({
+      title: t(`apiKeys.disclosure.to.${to}`),
+      content: t(`apiKeys.disclosure.confirm.${to}`, { name: c.name }),
+      onOk: () =>
+        run(async () => {
+          await api.PUT('/api/province/receivers/{id}/disclosure', { params: { path: { id: c.id } }, body: { disclosure: to } });
+          void message.success(t('apiKeys.disclosure.done'));
+          receivers.reload();
+        }),
+    });
+  };
+
   return (
     <div className="page">
       <div className="page-toolbar">
@@ -128,7 +145,13 @@ export function ApiKeysPage() {
           {
             title: t('apiKeys.interfaces'),
             dataIndex: 'interfaces',
-            render: (list: KeyInterface[]) => list.map((i) => <Tag key={i}>{t(`apiKeys.interface.${i}`)}</Tag>),
+            render: (list: KeyInterface[], c) =>
+              list.map((i) => (
+                <Tag key={i}>
+                  {t(`apiKeys.interface.${i}`)}
+                  {i === 'province' && !c.revokedAt ? `（${t(`apiKeys.disclosure.${disclosureOf(c)}`)}）` : ''}
+                </Tag>
+              )),
           },
           { title: t('apiKeys.keyHint'), dataIndex: 'keyHint', render: (h: string) => <span className="mono">{h}…</span> },
           { title: t('apiKeys.createdAt'), key: 'created', render: (_: unknown, c) => `${when(c.createdAt)} ${c.createdBy ?? ''}` },
@@ -147,6 +170,11 @@ export function ApiKeysPage() {
                 <Space>
                   <LinkButton onClick={() => rotate(c)}>{t('apiKeys.rotate')}</LinkButton>
                   <LinkButton onClick={() => revoke(c)}>{t('apiKeys.revoke')}</LinkButton>
+                  {c.interfaces.includes('province') && (
+                    <LinkButton onClick={() => switchDisclosure(c)}>
+                      {t(`apiKeys.disclosure.to.${disclosureOf(c) === 'sealed' ? 'masked' : 'sealed'}`)}
+                    </LinkButton>
+                  )}
                 </Space>
               ),
           },

@@ -4,10 +4,10 @@ import type { interfaces as zh } from '../zh-CN/interfaces.ts';
 export const interfaces: typeof zh = {
   apiKeys: {
     interfaces: 'Interfaces',
-    interface: { open311: 'Open311', hotline: '12345 hotline push', alarms: 'Video and sensor alarms' },
+    interface: { open311: 'Open311', hotline: '12345 hotline push', alarms: 'Video and sensor alarms', province: 'Province platform pull' },
     title: 'API keys',
     intro:
-      'Open311 clients (FixMyStreet, a city’s own app) post citizens’ reports with an API key; each key is bound to one county (jurisdiction_id). A key is shown once, when issued; only its hash is kept.',
+      'Open311 clients (FixMyStreet, a city’s own app), the 12345 hotline, video and sensor platforms and the province platform connect with an API key; each key is bound to one county (jurisdiction_id) and to the interfaces ticked. A key is shown once, when issued; only its hash is kept. A province key gets ID numbers, phones and special-group tags masked unless switched to sealed.',
     issue: 'Issue a key',
     name: 'Client',
     namePlaceholder: 'e.g. FixMyStreet Yunmeng',
@@ -30,6 +30,17 @@ export const interfaces: typeof zh = {
     copy: 'Copy',
     copied: 'Copied',
     never: 'Never',
+    disclosure: {
+      masked: 'masked',
+      sealed: 'sealed',
+      to: { sealed: 'Exchange sealed', masked: 'Exchange masked' },
+      confirm: {
+        sealed:
+          '“{{name}}” will receive ID numbers, phones and special-group tags sealed, openable only by the holder of its key. Switch to sealed?',
+        masked: '“{{name}}” will receive ID numbers and phones masked, and no special-group tags. Switch to masked?',
+      },
+      done: 'Changed, and recorded in the audit log',
+    },
   },
   pending: {
     title: 'Place external reports',

@@ -2,10 +2,10 @@
 export const interfaces = {
   apiKeys: {
     interfaces: '可用接口',
-    interface: { open311: 'Open311', hotline: '12345 热线推送', alarms: '视频与感知告警' },
+    interface: { open311: 'Open311', hotline: '12345 热线推送', alarms: '视频与感知告警', province: '省级平台数据交换' },
     title: '接入密钥',
     intro:
-      'Open311 接入方（如 FixMyStreet、城市 App）凭 API 密钥提交市民上报，每个密钥限定一个区县（jurisdiction_id）。密钥只在签发时显示一次，系统只保存其哈希。',
+      'Open311 接入方（如 FixMyStreet、城市 App）、12345 热线、视频与感知平台和省级平台凭 API 密钥接入，每个密钥限定一个区县（jurisdiction_id）和勾选的接口。密钥只在签发时显示一次，系统只保存其哈希。省级平台的密钥默认只收到脱敏的身份证号、电话，不含特殊人群标注，可改为密封交换。',
     issue: '签发密钥',
     name: '接入方',
     namePlaceholder: '如：FixMyStreet 云梦',
@@ -28,6 +28,16 @@ export const interfaces = {
     copy: '复制',
     copied: '已复制',
     never: '从未',
+    disclosure: {
+      masked: '脱敏',
+      sealed: '密封',
+      to: { sealed: '改为密封交换', masked: '改为脱敏交换' },
+      confirm: {
+        sealed: '“{{name}}”将收到密封的身份证号、电话和特殊人群标注，只有该密钥的持有方能解开。确定改为密封？',
+        masked: '“{{name}}”此后只收到脱敏的身份证号和电话，不再收到特殊人群标注。确定改为脱敏？',
+      },
+      done: '已更改，并记入审计日志',
+    },
   },
   pending: {
     title: '外部上报定位',
