@@ -85,7 +85,7 @@ export async function buildApp({
     config,
     guard: access.guard,
     keyHolder: open311.keyHolder,
-    keysInScope: open311.clients.list,
+    keysInScope: open311.clients.find,
   });
   // The figures read the loop through its front door; the loop is told of them here, so it never imports them.
   const figures = createFigures({ app, db, clock, guard: access.guard, tiandituKey: config.tiandituKey });
