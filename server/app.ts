@@ -20,6 +20,7 @@ import { createPdfRenderer } from './platform/pdf.ts';
 import { serveWeb } from './platform/web-assets.ts';
 import { createRegistry } from './registry/index.ts';
 import { createRewards } from './rewards/index.ts';
+import { createSms } from './sms/index.ts';
 import { createTerritory } from './territory/index.ts';
 import { createWebhooks } from './webhooks/index.ts';
 
@@ -49,7 +50,18 @@ export async function buildApp({
   const territory = createTerritory({ app, db, clock, guard: access.guard, claimsOfGrid: (gridCode) => claimsOfGrid(db, gridCode) });
   createOrg({ app, db, clock, guard: access.guard, staffOf: (departmentCode) => staffOf(db, departmentCode) });
   const fileStore = files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
-  const events = await createEvents({ app, db, clock, config, guard: access.guard, territory: territory.service, files: fileStore });
+  // Notices that matter enough (overdue, a call left unplaced, a household's alert) also go to the recipients' phones.
+  const sms = createSms({ app, db, clock, config, guard: access.guard });
+  const events = await createEvents({
+    app,
+    db,
+    clock,
+    config,
+    guard: access.guard,
+    territory: territory.service,
+    files: fileStore,
+    channels: [sms.channel],
+  });
   const open311 = createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
   // The 12345 hotline's work orders come in through the loop's channel intake, with Open311's keys.
   createHotline({ app, db, clock, channels: events.channels, keyHolder: open311.keyHolder });
@@ -115,6 +127,7 @@ export async function buildApp({
       supervision: events.supervision,
       sweep: events.sweep,
       deliverWebhooks: webhooks.sender.deliverDue,
+      sendSms: sms.send,
       figures: figures.service,
       briefings: briefing.service.scheduled,
       missedVisitWarnings: disputeWarnings.timedPass,

@@ -14,7 +14,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { DEFAULT_CATALOGUE } from './catalogue/catalogue.seed.ts';
 import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import { seedCatalogue } from './catalogue/catalogue.store.ts';
-import { createNotifier, type Notice, robotChannel } from './inbox/inbox.channels.ts';
+import { createNotifier, type Notice, type NotificationChannel, robotChannel } from './inbox/inbox.channels.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { createInboxService } from './inbox/inbox.service.ts';
 import { createChannelIntake } from './intake/channels.ts';
@@ -75,6 +75,7 @@ export async function createEvents({
   guard,
   territory,
   files,
+  channels: otherChannels = [],
 }: {
   app: Http;
   db: Db;
@@ -83,6 +84,8 @@ export async function createEvents({
   guard: Guard;
   territory: TerritoryService;
   files: FileStore;
+  /** Where notices go besides the inbox and the group robot (app.ts: SMS). */
+  channels?: readonly NotificationChannel[];
 }) {
   const calendarDays = createCalendarDays({ db, clock, provisionalDeadlines: provisionalDeadlineCounter(db) });
   // Entering a year's holidays moves the open deadlines counted across it, in the same transaction.
@@ -125,7 +128,7 @@ export async function createEvents({
   warningsRoutes(app, { warnings, guard });
   const notifier = createNotifier({
     db,
-    channels: config.robot ? [robotChannel(config.robot)] : [],
+    channels: [...(config.robot ? [robotChannel(config.robot)] : []), ...otherChannels],
     onError: (channel, err) => app.log.warn({ err, channel }, 'notification channel failed'),
   });
   const inbox = createInboxService({ db, clock, notifier, events: service, callsToLocate: intake.calls.waitingCount });

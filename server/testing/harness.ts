@@ -47,6 +47,7 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
     areaCodes: string[];
     departmentCode?: string;
     username?: string;
+    phone?: string;
     secondFactorExempt?: boolean;
   }) {
     const username = overrides.username ?? `user${++serial}`;
