@@ -154,7 +154,7 @@ export async function createEvents({
    */
   const report = (actor: Actor, input: Omit<StaffReportInput, 'source' | 'photos'>) =>
     service.report(actor, { ...input, photos: [], source: intakeSource(actor, {}) });
-  const channels = createChannelIntake({ db, clock, config, territory, events: service, fieldCrypto, records });
+  const channels = createChannelIntake({ db, clock, config, territory, events: service, fieldCrypto, records, calls: intake.calls });
   /**
    * Notices another area writes (a ten-household alert): into the inbox inside the caller's transaction; the function
    * answered sends those new to the inbox on to the other channels, after the commit.

@@ -1,0 +1,2 @@
+ALTER TABLE "call_to_locate" ALTER COLUMN "received_by" DROP NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "call_to_locate_channel_key_key" ON "call_to_locate" USING btree ("county_code","idempotency_key") WHERE received_by is null;
