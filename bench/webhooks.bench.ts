@@ -38,7 +38,8 @@ const quantile = (xs: number[], q: number) => {
 
 async function measure(database: Database, kind: DeliveryLatency['database'], changes: number, perSecond: number) {
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-bench-files-'));
-  const config = loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS });
+  // The receiver is on 127.0.0.1: private receivers allowed, as GEZHI_WEBHOOK_ALLOW_PRIVATE=1 does.
+  const config = loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS, webhookAllowPrivate: true });
   const { app, services } = await buildApp({ config, database, clock: systemClock, files: createDiskFileStore(filesDir) });
   const rx = await startWebhookReceiver({ now: () => new Date() });
   try {

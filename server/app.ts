@@ -21,6 +21,7 @@ import { serveWeb } from './platform/web-assets.ts';
 import { createProvince } from './province/index.ts';
 import { createRegistry } from './registry/index.ts';
 import { createRewards } from './rewards/index.ts';
+import { createSms } from './sms/index.ts';
 import { createTerritory } from './territory/index.ts';
 import { createWebhooks } from './webhooks/index.ts';
 
@@ -51,6 +52,8 @@ export async function buildApp({
   createOrg({ app, db, clock, guard: access.guard, staffOf: (departmentCode) => staffOf(db, departmentCode) });
   const fileStore = files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
   // The to-do counts the follow-ups a worker owes (fieldwork), read through the function handed in here.
+  // Notices that matter enough (overdue, a call left unplaced, a household's alert) also go to the recipients' phones.
+  const sms = createSms({ app, db, clock, config, guard: access.guard });
   const events = await createEvents({
     app,
     db,
@@ -60,6 +63,7 @@ export async function buildApp({
     territory: territory.service,
     files: fileStore,
     followUpsDue: (actor) => followUpsDueOf(db, actor, clock()),
+    channels: [sms.channel],
   });
   const open311 = createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
   // The 12345 hotline's work orders come in through the loop's channel intake, with Open311's keys.
@@ -137,6 +141,7 @@ export async function buildApp({
       supervision: events.supervision,
       sweep: events.sweep,
       deliverWebhooks: webhooks.sender.deliverDue,
+      sendSms: sms.send,
       figures: figures.service,
       briefings: briefing.service.scheduled,
       missedVisitWarnings: disputeWarnings.timedPass,

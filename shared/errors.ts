@@ -215,6 +215,8 @@ export const ERROR_STATUS = {
   'province.receiver_not_found': 404,
   'webhook.area_invalid': 400,
   'webhook.url_invalid': 400,
+  'webhook.url_private': 400,
+  'sms.phone_invalid': 400,
   'webhook.already_paused': 409,
   'webhook.not_paused': 409,
   'dispute.not_found': 404,

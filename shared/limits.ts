@@ -94,6 +94,7 @@ export const PAGE = {
   disputes: { default: 50, max: 200 },
   /** A webhook subscription's delivery log. */
   webhookDeliveries: { default: 20, max: 200 },
+  smsMessages: { default: 20, max: 200 },
 } as const;
 
 /** Cases the command centre's map draws at once (the newest matching ones; the reply says how many match). */

@@ -14,7 +14,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { DEFAULT_CATALOGUE } from './catalogue/catalogue.seed.ts';
 import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import { seedCatalogue } from './catalogue/catalogue.store.ts';
-import { createNotifier, type Notice, robotChannel } from './inbox/inbox.channels.ts';
+import { createNotifier, type Notice, type NotificationChannel, robotChannel } from './inbox/inbox.channels.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { createInboxService, type FollowUpsDue } from './inbox/inbox.service.ts';
 import { createChannelIntake } from './intake/channels.ts';
@@ -78,6 +78,7 @@ export async function createEvents({
   territory,
   files,
   followUpsDue,
+  channels: otherChannels = [],
 }: {
   app: Http;
   db: Db;
@@ -88,6 +89,8 @@ export async function createEvents({
   files: FileStore;
   /** The follow-ups of tagged people the caller owes (fieldwork, above the loop), counted as to-do work. */
   followUpsDue: FollowUpsDue;
+  /** Where notices go besides the inbox and the group robot (app.ts: SMS). */
+  channels?: readonly NotificationChannel[];
 }) {
   const calendarDays = createCalendarDays({ db, clock, provisionalDeadlines: provisionalDeadlineCounter(db) });
   // Entering a year's holidays moves the open deadlines counted across it, in the same transaction.
@@ -130,7 +133,7 @@ export async function createEvents({
   warningsRoutes(app, { warnings, guard });
   const notifier = createNotifier({
     db,
-    channels: config.robot ? [robotChannel(config.robot)] : [],
+    channels: [...(config.robot ? [robotChannel(config.robot)] : []), ...otherChannels],
     onError: (channel, err) => app.log.warn({ err, channel }, 'notification channel failed'),
   });
   const inbox = createInboxService({
@@ -163,7 +166,7 @@ export async function createEvents({
    */
   const report = (actor: Actor, input: Omit<StaffReportInput, 'source' | 'photos'>) =>
     service.report(actor, { ...input, photos: [], source: intakeSource(actor, {}) });
-  const channels = createChannelIntake({ db, clock, config, territory, events: service, fieldCrypto, records });
+  const channels = createChannelIntake({ db, clock, config, territory, events: service, fieldCrypto, records, calls: intake.calls });
   /**
    * Notices another area writes (a ten-household alert): into the inbox inside the caller's transaction; the function
    * answered sends those new to the inbox on to the other channels, after the commit.

@@ -10,12 +10,17 @@ export function hotlineRoutes(app: Http, { hotline }: { hotline: HotlineService 
     {
       schema: {
         tags: ['hotline'],
-        summary: '12345 工单推送 The hotline pushes a work order: it becomes a hotline case, once per order number',
+        summary:
+          '12345 工单推送 The hotline pushes a work order: it becomes a hotline case, once per order number; one with an address and no point waits to be placed (待定位)',
         headers: S.OrderHeaders,
         body: S.OrderBody,
-        response: { 200: S.OrderReceipt, ...errorReplies },
+        response: { 200: S.OrderReceipt, 202: S.OrderReceipt, ...errorReplies },
       },
     },
-    async (request) => hotline.receive(request.headers['x-api-key'], request.body as OrderInput),
+    async (request, reply) => {
+      const receipt = await hotline.receive(request.headers['x-api-key'], request.body as OrderInput);
+      // Waiting to be placed is accepted, not yet a case.
+      return reply.status(receipt.eventId ? 200 : 202).send(receipt);
+    },
   );
 }

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { HOTLINE_NATURES, URGENCIES } from '../../shared/enums.ts';
 import { ADDRESS_MAX, DESCRIPTION_MAX, ITEM_CODE_MAX, PERSON_NAME_MAX } from '../../shared/limits.ts';
-import { oneOf } from '../platform/schemas.ts';
+import { Nullable, oneOf } from '../platform/schemas.ts';
 
 /** A mobile, or a landline with its area code (as the loop's hotline form takes it). */
 const PHONE = '^(1\\d{10}|0\\d{2,3}-?\\d{7,8})$';
@@ -54,8 +54,24 @@ export const OrderBody = Type.Object(
     address: Type.Optional(
       Type.String({ minLength: 1, maxLength: ADDRESS_MAX, description: '地址 The address the caller gave', example: '城关镇解放路 12 号' }),
     ),
-    lng: Type.Number({ minimum: -180, maximum: 180, description: '经度 Longitude of the point (CGCS2000/WGS84)', example: 113.01 }),
-    lat: Type.Number({ minimum: -90, maximum: 90, description: '纬度 Latitude of the point', example: 31.01 }),
+    areaCode: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]{9}([0-9]{3})?$',
+        description:
+          '乡镇（街道）或村（社区）代码 Where an order without a point waits to be placed (待定位), when the platform routed it; the county’s centre otherwise',
+        example: '420923100',
+      }),
+    ),
+    lng: Type.Optional(
+      Type.Number({
+        minimum: -180,
+        maximum: 180,
+        description:
+          '经度 Longitude of the point (CGCS2000/WGS84); without a point, give the address: the order waits to be placed (待定位)',
+        example: 113.01,
+      }),
+    ),
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90, description: '纬度 Latitude of the point, with lng', example: 31.01 })),
     deadlineAsked: Type.Optional(
       Type.String({
         format: 'date-time',
@@ -69,7 +85,16 @@ export const OrderBody = Type.Object(
 
 export const OrderReceipt = Type.Object({
   orderNo: Type.String({ description: '工单号 The order number as sent', example: 'RX2026110200017' }),
-  eventId: Type.String({ format: 'uuid', description: '事件标识 The case it became' }),
-  caseNo: Type.String({ description: '案件编号 The case number', example: '202611020001' }),
-  status: Type.String({ description: '状态 The case’s status now', example: 'reported' }),
+  eventId: Nullable(Type.String({ format: 'uuid', description: '事件标识 The case it became; null while it waits to be placed' })),
+  caseNo: Nullable(Type.String({ description: '案件编号 The case number; null while it waits to be placed', example: '202611020001' })),
+  status: Type.String({
+    description: '状态 The case’s status now, or to_locate (waiting to be placed on the map: 202) or located (placed, being filed)',
+    example: 'reported',
+  }),
+  callId: Nullable(
+    Type.String({
+      format: 'uuid',
+      description: '待定位来电标识 The call waiting to be placed, for an order without a point; null otherwise',
+    }),
+  ),
 });

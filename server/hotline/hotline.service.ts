@@ -20,8 +20,10 @@ export interface OrderInput {
   itemCode: string;
   description: string;
   address?: string;
-  lng: number;
-  lat: number;
+  /** The village or township the platform routed an address-only order to (its 待定位 queue). */
+  areaCode?: string;
+  lng?: number;
+  lat?: number;
   deadlineAsked?: string;
 }
 
@@ -41,20 +43,53 @@ export function createHotlineService({
     async receive(apiKey: string | undefined, input: OrderInput) {
       const client = apiKey ? await keyHolder(apiKey, 'hotline') : null;
       if (!client) throw new AppError('hotline.key_invalid', [{ field: 'headers.x-api-key', reason: apiKey ? 'invalid' : 'missing' }]);
+      if ((input.lng === undefined) !== (input.lat === undefined))
+        throw new AppError('request.invalid', [{ field: input.lng === undefined ? 'body.lng' : 'body.lat', reason: 'point_incomplete' }]);
+      const description = orderDescription({ ...input, deadlineAsked: input.deadlineAsked ? new Date(input.deadlineAsked) : undefined });
+      const urgency = input.urgency ?? 'normal';
+      if (input.lng === undefined || input.lat === undefined) {
+        // An address and no point: the order waits to be placed (待定位) instead of being refused.
+        if (!input.address) throw new AppError('request.invalid', [{ field: 'body.address', reason: 'point_or_address_required' }]);
+        const call = await channels.toLocate({
+          channel: 'hotline',
+          countyCode: client.countyCode,
+          areaCode: input.areaCode,
+          address: input.address,
+          itemCode: input.itemCode,
+          description,
+          source: 'hotline',
+          urgency,
+          reporterName: input.callerName,
+          phone: input.phone,
+          externalNo: input.orderNo,
+          idempotencyKey: orderKey(input.orderNo),
+        });
+        await recordAudit(db, {
+          at: clock(),
+          actorId: null,
+          action: 'hotline.order_received',
+          target: call.eventId ?? call.id,
+          detail: { orderNo: input.orderNo, caseNo: call.caseNo, toLocate: call.id, client: client.name, county: client.countyCode },
+        });
+        return {
+          orderNo: input.orderNo,
+          eventId: call.eventId,
+          caseNo: call.caseNo,
+          status: call.status === 'waiting' ? ('to_locate' as const) : ('located' as const),
+          callId: call.id,
+        };
+      }
       const filed = await channels.report({
         channel: 'hotline',
         countyCode: client.countyCode,
         itemCode: input.itemCode,
         lng: input.lng,
         lat: input.lat,
-        description: orderDescription({
-          ...input,
-          deadlineAsked: input.deadlineAsked ? new Date(input.deadlineAsked) : undefined,
-        }),
+        description,
         phone: input.phone,
         reporterName: input.callerName,
         idempotencyKey: orderKey(input.orderNo),
-        hotline: { orderNo: input.orderNo, urgency: input.urgency ?? 'normal' },
+        hotline: { orderNo: input.orderNo, urgency },
       });
       await recordAudit(db, {
         at: clock(),
@@ -63,7 +98,7 @@ export function createHotlineService({
         target: filed.id,
         detail: { orderNo: input.orderNo, caseNo: filed.caseNo, client: client.name, county: client.countyCode },
       });
-      return { orderNo: input.orderNo, eventId: filed.id, caseNo: filed.caseNo, status: filed.status };
+      return { orderNo: input.orderNo, eventId: filed.id, caseNo: filed.caseNo, status: filed.status, callId: null };
     },
   };
 }

@@ -47,6 +47,7 @@ export const SEALED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   open311_request: ['phone_sealed', 'device_id_sealed'],
   app_user: ['totp_secret', 'totp_pending_secret'],
   webhook_subscription: ['secret_sealed'],
+  sms_message: ['phone_enc'],
 };
 
 /** The names that say a column is sealed. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../shared/enums.ts';
 
 /** All configuration, read once from the environment. Nothing else reads process.env. */
 export interface Config {
@@ -52,6 +53,17 @@ export interface Config {
   reminderWorkingDays: number[];
   /** A WeCom or DingTalk group robot that also receives notifications; off unless a webhook URL is set. */
   robot: { kind: 'wecom' | 'dingtalk'; url: string; secret: string | null } | null;
+  /**
+   * SMS (docs/integrations/sms.md): the gateway (`local` records messages only; `aliyun` sends through Alibaba Cloud
+   * SMS), the sign name, the provider's template codes by Gezhi's template name, the notification kinds that also
+   * go by SMS, and the limits per phone and per account in a window.
+   */
+  sms: SmsConfig;
+  /**
+   * Webhook receivers allowed on private, loopback and link-local addresses (GEZHI_WEBHOOK_ALLOW_PRIVATE=1): local
+   * simulators and the tests; off by default, so a subscription cannot make the server call its own network.
+   */
+  webhookAllowPrivate: boolean;
   /** Repeats: an open case of the same item within this distance and this many days is offered as "me too". */
   repeats: { radiusMeters: number; windowDays: number };
   /** Citizens' public routes: requests allowed per client (IP) in each window, so a flood is refused. */
@@ -67,6 +79,17 @@ export interface Config {
   tiandituKey: string | null;
   /** The Chinese font PDFs are set in (embedded, subset): Debian's Noto Sans CJK unless GEZHI_PDF_FONT names a file. */
   pdfFont: PdfFont;
+}
+
+export interface SmsConfig {
+  provider: 'local' | 'aliyun';
+  signName: string;
+  /** Gezhi's template name → the code the provider approved it under (SMS_123456789); unmapped ones send their own name. */
+  templateCodes: Record<string, string>;
+  /** Notification kinds sent by SMS as well as to the inbox. */
+  kinds: NotificationKind[];
+  rateLimit: { perPhone: { max: number; windowMinutes: number }; perAccount: { max: number; windowMinutes: number } };
+  aliyun: { accessKeyId: string; accessKeySecret: string; endpoint: string } | null;
 }
 
 /** The font files a PDF is set in; a .ttc (a collection) is opened at its Simplified Chinese face. */
@@ -134,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
           secret: env.GEZHI_ROBOT_SECRET || null,
         }
       : null,
+    sms: smsConfig(env),
+    webhookAllowPrivate: env.GEZHI_WEBHOOK_ALLOW_PRIVATE === '1',
     repeats: { radiusMeters: Number(env.GEZHI_REPEAT_RADIUS_M ?? 50), windowDays: Number(env.GEZHI_REPEAT_WINDOW_DAYS ?? 7) },
     publicRateLimit: { max: Number(env.GEZHI_PUBLIC_RATE_MAX ?? 30), windowSeconds: Number(env.GEZHI_PUBLIC_RATE_WINDOW_S ?? 60) },
     open311RateLimit: { max: Number(env.GEZHI_OPEN311_RATE_MAX ?? 120), windowSeconds: Number(env.GEZHI_OPEN311_RATE_WINDOW_S ?? 60) },
@@ -143,6 +168,60 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       ? { regular: path.resolve(env.GEZHI_PDF_FONT), bold: path.resolve(env.GEZHI_PDF_FONT_BOLD || env.GEZHI_PDF_FONT) }
       : DEBIAN_NOTO_CJK,
     ...overrides,
+  };
+}
+
+/** The notices that matter enough to reach a phone: a stage overdue, a call left unplaced, a household's alert. */
+export const DEFAULT_SMS_KINDS: NotificationKind[] = ['overdue', 'call_overdue', 'household_alert'];
+
+/** SMS settings; a provider without its keys, or a kind that is not one, stops the server rather than send nothing. */
+function smsConfig(env: NodeJS.ProcessEnv): SmsConfig {
+  const provider = env.GEZHI_SMS_PROVIDER ?? 'local';
+  if (provider !== 'local' && provider !== 'aliyun') throw new Error(`GEZHI_SMS_PROVIDER: '${provider}' is not local or aliyun`);
+  const kinds =
+    env.GEZHI_SMS_KINDS === undefined
+      ? DEFAULT_SMS_KINDS
+      : env.GEZHI_SMS_KINDS.split(',')
+          .map((k) => k.trim())
+          .filter(Boolean);
+  const unknown = kinds.filter((k) => !(NOTIFICATION_KINDS as readonly string[]).includes(k));
+  if (unknown.length)
+    throw new Error(`GEZHI_SMS_KINDS: '${unknown.join(',')}' is not a notification kind (${NOTIFICATION_KINDS.join(', ')})`);
+  const templateCodes: Record<string, string> = {};
+  for (const pair of (env.GEZHI_SMS_TEMPLATE_CODES ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const m = /^([a-z_]+):([A-Za-z0-9_-]+)$/.exec(pair);
+    if (!m) throw new Error(`GEZHI_SMS_TEMPLATE_CODES: '${pair}' is not name:code (case_overdue:SMS_123456789)`);
+    templateCodes[m[1]] = m[2];
+  }
+  let aliyun: SmsConfig['aliyun'] = null;
+  if (provider === 'aliyun') {
+    if (!env.GEZHI_SMS_ALIYUN_KEY_ID || !env.GEZHI_SMS_ALIYUN_KEY_SECRET)
+      throw new Error('GEZHI_SMS_PROVIDER=aliyun needs GEZHI_SMS_ALIYUN_KEY_ID and GEZHI_SMS_ALIYUN_KEY_SECRET');
+    aliyun = {
+      accessKeyId: env.GEZHI_SMS_ALIYUN_KEY_ID,
+      accessKeySecret: env.GEZHI_SMS_ALIYUN_KEY_SECRET,
+      endpoint: env.GEZHI_SMS_ALIYUN_ENDPOINT || 'https://dysmsapi.aliyuncs.com/',
+    };
+  }
+  return {
+    provider,
+    signName: env.GEZHI_SMS_SIGN_NAME || '格治',
+    templateCodes,
+    kinds: kinds as NotificationKind[],
+    rateLimit: {
+      perPhone: {
+        max: wholeCount('GEZHI_SMS_PHONE_MAX', env.GEZHI_SMS_PHONE_MAX ?? '5'),
+        windowMinutes: wholeCount('GEZHI_SMS_PHONE_WINDOW_MIN', env.GEZHI_SMS_PHONE_WINDOW_MIN ?? '60'),
+      },
+      perAccount: {
+        max: wholeCount('GEZHI_SMS_ACCOUNT_MAX', env.GEZHI_SMS_ACCOUNT_MAX ?? '20'),
+        windowMinutes: wholeCount('GEZHI_SMS_ACCOUNT_WINDOW_MIN', env.GEZHI_SMS_ACCOUNT_WINDOW_MIN ?? '1440'),
+      },
+    },
+    aliyun,
   };
 }
 

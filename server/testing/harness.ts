@@ -27,6 +27,8 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
       // Tests move the clock by hours between one step and the next: a session lasts to its absolute limit unless a
       // test asks for the idle limit (server/access/sessions.api.test.ts).
       session: { idleMinutes: 12 * 60, maxHours: 12 },
+      // The tests' webhook receivers and hotline simulator listen on 127.0.0.1 (server/webhooks/ssrf.api.test.ts turns this off).
+      webhookAllowPrivate: true,
       ...overrides,
     },
   );
@@ -47,6 +49,7 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
     areaCodes: string[];
     departmentCode?: string;
     username?: string;
+    phone?: string;
     secondFactorExempt?: boolean;
   }) {
     const username = overrides.username ?? `user${++serial}`;

@@ -5,6 +5,7 @@ import type { Db } from '../platform/db.ts';
 import { openFieldCrypto } from '../platform/field-keys.ts';
 import type { Http } from '../platform/http.ts';
 import { createWebhookSender, httpTransport, type WebhookTransport } from './webhook-sender.ts';
+import { type Resolve, systemResolve } from './webhooks.address.ts';
 import { webhooksRoutes } from './webhooks.routes.ts';
 import { createWebhooksService } from './webhooks.service.ts';
 
@@ -22,17 +23,20 @@ export function createWebhooks({
   clock,
   config,
   guard,
-  transport = httpTransport(),
+  resolve = systemResolve,
+  transport = httpTransport({ allowPrivate: config.webhookAllowPrivate, resolve }),
 }: {
   app: Http;
   db: Db;
   clock: Clock;
   config: Config;
   guard: Guard;
+  /** How receivers' names resolve (the system resolver; a test hands in its own). */
+  resolve?: Resolve;
   transport?: WebhookTransport;
 }) {
   const fieldCrypto = openFieldCrypto(config);
-  const webhooks = createWebhooksService({ db, clock, fieldCrypto });
+  const webhooks = createWebhooksService({ db, clock, fieldCrypto, receivers: { allowPrivate: config.webhookAllowPrivate, resolve } });
   webhooksRoutes(app, { webhooks, guard });
   const sender = createWebhookSender({ db, clock, fieldCrypto, transport });
   return { record: webhooks.record, sender };

@@ -7,10 +7,13 @@
  * recognises (docs/integrations/webhooks.md).
  */
 
+import http from 'node:http';
+import https from 'node:https';
 import type { WebhookAlgorithm } from '../../shared/webhooks.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
+import { checkedAddresses, guardedLookup, hostOf, type Resolve, systemResolve } from './webhooks.address.ts';
 import {
   acknowledged,
   DELIVERY_HEADER,
@@ -27,6 +30,8 @@ import * as store from './webhooks.store.ts';
 export const SENDER_LOCK_KEY = 0x67657a77;
 /** How long a claim holds a subscription without a word from its sender: longer than a try's timeout. */
 const LEASE_MS = 60_000;
+/** Bytes of a reply read before the rest is dropped (REPLY_KEPT of them are kept). */
+const REPLY_READ = 64 * 1024;
 /** Deliveries one claim sends at most before it lets the subscription go. */
 const BATCH = 100;
 
@@ -36,11 +41,49 @@ export interface WebhookTransport {
   post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }>;
 }
 
-export function httpTransport({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}): WebhookTransport {
+/**
+ * POSTs over node:http(s), without following redirects. Unless private receivers are allowed, the host must be a
+ * public address, checked on the addresses the connection uses (webhooks.address.ts); a refused host is a failed try
+ * whose error names the address and its range.
+ */
+export function httpTransport({
+  timeoutMs = 10_000,
+  allowPrivate = false,
+  resolve = systemResolve,
+}: {
+  timeoutMs?: number;
+  allowPrivate?: boolean;
+  resolve?: Resolve;
+} = {}): WebhookTransport {
   return {
     async post(url, headers, body) {
-      const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-      return { status: res.status, body: await res.text() };
+      const target = new URL(url);
+      // A literal address never reaches `lookup`: it is checked here.
+      if (!allowPrivate) await checkedAddresses(hostOf(target), resolve);
+      const send = target.protocol === 'https:' ? https.request : http.request;
+      return new Promise((done, fail) => {
+        const req = send(
+          target,
+          {
+            method: 'POST',
+            headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+            signal: AbortSignal.timeout(timeoutMs),
+            ...(allowPrivate ? {} : { lookup: guardedLookup(resolve) as never }),
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            let kept = 0;
+            res.on('data', (c: Buffer) => {
+              if (kept < REPLY_READ) chunks.push(c);
+              kept += c.length;
+            });
+            res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+            res.on('error', fail);
+          },
+        );
+        req.on('error', fail);
+        req.end(body);
+      });
     },
   };
 }

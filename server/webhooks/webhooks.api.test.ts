@@ -264,7 +264,8 @@ describe('delivery', () => {
     await caseUpTo('reported');
     await caseUpTo('reported');
     // This "process" hands the first delivery to the receiver, then dies before it hears the reply.
-    const http = httpTransport();
+    // The receiver listens on 127.0.0.1: a transport made here must allow private receivers, as the harness's app does.
+    const http = httpTransport({ allowPrivate: true });
     const dying: WebhookTransport = {
       async post(url, headers, body) {
         await http.post(url, headers, body);
@@ -275,7 +276,7 @@ describe('delivery', () => {
     void createWebhookSender({ db: t.db, clock: t.clock, fieldCrypto, transport: dying }).deliverDue();
     await rx.processedCount(1);
     // The dead process's claim holds until its lease ends; then a fresh one (another node, or this one restarted) takes over.
-    const restarted = createWebhookSender({ db: t.db, clock: t.clock, fieldCrypto, transport: httpTransport() });
+    const restarted = createWebhookSender({ db: t.db, clock: t.clock, fieldCrypto, transport: httpTransport({ allowPrivate: true }) });
     expect(await restarted.deliverDue()).toEqual({ status: 'done', delivered: 0, failed: 0 });
     t.advance(61_000);
     expect(await restarted.deliverDue()).toEqual({ status: 'done', delivered: 2, failed: 0 });

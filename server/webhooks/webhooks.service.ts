@@ -15,6 +15,7 @@ import { AppError } from '../platform/errors.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { codeInScope } from '../platform/scope.ts';
 import { areaNames } from '../territory/index.ts';
+import { checkedAddresses, hostOf, PrivateAddressError, type Resolve } from './webhooks.address.ts';
 import { kindOf, newSecret, payloadOf, wants } from './webhooks.core.ts';
 import * as store from './webhooks.store.ts';
 
@@ -27,7 +28,18 @@ export interface SubscribeInput {
   purpose?: WebhookPurpose;
 }
 
-export function createWebhooksService({ db, clock, fieldCrypto }: { db: Db; clock: Clock; fieldCrypto: FieldCrypto }) {
+export function createWebhooksService({
+  db,
+  clock,
+  fieldCrypto,
+  receivers,
+}: {
+  db: Db;
+  clock: Clock;
+  fieldCrypto: FieldCrypto;
+  /** Whether receivers on private networks are allowed (GEZHI_WEBHOOK_ALLOW_PRIVATE), and how names resolve. */
+  receivers: { allowPrivate: boolean; resolve: Resolve };
+}) {
   async function view(rows: store.SubscriptionRow[]) {
     const [users, areas, counts] = await Promise.all([
       userNames(
@@ -108,6 +120,7 @@ export function createWebhooksService({ db, clock, fieldCrypto }: { db: Db; cloc
       if (!area || !codeInScope(area.code, actor.scope))
         throw new AppError('webhook.area_invalid', [{ field: 'body.areaCode', reason: 'not_an_area_in_scope', value: input.areaCode }]);
       const url = parseUrl(input.url);
+      if (!receivers.allowPrivate) await checkReceiver(url, receivers.resolve);
       const secret = newSecret();
       const row = await db.transaction(async (tx) => {
         const created = await store.insertSubscription(tx, {
@@ -211,6 +224,20 @@ function parseUrl(text: string): string {
     throw new AppError('webhook.url_invalid', [{ field: 'body.url', reason: 'not_http', value: text }]);
   if (url.username || url.password) throw new AppError('webhook.url_invalid', [{ field: 'body.url', reason: 'credentials_in_url' }]);
   return url.toString();
+}
+
+/** A receiver's host must be a public address, and a name must resolve to public addresses only (SSRF). */
+async function checkReceiver(url: string, resolve: Resolve): Promise<void> {
+  const host = hostOf(new URL(url));
+  try {
+    await checkedAddresses(host, resolve);
+  } catch (e) {
+    if (e instanceof PrivateAddressError)
+      throw new AppError('webhook.url_private', [
+        { field: 'body.url', reason: e.range, value: host === e.address ? host : `${host} → ${e.address}` },
+      ]);
+    throw new AppError('webhook.url_invalid', [{ field: 'body.url', reason: 'host_not_found', value: host }]);
+  }
 }
 
 export type WebhooksService = ReturnType<typeof createWebhooksService>;

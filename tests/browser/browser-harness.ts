@@ -65,7 +65,11 @@ function openDemoDatabase(config: Config, registryVillage: string | undefined) {
 export async function startDemo(opts: { registryVillage?: string } = {}) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   await buildWebOnce();
-  const config = loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS, passwordCost: TEST_PASSWORD_COST });
+  // Journeys subscribe receivers on 127.0.0.1: private receivers allowed, as GEZHI_WEBHOOK_ALLOW_PRIVATE=1 does.
+  const config = loadConfig(
+    {},
+    { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS, passwordCost: TEST_PASSWORD_COST, webhookAllowPrivate: true },
+  );
   const database = await openDemoDatabase(config, opts.registryVillage);
   const built = await buildApp({ config, database, clock: systemClock });
   await built.app.listen({ host: '127.0.0.1', port: 0 });

@@ -21,6 +21,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  MessageOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
@@ -70,6 +71,7 @@ const ApiKeysPage = page(() => import('./open311/api-keys-page.tsx'), 'ApiKeysPa
 const DevicesPage = page(() => import('./alarms/devices-page.tsx'), 'DevicesPage');
 const PendingPage = page(() => import('./open311/pending-page.tsx'), 'PendingPage');
 const SubscriptionsPage = page(() => import('./webhooks/subscriptions-page.tsx'), 'SubscriptionsPage');
+const SmsLogPage = page(() => import('./sms/sms-log-page.tsx'), 'SmsLogPage');
 const FiguresPage = page(() => import('./figures/figures-page.tsx'), 'FiguresPage');
 const CommandPage = page(() => import('./figures/command-page.tsx'), 'CommandPage');
 const SchemesPage = page(() => import('./assessment/schemes-page.tsx'), 'SchemesPage');
@@ -278,6 +280,14 @@ export const PAGES: PageDef[] = [
     labelKey: 'webhooks.title',
     icon: <ApiOutlined />,
     Component: SubscriptionsPage,
+  },
+  {
+    path: '/sms',
+    section: 'admin',
+    permission: 'interfaces.manage',
+    labelKey: 'sms.title',
+    icon: <MessageOutlined />,
+    Component: SmsLogPage,
   },
   {
     path: '/open311-pending',

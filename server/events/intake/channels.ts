@@ -27,6 +27,7 @@ import type { EventRow } from '../loop/events.store.ts';
 import { deviceReporterKey, formatTrackingCode, newTrackingCode } from './intake.core.ts';
 import { caseNosOf, channelCases, citizenReportByKey, repliesOf } from './intake.store.ts';
 import { refuseRepeatOfDevice } from './repeats.ts';
+import type { CallsToLocate, ChannelCallInput } from './to-locate.ts';
 
 /** The open interfaces a citizen's report may come in through. */
 export const CHANNELS = ['open311', 'hotline', 'alarms'] as const;
@@ -129,6 +130,7 @@ export function createChannelIntake({
   events,
   fieldCrypto,
   records,
+  calls,
 }: {
   db: Db;
   clock: Clock;
@@ -137,6 +139,8 @@ export function createChannelIntake({
   events: EventsService;
   fieldCrypto: FieldCrypto;
   records: RecordLookup;
+  /** Calls waiting for a place (to-locate.ts): where an order pushed with an address and no point waits. */
+  calls: Pick<CallsToLocate, 'receiveFromChannel'>;
 }) {
   const receipt = (row: EventRow): ChannelReceipt => ({
     id: row.id,
@@ -207,6 +211,12 @@ export function createChannelIntake({
       });
       return receipt(row);
     },
+
+    /**
+     * An order with an address and no point (待定位): it waits for the named area's grid team or the county's centre to
+     * place it, then continues round the loop as the channel's case.
+     */
+    toLocate: (input: ChannelCallInput) => calls.receiveFromChannel(input),
 
     /** The channel's own reports of a county, newest first, with the loop's state in names. */
     async cases(q: ChannelCaseQuery): Promise<ChannelCase[]> {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamptz, uniqueIndex, uuid } from '../../platform/columns.ts';
 
 /**
@@ -52,7 +53,8 @@ export const callToLocate = pgTable(
     /** The caller's phone, sealed (SM4) like every phone. */
     phoneSealed: text('phone_sealed'),
     idempotencyKey: text('idempotency_key'),
-    receivedBy: uuid('received_by').notNull(),
+    /** Who took the call; null for an order an open interface pushed (the 12345 platform's), keyed by its order. */
+    receivedBy: uuid('received_by'),
     receivedAt: timestamptz('received_at').notNull(),
     placedBy: uuid('placed_by'),
     eventId: uuid('event_id'),
@@ -61,6 +63,8 @@ export const callToLocate = pgTable(
   (t) => [
     primaryKey({ name: 'call_to_locate_pkey', columns: [t.countyCode, t.id] }),
     uniqueIndex('call_to_locate_receiver_key_key').on(t.countyCode, t.receivedBy, t.idempotencyKey),
+    /** One call per pushed order: the interface's key (the order number) within the county. */
+    uniqueIndex('call_to_locate_channel_key_key').on(t.countyCode, t.idempotencyKey).where(sql`received_by is null`),
     index('call_to_locate_waiting_idx').on(t.countyCode, t.status, t.areaCode),
   ],
 );
@@ -72,4 +76,6 @@ export interface CallReport {
   urgency?: string;
   reporterName?: string;
   externalNo?: string;
+  /** The open interface a pushed order came through (`hotline`): its case is that channel's, as if it came with a point. */
+  channel?: string;
 }

@@ -6,7 +6,7 @@
  * the named area and the centre that took the call.
  */
 
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { countyOf, levelOfCode } from '../../../shared/codes.ts';
 import type { Urgency } from '../../../shared/enums.ts';
 import { maskPhone } from '../../../shared/masking.ts';
@@ -24,7 +24,7 @@ import type { CatalogueMemory } from '../catalogue/catalogue.memory.ts';
 import type { Notice } from '../inbox/inbox.channels.ts';
 import { recipientsOf } from '../inbox/inbox.service.ts';
 import type { EventsService } from '../loop/events.service.ts';
-import { CENTRE_ROLES, callClock, intakeSource } from './intake.core.ts';
+import { CENTRE_ROLES, callClock, intakeSource, newTrackingCode } from './intake.core.ts';
 import { type CallReport, callToLocate } from './intake.tables.ts';
 
 export interface CallInput {
@@ -38,6 +38,23 @@ export interface CallInput {
   reporterPhone?: string;
   externalNo?: string;
   idempotencyKey?: string;
+}
+
+/** An order an open interface pushed with an address and no point (the 12345 hotline's), keyed by its order. */
+export interface ChannelCallInput {
+  channel: string;
+  countyCode: string;
+  /** The village or township the platform routed it to, if it did; the county's centre otherwise. */
+  areaCode?: string;
+  address: string;
+  itemCode: string;
+  description: string;
+  source: string;
+  urgency?: Urgency;
+  reporterName?: string;
+  phone?: string;
+  externalNo?: string;
+  idempotencyKey: string;
 }
 
 type CallRow = typeof callToLocate.$inferSelect;
@@ -163,6 +180,61 @@ export function createCallsToLocate({
       return (await named([row]))[0];
     },
 
+    /**
+     * An order pushed with an address only waits in the area the platform named (a village or township of the key's
+     * county) or else with the county's centre, like a call a centre took. The same order again answers that call,
+     * and once placed, its case.
+     */
+    async receiveFromChannel(input: ChannelCallInput) {
+      const areaCode = input.areaCode ?? input.countyCode;
+      if (input.areaCode) {
+        const level = levelOfCode(input.areaCode);
+        const known = (level === 'village' || level === 'township') && (await areaNames(db, [input.areaCode])).length > 0;
+        if (!known || countyOf(input.areaCode) !== input.countyCode)
+          throw new AppError('event.target_invalid', [
+            { field: 'body.areaCode', reason: known ? 'outside_jurisdiction' : 'not_village_or_township', value: input.areaCode },
+          ]);
+      }
+      await catalogue.itemForReport(input.itemCode);
+      const report: CallReport = {
+        itemCode: input.itemCode,
+        description: input.description,
+        source: input.source,
+        channel: input.channel,
+        ...(input.urgency ? { urgency: input.urgency } : {}),
+        ...(input.reporterName ? { reporterName: input.reporterName } : {}),
+        ...(input.externalNo ? { externalNo: input.externalNo } : {}),
+      };
+      const row = await createOnce(input.idempotencyKey, {
+        find: (key) =>
+          db
+            .select()
+            .from(callToLocate)
+            .where(
+              and(eq(callToLocate.countyCode, input.countyCode), isNull(callToLocate.receivedBy), eq(callToLocate.idempotencyKey, key)),
+            )
+            .then((rows) => rows[0]),
+        create: async () =>
+          (
+            await db
+              .insert(callToLocate)
+              .values({
+                countyCode: input.countyCode,
+                areaCode,
+                status: 'waiting',
+                address: input.address,
+                report,
+                phoneSealed: input.phone ? fieldCrypto.encrypt(input.phone) : null,
+                idempotencyKey: input.idempotencyKey,
+                receivedBy: null,
+                receivedAt: clock(),
+              })
+              .returning()
+          )[0],
+      });
+      return (await named([row]))[0];
+    },
+
     /** The calls waiting for a place that I may place, oldest first. */
     async waiting(actor: Actor) {
       const rows = await db
@@ -199,7 +271,7 @@ export function createCallsToLocate({
       for (const row of rows) {
         const { dueAt, light } = clockOf(row);
         if (light !== 'red') continue;
-        const users = new Set([...(await recipientsOf(tx, [row.areaCode])), row.receivedBy]);
+        const users = new Set([...(await recipientsOf(tx, [row.areaCode])), ...(row.receivedBy ? [row.receivedBy] : [])]);
         for (const userId of users)
           notices.push({
             countyCode: row.countyCode,
@@ -245,13 +317,17 @@ export function createCallsToLocate({
         .returning();
       if (!claimed.length) throw new AppError('event.call_placed', [{ field: 'id', reason: 'already_placed' }]);
       try {
-        const filed = await events.fileCase(actor, hit.grid.code, {
+        // A pushed order becomes its channel's case, as it would have with a point: no reporter account, its order's key
+        // (a resend finds it) and a tracking code; the one who placed it stays on the call.
+        const pushed = row.receivedBy === null;
+        const filed = await events.fileCase(pushed ? null : actor, hit.grid.code, {
           ...row.report,
           urgency: row.report.urgency as Urgency | undefined,
           lng: point.lng,
           lat: point.lat,
           photos: [],
           reporterPhone: row.phoneSealed ? fieldCrypto.decrypt(row.phoneSealed) : undefined,
+          ...(pushed && { idempotencyKey: row.idempotencyKey ?? undefined, trackingCode: newTrackingCode(row.countyCode) }),
         });
         await db
           .update(callToLocate)

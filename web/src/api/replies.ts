@@ -151,3 +151,4 @@ export type BriefingSummary = Item<Get<'/api/briefings'>>;
 export type BriefingContent = Briefing['content'];
 export type WebhookSubscription = Item<Get<'/api/webhooks/subscriptions'>>;
 export type WebhookDelivery = Item<Get<'/api/webhooks/subscriptions/{id}/deliveries'>>;
+export type SmsMessage = Item<Get<'/api/sms/messages'>>;

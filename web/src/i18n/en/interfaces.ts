@@ -64,6 +64,23 @@ export const interfaces: typeof zh = {
     reason: 'Reason (the client sees it)',
     refused: 'Refused',
   },
+  sms: {
+    title: 'SMS log',
+    intro:
+      'Overdue cases, calls left unplaced past their limit and ten-household alerts also go to the recipients’ phones by SMS. Every message is logged and audited; one over the limit for a phone or an account in its window is not sent and shows as refused. Phones are masked.',
+    all: 'All',
+    phoneSearch: 'Find by mobile number',
+    createdAt: 'Time',
+    recipient: 'Recipient',
+    template: 'Template',
+    text: 'Text',
+    statusLabel: 'Status',
+    provider: 'Gateway',
+    status: { sending: 'Sending', sent: 'Sent', failed: 'Failed', refused: 'Refused' },
+    refusal: { phone_limit: 'over the phone’s limit', account_limit: 'over the account’s limit' },
+    templates: { case_overdue: 'Cases overdue', call_overdue: 'Calls to locate overdue', household_alert: 'Ten-household alert' },
+    providers: { local: 'Local record (not sent out)', aliyun: 'Alibaba Cloud SMS' },
+  },
   webhooks: {
     purpose: 'Purpose',
     purposes: {

@@ -60,6 +60,23 @@ export const interfaces = {
     reason: '退回原因（接入方可见）',
     refused: '已退回',
   },
+  sms: {
+    title: '短信记录',
+    intro:
+      '超期案件、待定位来电超时和十户联防预警除推送到待办消息外，还以短信发到接收人手机。每条短信都有记录和审计；同一手机号、同一账号在时间窗内超过上限的短信不发送，记为“已拒发”。手机号脱敏显示。',
+    all: '全部',
+    phoneSearch: '按手机号查找',
+    createdAt: '时间',
+    recipient: '接收人',
+    template: '模板',
+    text: '短信内容',
+    statusLabel: '状态',
+    provider: '通道',
+    status: { sending: '发送中', sent: '已发送', failed: '发送失败', refused: '已拒发' },
+    refusal: { phone_limit: '超过单号码上限', account_limit: '超过单账号上限' },
+    templates: { case_overdue: '案件超期提醒', call_overdue: '待定位来电超时', household_alert: '十户联防预警' },
+    providers: { local: '本地记录（不外发）', aliyun: '阿里云短信' },
+  },
   webhooks: {
     purpose: '用途',
     purposes: { webhook: '事件订阅（失败 10 次后暂停）', hotline: '12345 热线回传（只推送热线工单，直至对方确认）' },
