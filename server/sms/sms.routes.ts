@@ -2,6 +2,7 @@ import { PAGE } from '../../shared/limits.ts';
 import type { SmsStatus } from '../../shared/sms.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
+import { pageAsked } from '../platform/paging.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import * as S from './sms.schemas.ts';
 import type { SmsService } from './sms.service.ts';
@@ -20,11 +21,10 @@ export function smsRoutes(app: Http, { sms, guard }: { sms: SmsService; guard: G
       onRequest: guard('interfaces.manage'),
     },
     async (request) =>
-      sms.list(request.actor, {
+      sms.find(request.actor, {
         status: request.query.status as SmsStatus | undefined,
         phone: request.query.phone,
-        offset: request.query.offset ?? 0,
-        limit: request.query.limit ?? PAGE.smsMessages.default,
+        ...pageAsked(request.query, PAGE.smsMessages),
       }),
   );
 }

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { PAGE } from '../../shared/limits.ts';
 import { SMS_REFUSALS, SMS_STATUSES } from '../../shared/sms.ts';
+import { pageQuery } from '../platform/paging.ts';
 import { Nullable, oneOf } from '../platform/schemas.ts';
 import { SMS_TEMPLATE_NAMES } from './sms.templates.ts';
 
@@ -11,10 +12,7 @@ export const SmsQuery = Type.Object({
   phone: Type.Optional(
     Type.String({ pattern: '^[0-9+ -]{11,16}$', description: '手机号 Messages to this mobile number', example: '13812345678' }),
   ),
-  offset: Type.Optional(Type.Integer({ minimum: 0, description: 'Rows to skip', example: 0 })),
-  limit: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: PAGE.smsMessages.max, description: 'Rows in the page', example: PAGE.smsMessages.default }),
-  ),
+  ...pageQuery(PAGE.smsMessages),
 });
 
 export const SmsMessage = Type.Object({

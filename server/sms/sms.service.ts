@@ -129,7 +129,7 @@ export function createSmsService({
     },
 
     /** The log an administrator reads: masked phones, the text as the phone shows it, the provider's answer. */
-    async list(actor: Actor, q: { status?: string; phone?: string; offset: number; limit: number }) {
+    async find(actor: Actor, q: { status?: string; phone?: string; offset: number; limit: number }) {
       const mobile = q.phone === undefined ? undefined : mobileOf(q.phone);
       if (mobile === null) throw new AppError('request.invalid', [{ field: 'querystring.phone', reason: 'not_a_mobile_number' }]);
       const page = await store.messagePage(db, actor.scope, {
