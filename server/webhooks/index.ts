@@ -14,7 +14,7 @@ export { checkSignature, DELIVERY_HEADER, EVENT_HEADER, MAX_TRIES, retryDelayMs,
 
 /**
  * Signed webhooks (docs/integrations/webhooks.md): the loop's facts written to an outbox in their own transaction
- * (app.ts registers `record` on the loop), and a sender that delivers them, signed, in order, with retries.
+ * (app.ts registers `record` and `filedWrites` on the loop), and a sender that delivers them, signed, in order, with retries.
  */
 export function createWebhooks({
   app,
@@ -35,5 +35,5 @@ export function createWebhooks({
   const webhooks = createWebhooksService({ db, clock, fieldCrypto });
   webhooksRoutes(app, { webhooks, guard });
   const sender = createWebhookSender({ db, clock, fieldCrypto, transport });
-  return { record: webhooks.record, sender };
+  return { record: webhooks.record, filedWrites: webhooks.filedWrites, sender };
 }
