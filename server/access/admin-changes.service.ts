@@ -10,9 +10,9 @@ import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { isUniqueViolation } from '../platform/idempotency.ts';
 import { userNames } from './access.store.ts';
-import { changingAccounts } from './session-cache.ts';
 import { decisionProblem } from './admin-change.core.ts';
 import * as store from './admin-change.store.ts';
+import { changingAccounts } from './session-cache.ts';
 import { applyUserChanges, changeSummary, type StoredChanges } from './user-changes.ts';
 
 export type AdminChangeKind = 'create' | 'update';

@@ -43,9 +43,7 @@ describe('revoked by another server on the same database: within SESSION_CACHE_M
     await worker('cache3');
     const request = await t.signIn('cache3');
     expect((await report(request)).statusCode).toBe(200); // read and kept
-    await t.db.execute(
-      sql`delete from user_session where user_id = (select id from app_user where username = 'cache3')`,
-    );
+    await t.db.execute(sql`delete from user_session where user_id = (select id from app_user where username = 'cache3')`);
     expect((await report(request)).statusCode).toBe(200);
     t.advance(SESSION_CACHE_MS);
     expect((await report(request)).statusCode).toBe(401);

@@ -183,7 +183,11 @@ export function rollupWrites(tx: Tx, rows: FigureCaseRow[], cells: Cell[]): SQL[
 export async function writeRollups(tx: Tx, rows: FigureCaseRow[], cells: Cell[]): Promise<void> {
   if (cells.length === 0) return upsertCases(tx, rows);
   const cases = rows.length ? [tx.$with('figure_cases', {}).as(upsertCasesQuery(tx, rows).getSQL())] : [];
-  await tx.with(...cases).insert(figureCount).values(cells).onConflictDoUpdate(addToCounter);
+  await tx
+    .with(...cases)
+    .insert(figureCount)
+    .values(cells)
+    .onConflictDoUpdate(addToCounter);
 }
 
 // ── the check and the rebuild: whole periods, every county ────────────────────────────────────────────

@@ -33,7 +33,16 @@ function heardFacts(facts: LoopFact[]): store.HeardFact[] {
   return facts.flatMap((fact) => {
     const kind = kindOf(fact);
     return kind
-      ? [{ countyCode: fact.countyCode, key: fact.key, kind, payload: payloadOf(fact, kind), areas: areasHearing(fact), hotline: hotlineHears(fact) }]
+      ? [
+          {
+            countyCode: fact.countyCode,
+            key: fact.key,
+            kind,
+            payload: payloadOf(fact, kind),
+            areas: areasHearing(fact),
+            hotline: hotlineHears(fact),
+          },
+        ]
       : [];
   });
 }

@@ -21,7 +21,7 @@ export function createCaseSerials(db: Db) {
       const batch = waiting.splice(0);
       try {
         const last = await takeCaseSerials(db, countyCode, day, batch.length);
-        batch.forEach((w, i) => w.resolve(last - batch.length + 1 + i));
+        for (const [i, w] of batch.entries()) w.resolve(last - batch.length + 1 + i);
       } catch (err) {
         for (const w of batch) w.reject(err);
       }
@@ -34,7 +34,10 @@ export function createCaseSerials(db: Db) {
     const key = `${countyCode}:${day}`;
     return new Promise((resolve, reject) => {
       const waiting = queues.get(key);
-      if (waiting) return void waiting.push({ resolve, reject });
+      if (waiting) {
+        waiting.push({ resolve, reject });
+        return;
+      }
       const started = [{ resolve, reject }];
       queues.set(key, started);
       void drain(key, countyCode, day, started);

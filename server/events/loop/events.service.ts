@@ -19,8 +19,8 @@ import type { CatalogueRule } from '../catalogue/catalogue.seed.ts';
 import { type AcceptingOwner, createAcceptingOwner } from '../intake/accepting-owner.ts';
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
 import { mergeReports, meToo, possibleRepeatsOf, repeatGap } from '../intake/repeats.ts';
-import { createCaseSerials } from './case-serials.ts';
 import { actionFact, type CaseHooks, type CaseLog, type CaseRef, createCaseHooks } from './case-log.ts';
+import { createCaseSerials } from './case-serials.ts';
 import { DEFAULT_WARNING_RULES, type WarningRule } from './deadlines.core.ts';
 import {
   type ActionInput,
@@ -131,7 +131,8 @@ export const stateOf = (row: store.EventRow): EventState => ({
 /** The log of a case just filed, from what was written: its row and its one action (case-log.ts). */
 const filedLog = (
   row: Pick<store.EventRow, 'countyCode' | 'id' | 'caseNo' | 'gridCode' | 'itemCode' | 'source' | 'reportedAt'>,
-  first: { action: string; at: Date; toStatus: string; data?: unknown }): CaseLog => ({
+  first: { action: string; at: Date; toStatus: string; data?: unknown },
+): CaseLog => ({
   countyCode: row.countyCode,
   id: row.id,
   caseNo: row.caseNo,
@@ -328,29 +329,29 @@ export function createEventsService({
     const first = actionRow({ countyCode, id }, 1, { ...record, data, attachments: input.photos, note: input.description }, actor);
     // One statement, no transaction: the case, its first action and what the hooks write for it (0032).
     const caseRow = {
-          countyCode,
-          id,
-          caseNo: `${day}${String(serial).padStart(4, '0')}`,
-          source: input.source,
-          itemCode: item.code,
-          severity: rule.severity,
-          description: input.description,
-          lng: input.lng,
-          lat: input.lat,
-          photos: input.photos,
-          reporterId: actor?.id ?? null,
-          idempotencyKey: input.idempotencyKey ?? null,
-          reportedAt: now,
-          updatedAt: now,
-          reporterName: input.reporterName ?? null,
-          reporterPhone: input.reporterPhone ? fieldCrypto.encrypt(input.reporterPhone) : null,
-          externalNo: input.externalNo ?? null,
-          trackingCode: input.trackingCode ?? null,
-          channel: input.channel ?? null,
-          subjectType: input.subject?.type ?? null,
-          subjectKey: input.subject?.key ?? null,
-          ...next,
-          extension: null,
+      countyCode,
+      id,
+      caseNo: `${day}${String(serial).padStart(4, '0')}`,
+      source: input.source,
+      itemCode: item.code,
+      severity: rule.severity,
+      description: input.description,
+      lng: input.lng,
+      lat: input.lat,
+      photos: input.photos,
+      reporterId: actor?.id ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
+      reportedAt: now,
+      updatedAt: now,
+      reporterName: input.reporterName ?? null,
+      reporterPhone: input.reporterPhone ? fieldCrypto.encrypt(input.reporterPhone) : null,
+      externalNo: input.externalNo ?? null,
+      trackingCode: input.trackingCode ?? null,
+      channel: input.channel ?? null,
+      subjectType: input.subject?.type ?? null,
+      subjectKey: input.subject?.key ?? null,
+      ...next,
+      extension: null,
     };
     const writes = hooks.filedWrites([filedLog(caseRow, first)], [actionFact({ ...caseRow, stageUnit: caseRow.stageUnit ?? null }, first)]);
     const row = await store.insertReport(db, caseRow, first, input.deviceKey ?? null, writes);
