@@ -29,6 +29,31 @@ export interface LoadResult {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /**
+   * CPU time of the server's thread (this process's main thread: the server, or the bare loop's `pg` client) per
+   * request, in ms; null where Linux's per-thread counters are not to be read. On a machine shared with other work
+   * the rates move with the load; this moves much less, so it is the figure to compare across runs.
+   */
+  cpuMsPerRequest: number | null;
+}
+
+/** The main thread's user + system CPU time so far, in ms (Linux: /proc/self/task/<pid>/stat, in clock ticks of 10 ms). */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a load and adds the server thread's CPU time per request to its figures. */
+async function withCpu(run: () => Promise<Omit<LoadResult, 'cpuMsPerRequest'>>): Promise<LoadResult> {
+  const before = mainThreadCpuMs();
+  const result = await run();
+  const after = mainThreadCpuMs();
+  return { ...result, cpuMsPerRequest: before === null || after === null ? null : (after - before) / Math.max(1, result.requests) };
 }
 
 /** The load loop, as plain JS so the worker needs no TypeScript loader. Each client sends its own body. */
@@ -62,7 +87,13 @@ async function client(i) {
 Promise.all(cookies.map((_, i) => client(i))).then(() => parentPort.postMessage({ latencies, failures, firstFailure, seconds: (performance.now() - start) / 1000 }));
 `;
 
-function load(job: { url: string; method: 'GET' | 'POST'; cookies: string[]; bodies: string[]; seconds: number }): Promise<LoadResult> {
+function load(job: {
+  url: string;
+  method: 'GET' | 'POST';
+  cookies: string[];
+  bodies: string[];
+  seconds: number;
+}): Promise<Omit<LoadResult, 'cpuMsPerRequest'>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(LOAD_LOOP, { eval: true, workerData: job });
     worker.once('error', reject);
@@ -86,7 +117,7 @@ function load(job: { url: string; method: 'GET' | 'POST'; cookies: string[]; bod
   });
 }
 
-function summarise(latencies: number[], failures: number, firstFailure: string | null, seconds: number): LoadResult {
+function summarise(latencies: number[], failures: number, firstFailure: string | null, seconds: number) {
   const sorted = Float64Array.from(latencies).sort();
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
   return {
@@ -217,12 +248,12 @@ export async function benchEvents(pgUrl: string, opts: { clients: number; second
 
     await load({ ...empty, seconds: 1 }); // warm-up: JIT and connections
     await load({ ...report, seconds: 1 });
-    const emptyRoute = await load({ ...empty, seconds: opts.seconds });
-    const events = await load({ ...report, seconds: opts.seconds });
+    const emptyRoute = await withCpu(() => load({ ...empty, seconds: opts.seconds }));
+    const events = await withCpu(() => load({ ...report, seconds: opts.seconds }));
     // The bare loop last, on the same (now fuller) tables, while the server sits idle.
     const bare = { clients: opts.clients, countyCode: FIXTURE.county, gridCode: FIXTURE.grids[0] };
     await bareLoop(url.toString(), { ...bare, seconds: 1 });
-    const bareInserts = await bareLoop(url.toString(), { ...bare, seconds: opts.seconds });
+    const bareInserts = await withCpu(() => bareLoop(url.toString(), { ...bare, seconds: opts.seconds }));
     return { clients: opts.clients, seconds: opts.seconds, poolSize: POOL_SIZE, emptyRoute, events, bareInserts };
   } finally {
     await app.close();

@@ -81,15 +81,20 @@ if (reported) {
   console.log(
     `\n3. reporting on PostgreSQL, ${reported.clients} concurrent clients, ${reported.seconds} s each, pool of ${reported.poolSize} connections`,
   );
-  console.log('| what | per second | p50 ms | p99 ms | failed |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log('| what | per second | p50 ms | p99 ms | failed | server thread CPU ms per request |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const cpu = (x: typeof e) => (x.cpuMsPerRequest === null ? '—' : x.cpuMsPerRequest.toFixed(2));
   const line = (what: string, x: typeof e) =>
-    console.log(`| ${what} | ${fmt(x.perSecond)} | ${x.p50Ms.toFixed(1)} | ${x.p99Ms.toFixed(1)} | ${x.failures} |`);
+    console.log(`| ${what} | ${fmt(x.perSecond)} | ${x.p50Ms.toFixed(1)} | ${x.p99Ms.toFixed(1)} | ${x.failures} | ${cpu(x)} |`);
   line('GET /api/health (empty route, HTTP)', e);
   line('POST /api/events (report, HTTP)', r);
   line('bare two-insert transaction (pg, no HTTP)', b);
   console.log(`\n   reports/s ÷ bare loop/s = ${(r.perSecond / b.perSecond).toFixed(2)} (goal ≥ 0.50; p99 goal ≤ 50 ms)`);
   console.log(`   reports/s ÷ empty-route req/s = ${(r.perSecond / e.perSecond).toFixed(3)}`);
+  if (r.cpuMsPerRequest !== null && b.cpuMsPerRequest !== null)
+    console.log(
+      `   server thread CPU: a report ${cpu(r)} ms = ${(r.cpuMsPerRequest / b.cpuMsPerRequest).toFixed(1)}× a bare transaction (${cpu(b)} ms), of which HTTP alone ${cpu(e)} ms`,
+    );
   for (const x of [e, r, b]) if (x.firstFailure) console.log(`   first failure: ${x.firstFailure}`);
 }
 const audited = !only || only === 'audit' ? await benchAuditVerify(Number(process.env.BENCH_AUDIT_ROWS ?? 20_000), pgUrl || null) : null;

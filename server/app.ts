@@ -93,10 +93,10 @@ export async function buildApp({
   });
   // The figures read the loop through its front door; the loop is told of them here, so it never imports them.
   const figures = createFigures({ app, db, clock, guard: access.guard, tiandituKey: config.tiandituKey });
-  events.onCasesTouched(figures.service.track);
+  events.onCasesTouched(figures.service.track, figures.service.filedWrites);
   // Signed webhooks: every fact the loop records is written to their outbox in its own transaction.
   const webhooks = createWebhooks({ app, db, clock, config, guard: access.guard });
-  events.onFactsRecorded(webhooks.record);
+  events.onFactsRecorded(webhooks.record, webhooks.filedWrites);
   // Assessment reads the figures, base data and visits through their front doors; the loop's sanctions are handed in.
   createAssessment({ app, db, clock, guard: access.guard, unitSanctions: events.unitSanctions });
   const pdf = createPdfRenderer(config.pdfFont);

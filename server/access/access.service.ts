@@ -16,6 +16,7 @@ import { pendingChangesOf } from './admin-change.store.ts';
 import type { AdminChangesService } from './admin-changes.service.ts';
 import { consoleActor } from './console-actor.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { changingAccounts, createSessionCache } from './session-cache.ts';
 import { newToken, openSession, type SignInMeta, sha256 } from './session-open.ts';
 import { pendingStepOf } from './two-factor.core.ts';
 import { applyUserChanges, changeSummary, type StoredChanges } from './user-changes.ts';
@@ -57,6 +58,7 @@ export function createAccessService({
 }) {
   const dummyHash = hashPassword(crypto.randomUUID(), config.passwordCost);
   const sessionIdleSince = (now: Date) => new Date(now.getTime() - config.session.idleMinutes * 60_000);
+  const sessions = createSessionCache({ idleMs: config.session.idleMinutes * 60_000, lastSeenStepMs: LAST_SEEN_STEP_MS });
 
   async function toActors(users: store.UserRow[]) {
     const bindings = await store.bindingsOf(
@@ -148,7 +150,7 @@ export function createAccessService({
         throw await refuse();
       }
       if (!(await verifyPassword(user.passwordHash, password))) {
-        await db.transaction(async (tx) => {
+        await changingAccounts(db, async (tx) => {
           const locked = claimed.claim >= lock.attempts && (await store.lockIfUsedUp(tx, user.id, lock));
           await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login_failed', detail: { ip: meta.ip, checked: true } });
           if (locked) await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.locked', detail: { ip: meta.ip } });
@@ -159,7 +161,7 @@ export function createAccessService({
         // Not a session yet: the code must follow, and only the codes count towards the lock from here.
         const pendingToken = newToken();
         const expiresAt = new Date(now.getTime() + PENDING_SIGN_IN_MS);
-        await db.transaction(async (tx) => {
+        await changingAccounts(db, async (tx) => {
           await store.refundSignInCheck(tx, user.id);
           await store.insertPendingSignIn(tx, {
             tokenHash: sha256(pendingToken),
@@ -172,7 +174,7 @@ export function createAccessService({
         });
         return { secondFactor: { pendingToken, expiresAt: expiresAt.toISOString() } } as const;
       }
-      const token = await db.transaction(async (tx) => {
+      const token = await changingAccounts(db, async (tx) => {
         await store.updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null });
         const opened = await openSession(tx, user.id, { now, meta, maxHours: config.session.maxHours });
         await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login', detail: { ip: meta.ip } });
@@ -183,7 +185,7 @@ export function createAccessService({
     },
 
     async logout(token: string, actor: Actor) {
-      await db.transaction(async (tx) => {
+      await changingAccounts(db, async (tx) => {
         await store.removeSession(tx, sha256(token));
         await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'auth.logout' });
       });
@@ -191,19 +193,32 @@ export function createAccessService({
 
     /**
      * The actor behind a session token, or null when the token is unknown, past its idle or absolute limit, or the
-     * user disabled. Last seen is moved at most once a minute, so most requests make only the one read.
+     * user disabled. Last seen is moved at most once a minute; the actor read serves the session's next requests
+     * for a few seconds (session-cache.ts), so most requests make no read at all.
      */
-    async authenticate(token: string) {
+    async authenticate(token: string): Promise<Actor | null> {
       const now = clock();
       const tokenHash = sha256(token);
+      const cached = sessions.get(tokenHash, now.getTime());
+      if (cached) return cached;
+      const generation = sessions.begin();
       const found = await store.liveSessionUser(db, tokenHash, { now, idleSince: sessionIdleSince(now) });
       if (!found || found.user.disabled) return null;
       const staleBefore = new Date(now.getTime() - LAST_SEEN_STEP_MS);
-      if (found.lastSeenAt < staleBefore) await store.touchSession(db, tokenHash, { now, staleBefore });
+      const touched = found.lastSeenAt < staleBefore;
+      if (touched) await store.touchSession(db, tokenHash, { now, staleBefore });
       const [actor] = await actorsOf(
         [found.user],
         found.areaCodes.map((code) => ({ userId: found.user.id, code })),
       );
+      // Shared by the requests the entry serves: nobody may change it.
+      for (const part of [actor.roles, actor.permissions, actor.areas, actor]) Object.freeze(part);
+      sessions.put(tokenHash, generation, {
+        actor,
+        loadedAt: now.getTime(),
+        expiresAt: found.expiresAt.getTime(),
+        lastSeenAt: (touched ? now : found.lastSeenAt).getTime(),
+      });
       return actor;
     },
 
@@ -213,7 +228,7 @@ export function createAccessService({
       const problem = passwordProblem(next, user.username);
       if (problem) throw new AppError(problem, [{ field: 'body.newPassword', reason: problem }]);
       const passwordHash = await hashPassword(next, config.passwordCost);
-      await db.transaction(async (tx) => {
+      await changingAccounts(db, async (tx) => {
         await store.updateUser(tx, actor.id, { passwordHash, mustChangePassword: false });
         const ended = await store.removeSessionsOfUser(tx, actor.id, sha256(token)); // other devices sign in again
         await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'auth.password_changed', detail: { sessionsEnded: ended } });
@@ -242,7 +257,7 @@ export function createAccessService({
       }
       const waits = !actsAlone(actor) && input.roles.some(isAdminRole);
       const passwordHash = await hashPassword(input.password, config.passwordCost);
-      const id = await db.transaction(async (tx) => {
+      const id = await changingAccounts(db, async (tx) => {
         const user = await store.insertUser(tx, {
           username: input.username,
           displayName: input.displayName,
@@ -290,7 +305,7 @@ export function createAccessService({
         ...(password !== undefined && { passwordHash: await hashPassword(password, config.passwordCost) }),
       };
       const waits = !actsAlone(actor) && needsSecondApproval(target.roles, changes);
-      const pending = await db.transaction(async (tx) => {
+      const pending = await changingAccounts(db, async (tx) => {
         const change = waits ? await adminChanges.request(tx, actor, id, 'update', stored) : null;
         if (!change) await applyUserChanges(tx, id, stored);
         await recordAudit(tx, {
@@ -307,7 +322,7 @@ export function createAccessService({
 
     async unlockUser(actor: Actor, id: string) {
       await this.getUser(id);
-      await db.transaction(async (tx) => {
+      await changingAccounts(db, async (tx) => {
         await store.updateUser(tx, id, { failedAttempts: 0, lockedUntil: null });
         await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'user.unlocked', target: id });
       });

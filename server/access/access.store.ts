@@ -1,6 +1,7 @@
 import { and, arrayOverlaps, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
 import { appUser, signInPending, userArea, userSession } from './access.tables.ts';
+import { accountsChanged } from './session-cache.ts';
 
 export type UserRow = typeof appUser.$inferSelect;
 
@@ -24,6 +25,7 @@ export async function insertUser(tx: Tx, values: typeof appUser.$inferInsert): P
 }
 
 export async function updateUser(tx: Tx, id: string, values: Partial<typeof appUser.$inferInsert>): Promise<void> {
+  accountsChanged();
   if (Object.keys(values).length === 0) return;
   await tx.update(appUser).set(values).where(eq(appUser.id, id));
 }
@@ -75,6 +77,7 @@ export async function bindingsOf(tx: Tx, userIds: string[]) {
 }
 
 export async function replaceUserAreas(tx: Tx, userId: string, codes: string[]): Promise<void> {
+  accountsChanged();
   await tx.delete(userArea).where(eq(userArea.userId, userId));
   if (codes.length) await tx.insert(userArea).values(codes.map((areaCode) => ({ userId, areaCode })));
 }
@@ -91,12 +94,13 @@ export async function liveSessionUser(
   tx: Tx,
   tokenHash: string,
   { now, idleSince }: { now: Date; idleSince: Date },
-): Promise<{ user: UserRow; areaCodes: string[]; lastSeenAt: Date } | undefined> {
+): Promise<{ user: UserRow; areaCodes: string[]; lastSeenAt: Date; expiresAt: Date } | undefined> {
   const rows = await tx
     .select({
       user: appUser,
       areaCodes: sql<string[]>`array(select ${userArea.areaCode} from ${userArea} where ${userArea.userId} = ${appUser.id} order by 1)`,
       lastSeenAt: userSession.lastSeenAt,
+      expiresAt: userSession.expiresAt,
     })
     .from(userSession)
     .innerJoin(appUser, eq(appUser.id, userSession.userId))
@@ -131,6 +135,7 @@ export async function sessionsOf(tx: Tx, userId: string, tokenHash: string, { no
 
 /** Ends one of a user's sessions by its id, never the one with `exceptTokenHash`; true when one was ended. */
 export async function removeSessionOfUser(tx: Tx, userId: string, id: string, exceptTokenHash: string): Promise<boolean> {
+  accountsChanged();
   const rows = await tx
     .delete(userSession)
     .where(and(eq(userSession.userId, userId), eq(userSession.id, id), ne(userSession.tokenHash, exceptTokenHash)))
@@ -139,11 +144,13 @@ export async function removeSessionOfUser(tx: Tx, userId: string, id: string, ex
 }
 
 export async function removeSession(tx: Tx, tokenHash: string): Promise<void> {
+  accountsChanged();
   await tx.delete(userSession).where(eq(userSession.tokenHash, tokenHash));
 }
 
 /** Ends a user's sessions, all but the one with `exceptTokenHash` if given; returns how many. */
 export async function removeSessionsOfUser(tx: Tx, userId: string, exceptTokenHash: string | null): Promise<number> {
+  accountsChanged();
   const rows = await tx
     .delete(userSession)
     .where(and(eq(userSession.userId, userId), exceptTokenHash ? ne(userSession.tokenHash, exceptTokenHash) : sql`true`))
@@ -270,6 +277,7 @@ export async function confirmTotp(
   id: string,
   { sealedSecret, step, recoveryCodes }: { sealedSecret: string; step: number; recoveryCodes: string[] },
 ): Promise<boolean> {
+  accountsChanged();
   const rows = await tx
     .update(appUser)
     .set({ totpSecret: sealedSecret, totpPendingSecret: null, totpLastStep: step, recoveryCodes })

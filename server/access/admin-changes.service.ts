@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../platform/idempotency.ts';
 import { userNames } from './access.store.ts';
 import { decisionProblem } from './admin-change.core.ts';
 import * as store from './admin-change.store.ts';
+import { changingAccounts } from './session-cache.ts';
 import { applyUserChanges, changeSummary, type StoredChanges } from './user-changes.ts';
 
 export type AdminChangeKind = 'create' | 'update';
@@ -45,7 +46,7 @@ export function createAdminChangesService({ db, clock }: { db: Db; clock: Clock 
   }
 
   async function decide(actor: Actor, id: string, status: 'approved' | 'rejected', reason: string | null) {
-    await db.transaction(async (tx) => {
+    await changingAccounts(db, async (tx) => {
       const change = await store.lockAdminChange(tx, id);
       if (!change) throw new AppError('admin_change.not_found');
       if (change.status !== 'pending') throw new AppError('admin_change.decided', [{ field: 'params.id', reason: change.status }]);

@@ -5,6 +5,7 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import * as store from './access.store.ts';
+import { changingAccounts } from './session-cache.ts';
 import { sha256 } from './session-open.ts';
 
 /** A user's own sessions: seen, and ended one by one or all but this one. */
@@ -27,7 +28,7 @@ export function createSessionsService({ db, clock, config }: { db: Db; clock: Cl
 
     /** Ends another of the caller's sessions; this one ends by signing out. */
     async endSession(actor: Actor, token: string, id: string) {
-      await db.transaction(async (tx) => {
+      await changingAccounts(db, async (tx) => {
         if (!(await store.removeSessionOfUser(tx, actor.id, id, sha256(token)))) {
           throw new AppError('session.not_found', [{ field: 'params.id', reason: 'session.not_found', value: id }]);
         }
@@ -36,7 +37,7 @@ export function createSessionsService({ db, clock, config }: { db: Db; clock: Cl
     },
 
     async endOtherSessions(actor: Actor, token: string) {
-      return db.transaction(async (tx) => {
+      return changingAccounts(db, async (tx) => {
         const ended = await store.removeSessionsOfUser(tx, actor.id, sha256(token));
         await recordAudit(tx, { at: clock(), actorId: actor.id, action: 'auth.other_sessions_ended', detail: { ended } });
         return ended;

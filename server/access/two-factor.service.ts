@@ -6,6 +6,7 @@ import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import * as store from './access.store.ts';
+import { changingAccounts } from './session-cache.ts';
 import { openSession, type SignInMeta, sha256 } from './session-open.ts';
 import {
   acceptedStep,
@@ -45,7 +46,7 @@ export function createTwoFactorService({
       const user = await ownAccount(actor);
       if (user.totpSecret) throw new AppError('totp.already_enabled');
       const secret = newTotpSecret();
-      await db.transaction(async (tx) => {
+      await changingAccounts(db, async (tx) => {
         await store.updateUser(tx, user.id, { totpPendingSecret: fieldCrypto.encrypt(secret) });
         await recordAudit(tx, { at: clock(), actorId: user.id, action: 'auth.totp_enrolment_started' });
       });
@@ -60,7 +61,7 @@ export function createTwoFactorService({
       const step = await acceptedStep(fieldCrypto.decrypt(user.totpPendingSecret), code, clock(), null);
       if (step === null) throw new AppError('totp.invalid_code', codeField('totp.invalid_code'));
       const recoveryCodes = newRecoveryCodes();
-      await db.transaction(async (tx) => {
+      await changingAccounts(db, async (tx) => {
         const sealedSecret = user.totpPendingSecret!;
         const confirmed = await store.confirmTotp(tx, user.id, { sealedSecret, step, recoveryCodes: recoveryCodes.map(recoveryHash) });
         if (!confirmed) throw new AppError('totp.invalid_code', codeField('totp.invalid_code'));
@@ -75,7 +76,7 @@ export function createTwoFactorService({
       if (secondFactorRequired({ roles: user.roles, secondFactorExempt: false })) throw new AppError('totp.required_for_admins');
       if (!user.totpSecret) throw new AppError('totp.not_enabled');
       const step = await acceptedStep(fieldCrypto.decrypt(user.totpSecret), code, clock(), user.totpLastStep);
-      await db.transaction(async (tx) => {
+      await changingAccounts(db, async (tx) => {
         if (step === null || !(await store.takeTotpStep(tx, user.id, step))) {
           throw new AppError('totp.invalid_code', codeField('totp.invalid_code'));
         }
@@ -116,7 +117,7 @@ export function createTwoFactorService({
         throw new AppError('auth.invalid_code');
       }
       const step = looksLikeTotp(code) ? await acceptedStep(fieldCrypto.decrypt(sealedSecret), code, now, user.totpLastStep) : null;
-      const token = await db.transaction(async (tx) => {
+      const token = await changingAccounts(db, async (tx) => {
         const factor =
           step !== null
             ? (await store.takeTotpStep(tx, user.id, step)) && 'totp'
@@ -129,7 +130,7 @@ export function createTwoFactorService({
         return opened;
       });
       if (token) return token;
-      await db.transaction(async (tx) => {
+      await changingAccounts(db, async (tx) => {
         const locked = claimed.claim >= lock.attempts && (await store.lockIfUsedUp(tx, user.id, lock));
         await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.code_failed', detail: { ip: meta.ip, checked: true } });
         if (locked) await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.locked', detail: { ip: meta.ip } });

@@ -22,7 +22,7 @@ import { intakeSource } from './intake/intake.core.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
 import { createIntakeService } from './intake/intake.service.ts';
 import { publicRoutes } from './intake/public.routes.ts';
-import { type CasesTouched, createCaseHooks, type FactsRecorded } from './loop/case-log.ts';
+import { type CasesTouched, createCaseHooks, type FactsRecorded, type FiledWrites } from './loop/case-log.ts';
 import { provisionalDeadlineCounter, recomputeDeadlines } from './loop/deadline-recompute.ts';
 import { eventListRoutes } from './loop/event-list.routes.ts';
 import { eventsRoutes } from './loop/events.routes.ts';
@@ -54,6 +54,7 @@ export {
   caseLogsReported,
   type FactCase,
   type FactsRecorded,
+  type FiledWrites,
   type LoopFact,
 } from './loop/case-log.ts';
 /** Cases closed as real after a unit handled them, by their reporter: what the rewards ledger pays for. */
@@ -186,13 +187,22 @@ export async function createEvents({
     unitSanctions: warnings.sanctioned,
     /** The working-day calendar with the administrator's overrides, for areas that count working time (disputes). */
     calendar,
-    /** Registers what runs inside every transaction that writes a case's action row or warning (app.ts: the figures). */
-    onCasesTouched: (hook: CasesTouched) => hooks.add(hook),
+    /**
+     * Registers what runs inside every transaction that writes a case's action row or warning (app.ts: the figures),
+     * and what it writes for cases being filed, in the statement that files them.
+     */
+    onCasesTouched: (hook: CasesTouched, filed: FiledWrites) => {
+      hooks.add(hook);
+      hooks.addFiled(filed);
+    },
     /**
      * Registers what runs inside every transaction that records a fact an outside system may be told of (app.ts: the
-     * webhooks' outbox), so the outbox commits with the change or not at all.
+     * webhooks' outbox), so the outbox commits with the change or not at all; `filed`, the same for cases being filed.
      */
-    onFactsRecorded: (hook: FactsRecorded) => hooks.addFacts(hook),
+    onFactsRecorded: (hook: FactsRecorded, filed: FiledWrites) => {
+      hooks.addFacts(hook);
+      hooks.addFiled(filed);
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { startOfChinaDay } from '../../shared/china-time.ts';
 import type { CaseLog, CaseRef } from '../events/index.ts';
 import type { Actor } from '../platform/actor.ts';
@@ -39,17 +40,8 @@ async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<void>) {
 export function createFiguresService(deps: FiguresDeps) {
   const { db } = deps;
 
-  /**
-   * The hook the loop calls inside each transaction that wrote these cases' actions or warnings: each case's
-   * facts are read again from its log, and the counters move by the difference from what it counted for before.
-   * A case filed in that transaction comes with its log and has counted for nothing yet: no read for it.
-   */
-  async function track(tx: Tx, refs: CaseRef[], filed: CaseLog[]): Promise<void> {
-    const unique = [...new Map(refs.map((r) => [`${r.countyCode}:${r.id}`, r])).values()].sort((a, b) =>
-      a.countyCode === b.countyCode ? (a.id < b.id ? -1 : 1) : a.countyCode < b.countyCode ? -1 : 1,
-    );
-    const before = new Map((await store.lockCases(tx, unique)).map((r) => [`${r.countyCode}:${r.eventId}`, r]));
-    const logs = [...filed, ...(await deps.caseLogs(tx, unique))];
+  /** Each case's row and the counters' moves, from its facts now and what it counted for before (none: just filed). */
+  function rollups(logs: CaseLog[], before: Map<string, store.FigureCaseRow>) {
     const cells: Cell[] = [];
     const rows: store.FigureCaseRow[] = [];
     for (const log of logs) {
@@ -58,13 +50,33 @@ export function createFiguresService(deps: FiguresDeps) {
       cells.push(...delta(log.countyCode, was ? { ...was, facts: was.facts as Fact[] } : null, after));
       rows.push(caseRow(log, after));
     }
-    await store.writeRollups(tx, rows, sumCells(cells));
+    return { rows, cells: sumCells(cells) };
+  }
+
+  /**
+   * The hook the loop calls inside each transaction that wrote these cases' actions or warnings: each case's
+   * facts are read again from its log, and the counters move by the difference from what it counted for before.
+   */
+  async function track(tx: Tx, refs: CaseRef[]): Promise<void> {
+    const unique = [...new Map(refs.map((r) => [`${r.countyCode}:${r.id}`, r])).values()].sort((a, b) =>
+      a.countyCode === b.countyCode ? (a.id < b.id ? -1 : 1) : a.countyCode < b.countyCode ? -1 : 1,
+    );
+    const before = new Map((await store.lockCases(tx, unique)).map((r) => [`${r.countyCode}:${r.eventId}`, r]));
+    const { rows, cells } = rollups(await deps.caseLogs(tx, unique), before);
+    await store.writeRollups(tx, rows, cells);
+  }
+
+  /** Cases being filed come with their logs and have counted for nothing yet: their rows and counters, as statements of the report's own. */
+  function filedWrites(filed: CaseLog[]): SQL[] {
+    const { rows, cells } = rollups(filed, new Map());
+    return store.rollupWrites(db, rows, cells);
   }
 
   const { today, resolve, scopeView, periodOf } = createFigureScope(deps);
 
   return {
     track,
+    filedWrites,
 
     /** Every indicator over one area (and unit, item class) and period, each with its definition and its parts. */
     async indicators(actor: Actor, q: FiguresQuery) {

@@ -152,9 +152,33 @@ export async function upsertCases(tx: Tx, rows: FigureCaseRow[]): Promise<void> 
   await upsertCasesQuery(tx, rows);
 }
 
+/** A counter's key: a cell's n is added to the row it already has. */
+const addToCounter = {
+  target: [
+    figureCount.countyCode,
+    figureCount.day,
+    figureCount.gridCode,
+    figureCount.unitCode,
+    figureCount.itemCode,
+    figureCount.source,
+    figureCount.fact,
+  ],
+  set: { n: sql`${figureCount.n} + excluded.n` },
+};
+
+const countersQuery = (tx: Tx, cells: Cell[]) => tx.insert(figureCount).values(cells).onConflictDoUpdate(addToCounter);
+
 /**
- * Writes the cases' rows and adds each cell's n to its counter (one key at most once; the caller sums and sorts
- * them), in one statement: one round trip inside the loop's transaction, the counters' rows locked last.
+ * The cases' rows and each cell's n added to its counter (one key at most once; the caller sums and sorts them), as
+ * data-modifying statements for a statement of the loop's own to carry (a report's: the events' filed writes).
+ */
+export function rollupWrites(tx: Tx, rows: FigureCaseRow[], cells: Cell[]): SQL[] {
+  return [...(rows.length ? [upsertCasesQuery(tx, rows).getSQL()] : []), ...(cells.length ? [countersQuery(tx, cells).getSQL()] : [])];
+}
+
+/**
+ * Writes the cases' rows and adds each cell's n to its counter, in one statement: one round trip inside the loop's
+ * transaction, the counters' rows locked last.
  */
 export async function writeRollups(tx: Tx, rows: FigureCaseRow[], cells: Cell[]): Promise<void> {
   if (cells.length === 0) return upsertCases(tx, rows);
@@ -163,18 +187,7 @@ export async function writeRollups(tx: Tx, rows: FigureCaseRow[], cells: Cell[])
     .with(...cases)
     .insert(figureCount)
     .values(cells)
-    .onConflictDoUpdate({
-      target: [
-        figureCount.countyCode,
-        figureCount.day,
-        figureCount.gridCode,
-        figureCount.unitCode,
-        figureCount.itemCode,
-        figureCount.source,
-        figureCount.fact,
-      ],
-      set: { n: sql`${figureCount.n} + excluded.n` },
-    });
+    .onConflictDoUpdate(addToCounter);
 }
 
 // ── the check and the rebuild: whole periods, every county ────────────────────────────────────────────

@@ -15,7 +15,7 @@ export { checkSignature, DELIVERY_HEADER, EVENT_HEADER, MAX_TRIES, retryDelayMs,
 
 /**
  * Signed webhooks (docs/integrations/webhooks.md): the loop's facts written to an outbox in their own transaction
- * (app.ts registers `record` on the loop), and a sender that delivers them, signed, in order, with retries.
+ * (app.ts registers `record` and `filedWrites` on the loop), and a sender that delivers them, signed, in order, with retries.
  */
 export function createWebhooks({
   app,
@@ -39,5 +39,5 @@ export function createWebhooks({
   const webhooks = createWebhooksService({ db, clock, fieldCrypto, receivers: { allowPrivate: config.webhookAllowPrivate, resolve } });
   webhooksRoutes(app, { webhooks, guard });
   const sender = createWebhookSender({ db, clock, fieldCrypto, transport });
-  return { record: webhooks.record, sender };
+  return { record: webhooks.record, filedWrites: webhooks.filedWrites, sender };
 }

@@ -4,7 +4,7 @@
  */
 
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { subtreePrefix } from '../../shared/codes.ts';
+import { ancestorCodes } from '../../shared/codes.ts';
 import { WEBHOOK_TOLERANCE_SECONDS, type WebhookAlgorithm, type WebhookEventKind } from '../../shared/webhooks.ts';
 import type { LoopFact } from '../events/index.ts';
 
@@ -44,9 +44,13 @@ export const placeOf = (fact: LoopFact) => fact.case?.gridCode ?? fact.countyCod
  * hotline with its order number.
  */
 export const wants = (sub: { kinds: readonly string[]; areaCode: string; purpose: string }, kind: WebhookEventKind, fact: LoopFact) =>
-  sub.kinds.includes(kind) &&
-  placeOf(fact).startsWith(subtreePrefix(sub.areaCode)) &&
-  (sub.purpose !== 'hotline' || (fact.case?.source === 'hotline' && fact.case.externalNo !== null));
+  sub.kinds.includes(kind) && areasHearing(fact).includes(sub.areaCode) && (sub.purpose !== 'hotline' || hotlineHears(fact));
+
+/** The areas whose subscriptions hear of a fact: its place and every node above it (the outbox asks this in SQL). */
+export const areasHearing = (fact: LoopFact) => [placeOf(fact), ...ancestorCodes(placeOf(fact))];
+
+/** The hotline's subscription hears only of cases that came from the hotline with its order number. */
+export const hotlineHears = (fact: LoopFact) => fact.case?.source === 'hotline' && fact.case.externalNo !== null;
 
 /** The hotline's subscription is tried until it acknowledges; any other gives up after MAX_TRIES. */
 export const givesUp = (purpose: string, failures: number) => purpose !== 'hotline' && failures >= MAX_TRIES;

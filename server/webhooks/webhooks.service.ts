@@ -4,6 +4,7 @@
  * that recorded it. Every change is audited in its transaction.
  */
 
+import type { SQL } from 'drizzle-orm';
 import type { WebhookAlgorithm, WebhookDeliveryStatus, WebhookEventKind, WebhookPurpose } from '../../shared/webhooks.ts';
 import { userNames } from '../access/index.ts';
 import type { LoopFact } from '../events/index.ts';
@@ -16,7 +17,7 @@ import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { codeInScope } from '../platform/scope.ts';
 import { areaNames } from '../territory/index.ts';
 import { checkedAddresses, hostOf, PrivateAddressError, type Resolve } from './webhooks.address.ts';
-import { kindOf, newSecret, payloadOf, wants } from './webhooks.core.ts';
+import { areasHearing, hotlineHears, kindOf, newSecret, payloadOf } from './webhooks.core.ts';
 import * as store from './webhooks.store.ts';
 
 export interface SubscribeInput {
@@ -26,6 +27,25 @@ export interface SubscribeInput {
   kinds: WebhookEventKind[];
   algorithm: WebhookAlgorithm;
   purpose?: WebhookPurpose;
+}
+
+/** The facts a subscriber may be told of, with what the outbox matches subscriptions on. */
+function heardFacts(facts: LoopFact[]): store.HeardFact[] {
+  return facts.flatMap((fact) => {
+    const kind = kindOf(fact);
+    return kind
+      ? [
+          {
+            countyCode: fact.countyCode,
+            key: fact.key,
+            kind,
+            payload: payloadOf(fact, kind),
+            areas: areasHearing(fact),
+            hotline: hotlineHears(fact),
+          },
+        ]
+      : [];
+  });
 }
 
 export function createWebhooksService({
@@ -86,28 +106,14 @@ export function createWebhooksService({
      * area, in the fact's own transaction. A paused subscription keeps recording, so resuming delivers what it missed.
      */
     async record(tx: Tx, facts: LoopFact[]) {
-      const subs = await store.allSubscriptions(tx);
-      if (subs.length === 0) return;
-      const now = clock();
-      const rows: store.DeliveryInsert[] = [];
-      for (const fact of facts) {
-        const kind = kindOf(fact);
-        if (!kind) continue;
-        const payload = payloadOf(fact, kind);
-        for (const sub of subs)
-          if (wants(sub, kind, fact))
-            rows.push({
-              countyCode: fact.countyCode,
-              subscriptionId: sub.id,
-              factKey: fact.key,
-              kind,
-              payload,
-              createdAt: now,
-              status: 'pending',
-              nextAttemptAt: now,
-            });
-      }
-      await store.insertDeliveries(tx, rows);
+      const heard = heardFacts(facts);
+      if (heard.length) await store.insertDeliveries(tx, heard, clock());
+    },
+
+    /** The same outbox rows for cases just filed, as a statement the report makes with its own (events' filed writes). */
+    filedWrites(_filed: unknown, facts: LoopFact[]): SQL[] {
+      const heard = heardFacts(facts);
+      return heard.length ? [store.deliveriesOf(heard, clock())] : [];
     },
 
     async find(actor: Actor) {

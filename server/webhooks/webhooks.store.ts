@@ -1,6 +1,6 @@
 /** The only SQL of signed webhooks: subscriptions, the outbox of deliveries, and the log of their tries. */
 
-import { and, asc, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { WebhookDeliveryStatus } from '../../shared/webhooks.ts';
 import { queryRows, type Tx } from '../platform/db.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
@@ -36,25 +36,39 @@ export async function setStatus(tx: Tx, id: string, change: Pick<SubscriptionRow
   return (await tx.update(webhookSubscription).set(change).where(eq(webhookSubscription.id, id)).returning())[0];
 }
 
-/** Every subscription, for the outbox: a paused one keeps recording, so resuming delivers what it missed. */
-export function allSubscriptions(tx: Tx): Promise<Pick<SubscriptionRow, 'id' | 'kinds' | 'areaCode' | 'purpose'>[]> {
-  return tx
-    .select({
-      id: webhookSubscription.id,
-      kinds: webhookSubscription.kinds,
-      areaCode: webhookSubscription.areaCode,
-      purpose: webhookSubscription.purpose,
-    })
-    .from(webhookSubscription);
+/** A fact as the outbox matches it against the subscriptions: its kind, body, the areas that hear it (webhooks.core.ts). */
+export interface HeardFact {
+  countyCode: string;
+  key: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  areas: string[];
+  hotline: boolean;
 }
 
-/** Outbox rows; a fact already recorded for a subscription (same key) is left as it is. */
-export async function insertDeliveries(tx: Tx, rows: DeliveryInsert[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500)
-    await tx
-      .insert(webhookDelivery)
-      .values(rows.slice(i, i + 500))
-      .onConflictDoNothing();
+/**
+ * One outbox row per fact and subscription that asks for its kind in one of the fact's areas (the hotline's only for
+ * the facts it hears), in the facts' order; a fact already recorded for a subscription (same key) is left as it is.
+ * One statement that reads the subscriptions as it writes: a report adds it to its own statement (events' filed writes).
+ */
+export function deliveriesOf(facts: HeardFact[], now: Date): SQL {
+  const rows = facts.map(
+    (f, i) =>
+      sql`(${i}::int, ${f.countyCode}, ${f.key}, ${f.kind}, ${JSON.stringify(f.payload)}, array[${sql.join(
+        f.areas.map((a) => sql`${a}`),
+        sql`, `,
+      )}]::text[], ${f.hotline}::boolean)`,
+  );
+  return sql`insert into ${webhookDelivery} (county_code, subscription_id, fact_key, kind, payload, created_at, status, next_attempt_at)
+    select f.county_code, s.id, f.fact_key, f.kind, f.payload::jsonb, ${now}::timestamptz, 'pending', ${now}::timestamptz
+    from (values ${sql.join(rows, sql`, `)}) as f (n, county_code, fact_key, kind, payload, areas, hotline)
+    join ${webhookSubscription} s on f.kind = any(s.kinds) and s.area_code = any(f.areas) and (s.purpose <> 'hotline' or f.hotline)
+    order by f.n, s.created_at, s.id
+    on conflict do nothing`;
+}
+
+export async function insertDeliveries(tx: Tx, facts: HeardFact[], now: Date): Promise<void> {
+  for (let i = 0; i < facts.length; i += 500) await tx.execute(deliveriesOf(facts.slice(i, i + 500), now));
 }
 
 /** A transaction-scoped advisory lock: held until the transaction ends, false at once if another holds it. */

@@ -87,6 +87,19 @@ export async function addReports(
 
 /** At most this many of the newest candidates are judged by distance: a spot reported hundreds of times stays cheap. */
 const NEAR_CANDIDATES = 50;
+/** What a nearby case is shown with ("me too", possible repeats): a hot spot returns many, so not whole rows. */
+const NEAR_COLUMNS = {
+  id: event.id,
+  caseNo: event.caseNo,
+  status: event.status,
+  itemCode: event.itemCode,
+  description: event.description,
+  lng: event.lng,
+  lat: event.lat,
+  photos: event.photos,
+  reportedAt: event.reportedAt,
+  reports: event.reports,
+};
 
 /** Open cases of one item reported since `since` inside a box, in the caller's jurisdiction, newest first. */
 export async function openCasesNear(
@@ -95,7 +108,7 @@ export async function openCasesNear(
   q: { itemCode: string; since: Date; until?: Date; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } },
 ) {
   return tx
-    .select()
+    .select(NEAR_COLUMNS)
     .from(event)
     .where(
       and(

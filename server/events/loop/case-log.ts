@@ -6,7 +6,7 @@
  * its hook through app.ts, so events never imports it (ARCHITECTURE: arrows point down only).
  */
 
-import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
 import { unitWarning } from '../oversight/oversight.tables.ts';
 import { event, eventAction } from './events.tables.ts';
@@ -32,9 +32,8 @@ export interface CaseLog {
 
 /**
  * Called inside the transaction that wrote the cases' action rows (or warnings); it may write in that transaction.
- * `filed` are the logs of cases opened in this very transaction, whole: nothing to read back, nothing counted before.
  */
-export type CasesTouched = (tx: Tx, cases: CaseRef[], filed: CaseLog[]) => Promise<void>;
+export type CasesTouched = (tx: Tx, cases: CaseRef[]) => Promise<void>;
 
 /**
  * One thing the loop recorded that an outside system may be told of (signed webhooks, the hotline): a step of a case,
@@ -74,6 +73,14 @@ export interface FactCase {
 
 export type FactsRecorded = (tx: Tx, facts: LoopFact[]) => Promise<void>;
 
+/**
+ * What a hook writes for cases being filed, made part of the very statement that files them (a report is one
+ * statement, not a transaction: decision 0032): data-modifying statements with no WITH of their own, built from
+ * the new cases' logs and facts alone. A hook that counts or records cases registers one beside its
+ * CasesTouched or FactsRecorded: filing calls only these.
+ */
+export type FiledWrites = (filed: CaseLog[], facts: LoopFact[]) => SQL[];
+
 export const factCase = (row: FactCase): FactCase => ({
   id: row.id,
   caseNo: row.caseNo,
@@ -110,19 +117,22 @@ export function actionFact(
 export function createCaseHooks() {
   const hooks: CasesTouched[] = [];
   const factHooks: FactsRecorded[] = [];
+  const filedHooks: FiledWrites[] = [];
   return {
+    addFiled(hook: FiledWrites) {
+      filedHooks.push(hook);
+    },
+    /** The statements the hooks add to the one that files these cases. */
+    filedWrites: (filed: CaseLog[], facts: LoopFact[]) => filedHooks.flatMap((hook) => hook(filed, facts)),
     add(hook: CasesTouched) {
       hooks.push(hook);
     },
     addFacts(hook: FactsRecorded) {
       factHooks.push(hook);
     },
-    get any() {
-      return hooks.length > 0 || factHooks.length > 0;
-    },
-    async run(tx: Tx, cases: CaseRef[], filed: CaseLog[] = []) {
-      if (cases.length === 0 && filed.length === 0) return;
-      for (const hook of hooks) await hook(tx, cases, filed);
+    async run(tx: Tx, cases: CaseRef[]) {
+      if (cases.length === 0) return;
+      for (const hook of hooks) await hook(tx, cases);
     },
     async record(tx: Tx, facts: LoopFact[]) {
       if (facts.length === 0) return;

@@ -20,6 +20,7 @@ import { type AcceptingOwner, createAcceptingOwner } from '../intake/accepting-o
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
 import { mergeReports, meToo, possibleRepeatsOf, repeatGap } from '../intake/repeats.ts';
 import { actionFact, type CaseHooks, type CaseLog, type CaseRef, createCaseHooks } from './case-log.ts';
+import { createCaseSerials } from './case-serials.ts';
 import { DEFAULT_WARNING_RULES, type WarningRule } from './deadlines.core.ts';
 import {
   type ActionInput,
@@ -128,7 +129,10 @@ export const stateOf = (row: store.EventRow): EventState => ({
 });
 
 /** The log of a case just filed, from what was written: its row and its one action (case-log.ts). */
-const filedLog = (row: store.EventRow, first: { action: string; at: Date; toStatus: string; data?: unknown }): CaseLog => ({
+const filedLog = (
+  row: Pick<store.EventRow, 'countyCode' | 'id' | 'caseNo' | 'gridCode' | 'itemCode' | 'source' | 'reportedAt'>,
+  first: { action: string; at: Date; toStatus: string; data?: unknown },
+): CaseLog => ({
   countyCode: row.countyCode,
   id: row.id,
   caseNo: row.caseNo,
@@ -215,6 +219,7 @@ export function createEventsService({
   catalogue: CatalogueMemory;
 }) {
   const listeners: EventChangeListener[] = [];
+  const nextCaseSerial = createCaseSerials(db);
   /** Listeners run after the commit: one that throws fails the reply but cannot undo the change. */
   const changed = async (change: EventChange) => {
     for (const listener of listeners) await listener(change);
@@ -318,50 +323,38 @@ export function createEventsService({
       }
     })();
     const day = chinaDate(now).replaceAll('-', ''); // the China date: a report at 07:00 belongs to that day, not to UTC's yesterday
-    const serial = await store.nextCaseSerial(db, countyCode, day); // its own statement: no lock held to commit (0014)
+    const serial = await nextCaseSerial(countyCode, day); // its own statement, shared by reports asking at once: no lock held to commit (0014, 0032)
     const id = randomUUID();
     const data = owner.widenedFrom ? { ...record.data, ownerWithoutCentre: owner.widenedFrom } : record.data;
     const first = actionRow({ countyCode, id }, 1, { ...record, data, attachments: input.photos, note: input.description }, actor);
-    // One statement when nothing follows the cases; with a hook, in one transaction with what the hook writes.
-    const insert = (tx: Tx) =>
-      store.insertReport(
-        tx,
-        {
-          countyCode,
-          id,
-          caseNo: `${day}${String(serial).padStart(4, '0')}`,
-          source: input.source,
-          itemCode: item.code,
-          severity: rule.severity,
-          description: input.description,
-          lng: input.lng,
-          lat: input.lat,
-          photos: input.photos,
-          reporterId: actor?.id ?? null,
-          idempotencyKey: input.idempotencyKey ?? null,
-          reportedAt: now,
-          updatedAt: now,
-          reporterName: input.reporterName ?? null,
-          reporterPhone: input.reporterPhone ? fieldCrypto.encrypt(input.reporterPhone) : null,
-          externalNo: input.externalNo ?? null,
-          trackingCode: input.trackingCode ?? null,
-          channel: input.channel ?? null,
-          subjectType: input.subject?.type ?? null,
-          subjectKey: input.subject?.key ?? null,
-          ...next,
-          extension: null,
-        },
-        first,
-        input.deviceKey ?? null,
-      );
-    const row = hooks.any
-      ? await db.transaction(async (tx) => {
-          const inserted = await insert(tx);
-          await hooks.run(tx, [], [filedLog(inserted, first)]);
-          await hooks.record(tx, [actionFact(inserted, first)]);
-          return inserted;
-        })
-      : await insert(db);
+    // One statement, no transaction: the case, its first action and what the hooks write for it (0032).
+    const caseRow = {
+      countyCode,
+      id,
+      caseNo: `${day}${String(serial).padStart(4, '0')}`,
+      source: input.source,
+      itemCode: item.code,
+      severity: rule.severity,
+      description: input.description,
+      lng: input.lng,
+      lat: input.lat,
+      photos: input.photos,
+      reporterId: actor?.id ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
+      reportedAt: now,
+      updatedAt: now,
+      reporterName: input.reporterName ?? null,
+      reporterPhone: input.reporterPhone ? fieldCrypto.encrypt(input.reporterPhone) : null,
+      externalNo: input.externalNo ?? null,
+      trackingCode: input.trackingCode ?? null,
+      channel: input.channel ?? null,
+      subjectType: input.subject?.type ?? null,
+      subjectKey: input.subject?.key ?? null,
+      ...next,
+      extension: null,
+    };
+    const writes = hooks.filedWrites([filedLog(caseRow, first)], [actionFact({ ...caseRow, stageUnit: caseRow.stageUnit ?? null }, first)]);
+    const row = await store.insertReport(db, caseRow, first, input.deviceKey ?? null, writes);
     justFiled.set(row, [{ ...first, actorId: first.actorId ?? null, data: first.data ?? null }]);
     await changed({ row, action: 'report', actor, notify: row.stageUnit ? [row.stageUnit] : [] });
     return row;

@@ -26,19 +26,22 @@ export async function insertEvent(tx: Tx, row: EventInsert): Promise<EventRow> {
  * A new case and its first action row in one statement (data-modifying CTEs): atomic like a transaction, one
  * round trip instead of four (begin, two inserts, commit), and nothing locked beyond the new rows. The case's
  * id is chosen by the caller so the action row can name it. A citizen's device, when sent, is recorded as the
- * case's first reporter in the same statement.
+ * case's first reporter in the same statement, and so is what the hooks write for a new case (`writes`: the
+ * figures' roll-ups, the webhooks' outbox), which commits with it or not at all.
  */
 export async function insertReport(
   db: Tx,
   row: EventInsert & { id: string },
   first: typeof eventAction.$inferInsert,
   reporterKey: string | null,
+  writes: SQL[] = [],
 ): Promise<EventRow> {
   const ctes = [db.$with('first_action', {}).as(db.insert(eventAction).values(first).getSQL())];
   if (reporterKey) {
     const reporter = { countyCode: row.countyCode, eventId: row.id, reporterKey, at: row.reportedAt };
     ctes.push(db.$with('first_reporter' as 'first_action', {}).as(db.insert(eventReporter).values(reporter).getSQL()));
   }
+  for (const [i, write] of writes.entries()) ctes.push(db.$with(`filed_write_${i}` as 'first_action', {}).as(write));
   return (
     await db
       .with(...ctes)
@@ -101,9 +104,9 @@ export async function countEvents(tx: Tx, where: SQL): Promise<number> {
 }
 
 /**
- * Next case serial of a county for a China day (decision 0014): one statement on the county-day counter row,
- * run on its own before the report's transaction, so the row lock lasts that statement and not the report.
- * A report that fails afterwards leaves a gap; no two reports ever get the same number.
+ * The next `count` case serials of a county for a China day, the last of them returned (decision 0014): one
+ * statement on the county-day counter row, run on its own before the report's, so the row lock lasts that
+ * statement and not the report. A report that fails afterwards leaves a gap; no two reports ever get the same number.
  *
  * The statement commits without waiting for its WAL to reach disk (`synchronous_commit` off for this one
  * transaction): otherwise each increment would hold the row until its own flush and the county's reports
@@ -111,12 +114,12 @@ export async function countEvents(tx: Tx, where: SQL): Promise<number> {
  * later, and its flush carries the counter's earlier WAL with it; a crash can only forget numbers no
  * committed case holds.
  */
-export async function nextCaseSerial(db: Tx, countyCode: string, day: string): Promise<number> {
+export async function takeCaseSerials(db: Tx, countyCode: string, day: string, count: number): Promise<number> {
   const rows = await queryRows<{ last: number }>(
     db,
     sql`insert into ${caseSerial} (county_code, day, last)
-        select ${countyCode}, ${day}, 1 from (select set_config('synchronous_commit', 'off', true)) as async_commit
-        on conflict (county_code, day) do update set last = ${caseSerial}.last + 1
+        select ${countyCode}, ${day}, ${count}::int from (select set_config('synchronous_commit', 'off', true)) as async_commit
+        on conflict (county_code, day) do update set last = ${caseSerial}.last + ${count}::int
         returning last`,
   );
   return rows[0].last;
