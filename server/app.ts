@@ -20,6 +20,7 @@ import { createPdfRenderer } from './platform/pdf.ts';
 import { serveWeb } from './platform/web-assets.ts';
 import { createRegistry } from './registry/index.ts';
 import { createRewards } from './rewards/index.ts';
+import { createTasks } from './tasks/index.ts';
 import { createTerritory } from './territory/index.ts';
 import { createWebhooks } from './webhooks/index.ts';
 
@@ -101,6 +102,16 @@ export async function buildApp({
     notifyIn: events.notifyIn,
     reportEvent: events.report,
     raiseDispute: disputes.create,
+  });
+
+  // A commissioned task's subsidy becomes a county rule on admission and each filler's ledger entry on closing.
+  await createTasks({
+    app,
+    db,
+    clock,
+    guard: access.guard,
+    files: fileStore,
+    subsidies: { taskRuleIn: rewards.rules.taskRuleIn, postTaskSubsidy: rewards.ledger.postTaskSubsidy },
   });
 
   await serveWeb(app, webDist);

@@ -23,5 +23,6 @@ export * from '../registry/organisations/organisations.tables.ts';
 export * from '../registry/places/places.tables.ts';
 export * from '../registry/records/records.tables.ts';
 export * from '../rewards/rewards.tables.ts';
+export * from '../tasks/tasks.tables.ts';
 export * from '../territory/territory.tables.ts';
 export * from '../webhooks/webhooks.tables.ts';
