@@ -64,7 +64,7 @@ export function checkDraft(d: TaskDraft, today: string): Detail[] {
     if (!f.label.trim()) out.push({ field: `${at}.label`, reason: 'required' });
     if (!(TASK_FIELD_TYPES as readonly string[]).includes(f.type)) out.push({ field: `${at}.type`, reason: 'unknown', value: f.type });
     const options = (f.options ?? []).map((o) => o.trim()).filter(Boolean);
-    if (f.type === 'choice' && options.length < 2) out.push({ field: `${at}.options`, reason: 'two_or_more' });
+    if (f.type === 'choice' && new Set(options).size < 2) out.push({ field: `${at}.options`, reason: 'two_or_more' });
     if (new Set(options).size !== options.length) out.push({ field: `${at}.options`, reason: 'duplicate' });
   });
   return out;

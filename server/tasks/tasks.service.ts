@@ -226,34 +226,39 @@ export function createTasksService({
      * task's grids and the worker's jurisdiction, picked records must be on record there, photos stored.
      */
     async fill(actor: Actor, id: string, input: { subject: string; values: Record<string, unknown> }) {
-      return db.transaction(async (tx) => {
-        const t = await taskIn(tx, actor, id);
-        if (t.status !== 'admitted')
-          throw new AppError('task.not_admitted', [{ field: 'status', reason: 'task.not_admitted', value: t.status }]);
-        const grids = new Set(await store.gridsOf(tx, t, actor.scope));
-        const subject = await subjectOf(tx, actor, t.subject as TaskSubject, input.subject.trim());
-        if (!subject || !grids.has(subject.gridCode))
-          throw new AppError('task.subject_unknown', [{ field: 'body.subject', reason: 'task.subject_unknown', value: input.subject }]);
-        const fields = t.fields as TaskField[];
-        const { details, picks } = checkValues(fields, input.values);
-        const names = await picked(tx, actor, picks);
-        for (const f of fields) {
-          const v = input.values[f.key] as { key?: string } | string | undefined;
-          if (f.type === 'person' || f.type === 'house' || f.type === 'organisation') {
-            const key = typeof v === 'object' && v?.key ? v.key.trim() : null;
-            if (key && !details.some((d) => d.field === `body.values.${f.key}`) && !names.has(`${f.type}:${key}`))
-              details.push({ field: `body.values.${f.key}`, reason: 'not_on_record', value: key });
-          }
-          if (
-            f.type === 'photo' &&
-            typeof v === 'string' &&
-            !details.some((d) => d.field === `body.values.${f.key}`) &&
-            !(await files.get(v))
-          )
-            details.push({ field: `body.values.${f.key}`, reason: 'photo_missing', value: v });
+      // The reads go before the write's transaction (the record lookup reads through its own handle); the task is
+      // locked and checked again in it, so nothing is filled after it closed.
+      const t = await taskIn(db, actor, id);
+      if (t.status !== 'admitted')
+        throw new AppError('task.not_admitted', [{ field: 'status', reason: 'task.not_admitted', value: t.status }]);
+      const grids = new Set(await store.gridsOf(db, t, actor.scope));
+      const subject = await subjectOf(db, actor, t.subject as TaskSubject, input.subject.trim());
+      if (!subject || !grids.has(subject.gridCode))
+        throw new AppError('task.subject_unknown', [{ field: 'body.subject', reason: 'task.subject_unknown', value: input.subject }]);
+      const fields = t.fields as TaskField[];
+      const { details, picks } = checkValues(fields, input.values);
+      const names = await picked(db, actor, picks);
+      for (const f of fields) {
+        const v = input.values[f.key] as { key?: string } | string | undefined;
+        if (f.type === 'person' || f.type === 'house' || f.type === 'organisation') {
+          const key = typeof v === 'object' && v?.key ? v.key.trim() : null;
+          if (key && !details.some((d) => d.field === `body.values.${f.key}`) && !names.has(`${f.type}:${key}`))
+            details.push({ field: `body.values.${f.key}`, reason: 'not_on_record', value: key });
         }
-        if (details.length) throw invalid('task.entry_invalid', details);
-        const at = clock();
+        if (
+          f.type === 'photo' &&
+          typeof v === 'string' &&
+          !details.some((d) => d.field === `body.values.${f.key}`) &&
+          !(await files.get(v))
+        )
+          details.push({ field: `body.values.${f.key}`, reason: 'photo_missing', value: v });
+      }
+      if (details.length) throw invalid('task.entry_invalid', details);
+      const at = clock();
+      return db.transaction(async (tx) => {
+        const locked = await taskIn(tx, actor, id, true);
+        if (locked.status !== 'admitted')
+          throw new AppError('task.not_admitted', [{ field: 'status', reason: 'task.not_admitted', value: locked.status }]);
         const entry = await store.upsertEntry(tx, {
           countyCode: t.countyCode,
           taskId: t.id,

@@ -32,6 +32,7 @@ export function FieldHome() {
   const visits = useApi(can('registry.read') ? '/api/fieldwork/visits/due' : null, { params: { query: { limit: 3 } } });
   // Only the counts are shown here (the one person the reply carries is audited as read); the names on the list's screen.
   const followUps = useApi(can('followups.visit') ? '/api/fieldwork/follow-ups' : null, { params: { query: { limit: 1 } } });
+  const tasks = useApi(can('tasks.fill') ? '/api/tasks' : null, { params: { query: { status: 'admitted' } } });
   const catalogue = useCatalogue('reporting');
   const outbox = useOutbox();
   const queues = TODO_QUEUES.filter((q) => (counts.data?.todo[q] ?? 0) > 0);
@@ -90,6 +91,11 @@ export function FieldHome() {
             count={followUps.data.missed}
             testId="field-follow-ups-all"
           />
+        </FieldSection>
+      )}
+      {tasks.data && (
+        <FieldSection title={t('tasks.field.title')} testId="field-tasks">
+          <Row to="/m/tasks" label={t('tasks.field.home')} count={tasks.data.items.length} testId="field-tasks-all" />
         </FieldSection>
       )}
       <Link to="/" onClick={chooseConsole} className="field-console" data-testid="field-console">

@@ -12,6 +12,7 @@ import { oversight } from './en/oversight.ts';
 import { personForm } from './en/person-form.ts';
 import { registry } from './en/registry.ts';
 import { rewards } from './en/rewards.ts';
+import { tasks } from './en/tasks.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English UI strings, one file per part of the product in en/; the types keep the keys in step with zh-CN. */
@@ -30,4 +31,5 @@ export const en: Messages = {
   ...briefing,
   ...followups,
   ...rewards,
+  ...tasks,
 };

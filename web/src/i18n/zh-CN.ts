@@ -12,6 +12,7 @@ import { oversight } from './zh-CN/oversight.ts';
 import { personForm } from './zh-CN/person-form.ts';
 import { registry } from './zh-CN/registry.ts';
 import { rewards } from './zh-CN/rewards.ts';
+import { tasks } from './zh-CN/tasks.ts';
 
 /** Chinese UI strings (the default language), one file per part of the product in zh-CN/; en/ has the same keys. */
 export const zhCN = {
@@ -29,6 +30,7 @@ export const zhCN = {
   ...briefing,
   ...followups,
   ...rewards,
+  ...tasks,
 };
 
 export type Messages = typeof zhCN;
