@@ -75,7 +75,7 @@ describe('commissioned tasks (委托任务)', () => {
     await form.getByTestId('task-deadline').click();
     await centre.keyboard.type(deadline);
     await centre.keyboard.press('Enter');
-    await form.getByTestId('task-subsidy').locator('input').fill('30');
+    await form.getByTestId('task-subsidy').fill('30');
     await form.getByTestId('task-grids').click();
     const tree = centre.locator('.ant-select-dropdown:visible');
     for (const name of [townshipName, villageName])

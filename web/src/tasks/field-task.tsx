@@ -1,5 +1,4 @@
 import { App, Button, Empty, Form, Input, InputNumber, List, Radio, Spin } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { TaskFieldType } from '../../../shared/enums.ts';
@@ -63,6 +62,24 @@ function Control({ field, value, onChange }: { field: Field; value?: unknown; on
   }
 }
 
+/** The house or person an entry is for, picked from the base data (a Form control whose value is its key and name). */
+function SubjectPicker({ kind, value, onChange }: { kind: Task['subject']; value?: Subject; onChange?(s: Subject): void }) {
+  if (kind === 'house')
+    return (
+      <HousePicker
+        value={value ? { code: value.key, address: value.name } : null}
+        onChange={(h) => onChange?.(h && { key: h.code, name: h.address })}
+      />
+    );
+  return (
+    <PartyPicker
+      kind="person"
+      value={value ? { kind: 'person', key: value.key, name: value.name, detail: '' } : null}
+      onPick={(p) => onChange?.(p && { key: p.key, name: p.name })}
+    />
+  );
+}
+
 /** What the server takes for a field: a picked record by its key, other answers as they are. */
 const answer = (f: Field, v: unknown): Answer =>
   (f.type === 'person' || f.type === 'house' || f.type === 'organisation') && v ? { key: (v as Picked).key } : ((v as Answer) ?? null);
@@ -77,7 +94,6 @@ export function FieldTask() {
   const progress = useApi('/api/tasks/{id}/progress', id ? { params: { path: { id } } } : null);
   const entries = useApi('/api/tasks/{id}/entries', id ? { params: { path: { id } } } : null);
   const [form] = Form.useForm<{ subject: Subject; values: Record<string, unknown> }>();
-  const [subject, setSubject] = useState<Subject>(null);
   const { busy, run } = useBusyAction();
   if (task.loading && !task.data) return <Spin />;
   const tk = task.data;
@@ -85,8 +101,9 @@ export function FieldTask() {
   const mine = progress.data?.items ?? [];
   const [filled, total] = [mine.reduce((n, g) => n + g.filled, 0), mine.reduce((n, g) => n + g.total, 0)];
 
-  const submit = (v: { values?: Record<string, unknown> }) =>
+  const submit = (v: { subject: Subject; values?: Record<string, unknown> }) =>
     run(async () => {
+      const subject = v.subject;
       if (!subject) return;
       const values = Object.fromEntries(tk.fields.map((f) => [f.key, answer(f, v.values?.[f.key])]));
       try {
@@ -105,7 +122,6 @@ export function FieldTask() {
       }
       void message.success(t('tasks.field.saved', { name: subject.name }));
       form.resetFields();
-      setSubject(null);
       progress.reload();
       entries.reload();
     });
@@ -131,26 +147,7 @@ export function FieldTask() {
           label={t(`tasks.subjects.${tk.subject}`)}
           rules={[{ required: true, message: t('tasks.reasons.required') }]}
         >
-          {tk.subject === 'house' ? (
-            <HousePicker
-              value={subject ? { code: subject.key, address: subject.name } : null}
-              onChange={(h) => {
-                const s = h && { key: h.code, name: h.address };
-                setSubject(s);
-                form.setFieldValue('subject', s);
-              }}
-            />
-          ) : (
-            <PartyPicker
-              kind="person"
-              value={subject ? { kind: 'person', key: subject.key, name: subject.name, detail: '' } : null}
-              onPick={(p) => {
-                const s = p && { key: p.key, name: p.name };
-                setSubject(s);
-                form.setFieldValue('subject', s);
-              }}
-            />
-          )}
+          <SubjectPicker kind={tk.subject} />
         </Form.Item>
         {tk.fields.map((f) => (
           <Form.Item
