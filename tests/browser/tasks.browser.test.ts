@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/platform/db.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { type Demo, startDemo } from './browser-harness.ts';
-import { apiAs, desktopPage, label, openMenu, phoneContext, screenshotsOnFailure, settled, shooter } from './journey-helpers.ts';
+import {
+  apiAs,
+  desktopPage,
+  drawerTitled,
+  label,
+  openMenu,
+  phoneContext,
+  screenshotsOnFailure,
+  settled,
+  shooter,
+} from './journey-helpers.ts';
 
 /** 委托任务: a township centre drafts a screening over the demo worker's grid, the county admits it, the worker fills it on a phone. */
 const VILLAGE = '420923100001';
@@ -57,7 +67,7 @@ async function openTask(page: Page) {
   await openMenu(page, '委托任务');
   await settled(page.getByTestId('tasks-table'));
   await page.getByTestId('tasks-table').getByText(TITLE).click();
-  return page.getByTestId('task-drawer');
+  return drawerTitled(page, TITLE);
 }
 
 describe('commissioned tasks (委托任务)', () => {
@@ -81,16 +91,14 @@ describe('commissioned tasks (委托任务)', () => {
     for (const name of [townshipName, villageName])
       await tree.locator('.ant-select-tree-treenode', { hasText: name }).first().locator('.ant-select-tree-switcher').click();
     await tree.locator('.ant-select-tree-node-content-wrapper', { hasText: grid.name }).first().click();
-    await centre.keyboard.press('Escape');
+    await centre.locator('.ant-modal-title').click(); // closes the tree (Escape would close the dialog)
     await form.getByTestId('task-load-worker').filter({ hasText: '网格员 李娜' }).waitFor();
     await form.getByTestId('task-field-label-0').fill('燃气报警器');
     await choose(centre, 'task-field-type-0', '单选');
     const options = form.getByTestId('task-field-options-0');
     await options.click();
-    for (const o of ['已安装', '未安装']) {
-      await centre.keyboard.type(o);
-      await centre.keyboard.press('Enter');
-    }
+    await centre.keyboard.type('已安装,未安装,');
+    await options.getByText('未安装').waitFor();
     await form.getByTestId('task-field-required-0').check();
     await form.getByTestId('task-field-add').click();
     await form.getByTestId('task-field-label-1').fill('在场住户');

@@ -16,8 +16,11 @@ type Answer = BodyOf<'/api/tasks/{id}/entries', 'post'>['values'][string];
 type Placed = { name: string | [string, string]; errors: string[] };
 
 /** A field's control at 390 px: records picked from the base data, choices as buttons, dates with the phone's own picker. */
-function Control({ field, value, onChange }: { field: Field; value?: unknown; onChange?(v: unknown): void }) {
-  const { t } = useTranslation();
+function Control(props: { field: Field; value?: unknown; onChange?(v: unknown): void }) {
+  return <div data-testid={`field-task-${props.field.key}`}>{controlOf(props)}</div>;
+}
+
+function controlOf({ field, value, onChange }: { field: Field; value?: unknown; onChange?(v: unknown): void }) {
   const type: TaskFieldType = field.type;
   const picked = value as Picked | null;
   switch (type) {
@@ -50,15 +53,7 @@ function Control({ field, value, onChange }: { field: Field; value?: unknown; on
     case 'organisation':
       return <PartyPicker kind={type} value={picked} onPick={(p) => onChange?.(p)} />;
     default:
-      return (
-        <Input
-          size="large"
-          maxLength={500}
-          value={(value as string) ?? ''}
-          onChange={(e) => onChange?.(e.target.value)}
-          placeholder={t('tasks.types.text')}
-        />
-      );
+      return <Input size="large" maxLength={500} value={(value as string) ?? ''} onChange={(e) => onChange?.(e.target.value)} />;
   }
 }
 
@@ -155,7 +150,6 @@ export function FieldTask() {
             name={['values', f.key]}
             label={f.label}
             rules={f.required ? [{ required: true, message: t('tasks.reasons.required') }] : []}
-            data-testid={`field-task-${f.key}`}
           >
             <Control field={f} />
           </Form.Item>

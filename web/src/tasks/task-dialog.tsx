@@ -170,7 +170,7 @@ export function TaskDialog({ open, onClose, onSaved }: { open: boolean; onClose(
                     >
                       <Select
                         mode="tags"
-                        open={false}
+                        tokenSeparators={[',', '，']}
                         placeholder={t('tasks.fieldOptionsHint')}
                         style={{ width: 220 }}
                         data-testid={`task-field-options-${i}`}
