@@ -98,7 +98,7 @@ describe('commissioned tasks (委托任务)', () => {
     const options = form.getByTestId('task-field-options-0');
     await options.click();
     await centre.keyboard.type('已安装,未安装,');
-    await options.getByText('未安装').waitFor();
+    await options.getByText('未安装', { exact: true }).waitFor();
     await form.getByTestId('task-field-required-0').check();
     await form.getByTestId('task-field-add').click();
     await form.getByTestId('task-field-label-1').fill('在场住户');
