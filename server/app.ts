@@ -22,6 +22,7 @@ import { createProvince } from './province/index.ts';
 import { createRegistry } from './registry/index.ts';
 import { createRewards } from './rewards/index.ts';
 import { createSms } from './sms/index.ts';
+import { createTasks } from './tasks/index.ts';
 import { createTerritory } from './territory/index.ts';
 import { createWebhooks } from './webhooks/index.ts';
 
@@ -127,6 +128,16 @@ export async function buildApp({
     reportEvent: events.report,
     raiseDispute: disputes.create,
     followerMoved: disputeWarnings.followerMoved,
+  });
+
+  // A commissioned task's subsidy becomes a county rule on admission and each filler's ledger entry on closing.
+  await createTasks({
+    app,
+    db,
+    clock,
+    guard: access.guard,
+    files: fileStore,
+    subsidies: { taskRuleIn: rewards.rules.taskRuleIn, postTaskSubsidy: rewards.ledger.postTaskSubsidy },
   });
 
   await serveWeb(app, webDist);

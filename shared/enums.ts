@@ -196,6 +196,18 @@ export type RewardEntryKind = (typeof REWARD_ENTRY_KINDS)[number];
 /** A monthly ledger: computed (again as often as wanted), submitted, then approved by the county and final (frozen). */
 export const REWARD_SHEET_STATUSES = ['computed', 'submitted', 'final'] as const;
 export type RewardSheetStatus = (typeof REWARD_SHEET_STATUSES)[number];
+/** 委托任务: what a department or centre commissions the grid workers to do. */
+export const TASK_KINDS = ['survey', 'census', 'hazard', 'epidemic'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+/** A task waits for the county's admission (准入), is admitted (workers see it) or refused with a reason, then closed. */
+export const TASK_STATUSES = ['pending', 'admitted', 'refused', 'closed'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+/** What a task is filled once for: each house or each person of its grids. */
+export const TASK_SUBJECTS = ['house', 'person'] as const;
+export type TaskSubject = (typeof TASK_SUBJECTS)[number];
+/** Field types of a task's form; person, house and organisation are picked from the base data, never typed. */
+export const TASK_FIELD_TYPES = ['text', 'choice', 'number', 'date', 'photo', 'person', 'house', 'organisation'] as const;
+export type TaskFieldType = (typeof TASK_FIELD_TYPES)[number];
 /** The open interfaces an API key may be used on (open311_client.interfaces): Open311 GeoReport v2, the 12345 hotline's push, video and sensor alarms, the province platform's pull. */
 export const KEY_INTERFACES = ['open311', 'hotline', 'alarms', 'province'] as const;
 export type KeyInterface = (typeof KEY_INTERFACES)[number];

@@ -98,6 +98,23 @@ export const PERMISSIONS = {
   'rewards.manage': ['county_center'],
   /** Approve a submitted monthly ledger, which makes it final (another county centre account than the one that submitted it). */
   'rewards.approve': ['county_center'],
+  /** 委托任务: read the tasks that cover one's jurisdiction (a worker: the admitted ones of their grids), their progress and export. */
+  'tasks.read': [
+    'city_center',
+    'county_center',
+    'township_center',
+    'village_center',
+    'grid_worker',
+    'grid_leader',
+    'department_handler',
+    'leader',
+  ],
+  /** Draft a task over grids of one's jurisdiction and close it: a department or a centre. */
+  'tasks.draft': ['county_center', 'township_center', 'department_handler'],
+  /** Admit a drafted task to the workers or refuse it with a reason (准入制): the county centre. */
+  'tasks.admit': ['county_center'],
+  /** Fill an admitted task's form for a house or person of one's grid. */
+  'tasks.fill': ['grid_worker', 'grid_leader'],
   'registry.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   'registry.write': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker'],
   /** Reveal one sensitive value of one record, with a reason; every reveal is audited. */

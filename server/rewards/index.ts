@@ -7,11 +7,13 @@ import { rewardsRoutes } from './rewards.routes.ts';
 import { createRulesService } from './rules.service.ts';
 
 export type { LedgerService } from './ledger.service.ts';
+export type { RulesService } from './rules.service.ts';
 
 /**
  * 奖补 (rewards): a county's rules — per verified case by item class, per worker of a commissioned task, per star
  * level — and its monthly ledger, computed from verified outcomes only, approved by the county and then final, with
- * the payout workbook (decision 0025). `ledger.postTaskSubsidy` is how the tasks feature will post into it.
+ * the payout workbook (decision 0025). the tasks feature posts into it through
+ * `ledger.postTaskSubsidy`, by the rule `rules.taskRuleIn` makes when the county admits a task.
  */
 export function createRewards({ app, db, clock, guard }: { app: Http; db: Db; clock: Clock; guard: Guard }) {
   const rules = createRulesService({ db, clock });

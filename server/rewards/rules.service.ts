@@ -119,6 +119,34 @@ export function createRulesService({ db, clock }: { db: Db; clock: Clock }) {
       return view(actor, row, await ruleLabels(db, [row]));
     },
 
+    /**
+     * For the tasks feature: the county's rule for one admitted task (keyed by its number and title) at its subsidy
+     * per worker, made inside the caller's transaction; an existing rule of that key is kept as the county set it.
+     */
+    async taskRuleIn(tx: Tx, input: { countyCode: string; key: string; amount: number; by: string; actorId: string }) {
+      const details = checkRule({ kind: 'task', key: input.key, amount: input.amount });
+      if (details.length) throw new AppError('reward.rule_invalid', details);
+      const at = clock();
+      const saved = await store.insertRule(tx, {
+        countyCode: input.countyCode,
+        kind: 'task',
+        key: input.key,
+        amount: input.amount,
+        note: null,
+        updatedBy: input.by,
+        updatedAt: at,
+      });
+      if (!saved) return (await store.rulesOf(tx, input.countyCode)).find((r) => r.kind === 'task' && r.key === input.key)!.id;
+      await recordAudit(tx, {
+        at,
+        actorId: input.actorId,
+        action: 'reward.rule_created',
+        target: input.countyCode,
+        detail: { kind: 'task', key: input.key, amount: input.amount },
+      });
+      return saved.id;
+    },
+
     async remove(actor: Actor, id: string, version: number) {
       const at = clock();
       await db.transaction(async (tx) => {

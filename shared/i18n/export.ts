@@ -181,3 +181,24 @@ export const REWARD_PAYOUT_LABELS: Record<
       'Only verified outcomes count (problems found real and solved, assessment stars, commissioned tasks done) — never check-ins, online time, photos or numbers of reports.',
   },
 };
+
+/** A commissioned task's results workbook (委托任务结果): one row per house or person filled, a column per field. */
+export const TASK_RESULT_LABELS: Record<
+  Lang,
+  { sheet: string; title: (no: string, title: string) => string; fixedHeaders: string[]; progress: string; progressHeaders: string[] }
+> = {
+  'zh-CN': {
+    sheet: '填报结果',
+    title: (no, title) => `${no} ${title} 填报结果`,
+    fixedHeaders: ['网格', '对象', '对象编号', '填报人', '填报时间'],
+    progress: '网格进度',
+    progressHeaders: ['网格', '应填', '已填', '未填'],
+  },
+  en: {
+    sheet: 'Results',
+    title: (no, title) => `${no} ${title}: results`,
+    fixedHeaders: ['Grid', 'Subject', 'Subject code', 'Filled by', 'Filled at'],
+    progress: 'Progress',
+    progressHeaders: ['Grid', 'To fill', 'Filled', 'Open'],
+  },
+};

@@ -81,6 +81,7 @@ const RankingsPage = page(() => import('./assessment/rankings-page.tsx'), 'Ranki
 const BriefingsPage = page(() => import('./briefing/briefings-page.tsx'), 'BriefingsPage');
 const RewardRulesPage = page(() => import('./rewards/rules-page.tsx'), 'RewardRulesPage');
 const RewardLedgerPage = page(() => import('./rewards/ledger-page.tsx'), 'RewardLedgerPage');
+const TasksPage = page(() => import('./tasks/tasks-page.tsx'), 'TasksPage');
 export const MySessionsPage = page(() => import('./auth/my-sessions-page.tsx'), 'MySessionsPage');
 
 /** 我的会话: every signed-in user's, reached from the account menu, so no permission and no menu entry. */
@@ -182,6 +183,14 @@ export const PAGES: PageDef[] = [
     permission: 'events.report',
     labelKey: 'nav.report',
     icon: <CameraOutlined />,
+  },
+  {
+    path: '/tasks',
+    section: 'grid',
+    permission: 'tasks.read',
+    labelKey: 'tasks.title',
+    icon: <ScheduleOutlined />,
+    Component: TasksPage,
   },
   {
     path: '/networks',

@@ -152,3 +152,6 @@ export type BriefingContent = Briefing['content'];
 export type WebhookSubscription = Item<Get<'/api/webhooks/subscriptions'>>;
 export type WebhookDelivery = Item<Get<'/api/webhooks/subscriptions/{id}/deliveries'>>;
 export type SmsMessage = Item<Get<'/api/sms/messages'>>;
+export type Task = Item<Get<'/api/tasks'>>;
+export type TaskEntry = Item<Get<'/api/tasks/{id}/entries'>>;
+export type TaskBody = BodyOf<'/api/tasks', 'post'>;

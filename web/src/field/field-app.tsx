@@ -9,6 +9,8 @@ const FieldHome = lazy(async () => ({ default: (await import('./field-home.tsx')
 const ReportPage = lazy(async () => ({ default: (await import('../report/report-page.tsx')).ReportPage }));
 const MyCases = lazy(async () => ({ default: (await import('./my-cases.tsx')).MyCases }));
 const DueVisits = lazy(async () => ({ default: (await import('./due-visits.tsx')).DueVisits }));
+const FieldTasks = lazy(async () => ({ default: (await import('../tasks/field-tasks.tsx')).FieldTasks }));
+const FieldTask = lazy(async () => ({ default: (await import('../tasks/field-task.tsx')).FieldTask }));
 const DueFollowUps = lazy(async () => ({ default: (await import('../followups/due-follow-ups.tsx')).DueFollowUps }));
 
 /** The field app's screens under /m, each loaded when first opened, with the key of its title. */
@@ -18,6 +20,8 @@ const SCREENS = [
   { path: 'cases', title: 'field.cases.title', Component: MyCases },
   { path: 'visits', title: 'field.visits.title', Component: DueVisits },
   { path: 'follow-ups', title: 'followUps.title', Component: DueFollowUps },
+  { path: 'tasks', title: 'tasks.field.title', Component: FieldTasks },
+  { path: 'task', title: 'tasks.field.title', Component: FieldTask },
 ];
 
 /** The phone app (/m): the home and what a field role reaches from it, one column at 390 px; the outbox sends in the background. */

@@ -30,6 +30,7 @@ export function FieldHome() {
   const { me, can } = useAuth();
   const counts = useApi('/api/inbox/counts');
   const visits = useApi(can('registry.read') ? '/api/fieldwork/visits/due' : null, { params: { query: { limit: 3 } } });
+  const tasks = useApi(can('tasks.fill') ? '/api/tasks' : null, { params: { query: { status: 'admitted' } } });
   const catalogue = useCatalogue('reporting');
   const outbox = useOutbox();
   const queues = TODO_QUEUES.filter((q) => (counts.data?.todo[q] ?? 0) > 0);
@@ -101,6 +102,11 @@ export function FieldHome() {
       {can('followups.visit') && (
         <FieldSection title={t('followUps.title')} testId="field-follow-ups">
           <Row to="/m/follow-ups" label={t('followUps.fieldAll')} testId="field-follow-ups-all" />
+        </FieldSection>
+      )}
+      {tasks.data && (
+        <FieldSection title={t('tasks.field.title')} testId="field-tasks">
+          <Row to="/m/tasks" label={t('tasks.field.home')} count={tasks.data.items.length} testId="field-tasks-all" />
         </FieldSection>
       )}
       <Link to="/" onClick={chooseConsole} className="field-console" data-testid="field-console">

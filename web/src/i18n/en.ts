@@ -13,6 +13,7 @@ import { personForm } from './en/person-form.ts';
 import { reasons } from './en/reasons.ts';
 import { registry } from './en/registry.ts';
 import { rewards } from './en/rewards.ts';
+import { tasks } from './en/tasks.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English UI strings, one file per part of the product in en/; the types keep the keys in step with zh-CN. */
@@ -32,4 +33,5 @@ export const en: Messages = {
   ...followups,
   ...rewards,
   ...reasons,
+  ...tasks,
 };

@@ -13,6 +13,7 @@ import { personForm } from './zh-CN/person-form.ts';
 import { reasons } from './zh-CN/reasons.ts';
 import { registry } from './zh-CN/registry.ts';
 import { rewards } from './zh-CN/rewards.ts';
+import { tasks } from './zh-CN/tasks.ts';
 
 /** Chinese UI strings (the default language), one file per part of the product in zh-CN/; en/ has the same keys. */
 export const zhCN = {
@@ -31,6 +32,7 @@ export const zhCN = {
   ...followups,
   ...rewards,
   ...reasons,
+  ...tasks,
 };
 
 export type Messages = typeof zhCN;
