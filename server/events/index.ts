@@ -64,6 +64,8 @@ export type { StageLimit } from './loop/deadlines.core.ts';
 /** What a composition root hands the demo to drive the loop. */
 export type { ActionInput, EventActionName } from './loop/event-actions.core.ts';
 export type { EventsService } from './loop/events.service.ts';
+/** Cases under a 督办 order, by number: the briefing's typical cases of that rule. */
+export { supervisedCaseNos } from './oversight/supervised-cases.ts';
 export type { SupervisionService } from './oversight/supervision.service.ts';
 export { startSweeper } from './oversight/sweep.ts';
 
