@@ -7,6 +7,7 @@ import { rewardsRoutes } from './rewards.routes.ts';
 import { createRulesService } from './rules.service.ts';
 
 export type { LedgerService } from './ledger.service.ts';
+export type { RulesService } from './rules.service.ts';
 
 /**
  * 奖补 (rewards): a county's rules — per verified case by item class, per worker of a commissioned task, per star
