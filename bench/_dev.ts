@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../server/platform/db.ts';
+
 const name = 'gezhi_fig_dev';
 const url = `postgres://postgres@127.0.0.1:5432/${name}`;
 const database = await openDatabase({ url, dataDir: null });

@@ -183,7 +183,9 @@ function rawDashboard(db: Database['db'], span: { from: string; to: string }, tr
       count(*) filter (where status = any(${sql.raw(list(OPEN))}::text[])) as open, count(*) filter (where closing_type = 'overdue') as overdue,
       count(*) filter (where handled_late) as warned, count(*) filter (where rating is not null) as rated,
       count(*) filter (where rating in ('satisfied', 'basically_satisfied')) as satisfied from event where ${inSpan}`),
-    db.execute(sql`select status, count(*) from event where county_code = ${county} and status = any(${sql.raw(list(OPEN))}::text[]) group by status`),
+    db.execute(
+      sql`select status, count(*) from event where county_code = ${county} and status = any(${sql.raw(list(OPEN))}::text[]) group by status`,
+    ),
     db.execute(sql`select (reported_at at time zone 'Asia/Shanghai')::date as day, count(*), count(*) filter (where ${closed})
       from event where county_code = ${county} and reported_at >= ${trendFrom}::timestamptz group by 1`),
     db.execute(sql`select item_code, count(*) from event where ${inSpan} group by item_code`),
@@ -220,10 +222,7 @@ async function benchOn(database: Database, kind: FiguresResult['database'], coun
     await fillFigures(database, count, (s) => say(`  ${kind}: ${s}`));
     const fillSeconds = (performance.now() - t0) / 1000;
     const [{ n: rollupRows }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from figure_count`);
-    const [{ n: grids }] = await queryRows<{ n: number }>(
-      database.db,
-      sql`select count(distinct grid_code)::int as n from figure_case`,
-    );
+    const [{ n: grids }] = await queryRows<{ n: number }>(database.db, sql`select count(distinct grid_code)::int as n from figure_case`);
     say(`  ${kind}: roll-up of ${rollupRows.toLocaleString('en-US')} counters, all written in ${fillSeconds.toFixed(0)} s`);
 
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'county', password: DEMO_PASSWORD } });
@@ -293,6 +292,19 @@ const nextMonthDay = (month: string) => {
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 };
 
+/** Drops the bench's database once the pool's connections have gone (a forced drop would break them under the pool). */
+async function dropWhenClosed(admin: pg.Client, name: string) {
+  for (let i = 0; i < 40; i++) {
+    try {
+      await admin.query(`drop database if exists ${name}`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  await admin.query(`drop database if exists ${name} with (force)`);
+}
+
 /** On PostgreSQL (a database of its own, dropped after) when a URL is given, and on PGlite in a temporary folder. */
 export async function benchFigures(
   pgUrl: string | null,
@@ -316,7 +328,7 @@ export async function benchFigures(
       throw e;
     } finally {
       await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
+      await dropWhenClosed(admin, name);
       await admin.end();
     }
   }
