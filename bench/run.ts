@@ -11,7 +11,10 @@
  *    BENCH_DISPUTES disputes (default 100,000) in the 472 grids of 云梦县, beside plain SQL over the same rows.
  * 7. change → signed webhook delivery, p50/p99 over 1,000 case reports (the server's 1 s sender pass), PGlite and
  *    PostgreSQL, against the report request itself and a bare signed POST to the same receiver.
- * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events | audit | field | disputes | webhooks),
+ * 8. figures on PostgreSQL (BENCH_FIGURE_EVENTS, default 10,000,000) and PGlite (BENCH_FIGURE_EVENTS_PGLITE, default
+ *    1,000,000) over three years of 云梦县: the dashboard over this month and the last year and the units ranked, p50/p95
+ *    through the roll-up, beside a plain GROUP BY over the raw events for the same figures.
+ * Options: BENCH_POINTS (default 1,000,000), BENCH_PEOPLE (default 1,000,000), BENCH_ONLY (locate | import | events | audit | field | disputes | webhooks | figures),
  * BENCH_EVENTS_SECONDS (default 10, per route), BENCH_POSTGIS_URL and BENCH_PG_URL (default the local PostgreSQL;
  * set to "" to skip).
  */
@@ -21,6 +24,7 @@ import { benchAuditVerify } from './audit.bench.ts';
 import { benchDisputes } from './disputes.bench.ts';
 import { benchEvents } from './events.bench.ts';
 import { benchFieldWeight, JS_GOAL_KB } from './field-weight.bench.ts';
+import { benchFigures } from './figures.bench.ts';
 import { benchLocate, type LocateResult } from './locate.bench.ts';
 import { benchRegistryImport } from './registry-import.bench.ts';
 import { demoCityGrids } from './territory-fixtures.ts';
@@ -156,6 +160,34 @@ if (delivered) {
       `| ${d.database} | ${fmt(d.delivered)} of ${fmt(d.changes)} | ${ms(d.p50Ms)} | ${ms(d.p99Ms)} | ${ms(d.reportP50Ms)} / ${ms(d.reportP99Ms)} | ${d.barePostP50Ms.toFixed(1)} | ${(d.p50Ms / 1000).toFixed(2)} |`,
     );
 }
+const figures =
+  !only || only === 'figures'
+    ? await benchFigures(
+        pgUrl || null,
+        {
+          postgres: Number(process.env.BENCH_FIGURE_EVENTS ?? 10_000_000),
+          pglite: Number(process.env.BENCH_FIGURE_EVENTS_PGLITE ?? 1_000_000),
+        },
+        (s) => console.log(s),
+      )
+    : null;
+if (figures) {
+  const ms = (n: number) => n.toFixed(1);
+  const times = (a: { p50Ms: number }, b: { p50Ms: number }) => `${(b.p50Ms / a.p50Ms).toFixed(1)}×`;
+  console.log('\n8. figures from the roll-up vs. GROUP BY over the raw events (county centre of 云梦县), ms; goal ≥ 20× and p95 ≤ 100');
+  console.log('| database | events | roll-up rows | request | p50 | p95 | GROUP BY p50 | GROUP BY p95 | GROUP BY ÷ roll-up (p50) |');
+  console.log('| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const f of figures) {
+    const line = (what: string, a: typeof f.dashboardMonth, b: typeof f.dashboardMonth) =>
+      console.log(
+        `| ${f.database} | ${fmt(f.events)} | ${fmt(f.rollupRows)} | ${what} | ${ms(a.p50Ms)} | ${ms(a.p95Ms)} | ${ms(b.p50Ms)} | ${ms(b.p95Ms)} | ${times(a, b)} |`,
+      );
+    line(`dashboard, this month (${f.month}, API)`, f.dashboardMonth, f.dashboardMonthAnchor);
+    line(`dashboard, last year (${f.year}, API)`, f.dashboardYear, f.dashboardYearAnchor);
+    line(`lead units by 按期处置率, ${f.year}`, f.unitRanking, f.unitRankingAnchor);
+    console.log(`   ${f.database}: written in ${f.fillSeconds.toFixed(0)} s into ${f.grids} grids`);
+  }
+}
 fs.mkdirSync('bench/out', { recursive: true });
 fs.writeFileSync(
   'bench/out/results.json',
@@ -169,6 +201,7 @@ fs.writeFileSync(
       field,
       disputes,
       webhooks: delivered,
+      figures,
     },
     null,
     2,

@@ -99,7 +99,7 @@ export async function buildApp({
   const webhooks = createWebhooks({ app, db, clock, config, guard: access.guard });
   events.onFactsRecorded(webhooks.record, webhooks.filedWrites);
   // Assessment reads the figures, base data and visits through their front doors; the loop's sanctions are handed in.
-  createAssessment({ app, db, clock, guard: access.guard, unitSanctions: events.unitSanctions });
+  const assessment = createAssessment({ app, db, clock, guard: access.guard, unitSanctions: events.unitSanctions });
   const pdf = createPdfRenderer(config.pdfFont);
   // The briefing reads the figures, rankings and names through their front doors; the loop's sanctions are handed in.
   const briefing = createBriefing({ app, db, clock, guard: access.guard, pdf, unitSanctions: events.unitSanctions });
@@ -156,7 +156,9 @@ export async function buildApp({
       figures: figures.service,
       briefings: briefing.service.scheduled,
       missedVisitWarnings: disputeWarnings.timedPass,
+      assessment: assessment.service,
       rewards: rewards.ledger,
+      rewardRules: rewards.rules,
       idCheckBacklog: registry.idCheckBacklog,
       province,
     },

@@ -325,6 +325,55 @@ export function createAssessmentService({ db, clock, unitSanctions }: { db: Db; 
       });
     },
 
+    /**
+     * 批量录入: a sheet of an assessor's spot checks or survey scores for one run at once (the demo's, an import's),
+     * checked as one entry is, rescored and written together in one transaction, audited as one.
+     */
+    async enterMany(actor: Actor, id: string, input: { entries: { assesseeCode: string; item: string; value: number; note: string }[] }) {
+      const now = clock();
+      return db.transaction(async (tx) => {
+        const run = await runInScope(tx, actor, id, true);
+        if (!codeInScope(run.countyCode, actor.scope)) throw new AppError('assessment.run_not_found');
+        if (run.status === 'published') throw published();
+        const manual = new Set(run.scheme.items.filter((i) => i.source === 'manual').map((i) => i.key));
+        const results = new Map((await store.resultsOfRun(tx, run)).map((r) => [r.assesseeCode, r]));
+        const entered = new Map<string, Map<string, ResultItem['entry']>>();
+        input.entries.forEach((e, i) => {
+          if (!manual.has(e.item))
+            throw new AppError('request.invalid', [
+              { field: `body.entries.${i}.item`, reason: 'assessment.item_not_manual', value: e.item },
+            ]);
+          if (!results.has(e.assesseeCode)) throw new AppError('assessment.result_not_found');
+          const entries =
+            entered.get(e.assesseeCode) ??
+            new Map(
+              results
+                .get(e.assesseeCode)!
+                .items.filter((x) => x.entry)
+                .map((x) => [x.key, x.entry]),
+            );
+          entries.set(e.item, { value: e.value, note: e.note, by: actor.displayName, at: now.toISOString() });
+          entered.set(e.assesseeCode, entries);
+        });
+        const rows = [...results.values()].map((r) => {
+          const values = new Map(r.items.map((i) => [i.key, { value: i.value, numerator: i.numerator, denominator: i.denominator }]));
+          const entries = entered.get(r.assesseeCode) ?? new Map(r.items.filter((i) => i.entry).map((i) => [i.key, i.entry]));
+          const { id: _, version: __, ...kept } = r;
+          return { ...kept, ...resultOf(run.scheme.items, run.scheme.bands, values, entries, r.adjustment) };
+        });
+        await store.writeResults(tx, run, rows);
+        await unreview(tx, run);
+        await recordAudit(tx, {
+          at: now,
+          actorId: actor.id,
+          action: 'assessment.entered',
+          target: run.countyCode,
+          detail: { period: run.period, kind: run.kind, entries: input.entries.length, assessees: entered.size },
+        });
+        return this.runWith(tx, actor, run.id);
+      });
+    },
+
     /** 调整: the assessor adds or takes away points, with the reason; the score stays within 0–100. */
     async adjust(actor: Actor, id: string, input: { points: number; reason: string; version: number }) {
       const reason = input.reason.trim();

@@ -193,3 +193,29 @@ describe('the schedule', () => {
     expect(list.items[0]).toMatchObject({ version: 4, trigger: 'scheduled', generatedBy: null });
   });
 });
+
+describe('supervised cases', () => {
+  it('a case under a 督办 order is typical for it (after the reopened ones); a 催办 reminder is not, nor is another township’s briefing', async () => {
+    const idOf = async (caseNo: string) =>
+      (await queryRows<{ id: string }>(t.db, sql`select id from event where case_no = ${caseNo}`))[0].id;
+    const reasons = async (area: string) =>
+      new Map(((await generate(p.county, { area, period: '2026-11' })).json().content.typical as Json[]).map((x) => [x.caseNo, x.reason]));
+    expect([...(await reasons(FIXTURE.county)).values()]).not.toContain('督办件');
+    const order = async (kind: string, caseNo: string) => {
+      const res = await p.leader({
+        method: 'POST',
+        url: '/api/supervision/orders',
+        payload: { kind, method: 'written', eventId: await idOf(caseNo), note: '请加快办理', workingDays: 2 },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await order('supervise', cases.waiting);
+    await order('urge', cases.repeat);
+    const county = await reasons(FIXTURE.county);
+    expect(county.get(cases.waiting)).toBe('督办件');
+    expect(county.get(cases.reopened)).toBe('结案后重新办理');
+    expect(county.get(cases.repeat)).not.toBe('督办件');
+    expect([...county.keys()].indexOf(cases.waiting)).toBeGreaterThan([...county.keys()].indexOf(cases.reopened));
+    expect((await reasons(OTHER_TOWNSHIP)).has(cases.waiting)).toBe(false);
+  });
+});

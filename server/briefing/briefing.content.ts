@@ -77,6 +77,8 @@ export interface ContentDeps {
   nodeNames(tx: Tx, codes: string[]): Promise<Map<string, { name: string; level: string }>>;
   departmentsByCode(tx: Tx, codes: string[]): Promise<Map<string, { name: string; areaCode: string }>>;
   itemNames(tx: Tx, codes: string[]): Promise<Map<string, string>>;
+  /** Numbers of the cases reported under the prefix in [from, to) put under a 督办 order, latest order first. */
+  supervisedCaseNos(tx: Tx, q: { prefix: string; from: Date; to: Date; limit: number }): Promise<string[]>;
   parsePeriod(text: string, today: string, field: string): PeriodIn;
 }
 
@@ -220,8 +222,17 @@ export function createContent(deps: ContentDeps) {
           cases: s.cases.slice(0, LIST_MAX).map((c) => ({ caseNo: c.caseNo, colours: c.colours.map((x) => COLOUR_WORDS[x] ?? x) })),
         }))
         .sort((a, b) => (a.unitCode < b.unitCode ? -1 : 1));
-      const counted = (fact: string, limit: number) =>
-        deps.countedCases(db, { prefix: area.prefix, fromDay: period.fromDay, toDay: period.toDay, fact }, { offset: 0, limit });
+      const inPeriod = { prefix: area.prefix, fromDay: period.fromDay, toDay: period.toDay };
+      const counted = (fact: string, limit: number) => deps.countedCases(db, { ...inPeriod, fact }, { offset: 0, limit });
+      /** A typical-case rule's cases, newest first: those counting for its fact, or the supervised ones in their orders' order. */
+      const ruleCases = async (fact: string) => {
+        if (fact !== 'supervised') return (await counted(fact, 10)).rows;
+        const from = startOfChinaDay(period.fromDay);
+        const to = startOfChinaDay(period.toDay);
+        const numbers = await deps.supervisedCaseNos(db, { prefix: area.prefix, from, to, limit: 10 });
+        const rows = new Map((await deps.casesNumbered(db, inPeriod, numbers)).map((r) => [r.caseNo, r]));
+        return numbers.flatMap((n) => rows.get(n) ?? []);
+      };
       const repeats = (await counted('repeat', LIST_MAX)).rows;
       const chosen = new Set(picked.map((c) => c.caseNo));
       const typical = [
@@ -230,7 +241,7 @@ export function createContent(deps: ContentDeps) {
           await Promise.all(
             TYPICAL_RULES.map(async (r) => ({
               reason: r.reason,
-              cases: (await counted(r.fact, 10)).rows.filter((c) => !chosen.has(c.caseNo)),
+              cases: (await ruleCases(r.fact)).filter((c) => !chosen.has(c.caseNo)),
             })),
           ),
         ),

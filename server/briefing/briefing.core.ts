@@ -19,9 +19,13 @@ export const TOTAL_KEYS = [
   'reopened',
 ] as const;
 
-/** Typical cases are chosen by these facts, in this order, a few of each (a case counted once, for its first reason). */
+/**
+ * Typical cases are chosen by these rules, in this order, a few of each (a case counted once, for its first reason):
+ * a figure's fact, or `supervised` — a case a leader or centre put under a 督办 order.
+ */
 export const TYPICAL_RULES = [
   { fact: 'reopened', reason: '结案后重新办理' },
+  { fact: 'supervised', reason: '督办件' },
   { fact: 'dissatisfied', reason: '群众回访不满意' },
   { fact: 'closed_overdue', reason: '超期结案' },
   { fact: 'overdue', reason: '超期未办结或超期反馈' },

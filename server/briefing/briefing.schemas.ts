@@ -144,7 +144,10 @@ export const BriefingContent = Type.Object(
       { description: '五色预警 Units under a sanction in the period, with their cases' },
     ),
     repeats: Type.Array(CaseLine, { description: '重复件 Matters reported 3 times or more' }),
-    typical: Type.Array(CaseLine, { description: '典型案例 Chosen by rule: reopened, dissatisfied, closed overdue, overdue' }),
+    typical: Type.Array(CaseLine, {
+      description:
+        '典型案例 The centre’s picks (中心选定), then chosen by rule: reopened, under a supervision order (督办件), dissatisfied, closed overdue, overdue',
+    }),
     generatedOn: Type.String({ description: 'China date generated', example: '2026-12-01' }),
   },
   { description: 'What the briefing said when generated (frozen)' },

@@ -1,6 +1,6 @@
 import { userNames } from '../access/index.ts';
 import { rankingsFor, type UnitSanctions } from '../assessment/index.ts';
-import { catalogueItemNames } from '../events/index.ts';
+import { catalogueItemNames, supervisedCaseNos } from '../events/index.ts';
 import { casesNumbered, countedCases, FACTS, factSumsPer, INDICATORS, PeriodError, parsePeriod } from '../figures/index.ts';
 import { departmentsByCode } from '../org/index.ts';
 import type { Guard } from '../platform/actor.ts';
@@ -52,6 +52,7 @@ export function createBriefing({
     nodeNames,
     departmentsByCode,
     itemNames: catalogueItemNames,
+    supervisedCaseNos,
     parsePeriod,
   });
   const service = createBriefingService({

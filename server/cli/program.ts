@@ -73,6 +73,7 @@ async function loadDemo(rt: Runtime, people: 'villages' | 'county', cases: boole
   if (!cases) return;
   const c = await loadDemoCasesOnClock({ config: rt.config, database: rt.database, now: rt.clock() });
   say(`  ${c.cases} cases of the last three months, moved through the loop`);
+  say(`  ${c.months} months assessed, the ended ones published and briefed, a rewards ledger approved (${c.roundSeconds.toFixed(1)} s)`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { booleanPointInPolygon, feature, pointOnFeature } from '@turf/turf';
+import { chinaDate } from '../../shared/china-time.ts';
 import type { AccessService, Actor } from '../access/index.ts';
 import { consoleActor } from '../access/index.ts';
 import { type EventsService, newTrackingCode, type SupervisionService } from '../events/index.ts';
@@ -6,14 +7,15 @@ import { createCalendar } from '../platform/calendar/calendar.core.ts';
 import type { Db } from '../platform/db.ts';
 import { createRandom } from '../platform/random.ts';
 import { type AreaGeometry, gridsUnder } from '../territory/index.ts';
+import { type DemoAssessmentServices, demoMonthlyRound } from './demo-assessment.ts';
 import { type CasePlan, type DemoGrid, planCases } from './demo-case-plans.ts';
 import { type Step, stepsOf, type When } from './demo-case-steps.ts';
 import { DEMO_CITY, DEMO_REGISTRY_VILLAGES } from './demo-city.ts';
 import { DEMO_PASSWORD } from './demo-users.ts';
 import { personName } from './people.ts';
 
-/** What the demo's cases are driven through: the loop's own services, built on a clock the demo moves. */
-export interface DemoCaseServices {
+/** What the demo's cases and its months' assessment are driven through: the areas' own services, on a clock the demo moves. */
+export interface DemoCaseServices extends DemoAssessmentServices {
   access: AccessService;
   events: EventsService;
   supervision: SupervisionService;
@@ -47,7 +49,7 @@ export async function loadDemoCases(opts: {
 }) {
   const { services, now } = opts;
   const { events, supervision } = services;
-  if (await hasDemoCases(events)) return { cases: 0 };
+  if (await hasDemoCases(events)) return { cases: 0, months: 0, roundSeconds: 0 };
   const random = createRandom('demo-cases');
   const calendar = createCalendar();
   const photo = await opts.putPhoto(PHOTO);
@@ -169,6 +171,37 @@ export async function loadDemoCases(opts: {
       }
     });
   }
+  // The county centre closes each month that has ended on the first afternoon of the next (its rewards rules set
+  // before the first case); a month not closed by `now` is computed only, after the last step.
+  const monthly = demoMonthlyRound({
+    services,
+    assessor: staff.get('assessor')!,
+    approver: staff.get('approver')!,
+    random: createRandom('demo-assessment'),
+  });
+  // What the monthly round adds to the first start, said by the CLI.
+  let roundMs = 0;
+  const timed =
+    <A extends unknown[]>(fn: (...a: A) => Promise<void>) =>
+    async (...a: A) => {
+      const t0 = performance.now();
+      await fn(...a);
+      roundMs += performance.now() - t0;
+    };
+  const round = { rules: timed(monthly.rules), close: timed(monthly.close), open: timed(monthly.open) };
+  const first = plans[0].reportedAt;
+  schedule(new Date(first.getTime() - MINUTE), async () => {
+    opts.setNow(new Date(first.getTime() - MINUTE));
+    await round.rules();
+  });
+  const months = monthsFrom(chinaDate(first).slice(0, 7), chinaDate(now).slice(0, 7));
+  const closing = (month: string) => new Date(`${nextMonth(month)}-01T16:30:00+08:00`);
+  const closed = months.filter((m) => closing(m) <= now);
+  for (const month of closed)
+    schedule(closing(month), async () => {
+      opts.setNow(closing(month));
+      await round.close(month, month === closed.at(-1));
+    });
   // The sweep at the end of each working day records the day's warnings, as the running server would.
   for (let day = new Date(plans[0].reportedAt); day < now; day = new Date(day.getTime() + 24 * 60 * MINUTE)) {
     const evening = new Date(`${new Date(day.getTime() + 8 * 60 * MINUTE).toISOString().slice(0, 10)}T17:45:00+08:00`);
@@ -181,7 +214,19 @@ export async function loadDemoCases(opts: {
   while (queue.length) await queue.shift()!.run();
   opts.setNow(now);
   await services.sweep();
-  return { cases: plans.length };
+  for (const month of months.filter((m) => !closed.includes(m))) await round.open(month);
+  return { cases: plans.length, months: months.length, roundSeconds: roundMs / 1000 };
+}
+
+const nextMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+/** The months (YYYY-MM) from one to another, both included. */
+function monthsFrom(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from; m <= to; m = nextMonth(m)) out.push(m);
+  return out;
 }
 
 /** What closing the case needs, from the rule it was reported under (kept on its row). */
@@ -238,6 +283,12 @@ async function demoStaff(access: AccessService, grids: DemoGrid[]): Promise<Map<
       areaCodes: [v],
     })),
     {
+      username: 'countyhead',
+      displayName: `云梦县网格化中心主任 ${personName(random)}`,
+      roles: ['county_center'],
+      areaCodes: [DEMO_CITY.gridCounty],
+    },
+    {
       username: 'police',
       displayName: `公安局 ${personName(random)}`,
       roles: ['department_handler'],
@@ -254,7 +305,11 @@ async function demoStaff(access: AccessService, grids: DemoGrid[]): Promise<Map<
   ];
   for (const u of wanted) if (!has.has(u.username)) await access.createUser(null, { ...u, password: DEMO_PASSWORD });
   const byUnit = new Map<string, Actor>();
-  for (const u of await access.findUsers()) {
+  const all = await access.findUsers();
+  // The county centre's assessor computes and submits; its head approves what the assessor submitted.
+  byUnit.set('assessor', all.find((u) => u.username === 'county')!);
+  byUnit.set('approver', all.find((u) => u.username === 'countyhead')!);
+  for (const u of all) {
     const unit = u.roles.includes('department_handler') ? u.departmentCode : u.roles.includes('leader') ? 'leader' : u.areas[0]?.code;
     // The demo's own accounts come first where one is already bound to the unit (the worker of the first grid).
     if (unit && !byUnit.has(unit) && !u.roles.some((r) => r.endsWith('_admin') || r === 'grid_leader')) byUnit.set(unit, u);

@@ -67,6 +67,8 @@ export type { ActionInput, EventActionName } from './loop/event-actions.core.ts'
 export type { EventsService } from './loop/events.service.ts';
 /** What the province exchange reads of the cases changed in a range of finished transactions (decision 0028). */
 export { casesChanged, casesForExchange, type ExchangedCase } from './loop/exchange-feed.ts';
+/** Cases under a 督办 order, by number: the briefing's typical cases of that rule. */
+export { supervisedCaseNos } from './oversight/supervised-cases.ts';
 export type { SupervisionService } from './oversight/supervision.service.ts';
 export { startSweeper } from './oversight/sweep.ts';
 

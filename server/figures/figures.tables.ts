@@ -25,6 +25,9 @@ export const figureCount = pgTable(
     primaryKey({ name: 'figure_count_pkey', columns: [t.countyCode, t.day, t.gridCode, t.unitCode, t.itemCode, t.source, t.fact] }),
     // A city-wide figure has no county to lead with.
     index('figure_count_day_idx').on(t.day),
+    // Every read names its facts: a few facts of a period are read from this index alone (every column, n last),
+    // without the rows of all the other facts (the open cases by stage over all time, a year's intake), decision 0031.
+    index('figure_count_county_code_fact_day_idx').on(t.countyCode, t.fact, t.day, t.gridCode, t.unitCode, t.itemCode, t.source, t.n),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "figure_count_county_code_fact_day_idx" ON "figure_count" USING btree ("county_code","fact","day","grid_code","unit_code","item_code","source","n");
