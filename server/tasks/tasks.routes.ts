@@ -53,7 +53,7 @@ export async function taskRoutes(app: Http, { tasks, guard }: { tasks: TasksServ
       onRequest: guard('tasks.draft'),
     },
     async (request) =>
-      tasks.load(
+      tasks.workload(
         request.actor,
         request.query.grids
           .split(',')

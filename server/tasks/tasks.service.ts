@@ -312,7 +312,7 @@ export function createTasksService({
      * 工作量: before assigning, the grid workers of the chosen grids (of the caller's jurisdiction) and each one's
      * open items — over the admitted tasks covering any grid they work, the houses or people not yet filled.
      */
-    async load(actor: Actor, gridCodes: string[]) {
+    async workload(actor: Actor, gridCodes: string[]) {
       const chosen = [...(await gridsInScope(db, actor.scope, [...new Set(gridCodes)]))];
       const counties = [...new Set(chosen.map(countyOf))];
       const workers = (await Promise.all(counties.map((c) => holdersOfRole(db, 'grid_worker', c))))
