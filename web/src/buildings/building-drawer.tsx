@@ -33,7 +33,6 @@ export function BuildingDrawer({
   const { message } = App.useApp();
   const { can } = useAuth();
   const { data, loading, reload } = useApi('/api/registry/buildings/{code}', code ? { params: { path: { code } } } : null);
-  const [editing, setEditing] = useState(false);
   const [house, setHouse] = useState<string | null>(null);
   const [person, setPerson] = useState<string | null>(null);
   const [addingHouse, setAddingHouse] = useState(false);
@@ -58,7 +57,7 @@ export function BuildingDrawer({
       verify={(x) =>
         api.POST('/api/registry/buildings/{code}/verify', { params: { path: { code: x.code } }, body: { version: x.version } })
       }
-      onEdit={() => setEditing(true)}
+      editForm={(x, dialog) => <BuildingForm {...dialog} editing={x} />}
       onChanged={changed}
       cases={(x) => ({ type: 'building', key: x.code })}
       describe={placeDescriber('buildings')}
@@ -176,16 +175,6 @@ export function BuildingDrawer({
               void message.success(t('common.saved'));
               changed();
               setHouse(h.code);
-            }}
-          />
-          <BuildingForm
-            open={editing}
-            editing={b}
-            onClose={() => setEditing(false)}
-            onSaved={() => {
-              setEditing(false);
-              void message.success(t('common.saved'));
-              changed();
             }}
           />
         </>

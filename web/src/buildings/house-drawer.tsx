@@ -34,7 +34,6 @@ export function HouseDrawer({
   const { message } = App.useApp();
   const codes = useCodes();
   const { data, loading, reload } = useApi('/api/registry/houses/{code}', code ? { params: { path: { code } } } : null);
-  const [editing, setEditing] = useState(false);
   const [registering, setRegistering] = useState(false);
   const changed = () => {
     reload();
@@ -60,7 +59,7 @@ export function HouseDrawer({
           </Button>
         </>
       )}
-      onEdit={() => setEditing(true)}
+      editForm={(h, dialog) => <HouseForm {...dialog} editing={h} />}
       editTestId="house-edit"
       onChanged={changed}
       cases={(h) => ({ type: 'house', key: h.code })}
@@ -169,16 +168,6 @@ export function HouseDrawer({
             onSaved={(p) => {
               setRegistering(false);
               void message.success(t('personForm.registered', { name: p.name }));
-              changed();
-            }}
-          />
-          <HouseForm
-            open={editing}
-            editing={h}
-            onClose={() => setEditing(false)}
-            onSaved={() => {
-              setEditing(false);
-              void message.success(t('common.saved'));
               changed();
             }}
           />

@@ -1,5 +1,4 @@
-import { App, Descriptions } from 'antd';
-import { useState } from 'react';
+import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { CodeName } from '../code-name.tsx';
@@ -12,10 +11,8 @@ import { FacilityForm } from './facility-form.tsx';
 /** One component: its facts, who verified it, edit and verify, and its history. */
 export function FacilityDrawer({ code, onClose, onChanged }: { code: string | null; onClose(): void; onChanged(): void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const codes = useCodes();
   const { data, loading, reload } = useApi('/api/registry/facilities/{code}', code ? { params: { path: { code } } } : null);
-  const [editing, setEditing] = useState(false);
   const changed = () => {
     reload();
     onChanged();
@@ -33,7 +30,7 @@ export function FacilityDrawer({ code, onClose, onChanged }: { code: string | nu
       verify={(f) =>
         api.POST('/api/registry/facilities/{code}/verify', { params: { path: { code: f.code } }, body: { version: f.version } })
       }
-      onEdit={() => setEditing(true)}
+      editForm={(f, dialog) => <FacilityForm {...dialog} editing={f} />}
       onChanged={changed}
       cases={(f) => ({ type: 'facility', key: f.code })}
       describe={recordDescriber('facilities', codes, { classCode: 'facility_class', state: 'facility_state' }, [
@@ -64,19 +61,6 @@ export function FacilityDrawer({ code, onClose, onChanged }: { code: string | nu
           </Descriptions.Item>
         </>
       )}
-    >
-      {(f) => (
-        <FacilityForm
-          open={editing}
-          editing={f}
-          onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            void message.success(t('common.saved'));
-            changed();
-          }}
-        />
-      )}
-    </RecordDrawer>
+    />
   );
 }

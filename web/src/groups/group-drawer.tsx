@@ -1,4 +1,4 @@
-import { CrownOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { CrownOutlined, DeleteOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,6 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
   const { message } = App.useApp();
   const { can } = useAuth();
   const { data, loading, reload } = useApi('/api/registry/household-groups/{id}', id ? { params: { path: { id } } } : null);
-  const [editing, setEditing] = useState(false);
   const [house, setHouse] = useState<string | null>(null);
   const { busy, run } = useBusyAction();
   const g = data && data.id === id ? data : null;
@@ -72,11 +71,10 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
               {t('groups.remove')}
             </Button>
           </Popconfirm>
-          <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-            {t('groups.editMembers')}
-          </Button>
         </>
       )}
+      editForm={(x, dialog) => <GroupForm {...dialog} gridCode={x.gridCode} editing={x} />}
+      editLabel={t('groups.editMembers')}
       verify={(x) =>
         api.POST('/api/registry/household-groups/{id}/verify', { params: { path: { id: x.id } }, body: { version: x.version } })
       }
@@ -147,22 +145,7 @@ export function GroupDrawer({ id, onClose, onChanged }: { id: string | null; onC
         </>
       )}
     >
-      {(g) => (
-        <>
-          <HouseDrawer code={house} onClose={() => setHouse(null)} />
-          <GroupForm
-            open={editing}
-            gridCode={g.gridCode}
-            editing={g}
-            onClose={() => setEditing(false)}
-            onSaved={() => {
-              setEditing(false);
-              void message.success(t('common.saved'));
-              changed();
-            }}
-          />
-        </>
-      )}
+      {() => <HouseDrawer code={house} onClose={() => setHouse(null)} />}
     </RecordDrawer>
   );
 }

@@ -1,5 +1,4 @@
-import { App, Descriptions, Tag } from 'antd';
-import { useState } from 'react';
+import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { useAuth } from '../auth/auth-context.tsx';
@@ -14,14 +13,12 @@ import { useCodes } from './use-codes.ts';
 /** One organisation: its facts (phone masked, revealable), who verified it, edit and verify, and its history. */
 export function OrgDrawer({ creditCode, onClose, onChanged }: { creditCode: string | null; onClose(): void; onChanged(): void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { can } = useAuth();
   const codes = useCodes();
   const { data, loading, reload } = useApi(
     '/api/registry/organisations/{creditCode}',
     creditCode ? { params: { path: { creditCode } } } : null,
   );
-  const [editing, setEditing] = useState(false);
   const changed = () => {
     reload();
     onChanged();
@@ -41,7 +38,7 @@ export function OrgDrawer({ creditCode, onClose, onChanged }: { creditCode: stri
           body: { version: o.version },
         })
       }
-      onEdit={() => setEditing(true)}
+      editForm={(o, dialog) => <OrgForm {...dialog} editing={o} />}
       onChanged={changed}
       cases={(o) => ({ type: 'organisation', key: o.creditCode })}
       describe={recordDescriber('orgs', codes, { orgType: 'org_type', hazards: 'org_hazard' })}
@@ -88,19 +85,6 @@ export function OrgDrawer({ creditCode, onClose, onChanged }: { creditCode: stri
           </Descriptions.Item>
         </>
       )}
-    >
-      {(org) => (
-        <OrgForm
-          open={editing}
-          editing={org}
-          onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            void message.success(t('common.saved'));
-            changed();
-          }}
-        />
-      )}
-    </RecordDrawer>
+    />
   );
 }

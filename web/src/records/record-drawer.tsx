@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, type DescriptionsProps, Drawer, Space, Spin, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordChange, RecordType } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
@@ -16,6 +16,13 @@ export interface VersionedRecord {
   verifiedAt: string | null;
   verifiedBy: string | null;
   history: RecordChange[];
+}
+
+/** The record's edit dialog as the drawer opens it: shown while `open`, and told how to close or report a save. */
+export interface EditDialog {
+  open: boolean;
+  onClose(): void;
+  onSaved(): void;
 }
 
 interface Props<R extends VersionedRecord> {
@@ -37,9 +44,12 @@ interface Props<R extends VersionedRecord> {
   actions?(r: R): ReactNode;
   /** Records that the record was checked and found right (核实无误), on the version shown. */
   verify?(r: R): Promise<unknown>;
-  onEdit?(): void;
+  /** The record's edit form; the drawer gives it an 编辑 button, opens it, and reads the record again after a save. */
+  editForm?(r: R, dialog: EditDialog): ReactNode;
+  /** The edit button's words when not 编辑 (a group's 调整成员). */
+  editLabel?: string;
   editTestId?: string;
-  /** After a change made from the drawer (a verify here, or a form the caller opens). */
+  /** After a change made from the drawer (a verify or an edit here, or a dialog the caller opens). */
   onChanged(): void;
   /** What this kind of record shows between its facts and its cases (residents, houses, members…). */
   sections?(r: R): ReactNode;
@@ -59,6 +69,7 @@ export function RecordDrawer<R extends VersionedRecord>(p: Props<R>) {
   const { message } = App.useApp();
   const { can } = useAuth();
   const { busy, run } = useBusyAction();
+  const [editing, setEditing] = useState(false);
   const r = p.record;
   const writer = can('registry.write');
   const verify = (x: R) =>
@@ -86,9 +97,9 @@ export function RecordDrawer<R extends VersionedRecord>(p: Props<R>) {
                 {t('record.verify')}
               </Button>
             )}
-            {p.onEdit && (
-              <Button type="primary" icon={<EditOutlined />} onClick={p.onEdit} data-testid={p.editTestId}>
-                {t('common.edit')}
+            {p.editForm && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid={p.editTestId}>
+                {p.editLabel ?? t('common.edit')}
               </Button>
             )}
           </Space>
@@ -111,6 +122,15 @@ export function RecordDrawer<R extends VersionedRecord>(p: Props<R>) {
             {t('record.history', { n: r.history.length })}
           </Typography.Title>
           <PersonHistory history={r.history} describe={p.describe} />
+          {p.editForm?.(r, {
+            open: editing,
+            onClose: () => setEditing(false),
+            onSaved: () => {
+              setEditing(false);
+              void message.success(t('common.saved'));
+              p.onChanged();
+            },
+          })}
           {p.children?.(r)}
         </>
       )}
