@@ -4,6 +4,7 @@ import { createAccess, staffOf } from './access/index.ts';
 import { createAlarms } from './alarms/index.ts';
 import { createAssessment } from './assessment/index.ts';
 import { createBriefing } from './briefing/index.ts';
+import { createBurden } from './burden/index.ts';
 import { createDisputes } from './disputes/index.ts';
 import { createEvents } from './events/index.ts';
 import { createFieldwork, followUpsDueOf, missedFollowUps } from './fieldwork/index.ts';
@@ -12,6 +13,7 @@ import { createDiskFileStore, createFiles, type FileStore } from './files/index.
 import { createHotline } from './hotline/index.ts';
 import { createOpen311 } from './open311/index.ts';
 import { claimsOfGrid, createOrg } from './org/index.ts';
+import { createPatrols } from './patrols/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
@@ -140,6 +142,10 @@ export async function buildApp({
     subsidies: { taskRuleIn: rewards.rules.taskRuleIn, postTaskSubsidy: rewards.ledger.postTaskSubsidy },
   });
 
+  // Field burden: the county's switches (all off by default) and the time entries take; patrols read the switches.
+  await createBurden({ app, db, clock, guard: access.guard });
+  const { patrols } = await createPatrols({ app, db, clock, guard: access.guard, territory: territory.service });
+
   await serveWeb(app, webDist);
   return {
     app,
@@ -161,6 +167,7 @@ export async function buildApp({
       rewardRules: rewards.rules,
       idCheckBacklog: registry.idCheckBacklog,
       province,
+      patrolTracks: patrols.sweepTracks,
     },
   };
 }

@@ -95,6 +95,8 @@ export const PAGE = {
   /** A webhook subscription's delivery log. */
   webhookDeliveries: { default: 20, max: 200 },
   smsMessages: { default: 20, max: 200 },
+  /** Patrols (巡查) as summaries: a worker's own, or those of an area. */
+  patrols: { default: 20, max: 200 },
 } as const;
 
 /** Cases the command centre's map draws at once (the newest matching ones; the reply says how many match). */

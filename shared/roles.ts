@@ -115,6 +115,14 @@ export const PERMISSIONS = {
   'tasks.admit': ['county_center'],
   /** Fill an admitted task's form for a house or person of one's grid. */
   'tasks.fill': ['grid_worker', 'grid_leader'],
+  /** 巡查: start and end one's own patrol (a grid worker over their grids, department staff over their department's claimed grids). */
+  'patrols.patrol': ['grid_worker', 'grid_leader', 'department_handler'],
+  /** The patrols of one's area as summaries (when, how long, which grids, the cases filed); a track only where the county shows it. */
+  'patrols.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_leader', 'leader'],
+  /** 零报告: a village workstation's daily "patrolled, nothing found", where the county turned it on. */
+  'patrols.zero_report': ['village_center'],
+  /** Change a county's field settings (check-ins, tracks, zero reports, photo quotas, points: all off by default); audited. */
+  'settings.manage': ['county_center'],
   'registry.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   'registry.write': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker'],
   /** Reveal one sensitive value of one record, with a reason; every reveal is audited. */

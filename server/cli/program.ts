@@ -148,6 +148,11 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         intervalMs: 1000,
         onError: (err) => rt.app.log.error({ err }, 'webhook delivery pass failed'),
       });
+      // Kept patrol tracks live the county's days (patrol_track_days), then go; a second pass deletes nothing more.
+      const patrolTracks = startSweeper(rt.services.patrolTracks, {
+        intervalMs: 10 * 60_000,
+        onError: (err) => rt.app.log.error({ err }, 'patrol track sweep failed'),
+      });
       const idChecker = startSweeper(rt.services.idCheckBacklog, {
         onError: (err) => rt.app.log.error({ err }, 'ID check digit pass failed'),
       });
@@ -166,6 +171,7 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         missedVisits.stop();
         webhookSender.stop();
         idChecker.stop();
+        patrolTracks.stop();
         await rt.app.close();
         await rt.database.close();
         process.exit(0);

@@ -57,6 +57,8 @@ export {
   type FiledWrites,
   type LoopFact,
 } from './loop/case-log.ts';
+/** The cases a staff account filed within a span: what a patrol's summary links to. */
+export { casesReportedBy, type ReportedCase } from './loop/cases-reported-by.ts';
 /** Cases closed as real after a unit handled them, by their reporter: what the rewards ledger pays for. */
 export { type ConfirmedCase, confirmedCases } from './loop/confirmed-cases.ts';
 export { DEADLINE_RECOMPUTED, isProvisional } from './loop/deadline-recompute.ts';
