@@ -13,6 +13,7 @@ import {
   CameraOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  CompassOutlined,
   CopyOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -26,6 +27,7 @@ import {
   SafetyCertificateOutlined,
   SafetyOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   ShopOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -81,6 +83,8 @@ const RankingsPage = page(() => import('./assessment/rankings-page.tsx'), 'Ranki
 const BriefingsPage = page(() => import('./briefing/briefings-page.tsx'), 'BriefingsPage');
 const RewardRulesPage = page(() => import('./rewards/rules-page.tsx'), 'RewardRulesPage');
 const RewardLedgerPage = page(() => import('./rewards/ledger-page.tsx'), 'RewardLedgerPage');
+const PatrolsPage = page(() => import('./patrols/patrols-page.tsx'), 'PatrolsPage');
+const FieldSettingsPage = page(() => import('./settings/field-settings-page.tsx'), 'FieldSettingsPage');
 const TasksPage = page(() => import('./tasks/tasks-page.tsx'), 'TasksPage');
 export const MySessionsPage = page(() => import('./auth/my-sessions-page.tsx'), 'MySessionsPage');
 
@@ -191,6 +195,22 @@ export const PAGES: PageDef[] = [
     labelKey: 'tasks.title',
     icon: <ScheduleOutlined />,
     Component: TasksPage,
+  },
+  {
+    path: '/patrols',
+    section: 'grid',
+    permission: 'patrols.read',
+    labelKey: 'patrols.nav',
+    icon: <CompassOutlined />,
+    Component: PatrolsPage,
+  },
+  {
+    path: '/settings/field',
+    section: 'admin',
+    permission: 'settings.manage',
+    labelKey: 'fieldSettings.nav',
+    icon: <SettingOutlined />,
+    Component: FieldSettingsPage,
   },
   {
     path: '/networks',

@@ -5,6 +5,9 @@ import { Link } from 'react-router';
 import { TODO_QUEUES } from '../../../shared/enums.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useCatalogue } from '../events/use-catalogue.ts';
+import { BurdenLine } from '../patrols/burden-line.tsx';
+import { PatrolCard } from '../patrols/patrol-card.tsx';
+import { ZeroReportCard } from '../patrols/zero-report-card.tsx';
 import { useApi } from '../use-api.ts';
 import { chooseConsole } from './field-landing.ts';
 import { FieldSection } from './field-section.tsx';
@@ -52,6 +55,8 @@ export function FieldHome() {
           </Button>
         </Link>
       )}
+      {can('patrols.zero_report') && <ZeroReportCard />}
+      {can('patrols.patrol') && <PatrolCard />}
       <OutboxList items={outbox.items} itemName={catalogue.nameOf} onRemove={(key) => void outbox.remove(key)} />
       <FieldSection title={t('field.todo')} testId="field-todo">
         {counts.loading && !counts.data ? (
@@ -109,6 +114,7 @@ export function FieldHome() {
           <Row to="/m/tasks" label={t('tasks.field.home')} count={tasks.data.items.length} testId="field-tasks-all" />
         </FieldSection>
       )}
+      <BurdenLine />
       <Link to="/" onClick={chooseConsole} className="field-console" data-testid="field-console">
         <DesktopOutlined /> {t('field.console')}
       </Link>

@@ -9,6 +9,7 @@ import { figures } from './en/figures.ts';
 import { followups } from './en/followups.ts';
 import { interfaces } from './en/interfaces.ts';
 import { oversight } from './en/oversight.ts';
+import { patrols } from './en/patrols.ts';
 import { personForm } from './en/person-form.ts';
 import { reasons } from './en/reasons.ts';
 import { registry } from './en/registry.ts';
@@ -34,4 +35,5 @@ export const en: Messages = {
   ...rewards,
   ...reasons,
   ...tasks,
+  ...patrols,
 };

@@ -9,6 +9,7 @@ import { figures } from './zh-CN/figures.ts';
 import { followups } from './zh-CN/followups.ts';
 import { interfaces } from './zh-CN/interfaces.ts';
 import { oversight } from './zh-CN/oversight.ts';
+import { patrols } from './zh-CN/patrols.ts';
 import { personForm } from './zh-CN/person-form.ts';
 import { reasons } from './zh-CN/reasons.ts';
 import { registry } from './zh-CN/registry.ts';
@@ -33,6 +34,7 @@ export const zhCN = {
   ...rewards,
   ...reasons,
   ...tasks,
+  ...patrols,
 };
 
 export type Messages = typeof zhCN;

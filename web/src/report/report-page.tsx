@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordPlace, ReportReply } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useCatalogue } from '../events/use-catalogue.ts';
+import { useEntryTimer } from '../field/entry-times.ts';
 import { LocalPhotoPicker } from '../field/local-photo-picker.tsx';
 import { removeReport } from '../field/outbox/outbox-db.ts';
 import { enqueueReport } from '../field/outbox/outbox-sync.ts';
@@ -51,6 +52,7 @@ export function ReportPage() {
   const recent = useMemo(() => (recentVersion >= 0 ? recentItems(user) : []), [user, recentVersion]);
   // One key per report, kept across retries until the server has it, so a resend never files it twice.
   const key = useRef(newIdempotencyKey());
+  const timed = useEntryTimer('report');
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<ReportReply | 'queued' | null>(null);
   const itemCode = Form.useWatch('itemCode', form);
@@ -78,6 +80,7 @@ export function ReportPage() {
         void message.error(item.refusal?.message);
         return;
       }
+      timed(key.current); // how long this report took to make: the worker's own burden figure
       rememberItem(user, values.itemCode);
       setRecentVersion((v) => v + 1);
       key.current = newIdempotencyKey();

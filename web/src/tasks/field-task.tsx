@@ -6,7 +6,9 @@ import type { BodyOf, Task } from '../api/replies.ts';
 import { ApiError, api } from '../api.ts';
 import { PartyPicker, type Picked } from '../disputes/dispute-form.tsx';
 import { PhotoPicker } from '../events/photo-picker.tsx';
+import { useEntryTimer } from '../field/entry-times.ts';
 import { HousePicker, type PickedHouse } from '../people/house-picker.tsx';
+import { newIdempotencyKey } from '../report/idempotency-key.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
 
@@ -90,6 +92,7 @@ export function FieldTask() {
   const entries = useApi('/api/tasks/{id}/entries', id ? { params: { path: { id } } } : null);
   const [form] = Form.useForm<{ subject: Subject; values: Record<string, unknown> }>();
   const { busy, run } = useBusyAction();
+  const timed = useEntryTimer('task_entry');
   if (task.loading && !task.data) return <Spin />;
   const tk = task.data;
   if (!tk) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
@@ -115,6 +118,7 @@ export function FieldTask() {
         );
         return;
       }
+      timed(newIdempotencyKey());
       void message.success(t('tasks.field.saved', { name: subject.name }));
       form.resetFields();
       progress.reload();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Visit } from '../api/replies.ts';
 import { ApiError, api } from '../api.ts';
 import { detailText } from '../error-words.ts';
+import { useEntryTimer } from '../field/entry-times.ts';
 import { FollowUpFacts } from '../followups/follow-up-facts.tsx';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
@@ -42,6 +43,7 @@ export function VisitDrawer({ of, open, onClose, onSaved }: { of: VisitOf; open:
   const [form] = Form.useForm<VisitValues>();
   const showError = useShowError();
   const { busy, run } = useBusyAction();
+  const timed = useEntryTimer('house' in of ? 'visit' : 'follow_up', open);
   const houseForm = useApi(
     '/api/fieldwork/houses/{code}/visit-form',
     open && 'house' in of ? { params: { path: { code: of.house } } } : null,
@@ -85,11 +87,12 @@ export function VisitDrawer({ of, open, onClose, onSaved }: { of: VisitOf; open:
     };
     await run(async () => {
       try {
-        onSaved(
+        const saved =
           'house' in of
             ? await api.POST('/api/fieldwork/houses/{code}/visits', { params: { path: { code: of.house } }, body })
-            : (await api.POST('/api/fieldwork/follow-ups/{personId}/visits', { params: { path: { personId: of.followUp } }, body })).visit,
-        );
+            : (await api.POST('/api/fieldwork/follow-ups/{personId}/visits', { params: { path: { personId: of.followUp } }, body })).visit;
+        timed(saved.id);
+        onSaved(saved);
       } catch (err) {
         if (err instanceof ApiError && err.status === 409) {
           void message.warning(t('visits.stale'));
