@@ -20,7 +20,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-const settings = async (request: Request, query = '') => (await request({ method: 'GET', url: `/api/settings/field${query}` })).json<Settings>();
+const settings = async (request: Request, query = '') =>
+  (await request({ method: 'GET', url: `/api/settings/field${query}` })).json<Settings>();
 const put = (request: Request, key: string, payload: Record<string, unknown>) =>
   request({ method: 'PUT', url: `/api/settings/field/${key}`, payload });
 

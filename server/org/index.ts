@@ -7,7 +7,15 @@ import { createOrgService, type StaffOf } from './org.service.ts';
 
 /** Narrow reads other areas need: which departments exist, their names and areas, the grids they claimed. */
 /** Writes the demo loader and the test fixtures make. */
-export { claimedGrids, claimsOfGrid, departmentExists, departmentsByCode, insertClaim, insertDepartment, listDepartments } from './org.store.ts';
+export {
+  claimedGrids,
+  claimsOfGrid,
+  departmentExists,
+  departmentsByCode,
+  insertClaim,
+  insertDepartment,
+  listDepartments,
+} from './org.store.ts';
 
 export function createOrg({ app, db, clock, guard, staffOf }: { app: Http; db: Db; clock: Clock; guard: Guard; staffOf: StaffOf }) {
   const service = createOrgService({ db, clock, staffOf });
