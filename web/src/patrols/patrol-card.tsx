@@ -1,4 +1,4 @@
-import { CompassOutlined } from '@ant-design/icons';
+import { CompassOutlined, RightOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -48,6 +48,7 @@ export function PatrolCard() {
       )}
       <Link to="/m/patrol" className="field-row" data-testid="patrol-mine">
         <span>{t('patrols.recent')}</span>
+        <RightOutlined />
       </Link>
     </FieldSection>
   );
