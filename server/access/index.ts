@@ -20,6 +20,7 @@ export type { AccessService, Actor } from './access.service.ts';
 /** Narrow reads other areas need: names of users, who belongs to a unit, what users are bound to, a department's staff. */
 export { bindingsOf, holdersOfRole, phonesOf, staffOf, teamAccounts, teamsOfGrids, userNames, usersOfUnits } from './access.store.ts';
 export { consoleActor } from './console-actor.ts';
+export { unitMembers } from './unit-members.ts';
 
 export function createAccess({ app, db, clock, config }: { app: Http; db: Db; clock: Clock; config: Config }) {
   const adminChanges = createAdminChangesService({ db, clock });

@@ -19,6 +19,9 @@ const MAX_ENTRIES = 10_000;
 
 let generation = 0;
 
+/** The count of account writes so far: a copy read under an older one is stale (also the units' members: unit-members.ts). */
+export const accountsGeneration = () => generation;
+
 /** Every cached actor is stale from now on: an account, a binding or a session was written (or is being). */
 export function accountsChanged() {
   generation++;
@@ -47,7 +50,7 @@ export function createSessionCache({ idleMs, lastSeenStepMs }: { idleMs: number;
   const entries = new Map<string, Entry>();
   return {
     /** The generation a read starts under: `put` keeps its result only if nothing was written meanwhile. */
-    begin: () => generation,
+    begin: accountsGeneration,
 
     get(tokenHash: string, now: number): Actor | null {
       const e = entries.get(tokenHash);

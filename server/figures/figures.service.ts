@@ -1,9 +1,9 @@
-import type { SQL } from 'drizzle-orm';
 import { startOfChinaDay } from '../../shared/china-time.ts';
 import type { CaseLog, CaseRef } from '../events/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import type { ShapedPart } from '../platform/prepared.ts';
 import { type CaseFacts, type Cell, caseFacts, cellKey, cellsOf, delta, type Fact, INDICATORS, ratio, sumCells } from './figures.core.ts';
 import { createFigureScope, type FiguresQuery, type ScopeDeps } from './figures.scope.ts';
 import * as store from './figures.store.ts';
@@ -67,7 +67,7 @@ export function createFiguresService(deps: FiguresDeps) {
   }
 
   /** Cases being filed come with their logs and have counted for nothing yet: their rows and counters, as statements of the report's own. */
-  function filedWrites(filed: CaseLog[]): SQL[] {
+  function filedWrites(filed: CaseLog[]): ShapedPart[] {
     const { rows, cells } = rollups(filed, new Map());
     return store.rollupWrites(db, rows, cells);
   }

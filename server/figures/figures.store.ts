@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
+import { type Place, rowsPlaced, rowsShape, rowsValues, type ShapedPart } from '../platform/prepared.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 import type { Cell } from './figures.core.ts';
 import { figureCase, figureCount } from './figures.tables.ts';
@@ -170,10 +171,30 @@ const countersQuery = (tx: Tx, cells: Cell[]) => tx.insert(figureCount).values(c
 
 /**
  * The cases' rows and each cell's n added to its counter (one key at most once; the caller sums and sorts them), as
- * data-modifying statements for a statement of the loop's own to carry (a report's: the events' filed writes).
+ * data-modifying statements for a statement of the loop's own to carry (a report's: the events' filed writes),
+ * shaped so that statement is built once and prepared (decision 0035).
  */
-export function rollupWrites(tx: Tx, rows: FigureCaseRow[], cells: Cell[]): SQL[] {
-  return [...(rows.length ? [upsertCasesQuery(tx, rows).getSQL()] : []), ...(cells.length ? [countersQuery(tx, cells).getSQL()] : [])];
+export function rollupWrites(tx: Tx, rows: FigureCaseRow[], cells: Cell[]): ShapedPart[] {
+  return [
+    ...(rows.length
+      ? [
+          {
+            shape: `figure_case:${rowsShape(rows)}`,
+            values: rowsValues(rows),
+            build: (p: Place) => upsertCasesQuery(tx, rowsPlaced(rows, p)).getSQL(),
+          },
+        ]
+      : []),
+    ...(cells.length
+      ? [
+          {
+            shape: `figure_count:${rowsShape(cells)}`,
+            values: rowsValues(cells),
+            build: (p: Place) => countersQuery(tx, rowsPlaced(cells, p)).getSQL(),
+          },
+        ]
+      : []),
+  ];
 }
 
 /**

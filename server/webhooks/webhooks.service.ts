@@ -4,7 +4,6 @@
  * that recorded it. Every change is audited in its transaction.
  */
 
-import type { SQL } from 'drizzle-orm';
 import type { WebhookAlgorithm, WebhookDeliveryStatus, WebhookEventKind, WebhookPurpose } from '../../shared/webhooks.ts';
 import { userNames } from '../access/index.ts';
 import type { LoopFact } from '../events/index.ts';
@@ -14,6 +13,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
+import type { ShapedPart } from '../platform/prepared.ts';
 import { codeInScope } from '../platform/scope.ts';
 import { areaNames } from '../territory/index.ts';
 import { checkedAddresses, hostOf, PrivateAddressError, type Resolve } from './webhooks.address.ts';
@@ -111,9 +111,9 @@ export function createWebhooksService({
     },
 
     /** The same outbox rows for cases just filed, as a statement the report makes with its own (events' filed writes). */
-    filedWrites(_filed: unknown, facts: LoopFact[]): SQL[] {
+    filedWrites(_filed: unknown, facts: LoopFact[]): ShapedPart[] {
       const heard = heardFacts(facts);
-      return heard.length ? [store.deliveriesOf(heard, clock())] : [];
+      return heard.length ? [store.deliveriesPart(heard, clock())] : [];
     },
 
     async find(actor: Actor) {

@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { WebhookDeliveryStatus } from '../../shared/webhooks.ts';
 import { queryRows, type Tx } from '../platform/db.ts';
+import type { ShapedPart } from '../platform/prepared.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 import { webhookAttempt, webhookDelivery, webhookSubscription } from './webhooks.tables.ts';
 
@@ -52,15 +53,45 @@ export interface HeardFact {
  * One statement that reads the subscriptions as it writes: a report adds it to its own statement (events' filed writes).
  */
 export function deliveriesOf(facts: HeardFact[], now: Date): SQL {
+  const values = deliveryValues(facts, now);
+  return deliveriesSql(facts, (key) => sql`${values[key]}`);
+}
+
+/** The same statement as a shaped part (decision 0035): one text per number of facts and of their areas, the values apart. */
+export function deliveriesPart(facts: HeardFact[], now: Date): ShapedPart {
+  return {
+    shape: `webhook_delivery:${facts.map((f) => f.areas.length).join(',')}`,
+    values: deliveryValues(facts, now),
+    build: (place) => deliveriesSql(facts, (key) => sql`${place(key)}`),
+  };
+}
+
+function deliveryValues(facts: HeardFact[], now: Date): Record<string, unknown> {
+  const values: Record<string, unknown> = { now };
+  for (const [i, f] of facts.entries()) {
+    Object.assign(values, {
+      [`${i}.county`]: f.countyCode,
+      [`${i}.key`]: f.key,
+      [`${i}.kind`]: f.kind,
+      [`${i}.payload`]: JSON.stringify(f.payload),
+    });
+    Object.assign(values, { [`${i}.hotline`]: f.hotline });
+    for (const [j, a] of f.areas.entries()) values[`${i}.area.${j}`] = a;
+  }
+  return values;
+}
+
+/** The statement with each value put in by `value` (a parameter, or a prepared statement's placeholder). */
+function deliveriesSql(facts: HeardFact[], value: (key: string) => SQL): SQL {
   const rows = facts.map(
     (f, i) =>
-      sql`(${i}::int, ${f.countyCode}, ${f.key}, ${f.kind}, ${JSON.stringify(f.payload)}, array[${sql.join(
-        f.areas.map((a) => sql`${a}`),
+      sql`(${sql.raw(String(i))}::int, ${value(`${i}.county`)}, ${value(`${i}.key`)}, ${value(`${i}.kind`)}, ${value(`${i}.payload`)}, array[${sql.join(
+        f.areas.map((_, j) => value(`${i}.area.${j}`)),
         sql`, `,
-      )}]::text[], ${f.hotline}::boolean)`,
+      )}]::text[], ${value(`${i}.hotline`)}::boolean)`,
   );
   return sql`insert into ${webhookDelivery} (county_code, subscription_id, fact_key, kind, payload, created_at, status, next_attempt_at)
-    select f.county_code, s.id, f.fact_key, f.kind, f.payload::jsonb, ${now}::timestamptz, 'pending', ${now}::timestamptz
+    select f.county_code, s.id, f.fact_key, f.kind, f.payload::jsonb, ${value('now')}::timestamptz, 'pending', ${value('now')}::timestamptz
     from (values ${sql.join(rows, sql`, `)}) as f (n, county_code, fact_key, kind, payload, areas, hotline)
     join ${webhookSubscription} s on f.kind = any(s.kinds) and s.area_code = any(f.areas) and (s.purpose <> 'hotline' or f.hotline)
     order by f.n, s.created_at, s.id

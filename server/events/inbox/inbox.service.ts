@@ -1,7 +1,7 @@
 import { isAreaCode } from '../../../shared/codes.ts';
 import { LEADER_WARNINGS, type NotificationKind } from '../../../shared/enums.ts';
 import type { Role } from '../../../shared/roles.ts';
-import { usersOfUnits } from '../../access/index.ts';
+import { unitMembers, usersOfUnits } from '../../access/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db.ts';
@@ -51,11 +51,18 @@ function kindOf(change: EventChange): NotificationKind | null {
   return KIND_OF[change.action] ?? null;
 }
 
-/** The people of some units: a department's staff, an area's centre, a grid's team. */
-export async function recipientsOf(tx: Tx, units: readonly (string | null)[]): Promise<string[]> {
+/**
+ * The people of some units: a department's staff, an area's centre, a grid's team. Read in `tx`, or, for a
+ * change already committed, from the members kept a few seconds (`unitMembers`, decision 0035).
+ */
+export async function recipientsOf(
+  tx: Tx,
+  units: readonly (string | null)[],
+  read: (tx: Db, units: Parameters<typeof usersOfUnits>[1]) => Promise<string[]> = usersOfUnits,
+): Promise<string[]> {
   const codes = [...new Set(units.filter((u): u is string => u !== null))];
   if (codes.length === 0) return [];
-  return usersOfUnits(tx, {
+  return read(tx as Db, {
     departments: codes.filter((u) => !isAreaCode(u)),
     areas: codes.filter(isAreaCode),
     areaRoles: AREA_UNIT_ROLES,
@@ -119,7 +126,7 @@ export function createInboxService({
       const kind = kindOf(change);
       const { row } = change;
       if (!kind || change.notify.length === 0) return;
-      const users = await recipientsOf(db, change.notify);
+      const users = await recipientsOf(db, change.notify, (db, units) => unitMembers(db, units));
       const extra = change.action === 'return' ? { returnedFrom: row.returnedFrom } : {};
       await notifier.notify(caseNotices(row, users, kind, `${kind}:${row.id}:v${row.version}`, clock(), extra));
     },

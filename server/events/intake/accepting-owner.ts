@@ -6,24 +6,16 @@
  * at intake only: the state machine's owner rule stays as it is.
  */
 import { ancestorCodes } from '../../../shared/codes.ts';
-import { usersOfUnits } from '../../access/index.ts';
+import { unitMembers } from '../../access/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { CENTRE_ROLES } from './intake.core.ts';
 
-/** Accounts change rarely; every report asks, so a short memory spares a query per report. */
-const TTL_MS = 5_000;
-
 export type AcceptingOwner = (ownerCode: string) => Promise<{ code: string; widenedFrom: string | null }>;
 
+/** Accounts change rarely and every report asks: the members are kept a few seconds, forgotten on any account write (unitMembers). */
 export function createAcceptingOwner(db: Db, now: () => number = Date.now): AcceptingOwner {
-  const staffed = new Map<string, { at: number; yes: boolean }>();
-  async function hasCentre(code: string): Promise<boolean> {
-    const known = staffed.get(code);
-    if (known && now() - known.at < TTL_MS) return known.yes;
-    const yes = (await usersOfUnits(db, { departments: [], areas: [code], areaRoles: CENTRE_ROLES })).length > 0;
-    staffed.set(code, { at: now(), yes });
-    return yes;
-  }
+  const hasCentre = async (code: string) =>
+    (await unitMembers(db, { departments: [], areas: [code], areaRoles: CENTRE_ROLES }, now)).length > 0;
   return async (ownerCode) => {
     if (await hasCentre(ownerCode)) return { code: ownerCode, widenedFrom: null };
     for (const above of ancestorCodes(ownerCode).reverse()) {

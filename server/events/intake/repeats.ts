@@ -188,13 +188,35 @@ export async function possibleRepeatsOf(
   q: { radiusMeters: number; windowDays: number },
 ) {
   if (!isOpen(row.status)) return [];
+  return possibleRepeatsAmong(await repeatCandidates(db, actor, row, q), row, q);
+}
+
+/**
+ * The open cases of the item in the box around a point and the window around a time, in the caller's
+ * jurisdiction: read before a new case's own statement has run, beside it, they are the same (0034).
+ */
+export function repeatCandidates(
+  db: Db,
+  actor: Actor,
+  at: Pick<store.EventRow, 'itemCode' | 'lng' | 'lat' | 'reportedAt'>,
+  q: { radiusMeters: number; windowDays: number },
+) {
   const window = q.windowDays * 86_400_000;
-  const rows = await openCasesNear(db, actor.scope, {
-    itemCode: row.itemCode,
-    since: new Date(row.reportedAt.getTime() - window),
-    until: new Date(row.reportedAt.getTime() + window),
-    box: boxAround(row, q.radiusMeters),
+  return openCasesNear(db, actor.scope, {
+    itemCode: at.itemCode,
+    since: new Date(at.reportedAt.getTime() - window),
+    until: new Date(at.reportedAt.getTime() + window),
+    box: boxAround(at, q.radiusMeters),
   });
+}
+
+/** The possible repeats of `row` among the candidates: itself left out, within the radius, nearest first; none once it is closed. */
+export function possibleRepeatsAmong(
+  rows: Awaited<ReturnType<typeof openCasesNear>>,
+  row: Pick<store.EventRow, 'id' | 'lng' | 'lat' | 'status'>,
+  q: { radiusMeters: number },
+) {
+  if (!isOpen(row.status)) return [];
   return rows
     .filter((r) => r.id !== row.id)
     .map((r) => ({ r, distance: distanceMeters(row, r) }))

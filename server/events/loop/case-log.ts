@@ -6,8 +6,9 @@
  * its hook through app.ts, so events never imports it (ARCHITECTURE: arrows point down only).
  */
 
-import { and, asc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db.ts';
+import type { ShapedPart } from '../../platform/prepared.ts';
 import { unitWarning } from '../oversight/oversight.tables.ts';
 import { event, eventAction } from './events.tables.ts';
 
@@ -76,10 +77,11 @@ export type FactsRecorded = (tx: Tx, facts: LoopFact[]) => Promise<void>;
 /**
  * What a hook writes for cases being filed, made part of the very statement that files them (a report is one
  * statement, not a transaction: decision 0032): data-modifying statements with no WITH of their own, built from
- * the new cases' logs and facts alone. A hook that counts or records cases registers one beside its
- * CasesTouched or FactsRecorded: filing calls only these.
+ * the new cases' logs and facts alone, each as a shaped part (its shape, its values, how to build it with
+ * placeholders), so the report's statement is built once per shape and prepared (decision 0035). A hook that
+ * counts or records cases registers one beside its CasesTouched or FactsRecorded: filing calls only these.
  */
-export type FiledWrites = (filed: CaseLog[], facts: LoopFact[]) => SQL[];
+export type FiledWrites = (filed: CaseLog[], facts: LoopFact[]) => ShapedPart[];
 
 export const factCase = (row: FactCase): FactCase => ({
   id: row.id,

@@ -18,7 +18,7 @@ import type { CatalogueMemory } from '../catalogue/catalogue.memory.ts';
 import type { CatalogueRule } from '../catalogue/catalogue.seed.ts';
 import { type AcceptingOwner, createAcceptingOwner } from '../intake/accepting-owner.ts';
 import { authorOf, CITIZEN_REPORTER, intakeFacts } from '../intake/intake.core.ts';
-import { mergeReports, meToo, possibleRepeatsOf, repeatGap } from '../intake/repeats.ts';
+import { mergeReports, meToo, possibleRepeatsAmong, possibleRepeatsOf, repeatCandidates, repeatGap } from '../intake/repeats.ts';
 import { actionFact, type CaseHooks, type CaseLog, type CaseRef, createCaseHooks } from './case-log.ts';
 import { createCaseSerials } from './case-serials.ts';
 import { DEFAULT_WARNING_RULES, type WarningRule } from './deadlines.core.ts';
@@ -220,6 +220,7 @@ export function createEventsService({
 }) {
   const listeners: EventChangeListener[] = [];
   const nextCaseSerial = createCaseSerials(db);
+  const reportStatements = store.createReportStatements();
   /** Listeners run after the commit: one that throws fails the reply but cannot undo the change. */
   const changed = async (change: EventChange) => {
     for (const listener of listeners) await listener(change);
@@ -269,11 +270,15 @@ export function createEventsService({
   /** The history of a case filed by this server just now is its one action row: the reply needs no read back. */
   const justFiled = new WeakMap<store.EventRow, store.ActionRow[]>();
 
-  async function view(actor: Actor, row: store.EventRow, known?: KnownNames) {
+  /** `candidates`: the possible repeats' candidates of a case just filed, read beside its statement (repeats.ts). */
+  async function view(actor: Actor, row: store.EventRow, known?: KnownNames, candidates?: ReturnType<typeof repeatCandidates>) {
+    const filed = justFiled.get(row);
     const [history, subject, possibleRepeats] = await Promise.all([
-      justFiled.get(row) ?? store.actionsOf(db, row.countyCode, row.id),
+      filed ?? store.actionsOf(db, row.countyCode, row.id),
       subjectSummary(records, actor, row),
-      possibleRepeatsOf(db, actor, row, repeats),
+      filed && candidates
+        ? candidates.then((rows) => possibleRepeatsAmong(rows, row, repeats))
+        : possibleRepeatsOf(db, actor, row, repeats),
     ]);
     const base = summary(actor, row);
     const state = stateOf(row);
@@ -354,7 +359,7 @@ export function createEventsService({
       extension: null,
     };
     const writes = hooks.filedWrites([filedLog(caseRow, first)], [actionFact({ ...caseRow, stageUnit: caseRow.stageUnit ?? null }, first)]);
-    const row = await store.insertReport(db, caseRow, first, input.deviceKey ?? null, writes);
+    const row = await store.insertReport(db, reportStatements, caseRow, first, input.deviceKey ?? null, writes);
     justFiled.set(row, [{ ...first, actorId: first.actorId ?? null, data: first.data ?? null }]);
     await changed({ row, action: 'report', actor, notify: row.stageUnit ? [row.stageUnit] : [] });
     return row;
@@ -413,6 +418,9 @@ export function createEventsService({
       const hit = await territory.locate(input.lng, input.lat);
       if (!hit) throw new AppError('event.outside_grids', [{ field: place.fromSubject ? 'subject' : 'lng', reason: 'outside_all_grids' }]);
       const county = hit.county.code;
+      // A new case's possible repeats are read while it is numbered and filed, not after: one round trip less to wait for.
+      const candidates = input.sameAs ? undefined : repeatCandidates(db, actor, { ...input, reportedAt: clock() }, repeats);
+      candidates?.catch(() => {}); // awaited by the view; a report that fails first leaves it unread
       const row = await createOnce(input.idempotencyKey, {
         find: (key) => store.findByIdempotencyKey(db, county, actor.id, key),
         create: () =>
@@ -424,7 +432,7 @@ export function createEventsService({
       const located = [hit.grid, hit.village, hit.township, hit.county];
       const items = new Map([...(await catalogue.items([row.itemCode]))].map(([code, item]) => [code, item.name]));
       const known = { units: new Map(located.map((n) => [n.code, n.name])), items };
-      return { ...(await view(actor, row, known)), filedIn: await filedIn(actor, row, located) };
+      return { ...(await view(actor, row, known, candidates)), filedIn: await filedIn(actor, row, located) };
     },
 
     fileCase,

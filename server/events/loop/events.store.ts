@@ -1,5 +1,14 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../platform/db.ts';
+import { type Db, queryRows, type Tx } from '../../platform/db.ts';
+import {
+  createShapedStatements,
+  partValues,
+  placeIn,
+  rowsPlaced,
+  rowsShape,
+  rowsValues,
+  type ShapedPart,
+} from '../../platform/prepared.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { caseSerial, eventReporter } from '../intake/intake.tables.ts';
 import { event, eventAction } from './events.tables.ts';
@@ -28,28 +37,58 @@ export async function insertEvent(tx: Tx, row: EventInsert): Promise<EventRow> {
  * id is chosen by the caller so the action row can name it. A citizen's device, when sent, is recorded as the
  * case's first reporter in the same statement, and so is what the hooks write for a new case (`writes`: the
  * figures' roll-ups, the webhooks' outbox), which commits with it or not at all.
+ *
+ * The statement is built once per shape (the columns given, a device or not, the hooks' parts) and prepared
+ * (decision 0035): a report fills in its values only. `reports` is the service's own set of statements.
  */
-export async function insertReport(
-  db: Tx,
+export function insertReport(
+  db: Db,
+  reports: ReportStatements,
   row: EventInsert & { id: string },
   first: typeof eventAction.$inferInsert,
   reporterKey: string | null,
-  writes: SQL[] = [],
+  writes: ShapedPart[] = [],
 ): Promise<EventRow> {
-  const ctes = [db.$with('first_action', {}).as(db.insert(eventAction).values(first).getSQL())];
-  if (reporterKey) {
-    const reporter = { countyCode: row.countyCode, eventId: row.id, reporterKey, at: row.reportedAt };
-    ctes.push(db.$with('first_reporter' as 'first_action', {}).as(db.insert(eventReporter).values(reporter).getSQL()));
-  }
-  for (const [i, write] of writes.entries()) ctes.push(db.$with(`filed_write_${i}` as 'first_action', {}).as(write));
-  return (
-    await db
+  const reporter = reporterKey ? { countyCode: row.countyCode, eventId: row.id, reporterKey, at: row.reportedAt } : null;
+  const parts = [
+    { prefix: 'e.', part: { values: rowsValues([row]) } },
+    { prefix: 'a.', part: { values: rowsValues([first]) } },
+    ...(reporter ? [{ prefix: 'r.', part: { values: rowsValues([reporter]) } }] : []),
+    ...writes.map((part, i) => ({ prefix: `w${i}.`, part })),
+  ];
+  const shape = [rowsShape([row]), rowsShape([first]), reporter ? 'reporter' : '', ...writes.map((w) => w.shape)].join('|');
+  const build = () => {
+    const ctes = [
+      db.$with('first_action', {}).as(
+        db
+          .insert(eventAction)
+          .values(rowsPlaced([first], placeIn('a.')))
+          .getSQL(),
+      ),
+    ];
+    if (reporter)
+      ctes.push(
+        db.$with('first_reporter' as 'first_action', {}).as(
+          db
+            .insert(eventReporter)
+            .values(rowsPlaced([reporter], placeIn('r.')))
+            .getSQL(),
+        ),
+      );
+    for (const [i, write] of writes.entries())
+      ctes.push(db.$with(`filed_write_${i}` as 'first_action', {}).as(write.build(placeIn(`w${i}.`))));
+    return db
       .with(...ctes)
       .insert(event)
-      .values(row)
-      .returning()
-  )[0];
+      .values(rowsPlaced([row], placeIn('e.')))
+      .returning();
+  };
+  return reports(shape, build, partValues(parts)).then((rows) => rows[0]);
 }
+
+/** The prepared report statements of one service, by shape. */
+export type ReportStatements = ReturnType<typeof createShapedStatements<EventRow[]>>;
+export const createReportStatements = (): ReportStatements => createShapedStatements<EventRow[]>('gezhi_report');
 
 export async function getEvent(tx: Tx, scope: Scope, id: string): Promise<EventRow | undefined> {
   return (
