@@ -193,7 +193,7 @@ export async function possibleRepeatsOf(
 
 /**
  * The open cases of the item in the box around a point and the window around a time, in the caller's
- * jurisdiction: read before a new case's own statement has run, beside it, they are the same (0034).
+ * jurisdiction: read before a new case's own statement has run, beside it, they are the same (0035).
  */
 export function repeatCandidates(
   db: Db,
