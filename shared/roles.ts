@@ -115,6 +115,10 @@ export const PERMISSIONS = {
   'tasks.admit': ['county_center'],
   /** Fill an admitted task's form for a house or person of one's grid. */
   'tasks.fill': ['grid_worker', 'grid_leader'],
+  /** 培训: read the training sessions and figures of one's jurisdiction. */
+  'training.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_leader', 'leader'],
+  /** Record a training session (topic, date, hours, trainer) and its attendees, picked from the accounts of one's jurisdiction. */
+  'training.manage': ['county_center', 'township_center', 'village_center'],
   'registry.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   'registry.write': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker'],
   /** Reveal one sensitive value of one record, with a reason; every reveal is audited. */
