@@ -11,6 +11,8 @@ const MyCases = lazy(async () => ({ default: (await import('./my-cases.tsx')).My
 const DueVisits = lazy(async () => ({ default: (await import('./due-visits.tsx')).DueVisits }));
 const FieldTasks = lazy(async () => ({ default: (await import('../tasks/field-tasks.tsx')).FieldTasks }));
 const FieldTask = lazy(async () => ({ default: (await import('../tasks/field-task.tsx')).FieldTask }));
+const FieldDeclarations = lazy(async () => ({ default: (await import('../declare/field-declarations.tsx')).FieldDeclarations }));
+const FieldTraining = lazy(async () => ({ default: (await import('../training/field-training.tsx')).FieldTraining }));
 const DueFollowUps = lazy(async () => ({ default: (await import('../followups/due-follow-ups.tsx')).DueFollowUps }));
 
 /** The field app's screens under /m, each loaded when first opened, with the key of its title. */
@@ -22,6 +24,8 @@ const SCREENS = [
   { path: 'follow-ups', title: 'followUps.title', Component: DueFollowUps },
   { path: 'tasks', title: 'tasks.field.title', Component: FieldTasks },
   { path: 'task', title: 'tasks.field.title', Component: FieldTask },
+  { path: 'declarations', title: 'declare.review.title', Component: FieldDeclarations },
+  { path: 'training', title: 'training.mine', Component: FieldTraining },
 ];
 
 /** The phone app (/m): the home and what a field role reaches from it, one column at 390 px; the outbox sends in the background. */

@@ -109,6 +109,9 @@ export function FieldHome() {
           <Row to="/m/tasks" label={t('tasks.field.home')} count={tasks.data.items.length} testId="field-tasks-all" />
         </FieldSection>
       )}
+      <FieldSection title={t('training.mine')} testId="field-training">
+        <Row to="/m/training" label={t('training.history')} testId="field-training-all" />
+      </FieldSection>
       <Link to="/" onClick={chooseConsole} className="field-console" data-testid="field-console">
         <DesktopOutlined /> {t('field.console')}
       </Link>
