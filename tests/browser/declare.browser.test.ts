@@ -22,7 +22,7 @@ import {
 const VILLAGE = '420923100001';
 const TITLE = '返乡人员健康排查';
 const CHECKPOINT = '城关高速出口卡口';
-const NEWCOMER = makeIdNumber('420102', '1992-04-18', 523, 'female');
+const NEWCOMER = makeIdNumber('420102', '1992-04-18', 123, 'female');
 const BAD_CHECK = `${NEWCOMER.slice(0, 17)}${NEWCOMER[17] === '0' ? '1' : '0'}`;
 const NAME = '欧阳晓梅';
 
@@ -30,7 +30,8 @@ let demo: Demo;
 let grid: { code: string; name: string };
 let taskId: string;
 const shot = shooter('declare');
-const noWiderThanPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+const noWiderThanPhone = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
 beforeAll(async () => {
   demo = await startDemo({ registryVillage: VILLAGE });
@@ -143,7 +144,10 @@ describe('resident self-declaration by QR code (扫码申报)', () => {
     expect(person.grid_code).toBe(grid.code);
 
     // Back at the centre, the checkpoint counts the declaration as on record.
-    await centre.getByRole('button', { name: 'Close' }).click().catch(() => {});
+    await centre
+      .getByRole('button', { name: 'Close' })
+      .click()
+      .catch(() => {});
     await centre.reload();
     await openMenu(centre, '委托任务');
     await centre.getByTestId('tasks-table').getByText(TITLE).click();
