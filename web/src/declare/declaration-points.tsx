@@ -118,7 +118,9 @@ function PointDialog({ task, onClose, onSaved }: { task: Task; onClose(): void; 
               required
               extra={point ? t('declare.points.placed', { lng: point[0].toFixed(5), lat: point[1].toFixed(5) }) : null}
             >
-              <PointMap outline={outline.data?.geometry ?? null} point={point} onPick={setPoint} />
+              <div className="declare-map">
+                <PointMap outline={outline.data?.geometry ?? null} point={point} onPick={setPoint} />
+              </div>
             </Form.Item>
           </>
         )}
@@ -177,7 +179,9 @@ export function DeclarationPoints({ task }: { task: Task }) {
           <div className="secondary" style={{ marginTop: 8 }}>
             {t('declare.points.map')}
           </div>
-          <PointsMap points={items} />
+          <div className="declare-map">
+            <PointsMap points={items} />
+          </div>
         </>
       )}
       {adding && (
