@@ -125,27 +125,33 @@ export function DeclarePage() {
   const required = [{ required: true, whitespace: true, message: t('declare.required') }];
   let body: React.ReactNode;
   if (page.loading && !page.data) body = <Spin />;
-  else if (!page.data) body = <Result status="warning" title={t('declare.unknown')} data-testid="declare-unknown" />;
+  else if (!page.data)
+    body = (
+      <div data-testid="declare-unknown">
+        <Result status="warning" title={t('declare.unknown')} />
+      </div>
+    );
   else if (done)
     body = (
-      <Result
-        icon={<CheckCircleOutlined />}
-        status="success"
-        title={t('declare.done')}
-        subTitle={t('declare.doneHint')}
-        data-testid="declare-done"
-        extra={
-          <div className="declare-receipt">
-            <div>{t('declare.at', { name: done.pointName })}</div>
-            <div>
-              {done.name} · {done.idNumber} · {done.phone}
+      <div data-testid="declare-done">
+        <Result
+          icon={<CheckCircleOutlined />}
+          status="success"
+          title={t('declare.done')}
+          subTitle={t('declare.doneHint')}
+          extra={
+            <div className="declare-receipt">
+              <div>{t('declare.at', { name: done.pointName })}</div>
+              <div>
+                {done.name} · {done.idNumber} · {done.phone}
+              </div>
+              <div className="secondary mono">
+                {t('declare.receiptNo')} {done.id.slice(0, 8).toUpperCase()}
+              </div>
             </div>
-            <div className="secondary mono">
-              {t('declare.receiptNo')} {done.id.slice(0, 8).toUpperCase()}
-            </div>
-          </div>
-        }
-      />
+          }
+        />
+      </div>
     );
   else
     body = (
