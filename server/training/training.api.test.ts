@@ -107,6 +107,8 @@ describe('training sessions', () => {
     ]);
     const bad = await county({ method: 'GET', url: '/api/training/figures?from=2026-12-31&to=2026-01-01' });
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'training.period_invalid']);
+    const badDay = await county({ method: 'GET', url: '/api/training/sessions?from=2026-02-30' });
+    expect([badDay.statusCode, ...fields(badDay)]).toEqual([400, 'query.from:date']);
   });
 
   it('out of jurisdiction: a township sees only its own sessions and only them in a worker’s history', async () => {

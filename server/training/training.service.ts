@@ -118,6 +118,9 @@ export function createTrainingService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     async find(actor: Actor, q: { from?: string; to?: string }, page: PageAsked) {
+      for (const key of ['from', 'to'] as const)
+        if (q[key] !== undefined && !isDay(q[key]))
+          throw new AppError('training.period_invalid', [{ field: `query.${key}`, reason: 'date', value: q[key] }]);
       const { rows, total } = await store.findSessions(db, actor.scope, q, page);
       return { items: await withAttendees(db, rows), total };
     },
