@@ -26,6 +26,7 @@ import { createRewards } from './rewards/index.ts';
 import { createSms } from './sms/index.ts';
 import { createTasks } from './tasks/index.ts';
 import { createTerritory } from './territory/index.ts';
+import { createTraining } from './training/index.ts';
 import { createWebhooks } from './webhooks/index.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -133,14 +134,20 @@ export async function buildApp({
   });
 
   // A commissioned task's subsidy becomes a county rule on admission and each filler's ledger entry on closing.
+  // Residents' declarations by QR code are confirmed into the people records through the registry's declaredPeople.
   await createTasks({
     app,
     db,
     clock,
+    config,
     guard: access.guard,
     files: fileStore,
     subsidies: { taskRuleIn: rewards.rules.taskRuleIn, postTaskSubsidy: rewards.ledger.postTaskSubsidy },
+    territory: territory.service,
+    declaredPeople: registry.declaredPeople,
   });
+  // Training sessions and their attendees, picked from the accounts of the organiser's area.
+  createTraining({ app, db, clock, guard: access.guard });
 
   // Field burden: the county's switches (all off by default) and the time entries take; patrols read the switches.
   await createBurden({ app, db, clock, guard: access.guard });

@@ -208,6 +208,13 @@ export type TaskSubject = (typeof TASK_SUBJECTS)[number];
 /** Field types of a task's form; person, house and organisation are picked from the base data, never typed. */
 export const TASK_FIELD_TYPES = ['text', 'choice', 'number', 'date', 'photo', 'person', 'house', 'organisation'] as const;
 export type TaskFieldType = (typeof TASK_FIELD_TYPES)[number];
+/** 扫码申报: the kinds of task a QR code may be published for (screenings), and where one hangs: a building or a checkpoint (卡口). */
+export const SCREENING_TASK_KINDS = ['hazard', 'epidemic'] as const;
+export const DECLARATION_POINT_KINDS = ['building', 'checkpoint'] as const;
+export type DeclarationPointKind = (typeof DECLARATION_POINT_KINDS)[number];
+/** A resident's declaration waits for the grid worker, who confirms it into the people records or rejects it with a reason. */
+export const DECLARATION_STATUSES = ['pending', 'confirmed', 'rejected'] as const;
+export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number];
 /** The open interfaces an API key may be used on (open311_client.interfaces): Open311 GeoReport v2, the 12345 hotline's push, video and sensor alarms, the province platform's pull. */
 export const KEY_INTERFACES = ['open311', 'hotline', 'alarms', 'province'] as const;
 export type KeyInterface = (typeof KEY_INTERFACES)[number];

@@ -97,6 +97,10 @@ export const PAGE = {
   smsMessages: { default: 20, max: 200 },
   /** Patrols (巡查) as summaries: a worker's own, or those of an area. */
   patrols: { default: 20, max: 200 },
+  /** Residents' declarations waiting at a task's points (扫码申报). */
+  declarations: { default: 50, max: 200 },
+  /** Training sessions (培训), newest first. */
+  trainingSessions: { default: 20, max: 200 },
 } as const;
 
 /** Cases the command centre's map draws at once (the newest matching ones; the reply says how many match). */
@@ -129,6 +133,15 @@ export const ASSESSMENT = {
   /** Points an assessor may add or take away from one result. */
   adjustMax: 100,
 } as const;
+
+/**
+ * 扫码申报: declarations one device, or one network address, may send per hour (counted from the declarations
+ * themselves, so every server counts the same); a point's name; where the resident came from.
+ */
+export const DECLARE = { perDeviceHour: 5, perAddressHour: 60, pointNameMax: 40, cameFromMax: 60 } as const;
+
+/** 培训: a session's topic and trainer, its hours (in tenths: 0.5 to 24), and the people one session may list. */
+export const TRAINING = { topicMax: 80, trainerMax: 40, hoursMin: 0.5, hoursMax: 24, attendeesMax: 500 } as const;
 
 /** Reward rules and ledger entries, in whole yuan. */
 export const REWARDS = {

@@ -123,6 +123,10 @@ export const PERMISSIONS = {
   'patrols.zero_report': ['village_center'],
   /** Change a county's field settings (check-ins, tracks, zero reports, photo quotas, points: all off by default); audited. */
   'settings.manage': ['county_center'],
+  /** 培训: read the training sessions and figures of one's jurisdiction. */
+  'training.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_leader', 'leader'],
+  /** Record a training session (topic, date, hours, trainer) and its attendees, picked from the accounts of one's jurisdiction. */
+  'training.manage': ['county_center', 'township_center', 'village_center'],
   'registry.read': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   'registry.write': ['city_center', 'county_center', 'township_center', 'village_center', 'grid_worker'],
   /** Reveal one sensitive value of one record, with a reason; every reveal is audited. */

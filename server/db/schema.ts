@@ -27,6 +27,8 @@ export * from '../registry/places/places.tables.ts';
 export * from '../registry/records/records.tables.ts';
 export * from '../rewards/rewards.tables.ts';
 export * from '../sms/sms.tables.ts';
+export * from '../tasks/declare/declare.tables.ts';
 export * from '../tasks/tasks.tables.ts';
 export * from '../territory/territory.tables.ts';
+export * from '../training/training.tables.ts';
 export * from '../webhooks/webhooks.tables.ts';

@@ -39,6 +39,7 @@ export const versionedColumns = () => ({
  */
 export const SEALED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   person: ['id_number_enc', 'phone_enc'],
+  declaration: ['id_number_enc', 'phone_enc'],
   house: ['owner_id_enc', 'owner_phone_enc'],
   building: ['leader_phone_enc'],
   organisation: ['safety_phone_enc'],

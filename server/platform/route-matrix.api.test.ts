@@ -34,6 +34,8 @@ const PUBLIC: Record<string, string> = {
   'POST /api/public/reports': 'the citizens’ report page (rate-limited)',
   'GET /api/public/reports/{code}': 'a citizen follows their report by its tracking code',
   'POST /api/public/reports/{code}/rating': 'a citizen rates their closed report by its tracking code',
+  'GET /api/public/declare/{token}': 'the residents’ declaration page a QR code opens',
+  'POST /api/public/declare/{token}': 'a resident declares by QR code (once per key, limited per device and address)',
   'GET /open311/discovery.{format}': 'Open311 discovery',
   'GET /open311/v2/services.{format}': 'Open311 service list',
   'GET /open311/v2/services/{service_code}.{format}': 'Open311 service definition',

@@ -13,6 +13,7 @@ import { createImportJobs } from './io/import-jobs.ts';
 import { createRegistryImport } from './io/registry-import.service.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { createOrganisationsService } from './organisations/organisations.service.ts';
+import { createDeclaredPeople } from './people/declared-people.ts';
 import { registryRoutes } from './people/people.routes.ts';
 import { createRegistryService } from './people/people.service.ts';
 import { createPeopleEdits } from './people/people-edits.ts';
@@ -39,6 +40,7 @@ export { phone as parsePhone } from './io/template-fields.ts';
 export { type ImportRecord, PERSON_TEMPLATE, TEMPLATES, validateRow } from './io/templates.ts';
 export { buildOrgRow, writeOrganisations } from './organisations/org-apply.ts';
 export { insertFacility, nextFacilitySerial } from './organisations/organisations.store.ts';
+export type { DeclaredPeople, DeclaredPerson } from './people/declared-people.ts';
 export type { PeopleEdits } from './people/people-edits.ts';
 export { type BuildingRowInput, writeBuildings } from './places/building-apply.ts';
 export { type GroupOnRecord, groupOnRecord } from './places/group-on-record.ts';
@@ -136,5 +138,6 @@ export async function createRegistry({
   await qualityRoutes(app, { quality, guard });
   const people = createPeopleEdits({ fieldCrypto });
   personFormRoutes(app, { form: createPersonForm({ db, clock, fieldCrypto, people, registry: service }), guard });
-  return { service, registryImport, idCheckBacklog: quality.checkIdBacklog, houses, people };
+  const declaredPeople = createDeclaredPeople({ fieldCrypto, people });
+  return { service, registryImport, idCheckBacklog: quality.checkIdBacklog, houses, people, declaredPeople };
 }

@@ -5,7 +5,7 @@ import { TASK_LIMITS } from './tasks.core.ts';
 
 export const TaskId = Type.Object({ id: Type.String({ format: 'uuid', description: 'Task id' }) });
 
-const Field = Type.Object(
+export const Field = Type.Object(
   {
     key: Type.String({ minLength: 1, maxLength: 32, description: 'Field key (a–z, 0–9, _), unique in the form', example: 'gas_alarm' }),
     label: Type.String({ minLength: 1, maxLength: TASK_LIMITS.label, description: 'What the worker reads', example: '是否安装燃气报警器' }),
@@ -86,7 +86,7 @@ export const Task = Type.Object({
 });
 export const Tasks = Type.Object({ items: Type.Array(Task, { description: 'Newest first' }) });
 
-const Value = Type.Union(
+export const Value = Type.Union(
   [
     Type.String({ description: 'Text, a choice, a date (YYYY-MM-DD) or a photo key' }),
     Type.Number({ description: 'A number' }),

@@ -9,6 +9,7 @@ import './styles/intake.css';
 import './styles/oversight.css';
 import './styles/visits.css';
 import './styles/command.css';
+import './styles/declare.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { i18nReady } from './i18n/index.ts';

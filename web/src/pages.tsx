@@ -24,6 +24,7 @@ import {
   KeyOutlined,
   MessageOutlined,
   ProfileOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   ScheduleOutlined,
@@ -86,10 +87,14 @@ const RewardLedgerPage = page(() => import('./rewards/ledger-page.tsx'), 'Reward
 const PatrolsPage = page(() => import('./patrols/patrols-page.tsx'), 'PatrolsPage');
 const FieldSettingsPage = page(() => import('./settings/field-settings-page.tsx'), 'FieldSettingsPage');
 const TasksPage = page(() => import('./tasks/tasks-page.tsx'), 'TasksPage');
+const TrainingPage = page(() => import('./training/training-page.tsx'), 'TrainingPage');
 export const MySessionsPage = page(() => import('./auth/my-sessions-page.tsx'), 'MySessionsPage');
+export const ProfilePage = page(() => import('./training/profile-page.tsx'), 'ProfilePage');
 
 /** 我的会话: every signed-in user's, reached from the account menu, so no permission and no menu entry. */
 export const MY_SESSIONS_PATH = '/my-sessions';
+/** 个人资料 (with my training history): every signed-in user's, reached from the account menu likewise. */
+export const PROFILE_PATH = '/profile';
 
 /** The menu's sections, in the order they are listed. */
 export const SECTIONS = ['events', 'assessment', 'base', 'grid', 'admin'] as const;
@@ -211,6 +216,14 @@ export const PAGES: PageDef[] = [
     labelKey: 'fieldSettings.nav',
     icon: <SettingOutlined />,
     Component: FieldSettingsPage,
+  },
+  {
+    path: '/training',
+    section: 'grid',
+    permission: 'training.read',
+    labelKey: 'training.title',
+    icon: <ReadOutlined />,
+    Component: TrainingPage,
   },
   {
     path: '/networks',

@@ -155,3 +155,12 @@ export type SmsMessage = Item<Get<'/api/sms/messages'>>;
 export type Task = Item<Get<'/api/tasks'>>;
 export type TaskEntry = Item<Get<'/api/tasks/{id}/entries'>>;
 export type TaskBody = BodyOf<'/api/tasks', 'post'>;
+
+export type DeclarationPoint = Item<Get<'/api/tasks/{id}/points'>>;
+export type PublicDeclarationPoint = Get<'/api/public/declare/{token}'>;
+export type DeclarationReceipt = ReplyOf<'/api/public/declare/{token}', 'post'>;
+export type Declaration = Item<Get<'/api/tasks/{id}/declarations'>>;
+export type TrainingSession = Item<Get<'/api/training/sessions'>>;
+export type TrainingHistory = Get<'/api/training/mine'>;
+export type TrainingFigures = Get<'/api/training/figures'>;
+export type TeamAccount = Item<Get<'/api/training/team'>>;

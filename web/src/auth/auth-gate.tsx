@@ -1,6 +1,6 @@
 import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { landsOnField } from '../field/field-landing.ts';
 import { useAuth } from './auth-context.tsx';
 import { PasswordChangeFirst } from './password-change-first.tsx';
@@ -8,6 +8,7 @@ import { TotpEnrolmentFirst } from './totp-enrolment-first.tsx';
 
 // Each shell is its own chunk: a phone on /m never loads the console's menu, icons and pages.
 const PublicPages = lazy(async () => ({ default: (await import('../public/public-pages.tsx')).PublicPages }));
+const DeclarePage = lazy(async () => ({ default: (await import('../declare/declare-page.tsx')).DeclarePage }));
 const FieldApp = lazy(async () => ({ default: (await import('../field/field-app.tsx')).FieldApp }));
 const AppLayout = lazy(async () => ({ default: (await import('../layout/app-layout.tsx')).AppLayout }));
 const BigScreen = lazy(async () => ({ default: (await import('../figures/big-screen.tsx')).BigScreen }));
@@ -16,7 +17,7 @@ const LoginPage = lazy(async () => ({ default: (await import('./login-page.tsx')
 const isUnder = (pathname: string, root: string) => pathname === root || pathname.startsWith(`${root}/`);
 
 /**
- * The citizens' pages for anyone; for a signed-in user the phone app, the command centre's big screen or the console (only the password change, or
+ * The citizens' pages and the residents' declaration page a QR code opens (/declare/<token>) for anyone; for a signed-in user the phone app, the command centre's big screen or the console (only the password change, or
  * an administrator's TOTP enrolment, while the server asks for it first); the login page otherwise.
  */
 export function AuthGate() {
@@ -27,6 +28,15 @@ export function AuthGate() {
     return (
       <Suspense fallback={spin}>
         <PublicPages />
+      </Suspense>
+    );
+  }
+  if (isUnder(pathname, '/declare')) {
+    return (
+      <Suspense fallback={spin}>
+        <Routes>
+          <Route path="/declare/:token" element={<DeclarePage />} />
+        </Routes>
       </Suspense>
     );
   }

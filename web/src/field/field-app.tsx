@@ -12,6 +12,8 @@ const DueVisits = lazy(async () => ({ default: (await import('./due-visits.tsx')
 const FieldTasks = lazy(async () => ({ default: (await import('../tasks/field-tasks.tsx')).FieldTasks }));
 const FieldTask = lazy(async () => ({ default: (await import('../tasks/field-task.tsx')).FieldTask }));
 const FieldPatrol = lazy(async () => ({ default: (await import('../patrols/field-patrol.tsx')).FieldPatrol }));
+const FieldDeclarations = lazy(async () => ({ default: (await import('../declare/field-declarations.tsx')).FieldDeclarations }));
+const FieldTraining = lazy(async () => ({ default: (await import('../training/field-training.tsx')).FieldTraining }));
 const DueFollowUps = lazy(async () => ({ default: (await import('../followups/due-follow-ups.tsx')).DueFollowUps }));
 
 /** The field app's screens under /m, each loaded when first opened, with the key of its title. */
@@ -24,6 +26,8 @@ const SCREENS = [
   { path: 'tasks', title: 'tasks.field.title', Component: FieldTasks },
   { path: 'task', title: 'tasks.field.title', Component: FieldTask },
   { path: 'patrol', title: 'patrols.field', Component: FieldPatrol },
+  { path: 'declarations', title: 'declare.review.title', Component: FieldDeclarations },
+  { path: 'training', title: 'training.mine', Component: FieldTraining },
 ];
 
 /** The phone app (/m): the home and what a field role reaches from it, one column at 390 px; the outbox sends in the background. */

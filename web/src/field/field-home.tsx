@@ -115,6 +115,9 @@ export function FieldHome() {
         </FieldSection>
       )}
       <BurdenLine />
+      <FieldSection title={t('training.mine')} testId="field-training">
+        <Row to="/m/training" label={t('training.history')} testId="field-training-all" />
+      </FieldSection>
       <Link to="/" onClick={chooseConsole} className="field-console" data-testid="field-console">
         <DesktopOutlined /> {t('field.console')}
       </Link>

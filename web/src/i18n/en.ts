@@ -1,6 +1,7 @@
 import { assessment } from './en/assessment.ts';
 import { base } from './en/base.ts';
 import { briefing } from './en/briefing.ts';
+import { declare } from './en/declare.ts';
 import { disputes } from './en/disputes.ts';
 import { events } from './en/events.ts';
 import { field } from './en/field.ts';
@@ -36,4 +37,5 @@ export const en: Messages = {
   ...reasons,
   ...tasks,
   ...patrols,
+  ...declare,
 };

@@ -1,6 +1,7 @@
 import { assessment } from './zh-CN/assessment.ts';
 import { base } from './zh-CN/base.ts';
 import { briefing } from './zh-CN/briefing.ts';
+import { declare } from './zh-CN/declare.ts';
 import { disputes } from './zh-CN/disputes.ts';
 import { events } from './zh-CN/events.ts';
 import { field } from './zh-CN/field.ts';
@@ -35,6 +36,7 @@ export const zhCN = {
   ...reasons,
   ...tasks,
   ...patrols,
+  ...declare,
 };
 
 export type Messages = typeof zhCN;

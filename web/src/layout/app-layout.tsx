@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context.tsx';
 import { InboxBell } from '../inbox/inbox-bell.tsx';
-import { MY_SESSIONS_PATH, MySessionsPage, PAGES, SECTIONS } from '../pages.tsx';
+import { MY_SESSIONS_PATH, MySessionsPage, PAGES, PROFILE_PATH, ProfilePage, SECTIONS } from '../pages.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { UserMenu } from './user-menu.tsx';
 
@@ -55,6 +55,7 @@ export function AppLayout() {
             <Routes>
               {pages.map(({ path, Component }) => Component && <Route key={path} path={`${path}/*`} element={<Component />} />)}
               <Route path={MY_SESSIONS_PATH} element={<MySessionsPage />} />
+              <Route path={PROFILE_PATH} element={<ProfilePage />} />
               <Route
                 path="*"
                 element={landing ? <Navigate to={landing.path} replace /> : <Result status="403" title={t('app.noPages')} />}

@@ -1,4 +1,12 @@
-import { DesktopOutlined, DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DesktopOutlined,
+  DownOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Dropdown, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +14,7 @@ import { useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context.tsx';
 import { ChangePasswordDialog } from '../auth/change-password-dialog.tsx';
 import { TwoFactorDialog } from '../auth/two-factor-dialog.tsx';
-import { MY_SESSIONS_PATH } from '../pages.tsx';
+import { MY_SESSIONS_PATH, PROFILE_PATH } from '../pages.tsx';
 import { useShowError } from '../use-show-error.tsx';
 
 export function UserMenu() {
@@ -19,6 +27,7 @@ export function UserMenu() {
   if (!me) return null;
 
   const items = [
+    { key: 'profile', icon: <IdcardOutlined />, label: t('training.profile') },
     { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
     { key: 'twoFactor', icon: <SafetyOutlined />, label: t('header.twoFactor') },
     { key: 'sessions', icon: <DesktopOutlined />, label: t('header.mySessions') },
@@ -29,6 +38,7 @@ export function UserMenu() {
     if (key === 'password') setChanging(true);
     if (key === 'twoFactor') setTwoFactor(true);
     if (key === 'sessions') navigate(MY_SESSIONS_PATH);
+    if (key === 'profile') navigate(PROFILE_PATH);
     if (key === 'logout') signOut().catch(showError);
   }
 

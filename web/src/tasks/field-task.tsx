@@ -1,7 +1,8 @@
 import { App, Button, Empty, Form, Input, InputNumber, List, Radio, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { TaskFieldType } from '../../../shared/enums.ts';
+import { SCREENING_TASK_KINDS } from '../../../shared/enums.ts';
 import type { BodyOf, Task } from '../api/replies.ts';
 import { ApiError, api } from '../api.ts';
 import { PartyPicker, type Picked } from '../disputes/dispute-form.tsx';
@@ -81,6 +82,24 @@ function SubjectPicker({ kind, value, onChange }: { kind: Task['subject']; value
 const answer = (f: Field, v: unknown): Answer =>
   (f.type === 'person' || f.type === 'house' || f.type === 'organisation') && v ? { key: (v as Picked).key } : ((v as Answer) ?? null);
 
+/** For a screening: the residents' declarations at my grid's QR points waiting for me, one tap away. */
+function PendingDeclarations({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const screening = (SCREENING_TASK_KINDS as readonly string[]).includes(task.kind);
+  const pending = useApi(
+    '/api/tasks/{id}/declarations',
+    screening ? { params: { path: { id: task.id }, query: { status: 'pending', limit: 1 } } } : null,
+  );
+  if (!screening || !pending.data) return null;
+  return (
+    <Link to={`/m/declarations?task=${task.id}`} data-testid="field-task-declarations">
+      <Button block size="large">
+        {t('declare.review.open', { n: pending.data.total })}
+      </Button>
+    </Link>
+  );
+}
+
 /** 填报 on a phone: pick the house or person from the base data, answer the form, submit; my entries below. */
 export function FieldTask() {
   const { t, i18n } = useTranslation();
@@ -140,6 +159,7 @@ export function FieldTask() {
         )}
       </div>
       {tk.description && <div>{tk.description}</div>}
+      <PendingDeclarations task={tk} />
       <Form form={form} layout="vertical" onFinish={submit} disabled={!tk.abilities.fill}>
         <Form.Item
           name="subject"

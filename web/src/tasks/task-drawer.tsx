@@ -1,8 +1,10 @@
 import { App, Button, Descriptions, Drawer, Input, Modal, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SCREENING_TASK_KINDS } from '../../../shared/enums.ts';
 import type { Task } from '../api/replies.ts';
 import { api, apiBlob } from '../api.ts';
+import { DeclarationPoints } from '../declare/declaration-points.tsx';
 import { saveBlob } from '../save-file.ts';
 import { useApi } from '../use-api.ts';
 import { useBusyAction } from '../use-busy-action.ts';
@@ -115,6 +117,7 @@ export function TaskDrawer({ task, onClose, onChanged }: { task: Task | null; on
           />
         </>
       )}
+      {task.status === 'admitted' && (SCREENING_TASK_KINDS as readonly string[]).includes(task.kind) && <DeclarationPoints task={task} />}
       <Modal
         open={refusing}
         title={t('tasks.refuse')}
