@@ -95,6 +95,8 @@ export const PAGE = {
   /** A webhook subscription's delivery log. */
   webhookDeliveries: { default: 20, max: 200 },
   smsMessages: { default: 20, max: 200 },
+  /** Host super-app users mapped to accounts. */
+  hostAccounts: { default: 50, max: 500 },
 } as const;
 
 /** Cases the command centre's map draws at once (the newest matching ones; the reply says how many match). */
