@@ -155,3 +155,4 @@ export type SmsMessage = Item<Get<'/api/sms/messages'>>;
 export type Task = Item<Get<'/api/tasks'>>;
 export type TaskEntry = Item<Get<'/api/tasks/{id}/entries'>>;
 export type TaskBody = BodyOf<'/api/tasks', 'post'>;
+export type HostAccount = Item<Get<'/api/access/host-accounts'>>;
