@@ -76,7 +76,10 @@ describe('the field routes inside a host super-app', () => {
 
   it('opened with a host token at 390 px: no login screen, the phone home, the token gone from the address', async () => {
     const page = await phoneWidthPage(demo);
+    const signedOn = page.waitForResponse((r) => r.url().endsWith('/api/auth/host/token'));
     await page.goto(`${demo.base}/m?host_token=${await idp.hostToken('zw-worker-1')}`);
+    const reply = await signedOn;
+    expect(reply.status(), await reply.text()).toBe(200);
     await home(page).waitFor();
     expect(new URL(page.url()).search).toBe('');
     expect(await page.getByLabel('密码').count()).toBe(0);

@@ -6,6 +6,20 @@ import { ApiError, api } from '../api.ts';
 import { useAuth } from './auth-context.tsx';
 import { HOST_PARAMS } from './host-sign-on-params.ts';
 
+/**
+ * A host token is good once (the server refuses its id a second time): a second run of the effect, for the same
+ * address, waits for the first sign-on instead of sending the token again.
+ */
+const signOns = new Map<string, Promise<unknown>>();
+function signOnOnce(token: string) {
+  let signOn = signOns.get(token);
+  if (!signOn) {
+    signOn = api.POST('/api/auth/host/token', { body: { token } });
+    signOns.set(token, signOn);
+  }
+  return signOn;
+}
+
 type Outcome = { kind: 'working' } | { kind: 'password' } | { kind: 'refused'; code: string; subject: string | null };
 
 /** The refusal's title and words by the server's code. */
@@ -43,7 +57,7 @@ export function HostSignOn({ passwordSignIn }: { passwordSignIn: ReactNode }) {
       const { methods } = await api.GET('/api/auth/host');
       if (methods.length === 0) return setOutcome({ kind: 'password' });
       if (token && methods.includes('token')) {
-        await api.POST('/api/auth/host/token', { body: { token } });
+        await signOnOnce(token);
         await reload();
         if (live) navigate(here, { replace: true }); // the token leaves the address and the history
         return;
