@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../platform/config.ts';
 import { queryRows } from '../platform/db.ts';
 import type { HostConfig } from '../platform/host-config.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
@@ -189,6 +190,27 @@ describe('sign-on by a signed host token', () => {
     const res = await withToken(token);
     expect(res.statusCode).toBe(401);
     expect(res.json().details[0].reason).toBe('expired');
+  });
+
+  it('refused sign-ons from one address are limited like wrong passwords (429), before any token is checked', async () => {
+    const from = { remoteAddress: '10.9.9.9' };
+    const stranger = () => idp.hostToken('zw-1001', {}, { stranger: true });
+    for (let i = 0; i < loadConfig({}).signInLimit.perAddress.max; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/host/token', payload: { token: await stranger() }, ...from });
+      expect(res.statusCode).toBe(401);
+    }
+    const before = await created();
+    const good = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/host/token',
+      payload: { token: await idp.hostToken('zw-1001') },
+      ...from,
+    });
+    expect(good.statusCode).toBe(429);
+    expect(good.json().code).toBe('auth.rate_limited');
+    expect(await created()).toEqual(before);
+    const elsewhere = await withToken(await idp.hostToken('zw-1001'));
+    expect(elsewhere.statusCode).toBe(200);
   });
 
   it('an unmapped host user is told to ask the administrator; no account, mapping or session is created', async () => {

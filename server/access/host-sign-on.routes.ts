@@ -1,16 +1,18 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PAGE } from '../../shared/limits.ts';
 import type { Guard } from '../platform/actor.ts';
+import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Http } from '../platform/http.ts';
 import { pageAsked } from '../platform/paging.ts';
-import { errorReplies } from '../platform/schemas.ts';
+import { ErrorReply, errorReplies } from '../platform/schemas.ts';
 import { MeReply } from './access.schemas.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from './guard.ts';
 import { FIELD_HOME } from './host-sign-on.core.ts';
 import * as S from './host-sign-on.schemas.ts';
 import type { HostSignOnService } from './host-sign-on.service.ts';
+import { createAttemptLimiter } from './sign-in-limit.core.ts';
 
 /** Holds an OpenID sign-on's state in the browser that began it, for the callback only. */
 const STATE_COOKIE = 'gezhi_host_state';
@@ -21,9 +23,21 @@ const metaOf = (request: FastifyRequest) => ({ ip: request.ip, userAgent: userAg
 
 export function hostSignOnRoutes(
   app: Http,
-  { hostSignOn, guard, config }: { hostSignOn: HostSignOnService; guard: Guard; config: Config },
+  { hostSignOn, guard, config, clock }: { hostSignOn: HostSignOnService; guard: Guard; config: Config; clock: Clock },
 ) {
   const sessionCookie = (request: FastifyRequest) => ({ ...sessionCookieOptions(config, request), maxAge: config.session.maxHours * 3600 });
+  // Refused sign-ons count against the caller's address as wrong passwords do; a good one hands its count back.
+  const perAddress = createAttemptLimiter(config.signInLimit.perAddress);
+  async function limited<T>(request: FastifyRequest, reply: FastifyReply, signOn: () => Promise<T>): Promise<T> {
+    const taken = perAddress.take(request.ip, clock());
+    if (!taken.allowed) {
+      reply.header('retry-after', String(taken.retryAfterSeconds));
+      throw new AppError('auth.rate_limited', [{ field: 'request', reason: 'rate_limited', retryAfterSeconds: taken.retryAfterSeconds }]);
+    }
+    const result = await signOn();
+    perAddress.refund(request.ip);
+    return result;
+  }
 
   app.get(
     '/api/auth/host',
@@ -46,13 +60,13 @@ export function hostSignOnRoutes(
           '宿主令牌登录 Sign on with the host’s signed token (in the body or the X-Host-Token header): 401 when its signature, issuer, audience or time is wrong or it was used before, 403 when the host user is not mapped',
         body: S.HostTokenBody,
         headers: S.HostTokenHeaders,
-        response: { 200: MeReply, ...errorReplies },
+        response: { 200: MeReply, ...errorReplies, 429: ErrorReply },
       },
     },
     async (request, reply) => {
       const token = request.body?.token ?? request.headers['x-host-token'];
       if (!token) throw new AppError('auth.host_token_invalid', [{ field: 'body.token', reason: 'missing' }]);
-      const signedOn = await hostSignOn.signOnByToken(token, metaOf(request));
+      const signedOn = await limited(request, reply, () => hostSignOn.signOnByToken(token, metaOf(request)));
       reply.setCookie(SESSION_COOKIE, signedOn.token, sessionCookie(request));
       return { user: signedOn.actor };
     },
@@ -91,7 +105,9 @@ export function hostSignOnRoutes(
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
       reply.clearCookie(STATE_COOKIE, { ...sessionCookieOptions(config, request), path: STATE_COOKIE_PATH });
       try {
-        const signedOn = await hostSignOn.completeOidc(query, request.cookies[STATE_COOKIE], metaOf(request));
+        const signedOn = await limited(request, reply, () =>
+          hostSignOn.completeOidc(query, request.cookies[STATE_COOKIE], metaOf(request)),
+        );
         reply.setCookie(SESSION_COOKIE, signedOn.token, sessionCookie(request));
         return reply.redirect(signedOn.returnTo, 302);
       } catch (error) {

@@ -36,6 +36,6 @@ export function createAccess({ app, db, clock, config }: { app: Http; db: Db; cl
   sessionRoutes(app, { sessions: createSessionsService({ db, clock, config }), guard });
   adminChangeRoutes(app, { adminChanges, guard });
   auditRoutes(app, { db, clock, guard });
-  hostSignOnRoutes(app, { hostSignOn: createHostSignOnService({ db, clock, config, access: service }), guard, config });
+  hostSignOnRoutes(app, { hostSignOn: createHostSignOnService({ db, clock, config, access: service }), guard, config, clock });
   return { service, guard };
 }
