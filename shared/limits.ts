@@ -101,6 +101,8 @@ export const PAGE = {
   declarations: { default: 50, max: 200 },
   /** Training sessions (培训), newest first. */
   trainingSessions: { default: 20, max: 200 },
+  /** Host super-app users mapped to accounts. */
+  hostAccounts: { default: 50, max: 500 },
 } as const;
 
 /** Cases the command centre's map draws at once (the newest matching ones; the reply says how many match). */

@@ -8,7 +8,7 @@ import type { Http } from '../platform/http.ts';
 import { ErrorReply, errorReplies } from '../platform/schemas.ts';
 import * as S from './access.schemas.ts';
 import type { AccessService } from './access.service.ts';
-import { SESSION_COOKIE } from './guard.ts';
+import { SESSION_COOKIE, sessionCookieOptions } from './guard.ts';
 import { createAttemptLimiter } from './sign-in-limit.core.ts';
 import { SecondFactorBody, SecondFactorNeeded } from './two-factor.schemas.ts';
 import type { TwoFactorService } from './two-factor.service.ts';
@@ -27,13 +27,7 @@ export function accessRoutes(
     config,
   }: { access: AccessService; twoFactor: TwoFactorService; guard: Guard; signInGuard: Guard; clock: Clock; config: Config },
 ) {
-  /** Secure whenever the request came over HTTPS (as the proxy says, when trusted: config.trustProxy), or always when configured. */
-  const cookieOptions = (request: FastifyRequest) => ({
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: config.secureCookies || request.protocol === 'https',
-  });
+  const cookieOptions = (request: FastifyRequest) => sessionCookieOptions(config, request);
   const perAccount = createAttemptLimiter(config.signInLimit.perAccount);
   const perAddress = createAttemptLimiter(config.signInLimit.perAddress);
 

@@ -177,7 +177,7 @@ export function createAccessService({
       const token = await changingAccounts(db, async (tx) => {
         await store.updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null });
         const opened = await openSession(tx, user.id, { now, meta, maxHours: config.session.maxHours });
-        await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login', detail: { ip: meta.ip } });
+        await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login', detail: { ip: meta.ip, method: 'password' } });
         return opened;
       });
       const [actor] = await toActors([user]);

@@ -2,10 +2,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../shared/errors.ts';
 import { can, type Permission } from '../../shared/roles.ts';
 import type { Actor, Guard } from '../platform/actor.ts';
+import type { Config } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
 import type { AccessService } from './access.service.ts';
 
 export const SESSION_COOKIE = 'gezhi_sid';
+
+/** Secure whenever the request came over HTTPS (as the proxy says, when trusted: config.trustProxy), or always when configured. */
+export const sessionCookieOptions = (config: Config, request: FastifyRequest) => ({
+  path: '/',
+  httpOnly: true,
+  sameSite: 'lax' as const,
+  secure: config.secureCookies || request.protocol === 'https',
+});
 
 type PendingStep = NonNullable<Actor['pendingStep']>;
 const REFUSAL: Record<PendingStep, ErrorCode> = {

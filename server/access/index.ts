@@ -10,6 +10,8 @@ import { adminChangeRoutes } from './admin-change.routes.ts';
 import { createAdminChangesService } from './admin-changes.service.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { createGuard } from './guard.ts';
+import { hostSignOnRoutes } from './host-sign-on.routes.ts';
+import { createHostSignOnService } from './host-sign-on.service.ts';
 import { sessionRoutes } from './sessions.routes.ts';
 import { createSessionsService } from './sessions.service.ts';
 import { twoFactorRoutes } from './two-factor.routes.ts';
@@ -35,5 +37,6 @@ export function createAccess({ app, db, clock, config }: { app: Http; db: Db; cl
   sessionRoutes(app, { sessions: createSessionsService({ db, clock, config }), guard });
   adminChangeRoutes(app, { adminChanges, guard });
   auditRoutes(app, { db, clock, guard });
+  hostSignOnRoutes(app, { hostSignOn: createHostSignOnService({ db, clock, config, access: service }), guard, config, clock });
   return { service, guard };
 }

@@ -126,7 +126,12 @@ export function createTwoFactorService({
         if (!(await store.removePendingSignIn(tx, tokenHash, now))) throw new AppError('auth.second_factor_expired'); // used meanwhile
         await store.updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: null });
         const opened = await openSession(tx, user.id, { now, meta, maxHours: config.session.maxHours });
-        await recordAudit(tx, { at: now, actorId: user.id, action: 'auth.login', detail: { ip: meta.ip, secondFactor: factor } });
+        await recordAudit(tx, {
+          at: now,
+          actorId: user.id,
+          action: 'auth.login',
+          detail: { ip: meta.ip, method: 'password', secondFactor: factor },
+        });
         return opened;
       });
       if (token) return token;

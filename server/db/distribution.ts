@@ -22,6 +22,9 @@ export const REFERENCE_TABLES = [
   'user_area',
   'user_session',
   'sign_in_pending', // passwords that were right, waiting a few minutes for the second factor
+  'host_account', // host super-app users mapped to accounts: one row per field user
+  'host_token_use', // host token ids already used, kept until they expire
+  'host_sign_on_pending', // OpenID Connect sign-ons begun, for ten minutes
   'admin_change', // pending changes to administrator accounts: a handful of rows
   'audit_log', // appended by every node; partitioned by time rather than county
   'audit_chain_head', // one row: the end of the audit log's hash chain

@@ -1,6 +1,7 @@
 /** The declared schema: every table of every area. Migrations are generated from it (drizzle-kit). */
 
 export * from '../access/access.tables.ts';
+export * from '../access/host-sign-on.tables.ts';
 export * from '../alarms/alarms.tables.ts';
 export * from '../assessment/assessment.tables.ts';
 export * from '../briefing/briefing.tables.ts';

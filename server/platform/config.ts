@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../shared/enums.ts';
+import { type HostConfig, hostConfig } from './host-config.ts';
 
 /** All configuration, read once from the environment. Nothing else reads process.env. */
 export interface Config {
@@ -79,6 +80,8 @@ export interface Config {
   tiandituKey: string | null;
   /** The Chinese font PDFs are set in (embedded, subset): Debian's Noto Sans CJK unless GEZHI_PDF_FONT names a file. */
   pdfFont: PdfFont;
+  /** Host mode: sign-on by a provincial super-app (platform/host-config.ts); null: the field routes sign in by password. */
+  hostSignOn: HostConfig | null;
 }
 
 export interface SmsConfig {
@@ -167,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pdfFont: env.GEZHI_PDF_FONT
       ? { regular: path.resolve(env.GEZHI_PDF_FONT), bold: path.resolve(env.GEZHI_PDF_FONT_BOLD || env.GEZHI_PDF_FONT) }
       : DEBIAN_NOTO_CJK,
+    hostSignOn: hostConfig(env),
     ...overrides,
   };
 }

@@ -60,19 +60,20 @@ function openDemoDatabase(config: Config, registryVillage: string | undefined) {
 
 /**
  * The platform as a user meets it: the current web build served by a real server on a free port, on a fresh
- * database with the demo city (and, when asked, the demo base data of one village), and headless Chromium.
+ * database with the demo city (and, when asked, the demo base data of one village), and headless Chromium. A journey
+ * that must know the address before the server starts (a host's registered callback) names the port.
  */
-export async function startDemo(opts: { registryVillage?: string } = {}) {
+export async function startDemo(opts: { registryVillage?: string; port?: number; config?: Partial<Config> } = {}) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   await buildWebOnce();
   // Journeys subscribe receivers on 127.0.0.1: private receivers allowed, as GEZHI_WEBHOOK_ALLOW_PRIVATE=1 does.
   const config = loadConfig(
     {},
-    { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS, passwordCost: TEST_PASSWORD_COST, webhookAllowPrivate: true },
+    { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS, passwordCost: TEST_PASSWORD_COST, webhookAllowPrivate: true, ...opts.config },
   );
   const database = await openDemoDatabase(config, opts.registryVillage);
   const built = await buildApp({ config, database, clock: systemClock });
-  await built.app.listen({ host: '127.0.0.1', port: 0 });
+  await built.app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
   const address = built.app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const browser: Browser = await chromium.launch({

@@ -22,6 +22,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  LinkOutlined,
   MessageOutlined,
   ProfileOutlined,
   ReadOutlined,
@@ -64,6 +65,7 @@ const CataloguePage = page(() => import('./catalogue/catalogue-page.tsx'), 'Cata
 const UsersPage = page(() => import('./users/users-page.tsx'), 'UsersPage');
 const AuditPage = page(() => import('./audit/audit-page.tsx'), 'AuditPage');
 const AdminChangesPage = page(() => import('./users/admin-changes-page.tsx'), 'AdminChangesPage');
+const HostAccountsPage = page(() => import('./users/host-accounts-page.tsx'), 'HostAccountsPage');
 const InboxPage = page(() => import('./inbox/inbox-page.tsx'), 'InboxPage');
 const DisputesPage = page(() => import('./disputes/disputes-page.tsx'), 'DisputesPage');
 const RoundsPage = page(() => import('./disputes/rounds-page.tsx'), 'RoundsPage');
@@ -307,6 +309,14 @@ export const PAGES: PageDef[] = [
     Component: CataloguePage,
   },
   { path: '/users', section: 'admin', permission: 'users.manage', labelKey: 'nav.users', icon: <TeamOutlined />, Component: UsersPage },
+  {
+    path: '/host-accounts',
+    section: 'admin',
+    permission: 'users.manage',
+    labelKey: 'nav.hostAccounts',
+    icon: <LinkOutlined />,
+    Component: HostAccountsPage,
+  },
   {
     path: '/api-keys',
     section: 'admin',

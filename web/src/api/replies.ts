@@ -164,3 +164,4 @@ export type TrainingSession = Item<Get<'/api/training/sessions'>>;
 export type TrainingHistory = Get<'/api/training/mine'>;
 export type TrainingFigures = Get<'/api/training/figures'>;
 export type TeamAccount = Item<Get<'/api/training/team'>>;
+export type HostAccount = Item<Get<'/api/access/host-accounts'>>;

@@ -7,6 +7,7 @@ export const base: typeof zh = {
     noPages: 'Your account has no pages yet; ask an administrator to assign a role',
   },
   nav: {
+    hostAccounts: 'Host accounts',
     territory: 'Areas & grids',
     gridIo: 'Grid import/export',
     networks: 'Professional networks',
@@ -216,6 +217,22 @@ export const base: typeof zh = {
     staff: 'Staff ({{n}})',
     noStaff: 'No staff',
   },
+  hostAccounts: {
+    title: 'Host accounts',
+    hint: 'Users of the government app (the host) reach the grid workbench only once linked here; an unlinked user is told to ask the security administrator. Administrator accounts cannot be linked. Every link added or removed is in the audit log.',
+    issuer: 'Issuer',
+    subject: 'Host user number',
+    account: 'Gezhi account',
+    note: 'Note',
+    createdAt: 'Added',
+    add: 'Add link',
+    added: 'Link added',
+    remove: 'Remove',
+    confirmRemove: 'The user can no longer sign on through the government app. Remove?',
+    removed: 'Link removed',
+    notConfigured:
+      'Sign-on through the government app is off on this deployment (GEZHI_HOST_ISSUER is not set): links may be added now and apply once it is on.',
+  },
   users: {
     create: 'New user',
     edit: 'Edit user: {{name}}',
@@ -294,6 +311,7 @@ export const base: typeof zh = {
         totp_enabled: 'Two-factor sign-in turned on',
         totp_disabled: 'Two-factor sign-in turned off',
         other_sessions_ended: 'Other sessions ended',
+        host_refused: 'Host sign-on refused',
       },
       user: {
         created: 'User created',
@@ -302,6 +320,10 @@ export const base: typeof zh = {
       },
       audit: {
         exported: 'Audit log exported',
+      },
+      host_account: {
+        created: 'Host account linked',
+        removed: 'Host account link removed',
       },
       admin_change: {
         requested: 'Administrator change asked for',

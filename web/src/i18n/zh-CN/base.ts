@@ -5,6 +5,7 @@ export const base = {
     noPages: '您的账号没有可用的页面，请联系管理员分配角色',
   },
   nav: {
+    hostAccounts: '宿主账号关联',
     territory: '区域网格',
     gridIo: '网格导入导出',
     networks: '专业网格',
@@ -211,6 +212,21 @@ export const base = {
     staff: '部门人员（{{n}}）',
     noStaff: '暂无人员',
   },
+  hostAccounts: {
+    title: '宿主账号关联',
+    hint: '政务 App（宿主应用）的用户经关联后才能进入网格工作台；未关联的用户会看到请联系安全管理员的提示。管理员账号不能关联。每次添加和删除都记入审计日志。',
+    issuer: '签发方',
+    subject: '宿主用户编号',
+    account: '格治账号',
+    note: '备注',
+    createdAt: '添加时间',
+    add: '添加关联',
+    added: '已添加关联',
+    remove: '删除',
+    confirmRemove: '删除后该用户不能再经政务 App 登录，确定吗？',
+    removed: '已删除关联',
+    notConfigured: '本部署未开启政务 App 登录（GEZHI_HOST_ISSUER 未设置）：关联可以先添加，开启后生效。',
+  },
   users: {
     create: '新建用户',
     edit: '编辑用户：{{name}}',
@@ -287,6 +303,7 @@ export const base = {
         totp_enabled: '开启双因素认证',
         totp_disabled: '关闭双因素认证',
         other_sessions_ended: '结束其他会话',
+        host_refused: '宿主应用登录被拒绝',
       },
       user: {
         created: '新建用户',
@@ -295,6 +312,10 @@ export const base = {
       },
       audit: {
         exported: '导出审计日志',
+      },
+      host_account: {
+        created: '添加宿主账号关联',
+        removed: '删除宿主账号关联',
       },
       admin_change: {
         requested: '申请变更管理员账号',

@@ -31,4 +31,18 @@ export const field = {
       queuedHint: '当前没有网络，有信号后会自动上报，可在工作台“待发送”中查看',
     },
   },
+  hostSignOn: {
+    signingOn: '正在通过政务 App 登录…',
+    failedTitle: '未能登录',
+    failed: '政务 App 的登录凭证无效或已过期。请返回政务 App，重新进入“网格工作台”。',
+    unmappedTitle: '账号尚未关联',
+    unmapped:
+      '您在政务 App 中的账号还没有关联格治账号。请把下面的编号告诉所在县（市、区）平台的安全管理员，由其在“宿主账号关联”中添加关联后再进入。',
+    subject: '政务 App 用户编号',
+    refusedTitle: '不能登录',
+    refused: '关联的格治账号已停用，或是管理员账号（管理员须在电脑上以密码和动态口令登录）。请联系安全管理员。',
+    unavailable: '暂时连不上政务 App 的认证服务，请稍后再试。',
+    openFromHost: '请从政务 App 打开网格工作台。',
+    retry: '重新登录',
+  },
 };
