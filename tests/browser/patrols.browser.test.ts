@@ -87,7 +87,10 @@ describe('a patrol on the phone, and the county’s field settings', () => {
     const zero = page.getByTestId('setting-zero_report');
     expect(await zero.getAttribute('aria-checked')).toBe('false');
     expect(await page.getByTestId('setting-patrol_track').getAttribute('aria-checked')).toBe('false');
-    await page.getByTestId('settings-not-offered').getByText(/定时打卡/).waitFor();
+    await page
+      .getByTestId('settings-not-offered')
+      .getByText(/定时打卡/)
+      .waitFor();
     await shot(page, 'settings-default');
     await zero.click();
     await expect.poll(() => zero.getAttribute('aria-checked')).toBe('true');
