@@ -61,7 +61,11 @@ export function createDisputeFigures({ db, clock }: { db: Db; clock: Clock }) {
         from: monthStart(query.from),
         to: monthStart(query.to, 1),
       });
-      const performed = { full: m.performed.get('full') ?? 0, partial: m.performed.get('partial') ?? 0, none: m.performed.get('none') ?? 0 };
+      const performed = {
+        full: m.performed.get('full') ?? 0,
+        partial: m.performed.get('partial') ?? 0,
+        none: m.performed.get('none') ?? 0,
+      };
       const followedUp = performed.full + performed.partial + performed.none;
       return {
         ...query,

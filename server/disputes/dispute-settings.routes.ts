@@ -11,7 +11,12 @@ export function disputeSettingRoutes(app: Http, { disputes, guard }: { disputes:
   app.get(
     '/api/disputes/settings',
     {
-      schema: { tags, summary: '调解期限与回访 A county’s mediation time limits and follow-up days', querystring: SettingsQuery, response: reply(Settings) },
+      schema: {
+        tags,
+        summary: '调解期限与回访 A county’s mediation time limits and follow-up days',
+        querystring: SettingsQuery,
+        response: reply(Settings),
+      },
       onRequest: guard('disputes.read'),
     },
     async (request) => disputes.settings(request.actor, request.query.countyCode),
@@ -19,7 +24,12 @@ export function disputeSettingRoutes(app: Http, { disputes, guard }: { disputes:
   app.put(
     '/api/disputes/settings',
     {
-      schema: { tags, summary: '设置调解期限与回访 Set them (open mediations keep their limit)', body: SettingsBody, response: reply(Settings) },
+      schema: {
+        tags,
+        summary: '设置调解期限与回访 Set them (open mediations keep their limit)',
+        body: SettingsBody,
+        response: reply(Settings),
+      },
       onRequest: guard('disputes.settings'),
     },
     async (request) => disputes.updateSettings(request.actor, request.body as DisputeSettings & { countyCode?: string }),

@@ -272,7 +272,12 @@ describe('mediation tier by tier', () => {
         followUpOn: '2026-11-20',
       })
     ).json<Detail>();
-    expect(d).toMatchObject({ status: 'resolved', agreement: '双方以原界桩为界，围墙后移 0.5 米', followUpOn: '2026-11-20', abilities: ['follow_up'] });
+    expect(d).toMatchObject({
+      status: 'resolved',
+      agreement: '双方以原界桩为界，围墙后移 0.5 米',
+      followUpOn: '2026-11-20',
+      abilities: ['follow_up'],
+    });
   });
 });
 

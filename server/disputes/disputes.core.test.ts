@@ -77,9 +77,9 @@ describe('dispute tiers', () => {
     expect(codeOf(() => applyStep(resolved, { step: 'follow_up', performance: 'full', outcome: 'close' }, village))).toBe(
       'dispute.follow_up_not_owner step:not_responsible',
     );
-    expect(codeOf(() => applyStep({ ...resolved, followedUp: true }, { step: 'follow_up', performance: 'full', outcome: 'close' }, worker))).toBe(
-      'dispute.step_not_allowed step:followed_up',
-    );
+    expect(
+      codeOf(() => applyStep({ ...resolved, followedUp: true }, { step: 'follow_up', performance: 'full', outcome: 'close' }, worker)),
+    ).toBe('dispute.step_not_allowed step:followed_up');
     expect(codeOf(() => applyStep(resolved, { step: 'follow_up', performance: 'full', outcome: 'escalate', note: 'x' }, worker))).toBe(
       'dispute.invalid outcome:performed_in_full',
     );

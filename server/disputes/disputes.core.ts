@@ -114,7 +114,9 @@ export function applyStep(
 ): Pick<DisputeState, 'tier' | 'ownerCode' | 'status'> {
   if (!ownsTier(actor, state.tier, state.ownerCode))
     throw step.step === 'follow_up'
-      ? new AppError('dispute.follow_up_not_owner', [{ field: 'step', reason: 'not_responsible', value: state.tier, owner: state.ownerCode }])
+      ? new AppError('dispute.follow_up_not_owner', [
+          { field: 'step', reason: 'not_responsible', value: state.tier, owner: state.ownerCode },
+        ])
       : new AppError('dispute.not_tier_owner', [{ field: 'tier', reason: 'not_owner', value: state.tier, owner: state.ownerCode }]);
   if (!ALLOWED[state.status].includes(step.step))
     throw new AppError('dispute.step_not_allowed', [{ field: 'step', reason: `not_when_${state.status}`, value: step.step }]);
@@ -173,7 +175,8 @@ export function mediationClock(
 }
 
 /** The first China date after `day` plus `days` calendar days ('YYYY-MM-DD'). */
-export const plusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const plusDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 // ── a dispute from a loop case ─────────────────────────────────────────────────────────────────────────
 

@@ -86,7 +86,9 @@ export const StepBody = Type.Object({
   mediator: Type.Optional(Type.String({ maxLength: PERSON_NAME_MAX, description: 'session: 调解员', example: '陈调解' })),
   present: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50, description: 'session: the seq of each party present' })),
   result: Type.Optional(oneOf(SESSION_RESULTS, 'session: 调解结果')),
-  note: Type.Optional(Type.String({ maxLength: NOTE_MAX, description: 'session: 情况; follow_up: 回访情况 (required to reopen or escalate)' })),
+  note: Type.Optional(
+    Type.String({ maxLength: NOTE_MAX, description: 'session: 情况; follow_up: 回访情况 (required to reopen or escalate)' }),
+  ),
   agreement: Type.Optional(Type.String({ maxLength: NOTE_MAX, description: 'resolve: 协议内容 The agreement' })),
   followUpOn: Type.Optional(Day('resolve: 回访日期 Follow-up date; the county’s days after today when left out')),
   performance: Type.Optional(oneOf(PERFORMANCES, 'follow_up: 履行情况 全部履行 / 部分履行 / 未履行')),
@@ -263,7 +265,10 @@ export const DisputeSource = Type.Object({
 const TierDays = (description: string) =>
   Type.Object(
     Object.fromEntries(
-      DISPUTE_TIERS.map((t) => [t, Type.Integer({ minimum: 1, maximum: MEDIATION_DAYS_MAX, description: `${t}: working days`, example: 30 })]),
+      DISPUTE_TIERS.map((t) => [
+        t,
+        Type.Integer({ minimum: 1, maximum: MEDIATION_DAYS_MAX, description: `${t}: working days`, example: 30 }),
+      ]),
     ) as Record<(typeof DISPUTE_TIERS)[number], ReturnType<typeof Type.Integer>>,
     { description },
   );
@@ -275,7 +280,12 @@ export const SettingsQuery = Type.Object({
 export const SettingsBody = Type.Object({
   countyCode: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'County; the caller’s own when left out', example: '420923' })),
   mediationDays: TierDays('调解期限 Working days each tier’s mediation may take from its acceptance'),
-  followUpDays: Type.Integer({ minimum: 1, maximum: FOLLOW_UP_DAYS_MAX, description: '回访天数 Days after an agreement its follow-up falls due', example: 15 }),
+  followUpDays: Type.Integer({
+    minimum: 1,
+    maximum: FOLLOW_UP_DAYS_MAX,
+    description: '回访天数 Days after an agreement its follow-up falls due',
+    example: 15,
+  }),
 });
 
 export const Settings = Type.Object({

@@ -14,10 +14,10 @@ import {
   type RoundKind,
 } from '../../shared/disputes.ts';
 import type { Actor } from '../platform/actor.ts';
+import { recordAudit } from '../platform/audit.ts';
 import type { WorkingCalendar } from '../platform/calendar/calendar.core.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
-import { recordAudit } from '../platform/audit.ts';
 import { AppError } from '../platform/errors.ts';
 import type { PageAsked } from '../platform/paging.ts';
 import { createRecordLifecycle, partiesOnRecord, partyKey } from '../registry/index.ts';
@@ -257,10 +257,7 @@ export function createDisputesService({ db, clock, calendar, reportEvent, warnin
         note: s.note,
       })),
       history,
-      abilities: [
-        ...stepsAllowed(stateOf(d, parties.length), actor),
-        ...(raisable(actor, d) ? ['event' as const] : []),
-      ],
+      abilities: [...stepsAllowed(stateOf(d, parties.length), actor), ...(raisable(actor, d) ? ['event' as const] : [])],
     };
   }
 
@@ -479,7 +476,12 @@ export function createDisputesService({ db, clock, calendar, reportEvent, warnin
           actor.id,
           now,
           { tier: d.tier, status: d.status },
-          { ...step, ...(step.step === 'follow_up' && step.outcome === 'escalate' ? { reason: step.note } : {}), tier: next.tier, status: next.status },
+          {
+            ...step,
+            ...(step.step === 'follow_up' && step.outcome === 'escalate' ? { reason: step.note } : {}),
+            tier: next.tier,
+            status: next.status,
+          },
         );
         await warnings.evaluate(tx, now, d.countyCode, { disputeId: d.id, gridCode: d.gridCode });
         return saved;
@@ -574,7 +576,13 @@ export function createDisputesService({ db, clock, calendar, reportEvent, warnin
       await db.transaction(async (tx) => {
         const before = await settingsOf(tx, county);
         const mediationDays = Object.fromEntries(DISPUTE_TIERS.map((t) => [t, input.mediationDays[t]]));
-        await store.putSetting(tx, { countyCode: county, mediationDays, followUpDays: input.followUpDays, updatedBy: actor.id, updatedAt: now });
+        await store.putSetting(tx, {
+          countyCode: county,
+          mediationDays,
+          followUpDays: input.followUpDays,
+          updatedBy: actor.id,
+          updatedAt: now,
+        });
         await recordAudit(tx, {
           at: now,
           actorId: actor.id,
@@ -690,7 +698,9 @@ export async function agreementFollowUpsOwed(db: Db, actor: Actor, now: Date) {
 /** Reading a county's settings: bound at, above or inside it. Changing them: bound at or above it. */
 function countyFor(actor: Actor, code: string | undefined, write: boolean) {
   const county = code ?? actor.areas[0]?.code.slice(0, 6) ?? '';
-  const ok = actor.areas.some((a) => county.startsWith(subtreePrefix(a.code)) || (!write && a.code.length > 6 && a.code.startsWith(county)));
+  const ok = actor.areas.some(
+    (a) => county.startsWith(subtreePrefix(a.code)) || (!write && a.code.length > 6 && a.code.startsWith(county)),
+  );
   if (!ok || county.length !== 6) throw new AppError('dispute.invalid', [{ field: 'countyCode', reason: 'not_in_scope', value: county }]);
   return county;
 }

@@ -1,9 +1,17 @@
 import { and, asc, count, desc, eq, gte, isNull, like, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { DisputeTier } from '../../shared/disputes.ts';
 import type { Tx } from '../platform/db.ts';
 import type { PageAsked } from '../platform/paging.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
-import type { DisputeTier } from '../../shared/disputes.ts';
-import { dispute, disputeFollowUp, disputeParty, disputeSetting, mediationSession, screeningGrid, screeningRound } from './disputes.tables.ts';
+import {
+  dispute,
+  disputeFollowUp,
+  disputeParty,
+  disputeSetting,
+  mediationSession,
+  screeningGrid,
+  screeningRound,
+} from './disputes.tables.ts';
 
 export type DisputeRow = typeof dispute.$inferSelect;
 export type RoundRow = typeof screeningRound.$inferSelect;
@@ -226,7 +234,10 @@ export async function disputeOfSource(tx: Tx, countyCode: string, eventId: strin
  * The mediation figures of an area (a code prefix): mediations past their limit now, follow-ups owed and past due,
  * and the follow-ups made between `from` and `to` by how the agreement was performed.
  */
-export async function mediationFigures(tx: Tx, f: { countyCode: string | null; prefix: string; now: Date; today: string; from: Date; to: Date }) {
+export async function mediationFigures(
+  tx: Tx,
+  f: { countyCode: string | null; prefix: string; now: Date; today: string; from: Date; to: Date },
+) {
   const area = and(f.countyCode ? eq(dispute.countyCode, f.countyCode) : undefined, like(dispute.gridCode, `${f.prefix}%`));
   const [[open], [owed], done] = await Promise.all([
     tx

@@ -8,10 +8,10 @@ import { agreementRoutes } from './agreement.routes.ts';
 import { createAgreementPrinter } from './agreement.service.ts';
 import { disputeFigureRoutes } from './dispute-figures.routes.ts';
 import { createDisputeFigures } from './dispute-figures.service.ts';
+import { disputeSettingRoutes } from './dispute-settings.routes.ts';
 import { disputeWarningRoutes } from './dispute-warnings.routes.ts';
 import { createDisputeWarnings } from './dispute-warnings.service.ts';
 import { disputeRoutes } from './disputes.routes.ts';
-import { disputeSettingRoutes } from './dispute-settings.routes.ts';
 import { createDisputesService, type ReportEvent, type SourceCaseOf } from './disputes.service.ts';
 import type { MissedFollowUps } from './missed-visits.ts';
 

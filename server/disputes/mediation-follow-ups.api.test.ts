@@ -100,7 +100,11 @@ describe('time limits and follow-ups: who may', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/disputes/settings' })).statusCode).toBe(401);
     expect((await settings(await worker(), DEFAULTS, 15)).statusCode).toBe(403);
     const other = await county();
-    const res = await other({ method: 'PUT', url: '/api/disputes/settings', payload: { countyCode: '420902', mediationDays: DEFAULTS, followUpDays: 15 } });
+    const res = await other({
+      method: 'PUT',
+      url: '/api/disputes/settings',
+      payload: { countyCode: '420902', mediationDays: DEFAULTS, followUpDays: 15 },
+    });
     expect([res.statusCode, ...details(res)]).toEqual([400, 'countyCode:not_in_scope']);
   });
 });
@@ -108,7 +112,11 @@ describe('time limits and follow-ups: who may', () => {
 describe('mediation time limits on the working-day calendar', () => {
   it('the defaults: 30 working days from acceptance, lit green, yellow near due, red overdue; counted in the figures', async () => {
     const c = await county();
-    expect((await c({ method: 'GET', url: '/api/disputes/settings' })).json()).toMatchObject({ mediationDays: DEFAULTS, followUpDays: 15, updatedAt: null });
+    expect((await c({ method: 'GET', url: '/api/disputes/settings' })).json()).toMatchObject({
+      mediationDays: DEFAULTS,
+      followUpDays: 15,
+      updatedAt: null,
+    });
     const d = (await record(await worker())).json<Detail>();
     // Recorded Monday 2 November 2026 09:00: due at the close of office on the thirtieth working day after (no holiday between).
     expect(d).toMatchObject({ mediationDays: 30, light: 'green', provisional: false });
@@ -127,7 +135,9 @@ describe('mediation time limits on the working-day calendar', () => {
     // Escalated, the village has not accepted it: no clock runs and it is not overdue any more.
     const up = (await step(w2, d, { step: 'escalate', reason: '网格调解未果' })).json<Detail>();
     expect(up).toMatchObject({ tier: 'village', status: 'pending', light: null, mediationDueAt: null });
-    expect((await (await county())({ method: 'GET', url: '/api/disputes/figures?from=2026-11&to=2026-12' })).json().mediation.overdue).toBe(0);
+    expect((await (await county())({ method: 'GET', url: '/api/disputes/figures?from=2026-11&to=2026-12' })).json().mediation.overdue).toBe(
+      0,
+    );
   });
 
   it('a county sets each tier’s limit; the tier that accepts takes it; a due time past the holiday data is provisional', async () => {
@@ -144,7 +154,10 @@ describe('mediation time limits on the working-day calendar', () => {
     const up = (await step(await worker(), d, { step: 'escalate', reason: '需村调委会调解' })).json<Detail>();
     const accepted = (await step(await village(), up, { step: 'accept' })).json<Detail>();
     expect(accepted).toMatchObject({ tier: 'village', status: 'mediating', mediationDays: 10, light: 'green' });
-    const audit = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from audit_log where action = 'dispute.settings_changed'`);
+    const audit = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_log where action = 'dispute.settings_changed'`,
+    );
     expect(audit[0].n).toBe(1);
   });
 });
@@ -171,7 +184,11 @@ describe('agreements followed up (回访)', () => {
     const v = await village();
     expect(await counts(v)).toEqual({ owed: 0, overdue: 0 });
     const notOwner = await step(v, d, { step: 'follow_up', performance: 'full', outcome: 'close' });
-    expect([notOwner.statusCode, notOwner.json().code, ...details(notOwner)]).toEqual([403, 'dispute.follow_up_not_owner', 'step:not_responsible']);
+    expect([notOwner.statusCode, notOwner.json().code, ...details(notOwner)]).toEqual([
+      403,
+      'dispute.follow_up_not_owner',
+      'step:not_responsible',
+    ]);
     const fullReopen = await step(w2, d, { step: 'follow_up', performance: 'full', outcome: 'reopen', note: 'x' });
     expect([fullReopen.statusCode, ...details(fullReopen)]).toEqual([400, 'outcome:performed_in_full']);
     const noReason = await step(w2, d, { step: 'follow_up', performance: 'none', outcome: 'escalate' });
@@ -180,9 +197,13 @@ describe('agreements followed up (回访)', () => {
     t.advance(3 * DAY);
     const w3 = await worker();
     expect(await counts(w3)).toEqual({ owed: 1, overdue: 1 });
-    expect((await (await county())({ method: 'GET', url: '/api/disputes/figures?from=2026-11&to=2027-01' })).json().mediation.followUpsOverdue).toBe(1);
+    expect(
+      (await (await county())({ method: 'GET', url: '/api/disputes/figures?from=2026-11&to=2027-01' })).json().mediation.followUpsOverdue,
+    ).toBe(1);
     // Not performed: it goes up to the village's people's mediation committee, with the reason.
-    const up = (await step(w3, d, { step: 'follow_up', performance: 'none', outcome: 'escalate', note: '对方拒不承担费用' })).json<Detail>();
+    const up = (
+      await step(w3, d, { step: 'follow_up', performance: 'none', outcome: 'escalate', note: '对方拒不承担费用' })
+    ).json<Detail>();
     expect(up).toMatchObject({ tier: 'village', status: 'pending', performance: 'none', abilities: [] });
     expect(up.followUps.map((f) => [f.tier, f.performance, f.outcome, f.note])).toEqual([['grid', 'none', 'escalate', '对方拒不承担费用']]);
     expect(up.followUps[0].actorName).not.toBeNull();

@@ -1,10 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISPUTE_TYPES, PARTY_KINDS, type PartyKind, RISK_LEVELS } from '../../../shared/disputes.ts';
-import type { BodyOf } from '../api/replies.ts';
+import type { BodyOf, DisputeSource } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { peopleQueryProblem } from '../people/people-query.ts';
 import { SearchPicker } from '../search-picker.tsx';
@@ -133,24 +133,33 @@ interface Values {
   summary: string;
 }
 
-/** 登记纠纷: in a grid (and a screening round, when found in one); the parties picked from the records. */
+/**
+ * 登记纠纷: in a grid (and a screening round, when found in one); the parties picked from the records. Turned from a
+ * loop case (`source`), the form is filled from it (collect once) and the grid and point are the case's.
+ */
 export function DisputeDialog({
   open,
   gridCode,
   roundId,
+  source,
   onClose,
   onSaved,
 }: {
   open: boolean;
-  gridCode: string;
+  gridCode?: string;
   roundId?: string;
+  source?: DisputeSource;
   onClose(): void;
   onSaved(): void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [parties, setParties] = useState<PartyRow[]>([{ picked: null, claim: '' }]);
+  const fromSource = (): PartyRow[] =>
+    source?.parties.length
+      ? source.parties.map((p) => ({ picked: { kind: p.kind, key: p.key, name: p.name, detail: p.key }, claim: '' }))
+      : [{ picked: null, claim: '' }];
+  const [parties, setParties] = useState<PartyRow[]>(fromSource);
   const { busy, run } = useBusyAction();
   const typeOptions = useTypeOptions();
 
@@ -160,14 +169,14 @@ export function DisputeDialog({
         body: {
           ...v,
           occurredOn: v.occurredOn.format('YYYY-MM-DD'),
-          gridCode,
+          ...(source ? { sourceEventId: source.eventId } : { gridCode }),
           roundId: roundId ?? null,
           parties: parties.filter((p) => p.picked).map((p) => ({ kind: p.picked!.kind, key: p.picked!.key, claim: p.claim })),
         },
       });
       void message.success(t('disputes.recorded'));
       form.resetFields();
-      setParties([{ picked: null, claim: '' }]);
+      setParties(fromSource());
       onSaved();
     });
 
@@ -182,7 +191,29 @@ export function DisputeDialog({
       destroyOnHidden
       width={640}
     >
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ riskLevel: 'low', peopleInvolved: 2 }}>
+      {source && (
+        <Typography.Paragraph type="secondary" data-testid="dispute-from-case">
+          {t('disputes.fromCase', { caseNo: source.caseNo ?? source.eventId, grid: source.gridName })} ·{' '}
+          {t(`disputes.sources.${source.sourceKind}`)}
+          {source.reporterName && ` · ${t('disputes.caller')} ${source.reporterName} ${source.reporterPhone ?? ''}`}
+        </Typography.Paragraph>
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={{
+          riskLevel: 'low',
+          peopleInvolved: 2,
+          ...(source && {
+            title: source.title,
+            typeCode: source.typeCode ?? undefined,
+            occurredOn: dayjs(source.occurredOn),
+            place: source.place,
+            summary: source.summary,
+          }),
+        }}
+      >
         <Form.Item name="title" label={t('disputes.title')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={100} data-testid="dispute-title" />
         </Form.Item>
