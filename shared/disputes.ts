@@ -195,3 +195,7 @@ export type DisputeSource = (typeof DISPUTE_SOURCES)[number];
 
 /** The catalogue's dispute items are MD followed by the 5.56 code of the dispute type. */
 export const DISPUTE_ITEM_PREFIX = 'MD';
+
+/** 调解方式 of a session: 人民调解, 行政调解, 司法调解, 行业性专业调解. */
+export const MEDIATION_METHODS = ['people', 'administrative', 'judicial', 'trade'] as const;
+export type MediationMethod = (typeof MEDIATION_METHODS)[number];

@@ -14,7 +14,7 @@ interface Detail {
   ownerName: string;
   version: number;
   parties: { seq: number; name: string | null; identifier: string | null; phone: string | null; claim: string }[];
-  sessions: { mediator: string; result: string }[];
+  sessions: { mediator: string; result: string; place: string | null; method: string }[];
   history: { actorName: string | null; after: Record<string, unknown> }[];
   abilities: string[];
   agreement: string | null;
@@ -214,9 +214,11 @@ describe('mediation tier by tier', () => {
       present: [1, 2],
       result: 'failed',
       note: '双方各执一词',
+      place: '村委会调解室',
+      method: 'people',
     });
     d = session.json<Detail>();
-    expect(d.sessions.map((s) => s.result)).toEqual(['failed']);
+    expect(d.sessions.map((s) => [s.result, s.place, s.method])).toEqual([['failed', '村委会调解室', 'people']]);
     const badPresent = await step(worker, d.id, {
       version: d.version,
       step: 'session',

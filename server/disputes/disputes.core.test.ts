@@ -102,6 +102,22 @@ describe('dispute tiers', () => {
     );
   });
 
+  it('escalates past the next tier only to a tier above, and always with a reason', () => {
+    expect(applyStep(at(), { step: 'escalate', reason: '涉及多个村', toTier: 'township' }, worker)).toEqual({
+      tier: 'township',
+      ownerCode: GRID.slice(0, 9),
+      status: 'pending',
+    });
+    expect(codeOf(() => applyStep(at(), { step: 'escalate', reason: '', toTier: 'county' }, worker))).toBe(
+      'dispute.reason_required reason:required',
+    );
+    expect(
+      codeOf(() =>
+        applyStep(at({ tier: 'village', ownerCode: GRID.slice(0, 12) }), { step: 'escalate', reason: 'x', toTier: 'grid' }, village),
+      ),
+    ).toBe('dispute.invalid toTier:not_above_current');
+  });
+
   it('knows which loop cases can become disputes and the type a dispute item names', () => {
     expect(sourceKindOf({ source: 'hotline', itemCode: 'CG06010' })).toBe('hotline');
     expect(sourceKindOf({ source: 'department', itemCode: 'MD0902' })).toBe('event');

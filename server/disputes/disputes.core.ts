@@ -11,6 +11,7 @@ import {
   type DisputeTier,
   type FollowUpOutcome,
   type MediationLight,
+  type MediationMethod,
   type Performance,
   type ReferralTarget,
   type SessionResult,
@@ -65,10 +66,19 @@ function escalated(state: DisputeState): Pick<DisputeState, 'tier' | 'ownerCode'
 
 export type Step =
   | { step: 'accept' }
-  | { step: 'session'; heldOn: string; mediator: string; present: number[]; result: SessionResult; note?: string }
+  | {
+      step: 'session';
+      heldOn: string;
+      place?: string;
+      method?: MediationMethod;
+      mediator: string;
+      present: number[];
+      result: SessionResult;
+      note?: string;
+    }
   | { step: 'resolve'; agreement: string; followUpOn?: string }
   | { step: 'follow_up'; performance: Performance; outcome: FollowUpOutcome; note?: string }
-  | { step: 'escalate'; reason: string }
+  | { step: 'escalate'; reason: string; toTier?: DisputeTier }
   | { step: 'refer'; to: ReferralTarget; reason: string };
 
 export interface DisputeState {
@@ -136,9 +146,14 @@ export function applyStep(
     case 'resolve':
       required('agreement', step.agreement);
       return { ...same, status: 'resolved' };
-    case 'escalate':
+    case 'escalate': {
+      // Up one tier, or past it (越级) to a named higher tier: always with the reason why.
       required('reason', step.reason, 'dispute.reason_required');
-      return escalated(state);
+      if (step.toTier === undefined) return escalated(state);
+      if (DISPUTE_TIERS.indexOf(step.toTier) <= DISPUTE_TIERS.indexOf(state.tier))
+        throw new AppError('dispute.invalid', [{ field: 'toTier', reason: 'not_above_current', value: step.toTier }]);
+      return { tier: step.toTier, ownerCode: ownerAt(state.gridCode, step.toTier), status: 'pending' };
+    }
     case 'follow_up':
       if (step.performance === 'full' && step.outcome !== 'close')
         throw new AppError('dispute.invalid', [{ field: 'outcome', reason: 'performed_in_full', value: step.outcome }]);

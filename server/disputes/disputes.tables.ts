@@ -151,6 +151,9 @@ export const mediationSession = pgTable(
     disputeId: uuid('dispute_id').notNull(),
     tier: text('tier').notNull(),
     heldOn: date('held_on').notNull(),
+    /** Where it was held, and how it was mediated (people's, administrative, judicial or trade mediation). */
+    place: text('place'),
+    method: text('method').notNull().default('people'),
     mediator: text('mediator').notNull(),
     /** The seq numbers of the parties present. */
     present: jsonb('present').$type<number[]>().notNull().default(sql`'[]'::jsonb`),

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REGISTRY_VILLAGES } from '../../server/demo/index.ts';
 import { queryRows } from '../../server/platform/db.ts';
 import { type Demo, startDemo } from './browser-harness.ts';
-import { type ApiAs, apiAs, desktopPage, drawerTitled, openMenu, screenshotsOnFailure, shooter, workerGridPoint } from './journey-helpers.ts';
+import {
+  type ApiAs,
+  apiAs,
+  desktopPage,
+  drawerTitled,
+  openMenu,
+  screenshotsOnFailure,
+  shooter,
+  workerGridPoint,
+} from './journey-helpers.ts';
 
 let demo: Demo;
 let worker: ApiAs;
@@ -65,7 +74,10 @@ describe('矛盾纠纷: from a case to an agreement followed up', () => {
     await page.goto(`${demo.base}/disputes`);
     const list = page.getByTestId('disputes-table');
     const disputeRow = list.locator('.ant-table-row', { hasText: '宅基地使用纠纷' });
-    await disputeRow.getByTestId('mediation-light').getByText(/期限内/).waitFor();
+    await disputeRow
+      .getByTestId('mediation-light')
+      .getByText(/期限内/)
+      .waitFor();
     await shot(page, 'list-light');
     await disputeRow.click();
     const drawer = drawerTitled(page, '宅基地使用纠纷');
@@ -75,7 +87,10 @@ describe('矛盾纠纷: from a case to an agreement followed up', () => {
     await page.getByTestId('step-agreement').fill('以原界桩为界，王家围墙后移 0.3 米');
     await page.getByTestId('step-ok').click();
     await drawer.getByTestId('step-follow_up').waitFor();
-    await drawer.getByTestId('dispute-facts').getByText(/回访日期/).waitFor();
+    await drawer
+      .getByTestId('dispute-facts')
+      .getByText(/回访日期/)
+      .waitFor();
     await shot(page, 'resolved');
   });
 
@@ -97,7 +112,10 @@ describe('矛盾纠纷: from a case to an agreement followed up', () => {
     await page.getByTestId('step-follow-up-note').fill('对方拒不后移围墙');
     await shot(page, 'follow-up-dialog');
     await page.getByTestId('step-ok').click();
-    await drawer.getByTestId('dispute-follow-ups').getByText(/未履行 → 上交上一级：对方拒不后移围墙/).waitFor();
+    await drawer
+      .getByTestId('dispute-follow-ups')
+      .getByText(/未履行 → 上交上一级：对方拒不后移围墙/)
+      .waitFor();
     await drawer.getByTestId('dispute-facts').getByText('待受理').waitFor();
     await shot(page, 'followed-up');
   });
@@ -114,7 +132,9 @@ describe('矛盾纠纷: from a case to an agreement followed up', () => {
     await page.getByTestId('dispute-settings-ok').click();
     const county = await apiAs(demo, 'county');
     await expect
-      .poll(async () => (await county.get<{ mediationDays: { village: number }; followUpDays: number }>('/api/disputes/settings')).followUpDays)
+      .poll(
+        async () => (await county.get<{ mediationDays: { village: number }; followUpDays: number }>('/api/disputes/settings')).followUpDays,
+      )
       .toBe(10);
     await openMenu(page, '矛盾纠纷统计');
     const figures = page.getByTestId('dispute-mediation-figures');

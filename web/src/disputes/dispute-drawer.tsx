@@ -129,7 +129,9 @@ export function DisputeDrawer({ id, onClose, onChanged }: { id: string | null; o
           </Typography.Title>
           <Timeline
             items={d.sessions.map((s) => ({
-              children: `${s.heldOn} ${t(`disputes.tiers.${s.tier}`)} · ${s.mediator} · ${t(`disputes.results.${s.result}`)}${s.note ? ` — ${s.note}` : ''}`,
+              children: `${s.heldOn} ${t(`disputes.tiers.${s.tier}`)}${s.place ? ` · ${s.place}` : ''} · ${t(`disputes.methods.${s.method}`)} · ${s.mediator} · ${t(
+                `disputes.results.${s.result}`,
+              )}${s.note ? ` — ${s.note}` : ''}`,
             }))}
           />
           {d.followUps.length > 0 && (

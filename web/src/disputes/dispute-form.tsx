@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { DISPUTE_TYPES, PARTY_KINDS, type PartyKind, RISK_LEVELS } from '../../../shared/disputes.ts';
 import type { BodyOf, DisputeSource } from '../api/replies.ts';
 import { api } from '../api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
 import { peopleQueryProblem } from '../people/people-query.ts';
+import { PersonForm } from '../people/person-form.tsx';
 import { SearchPicker } from '../search-picker.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
 
@@ -90,7 +92,10 @@ export function PartyPicker({ kind, value, onPick }: { kind: PartyKind; value: P
 /** The parties of a dispute being recorded: each picked from the records (a person or an organisation) with what they ask. */
 export function PartiesEditor({ value: parties, onChange }: { value: PartyRow[]; onChange(rows: PartyRow[]): void }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const [kind, setKind] = useState<PartyKind>('person');
+  // A party not on record is registered through the person form, then picked like any other.
+  const [registering, setRegistering] = useState(false);
   const setParties = (change: (rows: PartyRow[]) => PartyRow[]) => onChange(change(parties));
   const setRow = (i: number, row: Partial<PartyRow>) => setParties((ps) => ps.map((p, j) => (j === i ? { ...p, ...row } : p)));
   return (
@@ -117,7 +122,24 @@ export function PartiesEditor({ value: parties, onChange }: { value: PartyRow[];
         <Button icon={<PlusOutlined />} onClick={() => setParties((ps) => [...ps, { picked: null, claim: '' }])}>
           {t('disputes.addParty')}
         </Button>
+        {can('registry.write') && (
+          <Button icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="party-register">
+            {t('disputes.registerParty')}
+          </Button>
+        )}
       </Space>
+      {registering && (
+        <PersonForm
+          open
+          editing={null}
+          onClose={() => setRegistering(false)}
+          onSaved={(p) => {
+            setRegistering(false);
+            const picked = { kind: 'person' as const, key: p.id, name: p.name, detail: '' };
+            setParties((ps) => [...ps.filter((r) => r.picked || r.claim), { picked, claim: '' }]);
+          }}
+        />
+      )}
     </Space>
   );
 }
