@@ -20,6 +20,7 @@ import type { WorkingCalendar } from '../platform/calendar/calendar.core.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import { isUniqueViolation } from '../platform/idempotency.ts';
 import type { PageAsked } from '../platform/paging.ts';
 import { createRecordLifecycle, partiesOnRecord, partyKey } from '../registry/index.ts';
 import { gridsInScope, gridsUnder, nodeNames } from '../territory/index.ts';
@@ -384,6 +385,12 @@ export function createDisputesService({ db, clock, calendar, reportEvent, warnin
           await moveFigure(tx, figureKeyOf(row), 1, null);
           await warnings.evaluate(tx, now, row.countyCode, { disputeId: row.id, gridCode: row.gridCode });
           return row;
+        })
+        .catch((err) => {
+          // Two turning the same case at once: the second meets the unique index, and is told as the check tells it.
+          if (source && isUniqueViolation(err))
+            throw new AppError('dispute.source_taken', [{ field: 'sourceEventId', reason: 'already_a_dispute', value: source.case.id }]);
+          throw err;
         })
         .then((row) => detail(actor, row));
     },
