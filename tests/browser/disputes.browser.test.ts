@@ -126,8 +126,8 @@ describe('矛盾纠纷: from a case to an agreement followed up', () => {
     await page.waitForURL((u) => !u.pathname.endsWith('/login'));
     await page.goto(`${demo.base}/disputes`);
     await page.getByTestId('dispute-settings').click();
-    await page.getByTestId('mediation-days-village').locator('input').fill('20');
-    await page.getByTestId('follow-up-days').locator('input').fill('10');
+    await page.getByTestId('mediation-days-village').fill('20');
+    await page.getByTestId('follow-up-days').fill('10');
     await shot(page, 'settings');
     await page.getByTestId('dispute-settings-ok').click();
     const county = await apiAs(demo, 'county');
