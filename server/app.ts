@@ -5,7 +5,7 @@ import { createAlarms } from './alarms/index.ts';
 import { createAssessment } from './assessment/index.ts';
 import { createBriefing } from './briefing/index.ts';
 import { createBurden } from './burden/index.ts';
-import { createDisputes } from './disputes/index.ts';
+import { agreementFollowUpsOwed, createDisputes } from './disputes/index.ts';
 import { createEvents } from './events/index.ts';
 import { createFieldwork, followUpsDueOf, missedFollowUps } from './fieldwork/index.ts';
 import { createFigures } from './figures/index.ts';
@@ -55,7 +55,8 @@ export async function buildApp({
   const territory = createTerritory({ app, db, clock, guard: access.guard, claimsOfGrid: (gridCode) => claimsOfGrid(db, gridCode) });
   createOrg({ app, db, clock, guard: access.guard, staffOf: (departmentCode) => staffOf(db, departmentCode) });
   const fileStore = files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
-  // The to-do counts the follow-ups a worker owes (fieldwork), read through the function handed in here.
+  // The to-do counts the follow-ups a worker owes (fieldwork) and the agreements' follow-ups a mediation tier owes
+  // (disputes), read through the functions handed in here.
   // Notices that matter enough (overdue, a call left unplaced, a household's alert) also go to the recipients' phones.
   const sms = createSms({ app, db, clock, config, guard: access.guard });
   const events = await createEvents({
@@ -67,6 +68,7 @@ export async function buildApp({
     territory: territory.service,
     files: fileStore,
     followUpsDue: (actor) => followUpsDueOf(db, actor, clock()),
+    agreementFollowUpsDue: (actor) => agreementFollowUpsOwed(db, actor, clock()),
     channels: [sms.channel],
   });
   const open311 = createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
@@ -119,6 +121,8 @@ export async function buildApp({
     reportEvent: events.report,
     pdf,
     missedFollowUps,
+    // A field report, a dispute item or a 12345 order becomes a dispute through the loop's own read of the case.
+    sourceCase: (actor, id) => events.service.get(actor, id),
   });
   // A ten-household alert tells the grid team through the inbox and becomes a case or a dispute through their areas.
   await createFieldwork({

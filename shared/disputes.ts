@@ -165,3 +165,37 @@ export type DisputeFigureDimension = (typeof DISPUTE_FIGURE_DIMENSIONS)[number];
 /** The counts of one row of the figures; each is also a drill-down to the disputes it counts. */
 export const DISPUTE_FIGURE_MEASURES = ['total', 'open', 'resolved', 'referred', 'atVillage', 'atTownship'] as const;
 export type DisputeFigureMeasure = (typeof DISPUTE_FIGURE_MEASURES)[number];
+
+/**
+ * 调解期限: the working days each tier's mediation may take from its acceptance, by default (a county sets its own).
+ * 人民调解法 and the Ministry of Justice's rules give people's mediation 30 days; the other tiers start from the same.
+ */
+export const DEFAULT_MEDIATION_DAYS: Readonly<Record<DisputeTier, number>> = { grid: 30, village: 30, township: 30, county: 30 };
+export const MEDIATION_DAYS_MAX = 120;
+
+/** 回访: the calendar days after an agreement its follow-up falls due, by default (a county sets its own). */
+export const DEFAULT_FOLLOW_UP_DAYS = 15;
+export const FOLLOW_UP_DAYS_MAX = 180;
+
+/** A mediation's time limit lit like a case's: in time, near due (the last third, at most 3 working days), overdue. */
+export const MEDIATION_LIGHTS = ['green', 'yellow', 'red'] as const;
+export type MediationLight = (typeof MEDIATION_LIGHTS)[number];
+
+/** 履行情况 found at the follow-up: 全部履行, 部分履行, 未履行. */
+export const PERFORMANCES = ['full', 'partial', 'none'] as const;
+export type Performance = (typeof PERFORMANCES)[number];
+
+/** What the follow-up leads to: the matter ends (结案), mediation reopens at the same tier, or it goes up a tier. */
+export const FOLLOW_UP_OUTCOMES = ['close', 'reopen', 'escalate'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+
+/** Where a dispute came from when it was turned from a loop case: a field report, a dispute item of the catalogue, a 12345 order. */
+export const DISPUTE_SOURCES = ['field', 'event', 'hotline'] as const;
+export type DisputeSource = (typeof DISPUTE_SOURCES)[number];
+
+/** The catalogue's dispute items are MD followed by the 5.56 code of the dispute type. */
+export const DISPUTE_ITEM_PREFIX = 'MD';
+
+/** 调解方式 of a session: 人民调解, 行政调解, 司法调解, 行业性专业调解. */
+export const MEDIATION_METHODS = ['people', 'administrative', 'judicial', 'trade'] as const;
+export type MediationMethod = (typeof MEDIATION_METHODS)[number];

@@ -139,6 +139,8 @@ export const PERMISSIONS = {
   'disputes.mediate': ['county_center', 'township_center', 'village_center', 'grid_worker', 'grid_leader'],
   /** Open a screening round (排查) over the grids and villages of one's township or county. */
   'disputes.screen': ['county_center', 'township_center'],
+  /** Set a county's mediation time limits per tier and the days after an agreement its follow-up (回访) falls due. */
+  'disputes.settings': ['county_center'],
   /**
    * The follow-ups of tagged people (重点人员、特殊人群) within one's jurisdiction: their tags, schedules and missed visits.
    * Beyond registry.tags, the grid team and the village see the tags of the people they follow up, and only those

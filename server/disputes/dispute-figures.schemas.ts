@@ -38,6 +38,22 @@ export const Figures = Type.Object({
       resolutionWorkingDays: Nullable(Type.Number({ description: '平均化解用时 Mean working days to resolution', example: 4.5 })),
     }),
   ),
+  mediation: Type.Object(
+    {
+      overdue: Type.Integer({ description: '超期调解 Mediations under the area past their time limit now (any month recorded)' }),
+      followUpsOverdue: Type.Integer({ description: '逾期未回访 Agreements whose follow-up date passed without one' }),
+      performed: Type.Object(
+        {
+          full: Type.Integer({ description: '全部履行 Follow-ups in the months that found the agreement performed' }),
+          partial: Type.Integer({ description: '部分履行 Partly performed' }),
+          none: Type.Integer({ description: '未履行 Not performed' }),
+        },
+        { description: '履行情况 The follow-ups made in the months, by what they found' },
+      ),
+      performedShare: Nullable(Type.Number({ description: '协议履行率 full ÷ follow-ups made; none when none were made', example: 0.9 })),
+    },
+    { description: '调解期限与协议履行 Time limits and agreements’ performance' },
+  ),
 });
 
 export const DrillQuery = Type.Object({

@@ -1,4 +1,4 @@
-import { chinaMonth } from '../../shared/china-time.ts';
+import { chinaDate, chinaMonth, startOfChinaMonth } from '../../shared/china-time.ts';
 import type { DisputeFigureDimension, DisputeFigureMeasure } from '../../shared/disputes.ts';
 import type { Actor } from '../platform/actor.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -8,6 +8,9 @@ import { codeInScope } from '../platform/scope.ts';
 import { nodeNames } from '../territory/index.ts';
 import { checkMonths, type FigureRow, measureFilter, summarise } from './dispute-figures.core.ts';
 import * as store from './dispute-figures.store.ts';
+import { mediationFigures } from './disputes.store.ts';
+
+const monthStart = (m: string, after = 0) => startOfChinaMonth(Number(m.slice(0, 4)), Number(m.slice(5, 7)) + after);
 
 export interface FigureQuery {
   areaCode: string;
@@ -48,7 +51,32 @@ export function createDisputeFigures({ db, clock }: { db: Db; clock: Clock }) {
               rows.map((r) => r.key),
             )
           : new Map<string, { name: string }>();
-      return { ...query, rows: rows.map((r) => ({ ...r, name: names.get(r.key)?.name ?? null })) };
+      const now = clock();
+      const code = query.areaCode;
+      const m = await mediationFigures(db, {
+        countyCode: code.length >= 6 && !code.endsWith('00') ? code.slice(0, 6) : null,
+        prefix: code.length === 6 && code.endsWith('00') ? code.slice(0, 4) : code,
+        now,
+        today: chinaDate(now),
+        from: monthStart(query.from),
+        to: monthStart(query.to, 1),
+      });
+      const performed = {
+        full: m.performed.get('full') ?? 0,
+        partial: m.performed.get('partial') ?? 0,
+        none: m.performed.get('none') ?? 0,
+      };
+      const followedUp = performed.full + performed.partial + performed.none;
+      return {
+        ...query,
+        rows: rows.map((r) => ({ ...r, name: names.get(r.key)?.name ?? null })),
+        mediation: {
+          overdue: m.overdueMediations,
+          followUpsOverdue: m.followUpsOverdue,
+          performed,
+          performedShare: followedUp === 0 ? null : Math.round((performed.full / followedUp) * 1000) / 1000,
+        },
+      };
     },
 
     /** The disputes behind one number of the figures (a row's key and a measure). */

@@ -14,7 +14,7 @@ interface Detail {
   ownerName: string;
   version: number;
   parties: { seq: number; name: string | null; identifier: string | null; phone: string | null; claim: string }[];
-  sessions: { mediator: string; result: string }[];
+  sessions: { mediator: string; result: string; place: string | null; method: string }[];
   history: { actorName: string | null; after: Record<string, unknown> }[];
   abilities: string[];
   agreement: string | null;
@@ -143,7 +143,7 @@ describe('the dispute record', () => {
     expect(d.parties[0].identifier).not.toBe(ids.wang);
     expect(d.parties[0].phone).toBe('138****1234');
     expect(d.history).toHaveLength(1);
-    expect(d.abilities).toEqual(['session', 'resolve', 'escalate', 'refer']);
+    expect(d.abilities).toEqual(['session', 'resolve', 'escalate', 'refer', 'event']);
   });
 
   it('refuses an unknown party, a party outside scope, an unknown type, an out-of-scope grid: nothing changed', async () => {
@@ -214,9 +214,11 @@ describe('mediation tier by tier', () => {
       present: [1, 2],
       result: 'failed',
       note: '双方各执一词',
+      place: '村委会调解室',
+      method: 'people',
     });
     d = session.json<Detail>();
-    expect(d.sessions.map((s) => s.result)).toEqual(['failed']);
+    expect(d.sessions.map((s) => [s.result, s.place, s.method])).toEqual([['failed', '村委会调解室', 'people']]);
     const badPresent = await step(worker, d.id, {
       version: d.version,
       step: 'session',
@@ -260,7 +262,7 @@ describe('mediation tier by tier', () => {
     expect(listed.items.map((i) => i.id)).toEqual([d.id]);
   });
 
-  it('resolves with an agreement and a follow-up date; both are required', async () => {
+  it('resolves with an agreement (required) and a follow-up date (the county’s days after today when left out)', async () => {
     let d = (await record(worker)).json<Detail>();
     const missing = await step(worker, d.id, { version: d.version, step: 'resolve', agreement: '' });
     expect([missing.statusCode, ...details(missing)]).toEqual([400, 'agreement:required']);
@@ -272,7 +274,12 @@ describe('mediation tier by tier', () => {
         followUpOn: '2026-11-20',
       })
     ).json<Detail>();
-    expect(d).toMatchObject({ status: 'resolved', agreement: '双方以原界桩为界，围墙后移 0.5 米', abilities: [] });
+    expect(d).toMatchObject({
+      status: 'resolved',
+      agreement: '双方以原界桩为界，围墙后移 0.5 米',
+      followUpOn: '2026-11-20',
+      abilities: ['follow_up'],
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../platform/errors.ts';
-import { applyStep, type DisputeState, ownerAt, ownsTier, startingTier, stepsAllowed } from './disputes.core.ts';
+import { applyStep, type DisputeState, ownerAt, ownsTier, sourceKindOf, startingTier, stepsAllowed, typeOfItem } from './disputes.core.ts';
 
 const GRID = '420923100001001';
 const worker = { roles: ['grid_worker' as const], areas: [{ code: GRID, name: '网格1', level: 'grid' }] };
@@ -12,6 +12,7 @@ const at = (over: Partial<DisputeState> = {}): DisputeState => ({
   gridCode: GRID,
   status: 'mediating',
   parties: 2,
+  followedUp: false,
   ...over,
 });
 const codeOf = (f: () => unknown) => {
@@ -66,8 +67,62 @@ describe('dispute tiers', () => {
     expect(
       codeOf(() => applyStep(at(), { step: 'session', heldOn: '2026-11-02', mediator: 'x', present: [3], result: 'failed' }, worker)),
     ).toBe('dispute.invalid present:not_a_party');
-    expect(codeOf(() => applyStep(at(), { step: 'resolve', agreement: '协议', followUpOn: '' }, worker))).toBe(
-      'dispute.invalid followUpOn:required',
+    expect(codeOf(() => applyStep(at(), { step: 'resolve', agreement: ' ' }, worker))).toBe('dispute.invalid agreement:required');
+  });
+
+  it('follows an agreement up once, by the tier that resolved it; not performed, mediation reopens or goes up with a reason', () => {
+    const resolved = at({ status: 'resolved' });
+    expect(stepsAllowed(resolved, worker)).toEqual(['follow_up']);
+    expect(stepsAllowed({ ...resolved, followedUp: true }, worker)).toEqual([]);
+    expect(codeOf(() => applyStep(resolved, { step: 'follow_up', performance: 'full', outcome: 'close' }, village))).toBe(
+      'dispute.follow_up_not_owner step:not_responsible',
     );
+    expect(
+      codeOf(() => applyStep({ ...resolved, followedUp: true }, { step: 'follow_up', performance: 'full', outcome: 'close' }, worker)),
+    ).toBe('dispute.step_not_allowed step:followed_up');
+    expect(codeOf(() => applyStep(resolved, { step: 'follow_up', performance: 'full', outcome: 'escalate', note: 'x' }, worker))).toBe(
+      'dispute.invalid outcome:performed_in_full',
+    );
+    expect(codeOf(() => applyStep(resolved, { step: 'follow_up', performance: 'partial', outcome: 'reopen' }, worker))).toBe(
+      'dispute.reason_required note:required',
+    );
+    expect(applyStep(resolved, { step: 'follow_up', performance: 'partial', outcome: 'reopen', note: '只付了一半' }, worker)).toEqual({
+      tier: 'grid',
+      ownerCode: GRID,
+      status: 'mediating',
+    });
+    expect(applyStep(resolved, { step: 'follow_up', performance: 'none', outcome: 'escalate', note: '拒不履行' }, worker)).toEqual({
+      tier: 'village',
+      ownerCode: GRID.slice(0, 12),
+      status: 'pending',
+    });
+    const top = at({ status: 'resolved', tier: 'county', ownerCode: '420923' });
+    expect(codeOf(() => applyStep(top, { step: 'follow_up', performance: 'none', outcome: 'escalate', note: 'x' }, county))).toBe(
+      'dispute.top_tier step:top_tier',
+    );
+  });
+
+  it('escalates past the next tier only to a tier above, and always with a reason', () => {
+    expect(applyStep(at(), { step: 'escalate', reason: '涉及多个村', toTier: 'township' }, worker)).toEqual({
+      tier: 'township',
+      ownerCode: GRID.slice(0, 9),
+      status: 'pending',
+    });
+    expect(codeOf(() => applyStep(at(), { step: 'escalate', reason: '', toTier: 'county' }, worker))).toBe(
+      'dispute.reason_required reason:required',
+    );
+    expect(
+      codeOf(() =>
+        applyStep(at({ tier: 'village', ownerCode: GRID.slice(0, 12) }), { step: 'escalate', reason: 'x', toTier: 'grid' }, village),
+      ),
+    ).toBe('dispute.invalid toTier:not_above_current');
+  });
+
+  it('knows which loop cases can become disputes and the type a dispute item names', () => {
+    expect(sourceKindOf({ source: 'hotline', itemCode: 'CG06010' })).toBe('hotline');
+    expect(sourceKindOf({ source: 'department', itemCode: 'MD0902' })).toBe('event');
+    expect(sourceKindOf({ source: 'grid_worker', itemCode: 'CG06010' })).toBe('field');
+    expect(sourceKindOf({ source: 'citizen', itemCode: 'CG06010' })).toBeNull();
+    expect([typeOfItem('MD0902'), typeOfItem('MD09'), typeOfItem('CG06010')]).toEqual(['0902', null, null]);
   });
 });

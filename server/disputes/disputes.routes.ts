@@ -11,11 +11,13 @@ import {
   DisputeId,
   DisputeList,
   DisputeListQuery,
+  DisputeSource,
   RaiseEventBody,
   RoundBody,
   RoundId,
   RoundList,
   RoundProgress,
+  SourceId,
   StepBody,
 } from './disputes.schemas.ts';
 import type { DisputeInput, DisputesService, RoundInput } from './disputes.service.ts';
@@ -53,6 +55,19 @@ export function disputeRoutes(app: Http, { disputes, guard }: { disputes: Disput
     async (request) => disputes.create(request.actor, request.body as DisputeInput),
   );
   app.get(
+    '/api/disputes/sources/:eventId',
+    {
+      schema: {
+        tags,
+        summary: '转为纠纷 What a loop case (field report, dispute item, 12345 order) gives the dispute turned from it',
+        params: SourceId,
+        response: reply(DisputeSource),
+      },
+      onRequest: guard('disputes.mediate'),
+    },
+    async (request) => disputes.sourceOf(request.actor, request.params.eventId),
+  );
+  app.get(
     '/api/disputes/:id',
     {
       schema: {
@@ -70,7 +85,7 @@ export function disputeRoutes(app: Http, { disputes, guard }: { disputes: Disput
     {
       schema: {
         tags,
-        summary: '调解 A step at the current tier: accept, session, resolve, escalate, refer',
+        summary: '调解 A step at the current tier: accept, session, resolve, escalate, refer, follow_up (回访 of the agreement)',
         params: DisputeId,
         body: StepBody,
         response: reply(Dispute),

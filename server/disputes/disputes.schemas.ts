@@ -1,10 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import {
+  DISPUTE_SOURCES,
   DISPUTE_STATUSES,
   DISPUTE_TIERS,
   DISPUTE_TYPE_CODES,
+  FOLLOW_UP_DAYS_MAX,
+  FOLLOW_UP_OUTCOMES,
   GRID_REPORT_STATES,
+  MEDIATION_DAYS_MAX,
+  MEDIATION_LIGHTS,
+  MEDIATION_METHODS,
   PARTY_KINDS,
+  PERFORMANCES,
   REFERRAL_TARGETS,
   RISK_LEVELS,
   ROUND_KINDS,
@@ -35,6 +42,9 @@ export const DisputeListQuery = Type.Object({
   tier: Type.Optional(oneOf(DISPUTE_TIERS, '调解层级 Current tier')),
   status: Type.Optional(oneOf(DISPUTE_STATUSES, '状态 Status')),
   roundId: Type.Optional(Uuid('排查轮次 Found in this screening round')),
+  overdue: Type.Optional(Type.Boolean({ description: '超期 Only mediations past their time limit now' })),
+  eventId: Type.Optional(Uuid('The loop case a dispute was turned from or raised (the case drawer’s disputes)')),
+  followUp: Type.Optional(oneOf(['owed'] as const, '待回访 The agreements whose follow-up I owe, due within 3 days or past due')),
   ...pageQuery(PAGE.disputes),
 });
 
@@ -43,7 +53,7 @@ export const DisputeBody = Type.Object({
   typeCode: oneOf(DISPUTE_TYPE_CODES, '事件类别 Dispute type, GB/T 31000 code 5.56 (four digits, or 99)'),
   occurredOn: Day('发生日期 When it happened'),
   place: Type.String({ minLength: 1, maxLength: ADDRESS_MAX, description: '地点 Where', example: '朝阳路 1 号' }),
-  gridCode: Grid('所属网格 The grid it happened in'),
+  gridCode: Type.Optional(Grid('所属网格 The grid it happened in; the source case’s when turned from one (required otherwise)')),
   lng: Type.Optional(
     Nullable(Type.Number({ minimum: -180, maximum: 180, description: 'Longitude (needed to raise an event)', example: 113.02 })),
   ),
@@ -65,18 +75,30 @@ export const DisputeBody = Type.Object({
     { minItems: 1, maxItems: 50, description: '主要当事人 The parties, picked from the records' },
   ),
   roundId: Type.Optional(Nullable(Uuid('排查轮次 The screening round it was found in'))),
+  sourceEventId: Type.Optional(
+    Nullable(Uuid('来源事件 The loop case (field report, dispute item, 12345 order) it is turned from: its grid and point are taken')),
+  ),
 });
 
 export const StepBody = Type.Object({
   version: Type.Integer({ minimum: 1, description: 'The dispute version the step was decided on' }),
-  step: oneOf(['accept', 'session', 'resolve', 'escalate', 'refer'] as const, '受理 / 调解记录 / 化解 / 上交 / 移交'),
+  step: oneOf(['accept', 'session', 'resolve', 'escalate', 'refer', 'follow_up'] as const, '受理 / 调解记录 / 化解 / 上交 / 移交 / 回访'),
   heldOn: Type.Optional(Day('session: 调解日期')),
+  place: Type.Optional(Type.String({ maxLength: ADDRESS_MAX, description: 'session: 调解地点', example: '村委会调解室' })),
+  method: Type.Optional(oneOf(MEDIATION_METHODS, 'session: 调解方式 人民调解 (default) / 行政调解 / 司法调解 / 行业性专业调解')),
+  toTier: Type.Optional(oneOf(DISPUTE_TIERS, 'escalate: 越级 a tier above the next one (with the reason); the next tier when left out')),
   mediator: Type.Optional(Type.String({ maxLength: PERSON_NAME_MAX, description: 'session: 调解员', example: '陈调解' })),
   present: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50, description: 'session: the seq of each party present' })),
   result: Type.Optional(oneOf(SESSION_RESULTS, 'session: 调解结果')),
-  note: Type.Optional(Type.String({ maxLength: NOTE_MAX, description: 'session: 情况' })),
+  note: Type.Optional(
+    Type.String({ maxLength: NOTE_MAX, description: 'session: 情况; follow_up: 回访情况 (required to reopen or escalate)' }),
+  ),
   agreement: Type.Optional(Type.String({ maxLength: NOTE_MAX, description: 'resolve: 协议内容 The agreement' })),
-  followUpOn: Type.Optional(Day('resolve: 回访日期 Follow-up visit date')),
+  followUpOn: Type.Optional(Day('resolve: 回访日期 Follow-up date; the county’s days after today when left out')),
+  performance: Type.Optional(oneOf(PERFORMANCES, 'follow_up: 履行情况 全部履行 / 部分履行 / 未履行')),
+  outcome: Type.Optional(
+    oneOf(FOLLOW_UP_OUTCOMES, 'follow_up: 结案 close / 重新调解 reopen / 上交 escalate (the last two only when not fully performed)'),
+  ),
   reason: Type.Optional(Type.String({ maxLength: REASON.max, description: 'escalate / refer: 理由 Why' })),
   to: Type.Optional(oneOf(REFERRAL_TARGETS, 'refer: 诉调对接 court / 访调对接 petition office')),
 });
@@ -105,6 +127,16 @@ const Summary = {
   roundId: Nullable(Type.String({ description: 'Screening round' })),
   reportedAt: Type.String({ description: 'When recorded' }),
   version: Type.Integer({ description: 'Send it back with a step' }),
+  mediationDueAt: Nullable(Type.String({ description: '调解期限 When the current tier’s mediation runs out (working-day calendar)' })),
+  light: Nullable(oneOf(MEDIATION_LIGHTS, '期限灯 green in time, yellow near due, red overdue; none unless mediating')),
+  provisional: Type.Boolean({
+    description: '期限暂定 The due time lies in a year the holiday data does not cover: counted on weekends only, it may move',
+  }),
+  followUpOn: Nullable(Type.String({ description: '回访日期 When the agreement’s follow-up falls due' })),
+  followedUpAt: Nullable(Type.String({ description: 'When it was followed up' })),
+  performance: Nullable(oneOf(PERFORMANCES, '履行情况 found at the last follow-up')),
+  sourceKind: Nullable(oneOf(DISPUTE_SOURCES, '来源 field report, dispute item of the catalogue, 12345 order')),
+  sourceCaseNo: Nullable(Type.String({ description: 'The source case’s number' })),
 };
 
 export const DisputeList = pageReply(Type.Object(Summary), '纠纷 Disputes of this page, newest first');
@@ -115,9 +147,23 @@ export const Dispute = Type.Object({
   lng: Nullable(Type.Number({ description: 'Longitude' })),
   lat: Nullable(Type.Number({ description: 'Latitude' })),
   agreement: Nullable(Type.String({ description: '协议内容' })),
-  followUpOn: Nullable(Type.String({ description: '回访日期' })),
   referredTo: Nullable(oneOf(REFERRAL_TARGETS, 'Referred to')),
   eventId: Nullable(Type.String({ description: 'The loop event it raised' })),
+  sourceEventId: Nullable(Type.String({ description: 'The loop case it was turned from' })),
+  mediationDays: Nullable(Type.Integer({ description: 'The working days the current tier’s mediation may take' })),
+  mediationStartedAt: Nullable(Type.String({ description: 'When the current tier accepted it' })),
+  followUps: Type.Array(
+    Type.Object({
+      tier: oneOf(DISPUTE_TIERS, 'The tier that followed up'),
+      dueOn: Type.String({ description: 'When it was due' }),
+      performance: oneOf(PERFORMANCES, '履行情况'),
+      outcome: oneOf(FOLLOW_UP_OUTCOMES, 'What it led to'),
+      note: Nullable(Type.String({ description: '回访情况' })),
+      at: Type.String({ description: 'When' }),
+      actorName: Nullable(Type.String({ description: 'By whom' })),
+    }),
+    { description: '回访 The agreement’s follow-ups' },
+  ),
   parties: Type.Array(
     Type.Object({
       seq: Type.Integer({ description: 'Party number' }),
@@ -133,6 +179,8 @@ export const Dispute = Type.Object({
     Type.Object({
       tier: oneOf(DISPUTE_TIERS, 'Tier'),
       heldOn: Type.String({ description: '调解日期' }),
+      place: Nullable(Type.String({ description: '调解地点' })),
+      method: oneOf(MEDIATION_METHODS, '调解方式'),
       mediator: Type.String({ description: '调解员' }),
       present: Type.Array(Type.Integer(), { description: 'Parties present (seq)' }),
       result: oneOf(SESSION_RESULTS, '结果'),
@@ -140,7 +188,7 @@ export const Dispute = Type.Object({
     }),
   ),
   history: RecordHistorySchema,
-  abilities: Type.Array(Type.String(), { description: 'Steps the caller may take now (they own the tier)' }),
+  abilities: Type.Array(Type.String(), { description: 'Steps the caller may take now (they own the tier); event: raise a loop event' }),
 });
 
 export const RoundBody = Type.Object({
@@ -189,4 +237,66 @@ export const RoundProgress = Type.Object({
       reportedAt: Nullable(Type.String({ description: 'When last reported' })),
     }),
   ),
+});
+
+export const SourceId = Type.Object({ eventId: Uuid('The loop case') });
+
+export const DisputeSource = Type.Object({
+  eventId: Uuid('The loop case'),
+  caseNo: Nullable(Type.String({ description: '案卷号' })),
+  sourceKind: oneOf(DISPUTE_SOURCES, '来源'),
+  externalNo: Nullable(Type.String({ description: '12345 工单号' })),
+  disputeId: Nullable(Type.String({ description: 'The dispute already turned from it (then it cannot be turned again)' })),
+  title: Type.String({ description: 'From the item’s name' }),
+  typeCode: Nullable(Type.String({ description: 'The dispute type its catalogue item names (MD…), if any' })),
+  occurredOn: Type.String({ description: 'The day it was reported' }),
+  place: Type.String({ description: 'The record’s address, or the grid' }),
+  gridCode: Type.String({ description: 'Its grid (kept)' }),
+  gridName: Type.String({ description: 'Grid name' }),
+  lng: Type.Number({ description: 'Longitude (kept)' }),
+  lat: Type.Number({ description: 'Latitude (kept)' }),
+  summary: Type.String({ description: 'The case’s description' }),
+  reporterName: Nullable(Type.String({ description: 'Caller or reporter' })),
+  reporterPhone: Nullable(Type.String({ description: 'Phone, masked' })),
+  parties: Type.Array(
+    Type.Object({
+      kind: oneOf(PARTY_KINDS, 'Person or organisation'),
+      key: Type.String({ description: 'Record id or credit code' }),
+      name: Type.String({ description: 'Name on record' }),
+    }),
+    { description: 'Parties the case names on record (its organisation)' },
+  ),
+});
+
+const TierDays = (description: string) =>
+  Type.Object(
+    Object.fromEntries(
+      DISPUTE_TIERS.map((t) => [
+        t,
+        Type.Integer({ minimum: 1, maximum: MEDIATION_DAYS_MAX, description: `${t}: working days`, example: 30 }),
+      ]),
+    ) as Record<(typeof DISPUTE_TIERS)[number], ReturnType<typeof Type.Integer>>,
+    { description },
+  );
+
+export const SettingsQuery = Type.Object({
+  countyCode: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'County; the caller’s own when left out', example: '420923' })),
+});
+
+export const SettingsBody = Type.Object({
+  countyCode: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: 'County; the caller’s own when left out', example: '420923' })),
+  mediationDays: TierDays('调解期限 Working days each tier’s mediation may take from its acceptance'),
+  followUpDays: Type.Integer({
+    minimum: 1,
+    maximum: FOLLOW_UP_DAYS_MAX,
+    description: '回访天数 Days after an agreement its follow-up falls due',
+    example: 15,
+  }),
+});
+
+export const Settings = Type.Object({
+  countyCode: Type.String({ description: 'County' }),
+  mediationDays: TierDays('调解期限 per tier, working days'),
+  followUpDays: Type.Integer({ description: '回访天数' }),
+  updatedAt: Nullable(Type.String({ description: 'When the county last changed them; none: the defaults' })),
 });

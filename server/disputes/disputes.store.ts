@@ -1,8 +1,17 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, like, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { DisputeTier } from '../../shared/disputes.ts';
 import type { Tx } from '../platform/db.ts';
 import type { PageAsked } from '../platform/paging.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
-import { dispute, disputeParty, mediationSession, screeningGrid, screeningRound } from './disputes.tables.ts';
+import {
+  dispute,
+  disputeFollowUp,
+  disputeParty,
+  disputeSetting,
+  mediationSession,
+  screeningGrid,
+  screeningRound,
+} from './disputes.tables.ts';
 
 export type DisputeRow = typeof dispute.$inferSelect;
 export type RoundRow = typeof screeningRound.$inferSelect;
@@ -53,15 +62,40 @@ export interface DisputeFilter {
   tier?: string;
   status?: string;
   roundId?: string;
+  /** Mediations past their time limit now. */
+  overdue?: boolean;
+  /** The loop case it was turned from or raised. */
+  eventId?: string;
+  /** `owed`: the agreements whose follow-up the caller owes, due within FOLLOW_UP_SOON_DAYS or past due. */
+  followUp?: 'owed';
+}
+
+/** Where the caller owns the tier of a dispute: the tiers they act at, in the units they are bound to or inside. */
+export function ownedBy(owned: { tier: DisputeTier; prefixes: string[] }[]): SQL {
+  if (owned.length === 0) return sql`false`;
+  return or(...owned.map((o) => and(eq(dispute.tier, o.tier), or(...o.prefixes.map((p) => like(dispute.ownerCode, `${p}%`))))))!;
+}
+
+/** Agreements not yet followed up whose follow-up falls due by `by` ('YYYY-MM-DD'). */
+export const followUpOwed = (by: string) => and(eq(dispute.status, 'resolved'), isNull(dispute.followedUpAt), lte(dispute.followUpOn, by));
+
+export interface FindContext {
+  now: Date;
+  /** The last day a follow-up counts as owed now (today plus the days of notice). */
+  owedBy: string;
+  owned: { tier: DisputeTier; prefixes: string[] }[];
 }
 
 /** One page of the disputes in scope matching the filter, newest first, and how many match in all. */
-export async function findDisputes(tx: Tx, scope: Scope, f: DisputeFilter, page: PageAsked) {
+export async function findDisputes(tx: Tx, scope: Scope, f: DisputeFilter, page: PageAsked, at: FindContext) {
   const where = and(
     inScope(dispute.gridCode, scope),
     f.tier ? eq(dispute.tier, f.tier) : undefined,
     f.status ? eq(dispute.status, f.status) : undefined,
     f.roundId ? eq(dispute.roundId, f.roundId) : undefined,
+    f.overdue ? and(eq(dispute.status, 'mediating'), lt(dispute.mediationDueAt, at.now)) : undefined,
+    f.eventId ? or(eq(dispute.sourceEventId, f.eventId), eq(dispute.eventId, f.eventId)) : undefined,
+    f.followUp === 'owed' ? and(followUpOwed(at.owedBy), ownedBy(at.owned)) : undefined,
   );
   const [rows, [{ total }]] = await Promise.all([
     tx.select().from(dispute).where(where).orderBy(desc(dispute.reportedAt), desc(dispute.id)).offset(page.offset).limit(page.limit),
@@ -145,4 +179,89 @@ export async function disputesInRoundGrid(tx: Tx, round: RoundRow, gridCode: str
     .from(dispute)
     .where(and(eq(dispute.countyCode, round.countyCode), eq(dispute.roundId, round.id), eq(dispute.gridCode, gridCode)));
   return r.n;
+}
+
+// ── follow-ups, settings, sources ────────────────────────────────────────────────────────────────────
+
+export async function insertFollowUp(tx: Tx, row: typeof disputeFollowUp.$inferInsert) {
+  await tx.insert(disputeFollowUp).values(row);
+}
+
+export const followUpsOf = (tx: Tx, row: DisputeRow) =>
+  tx
+    .select()
+    .from(disputeFollowUp)
+    .where(and(eq(disputeFollowUp.countyCode, row.countyCode), eq(disputeFollowUp.disputeId, row.id)))
+    .orderBy(asc(disputeFollowUp.at));
+
+/** How many agreements the caller owes a follow-up for, due by `owedBy`, and of them how many are past due. */
+export async function followUpsOwedCount(tx: Tx, scope: Scope, owned: FindContext['owned'], owedBy: string, today: string) {
+  const [r] = await tx
+    .select({
+      owed: sql<number>`count(*)::int`,
+      late: sql<number>`(count(*) filter (where ${dispute.followUpOn} < ${today}))::int`,
+    })
+    .from(dispute)
+    .where(and(inScope(dispute.gridCode, scope), followUpOwed(owedBy), ownedBy(owned)));
+  return r;
+}
+
+export async function getSetting(tx: Tx, countyCode: string) {
+  return (await tx.select().from(disputeSetting).where(eq(disputeSetting.countyCode, countyCode)))[0];
+}
+
+export async function putSetting(tx: Tx, row: typeof disputeSetting.$inferInsert) {
+  await tx
+    .insert(disputeSetting)
+    .values(row)
+    .onConflictDoUpdate({
+      target: disputeSetting.countyCode,
+      set: { mediationDays: row.mediationDays, followUpDays: row.followUpDays, updatedBy: row.updatedBy, updatedAt: row.updatedAt },
+    });
+}
+
+/** The dispute already turned from a loop case, if any (its county and id are enough: once per case). */
+export async function disputeOfSource(tx: Tx, countyCode: string, eventId: string) {
+  return (
+    await tx
+      .select({ id: dispute.id })
+      .from(dispute)
+      .where(and(eq(dispute.countyCode, countyCode), eq(dispute.sourceEventId, eventId)))
+  )[0];
+}
+
+/**
+ * The mediation figures of an area (a code prefix): mediations past their limit now, follow-ups owed and past due,
+ * and the follow-ups made between `from` and `to` by how the agreement was performed.
+ */
+export async function mediationFigures(
+  tx: Tx,
+  f: { countyCode: string | null; prefix: string; now: Date; today: string; from: Date; to: Date },
+) {
+  const area = and(f.countyCode ? eq(dispute.countyCode, f.countyCode) : undefined, like(dispute.gridCode, `${f.prefix}%`));
+  const [[open], [owed], done] = await Promise.all([
+    tx
+      .select({ overdue: sql<number>`count(*)::int` })
+      .from(dispute)
+      .where(and(area, eq(dispute.status, 'mediating'), lt(dispute.mediationDueAt, f.now))),
+    tx
+      .select({ owed: sql<number>`count(*)::int` })
+      .from(dispute)
+      .where(and(area, followUpOwed(f.today), lt(dispute.followUpOn, f.today))),
+    tx
+      .select({ performance: disputeFollowUp.performance, n: sql<number>`count(*)::int` })
+      .from(disputeFollowUp)
+      .where(
+        and(
+          f.countyCode ? eq(disputeFollowUp.countyCode, f.countyCode) : undefined,
+          like(disputeFollowUp.ownerCode, `${f.prefix.slice(0, 6)}%`),
+          sql`exists (select 1 from ${dispute} d where d.county_code = ${disputeFollowUp.countyCode} and d.id = ${disputeFollowUp.disputeId}
+                and d.grid_code like ${`${f.prefix}%`})`,
+          gte(disputeFollowUp.at, f.from),
+          lt(disputeFollowUp.at, f.to),
+        ),
+      )
+      .groupBy(disputeFollowUp.performance),
+  ]);
+  return { overdueMediations: open.overdue, followUpsOverdue: owed.owed, performed: new Map(done.map((r) => [r.performance, r.n])) };
 }

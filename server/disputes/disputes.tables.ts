@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamptz,
+  uniqueIndex,
   uuid,
   versionedColumns,
 } from '../platform/columns.ts';
@@ -78,7 +79,22 @@ export const dispute = pgTable(
     agreement: text('agreement'),
     followUpOn: date('follow_up_on'),
     referredTo: text('referred_to'),
+    /** The loop event it raised for a department to act. */
     eventId: uuid('event_id'),
+    /** The loop case it was turned from (a field report, a dispute item, a 12345 order): once per case. */
+    sourceEventId: uuid('source_event_id'),
+    sourceKind: text('source_kind'),
+    sourceCaseNo: text('source_case_no'),
+    /**
+     * The current tier's mediation: when it was accepted, the working days it may take (the county's limit then) and
+     * when that runs out on the working-day calendar; none while the tier has not accepted it or once it ended.
+     */
+    mediationStartedAt: timestamptz('mediation_started_at'),
+    mediationDays: integer('mediation_days'),
+    mediationDueAt: timestamptz('mediation_due_at'),
+    /** The agreement's follow-up (回访) once made: when, and how the agreement was performed. */
+    followedUpAt: timestamptz('followed_up_at'),
+    performance: text('performance'),
     /** How many times it went up a tier: the warning rules read it. */
     escalations: integer('escalations').notNull().default(0),
     /** When it was resolved (agreement) or referred, and the working days from its recording to then. */
@@ -97,6 +113,12 @@ export const dispute = pgTable(
     // The warning rules' windows and the figures' drill-down read a county's disputes by date.
     index('dispute_county_code_occurred_on_idx').on(t.countyCode, t.occurredOn),
     index('dispute_county_code_reported_at_idx').on(t.countyCode, t.reportedAt),
+    uniqueIndex('dispute_county_code_source_event_id_key').on(t.countyCode, t.sourceEventId).where(sql`source_event_id is not null`),
+    index('dispute_event_id_idx').on(t.eventId),
+    // The follow-ups owed: resolved, not yet followed up, by the date they fall due.
+    index('dispute_county_code_follow_up_on_idx').on(t.countyCode, t.followUpOn).where(sql`status = 'resolved' and followed_up_at is null`),
+    // The overdue mediations: open ones by their due time.
+    index('dispute_county_code_mediation_due_at_idx').on(t.countyCode, t.mediationDueAt).where(sql`mediation_due_at is not null`),
   ],
 );
 
@@ -129,6 +151,9 @@ export const mediationSession = pgTable(
     disputeId: uuid('dispute_id').notNull(),
     tier: text('tier').notNull(),
     heldOn: date('held_on').notNull(),
+    /** Where it was held, and how it was mediated (people's, administrative, judicial or trade mediation). */
+    place: text('place'),
+    method: text('method').notNull().default('people'),
     mediator: text('mediator').notNull(),
     /** The seq numbers of the parties present. */
     present: jsonb('present').$type<number[]>().notNull().default(sql`'[]'::jsonb`),
@@ -141,4 +166,41 @@ export const mediationSession = pgTable(
     primaryKey({ name: 'mediation_session_pkey', columns: [t.countyCode, t.id] }),
     index('mediation_session_dispute_id_idx').on(t.disputeId),
   ],
+);
+
+/** 回访: one follow-up of an agreement — how it was performed, by whom and when, and what it led to. */
+export const disputeFollowUp = pgTable(
+  'dispute_follow_up',
+  {
+    countyCode: text('county_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    disputeId: uuid('dispute_id').notNull(),
+    /** The tier and unit that resolved it and owed the follow-up. */
+    tier: text('tier').notNull(),
+    ownerCode: text('owner_code').notNull(),
+    dueOn: date('due_on').notNull(),
+    performance: text('performance').notNull(),
+    outcome: text('outcome').notNull(),
+    note: text('note'),
+    actorId: uuid('actor_id').notNull(),
+    at: timestamptz('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'dispute_follow_up_pkey', columns: [t.countyCode, t.id] }),
+    index('dispute_follow_up_dispute_id_idx').on(t.countyCode, t.disputeId),
+    index('dispute_follow_up_county_code_at_idx').on(t.countyCode, t.at),
+  ],
+);
+
+/** A county's own mediation time limits per tier and follow-up delay; absent: the defaults (shared/disputes.ts). */
+export const disputeSetting = pgTable(
+  'dispute_setting',
+  {
+    countyCode: text('county_code').notNull(),
+    mediationDays: jsonb('mediation_days').$type<Record<string, number>>().notNull(),
+    followUpDays: integer('follow_up_days').notNull(),
+    updatedBy: uuid('updated_by').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ name: 'dispute_setting_pkey', columns: [t.countyCode] })],
 );

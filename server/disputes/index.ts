@@ -8,16 +8,18 @@ import { agreementRoutes } from './agreement.routes.ts';
 import { createAgreementPrinter } from './agreement.service.ts';
 import { disputeFigureRoutes } from './dispute-figures.routes.ts';
 import { createDisputeFigures } from './dispute-figures.service.ts';
+import { disputeSettingRoutes } from './dispute-settings.routes.ts';
 import { disputeWarningRoutes } from './dispute-warnings.routes.ts';
 import { createDisputeWarnings } from './dispute-warnings.service.ts';
 import { disputeRoutes } from './disputes.routes.ts';
-import { createDisputesService, type ReportEvent } from './disputes.service.ts';
+import { createDisputesService, type ReportEvent, type SourceCaseOf } from './disputes.service.ts';
 import type { MissedFollowUps } from './missed-visits.ts';
 
 export type { FigureRow } from './dispute-figures.core.ts';
 /** The dispute figures of an area and months by one dimension, for the assessment and the briefing (the caller checks scope). */
 export { disputeFigures, type FigureQuery } from './dispute-figures.service.ts';
-export type { DisputesService, ReportEvent } from './disputes.service.ts';
+/** The agreements' follow-ups an account owes, for the to-do (app.ts hands it to the loop's inbox). */
+export { agreementFollowUpsOwed, type DisputesService, type ReportEvent, type SourceCase, type SourceCaseOf } from './disputes.service.ts';
 export type { MissedFollowUp, MissedFollowUps } from './missed-visits.ts';
 
 /** 矛盾纠纷排查化解: screening rounds, the dispute record, mediation tier by tier, warnings (预警) and figures. */
@@ -30,6 +32,7 @@ export async function createDisputes({
   reportEvent,
   pdf,
   missedFollowUps,
+  sourceCase,
 }: {
   app: Http;
   db: Db;
@@ -41,14 +44,17 @@ export async function createDisputes({
   pdf: PdfRenderer;
   /** Fieldwork's missed follow-ups of tagged people: what the missed_visits warning rules read. */
   missedFollowUps: MissedFollowUps;
+  /** The loop's case as the caller may see it: what a dispute turned from a field report, a dispute item or a 12345 order reads. */
+  sourceCase: SourceCaseOf;
 }) {
   const warnings = createDisputeWarnings({ db, clock, missedFollowUps });
   const figures = createDisputeFigures({ db, clock });
   await figures.catchUp();
-  const disputes = createDisputesService({ db, clock, calendar, reportEvent, warnings, figures });
+  const disputes = createDisputesService({ db, clock, calendar, reportEvent, warnings, figures, sourceCase });
   disputeRoutes(app, { disputes, guard });
   agreementRoutes(app, { agreements: createAgreementPrinter({ disputes, pdf, db, clock }), guard });
   disputeWarningRoutes(app, { warnings, guard });
   disputeFigureRoutes(app, { figures, disputes, guard });
+  disputeSettingRoutes(app, { disputes, guard });
   return { disputes, warnings };
 }

@@ -16,7 +16,7 @@ import { createCatalogueService } from './catalogue/catalogue.service.ts';
 import { seedCatalogue } from './catalogue/catalogue.store.ts';
 import { createNotifier, type Notice, type NotificationChannel, robotChannel } from './inbox/inbox.channels.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
-import { createInboxService, type FollowUpsDue } from './inbox/inbox.service.ts';
+import { type AgreementFollowUpsDue, createInboxService, type FollowUpsDue } from './inbox/inbox.service.ts';
 import { createChannelIntake } from './intake/channels.ts';
 import { intakeSource } from './intake/intake.core.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
@@ -64,6 +64,8 @@ export { type ConfirmedCase, confirmedCases } from './loop/confirmed-cases.ts';
 export { DEADLINE_RECOMPUTED, isProvisional } from './loop/deadline-recompute.ts';
 /** The loop's statuses and a limit in words, for what an interface says about a case. */
 export type { StageLimit } from './loop/deadlines.core.ts';
+/** A deadline's light (green, yellow near due, red overdue) on the working-day calendar, for areas with their own time limits (disputes). */
+export { trafficLight } from './loop/deadlines.core.ts';
 /** What a composition root hands the demo to drive the loop. */
 export type { ActionInput, EventActionName } from './loop/event-actions.core.ts';
 export type { EventsService } from './loop/events.service.ts';
@@ -83,6 +85,7 @@ export async function createEvents({
   territory,
   files,
   followUpsDue,
+  agreementFollowUpsDue,
   channels: otherChannels = [],
 }: {
   app: Http;
@@ -94,6 +97,8 @@ export async function createEvents({
   files: FileStore;
   /** The follow-ups of tagged people the caller owes (fieldwork, above the loop), counted as to-do work. */
   followUpsDue: FollowUpsDue;
+  /** The mediation agreements' follow-ups the caller owes (disputes, above the loop), counted as to-do work. */
+  agreementFollowUpsDue: AgreementFollowUpsDue;
   /** Where notices go besides the inbox and the group robot (app.ts: SMS). */
   channels?: readonly NotificationChannel[];
 }) {
@@ -148,6 +153,7 @@ export async function createEvents({
     events: service,
     callsToLocate: intake.calls.waitingCount,
     followUpsDue,
+    agreementFollowUpsDue,
   });
   service.onChange(inbox.onEventChange);
   inboxRoutes(app, { inbox, guard });

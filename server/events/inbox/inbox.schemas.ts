@@ -76,6 +76,15 @@ export const InboxCounts = Type.Object({
       { description: '待随访 The follow-ups I owe (/api/fieldwork/follow-ups), gone once recorded; null: I follow up no one' },
     ),
   ),
+  agreementFollowUps: Nullable(
+    Type.Object(
+      {
+        owed: Type.Integer({ description: '待回访 Agreements whose follow-up I owe, due within 3 days or past due' }),
+        overdue: Type.Integer({ description: '逾期 Of them, past their follow-up date' }),
+      },
+      { description: '调解协议回访 (/api/disputes?followUp=owed), gone once recorded; null: no mediation tier is mine' },
+    ),
+  ),
   leader: Nullable(
     Type.Object(
       {

@@ -103,6 +103,9 @@ const shown = (row: store.NotificationRow) => ({ ...row, data: row.data as Recor
 /** The follow-ups of tagged people an account owes, missed and due soon; null when it follows up no one. */
 export type FollowUpsDue = (actor: Actor) => Promise<{ missed: number; dueSoon: number } | null>;
 
+/** The mediation agreements whose follow-up (回访) an account owes, due soon or past due; null when no mediation tier is theirs. */
+export type AgreementFollowUpsDue = (actor: Actor) => Promise<{ owed: number; overdue: number } | null>;
+
 export function createInboxService({
   db,
   clock,
@@ -110,6 +113,7 @@ export function createInboxService({
   events,
   callsToLocate,
   followUpsDue,
+  agreementFollowUpsDue,
 }: {
   db: Db;
   clock: Clock;
@@ -119,6 +123,8 @@ export function createInboxService({
   callsToLocate: (actor: Actor) => Promise<number>;
   /** The follow-ups the caller owes (fieldwork, handed in by app.ts): work too, gone once recorded. */
   followUpsDue: FollowUpsDue;
+  /** The agreements' follow-ups the caller owes (disputes, handed in by app.ts). */
+  agreementFollowUpsDue: AgreementFollowUpsDue;
 }) {
   return {
     /** The events service's change listener. The case's version names the change, so telling twice is a no-op. */
@@ -139,12 +145,13 @@ export function createInboxService({
     /**
      * The to-do: cases waiting on the caller or their unit, per queue, from the cases' state; the open supervision
      * orders addressed to their units; for a leader, the orders they issued still open and the purple and red cases
-     * of their area; for the grid team, the follow-ups they owe, missed or due soon. Beside it, the unread
+     * of their area; for the grid team, the follow-ups they owe, missed or due soon; for a mediation tier, the agreements
+     * it owes a follow-up (回访). Beside it, the unread
      * notifications by kind (a feed, not work).
      */
     async counts(actor: Actor) {
       const isLeader = actor.roles.includes('leader');
-      const [kinds, todo, supervision, toLocate, issued, worst, followUps] = await Promise.all([
+      const [kinds, todo, supervision, toLocate, issued, worst, followUps, agreementFollowUps] = await Promise.all([
         store.unreadByKind(db, actor.id),
         events.todoCounts(actor),
         store.openOrdersFor(db, unitsOf(actor)),
@@ -152,16 +159,18 @@ export function createInboxService({
         isLeader ? store.openOrdersIssuedBy(db, actor.id) : 0,
         isLeader ? events.find(actor, { warning: [...LEADER_WARNINGS] }, { offset: 0, limit: 1 }).then((p) => p.total) : 0,
         followUpsDue(actor),
+        actor.permissions.includes('disputes.mediate') ? agreementFollowUpsDue(actor) : null,
       ]);
       const byKind = Object.fromEntries(kinds.map((r) => [r.kind, r.n]));
       const unread = Object.values(byKind).reduce((sum, n) => sum + n, 0);
       const work = Object.values(todo).reduce((sum, n) => sum + n, 0);
       return {
         todo,
-        total: work + supervision + toLocate + (followUps ? followUps.missed + followUps.dueSoon : 0),
+        total: work + supervision + toLocate + (followUps ? followUps.missed + followUps.dueSoon : 0) + (agreementFollowUps?.owed ?? 0),
         supervision,
         toLocate,
         followUps,
+        agreementFollowUps,
         leader: isLeader ? { ordersIssued: issued, worstCases: worst } : null,
         unread,
         byKind,

@@ -124,6 +124,9 @@ export type EventPoint = Item<Get<'/api/events/points'>>;
 export type Outlines = Get<'/api/territory/outlines'>;
 export type DisputeSummary = Item<Get<'/api/disputes'>>;
 export type DisputeDetail = Get<'/api/disputes/{id}'>;
+/** What a loop case gives the dispute turned from it. */
+export type DisputeSource = Get<'/api/disputes/sources/{eventId}'>;
+export type DisputeSettings = Get<'/api/disputes/settings'>;
 export type ScreeningRound = Item<Get<'/api/disputes/rounds'>>;
 export type RoundProgress = Get<'/api/disputes/rounds/{id}'>;
 export type AssessmentScheme = Item<Get<'/api/assessment/schemes'>>;

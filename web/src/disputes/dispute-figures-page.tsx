@@ -1,14 +1,15 @@
-import { Alert, DatePicker, Drawer, Select, Space, Table, Typography } from 'antd';
+import { Alert, DatePicker, Drawer, Select, Space, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { DISPUTE_FIGURE_DIMENSIONS, type DisputeFigureDimension, type DisputeFigureMeasure } from '../../../shared/disputes.ts';
 import type { DisputeFigureRow, DisputeSummary } from '../api/replies.ts';
 import { EChart } from '../figures/echart.tsx';
 import { useAreaOptions } from '../figures/use-area-options.ts';
 import { useApi } from '../use-api.ts';
+import { DisputeDrawer } from './dispute-drawer.tsx';
 import { useTypeName } from './dispute-form.tsx';
-import { DisputeDrawer } from './disputes-page.tsx';
 
 interface Drill {
   key?: string;
@@ -151,6 +152,20 @@ export function DisputeFiguresPage() {
           options={DISPUTE_FIGURE_DIMENSIONS.map((d) => ({ value: d, label: t(`disputeFigures.dims.${d}`) }))}
         />
       </Space>
+      {data && (
+        <Space wrap size="large" className="detail-section" data-testid="dispute-mediation-figures">
+          <Link to="/disputes?overdue=true">
+            <Statistic
+              title={t('disputes.figuresOverdue')}
+              value={data.mediation.overdue}
+              valueStyle={data.mediation.overdue ? { color: '#cf1322' } : undefined}
+            />
+          </Link>
+          <Statistic title={t('disputes.figuresFollowUpsOverdue')} value={data.mediation.followUpsOverdue} />
+          <Statistic title={t('disputes.figuresPerformedShare')} value={percent(data.mediation.performedShare)} />
+          <Typography.Text type="secondary">{t('disputes.figuresPerformed', data.mediation.performed)}</Typography.Text>
+        </Space>
+      )}
       <EChart option={option} testId="dispute-figures-chart" />
       <Alert type="info" showIcon message={t('disputeFigures.sharesNote')} className="detail-section" />
       <Table<DisputeFigureRow>

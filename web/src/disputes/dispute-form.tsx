@@ -1,12 +1,14 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { DeleteOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISPUTE_TYPES, PARTY_KINDS, type PartyKind, RISK_LEVELS } from '../../../shared/disputes.ts';
-import type { BodyOf } from '../api/replies.ts';
+import type { BodyOf, DisputeSource } from '../api/replies.ts';
 import { api } from '../api.ts';
+import { useAuth } from '../auth/auth-context.tsx';
 import { peopleQueryProblem } from '../people/people-query.ts';
+import { PersonForm } from '../people/person-form.tsx';
 import { SearchPicker } from '../search-picker.tsx';
 import { useBusyAction } from '../use-busy-action.ts';
 
@@ -90,7 +92,10 @@ export function PartyPicker({ kind, value, onPick }: { kind: PartyKind; value: P
 /** The parties of a dispute being recorded: each picked from the records (a person or an organisation) with what they ask. */
 export function PartiesEditor({ value: parties, onChange }: { value: PartyRow[]; onChange(rows: PartyRow[]): void }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const [kind, setKind] = useState<PartyKind>('person');
+  // A party not on record is registered through the person form, then picked like any other.
+  const [registering, setRegistering] = useState(false);
   const setParties = (change: (rows: PartyRow[]) => PartyRow[]) => onChange(change(parties));
   const setRow = (i: number, row: Partial<PartyRow>) => setParties((ps) => ps.map((p, j) => (j === i ? { ...p, ...row } : p)));
   return (
@@ -117,7 +122,24 @@ export function PartiesEditor({ value: parties, onChange }: { value: PartyRow[];
         <Button icon={<PlusOutlined />} onClick={() => setParties((ps) => [...ps, { picked: null, claim: '' }])}>
           {t('disputes.addParty')}
         </Button>
+        {can('registry.write') && (
+          <Button icon={<UserAddOutlined />} onClick={() => setRegistering(true)} data-testid="party-register">
+            {t('disputes.registerParty')}
+          </Button>
+        )}
       </Space>
+      {registering && (
+        <PersonForm
+          open
+          editing={null}
+          onClose={() => setRegistering(false)}
+          onSaved={(p) => {
+            setRegistering(false);
+            const picked = { kind: 'person' as const, key: p.id, name: p.name, detail: '' };
+            setParties((ps) => [...ps.filter((r) => r.picked || r.claim), { picked, claim: '' }]);
+          }}
+        />
+      )}
     </Space>
   );
 }
@@ -133,24 +155,33 @@ interface Values {
   summary: string;
 }
 
-/** 登记纠纷: in a grid (and a screening round, when found in one); the parties picked from the records. */
+/**
+ * 登记纠纷: in a grid (and a screening round, when found in one); the parties picked from the records. Turned from a
+ * loop case (`source`), the form is filled from it (collect once) and the grid and point are the case's.
+ */
 export function DisputeDialog({
   open,
   gridCode,
   roundId,
+  source,
   onClose,
   onSaved,
 }: {
   open: boolean;
-  gridCode: string;
+  gridCode?: string;
   roundId?: string;
+  source?: DisputeSource;
   onClose(): void;
   onSaved(): void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [parties, setParties] = useState<PartyRow[]>([{ picked: null, claim: '' }]);
+  const fromSource = (): PartyRow[] =>
+    source?.parties.length
+      ? source.parties.map((p) => ({ picked: { kind: p.kind, key: p.key, name: p.name, detail: p.key }, claim: '' }))
+      : [{ picked: null, claim: '' }];
+  const [parties, setParties] = useState<PartyRow[]>(fromSource);
   const { busy, run } = useBusyAction();
   const typeOptions = useTypeOptions();
 
@@ -160,14 +191,14 @@ export function DisputeDialog({
         body: {
           ...v,
           occurredOn: v.occurredOn.format('YYYY-MM-DD'),
-          gridCode,
+          ...(source ? { sourceEventId: source.eventId } : { gridCode }),
           roundId: roundId ?? null,
           parties: parties.filter((p) => p.picked).map((p) => ({ kind: p.picked!.kind, key: p.picked!.key, claim: p.claim })),
         },
       });
       void message.success(t('disputes.recorded'));
       form.resetFields();
-      setParties([{ picked: null, claim: '' }]);
+      setParties(fromSource());
       onSaved();
     });
 
@@ -182,7 +213,29 @@ export function DisputeDialog({
       destroyOnHidden
       width={640}
     >
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ riskLevel: 'low', peopleInvolved: 2 }}>
+      {source && (
+        <Typography.Paragraph type="secondary" data-testid="dispute-from-case">
+          {t('disputes.fromCase', { caseNo: source.caseNo ?? source.eventId, grid: source.gridName })} ·{' '}
+          {t(`disputes.sources.${source.sourceKind}`)}
+          {source.reporterName && ` · ${t('disputes.caller')} ${source.reporterName} ${source.reporterPhone ?? ''}`}
+        </Typography.Paragraph>
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={{
+          riskLevel: 'low',
+          peopleInvolved: 2,
+          ...(source && {
+            title: source.title,
+            typeCode: source.typeCode ?? undefined,
+            occurredOn: dayjs(source.occurredOn),
+            place: source.place,
+            summary: source.summary,
+          }),
+        }}
+      >
         <Form.Item name="title" label={t('disputes.title')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={100} data-testid="dispute-title" />
         </Form.Item>

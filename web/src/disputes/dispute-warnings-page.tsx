@@ -5,9 +5,9 @@ import { DISPUTE_WARNING_STATES } from '../../../shared/dispute-warnings.ts';
 import type { DisputeWarningSummary } from '../api/replies.ts';
 import { CodeName } from '../code-name.tsx';
 import { useApi } from '../use-api.ts';
+import { DisputeDrawer } from './dispute-drawer.tsx';
 import { DisputeWarningDrawer, useRuleWords, WARNING_STATE_COLOUR } from './dispute-warning-drawer.tsx';
 import { DisputeWarningRules } from './dispute-warning-rules.tsx';
-import { DisputeDrawer } from './disputes-page.tsx';
 
 function WarningList() {
   const { t } = useTranslation();

@@ -1,133 +1,20 @@
-import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Drawer, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { DISPUTE_STATUSES, DISPUTE_TIERS } from '../../../shared/disputes.ts';
 import { PAGE } from '../../../shared/limits.ts';
-import type { BodyOf, DisputeSummary } from '../api/replies.ts';
+import type { DisputeSummary } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useApi } from '../use-api.ts';
 import { usePaged } from '../use-paged.ts';
+import { DisputeDrawer, STATUS_COLOUR } from './dispute-drawer.tsx';
 import { DisputeDialog, useTypeName } from './dispute-form.tsx';
-import { StepDialog } from './step-dialog.tsx';
+import { DisputeSettingsDialog } from './dispute-settings-dialog.tsx';
+import { MediationLight } from './mediation-light.tsx';
 
-type Step = BodyOf<'/api/disputes/{id}/steps', 'post'>['step'];
 const PAGE_SIZE = PAGE.disputes.default;
-const STATUS_COLOUR = { pending: 'orange', mediating: 'blue', resolved: 'green', referred: 'purple' } as const;
-
-export function DisputeDrawer({ id, onClose, onChanged }: { id: string | null; onClose(): void; onChanged(): void }) {
-  const { t } = useTranslation();
-  const typeName = useTypeName();
-  const { data, loading, reload } = useApi('/api/disputes/{id}', id ? { params: { path: { id } } } : null);
-  const [step, setStep] = useState<Step | null>(null);
-  const d = data && data.id === id ? data : null;
-  return (
-    <Drawer
-      open={id !== null}
-      onClose={onClose}
-      width={Math.min(720, window.innerWidth)}
-      title={d?.title ?? t('disputes.detail')}
-      destroyOnHidden
-    >
-      {!d ? (
-        <Spin spinning={loading} />
-      ) : (
-        <>
-          <Space wrap className="detail-section">
-            {d.abilities.map((a) => (
-              <Button key={a} type={a === 'resolve' ? 'primary' : 'default'} onClick={() => setStep(a as Step)} data-testid={`step-${a}`}>
-                {t(`disputes.steps.${a}`)}
-              </Button>
-            ))}
-            {d.status === 'resolved' && d.agreement && (
-              <Button
-                icon={<PrinterOutlined />}
-                href={`/api/disputes/${encodeURIComponent(d.id)}/agreement.pdf`}
-                target="_blank"
-                data-testid="print-agreement"
-              >
-                {t('disputes.printAgreement')}
-              </Button>
-            )}
-          </Space>
-          <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
-            <Descriptions.Item label={t('disputes.type')}>{typeName(d.typeCode)}</Descriptions.Item>
-            <Descriptions.Item label={t('disputes.status')}>
-              <Tag color={STATUS_COLOUR[d.status]}>{t(`disputes.statuses.${d.status}`)}</Tag>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('disputes.tier')}>
-              {t(`disputes.tiers.${d.tier}`)} · {d.ownerName}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('disputes.grid')}>{d.gridName}</Descriptions.Item>
-            <Descriptions.Item label={t('disputes.occurredOn')}>{d.occurredOn}</Descriptions.Item>
-            <Descriptions.Item label={t('disputes.place')}>{d.place}</Descriptions.Item>
-            <Descriptions.Item label={t('disputes.people')}>{d.peopleInvolved}</Descriptions.Item>
-            <Descriptions.Item label={t('disputes.amount')}>{d.amountInvolved ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('disputes.risk')}>{t(`disputes.risks.${d.riskLevel}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('disputes.summary')} span={2}>
-              {d.summary}
-            </Descriptions.Item>
-            {d.agreement && (
-              <Descriptions.Item label={t('disputes.agreement')} span={2}>
-                {d.agreement} ({t('disputes.followUpOn')} {d.followUpOn})
-              </Descriptions.Item>
-            )}
-            {d.referredTo && <Descriptions.Item label={t('disputes.referTo')}>{t(`disputes.referrals.${d.referredTo}`)}</Descriptions.Item>}
-          </Descriptions>
-          <Typography.Title level={5} className="detail-section">
-            {t('disputes.parties')}
-          </Typography.Title>
-          <Table
-            size="small"
-            rowKey="seq"
-            pagination={false}
-            dataSource={d.parties}
-            scroll={{ x: 'max-content' }}
-            data-testid="dispute-parties"
-            columns={[
-              { title: t('disputes.partyName'), render: (_, p) => p.name ?? t('disputes.outsideScope') },
-              { title: t('disputes.identifier'), dataIndex: 'identifier', className: 'mono' },
-              { title: t('disputes.phone'), dataIndex: 'phone', className: 'mono' },
-              { title: t('disputes.claim'), dataIndex: 'claim' },
-            ]}
-          />
-          <Typography.Title level={5} className="detail-section">
-            {t('disputes.sessions', { n: d.sessions.length })}
-          </Typography.Title>
-          <Timeline
-            items={d.sessions.map((s) => ({
-              children: `${s.heldOn} ${t(`disputes.tiers.${s.tier}`)} · ${s.mediator} · ${t(`disputes.results.${s.result}`)}${s.note ? ` — ${s.note}` : ''}`,
-            }))}
-          />
-          <Typography.Title level={5} className="detail-section">
-            {t('disputes.history')}
-          </Typography.Title>
-          <Timeline
-            data-testid="dispute-history"
-            items={d.history.map((h) => {
-              const after = (h.after ?? {}) as { step?: string; tier?: string; reason?: string };
-              return {
-                children: `${new Date(h.at).toLocaleString()} ${h.actorName ?? ''} ${t(`disputes.historySteps.${after.step ?? 'recorded'}`)} ${
-                  after.tier ? t(`disputes.tiers.${after.tier}`) : ''
-                }${after.reason ? `：${after.reason}` : ''}`,
-              };
-            })}
-          />
-          <StepDialog
-            dispute={d}
-            step={step}
-            onClose={() => setStep(null)}
-            onDone={() => {
-              setStep(null);
-              reload();
-              onChanged();
-            }}
-          />
-        </>
-      )}
-    </Drawer>
-  );
-}
 
 /** 矛盾纠纷: the disputes of one's jurisdiction by tier, status and round; a drawer to mediate the one owned. */
 export function DisputesPage() {
@@ -137,11 +24,30 @@ export function DisputesPage() {
   const [tier, setTier] = useState<(typeof DISPUTE_TIERS)[number] | undefined>();
   const [status, setStatus] = useState<(typeof DISPUTE_STATUSES)[number] | undefined>();
   const [roundId, setRoundId] = useState<string | undefined>();
-  const [open, setOpen] = useState<string | null>(null);
+  // The to-do links here with ?followUp=owed, a case's drawer with ?open=<dispute>.
+  const [params, setParams] = useSearchParams();
+  const open = params.get('open');
+  const setOpen = (id: string | null) =>
+    setParams((p) => {
+      if (id) p.set('open', id);
+      else p.delete('open');
+      return p;
+    });
+  const toggle = (name: 'overdue' | 'followUp', value: string) => (on: boolean) =>
+    setParams((p) => {
+      if (on) p.set(name, value);
+      else p.delete(name);
+      return p;
+    });
+  const overdue = params.get('overdue') === 'true' ? true : undefined;
+  const followUp = params.get('followUp') === 'owed' ? ('owed' as const) : undefined;
   const [recording, setRecording] = useState(false);
+  const [setting, setSetting] = useState(false);
   const rounds = useApi('/api/disputes/rounds');
-  const paged = usePaged(PAGE_SIZE, `${tier}|${status}|${roundId}`);
-  const { data, loading, reload } = useApi('/api/disputes', { params: { query: { tier, status, roundId, ...paged.query } } });
+  const paged = usePaged(PAGE_SIZE, `${tier}|${status}|${roundId}|${overdue}|${followUp}`);
+  const { data, loading, reload } = useApi('/api/disputes', {
+    params: { query: { tier, status, roundId, overdue, followUp, ...paged.query } },
+  });
   const ownGrid = me?.areas.find((a) => a.level === 'grid')?.code;
   return (
     <div className="page">
@@ -170,6 +76,23 @@ export function DisputesPage() {
           style={{ width: 240 }}
           options={(rounds.data?.items ?? []).map((r) => ({ value: r.id, label: r.subject }))}
         />
+        <Checkbox checked={!!overdue} onChange={(e) => toggle('overdue', 'true')(e.target.checked)} data-testid="disputes-overdue">
+          {t('disputes.overdueOnly')}
+        </Checkbox>
+        {can('disputes.mediate') && (
+          <Checkbox
+            checked={!!followUp}
+            onChange={(e) => toggle('followUp', 'owed')(e.target.checked)}
+            data-testid="disputes-follow-up-owed"
+          >
+            {t('disputes.followUpOwed')}
+          </Checkbox>
+        )}
+        {can('disputes.settings') && (
+          <Button icon={<SettingOutlined />} onClick={() => setSetting(true)} data-testid="dispute-settings">
+            {t('disputes.settings')}
+          </Button>
+        )}
         {can('disputes.mediate') && ownGrid && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="dispute-record">
             {t('disputes.record')}
@@ -194,11 +117,14 @@ export function DisputesPage() {
             title: t('disputes.status'),
             render: (_, r) => <Tag color={STATUS_COLOUR[r.status]}>{t(`disputes.statuses.${r.status}`)}</Tag>,
           },
+          { title: t('disputes.mediationDue'), render: (_, r) => <MediationLight d={r} /> },
+          { title: t('disputes.followUpOn'), render: (_, r) => (r.status === 'resolved' && !r.followedUpAt ? r.followUpOn : '—') },
           { title: t('disputes.risk'), render: (_, r) => t(`disputes.risks.${r.riskLevel}`) },
           { title: t('disputes.occurredOn'), dataIndex: 'occurredOn' },
         ]}
       />
       <DisputeDrawer id={open} onClose={() => setOpen(null)} onChanged={reload} />
+      <DisputeSettingsDialog open={setting} onClose={() => setSetting(false)} />
       {ownGrid && (
         <DisputeDialog
           open={recording}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventAction, EventDetail } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { EventDisputes } from '../disputes/event-disputes.tsx';
 import { IssueOrderDialog } from '../supervision/issue-order-dialog.tsx';
 import { useApi } from '../use-api.ts';
 import { ActionDialog } from './action-dialog.tsx';
@@ -81,6 +82,7 @@ export function EventDrawer({ id, itemName, unitName, onClose, onChanged }: Prop
           <EventFacts event={event} itemName={itemName(event.itemCode)} unitName={unitName} />
           <EventLoopFacts event={event} unitName={unitName} />
           <DeadlineExplain event={event} />
+          <EventDisputes event={event} />
           <Typography.Title level={5} className="detail-section">
             {t('events.photos', { n: event.photos.length })}
           </Typography.Title>

@@ -39,6 +39,7 @@ export function TodoPanel({ counts, onChanged }: Props) {
   );
   const followUps = counts?.followUps;
   const owed = followUps ? followUps.missed + followUps.dueSoon : 0;
+  const agreements = counts?.agreementFollowUps?.owed ?? 0;
   const countOf = (q: Shown) => (q === 'worst' ? leader?.worstCases : counts?.todo[q]);
   const labelOf = (q: Shown) => (q === 'worst' ? t('inbox.leaderWorst') : t(`inbox.queues.${q}`));
   const catalogue = useCatalogue();
@@ -85,6 +86,13 @@ export function TodoPanel({ counts, onChanged }: Props) {
             </Tag>
           </Link>
         )}
+        {agreements > 0 && (
+          <Link to="/disputes?followUp=owed">
+            <Tag color={counts?.agreementFollowUps?.overdue ? 'red' : 'cyan'} data-testid="todo-agreement-follow-ups">
+              {t('disputes.followUpTodo')} {agreements}
+            </Tag>
+          </Link>
+        )}
         {leader && (
           <Link to="/supervision">
             <Tag color="blue" data-testid="leader-orders">
@@ -112,7 +120,8 @@ export function TodoPanel({ counts, onChanged }: Props) {
       ) : (
         (counts?.supervision ?? 0) === 0 &&
         (counts?.toLocate ?? 0) === 0 &&
-        owed === 0 && (
+        owed === 0 &&
+        agreements === 0 && (
           <Empty
             image={Empty.PRESENTED_IMAGE_SIMPLE}
             description={<Typography.Text type="secondary">{t('inbox.todoEmpty')}</Typography.Text>}
