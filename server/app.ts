@@ -117,6 +117,7 @@ export async function buildApp({
     db,
     clock,
     calendar: events.calendar,
+    onCalendarYearChanged: events.onCalendarYearChanged,
     guard: access.guard,
     reportEvent: events.report,
     pdf,

@@ -1,5 +1,6 @@
 import type { Guard } from '../platform/actor.ts';
 import type { WorkingCalendar } from '../platform/calendar/calendar.core.ts';
+import type { YearChangeListener } from '../platform/calendar/calendar.service.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { Http } from '../platform/http.ts';
@@ -13,6 +14,7 @@ import { disputeWarningRoutes } from './dispute-warnings.routes.ts';
 import { createDisputeWarnings } from './dispute-warnings.service.ts';
 import { disputeRoutes } from './disputes.routes.ts';
 import { createDisputesService, type ReportEvent, type SourceCaseOf } from './disputes.service.ts';
+import { recomputeMediationDeadlines } from './mediation-recompute.ts';
 import type { MissedFollowUps } from './missed-visits.ts';
 
 export type { FigureRow } from './dispute-figures.core.ts';
@@ -28,6 +30,7 @@ export async function createDisputes({
   db,
   clock,
   calendar,
+  onCalendarYearChanged,
   guard,
   reportEvent,
   pdf,
@@ -38,6 +41,8 @@ export async function createDisputes({
   db: Db;
   clock: Clock;
   calendar: WorkingCalendar;
+  /** Registers what moves the running mediations' deadlines when a year's holidays are entered or dropped. */
+  onCalendarYearChanged: (listener: YearChangeListener) => void;
   guard: Guard;
   reportEvent: ReportEvent;
   /** Prints the mediation agreement (人民调解协议书). */
@@ -47,6 +52,7 @@ export async function createDisputes({
   /** The loop's case as the caller may see it: what a dispute turned from a field report, a dispute item or a 12345 order reads. */
   sourceCase: SourceCaseOf;
 }) {
+  onCalendarYearChanged(recomputeMediationDeadlines);
   const warnings = createDisputeWarnings({ db, clock, missedFollowUps });
   const figures = createDisputeFigures({ db, clock });
   await figures.catchUp();

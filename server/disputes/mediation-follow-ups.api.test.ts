@@ -160,6 +160,24 @@ describe('mediation time limits on the working-day calendar', () => {
     );
     expect(audit[0].n).toBe(1);
   });
+
+  it('a provisional due time moves when the year’s holidays are entered, and moves back when they are dropped', async () => {
+    expect((await settings(await county(), { ...DEFAULTS, grid: 60, village: 10 }, 20)).statusCode).toBe(200);
+    const d = (await record(await worker())).json<Detail>();
+    expect(d).toMatchObject({ mediationDays: 60, provisional: true });
+    const city = (await t.as(['city_center'], [FIXTURE.city])).request;
+    const newYear = ['2027-01-01', '2027-01-02', '2027-01-03'].map((day) => ({ day, kind: 'holiday', name: '元旦' }));
+    const entered = await city({ method: 'PUT', url: '/api/calendar/years/2027', payload: { days: newYear } });
+    expect(entered.statusCode).toBe(200);
+    expect(entered.json().recomputed).toBeGreaterThanOrEqual(1);
+    const moved = (await (await worker())({ method: 'GET', url: `/api/disputes/${d.id}` })).json<Detail>();
+    // 元旦 (a Friday) is no longer counted as a working day: the sixty days end one working day later.
+    expect(moved).toMatchObject({ provisional: false, version: d.version + 1 });
+    expect(Date.parse(moved.mediationDueAt!)).toBeGreaterThan(Date.parse(d.mediationDueAt!));
+    expect((await city({ method: 'DELETE', url: '/api/calendar/years/2027' })).statusCode).toBe(200);
+    const back = (await (await worker())({ method: 'GET', url: `/api/disputes/${d.id}` })).json<Detail>();
+    expect(back).toMatchObject({ provisional: true, mediationDueAt: d.mediationDueAt });
+  });
 });
 
 describe('agreements followed up (回访)', () => {

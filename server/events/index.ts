@@ -197,6 +197,8 @@ export async function createEvents({
     unitSanctions: warnings.sanctioned,
     /** The working-day calendar with the administrator's overrides, for areas that count working time (disputes). */
     calendar,
+    /** Tells another area's listener of a year's holidays entered or dropped, in that transaction (disputes' mediations). */
+    onCalendarYearChanged: calendarDays.onYearChanged,
     /**
      * Registers what runs inside every transaction that writes a case's action row or warning (app.ts: the figures),
      * and what it writes for cases being filed, in the statement that files them.

@@ -122,7 +122,7 @@ export const Year = Type.Object(
     enteredBy: Nullable(Type.String({ description: '录入人 Who entered it' })),
     enteredAt: Nullable(DateTime('录入时间 When it was entered')),
     days: Type.Array(ScheduleDaySchema, { description: '放假日和调休上班日 The year’s days off and adjusted working days' }),
-    recomputed: Type.Optional(Type.Integer({ description: '重算 Open cases whose deadlines were recomputed', example: 3 })),
+    recomputed: Type.Optional(Type.Integer({ description: '重算 Open deadlines (cases and mediations) that were recomputed', example: 3 })),
     otherYears: Type.Optional(Type.Integer({ description: 'Days the file listed in other years, left out', example: 0 })),
     saved: Type.Optional(Type.Boolean({ description: 'False for a preview (dryRun): nothing was changed' })),
   },
@@ -139,7 +139,7 @@ export const IcsBody = Type.Object(
 );
 
 export const YearRemoved = Type.Object({
-  recomputed: Type.Integer({ description: '重算 Open cases whose deadlines were recomputed', example: 3 }),
+  recomputed: Type.Integer({ description: '重算 Open deadlines (cases and mediations) that were recomputed', example: 3 }),
 });
 
 // ── explaining a deadline ────────────────────────────────────────────────────────────────────────────
