@@ -4,6 +4,7 @@ import { createAccess, staffOf } from './access/index.ts';
 import { createAlarms } from './alarms/index.ts';
 import { createAssessment } from './assessment/index.ts';
 import { createBriefing } from './briefing/index.ts';
+import { createCitizens } from './citizens/index.ts';
 import { createDisputes } from './disputes/index.ts';
 import { createEvents } from './events/index.ts';
 import { createFieldwork, followUpsDueOf, missedFollowUps } from './fieldwork/index.ts';
@@ -66,6 +67,8 @@ export async function buildApp({
     followUpsDue: (actor) => followUpsDueOf(db, actor, clock()),
     channels: [sms.channel],
   });
+  // Citizens find their own reports by the phone they gave, with a one-time code sent through the SMS gateway.
+  createCitizens({ app, db, clock, config, codes: sms.codes });
   const open311 = createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
   // The 12345 hotline's work orders come in through the loop's channel intake, with Open311's keys.
   createHotline({ app, db, clock, channels: events.channels, keyHolder: open311.keyHolder });

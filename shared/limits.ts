@@ -95,6 +95,8 @@ export const PAGE = {
   /** A webhook subscription's delivery log. */
   webhookDeliveries: { default: 20, max: 200 },
   smsMessages: { default: 20, max: 200 },
+  /** A citizen's own reports ("my reports" on the public pages), newest first. */
+  citizenReports: { default: 20, max: 100 },
 } as const;
 
 /** Cases the command centre's map draws at once (the newest matching ones; the reply says how many match). */

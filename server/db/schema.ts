@@ -4,6 +4,7 @@ export * from '../access/access.tables.ts';
 export * from '../alarms/alarms.tables.ts';
 export * from '../assessment/assessment.tables.ts';
 export * from '../briefing/briefing.tables.ts';
+export * from '../citizens/citizens.tables.ts';
 export * from '../disputes/dispute-figures.tables.ts';
 export * from '../disputes/dispute-warnings.tables.ts';
 export * from '../disputes/disputes.tables.ts';

@@ -48,6 +48,7 @@ export const SEALED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   app_user: ['totp_secret', 'totp_pending_secret'],
   webhook_subscription: ['secret_sealed'],
   sms_message: ['phone_enc'],
+  sms_code: ['phone_enc'],
 };
 
 /** The names that say a column is sealed. */
