@@ -155,3 +155,5 @@ export type SmsMessage = Item<Get<'/api/sms/messages'>>;
 export type Task = Item<Get<'/api/tasks'>>;
 export type TaskEntry = Item<Get<'/api/tasks/{id}/entries'>>;
 export type TaskBody = BodyOf<'/api/tasks', 'post'>;
+export type CitizenReports = Get<'/api/public/my/reports'>;
+export type CitizenReport = Item<CitizenReports>;
