@@ -4,7 +4,7 @@
  * recorded and audited as refused and never reaches the gateway.
  */
 import { maskPhone } from '../../shared/masking.ts';
-import { phonesOf, userNames } from '../access/index.ts';
+import { sealedPhonesOf, userNames } from '../access/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -140,12 +140,14 @@ export function createSmsService({
     async deliverNotices(notices: readonly SmsNotice[]): Promise<void> {
       const drafts = draftsOf(notices, config.kinds);
       if (drafts.length === 0) return;
-      const phones = await phonesOf(
+      const phones = await sealedPhonesOf(
         db,
         drafts.map((d) => d.userId),
       );
       for (const d of drafts) {
-        const phone = mobileOf(phones.get(d.userId) ?? null);
+        // Opened here, where it is sent: the account's phone is sealed like every phone.
+        const sealed = phones.get(d.userId);
+        const phone = mobileOf(sealed ? fieldCrypto.decrypt(sealed) : null);
         if (phone) await send({ ...d, phone });
       }
     },

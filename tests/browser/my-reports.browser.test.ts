@@ -111,7 +111,7 @@ describe('a citizen’s own reports (我的反映) and elder mode (长辈模式)
     // Back on my reports the session still holds; leaving ends it.
     await citizen.getByText('我的反映').tap();
     await mine.waitFor();
-    await mine.getByRole('button', { name: label('退出') }).tap();
+    await mine.getByRole('button', { name: '退出' }).tap();
     await citizen.getByTestId('mine-phone').waitFor();
 
     // Elder mode off again: the standard labels return.
