@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Demo, startDemo } from './browser-harness.ts';
-import { apiAs, label, phoneContext, screenshotsOnFailure, shooter, workerGridPoint } from './journey-helpers.ts';
+import { apiAs, desktopPage, label, openMenu, phoneContext, screenshotsOnFailure, shooter, workerGridPoint } from './journey-helpers.ts';
 
 let demo: Demo;
 let point: { longitude: number; latitude: number };
@@ -120,4 +120,29 @@ describe('a citizen’s own reports (我的反映) and elder mode (长辈模式)
     await citizen.getByText('问题类型').waitFor();
     await phone.close();
   }, 180_000);
+
+  it('the security administrator sees accounts’ phones masked and reveals one with a reason', async () => {
+    const security = await apiAs(demo, 'security');
+    const { items } = await security.get<{ items: { id: string; username: string }[] }>('/api/access/users');
+    const worker = items.find((u) => u.username === 'worker')!;
+    const page = await desktopPage(demo);
+    await demo.signIn(page, 'security');
+    // The worker's account gets a phone (the dialog's own journey is admin.browser.test.ts); the list shows it masked.
+    const res = await page.request.patch(`${demo.base}/api/access/users/${worker.id}`, {
+      data: { phone: '13500002222' },
+      headers: { origin: demo.base },
+    });
+    expect(res.status()).toBe(200);
+    await openMenu(page, '用户管理');
+    const row = page.locator('.ant-table-row', { hasText: 'worker' }).first();
+    await row.getByTestId('masked-phone-worker').filter({ hasText: '135****2222' }).waitFor();
+    expect(await page.getByText('13500002222').count()).toBe(0);
+    await row.getByRole('button', { name: '查看完整号码' }).click();
+    const dialog = page.locator('.ant-modal');
+    await dialog.getByLabel('查看事由').fill('核对短信接收号码');
+    await dialog.getByRole('button', { name: label('查看') }).click();
+    await row.getByTestId('revealed-phone-worker').filter({ hasText: '13500002222' }).waitFor();
+    await shot(page, 'user-phone-revealed');
+    await page.close();
+  }, 120_000);
 });
