@@ -117,7 +117,7 @@ describe('a citizen’s own reports (我的反映) and elder mode (长辈模式)
     // Elder mode off again: the standard labels return.
     await citizen.getByTestId('elder-switch').tap();
     await citizen.getByText('我要反映').tap();
-    await citizen.getByText('问题类型').waitFor();
+    await citizen.getByLabel('问题类型').waitFor();
     await phone.close();
   }, 180_000);
 
