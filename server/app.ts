@@ -5,6 +5,7 @@ import { createAlarms } from './alarms/index.ts';
 import { createAssessment } from './assessment/index.ts';
 import { createBriefing } from './briefing/index.ts';
 import { createBurden } from './burden/index.ts';
+import { createCitizens } from './citizens/index.ts';
 import { agreementFollowUpsOwed, createDisputes } from './disputes/index.ts';
 import { createEvents } from './events/index.ts';
 import { createFieldwork, followUpsDueOf, missedFollowUps } from './fieldwork/index.ts';
@@ -51,6 +52,8 @@ export async function buildApp({
   });
   const { db } = database;
   const access = createAccess({ app, db, clock, config });
+  // Accounts' phones kept in plain text before they were sealed (migration 0038) are sealed now, once.
+  await access.service.sealPlainPhones();
   // Lower areas read what an area above them keeps through a function passed here, so no two areas import each other.
   const territory = createTerritory({ app, db, clock, guard: access.guard, claimsOfGrid: (gridCode) => claimsOfGrid(db, gridCode) });
   createOrg({ app, db, clock, guard: access.guard, staffOf: (departmentCode) => staffOf(db, departmentCode) });
@@ -71,6 +74,8 @@ export async function buildApp({
     agreementFollowUpsDue: (actor) => agreementFollowUpsOwed(db, actor, clock()),
     channels: [sms.channel],
   });
+  // Citizens find their own reports by the phone they gave, with a one-time code sent through the SMS gateway.
+  createCitizens({ app, db, clock, config, codes: sms.codes });
   const open311 = createOpen311({ app, db, clock, config, guard: access.guard, channels: events.channels });
   // The 12345 hotline's work orders come in through the loop's channel intake, with Open311's keys.
   createHotline({ app, db, clock, channels: events.channels, keyHolder: open311.keyHolder });

@@ -103,6 +103,8 @@ export const PAGE = {
   trainingSessions: { default: 20, max: 200 },
   /** Host super-app users mapped to accounts. */
   hostAccounts: { default: 50, max: 500 },
+  /** A citizen's own reports ("my reports" on the public pages), newest first. */
+  citizenReports: { default: 20, max: 100 },
 } as const;
 
 /** Cases the command centre's map draws at once (the newest matching ones; the reply says how many match). */

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { maskPhone } from '../../shared/masking.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
@@ -145,15 +144,13 @@ export function accessRoutes(
     },
   );
 
-  const view = <T extends { phone: string | null }>(u: T) => ({ ...u, phone: maskPhone(u.phone) });
-
   app.get(
     '/api/access/users',
     {
       schema: { tags: ['access'], summary: '用户列表 List users', response: { 200: S.UserList, ...errorReplies } },
       onRequest: guard('users.manage'),
     },
-    async () => ({ items: (await access.findUsers()).map(view) }),
+    async () => ({ items: await access.findUsers() }),
   );
 
   app.post(
@@ -170,8 +167,23 @@ export function accessRoutes(
     },
     async (request, reply) => {
       const user = await access.createUser(request.actor, request.body);
-      return reply.status(user.pendingChange ? 202 : 201).send(view(user));
+      return reply.status(user.pendingChange ? 202 : 201).send(user);
     },
+  );
+
+  app.post(
+    '/api/access/users/:id/reveal',
+    {
+      schema: {
+        tags: ['access'],
+        summary: '查看完整手机号 Reveal an account’s phone, with a reason (audited); lists show it masked',
+        params: S.UserIdParams,
+        body: S.PhoneRevealBody,
+        response: { 200: S.PhoneRevealed, ...errorReplies },
+      },
+      onRequest: guard('users.manage'),
+    },
+    async (request) => access.revealPhone(request.actor, request.params.id, request.body.reason),
   );
 
   app.patch(
@@ -189,7 +201,7 @@ export function accessRoutes(
     },
     async (request, reply) => {
       const { user, pending } = await access.updateUser(request.actor, request.params.id, request.body);
-      return reply.status(pending ? 202 : 200).send(view(user));
+      return reply.status(pending ? 202 : 200).send(user);
     },
   );
 
@@ -204,6 +216,6 @@ export function accessRoutes(
       },
       onRequest: guard('users.manage'),
     },
-    async (request) => view(await access.unlockUser(request.actor, request.params.id)),
+    async (request) => access.unlockUser(request.actor, request.params.id),
   );
 }

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { DISPLAY_NAME_MAX, UNIT_CODE_MAX } from '../../shared/limits.ts';
+import { DISPLAY_NAME_MAX, REASON, UNIT_CODE_MAX } from '../../shared/limits.ts';
 import { ROLES } from '../../shared/roles.ts';
 import { AreaRefSchema, Nullable, oneOf } from '../platform/schemas.ts';
 
@@ -66,7 +66,9 @@ export const UserSchema = Type.Object(
     id: Type.String({ format: 'uuid', description: 'User id' }),
     username: Type.String({ description: 'Sign-in name' }),
     displayName: Type.String({ description: 'Display name' }),
-    phone: Nullable(Type.String({ description: 'Phone' })),
+    phone: Nullable(
+      Type.String({ description: '手机号（脱敏） The phone, masked; the full number through the audited reveal', example: '138****5678' }),
+    ),
     roles: Type.Array(Type.String(), { description: 'Roles' }),
     areas: Type.Array(AreaRefSchema, { description: 'Bound area nodes' }),
     departmentCode: Nullable(Type.String({ description: 'Department code' })),
@@ -124,6 +126,21 @@ export const UpdateUserBody = Type.Object(
 );
 
 export const UserIdParams = Type.Object({ id: Type.String({ format: 'uuid', description: 'User id' }) });
+
+export const PhoneRevealBody = Type.Object(
+  {
+    reason: Type.String({
+      minLength: REASON.min,
+      maxLength: REASON.max,
+      description: '查看原因 Why the full number is needed',
+      example: '核对短信接收号码',
+    }),
+  },
+  { additionalProperties: false },
+);
+export const PhoneRevealed = Type.Object({
+  value: Nullable(Type.String({ description: '完整手机号 The account’s phone in full; none when it has none', example: '13812345678' })),
+});
 
 export const SignedOut = Type.Null({ description: '已退出 Signed out' });
 export const PasswordChanged = Type.Null({ description: '已修改 Changed' });

@@ -8,9 +8,11 @@ import type { Clock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { scopeOf } from '../platform/scope.ts';
 import { nodeNames } from '../territory/index.ts';
 import * as store from './access.store.ts';
+import { revealPhone, sealPhone, sealPlainPhones } from './account-phones.ts';
 import { needsSecondApproval, touchesGuardedFields } from './admin-change.core.ts';
 import { pendingChangesOf } from './admin-change.store.ts';
 import type { AdminChangesService } from './admin-changes.service.ts';
@@ -50,11 +52,13 @@ export function createAccessService({
   clock,
   config,
   adminChanges,
+  fieldCrypto,
 }: {
   db: Db;
   clock: Clock;
   config: Config;
   adminChanges: AdminChangesService;
+  fieldCrypto: FieldCrypto;
 }) {
   const dummyHash = hashPassword(crypto.randomUUID(), config.passwordCost);
   const sessionIdleSince = (now: Date) => new Date(now.getTime() - config.session.idleMinutes * 60_000);
@@ -85,7 +89,7 @@ export function createAccessService({
         departmentCode: u.departmentCode,
         areas: mine,
         scope: scopeOf(mine.map((a) => a.code)),
-        phone: u.phone,
+        phone: u.phoneMasked,
         locked: !!u.lockedUntil && u.lockedUntil > clock(),
         disabled: u.disabled,
         pendingStep: pendingStepOf(u),
@@ -245,6 +249,16 @@ export function createAccessService({
       return (await withPendingChange(await toActors([user])))[0];
     },
 
+    /** An account's phone in full, for an administrator giving a reason; audited. */
+    async revealPhone(actor: Actor, id: string, reason: string) {
+      const revealed = await revealPhone(db, fieldCrypto, actor.id, id, reason, clock());
+      if (!revealed) throw new AppError('user.not_found', [{ field: 'params.id', reason: 'not_found' }]);
+      return revealed;
+    },
+
+    /** Seals the plain phones left from before migration 0038 (account-phones.ts); run at start. */
+    sealPlainPhones: () => sealPlainPhones(db, fieldCrypto, clock()),
+
     /**
      * Creates an account. One holding an administrator role, created by a signed-in administrator, starts disabled
      * and a pending change asks a second administrator to enable it (`pending` in the answer). Only the setup (no
@@ -261,7 +275,7 @@ export function createAccessService({
         const user = await store.insertUser(tx, {
           username: input.username,
           displayName: input.displayName,
-          phone: input.phone ?? null,
+          ...sealPhone(fieldCrypto, input.phone ?? null),
           passwordHash,
           roles: [...new Set(input.roles)],
           departmentCode: input.departmentCode ?? null,
@@ -299,9 +313,10 @@ export function createAccessService({
       if (id === actor.id && touchesGuardedFields(changes))
         throw new AppError('user.own_account', [{ field: 'params.id', reason: 'user.own_account' }]);
       await checkUserFields(changes, target.username);
-      const { password, ...rest } = changes;
+      const { password, phone, ...rest } = changes;
       const stored: StoredChanges = {
         ...rest,
+        ...(phone !== undefined && { phone: sealPhone(fieldCrypto, phone) }),
         ...(password !== undefined && { passwordHash: await hashPassword(password, config.passwordCost) }),
       };
       const waits = !actsAlone(actor) && needsSecondApproval(target.roles, changes);

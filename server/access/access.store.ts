@@ -166,14 +166,6 @@ export async function userNames(tx: Tx, ids: string[]): Promise<Map<string, stri
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** The phones of some accounts, as they entered them (those without one are left out): where an SMS goes. */
-export async function phonesOf(tx: Tx, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
-  const rows = await tx.select({ id: appUser.id, phone: appUser.phone }).from(appUser).where(inArray(appUser.id, unique));
-  return new Map(rows.flatMap((r) => (r.phone ? [[r.id, r.phone] as const] : [])));
-}
-
 /** The accounts of a department's staff. */
 export async function staffOf(tx: Tx, departmentCode: string) {
   return tx

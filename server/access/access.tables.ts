@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamptz, uniqueIndex, uuid } from '../platform/columns.ts';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  sealedColumns,
+  text,
+  timestamptz,
+  uniqueIndex,
+  uuid,
+} from '../platform/columns.ts';
 
 /** Accounts. Reference table (thousands of rows per city). */
 export const appUser = pgTable(
@@ -8,7 +20,13 @@ export const appUser = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
-    phone: text('phone'),
+    /**
+     * The phone as it was kept before phones of accounts were sealed (migration 0038): emptied into the sealed
+     * columns at the first start with the field keys (account-phones.ts), never written; a later migration drops it.
+     */
+    legacyPhone: text('phone'),
+    /** The phone sealed (SM4), its keyed hash and its masked form, as every phone is kept. */
+    ...sealedColumns('phone'),
     passwordHash: text('password_hash').notNull(),
     roles: text('roles').array().notNull(),
     departmentCode: text('department_code'),

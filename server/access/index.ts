@@ -20,14 +20,17 @@ import { createTwoFactorService } from './two-factor.service.ts';
 export type { Guard } from '../platform/actor.ts';
 export type { AccessService, Actor } from './access.service.ts';
 /** Narrow reads other areas need: names of users, who belongs to a unit, what users are bound to, a department's staff. */
-export { bindingsOf, holdersOfRole, phonesOf, staffOf, teamAccounts, teamsOfGrids, userNames, usersOfUnits } from './access.store.ts';
+export { bindingsOf, holdersOfRole, staffOf, teamAccounts, teamsOfGrids, userNames, usersOfUnits } from './access.store.ts';
+/** The accounts' phones as sealed: the SMS sender opens them where it sends. */
+export { sealedPhonesOf } from './account-phones.ts';
 export { consoleActor } from './console-actor.ts';
 export { unitMembers } from './unit-members.ts';
 
 export function createAccess({ app, db, clock, config }: { app: Http; db: Db; clock: Clock; config: Config }) {
   const adminChanges = createAdminChangesService({ db, clock });
-  const service = createAccessService({ db, clock, config, adminChanges });
-  const twoFactor = createTwoFactorService({ db, clock, config, fieldCrypto: createFieldCrypto(resolveFieldKeys(config)) });
+  const fieldCrypto = createFieldCrypto(resolveFieldKeys(config));
+  const service = createAccessService({ db, clock, config, adminChanges, fieldCrypto });
+  const twoFactor = createTwoFactorService({ db, clock, config, fieldCrypto });
   const guard = createGuard(service);
   // who am I, sign out and the password change admit every step to take first; enrolment admits its own
   const signInGuard = createGuard(service, { admits: ['password_change', 'totp_enrolment'] });

@@ -1,10 +1,11 @@
 import type { Tx } from '../platform/db.ts';
 import * as store from './access.store.ts';
+import type { PhoneColumns } from './account-phones.ts';
 
-/** The fields of an account change as stored and applied: a reset password only as its hash. */
+/** The fields of an account change as stored and applied: a reset password only as its hash, a phone sealed. */
 export interface StoredChanges {
   displayName?: string;
-  phone?: string | null;
+  phone?: PhoneColumns;
   roles?: string[];
   areaCodes?: string[];
   departmentCode?: string | null;
@@ -14,8 +15,8 @@ export interface StoredChanges {
 }
 
 /** What the audit log and the approvers see of a change: everything but the password's hash. */
-export function changeSummary({ passwordHash, ...rest }: StoredChanges) {
-  return { ...rest, passwordReset: passwordHash !== undefined };
+export function changeSummary({ passwordHash, phone, ...rest }: StoredChanges) {
+  return { ...rest, ...(phone !== undefined && { phone: phone.phoneMasked }), passwordReset: passwordHash !== undefined };
 }
 
 /**
@@ -26,7 +27,7 @@ export function changeSummary({ passwordHash, ...rest }: StoredChanges) {
 export async function applyUserChanges(tx: Tx, id: string, c: StoredChanges): Promise<void> {
   await store.updateUser(tx, id, {
     ...(c.displayName !== undefined && { displayName: c.displayName }),
-    ...(c.phone !== undefined && { phone: c.phone }),
+    ...(c.phone !== undefined && c.phone),
     ...(c.roles !== undefined && { roles: [...new Set(c.roles)] }),
     ...(c.departmentCode !== undefined && { departmentCode: c.departmentCode }),
     ...(c.disabled !== undefined && { disabled: c.disabled }),

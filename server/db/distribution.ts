@@ -19,6 +19,8 @@ export const REFERENCE_TABLES = [
   'webhook_subscription', // a handful of subscribers, read by every transaction that records a fact
   'province_receiver', // one row per province-exchange key: what it may receive of the sensitive fields
   'app_user',
+  'sms_code', // one-time codes: a few rows per phone for minutes; a citizen's phone belongs to no county
+  'citizen_session', // a citizen's "my reports" session, bound to a phone's hash, for half an hour
   'user_area',
   'user_session',
   'sign_in_pending', // passwords that were right, waiting a few minutes for the second factor

@@ -6,6 +6,7 @@ export * from '../alarms/alarms.tables.ts';
 export * from '../assessment/assessment.tables.ts';
 export * from '../briefing/briefing.tables.ts';
 export * from '../burden/burden.tables.ts';
+export * from '../citizens/citizens.tables.ts';
 export * from '../disputes/dispute-figures.tables.ts';
 export * from '../disputes/dispute-warnings.tables.ts';
 export * from '../disputes/disputes.tables.ts';

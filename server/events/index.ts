@@ -59,6 +59,8 @@ export {
 } from './loop/case-log.ts';
 /** The cases a staff account filed within a span: what a patrol's summary links to. */
 export { casesReportedBy, type ReportedCase } from './loop/cases-reported-by.ts';
+/** A citizen's own reports by their phone's keyed hash (the public pages' "my reports"). */
+export { type CitizenReport, citizenReports, countyOfReporter } from './loop/citizen-reports.ts';
 /** Cases closed as real after a unit handled them, by their reporter: what the rewards ledger pays for. */
 export { type ConfirmedCase, confirmedCases } from './loop/confirmed-cases.ts';
 export { DEADLINE_RECOMPUTED, isProvisional } from './loop/deadline-recompute.ts';

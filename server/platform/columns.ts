@@ -46,9 +46,10 @@ export const SEALED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   event: ['reporter_phone'],
   call_to_locate: ['phone_sealed'],
   open311_request: ['phone_sealed', 'device_id_sealed'],
-  app_user: ['totp_secret', 'totp_pending_secret'],
+  app_user: ['totp_secret', 'totp_pending_secret', 'phone_enc'],
   webhook_subscription: ['secret_sealed'],
   sms_message: ['phone_enc'],
+  sms_code: ['phone_enc'],
 };
 
 /** The names that say a column is sealed. */

@@ -92,6 +92,10 @@ export interface SmsConfig {
   /** Notification kinds sent by SMS as well as to the inbox. */
   kinds: NotificationKind[];
   rateLimit: { perPhone: { max: number; windowMinutes: number }; perAccount: { max: number; windowMinutes: number } };
+  /** One-time codes: how long one holds, how many wrong tries it takes, how long before the same phone gets another. */
+  codes: { ttlMinutes: number; maxAttempts: number; resendSeconds: number };
+  /** How long a citizen's "my reports" session lasts after their code was verified. */
+  citizenSessionMinutes: number;
   aliyun: { accessKeyId: string; accessKeySecret: string; endpoint: string } | null;
 }
 
@@ -225,6 +229,12 @@ function smsConfig(env: NodeJS.ProcessEnv): SmsConfig {
         windowMinutes: wholeCount('GEZHI_SMS_ACCOUNT_WINDOW_MIN', env.GEZHI_SMS_ACCOUNT_WINDOW_MIN ?? '1440'),
       },
     },
+    codes: {
+      ttlMinutes: wholeCount('GEZHI_SMS_CODE_TTL_MIN', env.GEZHI_SMS_CODE_TTL_MIN ?? '5'),
+      maxAttempts: wholeCount('GEZHI_SMS_CODE_ATTEMPTS', env.GEZHI_SMS_CODE_ATTEMPTS ?? '5'),
+      resendSeconds: wholeCount('GEZHI_SMS_CODE_RESEND_SEC', env.GEZHI_SMS_CODE_RESEND_SEC ?? '60'),
+    },
+    citizenSessionMinutes: wholeCount('GEZHI_CITIZEN_SESSION_MIN', env.GEZHI_CITIZEN_SESSION_MIN ?? '30'),
     aliyun,
   };
 }

@@ -7,10 +7,13 @@ import type { Http } from '../platform/http.ts';
 import type { SmsNotice } from './sms.core.ts';
 import { smsRoutes } from './sms.routes.ts';
 import { createSmsService } from './sms.service.ts';
+import { createSmsCodes } from './sms-codes.service.ts';
 import { gatewayOf, type SmsGateway } from './sms-gateway.ts';
 
 export type { SmsNotice } from './sms.core.ts';
 export { renderSms, SMS_TEMPLATES, type SmsTemplateName } from './sms.templates.ts';
+export { CODE_PATTERN, CODE_PURPOSES, type CodePurpose } from './sms-codes.core.ts';
+export type { CodeIssued, SmsCodes } from './sms-codes.service.ts';
 export type { SmsGateway, SmsRequest } from './sms-gateway.ts';
 export { aliyunSignature } from './sms-gateway.ts';
 
@@ -25,7 +28,7 @@ export function createSms({
   clock,
   config,
   guard,
-  gateway = gatewayOf(config.sms, clock),
+  gateway = gatewayOf(config.sms, clock, app.log),
 }: {
   app: Http;
   db: Db;
@@ -34,10 +37,13 @@ export function createSms({
   guard: Guard;
   gateway?: SmsGateway;
 }) {
-  const sms = createSmsService({ db, clock, config: config.sms, fieldCrypto: openFieldCrypto(config), gateway });
+  const fieldCrypto = openFieldCrypto(config);
+  const sms = createSmsService({ db, clock, config: config.sms, fieldCrypto, gateway });
   smsRoutes(app, { sms, guard });
   return {
     send: sms.send,
+    /** One-time codes for a phone and a purpose (sms-codes.service.ts): issue sends one, verify spends it. */
+    codes: createSmsCodes({ db, clock, config: config.sms, fieldCrypto, sms }),
     channel: { name: `sms:${gateway.name}`, deliver: (notices: readonly SmsNotice[]) => sms.deliverNotices(notices) },
   };
 }

@@ -5,6 +5,7 @@
  * administrator reads. Aliyun (阿里云短信 SendSms) is chosen by GEZHI_SMS_PROVIDER=aliyun.
  */
 import crypto from 'node:crypto';
+import { maskPhone } from '../../shared/masking.ts';
 import type { SmsConfig } from '../platform/config.ts';
 
 export interface SmsRequest {
@@ -21,9 +22,34 @@ export interface SmsGateway {
   send(request: SmsRequest): Promise<{ messageId: string }>;
 }
 
-/** Records only (the default): every message is accepted, under an id of its own. */
-export function localGateway(): SmsGateway {
-  return { name: 'local', send: async () => ({ messageId: `local-${crypto.randomUUID()}` }) };
+/** Where the local gateway writes what it would have sent (the server's log). */
+export interface SmsLog {
+  info(obj: object, msg: string): void;
+}
+
+/**
+ * Records only (the default): every message is accepted, under an id of its own, and written to the server's log
+ * with its params (a one-time code among them, so a developer reads it there) and the phone masked.
+ */
+export function localGateway(log?: SmsLog): SmsGateway {
+  return {
+    name: 'local',
+    async send(request) {
+      const messageId = `local-${crypto.randomUUID()}`;
+      log?.info(
+        {
+          sms: {
+            messageId,
+            phones: request.phoneNumbers.map(maskPhone),
+            templateCode: request.templateCode,
+            params: request.templateParam,
+          },
+        },
+        'sms recorded by the local gateway (nothing sent)',
+      );
+      return { messageId };
+    },
+  };
 }
 
 /** RFC 3986 percent-encoding as Aliyun's signature version 1.0 asks (encodeURIComponent leaves !'()* alone). */
@@ -75,6 +101,6 @@ export function aliyunGateway(keys: NonNullable<SmsConfig['aliyun']>, now: () =>
   };
 }
 
-export function gatewayOf(config: SmsConfig, now: () => Date): SmsGateway {
-  return config.provider === 'aliyun' && config.aliyun ? aliyunGateway(config.aliyun, now) : localGateway();
+export function gatewayOf(config: SmsConfig, now: () => Date, log?: SmsLog): SmsGateway {
+  return config.provider === 'aliyun' && config.aliyun ? aliyunGateway(config.aliyun, now) : localGateway(log);
 }

@@ -1,3 +1,4 @@
+import { bareMobile } from '../../shared/phones.ts';
 import type { SmsConfig } from '../platform/config.ts';
 import { PARAM_MAX, SMS_TEMPLATES, type SmsTemplateName } from './sms.templates.ts';
 
@@ -72,8 +73,4 @@ export function checkParams(template: SmsTemplateName, params: Record<string, st
 }
 
 /** A mainland mobile number, bare (+86 and spaces dropped), or null when the account's phone is not one. */
-export function mobileOf(phone: string | null): string | null {
-  if (!phone) return null;
-  const bare = phone.replace(/[\s-]/g, '').replace(/^(\+?86)/, '');
-  return /^1[3-9][0-9]{9}$/.test(bare) ? bare : null;
-}
+export const mobileOf = (phone: string | null): string | null => bareMobile(phone);

@@ -4,17 +4,17 @@
  * recorded and audited as refused and never reaches the gateway.
  */
 import { maskPhone } from '../../shared/masking.ts';
-import { phonesOf, userNames } from '../access/index.ts';
+import { sealedPhonesOf, userNames } from '../access/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { SmsConfig } from '../platform/config.ts';
-import type { Db } from '../platform/db.ts';
+import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { FieldCrypto } from '../platform/field-crypto.ts';
 import { checkParams, draftsOf, limitBroken, mobileOf, type SmsNotice } from './sms.core.ts';
 import * as store from './sms.store.ts';
-import { renderSms, type SmsTemplateName } from './sms.templates.ts';
+import { loggedParams, renderSms, type SmsTemplateName } from './sms.templates.ts';
 import type { SmsGateway } from './sms-gateway.ts';
 
 export interface SmsInput {
@@ -42,63 +42,76 @@ export function createSmsService({
   fieldCrypto: FieldCrypto;
   gateway: SmsGateway;
 }) {
-  /** Sends one message, or refuses it over a limit; the row as it ended. Throws only for a phone that is no mobile. */
-  async function send(input: SmsInput): Promise<store.SmsRow> {
-    checkParams(input.template, input.params);
-    const mobile = mobileOf(input.phone);
+  /** A mainland mobile, bare, or a refusal naming the field. */
+  function mobileOrRefuse(phone: string): string {
+    const mobile = mobileOf(phone);
     if (!mobile) throw new AppError('sms.phone_invalid', [{ field: 'phone', reason: 'not_a_mobile_number' }]);
+    return mobile;
+  }
+
+  /**
+   * The part of a send inside the caller's transaction: the limits counted under a lock on the phone's hash, the
+   * message recorded (refused over a limit) and audited. `dispatch` hands it to the gateway once committed.
+   */
+  async function record(tx: Tx, input: SmsInput, now: Date): Promise<store.SmsRow> {
+    checkParams(input.template, input.params);
+    const mobile = mobileOrRefuse(input.phone);
     const phoneHash = fieldCrypto.searchHash(mobile);
-    const now = clock();
     const { perPhone, perAccount } = config.rateLimit;
     const templateCode = config.templateCodes[input.template] ?? input.template;
-    const row = await db.transaction(async (tx) => {
-      await store.lockPhone(tx, phoneHash);
-      const phone = await store.sentToPhoneSince(tx, phoneHash, new Date(now.getTime() - perPhone.windowMinutes * MINUTE));
-      const account = input.userId
-        ? await store.sentToUserSince(tx, input.userId, new Date(now.getTime() - perAccount.windowMinutes * MINUTE))
-        : null;
-      const refusedBy = limitBroken(config.rateLimit, { phone, account });
-      const created = await store.insertMessage(tx, {
-        countyCode: input.countyCode,
-        userId: input.userId,
-        phoneEnc: fieldCrypto.encrypt(mobile),
-        phoneHash,
-        phoneMasked: maskPhone(mobile) as string,
+    await store.lockPhone(tx, phoneHash);
+    const phone = await store.sentToPhoneSince(tx, phoneHash, new Date(now.getTime() - perPhone.windowMinutes * MINUTE));
+    const account = input.userId
+      ? await store.sentToUserSince(tx, input.userId, new Date(now.getTime() - perAccount.windowMinutes * MINUTE))
+      : null;
+    const refusedBy = limitBroken(config.rateLimit, { phone, account });
+    const created = await store.insertMessage(tx, {
+      countyCode: input.countyCode,
+      userId: input.userId,
+      phoneEnc: fieldCrypto.encrypt(mobile),
+      phoneHash,
+      phoneMasked: maskPhone(mobile) as string,
+      template: input.template,
+      templateCode,
+      signName: config.signName,
+      params: loggedParams(input.template, input.params, gateway.name === 'local'),
+      purpose: input.purpose,
+      provider: gateway.name,
+      status: refusedBy ? 'refused' : 'sending',
+      refusedBy,
+      createdAt: now,
+    });
+    await recordAudit(tx, {
+      at: now,
+      actorId: null,
+      action: refusedBy ? 'sms.refused' : 'sms.sent',
+      target: created.id,
+      detail: {
         template: input.template,
         templateCode,
-        signName: config.signName,
-        params: input.params,
+        phone: created.phoneMasked,
         purpose: input.purpose,
         provider: gateway.name,
-        status: refusedBy ? 'refused' : 'sending',
-        refusedBy,
-        createdAt: now,
-      });
-      await recordAudit(tx, {
-        at: now,
-        actorId: null,
-        action: refusedBy ? 'sms.refused' : 'sms.sent',
-        target: created.id,
-        detail: {
-          template: input.template,
-          templateCode,
-          phone: created.phoneMasked,
-          purpose: input.purpose,
-          provider: gateway.name,
-          ...(input.userId && { user: input.userId }),
-          ...(refusedBy && { rule: refusedBy }),
-        },
-      });
-      return created;
+        ...(input.userId && { user: input.userId }),
+        ...(refusedBy && { rule: refusedBy }),
+      },
     });
+    return created;
+  }
+
+  /**
+   * Hands a recorded message to the gateway with its params (the log may keep a secret one starred) and keeps the
+   * answer; a refused one stays as it is.
+   */
+  async function dispatch(row: store.SmsRow, params: Record<string, string>): Promise<store.SmsRow> {
     if (row.status === 'refused') return row;
     let outcome: Pick<store.SmsRow, 'status' | 'providerMessageId' | 'error' | 'sentAt'>;
     try {
       const { messageId } = await gateway.send({
-        phoneNumbers: [mobile],
-        signName: config.signName,
-        templateCode,
-        templateParam: input.params,
+        phoneNumbers: [fieldCrypto.decrypt(row.phoneEnc)],
+        signName: row.signName,
+        templateCode: row.templateCode,
+        templateParam: params,
       });
       outcome = { status: 'sent', providerMessageId: messageId, error: null, sentAt: clock() };
     } catch (e) {
@@ -108,8 +121,17 @@ export function createSmsService({
     return { ...row, ...outcome };
   }
 
+  /** Sends one message, or refuses it over a limit; the row as it ended. Throws only for a phone that is no mobile. */
+  async function send(input: SmsInput): Promise<store.SmsRow> {
+    const now = clock();
+    return dispatch(await db.transaction((tx) => record(tx, input, now)), input.params);
+  }
+
   return {
     send,
+    record,
+    dispatch,
+    mobileOrRefuse,
 
     /**
      * The notification channel (events' inbox hands it the notices new to the inbox): one message per account and
@@ -118,12 +140,14 @@ export function createSmsService({
     async deliverNotices(notices: readonly SmsNotice[]): Promise<void> {
       const drafts = draftsOf(notices, config.kinds);
       if (drafts.length === 0) return;
-      const phones = await phonesOf(
+      const phones = await sealedPhonesOf(
         db,
         drafts.map((d) => d.userId),
       );
       for (const d of drafts) {
-        const phone = mobileOf(phones.get(d.userId) ?? null);
+        // Opened here, where it is sent: the account's phone is sealed like every phone.
+        const sealed = phones.get(d.userId);
+        const phone = mobileOf(sealed ? fieldCrypto.decrypt(sealed) : null);
         if (phone) await send({ ...d, phone });
       }
     },

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, primaryKey, sealedColumns, text, timestamptz, uuid } from '../platform/columns.ts';
+import { index, integer, jsonb, pgTable, primaryKey, sealedColumns, text, timestamptz, uuid } from '../platform/columns.ts';
 
 /**
  * 短信记录: every SMS Gezhi asked a gateway to send, and every one it refused to send (over a limit), with the
@@ -40,4 +40,28 @@ export const smsMessage = pgTable(
     index('sms_message_user_id_created_at_idx').on(t.userId, t.createdAt),
     index('sms_message_created_at_idx').on(t.createdAt),
   ],
+);
+
+/**
+ * 验证码: one-time codes sent by SMS. Only the code's keyed hash is kept (HMAC-SM3 with the phone's hash and the
+ * purpose, so a copied table cannot be tried offline); the phone is sealed, hashed and masked like every phone.
+ * A code holds until `expires_at`, is spent by the first right try (`used_at`) and dies after too many wrong ones.
+ * Reference table: a few rows per phone, for minutes, and a citizen's phone belongs to no county.
+ */
+export const smsCode = pgTable(
+  'sms_code',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ...sealedColumns('phone', { notNull: true }),
+    /** What the code opens: my_reports (a citizen's own reports on the public pages). */
+    purpose: text('purpose').notNull(),
+    codeHash: text('code_hash').notNull(),
+    /** The sms_message that carried it (in the county it was sent for). */
+    messageId: uuid('message_id').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: timestamptz('created_at').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+  },
+  (t) => [index('sms_code_phone_hash_created_at_idx').on(t.phoneHash, t.createdAt)],
 );

@@ -32,7 +32,8 @@ async function failure(path: string, res: Response): Promise<ApiError> {
   const errorBody: ErrorBody = isErrorBody(data)
     ? { ...data, details: data.details ?? [] }
     : { code: 'server.internal', message: i18n.t('error.http', { status: res.status }), details: [] };
-  if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized();
+  // A citizen's "my reports" session is no console session: its 401 only asks for the phone's code again.
+  if (res.status === 401 && !path.startsWith('/api/auth/') && !path.startsWith('/api/public/')) onUnauthorized();
   return new ApiError(res.status, errorBody);
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { chinaDate } from '../../../shared/china-time.ts';
 import { countyOf, isAreaCode, levelOfCode, subtreePrefix } from '../../../shared/codes.ts';
 import { MAP_POINTS_MAX } from '../../../shared/limits.ts';
+import { bareMobile } from '../../../shared/phones.ts';
 import { departmentExists } from '../../org/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { WorkingCalendar } from '../../platform/calendar/calendar.core.ts';
@@ -309,6 +310,7 @@ export function createEventsService({
     const item = await catalogue.itemForReport(input.itemCode);
     const rule = item.rule;
     const now = clock();
+    const reporterMobile = bareMobile(input.reporterPhone);
     const owner = await acceptingOwner(ownerOf(gridCode, rule.level)); // nobody to accept there: the level above (intake/accepting-owner.ts)
     const { next, record } = (() => {
       try {
@@ -350,6 +352,7 @@ export function createEventsService({
       updatedAt: now,
       reporterName: input.reporterName ?? null,
       reporterPhone: input.reporterPhone ? fieldCrypto.encrypt(input.reporterPhone) : null,
+      reporterPhoneHash: reporterMobile ? fieldCrypto.searchHash(reporterMobile) : null,
       externalNo: input.externalNo ?? null,
       trackingCode: input.trackingCode ?? null,
       channel: input.channel ?? null,

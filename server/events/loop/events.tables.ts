@@ -44,6 +44,8 @@ export const event = pgTable(
     /** Hotline caller or citizen; the phone is stored sealed (SM4) like every phone, shown masked. */
     reporterName: text('reporter_name'),
     reporterPhone: text('reporter_phone'),
+    /** The keyed hash of the phone when it is a mainland mobile: a citizen's "my reports" finds their cases by it. */
+    reporterPhoneHash: text('reporter_phone_hash'),
     /** The work-order number of the system it came from (12345 hotline, video platform). */
     externalNo: text('external_no'),
     /**
@@ -99,6 +101,8 @@ export const event = pgTable(
     uniqueIndex('event_county_code_idempotency_key_citizen_key').on(t.countyCode, t.idempotencyKey).where(sql`reporter_id is null`),
     uniqueIndex('event_county_code_tracking_code_key').on(t.countyCode, t.trackingCode),
     uniqueIndex('event_county_code_case_no_key').on(t.countyCode, t.caseNo),
+    /** A citizen's "my reports": their cases by the phone's hash, across counties. */
+    index('event_reporter_phone_hash_idx').on(t.reporterPhoneHash).where(sql`reporter_phone_hash is not null`),
     index('event_grid_code_idx').on(t.gridCode),
     index('event_status_idx').on(t.status),
     index('event_reported_at_idx').on(t.reportedAt),

@@ -168,3 +168,5 @@ export type TrainingHistory = Get<'/api/training/mine'>;
 export type TrainingFigures = Get<'/api/training/figures'>;
 export type TeamAccount = Item<Get<'/api/training/team'>>;
 export type HostAccount = Item<Get<'/api/access/host-accounts'>>;
+export type CitizenReports = Get<'/api/public/my/reports'>;
+export type CitizenReport = Item<CitizenReports>;

@@ -9,6 +9,7 @@ import { newIdempotencyKey } from '../report/idempotency-key.ts';
 import { usePosition } from '../report/use-position.ts';
 import { useApi } from '../use-api.ts';
 import { useShowError } from '../use-show-error.tsx';
+import { useElder } from './elder-mode.ts';
 import { deviceId, rememberCode } from './my-codes.ts';
 import { PublicPhotoPicker } from './public-photo-picker.tsx';
 import { PublicReportDone } from './public-report-done.tsx';
@@ -23,6 +24,10 @@ interface Values {
 /** 市民随手拍: photo, place, kind of problem, a line of text, an optional phone; answered with a tracking code. */
 export function PublicReportPage() {
   const { t } = useTranslation();
+  const elder = useElder();
+  // Elder mode asks less: labels read as spoken, the map only when the phone could not find the place or asked.
+  const label = (key: string) => t(elder ? `publicReport.elder.${key}` : `publicReport.${key}`);
+  const [mapAsked, setMapAsked] = useState(false);
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
   const catalogue = useApi('/api/public/catalogue');
@@ -96,12 +101,16 @@ export function PublicReportPage() {
       <Typography.Text type="secondary">{t('publicReport.tapHint')}</Typography.Text>
     );
 
+  const photosItem = (
+    <Form.Item name="photos" label={label('photos')}>
+      <PublicPhotoPicker />
+    </Form.Item>
+  );
+
   return (
     <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={send} className="report-form" initialValues={{ photos: [] }}>
-      <Form.Item name="photos" label={t('publicReport.photos')}>
-        <PublicPhotoPicker />
-      </Form.Item>
-      <Form.Item label={t('publicReport.location')} required>
+      {!elder && photosItem}
+      <Form.Item label={label('location')} required>
         <div className="report-location">
           <div className="report-grid" data-testid="public-point">
             <EnvironmentOutlined />
@@ -111,13 +120,21 @@ export function PublicReportPage() {
               <span className="secondary">—</span>
             )}
           </div>
-          <div className="report-map">
-            <PointMap outline={null} point={point} onPick={setPicked} />
-          </div>
-          <div className="report-location-status">{status}</div>
+          {elder && point && !mapAsked ? (
+            <Button type="link" className="elder-change-place" onClick={() => setMapAsked(true)}>
+              {t('publicReport.elder.located')} · {t('publicReport.changePlace')}
+            </Button>
+          ) : (
+            <>
+              <div className="report-map">
+                <PointMap outline={null} point={point} onPick={setPicked} />
+              </div>
+              <div className="report-location-status">{status}</div>
+            </>
+          )}
         </div>
       </Form.Item>
-      <Form.Item name="itemCode" label={t('publicReport.item')} rules={[{ required: true, message: t('publicReport.needItem') }]}>
+      <Form.Item name="itemCode" label={label('item')} rules={[{ required: true, message: t('publicReport.needItem') }]}>
         <Select
           showSearch
           size="large"
@@ -131,26 +148,23 @@ export function PublicReportPage() {
       </Form.Item>
       <Form.Item
         name="description"
-        label={t('publicReport.description')}
+        label={label('description')}
         rules={[{ required: true, whitespace: true, message: t('publicReport.needDescription') }]}
       >
         <Input.TextArea
           size="large"
           maxLength={500}
           autoSize={{ minRows: 2, maxRows: 5 }}
-          placeholder={t('publicReport.descriptionPlaceholder')}
+          placeholder={label('descriptionPlaceholder')}
           data-testid="public-description"
         />
       </Form.Item>
-      <Form.Item
-        name="phone"
-        label={t('publicReport.phone')}
-        rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('publicReport.phoneInvalid') }]}
-      >
+      <Form.Item name="phone" label={label('phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('publicReport.phoneInvalid') }]}>
         <Input size="large" inputMode="tel" maxLength={11} autoComplete="tel" data-testid="public-phone" />
       </Form.Item>
+      {elder && photosItem}
       <Button type="primary" htmlType="submit" size="large" block loading={sending} disabled={!point} className="report-submit">
-        {point ? t('publicReport.submit') : t('publicReport.needLocation')}
+        {point ? label('submit') : t('publicReport.needLocation')}
       </Button>
     </Form>
   );

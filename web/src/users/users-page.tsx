@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { LinkButton } from '../link-button.tsx';
+import { MaskedValue } from '../people/masked-value.tsx';
 import { useApi } from '../use-api.ts';
 import { useShowError } from '../use-show-error.tsx';
 import { UserFormDialog } from './user-form-dialog.tsx';
@@ -59,7 +60,23 @@ export function UsersPage() {
             dataIndex: 'departmentCode',
             render: (c: string | null) => (c ? (departments.find((d) => d.code === c)?.name ?? c) : '—'),
           },
-          { title: t('users.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+          {
+            title: t('users.phone'),
+            dataIndex: 'phone',
+            // Masked in the list; the full number only on asking, with a reason the server audits.
+            render: (p: string | null, u: User) =>
+              p ? (
+                <MaskedValue
+                  field={`phone-${u.username}`}
+                  label={t('users.phone')}
+                  masked={p}
+                  canReveal
+                  reveal={(reason) => api.POST('/api/access/users/{id}/reveal', { params: { path: { id: u.id } }, body: { reason } })}
+                />
+              ) : (
+                '—'
+              ),
+          },
           {
             title: t('users.status'),
             key: 'status',
