@@ -18,7 +18,17 @@ import { createTwoFactorService } from './two-factor.service.ts';
 export type { Guard } from '../platform/actor.ts';
 export type { AccessService, Actor } from './access.service.ts';
 /** Narrow reads other areas need: names of users, who belongs to a unit, what users are bound to, a department's staff. */
-export { bindingsOf, holdersOfRole, phonesOf, staffOf, teamAccounts, teamsOfGrids, userNames, usersOfUnits } from './access.store.ts';
+export {
+  bindingsOf,
+  holdersOfRole,
+  phonesOf,
+  staffCounts,
+  staffOf,
+  teamAccounts,
+  teamsOfGrids,
+  userNames,
+  usersOfUnits,
+} from './access.store.ts';
 export { consoleActor } from './console-actor.ts';
 
 export function createAccess({ app, db, clock, config }: { app: Http; db: Db; clock: Clock; config: Config }) {
