@@ -24,6 +24,7 @@ interface Item {
 }
 interface List {
   total: number;
+  people: number;
   missed: number;
   items: Item[];
 }
@@ -205,7 +206,7 @@ describe('the worker’s follow-ups', () => {
   it('lists the tagged people they follow up, never followed up first, missed; each read is audited', async () => {
     const mine = await list(who.worker);
     expect(mine.items.map((i) => i.name).sort()).toEqual(['李明', '王建军']);
-    expect(mine).toMatchObject({ total: 2, missed: 2 });
+    expect(mine).toMatchObject({ total: 2, people: 2, missed: 2 });
     const wang = mine.items.find((i) => i.name === '王建军')!;
     expect(wang).toMatchObject({
       state: 'missed',
@@ -219,6 +220,18 @@ describe('the worker’s follow-ups', () => {
     expect(wang.responsible.map((r) => r.id)).toEqual([userIds.worker]);
     const listed = (await audits('followup.listed')).filter((a) => a.actor_id === userIds.worker);
     expect(listed.at(-1)?.detail.personIds).toEqual(mine.items.map((i) => i.personId));
+  });
+
+  it('turns pages in the same order: each page one row, the counts over all pages', async () => {
+    const all = await list(who.worker);
+    const pages = [
+      await list(who.worker, '?limit=1'),
+      await list(who.worker, '?offset=1&limit=1'),
+      await list(who.worker, '?offset=2&limit=1'),
+    ];
+    expect(pages.map((p) => p.items.map((i) => i.personId))).toEqual([[all.items[0].personId], [all.items[1].personId], []]);
+    for (const p of pages) expect(p).toMatchObject({ total: 2, people: 2, missed: 2 });
+    expect((await who.worker({ method: 'GET', url: '/api/fieldwork/follow-ups?limit=501' })).statusCode).toBe(400);
   });
 
   it('another grid’s worker does not follow them up (nor see them)', async () => {
@@ -259,6 +272,8 @@ describe('the worker’s follow-ups', () => {
     expect(row).toEqual({ house_code: 'F-1', person_id: person.wang, followed_tags: ['special_group:03'] });
     const houseVisits = await who.worker({ method: 'GET', url: '/api/fieldwork/houses/F-1/visits' });
     expect(houseVisits.json<{ items: { id: string }[] }>().items.map((v) => v.id)).toContain(visit.id);
+    // The missed-only list counts its own rows; the people on the list and the missed stay the counts over all.
+    expect(await list(who.worker, '?missed=true')).toMatchObject({ total: 1, people: 2, missed: 1, items: [{ name: '李明' }] });
   });
 
   it('when the county names the grid leader for a tag, the leader follows up and the worker no longer may', async () => {
@@ -277,7 +292,8 @@ describe('missed follow-ups, flagged to the village and township', () => {
     for (const r of [who.village, who.township]) {
       const missed = await list(r, '?missed=true');
       expect(missed.items.map((i) => `${i.name}:${i.daysOverdue}`).sort()).toEqual(['李明:null', '王建军:2']);
-      expect(missed.missed).toBe(2);
+      expect(missed).toMatchObject({ total: 2, missed: 2 });
+      expect(missed.people).toBe((await list(r)).people);
     }
     const fromIndex = await missedFollowUps(t.db, scopeOf([FIXTURE.townships[0]]), t.clock());
     expect(fromIndex.map((m) => `${m.personId}:${m.dueOn}:${m.daysOverdue}`).sort()).toEqual(

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../platform/db.ts';
+import type { PageAsked } from '../platform/paging.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 import { housesOnRecord } from '../registry/index.ts';
 import { houseVisit } from './visits.tables.ts';
@@ -32,7 +33,7 @@ export interface DueHouseRow {
  * The houses in scope not visited since `before` (never visited first, then the longest ago), and how many there
  * are. The houses are registry's, read through its housesOnRecord.
  */
-export async function dueHouses(tx: Tx, scope: Scope, before: Date, limit: number): Promise<{ rows: DueHouseRow[]; total: number }> {
+export async function dueHouses(tx: Tx, scope: Scope, before: Date, page: PageAsked): Promise<{ rows: DueHouseRow[]; total: number }> {
   const due = sql`
     from ${housesOnRecord} h
     left join lateral (
@@ -42,7 +43,7 @@ export async function dueHouses(tx: Tx, scope: Scope, before: Date, limit: numbe
   const [rows, count] = await Promise.all([
     queryRows<{ code: string; address: string; grid_code: string; last_at: string | Date | null }>(
       tx,
-      sql`select h.code, h.address, h.grid_code, last.last_at ${due} order by last.last_at asc nulls first, h.code limit ${limit}`,
+      sql`select h.code, h.address, h.grid_code, last.last_at ${due} order by last.last_at asc nulls first, h.code offset ${page.offset} limit ${page.limit}`,
     ),
     queryRows<{ total: number }>(tx, sql`select count(*)::int as total ${due}`),
   ]);
