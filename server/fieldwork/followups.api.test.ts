@@ -4,8 +4,8 @@ import { queryRows } from '../platform/db.ts';
 import { scopeOf } from '../platform/scope.ts';
 import { makeIdNumber } from '../registry/index.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
+import { followUpAccounts, importFollowedPeople } from '../testing/follow-ups.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { importFile } from '../testing/import-job.ts';
 import { missedFollowUps } from './index.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
@@ -32,7 +32,6 @@ interface List {
 let t: TestApp;
 const GRID = FIXTURE.grids[0];
 const FAR_GRID = FIXTURE.grids[4];
-const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\n'));
 const DAY = 86_400_000;
 const ids = {
   wang: makeIdNumber('420923', '1979-03-14', 301, 'male'),
@@ -77,46 +76,34 @@ async function allPresent(request: Request, id: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const roles: [keyof typeof who, string, string][] = [
-    ['county', 'county_center', FIXTURE.county],
-    ['worker', 'grid_worker', GRID],
-    ['leader', 'grid_leader', GRID],
-    ['village', 'village_center', FIXTURE.villages[0]],
-    ['township', 'township_center', FIXTURE.townships[0]],
-    ['otherTownship', 'township_center', FIXTURE.townships[1]],
-    ['otherWorker', 'grid_worker', FIXTURE.grids[1]],
-  ];
-  for (const [key, role, area] of roles) {
-    const u = await t.as([role], [area]);
-    who[key] = u.request;
-    names[key] = u.user.username;
-    userIds[key] = u.user.id;
-  }
-  await importFile(
+  const accounts = await followUpAccounts(t, {
+    county: ['county_center', FIXTURE.county],
+    worker: ['grid_worker', GRID],
+    leader: ['grid_leader', GRID],
+    village: ['village_center', FIXTURE.villages[0]],
+    township: ['township_center', FIXTURE.townships[0]],
+    otherTownship: ['township_center', FIXTURE.townships[1]],
+    otherWorker: ['grid_worker', FIXTURE.grids[1]],
+  } as const);
+  Object.assign(who, accounts.who);
+  Object.assign(names, accounts.usernames);
+  Object.assign(userIds, accounts.ids);
+  const people = await importFollowedPeople(
+    t,
     who.county,
-    'house',
-    csv([
-      ['房屋编号', '房屋地址', '所属网格编码', '房屋用途', '是否出租'],
-      ['F-1', '朝阳路 3 号 101 室', GRID, '住宅', '否'],
-      ['F-2', '朝阳路 3 号 102 室', GRID, '住宅', '否'],
-      ['F-FAR', '义堂路 19 号', FAR_GRID, '住宅', '否'],
-    ]),
+    [
+      ['F-1', '朝阳路 3 号 101 室', GRID],
+      ['F-2', '朝阳路 3 号 102 室', GRID],
+      ['F-FAR', '义堂路 19 号', FAR_GRID],
+    ],
+    [
+      [ids.wang, '王建军', 'F-1', '严重精神障碍患者', ''],
+      [ids.qian, '钱秀英', 'F-1', '', ''],
+      [ids.li, '李明', 'F-2', '刑满释放人员', ''],
+      [ids.zhao, '赵小宝', 'F-FAR', '', '闲散青少年'],
+    ],
   );
-  const people = await importFile(
-    who.county,
-    'person',
-    csv([
-      ['公民身份号码', '姓名', '民族', '人员类型', '房屋编号', '特殊人群', '重点人员'],
-      [ids.wang, '王建军', '汉族', '户籍人口', 'F-1', '严重精神障碍患者', ''],
-      [ids.qian, '钱秀英', '汉族', '户籍人口', 'F-1', '', ''],
-      [ids.li, '李明', '汉族', '户籍人口', 'F-2', '刑满释放人员', ''],
-      [ids.zhao, '赵小宝', '汉族', '户籍人口', 'F-FAR', '', '闲散青少年'],
-    ]),
-  );
-  expect([people.created, people.rejected]).toEqual([4, 0]);
-  const rows = await queryRows<{ id: string; name: string }>(t.db, sql`select id, name from person`);
-  const idOf = (name: string) => rows.find((r) => r.name === name)!.id;
-  Object.assign(person, { wang: idOf('王建军'), li: idOf('李明'), zhao: idOf('赵小宝') });
+  Object.assign(person, { wang: people.get('王建军'), li: people.get('李明'), zhao: people.get('赵小宝') });
 }, 60_000);
 afterAll(() => t.close());
 
