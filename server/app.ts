@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAccess, staffOf } from './access/index.ts';
+import { createAccess, staffCounts, staffOf } from './access/index.ts';
 import { createAlarms } from './alarms/index.ts';
 import { createAssessment } from './assessment/index.ts';
 import { createBriefing } from './briefing/index.ts';
@@ -56,7 +56,14 @@ export async function buildApp({
   await access.service.sealPlainPhones();
   // Lower areas read what an area above them keeps through a function passed here, so no two areas import each other.
   const territory = createTerritory({ app, db, clock, guard: access.guard, claimsOfGrid: (gridCode) => claimsOfGrid(db, gridCode) });
-  createOrg({ app, db, clock, guard: access.guard, staffOf: (departmentCode) => staffOf(db, departmentCode) });
+  createOrg({
+    app,
+    db,
+    clock,
+    guard: access.guard,
+    staffOf: (departmentCode) => staffOf(db, departmentCode),
+    staffCounts: (departmentCodes) => staffCounts(db, departmentCodes),
+  });
   const fileStore = files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
   // The to-do counts the follow-ups a worker owes (fieldwork) and the agreements' follow-ups a mediation tier owes
   // (disputes), read through the functions handed in here.

@@ -88,6 +88,8 @@ export const PAGE = {
   assessmentEvidence: { default: 50, max: 500 },
   /** Tagged people on a follow-up list (a worker's due list, a village's or township's missed ones). */
   followUps: { default: 100, max: 500 },
+  /** Houses due a visit this round (待走访), never visited first. */
+  visitsDue: { default: 20, max: 100 },
   /** A ten-household group's alerts (its history). */
   alerts: { default: 50, max: 200 },
   /** Disputes on record (矛盾纠纷), newest first. */

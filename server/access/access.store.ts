@@ -175,6 +175,17 @@ export async function staffOf(tx: Tx, departmentCode: string) {
     .orderBy(appUser.username);
 }
 
+/** How many accounts each of these departments has (a department without any is left out). */
+export async function staffCounts(tx: Tx, departmentCodes: string[]): Promise<Map<string, number>> {
+  if (departmentCodes.length === 0) return new Map();
+  const rows = await tx
+    .select({ code: appUser.departmentCode, n: sql<number>`count(*)::int` })
+    .from(appUser)
+    .where(inArray(appUser.departmentCode, departmentCodes))
+    .groupBy(appUser.departmentCode);
+  return new Map(rows.map((r) => [r.code!, r.n]));
+}
+
 /**
  * Active accounts that belong to any of these units: a department's staff by their department code, an area
  * unit's people by their binding to exactly that node and one of `areaRoles`.

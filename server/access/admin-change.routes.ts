@@ -1,6 +1,7 @@
 import { PAGE } from '../../shared/limits.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
+import { pageAsked } from '../platform/paging.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import * as S from './admin-change.schemas.ts';
 import type { AdminChangesService } from './admin-changes.service.ts';
@@ -18,9 +19,7 @@ export function adminChangeRoutes(app: Http, { adminChanges, guard }: { adminCha
       },
       onRequest: guard('users.approve'),
     },
-    async (request) => ({
-      items: await adminChanges.find(request.actor, request.query.status, request.query.limit ?? PAGE.adminChanges.default),
-    }),
+    async (request) => adminChanges.find(request.actor, request.query.status, pageAsked(request.query, PAGE.adminChanges)),
   );
 
   for (const [verb, decide] of [

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { PAGE, REASON } from '../../shared/limits.ts';
+import { pageQuery, pageReply } from '../platform/paging.ts';
 import { Nullable, oneOf } from '../platform/schemas.ts';
 
 const STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -41,9 +42,7 @@ export const AdminChangeSchema = Type.Object(
   { description: '管理员账号变更 A change to an administrator account awaiting, or after, a second approval' },
 );
 
-export const AdminChangeList = Type.Object({
-  items: Type.Array(AdminChangeSchema, { description: '变更，最新在前 Changes, newest first' }),
-});
+export const AdminChangeList = pageReply(AdminChangeSchema, '变更，最新在前 Changes of this page, newest first');
 
 export const AdminChangeQuery = Type.Object(
   {
@@ -53,9 +52,7 @@ export const AdminChangeQuery = Type.Object(
         { description: '状态 Only changes in this state: pending, approved or rejected' },
       ),
     ),
-    limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: PAGE.adminChanges.max, default: PAGE.adminChanges.default, description: '条数 How many' }),
-    ),
+    ...pageQuery(PAGE.adminChanges),
   },
   { additionalProperties: false },
 );

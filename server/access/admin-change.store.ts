@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
+import type { PageAsked } from '../platform/paging.ts';
 import { adminChange } from './access.tables.ts';
 
 export type AdminChangeRow = typeof adminChange.$inferSelect;
@@ -29,13 +30,24 @@ export async function lockAdminChange(tx: Tx, id: string): Promise<AdminChangeRo
   return rows[0];
 }
 
-export async function findAdminChanges(tx: Tx, status: AdminChangeStatus | undefined, limit: number): Promise<AdminChangeRow[]> {
-  return tx
-    .select()
-    .from(adminChange)
-    .where(status ? eq(adminChange.status, status) : undefined)
-    .orderBy(desc(adminChange.requestedAt))
-    .limit(limit);
+/** One page of the changes (in one state, or all), newest first, and how many there are over all pages. */
+export async function findAdminChanges(
+  tx: Tx,
+  status: AdminChangeStatus | undefined,
+  page: PageAsked,
+): Promise<{ rows: AdminChangeRow[]; total: number }> {
+  const where = status ? eq(adminChange.status, status) : undefined;
+  const [rows, [{ total }]] = await Promise.all([
+    tx
+      .select()
+      .from(adminChange)
+      .where(where)
+      .orderBy(desc(adminChange.requestedAt), desc(adminChange.id))
+      .offset(page.offset)
+      .limit(page.limit),
+    tx.select({ total: count() }).from(adminChange).where(where),
+  ]);
+  return { rows, total };
 }
 
 export async function decideAdminChange(

@@ -9,6 +9,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { isUniqueViolation } from '../platform/idempotency.ts';
+import type { PageAsked } from '../platform/paging.ts';
 import { userNames } from './access.store.ts';
 import { decisionProblem } from './admin-change.core.ts';
 import * as store from './admin-change.store.ts';
@@ -98,13 +99,13 @@ export function createAdminChangesService({ db, clock }: { db: Db; clock: Clock 
       }
     },
 
-    async find(actor: Actor, status: store.AdminChangeStatus | undefined, limit: number) {
-      const rows = await store.findAdminChanges(db, status, limit);
+    async find(actor: Actor, status: store.AdminChangeStatus | undefined, page: PageAsked) {
+      const { rows, total } = await store.findAdminChanges(db, status, page);
       const names = await userNames(
         db,
         rows.flatMap((r) => [r.targetUserId, r.requestedBy, ...(r.decidedBy ? [r.decidedBy] : [])]),
       );
-      return rows.map((r) => view(r, names, actor));
+      return { items: rows.map((r) => view(r, names, actor)), total };
     },
 
     get,

@@ -186,4 +186,21 @@ describe('second approval', () => {
     );
     expect(n).toBe(1);
   });
+
+  it('the list turns pages newest first, counting over all pages with the same filter', async () => {
+    const page = async (query: string) => (await system({ method: 'GET', url: `/api/access/admin-changes${query}` })).json();
+    const all = await page('');
+    const pending = await page('?status=pending');
+    expect(all.total).toBe(all.items.length);
+    expect(pending.total).toBe(pending.items.length);
+    expect(all.total).toBeGreaterThan(pending.total);
+    const [first, second] = [await page('?limit=1'), await page('?offset=1&limit=1')];
+    expect([first.total, second.total]).toEqual([all.total, all.total]);
+    expect([...first.items, ...second.items].map((c: { id: string }) => c.id)).toEqual(
+      all.items.slice(0, 2).map((c: { id: string }) => c.id),
+    );
+    expect((await page('?status=approved&limit=1')).total).toBe(
+      all.items.filter((c: { status: string }) => c.status === 'approved').length,
+    );
+  });
 });

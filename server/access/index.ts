@@ -20,7 +20,16 @@ import { createTwoFactorService } from './two-factor.service.ts';
 export type { Guard } from '../platform/actor.ts';
 export type { AccessService, Actor } from './access.service.ts';
 /** Narrow reads other areas need: names of users, who belongs to a unit, what users are bound to, a department's staff. */
-export { bindingsOf, holdersOfRole, staffOf, teamAccounts, teamsOfGrids, userNames, usersOfUnits } from './access.store.ts';
+export {
+  bindingsOf,
+  holdersOfRole,
+  staffCounts,
+  staffOf,
+  teamAccounts,
+  teamsOfGrids,
+  userNames,
+  usersOfUnits,
+} from './access.store.ts';
 /** The accounts' phones as sealed: the SMS sender opens them where it sends. */
 export { sealedPhonesOf } from './account-phones.ts';
 export { consoleActor } from './console-actor.ts';

@@ -7,6 +7,8 @@
 
 import { type Band, bandOf, type IndicatorRef, round2, type SchemeItem } from '../../shared/assessment.ts';
 import { levelOfCode } from '../../shared/codes.ts';
+import type { RUN_STATUSES } from '../../shared/enums.ts';
+import type { StepFlow } from '../platform/step-flow.ts';
 
 export {
   ACTIVITY_INDICATORS,
@@ -178,3 +180,14 @@ export function withChange(current: readonly Ranked[], previous: readonly Ranked
     };
   });
 }
+
+export type RunStep = 'review' | 'publish';
+
+/**
+ * A month's run is reviewed (again, while its results change) and then published, once it has ended; a published
+ * run is frozen.
+ */
+export const RUN_FLOW: StepFlow<(typeof RUN_STATUSES)[number], RunStep> = {
+  frozen: 'published',
+  steps: { review: { from: ['computed', 'reviewed'], to: 'reviewed' }, publish: { from: ['reviewed'], to: 'published' } },
+};

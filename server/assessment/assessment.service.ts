@@ -9,8 +9,18 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { codeInScope, type Scope } from '../platform/scope.ts';
+import { takeStep } from '../platform/step-flow.ts';
 import { assesseesOf, resultOf, spanOf, valuesOf } from './assessment.compute.ts';
-import { type Band, checkBands, checkItems, countsActivity, type ResultItem, type SchemeItem } from './assessment.core.ts';
+import {
+  type Band,
+  checkBands,
+  checkItems,
+  countsActivity,
+  type ResultItem,
+  RUN_FLOW,
+  type RunStep,
+  type SchemeItem,
+} from './assessment.core.ts';
 import { DEFAULT_SCHEMES } from './assessment.defaults.ts';
 import * as store from './assessment.store.ts';
 import { createEvidence } from './evidence.ts';
@@ -271,27 +281,36 @@ export function createAssessmentService({ db, clock, unitSanctions }: { db: Db; 
       return this.moveRun(actor, id, version, 'publish');
     },
 
-    async moveRun(actor: Actor, id: string, version: number, step: 'review' | 'publish') {
+    async moveRun(actor: Actor, id: string, version: number, step: RunStep) {
       const now = clock();
       return db.transaction(async (tx) => {
         const run = await runInScope(tx, actor, id, true);
         if (!codeInScope(run.countyCode, actor.scope)) throw new AppError('assessment.run_not_found');
-        if (run.status === 'published') throw published();
-        if (run.version !== version) throw new AppError('assessment.changed', [{ field: 'body.version', reason: 'stale', value: version }]);
-        if (step === 'publish') {
-          if (run.status !== 'reviewed')
-            throw new AppError('assessment.not_reviewed', [{ field: 'status', reason: 'assessment.not_reviewed', value: run.status }]);
-          if (today() < monthOf(run.period, 'period').toDay)
-            throw new AppError('assessment.period_not_over', [
-              { field: 'period', reason: 'assessment.period_not_over', value: run.period },
-            ]);
-        }
-        const set =
-          step === 'review'
-            ? { status: 'reviewed', reviewedBy: actor.displayName, reviewedAt: now }
-            : { status: 'published', publishedBy: actor.displayName, publishedAt: now };
-        const saved = await store.updateRun(tx, run, version, set);
-        if (!saved) throw new AppError('assessment.changed', [{ field: 'body.version', reason: 'stale', value: version }]);
+        await takeStep({
+          flow: RUN_FLOW,
+          record: run,
+          step,
+          version,
+          refuse: (why) =>
+            why === 'frozen'
+              ? published()
+              : why === 'stale'
+                ? new AppError('assessment.changed', [{ field: 'body.version', reason: 'stale', value: version }])
+                : new AppError('assessment.not_reviewed', [{ field: 'status', reason: 'assessment.not_reviewed', value: run.status }]),
+          rules: (to) =>
+            to === 'published' && today() < monthOf(run.period, 'period').toDay
+              ? new AppError('assessment.period_not_over', [{ field: 'period', reason: 'assessment.period_not_over', value: run.period }])
+              : null,
+          save: (status) =>
+            store.updateRun(
+              tx,
+              run,
+              version,
+              step === 'review'
+                ? { status, reviewedBy: actor.displayName, reviewedAt: now }
+                : { status, publishedBy: actor.displayName, publishedAt: now },
+            ),
+        });
         await recordAudit(tx, {
           at: now,
           actorId: actor.id,

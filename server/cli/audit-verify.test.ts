@@ -1,54 +1,18 @@
 /** `gezhi audit verify` on a database of its own: OK with the count, then the first broken link once a row is rewritten. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../platform/audit.ts';
-import { type Database, openDatabase, queryRows } from '../platform/db.ts';
-import { openTestDatabaseIn } from '../testing/test-database.ts';
-import { runGezhi } from './program.ts';
+import { queryRows } from '../platform/db.ts';
+import { cliTestFolder } from './cli-test-folder.ts';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-audit-verify-'));
-let url: string | null = null;
-let drop = async () => {};
-const open = () => openDatabase({ url, dataDir: dir });
+const { gezhi, withDatabase, ...folder } = cliTestFolder('audit-verify');
 
-async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await open();
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
-
-async function gezhi(...args: string[]) {
-  let out = '';
-  const code = await runGezhi(args, {
-    env: { ...process.env, GEZHI_DATA_DIR: dir, DATABASE_URL: url ?? '' },
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      out += s;
-    },
-    errIsTTY: false,
-  });
-  return { code, out };
-}
-
-beforeAll(async () => {
-  const copy = await openTestDatabaseIn(dir);
-  url = copy.url;
-  drop = copy.drop;
-  for (let i = 0; i < 25; i++) await recordAudit(copy.database.db, { at: new Date(), actorId: null, action: 'test.entry', detail: { i } });
-  await copy.database.close();
-});
-afterAll(async () => {
-  await drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() =>
+  folder.open(async (database) => {
+    for (let i = 0; i < 25; i++) await recordAudit(database.db, { at: new Date(), actorId: null, action: 'test.entry', detail: { i } });
+  }),
+);
+afterAll(() => folder.close());
 
 describe('gezhi audit verify', () => {
   it('reports OK with the number of rows, and prints an anchor that a later run checks', async () => {

@@ -5,46 +5,23 @@
  * when run again. On PGlite in a data folder, or on PostgreSQL when TEST_DATABASE_URL is set.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEALED_COLUMNS } from '../platform/columns.ts';
 import { loadConfig } from '../platform/config.ts';
-import { type Database, openDatabase, queryRows } from '../platform/db.ts';
+import { type Database, queryRows } from '../platform/db.ts';
 import { sealedKeyVersion } from '../platform/field-crypto.ts';
 import { addFileKey, fieldKeyFile, openFieldCrypto } from '../platform/field-keys.ts';
 import { countStaleValues, rotateSealedValues } from '../platform/key-rotation.ts';
 import { seedTerritory } from '../testing/fixtures.ts';
 import { seedPeopleHouses, writePeopleCsv } from '../testing/people-file.ts';
-import { openTestDatabaseIn } from '../testing/test-database.ts';
-import { runGezhi } from './program.ts';
+import { cliTestFolder } from './cli-test-folder.ts';
 import { serverPidFile } from './served-folder.ts';
 
 const PEOPLE = 1200;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-keys-rotate-'));
-let url: string | null = null;
-let drop = async () => {};
-const env = () => ({ ...process.env, GEZHI_DATA_DIR: dir, DATABASE_URL: url ?? '', GEZHI_FIELD_ENC_KEY: '', GEZHI_FIELD_ENC_KEYS: '' });
-const config = () => loadConfig(env());
-
-async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ url, dataDir: dir });
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
-
-async function gezhi(...args: string[]) {
-  let out = '';
-  const write = (s: string) => {
-    out += s;
-  };
-  const code = await runGezhi(args, { env: env(), out: write, err: write, errIsTTY: false });
-  return { code, out };
-}
+const { gezhi, withDatabase, dir, ...folder } = cliTestFolder('keys-rotate', { GEZHI_FIELD_ENC_KEY: '', GEZHI_FIELD_ENC_KEYS: '' });
+const config = () => loadConfig(folder.env());
 
 /** Every sealed value of the database, by table, row key and column. */
 async function sealedValues(database: Database) {
@@ -65,20 +42,16 @@ async function sealedValues(database: Database) {
 const plain = (values: Map<string, string>, open: (s: string) => string) => [...values.values()].map(open).sort();
 
 beforeAll(async () => {
-  const copy = await openTestDatabaseIn(dir);
-  ({ url, drop } = copy);
-  const { houses } = writePeopleCsv(path.join(dir, 'people.csv'), PEOPLE);
-  await seedTerritory(copy.database.db);
-  await seedPeopleHouses(copy.database.db, houses);
-  await copy.database.close();
+  await folder.open(async (database) => {
+    const { houses } = writePeopleCsv(path.join(dir, 'people.csv'), PEOPLE);
+    await seedTerritory(database.db);
+    await seedPeopleHouses(database.db, houses);
+  });
   const imported = await gezhi('registry', 'import', 'person', path.join(dir, 'people.csv'), '--report', path.join(dir, 'report.xlsx'));
   expect(imported.code, imported.out).toBe(0);
 }, 120_000);
 
-afterAll(async () => {
-  await drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => folder.close());
 
 describe('gezhi keys rotate', () => {
   it('re-seals every value under a new key version; each opens to the same text, and a value sealed before still opens', async () => {
@@ -169,7 +142,7 @@ describe('gezhi keys rotate', () => {
   });
 
   it('refuses to open an embedded database a server is serving', async () => {
-    if (url) return;
+    if (folder.url()) return;
     fs.writeFileSync(serverPidFile(dir), String(process.pid));
     try {
       const res = await gezhi('keys', 'rotate');

@@ -1,34 +1,16 @@
 /** `gezhi province export` on a database of its own: the file, the next watermark, then nothing new; bad input refused. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, queryRows } from '../platform/db.ts';
+import { queryRows } from '../platform/db.ts';
 import { makeCreditCode } from '../registry/index.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
-import { openTestDatabaseIn } from '../testing/test-database.ts';
-import { runGezhi } from './program.ts';
+import { cliTestFolder } from './cli-test-folder.ts';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-province-export-'));
-let url: string | null = null;
-let drop = async () => {};
+const { gezhi, dir, ...folder } = cliTestFolder('province-export');
 const ORG = makeCreditCode('91', FIXTURE.county, 'MA49CL01');
 
-async function gezhi(...args: string[]) {
-  let out = '';
-  const code = await runGezhi(args, {
-    env: { ...process.env, GEZHI_DATA_DIR: dir, DATABASE_URL: url ?? '' },
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      out += s;
-    },
-    errIsTTY: false,
-  });
-  return { code, out };
-}
 const lines = (file: string) =>
   fs
     .readFileSync(file, 'utf8')
@@ -36,23 +18,18 @@ const lines = (file: string) =>
     .split('\n')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-beforeAll(async () => {
-  const copy = await openTestDatabaseIn(dir);
-  url = copy.url;
-  drop = copy.drop;
-  // An organisation as a registry write leaves it: the row and its history entry in one transaction.
-  await copy.database.db.transaction(async (tx) => {
-    await tx.execute(sql`insert into organisation (county_code, credit_code, name, org_type, address, grid_code, updated_at)
+beforeAll(() =>
+  folder.open(async (database) => {
+    // An organisation as a registry write leaves it: the row and its history entry in one transaction.
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into organisation (county_code, credit_code, name, org_type, address, grid_code, updated_at)
       values (${FIXTURE.county}, ${ORG}, '云梦县城关五金有限公司', '01', '城关镇朝阳路 3 号', ${FIXTURE.grids[0]}, now())`);
-    await tx.execute(sql`insert into record_change (county_code, record_type, record_key, at, before, after)
+      await tx.execute(sql`insert into record_change (county_code, record_type, record_key, at, before, after)
       values (${FIXTURE.county}, 'organisation', ${ORG}, now(), null, '{}')`);
-  });
-  await copy.database.close();
-});
-afterAll(async () => {
-  await drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+    });
+  }),
+);
+afterAll(() => folder.close());
 
 describe('gezhi province export', () => {
   it('writes the county’s changes and the next watermark; from that watermark, nothing; each file audited', async () => {
@@ -72,16 +49,10 @@ describe('gezhi province export', () => {
       { kind: 'watermark', since: trailer.watermark, counts: { person: 0, house: 0, organisation: 0, case: 0 } },
     ]);
 
-    const database = await openDatabase({ url, dataDir: dir });
-    try {
-      const rows = await queryRows<{ n: number }>(
-        database.db,
-        sql`select count(*)::int as n from audit_log where action = 'province.exported'`,
-      );
-      expect(rows[0].n).toBe(2);
-    } finally {
-      await database.close();
-    }
+    const [{ n }] = await folder.withDatabase((d) =>
+      queryRows<{ n: number }>(d.db, sql`select count(*)::int as n from audit_log where action = 'province.exported'`),
+    );
+    expect(n).toBe(2);
   });
 
   it('a malformed watermark or county: exit 1 naming it, no file written', async () => {

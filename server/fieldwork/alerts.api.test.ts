@@ -155,6 +155,18 @@ describe('raising an alert', () => {
     await raise(worker, groupId, { kind: 'in_need', houseCode: 'A-3', note: '独居老人摔倒' });
     expect((await historyOf(worker, groupId)).items.map((a) => a.kind)).toEqual(['in_need', 'stranger']);
   });
+
+  it('the history turns pages, each saying how many alerts there are in all', async () => {
+    const page = async (query: string) => {
+      const res = await worker({ method: 'GET', url: `/api/fieldwork/household-groups/${groupId}/alerts${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ disbanded: boolean; total: number; items: Alert[] }>();
+    };
+    const [first, second] = [await page('?limit=1'), await page('?offset=1&limit=1')];
+    expect([first.total, second.total]).toEqual([2, 2]);
+    expect([...first.items, ...second.items].map((a) => a.kind)).toEqual(['in_need', 'stranger']);
+    expect((await page('?offset=2')).items).toEqual([]);
+  });
 });
 
 describe('an alert becomes a case or a dispute', () => {

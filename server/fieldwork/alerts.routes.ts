@@ -1,6 +1,7 @@
 import { PAGE } from '../../shared/limits.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
+import { pageAsked } from '../platform/paging.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import * as S from './alerts.schemas.ts';
 import type { AlertDisputeInput, AlertInput, AlertsService } from './alerts.service.ts';
@@ -35,7 +36,7 @@ export async function alertRoutes(app: Http, { alerts, guard }: { alerts: Alerts
       },
       onRequest: guard('registry.read'),
     },
-    async (request) => alerts.find(request.actor, request.params.id, request.query.limit ?? PAGE.alerts.default),
+    async (request) => alerts.find(request.actor, request.params.id, pageAsked(request.query, PAGE.alerts)),
   );
 
   app.post(

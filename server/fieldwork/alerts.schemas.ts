@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { DISPUTE_TYPE_CODES, PARTY_KINDS, RISK_LEVELS } from '../../shared/disputes.ts';
 import { ALERT_KINDS } from '../../shared/followups.ts';
 import { DESCRIPTION_MAX, ITEM_CODE_MAX, NOTE_MAX, PAGE, PHOTOS_MAX, RECORD_CODE_MAX } from '../../shared/limits.ts';
+import { pageQuery, pageReply } from '../platform/paging.ts';
 import { Nullable, oneOf } from '../platform/schemas.ts';
 
 const Uuid = (description: string) => Type.String({ format: 'uuid', description, example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' });
@@ -56,17 +57,9 @@ export const Alert = Type.Object({
   convertedAt: Nullable(Type.String({ description: '转办时间 When it became one' })),
 });
 
-export const AlertsQuery = Type.Object(
-  {
-    limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: PAGE.alerts.max, default: PAGE.alerts.default, description: '最多条数 Rows at most' }),
-    ),
-  },
-  { additionalProperties: false },
-);
-export const Alerts = Type.Object({
+export const AlertsQuery = Type.Object({ ...pageQuery(PAGE.alerts) }, { additionalProperties: false });
+export const Alerts = pageReply(Alert, '联防预警 The group’s alerts of this page, newest first', {
   disbanded: Type.Boolean({ description: '已解散 The group was disbanded: its history only' }),
-  items: Type.Array(Alert, { description: '联防预警 The group’s alerts, newest first' }),
 });
 
 export const AlertEventBody = Type.Object(

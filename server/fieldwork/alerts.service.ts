@@ -5,6 +5,7 @@ import type { Actor } from '../platform/actor.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import type { PageAsked } from '../platform/paging.ts';
 import { type GroupOnRecord, groupOnRecord } from '../registry/index.ts';
 import { type AlertFacts, alertNoticeData, alertRecipients, alertText, converted, disputeDraft } from './alerts.core.ts';
 import * as store from './alerts.store.ts';
@@ -177,10 +178,11 @@ export function createAlertsService({
     },
 
     /** A group's alerts, newest first; a group outside the caller's jurisdiction has none to show. */
-    async find(actor: Actor, groupId: string, limit: number) {
+    async find(actor: Actor, groupId: string, page: PageAsked) {
       const g = await groupOnRecord(db, actor.scope, groupId);
       if (!g) throw new AppError('registry.group_not_found', [{ field: 'groupId', reason: 'not_found', value: groupId }]);
-      return { disbanded: g.state === 'disbanded', items: (await store.alertsOfGroup(db, actor.scope, groupId, limit)).map(alertView) };
+      const { rows, total } = await store.alertsOfGroup(db, actor.scope, groupId, page);
+      return { disbanded: g.state === 'disbanded', items: rows.map(alertView), total };
     },
 
     /**

@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
+import type { PageAsked } from '../platform/paging.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 import { householdAlert } from './alerts.tables.ts';
 
@@ -19,14 +20,20 @@ export async function getAlert(tx: Tx, scope: Scope, id: string): Promise<AlertR
   )[0];
 }
 
-/** A group's alerts in scope, newest first: its history, kept after the group is disbanded. */
-export async function alertsOfGroup(tx: Tx, scope: Scope, groupId: string, limit: number): Promise<AlertRow[]> {
-  return tx
-    .select()
-    .from(householdAlert)
-    .where(and(eq(householdAlert.groupId, groupId), inScope(householdAlert.gridCode, scope)))
-    .orderBy(desc(householdAlert.at), desc(householdAlert.id))
-    .limit(limit);
+/** One page of a group's alerts in scope, newest first (its history, kept after the group is disbanded), and how many. */
+export async function alertsOfGroup(tx: Tx, scope: Scope, groupId: string, page: PageAsked): Promise<{ rows: AlertRow[]; total: number }> {
+  const where = and(eq(householdAlert.groupId, groupId), inScope(householdAlert.gridCode, scope));
+  const [rows, [{ total }]] = await Promise.all([
+    tx
+      .select()
+      .from(householdAlert)
+      .where(where)
+      .orderBy(desc(householdAlert.at), desc(householdAlert.id))
+      .offset(page.offset)
+      .limit(page.limit),
+    tx.select({ total: count() }).from(householdAlert).where(where),
+  ]);
+  return { rows, total };
 }
 
 /** Marks what the alert became, unless it already became something (then undefined: someone was first). */

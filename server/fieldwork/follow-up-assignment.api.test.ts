@@ -4,8 +4,8 @@ import { queryRows } from '../platform/db.ts';
 import { scopeOf } from '../platform/scope.ts';
 import { makeIdNumber } from '../registry/index.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
+import { followUpAccounts, importFollowedPeople } from '../testing/follow-ups.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { importFile } from '../testing/import-job.ts';
 import { missedFollowUps } from './index.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
@@ -22,7 +22,6 @@ interface Item {
 
 let t: TestApp;
 const GRID = FIXTURE.grids[0];
-const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\n'));
 const ID_NUMBER = makeIdNumber('420923', '1979-03-14', 321, 'male');
 const ROLES = {
   county: ['county_center', FIXTURE.county],
@@ -82,30 +81,17 @@ async function followUp(request: Request) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const [key, [role, area]] of Object.entries(ROLES) as [Who, readonly [string, string]][]) {
-    const u = await t.as([role], [area]);
-    who[key] = u.request;
-    ids[key] = u.user.id;
-    usernames[key] = u.user.username;
-  }
-  await importFile(
+  const accounts = await followUpAccounts(t, ROLES);
+  Object.assign(who, accounts.who);
+  Object.assign(ids, accounts.ids);
+  Object.assign(usernames, accounts.usernames);
+  const people = await importFollowedPeople(
+    t,
     who.county,
-    'house',
-    csv([
-      ['房屋编号', '房屋地址', '所属网格编码', '房屋用途', '是否出租'],
-      ['A-1', '朝阳路 12 号', GRID, '住宅', '否'],
-    ]),
+    [['A-1', '朝阳路 12 号', GRID]],
+    [[ID_NUMBER, '周德明', 'A-1', '刑满释放人员', '']],
   );
-  const people = await importFile(
-    who.county,
-    'person',
-    csv([
-      ['公民身份号码', '姓名', '民族', '人员类型', '房屋编号', '特殊人群', '重点人员'],
-      [ID_NUMBER, '周德明', '汉族', '户籍人口', 'A-1', '刑满释放人员', ''],
-    ]),
-  );
-  expect([people.created, people.rejected]).toEqual([1, 0]);
-  personId = (await queryRows<{ id: string }>(t.db, sql`select id from person`))[0].id;
+  personId = people.get('周德明')!;
   // Never followed up: missed at once, and the default missed_visits rule warns the person's village.
   const run = await who.county({ method: 'POST', url: '/api/disputes/warnings/run', payload: {} });
   expect(run.json()).toMatchObject({ raised: 1 });

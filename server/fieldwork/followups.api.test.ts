@@ -4,8 +4,8 @@ import { queryRows } from '../platform/db.ts';
 import { scopeOf } from '../platform/scope.ts';
 import { makeIdNumber } from '../registry/index.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
+import { followUpAccounts, importFollowedPeople } from '../testing/follow-ups.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { importFile } from '../testing/import-job.ts';
 import { missedFollowUps } from './index.ts';
 
 type Request = Awaited<ReturnType<TestApp['signIn']>>;
@@ -24,6 +24,7 @@ interface Item {
 }
 interface List {
   total: number;
+  people: number;
   missed: number;
   items: Item[];
 }
@@ -31,7 +32,6 @@ interface List {
 let t: TestApp;
 const GRID = FIXTURE.grids[0];
 const FAR_GRID = FIXTURE.grids[4];
-const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\n'));
 const DAY = 86_400_000;
 const ids = {
   wang: makeIdNumber('420923', '1979-03-14', 301, 'male'),
@@ -76,46 +76,34 @@ async function allPresent(request: Request, id: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const roles: [keyof typeof who, string, string][] = [
-    ['county', 'county_center', FIXTURE.county],
-    ['worker', 'grid_worker', GRID],
-    ['leader', 'grid_leader', GRID],
-    ['village', 'village_center', FIXTURE.villages[0]],
-    ['township', 'township_center', FIXTURE.townships[0]],
-    ['otherTownship', 'township_center', FIXTURE.townships[1]],
-    ['otherWorker', 'grid_worker', FIXTURE.grids[1]],
-  ];
-  for (const [key, role, area] of roles) {
-    const u = await t.as([role], [area]);
-    who[key] = u.request;
-    names[key] = u.user.username;
-    userIds[key] = u.user.id;
-  }
-  await importFile(
+  const accounts = await followUpAccounts(t, {
+    county: ['county_center', FIXTURE.county],
+    worker: ['grid_worker', GRID],
+    leader: ['grid_leader', GRID],
+    village: ['village_center', FIXTURE.villages[0]],
+    township: ['township_center', FIXTURE.townships[0]],
+    otherTownship: ['township_center', FIXTURE.townships[1]],
+    otherWorker: ['grid_worker', FIXTURE.grids[1]],
+  } as const);
+  Object.assign(who, accounts.who);
+  Object.assign(names, accounts.usernames);
+  Object.assign(userIds, accounts.ids);
+  const people = await importFollowedPeople(
+    t,
     who.county,
-    'house',
-    csv([
-      ['房屋编号', '房屋地址', '所属网格编码', '房屋用途', '是否出租'],
-      ['F-1', '朝阳路 3 号 101 室', GRID, '住宅', '否'],
-      ['F-2', '朝阳路 3 号 102 室', GRID, '住宅', '否'],
-      ['F-FAR', '义堂路 19 号', FAR_GRID, '住宅', '否'],
-    ]),
+    [
+      ['F-1', '朝阳路 3 号 101 室', GRID],
+      ['F-2', '朝阳路 3 号 102 室', GRID],
+      ['F-FAR', '义堂路 19 号', FAR_GRID],
+    ],
+    [
+      [ids.wang, '王建军', 'F-1', '严重精神障碍患者', ''],
+      [ids.qian, '钱秀英', 'F-1', '', ''],
+      [ids.li, '李明', 'F-2', '刑满释放人员', ''],
+      [ids.zhao, '赵小宝', 'F-FAR', '', '闲散青少年'],
+    ],
   );
-  const people = await importFile(
-    who.county,
-    'person',
-    csv([
-      ['公民身份号码', '姓名', '民族', '人员类型', '房屋编号', '特殊人群', '重点人员'],
-      [ids.wang, '王建军', '汉族', '户籍人口', 'F-1', '严重精神障碍患者', ''],
-      [ids.qian, '钱秀英', '汉族', '户籍人口', 'F-1', '', ''],
-      [ids.li, '李明', '汉族', '户籍人口', 'F-2', '刑满释放人员', ''],
-      [ids.zhao, '赵小宝', '汉族', '户籍人口', 'F-FAR', '', '闲散青少年'],
-    ]),
-  );
-  expect([people.created, people.rejected]).toEqual([4, 0]);
-  const rows = await queryRows<{ id: string; name: string }>(t.db, sql`select id, name from person`);
-  const idOf = (name: string) => rows.find((r) => r.name === name)!.id;
-  Object.assign(person, { wang: idOf('王建军'), li: idOf('李明'), zhao: idOf('赵小宝') });
+  Object.assign(person, { wang: people.get('王建军'), li: people.get('李明'), zhao: people.get('赵小宝') });
 }, 60_000);
 afterAll(() => t.close());
 
@@ -205,7 +193,7 @@ describe('the worker’s follow-ups', () => {
   it('lists the tagged people they follow up, never followed up first, missed; each read is audited', async () => {
     const mine = await list(who.worker);
     expect(mine.items.map((i) => i.name).sort()).toEqual(['李明', '王建军']);
-    expect(mine).toMatchObject({ total: 2, missed: 2 });
+    expect(mine).toMatchObject({ total: 2, people: 2, missed: 2 });
     const wang = mine.items.find((i) => i.name === '王建军')!;
     expect(wang).toMatchObject({
       state: 'missed',
@@ -219,6 +207,18 @@ describe('the worker’s follow-ups', () => {
     expect(wang.responsible.map((r) => r.id)).toEqual([userIds.worker]);
     const listed = (await audits('followup.listed')).filter((a) => a.actor_id === userIds.worker);
     expect(listed.at(-1)?.detail.personIds).toEqual(mine.items.map((i) => i.personId));
+  });
+
+  it('turns pages in the same order: each page one row, the counts over all pages', async () => {
+    const all = await list(who.worker);
+    const pages = [
+      await list(who.worker, '?limit=1'),
+      await list(who.worker, '?offset=1&limit=1'),
+      await list(who.worker, '?offset=2&limit=1'),
+    ];
+    expect(pages.map((p) => p.items.map((i) => i.personId))).toEqual([[all.items[0].personId], [all.items[1].personId], []]);
+    for (const p of pages) expect(p).toMatchObject({ total: 2, people: 2, missed: 2 });
+    expect((await who.worker({ method: 'GET', url: '/api/fieldwork/follow-ups?limit=501' })).statusCode).toBe(400);
   });
 
   it('another grid’s worker does not follow them up (nor see them)', async () => {
@@ -259,6 +259,8 @@ describe('the worker’s follow-ups', () => {
     expect(row).toEqual({ house_code: 'F-1', person_id: person.wang, followed_tags: ['special_group:03'] });
     const houseVisits = await who.worker({ method: 'GET', url: '/api/fieldwork/houses/F-1/visits' });
     expect(houseVisits.json<{ items: { id: string }[] }>().items.map((v) => v.id)).toContain(visit.id);
+    // The missed-only list counts its own rows; the people on the list and the missed stay the counts over all.
+    expect(await list(who.worker, '?missed=true')).toMatchObject({ total: 1, people: 2, missed: 1, items: [{ name: '李明' }] });
   });
 
   it('when the county names the grid leader for a tag, the leader follows up and the worker no longer may', async () => {
@@ -277,7 +279,8 @@ describe('missed follow-ups, flagged to the village and township', () => {
     for (const r of [who.village, who.township]) {
       const missed = await list(r, '?missed=true');
       expect(missed.items.map((i) => `${i.name}:${i.daysOverdue}`).sort()).toEqual(['李明:null', '王建军:2']);
-      expect(missed.missed).toBe(2);
+      expect(missed).toMatchObject({ total: 2, missed: 2 });
+      expect(missed.people).toBe((await list(r)).people);
     }
     const fromIndex = await missedFollowUps(t.db, scopeOf([FIXTURE.townships[0]]), t.clock());
     expect(fromIndex.map((m) => `${m.personId}:${m.dueOn}:${m.daysOverdue}`).sort()).toEqual(

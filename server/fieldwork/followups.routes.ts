@@ -1,6 +1,7 @@
 import { PAGE } from '../../shared/limits.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
+import { pageAsked } from '../platform/paging.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import * as S from './followups.schemas.ts';
 import type { FollowUpsService, PlanInput } from './followups.service.ts';
@@ -49,11 +50,7 @@ export async function followUpRoutes(app: Http, { followUps, guard }: { followUp
       onRequest: guard('followups.read'),
     },
     async (request) =>
-      followUps.find(
-        request.actor,
-        { missed: request.query.missed, area: request.query.area },
-        request.query.limit ?? PAGE.followUps.default,
-      ),
+      followUps.find(request.actor, { missed: request.query.missed, area: request.query.area }, pageAsked(request.query, PAGE.followUps)),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { FOLLOW_UP_CADENCES, FOLLOW_UP_STATES, FOLLOWERS, TAG_KINDS } from '../../shared/followups.ts';
 import { FOLLOW_UP_DAYS, PAGE, REASON } from '../../shared/limits.ts';
+import { pageQuery, pageReply } from '../platform/paging.ts';
 import { Nullable, oneOf } from '../platform/schemas.ts';
 import { Visit, VisitBody, VisitForm } from './visits.schemas.ts';
 
@@ -59,9 +60,7 @@ export const FollowUpsQuery = Type.Object(
     area: Type.Optional(
       Type.String({ pattern: '^[0-9]{6,15}$', description: '区域编码 The people under this area (township, village or grid)' }),
     ),
-    limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: PAGE.followUps.max, default: PAGE.followUps.default, description: '最多条数 Rows at most' }),
-    ),
+    ...pageQuery(PAGE.followUps),
   },
   { additionalProperties: false },
 );
@@ -121,10 +120,9 @@ export const FollowUp = Type.Object({
     { description: '可做的操作 What I may do' },
   ),
 });
-export const FollowUps = Type.Object({
-  total: Type.Integer({ description: '需随访人数 Tagged people on my list' }),
+export const FollowUps = pageReply(FollowUp, '随访清单 This page: missed first, then by due date', {
+  people: Type.Integer({ description: '需随访人数 Tagged people on my list, whether missed or not' }),
   missed: Type.Integer({ description: '漏访人数 Of them, missed' }),
-  items: Type.Array(FollowUp, { description: '随访清单 Missed first, then by due date' }),
 });
 
 export const PersonParams = Type.Object({ personId: Type.String({ format: 'uuid', description: '人员标识 Person id' }) });

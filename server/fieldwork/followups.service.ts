@@ -5,6 +5,7 @@ import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import type { PageAsked } from '../platform/paging.ts';
 import { codeInScope } from '../platform/scope.ts';
 import { createFollowUpAssignments, type FollowerMoved } from './follow-up-assignment.service.ts';
 import { checkPlan, effectivePlans, type Plan, tagKey } from './followups.core.ts';
@@ -115,9 +116,11 @@ export function createFollowUpsService({
 
     /**
      * The tagged people of the caller's jurisdiction with their schedules, the most urgent first: for the grid team,
-     * only those they follow up (跟进). `missed` keeps the missed ones (the village's and township's view).
+     * only those they follow up (跟进). `missed` keeps the missed ones (the village's and township's view). Each
+     * person's state comes from their plans and last follow-up, so the list is ordered and paged here, not in SQL;
+     * only the page's people are named and audited.
      */
-    async find(actor: Actor, filter: { missed?: boolean; area?: string }, limit: number) {
+    async find(actor: Actor, filter: { missed?: boolean; area?: string }, page: PageAsked) {
       const now = clock();
       const teamOnly = actor.roles.every((r) => TEAM_ROLES.includes(r));
       return db.transaction(async (tx) => {
@@ -125,7 +128,8 @@ export function createFollowUpsService({
           .filter((s) => !teamOnly || s.responsible.some((r) => r.id === actor.id))
           .sort(byUrgency);
         const missed = all.filter((s) => s.schedule.state === 'missed').length;
-        const shown = (filter.missed ? all.filter((s) => s.schedule.state === 'missed') : all).slice(0, limit);
+        const listed = filter.missed ? all.filter((s) => s.schedule.state === 'missed') : all;
+        const shown = listed.slice(page.offset, page.offset + page.limit);
         const items = await itemViews(tx, actor, shown);
         if (items.length)
           await recordAudit(tx, {
@@ -135,7 +139,7 @@ export function createFollowUpsService({
             target: filter.area ?? null,
             detail: { personIds: items.map((i) => i.personId), missedOnly: filter.missed === true },
           });
-        return { total: all.length, missed, items };
+        return { people: all.length, missed, total: listed.length, items };
       });
     },
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TagKind } from '../../shared/followups.ts';
 import { queryRows, type Tx } from '../platform/db.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
+import { currentHome, peopleOnRecord } from '../registry/index.ts';
 import type { Plan } from './followups.core.ts';
 import { followUpAssignment, followUpPlan } from './followups.tables.ts';
 import { houseVisit } from './visits.tables.ts';
@@ -85,8 +86,8 @@ export interface AssignmentRow {
 /**
  * The tagged people in scope (under `areaPrefix` when given, or just `personId`), each with the house they live in now,
  * their last follow-up and their named follower. A person whose named follower follows them up from a grid in scope is
- * in scope too: the assignment brings them to that grid's team and village. The person, residence and house tables are registry's: named here in SQL only, as a
- * read of whom the follow-ups are about.
+ * in scope too: the assignment brings them to that grid's team and village. The people and their homes are read through
+ * registry's fragments (peopleOnRecord, currentHome).
  */
 export async function taggedPeople(tx: Tx, scope: Scope, filter: { areaPrefix?: string; personId?: string }): Promise<TaggedPersonRow[]> {
   const rows = await queryRows<{
@@ -113,14 +114,9 @@ export async function taggedPeople(tx: Tx, scope: Scope, filter: { areaPrefix?: 
       select p.id, p.county_code, p.name, p.grid_code, p.id_number_masked, p.phone_masked, p.special_groups,
              p.key_person_tags, home.house_code, home.address, last.last_at, a.follower_id, a.grid_code as assigned_grid,
              a.reason, a.assigned_by_name, a.assigned_at, a.version as assignment_version
-      from person p
+      from ${peopleOnRecord} p
       left join ${followUpAssignment} a on a.county_code = p.county_code and a.person_id = p.id
-      left join lateral (
-        select r.house_code, h.address from residence r
-        left join house h on h.county_code = r.county_code and h.code = r.house_code
-        where r.county_code = p.county_code and r.person_id = p.id and r.moved_out is null
-        order by r.moved_in desc limit 1
-      ) home on true
+      left join lateral ${currentHome(sql`p.county_code`, sql`p.id`)} home on true
       left join lateral (
         select max(v.at) as last_at from ${houseVisit} v where v.county_code = p.county_code and v.person_id = p.id
       ) last on true

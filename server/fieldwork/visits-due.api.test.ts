@@ -88,5 +88,9 @@ describe('visits due: the round', () => {
     expect(list.items.map((i) => i.code)).toEqual(['D-1', 'D-3', 'D-2']);
     expect(list.items[2].lastVisitAt).not.toBeNull();
     expect((await due(worker, '?limit=1')).items.map((i) => i.code)).toEqual(['D-1']);
+    const second = await due(worker, '?offset=1&limit=2');
+    expect(second).toMatchObject({ total: 3, roundDays: VISIT_ROUND_DAYS });
+    expect(second.items.map((i) => i.code)).toEqual(['D-3', 'D-2']);
+    expect((await worker({ method: 'GET', url: '/api/fieldwork/visits/due?limit=101' })).statusCode).toBe(400);
   });
 });

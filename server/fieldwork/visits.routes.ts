@@ -1,5 +1,7 @@
+import { PAGE } from '../../shared/limits.ts';
 import type { Guard } from '../platform/actor.ts';
 import type { Http } from '../platform/http.ts';
+import { pageAsked } from '../platform/paging.ts';
 import { errorReplies } from '../platform/schemas.ts';
 import { DueHouses, DueQuery, HouseCode, Visit, VisitBody, VisitForm, Visits } from './visits.schemas.ts';
 import type { VisitsService } from './visits.service.ts';
@@ -47,7 +49,7 @@ export async function visitRoutes(app: Http, { visits, guard }: { visits: Visits
       },
       onRequest: guard('registry.read'),
     },
-    async (request) => visits.due(request.actor, request.query.limit ?? 20),
+    async (request) => visits.due(request.actor, pageAsked(request.query, PAGE.visitsDue)),
   );
 
   app.get(

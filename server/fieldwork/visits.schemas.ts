@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { DESCRIPTION_MAX } from '../../shared/limits.ts';
+import { DESCRIPTION_MAX, PAGE } from '../../shared/limits.ts';
+import { pageQuery, pageReply } from '../platform/paging.ts';
 import { Nullable } from '../platform/schemas.ts';
 
 export const HouseCode = Type.Object({
@@ -99,20 +100,14 @@ export const Visit = Type.Object({
 });
 export const Visits = Type.Object({ items: Type.Array(Visit, { description: '走访记录 Visits, newest first' }) });
 
-export const DueQuery = Type.Object(
-  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Houses to list' })) },
-  { additionalProperties: false },
+export const DueQuery = Type.Object({ ...pageQuery(PAGE.visitsDue) }, { additionalProperties: false });
+export const DueHouses = pageReply(
+  Type.Object({
+    code: Type.String({ description: '房屋编号', example: '420923100001001-0001' }),
+    address: Type.String({ description: '房屋地址', example: '城关镇朝阳社区东街12号' }),
+    gridCode: Type.String({ description: 'Its grid', example: '420923100001001' }),
+    lastVisitAt: Nullable(Type.String({ description: '上次走访 When it was last visited; null: never' })),
+  }),
+  '待走访 Houses due in my jurisdiction, this page: never visited first, then the longest ago',
+  { roundDays: Type.Integer({ description: 'A house is due when not visited for this many days', example: 90 }) },
 );
-export const DueHouses = Type.Object({
-  roundDays: Type.Integer({ description: 'A house is due when not visited for this many days', example: 90 }),
-  total: Type.Integer({ description: 'Houses due in my jurisdiction' }),
-  items: Type.Array(
-    Type.Object({
-      code: Type.String({ description: '房屋编号', example: '420923100001001-0001' }),
-      address: Type.String({ description: '房屋地址', example: '城关镇朝阳社区东街12号' }),
-      gridCode: Type.String({ description: 'Its grid', example: '420923100001001' }),
-      lastVisitAt: Nullable(Type.String({ description: '上次走访 When it was last visited; null: never' })),
-    }),
-    { description: '待走访 Never visited first, then the longest ago' },
-  ),
-});

@@ -3,6 +3,7 @@ import type { Actor } from '../platform/actor.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import type { PageAsked } from '../platform/paging.ts';
 import type { HousesService, PeopleEdits } from '../registry/index.ts';
 import {
   asHouseField,
@@ -145,8 +146,8 @@ export function createVisitsService({ db, clock, houses, people }: { db: Db; clo
     },
 
     /** The houses in the caller's jurisdiction not visited this round, never visited first. */
-    async due(actor: Actor, limit: number) {
-      const { rows, total } = await store.dueHouses(db, actor.scope, visitRoundStart(clock()), limit);
+    async due(actor: Actor, page: PageAsked) {
+      const { rows, total } = await store.dueHouses(db, actor.scope, visitRoundStart(clock()), page);
       return {
         roundDays: VISIT_ROUND_DAYS,
         total,

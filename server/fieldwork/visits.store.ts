@@ -1,6 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../platform/db.ts';
+import type { PageAsked } from '../platform/paging.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
+import { housesOnRecord } from '../registry/index.ts';
 import { houseVisit } from './visits.tables.ts';
 
 export type VisitRow = typeof houseVisit.$inferSelect;
@@ -29,11 +31,11 @@ export interface DueHouseRow {
 
 /**
  * The houses in scope not visited since `before` (never visited first, then the longest ago), and how many there
- * are. The house table is registry's: named here in SQL only, as a read of what the visits are about.
+ * are. The houses are registry's, read through its housesOnRecord.
  */
-export async function dueHouses(tx: Tx, scope: Scope, before: Date, limit: number): Promise<{ rows: DueHouseRow[]; total: number }> {
+export async function dueHouses(tx: Tx, scope: Scope, before: Date, page: PageAsked): Promise<{ rows: DueHouseRow[]; total: number }> {
   const due = sql`
-    from house h
+    from ${housesOnRecord} h
     left join lateral (
       select max(v.at) as last_at from ${houseVisit} v where v.county_code = h.county_code and v.house_code = h.code
     ) last on true
@@ -41,7 +43,7 @@ export async function dueHouses(tx: Tx, scope: Scope, before: Date, limit: numbe
   const [rows, count] = await Promise.all([
     queryRows<{ code: string; address: string; grid_code: string; last_at: string | Date | null }>(
       tx,
-      sql`select h.code, h.address, h.grid_code, last.last_at ${due} order by last.last_at asc nulls first, h.code limit ${limit}`,
+      sql`select h.code, h.address, h.grid_code, last.last_at ${due} order by last.last_at asc nulls first, h.code offset ${page.offset} limit ${page.limit}`,
     ),
     queryRows<{ total: number }>(tx, sql`select count(*)::int as total ${due}`),
   ]);
@@ -64,7 +66,7 @@ export async function visitCoveragePerGrid(tx: Tx, q: { prefix: string; from: Da
           count(*) filter (where exists (
             select 1 from ${houseVisit} v where v.county_code = h.county_code and v.house_code = h.code and v.at >= ${q.from} and v.at < ${q.to}
           ))::int as visited
-        from house h where h.grid_code like ${`${q.prefix}%`} group by h.grid_code`,
+        from ${housesOnRecord} h where h.grid_code like ${`${q.prefix}%`} group by h.grid_code`,
   );
   return new Map(rows.map((r) => [r.grid_code, { houses: r.houses, visited: r.visited }]));
 }
@@ -75,7 +77,7 @@ export async function visitsMade(
   q: { prefix: string; gridCodes?: string[]; from: Date; to: Date },
   page: { offset: number; limit: number },
 ) {
-  const where = sql`from ${houseVisit} v join house h on h.county_code = v.county_code and h.code = v.house_code
+  const where = sql`from ${houseVisit} v join ${housesOnRecord} h on h.county_code = v.county_code and h.code = v.house_code
     where h.grid_code like ${`${q.prefix}%`} and v.at >= ${q.from} and v.at < ${q.to}
     ${
       q.gridCodes

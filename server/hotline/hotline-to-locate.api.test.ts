@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '../platform/db.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
-import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { multipartFile } from '../testing/multipart.ts';
-import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver.ts';
+import { type HotlineUsers, hotlineTestApp } from '../testing/hotline-app.ts';
 
 /**
  * A 12345 order with an address and no point is not refused: it waits to be placed (待定位) with the county's centre,
@@ -12,41 +10,11 @@ import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-r
  * round the loop, its changes back to the hotline; the same order number again answers the call, then the case.
  */
 
-type Request = Awaited<ReturnType<TestApp['signIn']>>;
+type Request = HotlineUsers[keyof HotlineUsers];
 // biome-ignore lint/suspicious/noExplicitAny: replies are read field by field, as a client reads JSON
 type Json = Record<string, any>;
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-let t: TestApp;
-let sim: WebhookReceiver;
-let hotlineKey: string;
-let photo: string;
-const u = {} as Record<'admin' | 'county' | 'township' | 'otherTownship' | 'worker' | 'dept', Request>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await t.db.execute(sql`insert into department (code, name, area_code) values ('YM-CG', '云梦县城市管理执法局', '420923')`);
-  u.admin = (await t.as(['system_admin'], [FIXTURE.city])).request;
-  const security = (await t.as(['security_admin'], [FIXTURE.city])).request;
-  u.county = (await t.as(['county_center'], [FIXTURE.county])).request;
-  u.township = (await t.as(['township_center'], [FIXTURE.townships[0]])).request;
-  u.otherTownship = (await t.as(['township_center'], [FIXTURE.townships[1]])).request;
-  u.worker = (await t.as(['grid_worker'], [FIXTURE.grids[0]])).request;
-  u.dept = (await t.as(['department_handler'], [FIXTURE.county], { departmentCode: 'YM-CG' })).request;
-  photo = (await u.worker({ method: 'POST', url: '/api/files/photos', ...multipartFile(PNG, 'p.png', 'image/png') })).json().key;
-  hotlineKey = (
-    await security({
-      method: 'POST',
-      url: '/api/open311/clients',
-      payload: { name: '云梦县 12345 热线', countyCode: FIXTURE.county, interfaces: ['hotline'] },
-    })
-  ).json().apiKey;
-  sim = await startWebhookReceiver({ now: t.clock });
-});
-afterAll(async () => {
-  await sim.close();
-  await t.close();
-});
+const h = hotlineTestApp();
 
 const ORDER = {
   callerName: '张女士',
@@ -58,9 +26,9 @@ const ORDER = {
   address: '城关镇菜市场后门',
 };
 const push = (body: Json) =>
-  t.app.inject({ method: 'POST', url: '/api/hotline/orders', headers: { 'x-api-key': hotlineKey }, payload: { ...ORDER, ...body } });
+  h.t.app.inject({ method: 'POST', url: '/api/hotline/orders', headers: { 'x-api-key': h.hotlineKey }, payload: { ...ORDER, ...body } });
 const count = async (table: 'event' | 'call_to_locate') =>
-  (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0].n;
+  (await queryRows<{ n: number }>(h.t.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0].n;
 const waiting = async (r: Request) => (await r({ method: 'GET', url: '/api/events/calls-to-locate' })).json().items as Json[];
 const toLocate = async (r: Request) => (await r({ method: 'GET', url: '/api/inbox/counts' })).json().toLocate as number;
 const act = async (r: Request, e: Json, body: Json) => {
@@ -82,15 +50,15 @@ describe('an order with an address and no point', () => {
     expect(again.json().callId).toBe(receipt.callId);
     expect(await count('call_to_locate')).toBe(1);
 
-    expect(await waiting(u.county)).toMatchObject([
+    expect(await waiting(h.u.county)).toMatchObject([
       { id: receipt.callId, address: '城关镇菜市场后门', areaCode: FIXTURE.county, source: 'hotline', reporterPhone: '138****8000' },
     ]);
-    expect(await toLocate(u.county)).toBe(1);
+    expect(await toLocate(h.u.county)).toBe(1);
     // A township centre is not the one to place a call the platform routed to nobody in particular.
-    expect(await waiting(u.township)).toEqual([]);
-    const [stored] = await queryRows<{ phone_sealed: string }>(t.db, sql`select phone_sealed from call_to_locate`);
+    expect(await waiting(h.u.township)).toEqual([]);
+    const [stored] = await queryRows<{ phone_sealed: string }>(h.t.db, sql`select phone_sealed from call_to_locate`);
     expect(stored.phone_sealed).not.toContain('13800138000');
-    const [audit] = await queryRows<Json>(t.db, sql`select target, detail from audit_log where action = 'hotline.order_received'`);
+    const [audit] = await queryRows<Json>(h.t.db, sql`select target, detail from audit_log where action = 'hotline.order_received'`);
     expect(audit).toMatchObject({ target: receipt.callId, detail: { orderNo: 'RX-LOC-1', toLocate: receipt.callId } });
   });
 
@@ -110,30 +78,16 @@ describe('an order with an address and no point', () => {
   });
 
   it('routed to a village, waits for its grid team; placed, it is the hotline’s case and goes round the loop and back to the hotline', async () => {
-    const sub = (
-      await u.admin({
-        method: 'POST',
-        url: '/api/webhooks/subscriptions',
-        payload: {
-          name: '12345 热线平台',
-          url: sim.url,
-          areaCode: FIXTURE.county,
-          kinds: ['case.reported', 'case.signed', 'case.handled'],
-          algorithm: 'hmac-sm3',
-          purpose: 'hotline',
-        },
-      })
-    ).json();
-    sim.trust(sub.secret, 'hmac-sm3');
+    await h.subscribe(['case.reported', 'case.signed', 'case.handled']);
 
     const receipt = (await push({ orderNo: 'RX-LOC-2', areaCode: FIXTURE.villages[0] })).json();
     expect(receipt.status).toBe('to_locate');
-    expect((await waiting(u.worker)).map((c) => c.id)).toEqual([receipt.callId]);
-    expect(await toLocate(u.worker)).toBe(1);
-    expect(await waiting(u.otherTownship)).toEqual([]);
+    expect((await waiting(h.u.worker)).map((c) => c.id)).toEqual([receipt.callId]);
+    expect(await toLocate(h.u.worker)).toBe(1);
+    expect(await waiting(h.u.otherTownship)).toEqual([]);
 
     // The grid worker finds the place and puts it on the map.
-    const placed = await u.worker({
+    const placed = await h.u.worker({
       method: 'POST',
       url: `/api/events/calls-to-locate/${receipt.callId}/place`,
       payload: { lng: 113.01, lat: 31.01 },
@@ -141,7 +95,7 @@ describe('an order with an address and no point', () => {
     expect(placed.statusCode, placed.body).toBe(201);
     let e = placed.json();
     expect(e).toMatchObject({ source: 'hotline', externalNo: 'RX-LOC-2', gridCode: FIXTURE.grids[0] });
-    expect(await toLocate(u.worker)).toBe(0);
+    expect(await toLocate(h.u.worker)).toBe(0);
 
     // The platform resending the order now hears of the case.
     const resent = await push({ orderNo: 'RX-LOC-2', areaCode: FIXTURE.villages[0] });
@@ -149,15 +103,15 @@ describe('an order with an address and no point', () => {
     expect(resent.json()).toMatchObject({ eventId: e.id, caseNo: e.caseNo, callId: receipt.callId });
     expect(await count('event')).toBe(1);
 
-    e = (await u.township({ method: 'GET', url: `/api/events/${e.id}` })).json();
-    if (e.status === 'verifying') e = await act(u.worker, e, { action: 'verify', note: '现场核实属实' });
-    e = await act(u.township, e, { action: 'accept' });
-    e = await act(u.township, e, { action: 'dispatch', targetUnit: 'YM-CG' });
-    e = await act(u.dept, e, { action: 'sign' });
-    await act(u.dept, e, { action: 'handle', note: '已清运完毕', photos: [photo] });
+    e = (await h.u.township({ method: 'GET', url: `/api/events/${e.id}` })).json();
+    if (e.status === 'verifying') e = await act(h.u.worker, e, { action: 'verify', note: '现场核实属实' });
+    e = await act(h.u.township, e, { action: 'accept' });
+    e = await act(h.u.township, e, { action: 'dispatch', targetUnit: 'YM-CG' });
+    e = await act(h.u.dept, e, { action: 'sign' });
+    await act(h.u.dept, e, { action: 'handle', note: '已清运完毕', photos: [h.photo] });
 
-    for (let i = 0; i < 3 && sim.processed.length < 3; i++) await t.services.deliverWebhooks();
-    expect(sim.processed.map((r) => r.kind)).toEqual(['case.reported', 'case.signed', 'case.handled']);
-    expect(sim.processed.every((r) => (r.body.case as Json).externalNo === 'RX-LOC-2')).toBe(true);
+    for (let i = 0; i < 3 && h.sim.processed.length < 3; i++) await h.t.services.deliverWebhooks();
+    expect(h.sim.processed.map((r) => r.kind)).toEqual(['case.reported', 'case.signed', 'case.handled']);
+    expect(h.sim.processed.every((r) => (r.body.case as Json).externalNo === 'RX-LOC-2')).toBe(true);
   });
 });

@@ -1,10 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../platform/db.ts';
 import { FIXTURE } from '../testing/fixtures.ts';
-import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { multipartFile } from '../testing/multipart.ts';
-import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver.ts';
+import { type HotlineUsers, hotlineTestApp } from '../testing/hotline-app.ts';
 import { MAX_TRIES, retryDelayMs } from '../webhooks/index.ts';
 
 /**
@@ -14,46 +12,16 @@ import { MAX_TRIES, retryDelayMs } from '../webhooks/index.ts';
  * acknowledges, with a delivery log per order.
  */
 
-type Request = Awaited<ReturnType<TestApp['signIn']>>;
+type Request = HotlineUsers[keyof HotlineUsers];
 // biome-ignore lint/suspicious/noExplicitAny: replies are read field by field, as a client reads JSON
 type Json = Record<string, any>;
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-let t: TestApp;
-let sim: WebhookReceiver;
-let photo: string;
-let hotlineKey: string;
+const h = hotlineTestApp();
 let open311Key: string;
-const u = {} as Record<'admin' | 'security' | 'worker' | 'township' | 'dept', Request>;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await t.db.execute(sql`insert into department (code, name, area_code) values ('YM-CG', '云梦县城市管理执法局', '420923')`);
-  u.admin = (await t.as(['system_admin'], [FIXTURE.city])).request;
-  // The API keys are the security admin's (interfaces.keys); subscriptions the system admin's.
-  u.security = (await t.as(['security_admin'], [FIXTURE.city])).request;
-  u.worker = (await t.as(['grid_worker'], [FIXTURE.grids[0]])).request;
-  u.township = (await t.as(['township_center'], [FIXTURE.townships[0]])).request;
-  u.dept = (await t.as(['department_handler'], [FIXTURE.county], { departmentCode: 'YM-CG' })).request;
-  photo = (await u.worker({ method: 'POST', url: '/api/files/photos', ...multipartFile(PNG, 'p.png', 'image/png') })).json().key;
-  const issue = async (interfaces?: string[]) => {
-    const res = await u.security({
-      method: 'POST',
-      url: '/api/open311/clients',
-      payload: { name: '云梦县 12345 热线', countyCode: FIXTURE.county, ...(interfaces ? { interfaces } : {}) },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json();
-  };
-  const hotline = await issue(['hotline']);
-  expect(hotline.interfaces).toEqual(['hotline']);
-  hotlineKey = hotline.apiKey;
-  open311Key = (await issue()).apiKey;
-  sim = await startWebhookReceiver({ now: t.clock });
-});
-afterAll(async () => {
-  await sim.close();
-  await t.close();
+  expect(h.hotlineInterfaces).toEqual(['hotline']);
+  open311Key = (await h.issueKey()).apiKey;
 });
 
 const ORDER = {
@@ -69,32 +37,32 @@ const ORDER = {
   lat: 31.01,
   deadlineAsked: '2026-11-09T18:00:00+08:00',
 };
-const push = (body: Json, key: string | null = hotlineKey) =>
-  t.app.inject({ method: 'POST', url: '/api/hotline/orders', headers: key ? { 'x-api-key': key } : {}, payload: body });
-const cases = async () => (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from event`))[0].n;
+const push = (body: Json, key: string | null = h.hotlineKey) =>
+  h.t.app.inject({ method: 'POST', url: '/api/hotline/orders', headers: key ? { 'x-api-key': key } : {}, payload: body });
+const cases = async () => (await queryRows<{ n: number }>(h.t.db, sql`select count(*)::int as n from event`))[0].n;
 
 describe('work orders pushed by the hotline', () => {
   it('a key that is missing, unknown, revoked or not for the hotline: 401, nothing created; a hotline key does not open Open311', async () => {
     const before = await cases();
     const revoked = (
-      await u.security({
+      await h.u.security({
         method: 'POST',
         url: '/api/open311/clients',
         payload: { name: '旧热线', countyCode: FIXTURE.county, interfaces: ['hotline'] },
       })
     ).json();
-    await u.security({ method: 'POST', url: `/api/open311/clients/${revoked.id}/revoke` });
+    await h.u.security({ method: 'POST', url: `/api/open311/clients/${revoked.id}/revoke` });
     for (const key of [null, 'gz311_nonsense', open311Key, revoked.apiKey]) {
       const res = await push({ ...ORDER, orderNo: 'RX-BADKEY' }, key);
       expect(res.statusCode, String(key)).toBe(401);
       expect(res.json()).toMatchObject({ code: 'hotline.key_invalid', details: [{ field: 'headers.x-api-key' }] });
     }
-    const open311 = await t.app.inject({
+    const open311 = await h.t.app.inject({
       method: 'POST',
       url: '/open311/v2/requests.json',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({
-        api_key: hotlineKey,
+        api_key: h.hotlineKey,
         jurisdiction_id: FIXTURE.county,
         service_code: 'CG06010',
         lat: '31.01',
@@ -112,20 +80,20 @@ describe('work orders pushed by the hotline', () => {
     const receipt = res.json();
     expect(receipt).toMatchObject({ orderNo: ORDER.orderNo, caseNo: expect.stringMatching(/^\d{12}$/) });
     const [row] = await queryRows<Json>(
-      t.db,
+      h.t.db,
       sql`select source, external_no, urgency, reporter_name, reporter_phone, description from event where id = ${receipt.eventId}`,
     );
     expect(row).toMatchObject({ source: 'hotline', external_no: ORDER.orderNo, urgency: 'urgent', reporter_name: '张女士' });
     expect(row.reporter_phone).not.toContain('13800138000');
     expect(row.description).toBe('【12345·投诉】小区门口垃圾三天没人清运；地址：城关镇解放路 12 号；要求办结：2026-11-09 18:00');
-    const seen = (await u.township({ method: 'GET', url: `/api/events/${receipt.eventId}` })).json();
+    const seen = (await h.u.township({ method: 'GET', url: `/api/events/${receipt.eventId}` })).json();
     expect(seen.reporterPhone).not.toBe('13800138000');
 
     const again = await push({ ...ORDER, description: '又打来催' });
     expect(again.statusCode).toBe(200);
     expect(again.json().eventId).toBe(receipt.eventId);
     const audited = await queryRows<{ n: number }>(
-      t.db,
+      h.t.db,
       sql`select count(*)::int as n from audit_log where action = 'hotline.order_received' and target = ${receipt.eventId}`,
     );
     expect(audited[0].n).toBe(2);
@@ -167,66 +135,52 @@ describe('work orders pushed by the hotline', () => {
 
 describe('changes going back to the hotline', () => {
   it('in order, retried past any webhook’s budget until acknowledged, only its own orders, with a log per order', async () => {
-    const sub = (
-      await u.admin({
-        method: 'POST',
-        url: '/api/webhooks/subscriptions',
-        payload: {
-          name: '12345 热线平台',
-          url: sim.url,
-          areaCode: FIXTURE.county,
-          kinds: ['case.signed', 'case.returned', 'case.extended', 'case.handled', 'case.closed', 'case.visited'],
-          algorithm: 'hmac-sm3',
-          purpose: 'hotline',
-        },
-      })
-    ).json();
+    const sub = await h.subscribe(['case.signed', 'case.returned', 'case.extended', 'case.handled', 'case.closed', 'case.visited']);
     expect(sub.purpose).toBe('hotline');
-    sim.trust(sub.secret, 'hmac-sm3');
     const act = async (r: Request, e: Json, body: Json) => {
       const res = await r({ method: 'POST', url: `/api/events/${e.id}/actions`, payload: { version: e.version, ...body } });
       expect(res.statusCode, res.body).toBe(200);
       return res.json();
     };
     const order = (await push({ ...ORDER, orderNo: 'RX-LOOP-1' })).json();
-    let e = (await u.township({ method: 'GET', url: `/api/events/${order.eventId}` })).json();
-    if (e.status === 'verifying') e = await act(u.township, e, { action: 'verify', note: '电话核实属实' });
-    e = await act(u.township, e, { action: 'accept' });
-    e = await act(u.township, e, { action: 'dispatch', targetUnit: 'YM-CG' });
-    e = await act(u.dept, e, { action: 'sign' });
-    e = await act(u.dept, e, { action: 'handle', note: '已清运完毕', photos: [photo] });
-    e = await act(u.township, e, { action: 'check', photos: [photo] });
-    e = await act(u.township, e, { action: 'close' });
-    await act(u.township, e, { action: 'visit', rating: 'satisfied', note: '来电人表示满意' });
+    let e = (await h.u.township({ method: 'GET', url: `/api/events/${order.eventId}` })).json();
+    if (e.status === 'verifying') e = await act(h.u.township, e, { action: 'verify', note: '电话核实属实' });
+    e = await act(h.u.township, e, { action: 'accept' });
+    e = await act(h.u.township, e, { action: 'dispatch', targetUnit: 'YM-CG' });
+    e = await act(h.u.dept, e, { action: 'sign' });
+    e = await act(h.u.dept, e, { action: 'handle', note: '已清运完毕', photos: [h.photo] });
+    e = await act(h.u.township, e, { action: 'check', photos: [h.photo] });
+    e = await act(h.u.township, e, { action: 'close' });
+    await act(h.u.township, e, { action: 'visit', rating: 'satisfied', note: '来电人表示满意' });
     // A case the hotline did not send is none of its business.
-    await u.worker({
+    await h.u.worker({
       method: 'POST',
       url: '/api/events',
-      payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '巡查发现', photos: [photo] },
+      payload: { itemCode: 'CG06010', lng: 113.01, lat: 31.01, description: '巡查发现', photos: [h.photo] },
     });
 
-    sim.failNext(MAX_TRIES + 2);
-    for (let i = 0; i < MAX_TRIES + 3 && sim.processed.length === 0; i++) {
-      await t.services.deliverWebhooks();
-      t.advance(retryDelayMs(MAX_TRIES));
+    h.sim.failNext(MAX_TRIES + 2);
+    for (let i = 0; i < MAX_TRIES + 3 && h.sim.processed.length === 0; i++) {
+      await h.t.services.deliverWebhooks();
+      h.t.advance(retryDelayMs(MAX_TRIES));
     }
-    await t.services.deliverWebhooks();
-    expect(sim.requests.filter((r) => r.status === 503)).toHaveLength(MAX_TRIES + 2);
-    expect(sim.processed.map((r) => r.kind)).toEqual(['case.signed', 'case.handled', 'case.closed', 'case.visited']);
-    expect(sim.processed.every((r) => (r.body.case as Json).externalNo === 'RX-LOOP-1')).toBe(true);
-    expect(sim.processed[1].body.note).toBe('已清运完毕');
-    expect(sim.processed[3].body.data).toMatchObject({ rating: 'satisfied' });
+    await h.t.services.deliverWebhooks();
+    expect(h.sim.requests.filter((r) => r.status === 503)).toHaveLength(MAX_TRIES + 2);
+    expect(h.sim.processed.map((r) => r.kind)).toEqual(['case.signed', 'case.handled', 'case.closed', 'case.visited']);
+    expect(h.sim.processed.every((r) => (r.body.case as Json).externalNo === 'RX-LOOP-1')).toBe(true);
+    expect(h.sim.processed[1].body.note).toBe('已清运完毕');
+    expect(h.sim.processed[3].body.data).toMatchObject({ rating: 'satisfied' });
 
     // Thirteen hours of retries outlast the session: the administrator signs in again.
-    u.admin = (await t.as(['system_admin'], [FIXTURE.city])).request;
-    const logRes = await u.admin({ method: 'GET', url: `/api/webhooks/subscriptions/${sub.id}/deliveries?orderNo=RX-LOOP-1` });
+    h.u.admin = (await h.t.as(['system_admin'], [FIXTURE.city])).request;
+    const logRes = await h.u.admin({ method: 'GET', url: `/api/webhooks/subscriptions/${sub.id}/deliveries?orderNo=RX-LOOP-1` });
     expect(logRes.statusCode, logRes.body).toBe(200);
     const log = logRes.json();
     expect(log.total).toBe(4);
     expect(log.items.at(-1).attempts).toHaveLength(MAX_TRIES + 3);
     expect(log.items.every((d: Json) => d.status === 'delivered')).toBe(true);
     const other = (
-      await u.admin({ method: 'GET', url: `/api/webhooks/subscriptions/${sub.id}/deliveries?orderNo=${ORDER.orderNo}` })
+      await h.u.admin({ method: 'GET', url: `/api/webhooks/subscriptions/${sub.id}/deliveries?orderNo=${ORDER.orderNo}` })
     ).json();
     expect(other.total).toBe(0);
   });

@@ -10,8 +10,20 @@ import * as store from './org.store.ts';
 
 /** A department's staff accounts (access/ keeps them; app.ts passes them in, so org needs no access). */
 export type StaffOf = (departmentCode: string) => Promise<{ id: string; username: string; displayName: string }[]>;
+/** How many staff accounts each department has (access/ counts them, handed in by app.ts likewise). */
+export type StaffCounts = (departmentCodes: string[]) => Promise<Map<string, number>>;
 
-export function createOrgService({ db, clock, staffOf }: { db: Db; clock: Clock; staffOf: StaffOf }) {
+export function createOrgService({
+  db,
+  clock,
+  staffOf,
+  staffCounts,
+}: {
+  db: Db;
+  clock: Clock;
+  staffOf: StaffOf;
+  staffCounts: StaffCounts;
+}) {
   async function gridExists(actor: Actor, gridCode: string) {
     return (await gridsInScope(db, actor.scope, [gridCode])).has(gridCode);
   }
@@ -23,7 +35,11 @@ export function createOrgService({ db, clock, staffOf }: { db: Db; clock: Clock;
   }
 
   return {
-    find: (actor: Actor) => store.listDepartments(db, actor.scope),
+    async find(actor: Actor) {
+      const departments = await store.listDepartments(db, actor.scope);
+      const staff = await staffCounts(departments.map((d) => d.code));
+      return departments.map((d) => ({ ...d, staffCount: staff.get(d.code) ?? 0 }));
+    },
 
     async get(actor: Actor, code: string) {
       const dept = await mustGet(actor, code);

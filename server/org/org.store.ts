@@ -1,6 +1,7 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
+import { areaNameOf } from '../territory/index.ts';
 import { department, departmentGridClaim } from './org.tables.ts';
 
 /** A department is visible when it sits inside the caller's jurisdiction or above it (a county bureau serves its townships). */
@@ -9,7 +10,7 @@ const visible = (scope: Scope) =>
     ? or(inScope(department.areaCode, scope), inArray(department.areaCode, scope.ancestors))!
     : inScope(department.areaCode, scope);
 
-const areaName = sql<string>`(select a.name from area a where a.code = "department"."area_code")`;
+const areaName = sql<string>`${areaNameOf(sql`"department"."area_code"`)}`;
 
 export async function departmentExists(tx: Tx, code: string): Promise<boolean> {
   return (await tx.select({ code: department.code }).from(department).where(eq(department.code, code))).length > 0;
@@ -23,7 +24,6 @@ export async function listDepartments(tx: Tx, scope: Scope) {
       areaCode: department.areaCode,
       areaName,
       claimCount: sql<number>`(select count(*)::int from department_grid_claim c where c.department_code = "department"."code")`,
-      staffCount: sql<number>`(select count(*)::int from app_user u where u.department_code = "department"."code")`,
     })
     .from(department)
     .where(visible(scope))
@@ -81,3 +81,13 @@ export async function departmentsByCode(tx: Tx, codes: string[]): Promise<Map<st
     .where(inArray(department.code, codes));
   return new Map(rows.map((d) => [d.code, { name: d.name, areaCode: d.areaCode }]));
 }
+
+/**
+ * Whether the department of `code` (an SQL expression of the caller's query) lies in the scope: a correlated
+ * `exists` other areas' SQL uses, so no other area names the department table.
+ */
+export const departmentInScope = (code: SQL, scope: Scope): SQL =>
+  sql`exists (select 1 from ${department} d where d.code = ${code} and ${inScope(sql`d.area_code`, scope)})`;
+
+/** A department's name by its code (an SQL expression of the caller's query), null for none: a scalar subquery. */
+export const departmentNameOf = (code: SQL): SQL<string | null> => sql`(select d.name from ${department} d where d.code = ${code})`;

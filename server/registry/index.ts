@@ -87,6 +87,8 @@ export type { VersionedRow } from './records/record-lifecycle.core.ts';
 /** The one lifecycle of a versioned record (get in scope, version check, history), for record kinds of other areas. */
 export { createRecordLifecycle, type RecordKind, type RecordLifecycle } from './records/record-lifecycle.ts';
 export { createRecordLookup, type RecordLookup } from './records/record-lookup.service.ts';
+/** The base records as other areas' SQL reads them: fragments registry owns, so no other area names its tables. */
+export { currentHome, housesOnRecord, peopleOnRecord, recordsInGrid } from './records/record-sources.ts';
 export type { HouseRow, PersonRow } from './records/records.store.ts';
 /** Writes the demo loader makes, of rows it built itself. */
 export { insertChanges } from './records/records.store.ts';

@@ -1,5 +1,6 @@
 import { chinaDate, startOfChinaDay } from '../../shared/china-time.ts';
 import type { RewardEntryKind, RewardRuleKind, RewardSheetStatus } from '../../shared/enums.ts';
+import type { ErrorCode, ErrorDetail } from '../../shared/errors.ts';
 import { can } from '../../shared/roles.ts';
 import { publishedStars } from '../assessment/index.ts';
 import { catalogueItemNames, confirmedCases } from '../events/index.ts';
@@ -9,14 +10,16 @@ import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db, Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
+import { takeStep } from '../platform/step-flow.ts';
 import { nodeNames } from '../territory/index.ts';
 import { countyArea } from './county-area.ts';
 import { type EntryInput, entryFor, workersOf } from './ledger-entries.ts';
-import { computeEntries, refusal, type SheetStep, totalsByWorker } from './rewards.core.ts';
+import { computeEntries, ownSubmission, SHEET_FLOW, type SheetStep, sheetRefusal, totalsByWorker } from './rewards.core.ts';
 import * as store from './rewards.store.ts';
 import { ruleLabels } from './rules.service.ts';
 
 const changed = (field: string, value: unknown) => new AppError('reward.changed', [{ field, reason: 'stale', value }]);
+const asError = (r: { code: ErrorCode; details: ErrorDetail[] }) => new AppError(r.code, r.details);
 
 /** 奖补台账: a county's monthly ledger computed from its rules, entered, submitted, approved (final), exported. */
 export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
@@ -33,15 +36,21 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
     }
   }
 
-  function check(sheet: store.SheetRow, step: SheetStep, actor: Actor) {
-    const refused = refusal({ status: sheet.status as RewardSheetStatus, submittedById: sheet.submittedById }, step, actor.id);
-    if (refused) throw new AppError(refused.code, refused.details);
+  /** A final sheet takes no change: no entry, no recomputation, no posted subsidy. */
+  function notFrozen(sheet: { status: string }) {
+    if (sheet.status === SHEET_FLOW.frozen)
+      throw new AppError('reward.final', [{ field: 'status', reason: 'reward.final', value: 'final' }]);
   }
 
-  async function sheetToChange(tx: Tx, actor: Actor, id: string, version: number, step: SheetStep) {
+  async function sheetInScope(tx: Tx, actor: Actor, id: string) {
     const sheet = await store.getSheet(tx, actor.scope, id, true);
     if (!sheet) throw new AppError('reward.sheet_not_found');
-    check(sheet, step, actor);
+    return sheet;
+  }
+
+  async function sheetToChange(tx: Tx, actor: Actor, id: string, version: number) {
+    const sheet = await sheetInScope(tx, actor, id);
+    notFrozen(sheet);
     if (sheet.version !== version) throw changed('body.version', version);
     return sheet;
   }
@@ -150,7 +159,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
       const now = clock();
       return db.transaction(async (tx) => {
         const sheet = await store.sheetFor(tx, input.county, period.label);
-        check(sheet, 'change', actor);
+        notFrozen(sheet);
         const [rules, workers, cases, stars] = await Promise.all([
           store.rulesOf(tx, input.county),
           workersOf(tx, input.county),
@@ -209,7 +218,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
       if (!reason) throw new AppError('reward.reason_required', [{ field: 'body.reason', reason: 'reward.reason_required' }]);
       const now = clock();
       return db.transaction(async (tx) => {
-        const sheet = await sheetToChange(tx, actor, id, input.version, 'change');
+        const sheet = await sheetToChange(tx, actor, id, input.version);
         const worker = (await workersOf(tx, sheet.countyCode)).find((w) => w.id === input.workerId);
         if (!worker)
           throw new AppError('reward.worker_unknown', [{ field: 'body.workerId', reason: 'reward.worker_unknown', value: input.workerId }]);
@@ -248,20 +257,33 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
       return this.move(actor, id, version, 'approve');
     },
 
-    async move(actor: Actor, id: string, version: number, step: 'submit' | 'approve') {
+    async move(actor: Actor, id: string, version: number, step: SheetStep) {
       const now = clock();
       return db.transaction(async (tx) => {
-        const sheet = await sheetToChange(tx, actor, id, version, step);
-        if (today() < monthOf(sheet.period, 'period').toDay)
-          throw new AppError('reward.period_not_over', [{ field: 'period', reason: 'reward.period_not_over', value: sheet.period }]);
-        if (step === 'submit' && sheet.status !== 'computed')
-          throw new AppError('reward.changed', [{ field: 'status', reason: 'reward.already_submitted', value: sheet.status }]);
-        const set =
-          step === 'submit'
-            ? { status: 'submitted', submittedBy: actor.displayName, submittedById: actor.id, submittedAt: now }
-            : { status: 'final', approvedBy: actor.displayName, approvedAt: now };
-        const saved = await store.updateSheet(tx, sheet, version, set);
-        if (!saved) throw changed('body.version', version);
+        const sheet = await sheetInScope(tx, actor, id);
+        const saved = await takeStep({
+          flow: SHEET_FLOW,
+          record: sheet,
+          step,
+          version,
+          refuse: (why) => asError(sheetRefusal(why, sheet, step, version)),
+          rules: () => {
+            const own = step === 'approve' ? ownSubmission(sheet, actor.id) : null;
+            if (own) return asError(own);
+            return today() < monthOf(sheet.period, 'period').toDay
+              ? new AppError('reward.period_not_over', [{ field: 'period', reason: 'reward.period_not_over', value: sheet.period }])
+              : null;
+          },
+          save: (status) =>
+            store.updateSheet(
+              tx,
+              sheet,
+              version,
+              step === 'submit'
+                ? { status, submittedBy: actor.displayName, submittedById: actor.id, submittedAt: now }
+                : { status, approvedBy: actor.displayName, approvedAt: now },
+            ),
+        });
         const entries = await store.entriesOf(tx, saved);
         await recordAudit(tx, {
           at: now,
@@ -299,8 +321,7 @@ export function createLedgerService({ db, clock }: { db: Db; clock: Clock }) {
     ) {
       const period = monthOf(input.period, 'period');
       const sheet = await store.sheetFor(tx, input.countyCode, period.label);
-      const refused = refusal({ status: sheet.status as RewardSheetStatus, submittedById: null }, 'change', '');
-      if (refused) throw new AppError(refused.code, refused.details);
+      notFrozen(sheet);
       const worker = (await workersOf(tx, input.countyCode)).find((w) => w.id === input.workerId);
       if (!worker)
         throw new AppError('reward.worker_unknown', [{ field: 'workerId', reason: 'reward.worker_unknown', value: input.workerId }]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseRuleFor, checkRule, computeEntries, refusal, totalsByWorker } from './rewards.core.ts';
+import { nextStatus } from '../platform/step-flow.ts';
+import { caseRuleFor, checkRule, computeEntries, ownSubmission, SHEET_FLOW, sheetRefusal, totalsByWorker } from './rewards.core.ts';
 
 const rule = (id: string, kind: 'case' | 'task' | 'star', key: string, amount: number) => ({ id, kind, key, amount });
 const RULES = [
@@ -85,13 +86,25 @@ describe('rules checked', () => {
 
 describe('the workflow', () => {
   it('freezes a final sheet, approves only a submitted one, and never by its submitter', () => {
-    expect(refusal({ status: 'final', submittedById: 'a' }, 'change', 'b')?.code).toBe('reward.final');
-    expect(refusal({ status: 'final', submittedById: 'a' }, 'approve', 'b')?.details).toEqual([
-      { field: 'status', reason: 'reward.final', value: 'final' },
+    const step = (status: string, s: 'submit' | 'approve') => nextStatus(SHEET_FLOW, { status, version: 1 }, s, 1);
+    expect(step('computed', 'submit')).toEqual({ to: 'submitted' });
+    expect(step('submitted', 'approve')).toEqual({ to: 'final' });
+    expect(step('final', 'approve')).toEqual({ refused: 'frozen' });
+    expect(step('computed', 'approve')).toEqual({ refused: 'out_of_order' });
+    expect(step('submitted', 'submit')).toEqual({ refused: 'out_of_order' });
+    expect(sheetRefusal('frozen', { status: 'final' }, 'approve', 1)).toEqual({
+      code: 'reward.final',
+      details: [{ field: 'status', reason: 'reward.final', value: 'final' }],
+    });
+    expect(sheetRefusal('out_of_order', { status: 'computed' }, 'approve', 1).code).toBe('reward.not_submitted');
+    expect(sheetRefusal('out_of_order', { status: 'submitted' }, 'submit', 1)).toMatchObject({
+      code: 'reward.changed',
+      details: [{ reason: 'reward.already_submitted' }],
+    });
+    expect(sheetRefusal('stale', { status: 'computed' }, 'submit', 3).details).toEqual([
+      { field: 'body.version', reason: 'stale', value: 3 },
     ]);
-    expect(refusal({ status: 'computed', submittedById: null }, 'approve', 'b')?.code).toBe('reward.not_submitted');
-    expect(refusal({ status: 'submitted', submittedById: 'a' }, 'approve', 'a')?.code).toBe('reward.own_submission');
-    expect(refusal({ status: 'submitted', submittedById: 'a' }, 'approve', 'b')).toBeNull();
-    expect(refusal({ status: 'submitted', submittedById: 'a' }, 'change', 'a')).toBeNull();
+    expect(ownSubmission({ submittedById: 'a' }, 'a')?.code).toBe('reward.own_submission');
+    expect(ownSubmission({ submittedById: 'a' }, 'b')).toBeNull();
   });
 });

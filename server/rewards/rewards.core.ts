@@ -5,8 +5,9 @@
  * photos or reports filed for their own sake (the 2024 rules forbid such quotas).
  */
 import type { RewardEntryKind, RewardRuleKind, RewardSheetStatus } from '../../shared/enums.ts';
-import type { ErrorDetail } from '../../shared/errors.ts';
+import type { ErrorCode, ErrorDetail } from '../../shared/errors.ts';
 import { REWARDS } from '../../shared/limits.ts';
+import type { StepFlow, StepRefusal } from '../platform/step-flow.ts';
 
 export interface Rule {
   id: string;
@@ -172,21 +173,31 @@ export function checkRule(input: { kind: RewardRuleKind; key: string; amount: nu
   return details;
 }
 
-export type SheetStep = 'change' | 'submit' | 'approve';
+export type SheetStep = 'submit' | 'approve';
+
+/** The ledger's steps: a computed sheet is submitted, a submitted one approved, and then it is final and frozen. */
+export const SHEET_FLOW: StepFlow<RewardSheetStatus, SheetStep> = {
+  frozen: 'final',
+  steps: { submit: { from: ['computed'], to: 'submitted' }, approve: { from: ['submitted'], to: 'final' } },
+};
+
+type Refused = { code: ErrorCode; details: ErrorDetail[] };
 
 /**
- * Why a sheet may not take a step, or null: a final sheet takes none; approving needs a submitted sheet, and another
- * account than the one that submitted it (four eyes on money).
+ * How the ledger says no to a step (platform/step-flow.ts decides which): a final sheet takes none; approving needs a
+ * submitted sheet; submitting twice is someone having been first. `version` is the one the caller sent.
  */
-export function refusal(
-  sheet: { status: RewardSheetStatus; submittedById: string | null },
-  step: SheetStep,
-  actorId: string,
-): { code: 'reward.final' | 'reward.not_submitted' | 'reward.own_submission'; details: ErrorDetail[] } | null {
-  if (sheet.status === 'final') return { code: 'reward.final', details: [{ field: 'status', reason: 'reward.final', value: 'final' }] };
-  if (step === 'approve' && sheet.status !== 'submitted')
-    return { code: 'reward.not_submitted', details: [{ field: 'status', reason: 'reward.not_submitted', value: sheet.status }] };
-  if (step === 'approve' && sheet.submittedById === actorId)
-    return { code: 'reward.own_submission', details: [{ field: 'submittedBy', reason: 'reward.own_submission', value: actorId }] };
-  return null;
+export function sheetRefusal(why: StepRefusal, sheet: { status: string }, step: SheetStep, version: number): Refused {
+  if (why === 'frozen') return { code: 'reward.final', details: [{ field: 'status', reason: 'reward.final', value: 'final' }] };
+  if (why === 'stale') return { code: 'reward.changed', details: [{ field: 'body.version', reason: 'stale', value: version }] };
+  return step === 'approve'
+    ? { code: 'reward.not_submitted', details: [{ field: 'status', reason: 'reward.not_submitted', value: sheet.status }] }
+    : { code: 'reward.changed', details: [{ field: 'status', reason: 'reward.already_submitted', value: sheet.status }] };
+}
+
+/** Four eyes on money: a sheet is approved by another account than the one that submitted it. */
+export function ownSubmission(sheet: { submittedById: string | null }, actorId: string): Refused | null {
+  return sheet.submittedById === actorId
+    ? { code: 'reward.own_submission', details: [{ field: 'submittedBy', reason: 'reward.own_submission', value: actorId }] }
+    : null;
 }

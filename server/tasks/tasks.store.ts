@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../platform/db.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
+import { recordsInGrid } from '../registry/index.ts';
 import { task, taskEntry, taskGrid } from './tasks.tables.ts';
 
 export type TaskRow = typeof task.$inferSelect;
@@ -111,16 +112,14 @@ export async function fillersOf(tx: Tx, row: TaskRow) {
 }
 
 /**
- * Per grid, what a task has to fill — houses or people on record there (registry's tables, named here in SQL only
- * as a count of what the task is about) — and how many entries it has.
+ * Per grid, what a task has to fill — houses or people on record there (counted by registry's recordsInGrid) — and how many entries it has.
  */
 export async function progressPerGrid(tx: Tx, row: TaskRow, gridCodes: string[]) {
   if (gridCodes.length === 0) return [];
-  const subjects = row.subject === 'house' ? sql`house` : sql`person`;
   const rows = await queryRows<{ grid_code: string; total: number; filled: number }>(
     tx,
     sql`select g.code as grid_code,
-          (select count(*)::int from ${subjects} s where s.grid_code = g.code) as total,
+          ${recordsInGrid(row.subject === 'house' ? 'house' : 'person', sql`g.code`)}::int as total,
           (select count(*)::int from ${taskEntry} e
             where e.county_code = ${row.countyCode} and e.task_id = ${row.id} and e.grid_code = g.code) as filled
         from (values ${sql.join(
@@ -139,8 +138,8 @@ export async function openItemsPerGrid(tx: Tx, gridCodes: string[]): Promise<Map
     tx,
     sql`select tg.grid_code,
           sum(greatest(
-            (case when t.subject = 'house' then (select count(*) from house h where h.grid_code = tg.grid_code)
-                  else (select count(*) from person p where p.grid_code = tg.grid_code) end)
+            (case when t.subject = 'house' then ${recordsInGrid('house', sql`tg.grid_code`)}
+                  else ${recordsInGrid('person', sql`tg.grid_code`)} end)
             - (select count(*) from ${taskEntry} e where e.county_code = t.county_code and e.task_id = t.id and e.grid_code = tg.grid_code),
             0))::int as open,
           count(*)::int as tasks

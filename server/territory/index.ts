@@ -17,8 +17,10 @@ export type { TerritoryService } from './territory.service.ts';
 /** Narrow reads other areas need: names and whether codes exist in a jurisdiction. */
 /** Writes the demo loader and the test fixtures make, row sets they built themselves. */
 export {
+  areaNameOf,
   areaNames,
   areasOfLevel,
+  childNodes,
   type GridRow,
   gridsInScope,
   gridsUnder,

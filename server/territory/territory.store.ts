@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { subtreePrefix } from '../../shared/codes.ts';
 import { queryRows, type Tx } from '../platform/db.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
@@ -53,6 +53,9 @@ export async function areaNames(tx: Tx, codes: string[]) {
   if (codes.length === 0) return [];
   return tx.select({ code: area.code, name: area.name, level: area.level }).from(area).where(inArray(area.code, codes));
 }
+
+/** An area's name by its code (an SQL expression of the caller's query), null for none: a scalar subquery for other areas' SQL. */
+export const areaNameOf = (code: SQL): SQL<string | null> => sql`(select a.name from ${area} a where a.code = ${code})`;
 
 /** The outlined areas inside an area (and the area itself), larger first: the offline base map of the command centre. */
 export async function outlinesUnder(tx: Tx, scope: Scope, code: string) {
@@ -196,6 +199,21 @@ export async function nodeNames(tx: Tx, codes: string[]): Promise<Map<string, { 
   const areas = tx.select({ code: area.code, name: area.name, level: area.level }).from(area).where(inArray(area.code, codes));
   const grids = tx.select({ code: grid.code, name: grid.name, level: sql<string>`'grid'` }).from(grid).where(inArray(grid.code, codes));
   return new Map((await areas.unionAll(grids)).map((n) => [n.code, { name: n.name, level: n.level }] as const));
+}
+
+/**
+ * The nodes right below an area, with names, by code: its child areas, or (`grids`) a village's grids — a grid code
+ * answers itself.
+ */
+export async function childNodes(tx: Tx, code: string, below: 'areas' | 'grids'): Promise<{ code: string; name: string; level: string }[]> {
+  if (below === 'grids') {
+    return tx
+      .select({ code: grid.code, name: grid.name, level: sql<string>`'grid'` })
+      .from(grid)
+      .where(code.length === 15 ? eq(grid.code, code) : eq(grid.villageCode, code))
+      .orderBy(grid.code);
+  }
+  return tx.select({ code: area.code, name: area.name, level: area.level }).from(area).where(eq(area.parentCode, code)).orderBy(area.code);
 }
 
 /** The area nodes of one level under a prefix, by code (a county's villages or townships), unscoped: the caller chose the prefix. */

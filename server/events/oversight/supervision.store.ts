@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, getTableColumns, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { departmentInScope, departmentNameOf } from '../../org/index.ts';
 import type { Tx } from '../../platform/db.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
+import { areaNameOf } from '../../territory/index.ts';
 import { event, eventAction } from '../loop/events.tables.ts';
 import { supervisionOrder as order } from './oversight.tables.ts';
 
@@ -20,7 +22,7 @@ const eventOfOrder = and(eq(event.countyCode, order.countyCode), eq(event.id, or
 const subjectInScope = (scope: Scope): SQL =>
   or(
     inScope(order.unitCode, scope),
-    sql`exists (select 1 from department d where d.code = ${order.unitCode} and ${inScope(sql`d.area_code`, scope)})`,
+    departmentInScope(sql`${order.unitCode}`, scope),
     sql`exists (select 1 from event e where e.county_code = ${order.countyCode} and e.id = ${order.eventId} and ${inScope(sql`e.grid_code`, scope)})`,
   )!;
 
@@ -36,8 +38,9 @@ const visibleTo = (viewer: Viewer): SQL =>
 const listed = {
   ...getTableColumns(order),
   caseNo: event.caseNo,
-  unitName: sql<string | null>`coalesce((select a.name from area a where a.code = "supervision_order"."unit_code"),
-    (select d.name from department d where d.code = "supervision_order"."unit_code"))`,
+  unitName: sql<
+    string | null
+  >`coalesce(${areaNameOf(sql`"supervision_order"."unit_code"`)}, ${departmentNameOf(sql`"supervision_order"."unit_code"`)})`,
 };
 export type ListedOrder = OrderRow & { caseNo: string | null; unitName: string | null };
 

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { FieldCrypto } from '../../platform/field-crypto.ts';
 import type { PageAsked } from '../../platform/paging.ts';
 import type { Scope } from '../../platform/scope.ts';
+import { childNodes, nodeNames } from '../../territory/index.ts';
 import { withAreaNames } from '../records/area-names.ts';
 import * as store from './quality.store.ts';
 
@@ -28,7 +29,8 @@ export function createQualityService({ db, clock, fieldCrypto }: { db: Db; clock
   async function placeOf(actor: Actor, area: string) {
     const level = levelOfCode(area);
     const prefix = subtreePrefix(area);
-    const name = level && actor.scope.prefixes.some((p) => prefix.startsWith(p)) ? await store.nodeName(db, area) : null;
+    const name =
+      level && actor.scope.prefixes.some((p) => prefix.startsWith(p)) ? ((await nodeNames(db, [area])).get(area)?.name ?? null) : null;
     if (!level || name === null) throw new AppError('territory.area_not_found');
     return { level, prefix, name };
   }
@@ -67,7 +69,7 @@ export function createQualityService({ db, clock, fieldCrypto }: { db: Db; clock
       const since = new Date(clock().getTime() - verifiedWithinDays * 86_400_000);
       const childLength = CHILD_LENGTH[level];
       const [nodes, rows] = await Promise.all([
-        store.childNodes(db, area, childLength),
+        childNodes(db, area, childLength === 15 ? 'grids' : 'areas'),
         store.childFigures(db, actor.scope, prefix, childLength, since),
       ]);
       const zero = () => Object.fromEntries(store.FIGURES.map((f) => [f, 0])) as Record<store.Figure, number>;

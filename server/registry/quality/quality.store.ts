@@ -91,29 +91,6 @@ export async function childFigures(tx: Tx, scope: Scope, prefix: string, childLe
   );
 }
 
-/** The nodes right below an area (or the grid itself), with their names: the rows of the quality table. */
-export async function childNodes(tx: Tx, code: string, childLength: number) {
-  if (childLength === 15) {
-    return queryRows<{ code: string; name: string; level: string }>(
-      tx,
-      sql`
-      select code, name, 'grid' as level from grid where ${code.length === 15 ? sql`code = ${code}` : sql`village_code = ${code}`} order by code`,
-    );
-  }
-  return queryRows<{ code: string; name: string; level: string }>(
-    tx,
-    sql`select code, name, level from area where parent_code = ${code} order by code`,
-  );
-}
-
-export async function nodeName(tx: Tx, code: string) {
-  const [row] = await queryRows<{ name: string }>(
-    tx,
-    code.length === 15 ? sql`select name from grid where code = ${code}` : sql`select name from area where code = ${code}`,
-  );
-  return row?.name ?? null;
-}
-
 // ── anomaly lists ─────────────────────────────────────────────────────────────────────────────────────
 // Each is paged on a stable order and names its records (house codes, person ids) so a row opens them.
 

@@ -2,14 +2,18 @@ import { Alert, Button, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PAGE } from '../../../shared/limits.ts';
 import type { FollowUp } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { CodeName } from '../code-name.tsx';
 import { PersonTagList } from '../people/person-tags.tsx';
 import { useApi } from '../use-api.ts';
+import { usePaged } from '../use-paged.ts';
 import { FollowUpButton } from './follow-up-button.tsx';
 import { FollowUpDrawer } from './follow-up-drawer.tsx';
 import { FollowUpState, usePlanWords } from './follow-up-state.tsx';
+
+const PAGE_SIZE = PAGE.followUps.default;
 
 /**
  * 重点人员随访: the tagged people of my jurisdiction and where their follow-ups stand. A village or township opens on
@@ -20,7 +24,8 @@ export function FollowUpsPage() {
   const { can } = useAuth();
   const follows = can('followups.visit');
   const [missedOnly, setMissedOnly] = useState(!follows);
-  const list = useApi('/api/fieldwork/follow-ups', { params: { query: { missed: missedOnly, limit: 500 } } });
+  const paged = usePaged(PAGE_SIZE, String(missedOnly));
+  const list = useApi('/api/fieldwork/follow-ups', { params: { query: { missed: missedOnly, ...paged.query } } });
   const planWords = usePlanWords();
   const [open, setOpen] = useState<string | null>(null);
 
@@ -98,7 +103,7 @@ export function FollowUpsPage() {
       <Alert type="warning" showIcon message={t('followUps.audited')} className="follow-up-audited" />
       {list.data && (
         <Typography.Paragraph strong data-testid="follow-ups-count">
-          {t('followUps.count', { total: list.data.total, missed: list.data.missed })}
+          {t('followUps.count', { total: list.data.people, missed: list.data.missed })}
         </Typography.Paragraph>
       )}
       <Table<FollowUp>
@@ -109,7 +114,7 @@ export function FollowUpsPage() {
         columns={columns}
         scroll={{ x: 1000 }}
         locale={{ emptyText: missedOnly ? t('followUps.noneMissed') : t('followUps.empty') }}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={paged.pagination(list.data?.total)}
         data-testid="follow-ups-table"
       />
       <FollowUpDrawer personId={open} onClose={() => setOpen(null)} onChanged={list.reload} />

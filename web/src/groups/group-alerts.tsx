@@ -2,20 +2,24 @@ import { AlertOutlined } from '@ant-design/icons';
 import { Button, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PAGE } from '../../../shared/limits.ts';
 import type { HouseholdAlert, HouseholdGroupDetail } from '../api/replies.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { PhotoThumbs } from '../events/photo-thumbs.tsx';
 import { useApi } from '../use-api.ts';
+import { usePaged } from '../use-paged.ts';
 import { AlertDisputeDialog, AlertEventDialog } from './alert-convert.tsx';
 import { AlertDialog } from './alert-dialog.tsx';
 
+const PAGE_SIZE = PAGE.alerts.default;
 const KIND_COLOUR = { stranger: 'orange', fire: 'red', theft: 'volcano', in_need: 'blue' } as const;
 
 /** 联防预警: the group's alerts, its history — raise one for a household, turn one into a case or a dispute. */
 export function GroupAlerts({ group }: { group: HouseholdGroupDetail }) {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
-  const alerts = useApi('/api/fieldwork/household-groups/{id}/alerts', { params: { path: { id: group.id } } });
+  const paged = usePaged(PAGE_SIZE, group.id);
+  const alerts = useApi('/api/fieldwork/household-groups/{id}/alerts', { params: { path: { id: group.id }, query: paged.query } });
   const [raising, setRaising] = useState(false);
   const [toEvent, setToEvent] = useState<HouseholdAlert | null>(null);
   const [toDispute, setToDispute] = useState<HouseholdAlert | null>(null);
@@ -31,7 +35,7 @@ export function GroupAlerts({ group }: { group: HouseholdGroupDetail }) {
   return (
     <>
       <div className="page-toolbar detail-section">
-        <Typography.Title level={5}>{t('alerts.title', { n: items.length })}</Typography.Title>
+        <Typography.Title level={5}>{t('alerts.title', { n: alerts.data?.total ?? 0 })}</Typography.Title>
         {can('registry.write') && (
           <Button danger icon={<AlertOutlined />} onClick={() => setRaising(true)} data-testid="alert-raise">
             {t('alerts.raise')}
@@ -43,6 +47,7 @@ export function GroupAlerts({ group }: { group: HouseholdGroupDetail }) {
         size="small"
         loading={alerts.loading}
         dataSource={items}
+        pagination={paged.pagination(alerts.data?.total)}
         locale={{ emptyText: t('alerts.none') }}
         data-testid="group-alerts"
         renderItem={(a) => (

@@ -1,11 +1,15 @@
 import { App, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PAGE } from '../../../shared/limits.ts';
 import type { AdminChange } from '../api/replies.ts';
 import { api } from '../api.ts';
 import { LinkButton } from '../link-button.tsx';
 import { useApi } from '../use-api.ts';
+import { usePaged } from '../use-paged.ts';
 import { useShowError } from '../use-show-error.tsx';
+
+const PAGE_SIZE = PAGE.adminChanges.default;
 
 const STATUS_COLOUR = { pending: 'orange', approved: 'green', rejected: 'default' } as const;
 
@@ -16,8 +20,9 @@ export function AdminChangesPage() {
   const showError = useShowError();
   const [onlyPending, setOnlyPending] = useState(true);
   const [reasons, setReasons] = useState<Record<string, string>>({});
+  const paged = usePaged(PAGE_SIZE, String(onlyPending));
   const { data, loading, reload } = useApi('/api/access/admin-changes', {
-    params: { query: onlyPending ? { status: 'pending' as const } : {} },
+    params: { query: { ...(onlyPending ? { status: 'pending' as const } : {}), ...paged.query } },
   });
 
   async function decide(change: AdminChange, verb: 'approve' | 'reject') {
@@ -61,7 +66,7 @@ export function AdminChangesPage() {
         size="small"
         loading={loading}
         dataSource={data?.items ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={paged.pagination(data?.total)}
         data-testid="admin-changes-table"
         columns={[
           {
