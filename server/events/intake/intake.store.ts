@@ -201,19 +201,6 @@ export async function repeatCounts(tx: Tx, scope: Scope, q: { since: Date; until
     .orderBy(desc(n), asc(event.caseNo));
 }
 
-/** Grid names for a report's rows (the grid table is territory's; read by name only). */
-export async function gridNamesOf(tx: Tx, codes: string[]): Promise<{ code: string; name: string }[]> {
-  if (codes.length === 0) return [];
-  const rows = await queryRows<{ code: string; name: string }>(
-    tx,
-    sql`select code, name from grid where code in (${sql.join(
-      codes.map((c) => sql`${c}`),
-      sql`, `,
-    )})`,
-  );
-  return rows;
-}
-
 /**
  * An interface's own reports of one county (event.channel), newest first: exactly the case numbers given, or
  * those matching the items, open or closed, and reported in [from, to].

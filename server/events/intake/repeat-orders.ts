@@ -12,10 +12,10 @@ import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { areaNames } from '../../territory/index.ts';
+import { nodeNames } from '../../territory/index.ts';
 import { listNodes } from '../catalogue/catalogue.store.ts';
 import { REPEAT_REPORTS } from './intake.core.ts';
-import { gridNamesOf, repeatCounts } from './intake.store.ts';
+import { repeatCounts } from './intake.store.ts';
 
 /** A period is two weeks by default; up to a month so a late report can cover a missed one. */
 export const REPEAT_PERIOD_DAYS = 14;
@@ -42,13 +42,10 @@ export async function findRepeatOrders(db: Db, actor: Actor, q: { from?: string;
   const period = repeatPeriod(q, now);
   const rows = await repeatCounts(db, actor.scope, { since: period.since, until: period.until, min: REPEAT_REPORTS });
   const events = rows.map((r) => r.event);
-  const townships = [...new Set(events.map((e) => e.gridCode.slice(0, 9)))];
-  const [items, grids, areas] = await Promise.all([
-    listNodes(db),
-    gridNamesOf(db, [...new Set(events.map((e) => e.gridCode))]),
-    areaNames(db, townships),
-  ]);
-  const names = new Map([...items, ...grids, ...areas].map((n) => [n.code, n.name]));
+  // The grids and their townships, named by territory in one read.
+  const places = [...new Set(events.flatMap((e) => [e.gridCode, e.gridCode.slice(0, 9)]))];
+  const [items, nodes] = await Promise.all([listNodes(db), nodeNames(db, places)]);
+  const names = new Map([...items.map((n) => [n.code, n.name] as const), ...[...nodes].map(([code, n]) => [code, n.name] as const)]);
   const name = (code: string) => names.get(code) ?? code;
   return {
     from: period.from,
