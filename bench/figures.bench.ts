@@ -167,16 +167,13 @@ const fillCounts = sql.raw(`
   from figure_case, unnest(facts) fact
   group by 1, 2, 3, 4, 5, 6, 7`);
 
-/** The month grain from the daily counters, every dimension in one pass over them (as the loop's moves would sum). */
-const fillMonths = sql.raw(`
+/** The month grain from the daily counters, one pass a dimension (each a small hash of keys), as the loop's moves would sum. */
+const fillMonths = (['grid_code', 'unit_code', 'item_code', 'source', 'day'] as const).map((column) =>
+  sql.raw(`
   insert into figure_month (county_code, month, dim, key, fact, n)
-  select county_code, month,
-    case when grouping(grid_code) = 0 then 'grid' when grouping(unit_code) = 0 then 'unit' when grouping(item_code) = 0 then 'item'
-      when grouping(source) = 0 then 'source' else 'day' end,
-    coalesce(grid_code, unit_code, item_code, source, day), fact, sum(n)::int
-  from (select county_code, left(day, 7) as month, day, grid_code, unit_code, item_code, source, fact, n from figure_count) c
-  group by grouping sets ((county_code, month, fact, grid_code), (county_code, month, fact, unit_code), (county_code, month, fact, item_code),
-    (county_code, month, fact, source), (county_code, month, fact, day))`);
+  select county_code, left(day, 7), '${column.replace('_code', '')}', ${column}, fact, sum(n)::int
+  from figure_count group by county_code, left(day, 7), ${column}, fact`),
+);
 
 /** The tables the fill writes: their indexes and primary keys are dropped before it and built again after (bench only). */
 const FILLED = ['event', 'figure_case', 'figure_count', 'figure_month'];
@@ -256,7 +253,7 @@ export async function fillFigures(database: Database, count: number, say: (s: st
     lap('their figure_case rows written');
     await db.execute(fillCounts);
     lap('daily counters written');
-    await db.execute(fillMonths);
+    for (const statement of fillMonths) await db.execute(statement);
     lap('month counters written');
     await rebuild();
     lap('indexes and keys built');

@@ -446,13 +446,13 @@ describe('the check: roll-up against a recomputation from the action log', () =>
     // Narrowed by area and unit at once: read from the daily counters.
     const twoWays = (await figures(township, 'period=2026-11&unit=YM-CG')).json();
     await t.db.execute(sql`update figure_count set n = n + 1 where fact = 'closed' and n > 0`);
-    await t.db.execute(sql`update figure_month set n = n + 2 where fact = 'closed' and dim = 'day' and n > 0`);
+    await t.db.execute(sql`update figure_month set n = n + 2 where fact = 'closed' and dim = 'source' and n > 0`);
     await t.db.execute(sql`delete from figure_case where event_id = ${ids.voided}`);
     const broken = await t.services.figures.verify(span);
     expect(broken.counters.length).toBeGreaterThan(0);
     expect(broken.counters.every((d) => d.cell.fact === 'closed' && d.rollup === d.recomputed + 1)).toBe(true);
     expect(broken.months.length).toBeGreaterThan(0);
-    expect(broken.months.every((d) => d.cell.fact === 'closed' && d.cell.dim === 'day' && d.rollup === d.recomputed + 2)).toBe(true);
+    expect(broken.months.every((d) => d.cell.fact === 'closed' && d.cell.dim === 'source' && d.rollup === d.recomputed + 2)).toBe(true);
     expect(broken.caseDifferences).toMatchObject([{ rollup: null, recomputed: ['reported', 'voided'] }]);
     expect(indicator((await figures(county, 'period=2026-11')).json(), 'closed').value).toBeGreaterThan(indicator(before, 'closed').value);
     expect(indicator((await figures(township, 'period=2026-11&unit=YM-CG')).json(), 'closed').value).toBeGreaterThan(

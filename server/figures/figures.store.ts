@@ -100,30 +100,35 @@ function fromDays(tx: Tx, f: FigureFilter, facts: readonly string[] | undefined,
 
 /**
  * The sums of some facts (all when none are named) over a filter, split by one column or not at all, in the
- * fewest rows that give them exactly: a figure narrowed by at most one column reads the month grain (by report
- * day when it names none, so any span of days reads one row per day and fact), for the whole months of its period,
- * and the daily counters for the days at its edges; one narrowed by two columns reads the daily counters.
+ * fewest rows that give them exactly: a figure narrowed by at most one column reads the month grain for the whole
+ * months of its period (by source when it names none), and the daily counters for the days at its edges (the month
+ * grain by report day when it names none, as it does for a split by day); one narrowed by two columns reads the
+ * daily counters.
  */
 async function sums(tx: Tx, f: FigureFilter, facts: readonly string[] | undefined, by: By | undefined): Promise<Sum[]> {
   const dims = [...new Set([...narrowedBy(f), ...(by ? [DIM_OF_BY[by]] : [])])];
+  const byDay = (e: { fromDay: string; toDay: string }) => {
+    const lastMonth = new Date(Date.parse(`${e.toDay}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
+    const range = and(
+      gte(figureMonth.month, e.fromDay.slice(0, 7)),
+      lte(figureMonth.month, lastMonth),
+      gte(figureMonth.key, e.fromDay),
+      lt(figureMonth.key, e.toDay),
+    );
+    return fromMonths(tx, f, 'day', facts, range!);
+  };
   let parts: Promise<Sum[]>[];
   if (dims.length > 1) parts = [fromDays(tx, f, facts, by)];
-  else if (dims.length === 0 || dims[0] === 'day') {
-    const lastMonth = new Date(Date.parse(`${f.toDay}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
-    const range = and(
-      gte(figureMonth.month, f.fromDay.slice(0, 7)),
-      lte(figureMonth.month, lastMonth),
-      gte(figureMonth.key, f.fromDay),
-      lt(figureMonth.key, f.toDay),
-    );
-    parts = [fromMonths(tx, f, 'day', facts, range!)];
-  } else {
+  else if (dims[0] === 'day') parts = [byDay(f)];
+  else {
+    // Narrowed by nothing: whole months by source (a handful of rows a month and fact), the edges by day.
     const { months, edges } = splitMonths(f.fromDay, f.toDay);
+    const dim = dims[0] ?? 'source';
     parts = [
       ...(months
-        ? [fromMonths(tx, f, dims[0], facts, and(gte(figureMonth.month, months.fromMonth), lt(figureMonth.month, months.toMonth))!)]
+        ? [fromMonths(tx, f, dim, facts, and(gte(figureMonth.month, months.fromMonth), lt(figureMonth.month, months.toMonth))!)]
         : []),
-      ...edges.map((e) => fromDays(tx, { ...f, ...e }, facts, by)),
+      ...edges.map((e) => (dims.length === 0 ? byDay(e) : fromDays(tx, { ...f, ...e }, facts, by))),
     ];
   }
   const all = new Map<string, Sum>();
