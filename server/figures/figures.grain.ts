@@ -63,7 +63,7 @@ export function nextMonthStart(day: string): string {
  */
 export function splitMonths(fromDay: string, toDay: string) {
   const first = isFirst(fromDay) ? fromDay : nextMonthStart(fromDay);
-  const end = toDay.slice(0, 7) + '-01';
+  const end = `${toDay.slice(0, 7)}-01`;
   if (first >= end) return { months: null, edges: fromDay < toDay ? [{ fromDay, toDay }] : [] };
   const edges = [...(fromDay < first ? [{ fromDay, toDay: first }] : []), ...(end < toDay ? [{ fromDay: end, toDay }] : [])];
   return { months: { fromMonth: first.slice(0, 7), toMonth: end.slice(0, 7) }, edges };
