@@ -277,7 +277,9 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
   const figures = program.command('figures').description('the indicators: roll-ups kept as cases move');
   figures
     .command('verify')
-    .description('recompute the cases reported in a period from the action log and compare with the roll-up; exit 1 on any difference')
+    .description(
+      'recompute the cases reported in the months a period touches from the action log and compare with the roll-up (daily and month counters); exit 1 on any difference',
+    )
     .option('--from <date>', 'first report day, YYYY-MM-DD (default: the first of this month)')
     .option('--to <date>', 'last report day, YYYY-MM-DD, inclusive (default: today)')
     .option('--repair', 'rewrite the period’s roll-up from the recomputation when they differ')
@@ -286,7 +288,8 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
         const span = rt.services.figures.span(o.from, o.to);
         const r = await rt.services.figures.verify({ ...span, repair: o.repair === true });
         say(`report days ${r.fromDay} to ${r.toDay} (exclusive): ${r.cases} cases recomputed from the action log`);
-        if (r.counters.length === 0 && r.caseDifferences.length === 0) return say('no differences: the roll-up equals the recomputation');
+        if (r.counters.length === 0 && r.months.length === 0 && r.caseDifferences.length === 0)
+          return say('no differences: the roll-up (daily and month counters) equals the recomputation');
         const shown = 50;
         say(`${r.counters.length} counters differ:`);
         for (const d of r.counters.slice(0, shown)) {
@@ -296,6 +299,10 @@ export async function runGezhi(args: string[], io: CliIo = processIo): Promise<n
           );
         }
         if (r.counters.length > shown) say(`  … and ${r.counters.length - shown} more`);
+        say(`${r.months.length} month counters differ:`);
+        for (const d of r.months.slice(0, shown))
+          say(`  ${d.cell.month} ${d.cell.dim} ${d.cell.key || '-'} ${d.cell.fact}: roll-up ${d.rollup}, recomputed ${d.recomputed}`);
+        if (r.months.length > shown) say(`  … and ${r.months.length - shown} more`);
         say(`${r.caseDifferences.length} cases differ:`);
         for (const d of r.caseDifferences.slice(0, shown))
           say(`  ${d.caseNo}: roll-up ${d.rollup?.join(',') ?? 'missing'}; recomputed ${d.recomputed?.join(',') ?? 'missing'}`);

@@ -430,20 +430,40 @@ describe('the check: roll-up against a recomputation from the action log', () =>
     const span = t.services.figures.span('2026-11-01', '2026-11-10');
     expect(span).toEqual({ fromDay: '2026-11-01', toDay: '2026-11-11' });
     const clean = await t.services.figures.verify(span);
-    expect(clean).toMatchObject({ cases: 9, counters: [], caseDifferences: [], repaired: false });
+    // The check covers the whole months a span touches: the month grain goes by month.
+    expect(clean).toMatchObject({
+      fromDay: '2026-11-01',
+      toDay: '2026-12-01',
+      cases: 9,
+      counters: [],
+      months: [],
+      caseDifferences: [],
+      repaired: false,
+    });
 
     const before = (await figures(county, 'period=2026-11')).json();
+    const dayBefore = (await figures(county, 'period=2026-11-02')).json();
+    // Narrowed by area and unit at once: read from the daily counters.
+    const twoWays = (await figures(township, 'period=2026-11&unit=YM-CG')).json();
     await t.db.execute(sql`update figure_count set n = n + 1 where fact = 'closed' and n > 0`);
+    await t.db.execute(sql`update figure_month set n = n + 2 where fact = 'closed' and dim = 'source' and n > 0`);
     await t.db.execute(sql`delete from figure_case where event_id = ${ids.voided}`);
     const broken = await t.services.figures.verify(span);
     expect(broken.counters.length).toBeGreaterThan(0);
     expect(broken.counters.every((d) => d.cell.fact === 'closed' && d.rollup === d.recomputed + 1)).toBe(true);
+    expect(broken.months.length).toBeGreaterThan(0);
+    expect(broken.months.every((d) => d.cell.fact === 'closed' && d.cell.dim === 'source' && d.rollup === d.recomputed + 2)).toBe(true);
     expect(broken.caseDifferences).toMatchObject([{ rollup: null, recomputed: ['reported', 'voided'] }]);
     expect(indicator((await figures(county, 'period=2026-11')).json(), 'closed').value).toBeGreaterThan(indicator(before, 'closed').value);
+    expect(indicator((await figures(township, 'period=2026-11&unit=YM-CG')).json(), 'closed').value).toBeGreaterThan(
+      indicator(twoWays, 'closed').value,
+    );
 
     expect((await t.services.figures.verify({ ...span, repair: true })).repaired).toBe(true);
-    expect(await t.services.figures.verify(span)).toMatchObject({ counters: [], caseDifferences: [] });
+    expect(await t.services.figures.verify(span)).toMatchObject({ counters: [], months: [], caseDifferences: [] });
     expect((await figures(county, 'period=2026-11')).json().indicators).toEqual(before.indicators);
+    expect((await figures(county, 'period=2026-11-02')).json().indicators).toEqual(dayBefore.indicators);
+    expect((await figures(township, 'period=2026-11&unit=YM-CG')).json().indicators).toEqual(twoWays.indicators);
     expect((await drill(county, 'period=2026-11&fact=voided')).json().items.map((c: Json) => c.id)).toEqual([ids.voided]);
   });
 

@@ -5,6 +5,7 @@ import type { Tx } from '../platform/db.ts';
 import { AppError } from '../platform/errors.ts';
 import type { ShapedPart } from '../platform/prepared.ts';
 import { type CaseFacts, type Cell, caseFacts, cellKey, cellsOf, delta, type Fact, INDICATORS, ratio, sumCells } from './figures.core.ts';
+import { type MonthCell, monthCellKey, monthCells, wholeMonths } from './figures.grain.ts';
 import { createFigureScope, type FiguresQuery, type ScopeDeps } from './figures.scope.ts';
 import * as store from './figures.store.ts';
 
@@ -128,11 +129,13 @@ export function createFiguresService(deps: FiguresDeps) {
     },
 
     /**
-     * Recomputes the report days [fromDay, toDay) from the action log and compares with the roll-up: every counter
-     * and every case's facts. With `repair`, the period's roll-up is then rewritten from the recomputation, with
-     * the loop's writes to the figures held off meanwhile.
+     * Recomputes the report days [fromDay, toDay), widened to the whole months they touch, from the action log and
+     * compares with the roll-up: every daily counter, every month counter and every case's facts. With `repair`, the
+     * months' roll-up is then rewritten from the recomputation, with the loop's writes to the figures held off meanwhile.
      */
-    async verify({ fromDay, toDay, repair = false }: { fromDay: string; toDay: string; repair?: boolean }) {
+    async verify(asked: { fromDay: string; toDay: string; repair?: boolean }) {
+      const { fromDay, toDay } = wholeMonths(asked.fromDay, asked.toDay);
+      const repair = asked.repair ?? false;
       return db.transaction(
         async (tx) => {
           if (repair) await store.lockAll(tx);
@@ -161,6 +164,22 @@ export function createFiguresService(deps: FiguresDeps) {
               counters.push({ cell, rollup: a, recomputed: b });
             }
           }
+          const recomputedMonths = new Map(monthCells(recomputedCells.values()).map((c) => [monthCellKey(c), c]));
+          const rolledMonths = new Map(
+            (await store.monthsBetween(tx, fromDay.slice(0, 7), toDay.slice(0, 7))).map((c) => [
+              monthCellKey(c as MonthCell),
+              c as MonthCell,
+            ]),
+          );
+          const months: { cell: Omit<MonthCell, 'n'>; rollup: number; recomputed: number }[] = [];
+          for (const k of new Set([...rolledMonths.keys(), ...recomputedMonths.keys()])) {
+            const a = rolledMonths.get(k)?.n ?? 0;
+            const b = recomputedMonths.get(k)?.n ?? 0;
+            if (a !== b) {
+              const { n: _, ...cell } = (rolledMonths.get(k) ?? recomputedMonths.get(k))!;
+              months.push({ cell, rollup: a, recomputed: b });
+            }
+          }
           const rolledCases = new Map((await store.casesBetween(tx, fromDay, toDay)).map((c) => [`${c.countyCode}:${c.eventId}`, c]));
           const cases: { caseNo: string; rollup: string[] | null; recomputed: string[] | null }[] = [];
           for (const k of new Set([...rolledCases.keys(), ...recomputedCases.keys()])) {
@@ -169,13 +188,14 @@ export function createFiguresService(deps: FiguresDeps) {
             const same = a && b && a.unitCode === b.unitCode && a.status === b.status && a.facts.join() === b.facts.join();
             if (!same) cases.push({ caseNo: (a ?? b)!.caseNo, rollup: a?.facts ?? null, recomputed: b?.facts ?? null });
           }
-          const differs = counters.length > 0 || cases.length > 0;
+          const differs = counters.length > 0 || months.length > 0 || cases.length > 0;
           if (repair && differs) {
             await store.deleteBetween(tx, fromDay, toDay);
-            await inChunks(sumCells(recomputedCells.values()), (chunk) => store.writeRollups(tx, [], chunk));
+            await inChunks(sumCells(recomputedCells.values()), (chunk) => store.writeCounters(tx, chunk));
+            await inChunks([...recomputedMonths.values()], (chunk) => store.writeMonths(tx, chunk));
             await inChunks([...recomputedCases.values()], (chunk) => store.upsertCases(tx, chunk));
           }
-          return { fromDay, toDay, cases: recomputedCases.size, counters, caseDifferences: cases, repaired: repair && differs };
+          return { fromDay, toDay, cases: recomputedCases.size, counters, months, caseDifferences: cases, repaired: repair && differs };
         },
         { isolationLevel: 'repeatable read' },
       );

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, desc, eq, gte, inArray, like, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db.ts';
 import { type Place, rowsPlaced, rowsShape, rowsValues, type ShapedPart } from '../platform/prepared.ts';
 import { inScope, type Scope } from '../platform/scope.ts';
 import type { Cell } from './figures.core.ts';
-import { figureCase, figureCount } from './figures.tables.ts';
+import { type Dim, type MonthCell, monthCells, splitMonths } from './figures.grain.ts';
+import { figureCase, figureCount, figureMonth } from './figures.tables.ts';
 
 export type FigureCaseRow = typeof figureCase.$inferSelect;
 
@@ -45,30 +46,112 @@ function where(t: Cols | typeof figureCase, f: FigureFilter): SQL {
   )!;
 }
 
-/** The figure of every fact over the filter. */
-export async function sumFacts(tx: Tx, f: FigureFilter, facts?: readonly string[]): Promise<Map<string, number>> {
-  const rows = await tx
-    .select({ fact: figureCount.fact, n: sql<number>`coalesce(sum(${figureCount.n}), 0)::int` })
-    .from(figureCount)
-    .where(and(where(figureCount, f), facts ? inArray(figureCount.fact, [...facts]) : undefined))
-    .groupBy(figureCount.fact);
-  return new Map(rows.map((r) => [r.fact, r.n]));
+type By = 'source' | 'day' | 'unitCode' | 'gridCode' | 'itemCode';
+const DIM_OF_BY: Record<By, Dim> = { source: 'source', day: 'day', unitCode: 'unit', gridCode: 'grid', itemCode: 'item' };
+type Sum = { key: string; fact: string; n: number };
+
+/** The filter's area is its whole county (or more) and all of it in scope: no grid needs naming. */
+const wholeCounties = (f: FigureFilter) =>
+  f.areaPrefix.length <= 6 && !f.gridCodes && f.scope.prefixes.some((p) => f.areaPrefix.startsWith(p));
+
+/** The columns of the daily key a filter narrows by (the county aside). */
+function narrowedBy(f: FigureFilter): Dim[] {
+  return [
+    ...(wholeCounties(f) ? [] : (['grid'] as const)),
+    ...(f.unitCode !== undefined ? (['unit'] as const) : []),
+    ...(f.itemPrefix ? (['item'] as const) : []),
+    ...(f.source ? (['source'] as const) : []),
+  ];
 }
 
-/** The figures of some facts split by source, report day, unit, grid or catalogue item. */
-export async function sumFactsBy(
-  tx: Tx,
-  f: FigureFilter,
-  facts: readonly string[],
-  by: 'source' | 'day' | 'unitCode' | 'gridCode' | 'itemCode',
-) {
-  const column = figureCount[by];
+/** Month rows of one dimension over the filter's county (or counties), its key narrowed as the filter narrows that column. */
+function monthWhere(f: FigureFilter, dim: Dim, facts: readonly string[] | undefined): SQL {
+  const m = figureMonth;
+  return and(
+    f.areaPrefix.length >= 6 ? eq(m.countyCode, f.areaPrefix.slice(0, 6)) : like(m.countyCode, `${f.areaPrefix}%`),
+    eq(m.dim, dim),
+    facts ? inArray(m.fact, [...facts]) : undefined,
+    dim === 'grid'
+      ? and(like(m.key, `${f.areaPrefix}%`), inScope(m.key, f.scope), f.gridCodes ? inArray(m.key, f.gridCodes) : undefined)
+      : undefined,
+    dim === 'unit' && f.unitCode !== undefined ? eq(m.key, f.unitCode) : undefined,
+    dim === 'item' && f.itemPrefix ? like(m.key, `${f.itemPrefix}%`) : undefined,
+    dim === 'source' && f.source ? eq(m.key, f.source) : undefined,
+  )!;
+}
+
+const sumOf = (n: AnyColumn) => sql<number>`coalesce(sum(${n}), 0)::int`;
+
+function fromMonths(tx: Tx, f: FigureFilter, dim: Dim, facts: readonly string[] | undefined, range: SQL) {
   return tx
-    .select({ key: column, fact: figureCount.fact, n: sql<number>`coalesce(sum(${figureCount.n}), 0)::int` })
+    .select({ key: figureMonth.key, fact: figureMonth.fact, n: sumOf(figureMonth.n) })
+    .from(figureMonth)
+    .where(and(monthWhere(f, dim, facts), range))
+    .groupBy(figureMonth.key, figureMonth.fact);
+}
+
+function fromDays(tx: Tx, f: FigureFilter, facts: readonly string[] | undefined, by: By | undefined) {
+  const key = by ? figureCount[by] : sql<string>`''`;
+  return tx
+    .select({ key: sql<string>`${key}`, fact: figureCount.fact, n: sumOf(figureCount.n) })
     .from(figureCount)
-    .where(and(where(figureCount, f), inArray(figureCount.fact, [...facts])))
-    .groupBy(column, figureCount.fact)
-    .orderBy(asc(column));
+    .where(and(where(figureCount, f), facts ? inArray(figureCount.fact, [...facts]) : undefined))
+    .groupBy(sql`1`, figureCount.fact);
+}
+
+/**
+ * The sums of some facts (all when none are named) over a filter, split by one column or not at all, in the
+ * fewest rows that give them exactly: a figure narrowed by at most one column reads the month grain for the whole
+ * months of its period (by source when it names none), and the daily counters for the days at its edges (the month
+ * grain by report day when it names none, as it does for a split by day); one narrowed by two columns reads the
+ * daily counters.
+ */
+async function sums(tx: Tx, f: FigureFilter, facts: readonly string[] | undefined, by: By | undefined): Promise<Sum[]> {
+  const dims = [...new Set([...narrowedBy(f), ...(by ? [DIM_OF_BY[by]] : [])])];
+  const byDay = (e: { fromDay: string; toDay: string }) => {
+    const lastMonth = new Date(Date.parse(`${e.toDay}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
+    const range = and(
+      gte(figureMonth.month, e.fromDay.slice(0, 7)),
+      lte(figureMonth.month, lastMonth),
+      gte(figureMonth.key, e.fromDay),
+      lt(figureMonth.key, e.toDay),
+    );
+    return fromMonths(tx, f, 'day', facts, range!);
+  };
+  let parts: Promise<Sum[]>[];
+  if (dims.length > 1) parts = [fromDays(tx, f, facts, by)];
+  else if (dims[0] === 'day') parts = [byDay(f)];
+  else {
+    // Narrowed by nothing: whole months by source (a handful of rows a month and fact), the edges by day.
+    const { months, edges } = splitMonths(f.fromDay, f.toDay);
+    const dim = dims[0] ?? 'source';
+    parts = [
+      ...(months
+        ? [fromMonths(tx, f, dim, facts, and(gte(figureMonth.month, months.fromMonth), lt(figureMonth.month, months.toMonth))!)]
+        : []),
+      ...edges.map((e) => (dims.length === 0 ? byDay(e) : fromDays(tx, { ...f, ...e }, facts, by))),
+    ];
+  }
+  const all = new Map<string, Sum>();
+  for (const rows of await Promise.all(parts))
+    for (const r of rows) {
+      const key = by ? r.key : '';
+      const k = `${key}\u0001${r.fact}`;
+      const seen = all.get(k);
+      if (seen) seen.n += r.n;
+      else all.set(k, { key, fact: r.fact, n: r.n });
+    }
+  return [...all.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The figure of every fact over the filter. */
+export async function sumFacts(tx: Tx, f: FigureFilter, facts?: readonly string[]): Promise<Map<string, number>> {
+  return new Map((await sums(tx, f, facts, undefined)).map((r) => [r.fact, r.n]));
+}
+
+/** The figures of some facts split by source, report day, unit, grid or catalogue item, in order of the key. */
+export async function sumFactsBy(tx: Tx, f: FigureFilter, facts: readonly string[], by: By) {
+  return sums(tx, f, facts, by);
 }
 
 /** The figure of some facts per grid or per lead unit over report days under an area prefix (every grid's, not scoped: the caller chose the area). */
@@ -76,20 +159,8 @@ export async function sumFactsPer(
   tx: Tx,
   q: { prefix: string; fromDay: string; toDay: string; facts: readonly string[]; by: 'gridCode' | 'unitCode' },
 ) {
-  const column = figureCount[q.by];
-  return tx
-    .select({ key: column, fact: figureCount.fact, n: sql<number>`coalesce(sum(${figureCount.n}), 0)::int` })
-    .from(figureCount)
-    .where(
-      and(
-        q.prefix.length >= 6 ? eq(figureCount.countyCode, q.prefix.slice(0, 6)) : undefined,
-        gte(figureCount.day, q.fromDay),
-        lt(figureCount.day, q.toDay),
-        like(figureCount.gridCode, `${q.prefix}%`),
-        inArray(figureCount.fact, [...q.facts]),
-      ),
-    )
-    .groupBy(column, figureCount.fact);
+  const f: FigureFilter = { scope: { prefixes: [q.prefix], ancestors: [] }, areaPrefix: q.prefix, fromDay: q.fromDay, toDay: q.toDay };
+  return sums(tx, f, q.facts, q.by);
 }
 
 /** The cases a figure counts: those whose row holds the fact, a page at a time, newest first, with how many there are. */
@@ -169,12 +240,22 @@ const addToCounter = {
 
 const countersQuery = (tx: Tx, cells: Cell[]) => tx.insert(figureCount).values(cells).onConflictDoUpdate(addToCounter);
 
+/** A month counter's key: the same, one column at a time. */
+const addToMonth = {
+  target: [figureMonth.countyCode, figureMonth.dim, figureMonth.fact, figureMonth.month, figureMonth.key],
+  set: { n: sql`${figureMonth.n} + excluded.n` },
+};
+
+const monthsQuery = (tx: Tx, cells: MonthCell[]) => tx.insert(figureMonth).values(cells).onConflictDoUpdate(addToMonth);
+
 /**
- * The cases' rows and each cell's n added to its counter (one key at most once; the caller sums and sorts them), as
- * data-modifying statements for a statement of the loop's own to carry (a report's: the events' filed writes),
- * shaped so that statement is built once and prepared (decision 0035).
+ * The cases' rows and each cell's n added to its daily counter and to its month counters (one key at most once;
+ * the caller sums and sorts them), as data-modifying statements for a statement of the loop's own to carry (a
+ * report's: the events' filed writes), shaped so that statement is built once and prepared (decision 0035). Every
+ * writer takes case rows, then daily counters, then month counters.
  */
 export function rollupWrites(tx: Tx, rows: FigureCaseRow[], cells: Cell[]): ShapedPart[] {
+  const months = monthCells(cells);
   return [
     ...(rows.length
       ? [
@@ -192,23 +273,39 @@ export function rollupWrites(tx: Tx, rows: FigureCaseRow[], cells: Cell[]): Shap
             values: rowsValues(cells),
             build: (p: Place) => countersQuery(tx, rowsPlaced(cells, p)).getSQL(),
           },
+          {
+            shape: `figure_month:${rowsShape(months)}`,
+            values: rowsValues(months),
+            build: (p: Place) => monthsQuery(tx, rowsPlaced(months, p)).getSQL(),
+          },
         ]
       : []),
   ];
 }
 
 /**
- * Writes the cases' rows and adds each cell's n to its counter, in one statement: one round trip inside the loop's
- * transaction, the counters' rows locked last.
+ * Writes the cases' rows and adds each cell's n to its daily and month counters, in one statement: one round trip
+ * inside the loop's transaction, the counters' rows locked last (daily, then month).
  */
 export async function writeRollups(tx: Tx, rows: FigureCaseRow[], cells: Cell[]): Promise<void> {
   if (cells.length === 0) return upsertCases(tx, rows);
   const cases = rows.length ? [tx.$with('figure_cases', {}).as(upsertCasesQuery(tx, rows).getSQL())] : [];
+  const daily = tx.$with('figure_counts', {}).as(countersQuery(tx, cells).getSQL());
   await tx
-    .with(...cases)
-    .insert(figureCount)
-    .values(cells)
-    .onConflictDoUpdate(addToCounter);
+    .with(...cases, daily)
+    .insert(figureMonth)
+    .values(monthCells(cells))
+    .onConflictDoUpdate(addToMonth);
+}
+
+/** Adds cells to their daily counters alone (a rebuild's, a chunk at a time; it writes the month grain itself). */
+export async function writeCounters(tx: Tx, cells: Cell[]): Promise<void> {
+  if (cells.length) await countersQuery(tx, cells);
+}
+
+/** Adds month cells to their counters (a rebuild's, a chunk at a time). */
+export async function writeMonths(tx: Tx, cells: MonthCell[]): Promise<void> {
+  if (cells.length) await monthsQuery(tx, cells);
 }
 
 // ── the check and the rebuild: whole periods, every county ────────────────────────────────────────────
@@ -229,13 +326,24 @@ export async function casesBetween(tx: Tx, fromDay: string, toDay: string): Prom
     .where(and(gte(figureCase.day, fromDay), lt(figureCase.day, toDay)));
 }
 
+/** Every month counter of report months [fromMonth, toMonth), zeros left out. */
+export async function monthsBetween(tx: Tx, fromMonth: string, toMonth: string) {
+  return tx
+    .select()
+    .from(figureMonth)
+    .where(and(gte(figureMonth.month, fromMonth), lt(figureMonth.month, toMonth), sql`${figureMonth.n} <> 0`));
+}
+
 /** Holds every change of the figures off until the transaction ends (a rebuild must not race the loop's writes). */
 export async function lockAll(tx: Tx): Promise<void> {
   await tx.execute(sql`lock table ${figureCase} in exclusive mode`);
   await tx.execute(sql`lock table ${figureCount} in exclusive mode`);
+  await tx.execute(sql`lock table ${figureMonth} in exclusive mode`);
 }
 
+/** The roll-up of report days [fromDay, toDay), whole months (the month grain goes by month). */
 export async function deleteBetween(tx: Tx, fromDay: string, toDay: string): Promise<void> {
+  await tx.delete(figureMonth).where(and(gte(figureMonth.month, fromDay.slice(0, 7)), lt(figureMonth.month, toDay.slice(0, 7))));
   await tx.delete(figureCount).where(and(gte(figureCount.day, fromDay), lt(figureCount.day, toDay)));
   await tx.delete(figureCase).where(and(gte(figureCase.day, fromDay), lt(figureCase.day, toDay)));
 }

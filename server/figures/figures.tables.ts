@@ -32,6 +32,32 @@ export const figureCount = pgTable(
 );
 
 /**
+ * The month grain (decision 0040): the same counters per (county, report month, fact) and ONE of grid, lead unit,
+ * item, source or report day at a time, moved with the daily ones by the same differences in the same statement.
+ * A month or a year of a county then reads hundreds of rows, not millions; a figure that narrows by two of them at
+ * once (a township's intake by source) or a period that does not cover whole months reads the daily counters.
+ */
+export const figureMonth = pgTable(
+  'figure_month',
+  {
+    countyCode: text('county_code').notNull(),
+    /** China month of the report, YYYY-MM. */
+    month: text('month').notNull(),
+    /** Which one of the daily key's columns `key` holds: grid, unit, item, source or day. */
+    dim: text('dim').notNull(),
+    /** The grid code, lead unit ('' when never dispatched), item code, source, or report day (YYYY-MM-DD). */
+    key: text('key').notNull(),
+    fact: text('fact').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'figure_month_pkey', columns: [t.countyCode, t.dim, t.fact, t.month, t.key] }),
+    // A city-wide figure has no county to lead with.
+    index('figure_month_dim_fact_month_idx').on(t.dim, t.fact, t.month),
+  ],
+);
+
+/**
  * What each case counts for now, and where: the roll-up's other half. The next change of the case is applied
  * to the counters as the difference from this row, and a figure's drill-down lists exactly the cases whose
  * row holds its fact.
