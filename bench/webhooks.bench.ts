@@ -1,8 +1,10 @@
 /**
- * Change → webhook delivery: 1,000 case reports at a steady rate through the API, each told to a subscribed receiver
- * (a real HTTP server on 127.0.0.1 checking every signature) by the sender as the server runs it (a pass every second,
- * webhooks/webhook-sender.ts). Latency runs from the report's request to the receiver's first look at its delivery.
- * The anchor: the report request itself, and a bare signed POST to the same receiver.
+ * Change → delivery: 1,000 changes at a steady rate, each told to a subscribed receiver (a real HTTP server on
+ * 127.0.0.1 checking every signature) by the sender as the server runs it (a pass every second,
+ * webhooks/webhook-sender.ts). Two paths: a worker's case report told to a webhook subscriber, and a 12345 work order
+ * pushed by the hotline (its key) told back to the hotline's simulator (a subscription for the hotline). Latency runs
+ * from the change's reply to the receiver's first look at its delivery. The anchor: the change's request itself, and
+ * a bare signed POST to the same receiver.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,8 +22,12 @@ import { TEST_FIELD_KEYS, TEST_PASSWORD } from '../server/testing/test-secrets.t
 import { startWebhookReceiver } from '../server/testing/webhook-receiver.ts';
 import { signatureHeader } from '../server/webhooks/webhooks.core.ts';
 
+/** What makes the change and who is told: a report to a webhook subscriber, or a hotline order back to the hotline. */
+export type DeliveryPath = 'webhook' | 'hotline';
+
 export interface DeliveryLatency {
   database: 'PGlite' | 'PostgreSQL';
+  path: DeliveryPath;
   changes: number;
   delivered: number;
   p50Ms: number;
@@ -36,7 +42,7 @@ const quantile = (xs: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 };
 
-async function measure(database: Database, kind: DeliveryLatency['database'], changes: number, perSecond: number) {
+async function measure(database: Database, kind: DeliveryLatency['database'], via: DeliveryPath, changes: number, perSecond: number) {
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gezhi-bench-files-'));
   // The receiver is on 127.0.0.1: private receivers allowed, as GEZHI_WEBHOOK_ALLOW_PRIVATE=1 does.
   const config = loadConfig({}, { logLevel: 'silent', fieldKeys: TEST_FIELD_KEYS, webhookAllowPrivate: true });
@@ -55,12 +61,32 @@ async function measure(database: Database, kind: DeliveryLatency['database'], ch
     };
     const admin = await signIn('bench-admin', ['system_admin'], [FIXTURE.city]);
     const worker = await signIn('bench-worker', ['grid_worker'], [FIXTURE.grids[0]]);
+    // The hotline's key is the security admin's to issue; its subscription is the system admin's, for the hotline.
+    const security = await signIn('bench-security', ['security_admin'], [FIXTURE.city]);
+    const hotlineKey =
+      via === 'hotline'
+        ? (
+            await app.inject({
+              method: 'POST',
+              url: '/api/open311/clients',
+              cookies: security,
+              payload: { name: '压测 12345 热线', countyCode: FIXTURE.county, interfaces: ['hotline'] },
+            })
+          ).json<{ apiKey: string }>().apiKey
+        : null;
     const sub = (
       await app.inject({
         method: 'POST',
         url: '/api/webhooks/subscriptions',
         cookies: admin,
-        payload: { name: 'bench', url: rx.url, areaCode: FIXTURE.county, kinds: ['case.reported'], algorithm: 'hmac-sm3' },
+        payload: {
+          name: 'bench',
+          url: rx.url,
+          areaCode: FIXTURE.county,
+          kinds: ['case.reported'],
+          algorithm: 'hmac-sm3',
+          ...(via === 'hotline' ? { purpose: 'hotline' } : {}),
+        },
       })
     ).json<{ secret: string }>();
     rx.trust(sub.secret, 'hmac-sm3');
@@ -103,15 +129,34 @@ async function measure(database: Database, kind: DeliveryLatency['database'], ch
       inFlight.push(
         (async () => {
           const t0 = performance.now();
-          const res = await app.inject({
-            method: 'POST',
-            url: '/api/events',
-            cookies: worker,
-            payload: { itemCode: 'CG06010', lng: 113.01 + (i % 50) / 10_000, lat: 31.01, description: `压测上报 ${i}`, photos: [] },
-          });
+          const lng = 113.01 + (i % 50) / 10_000;
+          const res = hotlineKey
+            ? await app.inject({
+                method: 'POST',
+                url: '/api/hotline/orders',
+                headers: { 'x-api-key': hotlineKey },
+                payload: {
+                  orderNo: `RX-BENCH-${i}`,
+                  callerName: '压测来电',
+                  nature: 'complaint',
+                  urgency: 'normal',
+                  itemCode: 'CG06010',
+                  description: `压测工单 ${i}`,
+                  address: '城关镇解放路 12 号',
+                  lng,
+                  lat: 31.01,
+                },
+              })
+            : await app.inject({
+                method: 'POST',
+                url: '/api/events',
+                cookies: worker,
+                payload: { itemCode: 'CG06010', lng, lat: 31.01, description: `压测上报 ${i}`, photos: [] },
+              });
           const committed = performance.now();
           reports.push(committed - t0);
-          started.set(res.json<{ id: string }>().id, committed);
+          const reply = res.json<{ id?: string; eventId?: string }>();
+          started.set(String(reply.eventId ?? reply.id), committed);
         })(),
       );
     }
@@ -122,6 +167,7 @@ async function measure(database: Database, kind: DeliveryLatency['database'], ch
     const latencies = rx.processed.map((r) => r.at - started.get((r.body.case as { id: string }).id)!);
     return {
       database: kind,
+      path: via,
       changes,
       delivered: rx.processed.length,
       p50Ms: quantile(latencies, 0.5),
@@ -137,12 +183,14 @@ async function measure(database: Database, kind: DeliveryLatency['database'], ch
   }
 }
 
+const PATHS: readonly DeliveryPath[] = ['webhook', 'hotline'];
+
 export async function benchWebhooks(pgUrl: string | null, { changes = 1000, perSecond = 10 } = {}): Promise<DeliveryLatency[]> {
   const results: DeliveryLatency[] = [];
   const lite = await openDatabase({ url: null, dataDir: null });
   await prepareDatabase(lite);
   try {
-    results.push(await measure(lite, 'PGlite', changes, perSecond));
+    for (const via of PATHS) results.push(await measure(lite, 'PGlite', via, changes, perSecond));
   } finally {
     await lite.close();
   }
@@ -156,7 +204,7 @@ export async function benchWebhooks(pgUrl: string | null, { changes = 1000, perS
   const database = await openDatabase({ url: url.toString(), dataDir: null });
   try {
     await prepareDatabase(database);
-    results.push(await measure(database, 'PostgreSQL', changes, perSecond));
+    for (const via of PATHS) results.push(await measure(database, 'PostgreSQL', via, changes, perSecond));
   } finally {
     await database.close();
     await new Promise((r) => setTimeout(r, 500));

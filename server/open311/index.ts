@@ -11,7 +11,7 @@ import { open311Routes } from './open311.routes.ts';
 import { createOpen311Service } from './open311.service.ts';
 
 /**
- * Open311 GeoReport v2 (docs/open311.md): any civic client reads the services and posts citizen reports of the loop
+ * Open311 GeoReport v2 (docs/integrations/open311.md): any civic client reads the services and posts citizen reports of the loop
  * with its county's API key, and reads them back with their state. It uses the loop only through the channel intake
  * events/index.ts hands over (app.ts passes it in).
  */
