@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SCREENING_TASK_KINDS } from '../../../shared/enums.ts';
 import type { Task } from '../api/replies.ts';
 import { api, apiBlob } from '../api.ts';
+import { CodeName } from '../code-name.tsx';
 import { DeclarationPoints } from '../declare/declaration-points.tsx';
 import { saveBlob } from '../save-file.ts';
 import { useApi } from '../use-api.ts';
@@ -103,7 +104,7 @@ export function TaskDrawer({ task, onClose, onChanged }: { task: Task | null; on
             dataSource={progress.data?.items ?? []}
             data-testid="task-progress"
             columns={[
-              { title: t('tasks.grid'), key: 'grid', render: (_, g) => <span title={g.gridCode}>{g.gridName}</span> },
+              { title: t('tasks.grid'), key: 'grid', render: (_, g) => <CodeName name={g.gridName} code={g.gridCode} /> },
               { title: t('tasks.total'), dataIndex: 'total', align: 'right' },
               { title: t('tasks.filled'), dataIndex: 'filled', align: 'right' },
               { title: t('tasks.open'), dataIndex: 'open', align: 'right' },
