@@ -122,7 +122,7 @@ describe('the gezhi command', () => {
     const ok = await gezhi('figures', 'verify', '--from', '2026-01-01');
     expect([ok.code, ok.stderr]).toEqual([0, '']);
     expect(ok.stdout).toMatch(/report days 2026-01-01 to \d{4}-\d{2}-\d{2} \(exclusive\): \d+ cases recomputed from the action log/);
-    expect(ok.stdout).toContain('no differences: the roll-up equals the recomputation');
+    expect(ok.stdout).toContain('no differences: the roll-up (daily and month counters) equals the recomputation');
     const bad = await gezhi('figures', 'verify', '--from', '2026-02-30');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('request.invalid');
