@@ -160,7 +160,13 @@ describe('commissioned tasks (委托任务)', () => {
     const mine = await openTask(centre);
     const row = mine.getByTestId('task-progress').locator('.ant-table-row', { hasText: grid.name });
     await row.waitFor();
-    expect((await row.locator('td').allInnerTexts()).slice(0, 4)).toEqual([grid.name, String(houses), '1', String(houses - 1)]);
+    // The grid by its name, its code after it as secondary text.
+    expect((await row.locator('td').allInnerTexts()).slice(0, 4)).toEqual([
+      `${grid.name}${grid.code}`,
+      String(houses),
+      '1',
+      String(houses - 1),
+    ]);
     await shot(centre, 'progress');
     const [download] = await Promise.all([centre.waitForEvent('download'), mine.getByTestId('task-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^task-RW-\d{4}-\d{4}\.xlsx$/);
