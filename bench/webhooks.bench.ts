@@ -185,30 +185,38 @@ async function measure(database: Database, kind: DeliveryLatency['database'], vi
 
 const PATHS: readonly DeliveryPath[] = ['webhook', 'hotline'];
 
+/** Each path on a database of its own, so one path's accounts, subscription and deliveries never meet the other's. */
 export async function benchWebhooks(pgUrl: string | null, { changes = 1000, perSecond = 10 } = {}): Promise<DeliveryLatency[]> {
   const results: DeliveryLatency[] = [];
-  const lite = await openDatabase({ url: null, dataDir: null });
-  await prepareDatabase(lite);
-  try {
-    for (const via of PATHS) results.push(await measure(lite, 'PGlite', via, changes, perSecond));
-  } finally {
-    await lite.close();
+  for (const via of PATHS) {
+    const lite = await openDatabase({ url: null, dataDir: null });
+    await prepareDatabase(lite);
+    try {
+      results.push(await measure(lite, 'PGlite', via, changes, perSecond));
+    } finally {
+      await lite.close();
+    }
   }
   if (!pgUrl) return results;
-  const name = `gezhi_bench_webhooks_${process.pid}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), dataDir: null });
   try {
-    await prepareDatabase(database);
-    for (const via of PATHS) results.push(await measure(database, 'PostgreSQL', via, changes, perSecond));
+    for (const via of PATHS) {
+      const name = `gezhi_bench_webhooks_${via}_${process.pid}`;
+      await admin.query(`create database ${name}`);
+      const url = new URL(pgUrl);
+      url.pathname = `/${name}`;
+      const database = await openDatabase({ url: url.toString(), dataDir: null });
+      try {
+        await prepareDatabase(database);
+        results.push(await measure(database, 'PostgreSQL', via, changes, perSecond));
+      } finally {
+        await database.close();
+        await new Promise((r) => setTimeout(r, 500));
+        await admin.query(`drop database if exists ${name} with (force)`);
+      }
+    }
   } finally {
-    await database.close();
-    await new Promise((r) => setTimeout(r, 500));
-    await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
   return results;
