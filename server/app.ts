@@ -52,7 +52,7 @@ export async function buildApp({
   });
   const { db } = database;
   const access = createAccess({ app, db, clock, config });
-  // Accounts' phones kept in plain text before they were sealed (migration 0038) are sealed now, once.
+  // Accounts' phones kept in plain text before they were sealed (migration 0041) are sealed now, once.
   await access.service.sealPlainPhones();
   // Lower areas read what an area above them keeps through a function passed here, so no two areas import each other.
   const territory = createTerritory({ app, db, clock, guard: access.guard, claimsOfGrid: (gridCode) => claimsOfGrid(db, gridCode) });

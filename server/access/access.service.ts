@@ -256,7 +256,7 @@ export function createAccessService({
       return revealed;
     },
 
-    /** Seals the plain phones left from before migration 0038 (account-phones.ts); run at start. */
+    /** Seals the plain phones left from before migration 0041 (account-phones.ts); run at start. */
     sealPlainPhones: () => sealPlainPhones(db, fieldCrypto, clock()),
 
     /**

@@ -21,7 +21,7 @@ export const appUser = pgTable(
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     /**
-     * The phone as it was kept before phones of accounts were sealed (migration 0038): emptied into the sealed
+     * The phone as it was kept before phones of accounts were sealed (migration 0041): emptied into the sealed
      * columns at the first start with the field keys (account-phones.ts), never written; a later migration drops it.
      */
     legacyPhone: text('phone'),

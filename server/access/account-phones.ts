@@ -59,7 +59,7 @@ export async function revealPhone(db: Db, crypto: FieldCrypto, actorId: string, 
 }
 
 /**
- * Seals the phones accounts had in plain text before migration 0038 and empties the plain column, one statement per
+ * Seals the phones accounts had in plain text before migration 0041 and empties the plain column, one statement per
  * account, audited once; a phone in a pending administrator change is sealed in its payload too. Run at every start;
  * after the first it finds nothing.
  */
