@@ -1,5 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { chinaDate } from '../../../shared/china-time.ts';
 import type { DisputeSummary } from '../api/replies.ts';
 
 const COLOUR = { green: 'green', yellow: 'gold', red: 'red' } as const;
@@ -8,7 +9,7 @@ const COLOUR = { green: 'green', yellow: 'gold', red: 'red' } as const;
 export function MediationLight({ d }: { d: Pick<DisputeSummary, 'light' | 'mediationDueAt' | 'provisional'> }) {
   const { t } = useTranslation();
   if (!d.light || !d.mediationDueAt) return <span>—</span>;
-  const day = new Date(d.mediationDueAt).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const day = chinaDate(new Date(d.mediationDueAt));
   const tag = (
     <Tag color={COLOUR[d.light]} data-testid="mediation-light" data-light={d.light}>
       {t(`disputes.lights.${d.light}`)} · {t('disputes.dueBy', { date: day })}
